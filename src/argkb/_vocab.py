@@ -1,0 +1,72 @@
+"""The argkb vocabulary as a strict rdflib namespace.
+
+GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``;
+do not edit by hand. Asking for a term the ontology lacks raises AttributeError.
+"""
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class ARGKB(DefinedNamespace):
+    """argkb ontology: https://w3id.org/argkb/ontology#"""
+
+    _NS = Namespace("https://w3id.org/argkb/ontology#")
+    _fail = True
+
+    # Classes
+    Actor: URIRef  # A state, leader, alliance, organisation or population that acts or is affected.
+    Alliance: URIRef  # A group of states bound by a formal or informal commitment to act together.
+    Argument: URIRef  # One inference read through one perspective: from its premises, by its warrant, to a conclusion it supports or to a claim or argument it attacks.
+    Claim: URIRef  # A proposition, with a short label and the full sentence as its statement; quoted from a source or attributed to whoever asserts it.
+    Contribution: URIRef  # One accepted addition to the knowledge base: who added which content, when and why.
+    Direction: URIRef  # The way a move works a lever: increase, decrease or maintain.
+    Implication: URIRef  # A claim about what could follow if one or more moves are made: its triggers, the actors it affects and a modal qualifier.
+    Leader: URIRef  # A person who leads, or has led, a state or organisation and acts in that capacity.
+    Lever: URIRef  # A policy instrument an actor can work: sanctions, military aid, negotiation, alliance commitment, transparency, …
+    Move: URIRef  # One actor working one lever in one direction.
+    Organisation: URIRef  # An institution or collective body other than a state or alliance, including loose groupings such as the international community.
+    Perspective: URIRef  # A lens of analysis — a theory of international relations or a practitioner's discipline — that decides what counts as a reason.
+    Population: URIRef  # A group of people affected by, or holding to account, the actions of others (citizens, the public, a minority).
+    Qualifier: URIRef  # How strongly an implication is expected to follow, as the source words it; ordered could < might < likely < certain by argkb:rank.
+    Quote: URIRef  # An exact span of a source: the words (oa:exact) found between two character offsets (oa:start inclusive, oa:end exclusive, counted in Unicode code points) of the source's text (oa:hasSource).
+    Source: URIRef  # A document analysed; its text is kept beside the knowledge base (data/sources/NAME.txt for kb:NAME) and fixed by its SHA-256.
+    State: URIRef  # A sovereign state or its government acting as one.
+
+    # Properties
+    actor: URIRef  # The actor who makes the move.
+    affects: URIRef  # An actor the implication would affect.
+    attacks: URIRef  # The claim the argument rebuts, or the argument it undercuts (an AIF CA-node's outgoing edge).
+    conclusion: URIRef  # The claim the argument supports (an AIF RA-node's outgoing edge).
+    direction: URIRef  # Whether the move increases, decreases or maintains the lever.
+    evidence: URIRef  # A quote of a source that states the claim.
+    holds: URIRef  # The actor is able to work this lever.
+    leaderOf: URIRef  # The leader heads this state or organisation.
+    lever: URIRef  # The lever the move works.
+    memberOf: URIRef  # The actor belongs to the alliance or group.
+    perspective: URIRef  # The lens of analysis through which the argument is read.
+    premise: URIRef  # A claim the argument reasons from.
+    premiseOf: URIRef  # The argument this claim is a premise of (inverse of premise).
+    qualifier: URIRef  # The modal force with which the implication is claimed (the source's own modal verb).
+    rank: URIRef  # The position of a qualifier in the order could (1) < might (2) < likely (3) < certain (4).
+    sha256: URIRef  # The SHA-256 of the source's text file, as 64 lowercase hexadecimal digits.
+    statement: URIRef  # The full sentence a claim asserts.
+    supportedBy: URIRef  # An argument that concludes this claim (inverse of conclusion).
+    text: URIRef  # The full text of a source. Never written in data files: argkb supplies it from the source's text file while validating, so that quotes can be checked against it.
+    trigger: URIRef  # A move whose making could bring about the implication.
+    triggers: URIRef  # The implication this move could bring about (inverse of trigger).
+    warrant: URIRef  # The rationale that licenses the step from premises to conclusion under the argument's perspective (Toulmin's warrant), as a sentence.
+
+    # Individuals
+    Certain: URIRef  # An outcome the source presents as sure to follow (its words: will, must).
+    Constructivism: URIRef  # Looks at norms, identities, perceptions and signals: what actors take a move to mean shapes how they respond.
+    Could: URIRef  # A possibility the source raises (its words: could, can).
+    Decrease: URIRef  # The actor eases or withdraws the instrument.
+    DiplomaticPractice: URIRef  # The practitioner's view of negotiation: channels, sequencing, trust, inclusiveness, precedent and the domestic politics behind each position.
+    Increase: URIRef  # The actor works the lever harder: more of the instrument.
+    Liberalism: URIRef  # Looks at institutions, economic interdependence and cooperation: rules, alliances and trade shape what states can gain together.
+    Likely: URIRef  # An outcome the source expects more often than not (its words: likely, would).
+    Maintain: URIRef  # The actor holds the instrument where it is, signalling resolve to keep it.
+    Might: URIRef  # A possibility the source presents as open (its words: might, may).
+    Perspectives: URIRef  # The lenses argkb reads arguments through: three theories of international relations and two practitioners' disciplines.
+    Realism: URIRef  # Looks at the balance of power and the national interest: states seek security and relative gains, credibility and capability decide outcomes.
+    SecurityAnalysis: URIRef  # The security expert's view: military capabilities, deterrence, escalation risk, force posture and the role of alliances in keeping the peace.

@@ -1,0 +1,1 @@
+"""Maintainers' tools (code generation); not used at run time."""

@@ -1,0 +1,172 @@
+"""Reading RDF files safely: clear errors with file, line and column; no network.
+
+Every file argkb reads goes through ``parse_file``. It refuses, with an ``InputError``:
+binary or non-UTF-8 input, files over a size bound, RDF/XML that declares entities
+(external entities are never resolved, internal ones never expanded), and JSON-LD
+that would load a remote ``@context``. It never follows ``owl:imports``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from rdflib import Graph
+
+from argkb.errors import InputError
+
+#: file suffix -> rdflib parser name
+FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
+
+#: rdflib parser name -> pyoxigraph media type, used to locate syntax errors precisely
+_OX_MEDIA = {"turtle": "text/turtle", "nt": "application/n-triples", "xml": "application/rdf+xml"}
+
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def guess_format(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise InputError(path, f"unknown RDF file type {path.suffix!r}; argkb reads {known}")
+    return fmt
+
+
+def read_text(path: Path, max_bytes: int | None = None) -> str:
+    """The file's text, decoded as UTF-8, or an InputError saying why not."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file")
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; split it into smaller files")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    return decode_text(path, raw)
+
+
+def decode_text(path: Path | str, raw: bytes) -> str:
+    if not raw.strip():
+        raise InputError(path, "file is empty")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(raw, nul)
+        raise InputError(path, "binary data (a NUL byte), not an RDF text file", line, col)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        raise InputError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)", line, col) from None
+    return text.removeprefix("\ufeff")
+
+
+def _line_col(raw: bytes | str, index: int) -> tuple[int, int]:
+    newline = b"\n" if isinstance(raw, bytes) else "\n"
+    line = raw.count(newline, 0, index) + 1
+    start = raw.rfind(newline, 0, index) + 1
+    return line, index - start + 1
+
+
+def parse_file(path: Path | str, graph: Graph | None = None, fmt: str | None = None,
+               max_bytes: int | None = None, allow_network: bool = False) -> Graph:
+    """Parse one RDF file into ``graph`` (a new Graph when None) and return it."""
+    path = Path(path)
+    fmt = fmt or guess_format(path)
+    text = read_text(path, max_bytes)
+    return parse_text(text, path, graph, fmt, allow_network)
+
+
+def parse_text(text: str, path: Path | str, graph: Graph | None = None, fmt: str = "turtle",
+               allow_network: bool = False) -> Graph:
+    graph = Graph() if graph is None else graph
+    if fmt == "xml":
+        _refuse_entities(path, text)
+    if fmt == "json-ld":
+        _check_jsonld(path, text, allow_network)
+    base = Path(path).resolve().as_uri() if Path(path).exists() else "urn:argkb:input"
+    try:
+        graph.parse(data=text, format=fmt, publicID=base)
+    except Exception as exc:  # every parser has its own exception types; all mean bad input
+        raise _syntax_error(path, text, fmt, exc) from None
+    return graph
+
+
+def _refuse_entities(path: Path | str, text: str) -> None:
+    match = _ENTITY_DECL.search(text.encode("utf-8"))
+    if match:
+        line, col = _line_col(text, text.upper().find("<!ENTITY"))
+        raise InputError(path, "RDF/XML declares an XML entity (<!ENTITY …>); argkb never resolves "
+                               "or expands entities, remove the DOCTYPE", line, col)
+
+
+def _check_jsonld(path: Path | str, text: str, allow_network: bool) -> None:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    if not allow_network:
+        remote = _remote_contexts(doc)
+        if remote:
+            raise InputError(path, f"JSON-LD loads a remote @context ({remote[0]}); argkb does not reach the "
+                                   "network: inline the context")
+
+
+def _remote_contexts(node) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("@context", "@import"):
+                items = value if isinstance(value, list) else [value]
+                found += [v for v in items if isinstance(v, str)]
+            found += _remote_contexts(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _remote_contexts(item)
+    return found
+
+
+def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> InputError:
+    """Name line and column: from rdflib where it says, else from pyoxigraph's parser."""
+    why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or str(exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    line = column = None
+    if hasattr(exc, "_i") and hasattr(exc, "_str"):  # rdflib's notation3 BadSyntax: an index into the bytes
+        raw = exc._str if isinstance(exc._str, bytes) else str(exc._str).encode("utf-8")
+        line, column = _line_col(raw, min(exc._i, len(raw)))
+    elif hasattr(exc, "getLineNumber"):  # SAXParseException
+        line, column = exc.getLineNumber(), exc.getColumnNumber() + 1
+    if line is None and fmt in _OX_MEDIA:
+        line, column, ox_why = _oxigraph_position(text, _OX_MEDIA[fmt])
+        why = ox_why or why
+    return InputError(path, f"syntax error: {why}", line, column)
+
+
+def _oxigraph_position(text: str, media_type: str) -> tuple[int | None, int | None, str | None]:
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - pyoxigraph is a declared dependency
+        return None, None, None
+    try:
+        for _ in pyoxigraph.parse(text.encode("utf-8"), media_type, base_iri="urn:argkb:input"):
+            pass
+    except SyntaxError as exc:
+        message = re.sub(r"^Parser error at line \d+ between columns \d+ and \d+: ", "", exc.msg or "")
+        return exc.lineno, exc.offset, message or None
+    except Exception:  # noqa: BLE001 - only used to improve a message
+        return None, None, None
+    return None, None, None
