@@ -61,6 +61,7 @@ class KnowledgeBase:
     extra: tuple[Path, ...] = ()
     allow_network: bool = False
     _graph: Graph | None = field(default=None, repr=False)
+    _store: object | None = field(default=None, repr=False)
 
     @classmethod
     def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> "KnowledgeBase":
@@ -134,6 +135,14 @@ class KnowledgeBase:
                 parse_file(path, g, allow_network=self.allow_network)
             self._graph = g
         return self._graph
+
+    def store(self):
+        """The Store every read goes through (see argkb.store); built once per KnowledgeBase."""
+        if self._store is None:
+            from argkb.store import OxigraphStore
+
+            self._store = OxigraphStore.from_kb(self)
+        return self._store
 
     @cached_property
     def files_by_subject(self) -> dict[URIRef, list[Path]]:
