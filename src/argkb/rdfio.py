@@ -143,7 +143,8 @@ def _remote_contexts(node) -> list[str]:
 
 def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> InputError:
     """Name line and column: from rdflib where it says, else from pyoxigraph's parser."""
-    why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or str(exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or first_line
     line = column = None
     if hasattr(exc, "_i") and hasattr(exc, "_str"):  # rdflib's notation3 BadSyntax: an index into the bytes
         raw = exc._str if isinstance(exc._str, bytes) else str(exc._str).encode("utf-8")
@@ -162,7 +163,8 @@ def _oxigraph_position(text: str, media_type: str) -> tuple[int | None, int | No
     except ImportError:  # pragma: no cover - pyoxigraph is a declared dependency
         return None, None, None
     try:
-        for _ in pyoxigraph.parse(text.encode("utf-8"), media_type, base_iri="urn:argkb:input"):
+        fmt = pyoxigraph.RdfFormat.from_media_type(media_type)
+        for _ in pyoxigraph.parse(text.encode("utf-8"), fmt, base_iri="urn:argkb:input"):
             pass
     except SyntaxError as exc:
         message = re.sub(r"^Parser error at line \d+ between columns \d+ and \d+: ", "", exc.msg or "")
