@@ -37,9 +37,12 @@ class ARGKB(DefinedNamespace):
     affects: URIRef  # An actor the implication would affect.
     attacks: URIRef  # The claim the argument rebuts, or the argument it undercuts (an AIF CA-node's outgoing edge).
     conclusion: URIRef  # The claim the argument supports (an AIF RA-node's outgoing edge).
+    contentFile: URIRef  # Where a contribution's content is kept, relative to the knowledge base folder (data/contributions/NAME.ttl); for a replaced fact, the file it was removed from.
+    contentSha256: URIRef  # The SHA-256 of a contribution's content file, as 64 lowercase hexadecimal digits; the file is written deterministically from the triples, so equal content has an equal digest.
     direction: URIRef  # Whether the move increases, decreases or maintains the lever.
     evidence: URIRef  # A quote of a source that states the claim.
     holds: URIRef  # The actor is able to work this lever.
+    inputFile: URIRef  # The name of a file the contributor gave, from which the contribution's content was read.
     leaderOf: URIRef  # The leader heads this state or organisation.
     lever: URIRef  # The lever the move works.
     memberOf: URIRef  # The actor belongs to the alliance or group.
@@ -48,6 +51,10 @@ class ARGKB(DefinedNamespace):
     premiseOf: URIRef  # The argument this claim is a premise of (inverse of premise).
     qualifier: URIRef  # The modal force with which the implication is claimed (the source's own modal verb).
     rank: URIRef  # The position of a qualifier in the order could (1) < might (2) < likely (3) < certain (4).
+    replaced: URIRef  # A single-valued fact this contribution replaced (argkb add --amend), as a reified rdf:Statement whose argkb:contentFile names the file it was removed from.
+    retractedAt: URIRef  # When the contribution was taken out of the live knowledge base; its content file is kept but no longer read.
+    retractedBy: URIRef  # The agent who retracted the contribution.
+    retractionReason: URIRef  # Why the contribution was retracted, in the words of whoever retracted it.
     sha256: URIRef  # The SHA-256 of the source's text file, as 64 lowercase hexadecimal digits.
     statement: URIRef  # The full sentence a claim asserts.
     supportedBy: URIRef  # An argument that concludes this claim (inverse of conclusion).
