@@ -1,26 +1,37 @@
 """Validate a knowledge base, or contributions in its context, against ``ontology/shapes.ttl``.
 
-``validate(kb, files)`` returns a ``ValidationReport``. The shapes are data: this
-module only supplies what SHACL cannot read by itself — the text of every source
-(as ``argkb:text``, so rule 6 can compare quotes with it) — runs pySHACL, and says,
-for each result, which rule it breaks and which file defines its focus node.
+``validate(kb, files)`` returns a ``ValidationReport``. The shapes are data: this module
+supplies what SHACL cannot read by itself — the text of every source (as ``argkb:text``,
+so rule 6 can compare quotes with it) — and says, for each result, which rule it breaks
+and which file defines its focus node.
+
+Three engines give the same results (the tests hold them to it):
+
+* whole knowledge base: the shapes compiled to one set-based SPARQL query per constraint
+  (``argkb.shapes_fast``), run on ``kb.store()``;
+* with ``files`` (a contribution): only the nodes they touch, from a small neighbourhood
+  graph taken from ``kb.store()`` by bound queries (``argkb.incremental``);
+* ``engine="pyshacl"``: plain pySHACL on the merged rdflib graph (the reference, and the
+  fallback when the shapes use a feature the compiler does not translate).
+
+With ``files`` the report covers the nodes the files touch: their subjects and the IRIs they name.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, SH
 
 from argkb.kb import KnowledgeBase, new_graph
+from argkb.locate import Locator
 from argkb.namespace import ARGKB, PREFIXES
 from argkb.rdfio import parse_file
 from argkb.report import INFO, Result, ValidationReport, curie, relative
 
-_RULE_NUMBER = re.compile(r"Rule(\d+)$")
+ENGINES = ("auto", "fast", "pyshacl")
 
 
 def add_source_texts(kb: KnowledgeBase, graph: Graph) -> Graph:
@@ -43,58 +54,138 @@ def run_shacl(data: Graph, shapes: Graph) -> Graph:
     return results
 
 
-def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None) -> ValidationReport:
+def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
+             engine: str = "auto") -> ValidationReport:
     """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring."""
     files = [Path(f) for f in files]
-    for path in files:  # parse each on its own first, so a bad file is named before anything else runs
-        parse_file(path, max_bytes=max_bytes, allow_network=kb.allow_network)
-    context = KnowledgeBase(kb.root, (*kb.extra, *files), allow_network=kb.allow_network)
-    data = add_source_texts(context, context.graph())
-    shapes = kb.shapes_graph()
-    results = run_shacl(data, shapes)
-    report = ValidationReport(results=list(_results(results, shapes, context)),
-                              files=[relative(p) for p in (files or context.data_files())])
+    graphs = [parse_file(p, new_graph(), max_bytes=max_bytes, allow_network=kb.allow_network) for p in files]
+    compiled = _compiled(kb) if engine != "pyshacl" else None
+    if compiled is None:
+        return validate_whole(kb, files, graphs, engine="pyshacl")
+    if not files:
+        return validate_whole(kb, engine="fast")
+    from argkb.incremental import check_contribution
+
+    raw = check_contribution(kb, _union(graphs), compiled)
+    return _report(raw, kb, files, Locator(kb, files, store=kb.store()))
+
+
+def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph] | None = None,
+                   engine: str = "fast") -> ValidationReport:
+    """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files touch."""
+    files = list(files)
+    graphs = graphs if graphs is not None else [parse_file(p, new_graph(), allow_network=kb.allow_network)
+                                                for p in files]
+    contribution = _union(graphs)
+    if engine == "pyshacl":
+        data = kb.graph() if not files else _merged_rdflib(kb, contribution)
+        shapes = kb.shapes_graph()
+        raw = list(_pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
+    else:
+        compiled = _compiled(kb)
+        store = kb.store()
+        if files:
+            from argkb.store import OxigraphStore
+
+            store = OxigraphStore.from_kb(kb)
+            store.add_graph(contribution)
+        raw = run_fast(kb, store, compiled)
     if files:
-        touched = _nodes_in(files, kb.allow_network)
-        report.results = [r for r in report.results if r.focus in touched]
-    return report
+        from argkb.incremental import touched_nodes
+
+        touched = touched_nodes(contribution)
+        raw = [r for r in raw if r.focus in touched]
+    return _report(raw, kb, files, Locator(kb, files))
 
 
-def _nodes_in(files: list[Path], allow_network: bool) -> set[str]:
-    nodes: set[str] = set()
-    for path in files:
-        g = parse_file(path, allow_network=allow_network)
-        for s, _p, o in g:
-            nodes.add(_node_id(s))
-            if isinstance(o, URIRef):
-                nodes.add(str(o))
-    return nodes
+def run_fast(kb: KnowledgeBase, store, compiled) -> list:
+    """Every result of the compiled shapes on ``store``; checks reading source texts run on a small text store."""
+    plain = [c for c in compiled.checks if not c.needs_text]
+    texts = [c for c in compiled.checks if c.needs_text]
+    raw = compiled.run(store, checks=plain)
+    if texts:
+        raw += compiled.run(_text_store(kb, store, texts), checks=texts)
+    return raw
+
+
+def _text_store(kb: KnowledgeBase, store, checks) -> object:
+    """The nodes the text-reading checks target (their descriptions), the class tree, and the sources' texts."""
+    from argkb.store import OxigraphStore
+
+    small = OxigraphStore()
+    sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+    small.add_graph(store.query(f"CONSTRUCT {{ ?a {sub} ?b }} WHERE {{ ?a {sub} ?b }}").graph)
+    for target in sorted({c.target for c in checks}):
+        small.add_graph(store.query(f"CONSTRUCT {{ ?this ?p ?o }} WHERE {{ {target} ?this ?p ?o }}").graph)
+    sources = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{ARGKB.Source}> }}").rows
+    texts = new_graph()
+    for (source,) in sources:
+        text = kb.source_text(source) if isinstance(source, URIRef) else None
+        if text is not None:
+            texts.add((source, ARGKB.text, Literal(text)))
+    small.add_graph(texts)
+    return small
+
+
+def _compiled(kb: KnowledgeBase):
+    from argkb.shapes_fast import Unsupported, compiled_for
+
+    try:
+        return compiled_for(kb.shapes_file)
+    except Unsupported:
+        return None
+
+
+def _union(graphs: list[Graph]) -> Graph:
+    out = new_graph()
+    for g in graphs:
+        for triple in g:
+            out.add(triple)
+    return out
+
+
+def _merged_rdflib(kb: KnowledgeBase, contribution: Graph) -> Graph:
+    data = new_graph()
+    for triple in kb.graph():
+        data.add(triple)
+    for triple in contribution:
+        data.add(triple)
+    return data
+
+
+def _pyshacl_raw(results: Graph, shapes: Graph):
+    """pySHACL's results graph as ``RawResult``s, like the compiled engine's."""
+    from argkb.shapes_fast import Check, RawResult, rule_of
+
+    for node in results.subjects(RDF.type, SH.ValidationResult):
+        shape = results.value(node, SH.sourceShape)
+        rule, label = rule_of(shapes, shape)
+        severity = str(results.value(node, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
+        check = Check(shape, severity, "", results.value(node, SH.resultPath), "", "", False, rule, label)
+        yield RawResult(check, results.value(node, SH.focusNode), check.path, results.value(node, SH.value),
+                        str(results.value(node, SH.resultMessage) or ""))
+
+
+def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator) -> ValidationReport:
+    results = []
+    for r in raw:
+        check = r.check
+        file, line = locator.where(r.focus)
+        severity = check.severity if check.severity != "Info" else INFO
+        results.append(Result(
+            focus=_node_id(r.focus), focus_name=curie(r.focus), rule=check.rule, rule_label=check.rule_label,
+            message=_shorten_iris(r.message) or check.rule_label, severity=severity,
+            path=curie(r.path) if isinstance(r.path, URIRef) else None,
+            path_iri=str(r.path) if isinstance(r.path, URIRef) else None,
+            value=None if r.value is None else str(r.value),
+            shape=str(check.shape) if isinstance(check.shape, URIRef) else None,
+            file=file, line=line,
+        ))
+    return ValidationReport(results=results, files=[relative(p) for p in (files or kb.data_files())])
 
 
 def _node_id(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
-
-
-def _results(results: Graph, shapes: Graph, kb: KnowledgeBase):
-    for node in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(node, SH.focusNode)
-        shape = results.value(node, SH.sourceShape)
-        path = results.value(node, SH.resultPath)
-        value = results.value(node, SH.value)
-        severity = str(results.value(node, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
-        message = _shorten_iris(str(results.value(node, SH.resultMessage) or ""))
-        rule, rule_label = _rule_of(shapes, shape)
-        files = kb.files_by_subject.get(focus, []) if isinstance(focus, URIRef) else []
-        file = relative(files[0]) if files else None
-        yield Result(
-            focus=_node_id(focus), focus_name=curie(focus), rule=rule, rule_label=rule_label,
-            message=message or rule_label, severity=severity if severity != "Info" else INFO,
-            path=curie(path) if isinstance(path, URIRef) else None,
-            path_iri=str(path) if isinstance(path, URIRef) else None,
-            value=None if value is None else str(value),
-            shape=str(shape) if isinstance(shape, URIRef) else None,
-            file=file, line=find_line(files[0], focus) if files else None,
-        )
 
 
 def _shorten_iris(message: str) -> str:
@@ -104,40 +195,4 @@ def _shorten_iris(message: str) -> str:
     return message
 
 
-def _rule_of(shapes: Graph, shape) -> tuple[int | None, str]:
-    """The rule a shape belongs to: its sh:group, or its parent node shape's."""
-    candidates = [shape, *shapes.subjects(SH.property, shape)] if shape is not None else []
-    for candidate in candidates:
-        group = shapes.value(candidate, SH.group)
-        if group is not None:
-            match = _RULE_NUMBER.search(str(group))
-            label = str(shapes.value(group, RDFS.label) or group)
-            return (int(match.group(1)) if match else None), label
-    return None, "unnamed rule"
-
-
-def _file_lines(path: Path) -> tuple[str, ...]:
-    return _lines_cached(path, path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=256)
-def _lines_cached(path: Path, _mtime: int) -> tuple[str, ...]:
-    return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
-
-
-def find_line(path: Path, node) -> int | None:
-    """The line where ``node`` is first written as a subject in a Turtle file (best effort)."""
-    if not isinstance(node, URIRef):
-        return None
-    names = [f"<{node}>"]
-    for prefix, ns in PREFIXES.items():
-        if str(node).startswith(ns):
-            names.append(f"{prefix}:{str(node)[len(ns):]}")
-    pattern = re.compile(r"^\s*(?:" + "|".join(re.escape(n) for n in names) + r")(?=[\s;,.]|$)")
-    for number, line in enumerate(_file_lines(path), 1):
-        if pattern.match(line):
-            return number
-    return None
-
-
-__all__ = ["validate", "add_source_texts", "ValidationReport", "new_graph"]
+__all__ = ["validate", "validate_whole", "add_source_texts", "run_shacl", "ValidationReport", "ENGINES"]
