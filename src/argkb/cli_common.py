@@ -17,9 +17,15 @@ def kb_options(func):
                        "ontology/ and data/, else the bundled one).")
     @click.option("--data", "data_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
                   help="Extra RDF file read on top of the knowledge base (repeatable), e.g. a contribution under review.")
+    @click.option("--endpoint", default=None, metavar="URL",
+                  help="Read through this SPARQL 1.1 server (its query URL) instead of the local derived store.")
+    @click.option("--update-endpoint", default=None, metavar="URL",
+                  help="The server's SPARQL Update URL, for commands that write (with --endpoint).")
     @functools.wraps(func)
-    def wrapper(*args, kb_dir, data_files, **kwargs):
-        kb = KnowledgeBase.locate(kb_dir, extra=data_files)
+    def wrapper(*args, kb_dir, data_files, endpoint=None, update_endpoint=None, **kwargs):
+        if update_endpoint and not endpoint:
+            raise click.UsageError("--update-endpoint needs --endpoint")
+        kb = KnowledgeBase.locate(kb_dir, extra=data_files, endpoint=endpoint, update_endpoint=update_endpoint)
         return func(*args, kb=kb, **kwargs)
 
     return wrapper

@@ -60,6 +60,8 @@ class KnowledgeBase:
     root: Path
     extra: tuple[Path, ...] = ()
     allow_network: bool = False
+    endpoint: str | None = None            # --endpoint: read through this SPARQL 1.1 server
+    update_endpoint: str | None = None     # --update-endpoint: its SPARQL Update URL, where needed
     _graph: Graph | None = field(default=None, repr=False)
     _store: object | None = field(default=None, repr=False)
 
@@ -101,8 +103,10 @@ class KnowledgeBase:
         return files
 
     def retracted_files(self) -> set[str]:
-        """Names of contribution files taken out of the live knowledge base."""
-        return set()
+        """Names of contribution files taken out of the live knowledge base (read from the contributions log)."""
+        from argkb.contrib.log import retracted_names
+
+        return retracted_names(self.data_dir)
 
     def source_text_path(self, source: URIRef) -> Path | None:
         """Where the text of source ``kb:NAME`` lives: ``data/sources/NAME.txt``."""
@@ -136,12 +140,21 @@ class KnowledgeBase:
             self._graph = g
         return self._graph
 
-    def store(self):
-        """The Store every read goes through (see argkb.store); built once per KnowledgeBase."""
-        if self._store is None:
-            from argkb.store import OxigraphStore
+    @property
+    def cache_dir(self) -> Path:
+        """Where derived data lives (git-ignored): ``<kb>/.argkb-cache``."""
+        return self.root / ".argkb-cache"
 
-            self._store = OxigraphStore.from_kb(self)
+    def store(self):
+        """The Store every read goes through (see argkb.store, argkb.backends); opened once per KnowledgeBase.
+
+        The persistent derived store, brought up to date with the files; an ``EndpointStore``
+        when ``endpoint`` is set; in memory when the cache cannot be used.
+        """
+        if self._store is None:
+            from argkb.backends import open_store
+
+            self._store = open_store(self)
         return self._store
 
     @cached_property

@@ -3,8 +3,9 @@
 ``Store.query(sparql, bindings)`` runs a read-only SPARQL 1.1 query with ``?_name``-style
 variables bound to RDF terms (never pasted into the text) and returns a ``QueryResult``
 of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default),
-``RdflibStore`` (an rdflib graph, for small graphs and cross-checks). Further backends
-(a persistent derived store, a remote SPARQL endpoint) implement the same method.
+``RdflibStore`` (an rdflib graph, for small graphs and cross-checks), ``EndpointStore``
+(any SPARQL 1.1 Protocol server, ``argkb.endpoint``). ``kb.store()`` picks one
+(``argkb.backends.open_store``): the persistent derived store (``argkb.derived``) by default.
 """
 from __future__ import annotations
 
@@ -62,12 +63,18 @@ class RdflibStore(Store):
 
 # -------------------------------------------------------------- pyoxigraph ---
 class OxigraphStore(Store):
-    """pyoxigraph over the knowledge base's files (in memory unless given a store)."""
+    """pyoxigraph over the knowledge base's files (in memory unless given a store).
 
-    def __init__(self, store=None):
+    ``union``: query the union of the named graphs as the default graph (the derived store
+    keeps one named graph per file). ``backend`` says what the store is, for ``argkb store status``.
+    """
+
+    def __init__(self, store=None, union: bool = False, backend: str = "memory"):
         import pyoxigraph
 
         self.ox = store if store is not None else pyoxigraph.Store()
+        self.union = union
+        self.backend = backend
 
     @classmethod
     def from_files(cls, paths: Iterable) -> "OxigraphStore":
@@ -92,15 +99,17 @@ class OxigraphStore(Store):
     def from_kb(cls, kb: "KnowledgeBase") -> "OxigraphStore":
         return cls.from_files([kb.ontology_file, *kb.data_files(), *kb.extra])
 
-    def add_graph(self, graph: Graph) -> None:
+    def add_graph(self, graph: Graph, name: str | None = None) -> None:
         import pyoxigraph
 
-        self.ox.extend([pyoxigraph.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph])
+        target = pyoxigraph.NamedNode(name) if name else pyoxigraph.DefaultGraph()
+        self.ox.extend([pyoxigraph.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph])
 
     def query(self, sparql, bindings=None):
         import pyoxigraph
 
-        result = self.ox.query(with_values(sparql, bindings) if bindings else sparql)
+        result = self.ox.query(with_values(sparql, bindings) if bindings else sparql,
+                               use_default_graph_as_union=self.union)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, pyoxigraph.QueryTriples):
@@ -111,8 +120,6 @@ class OxigraphStore(Store):
         names = [v.value for v in result.variables]
         rows = [tuple(from_ox(sol[name]) if sol[name] is not None else None for name in names) for sol in result]
         return QueryResult("select", vars=names, rows=rows)
-
-
 
 
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')

@@ -1,0 +1,103 @@
+"""Which Store a knowledge base reads through: the derived store, a SPARQL endpoint, or memory.
+
+``open_store(kb)`` is what ``KnowledgeBase.store()`` returns:
+
+* ``kb.endpoint`` set (``--endpoint URL``): an ``EndpointStore`` on that server;
+* else the persistent derived store (``argkb.derived``), brought up to date with the files and
+  opened read-only; with ``--data`` files, a private copy-on-write snapshot with them loaded on top;
+* else, when the cache folder cannot be written or stays locked, or ``ARGKB_STORE=memory``,
+  an in-memory pyoxigraph store loaded from the files.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import weakref
+from pathlib import Path
+from urllib.parse import quote
+from typing import TYPE_CHECKING
+
+from argkb.errors import UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argkb.kb import KnowledgeBase
+
+ENV_STORE = "ARGKB_STORE"
+
+
+def derived_store(kb: "KnowledgeBase"):
+    from argkb.derived import DerivedStore
+
+    return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()])
+
+
+def open_store(kb: "KnowledgeBase"):
+    from argkb.store import OxigraphStore
+
+    if kb.endpoint:
+        if kb.extra:
+            raise UsageError("--data cannot be combined with --endpoint: push the file to the server "
+                             "(argkb push), or read it with the embedded store")
+        from argkb.endpoint import EndpointStore
+
+        return EndpointStore(kb.endpoint, kb.update_endpoint)
+    mode = os.environ.get(ENV_STORE, "disk")
+    if mode not in ("disk", "memory"):
+        raise UsageError(f"{ENV_STORE}={mode!r}: expected 'disk' or 'memory'")
+    if mode == "memory":
+        return OxigraphStore.from_kb(kb)
+    derived = derived_store(kb)
+    try:
+        ox, _manifest = derived.open()
+    except (OSError, TimeoutError) as exc:
+        print(f"argkb: note: derived store unavailable ({exc}); reading the files into memory", file=sys.stderr)
+        store = OxigraphStore.from_kb(kb)
+        store.backend = "memory (derived store unavailable)"
+        return store
+    if not kb.extra:
+        return OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
+    del ox
+    return _with_extra(kb, derived)
+
+
+def _with_extra(kb: "KnowledgeBase", derived):
+    """The derived store plus the --data files, in a private snapshot removed when done."""
+    import pyoxigraph
+
+    from argkb.derived import GRAPH_BASE
+    from argkb.rdfio import parse_file
+    from argkb.store import OxigraphStore
+
+    graphs = [parse_file(path, allow_network=kb.allow_network) for path in kb.extra]
+    path = derived.snapshot()
+    try:
+        store = OxigraphStore(pyoxigraph.Store(str(path)), union=True, backend=f"disk snapshot {path}")
+        for i, graph in enumerate(graphs):
+            store.add_graph(graph, f"{GRAPH_BASE}extra/{i}/{quote(Path(kb.extra[i]).name)}")
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
+    weakref.finalize(store, shutil.rmtree, str(path), True)
+    return store
+
+
+def store_status(kb: "KnowledgeBase", verify: bool = False) -> dict:
+    """Whether the derived store matches the files (without updating it), and what it holds."""
+    derived = derived_store(kb)
+    changes = derived.scan(verify)
+    manifest = derived.manifest()
+    if changes.fresh:
+        state = "fresh"
+    elif changes.rebuild_reason:
+        state = "needs rebuild"
+    else:
+        state = "stale"
+    files = manifest.files if manifest else {}
+    return {
+        "folder": str(derived.folder), "state": state, "reason": changes.rebuild_reason,
+        "engine": manifest.engine if manifest else None, "database": manifest.db if manifest else None,
+        "triples": manifest.triples if manifest else 0,
+        "added": changes.added, "changed": changes.changed, "removed": changes.removed,
+        "files": {k: {"sha256": e.sha256, "triples": e.triples, "graph": e.graph} for k, e in sorted(files.items())},
+    }
