@@ -211,17 +211,12 @@ def check(text: str, origin: str = "query", allow_network: bool = False) -> str:
     """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parser import parseQuery
 
     try:
         tree = parseQuery(text)
     except ParseBaseException as exc:
-        try:
-            parseUpdate(text)
-            is_update = True
-        except ParseBaseException as update_exc:
-            is_update = update_exc.loc > exc.loc
-        if is_update:
+        if _is_update(text):
             raise UsageError(f"{origin}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, "
                              "ADD) is refused: argkb only reads; changes go through the contribution "
                              "workflow (argkb add)") from None
@@ -238,6 +233,28 @@ def check(text: str, origin: str = "query", allow_network: bool = False) -> str:
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
         raise InputError(origin, f"SPARQL error: {exc}") from None
     return tree[1].name.replace("Query", "").lower()
+
+
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def _is_update(text: str) -> bool:
+    """Whether ``text`` is (or starts like) a SPARQL Update: it parses as one, or its first
+    keyword after the prologue (PREFIX / BASE, comments skipped by the grammar) is an update's."""
+    from pyparsing import CaselessKeyword, MatchFirst, ParseBaseException, python_style_comment
+    from rdflib.plugins.sparql.parser import Prologue, parseUpdate
+
+    try:
+        parseUpdate(text)
+        return True
+    except ParseBaseException:
+        pass
+    leading = (Prologue + MatchFirst([CaselessKeyword(k) for k in UPDATE_KEYWORDS])).ignore(python_style_comment)
+    try:
+        leading.parse_string(text)
+        return True
+    except ParseBaseException:
+        return False
 
 
 def _find_network(node) -> str | None:
