@@ -1,0 +1,185 @@
+"""``argkb add``: accept a contribution only when it is valid, and never lose or half-write anything.
+
+Order of work: parse and check the input (no lock, nothing written); take the lock;
+finish any interrupted change (``recover``); compare with the knowledge base (no-op,
+conflicts); validate in the knowledge base's context (on a temporary view when
+``--amend`` replaces facts); then write pending files, commit the log, rename.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import signal
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import RDFS
+
+from argkb.atomic import atomic_write_text
+from argkb.contrib.diff import Conflict, Diff, compute_diff
+from argkb.contrib.lock import KBLock
+from argkb.contrib.log import CONTRIB_DIR, FILE_MODE, Contribution, Replaced, agent_iri, iso, now, read_log, write_log
+from argkb.contrib.prepare import MAX_BYTES, Prepared, prepare
+from argkb.contrib.recover import amend_name, finish, pending_name, recover
+from argkb.contrib.serialize import to_turtle
+from argkb.contrib.view import kb_view
+from argkb.kb import KnowledgeBase
+from argkb.rdfio import parse_file
+from argkb.report import ValidationReport
+
+ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"
+
+
+@dataclass
+class Outcome:
+    status: str                       # added | unchanged | refused
+    summary: str
+    diff: Diff | None = None
+    report: ValidationReport | None = None
+    contribution: Contribution | None = None
+    notes: list[str] = field(default_factory=list)   # recovery and stale-lock notes
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.status == REFUSED else 0
+
+
+def default_author() -> str:
+    try:
+        return os.environ.get("ARGKB_AUTHOR") or getpass.getuser()
+    except (KeyError, OSError):
+        return "anonymous"
+
+
+def fault_point(step: str) -> None:
+    """Testing aid: ``ARGKB_FAULT=<step>`` kills the process with SIGKILL at that step of a write."""
+    if os.environ.get("ARGKB_FAULT") == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", amend: bool = False,
+        timeout: float = 60.0, max_bytes: int = MAX_BYTES) -> Outcome:
+    started = now()
+    files = [Path(f) for f in files]
+    prepared = prepare(files, kb.ontology_graph(), max_bytes, kb.allow_network)
+    if prepared.problems:
+        diff = Diff(problems=prepared.problems)
+        return Outcome(REFUSED, "refused: the contribution defines or uses ids it may not (see refused ids)", diff)
+    with KBLock(kb.data_dir, timeout) as lock:
+        notes = [f"cleared a stale lock left by process {lock.stale_pid}"] if lock.stale_pid else []
+        notes += recover(kb.data_dir)
+        live = KnowledgeBase(kb.root, allow_network=kb.allow_network)
+        outcome = _review(live, prepared, amend, max_bytes)
+        if outcome.status == ADDED:
+            entries = read_log(live.data_dir)
+            outcome.contribution = _commit(live, prepared, entries, outcome.diff, author, message, started)
+            outcome.summary = f"added contribution {outcome.contribution.id} ({outcome.contribution.content_file})"
+        outcome.notes = notes
+        return outcome
+
+
+def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int) -> Outcome:
+    same = [c for c in read_log(live.data_dir) if c.sha256 == prepared.sha256 and not c.retracted]
+    if same:
+        return Outcome(UNCHANGED, f"nothing to do: the same content was already added as contribution {same[-1].id}")
+    ontology = live.ontology_graph()
+    diff = compute_diff(prepared.graph, live.graph(), ontology)
+    if diff.nothing_new:
+        return Outcome(UNCHANGED, "nothing to do: every triple is already in the knowledge base", diff)
+    if diff.conflicts and not amend:
+        return Outcome(REFUSED, f"refused: {len(diff.conflicts)} conflict(s) with the knowledge base "
+                                "(give --amend to replace these values)", diff)
+    overrides = plan_amend(live, diff.conflicts) if diff.conflicts else {}
+    report = _validate(live, prepared, {path: text for path, (text, _r) in overrides.items()}, max_bytes)
+    if not report.conforms:
+        return Outcome(REFUSED, "refused: the contribution does not validate in the knowledge base", diff, report)
+    diff.replaced = [r for _text, removed in overrides.values() for r in removed]
+    diff.amended_files = {path: text for path, (text, _r) in overrides.items()}
+    return Outcome(ADDED, "", diff, report)
+
+
+def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_bytes: int) -> ValidationReport:
+    """Validate the contribution in context: the user's own files when they name every node (their lines
+    are then reported); else the skolemised content."""
+    from argkb.validate import validate
+
+    with tempfile.TemporaryDirectory(prefix="argkb-add-") as tmp:
+        files = prepared.files
+        if _has_blank_nodes(files, live.allow_network):
+            files = [Path(tmp) / "contribution.ttl"]
+            files[0].write_text(prepared.turtle, encoding="utf-8")
+        if not overrides:
+            return validate(live, files, max_bytes=max_bytes)
+        with kb_view(live, overrides) as view:
+            return validate(view, files, max_bytes=max_bytes)
+
+
+def _has_blank_nodes(files, allow_network: bool) -> bool:
+    from rdflib import BNode
+
+    for path in files:
+        for triple in parse_file(path, allow_network=allow_network):
+            if any(isinstance(t, BNode) for t in triple):
+                return True
+    return False
+
+
+def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> dict[Path, tuple[str, list[Replaced]]]:
+    """For each data file holding a value a conflict replaces: its new text and what was removed."""
+    old = {(c.node, c.prop, value) for c in conflicts for value in c.old}
+    plan: dict[Path, tuple[str, list[Replaced]]] = {}
+    log_file = live.data_dir / "contributions.ttl"
+    for path in live.data_files():
+        if path == log_file:
+            continue
+        g = parse_file(path, Graph())
+        hits = [t for t in old if t in g]
+        if not hits:
+            continue
+        header = "".join(line for line in _leading_comments(path))
+        for triple in hits:
+            g.remove(triple)
+        rel = str(path.relative_to(live.root))
+        plan[path] = (to_turtle(g, header), [Replaced(str(s), str(p), o.n3(), rel) for s, p, o in hits])
+    return plan
+
+
+def _leading_comments(path: Path) -> list[str]:
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].lstrip(" ") if line.startswith("# ") else line[1:])
+    return lines
+
+
+def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,
+            author: str | None, message: str, started) -> Contribution:
+    ended = now()
+    cid = f"{ended.strftime('%Y%m%dT%H%M%SZ')}-{prepared.sha8}"
+    taken = {c.id for c in entries}
+    n = 1
+    while cid in taken:
+        n += 1
+        cid = f"{ended.strftime('%Y%m%dT%H%M%SZ')}-{prepared.sha8}-{n}"
+    folder = live.data_dir / CONTRIB_DIR
+    final = folder / f"{cid}.ttl"
+    author = author or default_author()
+    agent = agent_iri(author)
+    label = live.graph().value(agent, RDFS.label) if ":" in author else author
+    contribution = Contribution(
+        id=cid, author=str(label or author), agent=str(agent),
+        started=iso(started), ended=iso(ended), message=message, content_file=str(final.relative_to(live.root)),
+        sha256=prepared.sha256, inputs=sorted({p.name for p in prepared.files}), replaced=diff.replaced)
+    renames = [(pending_name(final), final)]
+    atomic_write_text(renames[0][0], prepared.turtle, mode=FILE_MODE)
+    for path, text in diff.amended_files.items():
+        renames.append((amend_name(path, cid), path))
+        atomic_write_text(renames[-1][0], text, mode=FILE_MODE)
+    fault_point("before-log")
+    write_log(live.data_dir, [*entries, contribution])   # the commit point
+    fault_point("after-log")
+    finish(live.data_dir, renames)
+    return contribution

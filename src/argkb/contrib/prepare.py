@@ -1,0 +1,110 @@
+"""Reading what a contributor gives: parse, skolemise, check the ids it defines.
+
+Blank nodes are *skolemised*: each becomes ``kb:genid-<content>-<node>``, named from
+the SHA-256 of the contribution's canonical form, so the same content always gives the
+same ids and two contributions never share one by accident. A contribution may define
+(use as subject) only nodes under ``kb:``; it may not redefine ontology terms, use an
+``argkb:`` term the ontology lacks, declare ``owl:imports``, or write the log's own
+nodes (``kb:contribution-…``, ``argkb:Contribution``).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import OWL, RDF
+
+from argkb.contrib.serialize import to_turtle
+from argkb.errors import InputError
+from argkb.ids import short
+from argkb.namespace import ARGKB, KB, PREFIXES
+from argkb.rdfio import parse_file
+
+#: the largest contribution file argkb reads (bytes); larger ones are refused before reading
+MAX_BYTES = 16 * 1024 * 1024
+RESERVED = "contribution-"
+
+
+@dataclass
+class Problem:
+    """Why a contribution is refused before any SHACL rule runs."""
+
+    node: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.node}: {self.reason}"
+
+
+@dataclass
+class Prepared:
+    files: list[Path]
+    graph: Graph                 # skolemised: no blank nodes
+    turtle: str                  # the content file, byte for byte
+    sha256: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def sha8(self) -> str:
+        return self.sha256[:8]
+
+
+def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Graph:
+    graph = Graph()
+    for path in files:
+        one = parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network)
+        if len(one) == 0:
+            raise InputError(path, "holds no triples: nothing to contribute")
+        graph += one   # each file's blank nodes stay its own
+    return graph
+
+
+def skolemise(graph: Graph) -> Graph:
+    canonical = to_canonical_graph(graph)
+    digest = hashlib.sha256("\n".join(sorted(
+        " ".join(t.n3() for t in triple) for triple in canonical)).encode("utf-8")).hexdigest()[:8]
+
+    def iri(term):
+        if isinstance(term, BNode):
+            return KB[f"genid-{digest}-{hashlib.sha256(str(term).encode()).hexdigest()[:8]}"]
+        return term
+
+    out = Graph()
+    for s, p, o in canonical:
+        out.add((iri(s), p, iri(o)))
+    return out
+
+
+def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Prepared:
+    """Parse ``files`` into one skolemised graph, its content file and digest, and the id problems."""
+    files = [Path(f) for f in files]
+    graph = skolemise(read_inputs(files, max_bytes, allow_network))
+    turtle = to_turtle(graph)
+    sha = hashlib.sha256(turtle.encode("utf-8")).hexdigest()
+    return Prepared(files, graph, turtle, sha, check_ids(graph, ontology))
+
+
+def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
+    problems: dict[tuple[str, str], Problem] = {}
+
+    def refuse(node, reason):
+        problems.setdefault((str(node), reason), Problem(short(node) if isinstance(node, URIRef) else str(node), reason))
+
+    ontology_terms = set(ontology.subjects())
+    for s, p, o in graph:
+        if p == OWL.imports:
+            refuse(s, "declares owl:imports; argkb never fetches imports: put the triples in the contribution")
+        if not str(s).startswith(str(KB)):
+            what = "redefines the ontology term" if s in ontology_terms else "defines a node outside kb:"
+            refuse(s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})")
+        elif str(s)[len(str(KB)):].startswith(RESERVED):
+            refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
+        if p == RDF.type and o == ARGKB.Contribution:
+            refuse(s, "only argkb add may record an argkb:Contribution")
+        for term in (p, o):
+            if isinstance(term, URIRef) and str(term).startswith(PREFIXES["argkb"]) and term not in ontology_terms:
+                refuse(term, "is not a term of the argkb ontology (a typo?)")
+    return sorted(problems.values(), key=lambda x: (x.node, x.reason))

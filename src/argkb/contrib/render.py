@@ -1,0 +1,59 @@
+"""How ``argkb contributions`` prints the log: a list (newest first) or one contribution in full."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from argkb.contrib.log import Contribution
+from argkb.contrib.recover import pending_name
+from argkb.kb import KnowledgeBase
+
+
+def with_state(kb: KnowledgeBase, c: Contribution) -> dict:
+    """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next write) or missing."""
+    path = kb.root / c.content_file
+    if c.retracted:
+        state = "retracted"
+    elif path.is_file():
+        state = "live"
+    elif pending_name(path).is_file():
+        state = "pending"
+    else:
+        state = "missing"
+    return {**c.to_dict(), "state": state, "path": str(path)}
+
+
+def list_text(entries: list[dict]) -> str:
+    if not entries:
+        return "no contributions yet (add one with `argkb add FILE`)"
+    lines = []
+    for e in entries:
+        mark = "" if e["state"] == "live" else f"  [{e['state']}]"
+        message = f"  {e['message']}" if e["message"] else ""
+        lines.append(f"{e['id']}  {e['ended']}  {e['author']}{mark}{message}")
+    live = sum(e["state"] == "live" for e in entries)
+    lines.append(f"{len(entries)} contribution{'s' * (len(entries) != 1)}, {live} live")
+    return "\n".join(lines)
+
+
+def entry_text(e: dict) -> str:
+    rows = [
+        ("contribution", f"{e['id']}  ({e['state']})"),
+        ("author", f"{e['author']}  <{e['agent']}>"),
+        ("started", e["started"]),
+        ("ended", e["ended"]),
+        ("message", e["message"] or "-"),
+        ("from", ", ".join(e["inputs"]) or "-"),
+        ("file", e["content_file"]),
+        ("sha256", e["sha256"]),
+    ]
+    if e["retracted_at"]:
+        rows += [("retracted", f"{e['retracted_at']} by {e['retracted_by'] or '?'}"),
+                 ("reason", e["retraction_reason"] or "-")]
+    for r in e["replaced"]:
+        rows.append(("replaced", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (in {r['file']})"))
+    width = max(len(k) for k, _ in rows)
+    text = "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+    path = Path(e["path"])
+    if path.is_file():
+        text += "\n\n" + path.read_text(encoding="utf-8").rstrip("\n")
+    return text
