@@ -15,12 +15,13 @@ allows the network. Everything is checked by parsing, not by searching the text.
 """
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.term import Identifier
 
 from argkb import ids
@@ -31,6 +32,7 @@ _FIELD = re.compile(r"^#\+ (\w+):\s?(.*)$")
 _CONTINUED = re.compile(r"^#\+   (.*)$")
 _PARAM = re.compile(r"^([A-Za-z]\w*)\s*\(([^)]*)\)\s*:\s*(.*)$")
 _EXAMPLE = re.compile(r"\s*Example:\s*(\S+)\s*$")
+_QUOTED = re.compile(r'^"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?$', re.DOTALL)
 _VARIABLE = re.compile(r"[?$]_([A-Za-z]\w*)")
 
 
@@ -54,8 +56,9 @@ class Param:
                 raise UsageError(f"parameter {self.name!r} takes an integer, not {value!r}") from None
         if self.kind == "perspective":
             return ids.perspective(value)
-        if self.kind == "term" and len(value) >= 2 and value[0] == value[-1] == '"':
-            return Literal(value[1:-1])
+        quoted = _QUOTED.match(value) if self.kind == "term" else None
+        if quoted:
+            return Literal(quoted.group(1), lang=quoted.group(2))
         return ids.to_iri(value)
 
     def to_dict(self) -> dict:
@@ -143,7 +146,7 @@ def from_text(text: str, name: str, path: Path | None = None) -> NamedQuery:
     known = {p.name for p in params}
     for var in dict.fromkeys(_VARIABLE.findall(_without_comments(text))):
         if var not in known:
-            params.append(Param(var, "term", True, "not declared in the header: an IRI, or a \"quoted\" literal"))
+            params.append(Param(var, "term", True, "not declared in the header: an IRI, or a \"quoted\" literal (\"text\"@en for a language)"))
             known.add(var)
     example = fields.get("example", [])
     return NamedQuery(name=name, text=text, path=path, summary=" ".join(fields.get("summary", [])),
@@ -198,8 +201,9 @@ def find(spec: str, kb=None) -> NamedQuery:
     queries = library(kb)
     if spec in queries:
         return queries[spec]
-    message = ids.unknown_message(spec, [URIRef("urn:q:" + n) for n in queries], "query")
-    raise UsageError(f"{message}\nnamed queries: {', '.join(queries) or '(none)'}")
+    close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise UsageError(f"unknown query {spec!r}{hint}\nnamed queries: {', '.join(queries) or '(none)'}")
 
 
 # ------------------------------------------------------------------ safety ---
