@@ -101,3 +101,16 @@ def test_renderings(kb):
     assert "against: Sanctions barely bind" in tree and "undercut by Ties already cut" in tree
     md = render(report, "markdown")
     assert md.startswith("# Impacts: US eases sanctions\n") and "  - *triggers* **Russia grows bolder**" in md
+
+
+def test_every_seed_move_lists_its_implications(repo_kb):
+    from argkb import walk
+    from argkb.namespace import ARGKB
+
+    store = repo_kb.store()
+    moves = [r["node"] for r in store.query(walk.Q_ALL_OF_CLASS, {"_class": ARGKB.Move}).dicts()]
+    assert len(moves) >= 5
+    for move in moves:
+        (impact,) = impacts(store, move).moves
+        assert impact.implications, move
+        assert all(i.lenses for i in impact.implications), move

@@ -146,3 +146,18 @@ def test_tree_and_markdown(kb):
     assert md.startswith("# Trace: Russia grows bolder\n")
     assert "- **supported by** **\\[liberalism\\]** **Interdependence loosened**  `kb:arg-bolder-liberalism`" in md
     assert "*“If the United States eases sanctions, Russia could grow bolder.”*" in md
+
+
+def test_every_seed_implication_traces_back_to_quoted_words_through_named_lenses(repo_kb):
+    from argkb import walk
+    from argkb.namespace import ARGKB
+
+    store = repo_kb.store()
+    implications = [r["node"] for r in store.query(walk.Q_ALL_OF_CLASS, {"_class": ARGKB.Implication}).dicts()]
+    assert len(implications) >= 10
+    for iri in implications:
+        root = trace(store, iri)
+        nodes = list(iter_nodes(root))
+        assert root.supported_by, iri
+        assert all(a.perspective and a.perspective_label for a in nodes if isinstance(a, ArgumentNode)), iri
+        assert any(q.exact and q.start is not None for n in nodes if isinstance(n, ClaimNode) for q in n.quotes), iri
