@@ -1,0 +1,27 @@
+"""Exports of the argument map: one model (``argkb.export.model``), one module per format family.
+
+``render(amap, fmt, **options)`` returns the document as text. Formats and the function
+writing each are listed in ``FORMATS``; modules are imported only when their format is asked for.
+"""
+from __future__ import annotations
+
+import importlib
+
+#: format name -> "module:function" (each function takes the ArgumentMap and keyword options)
+FORMATS: dict[str, str] = {
+    "graphml": "argkb.export.graphml:to_graphml",
+    "graphml-yed": "argkb.export.graphml:to_yed",
+    "gexf": "argkb.export.gexf:to_gexf",
+    "dot": "argkb.export.dot:to_dot",
+    "cyjs": "argkb.export.cyjs:to_cyjs",
+    "mermaid": "argkb.export.mermaid:to_mermaid",
+    "jsonld": "argkb.export.rdf:to_jsonld",
+    "turtle": "argkb.export.rdf:to_turtle",
+    "aif": "argkb.export.aif:to_aif",
+    "html": "argkb.export.html:to_html",
+}
+
+
+def render(amap, fmt: str, **options) -> str:
+    module, func = FORMATS[fmt].split(":")
+    return getattr(importlib.import_module(module), func)(amap, **options)

@@ -1,0 +1,104 @@
+"""The interactive argument map: one self-contained HTML file that works offline.
+
+The map is the Cytoscape.js document of ``argkb.export.cyjs`` drawn by Cytoscape.js with a
+layered dagre layout (cytoscape-dagre). Both libraries come from the npm registry, pinned in
+``package.json``/``package-lock.json``, and are inlined at export time from ``node_modules``
+(a source checkout after ``npm ci``) or from the copy a wheel ships under ``argkb/export/vendor``.
+
+Everything from the knowledge base is data: it is embedded as JSON in a
+``<script type="application/json">`` with ``<``, ``>``, ``&`` and U+2028/U+2029 escaped, and the
+page builds its DOM with ``textContent`` only. A Content-Security-Policy forbids any network access.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+from string import Template
+
+from argkb import __version__
+from argkb.errors import UsageError
+from argkb.export import cyjs, style
+from argkb.export.model import ArgumentMap
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+ENV_VAR = "ARGKB_NODE_MODULES"
+INSTALL_HINT = ("run `npm ci` in the argkb source folder (the one holding package.json), "
+                "or install argkb from a wheel built after `npm ci`, "
+                f"or point ${ENV_VAR} at a node_modules folder holding them")
+
+
+def vendor_manifest() -> dict[str, str]:
+    data = json.loads((TEMPLATES / "vendor.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def vendor_dirs() -> list[Path]:
+    """Where the pinned JavaScript is looked for, in order."""
+    dirs = []
+    if os.environ.get(ENV_VAR):
+        dirs.append(Path(os.environ[ENV_VAR]))
+    dirs.append(HERE / "vendor")                      # shipped inside a wheel (setup.py build hook)
+    dirs.append(HERE.parents[2] / "node_modules")     # a source checkout: <repo>/src/argkb/export
+    return dirs
+
+
+def vendor_scripts() -> list[tuple[str, str, str]]:
+    """(package, version, source) of each library, from the first folder that holds them all."""
+    manifest = vendor_manifest()
+    for folder in vendor_dirs():
+        paths = {pkg: folder / pkg / rel for pkg, rel in manifest.items()}
+        if all(p.is_file() for p in paths.values()):
+            out = []
+            for pkg, path in paths.items():
+                meta = folder / pkg / "package.json"
+                version = json.loads(meta.read_text(encoding="utf-8")).get("version", "?") if meta.is_file() else "?"
+                out.append((pkg, version, path.read_text(encoding="utf-8")))
+            return out
+    raise UsageError(f"the HTML map needs the JavaScript libraries {', '.join(manifest)}, which are not installed: "
+                     + INSTALL_HINT)
+
+
+def json_for_script(data) -> str:
+    """JSON safe inside ``<script type="application/json">``: nothing in it can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _inline_script(source: str) -> str:
+    # a library never legitimately contains "</script" outside a string; neutralise it if it does
+    return source.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
+def page_data(amap: ArgumentMap) -> dict:
+    data = cyjs.document(amap)
+    data["argkb"] = {
+        "title": amap.title,
+        "counts": {"nodes": len(amap.nodes), "edges": len(amap.edges)},
+        "perspectives": [{"key": k, "label": k.replace("-", " "), "colour": c}
+                         for k, c in style.PERSPECTIVE_COLOURS.items()],
+        "perspectiveColours": dict(style.PERSPECTIVE_COLOURS),
+        "legend": [{"what": w, "name": n, "colour": c} for w, n, c in style.legend()],
+    }
+    return data
+
+
+def to_html(amap: ArgumentMap, **_) -> str:
+    scripts = vendor_scripts()
+    vendor = "\n".join(f"<!-- {html.escape(pkg)} {html.escape(version)} (npm, inlined) -->\n"
+                       f"<script>\n{_inline_script(src)}\n</script>" for pkg, version, src in scripts)
+    page = Template((TEMPLATES / "map.html").read_text(encoding="utf-8"))
+    own_js = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("panel.js", "map.js"))
+    return page.substitute(
+        title=html.escape(amap.title),
+        generator=html.escape(f"argkb {__version__}; " + ", ".join(f"{p} {v}" for p, v, _ in scripts)),
+        css=(TEMPLATES / "map.css").read_text(encoding="utf-8"),
+        data=json_for_script(page_data(amap)),
+        vendor=vendor,
+        js=own_js,
+    )

@@ -1,0 +1,237 @@
+"""The one graph model every export format is written from.
+
+Nodes are the knowledge base's actors, levers, moves, claims, implications and arguments;
+an argument is a node of its own between its premises and its conclusion (as an AIF RA-node),
+so its warrant and lens stay visible and an undercut has something to point at. Edges run in
+the direction the reasoning flows:
+
+===========  =====================  ==============================================
+kind         from → to              RDF it comes from
+===========  =====================  ==============================================
+premise      claim → argument       ``?argument argkb:premise ?claim``
+conclusion   argument → claim       ``?argument argkb:conclusion ?claim``
+attacks      argument → claim/arg.  ``?argument argkb:attacks ?target``
+trigger      move → implication     ``?implication argkb:trigger ?move``
+affects      implication → actor    ``?implication argkb:affects ?actor``
+actor        actor → move           ``?move argkb:actor ?actor``
+lever        lever → move           ``?move argkb:lever ?lever``
+===========  =====================  ==============================================
+
+Everything is read through ``kb.store()`` with the bound queries of ``argkb.export.sparql``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from argkb.export import sparql
+from argkb.ids import PERSPECTIVES, short
+from argkb.namespace import ARGKB
+
+#: node type -> the class its members belong to (later entries win: an implication is also a claim)
+NODE_CLASSES: tuple[tuple[str, URIRef], ...] = (
+    ("actor", ARGKB.Actor),
+    ("lever", ARGKB.Lever),
+    ("move", ARGKB.Move),
+    ("claim", ARGKB.Claim),
+    ("implication", ARGKB.Implication),
+    ("argument", ARGKB.Argument),
+)
+
+#: (edge kind, property, True if the edge runs from the statement's object to its subject)
+EDGE_PROPERTIES: tuple[tuple[str, URIRef, bool], ...] = (
+    ("premise", ARGKB.premise, True),
+    ("premise", ARGKB.premiseOf, False),
+    ("conclusion", ARGKB.conclusion, False),
+    ("conclusion", ARGKB.supportedBy, True),
+    ("attacks", ARGKB.attacks, False),
+    ("trigger", ARGKB.trigger, True),
+    ("trigger", ARGKB.triggers, False),
+    ("affects", ARGKB.affects, False),
+    ("actor", ARGKB.actor, True),
+    ("lever", ARGKB.lever, True),
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_NAME_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9._:-]*$")
+
+#: attribute name -> literal property
+LITERAL_ATTRS = {"statement": ARGKB.statement, "warrant": ARGKB.warrant}
+
+#: attribute name -> property whose value is a named term (its label is what is shown)
+TERM_ATTRS = {"perspective": ARGKB.perspective, "qualifier": ARGKB.qualifier, "direction": ARGKB.direction}
+
+#: the perspective term -> the key `--perspective` takes (realism, diplomatic-practice, ...)
+PERSPECTIVE_KEYS: dict[URIRef, str] = {}
+for _key, _term in PERSPECTIVES.items():
+    PERSPECTIVE_KEYS.setdefault(_term, _key)
+
+
+@dataclass
+class Quote:
+    iri: str
+    exact: str
+    source: str = ""
+    source_title: str = ""
+    start: int | None = None
+    end: int | None = None
+
+    def cite(self) -> str:
+        where = f" [{self.start}–{self.end}]" if self.start is not None and self.end is not None else ""
+        return f"“{self.exact}” — {self.source_title or self.source}{where}"
+
+
+@dataclass
+class Node:
+    id: str
+    iri: str
+    type: str
+    label: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def fields(self) -> dict[str, str]:
+        """Every attribute as text, in a fixed order, empty ones left out (what the formats write)."""
+        out = {"iri": self.iri, "type": self.type, "label": self.label}
+        for name in ("statement", "perspective", "perspective_label", "role", "qualifier", "direction",
+                     "warrant", "attribution"):
+            if self.attrs.get(name):
+                out[name] = self.attrs[name]
+        if self.quotes:
+            out["quote"] = "\n".join(q.cite() for q in self.quotes)
+            out["source"] = "; ".join(sorted({q.source_title or q.source for q in self.quotes}))
+        return out
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.source}__{self.kind}__{self.target}"
+
+
+@dataclass
+class ArgumentMap:
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    store: object | None = None
+    title: str = "argkb argument map"
+
+    def counts(self) -> tuple[int, int]:
+        return len(self.nodes), len(self.edges)
+
+    def of_type(self, node_type: str) -> list[Node]:
+        return [n for n in self.nodes.values() if n.type == node_type]
+
+    def out_edges(self, node_id: str, kind: str | None = None) -> list[Edge]:
+        return [e for e in self.edges if e.source == node_id and (kind is None or e.kind == kind)]
+
+    def in_edges(self, node_id: str, kind: str | None = None) -> list[Edge]:
+        return [e for e in self.edges if e.target == node_id and (kind is None or e.kind == kind)]
+
+    def subgraph(self, keep: set[str]) -> "ArgumentMap":
+        nodes = {k: v for k, v in self.nodes.items() if k in keep}
+        edges = [e for e in self.edges if e.source in nodes and e.target in nodes]
+        return ArgumentMap(nodes, edges, self.store, self.title)
+
+
+# --------------------------------------------------------------------- reading
+def pick(values: list[Literal]) -> str:
+    """One literal of several: English or untagged first, then the first in a stable order."""
+    if not values:
+        return ""
+    ranked = sorted(values, key=lambda v: (getattr(v, "language", None) not in (None, "en"), str(v)))
+    return clean(str(ranked[0]))
+
+
+def clean(text: str) -> str:
+    """Text without the control characters XML and DOT cannot carry (tabs and newlines kept), trimmed."""
+    return _CONTROL.sub("", text).strip()
+
+
+def node_id(iri: URIRef) -> str:
+    """The node's id in every format: its CURIE (``kb:x``) if that is an XML name token, else a digest."""
+    curie = short(iri)
+    if _NAME_TOKEN.match(curie):
+        return curie
+    return "iri-" + hashlib.sha256(str(iri).encode("utf-8")).hexdigest()[:16]
+
+
+def local_name(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def load(store) -> ArgumentMap:
+    """The whole knowledge base as an argument map, read through ``store`` (``kb.store()``)."""
+    types: dict[URIRef, str] = {}
+    labels: dict[URIRef, list] = defaultdict(list)
+    for node_type, cls in NODE_CLASSES:
+        for node, label in store.query(sparql.NODES, {"_class": cls}).rows:
+            types[node] = node_type
+            if label is not None and label not in labels[node]:
+                labels[node].append(label)
+    nodes = {iri: Node(node_id(iri), str(iri), t, pick(labels[iri]) or local_name(str(iri))) for iri, t in types.items()}
+    _read_attributes(store, nodes)
+    _read_quotes(store, nodes)
+    edges: dict[Edge, None] = {}
+    for kind, prop, reverse in EDGE_PROPERTIES:
+        for s, o in store.query(sparql.LINKS, {"_property": prop}).rows:
+            a, b = (o, s) if reverse else (s, o)
+            if a in nodes and b in nodes:
+                edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
+    _set_roles(nodes, edges)
+    by_id = {n.id: n for n in sorted(nodes.values(), key=lambda n: (n.type, n.id))}
+    return ArgumentMap(by_id, sorted(edges, key=lambda e: (e.kind, e.source, e.target)), store)
+
+
+def _read_attributes(store, nodes: dict[URIRef, Node]) -> None:
+    for name, prop in LITERAL_ATTRS.items():
+        found: dict[URIRef, list] = defaultdict(list)
+        for s, value in store.query(sparql.VALUES, {"_property": prop}).rows:
+            found[s].append(value)
+        for s, values in found.items():
+            if s in nodes:
+                nodes[s].attrs[name] = pick(values)
+    for name, prop in TERM_ATTRS.items():
+        for s, term, label in store.query(sparql.TERMS, {"_property": prop}).rows:
+            if s not in nodes:
+                continue
+            if name == "perspective":
+                nodes[s].attrs["perspective"] = PERSPECTIVE_KEYS.get(term, local_name(str(term)).lower())
+                nodes[s].attrs["perspective_label"] = clean(label) if label is not None else local_name(str(term))
+            else:
+                nodes[s].attrs[name] = clean(label) if label is not None else local_name(str(term)).lower()
+    for s, agent, label in store.query(sparql.ATTRIBUTION).rows:
+        if s in nodes:
+            nodes[s].attrs["attribution"] = clean(label) if label is not None else short(agent)
+
+
+def _read_quotes(store, nodes: dict[URIRef, Node]) -> None:
+    seen = set()
+    for claim, quote, exact, source, title, start, end in store.query(sparql.QUOTES).rows:
+        if claim not in nodes or (claim, quote) in seen:
+            continue
+        seen.add((claim, quote))
+        nodes[claim].quotes.append(Quote(
+            str(quote), clean(str(exact)), str(source) if source is not None else "",
+            clean(str(title)) if title is not None else "",
+            int(start) if start is not None else None, int(end) if end is not None else None))
+
+
+def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
+    """An argument supports (has a conclusion), rebuts (attacks a claim) or undercuts (attacks an argument)."""
+    by_id = {n.id: n for n in nodes.values()}
+    for e in edges:
+        node = by_id[e.source]
+        if e.kind == "conclusion":
+            node.attrs["role"] = "support"
+        elif e.kind == "attacks":
+            node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"

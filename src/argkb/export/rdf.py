@@ -1,0 +1,53 @@
+"""The (filtered) knowledge-base graph itself: Turtle, or JSON-LD with a compact context.
+
+Holds everything said about each node of the map, and its quotes, read through the store;
+a statement pointing at a node the filters left out (an argument of another lens) is dropped.
+"""
+from __future__ import annotations
+
+import json
+
+from rdflib import Graph, URIRef
+
+from argkb.export import sparql
+from argkb.export.model import ArgumentMap
+from argkb.kb import new_graph
+from argkb.namespace import PREFIXES
+
+#: the prefixes the JSON-LD context declares
+CONTEXT_PREFIXES = ("argkb", "kb", "oa", "prov", "dcterms", "rdfs", "skos", "xsd")
+
+
+def graph_of(amap: ArgumentMap, full_universe: set[str] | None = None) -> Graph:
+    """The triples describing the map's nodes, read through the map's store."""
+    if amap.store is None:
+        raise ValueError("this argument map has no store to read its triples from")
+    kept = {URIRef(n.iri) for n in amap.nodes.values()}
+    universe = _universe(amap) if full_universe is None else {URIRef(i) for i in full_universe}
+    g = new_graph()
+    for iri in sorted(kept):
+        for s, p, o in amap.store.query(sparql.DESCRIBE, {"_node": iri}).graph:
+            if isinstance(o, URIRef) and o in universe and o not in kept:
+                continue
+            g.add((s, p, o))
+    return g
+
+
+def _universe(amap: ArgumentMap) -> set[URIRef]:
+    """Every node the unfiltered map would hold (so a statement about a left-out node is recognised)."""
+    from argkb.export.model import load
+
+    return {URIRef(n.iri) for n in load(amap.store).nodes.values()}
+
+
+def context() -> dict:
+    return {p: PREFIXES[p] for p in CONTEXT_PREFIXES}
+
+
+def to_turtle(amap: ArgumentMap, **_) -> str:
+    return graph_of(amap).serialize(format="turtle")
+
+
+def to_jsonld(amap: ArgumentMap, **_) -> str:
+    text = graph_of(amap).serialize(format="json-ld", context=context(), auto_compact=True)
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"

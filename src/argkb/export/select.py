@@ -1,0 +1,104 @@
+"""Cutting the argument map down: by perspective (``--perspective``) and around a node (``--focus``).
+
+Both keep every argument whole — with its premises and its conclusion or target — so
+each format (and AIF in particular) always shows complete inferences.
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable
+
+from rdflib import URIRef
+
+from argkb.errors import UsageError
+from argkb.export.model import PERSPECTIVE_KEYS, ArgumentMap, load
+from argkb.ids import perspective as perspective_term
+from argkb.ids import resolve
+
+DEFAULT_DEPTH = 2
+
+#: edge kinds an argument owns: its premises in, its conclusion or target out
+_ARGUMENT_EDGES = ("premise", "conclusion", "attacks")
+
+
+def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
+              depth: int | None = None, title: str | None = None) -> ArgumentMap:
+    """The argument map of ``kb`` (through ``kb.store()``), filtered as the export options ask."""
+    amap = load(kb.store())
+    if title:
+        amap.title = title
+    keys = [_perspective_key(p) for p in perspectives]
+    if keys:
+        amap = by_perspective(amap, set(keys))
+    if focus is not None:
+        amap = around(amap, focus, DEFAULT_DEPTH if depth is None else depth)
+    elif depth is not None:
+        raise UsageError("--depth needs --focus ID (the node to look around)")
+    return amap
+
+
+def _perspective_key(text: str) -> str:
+    return PERSPECTIVE_KEYS[perspective_term(text)]
+
+
+def _argument_parts(amap: ArgumentMap, arg_id: str) -> set[str]:
+    parts = {e.source for e in amap.in_edges(arg_id, "premise")}
+    parts |= {e.target for e in amap.out_edges(arg_id) if e.kind in ("conclusion", "attacks")}
+    return parts
+
+
+def by_perspective(amap: ArgumentMap, keys: set[str]) -> ArgumentMap:
+    """Only the arguments read through these lenses, with the claims, moves and actors they involve.
+
+    An argument that undercuts an argument of another lens goes too: what it attacks is not shown.
+    """
+    args = {n.id for n in amap.of_type("argument") if n.attrs.get("perspective") in keys}
+    changed = True
+    while changed:
+        changed = False
+        for arg in sorted(args):
+            targets = [e.target for e in amap.out_edges(arg, "attacks")]
+            if any(amap.nodes[t].type == "argument" and t not in args for t in targets):
+                args.discard(arg)
+                changed = True
+    keep = set(args)
+    for arg in args:
+        keep |= _argument_parts(amap, arg)
+    claims = {k for k in keep if amap.nodes[k].type == "implication"}
+    moves = {e.source for c in claims for e in amap.in_edges(c, "trigger")}
+    keep |= moves
+    keep |= {e.source for m in moves for e in amap.in_edges(m) if e.kind in ("actor", "lever")}
+    keep |= {e.target for c in claims for e in amap.out_edges(c, "affects")}
+    return amap.subgraph(keep)
+
+
+def around(amap: ArgumentMap, focus: str, depth: int) -> ArgumentMap:
+    """The nodes within ``depth`` steps of ``focus`` (either direction), each argument kept whole."""
+    if depth < 0:
+        raise UsageError(f"--depth must be 0 or more, not {depth}")
+    by_iri = {n.iri: n.id for n in amap.nodes.values()}
+    start = by_iri[str(resolve(focus, [URIRef(i) for i in by_iri], "node in the map"))]
+    neighbours: dict[str, set[str]] = {k: set() for k in amap.nodes}
+    for e in amap.edges:
+        neighbours[e.source].add(e.target)
+        neighbours[e.target].add(e.source)
+    seen = {start: 0}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        if seen[here] == depth:
+            continue
+        for nxt in sorted(neighbours[here]):
+            if nxt not in seen:
+                seen[nxt] = seen[here] + 1
+                queue.append(nxt)
+    keep = set(seen)
+    todo = [k for k in keep if amap.nodes[k].type == "argument"]
+    while todo:
+        for part in _argument_parts(amap, todo.pop()):
+            if part not in keep:
+                keep.add(part)
+                if amap.nodes[part].type == "argument":
+                    todo.append(part)
+    return amap.subgraph(keep)
+

@@ -1,0 +1,56 @@
+"""Shared by the export tests: the fixture knowledge bases, the real clients, the schemas."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from argkb.kb import KnowledgeBase
+from conftest import DATA, REPO, make_kb
+
+SCHEMAS = REPO.parent / "shared" / "schemas"
+HOSTILE = DATA / "export" / "hostile.ttl"
+ARTIFACTS = REPO / "test-artifacts"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def need(tool: str) -> str:
+    """The path of a system tool; in CI a missing tool fails the test, elsewhere it skips it."""
+    path = shutil.which(tool)
+    if path is None:
+        message = f"{tool} is not installed (apt-get install it; .ci/run does)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def schema(*parts: str) -> Path:
+    path = SCHEMAS.joinpath(*parts)
+    if not path.is_file():
+        message = f"schema {path} is missing (shared/schemas is expected beside the repository)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def mini_kb_copy(folder: Path, hostile: bool = False) -> KnowledgeBase:
+    root = make_kb(folder)
+    return KnowledgeBase.locate(root, extra=[HOSTILE] if hostile else [])
+
+
+def xmllint(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([need("xmllint"), "--noout", *args], capture_output=True, text=True, timeout=60)
+
+
+def chromium(url: str, user_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    binary = shutil.which("chromium") or shutil.which("chromium-browser") or need("chromium")
+    return subprocess.run(
+        [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={user_dir}", "--virtual-time-budget=5000", *extra, url],
+        capture_output=True, text=True, timeout=120)

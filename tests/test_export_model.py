@@ -1,0 +1,94 @@
+"""The one graph model behind every export: nodes, edges, attributes, perspective and focus filters."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from argkb.errors import UsageError
+from argkb.export.model import load
+from argkb.export.select import build_map
+from argkb.store import RdflibStore
+from export_support import mini_kb_copy
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    return mini_kb_copy(tmp_path_factory.mktemp("export-model"))
+
+
+def test_mini_kb_nodes_and_edges(kb):
+    amap = build_map(kb)
+    assert amap.counts() == (16, 19)
+    assert Counter(n.type for n in amap.nodes.values()) == {
+        "actor": 3, "lever": 1, "move": 1, "claim": 3, "implication": 2, "argument": 6}
+    assert Counter(e.kind for e in amap.edges) == {
+        "premise": 7, "conclusion": 4, "attacks": 2, "trigger": 2, "affects": 2, "actor": 1, "lever": 1}
+    # edges run the way the reasoning flows
+    edges = {(e.source, e.kind, e.target) for e in amap.edges}
+    assert ("kb:claim-pressure-restrains", "premise", "kb:arg-bolder-realism") in edges
+    assert ("kb:arg-bolder-realism", "conclusion", "kb:impl-russia-bolder") in edges
+    assert ("kb:arg-undercut-liberal", "attacks", "kb:arg-bolder-liberalism") in edges
+    assert ("kb:move-us-decrease-sanctions", "trigger", "kb:impl-russia-bolder") in edges
+    assert ("kb:united-states", "actor", "kb:move-us-decrease-sanctions") in edges
+
+
+def test_node_attributes(kb):
+    amap = build_map(kb)
+    impl = amap.nodes["kb:impl-russia-bolder"].fields()
+    assert impl["iri"] == "https://w3id.org/argkb/id/impl-russia-bolder"
+    assert impl["qualifier"] == "could"
+    assert impl["quote"].startswith("“If the United States eases sanctions, Russia could grow bolder.” — "
+                                    "A two-sentence test article [0–63]")
+    arg = amap.nodes["kb:arg-undercut-liberal"].fields()
+    assert (arg["perspective"], arg["perspective_label"], arg["role"]) == (
+        "diplomatic-practice", "diplomatic practice", "undercut")
+    assert arg["warrant"].startswith("Where trade ties are already cut")
+    assert amap.nodes["kb:arg-bolder-security-rebuttal"].attrs["role"] == "rebut"
+    assert amap.nodes["kb:move-us-decrease-sanctions"].attrs["direction"] == "decrease"
+    assert amap.nodes["kb:claim-signals-matter"].attrs["attribution"] == "argkb editors"
+
+
+def test_same_model_on_rdflib_and_oxigraph(kb):
+    ox, rl = load(kb.store()), load(RdflibStore(kb.graph()))
+    assert ox.counts() == rl.counts() == (16, 19)
+    assert ox.edges == rl.edges
+    assert {k: v.fields() for k, v in ox.nodes.items()} == {k: v.fields() for k, v in rl.nodes.items()}
+
+
+def test_perspective_keeps_only_that_lens(kb):
+    amap = build_map(kb, perspectives=["realism"])
+    args = {n.id for n in amap.of_type("argument")}
+    assert args == {"kb:arg-bolder-realism", "kb:arg-doubt-realism"}
+    assert amap.counts() == (11, 10)
+    assert "kb:claim-sanctions-porous" not in amap.nodes  # used only by other lenses
+
+
+def test_perspective_drops_undercut_of_a_dropped_argument(kb):
+    amap = build_map(kb, perspectives=["diplomatic-practice"])
+    assert amap.of_type("argument") == []   # its target (a liberal argument) is not shown
+    both = build_map(kb, perspectives=["liberalism", "diplomacy"])
+    assert {n.id for n in both.of_type("argument")} == {"kb:arg-bolder-liberalism", "kb:arg-undercut-liberal"}
+    assert both.counts() == (9, 8)
+
+
+def test_focus_keeps_arguments_whole(kb):
+    amap = build_map(kb, focus="claim-sanctions-porous", depth=1)
+    # depth 1 reaches the two attacking arguments; each brings what it attacks
+    assert set(amap.nodes) == {"kb:claim-sanctions-porous", "kb:arg-bolder-security-rebuttal",
+                               "kb:arg-undercut-liberal", "kb:impl-russia-bolder", "kb:arg-bolder-liberalism",
+                               "kb:claim-pressure-restrains"}
+    assert amap.counts() == (6, 6)
+    assert build_map(kb, focus="kb:impl-allies-doubt", depth=0).counts() == (1, 0)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"focus": "no-such-node"}, "unknown node in the map 'no-such-node'"),
+    ({"focus": "impl-russia-boldr"}, "did you mean kb:impl-russia-bolder"),
+    ({"perspective": ["marxism"]}, "unknown perspective 'marxism'"),
+    ({"depth": 3}, "--depth needs --focus"),
+    ({"focus": "impl-russia-bolder", "depth": -1}, "--depth must be 0 or more"),
+])
+def test_bad_options_are_usage_errors(kb, kwargs, message):
+    with pytest.raises(UsageError, match=message.replace("(", r"\(")):
+        build_map(kb, kwargs.get("perspective", ()), kwargs.get("focus"), kwargs.get("depth"))
