@@ -98,12 +98,19 @@ def render_csv(result) -> str:
     return out.getvalue()
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def tsv_term(term) -> str:
+    """A term in Turtle syntax on one line (literals always short-quoted, with escapes)."""
     if term is None:
         return ""
-    if isinstance(term, Literal) and term.datatype is None and term.language is None:
-        return Literal(str(term)).n3()
-    return term.n3()
+    if not isinstance(term, Literal):
+        return term.n3()
+    text = '"' + str(term).translate(_ESCAPES) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    return f"{text}^^<{term.datatype}>" if term.datatype is not None else text
 
 
 def render_tsv(result) -> str:
@@ -111,7 +118,7 @@ def render_tsv(result) -> str:
         return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.vars)]
     for row in result.rows:
-        lines.append("\t".join(tsv_term(t).replace("\t", "\\t").replace("\n", "\\n") for t in row))
+        lines.append("\t".join(tsv_term(t) for t in row))
     return "\n".join(lines) + "\n"
 
 
