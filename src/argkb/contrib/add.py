@@ -18,12 +18,12 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from argkb.atomic import atomic_write_text
-from argkb.contrib.diff import Conflict, Diff, compute_diff
+from argkb.contrib.amend import plan_amend
+from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
-from argkb.contrib.log import CONTRIB_DIR, FILE_MODE, Contribution, Replaced, agent_iri, iso, now, read_log, write_log
+from argkb.contrib.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, iso, now, read_log, write_log
 from argkb.contrib.prepare import MAX_BYTES, Prepared, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
-from argkb.contrib.serialize import to_turtle
 from argkb.contrib.view import kb_view
 from argkb.kb import KnowledgeBase
 from argkb.rdfio import parse_file
@@ -124,35 +124,6 @@ def _has_blank_nodes(files, allow_network: bool) -> bool:
             if any(isinstance(t, BNode) for t in triple):
                 return True
     return False
-
-
-def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> dict[Path, tuple[str, list[Replaced]]]:
-    """For each data file holding a value a conflict replaces: its new text and what was removed."""
-    old = {(c.node, c.prop, value) for c in conflicts for value in c.old}
-    plan: dict[Path, tuple[str, list[Replaced]]] = {}
-    log_file = live.data_dir / "contributions.ttl"
-    for path in live.data_files():
-        if path == log_file:
-            continue
-        g = parse_file(path, Graph())
-        hits = [t for t in old if t in g]
-        if not hits:
-            continue
-        header = "".join(line for line in _leading_comments(path))
-        for triple in hits:
-            g.remove(triple)
-        rel = str(path.relative_to(live.root))
-        plan[path] = (to_turtle(g, header), [Replaced(str(s), str(p), o.n3(), rel) for s, p, o in hits])
-    return plan
-
-
-def _leading_comments(path: Path) -> list[str]:
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-        if not line.startswith("#"):
-            break
-        lines.append(line[1:].lstrip(" ") if line.startswith("# ") else line[1:])
-    return lines
 
 
 def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,
