@@ -5,7 +5,9 @@ writing each are listed in ``FORMATS``; modules are imported only when their for
 """
 from __future__ import annotations
 
+import datetime as dt
 import importlib
+import os
 
 #: format name -> "module:function" (each function takes the ArgumentMap and keyword options)
 FORMATS: dict[str, str] = {
@@ -25,3 +27,11 @@ FORMATS: dict[str, str] = {
 def render(amap, fmt: str, **options) -> str:
     module, func = FORMATS[fmt].split(":")
     return getattr(importlib.import_module(module), func)(amap, **options)
+
+
+def export_time() -> dt.datetime:
+    """Now (UTC), or $SOURCE_DATE_EPOCH when set, so exports can be reproduced byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)

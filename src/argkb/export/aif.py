@@ -16,20 +16,12 @@ Actors, levers and moves are not AIF content and are left out of this format.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 
+from argkb.export import export_time
 from argkb.export.model import ArgumentMap
 
 CLAIM_TYPES = ("claim", "implication")
-
-
-def timestamp() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit()
-            else dt.datetime.now(dt.timezone.utc))
-    return when.strftime("%Y-%m-%d %H:%M:%S")
 
 
 class _Builder:
@@ -49,7 +41,7 @@ class _Builder:
 
 
 def document(amap: ArgumentMap) -> dict:
-    b = _Builder(timestamp())
+    b = _Builder(export_time().strftime("%Y-%m-%d %H:%M:%S"))
     ids: dict[str, str] = {}
     for node in amap.nodes.values():
         if node.type in CLAIM_TYPES:

@@ -5,12 +5,10 @@ and a misspelt XML Schema instance namespace, so the document is built here with
 """
 from __future__ import annotations
 
-import datetime as dt
-import os
 import xml.etree.ElementTree as ET
 
 from argkb import __version__
-from argkb.export import style
+from argkb.export import export_time, style
 from argkb.export.model import ArgumentMap
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -21,20 +19,12 @@ NODE_COLUMNS = ("iri", "type", "statement", "perspective", "role", "qualifier", 
                 "warrant", "quote", "source", "attribution")
 
 
-def export_date() -> str:
-    """Today, or the day of $SOURCE_DATE_EPOCH (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
-    return dt.date.today().isoformat()
-
-
 def to_gexf(amap: ArgumentMap, **_) -> str:
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("viz", VIZ_NS)
     g, v = f"{{{GEXF_NS}}}", f"{{{VIZ_NS}}}"
     root = ET.Element(g + "gexf", {"version": "1.3"})  # no xsi:schemaLocation: the 1.3 RELAX NG forbids it
-    meta = ET.SubElement(root, g + "meta", {"lastmodifieddate": export_date()})
+    meta = ET.SubElement(root, g + "meta", {"lastmodifieddate": export_time().date().isoformat()})
     ET.SubElement(meta, g + "creator").text = f"argkb {__version__}"
     ET.SubElement(meta, g + "description").text = amap.title
     graph = ET.SubElement(root, g + "graph", {"defaultedgetype": "directed", "mode": "static"})
