@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from argkb.cli_common import emit, format_option, kb_options, output_option
+from argkb.errors import UsageError
 
 _LENS_HELP = ("A lens: realism, liberalism, constructivism, diplomatic-practice, security-analysis "
               "(or a CURIE/IRI); repeatable.")
@@ -47,6 +48,9 @@ def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
     result = reason(kb, reasoner=reasoner, max_explanations=max_explanations)
     if infer_to is not None:
         target = Path(infer_to) if infer_to else kb.root / ".argkb-cache" / "inferred.ttl"
+        if target.resolve().is_relative_to(kb.data_dir.resolve()) or target.resolve().is_relative_to(kb.ontology_dir.resolve()):
+            raise UsageError(f"{target}: inferences are derived, never written among the sources "
+                             "(data/, ontology/); choose another file")
         result.inferred_file = write_inferences(result, target)
     emit(result.render(fmt), output)
     raise SystemExit(0 if result.ok else 1)
