@@ -20,8 +20,9 @@ def render(report: ImpactReport, fmt: str, color: bool = False, width: int = 120
 
 def outline(report: ImpactReport) -> Line:
     count = sum(len(m.implications) for m in report.moves)
+    moves = "" if report.kind == "move" else f"{len(report.moves)} move(s), "
     root = Line([(report.subject.label, "label"), ("  ", ""), (report.subject.id, "id"),
-                 (f"  [{report.kind}: {len(report.moves)} move(s), {count} direct implication(s)]", "note")])
+                 (f"  [{report.kind}: {moves}{count} implication(s) triggered]", "note")])
     if not report.moves:
         root.add(("no moves", "note"))
     for move in report.moves:

@@ -224,7 +224,9 @@ def check(text: str, origin: str = "query", allow_network: bool = False) -> str:
             raise UsageError(f"{origin}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, "
                              "ADD) is refused: argkb only reads; changes go through the contribution "
                              "workflow (argkb add)") from None
-        raise InputError(origin, f"SPARQL syntax error: {exc.msg}", exc.lineno, exc.col) from None
+        near = text[exc.loc:].split("\n", 1)[0].strip()[:30]
+        where = f" at {near!r}" if near else " at the end of the query"
+        raise InputError(origin, f"SPARQL syntax error{where} ({exc.msg})", exc.lineno, exc.col) from None
     except RecursionError:
         raise InputError(origin, "SPARQL query nested too deeply") from None
     if not allow_network:
