@@ -99,3 +99,18 @@ def test_scenario_on_the_seed_is_transitive_as_a_subprocess():
     for item in items:
         if item["depth"] > 1:
             assert item["via"][0] in {j["iri"] for j in items if j["depth"] == item["depth"] - 1}
+
+
+def test_trace_shows_statuses_under_a_lens(runner, mini_kb_dir):
+    out = run(runner, mini_kb_dir, "trace", "impl-allies-doubt", "--status", "constructivism")
+    assert out.exit_code == 0, out.output
+    first = out.output.splitlines()[0]
+    assert first.startswith("Allies doubt US resolve  kb:impl-allies-doubt  OUT")
+    assert "kb:arg-doubt-constructivism  OUT" in out.output
+    data = json.loads(run(runner, mini_kb_dir, "trace", "impl-allies-doubt", "--status", "overall",
+                          "--format", "json").output)
+    assert data["status"] == "IN"
+    assert {a["id"]: a["status"] for a in data["supported_by"]} == {
+        "kb:arg-doubt-constructivism": "OUT", "kb:arg-doubt-realism": "IN"}
+    plain = json.loads(run(runner, mini_kb_dir, "trace", "impl-allies-doubt", "--format", "json").output)
+    assert "status" not in plain          # without --status the trace is unchanged

@@ -226,3 +226,28 @@ def _local(iri: URIRef) -> str:
     from argkb.ids import short
 
     return short(iri)
+
+
+def annotate(node, status: dict[URIRef, str]) -> None:
+    """Set ``.status`` on every claim and argument node of a trace tree (``argkb.trace``), None where
+    not in view, and ``.statuses`` on the root (``annotate_dict`` uses it for JSON)."""
+    node.statuses = status
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        n.status = status.get(URIRef(n.iri))
+        for name in ("supported_by", "attacked_by", "premises", "undercuts"):
+            stack.extend(getattr(n, name, ()))
+
+
+def annotate_dict(data, status: dict[URIRef, str]):
+    """Add ``"status"`` to every node (a dict with an ``iri`` and a ``kind``) of a trace's JSON tree."""
+    if isinstance(data, dict):
+        if "iri" in data and data.get("kind") in ("claim", "argument"):
+            data["status"] = status.get(URIRef(data["iri"]))
+        for value in data.values():
+            annotate_dict(value, status)
+    elif isinstance(data, list):
+        for item in data:
+            annotate_dict(item, status)
+    return data

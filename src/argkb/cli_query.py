@@ -108,10 +108,13 @@ def query_cmd(spec, params, fmt, allow_network, output, kb):
 @perspective_option
 @click.option("--depth", type=click.IntRange(min=0), default=None,
               help="Expand at most N argument steps below the claim (default: all).")
+@click.option("--status", "status_lens", metavar="LENS|overall", default=None,
+              help="Show each claim's and argument's status (IN/OUT/UNDEC, grounded) overall or under a lens "
+                   "(see argkb assess).")
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options
-def trace_cmd(claim, perspectives, depth, fmt, output, kb):
+def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
     """Why would this follow? Trace an implication (or any claim) back to its sources.
 
     Shows every argument for or against ID, lens by lens, with its warrant and premises;
@@ -123,6 +126,10 @@ def trace_cmd(claim, perspectives, depth, fmt, output, kb):
     from argkb.trace_render import render
 
     node = trace(kb, claim, perspectives=perspectives, depth=depth)
+    if status_lens:
+        from argkb.argumentation import annotate, statuses
+
+        annotate(node, statuses(kb, None if status_lens == "overall" else status_lens))
     emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
 
 

@@ -13,7 +13,12 @@ _RELATION = {"supports": ("supported by", "for"), "rebuts": ("rebutted by", "aga
 
 def render(node: ClaimNode, fmt: str, color: bool = False, width: int = 120) -> str:
     if fmt == "json":
-        return json.dumps(node.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        data = node.to_dict()
+        if getattr(node, "statuses", None) is not None:   # argkb trace --status (argkb.argumentation)
+            from argkb.argumentation import annotate_dict
+
+            annotate_dict(data, node.statuses)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     root = outline(node)
     if fmt == "markdown":
         return as_markdown(root, f"Trace: {node.label}")
@@ -21,7 +26,7 @@ def render(node: ClaimNode, fmt: str, color: bool = False, width: int = 120) -> 
 
 
 def claim_heading(node: ClaimNode) -> list[tuple[str, str]]:
-    parts = [(node.label, "label"), ("  ", ""), (node.id, "id")]
+    parts = [(node.label, "label"), ("  ", ""), (node.id, "id"), *_status(node)]
     if node.ref:
         return parts + [("  (shown above)", "note")]
     kind = "implication" if node.implication else "claim"
@@ -58,7 +63,7 @@ def _claim_body(line: Line, node: ClaimNode) -> None:
 def _argument(parent: Line, arg: ArgumentNode) -> None:
     words, style = _RELATION.get(arg.relation, (arg.relation, ""))
     line = parent.add((words + " ", style), (f"[{arg.perspective_label or 'no lens'}]", f"lens:{arg.perspective or ''}"),
-                      (" ", ""), (arg.label, "label"), ("  ", ""), (arg.id, "id"))
+                      (" ", ""), (arg.label, "label"), ("  ", ""), (arg.id, "id"), *_status(arg))
     if arg.ref:
         line.parts.append(("  (shown above)", "note"))
         return
@@ -69,3 +74,9 @@ def _argument(parent: Line, arg: ArgumentNode) -> None:
         _claim_body(child, premise)
     for under in arg.undercuts:
         _argument(line, under)
+
+
+def _status(node) -> list[tuple[str, str]]:
+    """`` IN`` / `` OUT`` / `` UNDEC`` after a node when ``argkb trace --status`` set it."""
+    status = getattr(node, "status", None)
+    return [(f"  {status}", "note")] if status else []
