@@ -42,15 +42,15 @@ def bad_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
         "empty.ttl": (b"", "file is empty"),
         "only-comments.ttl": (b"# nothing here\n", "holds no triples"),
         "latin1.ttl": ((TTL_HEAD + 'kb:x rdfs:label "caf\xe9" .\n').encode("latin-1"), "not UTF-8"),
+        "malformed.ttl": ((TTL_HEAD + 'kb:x rdfs:label "no final dot"@en\n').encode(), "syntax error"),
     }
     out = {}
     for name, (data, why) in made.items():
         (folder / name).write_bytes(data)
         out[name] = (folder / name, why)
-    out["malformed.ttl"] = (INVALID / "malformed.ttl", "syntax error")
     out["external-entity.rdf"] = (INVALID / "external-entity.rdf", "never resolves or expands entities")
     out["remote-context.jsonld"] = (INVALID / "remote-context.jsonld", "does not reach the network")
-    out["unknown.suffix"] = (INVALID / "malformed.ttl", "")
+    out["unknown.suffix"] = (INVALID / "owl-imports.ttl", "")
     return out
 
 
