@@ -20,16 +20,17 @@ can be focus nodes too, and named back in the results.
 """
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import BNode, Graph, URIRef
 
 from argkb.namespace import ARGKB
-from argkb.store import OxigraphStore, term_sparql
+from argkb.store import OxigraphStore, term_sparql, to_ox
 
 SKOLEM = "urn:argkb:bnode:"
 #: predicates the shapes follow backwards from a focus node
 INCOMING = (ARGKB.premise, ARGKB.conclusion, ARGKB.attacks)
 _BATCH = 500
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 
 
 def touched_nodes(contribution: Graph) -> set:
@@ -39,63 +40,76 @@ def touched_nodes(contribution: Graph) -> set:
     return nodes
 
 
-def neighbourhood(store, contribution: Graph, focus: set, source_text) -> Graph:
-    """The part of "knowledge base + contribution" the shapes read about ``focus`` (see module doc)."""
-    local = Graph()
-    for triple in contribution:
-        local.add(triple)
-    iris = sorted(n for n in focus if isinstance(n, URIRef))
-    _construct(store, local, iris, """
-        CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE {
-          ?s ?p ?o . OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }""")
-    _construct(store, local, iris, """
-        CONSTRUCT { ?a ?p ?s . ?a a ?t . ?a <%s> ?lens } WHERE {
-          VALUES ?p { %s } ?a ?p ?s . OPTIONAL { ?a a ?t } OPTIONAL { ?a <%s> ?lens } }"""
-               % (ARGKB.perspective, " ".join(term_sparql(p) for p in INCOMING), ARGKB.perspective))
-    values = sorted({o for s in focus for o in local.objects(s, None) if isinstance(o, URIRef)} - set(iris))
-    _construct(store, local, values, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    for triple in store.query(f"CONSTRUCT {{ ?a <{RDFS.subClassOf}> ?b }} WHERE {{ ?a <{RDFS.subClassOf}> ?b }}").graph:
-        local.add(triple)
-    _support_chains(store, local, focus)
-    for source in set(local.subjects(RDF.type, ARGKB.Source)):
-        text = source_text(source) if isinstance(source, URIRef) else None
-        if text is not None:
-            local.add((source, ARGKB.text, Literal(text)))
-    return local
+class Neighbourhood:
+    """The small pyoxigraph graph (blank nodes renamed to IRIs) the shapes read about the focus nodes."""
 
+    def __init__(self, store, contribution: Graph, focus: set, source_text):
+        import pyoxigraph as ox
 
-def _construct(store, local: Graph, nodes: list, query: str) -> None:
-    """Run a CONSTRUCT with ``?s`` bound to each of ``nodes`` (in batches), adding the triples to ``local``."""
-    for i in range(0, len(nodes), _BATCH):
-        block = "VALUES ?s { " + " ".join(term_sparql(n) for n in nodes[i:i + _BATCH]) + " } "
-        at = query.index("WHERE {") + len("WHERE {")
-        for triple in store.query(query[:at] + block + query[at:]).graph:
-            local.add(triple)
+        self.ox = ox
+        self.remote = store
+        self.local = ox.Store()
+        self.focus = [_skolem(to_ox(f)) for f in focus]
+        self.local.extend([ox.Quad(_skolem(to_ox(s)), to_ox(p), _skolem(to_ox(o))) for s, p, o in contribution])
+        iris = sorted(term_sparql(f) for f in focus if isinstance(f, URIRef))
+        self.fetch(iris, "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }")
+        self.fetch(iris, "CONSTRUCT { ?a ?p ?s . ?a a ?t . ?a <%s> ?lens } WHERE { VALUES ?p { %s } ?a ?p ?s . "
+                         "OPTIONAL { ?a a ?t } OPTIONAL { ?a <%s> ?lens } }"
+                   % (ARGKB.perspective, " ".join(term_sparql(p) for p in INCOMING), ARGKB.perspective))
+        values = {str(q.object) for f in self.focus for q in self.local.quads_for_pattern(f, None, None)
+                  if isinstance(q.object, ox.NamedNode) and not q.object.value.startswith(SKOLEM)}
+        self.fetch(sorted(values - set(iris)), "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        self.fetch([], f"CONSTRUCT {{ ?a <{_SUBCLASS}> ?b }} WHERE {{ ?a <{_SUBCLASS}> ?b }}")
+        self.support_chains()
+        self.add_texts(source_text)
 
+    def fetch(self, nodes: list[str], query: str) -> None:
+        """Run a CONSTRUCT on the knowledge base with ``?s`` bound to ``nodes`` (SPARQL terms, in batches)."""
+        batches = [nodes[i:i + _BATCH] for i in range(0, len(nodes), _BATCH)] if nodes else [None]
+        if not nodes and "?s" in query.split("WHERE", 1)[1]:
+            return
+        for batch in batches:
+            text = query
+            if batch is not None:
+                at = query.index("WHERE {") + len("WHERE {")
+                text = query[:at] + " VALUES ?s { " + " ".join(batch) + " } " + query[at:]
+            self.local.extend([self.ox.Quad(_skolem(t.subject), t.predicate, _skolem(t.object))
+                               for t in self._construct(text)])
 
-def _support_chains(store, local: Graph, focus: set) -> None:
-    """Add every argument reachable upwards (premise -> conclusion) from the focus arguments' conclusions."""
-    frontier = {c for a in focus for c in local.objects(a, ARGKB.conclusion)}
-    seen: set = set()
-    while frontier:
-        seen |= frontier
-        iris = sorted(c for c in frontier if isinstance(c, URIRef))
-        _construct(store, local, iris, f"""
-            CONSTRUCT {{ ?a <{ARGKB.premise}> ?s . ?a <{ARGKB.conclusion}> ?c }} WHERE {{
-              ?a <{ARGKB.premise}> ?s ; <{ARGKB.conclusion}> ?c }}""")
-        frontier = {c for s in frontier for a in local.subjects(ARGKB.premise, s)
-                    for c in local.objects(a, ARGKB.conclusion)} - seen
+    def _construct(self, text: str):
+        if isinstance(self.remote, OxigraphStore):  # straight from pyoxigraph, no rdflib terms in between
+            return list(self.remote.ox.query(text, use_default_graph_as_union=self.remote.union))
+        return [self.ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in self.remote.query(text).graph]
 
+    def objects(self, subjects, predicate) -> set:
+        return {q.object for s in subjects for q in self.local.quads_for_pattern(s, predicate, None)}
 
-def skolemize(graph: Graph) -> Graph:
-    out = Graph()
-    for s, p, o in graph:
-        out.add((_skolem(s), p, _skolem(o)))
-    return out
+    def support_chains(self) -> None:
+        """Every argument reachable upwards (premise -> conclusion) from the focus arguments' conclusions (rule 4)."""
+        premise, conclusion = self.ox.NamedNode(str(ARGKB.premise)), self.ox.NamedNode(str(ARGKB.conclusion))
+        frontier = self.objects(self.focus, conclusion)
+        seen: set = set()
+        while frontier:
+            seen |= frontier
+            self.fetch(sorted(f"<{c.value}>" for c in frontier if isinstance(c, self.ox.NamedNode)
+                              and not c.value.startswith(SKOLEM)),
+                       f"CONSTRUCT {{ ?a <{premise.value}> ?s . ?a <{conclusion.value}> ?c }} WHERE {{ "
+                       f"?a <{premise.value}> ?s ; <{conclusion.value}> ?c }}")
+            args = {q.subject for c in frontier for q in self.local.quads_for_pattern(None, premise, c)}
+            frontier = self.objects(args, conclusion) - seen
+
+    def add_texts(self, source_text) -> None:
+        ox = self.ox
+        for q in list(self.local.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), ox.NamedNode(str(ARGKB.Source)))):
+            text = source_text(URIRef(q.subject.value)) if not q.subject.value.startswith(SKOLEM) else None
+            if text is not None:
+                self.local.add(ox.Quad(q.subject, ox.NamedNode(str(ARGKB.text)), ox.Literal(text)))
 
 
 def _skolem(term):
-    return URIRef(SKOLEM + str(term)) if isinstance(term, BNode) else term
+    import pyoxigraph as ox
+
+    return ox.NamedNode(SKOLEM + term.value) if isinstance(term, ox.BlankNode) else term
 
 
 def unskolem(term):
@@ -108,9 +122,9 @@ def check_contribution(kb, contribution: Graph, compiled) -> list:
     """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's context."""
     from dataclasses import replace
 
+    from argkb.store import from_ox
+
     focus = touched_nodes(contribution)
-    local = neighbourhood(kb.store(), contribution, focus, kb.source_text)
-    small = OxigraphStore()
-    small.add_graph(skolemize(local))
-    results = compiled.run(small, focus=[_skolem(f) for f in focus])
+    hood = Neighbourhood(kb.store(), contribution, focus, kb.source_text)
+    results = compiled.run(OxigraphStore(hood.local), [from_ox(f) for f in hood.focus])
     return [replace(r, focus=unskolem(r.focus), value=unskolem(r.value)) for r in results]

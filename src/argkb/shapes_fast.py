@@ -61,17 +61,16 @@ class Check:
     value_is_focus: bool       # a node-level constraint: sh:value defaults to the focus node
     rule: int | None = None    # the design contract's rule (from sh:group)
     rule_label: str = ""
+    prefixes: str = ""         # PREFIX lines the query needs
 
     @property
     def needs_text(self) -> bool:
         """Reads ``argkb:text`` (source texts, which only validation adds to the data)."""
         return str(ARGKB.text) in self.query or "argkb:text" in self.query
 
-    def targeted(self, focus: Iterable | None = None) -> str:
-        block = self.target
-        if focus is not None:
-            block = "VALUES ?this { " + " ".join(term_sparql(f) for f in focus) + " } " + block
-        return self.query.replace("#TARGET#", block, 1)
+    def targeted(self, values: str = "") -> str:
+        """The query; ``values``: a ``VALUES ?this {…}`` block restricting the focus nodes."""
+        return self.prefixes + self.query.replace("#TARGET#", values + self.target, 1)
 
 
 @dataclass(frozen=True)
@@ -92,9 +91,10 @@ class CompiledShapes:
         focus = None if focus is None else sorted({f for f in focus if isinstance(f, URIRef)})
         if focus is not None and not focus:
             return []
+        values = "" if focus is None else "VALUES ?this { " + " ".join(term_sparql(f) for f in focus) + " } "
         out: list[RawResult] = []
         for check in (self.checks if checks is None else checks):
-            result = store.query(check.targeted(focus))
+            result = store.query(check.targeted(values))
             out.extend(_results_of(check, result.dicts()))
         return out
 
@@ -298,12 +298,13 @@ def _sparql_check(shapes: Graph, shape, constraint, target: str, is_property: bo
     select = shapes.value(constraint, SH.select)
     if select is None or re.search(r"\$(?!this\b)\w+", str(select)):
         raise Unsupported(f"SPARQL constraint {constraint}")
-    query = _prefixes(shapes, constraint) + _THIS.sub("?this", str(select))
+    query = _THIS.sub("?this", str(select))
     at = _where_brace(query)
-    if at is None:
-        raise Unsupported(f"no WHERE in {constraint}")
+    if at is None or re.match(r"\s*(PREFIX|BASE)\b", query, re.IGNORECASE):
+        raise Unsupported(f"SPARQL constraint {constraint}: expected a plain SELECT")
     query = query[: at + 1] + " #TARGET# " + query[at + 1:]
-    return Check(shape, _severity(shapes, shape), _message(shapes, constraint), None, query, target, not is_property)
+    return Check(shape, _severity(shapes, shape), _message(shapes, constraint), None, query, target, not is_property,
+                 prefixes=_prefixes(shapes, constraint))
 
 
 def _prefixes(shapes: Graph, constraint) -> str:
