@@ -12,6 +12,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, mode: int | None = None) -
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -26,6 +27,16 @@ def atomic_write_bytes(path: Path | str, data: bytes, mode: int | None = None) -
             pass
         raise
     fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask (not mkstemp's 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: Path | str, text: str, mode: int | None = None) -> None:
