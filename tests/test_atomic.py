@@ -27,10 +27,15 @@ def test_existing_file_keeps_its_mode_and_no_temp_file_is_left(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["kb.ttl"]
 
 
-def test_failed_write_leaves_the_old_content(tmp_path):
+def test_failed_write_leaves_the_old_content(tmp_path, monkeypatch):
     target = tmp_path / "kb.ttl"
     target.write_text("old")
-    with pytest.raises(AttributeError):
-        atomic_write_text(target, None)  # type: ignore[arg-type]
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["kb.ttl"]
