@@ -110,3 +110,15 @@ def test_cli_subprocess_binary_input_exit_2(mini_kb_dir, tmp_path):
                           capture_output=True, text=True, env=env)
     assert proc.returncode == 2
     assert "binary data" in proc.stderr and "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_error_at_end_of_file_has_a_positive_column(tmp_path):
+    path = write(tmp_path, "eof.ttl", PREFIX + "kb:a kb:b kb:c ;\n  kb:d [ kb:e ")
+    with pytest.raises(InputError) as err:
+        parse_file(path)
+    assert err.value.line == 3 and err.value.column >= 1
+
+
+def test_utf16_is_named_as_such(tmp_path):
+    with pytest.raises(InputError, match="UTF-16"):
+        parse_file(write(tmp_path, "x.ttl", (PREFIX + "kb:a kb:b kb:c .\n").encode("utf-16")))

@@ -7,17 +7,16 @@ from pathlib import Path
 
 
 def atomic_write_bytes(path: Path | str, data: bytes, mode: int | None = None) -> None:
-    """``mode`` (e.g. 0o644): the permissions the file gets (default: the temporary file's, 0o600)."""
+    """Write ``data`` to ``path`` atomically; ``mode`` sets the permissions (default: keep the target's,
+    or 0666 less the umask for a new file)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, _mode_for(path))
+        os.fchmod(fd, _mode_for(path) if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            if mode is not None:
-                os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:

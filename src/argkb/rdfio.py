@@ -61,9 +61,14 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     return decode_text(path, raw)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_text(path: Path | str, raw: bytes) -> str:
     if not raw.strip():
         raise InputError(path, "file is empty")
+    if raw.startswith(_UTF16_BOMS):
+        raise InputError(path, "UTF-16 text; argkb reads RDF files as UTF-8 (re-save the file as UTF-8)", 1, 1)
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(raw, nul)
@@ -77,6 +82,7 @@ def decode_text(path: Path | str, raw: bytes) -> str:
 
 
 def _line_col(raw: bytes | str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(raw)))
     newline = b"\n" if isinstance(raw, bytes) else "\n"
     line = raw.count(newline, 0, index) + 1
     start = raw.rfind(newline, 0, index) + 1
