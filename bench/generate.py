@@ -73,7 +73,7 @@ class Article:
     def node(self, iri: str, props: list[tuple[str, str]]) -> None:
         body = " ;\n    ".join(f"{p} {o}" for p, o in props)
         self.lines.append(f"{iri} {body} .\n")
-        self.triples += len(props)
+        self.triples += sum(1 if o.startswith('"') else o.count(", ") + 1 for _p, o in props)
 
     def quote(self, sentence: str) -> str:
         """Append ``sentence`` to the text and return a quote node anchored to it."""

@@ -70,15 +70,15 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
 
 
-def read_queries(store, kb_dir: Path, prefix: str = "") -> dict:
+def read_queries(store, kb_dir: Path, prefix: str = "", samples: int = 60) -> dict:
     """trace p50/p95, impacts p50 and the lever x perspective summary over ``store`` (argkb's or rdflib's)."""
     out: dict = {}
-    impls, moves = pick(kb_dir, 60)
+    impls, moves = pick(kb_dir, samples)
 
     def traces():
         from argkb.trace import trace
 
-        for i in impls[:5]:
+        for i in impls[:2]:
             trace(store, i)
         times = [clock(trace, store, i)[0] for i in impls]
         out[prefix + "trace_p50"], out[prefix + "trace_p95"] = percentiles(times)
@@ -87,7 +87,7 @@ def read_queries(store, kb_dir: Path, prefix: str = "") -> dict:
     def impacts():
         from argkb.impacts import impacts as run
 
-        for m in moves[:3]:
+        for m in moves[:2]:
             run(store, m)
         out[prefix + "impacts_p50"] = statistics.median(clock(run, store, m)[0] for m in moves[:30])
         return True
@@ -111,7 +111,8 @@ def op_open(kb_dir: Path) -> dict:
         kb_of(kb_dir).store().query("ASK { ?s ?p ?o }")
     cold, _ = clock(open_and_ask)
     warm = statistics.median(clock(open_and_ask)[0] for _ in range(5))
-    return {"open_cold": cold, "open_warm": warm}
+    count = kb_of(kb_dir).store().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
+    return {"open_cold": cold, "open_warm": warm, "store_triples": int(count)}
 
 
 def op_queries(kb_dir: Path) -> dict:
@@ -159,7 +160,7 @@ def op_b_queries(kb_dir: Path) -> dict:
 
     seconds, graph = _rdflib_graph(kb_dir)
     store = RdflibStore(graph)
-    out = {"b_load": seconds, **read_queries(store, kb_dir, "b_")}
+    out = {"b_load": seconds, **read_queries(store, kb_dir, "b_", samples=10)}
 
     def export():
         from argkb.export import render

@@ -77,9 +77,7 @@ class Neighbourhood:
                                for t in self._construct(text)])
 
     def _construct(self, text: str):
-        if isinstance(self.remote, OxigraphStore):  # straight from pyoxigraph, no rdflib terms in between
-            return list(self.remote.ox.query(text, use_default_graph_as_union=self.remote.union))
-        return [self.ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in self.remote.query(text).graph]
+        return construct_triples(self.remote, text)
 
     def objects(self, subjects, predicate) -> set:
         return {q.object for s in subjects for q in self.local.quads_for_pattern(s, predicate, None)}
@@ -104,6 +102,15 @@ class Neighbourhood:
             text = source_text(URIRef(q.subject.value)) if not q.subject.value.startswith(SKOLEM) else None
             if text is not None:
                 self.local.add(ox.Quad(q.subject, ox.NamedNode(str(ARGKB.text)), ox.Literal(text)))
+
+
+def construct_triples(store, text: str) -> list:
+    """A CONSTRUCT's triples as pyoxigraph Triples: straight from pyoxigraph when the store is one."""
+    import pyoxigraph as ox
+
+    if isinstance(store, OxigraphStore):
+        return list(store.ox.query(text, use_default_graph_as_union=store.union))
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in store.query(text).graph]
 
 
 def _skolem(term):

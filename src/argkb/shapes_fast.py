@@ -29,7 +29,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from argkb.namespace import ARGKB
 from argkb.store import _where_brace, term_sparql
 
-TYPE_PATH = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
+SUBCLASSES = re.compile(r"#SUBCLASSES (<[^>]*>)#")
 _RULE_NUMBER = re.compile(r"Rule(\d+)$")
 _THIS = re.compile(r"\$this\b")
 _CASTABLE = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.dateTime, XSD.date}
@@ -92,11 +92,37 @@ class CompiledShapes:
         if focus is not None and not focus:
             return []
         values = "" if focus is None else "VALUES ?this { " + " ".join(term_sparql(f) for f in focus) + " } "
+        closure = subclass_closure(store)
         out: list[RawResult] = []
         for check in (self.checks if checks is None else checks):
-            result = store.query(check.targeted(values))
-            out.extend(_results_of(check, result.dicts()))
+            query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), check.targeted(values))
+            out.extend(_results_of(check, store.query(query).dicts()))
         return out
+
+
+def subclass_closure(store):
+    """``closure("<C>")``: C and every class below it through ``rdfs:subClassOf`` in ``store`` (as SPARQL terms).
+
+    Targets and ``sh:class`` count instances of subclasses; listing the subclasses in a VALUES
+    block lets the engine use its indexes instead of walking ``rdf:type/rdfs:subClassOf*`` per node.
+    """
+    below: dict[str, set[str]] = {}
+    for sub, sup in store.query(f"SELECT ?a ?b WHERE {{ ?a <{RDFS.subClassOf}> ?b }}").rows:
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            below.setdefault(term_sparql(sup), set()).add(term_sparql(sub))
+    cache: dict[str, list[str]] = {}
+
+    def closure(cls: str) -> list[str]:
+        if cls not in cache:
+            seen, todo = {cls}, [cls]
+            while todo:
+                for sub in below.get(todo.pop(), ()):
+                    if sub not in seen:
+                        seen.add(sub)
+                        todo.append(sub)
+            cache[cls] = sorted(seen)
+        return cache[cls]
+    return closure
 
 
 def _results_of(check: Check, rows: list[dict]) -> list[RawResult]:
@@ -175,7 +201,8 @@ def _shapes_with_targets(shapes: Graph) -> list:
 
 
 def _target_pattern(shapes: Graph, shape) -> str:
-    parts = [f"{{ ?this {TYPE_PATH} {term_sparql(c)} }}" for c in sorted(shapes.objects(shape, SH.targetClass))]
+    parts = [f"{{ VALUES ?_tc {{ #SUBCLASSES {term_sparql(c)}# }} ?this <{RDF.type}> ?_tc }}"
+             for c in sorted(shapes.objects(shape, SH.targetClass))]
     parts += [f"{{ ?this {term_sparql(p)} [] }}" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf))]
     parts += [f"{{ [] {term_sparql(p)} ?this }}" for p in sorted(shapes.objects(shape, SH.targetObjectsOf))]
     parts += [f"{{ VALUES ?this {{ {term_sparql(n)} }} }}" for n in sorted(shapes.objects(shape, SH.targetNode))]
@@ -280,7 +307,7 @@ def _value_conditions(shapes: Graph, shape) -> list[str]:
 
 
 def _instance_of(var: str, cls) -> str:
-    return f"EXISTS {{ {var} {TYPE_PATH} {term_sparql(cls)} }}"
+    return f"EXISTS {{ VALUES ?_cls {{ #SUBCLASSES {term_sparql(cls)}# }} {var} <{RDF.type}> ?_cls }}"
 
 
 def _conforms(shapes: Graph, member) -> str:

@@ -110,21 +110,29 @@ def run_fast(kb: KnowledgeBase, store, compiled) -> list:
 
 def _text_store(kb: KnowledgeBase, store, checks) -> object:
     """The nodes the text-reading checks target (their descriptions), the class tree, and the sources' texts."""
+    import pyoxigraph as ox
+
+    from argkb.incremental import construct_triples
     from argkb.store import OxigraphStore
 
-    small = OxigraphStore()
+    small = ox.Store()
     sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
-    small.add_graph(store.query(f"CONSTRUCT {{ ?a {sub} ?b }} WHERE {{ ?a {sub} ?b }}").graph)
-    for target in sorted({c.target for c in checks}):
-        small.add_graph(store.query(f"CONSTRUCT {{ ?this ?p ?o }} WHERE {{ {target} ?this ?p ?o }}").graph)
-    sources = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{ARGKB.Source}> }}").rows
-    texts = new_graph()
-    for (source,) in sources:
+    queries = [f"CONSTRUCT {{ ?a {sub} ?b }} WHERE {{ ?a {sub} ?b }}"]
+    queries += [f"CONSTRUCT {{ ?this ?p ?o }} WHERE {{ {target} ?this ?p ?o }}" for target in sorted({c.target for c in checks})]
+    closure = None
+    for query in queries:
+        if "#SUBCLASSES" in query:
+            from argkb.shapes_fast import SUBCLASSES, subclass_closure
+
+            closure = closure or subclass_closure(store)
+            query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), query)
+        small.extend([ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, query)])
+    text_predicate = ox.NamedNode(str(ARGKB.text))
+    for (source,) in store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{ARGKB.Source}> }}").rows:
         text = kb.source_text(source) if isinstance(source, URIRef) else None
         if text is not None:
-            texts.add((source, ARGKB.text, Literal(text)))
-    small.add_graph(texts)
-    return small
+            small.add(ox.Quad(ox.NamedNode(str(source)), text_predicate, ox.Literal(text)))
+    return OxigraphStore(small)
 
 
 def _compiled(kb: KnowledgeBase):
