@@ -16,10 +16,10 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def _legend() -> str:
+def _legend(status_lens: str | None = None) -> str:
     cells = []
-    for what, name, colour in style.legend():
-        font = ' color="white"' if what == "perspective" else ""
+    for what, name, colour in style.legend(status_lens):
+        font = ' color="white"' if what == "perspective" or (what == "status" and name in ("IN", "OUT")) else ""
         sample = f'<font{font}>{_html(name)}</font>' if what != "edge" else f'<font color="{colour}">→ {_html(name)}</font>'
         bg = f' bgcolor="{colour}"' if what != "edge" else ""
         cells.append(f"<td{bg}>{sample}</td>")
@@ -27,7 +27,7 @@ def _legend() -> str:
     return f'<<table border="0" cellborder="1" cellspacing="2" cellpadding="3"><tr>{rows}</tr></table>>'
 
 
-def _node_line(node) -> str:
+def _node_line(node, status_lens: str | None = None) -> str:
     look = style.type_style(node.type)
     colour, line, width = style.border(node)
     styles = ["filled", "rounded"] if look.shape_dot == "box" else ["filled"]
@@ -35,14 +35,16 @@ def _node_line(node) -> str:
         styles.append("dashed")
     fields = node.fields()
     tooltip = fields.get("statement") or fields.get("warrant") or node.label
+    if node.statuses():
+        tooltip += "\nStatus: " + "; ".join(f"{lens} {s}" for lens, s in node.statuses().items())
     attrs = {
         "label": "\n".join(style.wrap(node.label)),
         "shape": look.shape_dot,
         "style": ",".join(styles),
-        "fillcolor": style.fill(node),
+        "fillcolor": style.fill(node, status_lens),
         "color": colour,
         "penwidth": str(width),
-        "fontcolor": style.text_colour(node),
+        "fontcolor": style.text_colour(node, status_lens),
         "tooltip": tooltip,
         "URL": node.iri,
         "class": node.type,
@@ -50,11 +52,12 @@ def _node_line(node) -> str:
     return f"  {quote(node.id)} [" + ", ".join(f"{k}={quote(v)}" for k, v in attrs.items()) + "];"
 
 
-def to_dot(amap: ArgumentMap, clusters: bool = False, **_) -> str:
+def to_dot(amap: ArgumentMap, clusters: bool = False, status_lens: str | None = None, **_) -> str:
+    """``status_lens`` (``overall`` or a perspective key) fills arguments and claims by their status."""
     lines = [
         "digraph argkb {",
         f"  graph [rankdir=BT, splines=true, nodesep=0.3, ranksep=0.6, fontname=Helvetica, "
-        f"labelloc=b, label={_legend()}, tooltip={quote(amap.title)}];",
+        f"labelloc=b, label={_legend(status_lens)}, tooltip={quote(amap.title)}];",
         '  node [fontname=Helvetica, fontsize=10, margin="0.08,0.04"];',
         "  edge [fontname=Helvetica, fontsize=8];",
     ]
@@ -64,13 +67,13 @@ def to_dot(amap: ArgumentMap, clusters: bool = False, **_) -> str:
         if key:
             grouped.setdefault(key, []).append(node)
         else:
-            lines.append(_node_line(node))
+            lines.append(_node_line(node, status_lens))
     for i, (key, nodes) in enumerate(sorted(grouped.items())):
         colour = style.PERSPECTIVE_COLOURS.get(key, style.BORDER_COLOUR)
         label = nodes[0].attrs.get("perspective_label", key)
         lines.append(f"  subgraph cluster_{i} {{")
         lines.append(f"    label={quote(label)}; color={quote(colour)}; fontcolor={quote(colour)}; style=rounded;")
-        lines += ["  " + _node_line(n) for n in nodes]
+        lines += ["  " + _node_line(n, status_lens) for n in nodes]
         lines.append("  }")
     for edge in amap.edges:
         look = style.EDGE_STYLES[edge.kind]

@@ -16,7 +16,7 @@ VIZ_NS = "http://gexf.net/1.3/viz"
 
 #: node attribute columns (id, title) in the order Gephi's data table shows them
 NODE_COLUMNS = ("iri", "type", "statement", "perspective", "role", "qualifier", "direction",
-                "warrant", "quote", "source", "attribution")
+                "warrant", "quote", "source", "attribution", *style.STATUS_ATTRS.values())
 
 
 def to_gexf(amap: ArgumentMap, **_) -> str:

@@ -18,6 +18,11 @@ lever        lever → move           ``?move argkb:lever ?lever``
 ===========  =====================  ==============================================
 
 Everything is read through ``kb.store()`` with the bound queries of ``argkb.export.sparql``.
+
+Every argument, claim and implication also carries its status (IN, OUT or UNDEC, from
+``argkb.argumentation``): ``status`` overall and ``status_<lens>`` under each of the five lenses
+(``status_realism`` … ``status_security_analysis``), left out where the lens does not see it.
+They come from one argument graph read per export, labelled six times.
 """
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 
 from argkb.export import sparql
+from argkb.export.style import STATUS_ATTRS
 from argkb.ids import PERSPECTIVES, short
 from argkb.namespace import ARGKB
 
@@ -98,13 +104,17 @@ class Node:
         """Every attribute as text, in a fixed order, empty ones left out (what the formats write)."""
         out = {"iri": self.iri, "type": self.type, "label": self.label}
         for name in ("statement", "perspective", "perspective_label", "role", "qualifier", "direction",
-                     "warrant", "attribution"):
+                     "warrant", "attribution", *STATUS_ATTRS.values()):
             if self.attrs.get(name):
                 out[name] = self.attrs[name]
         if self.quotes:
             out["quote"] = "\n".join(q.cite() for q in self.quotes)
             out["source"] = "; ".join(sorted({q.source_title or q.source for q in self.quotes}))
         return out
+
+    def statuses(self) -> dict[str, str]:
+        """Status lens (``overall``, ``realism`` …) -> IN / OUT / UNDEC, for the lenses that see the node."""
+        return {lens: self.attrs[attr] for lens, attr in STATUS_ATTRS.items() if self.attrs.get(attr)}
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,7 @@ class ArgumentMap:
     edges: list[Edge]
     store: object | None = None
     title: str = "argkb argument map"
+    semantics: str = "grounded"
 
     def counts(self) -> tuple[int, int]:
         return len(self.nodes), len(self.edges)
@@ -140,7 +151,7 @@ class ArgumentMap:
     def subgraph(self, keep: set[str]) -> "ArgumentMap":
         nodes = {k: v for k, v in self.nodes.items() if k in keep}
         edges = [e for e in self.edges if e.source in nodes and e.target in nodes]
-        return ArgumentMap(nodes, edges, self.store, self.title)
+        return ArgumentMap(nodes, edges, self.store, self.title, self.semantics)
 
 
 # --------------------------------------------------------------------- reading
@@ -169,8 +180,9 @@ def local_name(iri: str) -> str:
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def load(store) -> ArgumentMap:
-    """The whole knowledge base as an argument map, read through ``store`` (``kb.store()``)."""
+def load(store, semantics: str = "grounded") -> ArgumentMap:
+    """The whole knowledge base as an argument map, read through ``store`` (``kb.store()``),
+    with statuses under ``semantics`` (grounded, preferred or stable)."""
     types: dict[URIRef, str] = {}
     labels: dict[URIRef, list] = defaultdict(list)
     for node_type, cls in NODE_CLASSES:
@@ -188,8 +200,9 @@ def load(store) -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
+    _set_statuses(store, nodes, semantics)
     by_id = {n.id: n for n in sorted(nodes.values(), key=lambda n: (n.type, n.id))}
-    return ArgumentMap(by_id, sorted(edges, key=lambda e: (e.kind, e.source, e.target)), store)
+    return ArgumentMap(by_id, sorted(edges, key=lambda e: (e.kind, e.source, e.target)), store, semantics=semantics)
 
 
 def _read_attributes(store, nodes: dict[URIRef, Node]) -> None:
@@ -235,3 +248,15 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "support"
         elif e.kind == "attacks":
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
+
+
+def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str) -> None:
+    """IN / OUT / UNDEC of each argument and claim, overall and under each lens (one argument graph)."""
+    from argkb import argumentation
+
+    graph = argumentation.load(store)
+    for lens, attr in STATUS_ATTRS.items():
+        ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
+        for iri, status in (*ev.arguments.items(), *ev.claims.items()):
+            if iri in nodes:
+                nodes[iri].attrs[attr] = status

@@ -11,7 +11,7 @@ from typing import Iterable
 from rdflib import URIRef
 
 from argkb.errors import UsageError
-from argkb.export.model import PERSPECTIVE_KEYS, ArgumentMap, load
+from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, load
 from argkb.ids import perspective as perspective_term
 from argkb.ids import resolve
 
@@ -22,9 +22,16 @@ _ARGUMENT_EDGES = ("premise", "conclusion", "attacks")
 
 
 def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
-              depth: int | None = None, title: str | None = None) -> ArgumentMap:
-    """The argument map of ``kb`` (through ``kb.store()``), filtered as the export options ask."""
-    amap = load(kb.store())
+              depth: int | None = None, title: str | None = None, semantics: str = "grounded") -> ArgumentMap:
+    """The argument map of ``kb`` (through ``kb.store()``), filtered as the export options ask.
+
+    Statuses are computed on the whole knowledge base before any filter, under ``semantics``.
+    """
+    from argkb.dung import SEMANTICS
+
+    if semantics not in SEMANTICS:
+        raise UsageError(f"unknown semantics {semantics!r} (choose from {', '.join(SEMANTICS)})")
+    amap = load(kb.store(), semantics)
     if title:
         amap.title = title
     keys = [_perspective_key(p) for p in perspectives]
@@ -39,6 +46,19 @@ def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
 
 def _perspective_key(text: str) -> str:
     return PERSPECTIVE_KEYS[perspective_term(text)]
+
+
+def status_lens(text: str | None) -> str | None:
+    """``--status-lens``: None or ``off`` (no status colouring), ``overall``, or a perspective key."""
+    if text is None or text.strip().lower() == "off":
+        return None
+    if text.strip().lower() == "overall":
+        return "overall"
+    try:
+        return _perspective_key(text)
+    except UsageError:
+        choices = ", ".join([*STATUS_ATTRS, "off"])
+        raise UsageError(f"unknown status lens {text!r} (choose from {choices})") from None
 
 
 def _argument_parts(amap: ArgumentMap, arg_id: str) -> set[str]:

@@ -3,6 +3,10 @@
 Colours are by node type, except arguments, which are coloured by their perspective (the
 lens decides what counts as a reason, so the lens is what a reader looks for). Attacking
 arguments get a red dashed border and attack edges are red, whatever the format.
+
+With a status lens (``overall`` or a perspective key; the HTML map and DOT), arguments, claims
+and implications are filled by their status under it instead: IN green, OUT red, UNDEC amber,
+and pale grey where that lens does not see them.
 """
 from __future__ import annotations
 
@@ -52,6 +56,21 @@ PERSPECTIVE_COLOURS: dict[str, str] = {
 ATTACK_COLOUR = "#d62728"
 BORDER_COLOUR = "#555555"
 
+#: status lens (``overall`` or a perspective key) -> the node attribute holding the status under it
+STATUS_ATTRS: dict[str, str] = {"overall": "status", **{p: "status_" + p.replace("-", "_") for p in PERSPECTIVES}}
+
+#: status -> (fill, text colour); NOT_IN_VIEW for a node the chosen lens does not see
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "IN": ("#1a9850", "#ffffff"),
+    "OUT": ("#d73027", "#ffffff"),
+    "UNDEC": ("#fdae61", "#1b1b1b"),
+}
+NOT_IN_VIEW = "not in view"
+NOT_IN_VIEW_COLOURS = ("#f1f3f5", "#868e96")
+
+#: node types that have a status
+STATUS_TYPES = ("argument", "claim", "implication")
+
 
 @dataclass(frozen=True)
 class EdgeStyle:
@@ -75,8 +94,27 @@ def type_style(node_type: str) -> NodeStyle:
     return TYPE_STYLES[node_type]
 
 
-def fill(node) -> str:
-    """The fill colour of a node: its lens's colour for an argument, its type's colour otherwise."""
+def status_of(node, status_lens: str) -> str | None:
+    """IN / OUT / UNDEC under the lens (``overall`` or a perspective key), NOT_IN_VIEW, or None
+    for a node that has no status (actors, levers, moves)."""
+    if node.type not in STATUS_TYPES:
+        return None
+    return node.attrs.get(STATUS_ATTRS[status_lens]) or NOT_IN_VIEW
+
+
+def _status_colours(node, status_lens: str | None) -> tuple[str, str] | None:
+    status = status_of(node, status_lens) if status_lens else None
+    if status is None:
+        return None
+    return STATUS_COLOURS.get(status, NOT_IN_VIEW_COLOURS)
+
+
+def fill(node, status_lens: str | None = None) -> str:
+    """The fill colour of a node: its status's colour under ``status_lens`` if one is given and the
+    node has a status; else its lens's colour for an argument, its type's colour otherwise."""
+    by_status = _status_colours(node, status_lens)
+    if by_status:
+        return by_status[0]
     if node.type == "argument":
         return PERSPECTIVE_COLOURS.get(node.attrs.get("perspective", ""), TYPE_STYLES["argument"].fill)
     return TYPE_STYLES[node.type].fill
@@ -89,8 +127,9 @@ def border(node) -> tuple[str, str, float]:
     return BORDER_COLOUR, "solid", 1.0
 
 
-def text_colour(node) -> str:
-    return TYPE_STYLES[node.type].text
+def text_colour(node, status_lens: str | None = None) -> str:
+    by_status = _status_colours(node, status_lens)
+    return by_status[1] if by_status else TYPE_STYLES[node.type].text
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -107,9 +146,17 @@ def wrap(text: str, width: int = 26, max_lines: int = 4) -> list[str]:
     return lines
 
 
-def legend() -> list[tuple[str, str, str]]:
-    """(what, name, colour) rows: node types, lenses, edge kinds — the legend every format shows."""
+def status_legend() -> list[tuple[str, str, str]]:
+    """(what, name, colour) rows of the status colours."""
+    rows = [("status", name, colours[0]) for name, colours in STATUS_COLOURS.items()]
+    return rows + [("status", NOT_IN_VIEW, NOT_IN_VIEW_COLOURS[0])]
+
+
+def legend(status_lens: str | None = None) -> list[tuple[str, str, str]]:
+    """(what, name, colour) rows: node types, lenses, edge kinds — the legend every format shows —
+    with the status colours after the node types when a status lens is chosen."""
     rows = [("node", t, TYPE_STYLES[t].fill) for t in NODE_TYPES if t != "argument"]
+    rows += status_legend() if status_lens else []
     rows += [("perspective", p, PERSPECTIVE_COLOURS[p]) for p in PERSPECTIVES]
     rows += [("edge", k, EDGE_STYLES[k].colour) for k in EDGE_KINDS]
     return rows
