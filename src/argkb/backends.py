@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
@@ -19,6 +20,7 @@ from urllib.parse import quote
 from typing import TYPE_CHECKING
 
 from argkb.errors import UsageError
+from argkb.store import OxigraphStore
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb import KnowledgeBase
@@ -33,8 +35,6 @@ def derived_store(kb: "KnowledgeBase"):
 
 
 def open_store(kb: "KnowledgeBase"):
-    from argkb.store import OxigraphStore
-
     if kb.endpoint:
         if kb.extra:
             raise UsageError("--data cannot be combined with --endpoint: push the file to the server "
@@ -67,19 +67,44 @@ def _with_extra(kb: "KnowledgeBase", derived):
 
     from argkb.derived import GRAPH_BASE
     from argkb.rdfio import parse_file
-    from argkb.store import OxigraphStore
 
     graphs = [parse_file(path, allow_network=kb.allow_network) for path in kb.extra]
     path = derived.snapshot()
     try:
-        store = OxigraphStore(pyoxigraph.Store(str(path)), union=True, backend=f"disk snapshot {path}")
+        store = SnapshotStore(pyoxigraph.Store(str(path)), union=True, backend=f"disk snapshot {path}")
+        store.path = path
         for i, graph in enumerate(graphs):
             store.add_graph(graph, f"{GRAPH_BASE}extra/{i}/{quote(Path(kb.extra[i]).name)}")
     except BaseException:
         shutil.rmtree(path, ignore_errors=True)
         raise
-    weakref.finalize(store, shutil.rmtree, str(path), True)
+    _OPEN_SNAPSHOTS.add(store)
     return store
+
+
+class SnapshotStore(OxigraphStore):
+    """A private writable copy of the derived store; its folder is removed when it is closed or dropped."""
+
+    path: Path | None = None
+
+    def close(self) -> None:
+        ox, self.ox = self.ox, None
+        del ox  # the last reference: RocksDB closes here, before its folder goes
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path = None
+
+    def __del__(self):
+        self.close()
+
+
+_OPEN_SNAPSHOTS: "weakref.WeakSet[SnapshotStore]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_snapshots() -> None:
+    for store in list(_OPEN_SNAPSHOTS):
+        store.close()
 
 
 def store_status(kb: "KnowledgeBase", verify: bool = False) -> dict:

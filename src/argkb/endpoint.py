@@ -28,7 +28,8 @@ from argkb.store import QueryResult, Store, with_values
 
 SELECT_TYPES = ("application/sparql-results+json", "application/json")
 GRAPH_TYPES = ("application/n-triples", "text/plain", "text/turtle", "application/turtle", "text/n-triples")
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+ACCEPT = {"select": "application/sparql-results+json", "ask": "application/sparql-results+json",
+          "graph": "application/n-triples, text/turtle;q=0.9"}
 CAP_HEADERS = ("X-SPARQL-MaxRows",)
 
 
@@ -70,8 +71,10 @@ class Http:
             with self.opener.open(req, timeout=self.timeout) as resp:
                 return resp.status, resp.headers, resp.read()
         except urllib.error.HTTPError as exc:
-            body = exc.read().decode("utf-8", "replace").strip()
-            detail = body.splitlines()[0][:300] if body else exc.reason
+            body = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", exc.read().decode("utf-8", "replace"))).strip()
+            detail = body[:300] or exc.reason
+            if exc.code in (401, 403):
+                detail += " (the server wants credentials: put them in the URL, http://USER:PASSWORD@host/…)"
             raise EndpointError(f"{target}: HTTP {exc.code}: {detail}") from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
@@ -91,10 +94,14 @@ class EndpointStore(Store):
 
     def query(self, sparql, bindings=None):
         text = with_values(sparql, bindings) if bindings else sparql
-        status, headers, body = self._post(text)
+        form = query_form(text)
+        status, headers, body = self._post(text, form)
         kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if kind in SELECT_TYPES:
             result = parse_results_json(body, self.query_url)
+            if form == "ask" and result.kind == "select" and len(result.vars) == 1 and len(result.rows) <= 1:
+                # Virtuoso answers ASK as a one-column SELECT: one row "1", or no row
+                return QueryResult("ask", boolean=bool(result.rows) and str(result.rows[0][0]) in ("1", "true"))
             if result.kind == "select":
                 self._check_cap(text, result, headers)
             return result
@@ -105,12 +112,15 @@ class EndpointStore(Store):
     def update(self, sparql: str) -> None:
         if self.updater is None:
             raise UsageError("this command writes to the server: give --update-endpoint URL")
-        self.updater.request("POST", data=sparql.encode("utf-8"),
-                             headers={"Content-Type": "application/sparql-update"})
+        self.updater.request("POST", data=urllib.parse.urlencode({"update": sparql}).encode("ascii"),
+                             headers={"Content-Type": "application/x-www-form-urlencoded"})
 
-    def _post(self, text: str):
-        return self.http.request("POST", data=text.encode("utf-8"),
-                                 headers={"Content-Type": "application/sparql-query", "Accept": ACCEPT})
+    def _post(self, text: str, form: str = "select"):
+        # form-encoded POST: the one request shape every server reads (Virtuoso 7.2 hangs on a
+        # direct application/sparql-query body)
+        return self.http.request("POST", data=urllib.parse.urlencode({"query": text}).encode("ascii"),
+                                 headers={"Content-Type": "application/x-www-form-urlencoded",
+                                          "Accept": ACCEPT[form]})
 
     def _check_cap(self, text: str, result: QueryResult, headers) -> None:
         n = len(result.rows)
@@ -145,6 +155,13 @@ def split_prologue(sparql: str) -> tuple[str, str]:
     """(PREFIX/BASE declarations, the rest) of a query."""
     end = _PROLOGUE.match(sparql).end()
     return sparql[:end], sparql[end:]
+
+
+def query_form(sparql: str) -> str:
+    """select | ask | graph (CONSTRUCT, DESCRIBE), from the first keyword after the prologue."""
+    match = re.match(r"\s*(\w+)", split_prologue(sparql)[1])
+    word = match.group(1).upper() if match else ""
+    return {"ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(word, "select")
 
 
 def parse_results_json(body: bytes, where: str) -> QueryResult:
