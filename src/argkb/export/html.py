@@ -75,7 +75,12 @@ def _inline_script(source: str) -> str:
     return source.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
-def page_data(amap: ArgumentMap) -> dict:
+def page_data(amap: ArgumentMap, status_lens: str | None = None) -> dict:
+    """The Cytoscape.js document and what the page needs besides: title, lenses, legend, statuses.
+
+    ``status_lens``: the status lens selected when the page opens (``overall``, a perspective key),
+    None for off; ``#status=LENS`` in the address overrides it.
+    """
     data = cyjs.document(amap)
     data["argkb"] = {
         "title": amap.title,
@@ -84,21 +89,27 @@ def page_data(amap: ArgumentMap) -> dict:
                          for k, c in style.PERSPECTIVE_COLOURS.items()],
         "perspectiveColours": dict(style.PERSPECTIVE_COLOURS),
         "legend": [{"what": w, "name": n, "colour": c} for w, n, c in style.legend()],
+        "semantics": amap.semantics,
+        "statusLens": status_lens or "off",
+        "statusAttrs": dict(style.STATUS_ATTRS),
+        "statusColours": {**{k: list(v) for k, v in style.STATUS_COLOURS.items()},
+                          style.NOT_IN_VIEW: list(style.NOT_IN_VIEW_COLOURS)},
+        "notInView": style.NOT_IN_VIEW,
     }
     return data
 
 
-def to_html(amap: ArgumentMap, **_) -> str:
+def to_html(amap: ArgumentMap, status_lens: str | None = None, **_) -> str:
     scripts = vendor_scripts()
     vendor = "\n".join(f"<!-- {html.escape(pkg)} {html.escape(version)} (npm, inlined) -->\n"
                        f"<script>\n{_inline_script(src)}\n</script>" for pkg, version, src in scripts)
     page = Template((TEMPLATES / "map.html").read_text(encoding="utf-8"))
-    own_js = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("panel.js", "map.js"))
+    own_js = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("status.js", "panel.js", "map.js"))
     return page.substitute(
         title=html.escape(amap.title),
         generator=html.escape(f"argkb {__version__}; " + ", ".join(f"{p} {v}" for p, v, _ in scripts)),
         css=(TEMPLATES / "map.css").read_text(encoding="utf-8"),
-        data=json_for_script(page_data(amap)),
+        data=json_for_script(page_data(amap, status_lens)),
         vendor=vendor,
         js=own_js,
     )

@@ -18,7 +18,7 @@
   var cy = cytoscape({
     container: document.getElementById("cy"),
     elements: doc.elements,
-    style: doc.style.concat([
+    style: doc.style.concat(window.ArgkbStatus.styles(meta), [
       { selector: ".faded", style: { opacity: 0.15 } },
       { selector: ".match", style: { "underlay-color": "#ffbe0b", "underlay-opacity": 0.6, "underlay-padding": 8 } },
       { selector: "node:selected", style: { "underlay-color": "#1d3557", "underlay-opacity": 0.35, "underlay-padding": 10 } },
@@ -192,10 +192,17 @@
   });
   cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); });
   window.ArgkbPanel.init(cy, meta, el);
-  // #focus=ID shows only that node's trace; #select=ID opens its panel on the whole map
-  var hash = location.hash.match(/^#(focus|select)=(.+)$/) || [];
-  var wanted = hash[2] ? decodeURIComponent(hash[2]) : "";
-  if (hash[1] === "focus" && wanted && node(wanted).length) {
+  window.ArgkbStatus.init(cy, meta, el);
+  // #focus=ID shows only that node's trace; #select=ID opens its panel on the whole map;
+  // #status=LENS colours by status under a lens (overall, realism, ..., off); joined with "&"
+  var hash = {};
+  location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+    var m = part.match(/^(focus|select|status)=(.+)$/);
+    if (m) hash[m[1]] = decodeURIComponent(m[2]);
+  });
+  window.ArgkbStatus.set(hash.status || meta.statusLens);
+  var wanted = hash.focus || hash.select || "";
+  if (hash.focus && node(wanted).length) {
     focusOn(wanted);
   } else {
     runLayout();

@@ -2,7 +2,7 @@
    lens, with warrants, premises and quotes with their source) and its impacts. Built with textContent. */
 (function () {
   "use strict";
-  var cy, meta, el, MAX_DEPTH = 8;
+  var cy, meta, el, shown = null, MAX_DEPTH = 8;
 
   function lensColour(key) { return (meta.perspectiveColours || {})[key] || "#777"; }
   function badge(text, colour, cls) {
@@ -16,6 +16,11 @@
     a.tabIndex = 0;
     a.addEventListener("click", function () { show(n.id(), true); });
     return a;
+  }
+  /* the node's status under the chosen lens, as a badge, when statuses are shown */
+  function statusBadge(n, parent) {
+    var status = window.ArgkbStatus.of(n);
+    if (status) parent.appendChild(window.ArgkbStatus.badge(status));
   }
   function quotes(n, parent) {
     (n.data("quotes") || []).forEach(function (q) {
@@ -32,6 +37,7 @@
   function claimItem(c, seen, depth) {
     var li = el("li");
     li.appendChild(badge(c.data("type"), null, "type"));
+    statusBadge(c, li);
     li.appendChild(link(c));
     if (seen[c.id()]) { li.appendChild(el("span", "  (shown above)", "ref")); return li; }
     seen[c.id()] = true;
@@ -49,6 +55,7 @@
     var li = el("li", null, "arg" + (relation === "supports" ? "" : " attack"));
     li.appendChild(badge(a.data("perspective_label") || a.data("perspective"), lensColour(a.data("perspective"))));
     li.appendChild(el("span", relation + ": ", "ref"));
+    statusBadge(a, li);
     li.appendChild(link(a));
     if (seen[a.id()]) { li.appendChild(el("span", "  (shown above)", "ref")); return li; }
     seen[a.id()] = true;
@@ -103,6 +110,7 @@
   function show(id, centre) {
     var n = cy.getElementById(id);
     if (!n.length) return;
+    shown = id;
     cy.nodes().unselect();
     n.select();
     if (centre) cy.animate({ center: { eles: n }, duration: 250 });
@@ -121,6 +129,7 @@
     ["statement", "qualifier", "direction", "role", "attribution"].forEach(function (k) {
       if (n.data(k)) { var d = el("div"); d.appendChild(el("b", k + ": ")); d.appendChild(document.createTextNode(n.data(k))); body.appendChild(d); }
     });
+    window.ArgkbStatus.table(n, body);
     if (n.hasClass("argument")) {
       section(body, "Trace").appendChild(argItem(n, n.data("role") === "support" ? "supports" : n.data("role"), {}, 0));
       neighbours(n, body, "conclusion", false, "Concludes");
@@ -154,6 +163,8 @@
         legend.appendChild(d);
       });
     },
-    show: show
+    show: show,
+    link: link,
+    refresh: function () { if (shown) show(shown, false); }
   };
 })();
