@@ -49,6 +49,8 @@ def test_graphml_valid_against_the_xsd_and_read_back(amap, out):
     assert hostile["label"] == "<script>alert(1)</script>"
     assert (hostile["type"], hostile["qualifier"], hostile["color"]) == ("implication", "could", "#ffd166")
     assert g.nodes["kb:arg-hostile"]["warrant"].startswith("</script><script>alert(3)")
+    # the statuses (validated above with the rest): the hostile realist argument stands, unattacked
+    assert (g.nodes["kb:arg-hostile"]["status"], g.nodes["kb:arg-hostile"]["status_realism"]) == ("IN", "IN")
     assert Counter(d["kind"] for _, _, d in g.edges(data=True))["attacks"] == 2
 
 
@@ -86,6 +88,8 @@ def test_gexf_valid_against_the_1_3_relax_ng_as_written(amap, out):
     assert all(n.find(f"{v}color") is not None and n.find(f"{v}size") is not None for n in nodes)
     hostile = root.find(f".//{g}node[@id='kb:impl-hostile']")
     assert hostile.get("label") == "<script>alert(1)</script>"
+    statuses = {v.get("for"): v.get("value") for v in hostile.iter(f"{g}attvalue") if v.get("for").startswith("status")}
+    assert statuses == {"status": "IN", "status_realism": "IN"}   # validated above with the rest
 
 
 def test_dot_renders_with_graphviz(amap, out):

@@ -45,6 +45,8 @@ def test_chromium_draws_every_node_and_edge(page, dom):
     body = re.search(r"<body[^>]*>", dom).group(0)
     assert f'data-rendered-nodes="{len(amap.nodes)}"' in body
     assert f'data-rendered-edges="{len(amap.edges)}"' in body
+    assert 'data-status-lens="off"' in body                       # no status colouring unless asked
+    assert re.search(r'<details id="status-list" hidden', dom)
     assert amap.counts() == (19, 23)
 
 
