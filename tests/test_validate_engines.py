@@ -65,3 +65,20 @@ def test_unknown_shacl_feature_is_refused_not_guessed():
         format="turtle")
     with pytest.raises(Unsupported):
         compile_shapes(shapes)
+
+
+def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
+    """With ``--endpoint`` the checks run on the server and texts are joined locally: same results."""
+    from argkb.locate import Locator
+    from argkb.shapes_fast import compiled_for
+    from argkb.validate import _report, run_fast
+
+    for i, fixture in enumerate(sorted((DATA / "invalid").glob("rule[0-6]*.ttl"))):
+        shutil.copy(fixture, mini_kb_dir / "data" / f"invalid-{i:02d}.ttl")
+    for text in (DATA / "invalid" / "sources").glob("*.txt"):
+        shutil.copy(text, mini_kb_dir / "data" / "sources" / text.name)
+    kb = KnowledgeBase.locate(mini_kb_dir)
+    through_store = _report(run_fast(kb, kb.store(), compiled_for(kb.shapes_file)), kb, [], Locator(kb))
+    in_memory = validate_whole(kb, engine="fast")
+    assert key(through_store) == key(in_memory)
+    assert {r.rule for r in in_memory.results} >= {0, 1, 2, 3, 4, 5, 6}

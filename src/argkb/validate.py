@@ -81,15 +81,15 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
         data = kb.graph() if not files else _merged_rdflib(kb, contribution)
         shapes = kb.shapes_graph()
         raw = list(_pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
-    else:
-        compiled = _compiled(kb)
-        store = kb.store()
-        if files:
-            from argkb.store import OxigraphStore
+    elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
+        raw = run_fast(kb, kb.store(), _compiled(kb))
+    else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
+        from argkb.store import OxigraphStore
 
-            store = OxigraphStore.from_kb(kb)
-            store.add_graph(contribution)
-        raw = run_fast(kb, store, compiled)
+        store = OxigraphStore.from_kb(kb)
+        store.add_graph(contribution)
+        store.add_graph(_source_texts(kb, store))
+        raw = _compiled(kb).run(store)
     if files:
         from argkb.incremental import touched_nodes
 
@@ -113,7 +113,7 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
     import pyoxigraph as ox
 
     from argkb.incremental import construct_triples
-    from argkb.store import OxigraphStore
+    from argkb.store import OxigraphStore, to_ox
 
     small = ox.Store()
     sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -127,12 +127,18 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
             closure = closure or subclass_closure(store)
             query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), query)
         small.extend([ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, query)])
-    text_predicate = ox.NamedNode(str(ARGKB.text))
+    small.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in _source_texts(kb, store)])
+    return OxigraphStore(small)
+
+
+def _source_texts(kb: KnowledgeBase, store) -> Graph:
+    """``argkb:text`` for every source in ``store`` whose text file exists (what ``add_source_texts`` adds)."""
+    texts = new_graph()
     for (source,) in store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{ARGKB.Source}> }}").rows:
         text = kb.source_text(source) if isinstance(source, URIRef) else None
         if text is not None:
-            small.add(ox.Quad(ox.NamedNode(str(source)), text_predicate, ox.Literal(text)))
-    return OxigraphStore(small)
+            texts.add((source, ARGKB.text, Literal(text)))
+    return texts
 
 
 def _compiled(kb: KnowledgeBase):
