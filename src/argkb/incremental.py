@@ -53,9 +53,9 @@ class Neighbourhood:
         self.local.extend([ox.Quad(_skolem(to_ox(s)), to_ox(p), _skolem(to_ox(o))) for s, p, o in contribution])
         iris = sorted(term_sparql(f) for f in focus if isinstance(f, URIRef))
         self.fetch(iris, "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }")
-        self.fetch(iris, "CONSTRUCT { ?a ?p ?s . ?a a ?t . ?a <%s> ?lens } WHERE { ?a ?p ?s FILTER (?p IN (%s)) "
-                         "OPTIONAL { ?a a ?t } OPTIONAL { ?a <%s> ?lens } }"
-                   % (ARGKB.perspective, ", ".join(term_sparql(p) for p in INCOMING), ARGKB.perspective))
+        incoming = " UNION ".join(f"{{ ?a {term_sparql(p)} ?s BIND ({term_sparql(p)} AS ?p) }}" for p in INCOMING)
+        self.fetch(iris, "CONSTRUCT { ?a ?p ?s . ?a a ?t . ?a <%s> ?lens } WHERE { %s "
+                         "OPTIONAL { ?a a ?t } OPTIONAL { ?a <%s> ?lens } }" % (ARGKB.perspective, incoming, ARGKB.perspective))
         values = {str(q.object) for f in self.focus for q in self.local.quads_for_pattern(f, None, None)
                   if isinstance(q.object, ox.NamedNode) and not q.object.value.startswith(SKOLEM)}
         self.fetch(sorted(values - set(iris)), "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")

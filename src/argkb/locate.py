@@ -9,7 +9,7 @@ then the files under validation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
@@ -20,7 +20,7 @@ from argkb.report import relative
 
 class Locator:
     def __init__(self, kb, files=(), store=None):
-        self.kb_files = [*kb.data_files(), *kb.extra]
+        self.kb = kb
         self.files = [Path(f) for f in files]
         self.store = store          # when given: skip the knowledge base's files for nodes it does not hold
         self._cache: dict = {}
@@ -33,9 +33,8 @@ class Locator:
         return self._cache[node]
 
     def _find(self, node: URIRef) -> tuple[str | None, int | None]:
-        candidates = [*self.kb_files, *self.files]
-        if self.store is not None and self.files and not self._in_store(node):
-            candidates = self.files
+        candidates = [*self.kb_files, *self.files] if self.store is None or not self.files or self._in_store(node) \
+            else self.files
         local = re.split(r"[/#]", str(node))[-1].encode("utf-8")
         for path in candidates:
             if local not in _file_bytes(path, path.stat().st_mtime_ns):
@@ -44,6 +43,10 @@ class Locator:
             if line is not None:
                 return relative(path), line
         return None, None
+
+    @cached_property
+    def kb_files(self) -> list[Path]:
+        return [*self.kb.data_files(), *self.kb.extra]
 
     def _in_store(self, node: URIRef) -> bool:
         return bool(self.store.query("ASK { ?s ?p ?o }", {"s": node}).boolean)
