@@ -19,7 +19,8 @@ def _html(text: str) -> str:
 def _legend(status_lens: str | None = None) -> str:
     cells = []
     for what, name, colour in style.legend(status_lens):
-        font = ' color="white"' if what == "perspective" or (what == "status" and name in ("IN", "OUT")) else ""
+        white = what == "perspective" or (what == "status" and name in ("IN", "OUT"))
+        font = ' color="white"' if white else ""
         sample = f'<font{font}>{_html(name)}</font>' if what != "edge" else f'<font color="{colour}">→ {_html(name)}</font>'
         bg = f' bgcolor="{colour}"' if what != "edge" else ""
         cells.append(f"<td{bg}>{sample}</td>")

@@ -202,7 +202,8 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     _set_roles(nodes, edges)
     _set_statuses(store, nodes, semantics)
     by_id = {n.id: n for n in sorted(nodes.values(), key=lambda n: (n.type, n.id))}
-    return ArgumentMap(by_id, sorted(edges, key=lambda e: (e.kind, e.source, e.target)), store, semantics=semantics)
+    edge_list = sorted(edges, key=lambda e: (e.kind, e.source, e.target))
+    return ArgumentMap(by_id, edge_list, store, semantics=semantics)
 
 
 def _read_attributes(store, nodes: dict[URIRef, Node]) -> None:
