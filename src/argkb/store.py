@@ -142,9 +142,9 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     The block is built from RDF terms (``term_sparql``), never from user text, so a
     parameter cannot change the query; placing it first lets the engine start there.
     """
-    names = [k.lstrip("?$") for k in bindings]
-    block = " VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + \
-        " ".join(term_sparql(bindings[k]) for k in bindings) + ") } "
+    # one single-variable block per parameter (the same one-row table): Virtuoso 7.2 fails to
+    # compile a multi-variable VALUES row binding a predicate variable
+    block = " " + " ".join(f"VALUES ?{k.lstrip('?$')} {{ {term_sparql(v)} }}" for k, v in bindings.items()) + " "
     at = _where_brace(sparql)
     if at is None:
         return sparql + "\n" + block

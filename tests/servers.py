@@ -1,0 +1,103 @@
+"""Helpers for tests that start real SPARQL servers on 127.0.0.1 (Oxigraph, Virtuoso, argkb serve)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def require(program: str) -> str:
+    """The program's path; a missing one fails the test in CI and skips it (saying so) elsewhere."""
+    beside = Path(sys.executable).with_name(program)
+    found = str(beside) if beside.is_file() else shutil.which(program)
+    if not found:
+        message = f"{program} is not installed"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (required in CI)")
+        pytest.skip(message)
+    return found
+
+
+def ask(url: str, query: str = "ASK { }", timeout: float = 5.0) -> bytes:
+    data = urllib.parse.urlencode({"query": query}).encode()
+    req = urllib.request.Request(url, data=data, headers={"Accept": "application/sparql-results+json",
+                                                          "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        return resp.read()
+
+
+def wait_until_up(url: str, process, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering at {url}")
+        try:
+            ask(url, timeout=2)
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    raise RuntimeError(f"no answer at {url} after {timeout} s")
+
+
+def stop(process) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except Exception:  # noqa: BLE001
+            process.kill()
+            process.wait(timeout=5)
+
+
+NAMES = ["actor-levers", "argument-map", "arguments-by-perspective", "contested-claims", "lens-disagreements",
+         "undercut-arguments", "unused-claims", "attributed-claims", "single-lens-implications"]
+PARAMS = [("implications-affecting-actor", "actor=kb:russia"), ("is-contested", "claim=kb:impl-russia-bolder"),
+          ("arguments-by-perspective", "perspective=realism"), ("rationale-chain", "claim=kb:impl-russia-bolder")]
+
+
+def _json_rows(output: str):
+    data = json.loads(output)
+    if "boolean" in data:
+        return data["boolean"]
+    return sorted(json.dumps(b, sort_keys=True) for b in data["results"]["bindings"])
+
+
+def differing_answers(runner, kb_dir, endpoint: str) -> tuple[int, list[str]]:
+    """Run the named queries on the embedded store and on ``endpoint``: (how many compared, which differ)."""
+    from argkb.cli import cli
+
+    compared, differ = 0, []
+    for args in [[name] for name in NAMES] + [[name, "--param", p] for name, p in PARAMS]:
+        base = ["query", *args, "--format", "json", "--kb", str(kb_dir)]
+        local = runner.invoke(cli, base)
+        remote = runner.invoke(cli, base + ["--endpoint", endpoint])
+        assert local.exit_code == remote.exit_code, (args, local.output, remote.output)
+        if local.exit_code == 0:
+            compared += 1
+            if _json_rows(local.output) != _json_rows(remote.output):
+                differ.append(" ".join(args))
+    return compared, differ
+
+
+def same_trace(runner, kb_dir, endpoint: str, claim: str = "kb:impl-russia-bolder") -> bool:
+    from argkb.cli import cli
+
+    args = ["trace", claim, "--kb", str(kb_dir)]
+    local, remote = runner.invoke(cli, args), runner.invoke(cli, args + ["--endpoint", endpoint])
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    return local.output == remote.output
