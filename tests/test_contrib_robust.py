@@ -38,7 +38,7 @@ def bad_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
     """name -> (file, what the error says)"""
     made = {
         "binary.ttl": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
-        "utf16.ttl": ((TTL_HEAD + 'kb:x rdfs:label "x" .\n').encode("utf-16"), "NUL byte"),
+        "utf16.ttl": ((TTL_HEAD + 'kb:x rdfs:label "x" .\n').encode("utf-16"), "UTF-16"),
         "empty.ttl": (b"", "file is empty"),
         "only-comments.ttl": (b"# nothing here\n", "holds no triples"),
         "latin1.ttl": ((TTL_HEAD + 'kb:x rdfs:label "caf\xe9" .\n').encode("latin-1"), "not UTF-8"),
