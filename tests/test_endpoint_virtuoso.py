@@ -10,11 +10,6 @@ from argkb.derived import GRAPH_BASE
 from argkb.endpoint import EndpointStore, TruncatedResult
 from servers import free_port, require, differing_answers, same_trace, stop, wait_until_up
 
-#: queries whose answers Virtuoso 7.2.5 gets wrong: FILTER EXISTS { ?x a/rdfs:subClassOf* argkb:Claim }
-#: drops rows there (a zero-length path from an unbound class); Oxigraph and rdflib agree with each other.
-#: Listed so the second engine keeps checking every other query; remove a name once its query is rewritten.
-VIRTUOSO_PATH_BUG = {"contested-claims", "attributed-claims"}
-
 INI = """[Database]
 DatabaseFile = virtuoso.db
 ErrorLogFile = virtuoso.log
@@ -67,7 +62,7 @@ def test_push_query_and_row_cap_on_virtuoso(virtuoso, mini_kb_dir, mini_kb, runn
             f"FILTER(STRSTARTS(STR(?g), \"{GRAPH_BASE}\")) }}")
     assert isomorphic(EndpointStore(endpoint).query(ours).graph, mini_kb.store().query(ours).graph)
     compared, differ = differing_answers(runner, mini_kb_dir, endpoint)
-    assert compared >= 8 and set(differ) <= VIRTUOSO_PATH_BUG, differ
+    assert compared >= 8 and differ == [], differ  # every named query is portable
     assert same_trace(runner, mini_kb_dir, endpoint)
     # Virtuoso's own graphs hold > 1000 triples: ResultSetMaxRows = 1000 cuts the answer, argkb refuses it
     with pytest.raises(TruncatedResult, match="X-SPARQL-MaxRows"):
