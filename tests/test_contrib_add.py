@@ -164,3 +164,22 @@ def test_amend_rewrites_the_file_when_the_value_cannot_be_swapped_in_place(runne
     graph = KnowledgeBase.locate(mini_kb_dir).graph()
     assert [str(v) for v in graph.objects(KB.russia, RDFS.label)] == ["Russian Federation"]
     assert runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir)]).exit_code == 0
+
+
+def test_add_and_retract_bring_the_derived_store_up_to_date_in_the_same_step(runner, mini_kb_dir):
+    from argkb.backends import derived_store
+
+    assert add(runner, mini_kb_dir, VALID / "attack-existing-claim.ttl").exit_code == 0
+    kb = KnowledgeBase.locate(mini_kb_dir)
+    assert derived_store(kb).scan().fresh   # no later command was needed to catch up
+    ox, _manifest = derived_store(kb).open()
+    ask = "ASK { <https://w3id.org/argkb/id/arg-doubt-rebuttal-diplomacy> ?p ?o }"
+    assert bool(ox.query(ask, use_default_graph_as_union=True))
+    del ox
+    (entry,) = json.loads(runner.invoke(cli, ["contributions", "--kb", str(mini_kb_dir), "--format", "json"]).output)
+    retracted = runner.invoke(cli, ["retract", entry["id"], "--reason", "test", "--kb", str(mini_kb_dir)])
+    assert retracted.exit_code == 0, retracted.output
+    kb = KnowledgeBase.locate(mini_kb_dir)
+    assert derived_store(kb).scan().fresh
+    ox, _manifest = derived_store(kb).open()
+    assert not bool(ox.query(ask, use_default_graph_as_union=True))

@@ -34,6 +34,23 @@ def derived_store(kb: "KnowledgeBase"):
     return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()])
 
 
+def refresh_derived_store(kb: "KnowledgeBase") -> str | None:
+    """Bring the derived store up to date right after a write (called under the writers' lock).
+
+    The files stay the truth: if this fails, the store is stale but says so (its manifest no
+    longer matches the files) and the next command brings it up to date. Returns a note or None.
+    """
+    if kb.endpoint or os.environ.get(ENV_STORE, "disk") == "memory":
+        return None
+    from argkb.kb import KnowledgeBase
+
+    try:
+        derived_store(KnowledgeBase(kb.root)).update()
+    except (OSError, TimeoutError) as exc:
+        return f"derived store not refreshed now ({exc}); the next command brings it up to date"
+    return None
+
+
 def open_store(kb: "KnowledgeBase"):
     if kb.endpoint:
         if kb.extra:

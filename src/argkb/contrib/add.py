@@ -76,8 +76,17 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
             entries = read_log(live.data_dir)
             outcome.contribution = _commit(live, prepared, entries, outcome.diff, author, message, started)
             outcome.summary = f"added contribution {outcome.contribution.id} ({outcome.contribution.content_file})"
+            notes += refresh_notes(live)
         outcome.notes = notes
         return outcome
+
+
+def refresh_notes(kb: KnowledgeBase) -> list[str]:
+    """The derived store follows the files in the same locked step (see argkb.backends)."""
+    from argkb.backends import refresh_derived_store
+
+    note = refresh_derived_store(kb)
+    return [note] if note else []
 
 
 def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int) -> Outcome:

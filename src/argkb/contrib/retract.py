@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argkb.contrib.add import default_author
+from argkb.contrib.add import default_author, refresh_notes
 from argkb.contrib.lock import KBLock
 from argkb.contrib.log import Contribution, find, iso, now, read_log, write_log
 from argkb.contrib.recover import recover
@@ -70,5 +70,6 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
         target.retraction_reason = reason.strip()
         target.retracted_by = author or default_author()
         write_log(kb.data_dir, entries)   # the commit point: one atomic rename
+        notes += refresh_notes(live)
         return Retraction("retracted", f"retracted contribution {target.id}; {target.content_file} is kept "
                                        "but no longer read", target, notes=notes)
