@@ -32,6 +32,7 @@ from urllib.parse import quote
 
 from argkb.atomic import atomic_write_text
 from argkb.errors import InputError, UsageError
+from argkb.processes import pid_alive
 
 CACHE_DIR = ".argkb-cache"
 FORMAT = 1
@@ -298,7 +299,7 @@ class DerivedStore:
                 shutil.rmtree(child, ignore_errors=True)
         for child in self.folder.glob("tmp-*"):
             pid = child.name.split("-")[1]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not pid_alive(int(pid)):
                 shutil.rmtree(child, ignore_errors=True)
 
     @contextmanager
@@ -369,12 +370,3 @@ def _racy(entry: FileEntry, st: os.stat_result) -> bool:
     """Modified (or its inode changed) too close to its hashing for the timestamps to vouch for it."""
     return entry.hashed_ns - max(st.st_mtime_ns, st.st_ctime_ns) <= RACY_NS
 
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

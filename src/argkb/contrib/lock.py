@@ -15,20 +15,9 @@ import time
 from pathlib import Path
 
 from argkb.errors import UsageError
+from argkb.processes import pid_alive
 
 LOCK_NAME = ".argkb.lock"
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _read_pid(fd: int) -> int | None:
