@@ -87,21 +87,28 @@ def fmt(value, unit: str) -> str:
     return f"{value:.3f} s" if value < 1 else f"{value:.1f} s"
 
 
+#: which operation gives each figure (to say "stopped" when it ran out of time)
+OP_OF = {"load": "build", "open_cold": "open", "open_warm": "open", "trace_p50": "queries", "trace_p95": "queries",
+         "impacts_p50": "queries", "summary": "queries", "validate": "validate", "contribution": "contribution",
+         "export": "export", "rss_validate": "validate", "b_load": "b_queries", "b_trace_p50": "b_queries",
+         "b_trace_p95": "b_queries", "b_impacts_p50": "b_queries", "b_summary": "b_queries", "b_export": "b_queries",
+         "b_validate": "b_validate", "b_contribution": "b_contribution", "rss_b_validate": "b_validate"}
+
+
+def cell(figures: dict, name: str, unit: str, timeout: float) -> str:
+    value = figures.get(name)
+    if value is None and OP_OF.get(name) in figures["timeouts"]:
+        return f"> {timeout:.0f} s (stopped)"
+    return fmt(value, unit)
+
+
 def table(figures: dict, baseline: bool, timeout: float) -> str:
     lines = ["| operation | argkb | baseline (rdflib Memory + pySHACL) | baseline / argkb |", "|---|---|---|---|"]
-    ops_of = {"b_load": "b_queries", "b_trace_p50": "b_queries", "b_trace_p95": "b_queries",
-              "b_impacts_p50": "b_queries", "b_summary": "b_queries", "b_export": "b_queries",
-              "b_validate": "b_validate", "b_contribution": "b_contribution", "rss_b_validate": "b_validate"}
     for label, ours, theirs, unit in ROWS:
         a, b = figures.get(ours), figures.get(theirs)
-        if b is None and not baseline:
-            b_text = "skipped"
-        elif b is None and ops_of.get(theirs) in figures["timeouts"]:
-            b_text = f"> {timeout:.0f} s (stopped)"
-        else:
-            b_text = fmt(b, unit)
+        b_text = cell(figures, theirs, unit, timeout) if baseline else "skipped"
         ratio = f"{b / a:.1f}×" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > 0 else "—"
-        lines.append(f"| {label} | {fmt(a, unit)} | {b_text} | {ratio} |")
+        lines.append(f"| {label} | {cell(figures, ours, unit, timeout)} | {b_text} | {ratio} |")
     return "\n".join(lines)
 
 
