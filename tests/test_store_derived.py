@@ -81,8 +81,8 @@ def test_edit_only_reloads_that_file(mini_kb_dir, monkeypatch):
     kb, store = fresh(mini_kb_dir)
     before = derived_store(kb).manifest()
     loaded = []
-    real = derived_module._load
-    monkeypatch.setattr(derived_module, "_load", lambda st, path, *a: loaded.append(path.name) or real(st, path, *a))
+    real = derived_module._parse
+    monkeypatch.setattr(derived_module, "_parse", lambda path, *a: loaded.append(path.name) or real(path, *a))
     with open(mini_kb_dir / "data" / "mini.ttl", "a", encoding="utf-8") as f:
         f.write(f'\n<{KB}new-thing> <{LABEL}> "New thing" .\n')
     kb2, store2 = fresh(mini_kb_dir)
@@ -157,11 +157,11 @@ CRASH = """
 import os, signal, sys
 import argkb.derived as d
 from argkb.kb import KnowledgeBase
-real = d._load
-def crash(store, path, data, graph):
-    n = real(store, path, data, graph)
+real = d._parse
+def crash(path, data, graph):
+    yield from real(path, data, graph)
     os.kill(os.getpid(), signal.SIGKILL)   # die in the middle of the update, after one file
-d._load = crash
+d._parse = crash
 KnowledgeBase.locate(sys.argv[1]).store()
 """
 

@@ -236,12 +236,7 @@ class DerivedStore:
             reload = changes.added + changes.changed if base is not None else list(changes.entries)
             for key in (changes.changed + changes.removed) if base is not None else []:
                 store.remove_graph(pyoxigraph.NamedNode(base.files[key].graph))
-            for key in reload:
-                data = changes.content.get(key)
-                if data is None:  # unchanged but rebuilt: read again, record what was read
-                    changes.entries[key], data = self._hash(self._path(key))
-                entry = changes.entries[key]
-                entry.triples = _load(store, self._path(key), data, entry.graph)
+            store.bulk_extend(self._quads(reload, changes))   # one bulk load for every file
             store.flush()
             del store
             gc.collect()
@@ -257,6 +252,18 @@ class DerivedStore:
         self.notes.append(what)
         self._collect(keep={name, base.db if base else name})
         return manifest
+
+    def _quads(self, keys: list[str], changes: Changes):
+        """Every triple of these files as a quad in the file's named graph; records each file's triple count."""
+        for key in keys:
+            data = changes.content.get(key)
+            if data is None:  # unchanged but rebuilt: read again, record what was read
+                changes.entries[key], data = self._hash(self._path(key))
+            entry = changes.entries[key]
+            entry.triples = 0
+            for quad in _parse(self._path(key), data, entry.graph):
+                entry.triples += 1
+                yield quad
 
     def _path(self, key: str) -> Path:
         path = Path(key)
@@ -346,18 +353,17 @@ def _read(path: Path) -> bytes:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
 
 
-def _load(store, path: Path, data: bytes, graph: str) -> int:
-    """Load one Turtle file into its named graph; returns its triple count."""
+def _parse(path: Path, data: bytes, graph: str):
+    """The quads of one Turtle file in its named graph; a syntax error names file, line and column."""
     import pyoxigraph
 
     name = pyoxigraph.NamedNode(graph)
     try:
-        store.bulk_load(input=data, format=pyoxigraph.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(),
-                        to_graph=name)
+        for triple in pyoxigraph.parse(input=data, format=pyoxigraph.RdfFormat.TURTLE,
+                                       base_iri=path.resolve().as_uri()):
+            yield pyoxigraph.Quad(triple.subject, triple.predicate, triple.object, name)
     except SyntaxError as exc:
         raise InputError(path, f"syntax error: {_syntax_message(exc)}", exc.lineno, exc.offset) from None
-    result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-    return int(next(iter(result))["n"].value)
 
 
 def _syntax_message(exc: SyntaxError) -> str:
