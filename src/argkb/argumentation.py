@@ -74,15 +74,35 @@ class ArgumentGraph:
     claims: dict[URIRef, Claim]
 
     @cached_property
-    def attacks(self) -> dict[tuple[URIRef, URIRef], str]:
-        """(attacker, attacked) -> "undercut" | "rebut" | "undermine"."""
-        concluding: dict[URIRef, list[URIRef]] = {}
-        using: dict[URIRef, list[URIRef]] = {}
+    def concluding(self) -> dict[URIRef, list[URIRef]]:
+        """claim -> the arguments that conclude it (an index, so lookups never scan every argument)."""
+        index: dict[URIRef, list[URIRef]] = {}
         for a in self.arguments.values():
             if a.conclusion is not None:
-                concluding.setdefault(a.conclusion, []).append(a.iri)
+                index.setdefault(a.conclusion, []).append(a.iri)
+        return index
+
+    @cached_property
+    def using(self) -> dict[URIRef, list[URIRef]]:
+        """claim -> the arguments that reason from it."""
+        index: dict[URIRef, list[URIRef]] = {}
+        for a in self.arguments.values():
             for p in a.premises:
-                using.setdefault(p, []).append(a.iri)
+                index.setdefault(p, []).append(a.iri)
+        return index
+
+    @cached_property
+    def rebutting(self) -> dict[URIRef, list[URIRef]]:
+        """claim -> the arguments that attack it."""
+        index: dict[URIRef, list[URIRef]] = {}
+        for a in self.arguments.values():
+            if a.attacks is not None and a.attacks not in self.arguments:
+                index.setdefault(a.attacks, []).append(a.iri)
+        return index
+
+    @cached_property
+    def attacks(self) -> dict[tuple[URIRef, URIRef], str]:
+        """(attacker, attacked) -> "undercut" | "rebut" | "undermine"."""
         out: dict[tuple[URIRef, URIRef], str] = {}
         for b in self.arguments.values():
             t = b.attacks
@@ -91,9 +111,9 @@ class ArgumentGraph:
             if t in self.arguments:
                 out[(b.iri, t)] = "undercut"
                 continue
-            for a in using.get(t, ()):
+            for a in self.using.get(t, ()):
                 out[(b.iri, a)] = "undermine"
-            for a in concluding.get(t, ()):
+            for a in self.concluding.get(t, ()):
                 out[(b.iri, a)] = "rebut"
         return out
 
@@ -152,15 +172,14 @@ class Evaluation:
     extensions: int
 
     def supporters(self, claim: URIRef) -> list[URIRef]:
-        return sorted(a for a in self.own if self.graph.arguments[a].conclusion == claim)
+        return sorted(a for a in self.graph.concluding.get(claim, ()) if a in self.own)
 
     def claim_attackers(self, claim: URIRef) -> list[URIRef]:
-        return sorted(a for a in self.view if self.graph.arguments[a].attacks == claim)
+        return sorted(a for a in self.graph.rebutting.get(claim, ()) if a in self.view)
 
     def argues(self, claim: URIRef) -> bool:
         """Does this view conclude or attack the claim (rather than only reason from it)?"""
-        return any(self.graph.arguments[a].conclusion == claim or self.graph.arguments[a].attacks == claim
-                   for a in self.own)
+        return any(a in self.own for a in (*self.graph.concluding.get(claim, ()), *self.graph.rebutting.get(claim, ())))
 
     def deciding(self, claim: URIRef) -> list[tuple[URIRef, str, str]]:
         """The arguments that decide the claim's status here: (argument, role, status).
