@@ -91,3 +91,30 @@ def test_update_endpoint_and_errors(oxigraph, mini_kb_dir, runner):
     assert runner.invoke(cli, ["push", "--kb", str(mini_kb_dir)]).exit_code == 2
     kb = KnowledgeBase.locate(mini_kb_dir, endpoint=oxigraph + "/query")
     assert kb.store().backend == f"endpoint {oxigraph}/query"
+
+
+@pytest.mark.parametrize("args", [
+    ["impacts", "kb:move-us-decrease-sanctions", "--format", "json"],
+    ["impacts", "kb:sanctions"],
+    ["export", "--format", "cyjs"],
+    ["export", "--format", "turtle"],
+    ["export", "--format", "dot", "--perspective", "realism"],
+    ["validate", "--format", "json"],
+    ["assess", "--format", "json"],
+    ["lenses", "--format", "json"],
+    ["scenario", "--move", "kb:move-us-decrease-sanctions", "--format", "json"],
+], ids=lambda a: " ".join(a[:3]))
+def test_every_read_command_answers_the_same_on_the_server(pushed, mini_kb_dir, runner, args):
+    """The embedded store and a real SPARQL server behind --endpoint give the same output."""
+    from argkb.cli import cli
+
+    local = runner.invoke(cli, [*args, "--kb", str(mini_kb_dir)])
+    remote = runner.invoke(cli, [*args, "--kb", str(mini_kb_dir), "--endpoint", pushed])
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    if args[:3] == ["export", "--format", "turtle"]:
+        from rdflib import Graph
+
+        assert isomorphic(Graph().parse(data=local.output, format="turtle"),
+                          Graph().parse(data=remote.output, format="turtle"))
+    else:
+        assert local.output == remote.output
