@@ -102,3 +102,12 @@ def test_real_subprocess_console_entry(mini_kb_dir):
     assert "kb:impl-x" in proc.stdout and "Traceback" not in proc.stderr
     version = subprocess.run([sys.executable, "-m", "argkb", "--version"], capture_output=True, text=True, env=env)
     assert version.returncode == 0 and version.stdout.startswith("argkb, version")
+
+
+def test_caches_of_the_bundled_kb_go_to_the_users_cache_not_site_packages(mini_kb, tmp_path, monkeypatch):
+    import argkb
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    bundled = KnowledgeBase(Path(argkb.__file__).resolve().parent / "bundled")
+    assert bundled.cache_dir.parent == tmp_path / "cache" / "argkb"
+    assert mini_kb.cache_dir == mini_kb.root / ".argkb-cache"

@@ -47,7 +47,7 @@ def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
 
     result = reason(kb, reasoner=reasoner, max_explanations=max_explanations)
     if infer_to is not None:
-        target = Path(infer_to) if infer_to else kb.root / ".argkb-cache" / "inferred.ttl"
+        target = Path(infer_to) if infer_to else kb.cache_dir / "inferred.ttl"
         if target.resolve().is_relative_to(kb.data_dir.resolve()) or target.resolve().is_relative_to(kb.ontology_dir.resolve()):
             raise UsageError(f"{target}: inferences are derived, never written among the sources "
                              "(data/, ontology/); choose another file")

@@ -125,10 +125,10 @@ class Changes:
 class DerivedStore:
     """The derived store of one knowledge base's files (``files``: absolute paths)."""
 
-    def __init__(self, root: Path, files: list[Path]):
+    def __init__(self, root: Path, files: list[Path], folder: Path | None = None):
         self.root = Path(root)
         self.files = [Path(p) for p in files]
-        self.folder = self.root / CACHE_DIR / "store"
+        self.folder = Path(folder) if folder is not None else self.root / CACHE_DIR / "store"
         self.manifest_path = self.folder / "manifest.json"
         self.dirty_path = self.folder / "DIRTY"
         self.lock_path = self.folder / "lock"

@@ -7,6 +7,7 @@ package. The Turtle files are the source of truth; anything derived from them is
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -142,7 +143,14 @@ class KnowledgeBase:
 
     @property
     def cache_dir(self) -> Path:
-        """Where derived data lives (git-ignored): ``<kb>/.argkb-cache``."""
+        """Where derived data lives: ``<kb>/.argkb-cache`` (git-ignored); for the knowledge base bundled
+        inside an installed package, a folder of the user's cache (``$XDG_CACHE_HOME/argkb/``) instead,
+        so nothing is ever written into site-packages."""
+        package = Path(__file__).resolve().parent
+        if self.root.resolve() == (package / "bundled").resolve():
+            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+            digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
+            return base / "argkb" / f"bundled-{digest}"
         return self.root / ".argkb-cache"
 
     def store(self):
