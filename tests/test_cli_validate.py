@@ -111,3 +111,20 @@ def test_caches_of_the_bundled_kb_go_to_the_users_cache_not_site_packages(mini_k
     bundled = KnowledgeBase(Path(argkb.__file__).resolve().parent / "bundled")
     assert bundled.cache_dir.parent == tmp_path / "cache" / "argkb"
     assert mini_kb.cache_dir == mini_kb.root / ".argkb-cache"
+
+
+def test_writes_into_the_bundled_kb_are_refused(tmp_path, monkeypatch):
+    import argkb
+    from argkb.contrib.add import add
+    from argkb.contrib.retract import retract
+    from argkb.errors import UsageError
+
+    bundled = KnowledgeBase(Path(argkb.__file__).resolve().parent / "bundled")
+    for attempt in (lambda: add(bundled, [DATA / "valid" / "attack-existing-claim.ttl"]),
+                    lambda: retract(bundled, "x", "because")):
+        try:
+            attempt()
+        except UsageError as exc:
+            assert "argkb init" in str(exc)
+        else:  # pragma: no cover
+            raise AssertionError("a write into the bundled knowledge base was not refused")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from argkb.errors import KnowledgeBaseNotFound
+from argkb.errors import KnowledgeBaseNotFound, UsageError
 from argkb.namespace import KB, PREFIXES
 from argkb.rdfio import parse_file
 
@@ -142,12 +142,22 @@ class KnowledgeBase:
         return self._graph
 
     @property
+    def is_bundled(self) -> bool:
+        """True for the knowledge base shipped inside the installed package (read-only to argkb)."""
+        return self.root.resolve() == (Path(__file__).resolve().parent / "bundled").resolve()
+
+    def require_writable(self) -> None:
+        """Refuse to write into the bundled knowledge base: users make their own with ``argkb init``."""
+        if self.is_bundled:
+            raise UsageError("the knowledge base bundled with argkb is read-only; make a writable copy with "
+                             "`argkb init DIR`, then work in DIR (or pass --kb DIR)")
+
+    @property
     def cache_dir(self) -> Path:
         """Where derived data lives: ``<kb>/.argkb-cache`` (git-ignored); for the knowledge base bundled
         inside an installed package, a folder of the user's cache (``$XDG_CACHE_HOME/argkb/``) instead,
         so nothing is ever written into site-packages."""
-        package = Path(__file__).resolve().parent
-        if self.root.resolve() == (package / "bundled").resolve():
+        if self.is_bundled:
             base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
             digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
             return base / "argkb" / f"bundled-{digest}"

@@ -62,6 +62,7 @@ def fault_point(step: str) -> None:
 def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", amend: bool = False,
         timeout: float = 60.0, max_bytes: int = MAX_BYTES) -> Outcome:
     started = now()
+    kb.require_writable()
     files = [Path(f) for f in files]
     prepared = prepare(files, kb.ontology_graph(), max_bytes, kb.allow_network)
     if prepared.problems:

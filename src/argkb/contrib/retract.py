@@ -46,6 +46,7 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
             timeout: float = 60.0) -> Retraction:
     if not reason or not reason.strip():
         raise UsageError("give a reason: argkb retract ID --reason TEXT")
+    kb.require_writable()
     from argkb.validate import validate
 
     with KBLock(kb.data_dir, timeout) as lock:
