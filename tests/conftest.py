@@ -1,6 +1,7 @@
 """Shared fixtures: the repository's knowledge base, and a tiny one built in a temporary folder."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,25 @@ from argkb.kb import KnowledgeBase
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def unavailable(message: str, allow_module_level: bool = False):
+    """Something a test needs is missing: in CI that fails the test, elsewhere it skips it, saying why."""
+    if IN_CI:
+        pytest.fail(message + " (required in CI)", pytrace=False)
+    pytest.skip(message, allow_module_level=allow_module_level)
+
+
+def program(name: str) -> str:
+    """The path of a program a test drives for real (beside this Python first, then on PATH)."""
+    import sys
+
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.is_file() else shutil.which(name)
+    if not found:
+        unavailable(f"{name} is not installed (.ci/run installs it)")
+    return found
 
 
 @pytest.fixture

@@ -1,40 +1,24 @@
 """Shared by the export tests: the fixture knowledge bases, the real clients, the schemas."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 
 from argkb.kb import KnowledgeBase
-from conftest import DATA, REPO, make_kb
+from conftest import DATA, REPO, make_kb, program, unavailable
 
 SCHEMAS = REPO.parent / "shared" / "schemas"
 HOSTILE = DATA / "export" / "hostile.ttl"
 ARTIFACTS = REPO / "test-artifacts"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def need(tool: str) -> str:
-    """The path of a system tool; in CI a missing tool fails the test, elsewhere it skips it."""
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed (apt-get install it; .ci/run does)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+need = program
 
 
 def schema(*parts: str) -> Path:
     path = SCHEMAS.joinpath(*parts)
     if not path.is_file():
-        message = f"schema {path} is missing (shared/schemas is expected beside the repository)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"schema {path} is missing (shared/schemas is expected beside the repository)")
     return path
 
 

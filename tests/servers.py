@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import socket
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
-import pytest
+
+from conftest import program
 
 
 def free_port() -> int:
@@ -21,16 +18,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def require(program: str) -> str:
-    """The program's path; a missing one fails the test in CI and skips it (saying so) elsewhere."""
-    beside = Path(sys.executable).with_name(program)
-    found = str(beside) if beside.is_file() else shutil.which(program)
-    if not found:
-        message = f"{program} is not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (required in CI)")
-        pytest.skip(message)
-    return found
+require = program
 
 
 def ask(url: str, query: str = "ASK { }", timeout: float = 5.0) -> bytes:

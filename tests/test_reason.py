@@ -14,15 +14,13 @@ from argkb.cli import cli
 from argkb.kb import KnowledgeBase
 from argkb.namespace import ARGKB, KB, PROV, RDF
 from argkb.reason import reason
-from conftest import DATA, REPO
+from conftest import DATA, REPO, unavailable
 
 FIXTURES = DATA / "reason"
 
 if shutil.which("java") is None:
-    if os.environ.get("CI") == "true":
-        pytest.fail("Java is required for the reasoning tests (apt-get install default-jre-headless)",
-                    pytrace=False)
-    pytest.skip("Java not installed", allow_module_level=True)
+    unavailable("Java is required for the reasoning tests (apt-get install default-jre-headless)",
+                allow_module_level=True)
 
 
 @pytest.mark.parametrize("fixture, sentence", [

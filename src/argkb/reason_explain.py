@@ -178,7 +178,7 @@ def headline(axioms: list[Axiom]) -> tuple[str, list]:
         if ("Functional", p) in chars and twins:
             o2 = twins[0]
             first, second = sorted([o, o2], key=str)
-            why = (f"they are declared different individuals" if _distinct(axioms, o, o2)
+            why = ("they are declared different individuals" if _distinct(axioms, o, o2)
                    else _clash_words(axioms, first, second))
             return (f"{_n(s)} has two {_n(p)} values, {_n(first)} and {_n(second)}, but {_n(p)} is functional "
                     f"(one value only) and {why}", [s, first, second])

@@ -14,7 +14,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from argkb.atomic import atomic_write_text
