@@ -46,7 +46,6 @@ CLAIMS_Q = _PREFIX + """SELECT ?claim ?label ?implication WHERE {
 }"""
 
 LENSES = ("Realism", "Liberalism", "Constructivism", "DiplomaticPractice", "SecurityAnalysis")
-ARGKB_NS = "https://w3id.org/argkb/ontology#"
 
 
 @dataclass

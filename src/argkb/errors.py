@@ -5,7 +5,6 @@ exits with its ``exit_code`` (2: usage error, unreadable or unparsable input).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -28,12 +27,6 @@ class UsageError(ArgkbError):
 
 class KnowledgeBaseNotFound(ArgkbError):
     """No folder with ontology/ and data/ could be found."""
-
-
-@dataclass
-class Position:
-    line: int | None = None
-    column: int | None = None
 
 
 class InputError(ArgkbError):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -174,15 +173,6 @@ class KnowledgeBase:
 
             self._store = open_store(self)
         return self._store
-
-    @cached_property
-    def files_by_subject(self) -> dict[URIRef, list[Path]]:
-        """Which files describe each node (as subject): used to say where a problem is."""
-        index: dict[URIRef, list[Path]] = {}
-        for path in (*self.data_files(), *self.extra):
-            for s in set(parse_file(path, new_graph()).subjects()):
-                index.setdefault(s, []).append(path)
-        return index
 
 
 def new_graph() -> Graph:
