@@ -27,7 +27,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 from argkb.namespace import ARGKB
-from argkb.store import _where_brace, term_sparql
+from argkb.store import where_brace, term_sparql
 
 SUBCLASSES = re.compile(r"#SUBCLASSES (<[^>]*>)#")
 _RULE_NUMBER = re.compile(r"Rule(\d+)$")
@@ -326,7 +326,7 @@ def _sparql_check(shapes: Graph, shape, constraint, target: str, is_property: bo
     if select is None or re.search(r"\$(?!this\b)\w+", str(select)):
         raise Unsupported(f"SPARQL constraint {constraint}")
     query = _THIS.sub("?this", str(select))
-    at = _where_brace(query)
+    at = where_brace(query)
     if at is None or re.match(r"\s*(PREFIX|BASE)\b", query, re.IGNORECASE):
         raise Unsupported(f"SPARQL constraint {constraint}: expected a plain SELECT")
     query = query[: at + 1] + " #TARGET# " + query[at + 1:]

@@ -145,13 +145,13 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     # one single-variable block per parameter (the same one-row table): Virtuoso 7.2 fails to
     # compile a multi-variable VALUES row binding a predicate variable
     block = " " + " ".join(f"VALUES ?{k.lstrip('?$')} {{ {term_sparql(v)} }}" for k, v in bindings.items()) + " "
-    at = _where_brace(sparql)
+    at = where_brace(sparql)
     if at is None:
         return sparql + "\n" + block
     return sparql[: at + 1] + block + sparql[at + 1:]
 
 
-def _where_brace(sparql: str) -> int | None:
+def where_brace(sparql: str) -> int | None:
     """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs)."""
     i, n = 0, len(sparql)
     seen_where = False
