@@ -35,11 +35,10 @@ ENGINES = ("auto", "fast", "pyshacl")
 
 
 def add_source_texts(kb: KnowledgeBase, graph: Graph) -> Graph:
-    """A copy-free overlay: each source's text as ``argkb:text``, for rule 6."""
-    for source in set(graph.subjects(RDF.type, ARGKB.Source)):
-        text = kb.source_text(source)
-        if text is not None:
-            graph.add((source, ARGKB.text, Literal(text)))
+    """Each source's text added to ``graph`` as ``argkb:text``, for rule 6."""
+    from argkb.store import RdflibStore
+
+    graph += _source_texts(kb, RdflibStore(graph))
     return graph
 
 
@@ -78,7 +77,7 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
                                                 for p in files]
     contribution = _union(graphs)
     if engine == "pyshacl":
-        data = kb.graph() if not files else _merged_rdflib(kb, contribution)
+        data = kb.graph() if not files else _union([kb.graph(), contribution])
         shapes = kb.shapes_graph()
         raw = list(_pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
     elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
@@ -156,15 +155,6 @@ def _union(graphs: list[Graph]) -> Graph:
         for triple in g:
             out.add(triple)
     return out
-
-
-def _merged_rdflib(kb: KnowledgeBase, contribution: Graph) -> Graph:
-    data = new_graph()
-    for triple in kb.graph():
-        data.add(triple)
-    for triple in contribution:
-        data.add(triple)
-    return data
 
 
 def _pyshacl_raw(results: Graph, shapes: Graph):

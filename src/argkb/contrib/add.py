@@ -25,7 +25,6 @@ from argkb.contrib.prepare import MAX_BYTES, Prepared, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
 from argkb.contrib.view import kb_view
 from argkb.kb import KnowledgeBase
-from argkb.rdfio import parse_file
 from argkb.report import ValidationReport
 
 ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"
@@ -116,23 +115,13 @@ def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_byte
 
     with tempfile.TemporaryDirectory(prefix="argkb-add-") as tmp:
         files = prepared.files
-        if _has_blank_nodes(files, live.allow_network):
+        if prepared.had_blank_nodes:
             files = [Path(tmp) / "contribution.ttl"]
             files[0].write_text(prepared.turtle, encoding="utf-8")
         if not overrides:
             return validate(live, files, max_bytes=max_bytes)
         with kb_view(live, overrides) as view:
             return validate(view, files, max_bytes=max_bytes)
-
-
-def _has_blank_nodes(files, allow_network: bool) -> bool:
-    from rdflib import BNode
-
-    for path in files:
-        for triple in parse_file(path, allow_network=allow_network):
-            if any(isinstance(t, BNode) for t in triple):
-                return True
-    return False
 
 
 def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,

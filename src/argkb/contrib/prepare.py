@@ -46,6 +46,7 @@ class Prepared:
     turtle: str                  # the content file, byte for byte
     sha256: str
     problems: list[Problem] = field(default_factory=list)
+    had_blank_nodes: bool = False   # the files themselves used blank nodes (skolemised in ``graph``)
 
     @property
     def sha8(self) -> str:
@@ -81,10 +82,12 @@ def skolemise(graph: Graph) -> Graph:
 def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Prepared:
     """Parse ``files`` into one skolemised graph, its content file and digest, and the id problems."""
     files = [Path(f) for f in files]
-    graph = skolemise(read_inputs(files, max_bytes, allow_network))
+    given = read_inputs(files, max_bytes, allow_network)
+    blank = any(isinstance(term, BNode) for triple in given for term in triple)
+    graph = skolemise(given)
     turtle = to_turtle(graph)
     sha = hashlib.sha256(turtle.encode("utf-8")).hexdigest()
-    return Prepared(files, graph, turtle, sha, check_ids(graph, ontology))
+    return Prepared(files, graph, turtle, sha, check_ids(graph, ontology), blank)
 
 
 def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
