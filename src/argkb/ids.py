@@ -12,9 +12,9 @@ from rdflib import URIRef
 
 from argkb.errors import UsageError
 from argkb.namespace import ARGKB, KB, PREFIXES
+from argkb.store import IRI_FORBIDDEN
 
 _CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
-_IRI_FORBIDDEN = re.compile(r"[\s<>\"{}|^`\\]")
 
 #: what users may type for a perspective -> its term
 PERSPECTIVES: dict[str, URIRef] = {
@@ -41,7 +41,7 @@ def to_iri(text: str) -> URIRef:
     if not text:
         raise UsageError("empty id")
     if "://" in text or text.startswith("urn:"):
-        if _IRI_FORBIDDEN.search(text):
+        if IRI_FORBIDDEN.search(text):
             raise UsageError(f"not a valid IRI: {text!r}")
         return URIRef(text)
     match = _CURIE.match(text)
@@ -49,7 +49,7 @@ def to_iri(text: str) -> URIRef:
         return URIRef(PREFIXES[match.group(1)] + match.group(2))
     if match:
         raise UsageError(f"unknown prefix {match.group(1)!r} in {text!r}; known prefixes: {', '.join(PREFIXES)}")
-    if _IRI_FORBIDDEN.search(text):
+    if IRI_FORBIDDEN.search(text):
         raise UsageError(f"not a valid id: {text!r}")
     return KB[text]
 

@@ -122,13 +122,14 @@ class OxigraphStore(Store):
         return QueryResult("select", vars=names, rows=rows)
 
 
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+#: characters no IRI may hold (control characters, any whitespace, and <>"{}|^`\); shared with argkb.ids
+IRI_FORBIDDEN = re.compile(r'[\s\x00-\x20<>"{}|^`\\]')
 
 
 def term_sparql(term: Identifier) -> str:
     """An RDF term written as SPARQL, escaped; refuses what cannot be an IRI rather than pasting it."""
     if isinstance(term, URIRef):
-        if _IRI_FORBIDDEN.search(str(term)):
+        if IRI_FORBIDDEN.search(str(term)):
             raise ValueError(f"not a valid IRI: {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
