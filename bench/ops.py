@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from argkb.store import open_store
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent / "src"))
@@ -52,7 +53,7 @@ def pick(kb_dir: Path, count: int, seed: int = 5):
 
 
 def kb_of(kb_dir: Path):
-    from argkb.kb import KnowledgeBase
+    from argkb.kb.folder import KnowledgeBase
 
     return KnowledgeBase.locate(kb_dir)
 
@@ -76,7 +77,7 @@ def read_queries(store, kb_dir: Path, prefix: str = "", samples: int = 60) -> di
     impls, moves = pick(kb_dir, samples)
 
     def traces():
-        from argkb.trace import trace
+        from argkb.navigate.trace import trace
 
         for i in impls[:2]:
             trace(store, i)
@@ -85,7 +86,7 @@ def read_queries(store, kb_dir: Path, prefix: str = "", samples: int = 60) -> di
         return True
 
     def impacts():
-        from argkb.impacts import impacts as run
+        from argkb.navigate.impacts import impacts as run
 
         for m in moves[:2]:
             run(store, m)
@@ -102,38 +103,38 @@ def read_queries(store, kb_dir: Path, prefix: str = "", samples: int = 60) -> di
 
 def op_build(kb_dir: Path) -> dict:
     shutil.rmtree(kb_dir / ".argkb-cache", ignore_errors=True)
-    seconds, store = clock(lambda: kb_of(kb_dir).store())
+    seconds, store = clock(lambda: open_store(kb_of(kb_dir)))
     return {"load": seconds, "backend": getattr(store, "backend", type(store).__name__)}
 
 
 def op_open(kb_dir: Path) -> dict:
     def open_and_ask():
-        kb_of(kb_dir).store().query("ASK { ?s ?p ?o }")
+        open_store(kb_of(kb_dir)).query("ASK { ?s ?p ?o }")
     cold, _ = clock(open_and_ask)
     warm = statistics.median(clock(open_and_ask)[0] for _ in range(5))
-    count = kb_of(kb_dir).store().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
+    count = open_store(kb_of(kb_dir)).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
     return {"open_cold": cold, "open_warm": warm, "store_triples": int(count)}
 
 
 def op_queries(kb_dir: Path) -> dict:
-    return read_queries(kb_of(kb_dir).store(), kb_dir)
+    return read_queries(open_store(kb_of(kb_dir)), kb_dir)
 
 
 def op_validate(kb_dir: Path) -> dict:
-    from argkb.validate import validate
+    from argkb.validation.validate import validate
 
     kb = kb_of(kb_dir)
-    kb.store()  # opening the store is measured on its own
+    open_store(kb)  # opening the store is measured on its own
     seconds, report = clock(validate, kb)
     return {"validate": seconds, "validate_conforms": report.conforms}
 
 
 def op_contribution(kb_dir: Path) -> dict:
-    from argkb.validate import validate
+    from argkb.validation.validate import validate
 
     path = contribution_file(kb_dir)
     kb = kb_of(kb_dir)
-    kb.store()
+    open_store(kb)
     first, report = clock(validate, kb, [path])
     rest = [clock(validate, kb, [path])[0] for _ in range(5)]
     return {"contribution": statistics.median(rest), "contribution_first": first, "contribution_conforms": report.conforms}
@@ -145,7 +146,7 @@ def op_export(kb_dir: Path) -> dict:
         from argkb.export.select import build_map
 
         kb = kb_of(kb_dir)
-        kb.store()
+        open_store(kb)
         return clock(lambda: render(build_map(kb, (), None, None, None), "graphml"))[0]
     return {"export": optional(run)}
 
@@ -156,7 +157,7 @@ def _rdflib_graph(kb_dir: Path):
 
 
 def op_b_queries(kb_dir: Path) -> dict:
-    from argkb.store import RdflibStore
+    from argkb.store.base import RdflibStore
 
     seconds, graph = _rdflib_graph(kb_dir)
     store = RdflibStore(graph)
@@ -172,14 +173,14 @@ def op_b_queries(kb_dir: Path) -> dict:
 
 
 def op_b_validate(kb_dir: Path) -> dict:
-    from argkb.validate import validate_whole
+    from argkb.validation.validate import validate_whole
 
     seconds, report = clock(validate_whole, kb_of(kb_dir), (), None, "pyshacl")
     return {"b_validate": seconds, "b_validate_conforms": report.conforms}
 
 
 def op_b_contribution(kb_dir: Path) -> dict:
-    from argkb.validate import validate_whole
+    from argkb.validation.validate import validate_whole
 
     path = contribution_file(kb_dir)
     seconds, report = clock(validate_whole, kb_of(kb_dir), [path], None, "pyshacl")

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 
-from argkb.kb import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase
 from conftest import DATA, REPO, make_kb, program, unavailable
 
 SCHEMAS = REPO.parent / "shared" / "schemas"

@@ -67,7 +67,7 @@ def _json_rows(output: str):
 
 def differing_answers(runner, kb_dir, endpoint: str) -> tuple[int, list[str]]:
     """Run the named queries on the embedded store and on ``endpoint``: (how many compared, which differ)."""
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     compared, differ = 0, []
     for args in [[name] for name in NAMES] + [[name, "--param", p] for name, p in PARAMS]:
@@ -83,7 +83,7 @@ def differing_answers(runner, kb_dir, endpoint: str) -> tuple[int, list[str]]:
 
 
 def same_trace(runner, kb_dir, endpoint: str, claim: str = "kb:impl-russia-bolder") -> bool:
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     args = ["trace", claim, "--kb", str(kb_dir)]
     local, remote = runner.invoke(cli, args), runner.invoke(cli, args + ["--endpoint", endpoint])

@@ -1,15 +1,16 @@
 """The mini knowledge base as an argumentation framework: attacks, labellings, lens views, statuses."""
 from __future__ import annotations
 
-from argkb.argumentation import evaluate, load, statuses
-from argkb.dung import IN, OUT, UNDEC
-from argkb.kb import KnowledgeBase
-from argkb.namespace import ARGKB, KB
+from argkb.assess.framework import evaluate, load, statuses
+from argkb.assess.dung import IN, OUT, UNDEC
+from argkb.kb.folder import KnowledgeBase
+from argkb.vocab.namespaces import ARGKB, KB
+from argkb.store import open_store
 from conftest import DATA
 
 
 def test_attacks_are_undercuts_rebuttals_and_underminings(mini_kb):
-    graph = load(mini_kb.store())
+    graph = load(open_store(mini_kb))
     assert len(graph.arguments) == 6 and len(graph.claims) == 5
     assert graph.attacks == {
         (KB["arg-undercut-liberal"], KB["arg-bolder-liberalism"]): "undercut",
@@ -21,7 +22,7 @@ def test_attacks_are_undercuts_rebuttals_and_underminings(mini_kb):
 
 
 def test_overall_grounded_labelling(mini_kb):
-    ev = evaluate(load(mini_kb.store()))
+    ev = evaluate(load(open_store(mini_kb)))
     assert ev.arguments == {
         KB["arg-bolder-security-rebuttal"]: IN, KB["arg-undercut-liberal"]: IN, KB["arg-doubt-realism"]: IN,
         KB["arg-bolder-realism"]: OUT, KB["arg-bolder-liberalism"]: OUT, KB["arg-doubt-constructivism"]: OUT,
@@ -32,7 +33,7 @@ def test_overall_grounded_labelling(mini_kb):
 
 
 def test_a_lens_sees_its_own_arguments_and_their_attackers(mini_kb):
-    graph = load(mini_kb.store())
+    graph = load(open_store(mini_kb))
     cons = evaluate(graph, ARGKB.Constructivism)
     assert cons.own == {KB["arg-doubt-constructivism"]}
     assert cons.view == {KB["arg-doubt-constructivism"], KB["arg-bolder-security-rebuttal"]}
@@ -54,7 +55,7 @@ def test_statuses_library_function(mini_kb):
 
 def test_semantics_differ_on_a_cycle(mini_kb_dir):
     kb = KnowledgeBase.locate(mini_kb_dir, extra=[DATA / "argumentation" / "cycle.ttl"])
-    graph = load(kb.store())
+    graph = load(open_store(kb))
     a, b = KB["arg-cycle-a"], KB["arg-cycle-b"]
     grounded = evaluate(graph, None, "grounded")
     assert grounded.arguments[a] == grounded.arguments[b] == UNDEC

@@ -1,4 +1,4 @@
-"""The semantics in argkb.dung against a brute-force enumeration of every subset and against py_arg."""
+"""The semantics in argkb.assess.dung against a brute-force enumeration of every subset and against py_arg."""
 from __future__ import annotations
 
 from itertools import combinations
@@ -6,7 +6,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argkb.dung import IN, OUT, UNDEC, Framework, extensions, grounded, labelling_of, labels
+from argkb.assess.dung import IN, OUT, UNDEC, Framework, extensions, grounded, labelling_of, labels
 
 
 @st.composite

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from argkb.cli import cli
+from argkb.cli.main import cli
 from conftest import REPO
 
 

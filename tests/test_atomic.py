@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from argkb.atomic import atomic_write_text
+from argkb.rdf.atomic import atomic_write_text
 
 
 def test_new_file_gets_umask_permissions_not_0600(tmp_path):

@@ -13,8 +13,9 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from argkb.cli import cli
-from argkb.kb import KnowledgeBase
+from argkb.cli.main import cli
+from argkb.kb.folder import KnowledgeBase
+from argkb.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -54,7 +55,7 @@ def test_generated_kb_validates_through_the_cli(runner, tmp_path):
 
 def test_generated_shape_chains_lenses_attacks_quotes(tmp_path):
     generate(tmp_path / "kb", 2_000, seed=3)
-    store = KnowledgeBase.locate(tmp_path / "kb").store()
+    store = open_store(KnowledgeBase.locate(tmp_path / "kb"))
     ask = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
         ASK { ?a1 argkb:conclusion ?c1 . ?a2 argkb:conclusion ?c2 ; argkb:premise ?c1 .
               ?a3 argkb:premise ?c2 ; argkb:conclusion ?impl . ?impl a argkb:Implication }"""

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from argkb.cli import cli
+from argkb.cli.main import cli
 from conftest import DATA, REPO
 
 CHAIN = str(DATA / "query" / "chain.ttl")

@@ -10,8 +10,8 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from argkb.cli import cli
-from argkb.kb import KnowledgeBase, find_root
+from argkb.cli.main import cli
+from argkb.kb.folder import KnowledgeBase, find_root
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

@@ -7,9 +7,9 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from argkb.cli import cli
-from argkb.kb import KnowledgeBase
-from argkb.namespace import ARGKB, KB
+from argkb.cli.main import cli
+from argkb.kb.folder import KnowledgeBase
+from argkb.vocab.namespaces import ARGKB, KB
 from contrib_support import INVALID, VALID, run_argkb, tree_digest
 
 
@@ -167,7 +167,7 @@ def test_amend_rewrites_the_file_when_the_value_cannot_be_swapped_in_place(runne
 
 
 def test_add_and_retract_bring_the_derived_store_up_to_date_in_the_same_step(runner, mini_kb_dir):
-    from argkb.backends import derived_store
+    from argkb.store.backends import derived_store
 
     assert add(runner, mini_kb_dir, VALID / "attack-existing-claim.ttl").exit_code == 0
     kb = KnowledgeBase.locate(mini_kb_dir)

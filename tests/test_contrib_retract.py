@@ -5,9 +5,10 @@ import json
 
 from rdflib import Literal
 
-from argkb.cli import cli
-from argkb.kb import KnowledgeBase
-from argkb.namespace import KB
+from argkb.cli.main import cli
+from argkb.kb.folder import KnowledgeBase
+from argkb.vocab.namespaces import KB
+from argkb.store import open_store
 from contrib_support import VALID, run_argkb
 
 WHO_ADDED = """
@@ -48,7 +49,7 @@ def test_log_lists_newest_first_with_author_time_message(runner, mini_kb_dir):
 
 def test_who_added_what_is_queryable(runner, mini_kb_dir):
     added_id(runner, mini_kb_dir, "editor-claim.nt", "--author", "Ada Lovelace")
-    rows = KnowledgeBase.locate(mini_kb_dir).store().query(WHO_ADDED).dicts()
+    rows = open_store(KnowledgeBase.locate(mini_kb_dir)).query(WHO_ADDED).dicts()
     assert [str(r["name"]) for r in rows] == ["Ada Lovelace"]
     assert runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir)]).exit_code == 0   # the log breaks no rule
 
@@ -56,11 +57,11 @@ def test_who_added_what_is_queryable(runner, mini_kb_dir):
 def test_retracted_contribution_leaves_queries_but_not_history(runner, mini_kb_dir):
     cid = added_id(runner, mini_kb_dir, "attack-existing-claim.ttl")
     node = {"node": KB["arg-doubt-rebuttal-diplomacy"]}
-    assert KnowledgeBase.locate(mini_kb_dir).store().query(HAS_NODE, node).boolean
+    assert open_store(KnowledgeBase.locate(mini_kb_dir)).query(HAS_NODE, node).boolean
     result = invoke(runner, mini_kb_dir, "retract", cid, "--reason", "superseded by a better reading")
     assert result.exit_code == 0, result.output
     kb = KnowledgeBase.locate(mini_kb_dir)
-    assert not kb.store().query(HAS_NODE, node).boolean
+    assert not open_store(kb).query(HAS_NODE, node).boolean
     content = mini_kb_dir / "data" / "contributions" / f"{cid}.ttl"
     assert content.is_file() and content not in kb.data_files()
     entry = json.loads(invoke(runner, mini_kb_dir, "contributions", "show", cid, "--format", "json").output)

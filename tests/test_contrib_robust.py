@@ -13,12 +13,12 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from argkb.cli import cli
-from argkb.contrib.log import read_log
+from argkb.cli.main import cli
+from argkb.kb.log import read_log
 from argkb.contrib.recover import recover
-from argkb.kb import KnowledgeBase
-from argkb.rdfio import parse_file
-from argkb.validate import validate
+from argkb.kb.folder import KnowledgeBase
+from argkb.rdf.parse import parse_file
+from argkb.validation.validate import validate
 from contrib_support import ENV, INVALID, VALID, argkb_cmd, run_argkb, tree_digest
 
 TTL_HEAD = "@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from argkb.endpoint import EndpointStore, TruncatedResult, query_form, split_prologue
+from argkb.store.endpoint import EndpointStore, TruncatedResult, query_form, split_prologue
 
 
 class Capped(BaseHTTPRequestHandler):

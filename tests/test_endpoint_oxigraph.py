@@ -7,8 +7,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from argkb.endpoint import EndpointStore
-from argkb.kb import KnowledgeBase
+from argkb.store.endpoint import EndpointStore
+from argkb.kb.folder import KnowledgeBase
+from argkb.store import open_store
 from servers import free_port, require, differing_answers, same_trace, stop, wait_until_up
 
 
@@ -30,7 +31,7 @@ def oxigraph(tmp_path_factory):
 
 @pytest.fixture
 def pushed(oxigraph, mini_kb_dir, runner):
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     result = runner.invoke(cli, ["push", "--kb", str(mini_kb_dir), "--endpoint", oxigraph + "/query"])
     assert result.exit_code == 0, result.output
@@ -39,7 +40,7 @@ def pushed(oxigraph, mini_kb_dir, runner):
 
 
 def test_the_server_answers_like_the_embedded_store(pushed, mini_kb):
-    remote, local = EndpointStore(pushed), mini_kb.store()
+    remote, local = EndpointStore(pushed), open_store(mini_kb)
     every = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     assert isomorphic(remote.query(every).graph, local.query(every).graph)
     bound = "SELECT ?label WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
@@ -57,7 +58,7 @@ def test_named_queries_and_trace_agree_on_both_backends(pushed, mini_kb_dir, run
 
 
 def test_push_replaces_graphs_and_removes_those_of_deleted_files(oxigraph, mini_kb_dir, runner):
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     contribution = mini_kb_dir / "data" / "contributions" / "c9.ttl"
     contribution.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +75,7 @@ def test_push_replaces_graphs_and_removes_those_of_deleted_files(oxigraph, mini_
 
 
 def test_update_endpoint_and_errors(oxigraph, mini_kb_dir, runner):
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     store = EndpointStore(oxigraph + "/query", oxigraph + "/update")
     store.update('INSERT DATA { GRAPH <urn:test:u> { <urn:test:a> <urn:test:p> "v" } }')
@@ -90,7 +91,7 @@ def test_update_endpoint_and_errors(oxigraph, mini_kb_dir, runner):
     assert result.exit_code == 2 and "--data cannot be combined with --endpoint" in result.output
     assert runner.invoke(cli, ["push", "--kb", str(mini_kb_dir)]).exit_code == 2
     kb = KnowledgeBase.locate(mini_kb_dir, endpoint=oxigraph + "/query")
-    assert kb.store().backend == f"endpoint {oxigraph}/query"
+    assert open_store(kb).backend == f"endpoint {oxigraph}/query"
 
 
 @pytest.mark.parametrize("args", [
@@ -106,7 +107,7 @@ def test_update_endpoint_and_errors(oxigraph, mini_kb_dir, runner):
 ], ids=lambda a: " ".join(a[:3]))
 def test_every_read_command_answers_the_same_on_the_server(pushed, mini_kb_dir, runner, args):
     """The embedded store and a real SPARQL server behind --endpoint give the same output."""
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     local = runner.invoke(cli, [*args, "--kb", str(mini_kb_dir)])
     remote = runner.invoke(cli, [*args, "--kb", str(mini_kb_dir), "--endpoint", pushed])

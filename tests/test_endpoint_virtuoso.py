@@ -6,8 +6,9 @@ import subprocess
 import pytest
 from rdflib.compare import isomorphic
 
-from argkb.derived import GRAPH_BASE
-from argkb.endpoint import EndpointStore, TruncatedResult
+from argkb.store.derived import GRAPH_BASE
+from argkb.store.endpoint import EndpointStore, TruncatedResult
+from argkb.store import open_store
 from servers import free_port, require, differing_answers, same_trace, stop, wait_until_up
 
 INI = """[Database]
@@ -51,7 +52,7 @@ def virtuoso(tmp_path_factory):
 
 
 def test_push_query_and_row_cap_on_virtuoso(virtuoso, mini_kb_dir, mini_kb, runner):
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     endpoint = virtuoso + "/sparql"
     result = runner.invoke(cli, ["push", "--kb", str(mini_kb_dir), "--endpoint",
@@ -60,7 +61,7 @@ def test_push_query_and_row_cap_on_virtuoso(virtuoso, mini_kb_dir, mini_kb, runn
     assert "sparql-graph-crud-auth" in result.output and "verified" in result.output
     ours = (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
             f"FILTER(STRSTARTS(STR(?g), \"{GRAPH_BASE}\")) }}")
-    assert isomorphic(EndpointStore(endpoint).query(ours).graph, mini_kb.store().query(ours).graph)
+    assert isomorphic(EndpointStore(endpoint).query(ours).graph, open_store(mini_kb).query(ours).graph)
     compared, differ = differing_answers(runner, mini_kb_dir, endpoint)
     assert compared >= 8 and differ == [], differ  # every named query is portable
     assert same_trace(runner, mini_kb_dir, endpoint)

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from argkb.cli import cli
-from argkb.cli_export import FORMAT_NAMES
+from argkb.cli.main import cli
+from argkb.cli.export import FORMAT_NAMES
 from argkb.export import FORMATS
 from argkb.export.select import build_map
-from argkb.kb import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase
 from conftest import REPO
 from export_support import HOSTILE, mini_kb_copy
 

@@ -8,7 +8,8 @@ import pytest
 from argkb.errors import UsageError
 from argkb.export.model import load
 from argkb.export.select import build_map
-from argkb.store import RdflibStore
+from argkb.store.base import RdflibStore
+from argkb.store import open_store
 from export_support import mini_kb_copy
 
 
@@ -50,7 +51,7 @@ def test_node_attributes(kb):
 
 
 def test_same_model_on_rdflib_and_oxigraph(kb):
-    ox, rl = load(kb.store()), load(RdflibStore(kb.graph()))
+    ox, rl = load(open_store(kb)), load(RdflibStore(kb.graph()))
     assert ox.counts() == rl.counts() == (16, 19)
     assert ox.edges == rl.edges
     assert {k: v.fields() for k, v in ox.nodes.items()} == {k: v.fields() for k, v in rl.nodes.items()}

@@ -1,5 +1,5 @@
 """Statuses in the exports: every argument and claim carries IN/OUT/UNDEC overall and under each lens,
-equal to ``argkb.argumentation.statuses``; the HTML map colours and lists them under a chosen lens."""
+equal to ``argkb.assess.framework.statuses``; the HTML map colours and lists them under a chosen lens."""
 from __future__ import annotations
 
 import json
@@ -11,13 +11,13 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from argkb.argumentation import statuses
-from argkb.cli import cli
+from argkb.assess.framework import statuses
+from argkb.cli.main import cli
 from argkb.errors import UsageError
 from argkb.export import render
 from argkb.export.select import build_map, status_lens
 from argkb.export.style import STATUS_ATTRS, STATUS_COLOURS
-from argkb.kb import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase
 from export_support import DATA, chromium, mini_kb_copy, need
 
 FLOATING = DATA / "export" / "floating.ttl"

@@ -6,10 +6,11 @@ import json
 import pytest
 
 from argkb.errors import UsageError
-from argkb.impacts import impacts
-from argkb.impacts_render import render
-from argkb.kb import KnowledgeBase
-from argkb.store import OxigraphStore, RdflibStore
+from argkb.navigate.impacts import impacts
+from argkb.navigate.impacts_render import render
+from argkb.kb.folder import KnowledgeBase
+from argkb.store.base import OxigraphStore, RdflibStore
+from argkb.store import open_store
 from conftest import DATA, make_kb
 from test_trace import Recording
 
@@ -85,7 +86,7 @@ def test_unknown_and_wrong_ids(kb):
 
 
 def test_bound_queries_only_and_same_on_both_engines(kb):
-    store = Recording(kb.store())
+    store = Recording(open_store(kb))
     report = impacts(store, "sanctions")
     assert store.calls and report.moves
     assert impacts(OxigraphStore.from_kb(kb), "sanctions").to_dict() == impacts(RdflibStore(kb.graph()), "sanctions").to_dict()
@@ -104,10 +105,10 @@ def test_renderings(kb):
 
 
 def test_every_seed_move_lists_its_implications(repo_kb):
-    from argkb import walk
-    from argkb.namespace import ARGKB
+    from argkb.navigate import walk
+    from argkb.vocab.namespaces import ARGKB
 
-    store = repo_kb.store()
+    store = open_store(repo_kb)
     moves = [r["node"] for r in store.query(walk.Q_ALL_OF_CLASS, {"_class": ARGKB.Move}).dicts()]
     assert len(moves) >= 5
     for move in moves:

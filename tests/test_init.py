@@ -1,8 +1,8 @@
 """argkb init: a new writable knowledge base that validates and takes contributions."""
 from __future__ import annotations
 
-from argkb.cli import cli
-from argkb.kb import KnowledgeBase
+from argkb.cli.main import cli
+from argkb.kb.folder import KnowledgeBase
 from contrib_support import VALID, tree_digest
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from argkb.cli import cli
+from argkb.cli.main import cli
 from argkb.errors import InputError
-from argkb.rdfio import parse_file
+from argkb.rdf.parse import parse_file
 
 REPO = Path(__file__).resolve().parents[1]
 PREFIX = "@prefix kb: <https://w3id.org/argkb/id/> .\n"

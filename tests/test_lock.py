@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from argkb.contrib.lock import LOCK_NAME, KBLock
-from argkb.processes import pid_alive
+from argkb.kb.processes import pid_alive
 from argkb.errors import UsageError
 from contrib_support import VALID, run_argkb, tree_digest
 

@@ -8,9 +8,9 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from argkb._vocab import ARGKB
+from argkb.vocab._argkb import ARGKB
 from argkb.devtools.gen_namespace import ontology_terms, render
-from argkb.store import from_ox
+from argkb.store.base import from_ox
 
 REPO = Path(__file__).resolve().parents[1]
 ONTOLOGY = REPO / "ontology" / "argkb.ttl"
@@ -23,7 +23,7 @@ def ontology() -> Graph:
 
 def test_namespace_module_is_generated_from_the_ontology():
     generated = render(ontology_terms(ontology()))
-    assert (REPO / "src" / "argkb" / "_vocab.py").read_text(encoding="utf-8") == generated, \
+    assert (REPO / "src" / "argkb" / "vocab" / "_argkb.py").read_text(encoding="utf-8") == generated, \
         "run: python -m argkb.devtools.gen_namespace"
 
 

@@ -6,11 +6,11 @@ import re
 import pytest
 from rdflib.compare import isomorphic
 
-from argkb import queries as Q
+from argkb.query import library as Q
 from argkb.errors import UsageError
-from argkb.kb import KnowledgeBase
-from argkb.results import cell
-from argkb.store import OxigraphStore, RdflibStore
+from argkb.kb.folder import KnowledgeBase
+from argkb.query.results import cell
+from argkb.store.base import OxigraphStore, RdflibStore
 from conftest import DATA, REPO, make_kb
 
 CHAIN = DATA / "query" / "chain.ttl"

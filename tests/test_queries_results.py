@@ -11,8 +11,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
 from argkb.errors import UsageError
-from argkb.results import default_format, render
-from argkb.store import QueryResult
+from argkb.query.results import default_format, render
+from argkb.store.base import QueryResult
 
 ROW = (URIRef("https://w3id.org/argkb/id/x"), Literal('a "quoted",\ttabbed\nline', lang="en"),
        Literal(3), BNode("b0"), None)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from argkb import queries as Q
+from argkb.query import library as Q
 from argkb.errors import InputError, NetworkRefused, UsageError
-from argkb.kb import KnowledgeBase
-from argkb.store import OxigraphStore, RdflibStore
+from argkb.kb.folder import KnowledgeBase
+from argkb.store.base import OxigraphStore, RdflibStore
 from conftest import REPO, make_kb
 
 UPDATES = [

@@ -10,10 +10,10 @@ import sys
 import pytest
 from rdflib import Graph
 
-from argkb.cli import cli
-from argkb.kb import KnowledgeBase
-from argkb.namespace import ARGKB, KB, PROV, RDF
-from argkb.reason import reason
+from argkb.cli.main import cli
+from argkb.kb.folder import KnowledgeBase
+from argkb.vocab.namespaces import ARGKB, KB, PROV, RDF
+from argkb.reason.owl import reason
 from conftest import DATA, REPO, unavailable
 
 FIXTURES = DATA / "reason"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from argkb.kb import KnowledgeBase
-from argkb.validate import validate
+from argkb.kb.folder import KnowledgeBase
+from argkb.validation.validate import validate
 
 DATA = Path(__file__).parent / "data"
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))

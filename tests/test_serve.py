@@ -12,7 +12,8 @@ import urllib.request
 
 import pytest
 
-from argkb.kb import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase
+from argkb.store import open_store
 from conftest import REPO
 from servers import ask, free_port, require, stop, wait_until_up
 
@@ -28,7 +29,7 @@ def test_serve_answers_queries_and_refuses_updates(mini_kb_dir):
         wait_until_up(url + "/query", process)
         answer = json.loads(ask(url + "/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
         served = int(answer["results"]["bindings"][0]["n"]["value"])
-        local = KnowledgeBase.locate(mini_kb_dir).store().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        local = open_store(KnowledgeBase.locate(mini_kb_dir)).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         assert served == int(local.rows[0][0]) > 100
         update = urllib.request.Request(url + "/update", data=urllib.parse.urlencode(
             {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).encode(), method="POST",
@@ -47,7 +48,7 @@ def test_serve_answers_queries_and_refuses_updates(mini_kb_dir):
 
 
 def test_serve_refuses_endpoint_and_data(runner, mini_kb_dir):
-    from argkb.cli import cli
+    from argkb.cli.main import cli
 
     result = runner.invoke(cli, ["serve", "--kb", str(mini_kb_dir), "--endpoint", "http://127.0.0.1:1/query"])
     assert result.exit_code == 2 and "does not apply" in result.output

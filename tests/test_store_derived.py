@@ -12,12 +12,13 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-import argkb.derived as derived_module
-from argkb.backends import derived_store, store_status
-from argkb.derived import GRAPH_BASE, Manifest
+import argkb.store.derived as derived_module
+from argkb.store.backends import derived_store, store_status
+from argkb.store.derived import GRAPH_BASE, Manifest
 from argkb.errors import InputError
-from argkb.kb import KnowledgeBase
-from argkb.store import OxigraphStore
+from argkb.kb.folder import KnowledgeBase
+from argkb.store.base import OxigraphStore
+from argkb.store import open_store
 from conftest import REPO
 
 KB = "https://w3id.org/argkb/id/"
@@ -33,7 +34,7 @@ def rows(store, sparql=ALL, bindings=None):
 def fresh(root):
     """A new KnowledgeBase object (as a new argkb process would make) and its store."""
     kb = KnowledgeBase.locate(root)
-    return kb, kb.store()
+    return kb, open_store(kb)
 
 
 def graph(store):
@@ -68,7 +69,7 @@ def test_built_once_then_reused_and_equal_to_the_files(mini_kb_dir):
 
 
 def test_bound_parameters_and_plain_literals_on_the_union_graph(mini_kb):
-    store = mini_kb.store()
+    store = open_store(mini_kb)
     found = store.query("SELECT ?label WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label }",
                         {"x": URIRef("https://w3id.org/argkb/ontology#Claim")}).rows
     assert found and all(isinstance(v, Literal) for (v,) in found)
@@ -155,14 +156,15 @@ def test_interrupted_update_marker_is_recovered(mini_kb_dir):
 
 CRASH = """
 import os, signal, sys
-import argkb.derived as d
-from argkb.kb import KnowledgeBase
+import argkb.store.derived as d
+from argkb.kb.folder import KnowledgeBase
+from argkb.store import open_store
 real = d._parse
 def crash(path, data, graph):
     yield from real(path, data, graph)
     os.kill(os.getpid(), signal.SIGKILL)   # die in the middle of the update, after one file
 d._parse = crash
-KnowledgeBase.locate(sys.argv[1]).store()
+open_store(KnowledgeBase.locate(sys.argv[1]))
 """
 
 
@@ -200,7 +202,7 @@ def test_data_files_are_read_on_top_in_a_private_snapshot(mini_kb_dir, tmp_path)
     add_file(review, "under-review", "Under review")
     fresh(mini_kb_dir)
     def review_in_store():
-        store = KnowledgeBase.locate(mini_kb_dir, extra=[review]).store()
+        store = open_store(KnowledgeBase.locate(mini_kb_dir, extra=[review]))
         path = store.backend.split()[-1]
         return (URIRef(KB + "under-review"), LABEL, Literal("Under review")) in rows(store), path, os.path.isdir(path)
 
@@ -220,8 +222,9 @@ def test_memory_mode(mini_kb_dir, monkeypatch):
 
 READER = """
 import sys
-from argkb.kb import KnowledgeBase
-store = KnowledgeBase.locate(sys.argv[1]).store()
+from argkb.kb.folder import KnowledgeBase
+from argkb.store import open_store
+store = open_store(KnowledgeBase.locate(sys.argv[1]))
 n = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
 print(store.backend.split()[0], int(n))
 """

@@ -6,10 +6,11 @@ import json
 import pytest
 
 from argkb.errors import UsageError
-from argkb.kb import KnowledgeBase
-from argkb.store import OxigraphStore, RdflibStore
-from argkb.trace import ArgumentNode, ClaimNode, iter_nodes, trace
-from argkb.trace_render import render
+from argkb.kb.folder import KnowledgeBase
+from argkb.store.base import OxigraphStore, RdflibStore
+from argkb.navigate.trace import ArgumentNode, ClaimNode, iter_nodes, trace
+from argkb.navigate.trace_render import render
+from argkb.store import open_store
 from conftest import DATA, make_kb
 
 CHAIN = DATA / "query" / "chain.ttl"
@@ -112,7 +113,7 @@ def test_hostile_ids_exit_cleanly(kb, hostile):
 
 
 def test_only_bound_queries_and_a_handful_per_node(kb):
-    store = Recording(kb.store())
+    store = Recording(open_store(kb))
     root = trace(store, "impl-russia-bolder")
     expanded = [n for n in iter_nodes(root) if not n.ref]
     assert len(store.calls) <= 6 * len(expanded) + 2
@@ -149,10 +150,10 @@ def test_tree_and_markdown(kb):
 
 
 def test_every_seed_implication_traces_back_to_quoted_words_through_named_lenses(repo_kb):
-    from argkb import walk
-    from argkb.namespace import ARGKB
+    from argkb.navigate import walk
+    from argkb.vocab.namespaces import ARGKB
 
-    store = repo_kb.store()
+    store = open_store(repo_kb)
     implications = [r["node"] for r in store.query(walk.Q_ALL_OF_CLASS, {"_class": ARGKB.Implication}).dicts()]
     assert len(implications) >= 10
     for iri in implications:

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from argkb.kb import KnowledgeBase
-from argkb.shapes_fast import Unsupported, compile_shapes
-from argkb.validate import validate_whole
+from argkb.kb.folder import KnowledgeBase
+from argkb.validation.compiled import Unsupported, compile_shapes
+from argkb.validation.validate import validate_whole
+from argkb.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -69,16 +70,16 @@ def test_unknown_shacl_feature_is_refused_not_guessed():
 
 def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
     """With ``--endpoint`` the checks run on the server and texts are joined locally: same results."""
-    from argkb.locate import Locator
-    from argkb.shapes_fast import compiled_for
-    from argkb.validate import _report, run_fast
+    from argkb.kb.locate import Locator
+    from argkb.validation.compiled import compiled_for
+    from argkb.validation.validate import _report, run_fast
 
     for i, fixture in enumerate(sorted((DATA / "invalid").glob("rule[0-6]*.ttl"))):
         shutil.copy(fixture, mini_kb_dir / "data" / f"invalid-{i:02d}.ttl")
     for text in (DATA / "invalid" / "sources").glob("*.txt"):
         shutil.copy(text, mini_kb_dir / "data" / "sources" / text.name)
     kb = KnowledgeBase.locate(mini_kb_dir)
-    through_store = _report(run_fast(kb, kb.store(), compiled_for(kb.shapes_file)), kb, [], Locator(kb))
+    through_store = _report(run_fast(kb, open_store(kb), compiled_for(kb.shapes_file)), kb, [], Locator(kb))
     in_memory = validate_whole(kb, engine="fast")
     assert key(through_store) == key(in_memory)
     assert {r.rule for r in in_memory.results} >= {0, 1, 2, 3, 4, 5, 6}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from argkb.kb import KnowledgeBase
-from argkb.validate import validate, validate_whole
+from argkb.kb.folder import KnowledgeBase
+from argkb.validation.validate import validate, validate_whole
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))

@@ -1,5 +1,5 @@
 """``python -m argkb`` runs the command line."""
-from argkb.cli import main
+from argkb.cli.main import main
 
 if __name__ == "__main__":
     main()

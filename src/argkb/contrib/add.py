@@ -16,16 +16,16 @@ from pathlib import Path
 
 from rdflib.namespace import RDFS
 
-from argkb.atomic import atomic_write_text
+from argkb.rdf.atomic import atomic_write_text
 from argkb.contrib.amend import plan_amend
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
-from argkb.contrib.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, iso, now, read_log, write_log
+from argkb.kb.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, iso, now, read_log, write_log
 from argkb.contrib.prepare import MAX_BYTES, Prepared, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
 from argkb.contrib.view import kb_view
-from argkb.kb import KnowledgeBase
-from argkb.report import ValidationReport
+from argkb.kb.folder import KnowledgeBase
+from argkb.validation.report import ValidationReport
 
 ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"
 
@@ -81,8 +81,8 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
 
 
 def refresh_notes(kb: KnowledgeBase) -> list[str]:
-    """The derived store follows the files in the same locked step (see argkb.backends)."""
-    from argkb.backends import refresh_derived_store
+    """The derived store follows the files in the same locked step (see argkb.store.backends)."""
+    from argkb.store.backends import refresh_derived_store
 
     note = refresh_derived_store(kb)
     return [note] if note else []
@@ -111,7 +111,7 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
 def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_bytes: int) -> ValidationReport:
     """Validate the contribution in context: the user's own files when they name every node (their lines
     are then reported); else the skolemised content."""
-    from argkb.validate import validate
+    from argkb.validation.validate import validate
 
     with tempfile.TemporaryDirectory(prefix="argkb-add-") as tmp:
         files = prepared.files

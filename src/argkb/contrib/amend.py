@@ -16,10 +16,10 @@ from rdflib.namespace import XSD
 from rdflib.compare import isomorphic
 
 from argkb.contrib.diff import Conflict
-from argkb.contrib.log import LOG_NAME, Replaced
-from argkb.contrib.serialize import to_turtle
-from argkb.kb import KnowledgeBase
-from argkb.rdfio import parse_file, parse_text
+from argkb.kb.log import LOG_NAME, Replaced
+from argkb.rdf.serialize import to_turtle
+from argkb.kb.folder import KnowledgeBase
+from argkb.rdf.parse import parse_file, parse_text
 
 MAX_TRIES = 40
 

@@ -15,8 +15,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from argkb.contrib.prepare import Problem
-from argkb.ids import short
-from argkb.namespace import OA
+from argkb.rdf.ids import short
+from argkb.vocab.namespaces import OA
 
 ALWAYS_SINGLE = {RDFS.label, SKOS.prefLabel, DCTERMS.title, OA.hasSource, OA.exact, OA.start, OA.end}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from argkb.contrib.lock import LOCK_NAME
 from argkb.contrib.recover import AMEND, PENDING
 from argkb.errors import UsageError
-from argkb.kb import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase
 
 GITIGNORE = """\
 # derived from the Turtle files; rebuilt on demand

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from argkb.errors import UsageError
-from argkb.processes import pid_alive
+from argkb.kb.processes import pid_alive
 
 LOCK_NAME = ".argkb.lock"
 

@@ -17,11 +17,11 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL, RDF
 
-from argkb.contrib.serialize import to_turtle
+from argkb.rdf.serialize import to_turtle
 from argkb.errors import InputError
-from argkb.ids import short
-from argkb.namespace import ARGKB, KB, PREFIXES
-from argkb.rdfio import parse_file
+from argkb.rdf.ids import short
+from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
+from argkb.rdf.parse import parse_file
 
 #: the largest contribution file argkb reads (bytes); larger ones are refused before reading
 MAX_BYTES = 16 * 1024 * 1024

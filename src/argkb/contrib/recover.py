@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argkb.atomic import fsync_dir
-from argkb.contrib.log import CONTRIB_DIR, read_log
+from argkb.rdf.atomic import fsync_dir
+from argkb.kb.log import CONTRIB_DIR, read_log
 
 PENDING = ".pending"
 AMEND = ".amend-"

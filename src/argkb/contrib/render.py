@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argkb.contrib.log import Contribution
+from argkb.kb.log import Contribution
 from argkb.contrib.recover import pending_name
-from argkb.kb import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase
 
 
 def with_state(kb: KnowledgeBase, c: Contribution) -> dict:

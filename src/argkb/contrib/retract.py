@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 
 from argkb.contrib.add import default_author, refresh_notes
 from argkb.contrib.lock import KBLock
-from argkb.contrib.log import Contribution, find, iso, now, read_log, write_log
+from argkb.kb.log import Contribution, find, iso, now, read_log, write_log
 from argkb.contrib.recover import recover
 from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
-from argkb.kb import KnowledgeBase
-from argkb.report import Result
+from argkb.kb.folder import KnowledgeBase
+from argkb.validation.report import Result
 
 
 @dataclass
@@ -47,7 +47,7 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
     if not reason or not reason.strip():
         raise UsageError("give a reason: argkb retract ID --reason TEXT")
     kb.require_writable()
-    from argkb.validate import validate
+    from argkb.validation.validate import validate
 
     with KBLock(kb.data_dir, timeout) as lock:
         notes = [f"cleared a stale lock left by process {lock.stale_pid}"] if lock.stale_pid else []

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from argkb.kb import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""Generate ``argkb/_vocab.py``'s ``ARGKB`` class from ``ontology/argkb.ttl``.
+"""Generate ``argkb/vocab/_argkb.py``'s ``ARGKB`` class from ``ontology/argkb.ttl``.
 
 Run ``python -m argkb.devtools.gen_namespace`` after changing the ontology;
 ``tests/test_namespace.py`` fails while the two disagree.
@@ -13,7 +13,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 ONTOLOGY_NS = "https://w3id.org/argkb/ontology#"
 ROOT = Path(__file__).resolve().parents[3]
-TARGET = Path(__file__).resolve().parents[1] / "_vocab.py"
+TARGET = Path(__file__).resolve().parents[1] / "vocab" / "_argkb.py"
 
 KINDS = [
     ("Classes", (OWL.Class,)),

@@ -10,9 +10,10 @@ from __future__ import annotations
 import shlex
 import sys
 
-from argkb.kb import KnowledgeBase
-from argkb.queries import library, run, split_assignments
-from argkb.results import cell
+from argkb.kb.folder import KnowledgeBase
+from argkb.query.library import library, run, split_assignments
+from argkb.query.results import cell
+from argkb.store import open_store
 
 ROWS = 4
 WIDTH = 36
@@ -26,11 +27,11 @@ def _short(text: str) -> str:
 def example_lines(kb, query) -> list[str]:
     words = shlex.split(query.example)
     params = [words[i + 1] for i, w in enumerate(words) if w == "--param"]
-    result = run(kb.store(), query, split_assignments(params))
+    result = run(open_store(kb), query, split_assignments(params))
     if result.kind == "ask":
         return ["true" if result.boolean else "false"]
     if result.kind == "graph":
-        from argkb.results import render_graph
+        from argkb.query.results import render_graph
 
         body = [line for line in render_graph(result.graph, "turtle").splitlines() if line and not line.startswith("@prefix")]
         return body[:ROWS * 2] + [f"… ({len(result.graph)} triples)"]

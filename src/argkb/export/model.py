@@ -17,10 +17,10 @@ actor        actor → move           ``?move argkb:actor ?actor``
 lever        lever → move           ``?move argkb:lever ?lever``
 ===========  =====================  ==============================================
 
-Everything is read through ``kb.store()`` with the bound queries of ``argkb.export.sparql``.
+Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.export.sparql``.
 
 Every argument, claim and implication also carries its status (IN, OUT or UNDEC, from
-``argkb.argumentation``): ``status`` overall and ``status_<lens>`` under each of the five lenses
+``argkb.assess.framework``): ``status`` overall and ``status_<lens>`` under each of the five lenses
 (``status_realism`` … ``status_security_analysis``), left out where the lens does not see it.
 They come from one argument graph read per export, labelled six times.
 """
@@ -35,8 +35,8 @@ from rdflib import Literal, URIRef
 
 from argkb.export import sparql
 from argkb.export.style import STATUS_ATTRS
-from argkb.ids import PERSPECTIVES, short
-from argkb.namespace import ARGKB
+from argkb.rdf.ids import PERSPECTIVES, short
+from argkb.vocab.namespaces import ARGKB
 
 #: node type -> the class its members belong to (later entries win: an implication is also a claim)
 NODE_CLASSES: tuple[tuple[str, URIRef], ...] = (
@@ -181,7 +181,7 @@ def local_name(iri: str) -> str:
 
 
 def load(store, semantics: str = "grounded") -> ArgumentMap:
-    """The whole knowledge base as an argument map, read through ``store`` (``kb.store()``),
+    """The whole knowledge base as an argument map, read through ``store`` (``open_store(kb)``),
     with statuses under ``semantics`` (grounded, preferred or stable)."""
     types: dict[URIRef, str] = {}
     labels: dict[URIRef, list] = defaultdict(list)
@@ -253,7 +253,7 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
 
 def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str) -> None:
     """IN / OUT / UNDEC of each argument and claim, overall and under each lens (one argument graph)."""
-    from argkb import argumentation
+    from argkb.assess import framework as argumentation
 
     graph = argumentation.load(store)
     for lens, attr in STATUS_ATTRS.items():

@@ -11,8 +11,8 @@ from rdflib import Graph, URIRef
 
 from argkb.export import sparql
 from argkb.export.model import ArgumentMap
-from argkb.kb import new_graph
-from argkb.namespace import PREFIXES
+from argkb.kb.folder import new_graph
+from argkb.vocab.namespaces import PREFIXES
 
 #: the prefixes the JSON-LD context declares
 CONTEXT_PREFIXES = ("argkb", "kb", "oa", "prov", "dcterms", "rdfs", "skos", "xsd")

@@ -12,8 +12,9 @@ from rdflib import URIRef
 
 from argkb.errors import UsageError
 from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, load
-from argkb.ids import perspective as perspective_term
-from argkb.ids import resolve
+from argkb.rdf.ids import perspective as perspective_term
+from argkb.rdf.ids import resolve
+from argkb.store import open_store
 
 DEFAULT_DEPTH = 2
 
@@ -23,15 +24,15 @@ _ARGUMENT_EDGES = ("premise", "conclusion", "attacks")
 
 def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
               depth: int | None = None, title: str | None = None, semantics: str = "grounded") -> ArgumentMap:
-    """The argument map of ``kb`` (through ``kb.store()``), filtered as the export options ask.
+    """The argument map of ``kb`` (through ``open_store(kb)``), filtered as the export options ask.
 
     Statuses are computed on the whole knowledge base before any filter, under ``semantics``.
     """
-    from argkb.dung import SEMANTICS
+    from argkb.assess.dung import SEMANTICS
 
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r} (choose from {', '.join(SEMANTICS)})")
-    amap = load(kb.store(), semantics)
+    amap = load(open_store(kb), semantics)
     if title:
         amap.title = title
     keys = [_perspective_key(p) for p in perspectives]

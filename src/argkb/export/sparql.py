@@ -1,6 +1,6 @@
 """The SPARQL the argument map is read with. Every parameter is a ``?_name`` bound at run time.
 
-Each query is run through ``kb.store()`` with its parameters bound as RDF terms (a class,
+Each query is run through ``open_store(kb)`` with its parameters bound as RDF terms (a class,
 a property), so the same few queries read every node type and every edge kind.
 """
 from __future__ import annotations

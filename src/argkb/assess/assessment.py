@@ -1,0 +1,169 @@
+"""Lens-by-lens assessment: which claims stand overall and under each perspective.
+
+``assess`` labels every argument and claim in one or more views; ``lenses`` puts each
+implication's status under the five lenses side by side and picks out where they part ways;
+``scenario`` follows one or more moves to every implication they trigger, transitively, with
+its status per lens. All read the knowledge base through ``open_store(kb)`` (see argkb.assess.framework).
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from argkb.assess.framework import LENSES, ArgumentGraph, Evaluation, evaluate, lens_iri, load
+from argkb.assess.dung import SEMANTICS
+from argkb.errors import UsageError
+from argkb.vocab.namespaces import ARGKB
+from argkb.store import open_store
+
+ALL_LENSES: tuple[URIRef, ...] = tuple(ARGKB[name] for name in LENSES)
+SILENT = "-"   # the lens neither concludes nor attacks the implication
+
+MOVES_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?move ?label WHERE { ?move a argkb:Move . OPTIONAL { ?move rdfs:label ?label } }"""
+TRIGGERS_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
+SELECT DISTINCT ?move ?impl WHERE { { ?impl argkb:trigger ?move } UNION { ?move argkb:triggers ?impl } }"""
+
+
+def _check_semantics(semantics: str) -> None:
+    if semantics not in SEMANTICS:
+        raise UsageError(f"unknown semantics {semantics!r} (choose from {', '.join(SEMANTICS)})")
+
+
+def _lenses(perspectives) -> list[URIRef]:
+    return list(dict.fromkeys(lens_iri(p) for p in perspectives))
+
+
+@dataclass
+class Assessment:
+    """Labelled views of one knowledge base: overall (lens None) and/or chosen lenses."""
+
+    graph: ArgumentGraph
+    semantics: str
+    views: list[Evaluation]
+
+
+def assess(kb, perspectives=(), semantics: str = "grounded", overall: bool | None = None) -> Assessment:
+    """Label arguments and claims overall (no perspectives) or under each perspective given.
+
+    ``overall=True`` adds the overall view in front of the lenses.
+    """
+    _check_semantics(semantics)
+    graph = load(open_store(kb))
+    lenses: list[URIRef | None] = _lenses(perspectives)
+    if overall or not lenses:
+        lenses.insert(0, None)
+    return Assessment(graph, semantics, [evaluate(graph, lens, semantics) for lens in lenses])
+
+
+@dataclass
+class LensRow:
+    """One implication: its status overall and under each lens (SILENT where the lens says nothing)."""
+
+    claim: URIRef
+    overall: str
+    by_lens: dict[URIRef, str]
+    deciding: dict[URIRef, list[tuple[URIRef, str, str]]] = field(default_factory=dict)
+
+    @property
+    def divergent(self) -> bool:
+        return len({s for s in self.by_lens.values() if s != SILENT}) > 1
+
+
+@dataclass
+class LensComparison:
+    graph: ArgumentGraph
+    semantics: str
+    lenses: list[URIRef]
+    rows: list[LensRow]
+
+    @property
+    def divergent(self) -> list[LensRow]:
+        return [r for r in self.rows if r.divergent]
+
+
+def _lens_rows(graph: ArgumentGraph, claims, lenses, semantics) -> list[LensRow]:
+    overall = evaluate(graph, None, semantics)
+    views = {lens: evaluate(graph, lens, semantics) for lens in lenses}
+    rows = []
+    for c in claims:
+        by_lens = {lens: (ev.claims.get(c, SILENT) if ev.argues(c) else SILENT) for lens, ev in views.items()}
+        row = LensRow(c, overall.claims.get(c, SILENT), by_lens)
+        if row.divergent:
+            row.deciding = {lens: views[lens].deciding(c) for lens, s in by_lens.items() if s != SILENT}
+        rows.append(row)
+    return rows
+
+
+def lenses(kb, semantics: str = "grounded", perspectives=()) -> LensComparison:
+    """Every implication under each lens (all five unless ``perspectives`` names some)."""
+    _check_semantics(semantics)
+    graph = load(open_store(kb))
+    chosen = _lenses(perspectives) or list(ALL_LENSES)
+    implications = sorted(c for c, info in graph.claims.items() if info.implication)
+    return LensComparison(graph, semantics, chosen, _lens_rows(graph, implications, chosen, semantics))
+
+
+@dataclass
+class Reached:
+    """An implication a scenario reaches: how far from the moves, and by which step."""
+
+    claim: URIRef
+    depth: int
+    via: tuple[URIRef, ...]   # (move,) for a direct trigger; (premise implication, argument) otherwise
+
+
+@dataclass
+class Scenario:
+    moves: list[URIRef]
+    comparison: LensComparison
+    reached: dict[URIRef, Reached]
+
+
+def scenario(kb, moves, perspectives=(), semantics: str = "grounded") -> Scenario:
+    """Every implication the moves trigger, directly or through arguments whose premise one of
+    them is, with its status overall and per lens."""
+    _check_semantics(semantics)
+    if not moves:
+        raise UsageError("give at least one --move")
+    from argkb.rdf.ids import resolve
+
+    store = open_store(kb)
+    known = {row[0] for row in store.query(MOVES_Q).rows}
+    chosen_moves = list(dict.fromkeys(resolve(m, known, "move") for m in moves))
+    graph = load(store)
+    triggered: dict[URIRef, list[URIRef]] = {}
+    for move, impl in store.query(TRIGGERS_Q).rows:
+        triggered.setdefault(move, []).append(impl)
+    reached = follow(graph, chosen_moves, triggered)
+    chosen = _lenses(perspectives) or list(ALL_LENSES)
+    order = sorted(reached, key=lambda c: (reached[c].depth, str(c)))
+    comparison = LensComparison(graph, semantics, chosen, _lens_rows(graph, order, chosen, semantics))
+    return Scenario(chosen_moves, comparison, reached)
+
+
+def follow(graph: ArgumentGraph, moves, triggered: dict[URIRef, list[URIRef]]) -> dict[URIRef, Reached]:
+    """Breadth-first: implications the moves trigger, then those argued from them (any lens)."""
+    leads: dict[URIRef, list[tuple[URIRef, URIRef]]] = {}
+    for a in sorted(graph.arguments.values(), key=lambda a: str(a.iri)):
+        target = graph.claims.get(a.conclusion) if a.conclusion is not None else None
+        if target is not None and target.implication:
+            for p in a.premises:
+                leads.setdefault(p, []).append((a.conclusion, a.iri))
+    reached: dict[URIRef, Reached] = {}
+    todo: deque[URIRef] = deque()
+    for move in moves:
+        for impl in sorted(triggered.get(move, ())):
+            if impl not in reached:
+                reached[impl] = Reached(impl, 1, (move,))
+                todo.append(impl)
+    while todo:
+        c = todo.popleft()
+        for nxt, arg in leads.get(c, ()):
+            if nxt not in reached:
+                reached[nxt] = Reached(nxt, reached[c].depth + 1, (c, arg))
+                todo.append(nxt)
+    return reached

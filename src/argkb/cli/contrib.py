@@ -1,0 +1,167 @@
+"""``argkb init``, ``diff``, ``add``, ``contributions``, ``retract``: contributing to a knowledge base."""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import click
+
+from argkb.cli.common import emit, format_option, kb_options
+from argkb.kb.folder import KnowledgeBase
+
+_files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _kb_only(func):
+    """``--kb DIR`` only: these commands read or write the knowledge base itself, never ``--data`` on top."""
+
+    @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "
+                       "ontology/ and data/, else the bundled one).")
+    @functools.wraps(func)
+    def wrapper(*args, kb_dir, **kwargs):
+        return func(*args, kb=KnowledgeBase.locate(kb_dir), **kwargs)
+
+    return wrapper
+
+
+def _wait(func):
+    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                        help="Seconds to wait for another writer to finish before giving up.")(func)
+
+
+@click.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@_kb_only
+def init_cmd(folder, kb):
+    """Make FOLDER a new, writable knowledge base, seeded from the one argkb finds.
+
+    FOLDER must not exist or be empty. It gets ontology/, data/ (the seed data, source
+    texts, contributions and their log), queries/, a README stub and a .gitignore.
+    """
+    from argkb.contrib.initkb import init_kb
+
+    root = init_kb(folder, kb)
+    files = sum(1 for p in root.rglob("*") if p.is_file())
+    click.echo(f"created knowledge base {root} ({files} files, seeded from {kb.root})")
+    click.echo(f"next: cd {folder} && argkb validate")
+
+
+@click.command("diff")
+@_files
+@format_option(["text", "json"], "text")
+@kb_options
+def diff_cmd(files, fmt, kb):
+    """Show what FILES would add: new nodes by type, new links, links to existing nodes, conflicts.
+
+    Exit 0 when `argkb add` could take them (subject to validation), 1 when it would refuse
+    them for conflicts or ids outside kb:, 2 for unreadable input.
+    """
+    from argkb.contrib.diff import compute_diff
+    from argkb.contrib.prepare import prepare
+
+    ontology = kb.ontology_graph()
+    prepared = prepare(files, ontology, allow_network=kb.allow_network)
+    diff = compute_diff(prepared.graph, kb.graph(), ontology, prepared.problems)
+    emit(diff.to_json() if fmt == "json" else diff.to_text())
+    raise SystemExit(1 if diff.refused else 0)
+
+
+@click.command("add")
+@_files
+@click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
+                                "(default: $ARGKB_AUTHOR, else your user name).")
+@click.option("-m", "--message", default="", help="Why: recorded in the log.")
+@click.option("--amend", is_flag=True, help="Replace single-valued facts the contribution gives new values "
+                                            "(label, statement, warrant, …), recording what was replaced.")
+@format_option(["text", "json"], "text")
+@_wait
+@_kb_only
+def add_cmd(files, author, message, amend, fmt, wait, kb):
+    """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
+
+    Accepts Turtle, JSON-LD, N-Triples or RDF/XML. On a violation, a conflict or an id outside
+    kb: nothing changes and the exit code is 1; unreadable input exits 2. Adding the same
+    content again does nothing (exit 0).
+    """
+    from argkb.contrib.add import add
+
+    outcome = add(kb, files, author=author, message=message, amend=amend, timeout=wait)
+    if fmt == "json":
+        emit(json.dumps(_outcome_dict(outcome), indent=2, ensure_ascii=False))
+    else:
+        emit(_outcome_text(outcome))
+    raise SystemExit(outcome.exit_code)
+
+
+def _outcome_text(outcome) -> str:
+    lines = list(outcome.notes)
+    if outcome.diff is not None and (outcome.status != "unchanged" or outcome.diff.already_present):
+        lines.append(outcome.diff.to_text())
+    if outcome.report is not None and (outcome.report.results or not outcome.report.conforms):
+        lines.append(outcome.report.to_text())
+    for r in (outcome.diff.replaced if outcome.diff is not None else []):
+        lines.append(f"replaced in {r.file}: <{r.subject}> <{r.predicate}> {r.object}")
+    lines.append(outcome.summary)
+    return "\n".join(lines)
+
+
+def _outcome_dict(outcome) -> dict:
+    return {
+        "status": outcome.status, "summary": outcome.summary, "notes": outcome.notes,
+        "diff": json.loads(outcome.diff.to_json()) if outcome.diff is not None else None,
+        "validation": json.loads(outcome.report.to_json()) if outcome.report is not None else None,
+        "contribution": outcome.contribution.to_dict() if outcome.contribution else None,
+    }
+
+
+@click.command("contributions")
+@click.argument("action", required=False, default="list", type=click.Choice(["list", "show"]))
+@click.argument("ident", required=False)
+@format_option(["text", "json"], "text")
+@_kb_only
+def contributions_cmd(action, ident, fmt, kb):
+    """The contributions log, newest first: `list` (default) or `show ID`.
+
+    ID is a contribution id (e.g. 20250101T120000Z-1a2b3c4d), a unique prefix of it, or its
+    8-digit SHA part. Retracted contributions are listed, marked as such.
+    """
+    from argkb.kb.log import find, read_log
+    from argkb.contrib.render import entry_text, list_text, with_state
+
+    entries = [with_state(kb, c) for c in reversed(read_log(kb.data_dir))]
+    if action == "list":
+        if ident:
+            raise click.UsageError("`argkb contributions list` takes no ID; use `show ID`")
+        emit(json.dumps(entries, indent=2, ensure_ascii=False) if fmt == "json" else list_text(entries))
+        return
+    if not ident:
+        raise click.UsageError("`argkb contributions show` needs an ID")
+    found = find([_as_contribution(c) for c in entries], ident)
+    entry = next(c for c in entries if c["id"] == found.id)
+    emit(json.dumps(entry, indent=2, ensure_ascii=False) if fmt == "json" else entry_text(entry))
+
+
+def _as_contribution(entry: dict):
+    from argkb.kb.log import Contribution
+
+    return Contribution(**{k: entry[k] for k in Contribution.__dataclass_fields__})
+
+
+@click.command("retract")
+@click.argument("ident", metavar="ID")
+@click.option("--reason", required=True, help="Why the contribution is retracted: recorded in the log.")
+@click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")
+@_wait
+@_kb_only
+def retract_cmd(ident, reason, author, wait, kb):
+    """Take contribution ID out of the live knowledge base; it stays in history, marked retracted.
+
+    Refused (exit 1) when what remains would no longer validate, naming the nodes that depend on it.
+    """
+    from argkb.contrib.retract import retract
+
+    result = retract(kb, ident, reason, author=author, timeout=wait)
+    emit(result.to_text())
+    raise SystemExit(result.exit_code)

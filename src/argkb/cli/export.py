@@ -1,0 +1,63 @@
+"""``argkb export``: the argument map for graph viewers, the RDF graph, AIF, or an interactive HTML map."""
+from __future__ import annotations
+
+import click
+
+from argkb.cli.common import emit, kb_options, output_option
+
+#: kept here (not imported from argkb.export) so `argkb --help` stays light
+FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "jsonld", "turtle", "aif", "html"]
+SEMANTICS = ["grounded", "preferred", "stable"]
+#: the formats --status-lens colours (every format that carries statuses writes them as node attributes)
+STATUS_LENS_FORMATS = ("html", "dot")
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES, case_sensitive=False), required=True,
+              help="graphml (Gephi, Cytoscape), graphml-yed (yEd), gexf (Gephi, GEXF 1.3), dot (Graphviz), "
+                   "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub), jsonld / turtle (the filtered RDF graph), "
+                   "aif (AIFdb / OVA), html (the interactive map, one offline file).")
+@output_option
+@click.option("--perspective", "perspectives", multiple=True, metavar="P",
+              help="Keep only arguments read through this lens (repeatable): realism, liberalism, constructivism, "
+                   "diplomatic-practice, security-analysis.")
+@click.option("--focus", metavar="ID", default=None,
+              help="Keep only the neighbourhood of this node (IRI, CURIE or local name).")
+@click.option("--depth", type=int, default=None, metavar="N",
+              help="With --focus: how many steps around the node to keep (default 2). Arguments are always kept whole.")
+@click.option("--clusters", is_flag=True, help="dot: draw the arguments of each perspective in a cluster.")
+@click.option("--title", default=None, help="Title of the map (HTML page, GEXF description, graph name).")
+@click.option("--semantics", type=click.Choice(SEMANTICS), default="grounded", show_default=True,
+              help="Argumentation semantics of the IN/OUT/UNDEC statuses every argument and claim carries.")
+@click.option("--status-lens", "status_lens", metavar="LENS", default=None,
+              help="html: the status lens selected when the map opens; dot: fill arguments and claims by their "
+                   "status under it. overall, realism, liberalism, constructivism, diplomatic-practice, "
+                   "security-analysis or off.")
+@kb_options
+def export_cmd(kb, fmt, output, perspectives, focus, depth, clusters, title, semantics, status_lens):
+    """Export the argument map: one graph model, many formats.
+
+    Nodes are actors, levers, moves, claims, implications and arguments (an argument sits between
+    its premises and its conclusion, as in AIF); edges are premise, conclusion, attacks, trigger,
+    affects, actor and lever. Colours follow node type and, for arguments, perspective.
+    Arguments and claims carry their status (IN, OUT, UNDEC) overall and under each lens.
+
+    \b
+    Examples:
+      argkb export --format html -o map.html
+      argkb export --format gexf --perspective realism -o realism.gexf
+      argkb export --format mermaid --focus impl-negotiation-weakness --depth 1
+      argkb export --format html --status-lens realism -o map.html
+    """
+    from argkb.errors import UsageError
+    from argkb.export import render
+    from argkb.export.select import build_map
+    from argkb.export.select import status_lens as status_lens_key
+
+    fmt = fmt.lower()
+    lens = status_lens_key(status_lens)
+    if status_lens is not None and fmt not in STATUS_LENS_FORMATS:
+        raise UsageError(f"--status-lens applies to --format {' or '.join(STATUS_LENS_FORMATS)}, not {fmt} "
+                         "(the other graph formats carry every status as node attributes)")
+    amap = build_map(kb, perspectives, focus, depth, title, semantics)
+    emit(render(amap, fmt, clusters=clusters, status_lens=lens), output)

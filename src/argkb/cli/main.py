@@ -1,0 +1,89 @@
+"""The ``argkb`` command line: a thin click layer over the library, one function per command.
+
+Commands live in the other modules of ``argkb.cli`` and are imported only when used, so
+``argkb --help`` stays fast; heavy libraries (pySHACL, pyoxigraph, owlready2)
+are imported inside the library calls that need them.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+
+from argkb import __version__
+from argkb.errors import ArgkbError
+
+#: command name -> "module:function"; one function per command
+COMMANDS: dict[str, str] = {
+    "validate": "argkb.cli.validate:validate_cmd",
+    "queries": "argkb.cli.query:queries_cmd",
+    "query": "argkb.cli.query:query_cmd",
+    "trace": "argkb.cli.query:trace_cmd",
+    "impacts": "argkb.cli.query:impacts_cmd",
+    "export": "argkb.cli.export:export_cmd",
+    "init": "argkb.cli.contrib:init_cmd",
+    "diff": "argkb.cli.contrib:diff_cmd",
+    "add": "argkb.cli.contrib:add_cmd",
+    "contributions": "argkb.cli.contrib:contributions_cmd",
+    "retract": "argkb.cli.contrib:retract_cmd",
+    "store": "argkb.cli.store:store_cmd",
+    "serve": "argkb.cli.store:serve_cmd",
+    "push": "argkb.cli.store:push_cmd",
+    "reason": "argkb.cli.reason:reason_cmd",
+    "assess": "argkb.cli.reason:assess_cmd",
+    "lenses": "argkb.cli.reason:lenses_cmd",
+    "scenario": "argkb.cli.reason:scenario_cmd",
+}
+
+
+def _available(target: str) -> bool:
+    module = target.split(":")[0]
+    return importlib.util.find_spec(module) is not None
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when the command is asked for; turns ArgkbError into a clean exit."""
+
+    def list_commands(self, ctx):
+        return [name for name, target in COMMANDS.items() if _available(target)]
+
+    def get_command(self, ctx, name):
+        target = COMMANDS.get(name)
+        if target is None or not _available(target):
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ArgkbError as exc:
+            click.echo(f"argkb: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("argkb: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="argkb")
+def cli():
+    """argkb: a structured-argument knowledge base.
+
+    Actors, levers, moves and the implications that could follow, each argued
+    through an expert perspective and anchored to the words of its source.
+
+    Exit codes: 0 success / conforms, 1 the data does not conform,
+    2 usage error or unreadable / unparsable input.
+    """
+
+
+def main(argv=None):
+    """Console entry point."""
+    return cli.main(args=argv, prog_name="argkb")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""``argkb queries``, ``argkb query``, ``argkb trace``, ``argkb impacts``: reading the knowledge base."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from argkb.cli.common import emit, format_option, kb_options, output_option
+from argkb.store import open_store
+
+perspective_option = click.option(
+    "--perspective", "-p", "perspectives", multiple=True, metavar="LENS",
+    help="Only arguments read through this lens (repeatable): realism, liberalism, constructivism, "
+         "diplomatic-practice, security-analysis, or the lens's IRI / CURIE.")
+
+
+def _terminal(output) -> bool:
+    return output is None and sys.stdout.isatty()
+
+
+def _colour(output) -> bool:
+    return _terminal(output) and not os.environ.get("NO_COLOR")
+
+
+def _width(output) -> int:
+    """The terminal's width on a terminal; wide enough never to fold lines in a file or a pipe."""
+    import shutil
+
+    return max(60, shutil.get_terminal_size((120, 24)).columns) if _terminal(output) else 1000
+
+
+@click.command("queries")
+@click.argument("name", required=False)
+@format_option(["table", "json"], "table")
+@kb_options
+def queries_cmd(name, fmt, kb):
+    """List the named queries (summary and parameters), or show one query in full.
+
+    Named queries are the .rq files shipped with argkb plus those in the knowledge
+    base's own queries/ folder. Run one with `argkb query NAME --param name=value`.
+    """
+    from argkb.query.library import find, library
+
+    chosen = [find(name, kb)] if name else list(library(kb).values())
+    if fmt == "json":
+        emit(json.dumps([q.to_dict() for q in chosen], indent=2, ensure_ascii=False))
+        return
+    if name:
+        emit(_describe(chosen[0]))
+        return
+    lines = []
+    for q in chosen:
+        lines.append(q.name)
+        lines.append(f"    {q.summary}")
+        for p in q.params:
+            lines.append(f"    --param {_param_usage(p)}")
+    emit("\n".join(lines))
+
+
+def _param_usage(p) -> str:
+    flags = [p.kind] + (["default " + p.default] if p.default else ["optional"] if p.optional else [])
+    text = f"{p.name}=VALUE  ({', '.join(flags)}) {p.description}".rstrip()
+    return text + (f" Example: {p.example}" if p.example else "")
+
+
+def _describe(q) -> str:
+    lines = [q.name, "", q.summary, ""]
+    if q.path:
+        lines += [f"file: {q.path}", ""]
+    lines.append("parameters:" if q.params else "parameters: none")
+    lines += [f"  --param {_param_usage(p)}" for p in q.params]
+    if q.example:
+        lines += ["", f"example: {q.example}", *[f"  {line}" for line in q.example_output]]
+    return "\n".join(lines)
+
+
+@click.command("query")
+@click.argument("spec", metavar="NAME|FILE.rq|-")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
+                   "name (x, read as kb:x), or text where the query declares a literal parameter.")
+@format_option(["table", "csv", "tsv", "json", "turtle", "jsonld"], None)
+@click.option("--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default).")
+@output_option
+@kb_options
+def query_cmd(spec, params, fmt, allow_network, output, kb):
+    """Run a named query, a .rq file, or a query read from standard input (-).
+
+    SELECT and ASK answers print as a table (the default on a terminal; CSV otherwise),
+    CSV, TSV or SPARQL 1.1 Results JSON; CONSTRUCT and DESCRIBE as Turtle (default) or
+    JSON-LD. Parameters are bound as RDF terms, never pasted into the query. Queries are
+    read-only: SPARQL Update is refused (changes go through contributions). Exit 2 on an
+    unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
+    """
+    from argkb.query.library import find, run, split_assignments
+    from argkb.query.results import default_format, render
+
+    query = find(spec, kb)
+    kb.allow_network = allow_network
+    result = run(open_store(kb), query, split_assignments(params), allow_network)
+    chosen = fmt or default_format(result.kind, _terminal(output))
+    emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
+
+
+@click.command("trace")
+@click.argument("claim", metavar="ID")
+@perspective_option
+@click.option("--depth", type=click.IntRange(min=0), default=None,
+              help="Expand at most N argument steps below the claim (default: all).")
+@click.option("--status", "status_lens", metavar="LENS|overall", default=None,
+              help="Show each claim's and argument's status (IN/OUT/UNDEC, grounded) overall or under a lens "
+                   "(see argkb assess).")
+@format_option(["tree", "json", "markdown"], "tree")
+@output_option
+@kb_options
+def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
+    """Why would this follow? Trace an implication (or any claim) back to its sources.
+
+    Shows every argument for or against ID, lens by lens, with its warrant and premises;
+    each premise's own arguments, recursively; undercuts against each argument; and every
+    claim's quotes (source, exact words, character offsets) or attribution. A node met
+    again is shown once and then referred to ("shown above"), so cycles end.
+    """
+    from argkb.navigate.trace import trace
+    from argkb.navigate.trace_render import render
+
+    node = trace(kb, claim, perspectives=perspectives, depth=depth)
+    if status_lens:
+        from argkb.assess.framework import annotate, statuses
+
+        annotate(node, statuses(kb, None if status_lens == "overall" else status_lens))
+    emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
+
+
+@click.command("impacts")
+@click.argument("node", metavar="ID")
+@perspective_option
+@format_option(["tree", "json", "markdown"], "tree")
+@output_option
+@kb_options
+def impacts_cmd(node, perspectives, fmt, output, kb):
+    """What follows if this move is made? Impacts of a move, a lever or an actor.
+
+    ID is a move (its implications), a lever (the moves that work it) or an actor (the
+    moves it makes), told apart by its rdf:type. Every implication triggered, and those
+    it leads to in turn, with qualifier, affected actors and, lens by lens, the arguments
+    for and against it.
+    """
+    from argkb.navigate.impacts import impacts
+    from argkb.navigate.impacts_render import render
+
+    report = impacts(kb, node, perspectives=perspectives)
+    emit(render(report, fmt, color=_colour(output), width=_width(output)), output)

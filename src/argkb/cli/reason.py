@@ -1,0 +1,102 @@
+"""``argkb reason``, ``assess``, ``lenses``, ``scenario``: OWL reasoning and lens-by-lens evaluation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argkb.cli.common import emit, format_option, kb_options, output_option
+from argkb.errors import UsageError
+
+_LENS_HELP = ("A lens: realism, liberalism, constructivism, diplomatic-practice, security-analysis "
+              "(or a CURIE/IRI); repeatable.")
+
+
+def perspective_options(func):
+    return click.option("--perspective", "-p", "perspectives", multiple=True, metavar="LENS", help=_LENS_HELP)(func)
+
+
+def semantics_option(func):
+    return click.option("--semantics", type=click.Choice(["grounded", "preferred", "stable"], case_sensitive=False),
+                        default="grounded", show_default=True,
+                        help="Argumentation semantics: grounded (the sceptical, unique labelling), preferred or "
+                             "stable (IN/OUT when so in every extension, else UNDEC).")(func)
+
+
+@click.command("reason")
+@click.option("--infer", "infer_to", is_flag=False, flag_value="", default=None, metavar="[FILE]",
+              help="Also write the inferred types and property values as Turtle, to FILE "
+                   "(default: .argkb-cache/inferred.ttl in the knowledge base); never into the sources.")
+@click.option("--reasoner", type=click.Choice(["hermit", "pellet"]), default="hermit", show_default=True,
+              help="OWL reasoner for the consistency check and inferences (Pellet always explains inconsistencies).")
+@click.option("--max-explanations", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="How many distinct inconsistencies to look for and explain.")
+@format_option(["text", "json"], "text")
+@output_option
+@kb_options
+def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
+    """Check that the knowledge base is logically consistent with the ontology (OWL, via owlready2).
+
+    Reports: consistent or not; for each inconsistency, the individuals and axioms involved,
+    in words; classes that became unsatisfiable; types and property values the reasoner
+    inferred that were not asserted. Needs Java (HermiT and Pellet run on the JVM).
+    Exit 0 when consistent, 1 when inconsistent or a class is unsatisfiable, 2 on bad input
+    or missing Java.
+    """
+    from argkb.reason.owl import reason, write_inferences
+
+    result = reason(kb, reasoner=reasoner, max_explanations=max_explanations)
+    if infer_to is not None:
+        target = Path(infer_to) if infer_to else kb.cache_dir / "inferred.ttl"
+        if target.resolve().is_relative_to(kb.data_dir.resolve()) or target.resolve().is_relative_to(kb.ontology_dir.resolve()):
+            raise UsageError(f"{target}: inferences are derived, never written among the sources "
+                             "(data/, ontology/); choose another file")
+        result.inferred_file = write_inferences(result, target)
+    emit(result.render(fmt), output)
+    raise SystemExit(0 if result.ok else 1)
+
+
+@click.command("assess")
+@perspective_options
+@click.option("--overall/--no-overall", default=None,
+              help="Show the overall view (all arguments) too; default: only when no --perspective is given.")
+@semantics_option
+@format_option(["table", "json", "markdown"], "table")
+@output_option
+@kb_options
+def assess_cmd(perspectives, overall, semantics, fmt, output, kb):
+    """Label every argument and claim IN, OUT or UNDEC: overall, or under each --perspective."""
+    from argkb.assess.assessment import assess
+    from argkb.assess.render import render_assessment
+
+    emit(render_assessment(assess(kb, perspectives, semantics.lower(), overall), fmt), output)
+
+
+@click.command("lenses")
+@perspective_options
+@semantics_option
+@format_option(["table", "json", "markdown"], "table")
+@output_option
+@kb_options
+def lenses_cmd(perspectives, semantics, fmt, output, kb):
+    """Each implication's status under the five lenses side by side, and where they part ways (and why)."""
+    from argkb.assess.assessment import lenses
+    from argkb.assess.render import render_comparison
+
+    emit(render_comparison(lenses(kb, semantics.lower(), perspectives), fmt), output)
+
+
+@click.command("scenario")
+@click.option("--move", "-m", "moves", multiple=True, required=True, metavar="MOVE",
+              help="A move (id, CURIE or IRI), e.g. move-donald-trump-decrease-sanctions; repeatable.")
+@perspective_options
+@semantics_option
+@format_option(["table", "json", "markdown"], "table")
+@output_option
+@kb_options
+def scenario_cmd(moves, perspectives, semantics, fmt, output, kb):
+    """What if these moves are made? Every implication they trigger, transitively, lens by lens."""
+    from argkb.assess.assessment import scenario
+    from argkb.assess.render import render_scenario
+
+    emit(render_scenario(scenario(kb, moves, perspectives, semantics.lower()), fmt), output)

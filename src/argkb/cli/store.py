@@ -1,0 +1,109 @@
+"""``argkb store status|rebuild``, ``argkb serve``, ``argkb push``: the derived store and SPARQL servers."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from argkb.cli.common import emit, format_option, kb_options
+from argkb.errors import UsageError
+
+
+def _no_endpoint(kb, command: str) -> None:
+    if kb.endpoint:
+        raise UsageError(f"argkb {command} works on the local derived store; --endpoint does not apply")
+
+
+@click.group("store")
+def store_cmd():
+    """The derived store: a persistent pyoxigraph copy of the Turtle files, in <kb>/.argkb-cache/store.
+
+    Every read command brings it up to date by itself (only changed files are re-read);
+    these commands show it and rebuild it.
+    """
+
+
+@store_cmd.command("status")
+@kb_options
+@click.option("--verify", is_flag=True, help="Re-hash every file instead of trusting unchanged size and timestamps.")
+@format_option(["text", "json"], "text")
+def status_cmd(kb, verify, fmt):
+    """Say whether the derived store matches the files, and what it holds. Exit 0 either way."""
+    from argkb.store.backends import store_status
+
+    _no_endpoint(kb, "store status")
+    status = store_status(kb, verify)
+    emit(json.dumps(status, indent=2) if fmt == "json" else _status_text(status))
+
+
+def _status_text(status: dict) -> str:
+    lines = [f"derived store: {status['folder']}",
+             f"state: {status['state']}" + (f" ({status['reason']})" if status.get("reason") else ""),
+             f"engine: {status['engine']}",
+             f"files: {len(status['files'])}, triples: {status['triples']}"]
+    for change in ("added", "changed", "removed"):
+        lines += [f"  {change}: {key}" for key in status[change]]
+    for key, info in status["files"].items():
+        lines.append(f"  {info['triples']:>9}  {info['sha256'][:12]}  {key}")
+    return "\n".join(lines)
+
+
+@store_cmd.command("rebuild")
+@kb_options
+def rebuild_cmd(kb):
+    """Rebuild the derived store from the Turtle files (re-hashing and re-loading every file)."""
+    import time
+
+    from argkb.store.backends import derived_store
+
+    _no_endpoint(kb, "store rebuild")
+    derived = derived_store(kb)
+    started = time.perf_counter()
+    manifest = derived.update(full=True)
+    took = time.perf_counter() - started
+    for note in derived.notes[:-1]:
+        click.echo(f"note: {note}")
+    emit(f"rebuilt {derived.folder}: {len(manifest.files)} files, {manifest.triples} triples in {took:.2f} s")
+
+
+@click.command("serve")
+@kb_options
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address exposes the knowledge base to the network.")
+def serve_cmd(kb, port, host):
+    """Serve the knowledge base read-only over SPARQL 1.1 at http://HOST:PORT/query (Ctrl-C stops).
+
+    An Oxigraph server (PyPI package `oxigraph`) over a snapshot of the derived store, with the
+    union of the files' named graphs as the default graph. Updates are refused. The snapshot is
+    taken at start: restart the server to serve later edits.
+    """
+    from argkb.store.serve import serve
+
+    _no_endpoint(kb, "serve")
+    if kb.extra:
+        raise UsageError("argkb serve serves the knowledge base's own files; --data does not apply")
+    serve(kb, host, port)
+
+
+@click.command("push")
+@kb_options
+@click.option("--graph-store", default=None, metavar="URL",
+              help="The server's Graph Store Protocol URL (default: guessed from --endpoint for Oxigraph, "
+                   "Fuseki, Virtuoso and GraphDB).")
+def push_cmd(kb, graph_store):
+    """Load the knowledge base into the SPARQL server given by --endpoint, one named graph per file.
+
+    Graphs are replaced whole; graphs argkb pushed before whose file is gone are deleted; the
+    server's triple counts are then checked against the files'. Exit 1 if they differ.
+    """
+    from argkb.store.push import push
+
+    if not kb.endpoint:
+        raise UsageError("argkb push needs --endpoint URL (the server's SPARQL query URL)")
+    if kb.extra:
+        raise UsageError("argkb push pushes the knowledge base's own files; --data does not apply")
+    report = push(kb, kb.endpoint, graph_store)
+    emit(report.to_text())
+    if report.mismatched:
+        raise SystemExit(1)

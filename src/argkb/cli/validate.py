@@ -1,0 +1,30 @@
+"""``argkb validate``: the knowledge base, or contributions in its context, against the SHACL rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argkb.cli.common import emit, format_option, kb_options, output_option
+
+
+@click.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@format_option(["text", "json", "turtle"], "text")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@output_option
+@kb_options
+def validate_cmd(files, fmt, strict, output, kb):
+    """Validate the knowledge base, or FILES together with it.
+
+    With no FILES the whole knowledge base is checked. With FILES, they are read on
+    top of the knowledge base (so they may refer to existing actors and claims) and
+    the report covers the nodes they bring or touch. Exit 0 when nothing is violated
+    (warnings are shown), 1 on violations (or warnings with --strict), 2 on bad input.
+    """
+    from argkb.validation.validate import validate
+
+    report = validate(kb, files)
+    emit(report.render(fmt), output)
+    failed = not report.conforms or (strict and report.warnings)
+    raise SystemExit(1 if failed else 0)

@@ -1,0 +1,181 @@
+"""The knowledge base on disk: where it is, which files it holds, how to load it.
+
+A knowledge base is a folder holding ``ontology/`` and ``data/``. ``KnowledgeBase.locate``
+finds it as git finds a repository: ``--kb DIR``, else ``$ARGKB_HOME``, else the current
+directory or its nearest parent holding both folders, else the copy bundled with the
+package. The Turtle files are the source of truth; anything derived from them is a cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from argkb.errors import KnowledgeBaseNotFound, UsageError
+from argkb.vocab.namespaces import KB, PREFIXES
+from argkb.rdf.parse import parse_file
+
+ENV_VAR = "ARGKB_HOME"
+_PACKAGE = Path(__file__).resolve().parents[1]   # src/argkb (or site-packages/argkb)
+
+
+def _is_kb(folder: Path) -> bool:
+    return (folder / "ontology").is_dir() and (folder / "data").is_dir()
+
+
+def bundled_root() -> Path | None:
+    """The knowledge base shipped with the package (or the source tree it runs from)."""
+    package = _PACKAGE
+    for candidate in (package / "bundled", package.parents[1]):
+        if _is_kb(candidate):
+            return candidate
+    return None
+
+
+def find_root(kb: str | Path | None = None, cwd: Path | None = None) -> Path:
+    if kb is None:
+        kb = os.environ.get(ENV_VAR) or None
+    if kb is not None:
+        root = Path(kb).expanduser()
+        if not _is_kb(root):
+            raise KnowledgeBaseNotFound(f"{root}: not a knowledge base (a folder holding ontology/ and data/)")
+        return root.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if _is_kb(folder):
+            return folder
+    root = bundled_root()
+    if root is None:
+        raise KnowledgeBaseNotFound("no knowledge base found: run inside a folder holding ontology/ and data/, "
+                                    f"or give --kb DIR or set {ENV_VAR}")
+    return root
+
+
+@dataclass
+class KnowledgeBase:
+    """A knowledge base folder, plus extra files read on top of it (``--data``)."""
+
+    root: Path
+    extra: tuple[Path, ...] = ()
+    allow_network: bool = False
+    endpoint: str | None = None            # --endpoint: read through this SPARQL 1.1 server
+    update_endpoint: str | None = None     # --update-endpoint: its SPARQL Update URL, where needed
+    _graph: Graph | None = field(default=None, repr=False)
+    _store: object | None = field(default=None, repr=False)   # set by argkb.store.open_store
+
+    @classmethod
+    def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> "KnowledgeBase":
+        return cls(find_root(kb, cwd), tuple(Path(p) for p in extra), **kwargs)
+
+    # ----------------------------------------------------------------- files
+    @property
+    def ontology_dir(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.data_dir / "sources"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.root / "queries"
+
+    @property
+    def ontology_file(self) -> Path:
+        return self.ontology_dir / "argkb.ttl"
+
+    @property
+    def shapes_file(self) -> Path:
+        return self.ontology_dir / "shapes.ttl"
+
+    def data_files(self) -> list[Path]:
+        """The knowledge base's own data files, in a stable order (contributions last)."""
+        files = sorted(self.data_dir.glob("*.ttl"))
+        contrib = self.data_dir / "contributions"
+        if contrib.is_dir():
+            files += [p for p in sorted(contrib.glob("*.ttl")) if p.name not in self.retracted_files()]
+        return files
+
+    def retracted_files(self) -> set[str]:
+        """Names of contribution files taken out of the live knowledge base (read from the contributions log)."""
+        from argkb.kb.log import retracted_names
+
+        return retracted_names(self.data_dir)
+
+    def source_text_path(self, source: URIRef) -> Path | None:
+        """Where the text of source ``kb:NAME`` lives: ``data/sources/NAME.txt``."""
+        iri = str(source)
+        if not iri.startswith(str(KB)):
+            return None
+        name = iri[len(str(KB)):]
+        if not name or "/" in name or name.startswith("."):
+            return None
+        return self.sources_dir / f"{name}.txt"
+
+    def source_text(self, source: URIRef) -> str | None:
+        path = self.source_text_path(source)
+        if path is None or not path.is_file():
+            return None
+        return path.read_bytes().decode("utf-8")
+
+    # ----------------------------------------------------------------- graphs
+    def ontology_graph(self) -> Graph:
+        return parse_file(self.ontology_file, new_graph())
+
+    def shapes_graph(self) -> Graph:
+        return parse_file(self.shapes_file, new_graph())
+
+    def graph(self) -> Graph:
+        """Ontology, data and the extra files in one rdflib graph (loaded once)."""
+        if self._graph is None:
+            g = self.ontology_graph()
+            for path in (*self.data_files(), *self.extra):
+                parse_file(path, g, allow_network=self.allow_network)
+            self._graph = g
+        return self._graph
+
+    @property
+    def is_bundled(self) -> bool:
+        """True for the knowledge base shipped inside the installed package (read-only to argkb)."""
+        return self.root.resolve() == (_PACKAGE / "bundled").resolve()
+
+    def require_writable(self) -> None:
+        """Refuse to write into the bundled knowledge base: users make their own with ``argkb init``."""
+        if self.is_bundled:
+            raise UsageError("the knowledge base bundled with argkb is read-only; make a writable copy with "
+                             "`argkb init DIR`, then work in DIR (or pass --kb DIR)")
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where derived data lives: ``<kb>/.argkb-cache`` (git-ignored); for the knowledge base bundled
+        inside an installed package, a folder of the user's cache (``$XDG_CACHE_HOME/argkb/``) instead,
+        so nothing is ever written into site-packages."""
+        if self.is_bundled:
+            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+            digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
+            return base / "argkb" / f"bundled-{digest}"
+        return self.root / ".argkb-cache"
+
+
+
+def new_graph() -> Graph:
+    """An empty rdflib graph that prints with argkb's prefixes."""
+    g = Graph(bind_namespaces="core")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+def relative(path: Path) -> str:
+    """``path`` relative to the current directory where it lies below it, else as given (for messages)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

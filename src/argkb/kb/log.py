@@ -1,0 +1,220 @@
+"""The provenance log ``data/contributions.ttl``: every contribution, who made it, when and why.
+
+Each contribution is an ``argkb:Contribution`` (a ``prov:Activity``) named
+``kb:contribution-<ID>``, with ``dcterms:identifier`` ID, ``prov:wasAssociatedWith`` its
+author (a ``prov:Agent`` with an ``rdfs:label``), ``prov:startedAtTime`` /
+``prov:endedAtTime``, ``rdfs:comment`` (the message), ``argkb:contentFile``,
+``argkb:contentSha256`` and ``argkb:inputFile``; a retracted one also has
+``argkb:retractedAt``, ``argkb:retractionReason`` and ``argkb:retractedBy``; an amending one
+``argkb:replaced`` reified statements. The log lives in ``data/`` and is read with the
+knowledge base, so SPARQL can ask who added what; no SHACL rule targets these nodes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from argkb.rdf.atomic import atomic_write_text
+from argkb.errors import UsageError
+from argkb.rdf.ids import short
+from argkb.vocab.namespaces import ARGKB, KB
+from argkb.rdf.parse import parse_file
+
+LOG_NAME = "contributions.ttl"
+FILE_MODE = 0o644   # data files are readable by all, like the rest of the knowledge base
+CONTRIB_DIR = "contributions"
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class Replaced:
+    subject: str
+    predicate: str
+    object: str          # N3 form of the old value
+    file: str            # the file it was removed from (relative to the KB root)
+
+
+@dataclass
+class Contribution:
+    id: str
+    author: str          # the agent's label
+    agent: str           # the agent's IRI
+    started: str         # ISO 8601, UTC
+    ended: str
+    message: str
+    content_file: str    # relative to the KB root
+    sha256: str
+    inputs: list[str] = field(default_factory=list)
+    retracted_at: str | None = None
+    retraction_reason: str | None = None
+    retracted_by: str | None = None
+    replaced: list[Replaced] = field(default_factory=list)
+
+    @property
+    def iri(self) -> URIRef:
+        return KB[f"contribution-{self.id}"]
+
+    @property
+    def retracted(self) -> bool:
+        return self.retracted_at is not None
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "iri": str(self.iri), "retracted": self.retracted}
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def agent_iri(author: str) -> URIRef:
+    """``kb:x`` / an IRI as given; a plain name becomes ``kb:contributor-<slug>``."""
+    from argkb.rdf.ids import to_iri
+
+    text = author.strip()
+    if ":" in text:
+        return to_iri(text)
+    slug = _SLUG.sub("-", text.lower()).strip("-") or "anonymous"
+    return KB[f"contributor-{slug}"]
+
+
+def log_path(data_dir: Path) -> Path:
+    return Path(data_dir) / LOG_NAME
+
+
+def read_log(data_dir: Path) -> list[Contribution]:
+    """All contributions in the log, oldest first (an absent log is an empty one)."""
+    path = log_path(data_dir)
+    if not path.exists():
+        return []
+    g = parse_file(path)
+    entries = [_entry(g, node) for node in g.subjects(RDF.type, ARGKB.Contribution)]
+    return sorted(entries, key=lambda c: (c.ended, c.id))
+
+
+def _text(g: Graph, node, prop) -> str | None:
+    value = g.value(node, prop)
+    return None if value is None else str(value)
+
+
+def _entry(g: Graph, node) -> Contribution:
+    agent = g.value(node, PROV.wasAssociatedWith)
+    replaced = [Replaced(str(g.value(st, RDF.subject)), str(g.value(st, RDF.predicate)),
+                         g.value(st, RDF.object).n3(), str(g.value(st, ARGKB.contentFile)))
+                for st in g.objects(node, ARGKB.replaced)]
+    retracted_by = g.value(node, ARGKB.retractedBy)
+    return Contribution(
+        id=_text(g, node, DCTERMS.identifier) or str(node).rsplit("contribution-", 1)[-1],
+        author=str(g.value(agent, RDFS.label) or short(agent)), agent=str(agent),
+        started=_text(g, node, PROV.startedAtTime) or "", ended=_text(g, node, PROV.endedAtTime) or "",
+        message=_text(g, node, RDFS.comment) or "", content_file=_text(g, node, ARGKB.contentFile) or "",
+        sha256=_text(g, node, ARGKB.contentSha256) or "",
+        inputs=sorted(str(v) for v in g.objects(node, ARGKB.inputFile)),
+        retracted_at=_text(g, node, ARGKB.retractedAt), retraction_reason=_text(g, node, ARGKB.retractionReason),
+        retracted_by=None if retracted_by is None else str(g.value(retracted_by, RDFS.label) or short(retracted_by)),
+        replaced=sorted(replaced, key=lambda r: (r.subject, r.predicate)),
+    )
+
+
+def _agent(g: Graph, iri: str, label: str) -> URIRef:
+    node = URIRef(iri)
+    g.add((node, RDF.type, PROV.Agent))
+    if iri.startswith(str(KB["contributor-"])) and g.value(node, RDFS.label) is None:
+        g.add((node, RDFS.label, Literal(label)))
+    return node
+
+
+def log_graph(entries: list[Contribution]) -> Graph:
+    g = Graph()
+    for c in entries:
+        node = c.iri
+        g.add((node, RDF.type, ARGKB.Contribution))
+        g.add((node, RDF.type, PROV.Activity))
+        g.add((node, DCTERMS.identifier, Literal(c.id)))
+        g.add((node, PROV.wasAssociatedWith, _agent(g, c.agent, c.author)))
+        g.add((node, PROV.startedAtTime, Literal(c.started, datatype=XSD.dateTime)))
+        g.add((node, PROV.endedAtTime, Literal(c.ended, datatype=XSD.dateTime)))
+        if c.message:
+            g.add((node, RDFS.comment, Literal(c.message)))
+        g.add((node, ARGKB.contentFile, Literal(c.content_file)))
+        g.add((node, ARGKB.contentSha256, Literal(c.sha256)))
+        for name in c.inputs:
+            g.add((node, ARGKB.inputFile, Literal(name)))
+        if c.retracted_at:
+            g.add((node, ARGKB.retractedAt, Literal(c.retracted_at, datatype=XSD.dateTime)))
+            g.add((node, ARGKB.retractionReason, Literal(c.retraction_reason or "")))
+            if c.retracted_by:
+                g.add((node, ARGKB.retractedBy, _agent(g, agent_iri(c.retracted_by), c.retracted_by)))
+        for r in c.replaced:
+            digest = hashlib.sha256(f"{r.subject} {r.predicate} {r.object}".encode()).hexdigest()[:8]
+            st = KB[f"contribution-{c.id}-replaced-{digest}"]
+            g.add((node, ARGKB.replaced, st))
+            g.add((st, RDF.type, RDF.Statement))
+            g.add((st, RDF.subject, URIRef(r.subject)))
+            g.add((st, RDF.predicate, URIRef(r.predicate)))
+            g.add((st, RDF.object, _from_n3(r.object)))
+            g.add((st, ARGKB.contentFile, Literal(r.file)))
+    return g
+
+
+def _from_n3(text: str):
+    from rdflib.util import from_n3
+
+    return from_n3(text)
+
+
+def write_log(data_dir: Path, entries: list[Contribution]) -> None:
+    """Rewrite the whole log atomically: this rename is the commit point of every change."""
+    from argkb.rdf.serialize import to_turtle
+
+    header = ("argkb contributions log: who added what, when and why (newest last).\n"
+              "Written by `argkb add` / `argkb retract`; do not edit by hand.")
+    atomic_write_text(log_path(data_dir), to_turtle(log_graph(entries), header), mode=FILE_MODE)
+
+
+def find(entries: list[Contribution], ident: str) -> Contribution:
+    """A contribution by its id, a unique prefix of it, its SHA-8 part, or its IRI / CURIE."""
+    key = ident.strip().rsplit("contribution-", 1)[-1]
+    exact = [c for c in entries if c.id == key]
+    if exact:
+        return exact[0]
+    matches = [c for c in entries if c.id.startswith(key) or c.id.split("-")[-1].startswith(key)] if key else []
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        known = ", ".join(c.id for c in entries[-5:]) or "none yet"
+        raise UsageError(f"no contribution {ident!r} (latest: {known}); see `argkb contributions`")
+    raise UsageError(f"{ident!r} is ambiguous: " + ", ".join(c.id for c in matches))
+
+
+_RETRACTED_CACHE: dict[str, tuple[tuple, set[str]]] = {}
+
+
+def retracted_names(data_dir: Path) -> set[str]:
+    """File names (in data/contributions/) of retracted contributions; cached while the log is unchanged."""
+    path = log_path(data_dir)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return set()
+    key = (st.st_ino, st.st_mtime_ns, st.st_size)
+    cached = _RETRACTED_CACHE.get(str(path))
+    if cached and cached[0] == key:
+        return set(cached[1])
+    names = {Path(c.content_file).name for c in read_log(data_dir) if c.retracted}
+    _RETRACTED_CACHE[str(path)] = (key, names)
+    return set(names)
+
+
+__all__ = ["Contribution", "Replaced", "read_log", "write_log", "find", "retracted_names", "agent_iri",
+           "now", "iso", "LOG_NAME", "CONTRIB_DIR"]

@@ -1,0 +1,143 @@
+"""Tracing a claim back to its rationale: ``trace(kb_or_store, claim) -> TraceNode``.
+
+From an implication (or any claim) the trace collects every argument for or against it —
+with its perspective, warrant and premises — and, recursively, every premise's own supporting
+and attacking arguments, the undercuts against each argument, and each claim's quotes (source
+title, exact words, offsets) or attribution. Each node is expanded once; later occurrences are
+references (``ref: true``), which also makes the walk safe on cycles through attacks.
+
+The walk starts from the bound claim and asks a handful of small bound queries per node
+(``argkb.navigate.walk``): it never scans the knowledge base, and it reads through ``open_store(kb)``,
+whatever store that is. The result is a plain dataclass tree; ``to_dict()`` gives JSON.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from rdflib import URIRef
+
+from argkb.navigate import walk
+from argkb.vocab.namespaces import ARGKB, PROV
+
+
+@dataclass
+class Quote:
+    iri: str
+    source: str | None
+    source_title: str | None
+    exact: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class ArgumentNode:
+    iri: str
+    id: str
+    label: str
+    relation: str                       # "supports" | "rebuts" | "undercuts"
+    perspective: str | None = None
+    perspective_label: str | None = None
+    warrant: str | None = None
+    premises: list["ClaimNode"] = field(default_factory=list)
+    undercuts: list["ArgumentNode"] = field(default_factory=list)
+    ref: bool = False                   # already shown above: not expanded again
+    kind: str = "argument"
+
+
+@dataclass
+class ClaimNode:
+    iri: str
+    id: str
+    label: str
+    statement: str | None = None
+    implication: bool = False
+    qualifier: str | None = None
+    qualifier_label: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    attributed_to: list[walk.Named] = field(default_factory=list)
+    supported_by: list[ArgumentNode] = field(default_factory=list)
+    attacked_by: list[ArgumentNode] = field(default_factory=list)
+    ref: bool = False                   # already shown above: not expanded again
+    truncated: bool = False             # has arguments beyond --depth
+    kind: str = "claim"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+TraceNode = ClaimNode
+
+
+def trace(kb_or_store, claim, perspectives=None, depth: int | None = None) -> ClaimNode:
+    """The trace of ``claim`` (an IRI, CURIE or bare name; unknown ids raise UsageError).
+
+    ``perspectives``: only arguments read through these lenses (IRIs or names) are followed.
+    ``depth``: how many argument steps to expand below the claim (None: all).
+    """
+    store = walk.as_store(kb_or_store)
+    iri = claim if isinstance(claim, URIRef) else walk.resolve(store, str(claim), ARGKB.Claim, "claim")[0]
+    lenses = _lenses(perspectives)
+    return _Tracer(store, lenses, depth).claim(iri, 0)
+
+
+def _lenses(perspectives) -> set[URIRef] | None:
+    if not perspectives:
+        return None
+    from argkb.rdf.ids import perspective
+
+    return {p if isinstance(p, URIRef) else perspective(p) for p in perspectives}
+
+
+class _Tracer:
+    def __init__(self, store, lenses, depth):
+        self.store, self.lenses, self.depth = store, lenses, depth
+        self.seen: dict[str, ClaimNode | ArgumentNode] = {}
+
+    def claim(self, iri: URIRef, level: int) -> ClaimNode:
+        key = str(iri)
+        if key in self.seen:
+            first = self.seen[key]
+            return ClaimNode(first.iri, first.id, first.label, implication=first.implication, ref=True)
+        details = walk.info(self.store, iri)
+        named = walk.Named.of(iri, details["label"])
+        node = ClaimNode(named.iri, named.id, named.label, statement=details["statement"],
+                         implication=ARGKB.Implication in walk.classes(self.store, iri),
+                         qualifier=details["qualifier"], qualifier_label=details["qualifier_label"])
+        self.seen[key] = node
+        node.quotes = [Quote(**{k: q[k] for k in ("iri", "source", "source_title", "exact", "start", "end")})
+                       for q in walk.quotes(self.store, iri)]
+        node.attributed_to = walk.linked(self.store, iri, PROV.wasAttributedTo)
+        arguments = walk.arguments_about(self.store, iri, self.lenses)
+        if self.depth is not None and level >= self.depth:
+            node.truncated = bool(arguments)
+            return node
+        for arg in arguments:
+            relation = "supports" if arg["relation"] == "supports" else "rebuts"
+            child = self.argument(arg, relation, level)
+            (node.supported_by if relation == "supports" else node.attacked_by).append(child)
+        return node
+
+    def argument(self, arg: dict, relation: str, level: int) -> ArgumentNode:
+        key = str(arg["iri"])
+        named = walk.Named.of(arg["iri"], arg["label"])
+        node = ArgumentNode(named.iri, named.id, named.label, relation, arg["perspective"],
+                            arg["perspective_label"], arg["warrant"])
+        if key in self.seen:
+            node.ref, node.premises = True, []
+            return node
+        self.seen[key] = node
+        for premise in walk.linked(self.store, arg["iri"], ARGKB.premise):
+            node.premises.append(self.claim(URIRef(premise.iri), level + 1))
+        for under in walk.arguments_about(self.store, arg["iri"], self.lenses):
+            if under["relation"] == "attacks":
+                node.undercuts.append(self.argument(under, "undercuts", level))
+        return node
+
+
+def iter_nodes(node):
+    """Every node of a trace, depth first (references included)."""
+    yield node
+    children = (node.supported_by + node.attacked_by) if isinstance(node, ClaimNode) else (node.premises + node.undercuts)
+    for child in children:
+        yield from iter_nodes(child)

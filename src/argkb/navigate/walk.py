@@ -1,0 +1,161 @@
+"""Small bound queries that walk the argument graph one node at a time (used by trace and impacts).
+
+Every query here starts from a node bound as a parameter (``?_node``), so an indexed store
+answers it by lookup — no query scans the knowledge base — and all of them go through the
+``Store`` interface, whatever the backend (in-memory, persistent or a remote endpoint).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from argkb.rdf import ids
+from argkb.errors import UsageError
+
+PREFIXES = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+Q_TYPES = PREFIXES + "SELECT ?class WHERE { ?_node a/rdfs:subClassOf* ?class . }"
+
+Q_INFO = PREFIXES + """SELECT ?label ?statement ?qualifier ?qualifierLabel WHERE {
+  OPTIONAL { ?_node rdfs:label ?label . }
+  OPTIONAL { ?_node argkb:statement ?statement . }
+  OPTIONAL { ?_node argkb:qualifier ?qualifier . OPTIONAL { ?qualifier rdfs:label ?qualifierLabel . } }
+}"""
+
+Q_QUOTES = PREFIXES + """SELECT ?quote ?source ?title ?exact ?start ?end WHERE {
+  ?_node argkb:evidence ?quote .
+  OPTIONAL { ?quote oa:hasSource ?source . OPTIONAL { ?source dcterms:title ?title . } }
+  OPTIONAL { ?quote oa:exact ?exact . }
+  OPTIONAL { ?quote oa:start ?start . }
+  OPTIONAL { ?quote oa:end ?end . }
+}"""
+
+Q_LINKED = PREFIXES + """SELECT ?target ?label WHERE {
+  ?_node ?_property ?target .
+  OPTIONAL { ?target rdfs:label ?label . }
+}"""
+
+Q_LINKING = PREFIXES + """SELECT ?subject ?label WHERE {
+  ?subject ?_property ?_node .
+  OPTIONAL { ?subject rdfs:label ?label . }
+}"""
+
+Q_ARGUMENTS = PREFIXES + """SELECT ?argument ?relation ?label ?perspective ?perspectiveLabel ?warrant WHERE {
+  { ?argument argkb:conclusion ?_node . BIND("supports" AS ?relation) }
+  UNION
+  { ?argument argkb:attacks ?_node . BIND("attacks" AS ?relation) }
+  OPTIONAL { ?argument rdfs:label ?label . }
+  OPTIONAL { ?argument argkb:perspective ?perspective .
+             OPTIONAL { ?perspective rdfs:label ?perspectiveLabel . } }
+  OPTIONAL { ?argument argkb:warrant ?warrant . }
+}"""
+
+Q_ALL_OF_CLASS = PREFIXES + "SELECT DISTINCT ?node WHERE { ?node a/rdfs:subClassOf* ?_class . }"
+
+
+@dataclass
+class Named:
+    """An IRI with its CURIE and label: how every node appears in traces and impact reports."""
+
+    iri: str
+    id: str
+    label: str
+
+    @classmethod
+    def of(cls, iri, label=None) -> "Named":
+        return cls(str(iri), ids.short(URIRef(iri)), str(label) if label is not None else ids.short(URIRef(iri)))
+
+
+def as_store(kb_or_store):
+    """A Store from a KnowledgeBase (``open_store(kb)``) or a Store itself."""
+    from argkb.kb import KnowledgeBase
+    from argkb.store import open_store
+
+    return open_store(kb_or_store) if isinstance(kb_or_store, KnowledgeBase) else kb_or_store
+
+
+def _text(term) -> str | None:
+    return None if term is None else str(term)
+
+
+def _first_rows(rows, key: str) -> list[dict]:
+    """One row per ``key`` value (the first, after sorting for a stable choice among label variants)."""
+    seen: dict = {}
+    for row in sorted(rows, key=lambda r: tuple("" if v is None else str(v) for v in r.values())):
+        seen.setdefault(row[key], row)
+    return list(seen.values())
+
+
+def classes(store, node: URIRef) -> set[URIRef]:
+    return {row["class"] for row in store.query(Q_TYPES, {"_node": node}).dicts()}
+
+
+def info(store, node: URIRef) -> dict:
+    """Label, statement and qualifier of a node (None where absent)."""
+    rows = store.query(Q_INFO, {"_node": node}).dicts()
+    row = _first_rows(rows, "label")[0] if rows else {}
+    return {
+        "label": _text(row.get("label")) or ids.short(node),
+        "statement": _text(row.get("statement")),
+        "qualifier": _text(row.get("qualifier")),
+        "qualifier_label": _text(row.get("qualifierLabel")),
+    }
+
+
+def quotes(store, node: URIRef) -> list[dict]:
+    rows = _first_rows(store.query(Q_QUOTES, {"_node": node}).dicts(), "quote")
+    out = [{"iri": str(r["quote"]), "source": _text(r.get("source")), "source_title": _text(r.get("title")),
+            "exact": _text(r.get("exact")),
+            "start": int(r["start"]) if r.get("start") is not None else None,
+            "end": int(r["end"]) if r.get("end") is not None else None} for r in rows]
+    return sorted(out, key=lambda q: (q["source"] or "", q["start"] if q["start"] is not None else -1, q["iri"]))
+
+
+def linked(store, node: URIRef, prop: URIRef) -> list[Named]:
+    """The objects of ``node prop ?x``, with labels, sorted by label."""
+    rows = _first_rows(store.query(Q_LINKED, {"_node": node, "_property": prop}).dicts(), "target")
+    return sorted((Named.of(r["target"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri))
+
+
+def linking(store, node: URIRef, prop: URIRef) -> list[Named]:
+    """The subjects of ``?x prop node``, with labels, sorted by label."""
+    rows = _first_rows(store.query(Q_LINKING, {"_node": node, "_property": prop}).dicts(), "subject")
+    return sorted((Named.of(r["subject"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri))
+
+
+def arguments_about(store, node: URIRef, perspectives=None) -> list[dict]:
+    """The arguments that conclude or attack ``node``, optionally only those under ``perspectives``."""
+    rows = _first_rows(store.query(Q_ARGUMENTS, {"_node": node}).dicts(), "argument")
+    out = []
+    for r in rows:
+        if perspectives and r.get("perspective") not in perspectives:
+            continue
+        out.append({"iri": r["argument"], "relation": str(r["relation"]),
+                    "label": _text(r.get("label")) or ids.short(r["argument"]),
+                    "perspective": _text(r.get("perspective")),
+                    "perspective_label": _text(r.get("perspectiveLabel")) or
+                    (ids.short(r["perspective"]) if r.get("perspective") is not None else None),
+                    "warrant": _text(r.get("warrant"))})
+    return sorted(out, key=lambda a: (a["relation"] != "supports", a["perspective_label"] or "", a["label"], str(a["iri"])))
+
+
+def resolve(store, text: str, cls: URIRef | tuple, what: str) -> tuple[URIRef, URIRef]:
+    """``text`` as the IRI of a node of class ``cls`` (or one of several); returns (iri, class matched).
+
+    Unknown or wrong-type ids raise a UsageError naming the nearest ids of that class (found
+    only then, with an unbound query: the error path may scan).
+    """
+    wanted = cls if isinstance(cls, tuple) else (cls,)
+    iri = ids.to_iri(text)
+    found = classes(store, iri)
+    for c in wanted:
+        if c in found:
+            return iri, c
+    known = {row["node"] for c in wanted for row in store.query(Q_ALL_OF_CLASS, {"_class": c}).dicts()}
+    raise UsageError(ids.unknown_message(text, known, what))

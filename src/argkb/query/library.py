@@ -1,0 +1,330 @@
+"""The named query library: ``queries/*.rq`` files, their headers, parameters and safety checks.
+
+Each file starts with a comment header::
+
+    #+ summary: one sentence (continued on "#+   " lines)
+    #+ params:
+    #+   name (iri|perspective|literal|integer[, optional][, default V]): what it is. Example: kb:x
+    #+ example: argkb query NAME --param name=x
+    #+   ...its output, as comment lines...
+
+Parameters are ``?_name`` variables, bound at run time through ``Store.query(sparql,
+bindings)`` — never pasted into the query text. Queries are read-only: SPARQL Update is
+refused, and so are SERVICE and dataset clauses (FROM / FROM NAMED) unless the caller
+allows the network. Everything is checked by parsing, not by searching the text.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.term import Identifier
+
+from argkb.rdf import ids
+from argkb.errors import InputError, NetworkRefused, UsageError
+
+KINDS = ("iri", "perspective", "literal", "integer")   # "term" (IRI or "quoted" literal): undeclared ones
+_FIELD = re.compile(r"^#\+ (\w+):\s?(.*)$")
+_CONTINUED = re.compile(r"^#\+   (.*)$")
+_PARAM = re.compile(r"^([A-Za-z]\w*)\s*\(([^)]*)\)\s*:\s*(.*)$")
+_EXAMPLE = re.compile(r"\s*Example:\s*(\S+)\s*$")
+_QUOTED = re.compile(r'^"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?$', re.DOTALL)
+_VARIABLE = re.compile(r"[?$]_([A-Za-z]\w*)")
+
+
+@dataclass
+class Param:
+    name: str
+    kind: str = "iri"
+    optional: bool = False
+    description: str = ""
+    example: str | None = None
+    default: str | None = None    # used when the user gives no value
+
+    def bind(self, value: str) -> Identifier:
+        """The RDF term a user's text stands for (never query text)."""
+        if self.kind == "literal":
+            return Literal(value)
+        if self.kind == "integer":
+            try:
+                return Literal(int(value))
+            except ValueError:
+                raise UsageError(f"parameter {self.name!r} takes an integer, not {value!r}") from None
+        if self.kind == "perspective":
+            return ids.perspective(value)
+        quoted = _QUOTED.match(value) if self.kind == "term" else None
+        if quoted:
+            return Literal(quoted.group(1), lang=quoted.group(2))
+        return ids.to_iri(value)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "optional": self.optional,
+                "default": self.default, "description": self.description, "example": self.example}
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    text: str
+    path: Path | None = None
+    summary: str = ""
+    params: list[Param] = field(default_factory=list)
+    example: str = ""
+    example_output: list[str] = field(default_factory=list)
+    declared: bool = False       # the header has a params: field
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "summary": self.summary, "file": str(self.path) if self.path else None,
+                "params": [p.to_dict() for p in self.params], "example": self.example,
+                "example_output": self.example_output}
+
+
+# ------------------------------------------------------------------ header ---
+def parse_header(text: str) -> dict[str, list[str]]:
+    """The ``#+ key: value`` fields at the top of a query, each as its list of lines."""
+    fields: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        stripped = line.rstrip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        match = _FIELD.match(stripped)
+        if match:
+            current = match.group(1).lower()
+            fields[current] = [match.group(2).strip()] if match.group(2).strip() else []
+            continue
+        match = _CONTINUED.match(stripped)
+        if match and current is not None:
+            fields[current].append(match.group(1))
+    return fields
+
+
+def _parse_params(lines: list[str], origin: str) -> list[Param]:
+    params: list[Param] = []
+    for line in lines:
+        if line.strip().lower() in ("none", "-", ""):
+            continue
+        match = _PARAM.match(line)
+        if match is None:
+            if params and line.startswith(" "):
+                params[-1].description += " " + line.strip()
+                continue
+            raise InputError(origin, f"query header: cannot read parameter line {line!r} "
+                                     "(expected 'name (kind[, optional]): what it is. Example: value')")
+        name, spec, description = match.groups()
+        words = [w.strip() for w in spec.split(",")]
+        kind = words[0].lower() or "iri"
+        if kind not in KINDS:
+            raise InputError(origin, f"query header: parameter {name!r} has unknown kind {kind!r} "
+                                     f"(one of {', '.join(KINDS)})")
+        default = next((w.split(None, 1)[1] for w in words[1:] if w.lower().startswith("default ")), None)
+        params.append(Param(name, kind, "optional" in [w.lower() for w in words[1:]] or default is not None,
+                            description.strip(), default=default))
+    for p in params:
+        example = _EXAMPLE.search(p.description)
+        if example:
+            p.example = example.group(1)
+            p.description = p.description[: example.start()].strip()
+    return params
+
+
+def from_text(text: str, name: str, path: Path | None = None) -> NamedQuery:
+    """A query and what its header says; undeclared ``?_name`` variables become IRI parameters."""
+    origin = str(path) if path else name
+    fields = parse_header(text)
+    declared = "params" in fields
+    params = _parse_params(fields.get("params", []), origin)
+    known = {p.name for p in params}
+    for var in dict.fromkeys(_VARIABLE.findall(_without_comments(text))):
+        if var not in known:
+            params.append(Param(var, "term", True, "not declared in the header: an IRI, or a \"quoted\" literal (\"text\"@en for a language)"))
+            known.add(var)
+    example = fields.get("example", [])
+    return NamedQuery(name=name, text=text, path=path, summary=" ".join(fields.get("summary", [])),
+                      params=params, example=example[0] if example else "",
+                      example_output=example[1:], declared=declared)
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+# ----------------------------------------------------------------- library ---
+def library_dirs(kb=None) -> list[Path]:
+    """Where named queries live: the library shipped with argkb, then the knowledge base's own queries/."""
+    from argkb.kb.folder import bundled_root
+
+    dirs = []
+    root = bundled_root()
+    if root is not None and (root / "queries").is_dir():
+        dirs.append(root / "queries")
+    if kb is not None and kb.queries_dir.is_dir() and kb.queries_dir.resolve() not in [d.resolve() for d in dirs]:
+        dirs.append(kb.queries_dir)
+    return dirs
+
+
+def library(kb=None) -> dict[str, NamedQuery]:
+    """Every named query by name (a knowledge base's own query overrides a library one of the same name)."""
+    found: dict[str, NamedQuery] = {}
+    for folder in library_dirs(kb):
+        for path in sorted(folder.glob("*.rq")):
+            found[path.stem] = load_file(path)
+    return dict(sorted(found.items()))
+
+
+def load_file(path: Path) -> NamedQuery:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read query: {exc}") from None
+    return from_text(text, path.stem, path)
+
+
+def find(spec: str, kb=None) -> NamedQuery:
+    """A query by name, by file (``*.rq`` or any existing file), or ``-`` for standard input."""
+    if spec == "-":
+        return from_text(sys.stdin.read(), "<stdin>")
+    path = Path(spec)
+    if spec.endswith((".rq", ".sparql")) or path.is_file():
+        if not path.is_file():
+            raise UsageError(f"no such query file: {spec}")
+        return load_file(path)
+    queries = library(kb)
+    if spec in queries:
+        return queries[spec]
+    close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise UsageError(f"unknown query {spec!r}{hint}\nnamed queries: {', '.join(queries) or '(none)'}")
+
+
+# ------------------------------------------------------------------ safety ---
+def check(text: str, origin: str = "query", allow_network: bool = False) -> str:
+    """Parse ``text`` as a SPARQL 1.1 query; returns its form (select, ask, construct, describe).
+
+    Refuses SPARQL Update (UsageError), SERVICE and FROM / FROM NAMED unless ``allow_network``
+    (NetworkRefused), and reports a syntax error with its line and column (InputError).
+    """
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as exc:
+        if _is_update(text):
+            raise UsageError(f"{origin}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, "
+                             "ADD) is refused: argkb only reads; changes go through the contribution "
+                             "workflow (argkb add)") from None
+        near = text[exc.loc:].split("\n", 1)[0].strip()[:30]
+        where = f" at {near!r}" if near else " at the end of the query"
+        raise InputError(origin, f"SPARQL syntax error{where} ({exc.msg})", exc.lineno, exc.col) from None
+    except RecursionError:
+        raise InputError(origin, "SPARQL query nested too deeply") from None
+    if not allow_network:
+        found = _find_network(tree)
+        if found:
+            raise NetworkRefused(f"{origin}: {found} may reach the network and is refused; "
+                                 "pass --allow-network to permit it")
+    try:
+        translateQuery(tree)
+    except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
+        raise InputError(origin, f"SPARQL error: {exc}") from None
+    return tree[1].name.replace("Query", "").lower()
+
+
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def _is_update(text: str) -> bool:
+    """Whether ``text`` is (or starts like) a SPARQL Update: it parses as one, or its first
+    keyword after the prologue (PREFIX / BASE, comments skipped by the grammar) is an update's."""
+    from pyparsing import CaselessKeyword, MatchFirst, ParseBaseException, python_style_comment
+    from rdflib.plugins.sparql.parser import Prologue, parseUpdate
+
+    try:
+        parseUpdate(text)
+        return True
+    except ParseBaseException:
+        pass
+    leading = (Prologue + MatchFirst([CaselessKeyword(k) for k in UPDATE_KEYWORDS])).ignore(python_style_comment)
+    try:
+        leading.parse_string(text)
+        return True
+    except ParseBaseException:
+        return False
+
+
+def _find_network(node) -> str | None:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return "SERVICE"
+        if node.name == "DatasetClause":
+            return "a dataset clause (FROM / FROM NAMED)"
+        children = node.values()
+    elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+        children = node
+    else:
+        return None
+    for child in children:
+        found = _find_network(child)
+        if found:
+            return found
+    return None
+
+
+# ----------------------------------------------------------------- binding ---
+def split_assignments(pairs) -> dict[str, str]:
+    """``name=value`` strings (from ``--param``) as a dict; the name may be written ``?_name`` or ``_name``."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise UsageError(f"--param takes name=value, not {pair!r}")
+        name, value = pair.split("=", 1)
+        name = name.strip().lstrip("?$").lstrip("_")
+        if name in values:
+            raise UsageError(f"parameter {name!r} given twice")
+        values[name] = value
+    return values
+
+
+def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Identifier]:
+    """Terms for the query's ``?_name`` variables from the user's text; checks names and required ones."""
+    names = ", ".join(p.name for p in query.params) or "none"
+    bindings: dict[str, Identifier] = {}
+    defaults = {p.name: p.default for p in query.params if p.default is not None and p.name not in values}
+    for name, value in {**values, **defaults}.items():
+        param = query.param(name)
+        if param is None:
+            raise UsageError(f"query {query.name!r} has no parameter {name!r} (its parameters: {names})")
+        bindings["_" + name] = param.bind(value)
+    missing = [p.name for p in query.params if not p.optional and p.name not in values]
+    if missing:
+        example = "; ".join(f"--param {p.name}={p.example or '…'}" for p in query.params if p.name in missing)
+        raise UsageError(f"query {query.name!r} needs {', '.join(missing)} ({example})")
+    return bindings
+
+
+def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False):
+    """Check, bind and run a query on a Store; returns its QueryResult."""
+    origin = str(query.path) if query.path else query.name
+    check(query.text, origin, allow_network)
+    bindings = bind(query, values or {})
+    try:
+        return store.query(query.text, bindings)
+    except SyntaxError as exc:
+        raise InputError(origin, f"SPARQL syntax error: {exc}") from None
+    except (ValueError, TypeError) as exc:
+        raise UsageError(f"{origin}: cannot bind parameters: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{origin}: the query failed: {exc}") from None

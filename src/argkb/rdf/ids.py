@@ -1,0 +1,100 @@
+"""Turning what users type into RDF terms: full IRIs, CURIEs (``kb:x``) or bare local names (``x``).
+
+Unknown ids raise a UsageError (exit 2) naming the nearest existing ids.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable
+
+from rdflib import URIRef
+
+from argkb.errors import UsageError
+from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
+
+#: characters no IRI may hold (control characters, any whitespace, and <>"{}|^`\); also checked by argkb.store
+IRI_FORBIDDEN = re.compile(r'[\s\x00-\x20<>"{}|^`\\]')
+
+_CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
+
+#: what users may type for a perspective -> its term
+PERSPECTIVES: dict[str, URIRef] = {
+    "realism": ARGKB.Realism,
+    "liberalism": ARGKB.Liberalism,
+    "constructivism": ARGKB.Constructivism,
+    "diplomatic-practice": ARGKB.DiplomaticPractice,
+    "diplomaticpractice": ARGKB.DiplomaticPractice,
+    "diplomacy": ARGKB.DiplomaticPractice,
+    "security-analysis": ARGKB.SecurityAnalysis,
+    "securityanalysis": ARGKB.SecurityAnalysis,
+    "security": ARGKB.SecurityAnalysis,
+}
+
+
+def to_iri(text: str) -> URIRef:
+    """The IRI a user means: ``<iri>``, ``http…``, ``prefix:local`` or a bare ``local`` in ``kb:``.
+
+    Never builds query text: the result is an RDF term, bound as a parameter.
+    """
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    if not text:
+        raise UsageError("empty id")
+    if "://" in text or text.startswith("urn:"):
+        if IRI_FORBIDDEN.search(text):
+            raise UsageError(f"not a valid IRI: {text!r}")
+        return URIRef(text)
+    match = _CURIE.match(text)
+    if match and match.group(1) in PREFIXES:
+        return URIRef(PREFIXES[match.group(1)] + match.group(2))
+    if match:
+        raise UsageError(f"unknown prefix {match.group(1)!r} in {text!r}; known prefixes: {', '.join(PREFIXES)}")
+    if IRI_FORBIDDEN.search(text):
+        raise UsageError(f"not a valid id: {text!r}")
+    return KB[text]
+
+
+def resolve(text: str, known: Iterable[URIRef], what: str = "id") -> URIRef:
+    """``to_iri`` checked against the ids that exist; unknown ids name the nearest ones."""
+    iri = to_iri(text)
+    known = set(known)
+    if iri in known:
+        return iri
+    raise UsageError(unknown_message(text, known, what))
+
+
+def unknown_message(text: str, known: Iterable[URIRef], what: str = "id") -> str:
+    names = {short(k): k for k in known}
+    guess = text.strip().strip("<>")
+    guess = guess.split("/")[-1].split("#")[-1].split(":")[-1]
+    close = difflib.get_close_matches(guess, [n.split(":", 1)[-1] for n in names], n=5, cutoff=0.5)
+    by_local = {n.split(":", 1)[-1]: n for n in names}
+    hint = f"; did you mean {', '.join(by_local[c] for c in close)}?" if close else ""
+    return f"unknown {what} {text!r}{hint}"
+
+
+def short(iri: URIRef) -> str:
+    s = str(iri)
+    for prefix, ns in PREFIXES.items():
+        if s.startswith(ns) and s[len(ns):]:
+            return f"{prefix}:{s[len(ns):]}"
+    return f"<{s}>"
+
+
+def perspective(text: str) -> URIRef:
+    """A perspective by name (``realism``, ``diplomatic-practice``), CURIE or IRI."""
+    key = text.strip().lower().replace(" ", "-").replace("_", "-")
+    if key in PERSPECTIVES:
+        return PERSPECTIVES[key]
+    try:
+        iri = to_iri(text) if ":" in text else ARGKB._NS[text]
+    except UsageError:
+        iri = None
+    if iri in PERSPECTIVES.values():
+        return iri
+    choices = "realism, liberalism, constructivism, diplomatic-practice, security-analysis"
+    close = difflib.get_close_matches(key, list(PERSPECTIVES), n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise UsageError(f"unknown perspective {text!r} (choose from {choices}){hint}")

@@ -1,0 +1,15 @@
+"""Stores: the one small interface every read goes through (SPARQL with bound parameters).
+
+- ``argkb.store.base`` — ``Store``, ``QueryResult``, ``OxigraphStore`` (pyoxigraph), ``RdflibStore``,
+  ``with_values`` (parameters bound as a VALUES block, never pasted into the text);
+- ``argkb.store.backends`` — ``open_store(kb)``: the derived store, an endpoint or memory;
+- ``argkb.store.derived`` — the persistent pyoxigraph copy of the Turtle files, kept in step by hash;
+- ``argkb.store.endpoint`` — any SPARQL 1.1 server as a Store;
+- ``argkb.store.push`` / ``argkb.store.serve`` — ``argkb push`` (Graph Store Protocol), ``argkb serve``.
+
+Depends on ``argkb.kb`` and below.
+"""
+from argkb.store.backends import open_store
+from argkb.store.base import OxigraphStore, QueryResult, RdflibStore, Store
+
+__all__ = ["open_store", "Store", "QueryResult", "OxigraphStore", "RdflibStore"]

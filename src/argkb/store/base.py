@@ -1,0 +1,252 @@
+"""The one small interface every read goes through: SPARQL with bound parameters.
+
+``Store.query(sparql, bindings)`` runs a read-only SPARQL 1.1 query with ``?_name``-style
+variables bound to RDF terms (never pasted into the text) and returns a ``QueryResult``
+of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default),
+``RdflibStore`` (an rdflib graph, for small graphs and cross-checks), ``EndpointStore``
+(any SPARQL 1.1 Protocol server, ``argkb.store.endpoint``). ``argkb.store.open_store(kb)`` picks one
+(``argkb.store.backends.open_store``): the persistent derived store (``argkb.store.derived``) by default.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier, Variable
+
+from argkb.rdf.ids import IRI_FORBIDDEN
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argkb.kb.folder import KnowledgeBase
+
+
+@dataclass
+class QueryResult:
+    """A SELECT (``vars`` + ``rows``), ASK (``boolean``) or CONSTRUCT/DESCRIBE (``graph``) answer."""
+
+    kind: str                                   # "select" | "ask" | "graph"
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)   # rdflib terms or None, in ``vars`` order
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def dicts(self) -> list[dict[str, Identifier | None]]:
+        return [dict(zip(self.vars, row)) for row in self.rows]
+
+
+class Store:
+    """Read-only SPARQL over a knowledge base."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
+        raise NotImplementedError
+
+
+# ----------------------------------------------------------------- rdflib ---
+class RdflibStore(Store):
+    def __init__(self, graph: Graph):
+        self.graph = graph
+
+    def query(self, sparql, bindings=None):
+        init = {Variable(k.lstrip("?$")): v for k, v in (bindings or {}).items()}
+        result = self.graph.query(sparql, initBindings=init)
+        if result.type == "ASK":
+            return QueryResult("ask", boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            g = Graph()
+            for t in result:
+                g.add(t)
+            return QueryResult("graph", graph=g)
+        names = [str(v) for v in result.vars]
+        return QueryResult("select", vars=names, rows=[tuple(row[i] for i in range(len(names))) for row in result])
+
+
+# -------------------------------------------------------------- pyoxigraph ---
+class OxigraphStore(Store):
+    """pyoxigraph over the knowledge base's files (in memory unless given a store).
+
+    ``union``: query the union of the named graphs as the default graph (the derived store
+    keeps one named graph per file). ``backend`` says what the store is, for ``argkb store status``.
+    """
+
+    def __init__(self, store=None, union: bool = False, backend: str = "memory"):
+        import pyoxigraph
+
+        self.ox = store if store is not None else pyoxigraph.Store()
+        self.union = union
+        self.backend = backend
+
+    @classmethod
+    def from_files(cls, paths: Iterable) -> "OxigraphStore":
+        import pyoxigraph
+
+        from argkb.rdf.parse import guess_format
+
+        media = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+                 "xml": pyoxigraph.RdfFormat.RDF_XML, "json-ld": None}
+        self = cls()
+        for path in paths:
+            fmt = media.get(guess_format(path))
+            if fmt is None:  # formats pyoxigraph does not read: go through rdflib
+                from argkb.rdf.parse import parse_file
+
+                self.add_graph(parse_file(path))
+            else:
+                self.ox.bulk_load(path=str(path), format=fmt)
+        return self
+
+    @classmethod
+    def from_kb(cls, kb: "KnowledgeBase") -> "OxigraphStore":
+        return cls.from_files([kb.ontology_file, *kb.data_files(), *kb.extra])
+
+    def add_graph(self, graph: Graph, name: str | None = None) -> None:
+        import pyoxigraph
+
+        target = pyoxigraph.NamedNode(name) if name else pyoxigraph.DefaultGraph()
+        self.ox.extend([pyoxigraph.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph])
+
+    def query(self, sparql, bindings=None):
+        import pyoxigraph
+
+        result = self.ox.query(with_values(sparql, bindings) if bindings else sparql,
+                               use_default_graph_as_union=self.union)
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, pyoxigraph.QueryTriples):
+            g = Graph()
+            for t in result:
+                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+            return QueryResult("graph", graph=g)
+        names = [v.value for v in result.variables]
+        rows = [tuple(from_ox(sol[name]) if sol[name] is not None else None for name in names) for sol in result]
+        return QueryResult("select", vars=names, rows=rows)
+
+
+
+def term_sparql(term: Identifier) -> str:
+    """An RDF term written as SPARQL, escaped; refuses what cannot be an IRI rather than pasting it."""
+    if isinstance(term, URIRef):
+        if IRI_FORBIDDEN.search(str(term)):
+            raise ValueError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        return term.n3()
+    raise TypeError(f"cannot bind {term!r} as a parameter")
+
+
+def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with a VALUES block binding the parameters, placed first in its WHERE pattern.
+
+    The block is built from RDF terms (``term_sparql``), never from user text, so a
+    parameter cannot change the query; placing it first lets the engine start there.
+    """
+    # one single-variable block per parameter (the same one-row table): Virtuoso 7.2 fails to
+    # compile a multi-variable VALUES row binding a predicate variable
+    block = " " + " ".join(f"VALUES ?{k.lstrip('?$')} {{ {term_sparql(v)} }}" for k, v in bindings.items()) + " "
+    at = where_brace(sparql)
+    if at is None:
+        return sparql + "\n" + block
+    return sparql[: at + 1] + block + sparql[at + 1:]
+
+
+def where_brace(sparql: str) -> int | None:
+    """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs)."""
+    i, n = 0, len(sparql)
+    seen_where = False
+    upper = sparql.upper()
+    is_construct = re.search(r"\bCONSTRUCT\b", _strip_noise(sparql), re.IGNORECASE) is not None
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            if i < 0:
+                return None
+            continue
+        if c in "\"'":
+            i = _skip_string(sparql, i)
+            continue
+        if c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
+            i = sparql.index(">", i) + 1
+            continue
+        if upper.startswith("WHERE", i) and (i == 0 or not sparql[i - 1].isalnum()):
+            seen_where = True
+        if c == "{":
+            if seen_where or not is_construct:
+                return i
+            # a CONSTRUCT template: skip to its end
+            i = _matching_brace(sparql, i)
+            if i is None:
+                return None
+            continue
+        i += 1
+    return None
+
+
+def _strip_noise(sparql: str) -> str:
+    return re.sub(r"#[^\n]*", "", sparql)
+
+
+def _skip_string(text: str, i: int) -> int:
+    quote = text[i]
+    if text.startswith(quote * 3, i):
+        end = text.find(quote * 3, i + 3)
+        return len(text) if end < 0 else end + 3
+    j = i + 1
+    while j < len(text) and text[j] != quote:
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
+def _matching_brace(text: str, i: int) -> int | None:
+    depth = 0
+    while i < len(text):
+        c = text[i]
+        if c in "\"'":
+            i = _skip_string(text, i)
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def to_ox(term):
+    import pyoxigraph
+
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
+    raise TypeError(f"cannot bind {term!r}")
+
+
+def from_ox(term):
+    """A pyoxigraph term as an rdflib term; plain strings stay plain (no xsd:string), as rdflib reads them."""
+    import pyoxigraph
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unexpected term {term!r}")

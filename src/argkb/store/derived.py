@@ -1,0 +1,378 @@
+"""The derived store: a persistent pyoxigraph copy of the knowledge base's Turtle files.
+
+The Turtle files stay the source of truth. This module keeps, in ``<kb>/.argkb-cache/store/``,
+a pyoxigraph (RocksDB) database holding one named graph per file (``graph_iri``), and a
+``manifest.json`` naming, for each file, its SHA-256, its triple count and the stat
+signature (size, mtime, ctime, inode) seen when it was hashed. Queries read the union of the
+graphs. A file whose stat signature is unchanged, and old enough not to be "racy" (modified
+within ``RACY_NS`` of its hashing), is not re-read; any other file is hashed, and re-loaded
+only if its hash changed.
+
+Updates are copy-on-write: the current database is snapshotted (``backup``: hard links),
+the snapshot is opened for writing, changed files' graphs are dropped and re-loaded, and the
+manifest, written atomically, switches to it. A committed database is never written again,
+so readers (``Store.read_only``) never see a half-applied update and need no lock. A
+``DIRTY`` marker, written before an update and removed after, names the database being
+built: found on the next open, it means a crash, and the half-built copy is discarded.
+Writers serialise on ``lock`` (``fcntl.flock``).
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from argkb.rdf.atomic import atomic_write_text
+from argkb.errors import InputError, UsageError
+from argkb.kb.processes import pid_alive
+
+CACHE_DIR = ".argkb-cache"
+FORMAT = 1
+#: named graphs of the knowledge base's files: this prefix + the file's path inside the KB
+GRAPH_BASE = "https://w3id.org/argkb/graph/"
+#: a file modified this close to its hashing is hashed again next time (coarse timestamps)
+RACY_NS = 2_000_000_000
+LOCK_TIMEOUT_S = 300.0
+
+
+def graph_iri(root: Path, path: Path) -> str:
+    """The named graph holding ``path``: GRAPH_BASE + its path relative to the KB root."""
+    try:
+        rel = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        rel = "external/" + hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16] + "/" + Path(path).name
+    return GRAPH_BASE + quote(rel, safe="/-._~")
+
+
+def engine_version() -> str:
+    import pyoxigraph
+
+    return f"pyoxigraph {getattr(pyoxigraph, '__version__', '?')}"
+
+
+@dataclass
+class FileEntry:
+    sha256: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+    hashed_ns: int
+    triples: int
+    graph: str
+
+    def same_stat(self, st: os.stat_result) -> bool:
+        return (self.size, self.mtime_ns, self.ctime_ns, self.ino) == \
+            (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+@dataclass
+class Manifest:
+    db: str
+    files: dict[str, FileEntry] = field(default_factory=dict)
+    engine: str = ""
+    format: int = FORMAT
+
+    def to_json(self) -> str:
+        data = {"format": self.format, "engine": self.engine, "db": self.db,
+                "files": {k: asdict(v) for k, v in sorted(self.files.items())}}
+        return json.dumps(data, indent=1) + "\n"
+
+    @classmethod
+    def read(cls, path: Path) -> "Manifest | None":
+        """The manifest, or None when missing, unreadable, corrupt or from another format/engine."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.get("format") != FORMAT or data.get("engine") != engine_version():
+                return None
+            db = data["db"]
+            if not isinstance(db, str) or not db.startswith("db-") or "/" in db:
+                return None
+            return cls(db, {k: FileEntry(**v) for k, v in data["files"].items()}, data["engine"])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    @property
+    def triples(self) -> int:
+        return sum(e.triples for e in self.files.values())
+
+
+@dataclass
+class Changes:
+    """What differs between the files and the manifest (file keys are paths relative to the KB)."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rebuild_reason: str | None = None       # the whole store must be rebuilt, and why
+    entries: dict[str, FileEntry] = field(default_factory=dict)   # fresh entries (hash known)
+    content: dict[str, bytes] = field(default_factory=dict)       # bytes read while hashing
+    restat: bool = False                    # unchanged files whose stat signature needs recording
+
+    @property
+    def fresh(self) -> bool:
+        return self.rebuild_reason is None and not (self.added or self.changed or self.removed)
+
+
+class DerivedStore:
+    """The derived store of one knowledge base's files (``files``: absolute paths)."""
+
+    def __init__(self, root: Path, files: list[Path], folder: Path | None = None):
+        self.root = Path(root)
+        self.files = [Path(p) for p in files]
+        self.folder = Path(folder) if folder is not None else self.root / CACHE_DIR / "store"
+        self.manifest_path = self.folder / "manifest.json"
+        self.dirty_path = self.folder / "DIRTY"
+        self.lock_path = self.folder / "lock"
+        self.notes: list[str] = []          # what happened (recovered crash, rebuilt, updated)
+
+    # ------------------------------------------------------------- inspect
+    def key(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path.resolve())
+
+    def manifest(self) -> Manifest | None:
+        return Manifest.read(self.manifest_path)
+
+    def scan(self, verify: bool = False) -> Changes:
+        """Compare the files with the manifest; hash only what the stat signature cannot vouch for."""
+        changes = Changes()
+        manifest = self.manifest()
+        if manifest is None:
+            changes.rebuild_reason = "no store yet" if not self.manifest_path.exists() else \
+                "manifest unreadable, corrupt or from another engine version"
+        elif not (self.folder / manifest.db).is_dir():
+            changes.rebuild_reason = f"database folder {manifest.db} is missing"
+            manifest = None
+        elif self.dirty_path.exists():
+            changes.rebuild_reason = "an update was interrupted (DIRTY marker found)"
+        old = manifest.files if manifest else {}
+        seen = set()
+        for path in self.files:
+            key = self.key(path)
+            seen.add(key)
+            try:
+                st = path.stat()
+            except OSError as exc:
+                raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+            entry = old.get(key)
+            if entry and not verify and entry.same_stat(st) and not _racy(entry, st):
+                changes.entries[key] = entry
+                continue
+            fresh, data = self._hash(path, st)
+            if entry and entry.sha256 == fresh.sha256:
+                fresh.triples = entry.triples
+                changes.restat = changes.restat or not entry.same_stat(st) or fresh.hashed_ns != entry.hashed_ns
+            else:
+                (changes.changed if entry else changes.added).append(key)
+                changes.content[key] = data
+            changes.entries[key] = fresh
+        changes.removed = sorted(set(old) - seen)
+        return changes
+
+    def _hash(self, path: Path, st: os.stat_result | None = None) -> tuple[FileEntry, bytes]:
+        """A fresh entry for ``path`` (stat taken before reading) and the bytes it was hashed from."""
+        if st is None:
+            try:
+                st = path.stat()
+            except OSError as exc:
+                raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        hashed_ns = time.time_ns()
+        data = _read(path)
+        entry = FileEntry(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                          st.st_ino, hashed_ns, -1, graph_iri(self.root, path))
+        return entry, data
+
+    # -------------------------------------------------------------- open
+    def open(self):
+        """A read-only pyoxigraph Store of the current files, updating the derived store first if needed."""
+        import pyoxigraph
+
+        changes = self.scan()
+        if not changes.fresh:
+            self.update()
+        elif changes.restat:
+            self._record_stat(changes)
+        manifest = self.manifest()
+        if manifest is None:  # pragma: no cover - update() always leaves a manifest
+            raise UsageError(f"{self.folder}: the derived store could not be built")
+        return pyoxigraph.Store.read_only(str(self.folder / manifest.db)), manifest
+
+    def update(self, full: bool = False) -> Manifest:
+        """Bring the store up to date with the files (copy-on-write); returns the new manifest."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._lock():
+            self._recover()
+            changes = self.scan(verify=full)
+            if changes.fresh and not full:
+                if changes.restat:
+                    self._record_stat(changes)
+                return self.manifest()
+            manifest = None if (full or changes.rebuild_reason) else self.manifest()
+            return self._write(changes, manifest)
+
+    def _write(self, changes: Changes, base: Manifest | None) -> Manifest:
+        import pyoxigraph
+
+        name = f"db-{uuid.uuid4().hex[:12]}"
+        target = self.folder / name
+        atomic_write_text(self.dirty_path, name + "\n")
+        try:
+            if base is not None:
+                source = pyoxigraph.Store.read_only(str(self.folder / base.db))
+                source.backup(str(target))
+                del source
+            store = pyoxigraph.Store(str(target))
+            reload = changes.added + changes.changed if base is not None else list(changes.entries)
+            for key in (changes.changed + changes.removed) if base is not None else []:
+                store.remove_graph(pyoxigraph.NamedNode(base.files[key].graph))
+            store.bulk_extend(self._quads(reload, changes))   # one bulk load for every file
+            store.flush()
+            del store
+            gc.collect()
+            manifest = Manifest(name, changes.entries, engine_version())
+            atomic_write_text(self.manifest_path, manifest.to_json())
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            self.dirty_path.unlink(missing_ok=True)
+            raise
+        self.dirty_path.unlink(missing_ok=True)
+        what = f"rebuilt ({len(manifest.files)} files)" if base is None else \
+            f"updated (+{len(changes.added)} ~{len(changes.changed)} -{len(changes.removed)} files)"
+        self.notes.append(what)
+        self._collect(keep={name, base.db if base else name})
+        return manifest
+
+    def _quads(self, keys: list[str], changes: Changes):
+        """Every triple of these files as a quad in the file's named graph; records each file's triple count."""
+        for key in keys:
+            data = changes.content.get(key)
+            if data is None:  # unchanged but rebuilt: read again, record what was read
+                changes.entries[key], data = self._hash(self._path(key))
+            entry = changes.entries[key]
+            entry.triples = 0
+            for quad in _parse(self._path(key), data, entry.graph):
+                entry.triples += 1
+                yield quad
+
+    def _path(self, key: str) -> Path:
+        path = Path(key)
+        return path if path.is_absolute() else self.root / path
+
+    def _record_stat(self, changes: Changes) -> None:
+        """Files re-hashed to the same content: remember their stat so they are not hashed again."""
+        try:
+            with self._lock(timeout=0):
+                manifest = self.manifest()
+                if manifest is None:
+                    return
+                for key, entry in changes.entries.items():
+                    old = manifest.files.get(key)
+                    if old is not None and old.sha256 == entry.sha256:
+                        entry.triples = old.triples
+                        manifest.files[key] = entry
+                atomic_write_text(self.manifest_path, manifest.to_json())
+        except (TimeoutError, OSError):
+            pass  # someone else is writing, or the cache is read-only: hash again next time
+
+    def _recover(self) -> None:
+        """Called under the lock: a DIRTY marker means a crashed update; discard its half-built copy."""
+        if not self.dirty_path.exists():
+            return
+        try:
+            name = self.dirty_path.read_text("utf-8").strip()
+        except OSError:
+            name = ""
+        manifest = self.manifest()
+        if name.startswith("db-") and "/" not in name and (manifest is None or manifest.db != name):
+            shutil.rmtree(self.folder / name, ignore_errors=True)
+        self.dirty_path.unlink(missing_ok=True)
+        self.notes.append(f"recovered from an interrupted update (discarded {name or 'an unnamed copy'})")
+
+    def _collect(self, keep: set[str]) -> None:
+        """Remove databases no manifest names (the previous one is kept for readers still open)."""
+        for child in self.folder.glob("db-*"):
+            if child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)
+        for child in self.folder.glob("tmp-*"):
+            pid = child.name.split("-")[1]
+            if pid.isdigit() and not pid_alive(int(pid)):
+                shutil.rmtree(child, ignore_errors=True)
+
+    @contextmanager
+    def _lock(self, timeout: float = LOCK_TIMEOUT_S):
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
+            yield
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_path, "a+") as handle:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise TimeoutError(f"{self.lock_path}: another argkb process is updating the store") from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # ---------------------------------------------------------- snapshots
+    def snapshot(self, prefix: str = "tmp") -> Path:
+        """A private writable copy of the current database (hard links), for --data files or a server."""
+        import pyoxigraph
+
+        manifest = self.manifest()
+        if manifest is None:
+            raise UsageError(f"{self.folder}: no derived store yet")
+        target = self.folder / f"{prefix}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        source = pyoxigraph.Store.read_only(str(self.folder / manifest.db))
+        source.backup(str(target))
+        return target
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _parse(path: Path, data: bytes, graph: str):
+    """The quads of one Turtle file in its named graph; a syntax error names file, line and column."""
+    import pyoxigraph
+
+    name = pyoxigraph.NamedNode(graph)
+    try:
+        for triple in pyoxigraph.parse(input=data, format=pyoxigraph.RdfFormat.TURTLE,
+                                       base_iri=path.resolve().as_uri()):
+            yield pyoxigraph.Quad(triple.subject, triple.predicate, triple.object, name)
+    except SyntaxError as exc:
+        raise InputError(path, f"syntax error: {_syntax_message(exc)}", exc.lineno, exc.offset) from None
+
+
+def _syntax_message(exc: SyntaxError) -> str:
+    import re
+
+    return re.sub(r"^Parser error (at|between) line .*?: ", "", exc.msg or str(exc))
+
+
+def _racy(entry: FileEntry, st: os.stat_result) -> bool:
+    """Modified (or its inode changed) too close to its hashing for the timestamps to vouch for it."""
+    return entry.hashed_ns - max(st.st_mtime_ns, st.st_ctime_ns) <= RACY_NS
+

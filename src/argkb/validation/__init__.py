@@ -1,0 +1,12 @@
+"""Validation against ``ontology/shapes.ttl``: the rules of the design contract.
+
+- ``argkb.validation.validate`` — ``validate(kb, files=()) -> ValidationReport``: the whole knowledge
+  base (compiled shapes on the store) or contributions in its context (incremental);
+- ``argkb.validation.compiled`` — the shapes compiled to set-based SPARQL;
+- ``argkb.validation.incremental`` — a contribution plus the neighbourhood it needs, checked by pySHACL;
+- ``argkb.validation.report`` — the report object the CLI renders as text, JSON or Turtle.
+"""
+from argkb.validation.report import Result, ValidationReport
+from argkb.validation.validate import validate
+
+__all__ = ["validate", "ValidationReport", "Result"]

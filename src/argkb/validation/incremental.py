@@ -1,0 +1,138 @@
+"""Validate a contribution without loading the knowledge base: its nodes and the neighbourhood they need.
+
+The focus nodes are the ones the contribution touches: every subject it describes and
+every IRI it names. Whole-graph validation of "knowledge base + contribution", reported for
+those nodes, is what this reproduces — from a small graph instead of the whole one:
+
+* the contribution itself;
+* from the knowledge base (bound queries on ``open_store(kb)``): the description of every focus
+  node, of its blank-node values, and of every node it points to (so ``sh:class`` sees their
+  types); the arguments pointing at a focus node with ``argkb:premise``, ``argkb:conclusion``
+  or ``argkb:attacks`` (rule 2's rationale, rule 7's lenses and unused claims), with their
+  types and perspectives; every ``rdfs:subClassOf`` triple (targets and classes count subclasses);
+* the support chains going up from the focus arguments' conclusions (rule 4: a new cycle must
+  close through them), followed level by level with one bound query per level;
+* the text of each source in that graph (rule 6).
+
+The compiled shapes (``argkb.validation.compiled``) then run on that graph with ``VALUES ?this``
+restricted to the focus nodes. Blank nodes are renamed to IRIs inside the small graph so they
+can be focus nodes too, and named back in the results.
+"""
+from __future__ import annotations
+
+from rdflib import BNode, Graph, URIRef
+
+from argkb.vocab.namespaces import ARGKB
+from argkb.store.base import OxigraphStore, term_sparql, to_ox
+from argkb.store import open_store
+
+SKOLEM = "urn:argkb:bnode:"
+#: predicates the shapes follow backwards from a focus node
+INCOMING = (ARGKB.premise, ARGKB.conclusion, ARGKB.attacks)
+_BATCH = 500
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+
+
+def touched_nodes(contribution: Graph) -> set:
+    """What a contribution is reported on: the nodes it describes and the IRIs it names."""
+    nodes = set(contribution.subjects())
+    nodes.update(o for o in contribution.objects() if isinstance(o, URIRef))
+    return nodes
+
+
+class Neighbourhood:
+    """The small pyoxigraph graph (blank nodes renamed to IRIs) the shapes read about the focus nodes."""
+
+    def __init__(self, store, contribution: Graph, focus: set, source_text):
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self.remote = store
+        self.local = ox.Store()
+        self.focus = [_skolem(to_ox(f)) for f in focus]
+        self.local.extend([ox.Quad(_skolem(to_ox(s)), to_ox(p), _skolem(to_ox(o))) for s, p, o in contribution])
+        iris = sorted(term_sparql(f) for f in focus if isinstance(f, URIRef))
+        self.fetch(iris, "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }")
+        incoming = " UNION ".join(f"{{ ?a {term_sparql(p)} ?s BIND ({term_sparql(p)} AS ?p) }}" for p in INCOMING)
+        self.fetch(iris, "CONSTRUCT { ?a ?p ?s . ?a a ?t . ?a <%s> ?lens } WHERE { %s "
+                         "OPTIONAL { ?a a ?t } OPTIONAL { ?a <%s> ?lens } }" % (ARGKB.perspective, incoming, ARGKB.perspective))
+        values = {str(q.object) for f in self.focus for q in self.local.quads_for_pattern(f, None, None)
+                  if isinstance(q.object, ox.NamedNode) and not q.object.value.startswith(SKOLEM)}
+        self.fetch(sorted(values - set(iris)), "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        self.fetch([], f"CONSTRUCT {{ ?a <{_SUBCLASS}> ?b }} WHERE {{ ?a <{_SUBCLASS}> ?b }}")
+        self.support_chains()
+        self.add_texts(source_text)
+
+    def fetch(self, nodes: list[str], query: str) -> None:
+        """Run a CONSTRUCT on the knowledge base with ``?s`` bound to ``nodes`` (SPARQL terms, in batches)."""
+        batches = [nodes[i:i + _BATCH] for i in range(0, len(nodes), _BATCH)] if nodes else [None]
+        if not nodes and "?s" in query.split("WHERE", 1)[1]:
+            return
+        for batch in batches:
+            text = query
+            if batch is not None:
+                at = query.index("WHERE {") + len("WHERE {")
+                text = query[:at] + " VALUES ?s { " + " ".join(batch) + " } " + query[at:]
+            self.local.extend([self.ox.Quad(_skolem(t.subject), t.predicate, _skolem(t.object))
+                               for t in self._construct(text)])
+
+    def _construct(self, text: str):
+        return construct_triples(self.remote, text)
+
+    def objects(self, subjects, predicate) -> set:
+        return {q.object for s in subjects for q in self.local.quads_for_pattern(s, predicate, None)}
+
+    def support_chains(self) -> None:
+        """Every argument reachable upwards (premise -> conclusion) from the focus arguments' conclusions (rule 4)."""
+        premise, conclusion = self.ox.NamedNode(str(ARGKB.premise)), self.ox.NamedNode(str(ARGKB.conclusion))
+        frontier = self.objects(self.focus, conclusion)
+        seen: set = set()
+        while frontier:
+            seen |= frontier
+            self.fetch(sorted(f"<{c.value}>" for c in frontier if isinstance(c, self.ox.NamedNode)
+                              and not c.value.startswith(SKOLEM)),
+                       f"CONSTRUCT {{ ?a <{premise.value}> ?s . ?a <{conclusion.value}> ?c }} WHERE {{ "
+                       f"?a <{premise.value}> ?s ; <{conclusion.value}> ?c }}")
+            args = {q.subject for c in frontier for q in self.local.quads_for_pattern(None, premise, c)}
+            frontier = self.objects(args, conclusion) - seen
+
+    def add_texts(self, source_text) -> None:
+        ox = self.ox
+        for q in list(self.local.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), ox.NamedNode(str(ARGKB.Source)))):
+            text = source_text(URIRef(q.subject.value)) if not q.subject.value.startswith(SKOLEM) else None
+            if text is not None:
+                self.local.add(ox.Quad(q.subject, ox.NamedNode(str(ARGKB.text)), ox.Literal(text)))
+
+
+def construct_triples(store, text: str) -> list:
+    """A CONSTRUCT's triples as pyoxigraph Triples: straight from pyoxigraph when the store is one."""
+    import pyoxigraph as ox
+
+    if isinstance(store, OxigraphStore):
+        return list(store.ox.query(text, use_default_graph_as_union=store.union))
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in store.query(text).graph]
+
+
+def _skolem(term):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(SKOLEM + term.value) if isinstance(term, ox.BlankNode) else term
+
+
+def unskolem(term):
+    if isinstance(term, URIRef) and str(term).startswith(SKOLEM):
+        return BNode(str(term)[len(SKOLEM):])
+    return term
+
+
+def check_contribution(kb, contribution: Graph, compiled) -> list:
+    """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's context."""
+    from dataclasses import replace
+
+    from argkb.store.base import from_ox
+
+    focus = touched_nodes(contribution)
+    hood = Neighbourhood(open_store(kb), contribution, focus, kb.source_text)
+    results = compiled.run(OxigraphStore(hood.local), [from_ox(f) for f in hood.focus])
+    return [replace(r, focus=unskolem(r.focus), value=unskolem(r.value)) for r in results]

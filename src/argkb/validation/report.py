@@ -1,0 +1,132 @@
+"""The validation report: what ``validate()`` returns and the CLI renders.
+
+One ``Result`` per SHACL result, with the rule it breaks and the file (and line)
+that defines its focus node. Renders as text (grouped by focus node), JSON, or
+Turtle (a standard ``sh:ValidationReport``).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from argkb.vocab.namespaces import PREFIXES
+
+VIOLATION, WARNING, INFO = "Violation", "Warning", "Info"
+
+
+def curie(term) -> str:
+    """A readable name for a term: ``kb:x`` for known namespaces, else ``<iri>`` or the literal."""
+    if isinstance(term, URIRef):
+        iri = str(term)
+        for prefix, ns in PREFIXES.items():
+            if iri.startswith(ns) and iri[len(ns):] and "/" not in iri[len(ns):] and "#" not in iri[len(ns):]:
+                return f"{prefix}:{iri[len(ns):]}"
+        return f"<{iri}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+@dataclass
+class Result:
+    focus: str                 # the focus node's IRI (or blank node id)
+    focus_name: str            # the same as a CURIE
+    rule: int | None           # the design contract's rule number (0: vocabulary structure)
+    rule_label: str            # what the rule says
+    message: str
+    severity: str              # Violation | Warning | Info
+    path: str | None = None    # the property (as a CURIE), where the rule is about one
+    path_iri: str | None = None
+    value: str | None = None
+    shape: str | None = None
+    file: str | None = None    # the file that defines the focus node
+    line: int | None = None
+
+    def where(self) -> str:
+        if not self.file:
+            return "(no file defines this node)"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass
+class ValidationReport:
+    results: list[Result] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)   # what was validated
+
+    @property
+    def violations(self) -> list[Result]:
+        return [r for r in self.results if r.severity == VIOLATION]
+
+    @property
+    def warnings(self) -> list[Result]:
+        return [r for r in self.results if r.severity == WARNING]
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    def counts(self) -> dict[str, int]:
+        return {"violations": len(self.violations), "warnings": len(self.warnings),
+                "infos": len(self.results) - len(self.violations) - len(self.warnings)}
+
+    def sorted_results(self) -> list[Result]:
+        order = {VIOLATION: 0, WARNING: 1, INFO: 2}
+        return sorted(self.results, key=lambda r: (order.get(r.severity, 3), r.focus_name, r.rule or 0, r.message))
+
+    # ------------------------------------------------------------- renderings
+    def summary(self) -> str:
+        c = self.counts()
+        verdict = "conforms" if self.conforms else "does not conform"
+        return (f"{verdict}: {c['violations']} violation{'s' * (c['violations'] != 1)}, "
+                f"{c['warnings']} warning{'s' * (c['warnings'] != 1)}")
+
+    def to_text(self) -> str:
+        lines: list[str] = []
+        by_focus: dict[str, list[Result]] = {}
+        for r in self.sorted_results():
+            by_focus.setdefault(r.focus_name, []).append(r)
+        for focus, results in by_focus.items():
+            lines.append(f"{focus}  ({results[0].where()})")
+            for r in results:
+                path = f" [{r.path}]" if r.path else ""
+                rule = f"rule {r.rule}" if r.rule is not None else "rule ?"
+                lines.append(f"  {r.severity}: {rule}{path}: {r.message}")
+            lines.append("")
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        return json.dumps({"conforms": self.conforms, **self.counts(), "files": self.files,
+                           "results": [asdict(r) for r in self.sorted_results()]}, indent=2, ensure_ascii=False)
+
+    def to_graph(self) -> Graph:
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        report = BNode()
+        g.add((report, RDF.type, SH.ValidationReport))
+        g.add((report, SH.conforms, Literal(self.conforms)))
+        for r in self.sorted_results():
+            node = BNode()
+            g.add((report, SH.result, node))
+            g.add((node, RDF.type, SH.ValidationResult))
+            g.add((node, SH.focusNode, BNode(r.focus[2:]) if r.focus.startswith("_:") else URIRef(r.focus)))
+            g.add((node, SH.resultSeverity, SH[r.severity]))
+            g.add((node, SH.resultMessage, Literal(r.message)))
+            if r.path_iri:
+                g.add((node, SH.resultPath, URIRef(r.path_iri)))
+            if r.value is not None:
+                g.add((node, SH.value, Literal(r.value)))
+            if r.shape:
+                g.add((node, SH.sourceShape, URIRef(r.shape)))
+        return g
+
+    def to_turtle(self) -> str:
+        return self.to_graph().serialize(format="turtle")
+
+    def render(self, fmt: str) -> str:
+        return {"text": self.to_text, "json": self.to_json, "turtle": self.to_turtle}[fmt]()
+

@@ -1,0 +1,204 @@
+"""Validate a knowledge base, or contributions in its context, against ``ontology/shapes.ttl``.
+
+``validate(kb, files)`` returns a ``ValidationReport``. The shapes are data: this module
+supplies what SHACL cannot read by itself — the text of every source (as ``argkb:text``,
+so rule 6 can compare quotes with it) — and says, for each result, which rule it breaks
+and which file defines its focus node.
+
+Three engines give the same results (the tests hold them to it):
+
+* whole knowledge base: the shapes compiled to one set-based SPARQL query per constraint
+  (``argkb.validation.compiled``), run on ``open_store(kb)``;
+* with ``files`` (a contribution): only the nodes they touch, from a small neighbourhood
+  graph taken from ``open_store(kb)`` by bound queries (``argkb.validation.incremental``);
+* ``engine="pyshacl"``: plain pySHACL on the merged rdflib graph (the reference, and the
+  fallback when the shapes use a feature the compiler does not translate).
+
+With ``files`` the report covers the nodes the files touch: their subjects and the IRIs they name.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from argkb.kb.folder import KnowledgeBase, new_graph
+from argkb.kb.locate import Locator
+from argkb.vocab.namespaces import ARGKB, PREFIXES
+from argkb.rdf.parse import parse_file
+from argkb.kb.folder import relative
+from argkb.validation.report import INFO, Result, ValidationReport, curie
+from argkb.store import open_store
+
+ENGINES = ("auto", "fast", "pyshacl")
+
+
+def add_source_texts(kb: KnowledgeBase, graph: Graph) -> Graph:
+    """Each source's text added to ``graph`` as ``argkb:text``, for rule 6."""
+    from argkb.store.base import RdflibStore
+
+    graph += _source_texts(kb, RdflibStore(graph))
+    return graph
+
+
+def run_shacl(data: Graph, shapes: Graph) -> Graph:
+    """pySHACL over ``data`` (which already holds the ontology); the results graph."""
+    from pyshacl import validate as shacl_validate
+
+    _conforms, results, _text = shacl_validate(
+        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=True,
+        advanced=False, do_owl_imports=False, meta_shacl=False, inplace=True,
+    )
+    return results
+
+
+def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
+             engine: str = "auto") -> ValidationReport:
+    """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring."""
+    files = [Path(f) for f in files]
+    graphs = [parse_file(p, new_graph(), max_bytes=max_bytes, allow_network=kb.allow_network) for p in files]
+    compiled = _compiled(kb) if engine != "pyshacl" else None
+    if compiled is None:
+        return validate_whole(kb, files, graphs, engine="pyshacl")
+    if not files:
+        return validate_whole(kb, engine="fast")
+    from argkb.validation.incremental import check_contribution
+
+    raw = check_contribution(kb, _union(graphs), compiled)
+    return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)))
+
+
+def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph] | None = None,
+                   engine: str = "fast") -> ValidationReport:
+    """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files touch."""
+    files = list(files)
+    graphs = graphs if graphs is not None else [parse_file(p, new_graph(), allow_network=kb.allow_network)
+                                                for p in files]
+    contribution = _union(graphs)
+    if engine == "pyshacl":
+        data = kb.graph() if not files else _union([kb.graph(), contribution])
+        shapes = kb.shapes_graph()
+        raw = list(_pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
+    elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
+        raw = run_fast(kb, open_store(kb), _compiled(kb))
+    else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
+        from argkb.store.base import OxigraphStore
+
+        store = OxigraphStore.from_kb(kb)
+        store.add_graph(contribution)
+        store.add_graph(_source_texts(kb, store))
+        raw = _compiled(kb).run(store)
+    if files:
+        from argkb.validation.incremental import touched_nodes
+
+        touched = touched_nodes(contribution)
+        raw = [r for r in raw if r.focus in touched]
+    return _report(raw, kb, files, Locator(kb, files))
+
+
+def run_fast(kb: KnowledgeBase, store, compiled) -> list:
+    """Every result of the compiled shapes on ``store``; checks reading source texts run on a small text store."""
+    plain = [c for c in compiled.checks if not c.needs_text]
+    texts = [c for c in compiled.checks if c.needs_text]
+    raw = compiled.run(store, checks=plain)
+    if texts:
+        raw += compiled.run(_text_store(kb, store, texts), checks=texts)
+    return raw
+
+
+def _text_store(kb: KnowledgeBase, store, checks) -> object:
+    """The nodes the text-reading checks target (their descriptions), the class tree, and the sources' texts."""
+    import pyoxigraph as ox
+
+    from argkb.validation.incremental import construct_triples
+    from argkb.store.base import OxigraphStore, to_ox
+
+    small = ox.Store()
+    sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+    queries = [f"CONSTRUCT {{ ?a {sub} ?b }} WHERE {{ ?a {sub} ?b }}"]
+    queries += [f"CONSTRUCT {{ ?this ?p ?o }} WHERE {{ {target} ?this ?p ?o }}" for target in sorted({c.target for c in checks})]
+    closure = None
+    for query in queries:
+        if "#SUBCLASSES" in query:
+            from argkb.validation.compiled import SUBCLASSES, subclass_closure
+
+            closure = closure or subclass_closure(store)
+            query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), query)
+        small.extend([ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, query)])
+    small.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in _source_texts(kb, store)])
+    return OxigraphStore(small)
+
+
+def _source_texts(kb: KnowledgeBase, store) -> Graph:
+    """``argkb:text`` for every source in ``store`` whose text file exists (what ``add_source_texts`` adds)."""
+    texts = new_graph()
+    for (source,) in store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{ARGKB.Source}> }}").rows:
+        text = kb.source_text(source) if isinstance(source, URIRef) else None
+        if text is not None:
+            texts.add((source, ARGKB.text, Literal(text)))
+    return texts
+
+
+def _compiled(kb: KnowledgeBase):
+    from argkb.validation.compiled import Unsupported, compiled_for
+
+    try:
+        return compiled_for(kb.shapes_file)
+    except Unsupported:
+        return None
+
+
+def _union(graphs: list[Graph]) -> Graph:
+    out = new_graph()
+    for g in graphs:
+        for triple in g:
+            out.add(triple)
+    return out
+
+
+def _pyshacl_raw(results: Graph, shapes: Graph):
+    """pySHACL's results graph as ``RawResult``s, like the compiled engine's."""
+    from argkb.validation.compiled import Check, RawResult, rule_of
+
+    for node in results.subjects(RDF.type, SH.ValidationResult):
+        shape = results.value(node, SH.sourceShape)
+        rule, label = rule_of(shapes, shape)
+        severity = str(results.value(node, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
+        check = Check(shape, severity, "", results.value(node, SH.resultPath), "", "", False, rule, label)
+        yield RawResult(check, results.value(node, SH.focusNode), check.path, results.value(node, SH.value),
+                        str(results.value(node, SH.resultMessage) or ""))
+
+
+def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator) -> ValidationReport:
+    results = []
+    for r in raw:
+        check = r.check
+        file, line = locator.where(r.focus)
+        severity = check.severity if check.severity != "Info" else INFO
+        results.append(Result(
+            focus=_node_id(r.focus), focus_name=curie(r.focus), rule=check.rule, rule_label=check.rule_label,
+            message=_shorten_iris(r.message) or check.rule_label, severity=severity,
+            path=curie(r.path) if isinstance(r.path, URIRef) else None,
+            path_iri=str(r.path) if isinstance(r.path, URIRef) else None,
+            value=None if r.value is None else str(r.value),
+            shape=str(check.shape) if isinstance(check.shape, URIRef) else None,
+            file=file, line=line,
+        ))
+    return ValidationReport(results=results, files=[relative(p) for p in (files or kb.data_files())])
+
+
+def _node_id(term) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _shorten_iris(message: str) -> str:
+    """Messages name nodes as CURIEs (``kb:x``), not full IRIs."""
+    for prefix, ns in PREFIXES.items():
+        message = re.sub(re.escape(ns) + r"([\w.-]+)", prefix + r":\1", message)
+    return message
+
+
+__all__ = ["validate", "validate_whole", "add_source_texts", "run_shacl", "ValidationReport", "ENGINES"]
