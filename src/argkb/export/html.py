@@ -2,8 +2,9 @@
 
 The map is the Cytoscape.js document of ``argkb.export.cyjs`` drawn by Cytoscape.js with a
 layered dagre layout (cytoscape-dagre). Both libraries come from the npm registry, pinned in
-``package.json``/``package-lock.json``, and are inlined at export time from ``node_modules``
-(a source checkout after ``npm ci``) or from the copy a wheel ships under ``argkb/export/vendor``.
+``package.json``/``package-lock.json``; their minified files are vendored under ``argkb/export/vendor``
+(``python -m argkb.devtools.vendor_js`` refreshes them, ``tests/test_vendor_js.py`` checks their bytes
+against the lock's integrity hashes) and inlined into every page, so no npm is needed at run time.
 
 Everything from the knowledge base is data: it is embedded as JSON in a
 ``<script type="application/json">`` with ``<``, ``>``, ``&`` and U+2028/U+2029 escaped, and the
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from pathlib import Path
 from string import Template
 
@@ -24,41 +24,31 @@ from argkb.export.model import ArgumentMap
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
-ENV_VAR = "ARGKB_NODE_MODULES"
-INSTALL_HINT = ("run `npm ci` in the argkb source folder (the one holding package.json), "
-                "or install argkb from a wheel built after `npm ci`, "
-                f"or point ${ENV_VAR} at a node_modules folder holding them")
+VENDOR = HERE / "vendor"
 
 
-def vendor_manifest() -> dict[str, str]:
-    data = json.loads((TEMPLATES / "vendor.json").read_text(encoding="utf-8"))
+def vendor_manifest() -> dict[str, dict]:
+    """package -> {version, script, files}: the vendored JavaScript (``vendor/vendor.json``)."""
+    data = json.loads((VENDOR / "vendor.json").read_text(encoding="utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-def vendor_dirs() -> list[Path]:
-    """Where the pinned JavaScript is looked for, in order."""
-    dirs = []
-    if os.environ.get(ENV_VAR):
-        dirs.append(Path(os.environ[ENV_VAR]))
-    dirs.append(HERE / "vendor")                      # shipped inside a wheel (setup.py build hook)
-    dirs.append(HERE.parents[2] / "node_modules")     # a source checkout: <repo>/src/argkb/export
-    return dirs
+def vendored_path(package: str, version: str, name: str, folder: Path | None = None) -> Path:
+    """Where a file of the package's npm tarball is kept: ``vendor/<package>@<version>/<basename>``."""
+    return (folder or VENDOR) / f"{package}@{version}" / Path(name).name
 
 
-def vendor_scripts() -> list[tuple[str, str, str]]:
-    """(package, version, source) of each library, from the first folder that holds them all."""
-    manifest = vendor_manifest()
-    for folder in vendor_dirs():
-        paths = {pkg: folder / pkg / rel for pkg, rel in manifest.items()}
-        if all(p.is_file() for p in paths.values()):
-            out = []
-            for pkg, path in paths.items():
-                meta = folder / pkg / "package.json"
-                version = json.loads(meta.read_text(encoding="utf-8")).get("version", "?") if meta.is_file() else "?"
-                out.append((pkg, version, path.read_text(encoding="utf-8")))
-            return out
-    raise UsageError(f"the HTML map needs the JavaScript libraries {', '.join(manifest)}, which are not installed: "
-                     + INSTALL_HINT)
+def vendor_scripts(folder: Path | None = None) -> list[tuple[str, str, str]]:
+    """(package, version, source) of each library the map inlines, read from the vendored copy."""
+    out = []
+    for pkg, entry in vendor_manifest().items():
+        path = vendored_path(pkg, entry["version"], entry["script"], folder)
+        if not path.is_file():
+            raise UsageError(f"this argkb installation is incomplete: {path} (the HTML map's copy of {pkg} "
+                             f"{entry['version']}) is missing; reinstall argkb (pip install --force-reinstall argkb, "
+                             "or from a source folder `pip install .`)")
+        out.append((pkg, entry["version"], path.read_text(encoding="utf-8")))
+    return out
 
 
 def json_for_script(data) -> str:
