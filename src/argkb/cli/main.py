@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "assess": "argkb.cli.reason:assess_cmd",
     "lenses": "argkb.cli.reason:lenses_cmd",
     "scenario": "argkb.cli.reason:scenario_cmd",
+    "draft": "argkb.cli.draft:draft_cmd",
 }
 
 

@@ -67,8 +67,9 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
         return validate_whole(kb, engine="fast")
     from argkb.validation.incremental import check_contribution
 
-    raw = check_contribution(kb, _union(graphs), compiled)
-    return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)))
+    contribution = _union(graphs)
+    raw = check_contribution(kb, contribution, compiled)
+    return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)), contribution)
 
 
 def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph] | None = None,
@@ -96,7 +97,7 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
 
         touched = touched_nodes(contribution)
         raw = [r for r in raw if r.focus in touched]
-    return _report(raw, kb, files, Locator(kb, files))
+    return _report(raw, kb, files, Locator(kb, files), contribution)
 
 
 def run_fast(kb: KnowledgeBase, store, compiled) -> list:
@@ -172,7 +173,8 @@ def _pyshacl_raw(results: Graph, shapes: Graph):
                         str(results.value(node, SH.resultMessage) or ""))
 
 
-def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator) -> ValidationReport:
+def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator,
+            contribution: Graph | None = None) -> ValidationReport:
     results = []
     for r in raw:
         check = r.check
@@ -187,7 +189,10 @@ def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator) -
             shape=str(check.shape) if isinstance(check.shape, URIRef) else None,
             file=file, line=line,
         ))
-    return ValidationReport(results=results, files=[relative(p) for p in (files or kb.data_files())])
+    from argkb.validation.hints import enrich
+
+    return ValidationReport(results=enrich(results, kb, contribution),
+                            files=[relative(p) for p in (files or kb.data_files())])
 
 
 def _node_id(term) -> str:

@@ -49,6 +49,7 @@ class ARGKB(DefinedNamespace):
     perspective: URIRef  # The lens of analysis through which the argument is read.
     premise: URIRef  # A claim the argument reasons from.
     premiseOf: URIRef  # The argument this claim is a premise of (inverse of premise).
+    proposed: URIRef  # A property of this node whose values argkb draft proposed rather than the analyst decided: the qualifier from the sentence's modal verb, the label from its words, the triggers and affected actors from the labels of moves, levers and actors of the knowledge base that occur in it. The analyst checks the values and then deletes the statement.
     qualifier: URIRef  # The modal force with which the implication is claimed (the source's own modal verb).
     rank: URIRef  # The position of a qualifier in the order could (1) < might (2) < likely (3) < certain (4).
     replaced: URIRef  # A single-valued fact this contribution replaced (argkb add --amend), as a reified rdf:Statement whose argkb:contentFile names the file it was removed from.
@@ -59,6 +60,7 @@ class ARGKB(DefinedNamespace):
     statement: URIRef  # The full sentence a claim asserts.
     supportedBy: URIRef  # An argument that concludes this claim (inverse of conclusion).
     text: URIRef  # The full text of a source. Never written in data files: argkb supplies it from the source's text file while validating, so that quotes can be checked against it.
+    todo: URIRef  # A decision the analyst still has to take about this node, in words: argkb draft writes one per open decision (the move that triggers an implication, its arguments per perspective and their warrants, the actors it affects when none was found). Validation reports each as a violation of rule 2 until the analyst has done it and deleted the statement.
     trigger: URIRef  # A move whose making could bring about the implication.
     triggers: URIRef  # The implication this move could bring about (inverse of trigger).
     warrant: URIRef  # The rationale that licenses the step from premises to conclusion under the argument's perspective (Toulmin's warrant), as a sentence.

@@ -1,0 +1,32 @@
+"""``argkb draft``: a Turtle scaffold of a registered source's implications, for the analyst to finish."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argkb.cli.common import emit, kb_options
+
+
+@click.command("draft")
+@click.argument("source")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the draft to this file (atomically) instead of standard output.")
+@click.option("--claims", is_flag=True, help="Also draft the article's other (non-conditional) claims.")
+@kb_options
+def draft_cmd(source, output, claims, kb):
+    """Draft the implications SOURCE states, as Turtle to complete and then `argkb add`.
+
+    SOURCE is a registered source (`argkb source add`): its id, e.g. `my-article` or
+    `kb:my-article`. Each sentence stating a consequence (if / when / unless / should
+    clauses; could, might, may, would, will, can, likely, risks, is bound to) becomes an
+    argkb:Implication stub with its Quote anchored in the stored text; qualifier, label,
+    triggers and affected actors are proposed (argkb:proposed), and what only the analyst
+    can decide is an argkb:todo. `argkb validate FILE` lists one violation per open TODO.
+    The qualifier comes from the modal verb: could, can, risks -> argkb:Could; might,
+    may -> argkb:Might; would, likely, probably, tends to -> argkb:Likely; will, must,
+    is bound to, and a conditional without a modal -> argkb:Certain.
+    """
+    from argkb.author.draft import draft
+
+    emit(draft(kb, source, claims=claims), output)

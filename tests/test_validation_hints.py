@@ -1,0 +1,66 @@
+"""Validation messages an author can act on (argkb.validation.hints): the offending value, what it
+is, the nearest id meant, the perspectives there are, and where a quote's text really occurs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from argkb.kb.folder import KnowledgeBase
+from argkb.validation.validate import validate
+
+PREFIXES = """@prefix argkb: <https://w3id.org/argkb/ontology#> .
+@prefix kb: <https://w3id.org/argkb/id/> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+"""
+
+
+def _messages(kb: KnowledgeBase, tmp_path: Path, body: str) -> list[str]:
+    path = tmp_path / "contribution.ttl"
+    path.write_text(PREFIXES + body, encoding="utf-8")
+    return [r.message for r in validate(kb, [path]).violations]
+
+
+def test_a_misspelt_premise_names_the_value_and_the_id_meant(mini_kb, tmp_path):
+    messages = _messages(mini_kb, tmp_path, """
+kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realism ;
+    argkb:premise kb:claim-signals-mater ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
+    assert ("premise kb:claim-signals-mater is not an argkb:Claim (nothing defines it); "
+            "did you mean kb:claim-signals-matter?") in messages
+
+
+def test_a_reference_to_a_node_of_another_kind_says_what_it_is(mini_kb, tmp_path):
+    messages = _messages(mini_kb, tmp_path, """
+kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realism ;
+    argkb:premise kb:russia ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
+    assert any(m.startswith("premise kb:russia is not an argkb:Claim (it is an argkb:State)") for m in messages), messages
+
+
+def test_an_undeclared_perspective_lists_the_perspectives(mini_kb, tmp_path):
+    messages = _messages(mini_kb, tmp_path, """
+kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realist ;
+    argkb:premise kb:claim-signals-matter ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
+    [message] = messages
+    assert message.startswith("argkb:Realist is not a perspective; the perspectives are ")
+    for lens in ("argkb:Realism", "argkb:Liberalism", "argkb:Constructivism", "argkb:DiplomaticPractice",
+                 "argkb:SecurityAnalysis"):
+        assert lens in message
+    assert message.endswith("did you mean argkb:Realism?")
+
+
+def test_a_misplaced_quote_says_where_its_text_occurs(mini_kb, tmp_path):
+    text = (mini_kb.sources_dir / "mini-source.txt").read_text(encoding="utf-8")
+    exact = text[10:40]
+    assert text.count(exact) == 1
+    [message] = _messages(mini_kb, tmp_path, f"""
+kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{exact}" ; oa:start 11 ; oa:end 41 .""")
+    assert message.endswith("; the exact text occurs at [10, 40): set oa:start 10 and oa:end 40"), message
+
+
+def test_a_quote_not_in_the_source_gets_the_closest_passage(mini_kb, tmp_path):
+    text = (mini_kb.sources_dir / "mini-source.txt").read_text(encoding="utf-8")
+    original = text[5:45]
+    altered = original[:20] + "X" + original[21:]          # one character changed
+    [message] = _messages(mini_kb, tmp_path, f"""
+kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{altered}" ; oa:start 5 ; oa:end 45 .""")
+    assert "does not occur in the source; the closest passage" in message
+    assert "at [5, 45)" in message, message
