@@ -10,10 +10,11 @@ from argkb.export import style
 from argkb.export.model import ArgumentMap
 
 
-def node_element(node) -> dict:
+def node_element(node, max_lines: int = 4) -> dict:
+    """A node; its label drawn on at most ``max_lines`` lines of 22 characters (the last ellipsised)."""
     look = style.type_style(node.type)
     border_colour, border_line, border_width = style.border(node)
-    lines = style.wrap(node.label, 22)
+    lines = style.wrap(node.label, 22, max_lines)
     width = max(60, 7 * max(len(line) for line in lines) + 26)
     if node.type in ("implication", "move", "argument"):
         width = int(width * 1.25)
@@ -55,13 +56,13 @@ def stylesheet() -> list[dict]:
     ]
 
 
-def document(amap: ArgumentMap) -> dict:
+def document(amap: ArgumentMap, max_lines: int = 4) -> dict:
     return {
         "format_version": "1.0",
         "generated_by": f"argkb-{__version__}",
         "target_cytoscapejs_version": "~3.30",
         "data": {"name": amap.title, "shared_name": amap.title},
-        "elements": {"nodes": [node_element(n) for n in amap.nodes.values()],
+        "elements": {"nodes": [node_element(n, max_lines) for n in amap.nodes.values()],
                      "edges": [edge_element(e) for e in amap.edges]},
         "style": stylesheet(),
     }

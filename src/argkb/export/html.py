@@ -21,10 +21,18 @@ from argkb import __version__
 from argkb.errors import UsageError
 from argkb.export import cyjs, style
 from argkb.export.model import ArgumentMap
+from argkb.export.overview import overview
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 VENDOR = HERE / "vendor"
+SCRIPTS = ("status.js", "panel.js", "overview.js", "map.js")
+
+#: graph labels are cut to this many lines (full text on hover and in the panel) …
+LABEL_LINES = 3
+#: … and never drawn smaller than this many CSS pixels: below it a label is left out until zoomed in,
+#: and a focused trace is not fitted smaller than that
+MIN_LABEL_PX = 10
 
 
 def vendor_manifest() -> dict[str, dict]:
@@ -71,8 +79,10 @@ def page_data(amap: ArgumentMap, status_lens: str | None = None) -> dict:
     ``status_lens``: the status lens selected when the page opens (``overall``, a perspective key),
     None for off; ``#status=LENS`` in the address overrides it.
     """
-    data = cyjs.document(amap)
+    data = cyjs.document(amap, max_lines=LABEL_LINES)
     data["argkb"] = {
+        "overview": overview(amap),
+        "minLabelPx": MIN_LABEL_PX,
         "title": amap.title,
         "counts": {"nodes": len(amap.nodes), "edges": len(amap.edges)},
         "perspectives": [{"key": k, "label": k.replace("-", " "), "colour": c}
@@ -94,7 +104,7 @@ def to_html(amap: ArgumentMap, status_lens: str | None = None, **_) -> str:
     vendor = "\n".join(f"<!-- {html.escape(pkg)} {html.escape(version)} (npm, inlined) -->\n"
                        f"<script>\n{_inline_script(src)}\n</script>" for pkg, version, src in scripts)
     page = Template((TEMPLATES / "map.html").read_text(encoding="utf-8"))
-    own_js = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("status.js", "panel.js", "map.js"))
+    own_js = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in SCRIPTS)
     return page.substitute(
         title=html.escape(amap.title),
         generator=html.escape(f"argkb {__version__}; " + ", ".join(f"{p} {v}" for p, v, _ in scripts)),

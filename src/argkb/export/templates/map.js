@@ -12,13 +12,19 @@
     return e;
   }
 
+  var BASE_FONT = 12;   // CSS pixels of a node label at zoom 1
   document.getElementById("map-title").textContent = meta.title;
   document.title = meta.title;
 
   var cy = cytoscape({
     container: document.getElementById("cy"),
     elements: doc.elements,
-    style: doc.style.concat(window.ArgkbStatus.styles(meta), [
+    style: doc.style.concat([
+      // level of detail by zoom: a label that would be drawn smaller than minLabelPx is left out
+      { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx } },
+      { selector: "node.implication", style: { "font-size": BASE_FONT + 2 } },
+      { selector: "edge", style: { "min-zoomed-font-size": meta.minLabelPx } }
+    ], window.ArgkbStatus.styles(meta), [
       { selector: ".faded", style: { opacity: 0.15 } },
       { selector: ".match", style: { "underlay-color": "#ffbe0b", "underlay-opacity": 0.6, "underlay-padding": 8 } },
       { selector: "node:selected", style: { "underlay-color": "#1d3557", "underlay-opacity": 0.35, "underlay-padding": 10 } },
@@ -29,12 +35,58 @@
     maxZoom: 4
   });
 
+  /* Lays out what is shown with dagre. A focused trace is laid out bottom-to-top and left-to-right
+     and keeps the one that fits the canvas at the larger zoom; it is then fitted, but never below the
+     zoom at which labels reach their minimum size (centred on the focused node if it has to be cut). */
   function runLayout() {
     // affects-edges point back down to actors; leave them out so the layers stay
     // premises -> arguments -> implications, bottom to top.
     var laid = cy.elements().not(".hidden").not("edge.affects");
-    laid.layout({ name: "dagre", rankDir: "BT", nodeSep: 18, rankSep: 70, edgeSep: 8,
-                  animate: false, fit: true, padding: 20 }).run();
+    var options = { name: "dagre", nodeSep: 14, rankSep: 50, edgeSep: 8, animate: false, fit: false };
+    var best = null;
+    (focusId ? ["LR", "BT"] : ["BT"]).forEach(function (dir) {
+      laid.layout(Object.assign({ rankDir: dir }, options)).run();
+      var bb = laid.boundingBox(), zoom = Math.min(cy.width() / (bb.w + 60), cy.height() / (bb.h + 60));
+      if (!best || zoom > best.zoom + 1e-6) best = { dir: dir, zoom: zoom };
+    });
+    if (focusId && best.dir !== "BT") laid.layout(Object.assign({ rankDir: best.dir }, options)).run();
+    document.body.setAttribute("data-layout", best.dir);
+    fitView();
+  }
+
+  var clipped = false;   // is part of the focused trace outside the canvas?
+  function fitView() {
+    clipped = false;
+    cy.fit(cy.elements().not(".hidden"), 30);
+    var floor = meta.minLabelPx / BASE_FONT;
+    if (focusId && cy.zoom() < floor) {
+      // too big to fit at a readable size: keep that size, with the focused node as near the middle
+      // as the trace allows without showing empty canvas beyond it (the rest is a drag away)
+      clipped = true;
+      cy.zoom(floor);
+      var bb = cy.elements().not(".hidden").boundingBox(), at = node(focusId).position();
+      cy.pan({ x: panAxis(bb.x1, bb.x2, at.x, cy.width(), floor), y: panAxis(bb.y1, bb.y2, at.y, cy.height(), floor) });
+    }
+  }
+
+  function panAxis(low, high, focus, size, zoom) {
+    var margin = 30;
+    if ((high - low) * zoom + 2 * margin <= size) return (size - (low + high) * zoom) / 2;
+    var pan = size / 2 - focus * zoom;
+    return Math.min(margin - low * zoom, Math.max(size - margin - high * zoom, pan));
+  }
+
+  // ------------------------------------------------------------ views
+  /* "overview": the implications by lever (overview.js); "graph": the Cytoscape canvas. */
+  function setView(view) {
+    document.body.classList.toggle("view-overview", view === "overview");
+    document.body.setAttribute("data-view", view);
+    if (view === "graph") cy.resize();
+  }
+
+  function showOverview() {
+    setView("overview");
+    document.getElementById("status").textContent = meta.counts.nodes + " nodes, " + meta.counts.edges + " edges";
   }
 
   // ------------------------------------------------------------ graph walks
@@ -90,11 +142,13 @@
   var lenses = {}, focusId = "";
   function focusOn(id) {
     focusId = id || "";
+    document.body.classList.toggle("focused", !!focusId);
     document.getElementById("filter-focus").value = focusId && node(focusId).hasClass("implication") ? focusId : "";
     applyFilters();
     if (focusId) window.ArgkbPanel.show(focusId, false);
   }
   function applyFilters() {
+    setView("graph");
     var lever = document.getElementById("filter-lever").value;
     var actor = document.getElementById("filter-actor").value;
     var keep = cy.nodes();
@@ -119,7 +173,8 @@
     var shownNodes = cy.nodes().not(".hidden").length, shownEdges = cy.edges().not(".hidden").length;
     document.body.setAttribute("data-rendered-nodes", String(shownNodes));
     document.body.setAttribute("data-rendered-edges", String(shownEdges));
-    document.getElementById("status").textContent = shownNodes + " nodes, " + shownEdges + " edges";
+    document.getElementById("status").textContent = shownNodes + " nodes, " + shownEdges + " edges" +
+      (clipped ? " (drag to see the rest, or Fit)" : "");
   }
 
   function fillSelect(selectId, type) {
@@ -179,6 +234,8 @@
     if (ev.key === "Enter") { var hits = cy.nodes(".match"); if (hits.length) cy.animate({ fit: { eles: hits, padding: 60 } }); }
   });
   document.getElementById("fit").addEventListener("click", function () { cy.fit(cy.elements().not(".hidden"), 20); });
+  document.getElementById("view-overview").addEventListener("click", showOverview);
+  document.getElementById("view-graph").addEventListener("click", function () { focusOn(""); });
   document.getElementById("reset").addEventListener("click", function () {
     document.getElementById("filter-lever").value = "";
     document.getElementById("filter-actor").value = "";
@@ -191,22 +248,41 @@
     applyFilters();
   });
   cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); });
+  // the full label on hover (graph labels are shortened)
+  var tip = document.getElementById("tip");
+  cy.on("mouseover", "node", function (ev) {
+    var n = ev.target, p = n.renderedPosition();
+    tip.textContent = n.data("label");
+    tip.style.left = Math.max(0, p.x - 40) + "px";
+    tip.style.top = (p.y + n.renderedOuterHeight() / 2 + 6) + "px";
+    tip.hidden = false;
+  });
+  cy.on("mouseout", "node", function () { tip.hidden = true; });
+  cy.on("viewport", function () { tip.hidden = true; });
   window.ArgkbPanel.init(cy, meta, el);
   window.ArgkbStatus.init(cy, meta, el);
+  window.ArgkbOverview.init(meta, el);
+  window.ArgkbOverview.render(focusOn);
   // #focus=ID shows only that node's trace; #select=ID opens its panel on the whole map;
-  // #status=LENS colours by status under a lens (overall, realism, ..., off); joined with "&"
+  // #view=graph opens on the whole map; #status=LENS colours by status under a lens
+  // (overall, realism, ..., off); joined with "&". Without any, the page opens on the overview.
+  function decode(text) {
+    try { return decodeURIComponent(text); } catch (e) { return text; }   // a malformed %-escape stays as written
+  }
   var hash = {};
   location.hash.replace(/^#/, "").split("&").forEach(function (part) {
-    var m = part.match(/^(focus|select|status)=(.+)$/);
-    if (m) hash[m[1]] = decodeURIComponent(m[2]);
+    var m = part.match(/^(focus|select|status|view)=(.+)$/);
+    if (m) hash[m[1]] = decode(m[2]);
   });
   window.ArgkbStatus.set(hash.status || meta.statusLens);
   var wanted = hash.focus || hash.select || "";
   if (hash.focus && node(wanted).length) {
     focusOn(wanted);
-  } else {
-    runLayout();
-    report();
+  } else if ((hash.select && node(wanted).length) || hash.view === "graph") {
+    focusOn("");
     if (wanted && node(wanted).length) window.ArgkbPanel.show(wanted, false);
+  } else {
+    showOverview();
+    if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
   }
 })();
