@@ -20,7 +20,7 @@ import sys
 import tarfile
 from pathlib import Path
 
-from argkb.export.html import vendor_manifest, vendored_path
+from argkb.export.html import VENDOR, vendor_manifest, vendored_path
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -74,6 +74,10 @@ def main() -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(tarball_member(tarball, name))
             print(f"{target.relative_to(ROOT)}  ({package} {version}, {integrity[:19]}…)")
+    kept = {f"{package}@{entry['version']}" for package, entry in vendor_manifest().items()}
+    for folder in VENDOR.iterdir():
+        if folder.is_dir() and folder.name not in kept:          # an earlier version
+            shutil.rmtree(folder)
     return 0
 
 
