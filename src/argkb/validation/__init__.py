@@ -2,11 +2,14 @@
 
 - ``argkb.validation.validate`` — ``validate(kb, files=()) -> ValidationReport``: the whole knowledge
   base (compiled shapes on the store) or contributions in its context (incremental);
-- ``argkb.validation.compiled`` — the shapes compiled to set-based SPARQL;
+- ``argkb.validation.graphs`` — ``validate_graphs(data, shapes, engine)``: any data graph, any shapes graph;
+- ``argkb.validation.compiled`` — the shapes compiled to set-based SPARQL, refusing what it cannot prove exact;
+- ``argkb.validation.prebinding`` — when joining a SPARQL constraint with its targets equals pre-binding ``$this``;
 - ``argkb.validation.incremental`` — a contribution plus the neighbourhood it needs, checked by pySHACL;
 - ``argkb.validation.report`` — the report object the CLI renders as text, JSON or Turtle.
 """
 from argkb.validation.report import Result, ValidationReport
+from argkb.validation.graphs import validate_graphs
 from argkb.validation.validate import validate
 
-__all__ = ["validate", "ValidationReport", "Result"]
+__all__ = ["validate", "validate_graphs", "ValidationReport", "Result"]

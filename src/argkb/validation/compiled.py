@@ -22,10 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
+from argkb.errors import UsageError
 from argkb.vocab.namespaces import ARGKB
 from argkb.store.base import where_brace, term_sparql
 
@@ -38,14 +39,19 @@ _NON_CONSTRAINT = {RDF.type, RDFS.label, RDFS.comment, SH.group, SH.message, SH.
                    SH.description, SH.order, SH.property, SH.targetClass, SH.targetSubjectsOf,
                    SH.targetObjectsOf, SH.targetNode, SH.sparql, SH.deactivated}
 _VALUE_KEYS = {SH["class"], SH["in"], SH.pattern, SH.flags, SH.minLength, SH.nodeKind, SH.datatype,
-               SH.minInclusive, SH["or"], SH.lessThan, SH.minCount, SH.maxCount}
+               SH.minInclusive, SH["or"], SH.lessThan, SH.minCount, SH.maxCount, SH.uniqueLang}
+_SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
 _NODE_KINDS = {SH.Literal: "isLiteral(?v)", SH.IRI: "isIRI(?v)", SH.BlankNode: "isBlank(?v)",
                SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
                SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))"}
 
 
-class Unsupported(Exception):
+class Unsupported(UsageError):
     """The shapes use a SHACL feature this compiler does not translate (pySHACL is used instead)."""
+
+    def __init__(self, feature: str):
+        super().__init__(f"the fast validation engine does not compile {feature}; "
+                         "use --engine auto (it falls back to pySHACL) or --engine pyshacl")
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,11 @@ class Check:
     rule: int | None = None    # the design contract's rule (from sh:group)
     rule_label: str = ""
     prefixes: str = ""         # PREFIX lines the query needs
+    component: URIRef = SH.SPARQLConstraintComponent   # the sh:sourceConstraintComponent
+    described: tuple = ()      # triples describing the blank nodes it names (a complex path, a property shape)
+    message_lang: str | None = None
+    severity_term: URIRef | None = None   # when not one of SHACL's three
+    constraint: object = None  # the sh:sourceConstraint (a SPARQL-based constraint's node)
 
     @property
     def needs_text(self) -> bool:
@@ -218,21 +229,35 @@ def _message(shapes: Graph, node) -> str:
     return str(message) if message is not None else ""
 
 
+def _message_lang(shapes: Graph, node) -> str | None:
+    message = shapes.value(node, SH.message)
+    return message.language if isinstance(message, Literal) else None
+
+
+def blank_descriptions(graph: Graph, *nodes) -> tuple:
+    """The triples describing those of ``nodes`` that are blank nodes (for the report graph)."""
+    from argkb.validation.report import described
+
+    return tuple(t for node in nodes if isinstance(node, BNode) for t in described(graph, node))
+
+
 def _shape_checks(shapes: Graph, shape, target: str) -> list[Check]:
     checks: list[Check] = []
     is_property = shapes.value(shape, SH.path) is not None
     if is_property:
         checks += _property_checks(shapes, shape, target)
     else:
-        _refuse_unknown(shapes, shape, allowed=_VALUE_KEYS - {SH.minCount, SH.maxCount, SH.lessThan})
-        for condition in _value_conditions(shapes, shape):
+        _refuse_unknown(shapes, shape, allowed=_VALUE_KEYS - {SH.minCount, SH.maxCount, SH.lessThan, SH.uniqueLang})
+        for component, condition in _value_conditions(shapes, shape):
             checks.append(Check(shape, _severity(shapes, shape), _message(shapes, shape), None,
                                 "SELECT DISTINCT ?this ?value WHERE { #TARGET# BIND(?this AS ?v) "
-                                f"FILTER ({condition}) BIND(?v AS ?value) }}", target, True))
-    for prop in shapes.objects(shape, SH.property):
-        checks += _property_checks(shapes, prop, target)
-    for constraint in shapes.objects(shape, SH.sparql):
-        checks.append(_sparql_check(shapes, shape, constraint, target, is_property))
+                                f"FILTER ({condition}) BIND(?v AS ?value) }}", target, True, component=component,
+                                described=blank_descriptions(shapes, shape), message_lang=_message_lang(shapes, shape)))
+        for prop in shapes.objects(shape, SH.property):
+            checks += _property_checks(shapes, prop, target)
+        for constraint in shapes.objects(shape, SH.sparql):
+            if shapes.value(constraint, SH.deactivated) != Literal(True):
+                checks.append(_sparql_check(shapes, shape, constraint, target))
     return checks
 
 
@@ -240,69 +265,90 @@ def _refuse_unknown(shapes: Graph, shape, allowed: set) -> None:
     for p in set(shapes.predicates(shape, None)):
         if p not in _NON_CONSTRAINT and p not in allowed:
             raise Unsupported(f"{p} on {shape}")
+    if any(s not in _SEVERITIES for s in shapes.objects(shape, SH.severity)):
+        raise Unsupported(f"a severity other than sh:Violation, sh:Warning or sh:Info on {shape}")
+    if len(set(shapes.objects(shape, SH.path))) > 1:
+        raise Unsupported(f"more than one sh:path on {shape}")
 
 
 def _path_sparql(shapes: Graph, path) -> str:
     if isinstance(path, URIRef):
         return term_sparql(path)
     inverse = shapes.value(path, SH.inversePath)
-    if isinstance(inverse, URIRef):
+    if isinstance(inverse, URIRef) and set(shapes.predicate_objects(path)) == {(SH.inversePath, inverse)}:
         return "^" + term_sparql(inverse)
-    raise Unsupported(f"property path {path}")
+    raise Unsupported(f"property path {path}")  # (a list, or a node mixing path kinds)
 
 
 def _property_checks(shapes: Graph, prop, target: str) -> list[Check]:
+    """The checks of a property shape; a property shape holding shapes of its own (sh:property,
+    sh:sparql) is refused: those apply to its value nodes, which these queries do not follow."""
     _refuse_unknown(shapes, prop, allowed=_VALUE_KEYS)
+    for nested in (SH.property, SH.sparql):
+        if (prop, nested, None) in shapes:
+            raise Unsupported(f"{nested} inside the property shape {prop}")
     if shapes.value(prop, SH.deactivated) == Literal(True):
         return []
     path_node = shapes.value(prop, SH.path)
     path = _path_sparql(shapes, path_node)
-    severity, message = _severity(shapes, prop), _message(shapes, prop)
+    severity, message, lang = _severity(shapes, prop), _message(shapes, prop), _message_lang(shapes, prop)
     checks = []
 
-    def add(query: str) -> None:
-        checks.append(Check(prop, severity, message, path_node, query, target, False))
+    def add(component: URIRef, query: str) -> None:
+        checks.append(Check(prop, severity, message, path_node, query, target, False, component=component,
+                            described=blank_descriptions(shapes, prop, path_node), message_lang=lang))
 
     low, high = shapes.value(prop, SH.minCount), shapes.value(prop, SH.maxCount)
     if low is not None and int(low) > 0:
-        add(f"SELECT ?this WHERE {{ #TARGET# OPTIONAL {{ ?this {path} ?v }} }} "
+        add(SH.MinCountConstraintComponent, f"SELECT ?this WHERE {{ #TARGET# OPTIONAL {{ ?this {path} ?v }} }} "
             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(low)})")
     if high is not None:
-        add(f"SELECT ?this WHERE {{ #TARGET# ?this {path} ?v }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(high)})")
-    for condition in _value_conditions(shapes, prop):
-        add(f"SELECT DISTINCT ?this ?value WHERE {{ #TARGET# ?this {path} ?v FILTER ({condition}) BIND(?v AS ?value) }}")
-    for other in shapes.objects(prop, SH.lessThan):
-        add(f"SELECT DISTINCT ?this ?value WHERE {{ #TARGET# ?this {path} ?v . ?this {_path_sparql(shapes, other)} ?w "
-            "FILTER (!COALESCE(?v < ?w, false)) BIND(?v AS ?value) }")
+        add(SH.MaxCountConstraintComponent, f"SELECT ?this WHERE {{ #TARGET# ?this {path} ?v }} "
+            f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(high)})")
+    for component, condition in _value_conditions(shapes, prop):
+        add(component, f"SELECT DISTINCT ?this ?value WHERE {{ #TARGET# ?this {path} ?v FILTER ({condition}) "
+            "BIND(?v AS ?value) }")
+    for unique in shapes.objects(prop, SH.uniqueLang):
+        if not (isinstance(unique, Literal) and unique.datatype == XSD.boolean):
+            raise Unsupported(f"sh:uniqueLang {unique!r} on {prop}: expected a boolean")
+        if str(unique) == "true":  # only "true" activates it (W3C uniqueLang-002); one result per repeated tag
+            add(SH.UniqueLangConstraintComponent, f"SELECT DISTINCT ?this ?_lang WHERE {{ #TARGET# ?this {path} ?v . "
+                f"?this {path} ?w FILTER (!sameTerm(?v, ?w) && LANG(?v) != \"\" && LCASE(LANG(?v)) = LCASE(LANG(?w))) "
+                "BIND (LCASE(LANG(?v)) AS ?_lang) }")
+    for other in shapes.objects(prop, SH.lessThan):  # one result per pair (value, other value) that fails
+        add(SH.LessThanConstraintComponent, f"SELECT DISTINCT ?this ?value ?_other WHERE {{ #TARGET# ?this {path} ?v . "
+            f"?this {_path_sparql(shapes, other)} ?_other FILTER (!COALESCE(?v < ?_other, false)) BIND(?v AS ?value) }}")
     return checks
 
 
-def _value_conditions(shapes: Graph, shape) -> list[str]:
-    """SPARQL conditions true when value node ?v VIOLATES a value constraint of ``shape``."""
+def _value_conditions(shapes: Graph, shape) -> list[tuple[URIRef, str]]:
+    """(component, SPARQL condition true when value node ?v VIOLATES it) for each value constraint of ``shape``."""
     conditions = []
     for cls in shapes.objects(shape, SH["class"]):
-        conditions.append(f"!{_instance_of('?v', cls)}")
+        conditions.append((SH.ClassConstraintComponent, f"!{_instance_of('?v', cls)}"))
     for values in shapes.objects(shape, SH["in"]):
         members = Collection(shapes, values)
-        conditions.append("!(" + (" || ".join(f"sameTerm(?v, {term_sparql(m)})" for m in members) or "false") + ")")
+        conditions.append((SH.InConstraintComponent, "!(" + (" || ".join(f"sameTerm(?v, {term_sparql(m)})" for m in members) or "false") + ")"))
     for pattern in shapes.objects(shape, SH.pattern):
         flags = shapes.value(shape, SH.flags)
         args = f"STR(?v), {Literal(str(pattern)).n3()}" + (f", {Literal(str(flags)).n3()}" if flags else "")
-        conditions.append(f"(isBlank(?v) || !REGEX({args}))")
+        conditions.append((SH.PatternConstraintComponent, f"(isBlank(?v) || !REGEX({args}))"))
     for n in shapes.objects(shape, SH.minLength):
-        conditions.append(f"(isBlank(?v) || STRLEN(STR(?v)) < {int(n)})")
+        conditions.append((SH.MinLengthConstraintComponent, f"(isBlank(?v) || STRLEN(STR(?v)) < {int(n)})"))
     for kind in shapes.objects(shape, SH.nodeKind):
         if kind not in _NODE_KINDS:
             raise Unsupported(f"sh:nodeKind {kind}")
-        conditions.append(f"!{_NODE_KINDS[kind]}")
+        conditions.append((SH.NodeKindConstraintComponent, f"!{_NODE_KINDS[kind]}"))
     for datatype in shapes.objects(shape, SH.datatype):
+        if datatype not in _CASTABLE and datatype not in (XSD.string, RDF.langString):
+            raise Unsupported(f"sh:datatype {datatype}: which of its literals are well-formed is not compiled")
         dt = term_sparql(datatype)
         well_formed = f" && COALESCE(STRLEN(STR({dt}(STR(?v)))) >= 0, false)" if datatype in _CASTABLE else ""
-        conditions.append(f"!(isLiteral(?v) && sameTerm(DATATYPE(?v), {dt}){well_formed})")
+        conditions.append((SH.DatatypeConstraintComponent, f"!(isLiteral(?v) && sameTerm(DATATYPE(?v), {dt}){well_formed})"))
     for low in shapes.objects(shape, SH.minInclusive):
-        conditions.append(f"!COALESCE(?v >= {low.n3()}, false)")
+        conditions.append((SH.MinInclusiveConstraintComponent, f"!COALESCE(?v >= {low.n3()}, false)"))
     for members in shapes.objects(shape, SH["or"]):
-        conditions.append("(" + " && ".join(f"!{_conforms(shapes, m)}" for m in Collection(shapes, members)) + ")")
+        conditions.append((SH.OrConstraintComponent, "(" + " && ".join(f"!{_conforms(shapes, m)}" for m in Collection(shapes, members)) + ")"))
     return conditions
 
 
@@ -321,22 +367,23 @@ def _conforms(shapes: Graph, member) -> str:
     raise Unsupported(f"sh:or member {member}")
 
 
-def _sparql_check(shapes: Graph, shape, constraint, target: str, is_property: bool) -> Check:
+def _sparql_check(shapes: Graph, shape, constraint, target: str) -> Check:
+    """A SPARQL-based constraint of a node shape, kept as written, when joining targets equals pre-binding."""
+    from argkb.validation.prebinding import NotEquivalent, check, prefix_lines
+
     select = shapes.value(constraint, SH.select)
-    if select is None or re.search(r"\$(?!this\b)\w+", str(select)):
+    if select is None or re.search(r"\$(?!this\b)\w+", str(select)) or re.search(r"[?$]failure\b", str(select)):
         raise Unsupported(f"SPARQL constraint {constraint}")
     query = _THIS.sub("?this", str(select))
     at = where_brace(query)
     if at is None or re.match(r"\s*(PREFIX|BASE)\b", query, re.IGNORECASE):
         raise Unsupported(f"SPARQL constraint {constraint}: expected a plain SELECT")
     query = query[: at + 1] + " #TARGET# " + query[at + 1:]
-    return Check(shape, _severity(shapes, shape), _message(shapes, constraint), None, query, target, not is_property,
-                 prefixes=_prefixes(shapes, constraint))
-
-
-def _prefixes(shapes: Graph, constraint) -> str:
-    lines = ["PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"]
-    for ontology in shapes.objects(constraint, SH.prefixes):
-        for decl in shapes.objects(ontology, SH.declare):
-            lines.append(f"PREFIX {shapes.value(decl, SH.prefix)}: <{shapes.value(decl, SH.namespace)}>")
-    return "\n".join(lines) + "\n"
+    try:
+        prefixes = prefix_lines(shapes, constraint)
+        check(prefixes + query)
+    except NotEquivalent as why:
+        raise Unsupported(f"SPARQL constraint {constraint}: {why}") from None
+    return Check(shape, _severity(shapes, shape), _message(shapes, constraint), None, query, target, True,
+                 prefixes=prefixes, constraint=constraint,  # (no message_lang: pySHACL drops it here too)
+                 described=blank_descriptions(shapes, shape, constraint))

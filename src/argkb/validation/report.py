@@ -44,6 +44,9 @@ class Result:
     shape: str | None = None
     file: str | None = None    # the file that defines the focus node
     line: int | None = None
+    #: the RDF terms behind the strings above, for the ``sh:ValidationReport`` (not in JSON):
+    #: focus, value, shape, path, component, constraint, message_lang, described (blank nodes' triples)
+    terms: dict = field(default_factory=dict, repr=False, compare=False)
 
     def where(self) -> str:
         if not self.file:
@@ -55,6 +58,8 @@ class Result:
 class ValidationReport:
     results: list[Result] = field(default_factory=list)
     files: list[str] = field(default_factory=list)   # what was validated
+    #: the data graph, when at hand: blank-node focus nodes and values are described from it in ``to_graph``
+    data: Graph | None = field(default=None, repr=False, compare=False)
 
     @property
     def violations(self) -> list[Result]:
@@ -100,28 +105,44 @@ class ValidationReport:
 
     def to_json(self) -> str:
         return json.dumps({"conforms": self.conforms, **self.counts(), "files": self.files,
-                           "results": [asdict(r) for r in self.sorted_results()]}, indent=2, ensure_ascii=False)
+                           "results": [_public(r) for r in self.sorted_results()]}, indent=2, ensure_ascii=False)
 
     def to_graph(self) -> Graph:
+        """A SHACL ``sh:ValidationReport``: ``sh:conforms`` is true only when there is no result at all."""
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
         report = BNode()
         g.add((report, RDF.type, SH.ValidationReport))
-        g.add((report, SH.conforms, Literal(self.conforms)))
+        g.add((report, SH.conforms, Literal(not self.results)))
         for r in self.sorted_results():
             node = BNode()
+            terms = r.terms
             g.add((report, SH.result, node))
             g.add((node, RDF.type, SH.ValidationResult))
-            g.add((node, SH.focusNode, BNode(r.focus[2:]) if r.focus.startswith("_:") else URIRef(r.focus)))
-            g.add((node, SH.resultSeverity, SH[r.severity]))
-            g.add((node, SH.resultMessage, Literal(r.message)))
-            if r.path_iri:
-                g.add((node, SH.resultPath, URIRef(r.path_iri)))
-            if r.value is not None:
-                g.add((node, SH.value, Literal(r.value)))
-            if r.shape:
-                g.add((node, SH.sourceShape, URIRef(r.shape)))
+            g.add((node, SH.focusNode, terms.get("focus", BNode(r.focus[2:]) if r.focus.startswith("_:") else URIRef(r.focus))))
+            g.add((node, SH.resultSeverity, terms.get("severity") or SH[r.severity]))
+            if r.message:
+                g.add((node, SH.resultMessage, Literal(r.message, lang=terms.get("message_lang"))))
+            path = terms.get("path", URIRef(r.path_iri) if r.path_iri else None)
+            if path is not None:
+                g.add((node, SH.resultPath, path))
+            value = terms.get("value", None if r.value is None else Literal(r.value))
+            if value is not None:
+                g.add((node, SH.value, value))
+            shape = terms.get("shape", URIRef(r.shape) if r.shape else None)
+            if shape is not None:
+                g.add((node, SH.sourceShape, shape))
+            if terms.get("component") is not None:
+                g.add((node, SH.sourceConstraintComponent, terms["component"]))
+            if terms.get("constraint") is not None:
+                g.add((node, SH.sourceConstraint, terms["constraint"]))
+            for triple in terms.get("described", ()):
+                g.add(triple)
+            for term in (terms.get("focus"), value):
+                if isinstance(term, BNode) and self.data is not None:
+                    for triple in described(self.data, term):
+                        g.add(triple)
         return g
 
     def to_turtle(self) -> str:
@@ -130,3 +151,23 @@ class ValidationReport:
     def render(self, fmt: str) -> str:
         return {"text": self.to_text, "json": self.to_json, "turtle": self.to_turtle}[fmt]()
 
+
+
+def described(graph: Graph, node) -> list:
+    """The triples describing ``node`` and the blank nodes it points to (a path, an RDF list, a value)."""
+    out, todo, seen = [], [node], set()
+    while todo:
+        subject = todo.pop()
+        if subject in seen:
+            continue
+        seen.add(subject)
+        for triple in graph.triples((subject, None, None)):
+            out.append(triple)
+            if isinstance(triple[2], BNode):
+                todo.append(triple[2])
+    return out
+
+
+def _public(result: Result) -> dict:
+    """A result as JSON: its strings, without the RDF terms."""
+    return {k: v for k, v in asdict(result).items() if k != "terms"}

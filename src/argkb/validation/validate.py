@@ -25,6 +25,7 @@ from typing import Iterable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
+from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, new_graph
 from argkb.kb.locate import Locator
 from argkb.vocab.namespaces import ARGKB, PREFIXES
@@ -44,23 +45,35 @@ def add_source_texts(kb: KnowledgeBase, graph: Graph) -> Graph:
     return graph
 
 
+class ShapesRefused(UsageError):
+    """pySHACL cannot validate with these shapes (they break a SHACL syntax rule, or use what it does not support)."""
+
+
 def run_shacl(data: Graph, shapes: Graph) -> Graph:
     """pySHACL over ``data`` (which already holds the ontology); the results graph."""
     from pyshacl import validate as shacl_validate
 
-    _conforms, results, _text = shacl_validate(
-        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=True,
-        advanced=False, do_owl_imports=False, meta_shacl=False, inplace=True,
-    )
+    try:
+        _conforms, results, text = shacl_validate(
+            data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=True,
+            advanced=False, do_owl_imports=False, meta_shacl=False, inplace=True,
+        )
+    except Exception as error:  # pySHACL and rdflib raise many kinds: all mean "cannot use these shapes"
+        raise ShapesRefused(f"pySHACL cannot validate with these shapes: {error}; "
+                            "fix the shapes (see the SHACL specification's syntax rules)") from None
+    if not isinstance(results, Graph):  # a pyshacl ValidationFailure
+        raise ShapesRefused(f"the shapes break a SHACL rule: {getattr(results, 'message', results)}; fix the shapes")
     return results
 
 
 def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
              engine: str = "auto") -> ValidationReport:
     """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     files = [Path(f) for f in files]
     graphs = [parse_file(p, new_graph(), max_bytes=max_bytes, allow_network=kb.allow_network) for p in files]
-    compiled = _compiled(kb) if engine != "pyshacl" else None
+    compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     if compiled is None:
         return validate_whole(kb, files, graphs, engine="pyshacl")
     if not files:
@@ -82,7 +95,7 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
     if engine == "pyshacl":
         data = kb.graph() if not files else _union([kb.graph(), contribution])
         shapes = kb.shapes_graph()
-        raw = list(_pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
+        raw = list(pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
     elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
         raw = run_fast(kb, open_store(kb), _compiled(kb))
     else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
@@ -143,12 +156,15 @@ def _source_texts(kb: KnowledgeBase, store) -> Graph:
     return texts
 
 
-def _compiled(kb: KnowledgeBase):
+def _compiled(kb: KnowledgeBase, required: bool = False):
+    """The knowledge base's shapes compiled; None if they use what the compiler refuses (unless ``required``)."""
     from argkb.validation.compiled import Unsupported, compiled_for
 
     try:
         return compiled_for(kb.shapes_file)
     except Unsupported:
+        if required:
+            raise
         return None
 
 
@@ -160,25 +176,42 @@ def _union(graphs: list[Graph]) -> Graph:
     return out
 
 
-def _pyshacl_raw(results: Graph, shapes: Graph):
+def pyshacl_raw(results: Graph, shapes: Graph):
     """pySHACL's results graph as ``RawResult``s, like the compiled engine's."""
-    from argkb.validation.compiled import Check, RawResult, rule_of
+    from argkb.validation.compiled import Check, RawResult, blank_descriptions, rule_of
 
-    for node in results.subjects(RDF.type, SH.ValidationResult):
+    for node in results.objects(None, SH.result):  # (not the nested sh:detail results)
         shape = results.value(node, SH.sourceShape)
         rule, label = rule_of(shapes, shape)
-        severity = str(results.value(node, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
-        check = Check(shape, severity, "", results.value(node, SH.resultPath), "", "", False, rule, label)
+        severity_term = results.value(node, SH.resultSeverity) or SH.Violation
+        severity = str(severity_term).rsplit("#", 1)[-1]
+        path = results.value(node, SH.resultPath)
+        check = Check(shape, severity, "", path, "", "", False, rule, label,
+                      component=results.value(node, SH.sourceConstraintComponent), severity_term=severity_term,
+                      constraint=results.value(node, SH.sourceConstraint),
+                      described=blank_descriptions(results, path, shape, results.value(node, SH.sourceConstraint)),
+                      message_lang=getattr(results.value(node, SH.resultMessage), "language", None))
         yield RawResult(check, results.value(node, SH.focusNode), check.path, results.value(node, SH.value),
                         str(results.value(node, SH.resultMessage) or ""))
 
 
 def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator,
             contribution: Graph | None = None) -> ValidationReport:
+    """The report on the knowledge base (or ``files`` in its context), with actionable hints in the messages."""
+    from argkb.validation.hints import enrich
+
+    report = report_of(raw, locator.where)
+    report.results = enrich(report.results, kb, contribution)
+    report.files = [relative(p) for p in (files or kb.data_files())]
+    return report
+
+
+def report_of(raw: list, where=lambda _focus: (None, None)) -> ValidationReport:
+    """The report of raw results from either engine; ``where(focus)`` names the file and line defining it."""
     results = []
     for r in raw:
         check = r.check
-        file, line = locator.where(r.focus)
+        file, line = where(r.focus)
         severity = check.severity if check.severity != "Info" else INFO
         results.append(Result(
             focus=_node_id(r.focus), focus_name=curie(r.focus), rule=check.rule, rule_label=check.rule_label,
@@ -188,11 +221,11 @@ def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator,
             value=None if r.value is None else str(r.value),
             shape=str(check.shape) if isinstance(check.shape, URIRef) else None,
             file=file, line=line,
+            terms={"focus": r.focus, "value": r.value, "shape": check.shape, "path": r.path,
+                   "component": check.component, "described": check.described, "constraint": check.constraint,
+                   "message_lang": check.message_lang, "severity": check.severity_term},
         ))
-    from argkb.validation.hints import enrich
-
-    return ValidationReport(results=enrich(results, kb, contribution),
-                            files=[relative(p) for p in (files or kb.data_files())])
+    return ValidationReport(results=results)
 
 
 def _node_id(term) -> str:
