@@ -6,9 +6,11 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +56,106 @@ def test_serve_refuses_endpoint_and_data(runner, mini_kb_dir):
     assert result.exit_code == 2 and "does not apply" in result.output
     result = runner.invoke(cli, ["serve", "--kb", str(mini_kb_dir), "--data", str(mini_kb_dir / "data" / "mini.ttl")])
     assert result.exit_code == 2 and "--data does not apply" in result.output
+
+
+def _post(url: str, body: bytes, content_type: str = "application/sparql-query") -> tuple[int, str]:
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": content_type, "Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def _children(pid: int) -> list[int]:
+    return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0] in ("Z", "X")
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_serve_survives_hostile_requests_and_a_crashed_oxigraph(mini_kb_dir, tmp_path):
+    """SERVICE, FROM, 5,000 nested braces, a 10,000-term filter, a slow query; then SIGKILLs."""
+    require("oxigraph")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    errors = tmp_path / "stderr.txt"
+    with open(errors, "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
+                                    str(port), "--timeout-s", "2"], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_until_up(url, process)
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        status, body = _post(url, count.encode())
+        assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 100
+        hostile = {
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }": "never reaches other hosts",
+            "SELECT * FROM <urn:x> WHERE { ?s ?p ?o }": "FROM",
+            "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000: "nested more than",
+            "SELECT ?s WHERE { ?s ?p ?o FILTER(" + "||".join(f"?o={i}" for i in range(10000)) + ") }": "bytes",
+            "DROP ALL": "SPARQL Update",
+        }
+        for query, says in hostile.items():
+            status, body = _post(url, query.encode())
+            assert status == 400 and says in body, (query[:60], status, body)
+        form = urllib.parse.urlencode({"query": count, "default-graph-uri": "urn:x"}).encode()
+        assert _post(url, form, "application/x-www-form-urlencoded")[0] == 400
+        assert _post(url.replace("/query", "/update"), b"DROP ALL")[0] == 403
+
+        [oxigraph] = _children(process.pid)
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"
+        started = time.monotonic()
+        status, body = _post(url, slow.encode())
+        assert status == 504 and "did not finish" in body and time.monotonic() - started < 15
+        before = _cpu_seconds(oxigraph)
+        time.sleep(2)
+        assert _cpu_seconds(oxigraph) - before < 1.0  # the abandoned query does not burn a core
+        assert _post(url, count.encode())[0] == 200  # still alive after all of it
+
+        os.kill(oxigraph, signal.SIGKILL)  # a crash: reported as what it is, and the server restarted
+        assert _wait_for(lambda: "was killed by signal 9; restarting" in errors.read_text(), 30)
+        assert _wait_for(lambda: _post(url, count.encode())[0] == 200, 30)
+        [restarted] = _children(process.pid)
+        assert restarted != oxigraph
+
+        os.kill(process.pid, signal.SIGKILL)  # the wrapper killed: its Oxigraph server stops too
+        process.wait(timeout=10)
+        assert _wait_for(lambda: _gone(restarted), 15)
+    finally:
+        stop(process)
+    assert "is the port in use" not in errors.read_text()
+
+
+def test_serve_says_when_the_port_is_taken(runner, mini_kb_dir):
+    import socket
+
+    from argkb.cli.main import cli
+
+    require("oxigraph")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["serve", "--kb", str(mini_kb_dir), "--port", str(port)])
+    assert result.exit_code == 2 and "port is in use" in result.output and "--port" in result.output
+    assert not list((mini_kb_dir / ".argkb-cache" / "store").glob("serve-*"))

@@ -71,19 +71,24 @@ def rebuild_cmd(kb):
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but a loopback address exposes the knowledge base to the network.")
-def serve_cmd(kb, port, host):
+@click.option("--timeout-s", type=click.FloatRange(1, 3600), default=30, show_default=True,
+              help="Stop a query after this many seconds.")
+def serve_cmd(kb, port, host, timeout_s):
     """Serve the knowledge base read-only over SPARQL 1.1 at http://HOST:PORT/query (Ctrl-C stops).
 
     An Oxigraph server (PyPI package `oxigraph`) over a snapshot of the derived store, with the
-    union of the files' named graphs as the default graph. Updates are refused. The snapshot is
-    taken at start: restart the server to serve later edits.
+    union of the files' named graphs as the default graph, behind a front that checks every
+    query as `argkb query` does: updates, SERVICE, FROM / FROM NAMED and queries beyond argkb's
+    size and nesting bounds are refused (HTTP 400/403). A crashed Oxigraph process is reported
+    and restarted. The snapshot is taken at start: restart the server to serve later edits.
     """
+    from argkb.query.library import SERVER_NETWORK_HINT, check
     from argkb.store.serve import serve
 
     _no_endpoint(kb, "serve")
     if kb.extra:
         raise UsageError("argkb serve serves the knowledge base's own files; --data does not apply")
-    serve(kb, host, port)
+    serve(kb, host, port, lambda text: check(text, "query", network_hint=SERVER_NETWORK_HINT), timeout_s)
 
 
 @click.command("push")

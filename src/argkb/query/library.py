@@ -207,16 +207,25 @@ def find(spec: str, kb=None) -> NamedQuery:
 
 
 # ------------------------------------------------------------------ safety ---
-def check(text: str, origin: str = "query", allow_network: bool = False) -> str:
+SERVER_NETWORK_HINT = ("argkb serve never reaches other hosts, and answers on the union of the knowledge base's "
+                       "graphs: read one file's graph with GRAPH <…> { … }")
+
+
+def check(text: str, origin: str = "query", allow_network: bool = False,
+          network_hint: str = "pass --allow-network to permit it") -> str:
     """Parse ``text`` as a SPARQL 1.1 query; returns its form (select, ask, construct, describe).
 
-    Refuses SPARQL Update (UsageError), SERVICE and FROM / FROM NAMED unless ``allow_network``
+    Refuses queries beyond ``argkb.store.bounds`` (size, nesting, operators) and SPARQL Update
+    (UsageError), SERVICE and FROM / FROM NAMED unless ``allow_network``
     (NetworkRefused), and reports a syntax error with its line and column (InputError).
     """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
+    from argkb.store.bounds import check_bounds
+
+    check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
     try:
         tree = parseQuery(text)
     except ParseBaseException as exc:
@@ -232,8 +241,7 @@ def check(text: str, origin: str = "query", allow_network: bool = False) -> str:
     if not allow_network:
         found = _find_network(tree)
         if found:
-            raise NetworkRefused(f"{origin}: {found} may reach the network and is refused; "
-                                 "pass --allow-network to permit it")
+            raise NetworkRefused(f"{origin}: {found} may reach the network and is refused; {network_hint}")
     try:
         translateQuery(tree)
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
@@ -321,10 +329,39 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     check(query.text, origin, allow_network)
     bindings = bind(query, values or {})
     try:
-        return store.query(query.text, bindings)
+        return interruptible(lambda: store.query(query.text, bindings))
     except SyntaxError as exc:
         raise InputError(origin, f"SPARQL syntax error: {exc}") from None
     except (ValueError, TypeError) as exc:
         raise UsageError(f"{origin}: cannot bind parameters: {exc}") from None
     except OSError as exc:
         raise UsageError(f"{origin}: the query failed: {exc}") from None
+
+
+def interruptible(call):
+    """``call()`` in a worker thread, so that Ctrl-C (SIGINT) stops a long query at once.
+
+    Python runs signal handlers only in the main thread and only between bytecodes; a query
+    evaluated inside pyoxigraph (which releases the GIL) would otherwise run to its end. The
+    main thread waits in short steps, so KeyboardInterrupt reaches it (the CLI then exits 130);
+    the abandoned worker ends with the process.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return call()
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["value"] = call()
+        except BaseException as error:  # handed to the main thread as it is
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="argkb-query", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.05)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]

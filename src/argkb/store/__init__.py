@@ -5,7 +5,9 @@
 - ``argkb.store.backends`` — ``open_store(kb)``: the derived store, an endpoint or memory;
 - ``argkb.store.derived`` — the persistent pyoxigraph copy of the Turtle files, kept in step by hash;
 - ``argkb.store.endpoint`` — any SPARQL 1.1 server as a Store;
-- ``argkb.store.push`` / ``argkb.store.serve`` — ``argkb push`` (Graph Store Protocol), ``argkb serve``.
+- ``argkb.store.bounds`` — limits on a query's size, nesting and operators, checked before parsing;
+- ``argkb.store.push`` / ``argkb.store.serve`` — ``argkb push`` (Graph Store Protocol), ``argkb serve``
+  (a supervised Oxigraph server behind the checking front of ``argkb.store.proxy``).
 
 Depends on ``argkb.kb`` and below.
 """
