@@ -7,6 +7,7 @@ with broken contributions merged in.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -114,3 +115,25 @@ def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
     in_memory = validate_whole(kb, engine="fast")
     assert key(through_store) == key(in_memory)
     assert {r.rule for r in in_memory.results} >= {0, 1, 2, 3, 4, 5, 6}
+
+
+def test_prebinding_verdicts_are_kept_between_processes(tmp_path, monkeypatch):
+    """Parsing the SPARQL constraints with rdflib costs seconds: their verdicts are cached by query text."""
+    import json
+    import shutil as sh
+
+    from argkb.validation import prebinding
+    from argkb.validation.compiled import compiled_for
+
+    shapes = tmp_path / "shapes.ttl"
+    sh.copy(REPO / "ontology" / "shapes.ttl", shapes)
+    monkeypatch.setattr(prebinding, "VERDICTS", {})
+    compiled = compiled_for(shapes, tmp_path / "cache")
+    saved = json.loads((tmp_path / "cache" / "sparql-constraint-verdicts.json").read_text())
+    assert len(saved) >= 8 and set(saved.values()) == {""}
+    monkeypatch.setattr(prebinding, "VERDICTS", {})
+    monkeypatch.setattr(prebinding, "_check", lambda query: pytest.fail("analysed again"))
+    shapes.touch()  # a new mtime: compiled again, from the saved verdicts
+    os.utime(shapes, ns=(shapes.stat().st_atime_ns, shapes.stat().st_mtime_ns + 1000))
+    again = compiled_for(shapes, tmp_path / "cache")
+    assert [c.query for c in again.checks] == [c.query for c in compiled.checks]

@@ -32,7 +32,7 @@ class Front(ThreadingHTTPServer):
     """The listening socket; ``upstream`` (the supervised Oxigraph) is set once it has started."""
 
     daemon_threads = True
-    allow_reuse_address = False
+    allow_reuse_address = True  # (Linux still refuses a port another socket listens on)
 
     def __init__(self, address, check, timeout_s: float):
         super().__init__(address, Handler)
@@ -79,7 +79,10 @@ class Handler(BaseHTTPRequestHandler):
                                      "(application/x-www-form-urlencoded, field query)")
         self._query(params)
 
-    do_PUT = do_DELETE = do_PATCH = do_POST
+    def do_PUT(self):
+        self._refuse(405, "argkb serve is read-only: send queries with GET or POST to /query")
+
+    do_DELETE = do_PATCH = do_PUT
 
     def _query(self, params: dict[str, list[str]]) -> None:
         queries = params.get("query", [])

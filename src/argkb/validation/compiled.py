@@ -165,15 +165,23 @@ def format_message(message: str, bound: dict) -> str:
 
 # ------------------------------------------------------------------ compile ---
 @lru_cache(maxsize=8)
-def _compiled_cached(path: Path, _mtime: int) -> CompiledShapes:
+def _compiled_cached(path: Path, _mtime: int, cache_dir: Path | None) -> CompiledShapes:
     from argkb.rdf.parse import parse_file
+    from argkb.validation import prebinding
 
-    return compile_shapes(parse_file(path))
+    verdicts = cache_dir / "sparql-constraint-verdicts.json" if cache_dir is not None else None
+    known = prebinding.load_verdicts(verdicts) if verdicts is not None else 0
+    try:
+        return compile_shapes(parse_file(path))
+    finally:
+        if verdicts is not None and len(prebinding.VERDICTS) > known:
+            prebinding.save_verdicts(verdicts)
 
 
-def compiled_for(shapes_file: Path) -> CompiledShapes:
-    """The compiled shapes of a shapes file (cached while the file is unchanged)."""
-    return _compiled_cached(Path(shapes_file), Path(shapes_file).stat().st_mtime_ns)
+def compiled_for(shapes_file: Path, cache_dir: Path | None = None) -> CompiledShapes:
+    """The compiled shapes of a shapes file (cached while the file is unchanged); ``cache_dir`` keeps
+    the SPARQL constraints' pre-binding verdicts between processes."""
+    return _compiled_cached(Path(shapes_file), Path(shapes_file).stat().st_mtime_ns, cache_dir)
 
 
 def compile_shapes(shapes: Graph) -> CompiledShapes:

@@ -17,7 +17,10 @@ aggregates must ``GROUP BY ?this``; ``LIMIT``/``OFFSET``, ``VALUES``, ``MINUS``,
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from pathlib import Path
 
 from rdflib import URIRef
 from rdflib.namespace import OWL, SH
@@ -36,7 +39,50 @@ class NotEquivalent(Exception):
     """The query's meaning with targets joined in may differ from pre-binding ``$this``."""
 
 
+#: verdicts already reached, by ``_key(query)``: "" (equivalent) or the reason it is not
+VERDICTS: dict[str, str] = {}
+
+
+def load_verdicts(path: Path) -> int:
+    """Remember the verdicts saved in ``path`` (parsing queries with rdflib costs seconds per process)."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    if isinstance(saved, dict):
+        VERDICTS.update({k: v for k, v in saved.items() if isinstance(k, str) and isinstance(v, str)})
+    return len(VERDICTS)
+
+
+def save_verdicts(path: Path) -> None:
+    from argkb.rdf.atomic import atomic_write_text
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(VERDICTS, sort_keys=True))
+    except OSError:
+        pass  # a cache: not having it only costs time
+
+
+def _key(query: str) -> str:
+    """The query and this module's own text: a changed analysis never reuses an old verdict."""
+    return hashlib.sha256(Path(__file__).read_bytes() + query.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def check(query: str) -> None:
+    """Raise ``NotEquivalent`` unless joining targets into ``query`` equals pre-binding ``$this`` (remembered)."""
+    key = _key(query)
+    if key not in VERDICTS:
+        try:
+            _check(query)
+            VERDICTS[key] = ""
+        except NotEquivalent as why:
+            VERDICTS[key] = str(why)
+    if VERDICTS[key]:
+        raise NotEquivalent(VERDICTS[key])
+
+
+def _check(query: str) -> None:
     """Raise ``NotEquivalent`` unless joining targets into ``query`` equals pre-binding ``$this``.
 
     ``query`` holds ``#TARGET#`` where the targets will be joined; for the analysis it stands for

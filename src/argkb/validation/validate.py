@@ -161,7 +161,7 @@ def _compiled(kb: KnowledgeBase, required: bool = False):
     from argkb.validation.compiled import Unsupported, compiled_for
 
     try:
-        return compiled_for(kb.shapes_file)
+        return compiled_for(kb.shapes_file, kb.cache_dir)
     except Unsupported:
         if required:
             raise
