@@ -13,36 +13,24 @@
   }
 
   var BASE_FONT = 12;   // CSS pixels of a node label at zoom 1
+  var LARGE = 600;      // nodes from which the whole graph is ranked the fast way
   document.getElementById("map-title").textContent = meta.title;
   document.title = meta.title;
 
-  var cy = cytoscape({
-    container: document.getElementById("cy"),
-    elements: doc.elements,
-    style: doc.style.concat([
-      // level of detail by zoom: a label that would be drawn smaller than minLabelPx is left out
-      { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx } },
-      { selector: "node.implication", style: { "font-size": BASE_FONT + 2 } },
-      { selector: "edge", style: { "min-zoomed-font-size": meta.minLabelPx } }
-    ], window.ArgkbStatus.styles(meta), [
-      { selector: ".faded", style: { opacity: 0.15 } },
-      { selector: ".match", style: { "underlay-color": "#ffbe0b", "underlay-opacity": 0.6, "underlay-padding": 8 } },
-      { selector: "node:selected", style: { "underlay-color": "#1d3557", "underlay-opacity": 0.35, "underlay-padding": 10 } },
-      { selector: ".hidden", style: { display: "none" } }
-    ]),
-    wheelSensitivity: 0.3,
-    minZoom: 0.05,
-    maxZoom: 4
-  });
+  var cy = null;        // created on first need (graph()): the overview does not wait for it
+  var ids = {};         // node ids, for the address before the graph exists
+  doc.elements.nodes.forEach(function (n) { ids[n.data.id] = true; });
 
   /* Lays out what is shown with dagre. A focused trace is laid out bottom-to-top and left-to-right
      and keeps the one that fits the canvas at the larger zoom; it is then fitted, but never below the
-     zoom at which labels reach their minimum size (centred on the focused node if it has to be cut). */
+     zoom at which labels reach their minimum size (with the focused node in view if it has to be cut). */
   function runLayout() {
     // affects-edges point back down to actors; leave them out so the layers stay
     // premises -> arguments -> implications, bottom to top.
     var laid = cy.elements().not(".hidden").not("edge.affects");
-    var options = { name: "dagre", nodeSep: 14, rankSep: 50, edgeSep: 8, animate: false, fit: false };
+    var options = { name: "dagre", nodeSep: 14, rankSep: 50, edgeSep: 8, animate: false, fit: false,
+                    // dagre's default ranker takes minutes on thousands of nodes; longest-path takes seconds
+                    ranker: laid.nodes().length > LARGE ? "longest-path" : "network-simplex" };
     var best = null;
     (focusId ? ["LR", "BT"] : ["BT"]).forEach(function (dir) {
       laid.layout(Object.assign({ rankDir: dir }, options)).run();
@@ -81,7 +69,7 @@
   function setView(view) {
     document.body.classList.toggle("view-overview", view === "overview");
     document.body.setAttribute("data-view", view);
-    if (view === "graph") cy.resize();
+    if (view === "graph") graph().resize();
   }
 
   function showOverview() {
@@ -141,6 +129,7 @@
   // ------------------------------------------------------------ filters
   var lenses = {}, focusId = "";
   function focusOn(id) {
+    graph();
     focusId = id || "";
     document.body.classList.toggle("focused", !!focusId);
     document.getElementById("filter-focus").value = focusId && node(focusId).hasClass("implication") ? focusId : "";
@@ -148,6 +137,7 @@
     if (focusId) window.ArgkbPanel.show(focusId, false);
   }
   function applyFilters() {
+    graph();
     setView("graph");
     var lever = document.getElementById("filter-lever").value;
     var actor = document.getElementById("filter-actor").value;
@@ -222,21 +212,65 @@
     });
   }
 
-  window.ArgkbMap = { cy: cy, impactSet: impactSet, traceSet: traceSet, search: search, focus: focusOn };
-  buildLensFilters();
-  fillSelect("filter-focus", "implication");
+  window.ArgkbMap = { cy: null, impactSet: impactSet, traceSet: traceSet, search: search, focus: focusOn, graph: graph };
+
+  /* The Cytoscape.js graph and everything that needs it: created on the first action that shows the
+     graph, or just after the overview is drawn. */
+  function graph() {
+    if (cy) return cy;
+    cy = cytoscape({
+      container: document.getElementById("cy"),
+      elements: doc.elements,
+      style: doc.style.concat([
+        // level of detail by zoom: a label that would be drawn smaller than minLabelPx is left out
+        { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx } },
+        { selector: "node.implication", style: { "font-size": BASE_FONT + 2 } },
+        { selector: "edge", style: { "min-zoomed-font-size": meta.minLabelPx } }
+      ], window.ArgkbStatus.styles(meta), [
+        { selector: ".faded", style: { opacity: 0.15 } },
+        { selector: ".match", style: { "underlay-color": "#ffbe0b", "underlay-opacity": 0.6, "underlay-padding": 8 } },
+        { selector: "node:selected", style: { "underlay-color": "#1d3557", "underlay-opacity": 0.35, "underlay-padding": 10 } },
+        { selector: ".hidden", style: { display: "none" } }
+      ]),
+      wheelSensitivity: 0.3,
+      minZoom: 0.01,
+      maxZoom: 4
+    });
+    window.ArgkbMap.cy = cy;
+    buildLensFilters();
+    fillSelect("filter-focus", "implication");
+    fillSelect("filter-lever", "lever");
+    fillSelect("filter-actor", "actor");
+    cy.on("dbltap", "node", function (ev) { focusOn(ev.target.id()); });
+    cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); });
+    // the full label on hover (graph labels are shortened)
+    var tip = document.getElementById("tip");
+    cy.on("mouseover", "node", function (ev) {
+      var n = ev.target, p = n.renderedPosition();
+      tip.textContent = n.data("label");
+      tip.style.left = Math.max(0, p.x - 40) + "px";
+      tip.style.top = (p.y + n.renderedOuterHeight() / 2 + 6) + "px";
+      tip.hidden = false;
+    });
+    cy.on("mouseout", "node", function () { tip.hidden = true; });
+    cy.on("viewport", function () { tip.hidden = true; });
+    window.ArgkbPanel.init(cy, meta, el);
+    window.ArgkbStatus.attach(cy);
+    window.ArgkbStatus.set(hash.status || meta.statusLens);
+    document.body.setAttribute("data-graph-ready", "true");
+    return cy;
+  }
+
   document.getElementById("filter-focus").addEventListener("change", function (ev) { focusOn(ev.target.value); });
-  cy.on("dbltap", "node", function (ev) { focusOn(ev.target.id()); });
-  fillSelect("filter-lever", "lever");
-  fillSelect("filter-actor", "actor");
-  document.getElementById("search").addEventListener("input", function (ev) { search(ev.target.value); });
+  document.getElementById("search").addEventListener("input", function (ev) { graph(); search(ev.target.value); });
   document.getElementById("search").addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { var hits = cy.nodes(".match"); if (hits.length) cy.animate({ fit: { eles: hits, padding: 60 } }); }
+    if (ev.key === "Enter") { var hits = graph().nodes(".match"); if (hits.length) cy.animate({ fit: { eles: hits, padding: 60 } }); }
   });
-  document.getElementById("fit").addEventListener("click", function () { cy.fit(cy.elements().not(".hidden"), 20); });
+  document.getElementById("fit").addEventListener("click", function () { graph().fit(cy.elements().not(".hidden"), 20); });
   document.getElementById("view-overview").addEventListener("click", showOverview);
   document.getElementById("view-graph").addEventListener("click", function () { focusOn(""); });
   document.getElementById("reset").addEventListener("click", function () {
+    graph();
     document.getElementById("filter-lever").value = "";
     document.getElementById("filter-actor").value = "";
     document.getElementById("search").value = "";
@@ -247,22 +281,7 @@
     search("");
     applyFilters();
   });
-  cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); });
-  // the full label on hover (graph labels are shortened)
-  var tip = document.getElementById("tip");
-  cy.on("mouseover", "node", function (ev) {
-    var n = ev.target, p = n.renderedPosition();
-    tip.textContent = n.data("label");
-    tip.style.left = Math.max(0, p.x - 40) + "px";
-    tip.style.top = (p.y + n.renderedOuterHeight() / 2 + 6) + "px";
-    tip.hidden = false;
-  });
-  cy.on("mouseout", "node", function () { tip.hidden = true; });
-  cy.on("viewport", function () { tip.hidden = true; });
-  window.ArgkbPanel.init(cy, meta, el);
-  window.ArgkbStatus.init(cy, meta, el);
-  window.ArgkbOverview.init(meta, el);
-  window.ArgkbOverview.render(focusOn);
+
   // #focus=ID shows only that node's trace; #select=ID opens its panel on the whole map;
   // #view=graph opens on the whole map; #status=LENS colours by status under a lens
   // (overall, realism, ..., off); joined with "&". Without any, the page opens on the overview.
@@ -274,15 +293,19 @@
     var m = part.match(/^(focus|select|status|view)=(.+)$/);
     if (m) hash[m[1]] = decode(m[2]);
   });
-  window.ArgkbStatus.set(hash.status || meta.statusLens);
+  window.ArgkbStatus.init(null, meta, el);     // the badges and the lens selector; the graph comes later
+  window.ArgkbOverview.init(meta, el);
+  window.ArgkbOverview.render(focusOn);
   var wanted = hash.focus || hash.select || "";
-  if (hash.focus && node(wanted).length) {
+  var known = Object.prototype.hasOwnProperty.call(ids, wanted);
+  if (hash.focus && known) {
     focusOn(wanted);
-  } else if ((hash.select && node(wanted).length) || hash.view === "graph") {
+  } else if ((hash.select && known) || hash.view === "graph") {
     focusOn("");
-    if (wanted && node(wanted).length) window.ArgkbPanel.show(wanted, false);
+    if (known) window.ArgkbPanel.show(wanted, false);
   } else {
     showOverview();
     if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
+    setTimeout(graph, 30);
   }
 })();

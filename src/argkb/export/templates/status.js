@@ -111,11 +111,11 @@
       option.value = lens;
       select.appendChild(option);
     });
-    select.addEventListener("change", function () { set(select.value); });
+    select.addEventListener("change", function () { window.ArgkbMap.graph(); set(select.value); });
   }
 
   window.ArgkbStatus = {
-    init: init, set: set, styles: styles, table: table,
+    init: init, set: set, attach: function (cyInstance) { cy = cyInstance; }, styles: styles, table: table,
     of: of, badge: badge, current: function () { return current; }
   };
 })();
