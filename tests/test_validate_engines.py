@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.compare import isomorphic
 
 from argkb.kb.folder import KnowledgeBase
@@ -137,3 +138,20 @@ def test_prebinding_verdicts_are_kept_between_processes(tmp_path, monkeypatch):
     os.utime(shapes, ns=(shapes.stat().st_atime_ns, shapes.stat().st_mtime_ns + 1000))
     again = compiled_for(shapes, tmp_path / "cache")
     assert [c.query for c in again.checks] == [c.query for c in compiled.checks]
+
+
+@pytest.mark.parametrize("value", [Literal("04", datatype=XSD.integer, normalize=False),
+                                   Literal("4.0", datatype=XSD.decimal, normalize=False)])
+def test_data_the_store_would_rewrite_is_refused(value):
+    """pyoxigraph stores "04" as "4" and "4.0" as "4"; SHACL compares terms as written (not in sh:in here)."""
+    from argkb.validation import validate_graphs
+
+    graph = Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetNode ex:x ; sh:property [ sh:path ex:p ; sh:in ( 4 ) ] .""",
+        format="turtle")
+    graph.add((URIRef("http://example.org/x"), URIRef("http://example.org/p"), value))
+    with pytest.raises(Unsupported):
+        validate_graphs(graph, graph, engine="fast")
+    auto, reference = validate_graphs(graph, graph, engine="auto"), validate_graphs(graph, graph, engine="pyshacl")
+    assert [r.terms["value"] for r in auto.results] == [r.terms["value"] for r in reference.results] == [value]
+    assert isomorphic(auto.to_graph(), reference.to_graph())

@@ -38,8 +38,12 @@ _CASTABLE = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.d
 _NON_CONSTRAINT = {RDF.type, RDFS.label, RDFS.comment, SH.group, SH.message, SH.severity, SH.path, SH.name,
                    SH.description, SH.order, SH.property, SH.targetClass, SH.targetSubjectsOf,
                    SH.targetObjectsOf, SH.targetNode, SH.sparql, SH.deactivated}
-_VALUE_KEYS = {SH["class"], SH["in"], SH.pattern, SH.flags, SH.minLength, SH.nodeKind, SH.datatype,
-               SH.minInclusive, SH["or"], SH.lessThan, SH.minCount, SH.maxCount, SH.uniqueLang}
+_RANGES = {SH.minInclusive: (">=", SH.MinInclusiveConstraintComponent),
+           SH.maxInclusive: ("<=", SH.MaxInclusiveConstraintComponent),
+           SH.minExclusive: (">", SH.MinExclusiveConstraintComponent),
+           SH.maxExclusive: ("<", SH.MaxExclusiveConstraintComponent)}
+_VALUE_KEYS = {SH["class"], SH["in"], SH.pattern, SH.flags, SH.minLength, SH.maxLength, SH.nodeKind, SH.datatype,
+               *_RANGES, SH["or"], SH.lessThan, SH.minCount, SH.maxCount, SH.uniqueLang}
 _SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
 _NODE_KINDS = {SH.Literal: "isLiteral(?v)", SH.IRI: "isIRI(?v)", SH.BlankNode: "isBlank(?v)",
                SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
@@ -343,6 +347,8 @@ def _value_conditions(shapes: Graph, shape) -> list[tuple[URIRef, str]]:
         conditions.append((SH.PatternConstraintComponent, f"(isBlank(?v) || !REGEX({args}))"))
     for n in shapes.objects(shape, SH.minLength):
         conditions.append((SH.MinLengthConstraintComponent, f"(isBlank(?v) || STRLEN(STR(?v)) < {int(n)})"))
+    for n in shapes.objects(shape, SH.maxLength):
+        conditions.append((SH.MaxLengthConstraintComponent, f"(isBlank(?v) || STRLEN(STR(?v)) > {int(n)})"))
     for kind in shapes.objects(shape, SH.nodeKind):
         if kind not in _NODE_KINDS:
             raise Unsupported(f"sh:nodeKind {kind}")
@@ -353,8 +359,11 @@ def _value_conditions(shapes: Graph, shape) -> list[tuple[URIRef, str]]:
         dt = term_sparql(datatype)
         well_formed = f" && COALESCE(STRLEN(STR({dt}(STR(?v)))) >= 0, false)" if datatype in _CASTABLE else ""
         conditions.append((SH.DatatypeConstraintComponent, f"!(isLiteral(?v) && sameTerm(DATATYPE(?v), {dt}){well_formed})"))
-    for low in shapes.objects(shape, SH.minInclusive):
-        conditions.append((SH.MinInclusiveConstraintComponent, f"!COALESCE(?v >= {low.n3()}, false)"))
+    for key, (operator, component) in _RANGES.items():  # an incomparable value violates too
+        for bound in shapes.objects(shape, key):
+            if not isinstance(bound, Literal):
+                raise Unsupported(f"{key} {bound} on {shape}: expected a literal")
+            conditions.append((component, f"!COALESCE(?v {operator} {bound.n3()}, false)"))
     for members in shapes.objects(shape, SH["or"]):
         conditions.append((SH.OrConstraintComponent, "(" + " && ".join(f"!{_conforms(shapes, m)}" for m in Collection(shapes, members)) + ")"))
     return conditions

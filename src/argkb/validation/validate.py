@@ -74,6 +74,14 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     files = [Path(f) for f in files]
     graphs = [parse_file(p, new_graph(), max_bytes=max_bytes, allow_network=kb.allow_network) for p in files]
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
+    if compiled is not None and graphs:
+        from argkb.validation.compiled import Unsupported
+        from argkb.validation.graphs import rewritten_literal
+
+        rewritten = rewritten_literal(_union(graphs))
+        if rewritten is not None and engine == "fast":
+            raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
+        compiled = None if rewritten is not None else compiled
     if compiled is None:
         return validate_whole(kb, files, graphs, engine="pyshacl")
     if not files:
