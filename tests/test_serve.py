@@ -159,3 +159,16 @@ def test_serve_says_when_the_port_is_taken(runner, mini_kb_dir):
         result = runner.invoke(cli, ["serve", "--kb", str(mini_kb_dir), "--port", str(port)])
     assert result.exit_code == 2 and "port is in use" in result.output and "--port" in result.output
     assert not list((mini_kb_dir / ".argkb-cache" / "store").glob("serve-*"))
+
+
+def test_snapshots_of_killed_servers_are_removed_on_the_next_start(tmp_path):
+    from argkb.store.serve import remove_stale_snapshots
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = int(dead.stdout)  # a process that has exited
+    (tmp_path / f"serve-{gone}-abcd1234").mkdir()
+    (tmp_path / f"serve-{gone}-abcd1234.log").write_text("…")
+    (tmp_path / f"serve-{os.getpid()}-live0000").mkdir()  # a running server's: kept
+    removed = remove_stale_snapshots(tmp_path)
+    assert sorted(p.name for p in removed) == [f"serve-{gone}-abcd1234", f"serve-{gone}-abcd1234.log"]
+    assert [p.name for p in tmp_path.iterdir()] == [f"serve-{os.getpid()}-live0000"]

@@ -18,7 +18,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -128,8 +127,9 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], None
     front = _listen(host, port, check, timeout_s)
     derived = derived_store(kb)
     manifest = derived.update()
+    remove_stale_snapshots(derived.folder)
     snapshot = derived.snapshot("serve")
-    log = Path(tempfile.mkstemp(prefix="oxigraph-", suffix=".log", dir=snapshot.parent)[1])
+    log = snapshot.with_name(snapshot.name + ".log")
     upstream = Upstream(binary, snapshot, timeout_s, log)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     listening = False
@@ -157,6 +157,19 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], None
         shutil.rmtree(snapshot, ignore_errors=True)
         log.unlink(missing_ok=True)
         click.echo("argkb: server stopped", err=True)
+
+
+def remove_stale_snapshots(folder: Path) -> list[Path]:
+    """Remove the snapshots (``serve-PID-…``) and logs of servers whose wrapper is gone (killed with SIGKILL)."""
+    from argkb.kb.processes import pid_alive
+
+    removed = []
+    for path in folder.glob("serve-*"):
+        pid = path.name.split("-")[1]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def _listen(host: str, port: int, check, timeout_s: float):
