@@ -11,10 +11,10 @@ The test suite runs the whole W3C SHACL test suite through this function.
 """
 from __future__ import annotations
 
-from rdflib import Graph, Literal
-from rdflib.namespace import XSD
+from rdflib import Graph
 
 from argkb.errors import UsageError
+from argkb.validation.canonical import rewritten_literal
 from argkb.validation.report import ValidationReport
 from argkb.validation.validate import ENGINES
 
@@ -49,27 +49,3 @@ def validate_graphs(data: Graph, shapes: Graph, engine: str = "auto") -> Validat
         report = report_of(list(pyshacl_raw(run_shacl(copy, shapes), shapes)))
     report.data = data
     return report
-
-
-def rewritten_literal(data: Graph):
-    """A literal of ``data`` that pyoxigraph stores in another form ("4.0"^^xsd:decimal as "4"), or None.
-
-    SHACL compares terms as written (sh:in, counts of distinct values, sh:value); the store the
-    compiled queries run on canonicalises numbers, booleans and dates, so such data is refused.
-    """
-    import pyoxigraph as ox
-
-    from argkb.store.base import to_ox
-
-    typed = {o for o in data.objects() if isinstance(o, Literal) and o.datatype is not None and o.datatype != XSD.string}
-    typed |= {s for s in data.subjects() if isinstance(s, Literal)}
-    if not typed:
-        return None
-    probe, anchor = ox.Store(), ox.NamedNode("urn:argkb:probe")
-    literals = sorted(typed, key=str)
-    probe.extend([ox.Quad(anchor, ox.NamedNode(f"urn:argkb:probe:{i}"), to_ox(lit)) for i, lit in enumerate(literals)])
-    for quad in probe:
-        written = literals[int(quad.predicate.value.rsplit(":", 1)[1])]
-        if quad.object.value != str(written):
-            return written
-    return None

@@ -76,7 +76,7 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     if compiled is not None and graphs:
         from argkb.validation.compiled import Unsupported
-        from argkb.validation.graphs import rewritten_literal
+        from argkb.validation.canonical import rewritten_literal
 
         rewritten = rewritten_literal(_union(graphs))
         if rewritten is not None and engine == "fast":
