@@ -93,3 +93,56 @@ def test_focus_keeps_arguments_whole(kb):
 def test_bad_options_are_usage_errors(kb, kwargs, message):
     with pytest.raises(UsageError, match=message.replace("(", r"\(")):
         build_map(kb, kwargs.get("perspective", ()), kwargs.get("focus"), kwargs.get("depth"))
+
+
+SECOND_SOURCE = """
+@prefix argkb: <https://w3id.org/argkb/ontology#> .
+@prefix kb:    <https://w3id.org/argkb/id/> .
+@prefix oa:    <http://www.w3.org/ns/oa#> .
+@prefix prov:  <http://www.w3.org/ns/prov#> .
+@prefix rdfs:  <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+kb:other-source a argkb:Source, prov:Entity ; dcterms:title "Another article" .
+kb:quote-other a argkb:Quote ; oa:hasSource kb:other-source ; oa:exact "Trade finds a way." ;
+    oa:start 0 ; oa:end 18 .
+kb:claim-trade-finds-a-way a argkb:Claim ; rdfs:label "Trade finds a way"@en ;
+    argkb:statement "Trade finds a way."@en ; argkb:evidence kb:quote-other .
+kb:arg-doubt-liberalism a argkb:Argument ; rdfs:label "Trade reassures"@en ;
+    argkb:perspective argkb:Liberalism ; argkb:premise kb:claim-trade-finds-a-way ;
+    argkb:warrant "Where trade goes on, allies see continuity."@en ; argkb:attacks kb:impl-allies-doubt .
+"""
+
+
+def test_source_keeps_what_one_source_says(tmp_path):
+    extra = tmp_path / "other.ttl"
+    extra.write_text(SECOND_SOURCE, encoding="utf-8")
+    root = mini_kb_copy(tmp_path / "kb").root
+    from argkb.kb import KnowledgeBase
+
+    kb = KnowledgeBase.locate(root, extra=[extra])
+    other = build_map(kb, source="other-source")
+    # the claim quoted from it, the argument resting on it (whole: its target too), and that
+    # implication's move, lever and actors; nothing quoted only from the mini source
+    assert {n.id for n in other.of_type("argument")} == {"kb:arg-doubt-liberalism"}
+    assert {"kb:claim-trade-finds-a-way", "kb:impl-allies-doubt", "kb:move-us-decrease-sanctions",
+            "kb:european-allies", "kb:sanctions", "kb:united-states"} <= set(other.nodes)
+    assert "kb:impl-russia-bolder" not in other.nodes and "kb:claim-sanctions-porous" not in other.nodes
+    mini = build_map(kb, source="kb:mini-source")
+    assert {"kb:impl-russia-bolder", "kb:impl-allies-doubt", "kb:arg-bolder-realism"} <= set(mini.nodes)
+    # an argument against a claim of this source is part of its debate, kept whole with its premise
+    assert {"kb:arg-doubt-liberalism", "kb:claim-trade-finds-a-way"} <= set(mini.nodes)
+    with pytest.raises(UsageError, match="unknown source 'mini-sourc'; did you mean kb:mini-source"):
+        build_map(kb, source="mini-sourc")
+
+
+def test_export_source_option_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from argkb.cli import cli
+
+    root = mini_kb_copy(tmp_path / "kb").root
+    out = CliRunner().invoke(cli, ["export", "--format", "cyjs", "--source", "mini-source", "--kb", str(root)])
+    assert out.exit_code == 0, out.output
+    assert "kb:impl-russia-bolder" in out.output
+    out = CliRunner().invoke(cli, ["export", "--format", "cyjs", "--source", "nowhere", "--kb", str(root)])
+    assert out.exit_code == 2 and "unknown source 'nowhere'" in out.output

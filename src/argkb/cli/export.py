@@ -21,6 +21,9 @@ STATUS_LENS_FORMATS = ("html", "dot")
 @click.option("--perspective", "perspectives", multiple=True, metavar="P",
               help="Keep only arguments read through this lens (repeatable): realism, liberalism, constructivism, "
                    "diplomatic-practice, security-analysis.")
+@click.option("--source", metavar="NAME", default=None,
+              help="Keep only what this source says: the claims quoted from it and the arguments about them "
+                   "(e.g. trump-putin-ukraine-talks; see `argkb source list`).")
 @click.option("--focus", metavar="ID", default=None,
               help="Keep only the neighbourhood of this node (IRI, CURIE or local name).")
 @click.option("--depth", type=int, default=None, metavar="N",
@@ -34,7 +37,7 @@ STATUS_LENS_FORMATS = ("html", "dot")
                    "status under it. overall, realism, liberalism, constructivism, diplomatic-practice, "
                    "security-analysis or off.")
 @kb_options
-def export_cmd(kb, fmt, output, perspectives, focus, depth, clusters, title, semantics, status_lens):
+def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, title, semantics, status_lens):
     """Export the argument map: one graph model, many formats.
 
     Nodes are actors, levers, moves, claims, implications and arguments (an argument sits between
@@ -59,5 +62,5 @@ def export_cmd(kb, fmt, output, perspectives, focus, depth, clusters, title, sem
     if status_lens is not None and fmt not in STATUS_LENS_FORMATS:
         raise UsageError(f"--status-lens applies to --format {' or '.join(STATUS_LENS_FORMATS)}, not {fmt} "
                          "(the other graph formats carry every status as node attributes)")
-    amap = build_map(kb, perspectives, focus, depth, title, semantics)
+    amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source)
     emit(render(amap, fmt, clusters=clusters, status_lens=lens), output)

@@ -1,4 +1,5 @@
-"""Cutting the argument map down: by perspective (``--perspective``) and around a node (``--focus``).
+"""Cutting the argument map down: by perspective (``--perspective``), by source (``--source``) and
+around a node (``--focus``).
 
 Both keep every argument whole — with its premises and its conclusion or target — so
 each format (and AIF in particular) always shows complete inferences.
@@ -23,7 +24,8 @@ _ARGUMENT_EDGES = ("premise", "conclusion", "attacks")
 
 
 def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
-              depth: int | None = None, title: str | None = None, semantics: str = "grounded") -> ArgumentMap:
+              depth: int | None = None, title: str | None = None, semantics: str = "grounded",
+              source: str | None = None) -> ArgumentMap:
     """The argument map of ``kb`` (through ``open_store(kb)``), filtered as the export options ask.
 
     Statuses are computed on the whole knowledge base before any filter, under ``semantics``.
@@ -38,11 +40,22 @@ def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
     keys = [_perspective_key(p) for p in perspectives]
     if keys:
         amap = by_perspective(amap, set(keys))
+    if source is not None:
+        amap = by_source(amap, _source_term(kb, source))
     if focus is not None:
         amap = around(amap, focus, DEFAULT_DEPTH if depth is None else depth)
     elif depth is not None:
         raise UsageError("--depth needs --focus ID (the node to look around)")
     return amap
+
+
+def _source_term(kb, text: str) -> URIRef:
+    """``--source NAME``: a registered source (``argkb:Source``), or a usage error naming the sources."""
+    from argkb.vocab import ARGKB
+
+    known = [row[0] for row in open_store(kb).query(
+        "SELECT ?s WHERE { ?s a ?class }", {"class": ARGKB.Source}).rows]
+    return resolve(text, known, "source")
 
 
 def _perspective_key(text: str) -> str:
@@ -73,7 +86,27 @@ def by_perspective(amap: ArgumentMap, keys: set[str]) -> ArgumentMap:
 
     An argument that undercuts an argument of another lens goes too: what it attacks is not shown.
     """
-    args = {n.id for n in amap.of_type("argument") if n.attrs.get("perspective") in keys}
+    return _with_arguments(amap, {n.id for n in amap.of_type("argument") if n.attrs.get("perspective") in keys})
+
+
+def by_source(amap: ArgumentMap, source: URIRef) -> ArgumentMap:
+    """What one source says: the claims quoted from it, the arguments for or against them or resting
+    on them (each whole), and the moves and actors of the implications kept.
+
+    An argument that undercuts an argument not kept goes too, as in ``by_perspective``.
+    """
+    quoted = {n.id for n in amap.nodes.values() if any(q.source == str(source) for q in n.quotes)}
+    args = set()
+    for arg in amap.of_type("argument"):
+        if _argument_parts(amap, arg.id) & quoted:
+            args.add(arg.id)
+    return _with_arguments(amap, args, quoted)
+
+
+def _with_arguments(amap: ArgumentMap, args: set[str], keep: set[str] = frozenset()) -> ArgumentMap:
+    """The map cut down to these arguments (each whole), ``keep``, and the moves, levers and actors of
+    the implications among them; an undercut whose target argument is not kept is dropped."""
+    args = set(args)
     changed = True
     while changed:
         changed = False
@@ -82,7 +115,7 @@ def by_perspective(amap: ArgumentMap, keys: set[str]) -> ArgumentMap:
             if any(amap.nodes[t].type == "argument" and t not in args for t in targets):
                 args.discard(arg)
                 changed = True
-    keep = set(args)
+    keep = set(keep) | args
     for arg in args:
         keep |= _argument_parts(amap, arg)
     claims = {k for k in keep if amap.nodes[k].type == "implication"}
