@@ -1,29 +1,14 @@
 """``argkb init``, ``diff``, ``add``, ``contributions``, ``retract``: contributing to a knowledge base."""
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options
-from argkb.kb.folder import KnowledgeBase
+from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_option
 
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-
-
-def _kb_only(func):
-    """``--kb DIR`` only: these commands read or write the knowledge base itself, never ``--data`` on top."""
-
-    @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "
-                       "ontology/ and data/, else the bundled one).")
-    @functools.wraps(func)
-    def wrapper(*args, kb_dir, **kwargs):
-        return func(*args, kb=KnowledgeBase.locate(kb_dir), **kwargs)
-
-    return wrapper
 
 
 def _wait(func):
@@ -31,9 +16,9 @@ def _wait(func):
                         help="Seconds to wait for another writer to finish before giving up.")(func)
 
 
-@click.command("init")
+@click.command("init", epilog=examples("argkb init my-kb", "argkb init my-kb --kb ../team-kb"))
 @click.argument("folder", type=click.Path(path_type=Path))
-@_kb_only
+@kb_option
 def init_cmd(folder, kb):
     """Make FOLDER a new, writable knowledge base, seeded from the one argkb finds.
 
@@ -48,10 +33,10 @@ def init_cmd(folder, kb):
     click.echo(f"next: cd {folder} && argkb validate")
 
 
-@click.command("diff")
+@click.command("diff", epilog=examples("argkb diff my-analysis.ttl", "argkb diff my-analysis.ttl --format json"))
 @_files
 @format_option(["text", "json"], "text")
-@kb_options
+@kb_data_options
 def diff_cmd(files, fmt, kb):
     """Show what FILES would add: new nodes by type, new links, links to existing nodes, conflicts.
 
@@ -68,7 +53,8 @@ def diff_cmd(files, fmt, kb):
     raise SystemExit(1 if diff.refused else 0)
 
 
-@click.command("add")
+@click.command("add", epilog=examples('argkb add my-analysis.ttl --author "Jane Doe" -m "a diplomatic reading"',
+                                           "argkb add my-analysis.ttl --amend -m \"corrected warrant\""))
 @_files
 @click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
                                 "(default: $ARGKB_AUTHOR, else your user name).")
@@ -77,7 +63,7 @@ def diff_cmd(files, fmt, kb):
                                             "(label, statement, warrant, …), recording what was replaced.")
 @format_option(["text", "json"], "text")
 @_wait
-@_kb_only
+@kb_option
 def add_cmd(files, author, message, amend, fmt, wait, kb):
     """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
 
@@ -116,11 +102,12 @@ def _outcome_dict(outcome) -> dict:
     }
 
 
-@click.command("contributions")
+@click.command("contributions", epilog=examples("argkb contributions",
+                                                     "argkb contributions show 20261125T143615Z-e2fcac75"))
 @click.argument("action", required=False, default="list", type=click.Choice(["list", "show"]))
 @click.argument("ident", required=False)
 @format_option(["text", "json"], "text")
-@_kb_only
+@kb_option
 def contributions_cmd(action, ident, fmt, kb):
     """The contributions log, newest first: `list` (default) or `show ID`.
 
@@ -149,12 +136,12 @@ def _as_contribution(entry: dict):
     return Contribution(**{k: entry[k] for k in Contribution.__dataclass_fields__})
 
 
-@click.command("retract")
+@click.command("retract", epilog=examples('argkb retract 20261125T143615Z-e2fcac75 --reason "premise not in the source"'))
 @click.argument("ident", metavar="ID")
 @click.option("--reason", required=True, help="Why the contribution is retracted: recorded in the log.")
 @click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")
 @_wait
-@_kb_only
+@kb_option
 def retract_cmd(ident, reason, author, wait, kb):
     """Take contribution ID out of the live knowledge base; it stays in history, marked retracted.
 

@@ -7,13 +7,10 @@ import sys
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options, output_option
+from argkb.cli.common import emit, examples, format_option, kb_option, kb_options, output_option, perspective_option
+from argkb.assess.dung import STATUS_MEANING
 from argkb.store import open_store
 
-perspective_option = click.option(
-    "--perspective", "-p", "perspectives", multiple=True, metavar="LENS",
-    help="Only arguments read through this lens (repeatable): realism, liberalism, constructivism, "
-         "diplomatic-practice, security-analysis, or the lens's IRI / CURIE.")
 
 
 def _terminal(output) -> bool:
@@ -31,10 +28,10 @@ def _width(output) -> int:
     return max(60, shutil.get_terminal_size((120, 24)).columns) if _terminal(output) else 1000
 
 
-@click.command("queries")
+@click.command("queries", epilog=examples("argkb queries", "argkb queries implications-of-lever"))
 @click.argument("name", required=False)
 @format_option(["table", "json"], "table")
-@kb_options
+@kb_option
 def queries_cmd(name, fmt, kb):
     """List the named queries (summary and parameters), or show one query in full.
 
@@ -76,7 +73,8 @@ def _describe(q) -> str:
     return "\n".join(lines)
 
 
-@click.command("query")
+@click.command("query", epilog=examples("argkb query implications-of-lever --param lever=sanctions",
+                                             "argkb query my-query.rq --format csv -o answer.csv"))
 @click.argument("spec", metavar="NAME|FILE.rq|-")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
@@ -104,14 +102,15 @@ def query_cmd(spec, params, fmt, allow_network, output, kb):
     emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
 
 
-@click.command("trace")
+@click.command("trace", epilog=examples("argkb trace impl-strain-allies -p realism",
+                                             "argkb trace impl-strain-allies --status overall --depth 1"))
 @click.argument("claim", metavar="ID")
-@perspective_option
+@perspective_option()
 @click.option("--depth", type=click.IntRange(min=0), default=None,
               help="Expand at most N argument steps below the claim (default: all).")
 @click.option("--status", "status_lens", metavar="LENS|overall", default=None,
-              help="Show each claim's and argument's status (IN/OUT/UNDEC, grounded) overall or under a lens "
-                   "(see argkb assess).")
+              help="Show each claim's and argument's status (grounded semantics) overall or under a lens "
+                   "(see argkb assess). " + STATUS_MEANING)
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options
@@ -134,9 +133,10 @@ def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
     emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
 
 
-@click.command("impacts")
+@click.command("impacts", epilog=examples("argkb impacts sanctions -p realism",
+                                               "argkb impacts move-donald-trump-decrease-sanctions --format markdown"))
 @click.argument("node", metavar="ID")
-@perspective_option
+@perspective_option()
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options
