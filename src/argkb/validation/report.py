@@ -7,12 +7,16 @@ Turtle (a standard ``sh:ValidationReport``).
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 from dataclasses import asdict, dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from argkb.vocab.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from argkb.validation.scope import Checked
 
 VIOLATION, WARNING, INFO = "Violation", "Warning", "Info"
 
@@ -60,6 +64,7 @@ class ValidationReport:
     files: list[str] = field(default_factory=list)   # what was validated
     #: the data graph, when at hand: blank-node focus nodes and values are described from it in ``to_graph``
     data: Graph | None = field(default=None, repr=False, compare=False)
+    checked: Checked | None = None                     # which knowledge base, files, nodes, rules
 
     @property
     def violations(self) -> list[Result]:
@@ -89,7 +94,7 @@ class ValidationReport:
                 f"{c['warnings']} warning{'s' * (c['warnings'] != 1)}")
 
     def to_text(self) -> str:
-        lines: list[str] = []
+        lines: list[str] = [self.checked.to_text(), ""] if self.checked is not None else []
         by_focus: dict[str, list[Result]] = {}
         for r in self.sorted_results():
             by_focus.setdefault(r.focus_name, []).append(r)
@@ -104,7 +109,8 @@ class ValidationReport:
         return "\n".join(lines)
 
     def to_json(self) -> str:
-        return json.dumps({"conforms": self.conforms, **self.counts(), "files": self.files,
+        checked = self.checked.to_dict() if self.checked is not None else None
+        return json.dumps({"conforms": self.conforms, **self.counts(), "files": self.files, "checked": checked,
                            "results": [_public(r) for r in self.sorted_results()]}, indent=2, ensure_ascii=False)
 
     def to_graph(self) -> Graph:
