@@ -74,30 +74,38 @@ def _describe(q) -> str:
 
 
 @click.command("query", epilog=examples("argkb query implications-of-lever --param lever=sanctions",
-                                             "argkb query my-query.rq --format csv -o answer.csv"))
+                                             "argkb query my-query.rq --format csv --labels -o answer.csv"))
 @click.argument("spec", metavar="NAME|FILE.rq|-")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
                    "name (x, read as kb:x), or text where the query declares a literal parameter.")
 @format_option(["table", "csv", "tsv", "json", "turtle", "jsonld"], None)
+@click.option("--labels", is_flag=True,
+              help="Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV.")
 @click.option("--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default).")
 @output_option
 @kb_options
-def query_cmd(spec, params, fmt, allow_network, output, kb):
+def query_cmd(spec, params, fmt, labels, allow_network, output, kb):
     """Run a named query, a .rq file, or a query read from standard input (-).
 
     SELECT and ASK answers print as a table (the default on a terminal; CSV otherwise),
     CSV, TSV or SPARQL 1.1 Results JSON; CONSTRUCT and DESCRIBE as Turtle (default) or
     JSON-LD. Parameters are bound as RDF terms, never pasted into the query. Queries are
-    read-only: SPARQL Update is refused (changes go through contributions). Exit 2 on an
-    unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
+    read-only: SPARQL Update is refused (changes go through contributions). A query may use
+    the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:) without
+    declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
     """
     from argkb.query.library import find, run, split_assignments
     from argkb.query.results import default_format, render
 
     query = find(spec, kb)
     kb.allow_network = allow_network
-    result = run(open_store(kb), query, split_assignments(params), allow_network)
+    store = open_store(kb)
+    result = run(store, query, split_assignments(params), allow_network)
+    if labels:
+        from argkb.query.labels import with_labels
+
+        result = with_labels(store, result)
     chosen = fmt or default_format(result.kind, _terminal(output))
     emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
 
