@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from argkb.contrib.prepare import Problem
-from argkb.rdf.ids import short
+from argkb.rdf.ids import show, short
 from argkb.vocab.namespaces import OA
 
 ALWAYS_SINGLE = {RDFS.label, SKOS.prefLabel, DCTERMS.title, OA.hasSource, OA.exact, OA.start, OA.end}
@@ -25,8 +25,7 @@ def single_valued(ontology: Graph) -> set[URIRef]:
     return ALWAYS_SINGLE | {p for p in ontology.subjects(RDF.type, OWL.FunctionalProperty) if isinstance(p, URIRef)}
 
 
-def _n(term) -> str:
-    return short(term) if isinstance(term, URIRef) else term.n3() if isinstance(term, Literal) else str(term)
+_n = show   # a term as a person writes it
 
 
 @dataclass
