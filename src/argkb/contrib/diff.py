@@ -54,6 +54,7 @@ class Diff:
     problems: list[Problem] = field(default_factory=list)
     replaced: list = field(default_factory=list)         # (--amend) Replaced facts
     amended_files: dict = field(default_factory=dict)    # (--amend) path -> new text
+    compared: bool = True    # False when refused ids stopped the comparison: there are no counts to show
 
     @property
     def nothing_new(self) -> bool:
@@ -64,6 +65,8 @@ class Diff:
         return bool(self.conflicts or self.problems)
 
     def to_text(self) -> str:
+        if not self.compared:
+            return "\n".join([f"refused ids: {len(self.problems)}", *(f"  {p}" for p in self.problems)])
         out: list[str] = []
         count = sum(len(v) for v in self.new_nodes.values())
         out.append(f"new nodes: {count}")
@@ -82,6 +85,7 @@ class Diff:
 
     def to_json(self) -> str:
         return json.dumps({
+            "compared": self.compared,
             "new_nodes": {k: [str(n) for n in v] for k, v in sorted(self.new_nodes.items())},
             "new_links": [[_n(t) for t in triple] for triple in self.new_links],
             "links_to_existing": [[_n(t) for t in triple] for triple in self.links_to_existing],
