@@ -40,6 +40,8 @@ def test_syntax_errors_keep_the_users_line_and_column(runner, mini_kb_dir):
     result = run(runner, mini_kb_dir, "SELECT ?x WHERE { ?x rdfs:label }")
     assert result.exit_code == 2
     assert "<stdin>:1:19:" in result.output   # the pattern at column 19 of the user's line 1
+    second = run(runner, mini_kb_dir, "SELECT ?x\nWHERE { ?x rdfs:label }")
+    assert second.exit_code == 2 and "<stdin>:2:7:" in second.output
 
 
 def test_label_columns_beside_iri_columns(runner, mini_kb_dir):

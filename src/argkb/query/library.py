@@ -236,8 +236,8 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
                              "workflow (argkb add)") from None
         near = (prologue + text)[exc.loc:].split("\n", 1)[0].strip()[:30]
         where = f" at {near!r}" if near else " at the end of the query"
-        column = exc.col - len(prologue) if exc.lineno == 1 else exc.col   # as the user wrote it
-        raise InputError(origin, f"SPARQL syntax error{where} ({exc.msg})", exc.lineno, column) from None
+        line = exc.lineno - prologue.count("\n")   # as the user wrote it
+        raise InputError(origin, f"SPARQL syntax error{where} ({exc.msg})", line, exc.col) from None
     except RecursionError:
         raise InputError(origin, "SPARQL query nested too deeply") from None
     if not allow_network:
@@ -257,12 +257,12 @@ _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 
 
 def standard_prologue(text: str) -> str:
-    """PREFIX declarations for the standard prefixes ``text`` does not declare itself, on one line
-    with no line break, so that line numbers in the user's query stay as written."""
+    """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line
+    (errors subtract them: line numbers stay those of the query as written)."""
     from argkb.vocab.namespaces import PREFIXES
 
     declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
-    return "".join(f"PREFIX {name}: <{PREFIXES[name]}> " for name in STANDARD_PREFIXES if name not in declared)
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in STANDARD_PREFIXES if name not in declared)
 
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
