@@ -41,7 +41,7 @@ def test_syntax_errors_keep_the_users_line_and_column(runner, mini_kb_dir):
     assert result.exit_code == 2
     assert "<stdin>:1:19:" in result.output   # the pattern at column 19 of the user's line 1
     second = run(runner, mini_kb_dir, "SELECT ?x\nWHERE { ?x rdfs:label }")
-    assert second.exit_code == 2 and "<stdin>:2:7:" in second.output
+    assert second.exit_code == 2 and "<stdin>:2:9:" in second.output   # the same pattern, on line 2
 
 
 def test_label_columns_beside_iri_columns(runner, mini_kb_dir):
