@@ -2,7 +2,7 @@
 and the examples that end every command's help.
 
 An option appears only where it applies: ``kb_options`` (``--kb``, ``--data``, ``--endpoint``) is for
-commands that read; ``kb_option`` (``--kb`` alone) for commands that work on the knowledge base's own
+commands that read; ``kb_only`` (``--kb`` alone) for commands that work on the knowledge base's own
 files (init, add, retract, the derived store, serve). A short option means one thing everywhere:
 ``-p`` is ``--perspective``, ``-m`` is ``--message``, ``-o`` is ``--output``, ``-h`` is ``--help``.
 """
@@ -52,7 +52,13 @@ kb_options = _locating(data=True, endpoint=True)
 #: ``--kb``, ``--data``: commands that read the files themselves (diff)
 kb_data_options = _locating(data=True, endpoint=False)
 #: ``--kb`` alone: commands that work on the knowledge base's own files (init, add, retract, store, serve, push)
-kb_option = _locating(data=False, endpoint=False)
+kb_only = _locating(data=False, endpoint=False)
+
+
+def wait_option(func):
+    """``--wait SECONDS``: for commands that write under the writers' lock."""
+    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                        help="Seconds to wait for another writer to finish before giving up.")(func)
 
 
 def _complete_lens(ctx, param, incomplete: str):

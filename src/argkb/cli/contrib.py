@@ -6,19 +6,14 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_option
+from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_only, wait_option
 
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 
 
-def _wait(func):
-    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
-                        help="Seconds to wait for another writer to finish before giving up.")(func)
-
-
 @click.command("init", epilog=examples("argkb init my-kb", "argkb init my-kb --kb ../team-kb"))
 @click.argument("folder", type=click.Path(path_type=Path))
-@kb_option
+@kb_only
 def init_cmd(folder, kb):
     """Make FOLDER a new, writable knowledge base, seeded from the one argkb finds.
 
@@ -62,8 +57,8 @@ def diff_cmd(files, fmt, kb):
 @click.option("--amend", is_flag=True, help="Replace single-valued facts the contribution gives new values "
                                             "(label, statement, warrant, …), recording what was replaced.")
 @format_option(["text", "json"], "text")
-@_wait
-@kb_option
+@wait_option
+@kb_only
 def add_cmd(files, author, message, amend, fmt, wait, kb):
     """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
 
@@ -107,7 +102,7 @@ def _outcome_dict(outcome) -> dict:
 @click.argument("action", required=False, default="list", type=click.Choice(["list", "show"]))
 @click.argument("ident", required=False)
 @format_option(["text", "json"], "text")
-@kb_option
+@kb_only
 def contributions_cmd(action, ident, fmt, kb):
     """The contributions log, newest first: `list` (default) or `show ID`.
 
@@ -140,8 +135,8 @@ def _as_contribution(entry: dict):
 @click.argument("ident", metavar="ID")
 @click.option("--reason", required=True, help="Why the contribution is retracted: recorded in the log.")
 @click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")
-@_wait
-@kb_option
+@wait_option
+@kb_only
 def retract_cmd(ident, reason, author, wait, kb):
     """Take contribution ID out of the live knowledge base; it stays in history, marked retracted.
 

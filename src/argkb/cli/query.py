@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from argkb.cli.common import emit, examples, format_option, kb_option, kb_options, output_option, perspective_option
+from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
 from argkb.assess.dung import STATUS_MEANING
 from argkb.store import open_store
 
@@ -31,7 +31,7 @@ def _width(output) -> int:
 @click.command("queries", epilog=examples("argkb queries", "argkb queries implications-of-lever"))
 @click.argument("name", required=False)
 @format_option(["table", "json"], "table")
-@kb_option
+@kb_only
 def queries_cmd(name, fmt, kb):
     """List the named queries (summary and parameters), or show one query in full.
 

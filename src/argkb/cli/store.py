@@ -5,7 +5,7 @@ import json
 
 import click
 
-from argkb.cli.common import emit, examples, format_option, kb_option
+from argkb.cli.common import emit, examples, format_option, kb_only
 
 
 @click.group("store", epilog=examples("argkb store status", "argkb store rebuild --kb my-kb"))
@@ -18,7 +18,7 @@ def store_cmd():
 
 
 @store_cmd.command("status", epilog=examples("argkb store status", "argkb store status --verify --format json"))
-@kb_option
+@kb_only
 @click.option("--verify", is_flag=True, help="Re-hash every file instead of trusting unchanged size and timestamps.")
 @format_option(["text", "json"], "text")
 def status_cmd(kb, verify, fmt):
@@ -42,7 +42,7 @@ def _status_text(status: dict) -> str:
 
 
 @store_cmd.command("rebuild", epilog=examples("argkb store rebuild", "argkb store rebuild --kb my-kb"))
-@kb_option
+@kb_only
 def rebuild_cmd(kb):
     """Rebuild the derived store from the Turtle files (re-hashing and re-loading every file)."""
     import time
@@ -59,7 +59,7 @@ def rebuild_cmd(kb):
 
 
 @click.command("serve", epilog=examples("argkb serve", "argkb serve --kb my-kb --port 8000"))
-@kb_option
+@kb_only
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but a loopback address exposes the knowledge base to the network.")
@@ -82,7 +82,7 @@ def serve_cmd(kb, port, host, timeout_s):
 
 @click.command("push", epilog=examples("argkb push --endpoint http://127.0.0.1:7878/query",
                                         "argkb push --kb my-kb --endpoint http://127.0.0.1:3030/argkb/sparql"))
-@kb_option
+@kb_only
 @click.option("--endpoint", required=True, metavar="URL",
               help="The server's SPARQL query URL (the pushed graphs are counted back through it).")
 @click.option("--graph-store", default=None, metavar="URL",
