@@ -1,29 +1,15 @@
 """``argkb init``, ``diff``, ``add``, ``contributions``, ``retract``: contributing to a knowledge base."""
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options
+from argkb.cli.common import emit, format_option, kb_only, kb_options
 from argkb.kb.folder import KnowledgeBase
 
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-
-
-def _kb_only(func):
-    """``--kb DIR`` only: these commands read or write the knowledge base itself, never ``--data`` on top."""
-
-    @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "
-                       "ontology/ and data/, else the bundled one).")
-    @functools.wraps(func)
-    def wrapper(*args, kb_dir, **kwargs):
-        return func(*args, kb=KnowledgeBase.locate(kb_dir), **kwargs)
-
-    return wrapper
 
 
 def _wait(func):
@@ -33,7 +19,7 @@ def _wait(func):
 
 @click.command("init")
 @click.argument("folder", type=click.Path(path_type=Path))
-@_kb_only
+@kb_only
 def init_cmd(folder, kb):
     """Make FOLDER a new, writable knowledge base, seeded from the one argkb finds.
 
@@ -77,7 +63,7 @@ def diff_cmd(files, fmt, kb):
                                             "(label, statement, warrant, …), recording what was replaced.")
 @format_option(["text", "json"], "text")
 @_wait
-@_kb_only
+@kb_only
 def add_cmd(files, author, message, amend, fmt, wait, kb):
     """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
 
@@ -120,7 +106,7 @@ def _outcome_dict(outcome) -> dict:
 @click.argument("action", required=False, default="list", type=click.Choice(["list", "show"]))
 @click.argument("ident", required=False)
 @format_option(["text", "json"], "text")
-@_kb_only
+@kb_only
 def contributions_cmd(action, ident, fmt, kb):
     """The contributions log, newest first: `list` (default) or `show ID`.
 
@@ -154,7 +140,7 @@ def _as_contribution(entry: dict):
 @click.option("--reason", required=True, help="Why the contribution is retracted: recorded in the log.")
 @click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")
 @_wait
-@_kb_only
+@kb_only
 def retract_cmd(ident, reason, author, wait, kb):
     """Take contribution ID out of the live knowledge base; it stays in history, marked retracted.
 

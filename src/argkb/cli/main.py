@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "lenses": "argkb.cli.reason:lenses_cmd",
     "scenario": "argkb.cli.reason:scenario_cmd",
     "draft": "argkb.cli.draft:draft_cmd",
+    "quote": "argkb.cli.author:quote_cmd",
 }
 
 
