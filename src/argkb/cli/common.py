@@ -62,3 +62,9 @@ def kb_only(func):
         return func(*args, kb=KnowledgeBase.locate(kb_dir), **kwargs)
 
     return wrapper
+
+
+def wait_option(func):
+    """``--wait SECONDS``: for commands that write under the writers' lock."""
+    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                        help="Seconds to wait for another writer to finish before giving up.")(func)

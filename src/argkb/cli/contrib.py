@@ -6,31 +6,29 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_only, kb_options
+from argkb.cli.common import emit, format_option, kb_only, kb_options, wait_option
 from argkb.kb.folder import KnowledgeBase
 
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 
 
-def _wait(func):
-    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
-                        help="Seconds to wait for another writer to finish before giving up.")(func)
-
-
 @click.command("init")
 @click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--empty", is_flag=True, help="Only the ontology, shapes and queries: no seed data, for your own articles.")
 @kb_only
-def init_cmd(folder, kb):
+def init_cmd(folder, empty, kb):
     """Make FOLDER a new, writable knowledge base, seeded from the one argkb finds.
 
     FOLDER must not exist or be empty. It gets ontology/, data/ (the seed data, source
     texts, contributions and their log), queries/, a README stub and a .gitignore.
+    With --empty, data/ starts empty: register articles with `argkb source add`.
     """
     from argkb.contrib.initkb import init_kb
 
-    root = init_kb(folder, kb)
+    root = init_kb(folder, kb, empty=empty)
     files = sum(1 for p in root.rglob("*") if p.is_file())
-    click.echo(f"created knowledge base {root} ({files} files, seeded from {kb.root})")
+    seeded = "empty: no data yet" if empty else f"seeded from {kb.root}"
+    click.echo(f"created knowledge base {root} ({files} files, {seeded})")
     click.echo(f"next: cd {folder} && argkb validate")
 
 
@@ -62,7 +60,7 @@ def diff_cmd(files, fmt, kb):
 @click.option("--amend", is_flag=True, help="Replace single-valued facts the contribution gives new values "
                                             "(label, statement, warrant, …), recording what was replaced.")
 @format_option(["text", "json"], "text")
-@_wait
+@wait_option
 @kb_only
 def add_cmd(files, author, message, amend, fmt, wait, kb):
     """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
@@ -139,7 +137,7 @@ def _as_contribution(entry: dict):
 @click.argument("ident", metavar="ID")
 @click.option("--reason", required=True, help="Why the contribution is retracted: recorded in the log.")
 @click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")
-@_wait
+@wait_option
 @kb_only
 def retract_cmd(ident, reason, author, wait, kb):
     """Take contribution ID out of the live knowledge base; it stays in history, marked retracted.

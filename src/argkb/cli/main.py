@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "scenario": "argkb.cli.reason:scenario_cmd",
     "draft": "argkb.cli.draft:draft_cmd",
     "quote": "argkb.cli.author:quote_cmd",
+    "source": "argkb.cli.author:source_cmd",
+    "anchor": "argkb.cli.author:anchor_cmd",
 }
 
 
