@@ -76,7 +76,8 @@ def _int(value) -> int | None:
 def anchor_graph(kb: KnowledgeBase, g: Graph, file: str) -> list[QuoteFix]:
     """Anchor every quote of ``g`` in place; one QuoteFix per node with ``oa:hasSource`` and ``oa:exact``."""
     fixes = []
-    for node in sorted(set(g.subjects(OA.exact, None)), key=str):
+    for node in sorted(set(g.subjects(OA.exact, None)), key=lambda n: (isinstance(n, BNode), str(g.value(n, OA.exact))
+                                                                       if isinstance(n, BNode) else str(n))):
         source, exact = g.value(node, OA.hasSource), g.value(node, OA.exact)
         if source is None or exact is None:
             continue

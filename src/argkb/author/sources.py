@@ -52,13 +52,19 @@ def check_id(ident: str) -> URIRef:
     return KB[ident]
 
 
+#: is the id used at all, and as what
+USED_QUERY = "SELECT ?type WHERE { { ?_node ?p ?o OPTIONAL { ?_node a ?type } } UNION { ?s ?p ?_node } }"
+
+
 def check_unused(kb: KnowledgeBase, ident: str) -> None:
     """Refuse an id the knowledge base already uses, as a node or as a stored text."""
+    from argkb.store import open_store
+
     iri = KB[ident]
     path = kb.sources_dir / f"{ident}.txt"
-    g = kb.graph()
-    if (iri, None, None) in g or (None, None, iri) in g:
-        what = ", ".join(sorted(short(t) for t in g.objects(iri, RDF.type))) or "a node"
+    rows = open_store(kb).query(USED_QUERY, {"_node": iri}).rows
+    if rows:
+        what = ", ".join(sorted({short(t) for (t,) in rows if t is not None})) or "a node"
         raise UsageError(f"--id {ident}: {short(iri)} is already used ({what}); choose another id")
     if path.exists():
         raise UsageError(f"--id {ident}: {path.relative_to(kb.root)} already exists (kept from a retracted "
