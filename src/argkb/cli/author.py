@@ -141,6 +141,8 @@ def anchor_cmd(files, write, output, kb):
 
     if write and output:
         raise click.UsageError("give --write or -o OUT, not both")
+    if write and any(Path(f).suffix.lower() not in (".ttl", ".turtle") for f in files):
+        raise click.UsageError("--write rewrites Turtle files (.ttl) only; for other formats give -o OUT.ttl")
     report = anchor_files(kb, files)
     header = "anchored by `argkb anchor`"
     if write:
