@@ -62,6 +62,12 @@ def test_list_and_show_count_quotes_and_claims(runner, mini_kb_dir, tmp_path):
     assert shown.exit_code == 0
     assert "2 quote(s), 2 claim(s)" in shown.stdout and "kb:quote-bolder" in shown.stdout
     assert invoke(runner, mini_kb_dir, "source", "show", "mini-sourc").exit_code == 2
+    talks = json.loads(invoke(runner, mini_kb_dir, "source", "show", "talks", "--format", "json").stdout)
+    stored = (mini_kb_dir / "data" / "sources" / "talks.txt").read_text(encoding="utf-8")
+    sentence = "Europe might then rearm."
+    assert {"start": stored.index(sentence), "end": stored.index(sentence) + len(sentence),
+            "sentence": sentence} in talks["unquoted_consequences"]
+    assert "1 sentence(s) stating a consequence" not in shown.stdout   # the mini source's are all quoted
 
 
 def _html(tmp_path):

@@ -1,4 +1,5 @@
-"""``argkb source list`` and ``argkb source show``: the registered sources and what is anchored to them."""
+"""``argkb source list`` and ``argkb source show``: the registered sources, what is anchored to them,
+and (through ``argkb.author.draft``) which of a source's consequence sentences no implication quotes yet."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -64,10 +65,12 @@ class SourceDetail:
     metadata: dict[str, list[str]]
     chars: int | None
     claims: list[tuple[str, str, int | None]] = field(default_factory=list)   # (claim, quote, start)
+    unquoted: list[tuple[int, int, str]] = field(default_factory=list)   # consequences `draft` finds, unquoted
 
     def to_dict(self) -> dict:
         return {**self.summary.to_dict(), "metadata": self.metadata, "characters": self.chars,
-                "anchored": [{"claim": c, "quote": q, "start": s} for c, q, s in self.claims]}
+                "anchored": [{"claim": c, "quote": q, "start": s} for c, q, s in self.claims],
+                "unquoted_consequences": [{"start": a, "end": b, "sentence": t} for a, b, t in self.unquoted]}
 
 
 def _store(kb: KnowledgeBase):
@@ -102,9 +105,15 @@ def show_source(kb: KnowledgeBase, ident: str) -> SourceDetail:
     anchored = [(short(r["claim"]) if r["claim"] is not None else "", short(r["quote"]),
                  None if r["start"] is None else int(r["start"]))
                 for r in store.query(ANCHORED_QUERY, {"_source": iri}).dicts()]
-    chars = len(stored_text(kb, ident)[1]) if summaries[iri].text_file else None
+    chars = unquoted = None
+    if summaries[iri].text_file:
+        from argkb.author.draft import unquoted_consequences
+
+        chars = len(stored_text(kb, ident)[1])
+        unquoted = [(f.sentence.start, f.sentence.end, f.sentence.text)
+                    for f in unquoted_consequences(kb, ident, store)]
     return SourceDetail(summaries[iri], {k: sorted(v) for k, v in meta.items()}, chars,
-                        [a for a in anchored if a[0]])
+                        [a for a in anchored if a[0]], unquoted or [])
 
 
 def list_text(summaries: list[SourceSummary]) -> str:
@@ -118,7 +127,7 @@ def list_text(summaries: list[SourceSummary]) -> str:
     return "\n".join(lines)
 
 
-def detail_text(d: SourceDetail, sections: list[tuple[str, list[str]]] = ()) -> str:
+def detail_text(d: SourceDetail) -> str:
     s = d.summary
     lines = [short(s.source)]
     for name in ("title", "date", "creator", "publisher", "url", "language", "format", "sha256"):
@@ -129,7 +138,8 @@ def detail_text(d: SourceDetail, sections: list[tuple[str, list[str]]] = ()) -> 
     lines.append(f"  {'anchored:':11}{s.quotes} quote(s), {s.claims} claim(s)")
     for claim, quote, start in d.claims:
         lines.append(f"    {claim} ← {quote}" + (f" @{start}" if start is not None else ""))
-    for heading, items in sections:
-        lines.append(f"  {heading}:")
-        lines += [f"    {item}" for item in items] or ["    none"]
+    if d.chars is not None:
+        lines.append(f"  {'unquoted:':11}{len(d.unquoted)} sentence(s) stating a consequence that no implication "
+                     "quotes yet" + (" (`argkb draft` drafts them):" if d.unquoted else ""))
+        lines += [f"    [{a}, {b}) {' '.join(t.split())}" for a, b, t in d.unquoted]
     return "\n".join(lines)

@@ -1,7 +1,6 @@
 """``argkb quote``, ``source``, ``anchor``: authoring a contribution from a new article."""
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 
@@ -39,12 +38,6 @@ def quote_cmd(source, text, occurrence, near, node, fmt, kb):
     if result.exit_code:
         click.echo(explain(result), err=True)
     raise SystemExit(result.exit_code)
-
-
-#: extra sections of `argkb source show`: (heading, "module:function"); the function takes
-#: (kb, source IRI, stored text or None) and returns the section's lines. The hook for `argkb draft`'s
-#: "conditional sentences no implication quotes yet".
-SHOW_SECTIONS: list[tuple[str, str]] = []
 
 
 @click.group("source")
@@ -105,21 +98,12 @@ def source_list_cmd(fmt, kb):
 @format_option(["text", "json"], "text")
 @kb_only
 def source_show_cmd(name, fmt, kb):
-    """One source: its metadata, its stored text, and the claims anchored to it through quotes."""
+    """One source: its metadata, its stored text, the claims anchored to it through quotes, and the
+    sentences stating a consequence (as `argkb draft` finds them) that no implication quotes yet."""
     from argkb.author.catalogue import detail_text, show_source
 
     detail = show_source(kb, name)
-    text = kb.source_text(detail.summary.source)
-    sections = [(heading, _call(target, kb, detail.summary.source, text)) for heading, target in SHOW_SECTIONS]
-    if fmt == "json":
-        emit(json.dumps({**detail.to_dict(), **{h: items for h, items in sections}}, indent=2, ensure_ascii=False))
-    else:
-        emit(detail_text(detail, sections))
-
-
-def _call(target: str, *args):
-    module, attr = target.split(":")
-    return list(getattr(importlib.import_module(module), attr)(*args))
+    emit(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False) if fmt == "json" else detail_text(detail))
 
 
 @click.command("anchor")
