@@ -11,20 +11,23 @@ from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 
 
-@click.command("init", epilog=examples("argkb init my-kb", "argkb init my-kb --kb ../team-kb"))
+@click.command("init", epilog=examples("argkb init my-kb", "argkb init my-kb --empty"))
 @click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--empty", is_flag=True, help="Only the ontology, shapes and queries: no seed data, for your own articles.")
 @kb_only
-def init_cmd(folder, kb):
+def init_cmd(folder, empty, kb):
     """Make FOLDER a new, writable knowledge base, seeded from the one argkb finds.
 
     FOLDER must not exist or be empty. It gets ontology/, data/ (the seed data, source
     texts, contributions and their log), queries/, a README stub and a .gitignore.
+    With --empty, data/ starts empty: register articles with `argkb source add`.
     """
     from argkb.contrib.initkb import init_kb
 
-    root = init_kb(folder, kb)
+    root = init_kb(folder, kb, empty=empty)
     files = sum(1 for p in root.rglob("*") if p.is_file())
-    click.echo(f"created knowledge base {root} ({files} files, seeded from {kb.root})")
+    seeded = "empty: no data yet" if empty else f"seeded from {kb.root}"
+    click.echo(f"created knowledge base {root} ({files} files, {seeded})")
     click.echo(f"next: cd {folder} && argkb validate")
 
 

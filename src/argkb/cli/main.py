@@ -36,6 +36,9 @@ COMMANDS: dict[str, str] = {
     "lenses": "argkb.cli.reason:lenses_cmd",
     "scenario": "argkb.cli.reason:scenario_cmd",
     "draft": "argkb.cli.draft:draft_cmd",
+    "quote": "argkb.cli.author:quote_cmd",
+    "source": "argkb.cli.author:source_cmd",
+    "anchor": "argkb.cli.author:anchor_cmd",
 }
 
 

@@ -13,6 +13,7 @@ import signal
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from rdflib.namespace import RDFS
 
@@ -21,10 +22,12 @@ from argkb.contrib.amend import plan_amend
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
 from argkb.kb.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, iso, now, read_log, write_log
-from argkb.contrib.prepare import MAX_BYTES, Prepared, prepare
+from argkb.contrib.prepare import MAX_BYTES, Prepared, Problem, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
 from argkb.contrib.view import kb_view
 from argkb.kb.folder import KnowledgeBase
+from argkb.rdf.ids import short
+from argkb.vocab.namespaces import OA
 from argkb.validation.report import ValidationReport
 
 ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"
@@ -58,7 +61,11 @@ def fault_point(step: str) -> None:
 
 
 def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", amend: bool = False,
-        timeout: float = 60.0, max_bytes: int = MAX_BYTES) -> Outcome:
+        timeout: float = 60.0, max_bytes: int = MAX_BYTES, attachments: dict[Path, str] | None = None,
+        guard: Callable[[KnowledgeBase], None] | None = None, inputs: list[str] | None = None) -> Outcome:
+    """Add ``files`` as one contribution. ``attachments`` (path -> text) are written in the same
+    committed step (``argkb source add`` stores a source's text so); ``guard(live)`` runs under the
+    lock and may refuse by raising; ``inputs`` names what the log records as the input files."""
     started = now()
     kb.require_writable()
     files = [Path(f) for f in files]
@@ -67,18 +74,37 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
         diff = Diff(problems=prepared.problems, compared=False)
         return Outcome(REFUSED, "refused: the contribution defines or uses ids it may not (see refused ids); "
                                 "nothing was compared or changed", diff)
+    unregistered = unregistered_sources(kb, prepared.graph)
+    if unregistered:
+        return Outcome(REFUSED, "refused: the contribution quotes a source whose text is not registered; "
+                                "register it with `argkb source add` first", Diff(problems=unregistered, compared=False))
     with KBLock(kb.data_dir, timeout) as lock:
         notes = [f"cleared a stale lock left by process {lock.stale_pid}"] if lock.stale_pid else []
         notes += recover(kb.data_dir)
         live = KnowledgeBase(kb.root, allow_network=kb.allow_network)
-        outcome = _review(live, prepared, amend, max_bytes)
+        if guard is not None:
+            guard(live)
+        outcome = _review(live, prepared, amend, max_bytes, attachments or {})
         if outcome.status == ADDED:
             entries = read_log(live.data_dir)
-            outcome.contribution = _commit(live, prepared, entries, outcome.diff, author, message, started)
+            outcome.contribution = _commit(live, prepared, entries, outcome.diff, author, message, started,
+                                           inputs, attachments or {})
             outcome.summary = f"added contribution {outcome.contribution.id} ({outcome.contribution.content_file})"
             notes += refresh_notes(live)
         outcome.notes = notes
         return outcome
+
+
+def unregistered_sources(kb: KnowledgeBase, graph) -> list[Problem]:
+    """Quotes of sources whose text is not registered: their offsets could never be checked."""
+    missing = {}
+    for quote, source in graph.subject_objects(OA.hasSource):
+        path = kb.source_text_path(source)
+        if path is None or not path.is_file():
+            missing.setdefault(source, quote)
+    return [Problem(short(source), f"is quoted (by {short(quote)}) but has no registered text; run "
+                                   f"`argkb source add FILE --id {short(source).split(':', 1)[-1]} --title TITLE` first")
+            for source, quote in sorted(missing.items())]
 
 
 def refresh_notes(kb: KnowledgeBase) -> list[str]:
@@ -89,7 +115,8 @@ def refresh_notes(kb: KnowledgeBase) -> list[str]:
     return [note] if note else []
 
 
-def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int) -> Outcome:
+def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int,
+            attachments: dict[Path, str]) -> Outcome:
     same = [c for c in read_log(live.data_dir) if c.sha256 == prepared.sha256 and not c.retracted]
     if same:
         return Outcome(UNCHANGED, f"nothing to do: the same content was already added as contribution {same[-1].id}")
@@ -101,7 +128,8 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
         return Outcome(REFUSED, f"refused: {len(diff.conflicts)} conflict(s) with the knowledge base "
                                 "(give --amend to replace these values)", diff)
     overrides = plan_amend(live, diff.conflicts) if diff.conflicts else {}
-    report = _validate(live, prepared, {path: text for path, (text, _r) in overrides.items()}, max_bytes)
+    report = _validate(live, prepared, {**{path: text for path, (text, _r) in overrides.items()}, **attachments},
+                       max_bytes)
     if not report.conforms:
         return Outcome(REFUSED, "refused: the contribution does not validate in the knowledge base", diff, report)
     diff.replaced = [r for _text, removed in overrides.values() for r in removed]
@@ -126,7 +154,8 @@ def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_byte
 
 
 def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,
-            author: str | None, message: str, started) -> Contribution:
+            author: str | None, message: str, started, inputs: list[str] | None = None,
+            attachments: dict[Path, str] | None = None) -> Contribution:
     ended = now()
     cid = f"{ended.strftime('%Y%m%dT%H%M%SZ')}-{prepared.sha8}"
     taken = {c.id for c in entries}
@@ -142,10 +171,10 @@ def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution]
     contribution = Contribution(
         id=cid, author=str(label or author), agent=str(agent),
         started=iso(started), ended=iso(ended), message=message, content_file=str(final.relative_to(live.root)),
-        sha256=prepared.sha256, inputs=sorted({p.name for p in prepared.files}), replaced=diff.replaced)
+        sha256=prepared.sha256, inputs=sorted(inputs or {p.name for p in prepared.files}), replaced=diff.replaced)
     renames = [(pending_name(final), final)]
     atomic_write_text(renames[0][0], prepared.turtle, mode=FILE_MODE)
-    for path, text in diff.amended_files.items():
+    for path, text in {**diff.amended_files, **(attachments or {})}.items():
         renames.append((amend_name(path, cid), path))
         atomic_write_text(renames[-1][0], text, mode=FILE_MODE)
     fault_point("before-log")

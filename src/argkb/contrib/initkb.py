@@ -1,4 +1,5 @@
-"""``argkb init DIR``: a new, writable knowledge base folder, seeded from the one argkb finds.
+"""``argkb init DIR [--empty]``: a new, writable knowledge base folder, seeded from the one argkb finds
+(``--empty``: its ontology, shapes and queries only).
 
 The folder is assembled under a temporary name beside DIR and renamed into place, so
 it appears whole or not at all. It holds ``ontology/``, ``data/`` (the seed data, its
@@ -52,7 +53,9 @@ def _skip(folder: str, names: list[str]) -> set[str]:
             or n in ("__pycache__", ".argkb-cache")}
 
 
-def init_kb(target: Path, source: KnowledgeBase) -> Path:
+def init_kb(target: Path, source: KnowledgeBase, empty: bool = False) -> Path:
+    """Make ``target`` a knowledge base copied from ``source``; ``empty``: the ontology, shapes and
+    queries only — no data, no source texts, no contributions (for analysts bringing their own articles)."""
     target = Path(target).expanduser()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target}: already exists and is not empty; choose a new folder")
@@ -62,12 +65,16 @@ def init_kb(target: Path, source: KnowledgeBase) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".init", dir=parent))
     try:
         shutil.copytree(source.ontology_dir, staging / "ontology", ignore=_skip)
-        shutil.copytree(source.data_dir, staging / "data", ignore=_skip)
+        if empty:
+            (staging / "data" / "sources").mkdir(parents=True)
+        else:
+            shutil.copytree(source.data_dir, staging / "data", ignore=_skip)
         if source.queries_dir.is_dir():
             shutil.copytree(source.queries_dir, staging / "queries", ignore=_skip)
         else:
             (staging / "queries").mkdir()
-        (staging / "README.md").write_text(README.format(name=target.name, origin=source.root), encoding="utf-8")
+        origin = f"the ontology, shapes and queries of {source.root} (no data)" if empty else source.root
+        (staging / "README.md").write_text(README.format(name=target.name, origin=origin), encoding="utf-8")
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
         if target.exists():
             target.rmdir()   # empty: checked above

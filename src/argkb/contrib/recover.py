@@ -1,7 +1,8 @@
 """Finishing or undoing what a killed writer left behind (run under the lock before every change).
 
 A change is written in three steps: (1) the new files under temporary names
-(``data/contributions/ID.ttl.pending``, ``data/NAME.ttl.amend-ID``), (2) the log,
+(``data/contributions/ID.ttl.pending``, ``data/NAME.ttl.amend-ID``, and for ``argkb source add``
+``data/sources/NAME.txt.amend-ID``), (2) the log,
 atomically — the commit point — and (3) the renames to the real names. Readers never
 read a pending name. So, after a crash: a pending file whose contribution is in the log
 is renamed into place (the change was committed); one whose contribution is not is
@@ -32,7 +33,7 @@ def recover(data_dir: Path) -> list[str]:
     data_dir = Path(data_dir)
     contrib = data_dir / CONTRIB_DIR
     done: list[str] = []
-    folders = [d for d in (data_dir, contrib) if d.is_dir()]
+    folders = [d for d in (data_dir, contrib, data_dir / "sources") if d.is_dir()]
     leftovers = [p for d in folders for p in d.iterdir() if PENDING in p.name or AMEND in p.name]
     leftovers += [p for d in folders for p in d.glob(".*.tmp")]
     if not leftovers:

@@ -1,7 +1,8 @@
 """``argkb retract``: take a contribution out of the live knowledge base, keeping it in history.
 
 The content file stays where it is; the log marks the contribution retracted (time,
-reason, who), and ``KnowledgeBase.data_files()`` stops reading it. Refused when the
+reason, who), and ``KnowledgeBase.data_files()`` stops reading it. Refused while claims
+of other contributions still quote a source it registers (``argkb source add``), naming them, and when the
 knowledge base without it would have violations it does not have now — e.g. another
 contribution argues from a claim it defines — naming those nodes and their files.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from rdflib.namespace import RDF
+
 from argkb.contrib.add import default_author, refresh_notes
 from argkb.contrib.lock import KBLock
 from argkb.kb.log import Contribution, find, iso, now, read_log, write_log
@@ -17,6 +20,9 @@ from argkb.contrib.recover import recover
 from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, relative
+from argkb.rdf.ids import short
+from argkb.rdf.parse import parse_file
+from argkb.vocab.namespaces import ARGKB, OA
 from argkb.validation.report import Result
 
 
@@ -79,6 +85,20 @@ def _key(r: Result) -> tuple:
     return (r.focus, r.rule, r.path_iri, r.message)
 
 
+def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
+    """"kb:claim (kb:source via kb:quote)" for every claim outside ``content`` quoting a source ``content`` defines."""
+    mine = parse_file(content)
+    g = live.graph()
+    found = []
+    for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source))):
+        for quote in sorted(set(g.subjects(OA.hasSource, source))):
+            if (quote, OA.hasSource, source) in mine:
+                continue
+            found += [f"{short(claim)} quotes {short(source)} via {short(quote)}"
+                      for claim in sorted(set(g.subjects(ARGKB.evidence, quote)))]
+    return found
+
+
 def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = None,
             timeout: float = 60.0) -> Retraction:
     if not reason or not reason.strip():
@@ -96,6 +116,11 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
                                            f"at {target.retracted_at}", target, notes=notes)
         live = KnowledgeBase(kb.root, allow_network=kb.allow_network)
         content = live.root / target.content_file
+        quoting = quoting_claims(live, content) if content.exists() else []
+        if quoting:
+            return Retraction("refused", f"refused: contribution {target.id} registers a source that claims still "
+                                         f"quote ({'; '.join(quoting)}); retract or amend those claims first",
+                              target, notes=notes)
         if content.exists():
             before = {_key(r) for r in validate(live).violations}
             with kb_view(live, {content: None}) as view:

@@ -3,7 +3,7 @@
 ``kb_view(kb, overrides)`` builds, in a temporary folder, a knowledge base whose
 ``ontology/`` and ``data/sources/`` are symbolic links to the real ones and whose data
 files are links too, except those in ``overrides`` (path -> new text, or None to leave
-the file out). Validation runs on the view; the real folder gets not a byte.
+the file out; a path in ``data/sources/`` gives a source text, new or changed). Validation runs on the view; the real folder gets not a byte.
 """
 from __future__ import annotations
 
@@ -23,8 +23,18 @@ def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None) 
         (root / "ontology").symlink_to(kb.ontology_dir.resolve(), target_is_directory=True)
         data = root / "data"
         data.mkdir()
-        if kb.sources_dir.is_dir():
-            (data / "sources").symlink_to(kb.sources_dir.resolve(), target_is_directory=True)
+        sources = kb.sources_dir.resolve()
+        texts = {k: v for k, v in overrides.items() if k.parent == sources}
+        if texts:   # new or changed source texts: a folder of links plus the new texts
+            (data / "sources").mkdir()
+            for path in sorted(sources.glob("*")) if sources.is_dir() else []:
+                if path not in texts:
+                    (data / "sources" / path.name).symlink_to(path)
+            for path, text in texts.items():
+                if text is not None:
+                    (data / "sources" / path.name).write_text(text, encoding="utf-8")
+        elif kb.sources_dir.is_dir():
+            (data / "sources").symlink_to(sources, target_is_directory=True)
         for path in kb.data_files():
             target = data / path.resolve().relative_to(kb.data_dir.resolve())
             target.parent.mkdir(parents=True, exist_ok=True)

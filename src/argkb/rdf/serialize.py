@@ -2,7 +2,8 @@
 
 Prefixes first (only those used), then one block per subject in sorted order; within a
 block ``a`` first, then ``rdfs:label``, then the other predicates sorted, objects sorted.
-Blank nodes are not written (contributions are skolemised before they get here).
+Blank nodes are refused (contributions are skolemised before they get here), unless
+``blank_nodes=True`` asks for them as ``_:bN`` labels (files an author keeps editing, e.g. ``argkb anchor``).
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ _FIRST = {RDF.type: "0", RDFS.label: "1"}
 _NATIVE = {XSD.integer: re.compile(r"^[+-]?[0-9]+$").match, XSD.boolean: re.compile(r"^(true|false)$").match}
 
 
-def _name(term, used: set[str]) -> str:
+def _name(term, used: set[str], blanks: dict | None = None) -> str:
+    if isinstance(term, BNode) and blanks is not None:
+        return blanks.setdefault(term, f"_:b{len(blanks) + 1}")
     if isinstance(term, URIRef):
         if term == RDF.type:
             return "a"
@@ -50,18 +53,19 @@ def _sort_key(term) -> tuple:
             str(getattr(term, "language", "") or ""))
 
 
-def to_turtle(graph: Graph, header: str = "") -> str:
+def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:
     """The graph as sorted, prefixed Turtle (``header`` lines are written as comments first)."""
     used: set[str] = set()
+    blanks: dict | None = {} if blank_nodes else None
     blocks: list[str] = []
     for subject in sorted(set(graph.subjects()), key=_sort_key):
         preds = sorted(set(graph.predicates(subject)), key=lambda p: (_FIRST.get(p, "2"), str(p)))
         lines = []
         for pred in preds:
             objects = sorted(graph.objects(subject, pred), key=_sort_key)
-            rendered = ", ".join(_name(o, used) for o in objects)
+            rendered = ", ".join(_name(o, used, blanks) for o in objects)
             lines.append(f"    {_name(pred, used)} {rendered}")
-        blocks.append(_name(subject, used) + "\n" + " ;\n".join(lines) + " .\n")
+        blocks.append(_name(subject, used, blanks) + "\n" + " ;\n".join(lines) + " .\n")
     out = [f"# {line}".rstrip() for line in header.splitlines()]
     out += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in PREFIXES if p in used]
     return "\n".join(out) + "\n\n" + "\n".join(blocks)

@@ -1,0 +1,143 @@
+"""Finding a pasted passage in a stored source text, and the nearest passages when it is not there.
+
+What people paste differs from what is stored in ways that do not change the words:
+straight vs typographic quotes and apostrophes, hyphens vs dashes (with or without spaces
+around them), ``...`` vs ``…``, any run of whitespace or line breaks, non-breaking and
+other Unicode spaces, soft hyphens and zero-width characters. ``find_quote`` compares both
+sides after folding these away, then maps every match back to code-point offsets into the
+*stored* text, so ``text[m.start:m.end] == m.exact`` always holds: the stored words, never
+the pasted ones, are what a Quote records.
+
+``closest`` ranks passages of the text by fuzzy similarity (rapidfuzz) for when nothing matches.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+#: characters folded to one canonical character before comparing
+_FOLD = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    "\u2026": "...",
+}
+#: characters that are dropped (invisible in print)
+_DROP = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A span of the stored text: ``text[start:end] == exact`` (code-point offsets, end exclusive)."""
+
+    start: int
+    end: int
+    exact: str
+    score: float | None = None   # similarity 0-100, for passages found by ``closest``
+
+    def context(self, text: str, width: int = 40) -> str:
+        """The match in its surroundings, on one line, the match itself in [brackets]."""
+        lead = "…" if self.start > width else ""
+        tail = "…" if self.end + width < len(text) else ""
+        shown = f"{text[max(0, self.start - width):self.start]}[{self.exact}]{text[self.end:self.end + width]}"
+        return lead + " ".join(shown.split()) + tail
+
+    def to_dict(self) -> dict:
+        out = {"start": self.start, "end": self.end, "exact": self.exact}
+        if self.score is not None:
+            out["score"] = round(self.score, 1)
+        return out
+
+
+def _folded(text: str, ignore_case: bool = False) -> tuple[str, list[int], list[int]]:
+    """``text`` folded, with, for each folded character, the [start, end) of the original it comes from.
+
+    Whitespace runs become one space, runs of dashes one "-"; spaces next to a dash are dropped
+    ("a — b" == "a--b" == "a-b");
+    with ``ignore_case``, letters are lower-cased (where that keeps them one character)."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                ends[-1] = i + 1
+                continue
+            if chars and chars[-1] == "-":
+                continue
+            chars.append(" ")
+            starts.append(i)
+            ends.append(i + 1)
+            continue
+        folded = _FOLD.get(ch, ch)
+        if ignore_case and len(folded.lower()) == len(folded):
+            folded = folded.lower()
+        if folded == "-" and chars and chars[-1] == " ":
+            chars.pop(); starts.pop(); ends.pop()
+        if folded == "-" and chars and chars[-1] == "-":   # "--" typed for a dash
+            ends[-1] = i + 1
+            continue
+        for part in folded:
+            chars.append(part)
+            starts.append(i)
+            ends.append(i + 1)
+    return "".join(chars), starts, ends
+
+
+def normalise_needle(needle: str, ignore_case: bool = False) -> str:
+    """What ``find_quote`` looks for: the needle in NFC, folded, trimmed."""
+    return _folded(unicodedata.normalize("NFC", needle), ignore_case)[0].strip(" ")
+
+
+def find_quote(text: str, needle: str) -> list[Match]:
+    """Every place ``needle`` occurs in ``text`` (tolerantly, see the module), in order; overlapping
+    occurrences are all listed. Case counts, unless the needle occurs in no other case (a quote
+    pasted from mid-sentence may start lower-case). An empty or blank needle matches nothing."""
+    return _find(text, needle, False) or _find(text, needle, True)
+
+
+def _find(text: str, needle: str, ignore_case: bool) -> list[Match]:
+    wanted = normalise_needle(needle, ignore_case)
+    if not wanted:
+        return []
+    folded, starts, ends = _folded(text, ignore_case)
+    found: list[Match] = []
+    at = folded.find(wanted)
+    while at != -1:
+        start, end = starts[at], ends[at + len(wanted) - 1]
+        if not found or found[-1].start != start:
+            found.append(Match(start, end, text[start:end]))
+        at = folded.find(wanted, at + 1)
+    return found
+
+
+def closest(text: str, needle: str, n: int = 3) -> list[Match]:
+    """The ``n`` passages of ``text`` most like ``needle`` (fuzzy, rapidfuzz), best first, not overlapping.
+
+    Candidates are word-aligned windows about as long as the needle; each carries its score (0-100)."""
+    from rapidfuzz import fuzz, process
+
+    wanted = normalise_needle(needle, True)
+    folded, starts, ends = _folded(text, True)
+    if not wanted or not folded.strip():
+        return []
+    words = [i for i, ch in enumerate(folded) if ch != " " and (i == 0 or folded[i - 1] == " ")]
+    word_ends = [i + 1 for i, ch in enumerate(folded) if ch != " " and (i + 1 == len(folded) or folded[i + 1] == " ")]
+    spans: list[tuple[int, int]] = []
+    for w in words:
+        k = bisect_left(word_ends, w + len(wanted))
+        spans.append((w, word_ends[min(k, len(word_ends) - 1)]))
+    scored = process.extract(wanted, [folded[a:b] for a, b in spans], scorer=fuzz.ratio, limit=None)
+    chosen: list[Match] = []
+    for _choice, score, index in scored:
+        a, b = spans[index]
+        start, end = starts[a], ends[b - 1]
+        if any(start < m.end and m.start < end for m in chosen):
+            continue
+        chosen.append(Match(start, end, text[start:end], float(score)))
+        if len(chosen) == n:
+            break
+    return chosen

@@ -1,0 +1,129 @@
+"""Reading an article into the text argkb stores, and the metadata the file itself carries.
+
+``.txt`` and ``.md`` are read as they are; ``.html``/``.htm`` go through trafilatura (the main
+text, and title, date and author when the page gives them); ``.pdf`` through pypdf (the text
+of every page, pages separated by a blank line). The two extractors are the optional extra
+``argkb[ingest]``.
+
+**Normalisation** (what offsets count in): the stored text is the extracted text with a
+byte-order mark removed, line endings turned to LF (``\\r\\n`` and ``\\r`` → ``\\n``) and Unicode
+in NFC; nothing else is changed — no trimming, no re-wrapping — so offsets into the stored
+file are offsets into the article as read. Refused before anything is written: an empty
+file (or one holding only whitespace), a binary file, text that is not UTF-8 (unless an
+``encoding`` is given), a file over the size cap, a format argkb does not read.
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argkb.errors import InputError, UsageError
+
+#: the largest article file argkb reads (bytes)
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
+EXTRA_HINT = "install the extra: pip install 'argkb[ingest]'"
+
+
+@dataclass
+class Article:
+    text: str                                    # normalised: what data/sources/NAME.txt will hold
+    media_type: str                              # of the file read: text/plain, text/markdown, text/html, application/pdf
+    title: str | None = None                     # as the file gives them (HTML: trafilatura)
+    date: str | None = None
+    creators: list[str] = field(default_factory=list)
+    url: str | None = None
+    language: str | None = None
+    publisher: str | None = None
+
+
+def normalise(text: str) -> str:
+    """The one normalisation of stored source texts: no BOM, LF line endings, Unicode NFC."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def read_article(path: Path, encoding: str | None = None, max_bytes: int = MAX_SOURCE_BYTES) -> Article:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES):
+        raise InputError(path, f"argkb reads articles as {', '.join((*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES))}; "
+                               "save the article in one of these formats")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(path, f"is {size} bytes, over the cap of {max_bytes}; give --max-bytes N to allow it, "
+                                   "or register only the article's text")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    if not data.strip():
+        raise InputError(path, "is empty: there is no text to register")
+    if suffix in PDF_SUFFIXES:
+        article = _pdf(path, data)
+    else:
+        raw = _decode(path, data, encoding)
+        article = _html(path, raw) if suffix in HTML_SUFFIXES else \
+            Article(raw, "text/markdown" if suffix != ".txt" else "text/plain")
+    article.text = normalise(article.text)
+    if not article.text.strip():
+        raise InputError(path, "holds no text argkb can extract (a scanned PDF or an empty page?)")
+    return article
+
+
+def _decode(path: Path, data: bytes, encoding: str | None) -> str:
+    if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.1:
+        raise InputError(path, "looks binary, not text; give a .txt, .md, .html or .pdf file")
+    try:
+        return data.decode(encoding or "utf-8")
+    except LookupError:
+        raise UsageError(f"--encoding {encoding}: not an encoding Python knows (e.g. utf-8, latin-1, cp1252)") from None
+    except UnicodeDecodeError as exc:
+        hint = "give its encoding with --encoding (e.g. --encoding cp1252)" if not encoding else \
+            "check the --encoding given"
+        raise InputError(path, f"is not {encoding or 'UTF-8'} text (byte {exc.start}: "
+                               f"{data[exc.start:exc.start + 1]!r}); {hint}") from None
+
+
+def _control_ratio(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample)
+
+
+def _html(path: Path, html: str) -> Article:
+    try:
+        import trafilatura
+    except ImportError:
+        raise UsageError(f"{path}: reading HTML needs trafilatura; {EXTRA_HINT}") from None
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
+    creators = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    return Article(doc.text, "text/html", title=doc.title or None, date=doc.date or None, creators=creators,
+                   url=doc.url or None, language=doc.language or None, publisher=doc.sitename or None)
+
+
+def _pdf(path: Path, data: bytes) -> Article:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:
+        raise UsageError(f"{path}: reading PDF needs pypdf; {EXTRA_HINT}") from None
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(path, "is an encrypted PDF; save an unencrypted copy or its text as .txt")
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        meta = reader.metadata
+    except PdfReadError as exc:
+        raise InputError(path, f"is not a readable PDF ({exc}); save the article's text as .txt") from None
+    title = (meta.title if meta else None) or None
+    author = (meta.author if meta else None) or None
+    creators = [a.strip() for a in (author or "").split(";") if a.strip()]
+    return Article("\n\n".join(p for p in pages if p), "application/pdf", title=title, creators=creators)

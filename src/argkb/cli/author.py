@@ -1,0 +1,139 @@
+"""``argkb quote``, ``source``, ``anchor``: authoring a contribution from a new article."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from argkb.cli.common import emit, format_option, kb_only, output_option, wait_option
+
+
+@click.command("quote")
+@click.argument("source")
+@click.argument("text")
+@click.option("--occurrence", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Take the N-th occurrence (1-based) when the text occurs several times.")
+@click.option("--near", type=click.IntRange(min=0), default=None, metavar="OFFSET",
+              help="Take the occurrence starting nearest this code-point offset.")
+@click.option("--id", "node", default=None, metavar="ID",
+              help="Name the Quote node (default: kb:quote-SOURCE-START).")
+@format_option(["turtle", "json", "text"], "turtle")
+@kb_only
+def quote_cmd(source, text, occurrence, near, node, fmt, kb):
+    """Find TEXT in the stored text of SOURCE and print it as a ready Quote node.
+
+    TEXT may differ from the stored text in quotes and apostrophes (straight or typographic),
+    hyphens and dashes, line breaks and runs of spaces: the Quote carries the stored words and
+    their code-point offsets. Exit 1 when TEXT occurs several times (each is listed with its
+    context: pick one with --occurrence or --near) or not at all (the closest passages are shown).
+    """
+    from argkb.author.quote import explain, quote, render
+    from argkb.rdf.ids import to_iri
+
+    result = quote(kb, source, text, occurrence=occurrence, near=near)
+    out = render(result, fmt.lower(), to_iri(node) if node else None)
+    if out:
+        emit(out)
+    if result.exit_code:
+        click.echo(explain(result), err=True)
+    raise SystemExit(result.exit_code)
+
+
+@click.group("source")
+def source_cmd():
+    """Register articles (`add`) and see what is anchored to them (`list`, `show`)."""
+
+
+@source_cmd.command("add")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "ident", required=True, metavar="NAME",
+              help="The source's id: kb:NAME, its text data/sources/NAME.txt (letters, digits, - and _).")
+@click.option("--title", default=None, help="The article's title (an HTML or PDF file may supply it).")
+@click.option("--date", default=None, metavar="YYYY-MM-DD", help="Publication date.")
+@click.option("--creator", "creators", multiple=True, metavar="NAME", help="An author of the article (repeatable).")
+@click.option("--publisher", default=None, help="Who published it.")
+@click.option("--url", default=None, help="Where it was published (http:// or https://).")
+@click.option("--language", default=None, metavar="TAG", help="Its language, e.g. en.")
+@click.option("--encoding", default=None, help="The file's encoding when it is not UTF-8 (e.g. cp1252).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest article file accepted (default 16 MiB).")
+@click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
+                                "(default: $ARGKB_AUTHOR, else your user name).")
+@click.option("-m", "--message", default="", help="Why: recorded in the log.")
+@wait_option
+@kb_only
+def source_add_cmd(file, ident, title, date, creators, publisher, url, language, encoding, max_bytes,
+                   author, message, wait, kb):
+    """Register the article FILE (.txt, .md, .html, .pdf) as source kb:NAME, in one logged contribution.
+
+    The text is stored in data/sources/NAME.txt with LF line endings and in Unicode NFC (quote
+    offsets count code points in that file); the argkb:Source node carries its SHA-256. HTML and
+    PDF need the extra: pip install 'argkb[ingest]'. Retract it like any contribution.
+    """
+    from argkb.author.ingest import MAX_SOURCE_BYTES
+    from argkb.author.sources import register
+
+    done = register(kb, file, ident, title=title, date=date, creators=creators, publisher=publisher, url=url,
+                    language=language, author=author, message=message, encoding=encoding,
+                    max_bytes=max_bytes or MAX_SOURCE_BYTES, timeout=wait)
+    emit(done.to_text())
+    raise SystemExit(done.exit_code)
+
+
+@source_cmd.command("list")
+@format_option(["text", "json"], "text")
+@kb_only
+def source_list_cmd(fmt, kb):
+    """Every source: id, date, how many quotes and claims anchor to it, its stored text."""
+    from argkb.author.catalogue import list_sources, list_text
+
+    summaries = list_sources(kb)
+    emit(json.dumps([s.to_dict() for s in summaries], indent=2, ensure_ascii=False) if fmt == "json"
+         else list_text(summaries))
+
+
+@source_cmd.command("show")
+@click.argument("name")
+@format_option(["text", "json"], "text")
+@kb_only
+def source_show_cmd(name, fmt, kb):
+    """One source: its metadata, its stored text, the claims anchored to it through quotes, and the
+    sentences stating a consequence (as `argkb draft` finds them) that no implication quotes yet."""
+    from argkb.author.catalogue import detail_text, show_source
+
+    detail = show_source(kb, name)
+    emit(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False) if fmt == "json" else detail_text(detail))
+
+
+@click.command("anchor")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--write", is_flag=True, help="Rewrite each FILE in place (atomically).")
+@output_option
+@kb_only
+def anchor_cmd(files, write, output, kb):
+    """Fill in oa:start/oa:end of the Quotes in FILES from their oa:exact, and correct wrong ones.
+
+    A Quote may give only oa:hasSource and oa:exact. Where the exact text occurs once in the
+    stored source (allowing for quotes, dashes and spacing), its offsets and stored wording are
+    written; where it occurs several times nothing is guessed and the quote is reported. The
+    anchored Turtle goes to standard output, to -o OUT, or back into FILES with --write (comments
+    and layout are not kept); the report goes to standard error. Exit 1 when a quote needs you.
+    """
+    from argkb.author.anchor import anchor_files, merged, turtle_of
+    from argkb.rdf.atomic import atomic_write_text
+
+    if write and output:
+        raise click.UsageError("give --write or -o OUT, not both")
+    if write and any(Path(f).suffix.lower() not in (".ttl", ".turtle") for f in files):
+        raise click.UsageError("--write rewrites Turtle files (.ttl) only; for other formats give -o OUT.ttl")
+    report = anchor_files(kb, files)
+    header = "anchored by `argkb anchor`"
+    if write:
+        for path in sorted(report.changed):
+            atomic_write_text(path, turtle_of(report.graphs[path], path, header))
+    else:
+        target = output or Path(files[0])
+        emit(turtle_of(merged(report.graphs.values()), target, header), output)
+    click.echo(report.to_text(), err=True)
+    raise SystemExit(report.exit_code)
