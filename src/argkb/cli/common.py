@@ -95,22 +95,3 @@ def emit(text: str, output: Path | None = None) -> None:
     from argkb.rdf.atomic import atomic_write_text
 
     atomic_write_text(output, text if text.endswith("\n") else text + "\n")
-
-
-def kb_only(func):
-    """``--kb DIR`` only: these commands read or write the knowledge base itself, never ``--data`` on top."""
-
-    @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "
-                       "ontology/ and data/, else the bundled one).")
-    @functools.wraps(func)
-    def wrapper(*args, kb_dir, **kwargs):
-        return func(*args, kb=KnowledgeBase.locate(kb_dir), **kwargs)
-
-    return wrapper
-
-
-def wait_option(func):
-    """``--wait SECONDS``: for commands that write under the writers' lock."""
-    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
-                        help="Seconds to wait for another writer to finish before giving up.")(func)
