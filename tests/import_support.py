@@ -2,6 +2,8 @@
 comparison of two knowledge bases' argument structure as graphs, ids aside."""
 from __future__ import annotations
 
+import re
+
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, RDFS
 
@@ -46,3 +48,14 @@ def structure(g: Graph) -> Graph:
         for warrant in g.objects(arg, ARGKB.warrant):
             out.add((nodes[arg], ARGKB.warrant, Literal(" ".join(str(warrant).split()))))
     return out
+
+
+def open_decisions(report) -> set[tuple[str, str]]:
+    """(focus, property) of every violation, checking that each is an open TODO (rule 2, "supply
+    argkb:X …") matched by the missing property itself (rule 3) — and nothing else."""
+    missing = {(r.focus_name, r.path) for r in report.violations if r.rule == 3}
+    todos = {(r.focus_name, m.group(1)) for r in report.violations if r.rule == 2
+             for m in [re.search(r"open TODO: supply (argkb:\w+)", r.message)] if m}
+    assert todos == missing, (todos ^ missing)
+    assert len(report.violations) == len(todos) + len(missing), [r.message for r in report.violations]
+    return missing

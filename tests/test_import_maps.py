@@ -15,7 +15,7 @@ from argkb.errors import InputError
 from argkb.interop.convert import convert
 from argkb.validation import validate
 from argkb.vocab.namespaces import ARGKB
-from import_support import SAMPLES, imported
+from import_support import SAMPLES, imported, open_decisions
 
 PROV_ATTR, LABEL, SKOS_NOTE = PROV.wasAttributedTo, RDFS.label, SKOS.editorialNote
 AIF_SAMPLES = [("aif/aifdb_nodeset6064_tabs.json", "aif"), ("xaif/ova3_intel_analysis_textobj.json", "xaif")]
@@ -50,8 +50,7 @@ def todos(path) -> set[tuple[str, str]]:
 def test_aif_maps_import_with_the_counts_the_map_holds(repo_kb, tmp_path, sample, fmt):
     path, g, summary = imported(tmp_path, sample, fmt)
     assert counts_of(g) == aif_counts(sample)
-    report = validate(repo_kb, [path])
-    found = {(r.focus_name, r.path) for r in report.violations}
+    found = open_decisions(validate(repo_kb, [path]))
     assert found == todos(path) != set()
     args = set(g.subjects(RDF.type, ARGKB.Argument))
     assert found == {(f"kb:{str(a).rsplit('/', 1)[1]}", p) for a in args for p in ("argkb:perspective", "argkb:warrant")}
@@ -77,7 +76,7 @@ def test_kialo_discussion_imports_with_its_pros_and_cons(repo_kb, tmp_path):
     # the declared default lens is recorded as such on every argument
     args = set(g.subjects(RDF.type, ARGKB.Argument))
     assert all((a, ARGKB.perspective, ARGKB.Realism) in g and (a, SKOS_NOTE, None) in g for a in args)
-    assert {(r.focus_name, r.path) for r in validate(repo_kb, [path]).violations} == todos(path)
+    assert open_decisions(validate(repo_kb, [path])) == todos(path)
     assert {p for _, p in todos(path)} == {"argkb:warrant"}
 
 

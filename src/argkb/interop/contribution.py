@@ -9,8 +9,9 @@
 * the scheme or title names the argument; a tag naming a perspective sets ``argkb:perspective``.
 
 What the map does not say is not invented: an argument with no perspective and no warrant gets
-neither, and the header lists each as a TODO, which ``argkb validate`` reports until the analyst
-supplies it. ``--perspective`` fills the lens instead, recorded on the argument as the
+neither, but an ``argkb:todo`` saying what to supply (as ``argkb draft`` writes them), also listed
+in the header; ``argkb validate`` reports both the open TODO (rule 2) and the missing property
+(rule 3) until the analyst supplies it and deletes the TODO. ``--perspective`` fills the lens instead, recorded on the argument as the
 importer's declared default (``skos:editorialNote``), not as something the map said.
 """
 from __future__ import annotations
@@ -106,8 +107,8 @@ class Builder:
             if inf.warrant:
                 g.add((arg, ARGKB.warrant, Literal(" ".join(inf.warrant.split()))))
             else:
-                self.todo.append(f"{_curie(arg)}: argkb:warrant — why do the premises "
-                                 f"{'count against' if inf.kind == ATTACK else 'support'} the target?")
+                self._todo(arg, f"argkb:warrant — why do the premises "
+                                f"{'count against' if inf.kind == ATTACK else 'support'} the target?")
             lens = next((PERSPECTIVES[t] for t in inf.tags if t in PERSPECTIVES), None)
             if lens is None and self.perspective is not None:
                 lens = self.perspective
@@ -116,7 +117,11 @@ class Builder:
             if lens is not None:
                 g.add((arg, ARGKB.perspective, lens))
             else:
-                self.todo.append(f"{_curie(arg)}: argkb:perspective — through which lens is it read?")
+                self._todo(arg, "argkb:perspective — through which lens is it read?")
+
+    def _todo(self, node: URIRef, what: str) -> None:
+        self.todo.append(f"{_curie(node)}: {what}")
+        self.g.add((node, ARGKB.todo, Literal(f"supply {what}", lang="en")))
 
     def _argument_label(self, inf) -> str:
         if inf.title:
