@@ -153,3 +153,20 @@ def test_sadface_old_and_new_shapes_import(tmp_path):
     bad.write_text(json.dumps({"nodes": [{"id": "x", "type": "blob"}], "edges": []}), encoding="utf-8")
     with pytest.raises(InputError, match='"type" of "atom" or "scheme"'):
         convert(bad, "sadface")
+
+
+def test_hostile_text_is_written_as_turtle_any_strict_parser_reads(tmp_path):
+    """NUL, a lone surrogate, quotes, backslashes and a line break before a quote: the file still
+    parses with Oxigraph's strict Turtle parser, and keeps the words around them."""
+    import pyoxigraph
+
+    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": 'a\x00b \ud800 end \\"\nline2 \\'},
+                     {"nodeID": "2", "type": "I", "text": 'p "q" \u2028 x'}, {"nodeID": "3", "type": "RA"}],
+           "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "hostile.ttl"
+    out.write_bytes(convert(path, "aif")[0].encode("utf-8"))
+    triples = list(pyoxigraph.parse(path=str(out), format=pyoxigraph.RdfFormat.TURTLE))
+    statements = {t.object.value for t in triples if t.predicate.value.endswith("#statement")}
+    assert statements == {'ab end \\" line2 \\', 'p "q" x'}

@@ -10,23 +10,30 @@ from argkb.cli.common import emit, kb_options, output_option
 #: kept here (not imported from argkb.interop) so `argkb --help` stays light
 IMPORT_FORMATS = ["aif", "xaif", "argdown", "sadface", "kialo"]
 
+#: (option, metavar, help) of the options that take one value and default to none
+VALUE_OPTIONS = (
+    ("--source", "NAME", "A source registered in the knowledge base (kb:NAME, its text in data/sources/NAME.txt): "
+                         "claims whose words occur in it are quoted there."),
+    ("--perspective", "LENS", "The lens of every argument the map does not tag with one; recorded as your "
+                              "declared default. Without it each such argument is a TODO."),
+    ("--author", "WHO", "Who made the map (a name, or an agent id such as kb:argkb-editors); arguments, and claims "
+                        "with no speaker, are attributed to it (default: an agent 'the authors of FILE')."),
+    ("--prefix", "SLUG", "Start of every id the import creates (default: the file name without extension)."),
+)
+
+
+def _value_options(func):
+    for name, metavar, text in reversed(VALUE_OPTIONS):
+        func = click.option(name, metavar=metavar, default=None, help=text)(func)
+    return func
+
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--from", "fmt", type=click.Choice(IMPORT_FORMATS, case_sensitive=False), required=True,
               help="The map's format: aif (AIFdb, OVA), xaif (OVA3, arg-tech), argdown (a documented subset, "
                    "see docs/import.md), sadface, kialo (Kialo's plain-text export).")
-@click.option("--source", metavar="NAME", default=None,
-              help="A source registered in the knowledge base (kb:NAME, its text in data/sources/NAME.txt): "
-                   "claims whose words occur in it are quoted there.")
-@click.option("--perspective", metavar="LENS", default=None,
-              help="The lens of every argument the map does not tag with one; recorded as your declared "
-                   "default. Without it each such argument is a TODO.")
-@click.option("--author", metavar="WHO", default=None,
-              help="Who made the map (a name, or an agent id such as kb:argkb-editors); arguments, and claims "
-                   "with no speaker, are attributed to it (default: an agent 'the authors of FILE').")
-@click.option("--prefix", metavar="SLUG", default=None,
-              help="Start of every id the import creates (default: the file name without extension).")
+@_value_options
 @output_option
 @kb_options
 def import_cmd(kb, file, fmt, source, perspective, author, prefix, output):

@@ -28,7 +28,14 @@ from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB, OA
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+#: what no literal may hold: control characters, lone surrogates, non-characters
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 LABEL_WORDS = 12
+
+
+def literal(value: str) -> Literal:
+    """A map's words as a literal: unwritable characters dropped, runs of whitespace one space."""
+    return Literal(" ".join(_UNWRITABLE.sub("", value).split()))
 
 
 def slug(text: str) -> str:
@@ -36,7 +43,7 @@ def slug(text: str) -> str:
 
 
 def short_label(text: str) -> str:
-    words = " ".join(text.split()).split(" ")
+    words = " ".join(_UNWRITABLE.sub("", text).split()).split(" ")
     return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
 
 
@@ -57,14 +64,14 @@ class Builder:
     def _agent(self, iri: URIRef, name: str) -> None:
         if (iri, RDF.type, PROV.Agent) not in self.g:
             self.g.add((iri, RDF.type, PROV.Agent))
-            self.g.add((iri, RDFS.label, Literal(name)))
+            self.g.add((iri, RDFS.label, literal(name)))
 
     def claims(self) -> None:
         for st in self.m.statements.values():
             claim = self.iri("claim", st.id)
             self.g.add((claim, RDF.type, ARGKB.Claim))
-            self.g.add((claim, RDFS.label, Literal(st.title or short_label(st.text))))
-            self.g.add((claim, ARGKB.statement, Literal(" ".join(st.text.split()))))
+            self.g.add((claim, RDFS.label, literal(st.title or short_label(st.text))))
+            self.g.add((claim, ARGKB.statement, literal(st.text)))
             for name in st.speakers:
                 agent = KB[f"{self.prefix}-speaker-{slug(name)}"]
                 self._agent(agent, name)
@@ -96,7 +103,7 @@ class Builder:
             arg = self.iri("arg", inf.id)
             g = self.g
             g.add((arg, RDF.type, ARGKB.Argument))
-            g.add((arg, RDFS.label, Literal(self._argument_label(inf))))
+            g.add((arg, RDFS.label, literal(self._argument_label(inf))))
             g.add((arg, PROV.wasAttributedTo, self.author))
             for premise in inf.premises:
                 g.add((arg, ARGKB.premise, self.iri("claim", premise)))
@@ -105,7 +112,7 @@ class Builder:
             else:
                 g.add((arg, ARGKB.attacks if inf.kind == ATTACK else ARGKB.conclusion, self.iri("claim", inf.target)))
             if inf.warrant:
-                g.add((arg, ARGKB.warrant, Literal(" ".join(inf.warrant.split()))))
+                g.add((arg, ARGKB.warrant, literal(inf.warrant)))
             else:
                 self._todo(arg, f"argkb:warrant — why do the premises "
                                 f"{'count against' if inf.kind == ATTACK else 'support'} the target?")
