@@ -82,16 +82,18 @@ Chain rule {uses: [1,2]}
     assert contradiction == {("s:T", "s:U"), ("s:U", "s:T")}
 
 
-def test_a_perspective_tag_sets_the_lens(repo_kb, tmp_path):
+@pytest.mark.parametrize("tag,lens", [("#realism", ARGKB.Realism), ("#(Diplomatic practice)", ARGKB.DiplomaticPractice),
+                                      ("#security_analysis", ARGKB.SecurityAnalysis)])
+def test_a_perspective_tag_sets_the_lens(repo_kb, tmp_path, tag, lens):
     source = tmp_path / "lens.argdown"
-    source.write_text("[T]: Sanctions work.\n  + <Trade>: Trade ties restrain states. #realism\n", encoding="utf-8")
+    source.write_text(f"[T]: Sanctions work.\n  + <Trade>: Trade ties restrain states. {tag}\n", encoding="utf-8")
     out = tmp_path / "lens.ttl"
     from argkb.interop.convert import convert
 
     out.write_text(convert(source, "argdown")[0], encoding="utf-8")
     g = Graph().parse(out)
     arg = next(g.subjects(RDF.type, ARGKB.Argument))
-    assert (arg, ARGKB.perspective, ARGKB.Realism) in g
+    assert (arg, ARGKB.perspective, lens) in g
     assert {p for _, p in open_decisions(validate(repo_kb, [out]))} == {"argkb:warrant"}
 
 

@@ -116,7 +116,7 @@ class Builder:
             else:
                 self._todo(arg, f"argkb:warrant — why do the premises "
                                 f"{'count against' if inf.kind == ATTACK else 'support'} the target?")
-            lens = next((PERSPECTIVES[t] for t in inf.tags if t in PERSPECTIVES), None)
+            lens = next((PERSPECTIVES[k] for k in map(_lens_key, inf.tags) if k in PERSPECTIVES), None)
             if lens is None and self.perspective is not None:
                 lens = self.perspective
                 g.add((arg, SKOS.editorialNote, Literal(
@@ -137,6 +137,11 @@ class Builder:
         what = f"“{short_label(target.text)}”" if target else f"argument {inf.target}"
         verb = {"support": "supports", "attack": "attacks", "rephrase": "rephrases"}[inf.kind]
         return f"{verb} {what}"
+
+
+def _lens_key(tag: str) -> str:
+    """``#(Diplomatic practice)``, ``#diplomatic_practice`` -> ``diplomatic-practice``."""
+    return "-".join(tag.lower().replace("_", " ").split())
 
 
 def _curie(iri: URIRef) -> str:
