@@ -93,7 +93,9 @@ class Article:
         if kind == "argkb:Implication" or self.rng.random() < 0.5:
             props.append(("argkb:evidence", self.quote(statement)))
         else:
-            props.append(("prov:wasAttributedTo", "kb:argkb-editors"))
+            props += [("prov:wasAttributedTo", "kb:argkb-editors"),
+                      ("argkb:acceptedFinding", "argkb:UncitedBackground"),
+                      ("argkb:reviewNote", lit("Generated text: it stands for no published work."))]
         self.node(iri, props)
         return iri
 

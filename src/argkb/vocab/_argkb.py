@@ -20,32 +20,45 @@ class ARGKB(DefinedNamespace):
     Claim: URIRef  # A proposition, with a short label and the full sentence as its statement; quoted from a source or attributed to whoever asserts it.
     Contribution: URIRef  # One accepted addition to the knowledge base: who added which content, when and why.
     Direction: URIRef  # The way a move works a lever: increase, decrease or maintain.
+    Finding: URIRef  # A kind of weakness `argkb review` looks for in a knowledge base (an uncited background premise, a label that drops the hedge, …).
     Implication: URIRef  # A claim about what could follow if one or more moves are made: its triggers, the actors it affects and a modal qualifier.
     Leader: URIRef  # A person who leads, or has led, a state or organisation and acts in that capacity.
+    LensDescription: URIRef  # A claim about method: what experts of one perspective look at or how they would analyse ("a realist perspective might focus on the balance of power"). It says nothing about the world, so it is attached to the perspective it describes and is never an argument's premise.
     Lever: URIRef  # A policy instrument an actor can work: sanctions, military aid, negotiation, alliance commitment, transparency, …
     Move: URIRef  # One actor working one lever in one direction.
+    MoveKind: URIRef  # Whether a move is a signal (an intention or stance expressed in words) or an act (a policy enacted): signal or act.
     Organisation: URIRef  # An institution or collective body other than a state or alliance, including loose groupings such as the international community.
     Perspective: URIRef  # A lens of analysis — a theory of international relations or a practitioner's discipline — that decides what counts as a reason.
     Population: URIRef  # A group of people affected by, or holding to account, the actions of others (citizens, the public, a minority).
     Qualifier: URIRef  # How strongly an implication is expected to follow, as the source words it; ordered could < might < likely < certain by argkb:rank.
     Quote: URIRef  # An exact span of a source: the words (oa:exact) found between two character offsets (oa:start inclusive, oa:end exclusive, counted in Unicode code points) of the source's text (oa:hasSource).
+    Reference: URIRef  # A published work a claim or an argument rests on: a book, an article, a treaty, an official report. It carries a full citation (dcterms:bibliographicCitation), its creators (dcterms:creator), its year (dcterms:issued, an xsd:gYear), its title (dcterms:title) and, where one exists, a DOI (argkb:doi) or a URL (argkb:url).
     Source: URIRef  # A document analysed; its text is kept beside the knowledge base (data/sources/NAME.txt for kb:NAME) and fixed by its SHA-256.
     State: URIRef  # A sovereign state or its government acting as one.
 
     # Properties
+    acceptedFinding: URIRef  # A finding of `argkb review` the editors have weighed for this node and chosen to leave; argkb:reviewNote says why. Review and validation no longer report it for this node.
     actor: URIRef  # The actor who makes the move.
     affects: URIRef  # An actor the implication would affect.
+    alternativeTo: URIRef  # The source presents the two implications as alternative outcomes of the same development ("however, it could also…", "conversely…"): if one follows, the other is what the source says might follow instead.
+    asOf: URIRef  # The date as of which a time-sensitive claim holds (who holds which office, what has been supplied, which sanctions are in force); the claim says nothing about later dates.
     attacks: URIRef  # The claim the argument rebuts, or the argument it undercuts (an AIF CA-node's outgoing edge).
+    cites: URIRef  # A published work the claim or argument rests on.
     conclusion: URIRef  # The claim the argument supports (an AIF RA-node's outgoing edge).
     contentFile: URIRef  # Where a contribution's content is kept, relative to the knowledge base folder (data/contributions/NAME.ttl); for a replaced fact, the file it was removed from.
     contentSha256: URIRef  # The SHA-256 of a contribution's content file, as 64 lowercase hexadecimal digits; the file is written deterministically from the triples, so equal content has an equal digest.
+    describes: URIRef  # A perspective a lens description is about (the article's sentence on multiple angles describes several).
     direction: URIRef  # Whether the move increases, decreases or maintains the lever.
+    doi: URIRef  # The Digital Object Identifier of a reference, without the https://doi.org/ prefix (10.xxxx/…).
     evidence: URIRef  # A quote of a source that states the claim.
     holds: URIRef  # The actor is able to work this lever.
     inputFile: URIRef  # The name of a file the contributor gave, from which the contribution's content was read.
     leaderOf: URIRef  # The leader heads this state or organisation.
     lever: URIRef  # The lever the move works.
     memberOf: URIRef  # The actor belongs to the alliance or group.
+    moveKind: URIRef  # Whether the move is a signal or an act (argkb:Signal or argkb:Act).
+    notAfter: URIRef  # When a source's date (dcterms:date) is unknown: the latest date at which it can have been written, inferred from what it says.
+    notBefore: URIRef  # When a source's date (dcterms:date) is unknown: the earliest date at which it can have been written, inferred from what it says.
     perspective: URIRef  # The lens of analysis through which the argument is read.
     premise: URIRef  # A claim the argument reasons from.
     premiseOf: URIRef  # The argument this claim is a premise of (inverse of premise).
@@ -56,6 +69,7 @@ class ARGKB(DefinedNamespace):
     retractedAt: URIRef  # When the contribution was taken out of the live knowledge base; its content file is kept but no longer read.
     retractedBy: URIRef  # The agent who retracted the contribution.
     retractionReason: URIRef  # Why the contribution was retracted, in the words of whoever retracted it.
+    reviewNote: URIRef  # Why the editors leave this node's accepted findings as they are: a sentence, language-tagged. (No rdfs:range is declared: Pellet's explanations fail on a range-only datatype property.)
     sha256: URIRef  # The SHA-256 of the source's text file, as 64 lowercase hexadecimal digits.
     statement: URIRef  # The full sentence a claim asserts.
     supportedBy: URIRef  # An argument that concludes this claim (inverse of conclusion).
@@ -63,19 +77,29 @@ class ARGKB(DefinedNamespace):
     todo: URIRef  # A decision the analyst still has to take about this node, in words: argkb draft writes one per open decision (the move that triggers an implication, its arguments per perspective and their warrants, the actors it affects when none was found). Validation reports each as a violation of rule 2 until the analyst has done it and deleted the statement.
     trigger: URIRef  # A move whose making could bring about the implication.
     triggers: URIRef  # The implication this move could bring about (inverse of trigger).
+    url: URIRef  # Where the text of a reference can be read, when it has no DOI.
     warrant: URIRef  # The rationale that licenses the step from premises to conclusion under the argument's perspective (Toulmin's warrant), as a sentence.
 
     # Individuals
+    Act: URIRef  # The actor works the lever: the policy is enacted (aid delivered, sanctions lifted, an agreement signed).
     Certain: URIRef  # An outcome the source presents as sure to follow (its words: will, must).
     Constructivism: URIRef  # Looks at norms, identities, perceptions and signals: what actors take a move to mean shapes how they respond.
     Could: URIRef  # A possibility the source raises (its words: could, can).
     Decrease: URIRef  # The actor eases or withdraws the instrument.
     DiplomaticPractice: URIRef  # The practitioner's view of negotiation: channels, sequencing, trust, inclusiveness, precedent and the domestic politics behind each position.
+    DroppedHedge: URIRef  # An implication's label states as fact what the source only says could, might or would follow.
     Increase: URIRef  # The actor works the lever harder: more of the instrument.
+    LensDescriptionPremise: URIRef  # An argument reasons from a description of a perspective's method rather than from a claim about the world.
     Liberalism: URIRef  # Looks at institutions, economic interdependence and cooperation: rules, alliances and trade shape what states can gain together.
     Likely: URIRef  # An outcome the source expects more often than not (its words: likely, would).
     Maintain: URIRef  # The actor holds the instrument where it is, signalling resolve to keep it.
     Might: URIRef  # A possibility the source presents as open (its words: might, may).
+    MoveWithoutKind: URIRef  # A move does not say whether it is a signal or an act.
+    OneSidedAlternative: URIRef  # Of two alternative outcomes, only one is ever attacked: the other is left unchallenged.
     Perspectives: URIRef  # The lenses argkb reads arguments through: three theories of international relations and two practitioners' disciplines.
     Realism: URIRef  # Looks at the balance of power and the national interest: states seek security and relative gains, credibility and capability decide outcomes.
     SecurityAnalysis: URIRef  # The security expert's view: military capabilities, deterrence, escalation risk, force posture and the role of alliances in keeping the peace.
+    Signal: URIRef  # The actor expresses an intention or stance about working the lever ("signals a willingness to ease sanctions") without yet working it; others react to what they take the words to mean.
+    SingleLens: URIRef  # An implication is argued through only one perspective.
+    UncitedBackground: URIRef  # An editors' premise states a fact or a theory but cites no reference (argkb:cites).
+    UndatedSource: URIRef  # A source has neither a dcterms:date nor the bounds argkb:notBefore / argkb:notAfter.
