@@ -17,6 +17,7 @@ from argkb.assess.dung import SEMANTICS
 from argkb.errors import UsageError
 from argkb.vocab.namespaces import ARGKB
 from argkb.store import open_store
+from argkb.store.perspectives import declared_perspectives, lenses as all_lenses
 
 ALL_LENSES: tuple[URIRef, ...] = tuple(ARGKB[name] for name in LENSES)
 SILENT = "-"   # the lens neither concludes nor attacks the implication
@@ -33,8 +34,10 @@ def _check_semantics(semantics: str) -> None:
         raise UsageError(f"unknown semantics {semantics!r} (choose from {', '.join(SEMANTICS)})")
 
 
-def _lenses(perspectives) -> list[URIRef]:
-    return list(dict.fromkeys(lens_iri(p) for p in perspectives))
+def _lenses(perspectives, store) -> list[URIRef]:
+    """The lenses named (built-in or declared by the knowledge base), in order, without repeats."""
+    declared = declared_perspectives(store) if perspectives else None
+    return list(dict.fromkeys(lens_iri(p, declared) for p in perspectives))
 
 
 @dataclass
@@ -52,8 +55,9 @@ def assess(kb, perspectives=(), semantics: str = "grounded", overall: bool | Non
     ``overall=True`` adds the overall view in front of the lenses.
     """
     _check_semantics(semantics)
-    graph = load(open_store(kb))
-    lenses: list[URIRef | None] = _lenses(perspectives)
+    store = open_store(kb)
+    graph = load(store)
+    lenses: list[URIRef | None] = _lenses(perspectives, store)
     if overall or not lenses:
         lenses.insert(0, None)
     return Assessment(graph, semantics, [evaluate(graph, lens, semantics) for lens in lenses])
@@ -99,10 +103,12 @@ def _lens_rows(graph: ArgumentGraph, claims, lenses, semantics) -> list[LensRow]
 
 
 def lenses(kb, semantics: str = "grounded", perspectives=()) -> LensComparison:
-    """Every implication under each lens (all five unless ``perspectives`` names some)."""
+    """Every implication under each lens (the five built-in ones and any the knowledge base
+    declares, unless ``perspectives`` names some)."""
     _check_semantics(semantics)
-    graph = load(open_store(kb))
-    chosen = _lenses(perspectives) or list(ALL_LENSES)
+    store = open_store(kb)
+    graph = load(store)
+    chosen = _lenses(perspectives, store) or all_lenses(store)
     implications = sorted(c for c, info in graph.claims.items() if info.implication)
     return LensComparison(graph, semantics, chosen, _lens_rows(graph, implications, chosen, semantics))
 
@@ -139,7 +145,7 @@ def scenario(kb, moves, perspectives=(), semantics: str = "grounded") -> Scenari
     for move, impl in store.query(TRIGGERS_Q).rows:
         triggered.setdefault(move, []).append(impl)
     reached = follow(graph, chosen_moves, triggered)
-    chosen = _lenses(perspectives) or list(ALL_LENSES)
+    chosen = _lenses(perspectives, store) or all_lenses(store)
     order = sorted(reached, key=lambda c: (reached[c].depth, str(c)))
     comparison = LensComparison(graph, semantics, chosen, _lens_rows(graph, order, chosen, semantics))
     return Scenario(chosen_moves, comparison, reached)

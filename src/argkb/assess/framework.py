@@ -222,13 +222,14 @@ def claim_status(ev: Evaluation, claim: URIRef) -> str:
     return IN
 
 
-def lens_iri(name: str | URIRef | None) -> URIRef | None:
-    """A lens by user name (``realism``), CURIE or IRI; None stays None (overall)."""
+def lens_iri(name: str | URIRef | None, declared: dict | None = None) -> URIRef | None:
+    """A lens by user name (``realism``, or one the knowledge base declares: ``declared``), CURIE
+    or IRI; None stays None (overall)."""
     if name is None or isinstance(name, URIRef):
         return name
     from argkb.rdf.ids import perspective
 
-    return perspective(name)
+    return perspective(name, declared)
 
 
 def statuses(kb, perspective=None, semantics: str = "grounded") -> dict[URIRef, str]:
@@ -237,7 +238,11 @@ def statuses(kb, perspective=None, semantics: str = "grounded") -> dict[URIRef, 
     ``perspective``: None (all arguments), a user name such as ``"realism"``, or a perspective IRI.
     Claims outside the lens's view are absent from the result.
     """
-    ev = evaluate(load(open_store(kb)), lens_iri(perspective), semantics)
+    from argkb.store.perspectives import declared_perspectives
+
+    store = open_store(kb)
+    declared = declared_perspectives(store) if isinstance(perspective, str) else None
+    ev = evaluate(load(store), lens_iri(perspective, declared), semantics)
     return {**ev.arguments, **ev.claims}
 
 

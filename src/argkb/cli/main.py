@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "quote": "argkb.cli.author:quote_cmd",
     "source": "argkb.cli.author:source_cmd",
     "anchor": "argkb.cli.author:anchor_cmd",
+    "review": "argkb.cli.review:review_cmd",
 }
 
 

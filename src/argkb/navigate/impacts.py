@@ -55,6 +55,7 @@ class ImplicationImpact:
     qualifier: str | None = None
     qualifier_label: str | None = None
     affects: list[walk.Named] = field(default_factory=list)
+    alternatives: list[walk.Named] = field(default_factory=list)   # argkb:alternativeTo, either direction
     lenses: list[LensView] = field(default_factory=list)
     via: Step | None = None
     leads_to: list["ImplicationImpact"] = field(default_factory=list)
@@ -94,7 +95,7 @@ def impacts(kb_or_store, node, perspectives=None) -> ImpactReport:
         moves = [report.subject]
     else:
         moves = walk.linking(store, iri, ARGKB.lever if kind == "lever" else ARGKB.actor)
-    walker = _Walker(store, _lenses(perspectives))
+    walker = _Walker(store, _lenses(perspectives, store))
     report.moves = [walker.move(URIRef(m.iri), m) for m in moves]
     return report
 
@@ -131,6 +132,7 @@ class _Walker:
         node = ImplicationImpact(named.iri, named.id, named.label, details["statement"], details["qualifier"],
                                  details["qualifier_label"], walk.linked(self.store, iri, ARGKB.affects), via=via)
         self.seen[key] = node
+        node.alternatives = walk.alternatives(self.store, iri)
         node.lenses = self.lens_views(arguments)
         for step, target in self.next_steps(iri):
             child = self.implication(target, step)

@@ -59,6 +59,8 @@ def _implication(parent: Line, impl: ImplicationImpact, lead: str) -> None:
         line.add((impl.statement, ""))
     if impl.affects:
         line.add(("affects: ", "note"), (", ".join(a.label for a in impl.affects), ""))
+    for alt in impl.alternatives:
+        line.add(("alternative outcome: ", "note"), (alt.label, "label"), ("  ", ""), (alt.id, "id"))
     for view in impl.lenses:
         lens = line.add((f"[{view.perspective_label or 'no lens'}]", f"lens:{view.perspective or ''}"),
                         (f"  {len(view.supporting)} for, {len(view.attacking)} against", "note"))

@@ -56,6 +56,7 @@ class ClaimNode:
     qualifier_label: str | None = None
     quotes: list[Quote] = field(default_factory=list)
     attributed_to: list[walk.Named] = field(default_factory=list)
+    alternatives: list[walk.Named] = field(default_factory=list)   # argkb:alternativeTo, either direction
     supported_by: list[ArgumentNode] = field(default_factory=list)
     attacked_by: list[ArgumentNode] = field(default_factory=list)
     ref: bool = False                   # already shown above: not expanded again
@@ -77,16 +78,19 @@ def trace(kb_or_store, claim, perspectives=None, depth: int | None = None) -> Cl
     """
     store = walk.as_store(kb_or_store)
     iri = claim if isinstance(claim, URIRef) else walk.resolve(store, str(claim), ARGKB.Claim, "claim")[0]
-    lenses = _lenses(perspectives)
+    lenses = _lenses(perspectives, store)
     return _Tracer(store, lenses, depth).claim(iri, 0)
 
 
-def _lenses(perspectives) -> set[URIRef] | None:
+def _lenses(perspectives, store) -> set[URIRef] | None:
+    """The lenses named (built-in, or declared by the knowledge base in ``store``); None: all."""
     if not perspectives:
         return None
     from argkb.rdf.ids import perspective
+    from argkb.store.perspectives import declared_perspectives
 
-    return {p if isinstance(p, URIRef) else perspective(p) for p in perspectives}
+    declared = declared_perspectives(store)
+    return {p if isinstance(p, URIRef) else perspective(p, declared) for p in perspectives}
 
 
 class _Tracer:
@@ -108,6 +112,8 @@ class _Tracer:
         node.quotes = [Quote(**{k: q[k] for k in ("iri", "source", "source_title", "exact", "start", "end")})
                        for q in walk.quotes(self.store, iri)]
         node.attributed_to = walk.linked(self.store, iri, PROV.wasAttributedTo)
+        if node.implication:
+            node.alternatives = walk.alternatives(self.store, iri)
         arguments = walk.arguments_about(self.store, iri, self.lenses)
         if self.depth is not None and level >= self.depth:
             node.truncated = bool(arguments)

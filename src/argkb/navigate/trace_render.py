@@ -57,6 +57,8 @@ def _claim_body(line: Line, node: ClaimNode) -> None:
                  ("  (an interpretation, not the source's words)", "note"))
     if not node.quotes and not node.attributed_to:
         line.add(("unsourced: neither quoted nor attributed", "against"))
+    for alt in node.alternatives:
+        line.add(("alternative outcome: ", "note"), (alt.label, "label"), ("  ", ""), (alt.id, "id"))
     for arg in node.supported_by + node.attacked_by:
         _argument(line, arg)
     if node.truncated:

@@ -129,6 +129,14 @@ def linking(store, node: URIRef, prop: URIRef) -> list[Named]:
     return sorted((Named.of(r["subject"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri))
 
 
+def alternatives(store, node: URIRef) -> list[Named]:
+    """The implications the source offers as alternatives to ``node`` (argkb:alternativeTo, either direction)."""
+    from argkb.vocab.namespaces import ARGKB
+
+    found = {n.iri: n for n in linked(store, node, ARGKB.alternativeTo) + linking(store, node, ARGKB.alternativeTo)}
+    return sorted(found.values(), key=lambda n: (n.label, n.iri))
+
+
 def arguments_about(store, node: URIRef, perspectives=None) -> list[dict]:
     """The arguments that conclude or attack ``node``, optionally only those under ``perspectives``."""
     rows = _first_rows(store.query(Q_ARGUMENTS, {"_node": node}).dicts(), "argument")

@@ -45,8 +45,9 @@ class Param:
     example: str | None = None
     default: str | None = None    # used when the user gives no value
 
-    def bind(self, value: str) -> Identifier:
-        """The RDF term a user's text stands for (never query text)."""
+    def bind(self, value: str, perspectives: dict | None = None) -> Identifier:
+        """The RDF term a user's text stands for (never query text); ``perspectives``: the lens
+        names the knowledge base declares (``argkb.store.perspectives``), for perspective parameters."""
         if self.kind == "literal":
             return Literal(value)
         if self.kind == "integer":
@@ -55,7 +56,7 @@ class Param:
             except ValueError:
                 raise UsageError(f"parameter {self.name!r} takes an integer, not {value!r}") from None
         if self.kind == "perspective":
-            return ids.perspective(value)
+            return ids.perspective(value, perspectives)
         quoted = _QUOTED.match(value) if self.kind == "term" else None
         if quoted:
             return Literal(quoted.group(1), lang=quoted.group(2))
@@ -322,7 +323,7 @@ def split_assignments(pairs) -> dict[str, str]:
     return values
 
 
-def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Identifier]:
+def bind(query: NamedQuery, values: dict[str, str], perspectives: dict | None = None) -> dict[str, Identifier]:
     """Terms for the query's ``?_name`` variables from the user's text; checks names and required ones."""
     names = ", ".join(p.name for p in query.params) or "none"
     bindings: dict[str, Identifier] = {}
@@ -331,7 +332,7 @@ def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Identifier]:
         param = query.param(name)
         if param is None:
             raise UsageError(f"query {query.name!r} has no parameter {name!r} (its parameters: {names})")
-        bindings["_" + name] = param.bind(value)
+        bindings["_" + name] = param.bind(value, perspectives)
     missing = [p.name for p in query.params if not p.optional and p.name not in values]
     if missing:
         example = "; ".join(f"--param {p.name}={p.example or '…'}" for p in query.params if p.name in missing)
@@ -343,7 +344,12 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     """Check, bind and run a query on a Store; returns its QueryResult."""
     origin = str(query.path) if query.path else query.name
     check(query.text, origin, allow_network)
-    bindings = bind(query, values or {})
+    perspectives = None
+    if any(p.kind == "perspective" for p in query.params):
+        from argkb.store.perspectives import declared_perspectives
+
+        perspectives = declared_perspectives(store)
+    bindings = bind(query, values or {}, perspectives)
     try:
         return interruptible(lambda: store.query(standard_prologue(query.text) + query.text, bindings))
     except SyntaxError as exc:

@@ -109,18 +109,24 @@ def show(term) -> str:
     return f"{quoted}^^{short(term.datatype)}"
 
 
-def perspective(text: str) -> URIRef:
-    """A perspective by name (``realism``, ``diplomatic-practice``), CURIE or IRI."""
+def perspective(text: str, declared: dict[str, URIRef] | None = None) -> URIRef:
+    """A perspective by name (``realism``, ``diplomatic-practice``), CURIE or IRI.
+
+    ``declared``: the names a knowledge base gives its lenses (``argkb.store.perspectives``),
+    the built-in ones included; without it only the five built-in lenses are known.
+    """
+    known = declared or PERSPECTIVES
     key = text.strip().lower().replace(" ", "-").replace("_", "-")
-    if key in PERSPECTIVES:
-        return PERSPECTIVES[key]
+    if key in known:
+        return known[key]
     try:
         iri = to_iri(text) if ":" in text else ARGKB._NS[text]
     except UsageError:
         iri = None
-    if iri in PERSPECTIVES.values():
+    if iri in known.values():
         return iri
-    choices = "realism, liberalism, constructivism, diplomatic-practice, security-analysis"
-    close = difflib.get_close_matches(key, list(PERSPECTIVES), n=1)
+    extra = sorted({k for k, v in known.items() if v not in PERSPECTIVES.values()})
+    choices = ", ".join(["realism", "liberalism", "constructivism", "diplomatic-practice", "security-analysis", *extra])
+    close = difflib.get_close_matches(key, list(known), n=1)
     hint = f"; did you mean {close[0]}?" if close else ""
     raise UsageError(f"unknown perspective {text!r} (choose from {choices}){hint}")

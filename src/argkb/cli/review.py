@@ -1,0 +1,25 @@
+"""``argkb review``: the findings an editor works through (see argkb.review)."""
+from __future__ import annotations
+
+import click
+
+from argkb.cli.common import emit, format_option, kb_options, output_option
+
+
+@click.command("review")
+@format_option(["text", "json"], "text")
+@output_option
+@kb_options
+def review_cmd(fmt, output, kb):
+    """List what an editor should work through: uncited background premises, implication labels
+    that drop the source's hedge, single-lens implications, alternatives of which only one side
+    is ever attacked, lens descriptions used as premises, moves without kind, undated sources.
+
+    Each check is a named query queries/review-*.rq (run one alone with `argkb query`). Findings
+    the editors chose to leave (argkb:acceptedFinding with an argkb:reviewNote) are listed apart,
+    with their reason. Exit 0 whatever is found; 2 on unreadable input.
+    """
+    from argkb.review import review
+    from argkb.review.render import render
+
+    emit(render(review(kb), fmt), output)
