@@ -14,6 +14,7 @@ from argkb.store.base import OxigraphStore, RdflibStore
 from conftest import DATA, REPO, make_kb
 
 CHAIN = DATA / "query" / "chain.ttl"
+ALTERNATIVES = DATA / "query" / "alternatives.ttl"   # alternativeTo, a lens description
 
 # query name -> (parameters, expected rows as CURIEs / lexical forms, in the query's order)
 EXPECTED = {
@@ -114,7 +115,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory) -> KnowledgeBase:
-    return KnowledgeBase.locate(make_kb(tmp_path_factory.mktemp("q") / "kb"), extra=[CHAIN])
+    return KnowledgeBase.locate(make_kb(tmp_path_factory.mktemp("q") / "kb"), extra=[CHAIN, ALTERNATIVES])
 
 
 @pytest.fixture(scope="module")
