@@ -94,3 +94,51 @@ def test_editors_interpretation_is_attributed_never_quoted(seed):
 def test_every_label_is_unique_per_node(seed):
     for node in set(seed.subjects(RDFS.label, None)):
         assert len(list(seed.objects(node, RDFS.label))) == 1, node
+
+
+# --- issue 12: the encoding to expert standard -------------------------------------------------
+
+def test_former_president_holds_no_us_lever_and_the_source_is_dated(seed):
+    trump_levers = set(seed.objects(KB["donald-trump"], ARGKB.holds))
+    assert trump_levers and not trump_levers & {KB["sanctions"], KB["military-aid"], KB["alliance-commitment"]}
+    source = KB["trump-putin-ukraine-talks"]
+    assert str(seed.value(source, ARGKB.notBefore)) == "2021-01-20"     # "former U.S. President"
+    assert str(seed.value(source, ARGKB.notAfter)) == "2025-01-20"
+
+
+def test_every_move_says_whether_it_is_a_signal_or_an_act(seed):
+    for move in seed.subjects(RDF.type, ARGKB.Move):
+        assert seed.value(move, ARGKB.moveKind) in (ARGKB.Signal, ARGKB.Act), move
+    assert not list(seed.subjects(ARGKB.lever, KB["negotiation"]))    # one move, one thing: a finer lever
+
+
+def test_hedged_labels_and_no_lens_description_as_premise(seed):
+    import re
+
+    for impl in seed.subjects(RDF.type, ARGKB.Implication):
+        if seed.value(impl, ARGKB.qualifier) != ARGKB.Certain:
+            assert re.search(r"\b(could|might|may|can)\b", str(seed.value(impl, RDFS.label))), impl
+    descriptions = set(seed.subjects(RDF.type, ARGKB.LensDescription))
+    assert len(descriptions) >= 8
+    assert not {p for p in seed.objects(None, ARGKB.premise)} & descriptions
+
+
+def test_every_editors_premise_cites_a_reference_or_says_why_not(seed):
+    premises = {p for p in seed.objects(None, ARGKB.premise)
+                if (p, PROV.wasAttributedTo, KB["argkb-editors"]) in seed and (p, RDF.type, ARGKB.Implication) not in seed}
+    cited = {p for p in premises if list(seed.objects(p, ARGKB.cites))}
+    assert len(cited) >= 30
+    for p in premises - cited:
+        assert (p, ARGKB.acceptedFinding, ARGKB.UncitedBackground) in seed and seed.value(p, ARGKB.reviewNote), p
+    for ref in set(seed.objects(None, ARGKB.cites)):
+        assert (ref, RDF.type, ARGKB.Reference) in seed, ref
+
+
+def test_alternatives_are_linked_and_realism_argues_its_own_case(seed):
+    assert len(list(seed.subject_objects(ARGKB.alternativeTo))) >= 15
+    realist_premises = {p for a in seed.subjects(ARGKB.perspective, ARGKB.Realism) for p in seed.objects(a, ARGKB.premise)}
+    for own_case in ("claim-stakes-asymmetry", "claim-security-dilemma", "claim-buck-passing",
+                     "claim-credibility-current-calculus"):
+        assert KB[own_case] in realist_premises, own_case
+    # reputation for resolve is read as security analysis, not realism
+    assert KB["claim-credibility-deterrence"] not in realist_premises
