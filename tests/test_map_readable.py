@@ -99,10 +99,17 @@ def seed(tmp_path_factory):
         views["trace_panel"] = browser.eval("document.querySelector('#panel-body h2').textContent")
         views["trace_set"] = browser.eval("ArgkbMap.traceSet('kb:impl-strain-allies').length")
         browser.screenshot(DOCS / "argument-map-trace.png")
-        # the full label on hover: move the mouse onto a node whose label is shortened
-        hover = browser.eval("""(() => { const n = ArgkbMap.cy.nodes(':visible').filter(n => n.data('display').endsWith('…'))[0];
+        # the full label on hover: move the mouse onto the traced implication, whose label is shortened, once
+        # the view has settled (a viewport change hides the tip, and a large trace is still being fitted)
+        browser.eval("""new Promise(done => { const cy = ArgkbMap.cy; let last = Date.now();
+                          cy.on('viewport', () => { last = Date.now(); });
+                          const check = () => (Date.now() - last > 500 && !cy.animated()) ? done(true) : setTimeout(check, 50);
+                          check(); })""")
+        hover = browser.eval("""(() => { const n = ArgkbMap.cy.getElementById('kb:impl-strain-allies');
                                   const p = n.renderedPosition(), c = document.getElementById('cy').getBoundingClientRect();
-                                  return [n.data('label'), c.x + p.x, c.y + p.y]; })()""")
+                                  return [n.data('label'), c.x + p.x, c.y + p.y, n.data('display').endsWith('…')]; })()""")
+        assert hover[3], "the traced implication's label is expected to be shortened on the map"
+        browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=1, y=1)   # from elsewhere: the click may have left it there
         browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=hover[1], y=hover[2])
         views["hover"] = (hover[0], browser.eval("[document.getElementById('tip').hidden, document.getElementById('tip').textContent]"))
         # the largest trace of the seed, by its address
