@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options, output_option
+from argkb.cli.common import emit, examples, format_option, kb_options, output_option
 
 
-@click.command("review")
+@click.command("review", epilog=examples("argkb review", "argkb review --format json -o review.json"))
 @format_option(["text", "json"], "text")
 @output_option
 @kb_options
