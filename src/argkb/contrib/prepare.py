@@ -17,14 +17,15 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL, RDF
 
-from argkb.rdf.serialize import to_turtle
+from argkb.rdf.serialize import turtle_bytes
+from argkb.rdf.strict import check_graph
 from argkb.errors import InputError
 from argkb.rdf.ids import short
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
-from argkb.rdf.parse import parse_file
+from argkb.rdf.parse import USER_MAX_BYTES, parse_file
 
 #: the largest contribution file argkb reads (bytes); larger ones are refused before reading
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = USER_MAX_BYTES
 RESERVED = "contribution-"
 
 
@@ -56,7 +57,7 @@ class Prepared:
 def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Graph:
     graph = Graph()
     for path in files:
-        one = parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network)
+        one = check_graph(parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network), path)
         if len(one) == 0:
             raise InputError(path, "holds no triples: nothing to contribute")
         graph += one   # each file's blank nodes stay its own
@@ -85,9 +86,9 @@ def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: b
     given = read_inputs(files, max_bytes, allow_network)
     blank = any(isinstance(term, BNode) for triple in given for term in triple)
     graph = skolemise(given)
-    turtle = to_turtle(graph)
-    sha = hashlib.sha256(turtle.encode("utf-8")).hexdigest()
-    return Prepared(files, graph, turtle, sha, check_ids(graph, ontology), blank)
+    data = turtle_bytes(graph, name="the contribution")
+    sha = hashlib.sha256(data).hexdigest()
+    return Prepared(files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank)
 
 
 def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:

@@ -29,7 +29,7 @@ from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, new_graph
 from argkb.kb.locate import Locator
 from argkb.vocab.namespaces import ARGKB, PREFIXES
-from argkb.rdf.parse import parse_file
+from argkb.rdf.parse import USER_MAX_BYTES, parse_file
 from argkb.kb.folder import relative
 from argkb.validation.report import INFO, Result, ValidationReport, curie
 from argkb.store import open_store
@@ -72,7 +72,8 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     files = [Path(f) for f in files]
-    graphs = [parse_file(p, new_graph(), max_bytes=max_bytes, allow_network=kb.allow_network) for p in files]
+    graphs = [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
+              for p in files]
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     if compiled is not None and graphs:
         from argkb.validation.compiled import Unsupported
