@@ -20,6 +20,7 @@ from rdflib.namespace import OWL, RDF
 from argkb.rdf.serialize import turtle_bytes
 from argkb.rdf.strict import check_graph
 from argkb.errors import InputError
+from argkb.kb.folder import MAX_NAME_BYTES
 from argkb.rdf.ids import short
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, parse_file
@@ -91,6 +92,10 @@ def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: b
     return Prepared(files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank)
 
 
+def _local(node) -> str:
+    return str(node)[len(str(KB)):] if str(node).startswith(str(KB)) else str(node)
+
+
 def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
     problems: dict[tuple[str, str], Problem] = {}
 
@@ -99,6 +104,8 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
 
     ontology_terms = set(ontology.subjects())
     for s, p, o in graph:
+        if isinstance(s, BNode):   # validate FILE checks files before skolemising: blank nodes are fine
+            continue
         if p == OWL.imports:
             refuse(s, "declares owl:imports; argkb never fetches imports: put the triples in the contribution")
         if not str(s).startswith(str(KB)):
@@ -106,6 +113,9 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
             refuse(s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})")
         elif str(s)[len(str(KB)):].startswith(RESERVED):
             refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
+        if p == RDF.type and o == ARGKB.Source and len(f"{_local(s)}.txt".encode("utf-8")) > MAX_NAME_BYTES:
+            refuse(s, f"a source's id names its text file data/sources/ID.txt, which may be at most {MAX_NAME_BYTES} "
+                      "bytes long; choose a shorter id")
         if p == RDF.type and o == ARGKB.Contribution:
             refuse(s, "only argkb add may record an argkb:Contribution")
         for term in (p, o):

@@ -19,6 +19,8 @@ from argkb.vocab.namespaces import KB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, check_input_file, parse_file, read_bytes
 
 ENV_VAR = "ARGKB_HOME"
+#: the longest file name most file systems allow (bytes): a source's text file is named after its id
+MAX_NAME_BYTES = 255
 _PACKAGE = Path(__file__).resolve().parents[1]   # src/argkb (or site-packages/argkb)
 
 
@@ -118,7 +120,7 @@ class KnowledgeBase:
         if not iri.startswith(str(KB)):
             return None
         name = iri[len(str(KB)):]
-        if not name or "/" in name or name.startswith("."):
+        if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode("utf-8")) > MAX_NAME_BYTES:
             return None
         return self.sources_dir / f"{name}.txt"
 

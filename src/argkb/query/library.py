@@ -223,6 +223,8 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
+    if not re.sub(r"(?m)^\s*#.*$", "", text).strip():
+        raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     from argkb.store.bounds import check_bounds
 
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's

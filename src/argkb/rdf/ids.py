@@ -11,6 +11,7 @@ from typing import Iterable
 from rdflib import URIRef
 
 from argkb.errors import UsageError
+from argkb.rdf.strict import check_text
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 
 #: characters no IRI may hold (control characters, any whitespace, and <>"{}|^`\); also checked by argkb.store
@@ -37,7 +38,7 @@ def to_iri(text: str) -> URIRef:
 
     Never builds query text: the result is an RDF term, bound as a parameter.
     """
-    text = text.strip()
+    text = check_text(text, f"the id {text.encode('utf-8', 'backslashreplace').decode()!r}").strip()
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]
     if not text:

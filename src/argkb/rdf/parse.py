@@ -201,7 +201,22 @@ def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> Inpu
     if line is None and fmt in _OX_MEDIA:
         line, column, ox_why = _oxigraph_position(text, _OX_MEDIA[fmt])
         why = ox_why or why
+    if line is not None and line <= _first_content_line(text):
+        # nothing could be read: it may not be an RDF file at all, and what it holds is not echoed back
+        why = f"this does not look like {_FORMAT_NAMES.get(fmt, fmt)} (its first statement cannot be read); " \
+              "is it the right file?"
     return InputError(path, f"syntax error: {why}", line, column)
+
+
+_FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML", "json-ld": "JSON-LD"}
+
+
+def _first_content_line(text: str) -> int:
+    """The number of the first line that is neither blank nor a comment."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return number
+    return 0
 
 
 def _oxigraph_position(text: str, media_type: str) -> tuple[int | None, int | None, str | None]:

@@ -15,8 +15,6 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from argkb.errors import ArgkbError, InputError, UsageError
 
-_SURROGATES = range(0xD800, 0xE000)
-
 
 class UnsafeWrite(ArgkbError):
     """Bytes about to be written would not read back as the intended triples (nothing was written)."""
@@ -24,15 +22,14 @@ class UnsafeWrite(ArgkbError):
 
 def check_text(text: str, what: str) -> str:
     """``text`` when it is valid Unicode (no lone surrogate), else a UsageError naming ``what``."""
-    for index, char in enumerate(text):
-        if ord(char) in _SURROGATES:
-            raise UsageError(f"{what} holds {_describe(char)} at character {index + 1}, which is not valid "
-                             "Unicode text (invalid UTF-8 or a lone \\uD800-\\uDFFF escape); give plain UTF-8 text")
-    return text
-
-
-def _describe(char: str) -> str:
-    return f"U+{ord(char):04X}"
+    try:
+        text.encode("utf-8")   # fast path: only lone surrogates fail to encode
+        return text
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        raise UsageError(f"{what} holds U+{ord(char):04X} at character {exc.start + 1}, which is not valid "
+                         "Unicode text (invalid UTF-8, or a lone \\uD800-\\uDFFF escape); give UTF-8 text "
+                         "and write a character beyond U+FFFF as one \\U0001F600 escape, not two \\u escapes") from None
 
 
 def ox_named_node(iri: str) -> ox.NamedNode:
