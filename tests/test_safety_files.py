@@ -118,3 +118,27 @@ def test_a_killed_process_s_temporary_folder_is_cleaned_on_the_next_start(runner
     assert result.exit_code == 0, result.output
     assert not stale.exists()
     assert before   # the knowledge base itself was read, the stale folder was not part of it
+
+
+def test_locating_many_results_reads_each_file_once_and_finds_every_line(tmp_path):
+    """Item 6: one pass per file, whatever the number of results (it was one scan per result)."""
+    from rdflib import URIRef
+
+    from argkb.kb import locate
+
+    lines = ["@prefix kb: <https://w3id.org/argkb/id/> .", "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
+    expected = {}
+    for i in range(3000):
+        subject = f"kb:n{i}" if i % 2 else f"<https://w3id.org/argkb/id/n{i}>"
+        expected[URIRef(f"https://w3id.org/argkb/id/n{i}")] = len(lines) + 1
+        lines += [f"{subject} rdfs:label \"n{i}\" ;", f"    rdfs:comment \"kb:n{i + 1} is not a subject here\" ."]
+    lines.append("kb:last.")   # a name followed by the statement's final dot
+    path = tmp_path / "many.ttl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    locate._subject_lines.cache_clear()
+    locator = locate.Locator(kb=None, files=[path], store=None)
+    locator.__dict__["kb_files"] = []
+    found = {node: locator.where(node) for node in expected}
+    assert all(where == (locate.relative(path), expected[node]) for node, where in found.items())
+    assert locator.where(URIRef("https://w3id.org/argkb/id/last")) == (locate.relative(path), len(lines))
+    assert locate._subject_lines.cache_info().misses == 1

@@ -149,11 +149,12 @@ def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_byte
         if prepared.had_blank_nodes:
             files = [tmp / "contribution.ttl"]
             files[0].write_text(prepared.turtle, encoding="utf-8")
+        given = prepared.graph if prepared.had_blank_nodes else prepared.given   # what the files hold, read once
         if not overrides:
-            report = validate(live, files, max_bytes=max_bytes)
+            report = validate(live, files, max_bytes=max_bytes, parsed=given)
         else:
             with kb_view(live, overrides) as view:
-                report = validate(view, files, max_bytes=max_bytes)
+                report = validate(view, files, max_bytes=max_bytes, parsed=given)
         if prepared.had_blank_nodes:
             _name_inputs(report, files[0], prepared.files)
         return report

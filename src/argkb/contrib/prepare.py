@@ -49,6 +49,7 @@ class Prepared:
     sha256: str
     problems: list[Problem] = field(default_factory=list)
     had_blank_nodes: bool = False   # the files themselves used blank nodes (skolemised in ``graph``)
+    given: Graph | None = None      # the files' triples as read (blank nodes kept)
 
     @property
     def sha8(self) -> str:
@@ -66,6 +67,8 @@ def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) 
 
 
 def skolemise(graph: Graph) -> Graph:
+    if not any(isinstance(term, BNode) for triple in graph for term in triple):
+        return graph   # nothing to name: canonicalising a large graph would cost much and change nothing
     canonical = to_canonical_graph(graph)
     digest = hashlib.sha256("\n".join(sorted(
         " ".join(t.n3() for t in triple) for triple in canonical)).encode("utf-8")).hexdigest()[:8]
@@ -89,7 +92,7 @@ def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: b
     graph = skolemise(given)
     data = turtle_bytes(graph, name="the contribution")
     sha = hashlib.sha256(data).hexdigest()
-    return Prepared(files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank)
+    return Prepared(files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank, given)
 
 
 def _local(node) -> str:

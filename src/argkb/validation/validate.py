@@ -67,13 +67,16 @@ def run_shacl(data: Graph, shapes: Graph) -> Graph:
 
 
 def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
-             engine: str = "auto") -> ValidationReport:
-    """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring."""
+             engine: str = "auto", parsed: Graph | None = None) -> ValidationReport:
+    """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring.
+
+    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed twice)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     files = [Path(f) for f in files]
-    graphs = [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
-              for p in files]
+    graphs = [parsed] if parsed is not None and files else \
+        [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
+         for p in files]
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     if compiled is not None and graphs:
         from argkb.validation.compiled import Unsupported
