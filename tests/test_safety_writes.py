@@ -100,7 +100,7 @@ _lang = st.one_of(st.none(), st.sampled_from(["en", "en-GB", "de-CH-1901", "x", 
                   st.text(alphabet="abcXYZ-19", min_size=1, max_size=6))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(local=_local, label=_text, statement=_text, lang=_lang)
 def test_whatever_is_given_the_knowledge_base_stays_readable_and_valid(runner, tmp_path_factory, local, label,
                                                                        statement, lang):

@@ -18,6 +18,7 @@ from rdflib.namespace import RDFS
 
 from argkb.rdf.atomic import atomic_write_text
 from argkb.contrib.amend import plan_amend
+from argkb.contrib.axioms import check_axioms
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
 from argkb.kb.log import (CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check_log_text, iso, now, read_log,
@@ -27,8 +28,7 @@ from argkb.contrib.recover import amend_name, finish, pending_name, recover
 from argkb.contrib.view import kb_view
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.scratch import scratch
-from argkb.rdf.ids import short
-from argkb.vocab.namespaces import OA
+from argkb.store import open_store
 from argkb.validation.report import ValidationReport
 
 ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"
@@ -42,6 +42,7 @@ class Outcome:
     report: ValidationReport | None = None
     contribution: Contribution | None = None
     notes: list[str] = field(default_factory=list)   # recovery and stale-lock notes
+    inconsistencies: list = field(default_factory=list)   # what the ontology's axioms forbid (argkb.contrib.axioms)
 
     @property
     def exit_code(self) -> int:
@@ -129,6 +130,12 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
         return Outcome(REFUSED, f"refused: {len(diff.conflicts)} conflict(s) with the knowledge base "
                                 "(give --amend to replace these values)", diff)
     overrides = plan_amend(live, diff.conflicts) if diff.conflicts else {}
+    replaced = {(c.node, c.prop, value) for c in diff.conflicts for value in c.old} if amend else set()
+    inconsistent = check_axioms(open_store(live), prepared.graph, ontology, without=replaced)
+    if inconsistent:
+        return Outcome(REFUSED, f"refused: {len(inconsistent)} contradiction(s) with the ontology's axioms (the "
+                                "knowledge base would be inconsistent, as `argkb reason` would report)", diff,
+                       inconsistencies=inconsistent)
     report = _validate(live, prepared, {**{path: text for path, (text, _r) in overrides.items()}, **attachments},
                        max_bytes)
     if not report.conforms:
