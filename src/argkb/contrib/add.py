@@ -28,7 +28,9 @@ from argkb.contrib.recover import amend_name, finish, pending_name, recover
 from argkb.contrib.view import kb_view
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.scratch import scratch
+from argkb.rdf.ids import short
 from argkb.store import open_store
+from argkb.vocab.namespaces import OA
 from argkb.validation.report import ValidationReport
 
 ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"

@@ -90,31 +90,25 @@ class Axioms:
         return ax
 
     # ------------------------------------------------------------ queries
-    def _typed(self, var: str, cls: str, n: int) -> str:
-        """A pattern binding ``cls`` to every class of ``var`` that takes part in a disjointness (as RL infers it)."""
+    def typing(self) -> str:
+        """SELECT ?x ?c: every class ``?c`` of a focus node ``?x`` that takes part in a disjointness, as OWL 2 RL
+        infers it (asserted types, domains, ranges, inverses, then superclasses); ``#FOCUS`` binds ``?x``."""
         relevant = {a for a, _b in self.disjoint}
         pairs = sorted((term_sparql(t), term_sparql(c)) for t, sups in self.superclasses.items()
                        for c in sups if c in relevant)
         subj = " ".join(f"({term_sparql(p)} {term_sparql(c)})" for p, c in sorted(self.subject_types))
         obj = " ".join(f"({term_sparql(p)} {term_sparql(c)})" for p, c in sorted(self.object_types))
-        return (f"{{ {var} a ?t{n} }} UNION {{ VALUES (?sp{n} ?t{n}) {{ {subj} }} {var} ?sp{n} ?so{n} }} "
-                f"UNION {{ VALUES (?op{n} ?t{n}) {{ {obj} }} ?os{n} ?op{n} {var} }} "
-                f"VALUES (?t{n} {cls}) {{ {' '.join(f'({t} {c})' for t, c in pairs)} }}")
-
-    def _pairs(self) -> str:
-        return " ".join(f"({term_sparql(a)} {term_sparql(b)})" for a, b in sorted(self.disjoint))
+        return ("SELECT DISTINCT ?x ?c WHERE { #FOCUS { ?x a ?t } UNION "
+                f"{{ VALUES (?sp ?t) {{ {subj} }} ?x ?sp ?so }} UNION {{ VALUES (?op ?t) {{ {obj} }} ?os ?op ?x }} "
+                f"VALUES (?t ?c) {{ {' '.join(f'({t} {c})' for t, c in pairs)} }} }}")
 
     def queries(self) -> list[tuple[str, str]]:
-        """(kind, SPARQL) with ``#FOCUS`` where the focus nodes' VALUES block goes."""
+        """(kind, SPARQL) with ``#FOCUS`` where the focus nodes' VALUES block goes (disjoint classes: ``typing``)."""
         out = []
-        if self.disjoint:
-            out.append(("disjoint", "SELECT DISTINCT ?x ?c1 ?c2 WHERE { #FOCUS " + self._typed("?x", "?c1", 1) + " "
-                        + self._typed("?x", "?c2", 2) + f" VALUES (?c1 ?c2) {{ {self._pairs()} }} }}"))
         if self.disjoint and self.functional_objects:
             props = " ".join(term_sparql(p) for p in sorted(self.functional_objects))
-            out.append(("merged", "SELECT DISTINCT ?x ?p ?a ?b ?c1 ?c2 WHERE { #FOCUS VALUES ?p { " + props + " } "
-                        "?x ?p ?a . ?x ?p ?b . FILTER (!sameTerm(?a, ?b)) " + self._typed("?a", "?c1", 1) + " "
-                        + self._typed("?b", "?c2", 2) + f" VALUES (?c1 ?c2) {{ {self._pairs()} }} }}"))
+            out.append(("merged", "SELECT DISTINCT ?x ?p ?a ?b WHERE { #FOCUS VALUES ?p { " + props + " } "
+                        "?x ?p ?a . ?x ?p ?b . FILTER (!sameTerm(?a, ?b) && isIRI(?a) && isIRI(?b)) }"))
         if self.functional_data:
             props = " ".join(term_sparql(p) for p in sorted(self.functional_data))
             out.append(("values", "SELECT DISTINCT ?x ?p ?a ?b WHERE { #FOCUS VALUES ?p { " + props + " } "
@@ -175,17 +169,40 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     axioms = Axioms.of(ontology)
     ranges = dict(axioms.data_ranges)
     found: dict[tuple, Inconsistency] = {}
-    for kind, query in axioms.queries():
-        for i in range(0, len(focus), _BATCH):
-            block = "VALUES ?x { " + " ".join(term_sparql(f) for f in focus[i:i + _BATCH]) + " } "
+
+    def rows(query: str, nodes: list):
+        for i in range(0, len(nodes), _BATCH):
+            block = "VALUES ?x { " + " ".join(term_sparql(f) for f in nodes[i:i + _BATCH]) + " } "
             result = small.query(query.replace("#FOCUS", block))
-            for row in result.rows:
-                values = dict(zip(result.vars, row))
-                if kind == "range":
-                    values["r"] = ranges[values["p"]]
-                key = (kind, values["x"], *sorted(str(v) for k, v in values.items() if k != "x"))
-                if kind in ("merged", "values", "properties") and any(k[:2] == key[:2] and set(k) == set(key)
-                                                                      for k in found):
-                    continue
-                found.setdefault(key, Inconsistency(values["x"], _why(kind, values)))
+            yield from (dict(zip(result.vars, row)) for row in result.rows)
+
+    def classes(nodes: list) -> dict:
+        out: dict = {}
+        for row in rows(axioms.typing(), nodes):
+            out.setdefault(row["x"], set()).add(row["c"])
+        return out
+
+    def clashes(types: set) -> list:
+        return sorted((a, b) for a, b in axioms.disjoint if a in types and b in types and str(a) < str(b))
+
+    if axioms.disjoint:
+        for node, types in classes(focus).items():
+            for c1, c2 in clashes(types):
+                found.setdefault(("disjoint", node, c1, c2), Inconsistency(node, _why("disjoint", {"c1": c1, "c2": c2})))
+    for kind, query in axioms.queries():
+        merged = list(rows(query, focus)) if kind == "merged" else None
+        if merged is not None:
+            types = classes(sorted({r[k] for r in merged for k in ("a", "b")}, key=str))
+            for row in merged:
+                for c1, c2 in clashes(types.get(row["a"], set()) | types.get(row["b"], set())):
+                    if c1 in types.get(row["a"], set()) and c2 in types.get(row["b"], set()) or \
+                            c2 in types.get(row["a"], set()) and c1 in types.get(row["b"], set()):
+                        key = ("merged", row["x"], row["p"], *sorted((str(row["a"]), str(row["b"]))))
+                        found.setdefault(key, Inconsistency(row["x"], _why(kind, {**row, "c1": c1, "c2": c2})))
+            continue
+        for values in rows(query, focus):
+            if kind == "range":
+                values["r"] = ranges[values["p"]]
+            key = (kind, values["x"], *sorted(str(v) for k, v in values.items() if k != "x"))
+            found.setdefault(key, Inconsistency(values["x"], _why(kind, values)))
     return sorted(found.values(), key=lambda i: (str(i.node), i.reason))
