@@ -25,7 +25,10 @@ def run(runner, mini_kb_dir):
     return invoke
 
 
-def test_queries_lists_names_summaries_and_params(run):
+def test_queries_lists_names_summaries_and_params(runner, mini_kb_dir):
+    def run(*args):   # queries lists query files: --data (extra RDF) does not apply to it
+        return runner.invoke(cli, [*args, "--kb", str(mini_kb_dir)])
+
     result = run("queries")
     assert result.exit_code == 0
     assert "rationale-chain\n    The rationale chain of an implication" in result.output

@@ -29,3 +29,9 @@ def test_option_values_complete(runner):
     answers = complete(runner, {"_ARGKB_COMPLETE": "bash_complete", "COMP_WORDS": "argkb trace --format ",
                                 "COMP_CWORD": "3"})
     assert {a.split(",", 1)[1] for a in answers} == {"tree", "json", "markdown"}
+
+
+def test_lens_names_complete(runner):
+    answers = complete(runner, {"_ARGKB_COMPLETE": "bash_complete", "COMP_WORDS": "argkb lenses -p diplo",
+                                "COMP_CWORD": "3"})
+    assert answers == ["plain,diplomatic-practice"]

@@ -98,6 +98,17 @@ def test_invalid_contribution_is_refused_and_changes_nothing(runner, mini_kb_dir
     assert tree_digest(mini_kb_dir) == before
 
 
+@pytest.mark.parametrize("name", ["node-outside-kb.ttl", "redefines-ontology.ttl", "unknown-term.ttl"])
+def test_refused_ids_print_no_zeroed_summary(runner, mini_kb_dir, name):
+    result = add(runner, mini_kb_dir, INVALID / name)
+    assert result.exit_code == 1
+    assert result.output.startswith("refused ids: ")
+    for zeroed in ("new nodes: 0", "new links: 0", "conflicts: 0", "already in the knowledge base: 0"):
+        assert zeroed not in result.output
+    data = json.loads(add(runner, mini_kb_dir, INVALID / name, "--format", "json").output)
+    assert data["diff"]["compared"] is False and data["diff"]["problems"]
+
+
 def test_violation_report_names_the_users_file(runner, mini_kb_dir):
     result = add(runner, mini_kb_dir, INVALID / "implication-without-rationale.ttl")
     assert "kb:impl-no-rationale" in result.output

@@ -82,13 +82,22 @@ kb:arg-trust-deficit a argkb:Argument ; rdfs:label "No trust, no deal"@en ;
     argkb:warrant "Without trust, each side reads the other's moves as bad faith."@en ;
     argkb:conclusion kb:impl-allies-doubt .
 """)
-    assert invoke(runner, mini_kb_dir, "add", dependent).exit_code == 0
+    added = invoke(runner, mini_kb_dir, "add", dependent)
+    assert added.exit_code == 0
+    dependent_id = json.loads(invoke(runner, mini_kb_dir, "contributions", "--format", "json").output)[0]["id"]
+    assert dependent_id != base
     log_before = (mini_kb_dir / "data" / "contributions.ttl").read_bytes()
     refused = invoke(runner, mini_kb_dir, "retract", base, "--reason", "wrong")
     assert refused.exit_code == 1
     assert "kb:arg-trust-deficit" in refused.output and "rule 3" in refused.output
     assert "data/contributions/" in refused.output   # names the contribution file the dependent node is in
     assert (mini_kb_dir / "data" / "contributions.ttl").read_bytes() == log_before
+    # says what to do: retract the dependant first, then this one
+    advice = refused.output.split("retract the contributions that depend on it first", 1)[1].splitlines()
+    assert [line.strip() for line in advice[1:3]] == [f"argkb retract {dependent_id} --reason TEXT",
+                                                      f"argkb retract {base} --reason TEXT"]
+    assert invoke(runner, mini_kb_dir, "retract", dependent_id, "--reason", "first").exit_code == 0
+    assert invoke(runner, mini_kb_dir, "retract", base, "--reason", "then").exit_code == 0
 
 
 def test_retract_needs_a_known_id_and_a_reason(runner, mini_kb_dir):

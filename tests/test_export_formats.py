@@ -90,6 +90,11 @@ def test_gexf_valid_against_the_1_3_relax_ng_as_written(amap, out):
     assert hostile.get("label") == "<script>alert(1)</script>"
     statuses = {v.get("for"): v.get("value") for v in hostile.iter(f"{g}attvalue") if v.get("for").startswith("status")}
     assert statuses == {"status": "IN", "status_realism": "IN"}   # validated above with the rest
+    # every column a type Gephi's importer knows (it drops anyURI columns); the lens by its label too
+    types = {a.get("id"): a.get("type") for a in root.iter(f"{g}attribute")}
+    assert set(types.values()) == {"string"} and "iri" in types
+    arg = {v.get("for"): v.get("value") for v in root.find(f".//{g}node[@id='kb:arg-hostile']").iter(f"{g}attvalue")}
+    assert arg["perspective_label"] == "realism"      # rdfs:label of argkb:Realism
 
 
 def test_dot_renders_with_graphviz(amap, out):
@@ -107,9 +112,10 @@ def test_dot_renders_with_graphviz(amap, out):
 
 def test_cyjs_read_back(amap, out):
     doc = json.loads(write(out, amap, "cyjs").read_text(encoding="utf-8"))
-    g = nx.cytoscape_graph({"data": doc["data"], "directed": True, "multigraph": False,
-                            "elements": doc["elements"]})
+    g = nx.cytoscape_graph(doc)                    # the document as written: directed, not a multigraph
+    assert g.is_directed() and not g.is_multigraph()
     assert (g.number_of_nodes(), g.number_of_edges()) == amap.counts()
+    assert g.has_edge("kb:arg-hostile", "kb:impl-hostile") and not g.has_edge("kb:impl-hostile", "kb:arg-hostile")
     ids = [n["data"]["id"] for n in doc["elements"]["nodes"]] + [e["data"]["id"] for e in doc["elements"]["edges"]]
     assert len(ids) == len(set(ids))
     assert g.nodes["kb:arg-hostile"]["color"] == "#4e79a7"  # realism
@@ -121,7 +127,7 @@ def test_mermaid_escapes_every_label(amap, out):
     node_lines = re.findall(r"^  n\d+[\[({]", text, re.M)
     edge_lines = re.findall(r"^  n\d+ (?:-->|-\.)", text, re.M)
     assert (len(node_lines), len(edge_lines)) == amap.counts()
-    assert len(re.findall(r"^  linkStyle \d+ ", text, re.M)) == len(amap.edges)
+    assert sum(len(m.split(",")) for m in re.findall(r"^  linkStyle ([\d,]+) ", text, re.M)) == len(amap.edges)
     for bad in ("<script", "<img", "]]>", "-->", "%% end"):
         assert bad not in text.replace("-->|", "")
     # each node line holds exactly one quoted label, with no raw quote inside it

@@ -101,7 +101,19 @@ def test_renderings(kb):
     assert "leads to Allies doubt US resolve  kb:impl-allies-doubt  [might]  via [constructivism] Easing read as wavering" in tree
     assert "against: Sanctions barely bind" in tree and "undercut by Ties already cut" in tree
     md = render(report, "markdown")
-    assert md.startswith("# Impacts: US eases sanctions\n") and "  - *triggers* **Russia grows bolder**" in md
+    assert md.startswith("# Impacts: US eases sanctions\n") and "\n- *triggers* **Russia grows bolder**" in md
+
+
+def test_a_move_is_shown_once(kb):
+    report = impacts(kb, "move-us-decrease-sanctions")
+    for fmt in ("tree", "markdown"):
+        text = render(report, fmt, width=1000)
+        assert text.count("kb:move-us-decrease-sanctions") == 1, text
+        assert "── move: " not in text and "- *move:*" not in text
+    tree = render(report, "tree", width=1000)
+    assert tree.splitlines()[0].startswith("US eases sanctions  kb:move-us-decrease-sanctions  (")
+    lever = render(impacts(kb, "sanctions"), "tree", width=1000)   # a lever lists its moves under it
+    assert "── move: " in lever
 
 
 def test_every_seed_move_lists_its_implications(repo_kb):

@@ -64,3 +64,11 @@ def test_installed_argkb_validates_traces_and_exports_the_map(installed):
     page = (home / "map.html").read_text(encoding="utf-8")
     assert "<!-- cytoscape 3.34.4 (npm, inlined) -->" in page and "cytoscape-dagre 4.0.1" in page
     assert len(page) > 400_000
+
+
+def test_installed_argkb_imports_an_argdown_map(installed):
+    """The Argdown grammar (a data file beside the code) ships in the wheel."""
+    venv, _, home, env = installed
+    (home / "map.argdown").write_text("[T]: Taxes should fall.\n  + <G>: Growth needs it. #realism\n", encoding="utf-8")
+    out = run(venv / "bin" / "argkb", "import", home / "map.argdown", "--from", "argdown", cwd=home, env=env).stdout
+    assert "a argkb:Argument" in out and "argkb:perspective argkb:Realism" in out

@@ -105,3 +105,24 @@ def test_repository_kb_is_consistent_as_a_subprocess():
     data = json.loads(done.stdout)
     assert data["consistent"] is True and data["unsatisfiable_classes"] == []
     assert data["inferred_types"], "Implication ⊑ Claim alone gives inferred types"
+
+
+def test_text_leads_with_findings_and_only_counts_routine_inferences(runner, mini_kb_dir, tmp_path):
+    # a claim that triggers a move: only rdfs:domain of argkb:trigger makes it an Implication — a finding;
+    # its being a Claim (asserted) and every Implication being a Claim are routine
+    extra = tmp_path / "domain.ttl"
+    extra.write_text("@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n"
+                     "kb:claim-found a argkb:Claim ; argkb:trigger kb:move-us-decrease-sanctions .\n", encoding="utf-8")
+    out = runner.invoke(cli, ["reason", "--kb", str(mini_kb_dir), "--data", str(extra)])
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    assert lines[1] == "findings: 1 inferred beyond the class hierarchy and inverse properties"
+    assert lines[2].strip() == "kb:claim-found a argkb:Implication"
+    assert lines[3].startswith("routine, not listed: ")
+    assert "kb:impl-russia-bolder a argkb:Claim" not in out.output       # Implication ⊑ Claim: routine
+    data = json.loads(runner.invoke(cli, ["reason", "--kb", str(mini_kb_dir), "--data", str(extra),
+                                          "--format", "json"]).output)
+    assert data["findings"] == [{"subject": str(KB["claim-found"]), "property": str(RDF.type),
+                                 "object": str(ARGKB.Implication)}]
+    routine = {(t["individual"], t["type"]) for t in data["inferred_types"] if t["routine"]}
+    assert (str(KB["impl-russia-bolder"]), str(ARGKB.Claim)) in routine

@@ -112,7 +112,7 @@ def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
     for text in (DATA / "invalid" / "sources").glob("*.txt"):
         shutil.copy(text, mini_kb_dir / "data" / "sources" / text.name)
     kb = KnowledgeBase.locate(mini_kb_dir)
-    through_store = _report(run_fast(kb, open_store(kb), compiled_for(kb.shapes_file)), kb, [], Locator(kb))
+    through_store = _report(run_fast(kb, open_store(kb), compiled_for(kb.shapes_file)), kb, [], Locator(kb), 0)
     in_memory = validate_whole(kb, engine="fast")
     assert key(through_store) == key(in_memory)
     assert {r.rule for r in in_memory.results} >= {0, 1, 2, 3, 4, 5, 6}

@@ -22,6 +22,11 @@ from itertools import product
 from typing import Hashable, Iterable
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
+#: the three statuses in plain words: command help and the footer of every text output that shows them
+STATUS_MEANING = ("IN: it stands (whatever argues against it has been defeated, or nothing does). "
+                  "OUT: it falls (an argument that stands attacks it). "
+                  "UNDEC: undecided (the arguments for and against it hold each other in check, "
+                  "for example two that attack each other, so neither side wins).")
 SEMANTICS = ("grounded", "preferred", "stable")
 
 

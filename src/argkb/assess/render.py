@@ -6,6 +6,7 @@ import json
 from rdflib import URIRef
 
 from argkb.assess.assessment import SILENT, Assessment, LensComparison, Scenario
+from argkb.assess.dung import STATUS_MEANING
 from argkb.rdf.ids import short
 
 #: lens IRI -> the name users type (and JSON keys); short column headers for tables
@@ -71,6 +72,7 @@ def render_assessment(result: Assessment, fmt: str) -> str:
         table(["argument", "lens", *names, "label"], arg_rows, fmt),
         table(["claim", "kind", *names, "label"], claim_rows, fmt),
         "\n".join(("- " if fmt == "markdown" else "") + s for s in summary),
+        STATUS_MEANING,
     ])
 
 
@@ -141,7 +143,7 @@ def render_comparison(comp: LensComparison, fmt: str) -> str:
     headers, rows = _comparison_rows(comp)
     legend = f"{SILENT} = the lens neither concludes nor attacks the implication"
     return "\n\n".join([_heading(f"Implications lens by lens ({comp.semantics} semantics)", fmt),
-                        table(headers, rows, fmt), legend, _divergence_text(comp, fmt)])
+                        table(headers, rows, fmt), legend, _divergence_text(comp, fmt), STATUS_MEANING])
 
 
 # ---------------------------------------------------------------- scenario ---
@@ -170,4 +172,4 @@ def render_scenario(sc: Scenario, fmt: str) -> str:
         table(headers, rows, fmt),
         f"depth 1 = triggered by a move; depth n+1 = argued from an implication at depth n. "
         f"{SILENT} = the lens neither concludes nor attacks it",
-        _divergence_text(comp, fmt)])
+        _divergence_text(comp, fmt), STATUS_MEANING])

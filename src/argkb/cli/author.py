@@ -6,10 +6,12 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_only, output_option, wait_option
+from argkb.cli.common import emit, examples, format_option, kb_only, output_option, wait_option
 
 
-@click.command("quote")
+@click.command("quote", epilog=examples(
+    'argkb quote trump-putin-ukraine-talks "could strain relations with traditional U.S. allies"',
+    'argkb quote my-article "sanctions" --occurrence 2 --format text'))
 @click.argument("source")
 @click.argument("text")
 @click.option("--occurrence", type=click.IntRange(min=1), default=None, metavar="N",
@@ -40,12 +42,15 @@ def quote_cmd(source, text, occurrence, near, node, fmt, kb):
     raise SystemExit(result.exit_code)
 
 
-@click.group("source")
+@click.group("source", epilog=examples("argkb source add article.html --id my-article --date 2025-02-18",
+                                       "argkb source show trump-putin-ukraine-talks"))
 def source_cmd():
     """Register articles (`add`) and see what is anchored to them (`list`, `show`)."""
 
 
-@source_cmd.command("add")
+@source_cmd.command("add", epilog=examples(
+    'argkb source add article.txt --id my-article --title "Talks in Riyadh" --date 2025-02-18',
+    'argkb source add report.pdf --id my-report --creator "Jane Doe" -m "the ministry\'s report"'))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "ident", required=True, metavar="NAME",
               help="The source's id: kb:NAME, its text data/sources/NAME.txt (letters, digits, - and _).")
@@ -81,7 +86,7 @@ def source_add_cmd(file, ident, title, date, creators, publisher, url, language,
     raise SystemExit(done.exit_code)
 
 
-@source_cmd.command("list")
+@source_cmd.command("list", epilog=examples("argkb source list", "argkb source list --format json"))
 @format_option(["text", "json"], "text")
 @kb_only
 def source_list_cmd(fmt, kb):
@@ -93,7 +98,8 @@ def source_list_cmd(fmt, kb):
          else list_text(summaries))
 
 
-@source_cmd.command("show")
+@source_cmd.command("show", epilog=examples("argkb source show trump-putin-ukraine-talks",
+                                             "argkb source show my-article --format json"))
 @click.argument("name")
 @format_option(["text", "json"], "text")
 @kb_only
@@ -106,7 +112,8 @@ def source_show_cmd(name, fmt, kb):
     emit(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False) if fmt == "json" else detail_text(detail))
 
 
-@click.command("anchor")
+@click.command("anchor", epilog=examples("argkb anchor my-analysis.ttl --write",
+                                         "argkb anchor my-analysis.ttl -o anchored.ttl"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--write", is_flag=True, help="Rewrite each FILE in place (atomically).")
 @output_option

@@ -1,4 +1,11 @@
-"""Options and helpers every command shares: where the knowledge base is, extra data, output."""
+"""Options and helpers every command shares: where the knowledge base is, extra data, output, lenses,
+and the examples that end every command's help.
+
+An option appears only where it applies: ``kb_options`` (``--kb``, ``--data``, ``--endpoint``) is for
+commands that read; ``kb_only`` (``--kb`` alone) for commands that work on the knowledge base's own
+files (init, add, retract, the derived store, serve). A short option means one thing everywhere:
+``-p`` is ``--perspective``, ``-m`` is ``--message``, ``-o`` is ``--output``, ``-h`` is ``--help``.
+"""
 from __future__ import annotations
 
 import functools
@@ -8,27 +15,66 @@ import click
 
 from argkb.kb.folder import KnowledgeBase
 
+#: the lens names users type (the IRI or CURIE of a lens works too)
+LENSES = ("realism", "liberalism", "constructivism", "diplomatic-practice", "security-analysis")
 
-def kb_options(func):
-    """``--kb DIR`` and ``--data FILE`` (repeatable); passes ``kb`` (a KnowledgeBase) to the command."""
+_kb_dir = click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                       help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "
+                            "ontology/ and data/, else the bundled one).")
 
-    @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "
-                       "ontology/ and data/, else the bundled one).")
-    @click.option("--data", "data_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-                  help="Extra RDF file read on top of the knowledge base (repeatable), e.g. a contribution under review.")
-    @click.option("--endpoint", default=None, metavar="URL",
-                  help="Read through this SPARQL 1.1 server (its query URL) instead of the local derived store.")
-    @click.option("--update-endpoint", default=None, metavar="URL",
-                  help="The server's SPARQL Update URL, for commands that write (with --endpoint).")
-    @functools.wraps(func)
-    def wrapper(*args, kb_dir, data_files, endpoint=None, update_endpoint=None, **kwargs):
-        if update_endpoint and not endpoint:
-            raise click.UsageError("--update-endpoint needs --endpoint")
-        kb = KnowledgeBase.locate(kb_dir, extra=data_files, endpoint=endpoint, update_endpoint=update_endpoint)
-        return func(*args, kb=kb, **kwargs)
 
-    return wrapper
+_data = click.option("--data", "data_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                     help="Extra RDF file read on top of the knowledge base (repeatable), e.g. a contribution "
+                          "under review.")
+_endpoint = click.option("--endpoint", default=None, metavar="URL",
+                         help="Read through this SPARQL 1.1 server (its query URL) instead of the local derived store.")
+
+
+def _locating(data: bool, endpoint: bool):
+    """A decorator adding ``--kb`` (and ``--data``, ``--endpoint`` where they apply) that passes ``kb``."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, kb_dir, **kwargs):
+            extra = kwargs.pop("data_files") if data else ()
+            url = kwargs.pop("endpoint") if endpoint else None
+            return func(*args, kb=KnowledgeBase.locate(kb_dir, extra=extra, endpoint=url), **kwargs)
+
+        for option in ([_endpoint] if endpoint else []) + ([_data] if data else []) + [_kb_dir]:
+            wrapper = option(wrapper)
+        return wrapper
+
+    return decorate
+
+
+#: ``--kb``, ``--data``, ``--endpoint``: commands that read through the store
+kb_options = _locating(data=True, endpoint=True)
+#: ``--kb``, ``--data``: commands that read the files themselves (diff)
+kb_data_options = _locating(data=True, endpoint=False)
+#: ``--kb`` alone: commands that work on the knowledge base's own files (init, add, retract, store, serve, push)
+kb_only = _locating(data=False, endpoint=False)
+
+
+def wait_option(func):
+    """``--wait SECONDS``: for commands that write under the writers' lock."""
+    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                        help="Seconds to wait for another writer to finish before giving up.")(func)
+
+
+def _complete_lens(ctx, param, incomplete: str):
+    return [name for name in LENSES if name.startswith(incomplete)]
+
+
+def perspective_option(help_text: str = "Only arguments read through this lens (repeatable)"):
+    """``-p/--perspective LENS`` (repeatable), passed as ``perspectives``; lens names complete in the shell."""
+    return click.option("--perspective", "-p", "perspectives", multiple=True, metavar="LENS",
+                        shell_complete=_complete_lens,
+                        help=f"{help_text}: {', '.join(LENSES)}, or the lens's IRI / CURIE.")
+
+
+def examples(*lines: str) -> str:
+    """The epilog that ends a command's help: one or two example command lines."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def format_option(choices: list[str], default: str):
@@ -49,22 +95,3 @@ def emit(text: str, output: Path | None = None) -> None:
     from argkb.rdf.atomic import atomic_write_text
 
     atomic_write_text(output, text if text.endswith("\n") else text + "\n")
-
-
-def kb_only(func):
-    """``--kb DIR`` only: these commands read or write the knowledge base itself, never ``--data`` on top."""
-
-    @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "
-                       "ontology/ and data/, else the bundled one).")
-    @functools.wraps(func)
-    def wrapper(*args, kb_dir, **kwargs):
-        return func(*args, kb=KnowledgeBase.locate(kb_dir), **kwargs)
-
-    return wrapper
-
-
-def wait_option(func):
-    """``--wait SECONDS``: for commands that write under the writers' lock."""
-    return click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
-                        help="Seconds to wait for another writer to finish before giving up.")(func)

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_only, kb_options, wait_option
-from argkb.kb.folder import KnowledgeBase
+from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_only, wait_option
 
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 
 
-@click.command("init")
+@click.command("init", epilog=examples("argkb init my-kb", "argkb init my-kb --empty"))
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--empty", is_flag=True, help="Only the ontology, shapes and queries: no seed data, for your own articles.")
 @kb_only
@@ -32,10 +31,10 @@ def init_cmd(folder, empty, kb):
     click.echo(f"next: cd {folder} && argkb validate")
 
 
-@click.command("diff")
+@click.command("diff", epilog=examples("argkb diff my-analysis.ttl", "argkb diff my-analysis.ttl --format json"))
 @_files
 @format_option(["text", "json"], "text")
-@kb_options
+@kb_data_options
 def diff_cmd(files, fmt, kb):
     """Show what FILES would add: new nodes by type, new links, links to existing nodes, conflicts.
 
@@ -52,7 +51,8 @@ def diff_cmd(files, fmt, kb):
     raise SystemExit(1 if diff.refused else 0)
 
 
-@click.command("add")
+@click.command("add", epilog=examples('argkb add my-analysis.ttl --author "Jane Doe" -m "a diplomatic reading"',
+                                           "argkb add my-analysis.ttl --amend -m \"corrected warrant\""))
 @_files
 @click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
                                 "(default: $ARGKB_AUTHOR, else your user name).")
@@ -104,7 +104,8 @@ def _outcome_dict(outcome) -> dict:
     }
 
 
-@click.command("contributions")
+@click.command("contributions", epilog=examples("argkb contributions",
+                                                     "argkb contributions show 20261125T143615Z-e2fcac75"))
 @click.argument("action", required=False, default="list", type=click.Choice(["list", "show"]))
 @click.argument("ident", required=False)
 @format_option(["text", "json"], "text")
@@ -137,7 +138,7 @@ def _as_contribution(entry: dict):
     return Contribution(**{k: entry[k] for k in Contribution.__dataclass_fields__})
 
 
-@click.command("retract")
+@click.command("retract", epilog=examples('argkb retract 20261125T143615Z-e2fcac75 --reason "premise not in the source"'))
 @click.argument("ident", metavar="ID")
 @click.option("--reason", required=True, help="Why the contribution is retracted: recorded in the log.")
 @click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, kb_options
+from argkb.cli.common import emit, examples, kb_options
 
 
-@click.command("draft")
+@click.command("draft", epilog=examples("argkb draft trump-putin-ukraine-talks -o draft.ttl",
+                                        "argkb draft my-article --claims -o draft.ttl"))
 @click.argument("source")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the draft to this file (atomically) instead of standard output.")

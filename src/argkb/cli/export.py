@@ -3,24 +3,23 @@ from __future__ import annotations
 
 import click
 
-from argkb.cli.common import emit, kb_options, output_option
+from argkb.cli.common import emit, examples, kb_options, output_option, perspective_option
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
-FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "jsonld", "turtle", "aif", "html"]
+FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "jsonld", "turtle", "aif", "xaif", "html"]
 SEMANTICS = ["grounded", "preferred", "stable"]
 #: the formats --status-lens colours (every format that carries statuses writes them as node attributes)
 STATUS_LENS_FORMATS = ("html", "dot")
 
 
-@click.command("export")
+@click.command("export", epilog=examples("argkb export --format html -o map.html",
+                                             "argkb export --format gexf -p realism -o realism.gexf"))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES, case_sensitive=False), required=True,
               help="graphml (Gephi, Cytoscape), graphml-yed (yEd), gexf (Gephi, GEXF 1.3), dot (Graphviz), "
                    "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub), jsonld / turtle (the filtered RDF graph), "
-                   "aif (AIFdb / OVA), html (the interactive map, one offline file).")
+                   "aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech xaif), html (the interactive map, one offline file).")
 @output_option
-@click.option("--perspective", "perspectives", multiple=True, metavar="P",
-              help="Keep only arguments read through this lens (repeatable): realism, liberalism, constructivism, "
-                   "diplomatic-practice, security-analysis.")
+@perspective_option("Keep only arguments read through this lens (repeatable)")
 @click.option("--source", metavar="NAME", default=None,
               help="Keep only what this source says: the claims quoted from it and the arguments about them "
                    "(e.g. trump-putin-ukraine-talks; see `argkb source list`).")
@@ -44,13 +43,6 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
     its premises and its conclusion, as in AIF); edges are premise, conclusion, attacks, trigger,
     affects, actor and lever. Colours follow node type and, for arguments, perspective.
     Arguments and claims carry their status (IN, OUT, UNDEC) overall and under each lens.
-
-    \b
-    Examples:
-      argkb export --format html -o map.html
-      argkb export --format gexf --perspective realism -o realism.gexf
-      argkb export --format mermaid --focus impl-negotiation-weakness --depth 1
-      argkb export --format html --status-lens realism -o map.html
     """
     from argkb.errors import UsageError
     from argkb.export import render

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "trace": "argkb.cli.query:trace_cmd",
     "impacts": "argkb.cli.query:impacts_cmd",
     "export": "argkb.cli.export:export_cmd",
+    "import": "argkb.cli.interop:import_cmd",
     "init": "argkb.cli.contrib:init_cmd",
     "diff": "argkb.cli.contrib:diff_cmd",
     "add": "argkb.cli.contrib:add_cmd",

@@ -7,13 +7,10 @@ import sys
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options, output_option
+from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
+from argkb.assess.dung import STATUS_MEANING
 from argkb.store import open_store
 
-perspective_option = click.option(
-    "--perspective", "-p", "perspectives", multiple=True, metavar="LENS",
-    help="Only arguments read through this lens (repeatable): realism, liberalism, constructivism, "
-         "diplomatic-practice, security-analysis, or the lens's IRI / CURIE.")
 
 
 def _terminal(output) -> bool:
@@ -31,10 +28,10 @@ def _width(output) -> int:
     return max(60, shutil.get_terminal_size((120, 24)).columns) if _terminal(output) else 1000
 
 
-@click.command("queries")
+@click.command("queries", epilog=examples("argkb queries", "argkb queries implications-of-lever"))
 @click.argument("name", required=False)
 @format_option(["table", "json"], "table")
-@kb_options
+@kb_only
 def queries_cmd(name, fmt, kb):
     """List the named queries (summary and parameters), or show one query in full.
 
@@ -76,42 +73,52 @@ def _describe(q) -> str:
     return "\n".join(lines)
 
 
-@click.command("query")
+@click.command("query", epilog=examples("argkb query implications-of-lever --param lever=sanctions",
+                                             "argkb query my-query.rq --format csv --labels -o answer.csv"))
 @click.argument("spec", metavar="NAME|FILE.rq|-")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
                    "name (x, read as kb:x), or text where the query declares a literal parameter.")
 @format_option(["table", "csv", "tsv", "json", "turtle", "jsonld"], None)
+@click.option("--labels", is_flag=True,
+              help="Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV.")
 @click.option("--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default).")
 @output_option
 @kb_options
-def query_cmd(spec, params, fmt, allow_network, output, kb):
+def query_cmd(spec, params, fmt, labels, allow_network, output, kb):
     """Run a named query, a .rq file, or a query read from standard input (-).
 
     SELECT and ASK answers print as a table (the default on a terminal; CSV otherwise),
     CSV, TSV or SPARQL 1.1 Results JSON; CONSTRUCT and DESCRIBE as Turtle (default) or
     JSON-LD. Parameters are bound as RDF terms, never pasted into the query. Queries are
-    read-only: SPARQL Update is refused (changes go through contributions). Exit 2 on an
-    unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
+    read-only: SPARQL Update is refused (changes go through contributions). A query may use
+    the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:) without
+    declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
     """
     from argkb.query.library import find, run, split_assignments
     from argkb.query.results import default_format, render
 
     query = find(spec, kb)
     kb.allow_network = allow_network
-    result = run(open_store(kb), query, split_assignments(params), allow_network)
+    store = open_store(kb)
+    result = run(store, query, split_assignments(params), allow_network)
+    if labels:
+        from argkb.query.labels import with_labels
+
+        result = with_labels(store, result)
     chosen = fmt or default_format(result.kind, _terminal(output))
     emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
 
 
-@click.command("trace")
+@click.command("trace", epilog=examples("argkb trace impl-strain-allies -p realism",
+                                             "argkb trace impl-strain-allies --status overall --depth 1"))
 @click.argument("claim", metavar="ID")
-@perspective_option
+@perspective_option()
 @click.option("--depth", type=click.IntRange(min=0), default=None,
               help="Expand at most N argument steps below the claim (default: all).")
 @click.option("--status", "status_lens", metavar="LENS|overall", default=None,
-              help="Show each claim's and argument's status (IN/OUT/UNDEC, grounded) overall or under a lens "
-                   "(see argkb assess).")
+              help="Show each claim's and argument's status (grounded semantics) overall or under a lens "
+                   "(see argkb assess). " + STATUS_MEANING)
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options
@@ -134,9 +141,10 @@ def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
     emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
 
 
-@click.command("impacts")
+@click.command("impacts", epilog=examples("argkb impacts sanctions -p realism",
+                                               "argkb impacts move-donald-trump-decrease-sanctions --format markdown"))
 @click.argument("node", metavar="ID")
-@perspective_option
+@perspective_option()
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options

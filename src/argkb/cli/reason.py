@@ -5,15 +5,17 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options, output_option
+from argkb.assess.dung import STATUS_MEANING
+from argkb.cli.common import emit, examples, format_option, kb_options, output_option, perspective_option
 from argkb.errors import UsageError
 
-_LENS_HELP = ("A lens: realism, liberalism, constructivism, diplomatic-practice, security-analysis "
-              "(or a CURIE/IRI); repeatable.")
+perspective_options = perspective_option("Evaluate under this lens (repeatable)")
 
 
-def perspective_options(func):
-    return click.option("--perspective", "-p", "perspectives", multiple=True, metavar="LENS", help=_LENS_HELP)(func)
+def _status_help(func):
+    """Put the plain-words meaning of IN / OUT / UNDEC where the docstring says {meaning}."""
+    func.__doc__ = func.__doc__.replace("{meaning}", STATUS_MEANING)
+    return func
 
 
 def semantics_option(func):
@@ -23,7 +25,7 @@ def semantics_option(func):
                              "stable (IN/OUT when so in every extension, else UNDEC).")(func)
 
 
-@click.command("reason")
+@click.command("reason", epilog=examples("argkb reason", "argkb reason --reasoner pellet --format json"))
 @click.option("--infer", "infer_to", is_flag=False, flag_value="", default=None, metavar="[FILE]",
               help="Also write the inferred types and property values as Turtle, to FILE "
                    "(default: .argkb-cache/inferred.ttl in the knowledge base); never into the sources.")
@@ -56,7 +58,7 @@ def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
     raise SystemExit(0 if result.ok else 1)
 
 
-@click.command("assess")
+@click.command("assess", epilog=examples("argkb assess", "argkb assess -p realism -p liberalism --format markdown"))
 @perspective_options
 @click.option("--overall/--no-overall", default=None,
               help="Show the overall view (all arguments) too; default: only when no --perspective is given.")
@@ -64,38 +66,50 @@ def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
 @format_option(["table", "json", "markdown"], "table")
 @output_option
 @kb_options
+@_status_help
 def assess_cmd(perspectives, overall, semantics, fmt, output, kb):
-    """Label every argument and claim IN, OUT or UNDEC: overall, or under each --perspective."""
+    """Label every argument and claim IN, OUT or UNDEC: overall, or under each --perspective.
+
+    {meaning}
+    """
     from argkb.assess.assessment import assess
     from argkb.assess.render import render_assessment
 
     emit(render_assessment(assess(kb, perspectives, semantics.lower(), overall), fmt), output)
 
 
-@click.command("lenses")
+@click.command("lenses", epilog=examples("argkb lenses", "argkb lenses --semantics preferred --format markdown"))
 @perspective_options
 @semantics_option
 @format_option(["table", "json", "markdown"], "table")
 @output_option
 @kb_options
+@_status_help
 def lenses_cmd(perspectives, semantics, fmt, output, kb):
-    """Each implication's status under the five lenses side by side, and where they part ways (and why)."""
+    """Each implication's status under the five lenses side by side, and where they part ways (and why).
+
+    {meaning} "-": the lens neither concludes nor attacks the implication.
+    """
     from argkb.assess.assessment import lenses
     from argkb.assess.render import render_comparison
 
     emit(render_comparison(lenses(kb, semantics.lower(), perspectives), fmt), output)
 
 
-@click.command("scenario")
-@click.option("--move", "-m", "moves", multiple=True, required=True, metavar="MOVE",
+@click.command("scenario", epilog=examples("argkb scenario --move move-donald-trump-decrease-sanctions -p realism"))
+@click.option("--move", "moves", multiple=True, required=True, metavar="MOVE",
               help="A move (id, CURIE or IRI), e.g. move-donald-trump-decrease-sanctions; repeatable.")
 @perspective_options
 @semantics_option
 @format_option(["table", "json", "markdown"], "table")
 @output_option
 @kb_options
+@_status_help
 def scenario_cmd(moves, perspectives, semantics, fmt, output, kb):
-    """What if these moves are made? Every implication they trigger, transitively, lens by lens."""
+    """What if these moves are made? Every implication they trigger, transitively, lens by lens.
+
+    Each implication's status overall and under each lens. {meaning}
+    """
     from argkb.assess.assessment import scenario
     from argkb.assess.render import render_scenario
 

@@ -5,16 +5,10 @@ import json
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options
-from argkb.errors import UsageError
+from argkb.cli.common import emit, examples, format_option, kb_only
 
 
-def _no_endpoint(kb, command: str) -> None:
-    if kb.endpoint:
-        raise UsageError(f"argkb {command} works on the local derived store; --endpoint does not apply")
-
-
-@click.group("store")
+@click.group("store", epilog=examples("argkb store status", "argkb store rebuild --kb my-kb"))
 def store_cmd():
     """The derived store: a persistent pyoxigraph copy of the Turtle files, in <kb>/.argkb-cache/store.
 
@@ -23,15 +17,14 @@ def store_cmd():
     """
 
 
-@store_cmd.command("status")
-@kb_options
+@store_cmd.command("status", epilog=examples("argkb store status", "argkb store status --verify --format json"))
+@kb_only
 @click.option("--verify", is_flag=True, help="Re-hash every file instead of trusting unchanged size and timestamps.")
 @format_option(["text", "json"], "text")
 def status_cmd(kb, verify, fmt):
     """Say whether the derived store matches the files, and what it holds. Exit 0 either way."""
     from argkb.store.backends import store_status
 
-    _no_endpoint(kb, "store status")
     status = store_status(kb, verify)
     emit(json.dumps(status, indent=2) if fmt == "json" else _status_text(status))
 
@@ -48,15 +41,14 @@ def _status_text(status: dict) -> str:
     return "\n".join(lines)
 
 
-@store_cmd.command("rebuild")
-@kb_options
+@store_cmd.command("rebuild", epilog=examples("argkb store rebuild", "argkb store rebuild --kb my-kb"))
+@kb_only
 def rebuild_cmd(kb):
     """Rebuild the derived store from the Turtle files (re-hashing and re-loading every file)."""
     import time
 
     from argkb.store.backends import derived_store
 
-    _no_endpoint(kb, "store rebuild")
     derived = derived_store(kb)
     started = time.perf_counter()
     manifest = derived.update(full=True)
@@ -82,8 +74,8 @@ def _host(value: str) -> str:
                              "or localhost")
 
 
-@click.command("serve")
-@kb_options
+@click.command("serve", epilog=examples("argkb serve", "argkb serve --kb my-kb --port 8000"))
+@kb_only
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
               help="Address to listen on; anything but a loopback address exposes the knowledge base to the network.")
@@ -101,18 +93,18 @@ def serve_cmd(kb, port, host, timeout_s):
     from argkb.query.library import SERVER_NETWORK_HINT, check
     from argkb.store.serve import serve
 
-    _no_endpoint(kb, "serve")
-    if kb.extra:
-        raise UsageError("argkb serve serves the knowledge base's own files; --data does not apply")
     serve(kb, host, port, lambda text: check(text, "query", network_hint=SERVER_NETWORK_HINT), timeout_s)
 
 
-@click.command("push")
-@kb_options
+@click.command("push", epilog=examples("argkb push --endpoint http://127.0.0.1:7878/query",
+                                        "argkb push --kb my-kb --endpoint http://127.0.0.1:3030/argkb/sparql"))
+@kb_only
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL query URL (the pushed graphs are counted back through it).")
 @click.option("--graph-store", default=None, metavar="URL",
               help="The server's Graph Store Protocol URL (default: guessed from --endpoint for Oxigraph, "
                    "Fuseki, Virtuoso and GraphDB).")
-def push_cmd(kb, graph_store):
+def push_cmd(kb, endpoint, graph_store):
     """Load the knowledge base into the SPARQL server given by --endpoint, one named graph per file.
 
     Graphs are replaced whole; graphs argkb pushed before whose file is gone are deleted; the
@@ -120,11 +112,7 @@ def push_cmd(kb, graph_store):
     """
     from argkb.store.push import push
 
-    if not kb.endpoint:
-        raise UsageError("argkb push needs --endpoint URL (the server's SPARQL query URL)")
-    if kb.extra:
-        raise UsageError("argkb push pushes the knowledge base's own files; --data does not apply")
-    report = push(kb, kb.endpoint, graph_store)
+    report = push(kb, endpoint, graph_store)
     emit(report.to_text())
     if report.mismatched:
         raise SystemExit(1)

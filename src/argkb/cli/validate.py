@@ -5,10 +5,10 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, format_option, kb_options, output_option
+from argkb.cli.common import emit, examples, format_option, kb_options, output_option
 
 
-@click.command("validate")
+@click.command("validate", epilog=examples("argkb validate", "argkb validate my-analysis.ttl --strict"))
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @format_option(["text", "json", "turtle"], "text")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")

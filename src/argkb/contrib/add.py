@@ -76,12 +76,13 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
     files = [Path(f) for f in files]
     prepared = prepare(files, kb.ontology_graph(), max_bytes, kb.allow_network)
     if prepared.problems:
-        diff = Diff(problems=prepared.problems)
-        return Outcome(REFUSED, "refused: the contribution defines or uses ids it may not (see refused ids)", diff)
+        diff = Diff(problems=prepared.problems, compared=False)
+        return Outcome(REFUSED, "refused: the contribution defines or uses ids it may not (see refused ids); "
+                                "nothing was compared or changed", diff)
     unregistered = unregistered_sources(kb, prepared.graph)
     if unregistered:
         return Outcome(REFUSED, "refused: the contribution quotes a source whose text is not registered; "
-                                "register it with `argkb source add` first", Diff(problems=unregistered))
+                                "register it with `argkb source add` first", Diff(problems=unregistered, compared=False))
     with KBLock(kb.data_dir, timeout) as lock:
         notes = [f"cleared a stale lock left by process {lock.stale_pid}"] if lock.stale_pid else []
         notes += recover(kb.data_dir)

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from argkb.contrib.prepare import Problem
-from argkb.rdf.ids import short
+from argkb.rdf.ids import show, short
 from argkb.vocab.namespaces import OA
 
 ALWAYS_SINGLE = {RDFS.label, SKOS.prefLabel, DCTERMS.title, OA.hasSource, OA.exact, OA.start, OA.end}
@@ -25,8 +25,7 @@ def single_valued(ontology: Graph) -> set[URIRef]:
     return ALWAYS_SINGLE | {p for p in ontology.subjects(RDF.type, OWL.FunctionalProperty) if isinstance(p, URIRef)}
 
 
-def _n(term) -> str:
-    return short(term) if isinstance(term, URIRef) else term.n3() if isinstance(term, Literal) else str(term)
+_n = show   # a term as a person writes it
 
 
 @dataclass
@@ -55,6 +54,7 @@ class Diff:
     problems: list[Problem] = field(default_factory=list)
     replaced: list = field(default_factory=list)         # (--amend) Replaced facts
     amended_files: dict = field(default_factory=dict)    # (--amend) path -> new text
+    compared: bool = True    # False when refused ids stopped the comparison: there are no counts to show
 
     @property
     def nothing_new(self) -> bool:
@@ -65,6 +65,8 @@ class Diff:
         return bool(self.conflicts or self.problems)
 
     def to_text(self) -> str:
+        if not self.compared:
+            return "\n".join([f"refused ids: {len(self.problems)}", *(f"  {p}" for p in self.problems)])
         out: list[str] = []
         count = sum(len(v) for v in self.new_nodes.values())
         out.append(f"new nodes: {count}")
@@ -83,6 +85,7 @@ class Diff:
 
     def to_json(self) -> str:
         return json.dumps({
+            "compared": self.compared,
             "new_nodes": {k: [str(n) for n in v] for k, v in sorted(self.new_nodes.items())},
             "new_links": [[_n(t) for t in triple] for triple in self.new_links],
             "links_to_existing": [[_n(t) for t in triple] for triple in self.links_to_existing],

@@ -8,7 +8,7 @@ contribution argues from a claim it defines — naming those nodes and their fil
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib.namespace import RDF
@@ -19,7 +19,7 @@ from argkb.kb.log import Contribution, check_log_text, find, iso, now, read_log,
 from argkb.contrib.recover import recover
 from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
-from argkb.kb.folder import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase, relative
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file
 from argkb.vocab.namespaces import ARGKB, OA
@@ -33,6 +33,8 @@ class Retraction:
     contribution: Contribution
     broken: list[Result] = field(default_factory=list)   # what would break
     notes: list[str] = field(default_factory=list)
+    dependants: list[Contribution] = field(default_factory=list)   # live contributions holding what would break
+    other_files: list[str] = field(default_factory=list)            # files outside contributions that would break
 
     @property
     def exit_code(self) -> int:
@@ -42,7 +44,41 @@ class Retraction:
         lines = [*self.notes, self.summary]
         for r in self.broken:
             lines.append(f"  {r.focus_name} ({r.where()}): rule {r.rule}: {r.message}")
+        if self.dependants:
+            lines.append("retract the contributions that depend on it first (newest first), then this one:")
+            lines += [f"  argkb retract {c.id} --reason TEXT" for c in self.dependants]
+            lines.append(f"  argkb retract {self.contribution.id} --reason TEXT")
+        if self.other_files:
+            lines.append("edit these files so that nothing in them depends on it: " + ", ".join(self.other_files))
         return "\n".join(lines)
+
+
+def _in_live_kb(broken: list[Result], view_root: Path, live_root: Path) -> list[Result]:
+    """Results found in the temporary view, their files named in the live knowledge base."""
+    out = []
+    for r in broken:
+        try:
+            inside = Path(r.file).absolute().relative_to(view_root.absolute()) if r.file else None
+        except ValueError:
+            inside = None
+        out.append(replace(r, file=relative(live_root / inside)) if inside is not None else r)
+    return out
+
+
+def _holders(kb: KnowledgeBase, entries: list[Contribution], target: Contribution,
+             broken: list[Result]) -> tuple[list[Contribution], list[str]]:
+    """The live contributions (newest first) and the other files that define the nodes that would break."""
+    by_file = {(kb.root / c.content_file).resolve(): c for c in entries if not c.retracted and c.id != target.id}
+    contributions, others = {}, []
+    for r in broken:
+        if not r.file:
+            continue
+        holder = by_file.get(Path(r.file).resolve())
+        if holder is not None:
+            contributions[holder.id] = holder
+        elif r.file not in others:
+            others.append(r.file)
+    return sorted(contributions.values(), key=lambda c: c.id, reverse=True), others
 
 
 def _key(r: Result) -> tuple:
@@ -90,10 +126,12 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
             before = {_key(r) for r in validate(live).violations}
             with kb_view(live, {content: None}) as view:
                 broken = [r for r in validate(view).violations if _key(r) not in before]
+                broken = _in_live_kb(broken, view.root, live.root)
             if broken:
+                dependants, others = _holders(live, entries, target, broken)
                 return Retraction("refused", f"refused: without contribution {target.id} the knowledge base would "
                                              f"have {len(broken)} new violation(s); these depend on it:",
-                                  target, broken, notes)
+                                  target, broken, notes, dependants, others)
         target.retracted_at = iso(now())
         target.retraction_reason = reason.strip()
         target.retracted_by = author

@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
     "jsonld": "argkb.export.rdf:to_jsonld",
     "turtle": "argkb.export.rdf:to_turtle",
     "aif": "argkb.export.aif:to_aif",
+    "xaif": "argkb.export.aif:to_xaif",
     "html": "argkb.export.html:to_html",
 }
 

@@ -1,5 +1,7 @@
 """AIF JSON as AIFdb exports it and OVA opens it: ``nodes`` (nodeID, text, type, timestamp),
-``edges`` (edgeID, fromID, toID, formEdgeID), ``locutions`` and ``participants``.
+``edges`` (edgeID, fromID, toID, formEdgeID), ``locutions`` and ``participants`` (format ``aif``);
+or the same wrapped as xAIF, ``{"AIF": …, "OVA": [], "text": {"txt": …}}``, the shape arg-tech's
+``xaif`` package and OVA3 read (format ``xaif``).
 
 The argument structure maps onto AIF directly:
 
@@ -10,7 +12,9 @@ The argument structure maps onto AIF directly:
 * the warrant is an I-node of its own, one more premise of its argument, prefixed with the
   lens (``[realism] …``), so the lens and the rationale stay visible in OVA;
 * a quote is an L-node (the source's words) anchoring its claim through a YA-node ("Asserting"),
-  with the source as the participant of its locution.
+  with the source as the participant of its locution. A locution's ``start`` and ``end`` are, as
+  in AIFdb, the times the words were said (``"YYYY-MM-DD HH:MM:SS"`` or null): null here, the
+  quote's character offsets stay in the knowledge base.
 
 Actors, levers and moves are not AIF content and are left out of this format.
 """
@@ -72,7 +76,7 @@ def document(amap: ArgumentMap) -> dict:
             b.edge(l_node, ya)
             b.edge(ya, ids[node.id])
             locutions.append({"nodeID": l_node, "personID": str(person), "timestamp": b.stamp,
-                              "start": quote.start, "end": quote.end, "source": quote.source or None})
+                              "start": None, "end": None, "source": quote.source or None})
     return {
         "nodes": b.nodes,
         "edges": b.edges,
@@ -82,5 +86,17 @@ def document(amap: ArgumentMap) -> dict:
     }
 
 
+def xaif_document(amap: ArgumentMap) -> dict:
+    """The AIF document in xAIF's envelope; ``text`` holds the quoted words, one locution a line."""
+    aif = document(amap)
+    aif.update(schemefulfillments=[], descriptorfulfillments=[])
+    said = "\n".join(n["text"] for n in aif["nodes"] if n["type"] == "L")
+    return {"AIF": aif, "OVA": [], "text": {"txt": said}}
+
+
 def to_aif(amap: ArgumentMap, **_) -> str:
     return json.dumps(document(amap), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_xaif(amap: ArgumentMap, **_) -> str:
+    return json.dumps(xaif_document(amap), ensure_ascii=False, indent=1) + "\n"

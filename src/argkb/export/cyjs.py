@@ -62,6 +62,8 @@ def document(amap: ArgumentMap, max_lines: int = 4) -> dict:
         "generated_by": f"argkb-{__version__}",
         "target_cytoscapejs_version": "~3.30",
         "data": {"name": amap.title, "shared_name": amap.title},
+        "directed": True,      # networkx.cytoscape_graph reads a document without it as undirected
+        "multigraph": False,
         "elements": {"nodes": [node_element(n, max_lines) for n in amap.nodes.values()],
                      "edges": [edge_element(e) for e in amap.edges]},
         "style": stylesheet(),

@@ -15,7 +15,7 @@ GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 
 #: node attribute columns (id, title) in the order Gephi's data table shows them
-NODE_COLUMNS = ("iri", "type", "statement", "perspective", "role", "qualifier", "direction",
+NODE_COLUMNS = ("iri", "type", "statement", "perspective", "perspective_label", "role", "qualifier", "direction",
                 "warrant", "quote", "source", "attribution", *style.STATUS_ATTRS.values())
 
 
@@ -30,8 +30,8 @@ def to_gexf(amap: ArgumentMap, **_) -> str:
     graph = ET.SubElement(root, g + "graph", {"defaultedgetype": "directed", "mode": "static"})
     attrs = ET.SubElement(graph, g + "attributes", {"class": "node", "mode": "static"})
     for column in NODE_COLUMNS:
-        ET.SubElement(attrs, g + "attribute", {"id": column, "title": column,
-                                               "type": "anyURI" if column == "iri" else "string"})
+        # every column a string: Gephi's importer drops columns of types it does not know (anyURI)
+        ET.SubElement(attrs, g + "attribute", {"id": column, "title": column, "type": "string"})
     edge_attrs = ET.SubElement(graph, g + "attributes", {"class": "edge", "mode": "static"})
     ET.SubElement(edge_attrs, g + "attribute", {"id": "kind", "title": "kind", "type": "string"})
     nodes = ET.SubElement(graph, g + "nodes", {"count": str(len(amap.nodes))})

@@ -49,8 +49,13 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
         lines.append(f"  class {','.join(members)} {name}")
     if attackers:
         lines.append(f"  class {','.join(attackers)} attacker")
+    # one linkStyle line per edge kind listing its links (one line per link overran mermaid's
+    # default maxTextSize of 50,000 characters on the whole seed map)
+    links: dict[str, list[str]] = {}
     for i, edge in enumerate(amap.edges):
-        look = style.EDGE_STYLES[edge.kind]
+        links.setdefault(edge.kind, []).append(str(i))
+    for kind, numbers in links.items():
+        look = style.EDGE_STYLES[kind]
         dash = ",stroke-dasharray:5 5" if look.line == "dashed" else ""
-        lines.append(f"  linkStyle {i} stroke:{look.colour},stroke-width:{look.width:g}px{dash}")
+        lines.append(f"  linkStyle {','.join(numbers)} stroke:{look.colour},stroke-width:{look.width:g}px{dash}")
     return "\n".join(lines) + "\n"

@@ -2,6 +2,8 @@
 
 Holds everything said about each node of the map, and its quotes, read through the store;
 a statement pointing at a node the filters left out (an argument of another lens) is dropped.
+Every other knowledge-base node a kept statement points to (a quote's source, the agent a claim
+is attributed to) is described too, so no ``oa:hasSource`` or ``prov:wasAttributedTo`` dangles.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from rdflib import Graph, URIRef
 from argkb.export import sparql
 from argkb.export.model import ArgumentMap
 from argkb.kb.folder import new_graph
-from argkb.vocab.namespaces import PREFIXES
+from argkb.vocab.namespaces import KB, PREFIXES
 
 #: the prefixes the JSON-LD context declares
 CONTEXT_PREFIXES = ("argkb", "kb", "oa", "prov", "dcterms", "rdfs", "skos", "xsd")
@@ -25,11 +27,17 @@ def graph_of(amap: ArgumentMap, full_universe: set[str] | None = None) -> Graph:
     kept = {URIRef(n.iri) for n in amap.nodes.values()}
     universe = _universe(amap) if full_universe is None else {URIRef(i) for i in full_universe}
     g = new_graph()
-    for iri in sorted(kept):
+    described: set[URIRef] = set()
+    todo = sorted(kept)
+    while todo:
+        iri = todo.pop()
+        described.add(iri)
         for s, p, o in amap.store.query(sparql.DESCRIBE, {"_node": iri}).graph:
             if isinstance(o, URIRef) and o in universe and o not in kept:
                 continue
             g.add((s, p, o))
+            if isinstance(o, URIRef) and o.startswith(KB) and o not in described and o not in todo:
+                todo.append(o)     # a source, an agent: described so nothing points into the void
     return g
 
 

@@ -20,20 +20,27 @@ def render(report: ImpactReport, fmt: str, color: bool = False, width: int = 120
 
 def outline(report: ImpactReport) -> Line:
     count = sum(len(m.implications) for m in report.moves)
+    single = report.kind == "move" and len(report.moves) == 1   # the move is the root: not shown again below it
     moves = "" if report.kind == "move" else f"{len(report.moves)} move(s), "
     root = Line([(report.subject.label, "label"), ("  ", ""), (report.subject.id, "id"),
+                 *([(f"  ({_what(report.moves[0])})", "note")] if single and _what(report.moves[0]) else []),
                  (f"  [{report.kind}: {moves}{count} implication(s) triggered]", "note")])
     if not report.moves:
         root.add(("no moves", "note"))
     for move in report.moves:
-        what = " ".join(n.label for n in (move.actor, move.direction, move.lever) if n is not None)
-        line = root.add(("move: ", "note"), (move.move.label, "label"), ("  ", ""), (move.move.id, "id"),
-                        (f"  ({what})" if what else "", "note"))
+        what = _what(move)
+        line = root if single else root.add(("move: ", "note"), (move.move.label, "label"), ("  ", ""),
+                                            (move.move.id, "id"), (f"  ({what})" if what else "", "note"))
         if not move.implications:
             line.add(("triggers no implication (under the chosen lenses)", "note"))
         for impl in move.implications:
             _implication(line, impl, "triggers ")
     return root
+
+
+def _what(move) -> str:
+    """Who works which lever which way, in words: "Donald Trump decrease sanctions"."""
+    return " ".join(n.label for n in (move.actor, move.direction, move.lever) if n is not None)
 
 
 def _implication(parent: Line, impl: ImplicationImpact, lead: str) -> None:

@@ -19,9 +19,12 @@ def render(node: ClaimNode, fmt: str, color: bool = False, width: int = 120) -> 
             annotate_dict(data, node.statuses)
         return dumps(data, indent=2, ensure_ascii=False) + "\n"
     root = outline(node)
-    if fmt == "markdown":
-        return as_markdown(root, f"Trace: {node.label}")
-    return as_tree(root, color, width)
+    text = as_markdown(root, f"Trace: {node.label}") if fmt == "markdown" else as_tree(root, color, width)
+    if getattr(node, "statuses", None) is None:
+        return text
+    from argkb.assess.dung import STATUS_MEANING
+
+    return text.rstrip("\n") + "\n\n" + STATUS_MEANING + "\n"
 
 
 def claim_heading(node: ClaimNode) -> list[tuple[str, str]]:

@@ -228,16 +228,18 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
     from argkb.store.bounds import check_bounds
 
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
+    prologue = standard_prologue(text)
     try:
-        tree = parseQuery(text)
+        tree = parseQuery(prologue + text)
     except ParseBaseException as exc:
         if _is_update(text):
             raise UsageError(f"{origin}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, "
                              "ADD) is refused: argkb only reads; changes go through the contribution "
                              "workflow (argkb add)") from None
-        near = text[exc.loc:].split("\n", 1)[0].strip()[:30]
+        near = (prologue + text)[exc.loc:].split("\n", 1)[0].strip()[:30]
         where = f" at {near!r}" if near else " at the end of the query"
-        raise InputError(origin, f"SPARQL syntax error{where} ({exc.msg})", exc.lineno, exc.col) from None
+        line = exc.lineno - prologue.count("\n")   # as the user wrote it
+        raise InputError(origin, f"SPARQL syntax error{where} ({exc.msg})", line, exc.col) from None
     except RecursionError:
         raise InputError(origin, "SPARQL query nested too deeply") from None
     if not allow_network:
@@ -249,6 +251,20 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
         raise InputError(origin, f"SPARQL error: {exc}") from None
     return tree[1].name.replace("Query", "").lower()
+
+
+#: the prefixes a query may use without declaring them
+STANDARD_PREFIXES = ("argkb", "kb", "rdf", "rdfs", "owl", "prov", "oa", "skos", "dcterms", "xsd")
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+
+
+def standard_prologue(text: str) -> str:
+    """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line
+    (errors subtract them: line numbers stay those of the query as written)."""
+    from argkb.vocab.namespaces import PREFIXES
+
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in STANDARD_PREFIXES if name not in declared)
 
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
@@ -331,7 +347,7 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     check(query.text, origin, allow_network)
     bindings = bind(query, values or {})
     try:
-        return interruptible(lambda: store.query(query.text, bindings))
+        return interruptible(lambda: store.query(standard_prologue(query.text) + query.text, bindings))
     except SyntaxError as exc:
         raise InputError(origin, f"SPARQL syntax error: {exc}") from None
     except (ValueError, TypeError) as exc:

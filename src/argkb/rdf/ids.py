@@ -8,7 +8,8 @@ import difflib
 import re
 from typing import Iterable
 
-from rdflib import URIRef
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from argkb.errors import UsageError
 from argkb.rdf.strict import check_text
@@ -82,6 +83,31 @@ def short(iri: URIRef) -> str:
         if s.startswith(ns) and s[len(ns):]:
             return f"{prefix}:{s[len(ns):]}"
     return f"<{s}>"
+
+
+#: datatypes Turtle writes bare (858, 2.5, 1.0e3, true), with the lexical forms that keep their type
+_BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
+         XSD.double: re.compile(r"[+-]?(\d+\.\d*|\.?\d+)[eE][+-]?\d+"), XSD.boolean: re.compile(r"true|false")}
+
+
+def show(term) -> str:
+    """A term as a person writes it in Turtle: CURIEs for IRIs; ``858``, not ``"858"^^<…#integer>``;
+    ``"text"@en``; ``"2025-01-01"^^xsd:date``; ``_:b`` for a blank node."""
+    if isinstance(term, URIRef):
+        return short(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if not isinstance(term, Literal):
+        return str(term)
+    bare = _BARE.get(term.datatype)
+    if bare is not None and bare.fullmatch(str(term)):
+        return str(term)
+    quoted = Literal(str(term)).n3()
+    if term.language:
+        return f"{quoted}@{term.language}"
+    if term.datatype is None or term.datatype == XSD.string:
+        return quoted
+    return f"{quoted}^^{short(term.datatype)}"
 
 
 def perspective(text: str) -> URIRef:

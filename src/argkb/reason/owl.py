@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, RDFS
 
 from argkb.errors import ArgkbError
 from argkb.rdf.ids import short
@@ -39,10 +39,17 @@ class ReasonResult:
     unsatisfiable: list[URIRef] = field(default_factory=list)
     inferred: Graph = field(default_factory=Graph)
     inferred_file: Path | None = None
+    #: the part of ``inferred`` anyone could read off the ontology: superclasses of asserted types,
+    #: values restating an asserted one through owl:inverseOf
+    routine: Graph = field(default_factory=Graph)
 
     @property
     def ok(self) -> bool:
         return self.consistent and not self.unsatisfiable
+
+    def findings(self) -> list[tuple]:
+        """What the reasoner inferred beyond the class hierarchy and inverse properties."""
+        return sorted(t for t in self.inferred if t not in self.routine)
 
     def inferred_types(self) -> list[tuple[URIRef, URIRef]]:
         return sorted((s, o) for s, p, o in self.inferred if p == RDF.type)
@@ -60,9 +67,11 @@ class ReasonResult:
                                  "individuals": [str(i) for i in e.individuals], "axioms": e.raw}
                                 for e in self.explanations],
             "unsatisfiable_classes": [str(c) for c in self.unsatisfiable],
-            "inferred_types": [{"individual": str(s), "type": str(o)} for s, o in self.inferred_types()],
-            "inferred_values": [{"subject": str(s), "property": str(p), "object": str(o)}
-                                for s, p, o in self.inferred_values()],
+            "findings": [{"subject": str(s), "property": str(p), "object": str(o)} for s, p, o in self.findings()],
+            "inferred_types": [{"individual": str(s), "type": str(o), "routine": (s, RDF.type, o) in self.routine}
+                               for s, o in self.inferred_types()],
+            "inferred_values": [{"subject": str(s), "property": str(p), "object": str(o),
+                                 "routine": (s, p, o) in self.routine} for s, p, o in self.inferred_values()],
             "inferred_file": str(self.inferred_file) if self.inferred_file else None,
         }
 
@@ -82,16 +91,30 @@ class ReasonResult:
             lines.append("unsatisfiable classes (nothing can belong to them): "
                          + ", ".join(short(c) for c in self.unsatisfiable))
         if self.consistent:
-            types, values = self.inferred_types(), self.inferred_values()
-            lines.append(f"inferred, not asserted: {len(types)} type(s), {len(values)} property value(s)")
-            shown = [f"  {short(s)} a {short(o)}" for s, o in types]
-            shown += [f"  {short(s)} {short(p)} {short(o)}" for s, p, o in values]
-            lines += shown[:TEXT_LIMIT]
-            if len(shown) > TEXT_LIMIT:
-                lines.append(f"  … and {len(shown) - TEXT_LIMIT} more (all of them with --format json or --infer)")
+            lines += self._findings_text()
         if self.inferred_file:
             lines.append(f"inferences written to {self.inferred_file}")
         return "\n".join(lines)
+
+
+    def _findings_text(self) -> list[str]:
+        """The findings first; the routine inferences only counted."""
+        found = self.findings()
+        if not found:
+            lines = ["findings: none (nothing inferred beyond the class hierarchy and inverse properties)"]
+        else:
+            lines = [f"findings: {len(found)} inferred beyond the class hierarchy and inverse properties"]
+            shown = [f"  {short(s)} a {short(o)}" if p == RDF.type else f"  {short(s)} {short(p)} {short(o)}"
+                     for s, p, o in found]
+            lines += shown[:TEXT_LIMIT]
+            if len(shown) > TEXT_LIMIT:
+                lines.append(f"  … and {len(shown) - TEXT_LIMIT} more (all of them with --format json or --infer)")
+        types = sum(1 for _ in self.routine.triples((None, RDF.type, None)))
+        values = len(self.routine) - types
+        if types or values:
+            lines.append(f"routine, not listed: {types} superclass type(s) (e.g. every implication is a claim) and "
+                         f"{values} inverse property value(s); all with --format json or --infer")
+        return lines
 
 
 def kb_triples(kb) -> Graph:
@@ -113,8 +136,8 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
         explanations = explain_all(asserted, java, max_explanations, kb)
         return ReasonResult(False, reasoner, time.perf_counter() - start, explanations)
     unsat = sorted(URIRef(c.iri) for c in world.inconsistent_classes() if not c.iri.startswith(_META[0]))
-    inferred = _inferences(world, asserted)
-    return ReasonResult(True, reasoner, time.perf_counter() - start, [], unsat, inferred)
+    inferred, routine = _inferences(world, asserted)
+    return ReasonResult(True, reasoner, time.perf_counter() - start, [], unsat, inferred, routine=routine)
 
 
 def _run(graph: Graph, reasoner: str, java: str):
@@ -139,22 +162,26 @@ def _run(graph: Graph, reasoner: str, java: str):
     return world, None
 
 
-def _inferences(world, asserted: Graph) -> Graph:
-    """Types (with every superclass the reasoner settled) and object property values not asserted.
+def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
+    """Types (with every superclass the reasoner settled) and object property values not asserted, and
+    the routine part of them (superclasses of asserted types, inverse values): ``(inferred, routine)``.
 
     Values that only restate an asserted value through owl:inverseOf are added too (queries can
     use them) but types of ontology-level nodes (classes, properties) are left out.
     """
-    out = Graph()
+    out, routine = Graph(), Graph()
     individuals = set(asserted.subjects(RDF.type, OWL.NamedIndividual)) | {
         s for s, o in asserted.subject_objects(RDF.type)
         if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)}
     for iri in sorted(individuals):
         ind = world[str(iri)]
+        told = _told_superclasses(asserted, iri)
         for cls in getattr(ind, "INDIRECT_is_a", ()):
             cls_iri = getattr(cls, "iri", None)
             if cls_iri and not cls_iri.startswith(_META) and (iri, RDF.type, URIRef(cls_iri)) not in asserted:
                 out.add((iri, RDF.type, URIRef(cls_iri)))
+                if URIRef(cls_iri) in told:
+                    routine.add((iri, RDF.type, URIRef(cls_iri)))
     reasoned = world.as_rdflib_graph()
     for s, p, o in reasoned:
         if (isinstance(s, URIRef) and isinstance(o, URIRef) and s in individuals and p != RDF.type
@@ -166,7 +193,14 @@ def _inferences(world, asserted: Graph) -> Graph:
             for s, o in asserted.subject_objects(a):
                 if isinstance(o, URIRef) and not isinstance(s, BNode) and (o, b, s) not in asserted:
                     out.add((o, b, s))
-    return out
+                    routine.add((o, b, s))
+    return out, routine
+
+
+def _told_superclasses(asserted: Graph, individual) -> set:
+    """Every class the ontology's rdfs:subClassOf chains put above the individual's asserted types."""
+    return {c for t in asserted.objects(individual, RDF.type) if isinstance(t, URIRef)
+            for c in asserted.transitive_objects(t, RDFS.subClassOf)}
 
 
 def write_inferences(result: ReasonResult, target: Path) -> Path:

@@ -55,11 +55,45 @@ class Result:
 
 
 @dataclass
+class Checked:
+    knowledge_base: str
+    bundled: bool
+    endpoint: str | None
+    files: list[str]               # the files validated: the contribution's, else the knowledge base's data files
+    contribution: bool             # FILES were given: they were checked in the knowledge base's context
+    nodes: int                     # kb: nodes checked (with FILES: the nodes the files describe)
+    rules: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_text(self) -> str:
+        where = (f"the knowledge base bundled with argkb ({self.knowledge_base})" if self.bundled
+                 else f"knowledge base {self.knowledge_base}")
+        if self.endpoint:
+            where += f" through the SPARQL server {self.endpoint}"
+        rules = _rule_span(self.rules)
+        files = f"{len(self.files)} file{'s' * (len(self.files) != 1)}"
+        if self.contribution:
+            return (f"checked {files} ({', '.join(self.files)}): {self.nodes} node{'s' * (self.nodes != 1)} "
+                    f"against {rules}, in the context of {where}")
+        return f"checked {where}: {len(self.files)} data file{'s' * (len(self.files) != 1)}, {self.nodes} node{'s' * (self.nodes != 1)}, {rules}"
+
+
+def _rule_span(rules: list[int]) -> str:
+    if not rules:
+        return "the rules of ontology/shapes.ttl"
+    span = f"{rules[0]}–{rules[-1]}" if rules == list(range(rules[0], rules[-1] + 1)) else ", ".join(map(str, rules))
+    return f"{len(rules)} rule{'s' * (len(rules) != 1)} ({span})"
+
+
+@dataclass
 class ValidationReport:
     results: list[Result] = field(default_factory=list)
     files: list[str] = field(default_factory=list)   # what was validated
     #: the data graph, when at hand: blank-node focus nodes and values are described from it in ``to_graph``
     data: Graph | None = field(default=None, repr=False, compare=False)
+    checked: Checked | None = None                     # which knowledge base, files, nodes, rules
 
     @property
     def violations(self) -> list[Result]:
@@ -89,7 +123,7 @@ class ValidationReport:
                 f"{c['warnings']} warning{'s' * (c['warnings'] != 1)}")
 
     def to_text(self) -> str:
-        lines: list[str] = []
+        lines: list[str] = [self.checked.to_text(), ""] if self.checked is not None else []
         by_focus: dict[str, list[Result]] = {}
         for r in self.sorted_results():
             by_focus.setdefault(r.focus_name, []).append(r)
@@ -104,7 +138,8 @@ class ValidationReport:
         return "\n".join(lines)
 
     def to_json(self) -> str:
-        return json.dumps({"conforms": self.conforms, **self.counts(), "files": self.files,
+        checked = self.checked.to_dict() if self.checked is not None else None
+        return json.dumps({"conforms": self.conforms, **self.counts(), "files": self.files, "checked": checked,
                            "results": [_public(r) for r in self.sorted_results()]}, indent=2, ensure_ascii=False)
 
     def to_graph(self) -> Graph:

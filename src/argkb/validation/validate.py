@@ -32,6 +32,7 @@ from argkb.vocab.namespaces import ARGKB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, parse_file
 from argkb.kb.folder import relative
 from argkb.validation.report import INFO, Result, ValidationReport, curie
+from argkb.validation.scope import checked, contribution_nodes, count_nodes
 from argkb.store import open_store
 
 ENGINES = ("auto", "fast", "pyshacl")
@@ -94,7 +95,8 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
 
     contribution = _union(graphs)
     raw = check_contribution(kb, contribution, compiled)
-    return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)), contribution)
+    return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)), contribution_nodes(contribution), compiled,
+                   contribution)
 
 
 def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph] | None = None,
@@ -104,25 +106,31 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
     graphs = graphs if graphs is not None else [parse_file(p, new_graph(), allow_network=kb.allow_network)
                                                 for p in files]
     contribution = _union(graphs)
+    compiled = None
     if engine == "pyshacl":
+        from argkb.store.base import RdflibStore
+
         data = kb.graph() if not files else _union([kb.graph(), contribution])
         shapes = kb.shapes_graph()
         raw = list(pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
+        store = RdflibStore(data)
     elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
-        raw = run_fast(kb, open_store(kb), _compiled(kb))
+        compiled, store = _compiled(kb), open_store(kb)
+        raw = run_fast(kb, store, compiled)
     else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
         from argkb.store.base import OxigraphStore
 
-        store = OxigraphStore.from_kb(kb)
+        compiled, store = _compiled(kb), OxigraphStore.from_kb(kb)
         store.add_graph(contribution)
         store.add_graph(_source_texts(kb, store))
-        raw = _compiled(kb).run(store)
+        raw = compiled.run(store)
     if files:
         from argkb.validation.incremental import touched_nodes
 
         touched = touched_nodes(contribution)
         raw = [r for r in raw if r.focus in touched]
-    return _report(raw, kb, files, Locator(kb, files), contribution)
+    nodes = contribution_nodes(contribution) if files else count_nodes(store)
+    return _report(raw, kb, files, Locator(kb, files), nodes, compiled, contribution)
 
 
 def run_fast(kb: KnowledgeBase, store, compiled) -> list:
@@ -207,14 +215,16 @@ def pyshacl_raw(results: Graph, shapes: Graph):
                         str(results.value(node, SH.resultMessage) or ""))
 
 
-def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator,
-            contribution: Graph | None = None) -> ValidationReport:
-    """The report on the knowledge base (or ``files`` in its context), with actionable hints in the messages."""
+def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator, nodes: int,
+            compiled=None, contribution: Graph | None = None) -> ValidationReport:
+    """The report on the knowledge base (or ``files`` in its context), with actionable hints in the messages,
+    saying what was checked (``nodes``: how many kb: nodes; ``compiled``: the shapes' checks, for the rules)."""
     from argkb.validation.hints import enrich
 
     report = report_of(raw, locator.where)
     report.results = enrich(report.results, kb, contribution)
     report.files = [relative(p) for p in (files or kb.data_files())]
+    report.checked = checked(kb, files, nodes, compiled)
     return report
 
 

@@ -1,0 +1,54 @@
+"""``argkb import``: a map file in, the text of a contribution file out (never added)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import RDF
+
+from argkb.errors import UsageError
+from argkb.interop.contribution import build, slug, to_text
+from argkb.interop.read import read_map
+from argkb.rdf.ids import perspective as perspective_term
+from argkb.rdf.ids import to_iri
+from argkb.vocab.namespaces import ARGKB
+
+
+def find_words(text: str, words: str) -> tuple[int, int] | None:
+    """Where ``words`` occur in ``text`` (offsets in code points), line breaks and runs of spaces
+    in either side matching any whitespace; None if they do not occur."""
+    words = words.strip()
+    if not words:
+        return None
+    at = text.find(words)
+    if at >= 0:
+        return at, at + len(words)
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    match = re.search(pattern, text)
+    return (match.start(), match.end()) if match else None
+
+
+def registered_source(kb, name: str) -> tuple[URIRef, str]:
+    node = to_iri(name)
+    if (node, RDF.type, ARGKB.Source) not in kb.graph():
+        raise UsageError(f"--source {name}: no argkb:Source {name} in the knowledge base; register the source "
+                         "first (its Turtle with dcterms:title and argkb:sha256, its text in data/sources/NAME.txt)")
+    text = kb.source_text(node)
+    if text is None:
+        raise UsageError(f"--source {name}: the source has no text file ({kb.source_text_path(node)}); "
+                         "put its text there so quotes can be found in it")
+    return node, text
+
+
+def convert(path: Path, fmt: str, kb=None, source: str | None = None, perspective: str | None = None,
+            author: str | None = None, prefix: str | None = None) -> tuple[str, dict]:
+    """The contribution's Turtle and a summary (counts, TODOs, skipped)."""
+    lens = perspective_term(perspective) if perspective else None
+    anchor = registered_source(kb, source) if source else None
+    imported = read_map(Path(path), fmt)
+    prefix = slug(prefix or Path(path).stem)
+    graph, todo = build(imported, prefix, author=author, perspective=lens, source=anchor, find=find_words)
+    summary = {**imported.counts(), "todo": len(todo), "skipped": len(imported.skipped),
+               "quotes": sum(1 for _ in graph.subjects(RDF.type, ARGKB.Quote))}
+    return to_text(graph, todo, imported, Path(path).name), summary

@@ -1,0 +1,85 @@
+"""Read a map file of a named format into an ``ImportedMap``; every failure a ``MapError`` naming
+what is wrong and how to fix it."""
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from argkb.errors import InputError
+from argkb.interop import aif
+from argkb.contrib.prepare import MAX_BYTES
+from argkb.interop.model import ImportedMap, MapError
+from argkb.interop.structure import add_structure
+from argkb.rdf.parse import read_text
+
+FORMATS = ("aif", "xaif", "argdown", "sadface", "kialo")
+#: SADFace scheme names -> arguebuf's (any other name is a scheme of support, kept as the title)
+_SADFACE_SCHEMES = {"support": "support", "attack": "attack", "conflict": "attack", "rephrase": "rephrase",
+                    "preference": "preference"}
+
+
+def read_map(path: Path, fmt: str) -> ImportedMap:
+    path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise InputError(path, "is not a regular file (a device or a pipe); save the map to a file first")
+    text = read_text(path, MAX_BYTES)
+    name = path.name
+    logging.getLogger("arguebuf").setLevel(logging.ERROR)   # its warnings are ours to report, in the header
+    try:
+        if fmt in ("aif", "xaif"):
+            return aif.read(aif.load_json(text, fmt.upper()), name)
+        if fmt == "sadface":
+            return _sadface(aif.load_json(text, "SADFace"), name)
+        if fmt == "kialo":
+            return _kialo(text, name)
+        if fmt == "argdown":
+            from argkb.interop import argdown
+
+            return argdown.read(text, name)
+    except MapError as exc:
+        raise InputError(path, str(exc)) from None
+    except InputError:
+        raise
+    except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as exc:
+        raise InputError(path, f"not a {fmt} map the reader understands ({type(exc).__name__}: {exc}); "
+                               f"check that --from {fmt} is the format of this file") from None
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def _sadface(doc: dict, name: str) -> ImportedMap:
+    """SADFace, old (analyst and dates at the top) or new (``metadata.core``); scheme nodes named
+    ``support``, ``attack`` or ``conflict``, ``rephrase``, or a scheme's own name (a support)."""
+    from arguebuf import load
+
+    if not isinstance(doc.get("nodes"), list) or not isinstance(doc.get("edges"), list):
+        raise MapError('no "nodes" and "edges" lists: not a SADFace document (export it from the SADFace tools as JSON)')
+    core = doc.setdefault("metadata", {}).setdefault("core", {})
+    for key in ("created", "edited", "analyst_name", "analyst_email", "notes", "description", "title", "version"):
+        core.setdefault(key, doc.get(key))
+    titles = {}
+    for i, node in enumerate(doc["nodes"], 1):
+        if not isinstance(node, dict) or not node.get("id") or node.get("type") not in ("atom", "scheme"):
+            raise MapError(f'node {i} needs an "id" and a "type" of "atom" or "scheme"')
+        node.setdefault("metadata", {})
+        node.setdefault("text", "")
+        if node["type"] == "scheme":
+            scheme = str(node.get("name") or "support")
+            node["name"] = _SADFACE_SCHEMES.get(scheme.lower(), "support")
+            if scheme.lower() not in _SADFACE_SCHEMES:
+                titles[node["id"]] = scheme
+    imported = ImportedMap(name)
+    add_structure(imported, load.sadface(doc, name), titles=titles)
+    return imported
+
+
+def _kialo(text: str, name: str) -> ImportedMap:
+    from arguebuf import load
+
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if not first.startswith("Discussion Title:"):
+        raise MapError("the first line is not 'Discussion Title: …': not a Kialo export "
+                       "(in Kialo: ⋯ ▸ Export discussion ▸ as plain text)")
+    imported = ImportedMap(name)
+    add_structure(imported, load.kialo(io.StringIO(text.lstrip("\ufeff")), name))
+    return imported
