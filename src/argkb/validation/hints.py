@@ -22,6 +22,7 @@ import re
 
 from rdflib import Graph, URIRef
 
+from argkb.rdf.ids import did_you_mean
 from argkb.validation.report import Result, curie
 from argkb.vocab.namespaces import ARGKB, OA
 
@@ -106,16 +107,8 @@ def _wrong_kind(r: Result, lookup: _Lookup) -> str | None:
     wanted = " or ".join(_a(curie(c)) for c in classes)
     what = f"it is {' and '.join(_a(curie(t)) for t in types)}" if types else "nothing defines it"
     known = set().union(*(lookup.instances(c) for c in classes))
-    close = nearest(value, known)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    hint = did_you_mean(curie(value), known, n=3)
     return f"{r.path.split(':')[-1] if r.path else 'value'} {curie(value)} is not {wanted} ({what}){hint}"
-
-
-def nearest(value: URIRef, known: set[URIRef], n: int = 3) -> list[str]:
-    """The ids in ``known`` nearest to ``value`` (by local name), as CURIEs."""
-    by_local = {curie(k).split(":", 1)[-1]: curie(k) for k in known}
-    local = curie(value).split(":", 1)[-1]
-    return [by_local[c] for c in difflib.get_close_matches(local, list(by_local), n=n, cutoff=0.6)]
 
 
 def _a(name: str) -> str:
@@ -133,8 +126,7 @@ def _perspective(r: Result) -> str:
 
     terms = sorted({curie(t) for t in PERSPECTIVES.values()})
     value = URIRef(r.value) if "://" in r.value else r.value
-    close = nearest(value, set(PERSPECTIVES.values()), n=1) if isinstance(value, URIRef) else []
-    hint = f"; did you mean {close[0]}?" if close else ""
+    hint = did_you_mean(curie(value), PERSPECTIVES.values(), n=1)
     return f"{curie(value)} is not a perspective; the perspectives are {', '.join(terms)}{hint}"
 
 
@@ -183,4 +175,4 @@ def closest_passage(exact: str, text: str) -> tuple[int, int, float]:
     return best
 
 
-__all__ = ["enrich", "nearest", "closest_passage", "EXPECTED"]
+__all__ = ["enrich", "closest_passage", "EXPECTED"]
