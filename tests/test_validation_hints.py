@@ -88,3 +88,21 @@ def test_a_named_query_on_an_id_that_does_not_exist_exits_1_naming_the_id_meant(
     assert "did you mean kb:move-us-decrease-sanctions" in result.output
     assert "Traceback" not in result.output
     assert runner.invoke(cli, args + ["move=kb:move-us-decrease-sanctions"]).exit_code == 0
+
+
+def test_a_blank_node_quote_is_named_by_its_content_and_the_line_that_writes_it(mini_kb, tmp_path):
+    text = (mini_kb.sources_dir / "mini-source.txt").read_text(encoding="utf-8")
+    exact = text[0:20]
+    body = f"""
+kb:claim-new a argkb:Claim ; rdfs:label "new"@en ; argkb:statement "New."@en ;
+    argkb:evidence [ a argkb:Quote ; oa:hasSource kb:mini-source ;
+        oa:exact "{exact}" ; oa:start 1 ; oa:end 21 ] ."""
+    path = tmp_path / "contribution.ttl"
+    path.write_text(PREFIXES + body, encoding="utf-8")
+    [r] = validate(mini_kb, [path]).violations
+    assert r.focus.startswith("_:")                                   # the report's term is still the node
+    assert r.focus_name == f'[ a argkb:Quote ; oa:exact "{exact}" ] (the argkb:evidence of kb:claim-new)'
+    written = (PREFIXES + body).splitlines()
+    assert r.line == next(i for i, line in enumerate(written, 1) if "oa:exact" in line)
+    assert r.file.endswith("contribution.ttl")
+    assert r.message.endswith("; the exact text occurs at [0, 20): set oa:start 0 and oa:end 20")

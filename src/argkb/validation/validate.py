@@ -209,7 +209,7 @@ def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator,
     from argkb.validation.hints import enrich
 
     report = report_of(raw, locator.where)
-    report.results = enrich(report.results, kb, contribution)
+    report.results = enrich(report.results, kb, contribution, files)
     report.files = [relative(p) for p in (files or kb.data_files())]
     return report
 
