@@ -68,13 +68,17 @@ def resolve(text: str, known: Iterable[URIRef], what: str = "id") -> URIRef:
 
 
 def unknown_message(text: str, known: Iterable[URIRef], what: str = "id") -> str:
+    return f"unknown {what} {text!r}{did_you_mean(text, known)}"
+
+
+def did_you_mean(text: str, known: Iterable[URIRef], n: int = 5) -> str:
+    """``"; did you mean kb:a, kb:b?"`` naming the ids in ``known`` nearest to ``text``, or ``""``."""
     names = {short(k): k for k in known}
     guess = text.strip().strip("<>")
     guess = guess.split("/")[-1].split("#")[-1].split(":")[-1]
-    close = difflib.get_close_matches(guess, [n.split(":", 1)[-1] for n in names], n=5, cutoff=0.5)
+    close = difflib.get_close_matches(guess, [n.split(":", 1)[-1] for n in names], n=n, cutoff=0.5)
     by_local = {n.split(":", 1)[-1]: n for n in names}
-    hint = f"; did you mean {', '.join(by_local[c] for c in close)}?" if close else ""
-    return f"unknown {what} {text!r}{hint}"
+    return f"; did you mean {', '.join(by_local[c] for c in close)}?" if close else ""
 
 
 def short(iri: URIRef) -> str:

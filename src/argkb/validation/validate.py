@@ -222,7 +222,7 @@ def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator, n
     from argkb.validation.hints import enrich
 
     report = report_of(raw, locator.where)
-    report.results = enrich(report.results, kb, contribution)
+    report.results = enrich(report.results, kb, contribution, files)
     report.files = [relative(p) for p in (files or kb.data_files())]
     report.checked = checked(kb, files, nodes, compiled)
     return report
