@@ -16,7 +16,7 @@ from pathlib import Path
 from argkb.cli.main import cli
 from argkb.contrib.lock import LOCK_NAME
 from argkb.rdf.parse import USER_MAX_BYTES
-from contrib_support import VALID, run_argkb, tree_digest
+from contrib_support import VALID, tree_digest
 
 BLANK_NODE_CONTRIBUTION = VALID / "new-implication-two-lenses.ttl"   # its quote is a blank node
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, new_graph
