@@ -6,6 +6,7 @@ import stat
 
 import pytest
 
+from argkb.errors import UsageError
 from argkb.rdf.atomic import atomic_write_text
 
 
@@ -35,7 +36,7 @@ def test_failed_write_leaves_the_old_content(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(UsageError, match="No space left on device; the file was not changed"):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["kb.ttl"]

@@ -78,7 +78,8 @@ def test_perspective_filter(kb):
 def test_unknown_and_wrong_ids(kb):
     with pytest.raises(UsageError, match="kb:sanctions"):
         impacts(kb, "sanctionz")
-    with pytest.raises(UsageError, match="unknown move, lever or actor"):
+    with pytest.raises(UsageError, match=r"kb:impl-russia-bolder is an Implication, not a move, lever or actor: "
+                                         r"try `argkb trace kb:impl-russia-bolder`"):
         impacts(kb, "impl-russia-bolder")
     for hostile in ["sanctions>", "sanctions} UNION {", 'a"b', "x\ny"]:
         with pytest.raises(UsageError):

@@ -25,6 +25,12 @@ class UsageError(ArgkbError):
     """The request itself is wrong: unknown id, bad option value, refused operation."""
 
 
+class NoSuchNode(ArgkbError):
+    """The request names a node the knowledge base does not hold: exit 1, like data that does not conform."""
+
+    exit_code = 1
+
+
 class KnowledgeBaseNotFound(ArgkbError):
     """No folder with ontology/ and data/ could be found."""
 

@@ -265,13 +265,15 @@ def annotate(node, status: dict[URIRef, str]) -> None:
 
 
 def annotate_dict(data, status: dict[URIRef, str]):
-    """Add ``"status"`` to every node (a dict with an ``iri`` and a ``kind``) of a trace's JSON tree."""
-    if isinstance(data, dict):
-        if "iri" in data and data.get("kind") in ("claim", "argument"):
-            data["status"] = status.get(URIRef(data["iri"]))
-        for value in data.values():
-            annotate_dict(value, status)
-    elif isinstance(data, list):
-        for item in data:
-            annotate_dict(item, status)
+    """Add ``"status"`` to every node (a dict with an ``iri`` and a ``kind``) of a trace's JSON tree (iteratively:
+    a trace may be thousands of arguments deep)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if "iri" in item and item.get("kind") in ("claim", "argument"):
+                item["status"] = status.get(URIRef(item["iri"]))
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return data

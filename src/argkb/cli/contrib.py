@@ -83,6 +83,9 @@ def _outcome_text(outcome) -> str:
     lines = list(outcome.notes)
     if outcome.diff is not None and (outcome.status != "unchanged" or outcome.diff.already_present):
         lines.append(outcome.diff.to_text())
+    if outcome.inconsistencies:
+        lines.append(f"contradicts the ontology: {len(outcome.inconsistencies)}")
+        lines += [f"  {i}" for i in outcome.inconsistencies]
     if outcome.report is not None and (outcome.report.results or not outcome.report.conforms):
         lines.append(outcome.report.to_text())
     for r in (outcome.diff.replaced if outcome.diff is not None else []):
@@ -97,6 +100,7 @@ def _outcome_dict(outcome) -> dict:
         "diff": json.loads(outcome.diff.to_json()) if outcome.diff is not None else None,
         "validation": json.loads(outcome.report.to_json()) if outcome.report is not None else None,
         "contribution": outcome.contribution.to_dict() if outcome.contribution else None,
+        "inconsistencies": [{"node": str(i.node), "reason": i.reason} for i in outcome.inconsistencies],
     }
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, kb_options, output_option
+from argkb.cli.common import emit, examples, kb_options, output_option
 
 #: kept here (not imported from argkb.interop) so `argkb --help` stays light
 IMPORT_FORMATS = ["aif", "xaif", "argdown", "sadface", "kialo"]
@@ -22,13 +22,20 @@ VALUE_OPTIONS = (
 )
 
 
+#: the short option of each, where the rest of the command line has one (-p is --perspective everywhere)
+SHORT = {"--perspective": "-p"}
+
+
 def _value_options(func):
     for name, metavar, text in reversed(VALUE_OPTIONS):
-        func = click.option(name, metavar=metavar, default=None, help=text)(func)
+        decls = [SHORT[name], name] if name in SHORT else [name]
+        func = click.option(*decls, metavar=metavar, default=None, help=text)(func)
     return func
 
 
-@click.command("import")
+@click.command("import", epilog=examples(
+    "argkb import nodeset6064.json --from aif -o imported.ttl",
+    "argkb import talks.json --from xaif --source trump-putin-ukraine-talks -p realism -o talks.ttl"))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--from", "fmt", type=click.Choice(IMPORT_FORMATS, case_sensitive=False), required=True,
               help="The map's format: aif (AIFdb, OVA), xaif (OVA3, arg-tech), argdown (a documented subset, "
@@ -43,12 +50,6 @@ def import_cmd(kb, file, fmt, source, perspective, author, prefix, output):
     conclusion; attacks (CA) arguments that attack a claim or undercut an argument. What the map
     does not say — a perspective, a warrant — is left out and listed as a TODO at the top of the
     file: `argkb validate FILE` reports exactly those until you supply them; then `argkb add FILE`.
-
-    \b
-    Examples:
-      argkb import nodeset6064.json --from aif -o imported.ttl
-      argkb import debate.argdown --from argdown --perspective realism --author "Jane Roe" -o debate.ttl
-      argkb import talks.json --from xaif --source trump-putin-ukraine-talks -o talks.ttl
     """
     from argkb.interop.convert import convert
 

@@ -68,6 +68,10 @@ class LazyGroup(click.Group):
         except ArgkbError as exc:
             click.echo(f"argkb: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:   # a file system refusal nothing above turned into a sentence: still no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"argkb: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(2)
         except KeyboardInterrupt:
             click.echo("argkb: interrupted", err=True)
             ctx.exit(130)

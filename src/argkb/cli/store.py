@@ -58,10 +58,26 @@ def rebuild_cmd(kb):
     emit(f"rebuilt {derived.folder}: {len(manifest.files)} files, {manifest.triples} triples in {took:.2f} s")
 
 
+def _host(value: str) -> str:
+    """An IP address or a host name (RFC 1123 labels), else a usage error saying what to give."""
+    import ipaddress
+    import re
+
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        pass
+    label = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"
+    if len(value) <= 253 and re.fullmatch(rf"{label}(\.{label})*", value):
+        return value
+    raise click.BadParameter(f"{value!r} is neither an IP address nor a host name; give e.g. 127.0.0.1, ::1 "
+                             "or localhost")
+
+
 @click.command("serve", epilog=examples("argkb serve", "argkb serve --kb my-kb --port 8000"))
 @kb_only
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
               help="Address to listen on; anything but a loopback address exposes the knowledge base to the network.")
 @click.option("--timeout-s", type=click.FloatRange(1, 3600), default=30, show_default=True,
               help="Stop a query after this many seconds.")

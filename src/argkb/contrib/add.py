@@ -10,7 +10,6 @@ from __future__ import annotations
 import getpass
 import os
 import signal
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -19,14 +18,18 @@ from rdflib.namespace import RDFS
 
 from argkb.rdf.atomic import atomic_write_text
 from argkb.contrib.amend import plan_amend
+from argkb.contrib.axioms import check_axioms
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
-from argkb.kb.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, iso, now, read_log, write_log
+from argkb.kb.log import (CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check_log_text, iso, now, read_log,
+                          write_log)
 from argkb.contrib.prepare import MAX_BYTES, Prepared, Problem, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
 from argkb.contrib.view import kb_view
 from argkb.kb.folder import KnowledgeBase
+from argkb.kb.scratch import scratch
 from argkb.rdf.ids import short
+from argkb.store import open_store
 from argkb.vocab.namespaces import OA
 from argkb.validation.report import ValidationReport
 
@@ -41,6 +44,7 @@ class Outcome:
     report: ValidationReport | None = None
     contribution: Contribution | None = None
     notes: list[str] = field(default_factory=list)   # recovery and stale-lock notes
+    inconsistencies: list = field(default_factory=list)   # what the ontology's axioms forbid (argkb.contrib.axioms)
 
     @property
     def exit_code(self) -> int:
@@ -68,6 +72,7 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
     lock and may refuse by raising; ``inputs`` names what the log records as the input files."""
     started = now()
     kb.require_writable()
+    author = check_log_text(author or default_author(), message, "the message (-m)")
     files = [Path(f) for f in files]
     prepared = prepare(files, kb.ontology_graph(), max_bytes, kb.allow_network)
     if prepared.problems:
@@ -128,6 +133,12 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
         return Outcome(REFUSED, f"refused: {len(diff.conflicts)} conflict(s) with the knowledge base "
                                 "(give --amend to replace these values)", diff)
     overrides = plan_amend(live, diff.conflicts) if diff.conflicts else {}
+    replaced = {(c.node, c.prop, value) for c in diff.conflicts for value in c.old} if amend else set()
+    inconsistent = check_axioms(open_store(live), prepared.graph, ontology, without=replaced)
+    if inconsistent:
+        return Outcome(REFUSED, f"refused: {len(inconsistent)} contradiction(s) with the ontology's axioms (the "
+                                "knowledge base would be inconsistent, as `argkb reason` would report)", diff,
+                       inconsistencies=inconsistent)
     report = _validate(live, prepared, {**{path: text for path, (text, _r) in overrides.items()}, **attachments},
                        max_bytes)
     if not report.conforms:
@@ -139,18 +150,36 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
 
 def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_bytes: int) -> ValidationReport:
     """Validate the contribution in context: the user's own files when they name every node (their lines
-    are then reported); else the skolemised content."""
+    are then reported); else the skolemised content, reported as the user's files (the temporary copy is gone
+    when the report is read)."""
     from argkb.validation.validate import validate
 
-    with tempfile.TemporaryDirectory(prefix="argkb-add-") as tmp:
+    with scratch(live, "add") as tmp:
         files = prepared.files
         if prepared.had_blank_nodes:
-            files = [Path(tmp) / "contribution.ttl"]
+            files = [tmp / "contribution.ttl"]
             files[0].write_text(prepared.turtle, encoding="utf-8")
+        given = prepared.graph if prepared.had_blank_nodes else prepared.given   # what the files hold, read once
         if not overrides:
-            return validate(live, files, max_bytes=max_bytes)
-        with kb_view(live, overrides) as view:
-            return validate(view, files, max_bytes=max_bytes)
+            report = validate(live, files, max_bytes=max_bytes, parsed=given)
+        else:
+            with kb_view(live, overrides) as view:
+                report = validate(view, files, max_bytes=max_bytes, parsed=given)
+        if prepared.had_blank_nodes:
+            _name_inputs(report, files[0], prepared.files)
+        return report
+
+
+def _name_inputs(report: ValidationReport, temporary: Path, inputs: list[Path]) -> None:
+    """Results located in the temporary skolemised copy point at the user's files instead (without a line)."""
+    from argkb.kb.folder import relative
+
+    gone = {relative(temporary), str(temporary)}
+    given = ", ".join(relative(p) for p in inputs)
+    report.files = [given if f in gone else f for f in report.files]
+    for result in report.results:
+        if result.file in gone:
+            result.file, result.line = given, None
 
 
 def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,
@@ -165,7 +194,6 @@ def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution]
         cid = f"{ended.strftime('%Y%m%dT%H%M%SZ')}-{prepared.sha8}-{n}"
     folder = live.data_dir / CONTRIB_DIR
     final = folder / f"{cid}.ttl"
-    author = author or default_author()
     agent = agent_iri(author)
     label = live.graph().value(agent, RDFS.label) if ":" in author else author
     contribution = Contribution(
@@ -173,12 +201,17 @@ def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution]
         started=iso(started), ended=iso(ended), message=message, content_file=str(final.relative_to(live.root)),
         sha256=prepared.sha256, inputs=sorted(inputs or {p.name for p in prepared.files}), replaced=diff.replaced)
     renames = [(pending_name(final), final)]
-    atomic_write_text(renames[0][0], prepared.turtle, mode=FILE_MODE)
-    for path, text in {**diff.amended_files, **(attachments or {})}.items():
-        renames.append((amend_name(path, cid), path))
-        atomic_write_text(renames[-1][0], text, mode=FILE_MODE)
-    fault_point("before-log")
-    write_log(live.data_dir, [*entries, contribution])   # the commit point
+    try:
+        atomic_write_text(renames[0][0], prepared.turtle, mode=FILE_MODE)
+        for path, text in {**diff.amended_files, **(attachments or {})}.items():
+            renames.append((amend_name(path, cid), path))
+            atomic_write_text(renames[-1][0], text, mode=FILE_MODE)
+        fault_point("before-log")
+        write_log(live.data_dir, [*entries, contribution])   # the commit point
+    except BaseException:   # not committed: no pending file may outlive this process
+        for pending, _final in renames:
+            pending.unlink(missing_ok=True)
+        raise
     fault_point("after-log")
     finish(live.data_dir, renames)
     return contribution

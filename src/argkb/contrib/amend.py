@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 from argkb.contrib.diff import Conflict
 from argkb.kb.log import LOG_NAME, Replaced
 from argkb.rdf.serialize import to_turtle
+from argkb.rdf.strict import check_turtle
 from argkb.kb.folder import KnowledgeBase
 from argkb.rdf.parse import parse_file, parse_text
 
@@ -41,14 +42,15 @@ def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> dict[Path, tup
         expected = Graph() + graph
         for s, p, o in hits:
             expected.remove((s, p, o))
-        edited = None
+        edited, written = None, expected
         if len(hits) == 1 and path.suffix == ".ttl":
             s, p, o = hits[0]
             target = Graph() + expected
             target.add((s, p, new_value[(s, p)]))
-            edited = _swap_in_place(path, text, graph, o, new_value[(s, p)], target)
+            edited, written = _swap_in_place(path, text, graph, o, new_value[(s, p)], target), target
         if edited is None:
-            edited = to_turtle(expected, _leading_comments(text))
+            edited, written = to_turtle(expected, _leading_comments(text)), expected
+        check_turtle(edited.encode("utf-8"), written, rel)   # the strict parser reads exactly what will be written
         plan[path] = (edited, [Replaced(str(s), str(p), o.n3(), rel) for s, p, o in hits])
     return plan
 

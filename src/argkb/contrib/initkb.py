@@ -57,6 +57,9 @@ def init_kb(target: Path, source: KnowledgeBase, empty: bool = False) -> Path:
     """Make ``target`` a knowledge base copied from ``source``; ``empty``: the ontology, shapes and
     queries only — no data, no source texts, no contributions (for analysts bringing their own articles)."""
     target = Path(target).expanduser()
+    if target.is_symlink():
+        raise UsageError(f"{target}: is a symbolic link{' to a missing path' if not target.exists() else ''}; "
+                         "argkb init makes a new folder: give a path that does not exist yet")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target}: already exists and is not empty; choose a new folder")
     parent = target.resolve().parent

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -43,7 +44,7 @@ class KBLock:
     def acquire(self) -> "KBLock":
         deadline = time.monotonic() + self.timeout
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = self._open()
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
@@ -63,14 +64,34 @@ class KBLock:
             previous = _read_pid(fd)
             if previous is not None and previous != os.getpid() and not pid_alive(previous):
                 self.stale_pid = previous
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
             self.fd = fd
+            try:
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+            except OSError as exc:   # a full disk or a read-only folder: leave no lock file behind
+                self.release()
+                raise UsageError(f"{self.path}: cannot write the lock file: {exc.strerror}; nothing was changed "
+                                 "(free some disk space or make the folder writable)") from None
             return self
+
+    def _open(self) -> int:
+        """The lock file, opened without following a symbolic link; refused unless it is a regular file."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise UsageError(f"{self.path} is a symbolic link; argkb never writes through one: remove it "
+                                 "(argkb makes the lock file itself)") from None
+            raise UsageError(f"{self.path}: cannot create the lock file: {exc.strerror} (is the knowledge base "
+                             "read-only? argkb needs to write in its data/ folder)") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise UsageError(f"{self.path} is not a regular file; remove it (argkb makes the lock file itself)")
+        return fd
 
     def _still_ours(self, fd: int) -> bool:
         try:
-            return os.stat(self.path).st_ino == os.fstat(fd).st_ino
+            return os.lstat(self.path).st_ino == os.fstat(fd).st_ino
         except FileNotFoundError:
             return False
 

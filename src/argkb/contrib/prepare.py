@@ -17,14 +17,16 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL, RDF
 
-from argkb.rdf.serialize import to_turtle
+from argkb.rdf.serialize import turtle_bytes
+from argkb.rdf.strict import check_graph
 from argkb.errors import InputError
+from argkb.kb.folder import MAX_NAME_BYTES
 from argkb.rdf.ids import short
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
-from argkb.rdf.parse import parse_file
+from argkb.rdf.parse import USER_MAX_BYTES, parse_file
 
 #: the largest contribution file argkb reads (bytes); larger ones are refused before reading
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = USER_MAX_BYTES
 RESERVED = "contribution-"
 
 
@@ -47,6 +49,7 @@ class Prepared:
     sha256: str
     problems: list[Problem] = field(default_factory=list)
     had_blank_nodes: bool = False   # the files themselves used blank nodes (skolemised in ``graph``)
+    given: Graph | None = None      # the files' triples as read (blank nodes kept)
 
     @property
     def sha8(self) -> str:
@@ -56,7 +59,7 @@ class Prepared:
 def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Graph:
     graph = Graph()
     for path in files:
-        one = parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network)
+        one = check_graph(parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network), path)
         if len(one) == 0:
             raise InputError(path, "holds no triples: nothing to contribute")
         graph += one   # each file's blank nodes stay its own
@@ -64,6 +67,8 @@ def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) 
 
 
 def skolemise(graph: Graph) -> Graph:
+    if not any(isinstance(term, BNode) for triple in graph for term in triple):
+        return graph   # nothing to name: canonicalising a large graph would cost much and change nothing
     canonical = to_canonical_graph(graph)
     digest = hashlib.sha256("\n".join(sorted(
         " ".join(t.n3() for t in triple) for triple in canonical)).encode("utf-8")).hexdigest()[:8]
@@ -85,9 +90,13 @@ def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: b
     given = read_inputs(files, max_bytes, allow_network)
     blank = any(isinstance(term, BNode) for triple in given for term in triple)
     graph = skolemise(given)
-    turtle = to_turtle(graph)
-    sha = hashlib.sha256(turtle.encode("utf-8")).hexdigest()
-    return Prepared(files, graph, turtle, sha, check_ids(graph, ontology), blank)
+    data = turtle_bytes(graph, name="the contribution")
+    sha = hashlib.sha256(data).hexdigest()
+    return Prepared(files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank, given)
+
+
+def _local(node) -> str:
+    return str(node)[len(str(KB)):] if str(node).startswith(str(KB)) else str(node)
 
 
 def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
@@ -98,6 +107,8 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
 
     ontology_terms = set(ontology.subjects())
     for s, p, o in graph:
+        if isinstance(s, BNode):   # validate FILE checks files before skolemising: blank nodes are fine
+            continue
         if p == OWL.imports:
             refuse(s, "declares owl:imports; argkb never fetches imports: put the triples in the contribution")
         if not str(s).startswith(str(KB)):
@@ -105,6 +116,9 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
             refuse(s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})")
         elif str(s)[len(str(KB)):].startswith(RESERVED):
             refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
+        if p == RDF.type and o == ARGKB.Source and len(f"{_local(s)}.txt".encode("utf-8")) > MAX_NAME_BYTES:
+            refuse(s, f"a source's id names its text file data/sources/ID.txt, which may be at most {MAX_NAME_BYTES} "
+                      "bytes long; choose a shorter id")
         if p == RDF.type and o == ARGKB.Contribution:
             refuse(s, "only argkb add may record an argkb:Contribution")
         for term in (p, o):

@@ -15,7 +15,7 @@ from rdflib.namespace import RDF
 
 from argkb.contrib.add import default_author, refresh_notes
 from argkb.contrib.lock import KBLock
-from argkb.kb.log import Contribution, find, iso, now, read_log, write_log
+from argkb.kb.log import Contribution, check_log_text, find, iso, now, read_log, write_log
 from argkb.contrib.recover import recover
 from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
@@ -104,6 +104,7 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
     if not reason or not reason.strip():
         raise UsageError("give a reason: argkb retract ID --reason TEXT")
     kb.require_writable()
+    author = check_log_text(author or default_author(), reason, "the reason (--reason)")
     from argkb.validation.validate import validate
 
     with KBLock(kb.data_dir, timeout) as lock:
@@ -133,7 +134,7 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
                                   target, broken, notes, dependants, others)
         target.retracted_at = iso(now())
         target.retraction_reason = reason.strip()
-        target.retracted_by = author or default_author()
+        target.retracted_by = author
         write_log(kb.data_dir, entries)   # the commit point: one atomic rename
         notes += refresh_notes(live)
         return Retraction("retracted", f"retracted contribution {target.id}; {target.content_file} is kept "

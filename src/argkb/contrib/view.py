@@ -1,25 +1,24 @@
 """A knowledge base as it would be after a change, without touching the real one.
 
-``kb_view(kb, overrides)`` builds, in a temporary folder, a knowledge base whose
+``kb_view(kb, overrides)`` builds, in a temporary folder of the knowledge base's cache, a knowledge base whose
 ``ontology/`` and ``data/sources/`` are symbolic links to the real ones and whose data
 files are links too, except those in ``overrides`` (path -> new text, or None to leave
 the file out; a path in ``data/sources/`` gives a source text, new or changed). Validation runs on the view; the real folder gets not a byte.
 """
 from __future__ import annotations
 
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from argkb.kb.folder import KnowledgeBase
+from argkb.kb.scratch import scratch
 
 
 @contextmanager
 def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None) -> Iterator[KnowledgeBase]:
     overrides = {Path(k).resolve(): v for k, v in (overrides or {}).items()}
-    with tempfile.TemporaryDirectory(prefix="argkb-view-") as tmp:
-        root = Path(tmp)
+    with scratch(kb, "view") as root:
         (root / "ontology").symlink_to(kb.ontology_dir.resolve(), target_is_directory=True)
         data = root / "data"
         data.mkdir()

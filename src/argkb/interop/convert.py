@@ -1,7 +1,6 @@
 """``argkb import``: a map file in, the text of a contribution file out (never added)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from rdflib import URIRef
@@ -16,17 +15,13 @@ from argkb.vocab.namespaces import ARGKB
 
 
 def find_words(text: str, words: str) -> tuple[int, int] | None:
-    """Where ``words`` occur in ``text`` (offsets in code points), line breaks and runs of spaces
-    in either side matching any whitespace; None if they do not occur."""
-    words = words.strip()
-    if not words:
-        return None
-    at = text.find(words)
-    if at >= 0:
-        return at, at + len(words)
-    pattern = r"\s+".join(re.escape(w) for w in words.split())
-    match = re.search(pattern, text)
-    return (match.start(), match.end()) if match else None
+    """Where ``words`` first occur in ``text`` (code-point offsets), found as ``argkb quote`` finds a
+    pasted passage (``argkb.author.find``: quotes, dashes, whitespace and line breaks tolerated);
+    None if they do not occur."""
+    from argkb.author.find import find_quote
+
+    found = find_quote(text, words)
+    return (found[0].start, found[0].end) if found else None
 
 
 def registered_source(kb, name: str) -> tuple[URIRef, str]:

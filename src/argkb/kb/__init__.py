@@ -4,7 +4,8 @@
   upward, the bundled copy), its files, source texts and cache folder; ``new_graph``;
 - ``argkb.kb.log`` — the provenance log ``data/contributions.ttl`` (read and written by ``argkb.contrib``);
 - ``argkb.kb.locate`` — which file and line define a node (what a validation result points to);
-- ``argkb.kb.processes`` — whether a process still runs (stale locks).
+- ``argkb.kb.processes`` — whether a process still runs (stale locks);
+- ``argkb.kb.scratch`` — temporary folders inside the knowledge base's cache, stale ones cleaned.
 
 Depends on ``argkb.rdf`` and below; knows nothing of stores, validation or the commands.
 """

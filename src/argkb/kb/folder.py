@@ -16,9 +16,11 @@ from rdflib import Graph, URIRef
 
 from argkb.errors import KnowledgeBaseNotFound, UsageError
 from argkb.vocab.namespaces import KB, PREFIXES
-from argkb.rdf.parse import parse_file
+from argkb.rdf.parse import USER_MAX_BYTES, check_input_file, parse_file, read_bytes
 
 ENV_VAR = "ARGKB_HOME"
+#: the longest file name most file systems allow (bytes): a source's text file is named after its id
+MAX_NAME_BYTES = 255
 _PACKAGE = Path(__file__).resolve().parents[1]   # src/argkb (or site-packages/argkb)
 
 
@@ -68,7 +70,10 @@ class KnowledgeBase:
 
     @classmethod
     def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> "KnowledgeBase":
-        return cls(find_root(kb, cwd), tuple(Path(p) for p in extra), **kwargs)
+        extra = tuple(Path(p) for p in extra)
+        for path in extra:   # --data: refused before anything is read (and every read is capped too)
+            check_input_file(path, USER_MAX_BYTES)
+        return cls(find_root(kb, cwd), extra, **kwargs)
 
     # ----------------------------------------------------------------- files
     @property
@@ -115,7 +120,7 @@ class KnowledgeBase:
         if not iri.startswith(str(KB)):
             return None
         name = iri[len(str(KB)):]
-        if not name or "/" in name or name.startswith("."):
+        if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode("utf-8")) > MAX_NAME_BYTES:
             return None
         return self.sources_dir / f"{name}.txt"
 
@@ -123,7 +128,7 @@ class KnowledgeBase:
         path = self.source_text_path(source)
         if path is None or not path.is_file():
             return None
-        return path.read_bytes().decode("utf-8")
+        return read_bytes(path).decode("utf-8")
 
     # ----------------------------------------------------------------- graphs
     def ontology_graph(self) -> Graph:
@@ -137,7 +142,8 @@ class KnowledgeBase:
         if self._graph is None:
             g = self.ontology_graph()
             for path in (*self.data_files(), *self.extra):
-                parse_file(path, g, allow_network=self.allow_network)
+                parse_file(path, g, allow_network=self.allow_network,
+                           max_bytes=USER_MAX_BYTES if path in self.extra else None)
             self._graph = g
         return self._graph
 

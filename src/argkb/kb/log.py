@@ -21,10 +21,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from argkb.rdf.atomic import atomic_write_text
+from argkb.rdf.atomic import atomic_write_bytes
 from argkb.errors import UsageError
 from argkb.rdf.ids import short
-from argkb.vocab.namespaces import ARGKB, KB
+from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
+from argkb.rdf.strict import check_text, ox_named_node
 from argkb.rdf.parse import parse_file
 
 LOG_NAME = "contributions.ttl"
@@ -81,11 +82,22 @@ def agent_iri(author: str) -> URIRef:
     """``kb:x`` / an IRI as given; a plain name becomes ``kb:contributor-<slug>``."""
     from argkb.rdf.ids import to_iri
 
-    text = author.strip()
+    text = check_text(author, "the author (--author, $ARGKB_AUTHOR)").strip()
     if ":" in text:
-        return to_iri(text)
+        prefix, _sep, local = text.partition(":")
+        if not ("://" in text or text.startswith("urn:") or (prefix in PREFIXES and local.strip(":"))):
+            raise UsageError(f"author {text!r} holds ':' but is not an agent id; give a name without ':' "
+                             "(e.g. 'Ada Lovelace') or an agent id such as kb:argkb-editors")
+        return URIRef(str(ox_named_node(str(to_iri(text))).value))
     slug = _SLUG.sub("-", text.lower()).strip("-") or "anonymous"
     return KB[f"contributor-{slug}"]
+
+
+def check_log_text(author: str, text: str, what: str) -> str:
+    """The author, checked before anything is written: valid text, a usable agent id; ``text`` likewise."""
+    agent_iri(author)
+    check_text(text, what)
+    return author
 
 
 def log_path(data_dir: Path) -> Path:
@@ -175,11 +187,12 @@ def _from_n3(text: str):
 
 def write_log(data_dir: Path, entries: list[Contribution]) -> None:
     """Rewrite the whole log atomically: this rename is the commit point of every change."""
-    from argkb.rdf.serialize import to_turtle
+    from argkb.rdf.serialize import turtle_bytes
 
     header = ("argkb contributions log: who added what, when and why (newest last).\n"
               "Written by `argkb add` / `argkb retract`; do not edit by hand.")
-    atomic_write_text(log_path(data_dir), to_turtle(log_graph(entries), header), mode=FILE_MODE)
+    data = turtle_bytes(log_graph(entries), header, name=str(log_path(data_dir)))
+    atomic_write_bytes(log_path(data_dir), data, mode=FILE_MODE)
 
 
 def find(entries: list[Contribution], ident: str) -> Contribution:

@@ -57,12 +57,11 @@ def as_tree(root: Line, color: bool = False, width: int = 120) -> str:
             t.append(value, style=_style(style) if color else None)
         return t
 
-    def build(node: Tree, line: Line):
-        for child in line.children:
-            build(node.add(text(child)), child)
-
     tree = Tree(text(root), guide_style="dim" if color else "")
-    build(tree, root)
+    stack = [(tree, root)]   # iterative: an outline of any depth
+    while stack:
+        node, line = stack.pop()
+        stack.extend((node.add(text(child)), child) for child in line.children)
     out = io.StringIO()
     Console(file=out, force_terminal=color, no_color=not color, width=width,
             color_system="standard" if color else None).print(tree)
@@ -98,10 +97,9 @@ def md_text(line: Line) -> str:
 def as_markdown(root: Line, title: str) -> str:
     lines = [f"# {title}", "", md_text(root), ""]
 
-    def walk(line: Line, indent: int):
-        for child in line.children:
-            lines.append("  " * indent + "- " + md_text(child))
-            walk(child, indent + 1)
-
-    walk(root, 0)
+    stack = [(child, 0) for child in reversed(root.children)]   # iterative: an outline of any depth
+    while stack:
+        line, indent = stack.pop()
+        lines.append("  " * indent + "- " + md_text(line))
+        stack.extend((child, indent + 1) for child in reversed(line.children))
     return "\n".join(lines) + "\n"

@@ -12,11 +12,12 @@ whatever store that is. The result is a plain dataclass tree; ``to_dict()`` give
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
 from argkb.navigate import walk
+from argkb.navigate.deep import drive, plain
 from argkb.vocab.namespaces import ARGKB, PROV
 
 
@@ -64,7 +65,7 @@ class ClaimNode:
     kind: str = "claim"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return plain(self)
 
 
 TraceNode = ClaimNode
@@ -79,7 +80,7 @@ def trace(kb_or_store, claim, perspectives=None, depth: int | None = None) -> Cl
     store = walk.as_store(kb_or_store)
     iri = claim if isinstance(claim, URIRef) else walk.resolve(store, str(claim), ARGKB.Claim, "claim")[0]
     lenses = _lenses(perspectives, store)
-    return _Tracer(store, lenses, depth).claim(iri, 0)
+    return drive(_Tracer(store, lenses, depth).claim(iri, 0))
 
 
 def _lenses(perspectives, store) -> set[URIRef] | None:
@@ -94,11 +95,13 @@ def _lenses(perspectives, store) -> set[URIRef] | None:
 
 
 class _Tracer:
+    """The walk, written as generators run by ``deep.drive``: a chain of any length needs no stack frames."""
+
     def __init__(self, store, lenses, depth):
         self.store, self.lenses, self.depth = store, lenses, depth
         self.seen: dict[str, ClaimNode | ArgumentNode] = {}
 
-    def claim(self, iri: URIRef, level: int) -> ClaimNode:
+    def claim(self, iri: URIRef, level: int):
         key = str(iri)
         if key in self.seen:
             first = self.seen[key]
@@ -120,11 +123,11 @@ class _Tracer:
             return node
         for arg in arguments:
             relation = "supports" if arg["relation"] == "supports" else "rebuts"
-            child = self.argument(arg, relation, level)
+            child = yield self.argument(arg, relation, level)
             (node.supported_by if relation == "supports" else node.attacked_by).append(child)
         return node
 
-    def argument(self, arg: dict, relation: str, level: int) -> ArgumentNode:
+    def argument(self, arg: dict, relation: str, level: int):
         key = str(arg["iri"])
         named = walk.Named.of(arg["iri"], arg["label"])
         node = ArgumentNode(named.iri, named.id, named.label, relation, arg["perspective"],
@@ -134,16 +137,19 @@ class _Tracer:
             return node
         self.seen[key] = node
         for premise in walk.linked(self.store, arg["iri"], ARGKB.premise):
-            node.premises.append(self.claim(URIRef(premise.iri), level + 1))
+            node.premises.append((yield self.claim(URIRef(premise.iri), level + 1)))
         for under in walk.arguments_about(self.store, arg["iri"], self.lenses):
             if under["relation"] == "attacks":
-                node.undercuts.append(self.argument(under, "undercuts", level))
+                node.undercuts.append((yield self.argument(under, "undercuts", level)))
         return node
 
 
 def iter_nodes(node):
-    """Every node of a trace, depth first (references included)."""
-    yield node
-    children = (node.supported_by + node.attacked_by) if isinstance(node, ClaimNode) else (node.premises + node.undercuts)
-    for child in children:
-        yield from iter_nodes(child)
+    """Every node of a trace, depth first (references included), without recursion."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        children = (current.supported_by + current.attacked_by) if isinstance(current, ClaimNode) \
+            else (current.premises + current.undercuts)
+        stack.extend(reversed(children))

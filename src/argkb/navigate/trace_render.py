@@ -1,8 +1,7 @@
 """Rendering a trace (``argkb.navigate.trace``) as a terminal tree, JSON or Markdown."""
 from __future__ import annotations
 
-import json
-
+from argkb.navigate.deep import drive, dumps
 from argkb.navigate.outline import Line, as_markdown, as_tree
 from argkb.navigate.trace import ArgumentNode, ClaimNode
 
@@ -18,7 +17,7 @@ def render(node: ClaimNode, fmt: str, color: bool = False, width: int = 120) -> 
             from argkb.assess.framework import annotate_dict
 
             annotate_dict(data, node.statuses)
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dumps(data, indent=2, ensure_ascii=False) + "\n"
     root = outline(node)
     text = as_markdown(root, f"Trace: {node.label}") if fmt == "markdown" else as_tree(root, color, width)
     if getattr(node, "statuses", None) is None:
@@ -40,11 +39,12 @@ def claim_heading(node: ClaimNode) -> list[tuple[str, str]]:
 
 def outline(node: ClaimNode) -> Line:
     root = Line(claim_heading(node))
-    _claim_body(root, node)
+    drive(_claim_body(root, node))
     return root
 
 
-def _claim_body(line: Line, node: ClaimNode) -> None:
+def _claim_body(line: Line, node: ClaimNode):
+    """A generator run by ``deep.drive``: it yields the sub-walks a recursive function would call."""
     if node.ref:
         return
     if node.statement:
@@ -60,12 +60,12 @@ def _claim_body(line: Line, node: ClaimNode) -> None:
     for alt in node.alternatives:
         line.add(("alternative outcome: ", "note"), (alt.label, "label"), ("  ", ""), (alt.id, "id"))
     for arg in node.supported_by + node.attacked_by:
-        _argument(line, arg)
+        yield _argument(line, arg)
     if node.truncated:
         line.add(("… further arguments beyond --depth", "note"))
 
 
-def _argument(parent: Line, arg: ArgumentNode) -> None:
+def _argument(parent: Line, arg: ArgumentNode):
     words, style = _RELATION.get(arg.relation, (arg.relation, ""))
     line = parent.add((words + " ", style), (f"[{arg.perspective_label or 'no lens'}]", f"lens:{arg.perspective or ''}"),
                       (" ", ""), (arg.label, "label"), ("  ", ""), (arg.id, "id"), *_status(arg))
@@ -76,9 +76,9 @@ def _argument(parent: Line, arg: ArgumentNode) -> None:
         line.add(("warrant: ", "note"), (arg.warrant, ""))
     for premise in arg.premises:
         child = line.add(("premise: ", "note"), *claim_heading(premise))
-        _claim_body(child, premise)
+        yield _claim_body(child, premise)
     for under in arg.undercuts:
-        _argument(line, under)
+        yield _argument(line, under)
 
 
 def _status(node) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from rdflib import URIRef
 
 from argkb.rdf import ids
 from argkb.errors import UsageError
+from argkb.vocab import ARGKB
 
 PREFIXES = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -165,5 +166,31 @@ def resolve(store, text: str, cls: URIRef | tuple, what: str) -> tuple[URIRef, U
     for c in wanted:
         if c in found:
             return iri, c
+    if found:
+        raise UsageError(wrong_kind_message(iri, found, what))
     known = {row["node"] for c in wanted for row in store.query(Q_ALL_OF_CLASS, {"_class": c}).dicts()}
     raise UsageError(ids.unknown_message(text, known, what))
+
+
+#: the command that reads a node of each kind (most specific kinds first)
+COMMAND_FOR = [
+    (ARGKB.Implication, "Implication", "argkb trace {id}"),
+    (ARGKB.Claim, "Claim", "argkb trace {id}"),
+    (ARGKB.Move, "Move", "argkb impacts {id}"),
+    (ARGKB.Lever, "Lever", "argkb impacts {id}"),
+    (ARGKB.Actor, "Actor", "argkb impacts {id}"),
+    (ARGKB.Argument, "Argument", "argkb trace CLAIM"),
+    (ARGKB.Source, "Source", "argkb query source-quotes --param source={id}"),
+    (ARGKB.Perspective, "Perspective", "argkb lenses"),
+]
+
+
+def wrong_kind_message(iri: URIRef, found: set[URIRef], what: str) -> str:
+    """"kb:impl-x is an Implication, not a move, lever or actor: try `argkb trace kb:impl-x`"."""
+    name = ids.short(iri)
+    for cls, label, command in COMMAND_FOR:
+        if cls in found:
+            article = "an" if label[0] in "AEIOU" else "a"
+            return f"{name} is {article} {label}, not a {what}: try `{command.format(id=name)}`"
+    kinds = ", ".join(sorted(ids.short(c) for c in found))
+    return f"{name} is not a {what} (it is {kinds})"

@@ -21,11 +21,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from argkb.rdf import ids
-from argkb.errors import InputError, NetworkRefused, UsageError
+from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 
 KINDS = ("iri", "perspective", "literal", "integer")   # "term" (IRI or "quoted" literal): undeclared ones
 _FIELD = re.compile(r"^#\+ (\w+):\s?(.*)$")
@@ -224,6 +224,8 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
+    if not re.sub(r"(?m)^\s*#.*$", "", text).strip():
+        raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     from argkb.store.bounds import check_bounds
 
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
@@ -340,6 +342,22 @@ def bind(query: NamedQuery, values: dict[str, str], perspectives: dict | None = 
     return bindings
 
 
+Q_NODE_MENTIONED = "ASK { { ?_node ?p ?o } UNION { ?s ?p ?_node } }"
+_Q_NODES = "SELECT DISTINCT ?node WHERE { ?node a ?class . FILTER (isIRI(?node)) }"
+
+
+def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> None:
+    """Refuse (exit 1) an IRI parameter that names a node no triple mentions: it would answer 0 rows silently."""
+    for param in query.params:
+        value = bindings.get("_" + param.name)
+        if param.kind not in ("iri", "term") or not isinstance(value, URIRef):
+            continue
+        if not store.query(Q_NODE_MENTIONED, {"_node": value}).boolean:
+            known = [row[0] for row in store.query(_Q_NODES).rows]   # the error path may scan
+            raise NoSuchNode(f"parameter {param.name}: no node {ids.short(value)} in the knowledge base, so query "
+                             f"{query.name!r} would answer nothing{ids.did_you_mean(ids.short(value), known, n=3)}")
+
+
 def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False):
     """Check, bind and run a query on a Store; returns its QueryResult."""
     origin = str(query.path) if query.path else query.name
@@ -351,6 +369,7 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
         perspectives = declared_perspectives(store)
     bindings = bind(query, values or {}, perspectives)
     try:
+        require_nodes(store, query, bindings)
         return interruptible(lambda: store.query(standard_prologue(query.text) + query.text, bindings))
     except SyntaxError as exc:
         raise InputError(origin, f"SPARQL syntax error: {exc}") from None

@@ -12,6 +12,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import UsageError
+from argkb.rdf.strict import check_text
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 
 #: characters no IRI may hold (control characters, any whitespace, and <>"{}|^`\); also checked by argkb.store
@@ -38,7 +39,7 @@ def to_iri(text: str) -> URIRef:
 
     Never builds query text: the result is an RDF term, bound as a parameter.
     """
-    text = text.strip()
+    text = check_text(text, f"the id {text.encode('utf-8', 'backslashreplace').decode()!r}").strip()
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]
     if not text:
@@ -67,13 +68,17 @@ def resolve(text: str, known: Iterable[URIRef], what: str = "id") -> URIRef:
 
 
 def unknown_message(text: str, known: Iterable[URIRef], what: str = "id") -> str:
+    return f"unknown {what} {text!r}{did_you_mean(text, known)}"
+
+
+def did_you_mean(text: str, known: Iterable[URIRef], n: int = 5) -> str:
+    """``"; did you mean kb:a, kb:b?"`` naming the ids in ``known`` nearest to ``text``, or ``""``."""
     names = {short(k): k for k in known}
     guess = text.strip().strip("<>")
     guess = guess.split("/")[-1].split("#")[-1].split(":")[-1]
-    close = difflib.get_close_matches(guess, [n.split(":", 1)[-1] for n in names], n=5, cutoff=0.5)
+    close = difflib.get_close_matches(guess, [n.split(":", 1)[-1] for n in names], n=n, cutoff=0.5)
     by_local = {n.split(":", 1)[-1]: n for n in names}
-    hint = f"; did you mean {', '.join(by_local[c] for c in close)}?" if close else ""
-    return f"unknown {what} {text!r}{hint}"
+    return f"; did you mean {', '.join(by_local[c] for c in close)}?" if close else ""
 
 
 def short(iri: URIRef) -> str:

@@ -8,7 +8,9 @@ that would load a remote ``@context``. It never follows ``owl:imports``.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 from rdflib import Graph
@@ -42,23 +44,62 @@ def guess_format(path: Path) -> str:
     return fmt
 
 
-def read_text(path: Path, max_bytes: int | None = None) -> str:
-    """The file's text, decoded as UTF-8, or an InputError saying why not."""
+#: the largest file argkb reads from a user (a contribution, ``--data``, ``validate FILE``)
+USER_MAX_BYTES = 16 * 1024 * 1024
+#: the largest file argkb reads at all (the knowledge base's own files included)
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes`` of them (counted as read, not from ``st_size``),
+    else an InputError saying why not: devices, FIFOs and sockets are refused before reading."""
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a file")
-    if max_bytes is not None and size > max_bytes:
-        raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; split it into smaller files")
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(path, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(path, "is not a regular file (a device, FIFO or socket); give a file on disk")
+        _check_size(path, os.fstat(fd).st_size, limit)
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise InputError(path, f"file is over the limit of {limit:,} bytes; split it into smaller files")
+    return raw
+
+
+def check_input_file(path: Path, max_bytes: int = USER_MAX_BYTES) -> None:
+    """Refuse, before any reading, a user's file that is missing, not a regular file, or larger than the limit."""
     try:
-        raw = path.read_bytes()
+        st = os.stat(path)
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return decode_text(path, raw)
+        raise InputError(path, "no such file" if isinstance(exc, FileNotFoundError)
+                         else f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        what = "is a folder, not a file" if stat.S_ISDIR(st.st_mode) else \
+            "is not a regular file (a device, FIFO or socket); give a file on disk"
+        raise InputError(path, what)
+    _check_size(path, st.st_size, max_bytes)
+
+
+def _check_size(path: Path, size: int, limit: int) -> None:
+    if size > limit:
+        raise InputError(path, f"file is {size:,} bytes, over the limit of {limit:,} bytes; split it into smaller files")
+
+
+def read_text(path: Path, max_bytes: int | None = None) -> str:
+    """The file's text, decoded as UTF-8, or an InputError saying why not."""
+    return decode_text(path, read_bytes(path, max_bytes))
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -160,7 +201,22 @@ def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> Inpu
     if line is None and fmt in _OX_MEDIA:
         line, column, ox_why = _oxigraph_position(text, _OX_MEDIA[fmt])
         why = ox_why or why
+    if line is not None and line <= _first_content_line(text):
+        # nothing could be read: it may not be an RDF file at all, and what it holds is not echoed back
+        why = f"this does not look like {_FORMAT_NAMES.get(fmt, fmt)} (its first statement cannot be read); " \
+              "is it the right file?"
     return InputError(path, f"syntax error: {why}", line, column)
+
+
+_FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML", "json-ld": "JSON-LD"}
+
+
+def _first_content_line(text: str) -> int:
+    """The number of the first line that is neither blank nor a comment."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return number
+    return 0
 
 
 def _oxigraph_position(text: str, media_type: str) -> tuple[int | None, int | None, str | None]:

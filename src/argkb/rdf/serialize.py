@@ -1,9 +1,16 @@
-"""Deterministic, readable Turtle: the same triples always give the same bytes.
+"""Deterministic Turtle that follows the grammar: the same triples always give the same bytes.
 
 Prefixes first (only those used), then one block per subject in sorted order; within a
 block ``a`` first, then ``rdfs:label``, then the other predicates sorted, objects sorted.
 Blank nodes are refused (contributions are skolemised before they get here), unless
 ``blank_nodes=True`` asks for them as ``_:bN`` labels (files an author keeps editing, e.g. ``argkb anchor``).
+
+Every term is written by pyoxigraph (``argkb.rdf.strict``), which escapes what Turtle
+requires (quotes, backslashes, line breaks, control characters) and refuses IRIs and
+language tags the grammar forbids; a prefixed name is used only when its local part is
+plain ASCII the grammar certainly allows. ``turtle_bytes`` then re-parses the exact bytes
+with pyoxigraph's strict parser and compares them with the graph: what it returns is safe
+to write.
 """
 from __future__ import annotations
 
@@ -12,11 +19,14 @@ import re
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
+from argkb.rdf.strict import check_turtle, ox_literal, ox_named_node
 from argkb.vocab.namespaces import PREFIXES
 
 _FIRST = {RDF.type: "0", RDFS.label: "1"}
 #: datatypes Turtle writes bare (when the lexical form is already the bare one)
 _NATIVE = {XSD.integer: re.compile(r"^[+-]?[0-9]+$").match, XSD.boolean: re.compile(r"^(true|false)$").match}
+#: local names written as prefix:local: an ASCII subset of Turtle's PN_LOCAL (no escapes, no final dot)
+_PLAIN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$").match
 
 
 def _name(term, used: set[str], blanks: dict | None = None) -> str:
@@ -27,25 +37,23 @@ def _name(term, used: set[str], blanks: dict | None = None) -> str:
             return "a"
         iri = str(term)
         for prefix, ns in PREFIXES.items():
-            local = iri[len(ns):]
-            if iri.startswith(ns) and local and _plain_local(local):
+            if iri.startswith(ns) and _PLAIN_LOCAL(iri[len(ns):]):
                 used.add(prefix)
-                return f"{prefix}:{local}"
-        return f"<{iri}>"
+                return f"{prefix}:{iri[len(ns):]}"
+        return str(ox_named_node(iri))
     if isinstance(term, Literal):
         if term.datatype in _NATIVE and _NATIVE[term.datatype](str(term)):
             return str(term)
-        text = term.n3()
-        if term.datatype is not None:   # shorten the datatype IRI too
-            text = text[: text.rindex("^^")] + "^^" + _name(term.datatype, used)
-        return text
+        quoted = str(ox_literal(str(term)))
+        if term.language:
+            ox_literal(str(term), language=term.language)   # refuses a tag the grammar forbids
+            return f"{quoted}@{term.language}"
+        if term.datatype is not None:
+            return f"{quoted}^^{_name(term.datatype, used)}"
+        return quoted
     if isinstance(term, BNode):
         raise ValueError("blank nodes must be skolemised before serialising")
-    return term.n3()
-
-
-def _plain_local(local: str) -> bool:
-    return all(c.isalnum() or c in "-_" for c in local) and not local[0] in "-" and not local[-1] == "."
+    raise ValueError(f"cannot write {term!r} as Turtle")
 
 
 def _sort_key(term) -> tuple:
@@ -58,14 +66,24 @@ def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:
     used: set[str] = set()
     blanks: dict | None = {} if blank_nodes else None
     blocks: list[str] = []
-    for subject in sorted(set(graph.subjects()), key=_sort_key):
-        preds = sorted(set(graph.predicates(subject)), key=lambda p: (_FIRST.get(p, "2"), str(p)))
+    by_subject: dict = {}
+    for s, p, o in graph:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    for subject in sorted(by_subject, key=_sort_key):
+        preds = sorted(by_subject[subject], key=lambda p: (_FIRST.get(p, "2"), str(p)))
         lines = []
         for pred in preds:
-            objects = sorted(graph.objects(subject, pred), key=_sort_key)
+            objects = sorted(by_subject[subject][pred], key=_sort_key)
             rendered = ", ".join(_name(o, used, blanks) for o in objects)
             lines.append(f"    {_name(pred, used)} {rendered}")
         blocks.append(_name(subject, used, blanks) + "\n" + " ;\n".join(lines) + " .\n")
     out = [f"# {line}".rstrip() for line in header.splitlines()]
     out += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in PREFIXES if p in used]
     return "\n".join(out) + "\n\n" + "\n".join(blocks)
+
+
+def turtle_bytes(graph: Graph, header: str = "", name: str = "output") -> bytes:
+    """``to_turtle`` as UTF-8 bytes, re-parsed by the strict parser and compared with ``graph`` first."""
+    data = to_turtle(graph, header).encode("utf-8")
+    check_turtle(data, graph, name)
+    return data

@@ -92,9 +92,9 @@ def _with_extra(kb: "KnowledgeBase", derived):
     import pyoxigraph
 
     from argkb.store.derived import GRAPH_BASE
-    from argkb.rdf.parse import parse_file
+    from argkb.rdf.parse import USER_MAX_BYTES, parse_file
 
-    graphs = [parse_file(path, allow_network=kb.allow_network) for path in kb.extra]
+    graphs = [parse_file(path, allow_network=kb.allow_network, max_bytes=USER_MAX_BYTES) for path in kb.extra]
     path = derived.snapshot()
     try:
         store = SnapshotStore(pyoxigraph.Store(str(path)), union=True, backend=f"disk snapshot {path}")

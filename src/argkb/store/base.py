@@ -94,8 +94,20 @@ class OxigraphStore(Store):
 
                 self.add_graph(parse_file(path))
             else:
-                self.ox.bulk_load(path=str(path), format=fmt)
+                self._bulk_load(path, fmt)
         return self
+
+    def _bulk_load(self, path, fmt) -> None:
+        """Load one file; a syntax error becomes an InputError naming file, line and column (not a traceback)."""
+        from argkb.errors import InputError
+        from argkb.rdf.parse import check_input_file, MAX_FILE_BYTES
+
+        check_input_file(path, MAX_FILE_BYTES)
+        try:
+            self.ox.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as exc:
+            message = re.sub(r"^Parser error (at|between) line .*?: ", "", exc.msg or str(exc))
+            raise InputError(path, f"syntax error: {message}", exc.lineno, exc.offset) from None
 
     @classmethod
     def from_kb(cls, kb: "KnowledgeBase") -> "OxigraphStore":

@@ -347,10 +347,9 @@ class DerivedStore:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    from argkb.rdf.parse import read_bytes
+
+    return read_bytes(path)
 
 
 def _parse(path: Path, data: bytes, graph: str):

@@ -114,8 +114,9 @@ class Handler(BaseHTTPRequestHandler):
             if state:
                 self._refuse(503, f"the Oxigraph server behind argkb serve {state}; it is being restarted: retry")
             else:
+                upstream.recycle()   # stop the abandoned query for good
                 self._refuse(504, f"the query did not finish within the server's limit ({self.server.timeout_s:g} s"
-                                  f"): {getattr(error, 'reason', error)}")
+                                  f"): {getattr(error, 'reason', error)}; it was stopped")
 
     def _refuse(self, status: int, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))

@@ -99,6 +99,13 @@ class Upstream:
                        f"({self.restarts} of at most {MAX_RESTARTS})", err=True)
             self.start()
 
+    def recycle(self) -> None:
+        """A fresh process in place of one whose query outlived the limit: Oxigraph's own timeout does not
+        always stop the evaluation, and an abandoned query must not go on burning a core."""
+        with self.lock:
+            self.stop()
+            self.start()
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()

@@ -8,6 +8,8 @@ in the knowledge base and the files validated:
   argkb:Claim (nothing defines it); did you mean kb:claim-europe-exposed?";
 * an undeclared perspective lists the perspectives there are;
 * a quote whose offsets are wrong says where its exact text really occurs, or the closest passage;
+* a blank node (a quote written ``[ a argkb:Quote ; … ]``) is named by its content and by who
+  refers to it, on the line of the file that writes it, not by a generated ``_:`` id;
 * a draft implication (``argkb draft``) with open ``argkb:todo``\\ s is reported by its TODOs alone,
   one violation each: the rule-2 results they stand for (no trigger yet, no argument yet) are
   folded into them.
@@ -20,8 +22,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from rdflib import Graph, URIRef
+from pathlib import Path
 
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from argkb.rdf.ids import did_you_mean
 from argkb.validation.report import Result, curie
 from argkb.vocab.namespaces import ARGKB, OA
 
@@ -65,9 +71,13 @@ _SUBCLASS_PAIRS = {(ARGKB.Implication, ARGKB.Claim), (ARGKB.State, ARGKB.Actor),
                    (ARGKB.Alliance, ARGKB.Actor), (ARGKB.Organisation, ARGKB.Actor), (ARGKB.Population, ARGKB.Actor)}
 
 
-def enrich(results: list[Result], kb, extra: Graph | None = None) -> list[Result]:
+def enrich(results: list[Result], kb, extra: Graph | None = None, files=()) -> list[Result]:
     """The results with actionable messages, and the rule-2 results that open TODOs stand for folded into them."""
     results = _fold_todos(results)
+    if extra is not None:
+        for r in results:
+            if r.focus.startswith("_:") and (BNode(r.focus[2:]), None, None) in extra:
+                _name_blank_node(r, extra, [Path(f) for f in files])
     needs = [r for r in results if _kind_check(r) or _perspective_check(r) or _quote_check(r)]
     if not needs:
         return results
@@ -79,10 +89,54 @@ def enrich(results: list[Result], kb, extra: Graph | None = None) -> list[Result
             elif _perspective_check(r):
                 r.message = _perspective(r)
             else:
-                r.message = r.message + _where_quote_occurs(URIRef(r.focus), lookup)
+                r.message = r.message + _where_quote_occurs(_term(r.focus), lookup, extra)
         except Exception as exc:  # a hint is a courtesy: never lose the result for it
             r.message += f" (no further hint: {type(exc).__name__})"
     return results
+
+
+def _term(focus: str):
+    return BNode(focus[2:]) if focus.startswith("_:") else URIRef(focus)
+
+
+# ------------------------------------------------------------ blank nodes
+
+#: what names a blank node best, in order
+_NAMING = (OA.exact, ARGKB.statement, RDFS.label, ARGKB.warrant)
+
+
+def _name_blank_node(r: Result, graph: Graph, files: list[Path]) -> None:
+    """``[ a argkb:Quote ; oa:exact "…" ] (the argkb:evidence of kb:claim-x)`` and the line that writes it."""
+    node = BNode(r.focus[2:])
+    types = sorted(curie(t) for t in graph.objects(node, RDF.type))
+    key = next(((p, o) for p in _NAMING for o in graph.objects(node, p) if isinstance(o, Literal)), None)
+    parts = [f"a {', '.join(types)}"] if types else []
+    if key is not None:
+        text = " ".join(str(key[1]).split())
+        parts.append(f'{curie(key[0])} "{text[:60]}{"…" if len(text) > 60 else ""}"')
+    referrer = next(iter(graph.subject_predicates(node)), None)
+    of = f" (the {curie(referrer[1])} of {curie(referrer[0])})" if referrer else ""
+    r.focus_name = "[ " + " ; ".join(parts) + " ]" + of
+    r.file, r.line = _line_of(files, key[1] if key else None, referrer[0] if referrer else None)
+
+
+def _line_of(files: list[Path], literal, referrer) -> tuple[str | None, int | None]:
+    """The file and line that write ``literal`` (its first words), else the line of the referring node."""
+    from argkb.kb.folder import relative
+    from argkb.kb.locate import find_line
+
+    probe = str(literal)[:40].replace("\\", "\\\\").replace('"', '\\"').split("\n")[0] if literal is not None else None
+    for path in files:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if probe:
+            for number, line in enumerate(lines, 1):
+                if probe in line:
+                    return relative(path), number
+        if isinstance(referrer, URIRef):
+            line = find_line(path, referrer)
+            if line is not None:
+                return relative(path), line
+    return None, None
 
 
 # ------------------------------------------------------------- draft TODOs
@@ -106,16 +160,8 @@ def _wrong_kind(r: Result, lookup: _Lookup) -> str | None:
     wanted = " or ".join(_a(curie(c)) for c in classes)
     what = f"it is {' and '.join(_a(curie(t)) for t in types)}" if types else "nothing defines it"
     known = set().union(*(lookup.instances(c) for c in classes))
-    close = nearest(value, known)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    hint = did_you_mean(curie(value), known, n=3)
     return f"{r.path.split(':')[-1] if r.path else 'value'} {curie(value)} is not {wanted} ({what}){hint}"
-
-
-def nearest(value: URIRef, known: set[URIRef], n: int = 3) -> list[str]:
-    """The ids in ``known`` nearest to ``value`` (by local name), as CURIEs."""
-    by_local = {curie(k).split(":", 1)[-1]: curie(k) for k in known}
-    local = curie(value).split(":", 1)[-1]
-    return [by_local[c] for c in difflib.get_close_matches(local, list(by_local), n=n, cutoff=0.6)]
 
 
 def _a(name: str) -> str:
@@ -133,8 +179,7 @@ def _perspective(r: Result) -> str:
 
     terms = sorted({curie(t) for t in PERSPECTIVES.values()})
     value = URIRef(r.value) if "://" in r.value else r.value
-    close = nearest(value, set(PERSPECTIVES.values()), n=1) if isinstance(value, URIRef) else []
-    hint = f"; did you mean {close[0]}?" if close else ""
+    hint = did_you_mean(curie(value), PERSPECTIVES.values(), n=1)
     return f"{curie(value)} is not a perspective; the perspectives are {', '.join(terms)}{hint}"
 
 
@@ -144,8 +189,13 @@ def _quote_check(r: Result) -> bool:
     return r.rule == 6 and r.message.startswith("oa:exact is not the text at")
 
 
-def _where_quote_occurs(quote: URIRef, lookup: _Lookup) -> str:
-    rows = lookup.rows(f"SELECT ?exact ?source WHERE {{ ?_q <{OA.exact}> ?exact ; <{OA.hasSource}> ?source }}", q=quote)
+def _where_quote_occurs(quote, lookup: _Lookup, extra: Graph | None) -> str:
+    if extra is not None and (quote, OA.exact, None) in extra:       # a quote of the files (blank nodes too)
+        rows = {(extra.value(quote, OA.exact), extra.value(quote, OA.hasSource))}
+    elif isinstance(quote, URIRef):
+        rows = lookup.rows(f"SELECT ?exact ?source WHERE {{ ?_q <{OA.exact}> ?exact ; <{OA.hasSource}> ?source }}", q=quote)
+    else:
+        rows = set()
     if not rows:
         return ""
     exact, source = next(iter(rows))
@@ -183,4 +233,4 @@ def closest_passage(exact: str, text: str) -> tuple[int, int, float]:
     return best
 
 
-__all__ = ["enrich", "nearest", "closest_passage", "EXPECTED"]
+__all__ = ["enrich", "closest_passage", "EXPECTED"]

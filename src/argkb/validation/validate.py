@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, new_graph
 from argkb.kb.locate import Locator
 from argkb.vocab.namespaces import ARGKB, PREFIXES
-from argkb.rdf.parse import parse_file
+from argkb.rdf.parse import USER_MAX_BYTES, parse_file
 from argkb.kb.folder import relative
 from argkb.validation.report import INFO, Result, ValidationReport, curie
 from argkb.validation.scope import checked, contribution_nodes, count_nodes
@@ -68,12 +68,16 @@ def run_shacl(data: Graph, shapes: Graph) -> Graph:
 
 
 def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
-             engine: str = "auto") -> ValidationReport:
-    """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring."""
+             engine: str = "auto", parsed: Graph | None = None) -> ValidationReport:
+    """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring.
+
+    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed twice)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     files = [Path(f) for f in files]
-    graphs = [parse_file(p, new_graph(), max_bytes=max_bytes, allow_network=kb.allow_network) for p in files]
+    graphs = [parsed] if parsed is not None and files else \
+        [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
+         for p in files]
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     if compiled is not None and graphs:
         from argkb.validation.compiled import Unsupported
@@ -218,7 +222,7 @@ def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator, n
     from argkb.validation.hints import enrich
 
     report = report_of(raw, locator.where)
-    report.results = enrich(report.results, kb, contribution)
+    report.results = enrich(report.results, kb, contribution, files)
     report.files = [relative(p) for p in (files or kb.data_files())]
     report.checked = checked(kb, files, nodes, compiled)
     return report

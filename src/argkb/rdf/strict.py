@@ -1,0 +1,103 @@
+"""The strict side of RDF: every term and every byte argkb writes is checked by pyoxigraph's parser.
+
+rdflib accepts (and writes) things the RDF and Turtle grammars forbid: IRIs with spaces,
+``{``, ``\\`` or ``%zz``, lone UTF-16 surrogates, malformed language tags. pyoxigraph does
+not. ``check_graph`` refuses such terms in what a user gives (an ``InputError`` naming the
+term and how to fix it); ``check_turtle`` re-parses bytes about to be written and proves they
+hold exactly the intended triples.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from argkb.errors import ArgkbError, InputError, UsageError
+
+
+class UnsafeWrite(ArgkbError):
+    """Bytes about to be written would not read back as the intended triples (nothing was written)."""
+
+
+def check_text(text: str, what: str) -> str:
+    """``text`` when it is valid Unicode (no lone surrogate), else a UsageError naming ``what``."""
+    try:
+        text.encode("utf-8")   # fast path: only lone surrogates fail to encode
+        return text
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        raise UsageError(f"{what} holds U+{ord(char):04X} at character {exc.start + 1}, which is not valid "
+                         "Unicode text (invalid UTF-8, or a lone \\uD800-\\uDFFF escape); give UTF-8 text "
+                         "and write a character beyond U+FFFF as one \\U0001F600 escape, not two \\u escapes") from None
+
+
+def ox_named_node(iri: str) -> ox.NamedNode:
+    check_text(iri, f"the IRI <{iri.encode('utf-8', 'backslashreplace').decode()}>")
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise UsageError(f"not a valid IRI <{iri}>: {exc}; percent-encode or remove the character") from None
+
+
+def ox_literal(value: str, language: str | None = None, datatype: str | None = None) -> ox.Literal:
+    check_text(value, "a literal")
+    try:
+        if language:
+            return ox.Literal(value, language=language)
+        if datatype:
+            return ox.Literal(value, datatype=ox_named_node(datatype))
+        return ox.Literal(value)
+    except ValueError as exc:
+        raise UsageError(f"not a valid language tag {language!r}: {exc}; use a BCP 47 tag such as en or en-GB") \
+            from None
+
+
+def ox_term(term, skolem: dict | None = None):
+    """The pyoxigraph term for an rdflib one (a UsageError when RDF forbids it)."""
+    if isinstance(term, URIRef):
+        return ox_named_node(str(term))
+    if isinstance(term, Literal):
+        return ox_literal(str(term), term.language, str(term.datatype) if term.datatype else None)
+    if isinstance(term, BNode):
+        if skolem is None:
+            return ox.BlankNode()
+        return skolem.setdefault(term, ox.BlankNode())
+    raise UsageError(f"not an RDF term: {term!r}")
+
+
+def ox_triples(graph: Graph) -> set:
+    seen: dict = {}
+    return {ox.Triple(*(ox_term(t, seen) for t in triple)) for triple in graph}
+
+
+def check_graph(graph: Graph, path: Path | str) -> Graph:
+    """``graph`` unchanged when every term is one RDF allows; else an InputError naming the first bad one."""
+    seen: dict = {}
+    checked: set = set()
+    for triple in graph:
+        for term in triple:
+            if term in checked:
+                continue
+            try:
+                ox_term(term, seen)
+            except UsageError as exc:
+                raise InputError(path, str(exc)) from None
+            checked.add(term)
+    return graph
+
+
+def check_turtle(data: bytes, graph: Graph, name: str) -> None:
+    """Raise UnsafeWrite unless ``data`` parses strictly as Turtle holding exactly ``graph``'s triples."""
+    try:
+        parsed = {q.triple for q in ox.parse(data, ox.RdfFormat.TURTLE, base_iri="urn:argkb:check")}
+    except SyntaxError as exc:
+        raise UnsafeWrite(f"{name}: refusing to write Turtle that does not parse ({exc}); nothing was written; "
+                          "please report this as a bug in argkb") from None
+    if any(isinstance(t, BNode) for triple in graph for t in triple):
+        same = len(parsed) == len(graph)
+    else:
+        same = parsed == ox_triples(graph)
+    if not same:
+        raise UnsafeWrite(f"{name}: refusing to write Turtle that would not read back as the same triples; "
+                          "nothing was written; please report this as a bug in argkb")
