@@ -146,3 +146,31 @@ def test_export_source_option_on_the_command_line(tmp_path):
     assert "kb:impl-russia-bolder" in out.output
     out = CliRunner().invoke(cli, ["export", "--format", "cyjs", "--source", "nowhere", "--kb", str(root)])
     assert out.exit_code == 2 and "unknown source 'nowhere'" in out.output
+
+
+DECLARED_LENS = """
+@prefix argkb: <https://w3id.org/argkb/ontology#> .
+@prefix kb:    <https://w3id.org/argkb/id/> .
+@prefix rdfs:  <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos:  <http://www.w3.org/2004/02/skos/core#> .
+kb:my-lenses a skos:ConceptScheme ; rdfs:label "Our lenses"@en .
+kb:feminist-ir a argkb:Perspective, skos:Concept ; skos:inScheme kb:my-lenses ;
+    rdfs:label "Feminist IR"@en ; skos:prefLabel "Feminist IR"@en ; skos:definition "Gender and security."@en .
+kb:arg-doubt-feminist a argkb:Argument ; rdfs:label "Whose resolve"@en ;
+    argkb:perspective kb:feminist-ir ; argkb:premise kb:claim-signals-matter ;
+    argkb:warrant "Resolve is read through gendered ideas of strength."@en ; argkb:conclusion kb:impl-allies-doubt .
+"""
+
+
+def test_perspective_declared_by_the_knowledge_base(tmp_path):
+    from argkb.kb import KnowledgeBase
+
+    extra = tmp_path / "lens.ttl"
+    extra.write_text(DECLARED_LENS, encoding="utf-8")
+    kb = KnowledgeBase.locate(mini_kb_copy(tmp_path / "kb").root, extra=[extra])
+    for name in ("feminist-ir", "Feminist IR", "kb:feminist-ir"):
+        amap = build_map(kb, perspectives=[name])
+        assert {n.id for n in amap.of_type("argument")} == {"kb:arg-doubt-feminist"}, name
+        assert "kb:impl-allies-doubt" in amap.nodes and "kb:impl-russia-bolder" not in amap.nodes
+    with pytest.raises(UsageError, match="feminist-ir"):
+        build_map(kb, perspectives=["feminist"])

@@ -12,10 +12,11 @@ from typing import Iterable
 from rdflib import URIRef
 
 from argkb.errors import UsageError
-from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, load
+from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, load, local_name
 from argkb.rdf.ids import perspective as perspective_term
 from argkb.rdf.ids import resolve
 from argkb.store import open_store
+from argkb.store.perspectives import declared_perspectives
 
 DEFAULT_DEPTH = 2
 
@@ -34,10 +35,12 @@ def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
 
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r} (choose from {', '.join(SEMANTICS)})")
-    amap = load(open_store(kb), semantics)
+    store = open_store(kb)
+    amap = load(store, semantics)
     if title:
         amap.title = title
-    keys = [_perspective_key(p) for p in perspectives]
+    declared = declared_perspectives(store) if perspectives else None
+    keys = [_perspective_key(p, declared) for p in perspectives]
     if keys:
         amap = by_perspective(amap, set(keys))
     if source is not None:
@@ -58,8 +61,10 @@ def _source_term(kb, text: str) -> URIRef:
     return resolve(text, known, "source")
 
 
-def _perspective_key(text: str) -> str:
-    return PERSPECTIVE_KEYS[perspective_term(text)]
+def _perspective_key(text: str, declared: dict[str, URIRef] | None = None) -> str:
+    """The ``perspective`` attribute the map gives arguments of this lens (built-in or declared)."""
+    term = perspective_term(text, declared)
+    return PERSPECTIVE_KEYS.get(term, local_name(str(term)).lower())
 
 
 def status_lens(text: str | None) -> str | None:
