@@ -126,3 +126,15 @@ def test_text_leads_with_findings_and_only_counts_routine_inferences(runner, min
                                  "object": str(ARGKB.Implication)}]
     routine = {(t["individual"], t["type"]) for t in data["inferred_types"] if t["routine"]}
     assert (str(KB["impl-russia-bolder"]), str(ARGKB.Claim)) in routine
+
+
+def test_a_symmetric_value_restated_is_routine(mini_kb_dir, tmp_path):
+    """argkb:alternativeTo is symmetric: the reverse of an asserted pair is inferred (queries can use it)
+    but, like an inverse value, it is routine, not a finding."""
+    extra = tmp_path / "alternative.ttl"
+    extra.write_text("@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n"
+                     "kb:impl-russia-bolder argkb:alternativeTo kb:impl-allies-doubt .\n", encoding="utf-8")
+    result = reason(KnowledgeBase.locate(mini_kb_dir, extra=[extra]))
+    reverse = (KB["impl-allies-doubt"], ARGKB.alternativeTo, KB["impl-russia-bolder"])
+    assert result.consistent and reverse in result.inferred and reverse in result.routine
+    assert reverse not in result.findings()

@@ -164,9 +164,9 @@ def _run(graph: Graph, reasoner: str, java: str):
 
 def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
     """Types (with every superclass the reasoner settled) and object property values not asserted, and
-    the routine part of them (superclasses of asserted types, inverse values): ``(inferred, routine)``.
+    the routine part of them (superclasses of asserted types, inverse and symmetric values): ``(inferred, routine)``.
 
-    Values that only restate an asserted value through owl:inverseOf are added too (queries can
+    Values that only restate an asserted value through owl:inverseOf (or an owl:SymmetricProperty) are added too (queries can
     use them) but types of ontology-level nodes (classes, properties) are left out.
     """
     out, routine = Graph(), Graph()
@@ -188,7 +188,9 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
                 and not str(p).startswith(_META) and not str(p).startswith(_BASE) and (s, p, o) not in asserted
                 and (p, RDF.type, OWL.ObjectProperty) in asserted):
             out.add((s, p, o))
-    for p, q in asserted.subject_objects(OWL.inverseOf):
+    # a symmetric property is its own inverse: ``a alternativeTo b`` restates ``b alternativeTo a``
+    pairs = [*asserted.subject_objects(OWL.inverseOf), *((p, p) for p in asserted.subjects(RDF.type, OWL.SymmetricProperty))]
+    for p, q in pairs:
         for a, b in ((p, q), (q, p)):
             for s, o in asserted.subject_objects(a):
                 if isinstance(o, URIRef) and not isinstance(s, BNode) and (o, b, s) not in asserted:
