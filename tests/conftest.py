@@ -22,6 +22,16 @@ def unavailable(message: str, allow_module_level: bool = False):
     pytest.skip(message, allow_module_level=allow_module_level)
 
 
+def module(name: str):
+    """A module a test needs (a test dependency): imported, or unavailable (a failure in CI)."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        unavailable(f"{name} cannot be imported ({exc}); pip install -e '.[test]' (.ci/run does)")
+
+
 def program(name: str) -> str:
     """The path of a program a test drives for real (beside this Python first, then on PATH)."""
     import sys

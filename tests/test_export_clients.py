@@ -16,7 +16,7 @@ from argkb.export import render
 from argkb.export.select import build_map
 from argkb.kb.folder import KnowledgeBase
 from argkb.vocab.namespaces import KB
-from conftest import REPO, unavailable
+from conftest import REPO, module, unavailable
 from export_support import mini_kb_copy
 
 
@@ -71,8 +71,8 @@ def _expected_relations(amap) -> int:
 
 
 def test_xaif_loads_in_arg_techs_xaif(mini_map):
-    pytest.importorskip("pandas")   # xaif imports pandas without declaring it
-    xaif = pytest.importorskip("xaif")
+    module("pandas")   # xaif imports pandas without declaring it
+    xaif = module("xaif")
     doc = json.loads(render(mini_map, "xaif"))
     aif = xaif.AIF(doc)
     assert aif.is_valid_json_aif() and aif.is_json_aif_dialog()
@@ -87,7 +87,7 @@ def test_xaif_loads_in_arg_techs_xaif(mini_map):
 
 @pytest.mark.parametrize("fmt", ["aif", "xaif"])
 def test_aif_and_xaif_load_in_arguebuf(mini_map, fmt):
-    load = pytest.importorskip("arguebuf.load")
+    load = module("arguebuf.load")
     doc = json.loads(render(mini_map, fmt))
     graph = load.xaif(doc) if fmt == "xaif" else load.aif(doc)
     args = mini_map.of_type("argument")
