@@ -37,24 +37,49 @@ def mmdc() -> str:
     return str(path)
 
 
-def test_whole_seed_map_renders_with_mermaid_cli_defaults(seed_map, tmp_path):
-    text = render(seed_map, "mermaid")
-    assert len(text) < 50_000                  # mermaid's default maxTextSize
-    source = tmp_path / "map.mmd"
+def _mmdc(text: str, tmp_path, name: str, mermaid_config: dict | None = None) -> str:
+    """The SVG mermaid-cli draws from ``text`` (mermaid's own config default unless one is given)."""
+    source = tmp_path / f"{name}.mmd"
     source.write_text(text, encoding="utf-8")
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if not browser:
         unavailable("chromium is not installed (.ci/run installs it)")
-    config = tmp_path / "puppeteer.json"       # only the browser and its sandbox: mermaid's config stays default
+    config = tmp_path / "puppeteer.json"       # only the browser and its sandbox
     config.write_text(json.dumps({"executablePath": browser, "args": ["--no-sandbox", "--disable-gpu"]}))
-    svg = tmp_path / "map.svg"
-    result = subprocess.run([mmdc(), "-p", str(config), "-i", str(source), "-o", str(svg)],
+    extra = []
+    if mermaid_config is not None:
+        (tmp_path / f"{name}.json").write_text(json.dumps(mermaid_config))
+        extra = ["-c", str(tmp_path / f"{name}.json")]
+    svg = tmp_path / f"{name}.svg"
+    result = subprocess.run([mmdc(), "-p", str(config), *extra, "-i", str(source), "-o", str(svg)],
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     drawing = svg.read_text(encoding="utf-8")
     assert "Maximum text size" not in drawing and "Syntax error" not in drawing
-    assert len(re.findall(r'<g class="node ', drawing)) == len(seed_map.nodes)
-    assert len(re.findall(r'<path[^>]*class="[^"]*flowchart-link', drawing)) == len(seed_map.edges)
+    return drawing
+
+
+def _drawn(drawing: str) -> tuple[int, int]:
+    return (len(re.findall(r'<g class="node ', drawing)),
+            len(re.findall(r'<path[^>]*class="[^"]*flowchart-link', drawing)))
+
+
+def test_whole_seed_map_renders_with_mermaid_cli(seed_map, tmp_path):
+    """The whole map stays under mermaid's default maxTextSize; over its default maxEdges (a setting a
+    diagram cannot raise) the file says so and how to render it; a lens's map renders with the defaults."""
+    from argkb.export.mermaid import MAX_EDGES
+    from argkb.export.select import by_perspective
+
+    text = render(seed_map, "mermaid")
+    assert len(text) < 50_000                  # mermaid's default maxTextSize
+    config = None
+    if len(seed_map.edges) > MAX_EDGES:
+        assert f"{len(seed_map.edges)} edges: over mermaid's default maxEdges" in text.splitlines()[1]
+        config = {"maxEdges": len(seed_map.edges)}
+    assert _drawn(_mmdc(text, tmp_path, "whole", config)) == (len(seed_map.nodes), len(seed_map.edges))
+    lens = by_perspective(seed_map, {"realism"})
+    assert len(lens.edges) <= MAX_EDGES
+    assert _drawn(_mmdc(render(lens, "mermaid"), tmp_path, "realism")) == (len(lens.nodes), len(lens.edges))
 
 
 def test_mermaid_styles_links_by_kind(mini_map):

@@ -11,6 +11,10 @@ from argkb.export.model import ArgumentMap
 _SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-")
 
 
+#: mermaid's default maxEdges (a secure setting: a diagram cannot raise it itself)
+MAX_EDGES = 500
+
+
 def escape(text: str) -> str:
     return "".join(c if c in _SAFE else f"#{ord(c)};" for c in " ".join(text.split()))
 
@@ -28,6 +32,10 @@ def _class_name(node) -> str:
 def to_mermaid(amap: ArgumentMap, **_) -> str:
     ids = {node_id: f"n{i}" for i, node_id in enumerate(amap.nodes)}
     lines = [f"%% {escape(amap.title)} — argkb export", "flowchart BT"]
+    if len(amap.edges) > MAX_EDGES:
+        lines.insert(1, f"%% {len(amap.edges)} edges: over mermaid's default maxEdges ({MAX_EDGES}). Render with a "
+                        "config that raises it (mmdc -c config.json with {\"maxEdges\": N}), or export a smaller "
+                        "map (--perspective, --source, --focus)")
     classes: dict[str, list[str]] = {}
     attackers: list[str] = []
     for node in amap.nodes.values():
