@@ -154,29 +154,6 @@ def test_add_as_a_real_process(mini_kb_dir):
     assert (mini_kb_dir / outcome["contribution"]["content_file"]).is_file()
 
 
-def test_amend_edits_only_the_replaced_value_in_a_hand_written_file(runner, mini_kb_dir):
-    seed = mini_kb_dir / "data" / "mini.ttl"
-    before = seed.read_text().splitlines()
-    assert add(runner, mini_kb_dir, INVALID / "second-label.ttl", "--amend").exit_code == 0
-    after = seed.read_text().splitlines()
-    changed = [(a, b) for a, b in zip(before, after) if a != b]
-    assert len(before) == len(after) and len(changed) == 1
-    assert '"Russian Federation"@en' in changed[0][1]
-
-
-def test_amend_rewrites_the_file_when_the_value_cannot_be_swapped_in_place(runner, mini_kb_dir):
-    from rdflib.namespace import RDFS
-
-    seed = mini_kb_dir / "data" / "mini.ttl"
-    seed.write_text(seed.read_text().replace('rdfs:label "Russia"@en', "rdfs:label '''Russia'''@en"))
-    assert add(runner, mini_kb_dir, INVALID / "second-label.ttl", "--amend").exit_code == 0
-    text = seed.read_text()
-    assert text.startswith("# A tiny, complete knowledge base")   # its comment header is kept
-    graph = KnowledgeBase.locate(mini_kb_dir).graph()
-    assert [str(v) for v in graph.objects(KB.russia, RDFS.label)] == ["Russian Federation"]
-    assert runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir)]).exit_code == 0
-
-
 def test_add_and_retract_bring_the_derived_store_up_to_date_in_the_same_step(runner, mini_kb_dir):
     from argkb.store.backends import derived_store
 

@@ -89,7 +89,7 @@ def _outcome_text(outcome) -> str:
     if outcome.report is not None and (outcome.report.results or not outcome.report.conforms):
         lines.append(outcome.report.to_text())
     for r in (outcome.diff.replaced if outcome.diff is not None else []):
-        lines.append(f"replaced in {r.file}: <{r.subject}> <{r.predicate}> {r.object}")
+        lines.append(f"supersedes in {r.file} (left as it is): <{r.subject}> <{r.predicate}> {r.object}")
     lines.append(outcome.summary)
     return "\n".join(lines)
 
@@ -119,7 +119,8 @@ def contributions_cmd(action, ident, fmt, kb):
     from argkb.kb.log import find, read_log
     from argkb.contrib.render import entry_text, list_text, with_state
 
-    entries = [with_state(kb, c) for c in reversed(read_log(kb.data_dir))]
+    log = read_log(kb.data_dir)
+    entries = [with_state(kb, c, log) for c in reversed(log)]
     if action == "list":
         if ident:
             raise click.UsageError("`argkb contributions list` takes no ID; use `show ID`")

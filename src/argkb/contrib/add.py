@@ -3,7 +3,9 @@
 Order of work: parse and check the input (no lock, nothing written); take the lock;
 finish any interrupted change (``recover``); compare with the knowledge base (no-op,
 conflicts); validate in the knowledge base's context (on a temporary view when
-``--amend`` replaces facts); then write pending files, commit the log, rename.
+``--amend`` replaces facts: ``argkb.contrib.amend``); then write pending files, commit the log, rename.
+No existing file is ever edited: an amendment is a contribution of its own whose log entry
+records the facts it replaces.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from typing import Callable
 from rdflib.namespace import RDFS
 
 from argkb.rdf.atomic import atomic_write_text
-from argkb.contrib.amend import plan_amend
+from argkb.contrib.amend import pending_amendment, plan_amend
 from argkb.contrib.axioms import check_axioms
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
@@ -25,6 +27,7 @@ from argkb.kb.log import (CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check
                           write_log)
 from argkb.contrib.prepare import MAX_BYTES, Prepared, Problem, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
+from argkb.errors import UsageError
 from argkb.contrib.view import kb_view
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.scratch import scratch
@@ -122,8 +125,10 @@ def refresh_notes(kb: KnowledgeBase) -> list[str]:
 
 def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int,
             attachments: dict[Path, str]) -> Outcome:
-    same = [c for c in read_log(live.data_dir) if c.sha256 == prepared.sha256 and not c.retracted]
-    if same:
+    entries = read_log(live.data_dir)
+    amended = live.superseded()
+    same = [c for c in entries if c.sha256 == prepared.sha256 and not c.retracted]
+    if same and not amended.get(live.root / same[-1].content_file):
         return Outcome(UNCHANGED, f"nothing to do: the same content was already added as contribution {same[-1].id}")
     ontology = live.ontology_graph()
     diff = compute_diff(prepared.graph, live.graph(), ontology)
@@ -131,24 +136,38 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
         return Outcome(UNCHANGED, "nothing to do: every triple is already in the knowledge base", diff)
     if diff.conflicts and not amend:
         return Outcome(REFUSED, f"refused: {len(diff.conflicts)} conflict(s) with the knowledge base "
-                                "(give --amend to replace these values)", diff)
-    overrides = plan_amend(live, diff.conflicts) if diff.conflicts else {}
-    replaced = {(c.node, c.prop, value) for c in diff.conflicts for value in c.old} if amend else set()
-    inconsistent = check_axioms(open_store(live), prepared.graph, ontology, without=replaced)
+                                "(give --amend to replace these values)" + _amended_hint(same, entries), diff)
+    try:
+        replaced = plan_amend(live, diff.conflicts) if diff.conflicts else []
+    except UsageError as exc:
+        return Outcome(REFUSED, f"refused: {exc}", diff)
+    without = {(c.node, c.prop, value) for c in diff.conflicts for value in c.old}
+    inconsistent = check_axioms(open_store(live), prepared.graph, ontology, without=without)
     if inconsistent:
         return Outcome(REFUSED, f"refused: {len(inconsistent)} contradiction(s) with the ontology's axioms (the "
                                 "knowledge base would be inconsistent, as `argkb reason` would report)", diff,
                        inconsistencies=inconsistent)
-    report = _validate(live, prepared, {**{path: text for path, (text, _r) in overrides.items()}, **attachments},
-                       max_bytes)
+    report = _validate(live, prepared, attachments, max_bytes, [*entries, pending_amendment(replaced)] if replaced
+                       else None)
     if not report.conforms:
         return Outcome(REFUSED, "refused: the contribution does not validate in the knowledge base", diff, report)
-    diff.replaced = [r for _text, removed in overrides.values() for r in removed]
-    diff.amended_files = {path: text for path, (text, _r) in overrides.items()}
+    diff.replaced = replaced
     return Outcome(ADDED, "", diff, report)
 
 
-def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_bytes: int) -> ValidationReport:
+def _amended_hint(same: list[Contribution], entries: list[Contribution]) -> str:
+    """When the same content was added before and amendments replaced some of its facts: how to get them back."""
+    if not same:
+        return ""
+    amendments = [c.id for c in entries if not c.retracted and any(r.file == same[-1].content_file for r in c.replaced)]
+    if not amendments:
+        return ""
+    return (f"; the same content was added as contribution {same[-1].id}, and amendment(s) {', '.join(amendments)} "
+            f"replaced some of its facts: `argkb retract {amendments[-1]} --reason TEXT` brings them back")
+
+
+def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_bytes: int,
+              log: list[Contribution] | None = None) -> ValidationReport:
     """Validate the contribution in context: the user's own files when they name every node (their lines
     are then reported); else the skolemised content, reported as the user's files (the temporary copy is gone
     when the report is read)."""
@@ -160,10 +179,10 @@ def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_byte
             files = [tmp / "contribution.ttl"]
             files[0].write_text(prepared.turtle, encoding="utf-8")
         given = prepared.graph if prepared.had_blank_nodes else prepared.given   # what the files hold, read once
-        if not overrides:
+        if not overrides and log is None:
             report = validate(live, files, max_bytes=max_bytes, parsed=given)
         else:
-            with kb_view(live, overrides) as view:
+            with kb_view(live, overrides, log) as view:
                 report = validate(view, files, max_bytes=max_bytes, parsed=given)
         if prepared.had_blank_nodes:
             _name_inputs(report, files[0], prepared.files)
@@ -203,7 +222,7 @@ def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution]
     renames = [(pending_name(final), final)]
     try:
         atomic_write_text(renames[0][0], prepared.turtle, mode=FILE_MODE)
-        for path, text in {**diff.amended_files, **(attachments or {})}.items():
+        for path, text in (attachments or {}).items():
             renames.append((amend_name(path, cid), path))
             atomic_write_text(renames[-1][0], text, mode=FILE_MODE)
         fault_point("before-log")

@@ -3,7 +3,7 @@
 A *conflict* gives an existing node a second value for a single-valued property (its
 label, statement, perspective, conclusion, qualifier, warrant, …: every
 ``owl:FunctionalProperty`` of the ontology, plus labels, titles and a quote's anchor).
-``argkb add`` refuses conflicts unless ``--amend``, which replaces the old value.
+``argkb add`` refuses conflicts unless ``--amend``, which supersedes the old value (``argkb.contrib.amend``).
 """
 from __future__ import annotations
 
@@ -52,8 +52,7 @@ class Diff:
     already_present: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    replaced: list = field(default_factory=list)         # (--amend) Replaced facts
-    amended_files: dict = field(default_factory=dict)    # (--amend) path -> new text
+    replaced: list = field(default_factory=list)         # (--amend) Replaced facts: the files asserting them stay as they are
     compared: bool = True    # False when refused ids stopped the comparison: there are no counts to show
 
     @property

@@ -8,8 +8,9 @@ from argkb.contrib.recover import pending_name
 from argkb.kb.folder import KnowledgeBase
 
 
-def with_state(kb: KnowledgeBase, c: Contribution) -> dict:
-    """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next write) or missing."""
+def with_state(kb: KnowledgeBase, c: Contribution, log: list[Contribution] = ()) -> dict:
+    """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next write) or
+    missing; and ``superseded``: the facts of its file that live amendments in ``log`` replaced, and by which."""
     path = kb.root / c.content_file
     if c.retracted:
         state = "retracted"
@@ -19,7 +20,9 @@ def with_state(kb: KnowledgeBase, c: Contribution) -> dict:
         state = "pending"
     else:
         state = "missing"
-    return {**c.to_dict(), "state": state, "path": str(path)}
+    superseded = [{"subject": r.subject, "predicate": r.predicate, "object": r.object, "by": a.id}
+                  for a in log if not a.retracted and a.id != c.id for r in a.replaced if r.file == c.content_file]
+    return {**c.to_dict(), "state": state, "path": str(path), "superseded": superseded}
 
 
 def list_text(entries: list[dict]) -> str:
@@ -50,7 +53,9 @@ def entry_text(e: dict) -> str:
         rows += [("retracted", f"{e['retracted_at']} by {e['retracted_by'] or '?'}"),
                  ("reason", e["retraction_reason"] or "-")]
     for r in e["replaced"]:
-        rows.append(("replaced", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (in {r['file']})"))
+        rows.append(("supersedes", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (in {r['file']})"))
+    for r in e.get("superseded", []):
+        rows.append(("superseded", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (by {r['by']})"))
     width = max(len(k) for k, _ in rows)
     text = "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
     path = Path(e["path"])

@@ -1,7 +1,8 @@
 """``argkb retract``: take a contribution out of the live knowledge base, keeping it in history.
 
 The content file stays where it is; the log marks the contribution retracted (time,
-reason, who), and ``KnowledgeBase.data_files()`` stops reading it. Refused while claims
+reason, who), and ``KnowledgeBase.data_files()`` stops reading it; the facts an amendment replaced
+are read again from the files that assert them. Refused while claims
 of other contributions still quote a source it registers (``argkb source add``), naming them, and when the
 knowledge base without it would have violations it does not have now — e.g. another
 contribution argues from a claim it defines — naming those nodes and their files.
@@ -122,9 +123,10 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
             return Retraction("refused", f"refused: contribution {target.id} registers a source that claims still "
                                          f"quote ({'; '.join(quoting)}); retract or amend those claims first",
                               target, notes=notes)
-        if content.exists():
+        if content.exists() or target.replaced:
             before = {_key(r) for r in validate(live).violations}
-            with kb_view(live, {content: None}) as view:
+            after = [replace(c, retracted_at=iso(now())) if c.id == target.id else c for c in entries]
+            with kb_view(live, {content: None} if content.exists() else {}, log=after) as view:
                 broken = [r for r in validate(view).violations if _key(r) not in before]
                 broken = _in_live_kb(broken, view.root, live.root)
             if broken:
@@ -137,5 +139,7 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
         target.retracted_by = author
         write_log(kb.data_dir, entries)   # the commit point: one atomic rename
         notes += refresh_notes(live)
+        back = (f"; the {len(target.replaced)} fact(s) it replaced are read again from the files that assert "
+                "them" if target.replaced else "")
         return Retraction("retracted", f"retracted contribution {target.id}; {target.content_file} is kept "
-                                       "but no longer read", target, notes=notes)
+                                       f"but no longer read{back}", target, notes=notes)

@@ -3,7 +3,10 @@
 ``kb_view(kb, overrides)`` builds, in a temporary folder of the knowledge base's cache, a knowledge base whose
 ``ontology/`` and ``data/sources/`` are symbolic links to the real ones and whose data
 files are links too, except those in ``overrides`` (path -> new text, or None to leave
-the file out; a path in ``data/sources/`` gives a source text, new or changed). Validation runs on the view; the real folder gets not a byte.
+the file out; a path in ``data/sources/`` gives a source text, new or changed). ``log`` (the
+contributions log's entries as they would be: an amendment pending, a contribution retracted) gives
+the view a log of its own, so that what it retracts and what amendments replace follow them.
+Validation runs on the view; the real folder gets not a byte.
 """
 from __future__ import annotations
 
@@ -12,12 +15,16 @@ from pathlib import Path
 from typing import Iterator
 
 from argkb.kb.folder import KnowledgeBase
+from argkb.kb.log import Contribution, log_bytes, log_path
 from argkb.kb.scratch import scratch
 
 
 @contextmanager
-def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None) -> Iterator[KnowledgeBase]:
+def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None,
+            log: list[Contribution] | None = None) -> Iterator[KnowledgeBase]:
     overrides = {Path(k).resolve(): v for k, v in (overrides or {}).items()}
+    if log is not None:
+        overrides[log_path(kb.data_dir).resolve()] = log_bytes(kb.data_dir, log).decode("utf-8")
     with scratch(kb, "view") as root:
         (root / "ontology").symlink_to(kb.ontology_dir.resolve(), target_is_directory=True)
         data = root / "data"
@@ -42,4 +49,6 @@ def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None) 
                 target.symlink_to(key)
             elif overrides[key] is not None:
                 target.write_text(overrides[key], encoding="utf-8")
+        if log is not None:   # also when the knowledge base has no log yet
+            (data / log_path(kb.data_dir).name).write_text(overrides[log_path(kb.data_dir).resolve()], encoding="utf-8")
         yield KnowledgeBase(root, kb.extra, allow_network=kb.allow_network)

@@ -108,6 +108,26 @@ class KnowledgeBase:
             files += [p for p in sorted(contrib.glob("*.ttl")) if p.name not in self.retracted_files()]
         return files
 
+    def superseded(self) -> dict[Path, frozenset]:
+        """Data file -> the facts live amendments replaced in it (``argkb.kb.supersede``); the file is
+        left as it is and readers leave these facts out of it."""
+        from argkb.kb.supersede import superseded
+
+        return {self.root / name: triples for name, triples in superseded(self.data_dir).items()}
+
+    def read_file(self, path: Path, graph: Graph | None = None, **kwargs) -> Graph:
+        """One data file's triples as the knowledge base reads them: minus what live amendments replaced."""
+        gone = self.superseded().get(Path(path)) if Path(path) not in self.extra else None
+        if not gone:
+            return parse_file(path, graph, **kwargs)
+        own = parse_file(path, Graph(), **kwargs)
+        for triple in gone:
+            own.remove(triple)
+        if graph is None:
+            return own
+        graph += own
+        return graph
+
     def retracted_files(self) -> set[str]:
         """Names of contribution files taken out of the live knowledge base (read from the contributions log)."""
         from argkb.kb.log import retracted_names
@@ -142,8 +162,8 @@ class KnowledgeBase:
         if self._graph is None:
             g = self.ontology_graph()
             for path in (*self.data_files(), *self.extra):
-                parse_file(path, g, allow_network=self.allow_network,
-                           max_bytes=USER_MAX_BYTES if path in self.extra else None)
+                self.read_file(path, g, allow_network=self.allow_network,
+                               max_bytes=USER_MAX_BYTES if path in self.extra else None)
             self._graph = g
         return self._graph
 

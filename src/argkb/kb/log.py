@@ -6,7 +6,9 @@ author (a ``prov:Agent`` with an ``rdfs:label``), ``prov:startedAtTime`` /
 ``prov:endedAtTime``, ``rdfs:comment`` (the message), ``argkb:contentFile``,
 ``argkb:contentSha256`` and ``argkb:inputFile``; a retracted one also has
 ``argkb:retractedAt``, ``argkb:retractionReason`` and ``argkb:retractedBy``; an amending one
-``argkb:replaced`` reified statements. The log lives in ``data/`` and is read with the
+(``argkb add --amend``) ``argkb:replaced`` reified statements, each with the ``argkb:contentFile``
+that asserts the replaced fact: while the amendment is live, readers leave that fact out of that
+file (``argkb.kb.supersede``); no file is ever edited. The log lives in ``data/`` and is read with the
 knowledge base, so SPARQL can ask who added what; no SHACL rule targets these nodes.
 """
 from __future__ import annotations
@@ -25,7 +27,7 @@ from argkb.rdf.atomic import atomic_write_bytes
 from argkb.errors import UsageError
 from argkb.rdf.ids import short
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
-from argkb.rdf.strict import check_text, ox_named_node
+from argkb.rdf.strict import check_text, from_nt, ox_named_node, to_nt
 from argkb.rdf.parse import parse_file
 
 LOG_NAME = "contributions.ttl"
@@ -38,8 +40,8 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 class Replaced:
     subject: str
     predicate: str
-    object: str          # N3 form of the old value
-    file: str            # the file it was removed from (relative to the KB root)
+    object: str          # the old value, in N-Triples syntax
+    file: str            # the file that asserts it (relative to the KB root), left as it is
 
 
 @dataclass
@@ -71,11 +73,20 @@ class Contribution:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(timezone.utc)
 
 
 def iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """UTC, to the microsecond: contributions made within one second still have an order."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def agent_iri(author: str) -> URIRef:
@@ -111,7 +122,7 @@ def read_log(data_dir: Path) -> list[Contribution]:
         return []
     g = parse_file(path)
     entries = [_entry(g, node) for node in g.subjects(RDF.type, ARGKB.Contribution)]
-    return sorted(entries, key=lambda c: (c.ended, c.id))
+    return sorted(entries, key=lambda c: (_moment(c.ended), c.id))
 
 
 def _text(g: Graph, node, prop) -> str | None:
@@ -122,7 +133,7 @@ def _text(g: Graph, node, prop) -> str | None:
 def _entry(g: Graph, node) -> Contribution:
     agent = g.value(node, PROV.wasAssociatedWith)
     replaced = [Replaced(str(g.value(st, RDF.subject)), str(g.value(st, RDF.predicate)),
-                         g.value(st, RDF.object).n3(), str(g.value(st, ARGKB.contentFile)))
+                         to_nt(g.value(st, RDF.object)), str(g.value(st, ARGKB.contentFile)))
                 for st in g.objects(node, ARGKB.replaced)]
     retracted_by = g.value(node, ARGKB.retractedBy)
     return Contribution(
@@ -174,25 +185,23 @@ def log_graph(entries: list[Contribution]) -> Graph:
             g.add((st, RDF.type, RDF.Statement))
             g.add((st, RDF.subject, URIRef(r.subject)))
             g.add((st, RDF.predicate, URIRef(r.predicate)))
-            g.add((st, RDF.object, _from_n3(r.object)))
+            g.add((st, RDF.object, from_nt(r.object)))
             g.add((st, ARGKB.contentFile, Literal(r.file)))
     return g
 
 
-def _from_n3(text: str):
-    from rdflib.util import from_n3
-
-    return from_n3(text)
-
-
-def write_log(data_dir: Path, entries: list[Contribution]) -> None:
-    """Rewrite the whole log atomically: this rename is the commit point of every change."""
+def log_bytes(data_dir: Path, entries: list[Contribution]) -> bytes:
+    """The log holding ``entries`` as Turtle, re-parsed strictly before it is returned."""
     from argkb.rdf.serialize import turtle_bytes
 
     header = ("argkb contributions log: who added what, when and why (newest last).\n"
               "Written by `argkb add` / `argkb retract`; do not edit by hand.")
-    data = turtle_bytes(log_graph(entries), header, name=str(log_path(data_dir)))
-    atomic_write_bytes(log_path(data_dir), data, mode=FILE_MODE)
+    return turtle_bytes(log_graph(entries), header, name=str(log_path(data_dir)))
+
+
+def write_log(data_dir: Path, entries: list[Contribution]) -> None:
+    """Rewrite the whole log atomically: this rename is the commit point of every change."""
+    atomic_write_bytes(log_path(data_dir), log_bytes(data_dir, entries), mode=FILE_MODE)
 
 
 def find(entries: list[Contribution], ident: str) -> Contribution:

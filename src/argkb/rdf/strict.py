@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, InputError, UsageError
 
@@ -64,6 +65,38 @@ def ox_term(term, skolem: dict | None = None):
             return ox.BlankNode()
         return skolem.setdefault(term, ox.BlankNode())
     raise UsageError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term):
+    """A pyoxigraph term as an rdflib term; plain strings stay plain (no xsd:string), as rdflib reads them."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def to_nt(term) -> str:
+    """A term in N-Triples syntax: one line whatever the text holds (the log records replaced values so)."""
+    return str(ox_term(term))
+
+
+def from_nt(text: str):
+    """The rdflib term written ``text`` in N-Triples syntax (``to_nt``'s inverse)."""
+    try:
+        (triple,) = ox.parse(f"<urn:s> <urn:p> {text} .\n".encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    except (SyntaxError, ValueError) as exc:
+        raise UsageError(f"not an RDF term in N-Triples syntax: {text!r} ({exc})") from None
+    return from_ox(triple.object)
 
 
 def ox_triples(graph: Graph) -> set:

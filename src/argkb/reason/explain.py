@@ -283,7 +283,7 @@ def _files_with(kb, triple, cache: dict) -> list[str]:
     found = []
     for path in (*kb.data_files(), *kb.extra):
         if path not in cache:
-            cache[path] = parse_file(path)
+            cache[path] = kb.read_file(path) if path not in kb.extra else parse_file(path)
         if triple in cache[path]:
             try:
                 found.append(str(path.relative_to(kb.root)))

@@ -31,7 +31,7 @@ ENV_STORE = "ARGKB_STORE"
 def derived_store(kb: "KnowledgeBase"):
     from argkb.store.derived import DerivedStore
 
-    return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()], kb.cache_dir / "store")
+    return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()], kb.cache_dir / "store", kb.superseded())
 
 
 def refresh_derived_store(kb: "KnowledgeBase") -> str | None:

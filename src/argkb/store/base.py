@@ -18,6 +18,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier, Variable
 
 from argkb.rdf.ids import IRI_FORBIDDEN
+from argkb.rdf.strict import from_ox  # noqa: F401 - re-exported: readers of query results import it from here
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
@@ -111,7 +112,12 @@ class OxigraphStore(Store):
 
     @classmethod
     def from_kb(cls, kb: "KnowledgeBase") -> "OxigraphStore":
-        return cls.from_files([kb.ontology_file, *kb.data_files(), *kb.extra])
+        gone = kb.superseded()
+        store = cls.from_files([kb.ontology_file, *(p for p in kb.data_files() if p not in gone), *kb.extra])
+        for path in kb.data_files():
+            if path in gone:   # amended: its own triples minus what live amendments replaced
+                store.add_graph(kb.read_file(path))
+        return store
 
     def add_graph(self, graph: Graph, name: str | None = None) -> None:
         import pyoxigraph
@@ -242,23 +248,3 @@ def to_ox(term):
             return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
         return pyoxigraph.Literal(str(term))
     raise TypeError(f"cannot bind {term!r}")
-
-
-def from_ox(term):
-    """A pyoxigraph term as an rdflib term; plain strings stay plain (no xsd:string), as rdflib reads them."""
-    import pyoxigraph
-
-    if term is None:
-        return None
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise TypeError(f"unexpected term {term!r}")

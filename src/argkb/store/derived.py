@@ -6,7 +6,9 @@ a pyoxigraph (RocksDB) database holding one named graph per file (``graph_iri``)
 signature (size, mtime, ctime, inode) seen when it was hashed. Queries read the union of the
 graphs. A file whose stat signature is unchanged, and old enough not to be "racy" (modified
 within ``RACY_NS`` of its hashing), is not re-read; any other file is hashed, and re-loaded
-only if its hash changed.
+only if its hash changed. Facts live amendments replaced (``argkb.kb.supersede``) are left out of
+the graph of the file asserting them; each entry records their fingerprint, and a file whose
+fingerprint changed (an amendment added or retracted) is re-loaded though its bytes did not change.
 
 Updates are copy-on-write: the current database is snapshotted (``backup``: hard links),
 the snapshot is opened for writing, changed files' graphs are dropped and re-loaded, and the
@@ -33,9 +35,10 @@ from urllib.parse import quote
 from argkb.rdf.atomic import atomic_write_text
 from argkb.errors import InputError, UsageError
 from argkb.kb.processes import pid_alive
+from argkb.kb.supersede import digest
 
 CACHE_DIR = ".argkb-cache"
-FORMAT = 1
+FORMAT = 2   # 2: entries record the fingerprint of what amendments replaced in the file
 #: named graphs of the knowledge base's files: this prefix + the file's path inside the KB
 GRAPH_BASE = "https://w3id.org/argkb/graph/"
 #: a file modified this close to its hashing is hashed again next time (coarse timestamps)
@@ -68,6 +71,7 @@ class FileEntry:
     hashed_ns: int
     triples: int
     graph: str
+    superseded: str = ""     # argkb.kb.supersede.digest of the facts left out of this file
 
     def same_stat(self, st: os.stat_result) -> bool:
         return (self.size, self.mtime_ns, self.ctime_ns, self.ino) == \
@@ -125,9 +129,12 @@ class Changes:
 class DerivedStore:
     """The derived store of one knowledge base's files (``files``: absolute paths)."""
 
-    def __init__(self, root: Path, files: list[Path], folder: Path | None = None):
+    def __init__(self, root: Path, files: list[Path], folder: Path | None = None,
+                 superseded: dict[Path, frozenset] | None = None):
         self.root = Path(root)
         self.files = [Path(p) for p in files]
+        #: store key -> the triples amendments replaced in that file (left out when it is loaded)
+        self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
         self.folder = Path(folder) if folder is not None else self.root / CACHE_DIR / "store"
         self.manifest_path = self.folder / "manifest.json"
         self.dirty_path = self.folder / "DIRTY"
@@ -166,11 +173,12 @@ class DerivedStore:
             except OSError as exc:
                 raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
             entry = old.get(key)
-            if entry and not verify and entry.same_stat(st) and not _racy(entry, st):
+            gone = digest(self.superseded.get(key))
+            if entry and not verify and entry.same_stat(st) and not _racy(entry, st) and entry.superseded == gone:
                 changes.entries[key] = entry
                 continue
             fresh, data = self._hash(path, st)
-            if entry and entry.sha256 == fresh.sha256:
+            if entry and entry.sha256 == fresh.sha256 and entry.superseded == gone:
                 fresh.triples = entry.triples
                 changes.restat = changes.restat or not entry.same_stat(st) or fresh.hashed_ns != entry.hashed_ns
             else:
@@ -190,7 +198,8 @@ class DerivedStore:
         hashed_ns = time.time_ns()
         data = _read(path)
         entry = FileEntry(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                          st.st_ino, hashed_ns, -1, graph_iri(self.root, path))
+                          st.st_ino, hashed_ns, -1, graph_iri(self.root, path),
+                          digest(self.superseded.get(self.key(path))))
         return entry, data
 
     # -------------------------------------------------------------- open
@@ -261,7 +270,10 @@ class DerivedStore:
                 changes.entries[key], data = self._hash(self._path(key))
             entry = changes.entries[key]
             entry.triples = 0
+            gone = {ox_triple(t) for t in self.superseded.get(key, ())}
             for quad in _parse(self._path(key), data, entry.graph):
+                if gone and quad.triple in gone:
+                    continue
                 entry.triples += 1
                 yield quad
 
@@ -344,6 +356,14 @@ class DerivedStore:
         source = pyoxigraph.Store.read_only(str(self.folder / manifest.db))
         source.backup(str(target))
         return target
+
+
+def ox_triple(triple):
+    import pyoxigraph
+
+    from argkb.rdf.strict import ox_term
+
+    return pyoxigraph.Triple(*(ox_term(t) for t in triple))
 
 
 def _read(path: Path) -> bytes:

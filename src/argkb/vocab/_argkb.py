@@ -45,7 +45,7 @@ class ARGKB(DefinedNamespace):
     attacks: URIRef  # The claim the argument rebuts, or the argument it undercuts (an AIF CA-node's outgoing edge).
     cites: URIRef  # A published work the claim or argument rests on.
     conclusion: URIRef  # The claim the argument supports (an AIF RA-node's outgoing edge).
-    contentFile: URIRef  # Where a contribution's content is kept, relative to the knowledge base folder (data/contributions/NAME.ttl); for a replaced fact, the file it was removed from.
+    contentFile: URIRef  # Where a contribution's content is kept, relative to the knowledge base folder (data/contributions/NAME.ttl); for a replaced fact, the file that asserts it (left unchanged; readers leave the fact out of it while the amendment is live).
     contentSha256: URIRef  # The SHA-256 of a contribution's content file, as 64 lowercase hexadecimal digits; the file is written deterministically from the triples, so equal content has an equal digest.
     describes: URIRef  # A perspective a lens description is about (the article's sentence on multiple angles describes several).
     direction: URIRef  # Whether the move increases, decreases or maintains the lever.
@@ -65,7 +65,7 @@ class ARGKB(DefinedNamespace):
     proposed: URIRef  # A property of this node whose values argkb draft proposed rather than the analyst decided: the qualifier from the sentence's modal verb, the label from its words, the triggers and affected actors from the labels of moves, levers and actors of the knowledge base that occur in it. The analyst checks the values and then deletes the statement.
     qualifier: URIRef  # The modal force with which the implication is claimed (the source's own modal verb).
     rank: URIRef  # The position of a qualifier in the order could (1) < might (2) < likely (3) < certain (4).
-    replaced: URIRef  # A single-valued fact this contribution replaced (argkb add --amend), as a reified rdf:Statement whose argkb:contentFile names the file it was removed from.
+    replaced: URIRef  # A single-valued fact this contribution supersedes (argkb add --amend), as a reified rdf:Statement whose argkb:contentFile names the file that asserts it. No file is edited: while the contribution is live, readers leave the fact out of that file; retracting the contribution brings it back.
     retractedAt: URIRef  # When the contribution was taken out of the live knowledge base; its content file is kept but no longer read.
     retractedBy: URIRef  # The agent who retracted the contribution.
     retractionReason: URIRef  # Why the contribution was retracted, in the words of whoever retracted it.
