@@ -82,6 +82,52 @@ def test_whole_seed_map_renders_with_mermaid_cli(seed_map, tmp_path):
     assert _drawn(_mmdc(render(lens, "mermaid"), tmp_path, "realism")) == (len(lens.nodes), len(lens.edges))
 
 
+def test_whole_seed_map_split_into_diagrams_renders_with_mermaid_cli_defaults(seed_map, tmp_path):
+    """--format mermaid-md: Markdown whose diagrams mermaid-cli draws with its default configuration
+    (no diagram over maxEdges); together they draw every edge of the map exactly once."""
+    from argkb.export.mermaid import MAX_EDGES, split
+
+    parts = split(seed_map)
+    assert len(parts) > 1 and all(len(part.edges) <= MAX_EDGES for _title, part in parts)
+    assert sorted(e.id for _t, part in parts for e in part.edges) == sorted(e.id for e in seed_map.edges)
+    assert {n for _t, part in parts for n in part.nodes} == set(seed_map.nodes)
+    source = tmp_path / "map.md"
+    source.write_text(render(seed_map, "mermaid-md"), encoding="utf-8")
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        unavailable("chromium is not installed (.ci/run installs it)")
+    config = tmp_path / "puppeteer.json"
+    config.write_text(json.dumps({"executablePath": browser, "args": ["--no-sandbox", "--disable-gpu"]}))
+    out = tmp_path / "out" / "map.md"
+    out.parent.mkdir()
+    result = subprocess.run([mmdc(), "-p", str(config), "-i", str(source), "-o", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for number, (_title, part) in enumerate(parts, 1):
+        drawing = (out.parent / f"map-{number}.svg").read_text(encoding="utf-8")
+        assert "Syntax error" not in drawing and "Maximum" not in drawing
+        assert _drawn(drawing) == (len(part.nodes), len(part.edges))
+
+
+def test_mermaid_markdown_cuts_a_part_still_too_big_into_pieces(seed_map, monkeypatch):
+    import argkb.export.mermaid as mermaid
+
+    monkeypatch.setattr(mermaid, "MAX_EDGES", 40)
+    parts = mermaid.split(seed_map)
+    assert all(len(part.edges) <= 40 for _title, part in parts)
+    assert sorted(e.id for _t, part in parts for e in part.edges) == sorted(e.id for e in seed_map.edges)
+    assert any(re.search(r"\(2 of \d+\)$", title) for title, _part in parts)
+    text = mermaid.to_mermaid_markdown(seed_map)
+    assert text.count("```mermaid") == len(parts)
+
+
+def test_mermaid_markdown_escapes_titles(mini_map):
+    mini_map.title = "<script>alert(1)</script> *bold* [x](javascript:y)"
+    text = render(mini_map, "mermaid-md")
+    heading = text.splitlines()[0]
+    assert "<script>" not in heading and "](" not in heading and "*bold*" not in heading
+
+
 def test_mermaid_styles_links_by_kind(mini_map):
     text = render(mini_map, "mermaid")
     styled = [int(i) for line in re.findall(r"^  linkStyle ([\d,]+) ", text, re.M) for i in line.split(",")]

@@ -6,7 +6,7 @@ import click
 from argkb.cli.common import emit, examples, kb_options, output_option, perspective_option
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
-FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "jsonld", "turtle", "aif", "xaif", "html"]
+FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html"]
 SEMANTICS = ["grounded", "preferred", "stable"]
 #: the formats --status-lens colours (every format that carries statuses writes them as node attributes)
 STATUS_LENS_FORMATS = ("html", "dot")
@@ -16,7 +16,7 @@ STATUS_LENS_FORMATS = ("html", "dot")
                                              "argkb export --format gexf -p realism -o realism.gexf"))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES, case_sensitive=False), required=True,
               help="graphml (Gephi, Cytoscape), graphml-yed (yEd), gexf (Gephi, GEXF 1.3), dot (Graphviz), "
-                   "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub), jsonld / turtle (the filtered RDF graph), "
+                   "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub, mermaid-cli), mermaid-md (Markdown: the map split into diagrams under mermaid's default 500 links each), jsonld / turtle (the filtered RDF graph), "
                    "aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech xaif), html (the interactive map, one offline file).")
 @output_option
 @perspective_option("Keep only arguments read through this lens (repeatable)")

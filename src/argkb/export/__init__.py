@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "dot": "argkb.export.dot:to_dot",
     "cyjs": "argkb.export.cyjs:to_cyjs",
     "mermaid": "argkb.export.mermaid:to_mermaid",
+    "mermaid-md": "argkb.export.mermaid:to_mermaid_markdown",
     "jsonld": "argkb.export.rdf:to_jsonld",
     "turtle": "argkb.export.rdf:to_turtle",
     "aif": "argkb.export.aif:to_aif",

@@ -1,12 +1,19 @@
 """Mermaid flowchart: renders on GitHub (in a ```mermaid block) and with mermaid-cli.
 
+``mermaid`` is one diagram. Mermaid draws at most ``MAX_EDGES`` links with its default
+configuration (a secure setting: a diagram cannot raise it), so ``mermaid-md`` writes Markdown
+holding the same map split into diagrams that each stay under that limit: the structure
+(actors, levers, moves, implications) and the arguments of each perspective, every part cut
+again into pieces of at most ``MAX_EDGES`` links when it is still too big. Nodes shared by
+parts are drawn in each; every edge is drawn exactly once.
+
 Every label is written inside double quotes with all but plain letters, digits and spaces
 as Mermaid entity codes (``#34;``), so no label can close its node, start a link or carry markup.
 """
 from __future__ import annotations
 
 from argkb.export import style
-from argkb.export.model import ArgumentMap
+from argkb.export.model import ArgumentMap, Edge
 
 _SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-")
 
@@ -34,8 +41,9 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
     lines = [f"%% {escape(amap.title)} — argkb export", "flowchart BT"]
     if len(amap.edges) > MAX_EDGES:
         lines.insert(1, f"%% {len(amap.edges)} edges: over mermaid's default maxEdges ({MAX_EDGES}). Render with a "
-                        "config that raises it (mmdc -c config.json with {\"maxEdges\": N}), or export a smaller "
-                        "map (--perspective, --source, --focus)")
+                        "config that raises it (mmdc -c config.json with {\"maxEdges\": N}), export it split into "
+                        "diagrams that render with the defaults (--format mermaid-md), or export a smaller map "
+                        "(--perspective, --source, --focus)")
     classes: dict[str, list[str]] = {}
     attackers: list[str] = []
     for node in amap.nodes.values():
@@ -67,3 +75,57 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
         dash = ",stroke-dasharray:5 5" if look.line == "dashed" else ""
         lines.append(f"  linkStyle {','.join(numbers)} stroke:{look.colour},stroke-width:{look.width:g}px{dash}")
     return "\n".join(lines) + "\n"
+
+
+def to_mermaid_markdown(amap: ArgumentMap, **_) -> str:
+    """Markdown: the map as ```mermaid diagrams of at most ``MAX_EDGES`` links each (see the module's doc)."""
+    parts = split(amap)
+    out = [f"# {_md(amap.title)}", "",
+           f"{len(amap.nodes)} nodes and {len(amap.edges)} links in {len(parts)} diagram{'s' * (len(parts) != 1)} "
+           f"(mermaid draws at most {MAX_EDGES} links per diagram with its default configuration). "
+           "Written by `argkb export --format mermaid-md`.", ""]
+    for title, part in parts:
+        out += [f"## {_md(title)}", "", f"{len(part.nodes)} nodes, {len(part.edges)} links.", "", "```mermaid",
+                to_mermaid(part).rstrip("\n"), "```", ""]
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown heading: HTML's specials as entities, Markdown's punctuation escaped."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join("\\" + c if c in "\\`*_{}[]()#+!|~" else c for c in text)
+
+
+def split(amap: ArgumentMap) -> list[tuple[str, ArgumentMap]]:
+    """(title, part) for each diagram: the whole map when it fits, else by perspective, then by size."""
+    if len(amap.edges) <= MAX_EDGES:
+        return [(amap.title, amap)]
+    groups: dict[str, list[Edge]] = {}
+    for edge in amap.edges:
+        groups.setdefault(_group(amap, edge), []).append(edge)
+    linked = {n for e in amap.edges for n in (e.source, e.target)}
+    alone = [n for n in amap.nodes if n not in linked]   # drawn with the structure
+    parts = []
+    for key in sorted(groups, key=lambda k: (k != "structure", k)):
+        edges = groups[key]
+        pieces = [edges[i:i + MAX_EDGES] for i in range(0, len(edges), MAX_EDGES)]
+        for number, piece in enumerate(pieces, 1):
+            keep = {n for e in piece for n in (e.source, e.target)} | (set(alone) if key == "structure" and number == 1
+                                                                           else set())
+            nodes = {k: v for k, v in amap.nodes.items() if k in keep}
+            name = "Structure: actors, levers, moves, implications" if key == "structure" else f"Arguments: {key}"
+            title = f"{name} ({number} of {len(pieces)})" if len(pieces) > 1 else name
+            parts.append((title, ArgumentMap(nodes, piece, amap.store, f"{amap.title} — {title}", amap.semantics)))
+    if alone and "structure" not in groups:
+        nodes = {k: amap.nodes[k] for k in alone}
+        parts.insert(0, ("Unlinked nodes", ArgumentMap(nodes, [], amap.store, f"{amap.title} — unlinked", amap.semantics)))
+    return parts
+
+
+def _group(amap: ArgumentMap, edge: Edge) -> str:
+    """The perspective label of the argument an edge belongs to, or "structure"."""
+    for end in (edge.source, edge.target):
+        node = amap.nodes.get(end)
+        if node is not None and node.type == "argument":
+            return node.attrs.get("perspective_label") or node.attrs.get("perspective") or "no perspective"
+    return "structure"
