@@ -133,3 +133,31 @@ def test_whatever_is_given_the_knowledge_base_stays_readable_and_valid(runner, t
         assert entries == []
     check = runner.invoke(cli, ["validate", "--kb", str(kb_dir)])
     assert check.exit_code == 0, check.output
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+def test_amending_tricky_text_records_it_exactly_and_retracting_brings_it_back(runner, tmp_path, name):
+    """The log records the value an amendment supersedes in N-Triples syntax, whatever it holds, and
+    reads it back as the same RDF term: retracting the amendment restores it exactly."""
+    from argkb.rdf.strict import from_nt
+
+    kb_dir = make_kb(tmp_path / "kb")
+    local, literal = TRICKY[name]
+    source = tmp_path / "c.ttl"
+    source.write_text(claim(local, literal), encoding="utf-8")
+    assert runner.invoke(cli, ["add", "--kb", str(kb_dir), str(source)]).exit_code == 0
+    node = URIRef(KB_NS + local)
+    statement = URIRef("https://w3id.org/argkb/ontology#statement")
+    original = KnowledgeBase.locate(kb_dir).graph().value(node, statement)
+    fix = tmp_path / "fix.ttl"
+    fix.write_text(HEAD + f'<{KB_NS}{local}> argkb:statement "plain" .\n', encoding="utf-8")
+    result = runner.invoke(cli, ["add", "--kb", str(kb_dir), str(fix), "--amend"])
+    assert result.exit_code == 0, result.output
+    strictly_readable(kb_dir)
+    amendment = read_log(kb_dir / "data")[-1]
+    assert [from_nt(r.object) for r in amendment.replaced] == [original]
+    assert KnowledgeBase.locate(kb_dir).graph().value(node, statement) == Literal("plain")
+    usable(runner, kb_dir, f"<{node}>")
+    result = runner.invoke(cli, ["retract", "--kb", str(kb_dir), amendment.id, "--reason", "undo"])
+    assert result.exit_code == 0, result.output
+    assert list(KnowledgeBase.locate(kb_dir).graph().objects(node, statement)) == [original]
