@@ -71,6 +71,14 @@ def test_ontology_version_matches_package_version():
     version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
     (onto,) = ontology().subjects(RDF.type, OWL.Ontology)
     assert str(ontology().value(onto, OWL.versionInfo)) == version
+    assert str(ontology().value(onto, OWL.versionIRI)).endswith(f"/ontology/{version}")
+    shapes = Graph().parse(REPO / "ontology" / "shapes.ttl")
+    assert {str(v) for v in shapes.objects(None, OWL.versionInfo)} == {version}
+    import json
+
+    assert json.loads((REPO / "package.json").read_text())["version"] == version
+    lock = json.loads((REPO / "package-lock.json").read_text())
+    assert (lock["version"], lock["packages"][""]["version"]) == (version, version)
 
 
 def test_perspectives_form_one_concept_scheme():
