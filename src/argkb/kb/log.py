@@ -117,10 +117,7 @@ def log_path(data_dir: Path) -> Path:
 
 def read_log(data_dir: Path) -> list[Contribution]:
     """All contributions in the log, oldest first (an absent log is an empty one)."""
-    path = log_path(data_dir)
-    if not path.exists():
-        return []
-    g = parse_file(path)
+    g = log_graph_of(data_dir)
     entries = [_entry(g, node) for node in g.subjects(RDF.type, ARGKB.Contribution)]
     return sorted(entries, key=lambda c: (_moment(c.ended), c.id))
 
@@ -219,23 +216,30 @@ def find(entries: list[Contribution], ident: str) -> Contribution:
     raise UsageError(f"{ident!r} is ambiguous: " + ", ".join(c.id for c in matches))
 
 
-_RETRACTED_CACHE: dict[str, tuple[tuple, set[str]]] = {}
+_LOG_CACHE: dict[str, tuple[tuple, Graph]] = {}
 
 
-def retracted_names(data_dir: Path) -> set[str]:
-    """File names (in data/contributions/) of retracted contributions; cached while the log is unchanged."""
+def log_graph_of(data_dir: Path) -> Graph:
+    """The log as parsed (an empty graph when there is none), parsed once while its file is unchanged
+    (same inode, time and size: every write replaces it by a rename). Callers must not change it."""
     path = log_path(data_dir)
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return set()
+        return Graph()
     key = (st.st_ino, st.st_mtime_ns, st.st_size)
-    cached = _RETRACTED_CACHE.get(str(path))
+    cached = _LOG_CACHE.get(str(path))
     if cached and cached[0] == key:
-        return set(cached[1])
-    names = {Path(c.content_file).name for c in read_log(data_dir) if c.retracted}
-    _RETRACTED_CACHE[str(path)] = (key, names)
-    return set(names)
+        return cached[1]
+    graph = parse_file(path)
+    _LOG_CACHE[str(path)] = (key, graph)
+    return graph
+
+
+def retracted_names(data_dir: Path) -> set[str]:
+    """File names (in data/contributions/) of retracted contributions."""
+    g = log_graph_of(data_dir)
+    return {Path(str(g.value(node, ARGKB.contentFile))).name for node in g.subjects(ARGKB.retractedAt, None)}
 
 
 __all__ = ["Contribution", "Replaced", "read_log", "write_log", "find", "retracted_names", "agent_iri",

@@ -10,36 +10,20 @@ Retract the amendment and the fact is back, since its replaced statements are no
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from argkb.kb.log import log_path
-from argkb.rdf.parse import parse_file
+from argkb.kb.log import log_graph_of
 from argkb.vocab.namespaces import ARGKB
 
 #: file (relative to the KB root, POSIX) -> the triples live amendments take out of it
 Superseded = dict[str, frozenset]
 
-_CACHE: dict[str, tuple[tuple, Superseded]] = {}
-
-
 def superseded(data_dir: Path) -> Superseded:
-    """The facts live amendments replaced, by the file asserting them; cached while the log is unchanged."""
-    path = log_path(data_dir)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return {}
-    key = (st.st_ino, st.st_mtime_ns, st.st_size)
-    cached = _CACHE.get(str(path))
-    if cached and cached[0] == key:
-        return dict(cached[1])
-    found = from_log_graph(parse_file(path))
-    _CACHE[str(path)] = (key, found)
-    return dict(found)
+    """The facts live amendments replaced, by the file asserting them (read from the log)."""
+    return from_log_graph(log_graph_of(data_dir))
 
 
 def from_log_graph(g) -> Superseded:
