@@ -103,7 +103,7 @@ class Axioms:
                 f"VALUES (?t ?c) {{ {' '.join(f'({t} {c})' for t, c in pairs)} }} }}")
 
     def queries(self) -> list[tuple[str, str]]:
-        """(kind, SPARQL) with ``#FOCUS`` where the focus nodes' VALUES block goes (disjoint classes: ``typing``)."""
+        """(kind, SPARQL) with ``#FOCUS`` where the pattern binding the focus nodes goes (disjoint classes: ``typing``)."""
         out = []
         if self.disjoint and self.functional_objects:
             props = " ".join(term_sparql(p) for p in sorted(self.functional_objects))
@@ -145,6 +145,7 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     import pyoxigraph as ox
 
     from argkb.store.base import OxigraphStore, to_ox
+    from argkb.store.focus import focus_pattern
     from argkb.validation.incremental import construct_triples
 
     focus = sorted({t for triple in contribution for t in triple if isinstance(t, URIRef)} -
@@ -170,11 +171,12 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     ranges = dict(axioms.data_ranges)
     found: dict[tuple, Inconsistency] = {}
 
-    def rows(query: str, nodes: list):
-        for i in range(0, len(nodes), _BATCH):
-            block = "VALUES ?x { " + " ".join(term_sparql(f) for f in nodes[i:i + _BATCH]) + " } "
+    def rows(query: str, nodes: list) -> list[dict]:
+        if not nodes:
+            return []
+        with focus_pattern(small, nodes, "x") as block:   # one query, whatever the number of nodes
             result = small.query(query.replace("#FOCUS", block))
-            yield from (dict(zip(result.vars, row)) for row in result.rows)
+        return [dict(zip(result.vars, row)) for row in result.rows]
 
     def classes(nodes: list) -> dict:
         out: dict = {}
@@ -190,7 +192,7 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
             for c1, c2 in clashes(types):
                 found.setdefault(("disjoint", node, c1, c2), Inconsistency(node, _why("disjoint", {"c1": c1, "c2": c2})))
     for kind, query in axioms.queries():
-        merged = list(rows(query, focus)) if kind == "merged" else None
+        merged = rows(query, focus) if kind == "merged" else None
         if merged is not None:
             types = classes(sorted({r[k] for r in merged for k in ("a", "b")}, key=str))
             for row in merged:

@@ -57,11 +57,16 @@ class Prepared:
 
 
 def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Graph:
-    graph = Graph()
+    graphs = []
     for path in files:
         one = check_graph(parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network), path)
         if len(one) == 0:
             raise InputError(path, "holds no triples: nothing to contribute")
+        graphs.append(one)
+    if len(graphs) == 1:
+        return graphs[0]   # one file: its graph as parsed (a copy of a large one costs seconds)
+    graph = Graph()
+    for one in graphs:
         graph += one   # each file's blank nodes stay its own
     return graph
 

@@ -12,11 +12,12 @@ that finds every violating focus node at once, run on pyoxigraph (or any ``Store
 The shapes file stays the source of truth. A shape using anything this compiler does not
 know raises ``Unsupported``, and ``argkb.validation.validate`` falls back to pySHACL. The test suite
 checks that both give the same results. ``run(store, focus)`` restricts every query to the
-given focus nodes (a ``VALUES`` block), which is how contributions are validated.
+given focus nodes (``argkb.store.focus``), which is how contributions are validated.
 """
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from argkb.errors import UsageError
 from argkb.vocab.namespaces import ARGKB
 from argkb.store.base import where_brace, term_sparql
+from argkb.store.focus import focus_pattern
 
 SUBCLASSES = re.compile(r"#SUBCLASSES (<[^>]*>)#")
 _RULE_NUMBER = re.compile(r"Rule(\d+)$")
@@ -106,12 +108,12 @@ class CompiledShapes:
         focus = None if focus is None else sorted({f for f in focus if isinstance(f, URIRef)})
         if focus is not None and not focus:
             return []
-        values = "" if focus is None else "VALUES ?this { " + " ".join(term_sparql(f) for f in focus) + " } "
         closure = subclass_closure(store)
         out: list[RawResult] = []
-        for check in (self.checks if checks is None else checks):
-            query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), check.targeted(values))
-            out.extend(_results_of(check, store.query(query).dicts()))
+        with nullcontext("") if focus is None else focus_pattern(store, focus) as values:
+            for check in (self.checks if checks is None else checks):
+                query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), check.targeted(values))
+                out.extend(_results_of(check, store.query(query).dicts()))
         return out
 
 

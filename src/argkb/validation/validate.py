@@ -79,11 +79,12 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
         [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
          for p in files]
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
+    contribution = _union(graphs)   # (the one graph itself when there is one: read, never changed)
     if compiled is not None and graphs:
         from argkb.validation.compiled import Unsupported
         from argkb.validation.canonical import rewritten_literal
 
-        rewritten = rewritten_literal(_union(graphs))
+        rewritten = rewritten_literal(contribution)
         if rewritten is not None and engine == "fast":
             raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
         compiled = None if rewritten is not None else compiled
@@ -93,7 +94,6 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
         return validate_whole(kb, engine="fast")
     from argkb.validation.incremental import check_contribution
 
-    contribution = _union(graphs)
     raw = check_contribution(kb, contribution, compiled)
     return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)), contribution_nodes(contribution), compiled,
                    contribution)
@@ -189,6 +189,10 @@ def _compiled(kb: KnowledgeBase, required: bool = False):
 
 
 def _union(graphs: list[Graph]) -> Graph:
+    """The graphs as one: a new graph, or the graph itself when there is just one (copying a large
+    contribution triple by triple cost seconds; callers only read it)."""
+    if len(graphs) == 1:
+        return graphs[0]
     out = new_graph()
     for g in graphs:
         for triple in g:
