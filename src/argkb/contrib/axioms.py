@@ -155,10 +155,10 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     near: set = set()
     for i in range(0, len(focus), _BATCH):
         values = "VALUES ?n { " + " ".join(term_sparql(f) for f in focus[i:i + _BATCH]) + " } "
-        for t in construct_triples(store, "CONSTRUCT { ?n ?p ?o . ?s ?q ?n } WHERE { " + values +
-                                   "{ ?n ?p ?o } UNION { ?s ?q ?n } }"):
-            local.add(ox.Quad(t.subject, t.predicate, t.object))
-            near.update(x.value for x in (t.subject, t.object) if isinstance(x, ox.NamedNode))
+        found = construct_triples(store, "CONSTRUCT { ?n ?p ?o . ?s ?q ?n } WHERE { " + values +
+                                  "{ ?n ?p ?o } UNION { ?s ?q ?n } }")
+        local.extend([ox.Quad(t.subject, t.predicate, t.object) for t in found])
+        near.update(x.value for t in found for x in (t.subject, t.object) if isinstance(x, ox.NamedNode))
     near = sorted(near - {str(f) for f in focus})
     for i in range(0, len(near), _BATCH):   # what the neighbours say of themselves (their types, their values)
         values = "VALUES ?n { " + " ".join(f"<{n}>" for n in near[i:i + _BATCH]) + " } "
@@ -171,40 +171,51 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     ranges = dict(axioms.data_ranges)
     found: dict[tuple, Inconsistency] = {}
 
-    def rows(query: str, nodes: list) -> list[dict]:
-        if not nodes:
-            return []
-        with focus_pattern(small, nodes, "x") as block:   # one query, whatever the number of nodes
-            result = small.query(query.replace("#FOCUS", block))
+    def rows(query: str, block: str) -> list[dict]:
+        result = small.query(query.replace("#FOCUS", block))
         return [dict(zip(result.vars, row)) for row in result.rows]
 
-    def classes(nodes: list) -> dict:
+    def classes(block: str) -> dict:
         out: dict = {}
-        for row in rows(axioms.typing(), nodes):
+        for row in rows(axioms.typing(), block):
             out.setdefault(row["x"], set()).add(row["c"])
         return out
 
     def clashes(types: set) -> list:
+        if len(types) < 2:
+            return []
         return sorted((a, b) for a, b in axioms.disjoint if a in types and b in types and str(a) < str(b))
 
-    if axioms.disjoint:
-        for node, types in classes(focus).items():
-            for c1, c2 in clashes(types):
-                found.setdefault(("disjoint", node, c1, c2), Inconsistency(node, _why("disjoint", {"c1": c1, "c2": c2})))
-    for kind, query in axioms.queries():
-        merged = rows(query, focus) if kind == "merged" else None
-        if merged is not None:
-            types = classes(sorted({r[k] for r in merged for k in ("a", "b")}, key=str))
-            for row in merged:
-                for c1, c2 in clashes(types.get(row["a"], set()) | types.get(row["b"], set())):
-                    if c1 in types.get(row["a"], set()) and c2 in types.get(row["b"], set()) or \
-                            c2 in types.get(row["a"], set()) and c1 in types.get(row["b"], set()):
-                        key = ("merged", row["x"], row["p"], *sorted((str(row["a"]), str(row["b"]))))
-                        found.setdefault(key, Inconsistency(row["x"], _why(kind, {**row, "c1": c1, "c2": c2})))
-            continue
-        for values in rows(query, focus):
-            if kind == "range":
-                values["r"] = ranges[values["p"]]
-            key = (kind, values["x"], *sorted(str(v) for k, v in values.items() if k != "x"))
-            found.setdefault(key, Inconsistency(values["x"], _why(kind, values)))
+    with focus_pattern(small, focus, "x") as marked:   # each query once, whatever the number of nodes
+        if axioms.disjoint:
+            for node, types in classes(marked).items():
+                for c1, c2 in clashes(types):
+                    found.setdefault(("disjoint", node, c1, c2),
+                                     Inconsistency(node, _why("disjoint", {"c1": c1, "c2": c2})))
+        for kind, query in axioms.queries():
+            if kind == "merged":
+                _merged(rows(query, marked), small, classes, clashes, found)
+                continue
+            for values in rows(query, marked):
+                if kind == "range":
+                    values["r"] = ranges[values["p"]]
+                key = (kind, values["x"], *sorted(str(v) for k, v in values.items() if k != "x"))
+                found.setdefault(key, Inconsistency(values["x"], _why(kind, values)))
     return sorted(found.values(), key=lambda i: (str(i.node), i.reason))
+
+
+def _merged(merged: list[dict], small, classes, clashes, found: dict) -> None:
+    """Two values of a functional object property are one node: a clash between their types (``prp-fp``)."""
+    from argkb.store.focus import focus_pattern
+
+    nodes = sorted({r[k] for r in merged for k in ("a", "b")}, key=str)
+    if not nodes:
+        return
+    with focus_pattern(small, nodes, "x") as block:
+        types = classes(block)
+    for row in merged:
+        for c1, c2 in clashes(types.get(row["a"], set()) | types.get(row["b"], set())):
+            if c1 in types.get(row["a"], set()) and c2 in types.get(row["b"], set()) or \
+                    c2 in types.get(row["a"], set()) and c1 in types.get(row["b"], set()):
+                key = ("merged", row["x"], row["p"], *sorted((str(row["a"]), str(row["b"]))))
+                found.setdefault(key, Inconsistency(row["x"], _why("merged", {**row, "c1": c1, "c2": c2})))

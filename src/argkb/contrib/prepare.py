@@ -71,8 +71,13 @@ def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) 
     return graph
 
 
-def skolemise(graph: Graph) -> Graph:
-    if not any(isinstance(term, BNode) for triple in graph for term in triple):
+def has_blank_nodes(graph: Graph) -> bool:
+    return any(isinstance(term, BNode) for triple in graph for term in triple)
+
+
+def skolemise(graph: Graph, blank: bool | None = None) -> Graph:
+    """``blank``: whether ``graph`` has blank nodes, when the caller knows (one scan of a large graph, not two)."""
+    if not (has_blank_nodes(graph) if blank is None else blank):
         return graph   # nothing to name: canonicalising a large graph would cost much and change nothing
     canonical = to_canonical_graph(graph)
     digest = hashlib.sha256("\n".join(sorted(
@@ -93,8 +98,8 @@ def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: b
     """Parse ``files`` into one skolemised graph, its content file and digest, and the id problems."""
     files = [Path(f) for f in files]
     given = read_inputs(files, max_bytes, allow_network)
-    blank = any(isinstance(term, BNode) for triple in given for term in triple)
-    graph = skolemise(given)
+    blank = has_blank_nodes(given)
+    graph = skolemise(given, blank)
     data = turtle_bytes(graph, name="the contribution")
     sha = hashlib.sha256(data).hexdigest()
     return Prepared(files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank, given)
@@ -111,22 +116,29 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
         problems.setdefault((str(node), reason), Problem(short(node) if isinstance(node, URIRef) else str(node), reason))
 
     ontology_terms = set(ontology.subjects())
+    kb, argkb = str(KB), PREFIXES["argkb"]
+    subjects: set = set()   # each subject and each term is judged once: their verdicts depend on them alone
+    terms: set = set()
     for s, p, o in graph:
         if isinstance(s, BNode):   # validate FILE checks files before skolemising: blank nodes are fine
             continue
         if p == OWL.imports:
             refuse(s, "declares owl:imports; argkb never fetches imports: put the triples in the contribution")
-        if not str(s).startswith(str(KB)):
-            what = "redefines the ontology term" if s in ontology_terms else "defines a node outside kb:"
-            refuse(s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})")
-        elif str(s)[len(str(KB)):].startswith(RESERVED):
-            refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
+        if s not in subjects:
+            subjects.add(s)
+            if not str(s).startswith(kb):
+                what = "redefines the ontology term" if s in ontology_terms else "defines a node outside kb:"
+                refuse(s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})")
+            elif str(s)[len(kb):].startswith(RESERVED):
+                refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
         if p == RDF.type and o == ARGKB.Source and len(f"{_local(s)}.txt".encode("utf-8")) > MAX_NAME_BYTES:
             refuse(s, f"a source's id names its text file data/sources/ID.txt, which may be at most {MAX_NAME_BYTES} "
                       "bytes long; choose a shorter id")
         if p == RDF.type and o == ARGKB.Contribution:
             refuse(s, "only argkb add may record an argkb:Contribution")
         for term in (p, o):
-            if isinstance(term, URIRef) and str(term).startswith(PREFIXES["argkb"]) and term not in ontology_terms:
-                refuse(term, "is not a term of the argkb ontology (a typo?)")
+            if isinstance(term, URIRef) and term not in terms:
+                terms.add(term)
+                if str(term).startswith(argkb) and term not in ontology_terms:
+                    refuse(term, "is not a term of the argkb ontology (a typo?)")
     return sorted(problems.values(), key=lambda x: (x.node, x.reason))

@@ -22,6 +22,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from argkb.rdf.strict import check_turtle, ox_literal, ox_named_node
 from argkb.vocab.namespaces import PREFIXES
 
+_TYPE = RDF.type
 _FIRST = {RDF.type: "0", RDFS.label: "1"}
 #: datatypes Turtle writes bare (when the lexical form is already the bare one)
 _NATIVE = {XSD.integer: re.compile(r"^[+-]?[0-9]+$").match, XSD.boolean: re.compile(r"^(true|false)$").match}
@@ -29,18 +30,29 @@ _NATIVE = {XSD.integer: re.compile(r"^[+-]?[0-9]+$").match, XSD.boolean: re.comp
 _PLAIN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$").match
 
 
-def _name(term, used: set[str], blanks: dict | None = None) -> str:
+def _iri(iri: str) -> tuple[str, str | None]:
+    """An IRI as Turtle writes it, and the prefix that takes (None: written in full)."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and _PLAIN_LOCAL(iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}", prefix
+    return str(ox_named_node(iri)), None
+
+
+def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = None) -> str:
+    """``term`` as Turtle (``iris``: IRIs already written, and how, so each is worked out once)."""
     if isinstance(term, BNode) and blanks is not None:
         return blanks.setdefault(term, f"_:b{len(blanks) + 1}")
     if isinstance(term, URIRef):
-        if term == RDF.type:
+        if term == _TYPE:
             return "a"
-        iri = str(term)
-        for prefix, ns in PREFIXES.items():
-            if iri.startswith(ns) and _PLAIN_LOCAL(iri[len(ns):]):
-                used.add(prefix)
-                return f"{prefix}:{iri[len(ns):]}"
-        return str(ox_named_node(iri))
+        written = iris.get(term) if iris is not None else None
+        if written is None:
+            written = _iri(str(term))
+            if iris is not None:
+                iris[term] = written
+        if written[1] is not None:
+            used.add(written[1])
+        return written[0]
     if isinstance(term, Literal):
         if term.datatype in _NATIVE and _NATIVE[term.datatype](str(term)):
             return str(term)
@@ -49,7 +61,7 @@ def _name(term, used: set[str], blanks: dict | None = None) -> str:
             ox_literal(str(term), language=term.language)   # refuses a tag the grammar forbids
             return f"{quoted}@{term.language}"
         if term.datatype is not None:
-            return f"{quoted}^^{_name(term.datatype, used)}"
+            return f"{quoted}^^{_name(term.datatype, used, iris=iris)}"
         return quoted
     if isinstance(term, BNode):
         raise ValueError("blank nodes must be skolemised before serialising")
@@ -65,6 +77,7 @@ def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:
     """The graph as sorted, prefixed Turtle (``header`` lines are written as comments first)."""
     used: set[str] = set()
     blanks: dict | None = {} if blank_nodes else None
+    iris: dict = {}
     blocks: list[str] = []
     by_subject: dict = {}
     for s, p, o in graph:
@@ -74,9 +87,9 @@ def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:
         lines = []
         for pred in preds:
             objects = sorted(by_subject[subject][pred], key=_sort_key)
-            rendered = ", ".join(_name(o, used, blanks) for o in objects)
-            lines.append(f"    {_name(pred, used)} {rendered}")
-        blocks.append(_name(subject, used, blanks) + "\n" + " ;\n".join(lines) + " .\n")
+            rendered = ", ".join(_name(o, used, blanks, iris) for o in objects)
+            lines.append(f"    {_name(pred, used, iris=iris)} {rendered}")
+        blocks.append(_name(subject, used, blanks, iris) + "\n" + " ;\n".join(lines) + " .\n")
     out = [f"# {line}".rstrip() for line in header.splitlines()]
     out += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in PREFIXES if p in used]
     return "\n".join(out) + "\n\n" + "\n".join(blocks)

@@ -101,7 +101,16 @@ def from_nt(text: str):
 
 def ox_triples(graph: Graph) -> set:
     seen: dict = {}
-    return {ox.Triple(*(ox_term(t, seen) for t in triple)) for triple in graph}
+    iris: dict = {}   # an IRI is checked and converted once, however often it occurs
+
+    def term(t):
+        if isinstance(t, URIRef):
+            found = iris.get(t)
+            if found is None:
+                found = iris[t] = ox_term(t)
+            return found
+        return ox_term(t, seen)
+    return {ox.Triple(term(s), term(p), term(o)) for s, p, o in graph}
 
 
 def check_graph(graph: Graph, path: Path | str) -> Graph:

@@ -8,6 +8,11 @@ claims spent minutes there. On an in-memory pyoxigraph store of its own (a neigh
 and the pattern is ``GRAPH <g> { ?this a <urn:argkb:Focus> }``: an indexed triple pattern, joined
 like any other. The default graph, which is all the queries read otherwise, does not change, and
 the marker graph is removed when the block ends. Any other store gets the ``VALUES`` block.
+
+When the nodes are most of what such a store holds (a large contribution's neighbourhood is mostly the
+contribution), even that join costs more than it saves: ``mostly(store, nodes)`` says so, and the caller
+then runs the query on the whole store and keeps the rows of the nodes, which gives the same rows for
+any query whose rows for one node do not depend on the others (what the compiled shapes guarantee).
 """
 from __future__ import annotations
 
@@ -18,12 +23,19 @@ from typing import Iterable, Iterator
 from argkb.store.base import OxigraphStore, term_sparql, to_ox
 
 FOCUS_CLASS = "urn:argkb:Focus"
+#: at most this many triples per node: the nodes are most of the store (``mostly``)
+MOSTLY = 8
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def markable(store) -> bool:
     """An in-memory pyoxigraph store whose default graph is not the union of its named graphs."""
     return isinstance(store, OxigraphStore) and not store.union and store.backend == "memory"
+
+
+def mostly(store, nodes) -> bool:
+    """The store (a neighbourhood graph) holds little besides ``nodes``: at most ``MOSTLY`` triples per node."""
+    return markable(store) and len(store.ox) <= MOSTLY * len(nodes)
 
 
 @contextmanager

@@ -30,7 +30,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from argkb.errors import UsageError
 from argkb.vocab.namespaces import ARGKB
 from argkb.store.base import where_brace, term_sparql
-from argkb.store.focus import focus_pattern
+from argkb.store.focus import focus_pattern, mostly
 
 SUBCLASSES = re.compile(r"#SUBCLASSES (<[^>]*>)#")
 _RULE_NUMBER = re.compile(r"Rule(\d+)$")
@@ -108,6 +108,9 @@ class CompiledShapes:
         focus = None if focus is None else sorted({f for f in focus if isinstance(f, URIRef)})
         if focus is not None and not focus:
             return []
+        if focus is not None and mostly(store, focus):   # filtering the whole store's results costs less
+            keep = set(focus)
+            return [r for r in self.run(store, checks=checks) if r.focus in keep]
         closure = subclass_closure(store)
         out: list[RawResult] = []
         with nullcontext("") if focus is None else focus_pattern(store, focus) as values:
