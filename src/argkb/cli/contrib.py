@@ -97,8 +97,8 @@ def _outcome_text(outcome) -> str:
 def _outcome_dict(outcome) -> dict:
     return {
         "status": outcome.status, "summary": outcome.summary, "notes": outcome.notes,
-        "diff": json.loads(outcome.diff.to_json()) if outcome.diff is not None else None,
-        "validation": json.loads(outcome.report.to_json()) if outcome.report is not None else None,
+        "diff": outcome.diff.to_dict() if outcome.diff is not None else None,
+        "validation": outcome.report.to_dict() if outcome.report is not None else None,
         "contribution": outcome.contribution.to_dict() if outcome.contribution else None,
         "inconsistencies": [{"node": str(i.node), "reason": i.reason} for i in outcome.inconsistencies],
     }

@@ -82,8 +82,9 @@ class Diff:
             out += [f"  {p}" for p in self.problems]
         return "\n".join(out)
 
-    def to_json(self) -> str:
-        return json.dumps({
+    def to_dict(self) -> dict:
+        """The diff as JSON values (what ``to_json`` writes)."""
+        return {
             "compared": self.compared,
             "new_nodes": {k: [str(n) for n in v] for k, v in sorted(self.new_nodes.items())},
             "new_links": [[_n(t) for t in triple] for triple in self.new_links],
@@ -91,7 +92,10 @@ class Diff:
             "already_present": self.already_present,
             "conflicts": [c.to_dict() for c in self.conflicts],
             "problems": [{"node": p.node, "reason": p.reason} for p in self.problems],
-        }, indent=2, ensure_ascii=False)
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
 
 def compute_diff(contribution: Graph, kb_graph: Graph, ontology: Graph, problems=()) -> Diff:

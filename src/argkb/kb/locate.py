@@ -26,6 +26,7 @@ class Locator:
         self.files = [Path(f) for f in files]
         self.store = store          # when given: skip the knowledge base's files for nodes it does not hold
         self._cache: dict = {}
+        self._names: dict = {}      # path -> how messages name it
 
     def where(self, node) -> tuple[str | None, int | None]:
         if not isinstance(node, URIRef):
@@ -45,7 +46,9 @@ class Locator:
                 continue
             line = find_line(path, node)
             if line is not None:
-                return relative(path), line
+                if path not in self._names:
+                    self._names[path] = relative(path)
+                return self._names[path], line
         return None, None
 
     @cached_property
@@ -53,7 +56,7 @@ class Locator:
         return [*self.kb.data_files(), *self.kb.extra]
 
     def _in_store(self, node: URIRef) -> bool:
-        return bool(self.store.query("ASK { ?s ?p ?o }", {"s": node}).boolean)
+        return self.store.describes(node)
 
 
 @lru_cache(maxsize=64)

@@ -44,6 +44,10 @@ class Store:
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
         raise NotImplementedError
 
+    def describes(self, node: Identifier) -> bool:
+        """Whether some triple has ``node`` as its subject."""
+        return bool(self.query("ASK { ?s ?p ?o }", {"s": node}).boolean)
+
 
 # ----------------------------------------------------------------- rdflib ---
 class RdflibStore(Store):
@@ -124,6 +128,19 @@ class OxigraphStore(Store):
 
         target = pyoxigraph.NamedNode(name) if name else pyoxigraph.DefaultGraph()
         self.ox.extend([pyoxigraph.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph])
+
+    def describes(self, node):
+        """An index lookup, not a query to parse and plan (``Locator`` asks once per validation result)."""
+        import pyoxigraph
+
+        try:
+            subject = to_ox(node) if isinstance(node, URIRef) else None
+        except ValueError:   # not an IRI pyoxigraph takes: the query says what it says of it
+            subject = None
+        if subject is None:
+            return super().describes(node)
+        graph = None if self.union else pyoxigraph.DefaultGraph()   # union: every graph is the default graph
+        return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
     def query(self, sparql, bindings=None):
         import pyoxigraph

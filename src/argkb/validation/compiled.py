@@ -166,6 +166,8 @@ def _results_of(check: Check, rows: list[dict]) -> list[RawResult]:
 
 
 def format_message(message: str, bound: dict) -> str:
+    if "{" not in message:
+        return message   # no placeholder
     for var, val in bound.items():
         if val is not None:
             message = re.sub("{{[?$]{}}}".format(var), lambda _m, v=str(val): v, message)

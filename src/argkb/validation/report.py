@@ -7,7 +7,7 @@ Turtle (a standard ``sh:ValidationReport``).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
@@ -137,10 +137,14 @@ class ValidationReport:
         lines.append(self.summary())
         return "\n".join(lines)
 
-    def to_json(self) -> str:
+    def to_dict(self) -> dict:
+        """The report as JSON values (what ``to_json`` writes)."""
         checked = self.checked.to_dict() if self.checked is not None else None
-        return json.dumps({"conforms": self.conforms, **self.counts(), "files": self.files, "checked": checked,
-                           "results": [_public(r) for r in self.sorted_results()]}, indent=2, ensure_ascii=False)
+        return {"conforms": self.conforms, **self.counts(), "files": list(self.files), "checked": checked,
+                "results": [_public(r) for r in self.sorted_results()]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     def to_graph(self) -> Graph:
         """A SHACL ``sh:ValidationReport``: ``sh:conforms`` is true only when there is no result at all."""
@@ -203,6 +207,10 @@ def described(graph: Graph, node) -> list:
     return out
 
 
+_PUBLIC = [f.name for f in fields(Result) if f.name != "terms"]
+
+
 def _public(result: Result) -> dict:
-    """A result as JSON: its strings, without the RDF terms."""
-    return {k: v for k, v in asdict(result).items() if k != "terms"}
+    """A result as JSON: its strings, without the RDF terms (every field but ``terms`` is a string, a number
+    or None: no deep copy is needed, and ``asdict`` would copy the terms only to drop them)."""
+    return {name: getattr(result, name) for name in _PUBLIC}

@@ -258,10 +258,14 @@ def _node_id(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
+_SHORTEN = [(ns, re.compile(re.escape(ns) + r"([\w.-]+)"), prefix + r":\1") for prefix, ns in PREFIXES.items()]
+
+
 def _shorten_iris(message: str) -> str:
     """Messages name nodes as CURIEs (``kb:x``), not full IRIs."""
-    for prefix, ns in PREFIXES.items():
-        message = re.sub(re.escape(ns) + r"([\w.-]+)", prefix + r":\1", message)
+    for ns, pattern, curie_of in _SHORTEN:
+        if ns in message:
+            message = pattern.sub(curie_of, message)
     return message
 
 
