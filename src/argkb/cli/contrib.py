@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_only, wait_option
+from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_only, no_cycle_collection, wait_option
 
 _files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 
@@ -71,11 +71,12 @@ def add_cmd(files, author, message, amend, fmt, wait, kb):
     """
     from argkb.contrib.add import add
 
-    outcome = add(kb, files, author=author, message=message, amend=amend, timeout=wait)
-    if fmt == "json":
-        emit(json.dumps(_outcome_dict(outcome), indent=2, ensure_ascii=False))
-    else:
-        emit(_outcome_text(outcome))
+    with no_cycle_collection():
+        outcome = add(kb, files, author=author, message=message, amend=amend, timeout=wait)
+        if fmt == "json":
+            emit(json.dumps(_outcome_dict(outcome), indent=2, ensure_ascii=False))
+        else:
+            emit(_outcome_text(outcome))
     raise SystemExit(outcome.exit_code)
 
 
