@@ -148,10 +148,18 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     from argkb.store.focus import focus_pattern
     from argkb.validation.incremental import construct_triples
 
-    focus = sorted({t for triple in contribution for t in triple if isinstance(t, URIRef)} -
-                   set(ontology.subjects()), key=str)
+    iris: dict = {}   # every IRI of the contribution, converted once (one pass over a possibly large graph)
+
+    def term(t):
+        if not isinstance(t, URIRef):
+            return to_ox(t)
+        found = iris.get(t)
+        if found is None:
+            found = iris[t] = to_ox(t)
+        return found
     local = ox.Store()   # the ontology's axioms are inlined in the queries: only data goes here
-    local.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in contribution])
+    local.extend([ox.Quad(term(s), term(p), term(o)) for s, p, o in contribution])
+    focus = sorted(set(iris) - set(ontology.subjects()), key=str)
     near: set = set()
     for i in range(0, len(focus), _BATCH):
         values = "VALUES ?n { " + " ".join(term_sparql(f) for f in focus[i:i + _BATCH]) + " } "

@@ -36,8 +36,11 @@ _SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 
 def touched_nodes(contribution: Graph) -> set:
     """What a contribution is reported on: the nodes it describes and the IRIs it names."""
-    nodes = set(contribution.subjects())
-    nodes.update(o for o in contribution.objects() if isinstance(o, URIRef))
+    nodes = set()
+    for s, _p, o in contribution:   # one pass over a possibly large graph
+        nodes.add(s)
+        if isinstance(o, URIRef):
+            nodes.add(o)
     return nodes
 
 
