@@ -25,11 +25,15 @@ SEEDS = (1, 2)
 CASES = [(b, s) for b in sorted(BREAKAGES) for s in SEEDS]
 
 
-def key(report) -> set:
+def masked(r) -> tuple:
     """What a result says, blank nodes masked (their labels differ between two parses of one file)."""
     def mask(text):
         return "_:" if text and text.startswith("_:") else text
-    return {(mask(r.focus), r.rule, r.shape, r.severity, r.path, mask(r.value), r.message) for r in report.results}
+    return mask(r.focus), r.rule, r.shape, r.severity, r.path, mask(r.value), r.message
+
+
+def key(report) -> set:
+    return {masked(r) for r in report.results}
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +75,21 @@ def test_blank_node_quote_is_reported(gen_kb, tmp_path):
     contribution.write_text(make_contribution(gen_kb, 1, "bnode-quote"), encoding="utf-8")
     report = validate(KnowledgeBase.locate(gen_kb), [contribution])
     assert [(r.rule, r.focus[:2]) for r in report.violations] == [(6, "_:")]
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_every_way_of_restricting_to_the_focus_gives_the_same_report(gen_kb, tmp_path, monkeypatch, breakage):
+    """The focus nodes marked in a graph of their own, the whole neighbourhood checked and filtered, or a
+    VALUES block (argkb.store.focus): the same results, files and lines."""
+    import argkb.store.focus as focus
+
+    contribution = tmp_path / f"{breakage}.ttl"
+    contribution.write_text(make_contribution(gen_kb, 1, breakage), encoding="utf-8")
+    reports = {}
+    for way, mostly, markable in (("marked", 0, True), ("filtered", 10 ** 9, True), ("values", 0, False)):
+        monkeypatch.setattr(focus, "MOSTLY", mostly)
+        if not markable:
+            monkeypatch.setattr(focus, "markable", lambda _store: False)
+        report = validate(KnowledgeBase.locate(gen_kb), [contribution])
+        reports[way] = sorted(repr((*masked(r), r.file, r.line)) for r in report.results)
+    assert reports["marked"] == reports["filtered"] == reports["values"]
