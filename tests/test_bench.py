@@ -84,3 +84,17 @@ def test_bench_runs_end_to_end_as_a_process(tmp_path):
     text = out.read_text()
     assert "### 600: " in text and "whole-KB validation" in text and "| skipped |" in text
     assert "Machine:" in text and "did not validate" not in text
+
+
+def test_large_add_bench_reports_each_size(capsys):
+    """bench/large_add.py at a tiny size: one JSON line with the times, the contribution added."""
+    import json
+
+    import large_add
+
+    large_add.main(["--claims", "12"])
+    line = json.loads(capsys.readouterr().out.strip())
+    assert line["claims"] == 12 and line["exit"] == 0 and line["status"] == "added"
+    assert line["seconds"] > 0 and line["ms_per_claim"] > 0 and "target_met" not in line
+    assert large_add.with_target({**line, "seconds": 59.0})["target_met"] is True
+    assert large_add.with_target({**line, "seconds": 61.0})["target_met"] is False

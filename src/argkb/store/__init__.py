@@ -5,6 +5,7 @@
 - ``argkb.store.backends`` — ``open_store(kb)``: the derived store, an endpoint or memory;
 - ``argkb.store.derived`` — the persistent pyoxigraph copy of the Turtle files, kept in step by hash;
 - ``argkb.store.endpoint`` — any SPARQL 1.1 server as a Store;
+- ``argkb.store.focus`` — a query restricted to many nodes in linear time (marker graph, not a VALUES join);
 - ``argkb.store.bounds`` — limits on a query's size, nesting and operators, checked before parsing;
 - ``argkb.store.push`` / ``argkb.store.serve`` — ``argkb push`` (Graph Store Protocol), ``argkb serve``
   (a supervised Oxigraph server behind the checking front of ``argkb.store.proxy``).
