@@ -178,15 +178,27 @@ def main(argv=None) -> int:
         print(section, flush=True)
         sections.append(section)
     command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    kept = _other_sections(args.output)
     args.output.write_text(
         "# argkb benchmark results\n\n"
         f"Machine: {machine()}.\n\nCommand: `{command.strip()}` — {time.strftime('%Y-%m-%d %H:%M')}.\n\n"
         "Each figure comes from its own process. Baseline: the same library calls on an rdflib Memory "
         "graph parsed from the Turtle files (so its \"open\" is that parse), and pySHACL on the merged "
         "graph; argkb: the persistent derived store, compiled shapes, incremental validation.\n\n"
-        + "\n".join(sections), encoding="utf-8")
+        + "\n".join(sections) + kept, encoding="utf-8")
     log(f"wrote {args.output}")
     return 0
+
+
+def _other_sections(path: Path) -> str:
+    """The ``## `` sections other scripts (bench/large_add.py's figures, whole-process timings) wrote into
+    the results file: kept as they are when this script rewrites its own part."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    start = text.find("\n## ")
+    return "" if start < 0 else "\n" + text[start + 1:]
 
 
 if __name__ == "__main__":
