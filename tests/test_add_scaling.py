@@ -102,3 +102,39 @@ def test_adding_4n_claims_takes_linear_work(tmp_path, monkeypatch, restrict):
     assert large["largest VALUES"] == small["largest VALUES"] <= BATCH + 20, (small, large)
     assert small["kb queries"] <= large["kb queries"] <= 4 * small["kb queries"], (small, large)
     assert large["parses"] == small["parses"] and large["files indexed"] == small["files indexed"], (small, large)
+
+
+def test_adding_reads_the_knowledge_base_through_its_store_not_an_rdflib_copy(tmp_path, monkeypatch):
+    """On a million triples, parsing the knowledge base into rdflib took a minute of every `argkb add` (to
+    compare the contribution with it), and the axiom check fetched every triple pointing at a node the
+    contribution names (all the claims attributed to kb:argkb-editors). Now the comparison is index lookups
+    on the store, and what points at a node comes as one witness per predicate."""
+    import argkb.validation.incremental as incremental
+
+    kb_dir = make_kb(tmp_path / "kb")
+    first = tmp_path / "first.ttl"
+    first.write_text(contribution(30), encoding="utf-8")
+    assert add(KnowledgeBase.locate(kb_dir), [first], author="test").status == "added"
+    second = tmp_path / "second.ttl"
+    second.write_text(contribution(3).replace("big-", "other-"), encoding="utf-8")
+    loads = Counter()
+    whole, construct = KnowledgeBase.graph, incremental.construct_triples
+    fetched: list = []
+
+    def counted(self):
+        loads["graph"] += 1
+        return whole(self)
+
+    def recorded(store, text):
+        found = construct(store, text)
+        fetched.extend(found)
+        return found
+
+    monkeypatch.setattr(KnowledgeBase, "graph", counted)
+    monkeypatch.setattr(incremental, "construct_triples", recorded)
+    outcome = add(KnowledgeBase.locate(kb_dir), [second], author="test")
+    assert outcome.status == "added", outcome.summary
+    assert loads["graph"] == 0
+    editors = "https://w3id.org/argkb/id/argkb-editors"
+    pointing = [t for t in fetched if getattr(t.object, "value", None) == editors]
+    assert fetched and pointing == []   # the 30 + 3 claims attributed to the editors were not fetched

@@ -85,3 +85,20 @@ def test_add_refuses_an_actor_declared_a_lever(runner, mini_kb_dir, tmp_path):
     assert result.exit_code == 1, result.output
     assert "kb:russia: would be both a argkb:Actor and a argkb:Lever" in result.output
     assert tree_digest(mini_kb_dir) == before
+
+
+def test_a_type_only_what_points_at_a_node_gives_is_checked_like_hermit(template, tmp_path):
+    """The knowledge base types kb:typed-by-range an actor only through the range of argkb:actor (a triple
+    pointing at it); a contribution declaring it a lever contradicts that. The axiom check reads one witness
+    per predicate pointing at a node, not every such triple: the verdict must still be HermiT's."""
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(template, kb_dir)
+    (kb_dir / "data" / "pointing.ttl").write_text(
+        HEAD + "kb:move-us-decrease-sanctions argkb:actor kb:typed-by-range .\n"
+               "kb:move-planted-two argkb:actor kb:typed-by-range .\n", encoding="utf-8")
+    kb = KnowledgeBase.locate(kb_dir)
+    contribution = Graph().parse(data=HEAD + "kb:typed-by-range a argkb:Lever .", format="turtle")
+    ours = check_axioms(open_store(kb), contribution, kb.ontology_graph())
+    assert [str(i.node) for i in ours] == ["https://w3id.org/argkb/id/typed-by-range"]
+    (kb_dir / "data" / "planted.ttl").write_text(HEAD + "kb:typed-by-range a argkb:Lever .", encoding="utf-8")
+    assert not _hermit_consistent(kb_dir)

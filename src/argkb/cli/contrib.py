@@ -46,7 +46,9 @@ def diff_cmd(files, fmt, kb):
 
     ontology = kb.ontology_graph()
     prepared = prepare(files, ontology, allow_network=kb.allow_network)
-    diff = compute_diff(prepared.graph, kb.graph(), ontology, prepared.problems)
+    from argkb.store import open_store
+
+    diff = compute_diff(prepared.graph, open_store(kb), ontology, prepared.problems)
     emit(diff.to_json() if fmt == "json" else diff.to_text())
     raise SystemExit(1 if diff.refused else 0)
 

@@ -131,7 +131,7 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
     if same and not amended.get(live.root / same[-1].content_file):
         return Outcome(UNCHANGED, f"nothing to do: the same content was already added as contribution {same[-1].id}")
     ontology = live.ontology_graph()
-    diff = compute_diff(prepared.graph, live.graph(), ontology)
+    diff = compute_diff(prepared.graph, open_store(live), ontology)
     if diff.nothing_new:
         return Outcome(UNCHANGED, "nothing to do: every triple is already in the knowledge base", diff)
     if diff.conflicts and not amend:
@@ -201,6 +201,13 @@ def _name_inputs(report: ValidationReport, temporary: Path, inputs: list[Path]) 
             result.file, result.line = given, None
 
 
+def _label(live: KnowledgeBase, node) -> str | None:
+    from argkb.store.lookup import TripleLookup
+
+    labels = sorted(TripleLookup(open_store(live)).objects(node, RDFS.label), key=str)
+    return str(labels[0]) if labels else None
+
+
 def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,
             author: str | None, message: str, started, inputs: list[str] | None = None,
             attachments: dict[Path, str] | None = None) -> Contribution:
@@ -214,7 +221,7 @@ def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution]
     folder = live.data_dir / CONTRIB_DIR
     final = folder / f"{cid}.ttl"
     agent = agent_iri(author)
-    label = live.graph().value(agent, RDFS.label) if ":" in author else author
+    label = _label(live, agent) if ":" in author else author
     contribution = Contribution(
         id=cid, author=str(label or author), agent=str(agent),
         started=iso(started), ended=iso(ended), message=message, content_file=str(final.relative_to(live.root)),

@@ -15,8 +15,8 @@ infers — asserted (``cax-sco``: through ``rdfs:subClassOf*``), from ``rdfs:dom
   decides as ``argkb reason`` runs it; it ignores ``rdf:langString``).
 
 They run on a small store: the ontology, the contribution, and from the knowledge base every triple
-that touches a node the contribution names, plus what the nodes they lead to say of themselves
-(bound queries). ``tests/test_safety_axioms.py`` holds the verdicts to HermiT's on planted fixtures.
+a node the contribution names says of itself, one witness per predicate pointing at it (``_incoming``:
+what points at a node only types it), and what the nodes it leads to say of themselves (bound queries). ``tests/test_safety_axioms.py`` holds the verdicts to HermiT's on planted fixtures.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from argkb.rdf.ids import short
-from argkb.store.base import term_sparql
+from argkb.store.base import term_sparql, to_ox
 
 _BATCH = 500
 #: data range -> the FILTER a value outside it passes (``?v`` the value). Only ranges whose verdict was checked
@@ -144,7 +144,7 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     (``without``: triples the change removes, e.g. the values ``--amend`` replaces)."""
     import pyoxigraph as ox
 
-    from argkb.store.base import OxigraphStore, to_ox
+    from argkb.store.base import OxigraphStore
     from argkb.store.focus import focus_pattern
     from argkb.validation.incremental import construct_triples
 
@@ -163,10 +163,10 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     near: set = set()
     for i in range(0, len(focus), _BATCH):
         values = "VALUES ?n { " + " ".join(term_sparql(f) for f in focus[i:i + _BATCH]) + " } "
-        found = construct_triples(store, "CONSTRUCT { ?n ?p ?o . ?s ?q ?n } WHERE { " + values +
-                                  "{ ?n ?p ?o } UNION { ?s ?q ?n } }")
+        found = construct_triples(store, "CONSTRUCT { ?n ?p ?o } WHERE { " + values + "?n ?p ?o }")
         local.extend([ox.Quad(t.subject, t.predicate, t.object) for t in found])
-        near.update(x.value for t in found for x in (t.subject, t.object) if isinstance(x, ox.NamedNode))
+        near.update(t.object.value for t in found if isinstance(t.object, ox.NamedNode))
+        local.extend(_incoming(store, values))
     near = sorted(near - {str(f) for f in focus})
     for i in range(0, len(near), _BATCH):   # what the neighbours say of themselves (their types, their values)
         values = "VALUES ?n { " + " ".join(f"<{n}>" for n in near[i:i + _BATCH]) + " } "
@@ -210,6 +210,24 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
                 key = (kind, values["x"], *sorted(str(v) for k, v in values.items() if k != "x"))
                 found.setdefault(key, Inconsistency(values["x"], _why(kind, values)))
     return sorted(found.values(), key=lambda i: (str(i.node), i.reason))
+
+
+def _incoming(store, values: str) -> list:
+    """One triple per (focus node, predicate pointing at it), its subject a fresh blank node.
+
+    What points at a node only types it (``prp-rng``, ``prp-inv``), and the type depends on the predicate
+    alone; every check on values reads the node's own triples. So a node thousands of triples point at
+    (``kb:argkb-editors``, a much-quoted source) costs one row per predicate, not one per triple."""
+    import pyoxigraph as ox
+
+    result = store.query("SELECT DISTINCT ?n ?q WHERE { " + values + "?s ?q ?n }")
+    out = []
+    for node, predicate in result.rows:
+        try:
+            out.append(ox.Quad(ox.BlankNode(), to_ox(predicate), to_ox(node)))
+        except (TypeError, ValueError):   # a term pyoxigraph refuses cannot be in the store: nothing to type
+            continue
+    return out
 
 
 def _merged(merged: list[dict], small, classes, clashes, found: dict) -> None:

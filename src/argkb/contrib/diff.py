@@ -98,25 +98,34 @@ class Diff:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
 
-def compute_diff(contribution: Graph, kb_graph: Graph, ontology: Graph, problems=()) -> Diff:
-    """Compare a (skolemised) contribution with the knowledge base graph (ontology + data)."""
+def compute_diff(contribution: Graph, kb, ontology: Graph, problems=()) -> Diff:
+    """Compare a (skolemised) contribution with the knowledge base (ontology + data): ``kb`` is its Store
+    (index lookups: ``argkb.store.lookup``) or an rdflib Graph of it."""
+    from argkb.store.lookup import TripleLookup
+
+    lookup = TripleLookup(kb)
     diff = Diff(problems=list(problems))
     single = single_valued(ontology)
-    existing = set(kb_graph.subjects()) - set(ontology.subjects())
+    vocabulary = set(ontology.subjects())
+
+    def existing(node) -> bool:   # a node the knowledge base's data describes
+        return node not in vocabulary and lookup.describes(node)
+
     kinds: dict[str, list[URIRef]] = defaultdict(list)
-    for node in sorted(set(contribution.subjects()) - existing, key=str):
+    for node in sorted((n for n in set(contribution.subjects()) if not existing(n)), key=str):
         types = sorted(contribution.objects(node, RDF.type), key=str) or [None]
         kinds[short(types[-1]) if types[-1] is not None else "(untyped)"].append(node)
     diff.new_nodes = dict(kinds)
     conflicts: dict[tuple, Conflict] = {}
     for s, p, o in sorted(contribution, key=lambda t: tuple(str(x) for x in t)):
-        if (s, p, o) in kb_graph:
+        known = s in vocabulary or existing(s)   # a subject the knowledge base does not describe holds none of it
+        if known and ((s, p, o) in ontology or lookup.holds(s, p, o)):
             diff.already_present += 1
             continue
-        touches = s in existing or (isinstance(o, URIRef) and o in existing)
+        touches = existing(s) or (isinstance(o, URIRef) and existing(o))
         (diff.links_to_existing if touches else diff.new_links).append((s, p, o))
-        if s in existing and p in single:
-            old = sorted((v for v in kb_graph.objects(s, p) if v != o), key=str)
+        if existing(s) and p in single:
+            old = sorted((v for v in lookup.objects(s, p) if v != o), key=str)
             if old:
                 conflicts.setdefault((s, p, o), Conflict(s, p, old, o))
     diff.conflicts = list(conflicts.values())

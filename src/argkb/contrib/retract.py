@@ -88,15 +88,17 @@ def _key(r: Result) -> tuple:
 
 def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
     """"kb:claim (kb:source via kb:quote)" for every claim outside ``content`` quoting a source ``content`` defines."""
+    from argkb.store import open_store
+
     mine = parse_file(content)
-    g = live.graph()
+    store = open_store(live)   # bound queries on the store: no rdflib copy of a large knowledge base
     found = []
     for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source))):
-        for quote in sorted(set(g.subjects(OA.hasSource, source))):
-            if (quote, OA.hasSource, source) in mine:
-                continue
-            found += [f"{short(claim)} quotes {short(source)} via {short(quote)}"
-                      for claim in sorted(set(g.subjects(ARGKB.evidence, quote)))]
+        rows = store.query("SELECT DISTINCT ?quote ?claim WHERE { ?quote ?hasSource ?source . "
+                           "?claim ?evidence ?quote }",
+                           {"source": source, "hasSource": OA.hasSource, "evidence": ARGKB.evidence}).rows
+        found += [f"{short(claim)} quotes {short(source)} via {short(quote)}"
+                  for quote, claim in sorted(rows) if (quote, OA.hasSource, source) not in mine]
     return found
 
 
@@ -124,10 +126,10 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
                                          f"quote ({'; '.join(quoting)}); retract or amend those claims first",
                               target, notes=notes)
         if content.exists() or target.replaced:
-            before = {_key(r) for r in validate(live).violations}
+            before = {_key(r) for r in validate(live, violations_only=True).violations}
             after = [replace(c, retracted_at=iso(now())) if c.id == target.id else c for c in entries]
             with kb_view(live, {content: None} if content.exists() else {}, log=after) as view:
-                broken = [r for r in validate(view).violations if _key(r) not in before]
+                broken = [r for r in validate(view, violations_only=True).violations if _key(r) not in before]
                 broken = _in_live_kb(broken, view.root, live.root)
             if broken:
                 dependants, others = _holders(live, entries, target, broken)

@@ -68,10 +68,12 @@ def run_shacl(data: Graph, shapes: Graph) -> Graph:
 
 
 def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
-             engine: str = "auto", parsed: Graph | None = None) -> ValidationReport:
+             engine: str = "auto", parsed: Graph | None = None, violations_only: bool = False) -> ValidationReport:
     """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring.
 
-    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed twice)."""
+    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed twice).
+    ``violations_only``: whole-knowledge-base validation runs only the rules of severity Violation (``argkb
+    retract`` compares violations before and after; the warnings of a large knowledge base are many)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     files = [Path(f) for f in files]
@@ -91,7 +93,7 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     if compiled is None:
         return validate_whole(kb, files, graphs, engine="pyshacl")
     if not files:
-        return validate_whole(kb, engine="fast")
+        return validate_whole(kb, engine="fast", violations_only=violations_only)
     from argkb.validation.incremental import check_contribution
 
     raw = check_contribution(kb, contribution, compiled)
@@ -100,7 +102,7 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
 
 
 def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph] | None = None,
-                   engine: str = "fast") -> ValidationReport:
+                   engine: str = "fast", violations_only: bool = False) -> ValidationReport:
     """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files touch."""
     files = list(files)
     graphs = graphs if graphs is not None else [parse_file(p, new_graph(), allow_network=kb.allow_network)
@@ -115,12 +117,12 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
         raw = list(pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
         store = RdflibStore(data)
     elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
-        compiled, store = _compiled(kb), open_store(kb)
+        compiled, store = _severe(_compiled(kb), violations_only), open_store(kb)
         raw = run_fast(kb, store, compiled)
     else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
         from argkb.store.base import OxigraphStore
 
-        compiled, store = _compiled(kb), OxigraphStore.from_kb(kb)
+        compiled, store = _severe(_compiled(kb), violations_only), OxigraphStore.from_kb(kb)
         store.add_graph(contribution)
         store.add_graph(_source_texts(kb, store))
         raw = compiled.run(store)
@@ -174,6 +176,15 @@ def _source_texts(kb: KnowledgeBase, store) -> Graph:
         if text is not None:
             texts.add((source, ARGKB.text, Literal(text)))
     return texts
+
+
+def _severe(compiled, violations_only: bool):
+    """``compiled`` with only its Violation rules when ``violations_only``."""
+    if not violations_only:
+        return compiled
+    from argkb.validation.compiled import CompiledShapes
+
+    return CompiledShapes([c for c in compiled.checks if c.severity == "Violation"])
 
 
 def _compiled(kb: KnowledgeBase, required: bool = False):

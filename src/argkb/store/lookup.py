@@ -1,0 +1,69 @@
+"""Index lookups on the knowledge base, without loading it into an rdflib graph.
+
+``argkb add`` and ``argkb diff`` compare a contribution with the knowledge base: which of its
+subjects the knowledge base already describes, which of its triples it already holds, and the
+current values of single-valued properties. Parsing a million-triple knowledge base into rdflib
+for that took a minute; on the derived store each question is one index lookup
+(``quads_for_pattern``). ``TripleLookup`` answers them on a pyoxigraph store, on any other
+``Store`` (a SPARQL endpoint: bound ASK/SELECT queries), or on an rdflib ``Graph``.
+"""
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+from rdflib.term import Identifier
+
+from argkb.store.base import OxigraphStore, Store, from_ox, to_ox
+
+
+class TripleLookup:
+    def __init__(self, source: Store | Graph):
+        self.source = source
+        self._ox = source if isinstance(source, OxigraphStore) else None
+        self._described: dict[Identifier, bool] = {}
+
+    # ------------------------------------------------------------ questions
+    def describes(self, node: Identifier) -> bool:
+        """Whether some triple has ``node`` as its subject (cached per node)."""
+        if node not in self._described:
+            self._described[node] = self._describes(node)
+        return self._described[node]
+
+    def holds(self, s: Identifier, p: Identifier, o: Identifier) -> bool:
+        if isinstance(self.source, Graph):
+            return (s, p, o) in self.source
+        quads = self._quads(s, p, o)
+        if quads is not None:
+            return next(iter(quads), None) is not None
+        return bool(self.source.query("ASK { ?s ?p ?o }", {"s": s, "p": p, "o": o}).boolean)
+
+    def objects(self, s: Identifier, p: Identifier) -> list:
+        if isinstance(self.source, Graph):
+            return list(self.source.objects(s, p))
+        quads = self._quads(s, p, None)
+        if quads is not None:
+            return [from_ox(q.object) for q in quads]
+        return [row[0] for row in self.source.query("SELECT ?o WHERE { ?s ?p ?o }", {"s": s, "p": p}).rows]
+
+    # ------------------------------------------------------------ plumbing
+    def _describes(self, node: Identifier) -> bool:
+        if isinstance(self.source, Graph):
+            return next(iter(self.source.predicate_objects(node)), None) is not None
+        if not isinstance(node, URIRef):
+            return False   # blank nodes of a contribution are never the knowledge base's
+        return self.source.describes(node)
+
+    def _quads(self, s, p, o):
+        """The matching quads by index lookup, or None when only a query can say."""
+        if self._ox is None:
+            return None
+        import pyoxigraph
+
+        try:
+            terms = [None if t is None else to_ox(t) for t in (s, p, o)]
+        except (TypeError, ValueError):
+            return None
+        graph = None if self._ox.union else pyoxigraph.DefaultGraph()
+        return self._ox.ox.quads_for_pattern(*terms, graph)
+
+
+__all__ = ["TripleLookup"]
