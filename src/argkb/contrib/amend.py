@@ -28,21 +28,42 @@ def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> list[Replaced]
     A UsageError when an old value is asserted by no data file (it comes from the ontology, which
     amendments do not change)."""
     old = {(c.node, c.prop, value) for c in conflicts for value in c.old}
-    found: list[Replaced] = []
-    located: set = set()
-    for path in live.data_files():
-        graph = live.read_file(path)
-        hits = sorted((t for t in old if t in graph), key=lambda t: tuple(map(str, t)))
-        rel = path.relative_to(live.root).as_posix()
-        found += [Replaced(str(s), str(p), to_nt(o), rel) for s, p, o in hits]
-        located.update(hits)
-    missing = sorted(old - located, key=lambda t: tuple(map(str, t)))
+    where = _files_asserting(live, old)
+    found = [Replaced(str(s), str(p), to_nt(o), rel) for (s, p, o), files in sorted(
+        where.items(), key=lambda item: tuple(map(str, item[0]))) for rel in files]
+    missing = sorted(old - set(where), key=lambda t: tuple(map(str, t)))
     if missing:
         s, p, o = missing[0]
         raise UsageError(f"cannot amend {show(s)} {show(p)} {show(o)}: no data file asserts it (it comes from "
                          f"the ontology, {live.ontology_file.relative_to(live.root)}); amendments change data, "
                          "not the ontology — edit the ontology file and review it like code")
     return found
+
+
+def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]]:
+    """Triple -> the live data files (relative, sorted) asserting it, superseded facts left out. On the
+    derived store (one named graph per file) each is an index lookup; otherwise every file is read."""
+    from argkb.store import open_store
+    from argkb.store.base import OxigraphStore, to_ox
+    from argkb.store.derived import graph_iri
+
+    files = {path.relative_to(live.root).as_posix(): path for path in live.data_files()}
+    store = open_store(live)
+    found: dict[tuple, set] = {}
+    if isinstance(store, OxigraphStore) and store.union:
+        names = {graph_iri(live.root, path): rel for rel, path in files.items()}
+        for triple in triples:
+            for quad in store.ox.quads_for_pattern(*(to_ox(t) for t in triple), None):
+                rel = names.get(getattr(quad.graph_name, "value", None))
+                if rel is not None:
+                    found.setdefault(triple, set()).add(rel)
+    else:
+        for rel, path in files.items():
+            graph = live.read_file(path)
+            for triple in triples:
+                if triple in graph:
+                    found.setdefault(triple, set()).add(rel)
+    return {triple: sorted(rels) for triple, rels in found.items()}
 
 
 def pending_amendment(replaced: list[Replaced]) -> Contribution:

@@ -17,6 +17,7 @@ from typing import Iterator
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.log import Contribution, log_bytes, log_path
 from argkb.kb.scratch import scratch
+from argkb.store.backends import seed_view_store
 
 
 @contextmanager
@@ -51,4 +52,6 @@ def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None,
                 target.write_text(overrides[key], encoding="utf-8")
         if log is not None:   # also when the knowledge base has no log yet
             (data / log_path(kb.data_dir).name).write_text(overrides[log_path(kb.data_dir).resolve()], encoding="utf-8")
-        yield KnowledgeBase(root, kb.extra, allow_network=kb.allow_network)
+        view = KnowledgeBase(root, kb.extra, allow_network=kb.allow_network)
+        seed_view_store(kb, view)   # its derived store starts from the live one's: only changed files are read
+        yield view
