@@ -74,7 +74,27 @@ class LazyGroup(click.Group):
             ctx.exit(2)
         except KeyboardInterrupt:
             click.echo("argkb: interrupted", err=True)
+            _exit_now_if_a_query_runs_on(130)
             ctx.exit(130)
+
+
+def _exit_now_if_a_query_runs_on(code: int) -> None:
+    """After Ctrl-C, a query thread may still be inside pyoxigraph (``argkb.query.library.interruptible``):
+    run the exit handlers (temporary snapshots are removed), flush, and end the process without the
+    interpreter's shutdown, which could wait on that thread."""
+    import atexit
+    import os
+
+    library = sys.modules.get("argkb.query.library")
+    if library is None or not getattr(library, "ABANDONED", None):
+        return
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

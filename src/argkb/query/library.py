@@ -249,13 +249,18 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
         raise UsageError(f"{origin}: the query failed: {exc}") from None
 
 
+#: query threads left running after Ctrl-C (``argkb.cli.main`` then ends the process at once)
+ABANDONED: list = []
+
+
 def interruptible(call):
     """``call()`` in a worker thread, so that Ctrl-C (SIGINT) stops a long query at once.
 
     Python runs signal handlers only in the main thread and only between bytecodes; a query
     evaluated inside pyoxigraph (which releases the GIL) would otherwise run to its end. The
     main thread waits in short steps, so KeyboardInterrupt reaches it (the CLI then exits 130);
-    the abandoned worker ends with the process.
+    the abandoned worker is listed in ``ABANDONED``, and the CLI ends the process without the
+    interpreter's shutdown, which could otherwise wait on the engine the worker is still inside.
     """
     import threading
 
@@ -271,8 +276,12 @@ def interruptible(call):
 
     worker = threading.Thread(target=work, name="argkb-query", daemon=True)
     worker.start()
-    while worker.is_alive():
-        worker.join(0.05)
+    try:
+        while worker.is_alive():
+            worker.join(0.05)
+    except KeyboardInterrupt:
+        ABANDONED.append(worker)   # still inside the engine: the process must not wait for it at exit
+        raise
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
