@@ -115,9 +115,11 @@ class KnowledgeBase:
 
         return {self.root / name: triples for name, triples in superseded(self.data_dir).items()}
 
-    def read_file(self, path: Path, graph: Graph | None = None, **kwargs) -> Graph:
-        """One data file's triples as the knowledge base reads them: minus what live amendments replaced."""
-        gone = self.superseded().get(Path(path)) if Path(path) not in self.extra else None
+    def read_file(self, path: Path, graph: Graph | None = None, superseded: dict | None = None, **kwargs) -> Graph:
+        """One data file's triples as the knowledge base reads them: minus what live amendments replaced
+        (``superseded``: ``self.superseded()`` when the caller already has it)."""
+        superseded = self.superseded() if superseded is None else superseded
+        gone = superseded.get(Path(path)) if Path(path) not in self.extra else None
         if not gone:
             return parse_file(path, graph, **kwargs)
         own = parse_file(path, Graph(), **kwargs)
@@ -161,8 +163,9 @@ class KnowledgeBase:
         """Ontology, data and the extra files in one rdflib graph (loaded once)."""
         if self._graph is None:
             g = self.ontology_graph()
+            superseded = self.superseded()
             for path in (*self.data_files(), *self.extra):
-                self.read_file(path, g, allow_network=self.allow_network,
+                self.read_file(path, g, superseded, allow_network=self.allow_network,
                                max_bytes=USER_MAX_BYTES if path in self.extra else None)
             self._graph = g
         return self._graph

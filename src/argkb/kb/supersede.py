@@ -21,9 +21,17 @@ from argkb.vocab.namespaces import ARGKB
 #: file (relative to the KB root, POSIX) -> the triples live amendments take out of it
 Superseded = dict[str, frozenset]
 
+_CACHE: dict[str, tuple[object, Superseded]] = {}
+
+
 def superseded(data_dir: Path) -> Superseded:
-    """The facts live amendments replaced, by the file asserting them (read from the log)."""
-    return from_log_graph(log_graph_of(data_dir))
+    """The facts live amendments replaced, by the file asserting them (read from the log; worked out
+    once per parse of the log, since every reader of every file asks)."""
+    log = log_graph_of(data_dir)
+    cached = _CACHE.get(str(data_dir))
+    if cached is None or cached[0] is not log:
+        cached = _CACHE[str(data_dir)] = (log, from_log_graph(log))
+    return dict(cached[1])
 
 
 def from_log_graph(g) -> Superseded:
