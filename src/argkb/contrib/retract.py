@@ -128,7 +128,7 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
         if content.exists() or target.replaced:
             before = {_key(r) for r in validate(live, violations_only=True).violations}
             after = [replace(c, retracted_at=iso(now())) if c.id == target.id else c for c in entries]
-            with kb_view(live, {content: None} if content.exists() else {}, log=after) as view:
+            with kb_view(live, log=after) as view:   # its log marks the contribution retracted: not read
                 broken = [r for r in validate(view, violations_only=True).violations if _key(r) not in before]
                 broken = _in_live_kb(broken, view.root, live.root)
             if broken:
