@@ -71,6 +71,7 @@ class LensRow:
     overall: str
     by_lens: dict[URIRef, str]
     deciding: dict[URIRef, list[tuple[URIRef, str, str]]] = field(default_factory=dict)
+    strength: dict[URIRef | None, float | None] = field(default_factory=dict)   # None key: overall
 
     @property
     def divergent(self) -> bool:
@@ -83,26 +84,34 @@ class LensComparison:
     semantics: str
     lenses: list[URIRef]
     rows: list[LensRow]
+    gradual: str = "df-quad"
 
     @property
     def divergent(self) -> list[LensRow]:
         return [r for r in self.rows if r.divergent]
 
 
-def _lens_rows(graph: ArgumentGraph, claims, lenses, semantics) -> list[LensRow]:
-    overall = evaluate(graph, None, semantics)
-    views = {lens: evaluate(graph, lens, semantics) for lens in lenses}
+def _lens_rows(graph: ArgumentGraph, claims, lenses, semantics, gradual: str = "df-quad") -> list[LensRow]:
+    overall = evaluate(graph, None, semantics, gradual)
+    views = {lens: evaluate(graph, lens, semantics, gradual) for lens in lenses}
     rows = []
     for c in claims:
         by_lens = {lens: (ev.claims.get(c, SILENT) if ev.argues(c) else SILENT) for lens, ev in views.items()}
         row = LensRow(c, overall.claims.get(c, SILENT), by_lens)
+        row.strength = {None: _rounded(overall.strength.get(c))}
+        row.strength.update({lens: None if by_lens[lens] == SILENT else _rounded(views[lens].strength.get(c))
+                             for lens in lenses})
         if row.divergent:
             row.deciding = {lens: views[lens].deciding(c) for lens, s in by_lens.items() if s != SILENT}
         rows.append(row)
     return rows
 
 
-def lenses(kb, semantics: str = "grounded", perspectives=()) -> LensComparison:
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
+
+
+def lenses(kb, semantics: str = "grounded", perspectives=(), gradual: str = "df-quad") -> LensComparison:
     """Every implication under each lens (the five built-in ones and any the knowledge base
     declares, unless ``perspectives`` names some)."""
     _check_semantics(semantics)
@@ -110,7 +119,7 @@ def lenses(kb, semantics: str = "grounded", perspectives=()) -> LensComparison:
     graph = load(store)
     chosen = _lenses(perspectives, store) or all_lenses(store)
     implications = sorted(c for c, info in graph.claims.items() if info.implication)
-    return LensComparison(graph, semantics, chosen, _lens_rows(graph, implications, chosen, semantics))
+    return LensComparison(graph, semantics, chosen, _lens_rows(graph, implications, chosen, semantics, gradual), gradual)
 
 
 @dataclass

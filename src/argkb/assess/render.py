@@ -102,9 +102,17 @@ def _comparison_rows(comp: LensComparison, lead=None) -> tuple[list[str], list[l
     """Header and rows of the side-by-side table; ``lead(row)`` gives scenario's depth and via columns."""
     headers = [*(["depth", "via"] if lead else []), "implication", "overall",
                *(lens_name(lens, header=True) for lens in comp.lenses), "label"]
-    rows = [[*(lead(r) if lead else []), short(r.claim), r.overall, *(r.by_lens[lens] for lens in comp.lenses), _label(comp.graph, r.claim)]
+    rows = [[*(lead(r) if lead else []), short(r.claim), _graded(r.overall, r.strength.get(None)),
+             *(_graded(r.by_lens[lens], r.strength.get(lens)) for lens in comp.lenses), _label(comp.graph, r.claim)]
             for r in comp.rows]
     return headers, rows
+
+
+def _graded(status: str, strength: float | None) -> str:
+    """A status with its graded strength beside it: ``IN .86``."""
+    if strength is None or status == SILENT:
+        return status
+    return f"{status} {strength:.2f}".replace(" 0.", " .").replace(" 1.00", " 1")
 
 
 def _divergence_text(comp: LensComparison, fmt: str) -> str:
@@ -118,6 +126,9 @@ def _divergence_text(comp: LensComparison, fmt: str) -> str:
         for lens, deciding in r.deciding.items():
             why = "; ".join(f"{short(a)} {role} ({s})" for a, role, s in deciding) or "no argument"
             out.append(f"{'  - ' if fmt == 'markdown' else '    '}{lens_name(lens)} {r.by_lens[lens]}: {why}")
+    names = [lens_name(lens) for lens in comp.lenses]
+    out.append(f"Why one verdict, and what one lens counts that another does not: argkb why ID -p LENS, "
+               f"argkb why ID --between {' '.join(names[:2]) if len(names) > 1 else 'LENS LENS'}")
     return "\n".join(out)
 
 
@@ -129,6 +140,8 @@ def comparison_json(comp: LensComparison) -> dict:
             "iri": str(r.claim), "id": short(r.claim), "label": _label(comp.graph, r.claim),
             "overall": r.overall,
             "lenses": {lens_name(lens): (None if s == SILENT else s) for lens, s in r.by_lens.items()},
+            "strength": {"overall": r.strength.get(None),
+                         **{lens_name(lens): r.strength.get(lens) for lens in comp.lenses}},
             "divergent": r.divergent,
             "deciding": {lens_name(lens): [{"argument": str(a), "id": short(a), "role": role, "status": s}
                                            for a, role, s in rows]
@@ -141,7 +154,8 @@ def render_comparison(comp: LensComparison, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(comparison_json(comp), indent=2, ensure_ascii=False)
     headers, rows = _comparison_rows(comp)
-    legend = f"{SILENT} = the lens neither concludes nor attacks the implication"
+    legend = (f"{SILENT} = the lens neither concludes nor attacks the implication; "
+              f"the number beside a status is its graded strength in [0, 1] ({comp.gradual})")
     return "\n\n".join([_heading(f"Implications lens by lens ({comp.semantics} semantics)", fmt),
                         table(headers, rows, fmt), legend, _divergence_text(comp, fmt), STATUS_MEANING])
 

@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "assess": "argkb.cli.reason:assess_cmd",
     "lenses": "argkb.cli.reason:lenses_cmd",
     "scenario": "argkb.cli.reason:scenario_cmd",
+    "why": "argkb.cli.why:why_cmd",
     "draft": "argkb.cli.draft:draft_cmd",
     "quote": "argkb.cli.author:quote_cmd",
     "source": "argkb.cli.author:source_cmd",

@@ -25,6 +25,13 @@ def semantics_option(func):
                              "stable (IN/OUT when so in every extension, else UNDEC).")(func)
 
 
+def gradual_option(func):
+    return click.option("--gradual", type=click.Choice(["df-quad", "quadratic-energy"], case_sensitive=False),
+                        default="df-quad", show_default=True,
+                        help="Gradual semantics of the strength in [0, 1]: DF-QuAD (Rago et al., KR 2016) or the "
+                             "quadratic energy model (Potyka, KR 2018).")(func)
+
+
 @click.command("reason", epilog=examples("argkb reason", "argkb reason --reasoner pellet --format json"))
 @click.option("--infer", "infer_to", is_flag=False, flag_value="", default=None, metavar="[FILE]",
               help="Also write the inferred types and property values as Turtle, to FILE "
@@ -81,19 +88,21 @@ def assess_cmd(perspectives, overall, semantics, fmt, output, kb):
 @click.command("lenses", epilog=examples("argkb lenses", "argkb lenses --semantics preferred --format markdown"))
 @perspective_options
 @semantics_option
+@gradual_option
 @format_option(["table", "json", "markdown"], "table")
 @output_option
 @kb_options
 @_status_help
-def lenses_cmd(perspectives, semantics, fmt, output, kb):
+def lenses_cmd(perspectives, semantics, gradual, fmt, output, kb):
     """Each implication's status under the five lenses side by side, and where they part ways (and why).
 
-    {meaning} "-": the lens neither concludes nor attacks the implication.
+    {meaning} "-": the lens neither concludes nor attacks the implication. Each status has its
+    graded strength in [0, 1] beside it (--gradual). `argkb why ID -p LENS` explains one verdict.
     """
     from argkb.assess.assessment import lenses
     from argkb.assess.render import render_comparison
 
-    emit(render_comparison(lenses(kb, semantics.lower(), perspectives), fmt), output)
+    emit(render_comparison(lenses(kb, semantics.lower(), perspectives, gradual.lower()), fmt), output)
 
 
 @click.command("scenario", epilog=examples("argkb scenario --move move-donald-trump-decrease-sanctions -p realism"))

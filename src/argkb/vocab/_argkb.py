@@ -17,6 +17,7 @@ class ARGKB(DefinedNamespace):
     Actor: URIRef  # A state, leader, alliance, organisation or population that acts or is affected.
     Alliance: URIRef  # A group of states bound by a formal or informal commitment to act together.
     Argument: URIRef  # One inference read through one perspective: from its premises, by its warrant, to a conclusion it supports or to a claim or argument it attacks.
+    AttackForce: URIRef  # What an attack does when it stands: refute what it attacks (defeat it in the IN/OUT reading) or only weaken it (lower its graded strength, never defeat it). ASPIC+ calls an attack that refutes a defeat.
     Claim: URIRef  # A proposition, with a short label and the full sentence as its statement; quoted from a source or attributed to whoever asserts it.
     Contribution: URIRef  # One accepted addition to the knowledge base: who added which content, when and why.
     Direction: URIRef  # The way a move works a lever: increase, decrease or maintain.
@@ -43,6 +44,7 @@ class ARGKB(DefinedNamespace):
     alternativeTo: URIRef  # The source presents the two implications as alternative outcomes of the same development ("however, it could also…", "conversely…"): if one follows, the other is what the source says might follow instead.
     asOf: URIRef  # The date as of which a time-sensitive claim holds (who holds which office, what has been supplied, which sanctions are in force); the claim says nothing about later dates.
     attacks: URIRef  # The claim the argument rebuts, or the argument it undercuts (an AIF CA-node's outgoing edge).
+    baseScore: URIRef  # The strength in [0, 1] an implication with this qualifier starts from in the graded reading, before any argument for or against it is weighed (DF-QuAD's or the quadratic energy model's base score).
     cites: URIRef  # A published work the claim or argument rests on.
     conclusion: URIRef  # The claim the argument supports (an AIF RA-node's outgoing edge).
     contentFile: URIRef  # Where a contribution's content is kept, relative to the knowledge base folder (data/contributions/NAME.ttl); for a replaced fact, the file that asserts it (left unchanged; readers leave the fact out of it while the amendment is live).
@@ -51,6 +53,8 @@ class ARGKB(DefinedNamespace):
     direction: URIRef  # Whether the move increases, decreases or maintains the lever.
     doi: URIRef  # The Digital Object Identifier of a reference, without the https://doi.org/ prefix (10.xxxx/…).
     evidence: URIRef  # A quote of a source that states the claim.
+    force: URIRef  # Whether the argument's attack refutes or only weakens what it attacks (argkb:Refute, the default, or argkb:Weaken); only an argument with argkb:attacks has one.
+    heldBy: URIRef  # A perspective whose theory states this claim (balancing, relative gains, interdependence, shared norms…). A claim held by no perspective is shared ground: what a source says, or empirical background. Under a lens, another lens's argument counts only when the lens grants all its premises: shared ground and the claims the lens holds itself.
     holds: URIRef  # The actor is able to work this lever.
     inputFile: URIRef  # The name of a file the contributor gave, from which the contribution's content was read.
     leaderOf: URIRef  # The leader heads this state or organisation.
@@ -85,6 +89,7 @@ class ARGKB(DefinedNamespace):
     Certain: URIRef  # An outcome the source presents as sure to follow (its words: will, must).
     Constructivism: URIRef  # Looks at norms, identities, perceptions and signals: what actors take a move to mean shapes how they respond.
     Could: URIRef  # A possibility the source raises (its words: could, can).
+    DecisivePremise: URIRef  # One premise alone decides three or more verdicts: removing the arguments that rest on it changes the status of three or more implications, overall or under a lens.
     Decrease: URIRef  # The actor eases or withdraws the instrument.
     DiplomaticPractice: URIRef  # The practitioner's view of negotiation: channels, sequencing, trust, inclusiveness, precedent and the domestic politics behind each position.
     DroppedHedge: URIRef  # An implication's label states as fact what the source only says could, might or would follow.
@@ -98,8 +103,12 @@ class ARGKB(DefinedNamespace):
     OneSidedAlternative: URIRef  # Of two alternative outcomes, only one is ever attacked: the other is left unchallenged.
     Perspectives: URIRef  # The lenses argkb reads arguments through: three theories of international relations and two practitioners' disciplines.
     Realism: URIRef  # Looks at the balance of power and the national interest: states seek security and relative gains, credibility and capability decide outcomes.
+    Refute: URIRef  # The attack, if it stands, defeats what it attacks: the claim cannot follow as stated ("aid cannot restore the lost territory" against "aid restores the territory"). The default for an attack that names no force.
+    RefutedPossibility: URIRef  # An argument refutes an implication the source only says could or might follow; a "not always" or "not fully" does not refute a possibility: aim the attack at a stronger claim, undercut the argument, or mark it argkb:force argkb:Weaken.
+    RestsOnEditorsPremise: URIRef  # A verdict rests on one premise that is the editors' own, cites no reference and that nothing attacks: removing the arguments that rest on it changes the verdict.
     SecurityAnalysis: URIRef  # The security expert's view: military capabilities, deterrence, escalation risk, force posture and the role of alliances in keeping the peace.
     Signal: URIRef  # The actor expresses an intention or stance about working the lever ("signals a willingness to ease sanctions") without yet working it; others react to what they take the words to mean.
     SingleLens: URIRef  # An implication is argued through only one perspective.
     UncitedBackground: URIRef  # An editors' premise states a fact or a theory but cites no reference (argkb:cites).
     UndatedSource: URIRef  # A source has neither a dcterms:date nor the bounds argkb:notBefore / argkb:notAfter.
+    Weaken: URIRef  # The attack only lowers the strength of what it attacks and never defeats it: a "not always" or "not fully" against a claim that something could follow.

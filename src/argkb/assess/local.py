@@ -1,0 +1,103 @@
+"""Load only the part of the argument graph one claim's verdict and strength depend on.
+
+A claim's status depends on the arguments that conclude or attack it and, through the attacks,
+on everything that attacks those, back to arguments nothing attacks; its strength depends, in
+addition, on the support of every premise on the way. ``load_local`` follows exactly these links
+from the claim with bound queries (one node at a time, never the whole knowledge base), so
+``argkb why`` costs the size of that neighbourhood, not of the knowledge base.
+"""
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from argkb.assess.graph import PREFIX, WEAKEN, Argument, ArgumentGraph, Claim, _score
+
+ARGUMENT_Q = PREFIX + """SELECT ?perspective ?label ?conclusion ?target ?force WHERE {
+  ?node a argkb:Argument .
+  OPTIONAL { ?node argkb:perspective ?perspective }
+  OPTIONAL { ?node rdfs:label ?label }
+  OPTIONAL { ?node argkb:conclusion ?conclusion }
+  OPTIONAL { ?node argkb:attacks ?target }
+  OPTIONAL { ?node argkb:force ?force }
+}"""
+ARGUMENT_PREMISES_Q = PREFIX + "SELECT ?premise WHERE { ?node argkb:premise ?premise }"
+CLAIM_Q = PREFIX + """SELECT ?label ?implication ?base ?lens WHERE {
+  { ?node a argkb:Claim } UNION { ?node a argkb:Implication }
+  OPTIONAL { ?node rdfs:label ?label }
+  OPTIONAL { ?node argkb:qualifier/argkb:baseScore ?base }
+  OPTIONAL { ?node argkb:heldBy ?lens }
+  BIND (EXISTS { ?node a argkb:Implication } AS ?implication)
+}"""
+CONCLUDING_Q = PREFIX + "SELECT DISTINCT ?arg WHERE { ?arg argkb:conclusion ?node ; a argkb:Argument }"
+ATTACKING_Q = PREFIX + "SELECT DISTINCT ?arg WHERE { ?arg argkb:attacks ?node ; a argkb:Argument }"
+
+
+def load_local(store, claim: URIRef) -> ArgumentGraph:
+    """The arguments and claims ``claim``'s verdict and strength depend on, under any lens."""
+    arguments: dict[URIRef, Argument] = {}
+    claims: dict[URIRef, Claim] = {}
+    claim_todo, arg_todo = [claim], []
+    expanded: set[URIRef] = set()
+
+    def attackers(node) -> list[URIRef]:
+        return [r[0] for r in store.query(ATTACKING_Q, {"node": node}).rows]
+
+    while claim_todo or arg_todo:
+        if claim_todo:
+            c = claim_todo.pop()
+            if c in expanded:
+                continue
+            expanded.add(c)
+            info = _claim(store, c)
+            if info is not None:
+                claims[c] = info
+            arg_todo += [r[0] for r in store.query(CONCLUDING_Q, {"node": c}).rows]
+            arg_todo += attackers(c)
+            continue
+        a = arg_todo.pop()
+        if a in arguments:
+            continue
+        arg = _argument(store, a)
+        arguments[a] = arg
+        claim_todo += arg.premises
+        arg_todo += attackers(a)
+        if arg.conclusion is not None:
+            arg_todo += attackers(arg.conclusion)   # its rebutters (the conclusion's own support is not needed)
+            if arg.conclusion not in claims and arg.conclusion not in expanded:
+                info = _claim(store, arg.conclusion)
+                if info is not None:
+                    claims[arg.conclusion] = info
+        if arg.attacks is not None and arg.attacks not in claims and arg.attacks not in expanded:
+            info = _claim(store, arg.attacks)
+            if info is not None:
+                claims[arg.attacks] = info
+    return ArgumentGraph(arguments, claims)
+
+
+def _argument(store, iri: URIRef) -> Argument:
+    arg = Argument(iri)
+    for row in store.query(ARGUMENT_Q, {"node": iri}).dicts():
+        arg.label = arg.label or str(row["label"] or "")
+        arg.perspective = arg.perspective or row["perspective"]
+        arg.conclusion = arg.conclusion or row["conclusion"]
+        arg.attacks = arg.attacks or row["target"]
+        arg.weakens = arg.weakens or row["force"] == WEAKEN
+    arg.premises = sorted({r[0] for r in store.query(ARGUMENT_PREMISES_Q, {"node": iri}).rows})
+    return arg
+
+
+def _claim(store, iri: URIRef) -> Claim | None:
+    rows = store.query(CLAIM_Q, {"node": iri}).dicts()
+    if not rows:
+        return None
+    c = Claim(iri)
+    lenses = set()
+    for row in rows:
+        c.label = c.label or str(row["label"] or "")
+        c.implication = c.implication or (row["implication"] is not None and row["implication"].toPython() is True)
+        if row["base"] is not None and c.base is None:
+            c.base = _score(row["base"])
+        if row["lens"] is not None:
+            lenses.add(row["lens"])
+    c.held_by = frozenset(lenses)
+    return c
