@@ -104,8 +104,10 @@ class Reader:
             item["not_counted_because"] = [short(p) for p in self.graph.ungranted(self.lens, a)]
             return item
         if depth < DEPTH and a not in seen:
+            # a supporter's rebuttals attack the claim itself: they are listed once, beside it
             item["attacked_by"] = [self.argument(b, self.graph.attacks[(b, a)] + "s", depth + 1, seen | {a})
-                                   for b in sorted(self.graph.attackers_of.get(a, ()), key=str)]
+                                   for b in sorted(self.graph.attackers_of.get(a, ()), key=str)
+                                   if not (role.startswith("supports") and self.graph.attacks[(b, a)] == "rebut")]
         return item
 
     def claim_reasons(self, claim: URIRef) -> list[dict]:
@@ -113,7 +115,8 @@ class Reader:
         rows = [self.argument(a, "supports") for a in supporters(g, self.lens, claim, self.view)]
         others = [a for a in g.concluding.get(claim, ()) if a in self.view and a not in
                   supporters(g, self.lens, claim, self.view)]
-        rows += [self.argument(a, "supports (another lens's: not this lens's case)") for a in sorted(others, key=str)]
+        rows += [self.argument(a, "supports (another lens's: not this lens's case)", DEPTH)
+                 for a in sorted(others, key=str)]
         rows += [self.argument(a, "rebuts" if not g.arguments[a].weakens else "weakens")
                  for a in sorted(g.rebutting.get(claim, ()), key=str)]
         return rows

@@ -55,8 +55,9 @@ def render_why(w: Why, fmt: str = "text") -> str:
     lines = [("## " if md else "") + head,
              f"{view}: {status}{strength} ({w.semantics} semantics, {MODEL_NAMES.get(w.gradual, w.gradual)})", "",
              lead(w), ""]
+    who = "the overall view" if w.lens is None else lens_name(w.lens)
     for item in w.because:
-        lines += _argument_lines(item, 1, md)
+        lines += _argument_lines(item, 1, md, who)
     if w.cycle:
         lines += ["", "The cycle: " + ", ".join(short(a) for a in w.cycle)]
     lines += ["", ("### " if md else "") + "Cruxes (remove these arguments and the verdict changes)"]
@@ -74,7 +75,7 @@ def render_why(w: Why, fmt: str = "text") -> str:
         if w.difference:
             for d in w.difference:
                 lines.append(f"- {d['argument']} counts under {lens_name_of(d['counted_by'])}, not under "
-                             f"{lens_name_of(d['not_by'])}: " + _not_granted(d["not_by"], d["because"]))
+                             f"{lens_name_of(d['not_by'])}: " + _not_granted(lens_name_of(d["not_by"]), d["because"]))
         else:
             lines.append("- both lenses count the same arguments here; they part on whose arguments are their own case")
     return "\n".join(lines).rstrip() + "\n"
@@ -107,12 +108,12 @@ def lead(w: Why) -> str:
     return "UNDEC: the arguments for and against it hold each other in check."
 
 
-def _argument_lines(item: dict, depth: int, md: bool) -> list[str]:
+def _argument_lines(item: dict, depth: int, md: bool, who: str) -> list[str]:
     pad = "  " * depth
     bullet = "- " if md else ""
     sign = "+" if item["role"].startswith("supports") else "-"
     if not item["counted"]:
-        state = "not counted: " + _not_granted(None, item.get("not_counted_because", []))
+        state = "not counted: " + _not_granted(who, item.get("not_counted_because", []))
     else:
         state = item["status"]
     weak = " (only weakens)" if item["force"] == "weaken" and sign == "-" else ""
@@ -123,12 +124,12 @@ def _argument_lines(item: dict, depth: int, md: bool) -> list[str]:
         held = f"; held by {', '.join(lens_name_of(x) for x in p['held_by'])}" if p["held_by"] else "; shared ground"
         lines.append(f"{pad}    {bullet}premise {p['id']}: {grant}{held}; {p['grounds']}")
     for sub in item.get("attacked_by", ()):
-        lines += _argument_lines(sub, depth + 2, md)
+        lines += _argument_lines(sub, depth + 2, md, who)
     return lines
 
 
-def _not_granted(lens, premises) -> str:
+def _not_granted(who: str, premises) -> str:
+    """Why an argument does not count under a lens (``who``: the lens's name)."""
     if not premises:
         return "it is not this lens's own argument"
-    who = "the lens" if lens is None else lens_name_of(lens)
     return f"{who} does not grant " + ", ".join(premises) + " (a theory it does not hold)"

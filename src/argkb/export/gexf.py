@@ -16,7 +16,8 @@ VIZ_NS = "http://gexf.net/1.3/viz"
 
 #: node attribute columns (id, title) in the order Gephi's data table shows them
 NODE_COLUMNS = ("iri", "type", "statement", "perspective", "perspective_label", "role", "qualifier", "direction",
-                "warrant", "quote", "source", "attribution", *style.STATUS_ATTRS.values())
+                "warrant", "quote", "source", "attribution", *style.STATUS_ATTRS.values(),
+                *style.STRENGTH_ATTRS.values())
 
 
 def to_gexf(amap: ArgumentMap, **_) -> str:

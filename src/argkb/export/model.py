@@ -22,7 +22,9 @@ Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.
 Every argument, claim and implication also carries its status (IN, OUT or UNDEC, from
 ``argkb.assess.framework``): ``status`` overall and ``status_<lens>`` under each of the five lenses
 (``status_realism`` … ``status_security_analysis``), left out where the lens does not see it.
-They come from one argument graph read per export, labelled six times.
+Every implication carries its graded strength in [0, 1] the same way (``strength``,
+``strength_realism`` …; DF-QuAD, ``argkb.assess.strength``), written as text with three decimals.
+They come from one argument graph read per export (kept as ``ArgumentMap.graph``), labelled six times.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 
 from argkb.export import sparql
-from argkb.export.style import STATUS_ATTRS
+from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
 from argkb.vocab.namespaces import ARGKB
 
@@ -104,7 +106,7 @@ class Node:
         """Every attribute as text, in a fixed order, empty ones left out (what the formats write)."""
         out = {"iri": self.iri, "type": self.type, "label": self.label}
         for name in ("statement", "perspective", "perspective_label", "role", "qualifier", "direction",
-                     "warrant", "attribution", *STATUS_ATTRS.values()):
+                     "warrant", "attribution", *STATUS_ATTRS.values(), *STRENGTH_ATTRS.values()):
             if self.attrs.get(name):
                 out[name] = self.attrs[name]
         if self.quotes:
@@ -115,6 +117,10 @@ class Node:
     def statuses(self) -> dict[str, str]:
         """Status lens (``overall``, ``realism`` …) -> IN / OUT / UNDEC, for the lenses that see the node."""
         return {lens: self.attrs[attr] for lens, attr in STATUS_ATTRS.items() if self.attrs.get(attr)}
+
+    def strengths(self) -> dict[str, float]:
+        """Status lens -> graded strength of an implication, for the lenses that see it."""
+        return {lens: float(self.attrs[attr]) for lens, attr in STRENGTH_ATTRS.items() if self.attrs.get(attr)}
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,8 @@ class ArgumentMap:
     store: object | None = None
     title: str = "argkb argument map"
     semantics: str = "grounded"
+    #: the whole knowledge base's argument graph (``argkb.assess.graph``) the statuses were computed on
+    graph: object | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> tuple[int, int]:
         return len(self.nodes), len(self.edges)
@@ -151,7 +159,7 @@ class ArgumentMap:
     def subgraph(self, keep: set[str]) -> "ArgumentMap":
         nodes = {k: v for k, v in self.nodes.items() if k in keep}
         edges = [e for e in self.edges if e.source in nodes and e.target in nodes]
-        return ArgumentMap(nodes, edges, self.store, self.title, self.semantics)
+        return ArgumentMap(nodes, edges, self.store, self.title, self.semantics, self.graph)
 
 
 # --------------------------------------------------------------------- reading
@@ -200,10 +208,10 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
-    _set_statuses(store, nodes, semantics)
+    graph = _set_statuses(store, nodes, semantics)
     by_id = {n.id: n for n in sorted(nodes.values(), key=lambda n: (n.type, n.id))}
     edge_list = sorted(edges, key=lambda e: (e.kind, e.source, e.target))
-    return ArgumentMap(by_id, edge_list, store, semantics=semantics)
+    return ArgumentMap(by_id, edge_list, store, semantics=semantics, graph=graph)
 
 
 def _read_attributes(store, nodes: dict[URIRef, Node]) -> None:
@@ -251,8 +259,9 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
 
 
-def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str) -> None:
-    """IN / OUT / UNDEC of each argument and claim, overall and under each lens (one argument graph)."""
+def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
+    """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall and
+    under each lens (one argument graph, which is returned)."""
     from argkb.assess import framework as argumentation
 
     graph = argumentation.load(store)
@@ -261,3 +270,7 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str) -> None:
         for iri, status in (*ev.arguments.items(), *ev.claims.items()):
             if iri in nodes:
                 nodes[iri].attrs[attr] = status
+        for iri, value in ev.strength.items():
+            if iri in nodes and nodes[iri].type == "implication":
+                nodes[iri].attrs[STRENGTH_ATTRS[lens]] = f"{value:.3f}"
+    return graph

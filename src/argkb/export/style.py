@@ -58,6 +58,8 @@ BORDER_COLOUR = "#555555"
 
 #: status lens (``overall`` or a perspective key) -> the node attribute holding the status under it
 STATUS_ATTRS: dict[str, str] = {"overall": "status", **{p: "status_" + p.replace("-", "_") for p in PERSPECTIVES}}
+#: status lens -> the implication attribute holding its graded strength in [0, 1] under it
+STRENGTH_ATTRS: dict[str, str] = {lens: "strength" + attr[len("status"):] for lens, attr in STATUS_ATTRS.items()}
 
 #: status -> (fill, text colour); NOT_IN_VIEW for a node the chosen lens does not see
 STATUS_COLOURS: dict[str, tuple[str, str]] = {

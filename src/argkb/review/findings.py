@@ -1,4 +1,6 @@
-"""Run the review queries (``queries/review-*.rq``) and collect their findings."""
+"""Run the review queries (``queries/review-*.rq``) and collect their findings, with the findings
+computed from the verdicts (``argkb.review.verdicts``: decisive premises, verdicts resting on an
+editors' premise)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -6,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from argkb.errors import InputError
 from argkb.query import library
 from argkb.rdf.ids import short
+from argkb.review import verdicts
 
 PREFIX = "review-"
 
@@ -65,6 +68,9 @@ def review(kb) -> Review:
                 continue
             detail, note = row.get("detail"), row.get("note")
             result.findings.append(Finding(kind, query.name, short(node), _text(detail), _text(note)))
+    result.checks.extend(verdicts.CHECKS)
+    result.findings.extend(Finding(kind, verdicts.CHECK, node, detail, note)
+                           for kind, node, detail, note in verdicts.computed(store))
     return result
 
 
