@@ -32,24 +32,49 @@ def test_overall_grounded_labelling(mini_kb):
     assert ev.claims[KB["claim-sanctions-porous"]] == IN     # a premise nothing attacks
 
 
-def test_a_lens_sees_its_own_arguments_and_their_attackers(mini_kb):
+def test_a_lens_counts_every_argument_on_shared_ground(mini_kb):
+    """No claim of the mini knowledge base is held by a lens (argkb:heldBy): every premise is shared
+    ground, so every lens counts every argument; an implication still stands under a lens only by
+    the lens's own support."""
     graph = load(open_store(mini_kb))
     cons = evaluate(graph, ARGKB.Constructivism)
     assert cons.own == {KB["arg-doubt-constructivism"]}
-    assert cons.view == {KB["arg-doubt-constructivism"], KB["arg-bolder-security-rebuttal"]}
-    assert cons.claims[KB["impl-allies-doubt"]] == OUT       # its only support is undermined
+    assert cons.view == set(graph.arguments) and len(cons.view) == 6
+    assert cons.claims[KB["impl-allies-doubt"]] == OUT       # its only own support is undermined
     realism = evaluate(graph, ARGKB.Realism)
     assert realism.claims[KB["impl-allies-doubt"]] == IN     # realism's own support is unattacked
-    assert KB["arg-doubt-constructivism"] not in realism.arguments   # no borrowed arguments
+    assert realism.arguments[KB["arg-doubt-constructivism"]] == OUT   # counted, and undermined as overall
     diplomacy = evaluate(graph, ARGKB.DiplomaticPractice)
-    assert diplomacy.claims == {KB["claim-sanctions-porous"]: IN}    # it argues nothing about implications
+    assert diplomacy.claims == {
+        KB["claim-sanctions-porous"]: IN, KB["claim-pressure-restrains"]: IN, KB["claim-signals-matter"]: IN,
+        KB["impl-russia-bolder"]: OUT,      # the security rebuttal it counts refutes the implication
+        KB["impl-allies-doubt"]: UNDEC,     # it argues nothing for it: unsupported is not IN
+    }
+
+
+def test_a_lens_does_not_count_an_argument_resting_on_a_theory_it_does_not_hold(mini_kb_dir):
+    kb = KnowledgeBase.locate(mini_kb_dir, extra=[DATA / "valid" / "held-by-two-lenses-and-weakening-attack.ttl"])
+    graph = load(open_store(kb))
+    gains, weak = KB["arg-bolder-relative-gains"], KB["arg-doubt-porous-signal"]   # realist; liberal, Weaken
+    liberalism, security = evaluate(graph, ARGKB.Liberalism), evaluate(graph, ARGKB.SecurityAnalysis)
+    assert gains not in liberalism.view and KB["claim-relative-gains"] not in liberalism.claims
+    assert graph.ungranted(ARGKB.Liberalism, gains) == [KB["claim-relative-gains"]]
+    assert security.arguments[gains] == OUT                  # security analysis holds the premise too
+    assert evaluate(graph, ARGKB.Realism).arguments[gains] == OUT
+    # a weakening attack never defeats: impl-allies-doubt stays IN overall on the realist support
+    overall = evaluate(graph)
+    assert overall.arguments[weak] == IN and overall.arguments[KB["arg-doubt-realism"]] == IN
+    assert overall.claims[KB["impl-allies-doubt"]] == IN
+    assert liberalism.claims[KB["impl-allies-doubt"]] == UNDEC   # liberalism only weakens it
 
 
 def test_statuses_library_function(mini_kb):
     overall = statuses(mini_kb)
     assert overall[KB["impl-russia-bolder"]] == OUT and overall[KB["arg-doubt-realism"]] == IN
     cons = statuses(mini_kb, "constructivism")
-    assert cons[KB["impl-allies-doubt"]] == OUT and KB["arg-doubt-realism"] not in cons
+    # realism's argument counts under constructivism (shared-ground premise) and stands, but is not
+    # constructivism's own support for the implication, which stays OUT
+    assert cons[KB["impl-allies-doubt"]] == OUT and cons[KB["arg-doubt-realism"]] == IN
     assert statuses(mini_kb, ARGKB.Constructivism) == cons
 
 

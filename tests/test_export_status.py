@@ -59,10 +59,10 @@ def test_model_statuses_equal_the_library_on_the_seed(repo_kb):
 
 def test_undercut_liberal_argument_by_reasoning(kb):
     """kb:arg-undercut-liberal stands on an unattacked premise, so it is IN and its target is OUT —
-    overall and under liberalism, which must answer the objections to its own arguments; realism,
-    which neither makes nor is attacked by either, does not see the liberal argument at all."""
+    overall and under every lens: both rest on shared ground (no premise is argkb:heldBy a lens),
+    so every lens counts both, realism included though it neither makes nor is attacked by either."""
     node = build_map(kb).nodes["kb:arg-bolder-liberalism"]
-    assert node.statuses() == {"overall": "OUT", "liberalism": "OUT"}
+    assert node.statuses() == {lens: "OUT" for lens in LENSES}
     undercut = build_map(kb).nodes["kb:arg-undercut-liberal"].statuses()
     assert undercut["overall"] == undercut["liberalism"] == undercut["diplomatic-practice"] == "IN"
     # statuses survive the filters: they are computed on the whole knowledge base first
@@ -98,7 +98,7 @@ def test_graphml_and_gexf_carry_statuses(kb, tmp_path):
     g = nx.read_graphml(path)
     assert g.nodes["kb:arg-bolder-realism"]["status_realism"] == "OUT"
     assert g.nodes["kb:arg-doubt-realism"]["status"] == "IN"
-    assert "status_realism" not in g.nodes["kb:arg-bolder-liberalism"]   # not in realism's view
+    assert g.nodes["kb:arg-bolder-liberalism"]["status_realism"] == "OUT"   # counted by realism, undercut
     root = ET.fromstring(render(amap, "gexf"))
     ns = "{http://gexf.net/1.3}"
     columns = {a.get("id") for a in root.iter(ns + "attribute")}
@@ -178,9 +178,10 @@ def test_html_reports_the_realism_statuses(kb, realism_dom):
     shown = listed(realism_dom)
     assert shown == expected
     # by reasoning: the security rebuttal (IN, on an unattacked premise) defeats the realist argument
-    # for kb:impl-russia-bolder; realism does not see the liberal argument at all
+    # for kb:impl-russia-bolder; realism counts the liberal argument (its premise is shared ground),
+    # which the diplomatic undercut defeats
     assert shown["kb:arg-bolder-realism"] == "OUT" and shown["kb:arg-bolder-security-rebuttal"] == "IN"
-    assert shown["kb:arg-bolder-liberalism"] == "not in view"
+    assert shown["kb:arg-bolder-liberalism"] == "OUT" and shown["kb:arg-undercut-liberal"] == "IN"
     legend = realism_dom[realism_dom.index('id="status-legend"'):realism_dom.index('id="legend"')]
     assert re.findall(r'data-status="([^"]+)"', legend) == ["IN", "OUT", "UNDEC", "not in view"]
 
@@ -191,7 +192,7 @@ def test_html_panel_shows_the_status_under_each_lens(kb, realism_dom):
     rows = dict(re.findall(r'<tr[^>]*data-lens="([^"]+)" data-status="([^"]+)"', table))
     node = build_map(kb).nodes["kb:arg-bolder-liberalism"]
     assert rows == {lens: node.statuses().get(lens, "not in view") for lens in LENSES}
-    assert (rows["overall"], rows["liberalism"], rows["realism"]) == ("OUT", "OUT", "not in view")
+    assert (rows["overall"], rows["liberalism"], rows["realism"]) == ("OUT", "OUT", "OUT")
     assert re.search(r'<tr class="current" data-lens="realism"', table)
 
 
@@ -208,4 +209,4 @@ def test_html_hash_overrides_and_off_by_default(kb, tmp_path):
     assert 0 < focused < len(build_map(kb).nodes)              # #focus= still applies alongside #status=
     shown = listed(run.stdout)
     assert shown["kb:arg-bolder-liberalism"] == "OUT" and shown["kb:arg-undercut-liberal"] == "IN"
-    assert shown["kb:arg-doubt-realism"] == "not in view"
+    assert shown["kb:arg-doubt-realism"] == "IN"     # counted by liberalism: its premise is shared ground

@@ -220,3 +220,12 @@ def test_cruxes_are_exactly_the_minimal_changing_sets(graph, lens, semantics):
     minimal = {c for c in changing if not any(d < c for d in changing)}
     assert {frozenset(c) for c in found} == minimal
     assert [len(c) for c in found] == sorted(len(c) for c in found)     # smallest first
+
+
+def test_trace_shows_each_claims_strength_beside_its_status(runner, four_kb_dir):
+    result = runner.invoke(cli, ["trace", "impl-v1", "--status", "liberalism", "--kb", str(four_kb_dir)])
+    assert result.exit_code == 0, result.output
+    assert "kb:impl-v1  IN (strength 1.00)" in result.output
+    data = json.loads(runner.invoke(cli, ["trace", "impl-v1", "--status", "realism", "--format", "json",
+                                          "--kb", str(four_kb_dir)]).output)
+    assert (data["status"], data["strength"]) == ("OUT", 0.0)

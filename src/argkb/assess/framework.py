@@ -143,12 +143,18 @@ def statuses(kb, perspective=None, semantics: str = "grounded") -> dict[URIRef, 
     ``perspective``: None (all arguments), a user name such as ``"realism"``, or a perspective IRI.
     Claims outside the lens's view are absent from the result.
     """
+    return graded(kb, perspective, semantics)[0]
+
+
+def graded(kb, perspective=None, semantics: str = "grounded", gradual: str = "df-quad"
+           ) -> tuple[dict[URIRef, str], dict[URIRef, float]]:
+    """``statuses`` and the strength in [0, 1] of every claim in view (``argkb.assess.strength``)."""
     from argkb.store.perspectives import declared_perspectives
 
     store = open_store(kb)
     declared = declared_perspectives(store) if isinstance(perspective, str) else None
-    ev = evaluate(load(store), lens_iri(perspective, declared), semantics)
-    return {**ev.arguments, **ev.claims}
+    ev = evaluate(load(store), lens_iri(perspective, declared), semantics, gradual)
+    return {**ev.arguments, **ev.claims}, {c: ev.strength[c] for c in ev.claims if c in ev.strength}
 
 
 def _local(iri: URIRef) -> str:
@@ -157,27 +163,32 @@ def _local(iri: URIRef) -> str:
     return short(iri)
 
 
-def annotate(node, status: dict[URIRef, str]) -> None:
-    """Set ``.status`` on every claim and argument node of a trace tree (``argkb.navigate.trace``), None where
-    not in view, and ``.statuses`` on the root (``annotate_dict`` uses it for JSON)."""
-    node.statuses = status
+def annotate(node, status: dict[URIRef, str], strength: dict[URIRef, float] | None = None) -> None:
+    """Set ``.status`` (and a claim's ``.strength``) on every claim and argument node of a trace tree
+    (``argkb.navigate.trace``), None where not in view, and ``.statuses`` / ``.strengths`` on the root
+    (``annotate_dict`` uses them for JSON)."""
+    node.statuses, node.strengths = status, strength or {}
     stack = [node]
     while stack:
         n = stack.pop()
         n.status = status.get(URIRef(n.iri))
+        n.strength = node.strengths.get(URIRef(n.iri))
         for name in ("supported_by", "attacked_by", "premises", "undercuts"):
             stack.extend(getattr(n, name, ()))
 
 
-def annotate_dict(data, status: dict[URIRef, str]):
-    """Add ``"status"`` to every node (a dict with an ``iri`` and a ``kind``) of a trace's JSON tree (iteratively:
-    a trace may be thousands of arguments deep)."""
+def annotate_dict(data, status: dict[URIRef, str], strength: dict[URIRef, float] | None = None):
+    """Add ``"status"`` to every node (a dict with an ``iri`` and a ``kind``) of a trace's JSON tree, and
+    ``"strength"`` to every claim (iteratively: a trace may be thousands of arguments deep)."""
     stack = [data]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
             if "iri" in item and item.get("kind") in ("claim", "argument"):
                 item["status"] = status.get(URIRef(item["iri"]))
+                if item["kind"] == "claim" and strength is not None:
+                    value = strength.get(URIRef(item["iri"]))
+                    item["strength"] = None if value is None else round(value, 3)
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)

@@ -118,7 +118,7 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb):
               help="Expand at most N argument steps below the claim (default: all).")
 @click.option("--status", "status_lens", metavar="LENS|overall", default=None,
               help="Show each claim's and argument's status (grounded semantics) overall or under a lens "
-                   "(see argkb assess). " + STATUS_MEANING)
+                   "(see argkb assess), and each claim's strength in [0, 1] (DF-QuAD). " + STATUS_MEANING)
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options
@@ -135,9 +135,9 @@ def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
 
     node = trace(kb, claim, perspectives=perspectives, depth=depth)
     if status_lens:
-        from argkb.assess.framework import annotate, statuses
+        from argkb.assess.framework import annotate, graded
 
-        annotate(node, statuses(kb, None if status_lens == "overall" else status_lens))
+        annotate(node, *graded(kb, None if status_lens == "overall" else status_lens))
     emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
 
 

@@ -16,7 +16,7 @@ def render(node: ClaimNode, fmt: str, color: bool = False, width: int = 120) -> 
         if getattr(node, "statuses", None) is not None:   # argkb trace --status (argkb.assess.framework)
             from argkb.assess.framework import annotate_dict
 
-            annotate_dict(data, node.statuses)
+            annotate_dict(data, node.statuses, getattr(node, "strengths", None))
         return dumps(data, indent=2, ensure_ascii=False) + "\n"
     root = outline(node)
     text = as_markdown(root, f"Trace: {node.label}") if fmt == "markdown" else as_tree(root, color, width)
@@ -82,6 +82,9 @@ def _argument(parent: Line, arg: ArgumentNode):
 
 
 def _status(node) -> list[tuple[str, str]]:
-    """`` IN`` / `` OUT`` / `` UNDEC`` after a node when ``argkb trace --status`` set it."""
+    """`` IN`` / `` OUT`` / `` UNDEC`` after a node when ``argkb trace --status`` set it, a claim's strength beside."""
     status = getattr(node, "status", None)
-    return [(f"  {status}", "note")] if status else []
+    strength = getattr(node, "strength", None) if isinstance(node, ClaimNode) else None
+    if not status:
+        return []
+    return [(f"  {status}" + ("" if strength is None else f" (strength {strength:.2f})"), "note")]
