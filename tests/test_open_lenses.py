@@ -61,3 +61,38 @@ def test_without_the_declaration_the_name_is_unknown(runner, mini_kb_dir):
     result = runner.invoke(cli, ["query", "arguments-by-perspective", "--kb", str(mini_kb_dir),
                                  "--param", "perspective=feminist-ir"])
     assert result.exit_code == 2, result.output
+
+
+HELD = """@prefix argkb: <https://w3id.org/argkb/ontology#> .
+@prefix kb:    <https://w3id.org/argkb/id/> .
+@prefix prov:  <http://www.w3.org/ns/prov#> .
+@prefix rdfs:  <http://www.w3.org/2000/01/rdf-schema#> .
+
+kb:claim-resolve-gendered a argkb:Claim ;
+    rdfs:label "Resolve is a gendered frame"@en ;
+    argkb:statement "Talk of resolve frames policy as a test of masculine firmness."@en ;
+    argkb:heldBy kb:FeministIR ;
+    prov:wasAttributedTo kb:argkb-editors .
+
+kb:arg-resolve-feminist-attack a argkb:Argument ;
+    rdfs:label "Credibility talk is a frame"@en ;
+    argkb:perspective kb:FeministIR ;
+    argkb:premise kb:claim-resolve-gendered ;
+    argkb:warrant "What realists call credibility is a gendered frame, not a fact allies must read."@en ;
+    argkb:attacks kb:arg-doubt-realism ;
+    prov:wasAttributedTo kb:argkb-editors .
+"""
+
+
+def test_a_declared_lens_holds_a_theory_like_a_built_in_one(runner, kb_dir):
+    (kb_dir / "data" / "held.ttl").write_text(HELD, encoding="utf-8")
+    assert runner.invoke(cli, ["validate", "--kb", str(kb_dir)]).exit_code == 0
+    rows = {r["id"]: r for r in json.loads(invoke(runner, "lenses", "--kb", str(kb_dir), "--format", "json"))["implications"]}
+    # realism does not grant the feminist frame: its credibility argument stands under realism
+    assert rows["kb:impl-allies-doubt"]["lenses"]["realism"] == "IN"
+    data = json.loads(invoke(runner, "why", "impl-allies-doubt", "-p", "realism", "--between", "feminist-ir", "realism",
+                             "--kb", str(kb_dir), "--format", "json"))
+    assert data["difference"] == [{"argument": "kb:arg-resolve-feminist-attack", "label": "Credibility talk is a frame",
+                                   "counted_by": "kb:FeministIR", "not_by": "realism",
+                                   "because": ["kb:claim-resolve-gendered"]}]
+    assert [b["lens"] for b in data["between"]] == ["kb:FeministIR", "realism"]   # keyed as in `lenses`

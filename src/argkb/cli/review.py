@@ -13,9 +13,12 @@ from argkb.cli.common import emit, examples, format_option, kb_options, output_o
 def review_cmd(fmt, output, kb):
     """List what an editor should work through: uncited background premises, implication labels
     that drop the source's hedge, single-lens implications, alternatives of which only one side
-    is ever attacked, lens descriptions used as premises, moves without kind, undated sources.
+    is ever attacked, lens descriptions used as premises, moves without kind, undated sources,
+    refuting rebuttals of a could/might implication; and, computed from the verdicts, a premise
+    that alone flips three or more verdicts, and a verdict resting on one unattacked, uncited
+    editors' premise (`argkb why ID` shows what a verdict rests on).
 
-    Each check is a named query queries/review-*.rq (run one alone with `argkb query`). Findings
+    Each query check is a named query queries/review-*.rq (run one alone with `argkb query`). Findings
     the editors chose to leave (argkb:acceptedFinding with an argkb:reviewNote) are listed apart,
     with their reason. Exit 0 whatever is found; 2 on unreadable input.
     """

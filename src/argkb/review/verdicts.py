@@ -11,7 +11,9 @@ differs. Only the implications whose status depends on a removed argument in tha
 recomputed, on the arguments their status depends on (``argkb.assess.crux.region``: grounded
 labelling is directional), so each premise costs a few small labellings.
 
-- ``argkb:DecisivePremise``: the removal changes three verdicts or more;
+- ``argkb:DecisivePremise``: the removal flips three verdicts or more from one status to another
+  (IN, OUT, UNDEC: a lens falling silent because its only argument rested on the premise is no flip,
+  or every premise of every lone argument would be decisive);
 - ``argkb:RestsOnEditorsPremise``: the claim is the editors' own (``prov:wasAttributedTo
   kb:argkb-editors``), quotes no evidence, cites nothing and nothing attacks it, and the removal
   changes at least one verdict.
@@ -129,19 +131,20 @@ def verdict_changes(graph: ArgumentGraph, lenses) -> dict[URIRef, list[Change]]:
     """premise -> the verdicts (overall and under each of ``lenses``) that removing the arguments
     resting on it changes; premises whose removal changes nothing are left out."""
     implications = sorted(c for c, info in graph.claims.items() if info.implication)
+    order = {c: i for i, c in enumerate(implications)}
     views = [_View(graph, lens, implications) for lens in (None, *lenses)]
     result: dict[URIRef, list[Change]] = {}
     for premise in sorted(graph.using):
         removed = set(graph.using[premise])
         changed = [ch for v in views for ch in v.changes(removed)]
-        if changed:
-            order = {c: i for i, c in enumerate(implications)}
-            result[premise] = sorted(changed, key=lambda ch: order[ch.claim])   # stable: views keep their order
+        if changed:   # by implication; a stable sort keeps the views in order (overall first)
+            result[premise] = sorted(changed, key=lambda ch: order[ch.claim])
     return result
 
 
 def describe(graph: ArgumentGraph, premise: URIRef, changed: list[Change]) -> str:
-    """"removing the N arguments resting on it changes K verdicts: impl-x under realism OUT -> IN; …"."""
+    """What removing the premise's arguments changes, as in ``removing the 3 arguments resting on it
+    changes 4 verdicts: impl-x under realism OUT -> IN; …`` (at most ``LISTED`` changes)."""
     n, k = len(graph.using[premise]), len(changed)
     listed = "; ".join(str(ch) for ch in changed[:LISTED]) + ("; …" if k > LISTED else "")
     args = "the argument" if n == 1 else f"the {n} arguments"
@@ -160,7 +163,9 @@ def computed(store) -> list[tuple[str, str, str, str]]:
         notes.setdefault((node, short(kind)), str(note))
     found = []
     for premise, changed in changes.items():
-        kinds = ([DECISIVE] if len(changed) >= DECISIVE_AT else []) + ([EDITORS] if premise in editors else [])
+        flips = [ch for ch in changed if SILENT not in (ch.before, ch.after)]
+        kinds = ([DECISIVE] if len(flips) >= DECISIVE_AT else []) + ([EDITORS] if premise in editors else [])
         for kind in kinds:
-            found.append((kind, short(premise), describe(graph, premise, changed), notes.get((premise, kind), "")))
+            shown = flips if kind == DECISIVE else changed
+            found.append((kind, short(premise), describe(graph, premise, shown), notes.get((premise, kind), "")))
     return found
