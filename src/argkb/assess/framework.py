@@ -25,7 +25,7 @@ from functools import cached_property
 from rdflib import URIRef
 
 from argkb.assess.dung import IN, OUT, UNDEC, Framework, labels
-from argkb.assess.graph import Argument, ArgumentGraph, Claim, grants, load  # noqa: F401  (the API)
+from argkb.assess.graph import Argument, ArgumentGraph, Claim, grants, load, supporters  # noqa: F401  (the API)
 from argkb.store import open_store
 
 LENSES = ("Realism", "Liberalism", "Constructivism", "DiplomaticPractice", "SecurityAnalysis")
@@ -85,13 +85,6 @@ class Evaluation:
                     rows.append((b, f"{self.graph.attacks[(b, s)]}s {_local(s)}", self.arguments[b]))
                     seen.add(b)
         return rows
-
-
-def supporters(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view) -> list[URIRef]:
-    """Support that counts for ``claim`` in ``view``: under a lens an implication has only the lens's own."""
-    own_only = lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
-    return sorted(a for a in graph.concluding.get(claim, ())
-                  if a in view and (not own_only or graph.arguments[a].perspective == lens))
 
 
 def evaluate(graph: ArgumentGraph, lens: URIRef | None = None, semantics: str = "grounded",

@@ -184,6 +184,13 @@ class ArgumentGraph:
         return [p for p in self.arguments[arg].premises if not grants(self.claims.get(p), lens)]
 
 
+def supporters(graph: "ArgumentGraph", lens: URIRef | None, claim: URIRef, view) -> list[URIRef]:
+    """Support that counts for ``claim`` in ``view``: under a lens an implication has only the lens's own."""
+    own_only = lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
+    return sorted(a for a in graph.concluding.get(claim, ())
+                  if a in view and (not own_only or graph.arguments[a].perspective == lens))
+
+
 def load(store) -> ArgumentGraph:
     """Read arguments and claims through a Store (``open_store(kb)``) with SPARQL."""
     arguments: dict[URIRef, Argument] = {}

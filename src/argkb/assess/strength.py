@@ -163,7 +163,7 @@ def _parts(q: QBAF) -> list[list[int]]:
 def view_strengths(graph, lens, view, model: str = "df-quad") -> dict:
     """The strength of every argument in ``view`` and every claim they touch, under ``lens``'s rule
     for support (``argkb.assess.framework.supporters``)."""
-    from argkb.assess.framework import supporters
+    from argkb.assess.graph import supporters
 
     args = sorted(view)
     claims = sorted({c for a in args for c in (graph.arguments[a].conclusion, graph.arguments[a].attacks,
