@@ -45,11 +45,14 @@ def test_a_lens_counts_every_argument_on_shared_ground(mini_kb):
     assert realism.claims[KB["impl-allies-doubt"]] == IN     # realism's own support is unattacked
     assert realism.arguments[KB["arg-doubt-constructivism"]] == OUT   # counted, and undermined as overall
     diplomacy = evaluate(graph, ARGKB.DiplomaticPractice)
+    # diplomacy argues neither implication (it only undercuts the liberal argument): silent on both,
+    # so they are not in its claims; the premises its counted arguments reason from are
     assert diplomacy.claims == {
         KB["claim-sanctions-porous"]: IN, KB["claim-pressure-restrains"]: IN, KB["claim-signals-matter"]: IN,
-        KB["impl-russia-bolder"]: OUT,      # the security rebuttal it counts refutes the implication
-        KB["impl-allies-doubt"]: UNDEC,     # it argues nothing for it: unsupported is not IN
     }
+    security = evaluate(graph, ARGKB.SecurityAnalysis)
+    assert security.claims[KB["impl-russia-bolder"]] == OUT        # it argues only against it, and wins
+    assert KB["impl-allies-doubt"] not in security.claims         # silent
 
 
 def test_a_lens_does_not_count_an_argument_resting_on_a_theory_it_does_not_hold(mini_kb_dir):

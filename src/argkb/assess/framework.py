@@ -99,6 +99,9 @@ def evaluate(graph: ArgumentGraph, lens: URIRef | None = None, semantics: str = 
                                               *graph.arguments[a].premises) if c in graph.claims}
     ev = Evaluation(graph, lens, semantics, own, view, arg_labels, {}, count, gradual)
     for c in sorted(in_scope):
+        info = graph.claims[c]
+        if lens is not None and info.implication and not ev.argues(c):
+            continue    # the lens is silent on an implication it neither concludes nor attacks
         ev.claims[c] = claim_status(graph, lens, c, view, arg_labels)
     return ev
 
