@@ -229,3 +229,12 @@ def test_trace_shows_each_claims_strength_beside_its_status(runner, four_kb_dir)
     data = json.loads(runner.invoke(cli, ["trace", "impl-v1", "--status", "realism", "--format", "json",
                                           "--kb", str(four_kb_dir)]).output)
     assert (data["status"], data["strength"]) == ("OUT", 0.0)
+
+
+def test_why_on_a_theory_premise_says_which_lenses_grant_it(runner, four_kb_dir):
+    out = runner.invoke(cli, ["why", "v-balancing", "-p", "liberalism", "--kb", str(four_kb_dir)]).output
+    assert "under liberalism: not granted" in out
+    assert "liberalism does not grant it: a theory claim held by realism" in out
+    data = json.loads(runner.invoke(cli, ["why", "v-balancing", "-p", "realism", "--format", "json",
+                                          "--kb", str(four_kb_dir)]).output)
+    assert (data["status"], data["strength"], data["held_by"], data["granted"]) == ("IN", 1.0, ["realism"], True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from argkb.assess.crux import cruxes, region, verdict
+from argkb.assess.crux import argues, cruxes, region, verdict
 from argkb.assess.dung import IN, OUT, SEMANTICS, UNDEC, labels
 from argkb.assess.framework import framework, lens_iri, supporters
 from argkb.assess.graph import ArgumentGraph, PREFIX, grants
@@ -52,6 +52,8 @@ class Why:
     cycle: list[URIRef] = field(default_factory=list)
     between: list[dict] = field(default_factory=list)   # --between: one entry per lens compared
     difference: list[dict] = field(default_factory=list)
+    held_by: list[URIRef] = field(default_factory=list)  # the lenses whose theory states the claim
+    granted: bool = True                                 # does the lens grant the claim itself?
 
 
 class Reader:
@@ -162,12 +164,18 @@ def explain(graph, store, iri, lens, semantics, gradual, crux_size=3) -> Why:
     reader = Reader(graph, store, lens, semantics, gradual)
     info = graph.claims.get(iri)
     status = verdict(graph, lens, iri, reader.view, semantics)
-    strength = _round(reader.strength.get(iri)) if status is not None else None
+    if info is not None and not info.implication and not grants(info, lens) and not argues(graph, lens, iri, reader.view):
+        status = None    # another lens's theory, which this lens neither grants nor argues about
+    # a claim no argument in view touches keeps its base score
+    strength = _round(reader.strength.get(iri, info.base_score if info else None)) if status is not None else None
     result = Why(iri, info.label if info else "", lens, semantics, gradual, status, strength)
     result.because = reader.claim_reasons(iri)
+    if info is not None:
+        result.held_by, result.granted = sorted(info.held_by, key=str), grants(info, lens)
     if status == UNDEC:
         result.cycle = reader.cycle(iri)
-    result.cruxes, result.complete = cruxes(graph, lens, iri, reader.view, semantics, crux_size)
+    if status is not None:
+        result.cruxes, result.complete = cruxes(graph, lens, iri, reader.view, semantics, crux_size)
     return result
 
 

@@ -26,6 +26,7 @@ def _named(item: dict) -> dict:
 def why_json(w: Why) -> dict:
     data = {"id": short(w.claim), "label": w.label, "lens": lens_name(w.lens), "status": w.status,
             "strength": w.strength, "semantics": w.semantics, "gradual": w.gradual,
+            "held_by": [lens_name(x) for x in w.held_by], "granted": w.granted,
             "because": [_named(b) for b in w.because], "cruxes": [[short(a) for a in c] for c in w.cruxes],
             "cruxes_complete": w.complete}
     if w.cycle:
@@ -49,7 +50,7 @@ def render_why(w: Why, fmt: str = "text") -> str:
         return json.dumps(why_json(w), indent=2, ensure_ascii=False)
     md = fmt == "markdown"
     view = "overall" if w.lens is None else f"under {lens_name(w.lens)}"
-    status = "silent" if w.status is None else w.status
+    status = w.status or ("silent" if w.granted else "not granted")
     strength = "" if w.strength is None else f", strength {w.strength:.2f}"
     head = f"{short(w.claim)} \"{w.label}\"" if w.label else short(w.claim)
     lines = [("## " if md else "") + head,
@@ -82,7 +83,21 @@ def render_why(w: Why, fmt: str = "text") -> str:
 
 
 def lead(w: Why) -> str:
-    """The verdict in one sentence."""
+    """The verdict in one sentence (and, for a theory claim, whose theory it is)."""
+    if w.status is None and not w.granted:
+        holders = ", ".join(lens_name(x) for x in w.held_by)
+        return (f"{lens_name(w.lens)} does not grant it: a theory claim held by {holders}. No argument of "
+                "another lens resting on it counts under this lens.")
+    sentence = _lead(w)
+    if w.held_by:
+        holders = ", ".join(lens_name(x) for x in w.held_by)
+        sentence += (f" It is a theory claim held by {holders}" +
+                     ("." if w.granted or w.lens is None else
+                      f": {lens_name(w.lens)} does not grant it, so no argument of another lens resting on it counts here."))
+    return sentence
+
+
+def _lead(w: Why) -> str:
     who = "the overall view" if w.lens is None else lens_name(w.lens)
     own = [b for b in w.because if b["role"] == "supports"]
     attacks = [b for b in w.because if b["role"] in ("rebuts", "weakens")]
@@ -92,7 +107,8 @@ def lead(w: Why) -> str:
         if not own:
             return "IN: nothing that counts here refutes it; it is taken as given."
         standing = [b["argument"] for b in own if b["status"] == IN]
-        return (f"IN: {', '.join(standing)} stands for it, and every objection {who} counts is answered "
+        verb = "stands" if len(standing) == 1 else "stand"
+        return (f"IN: {', '.join(standing)} {verb} for it, and every objection {who} counts is answered "
                 "(or only weakens it).")
     if w.status == OUT:
         defeaters = [b["argument"] for b in attacks if b["counted"] and b["status"] == IN and b["force"] == "refute"]
