@@ -62,6 +62,10 @@ def test_hostile_labels_stay_text(dom):
     assert "&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in panel
     assert "&lt;img src=x onerror=alert(4)&gt;" in panel
     assert '&lt;b id="injected"&gt;bold&lt;/b&gt;' in panel
+    # and so does the why of the implication's status, which names the argument that stands for it
+    why = panel[panel.index('id="panel-why"'):panel.index("<h3>Trace</h3>")]
+    assert 'data-status="IN"' in why and "Why IN (strength 1.00)" in why
+    assert '"]]&gt;&lt;b id="injected"&gt;bold&lt;/b&gt;' in why
 
 
 def test_screenshot_is_kept_as_an_artifact(page):

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from argkb.assess.crux import argues, cruxes, region, verdict
+from argkb.assess.crux import BUDGET, argues, cruxes, region
 from argkb.assess.dung import IN, OUT, SEMANTICS, UNDEC, labels
-from argkb.assess.framework import framework, lens_iri, supporters
+from argkb.assess.framework import claim_status, framework, lens_iri, supporters
 from argkb.assess.graph import ArgumentGraph, PREFIX, grants
 from argkb.assess.local import load_local
 from argkb.assess.strength import MODELS, view_strengths
@@ -59,14 +59,17 @@ class Why:
 class Reader:
     """One view of a local argument graph, labelled and graded, that explains what it holds."""
 
-    def __init__(self, graph: ArgumentGraph, store, lens, semantics: str, gradual: str):
+    def __init__(self, graph: ArgumentGraph, store, lens, semantics: str, gradual: str, grounds: bool = True):
         self.graph, self.store, self.lens, self.semantics = graph, store, lens, semantics
+        self.with_grounds = grounds     # False: premises by id only (no query per premise)
         self.own, self.view = graph.lens_arguments(lens)
         self.labels, _ = labels(framework(graph, self.view), semantics)
         self.strength = view_strengths(graph, lens, self.view, gradual)
         self._grounds: dict[URIRef, str] = {}
 
     def premise(self, p: URIRef) -> dict:
+        if not self.with_grounds:
+            return {"id": short(p)}
         info = self.graph.claims.get(p)
         held = sorted(str(x) for x in (info.held_by if info else ()))
         granted = grants(info, self.lens)
@@ -160,10 +163,17 @@ def why(kb, claim: str, perspective=None, semantics: str = "grounded", gradual: 
     return result
 
 
-def explain(graph, store, iri, lens, semantics, gradual, crux_size=3) -> Why:
-    reader = Reader(graph, store, lens, semantics, gradual)
+def explain(graph, store, iri, lens, semantics, gradual, crux_size=3, reader: Reader | None = None,
+            budget: int = BUDGET, search_cruxes: bool = True) -> Why:
+    """The verdict of ``iri`` in one view and what it rests on. A ``reader`` labels and grades the view once
+    for many claims (the map explains every implication with one per lens); ``budget`` bounds the crux
+    search's recomputations, and ``search_cruxes=False`` skips it (marked incomplete)."""
+    reader = reader or Reader(graph, store, lens, semantics, gradual)
     info = graph.claims.get(iri)
-    status = verdict(graph, lens, iri, reader.view, semantics)
+    if lens is not None and info is not None and info.implication and not argues(graph, lens, iri, reader.view):
+        status = None        # the lens is silent on it
+    else:                    # the view's labelling decides the claim as its region's would (crux.verdict)
+        status = claim_status(graph, lens, iri, reader.view, reader.labels)
     if info is not None and not info.implication and not grants(info, lens) and not argues(graph, lens, iri, reader.view):
         status = None    # another lens's theory, which this lens neither grants nor argues about
     # a claim no argument in view touches keeps its base score
@@ -174,8 +184,10 @@ def explain(graph, store, iri, lens, semantics, gradual, crux_size=3) -> Why:
         result.held_by, result.granted = sorted(info.held_by, key=str), grants(info, lens)
     if status == UNDEC:
         result.cycle = reader.cycle(iri)
-    if status is not None:
-        result.cruxes, result.complete = cruxes(graph, lens, iri, reader.view, semantics, crux_size)
+    if not search_cruxes:
+        result.complete = False
+    elif status is not None:
+        result.cruxes, result.complete = cruxes(graph, lens, iri, reader.view, semantics, crux_size, budget)
     return result
 
 

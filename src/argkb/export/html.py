@@ -22,11 +22,12 @@ from argkb.errors import UsageError
 from argkb.export import cyjs, style
 from argkb.export.model import ArgumentMap
 from argkb.export.overview import overview
+from argkb.export.why import GRADUAL, explain_map
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 VENDOR = HERE / "vendor"
-SCRIPTS = ("status.js", "panel.js", "overview.js", "map.js")
+SCRIPTS = ("status.js", "why.js", "panel.js", "overview.js", "map.js")
 
 #: graph labels are cut to this many lines (full text on hover and in the panel) …
 LABEL_LINES = 3
@@ -74,7 +75,8 @@ def _inline_script(source: str) -> str:
 
 
 def page_data(amap: ArgumentMap, status_lens: str | None = None) -> dict:
-    """The Cytoscape.js document and what the page needs besides: title, lenses, legend, statuses.
+    """The Cytoscape.js document and what the page needs besides: title, lenses, legend, statuses,
+    and the why of every implication overall and under each lens (``argkb.export.why``).
 
     ``status_lens``: the status lens selected when the page opens (``overall``, a perspective key),
     None for off; ``#status=LENS`` in the address overrides it.
@@ -95,6 +97,8 @@ def page_data(amap: ArgumentMap, status_lens: str | None = None) -> dict:
         "statusColours": {**{k: list(v) for k, v in style.STATUS_COLOURS.items()},
                           style.NOT_IN_VIEW: list(style.NOT_IN_VIEW_COLOURS)},
         "notInView": style.NOT_IN_VIEW,
+        "gradual": GRADUAL,
+        "why": explain_map(amap),
     }
     return data
 

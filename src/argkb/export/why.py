@@ -6,12 +6,13 @@ The same explanation as ``argkb why`` (``argkb.assess.why``), cut down to what d
   verdict in one sentence (``argkb.assess.why_render.lead``);
 * ``for``: the arguments that count for it in this view (under a lens, the lens's own);
 * ``deciding``: OUT, the counted IN refuting attackers of the implication and of its supporters
-  (the defeaters); IN or UNDEC, every counted objection to it or to a supporter, with the
-  arguments that answer it (``answered_by``: its IN refuting attackers). ``against`` names what
-  each one attacks (the implication's id, or a supporter's);
+  (the defeaters); otherwise (IN, UNDEC, or a silent lens) every counted objection to it or to a
+  supporter, with the arguments that answer it (``answered_by``: its IN refuting attackers).
+  ``against`` names what each one attacks (the implication's id, or a supporter's);
 * ``not_counted``: the objections the lens does not count, with the premises it does not grant;
 * ``cruxes``: the minimal sets of arguments whose removal changes the verdict (argument ids),
-  ``complete`` False when the search stopped at its budget.
+  ``complete`` False when the search stopped at its budget; None under stable semantics (see
+  ``CRUX_BUDGET``).
 
 The premises of each argument (what ``argkb why`` prints at length) are left out: the panel's trace
 shows them. One reader per lens labels and grades the whole argument graph once for all the map's
@@ -21,10 +22,8 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from argkb.assess.crux import argues, cruxes
 from argkb.assess.dung import IN, OUT
-from argkb.assess.framework import claim_status
-from argkb.assess.why import Reader, Why
+from argkb.assess.why import Reader, Why, explain
 from argkb.assess.why_render import lead
 from argkb.export.model import PERSPECTIVE_KEYS, ArgumentMap
 from argkb.export.style import STATUS_ATTRS
@@ -34,14 +33,12 @@ from argkb.rdf.ids import short, to_iri
 GRADUAL = "df-quad"
 #: cruxes of up to this many arguments (as ``argkb why``)
 CRUX_SIZE = 3
+#: recomputations a crux search may make per implication and view before it stops, marked incomplete
+#: (the seed's largest region, 7 arguments, takes 63). Under stable semantics, which is not directional,
+#: the region is the whole view and every recomputation labels all of it: the map searches no cruxes
+#: then (``cruxes`` None; ``argkb why ID --semantics stable`` does, for one implication).
+CRUX_BUDGET = 500
 OBJECTIONS = ("rebuts", "weakens")
-
-
-class _Reader(Reader):
-    """A reader that leaves out where each premise comes from (a query per premise the map does not show)."""
-
-    def premise(self, p: URIRef) -> dict:
-        return {"id": short(p)}
 
 
 def explain_map(amap: ArgumentMap) -> dict[str, dict[str, dict]]:
@@ -55,25 +52,12 @@ def explain_map(amap: ArgumentMap) -> dict[str, dict[str, dict]]:
     out: dict[str, dict[str, dict]] = {n.id: {} for n in implications}
     for lens in STATUS_ATTRS:
         lens_iri = None if lens == "overall" else argumentation.lens_iri(lens)
-        reader = _Reader(graph, amap.store, lens_iri, amap.semantics, GRADUAL)
+        reader = Reader(graph, amap.store, lens_iri, amap.semantics, GRADUAL, grounds=False)
         for node in implications:
-            out[node.id][lens] = compact(_explain(reader, URIRef(node.iri)), graph)
+            why = explain(graph, amap.store, URIRef(node.iri), lens_iri, amap.semantics, GRADUAL, CRUX_SIZE,
+                          reader, CRUX_BUDGET, search_cruxes=amap.semantics != "stable")
+            out[node.id][lens] = compact(why, graph)
     return out
-
-
-def _explain(reader: Reader, iri: URIRef) -> Why:
-    """``argkb.assess.why.explain`` with a reader shared by every implication of the view."""
-    graph, lens, semantics = reader.graph, reader.lens, reader.semantics
-    info = graph.claims.get(iri)
-    # crux.verdict on the whole view, from the reader's labelling rather than a new one
-    status = (claim_status(graph, lens, iri, reader.view, reader.labels)
-              if argues(graph, lens, iri, reader.view) or info is None or not info.implication else None)
-    strength = reader.strength.get(iri) if status is not None else None
-    result = Why(iri, info.label if info else "", lens, semantics, GRADUAL, status,
-                 None if strength is None else round(strength, 3))
-    result.because = reader.claim_reasons(iri)
-    result.cruxes, result.complete = cruxes(graph, lens, iri, reader.view, semantics, CRUX_SIZE)
-    return result
 
 
 def compact(w: Why, graph) -> dict:
@@ -114,7 +98,7 @@ def compact(w: Why, graph) -> dict:
                 for b in own],
         "deciding": deciding,
         "not_counted": not_counted,
-        "cruxes": [[short(a) for a in c] for c in w.cruxes],
+        "cruxes": None if w.semantics == "stable" else [[short(a) for a in c] for c in w.cruxes],
         "complete": w.complete,
     }
 

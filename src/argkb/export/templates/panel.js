@@ -1,5 +1,6 @@
 /* argkb argument map: the side panel — a clicked node's trace (arguments for and against it, lens by
-   lens, with warrants, premises and quotes with their source) and its impacts. Built with textContent. */
+   lens, with warrants, premises and quotes with their source) and its impacts; for an implication, the
+   why of its status under the chosen lens first (why.js). Built with textContent. */
 (function () {
   "use strict";
   var cy, meta, el, shown = null, MAX_DEPTH = 8;
@@ -130,6 +131,7 @@
       if (n.data(k)) { var d = el("div"); d.appendChild(el("b", k + ": ")); d.appendChild(document.createTextNode(n.data(k))); body.appendChild(d); }
     });
     window.ArgkbStatus.table(n, body);
+    if (n.hasClass("implication")) window.ArgkbWhy.section(n, body, show);
     if (n.hasClass("argument")) {
       section(body, "Trace").appendChild(argItem(n, n.data("role") === "support" ? "supports" : n.data("role"), {}, 0));
       neighbours(n, body, "conclusion", false, "Concludes");
@@ -151,6 +153,7 @@
   window.ArgkbPanel = {
     init: function (cyInstance, metadata, make) {
       cy = cyInstance; meta = metadata; el = make;
+      window.ArgkbWhy.init(cy, meta, el);
       var legend = document.getElementById("legend");
       legend.appendChild(el("b", "Legend"));
       meta.legend.forEach(function (row) {

@@ -1,0 +1,169 @@
+/* argkb argument map: the why of the selected implication under the lens chosen in "Status under"
+   (overall when off), from the page data's "why" (argkb.export.why): its status and strength, the
+   verdict in one sentence, the arguments that decide it, the objections the lens does not count and
+   the premise it does not grant, and the cruxes. Built with textContent only. */
+(function () {
+  "use strict";
+  var cy, meta, el;
+  var GRADUAL = { "df-quad": "DF-QuAD", "quadratic-energy": "quadratic energy" };
+
+  function lensLabel(lens) { return lens.replace(/-/g, " "); }
+
+  /* An argument or claim by id: a link that opens its panel when the map has the node, plain text if not. */
+  function ref(id, label, open) {
+    var node = cy ? cy.getElementById(id) : null;
+    var text = label || (node && node.length ? node.data("label") : "") || id;
+    var e = el("span", text, node && node.length ? "link" : "plain");
+    e.title = id;
+    e.setAttribute("data-id", id);
+    if (node && node.length) {
+      e.setAttribute("role", "link");
+      e.tabIndex = 0;
+      e.addEventListener("click", function () { open(id, true); });
+      e.addEventListener("keydown", function (ev) { if (ev.key === "Enter") open(id, true); });
+    }
+    return e;
+  }
+
+  function joined(parent, items, sep, make) {
+    items.forEach(function (item, i) {
+      if (i) parent.appendChild(document.createTextNode(sep));
+      parent.appendChild(make(item));
+    });
+  }
+
+  function statusBadge(status) {
+    return status ? window.ArgkbStatus.badge(status) : el("span", "silent", "badge status silent");
+  }
+
+  function lensBadge(lens) {
+    if (!lens) return null;
+    var b = el("span", lensLabel(lens), "badge");
+    b.style.background = (meta.perspectiveColours || {})[lens] || "#777";
+    return b;
+  }
+
+  /* What an objection attacks: the implication itself, one of its supporters, or both. */
+  function against(item, why, me, open) {
+    var span = el("span", null, "ref");
+    var names = {};
+    (why["for"] || []).forEach(function (s) { names[s.id] = s.label; });
+    var others = item.against.filter(function (id) { return id !== me; });
+    var text = " " + item.role + " " + (item.against.indexOf(me) >= 0 ? "this implication" : "");
+    if (item.against.indexOf(me) >= 0 && others.length) text += " and ";
+    span.appendChild(document.createTextNode(text));
+    joined(span, others, ", ", function (id) { return ref(id, names[id], open); });
+    if (item.force === "weaken") span.appendChild(document.createTextNode(" (only weakens)"));
+    return span;
+  }
+
+  function argumentRow(item, why, me, open) {
+    var li = el("li", null, "arg attack");
+    li.setAttribute("data-arg", item.id);
+    li.setAttribute("data-status", item.status || "");
+    li.appendChild(statusBadge(item.status));
+    var lb = lensBadge(item.lens);
+    if (lb) li.appendChild(lb);
+    li.appendChild(ref(item.id, item.label, open));
+    li.appendChild(against(item, why, me, open));
+    if ((item.answered_by || []).length) {
+      var ans = el("div", "answered by ", "ref answered");
+      joined(ans, item.answered_by, ", ", function (a) { return ref(a.id, a.label, open); });
+      li.appendChild(ans);
+    }
+    return li;
+  }
+
+  /* The "Why" block of implication ``n`` in the panel ``body``; ``open(id, centre)`` shows another node. */
+  function section(n, body, open) {
+    var views = (meta.why || {})[n.id()];
+    if (!views) return;
+    var lens = window.ArgkbStatus.current();
+    if (lens === "off" || !views[lens]) lens = "overall";
+    var why = views[lens], me = n.id(), known = {};
+    var view = lens === "overall" ? "the overall view" : lensLabel(lens);
+    (why["for"] || []).concat(why.deciding || [], why.not_counted || []).forEach(function (a) {
+      known[a.id] = a.label;
+      (a.answered_by || []).forEach(function (b) { known[b.id] = b.label; });
+    });
+    var box = el("div", null, "why");
+    box.id = "panel-why";
+    box.setAttribute("data-lens", lens);
+    box.setAttribute("data-status", why.status || "silent");
+    if (why.strength !== null && why.strength !== undefined) box.setAttribute("data-strength", String(why.strength));
+    var strength = (why.strength === null || why.strength === undefined) ? "" :
+      " (strength " + Number(why.strength).toFixed(2) + ")";
+    box.appendChild(el("h3", "Why " + (why.status || "silent") + strength));
+    box.appendChild(el("div", "under " + view + "; " +
+      meta.semantics + " semantics, " + (GRADUAL[meta.gradual] || meta.gradual) + " strength", "ref"));
+    box.appendChild(el("p", why.lead, "lead"));
+
+    if ((why["for"] || []).length) {
+      var pro = el("div", null, "why-for");
+      pro.appendChild(el("b", "For it: "));
+      joined(pro, why["for"], "; ", function (s) {
+        var span = el("span");
+        span.setAttribute("data-arg", s.id);
+        span.appendChild(statusBadge(s.status));
+        span.appendChild(ref(s.id, s.label, open));
+        return span;
+      });
+      box.appendChild(pro);
+    }
+
+    if ((why.deciding || []).length) {
+      box.appendChild(el("b", why.status === "OUT" ? "Defeated by:" : "Objections and what answers them:"));
+      var ul = el("ul", null, "tree why-deciding");
+      why.deciding.forEach(function (item) { ul.appendChild(argumentRow(item, why, me, open)); });
+      box.appendChild(ul);
+    } else if (why.status && why.status !== "OUT") {
+      box.appendChild(el("div", "No objection counts here.", "why-deciding ref"));
+    }
+
+    if ((why.not_counted || []).length) {
+      var nc = el("ul", null, "tree why-not-counted");
+      why.not_counted.forEach(function (item) {
+        var li = el("li");
+        li.setAttribute("data-arg", item.id);
+        li.appendChild(el("b", "Not counted under " + view + ": "));
+        li.appendChild(ref(item.id, item.label, open));
+        var premises = item.not_counted_because || [];
+        if (premises.length) {
+          li.appendChild(document.createTextNode(" (rests on "));
+          joined(li, premises, ", ", function (p) { return ref(p.id, p.label, open); });
+          li.appendChild(document.createTextNode(", not granted)"));
+        } else {
+          li.appendChild(document.createTextNode(" (not this lens's own argument)"));
+        }
+        nc.appendChild(li);
+      });
+      box.appendChild(nc);
+    }
+
+    var cx = el("div", null, "why-cruxes");
+    cx.appendChild(el("b", "Cruxes: "));
+    if (why.cruxes === null || why.cruxes === undefined) {
+      cx.appendChild(document.createTextNode("not searched under " + meta.semantics + " semantics (argkb why " + me +
+        " --semantics " + meta.semantics + " finds them)"));
+    } else if (!why.cruxes.length) {
+      cx.appendChild(document.createTextNode(
+        "none of up to three arguments: the verdict does not rest on any small set"));
+    } else {
+      joined(cx, why.cruxes, "; ", function (crux) {
+        var span = el("span", null, "crux");
+        span.setAttribute("data-crux", crux.join(" "));
+        joined(span, crux, " + ", function (id) { return ref(id, known[id], open); });
+        return span;
+      });
+      cx.appendChild(el("div", "remove these arguments and the verdict changes" +
+        (why.complete ? "" : " (the search stopped at its budget: there may be more)"), "ref"));
+    }
+    box.appendChild(cx);
+    body.appendChild(box);
+  }
+
+  window.ArgkbWhy = {
+    init: function (cyInstance, metadata, make) { cy = cyInstance; meta = metadata; el = make; },
+    section: section
+  };
+})();
