@@ -17,6 +17,7 @@ from argkb.store import open_store
 from argkb.store.perspectives import lenses
 
 from conftest import REPO, make_kb
+from test_review import run_review
 
 DATA = Path(__file__).parent / "data"
 REVIEW = DATA / "review"
@@ -38,14 +39,6 @@ def verdicts_folder(folder: Path) -> Path:
 def verdicts_kb(tmp_path) -> Path:
     return verdicts_folder(tmp_path / "kb")
 
-
-def run_review(runner, kb_dir, *extra) -> dict:
-    args = ["review", "--kb", str(kb_dir), "--format", "json"]
-    for f in extra:
-        args += ["--data", str(f)]
-    result = runner.invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
 
 
 def of_kind(findings, kind) -> dict:

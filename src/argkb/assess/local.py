@@ -10,17 +10,8 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from argkb.assess.graph import PREFIX, WEAKEN, Argument, ArgumentGraph, Claim, _score
+from argkb.assess.graph import ARGUMENTS_Q, PREFIX, PREMISES_Q, WEAKEN, Argument, ArgumentGraph, Claim, _score
 
-ARGUMENT_Q = PREFIX + """SELECT ?perspective ?label ?conclusion ?target ?force WHERE {
-  ?node a argkb:Argument .
-  OPTIONAL { ?node argkb:perspective ?perspective }
-  OPTIONAL { ?node rdfs:label ?label }
-  OPTIONAL { ?node argkb:conclusion ?conclusion }
-  OPTIONAL { ?node argkb:attacks ?target }
-  OPTIONAL { ?node argkb:force ?force }
-}"""
-ARGUMENT_PREMISES_Q = PREFIX + "SELECT ?premise WHERE { ?node argkb:premise ?premise }"
 CLAIM_Q = PREFIX + """SELECT ?label ?implication ?base ?lens WHERE {
   { ?node a argkb:Claim } UNION { ?node a argkb:Implication }
   OPTIONAL { ?node rdfs:label ?label }
@@ -75,14 +66,15 @@ def load_local(store, claim: URIRef) -> ArgumentGraph:
 
 
 def _argument(store, iri: URIRef) -> Argument:
+    """One argument, by the whole-graph queries of ``argkb.assess.graph`` with ``?arg`` bound."""
     arg = Argument(iri)
-    for row in store.query(ARGUMENT_Q, {"node": iri}).dicts():
+    for row in store.query(ARGUMENTS_Q, {"arg": iri}).dicts():
         arg.label = arg.label or str(row["label"] or "")
         arg.perspective = arg.perspective or row["perspective"]
         arg.conclusion = arg.conclusion or row["conclusion"]
         arg.attacks = arg.attacks or row["target"]
         arg.weakens = arg.weakens or row["force"] == WEAKEN
-    arg.premises = sorted({r[0] for r in store.query(ARGUMENT_PREMISES_Q, {"node": iri}).rows})
+    arg.premises = sorted({r[1] for r in store.query(PREMISES_Q, {"arg": iri}).rows})
     return arg
 
 
