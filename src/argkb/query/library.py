@@ -89,15 +89,27 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
     Refuses queries beyond ``argkb.store.bounds`` (size, nesting, operators) and SPARQL Update
     (UsageError), SERVICE and FROM / FROM NAMED unless ``allow_network``
     (NetworkRefused), and reports a syntax error with its line and column (InputError).
+    What runs must be the text ``checked`` returns, not ``text``.
+    """
+    return checked(text, origin, allow_network, network_hint)[0]
+
+
+def checked(text: str, origin: str = "query", allow_network: bool = False,
+            network_hint: str = "pass --allow-network to permit it") -> tuple[str, str]:
+    """(form, the canonical text) of a query that passes ``check``: the canonical text
+    (``argkb.store.bounds.canonical``: no comment, no carriage return, no escape read two ways)
+    is what was checked, and is the only text that may be run or forwarded.
     """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
-    if not re.sub(r"(?m)^\s*#.*$", "", text).strip():
-        raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    from argkb.store.bounds import check_bounds
+    from argkb.store.bounds import canonical, check_bounds, check_size
 
+    check_size(text, origin)
+    text = canonical(text, origin)  # the one text checked, then run: CR and escapes read alike by all
+    if not text.strip():
+        raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
     prologue = standard_prologue(text)
     try:
@@ -121,7 +133,7 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
         translateQuery(tree)
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
         raise InputError(origin, f"SPARQL error: {exc}") from None
-    return tree[1].name.replace("Query", "").lower()
+    return tree[1].name.replace("Query", "").lower(), text
 
 
 #: the prefixes a query may use without declaring them
@@ -231,7 +243,7 @@ def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> 
 def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False):
     """Check, bind and run a query on a Store; returns its QueryResult."""
     origin = str(query.path) if query.path else query.name
-    check(query.text, origin, allow_network)
+    text = checked(query.text, origin, allow_network)[1]
     perspectives = None
     if any(p.kind == "perspective" for p in query.params):
         from argkb.store.perspectives import declared_perspectives
@@ -240,7 +252,7 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     bindings = bind(query, values or {}, perspectives)
     try:
         require_nodes(store, query, bindings)
-        return interruptible(lambda: store.query(standard_prologue(query.text) + query.text, bindings))
+        return interruptible(lambda: store.query(standard_prologue(text) + text, bindings))
     except SyntaxError as exc:
         raise InputError(origin, f"SPARQL syntax error: {exc}") from None
     except (ValueError, TypeError) as exc:

@@ -224,14 +224,19 @@ def _strip_noise(sparql: str) -> str:
 
 
 def _skip_string(text: str, i: int) -> int:
+    # the index after the string starting at text[i]; escapes are honoured in long strings too
+    # (a long string ending in an escaped quote ends after its fourth quote, as Oxigraph reads it)
     quote = text[i]
-    if text.startswith(quote * 3, i):
-        end = text.find(quote * 3, i + 3)
-        return len(text) if end < 0 else end + 3
-    j = i + 1
-    while j < len(text) and text[j] != quote:
-        j += 2 if text[j] == "\\" else 1
-    return j + 1
+    delimiter = quote * 3 if text.startswith(quote * 3, i) else quote
+    j, n = i + len(delimiter), len(text)
+    while j < n:
+        if text[j] == "\\":
+            j += 2
+        elif text.startswith(delimiter, j):
+            return j + len(delimiter)
+        else:
+            j += 1
+    return n
 
 
 def _matching_brace(text: str, i: int) -> int | None:
