@@ -115,9 +115,9 @@ def test_parameters_are_never_pasted(monkeypatch, stores):
     seen = []
 
     class Spy(RdflibStore):
-        def query(self, sparql, bindings=None):
+        def query(self, sparql, bindings=None, **options):
             seen.append((sparql, dict(bindings or {})))
-            return super().query(sparql, bindings)
+            return super().query(sparql, bindings, **options)
 
     query = Q.library(KnowledgeBase.locate(REPO))["implications-of-lever"]
     Q.run(Spy(stores[1].graph), query, {"lever": "sanctions"})

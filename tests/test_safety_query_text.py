@@ -178,3 +178,21 @@ def test_escapes_the_parsers_read_differently_are_refused_in_one_sentence(text, 
 def test_the_bounds_scan_reads_strings_escapes_and_iris_as_oxigraph_does(text):
     with pytest.raises(UsageError, match="nested more than"):
         check_bounds(canonical(text))
+
+
+def test_the_cartesian_query_is_refused_at_the_row_cap_not_held_whole(mini_kb_dir):
+    """738 triples cubed is 4 × 10⁸ rows: the CLI stops at --max-rows, in seconds and bounded memory."""
+    import resource
+
+    cartesian = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    script = ("import resource, sys\nfrom argkb.cli.main import main\ntry:\n    main()\nfinally:\n"
+              "    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", script, "query", "--kb", str(mini_kb_dir), "--max-rows", "50000",
+                           "-"], input=cartesian, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    message = [line for line in done.stderr.splitlines() if not line.startswith("PEAK")]
+    assert len(message) == 1 and "more than 50,000 rows" in message[0] and "LIMIT" in message[0]
+    peak_mb = int(done.stderr.split("PEAK ")[1].split()[0]) / 1024
+    assert peak_mb < 1000, peak_mb
+    assert resource   # (the cap holds memory: 4 × 10⁸ rows would need far more)

@@ -240,8 +240,16 @@ def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> 
                              f"{query.name!r} would answer nothing{ids.did_you_mean(ids.short(value), known, n=3)}")
 
 
-def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False):
-    """Check, bind and run a query on a Store; returns its QueryResult."""
+#: the most rows (triples for CONSTRUCT / DESCRIBE) ``argkb query`` holds by default (``--max-rows``)
+MAX_ROWS = 200_000
+
+
+def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False,
+        max_rows: int | None = MAX_ROWS):
+    """Check, bind and run a query on a Store; returns its QueryResult (a UsageError beyond ``max_rows``:
+    a cartesian product is refused as soon as it passes the cap, never held whole)."""
+    from argkb.store.base import TooLarge
+
     origin = str(query.path) if query.path else query.name
     text = checked(query.text, origin, allow_network)[1]
     perspectives = None
@@ -252,7 +260,10 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     bindings = bind(query, values or {}, perspectives)
     try:
         require_nodes(store, query, bindings)
-        return interruptible(lambda: store.query(standard_prologue(text) + text, bindings))
+        return interruptible(lambda: store.query(standard_prologue(text) + text, bindings, max_rows=max_rows))
+    except TooLarge as exc:
+        raise UsageError(f"{origin}: the answer has more than {exc.max_rows:,} rows: add a LIMIT (and OFFSET to "
+                         "page) or narrow the pattern, or raise --max-rows") from None
     except SyntaxError as exc:
         raise InputError(origin, f"SPARQL syntax error: {exc}") from None
     except (ValueError, TypeError) as exc:
