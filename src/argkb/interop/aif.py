@@ -38,6 +38,9 @@ def load_json(text: str, what: str) -> dict:
     except json.JSONDecodeError as exc:
         raise MapError(f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
                        f"an {what} map is a JSON document") from None
+    except RecursionError:
+        raise MapError(f"the JSON is nested too deeply to read (lists or objects inside each other thousands of "
+                       f"levels deep); an {what} map is a flat list of nodes and edges") from None
     if not isinstance(doc, dict):
         raise MapError(f"the JSON document is a {type(doc).__name__}, not an object; an {what} map is an "
                        'object with "nodes" and "edges" (AIF) or {"AIF": {…}} (xAIF)')
