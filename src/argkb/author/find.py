@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: characters folded to one canonical character before comparing
 _FOLD = {
@@ -99,11 +100,18 @@ def find_quote(text: str, needle: str) -> list[Match]:
     return _find(text, needle, False) or _find(text, needle, True)
 
 
+@lru_cache(maxsize=2)   # one text, in both cases
+def _folded_text(text: str, ignore_case: bool) -> tuple[str, list[int], list[int]]:
+    """``_folded`` of a source text, kept for the next needle: `import --source` looks for every claim of a map
+    in the same text (200 claims in a 1 MB text folded it 200 times: 104 s)."""
+    return _folded(text, ignore_case)
+
+
 def _find(text: str, needle: str, ignore_case: bool) -> list[Match]:
     wanted = normalise_needle(needle, ignore_case)
     if not wanted:
         return []
-    folded, starts, ends = _folded(text, ignore_case)
+    folded, starts, ends = _folded_text(text, ignore_case)
     found: list[Match] = []
     at = folded.find(wanted)
     while at != -1:
@@ -131,7 +139,7 @@ def closest(text: str, needle: str, n: int = 3) -> list[Match]:
     from rapidfuzz import fuzz, process
 
     wanted = normalise_needle(needle, True)
-    folded, starts, ends = _folded(text, True)
+    folded, starts, ends = _folded_text(text, True)
     if not wanted or not folded.strip():
         return []
     probe = wanted[:MAX_FUZZY_CHARS]

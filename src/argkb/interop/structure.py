@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from argkb.interop.model import ATTACK, REPHRASE, SUPPORT, ImportedMap, Inference, Statement
 
+#: the most premise links one scheme node may make (premises × conclusions): one scheme of 20,000 premises and
+#: 20,000 conclusions made 400 million triples (7.7 GB)
+MAX_SCHEME_LINKS = 10_000
+
 
 def scheme_kind(scheme) -> str | None:
     from arguebuf.model.scheme import Attack, Rephrase, Support
@@ -40,6 +44,11 @@ def add_structure(imported: ImportedMap, structure, *, exclude=frozenset(), titl
         targets = sorted(n.id for n in structure.outgoing_nodes(scheme_id))
         if not premises or not targets:
             imported.skipped.append(f"node {scheme_id}: a {kind} with no {'premise' if not premises else 'target'}")
+            continue
+        if len(premises) * len(targets) > MAX_SCHEME_LINKS:
+            imported.skipped.append(f"node {scheme_id}: a {kind} of {len(premises):,} premises and {len(targets):,} "
+                                    f"conclusions, over the {MAX_SCHEME_LINKS:,} premise links argkb imports from one "
+                                    "node; split it in the map")
             continue
         lens, warrant = warrants.get(scheme_id, ("", ""))
         for n, target in enumerate(targets):
