@@ -235,3 +235,44 @@ def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb
     finally:
         listener.close()
         stop(process)
+
+
+def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_path):
+    """200 connections that send half a request line and stop: each is closed after the idle limit (they used
+    to stay open, one thread each), and a normal client is answered meanwhile."""
+    import socket
+
+    from argkb.store.proxy import IDLE_TIMEOUT_S
+
+    require("oxigraph")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with open(tmp_path / "stderr.txt", "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
+                                    str(port)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    url = f"http://127.0.0.1:{port}/query"
+    slow: list[socket.socket] = []
+    try:
+        wait_until_up(url, process)
+        for _ in range(200):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(b"GET /query?query=ASK")
+            slow.append(s)
+        status, _body = _post(url, b"ASK {}")
+        assert status == 200
+        time.sleep(IDLE_TIMEOUT_S + 3)
+        closed = 0
+        for s in slow:
+            s.settimeout(0.5)
+            try:
+                closed += s.recv(1024) == b""
+            except TimeoutError:   # still open
+                pass
+            except OSError:        # reset: closed too
+                closed += 1
+        assert closed == len(slow)
+        assert process.poll() is None and "Traceback" not in (tmp_path / "stderr.txt").read_text()
+    finally:
+        for s in slow:
+            s.close()
+        stop(process)

@@ -77,7 +77,7 @@ class Http:
                                         "argkb reads from a server: add a LIMIT (and OFFSET to page)")
                 return resp.status, resp.headers, body
         except urllib.error.HTTPError as exc:
-            body = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", exc.read().decode("utf-8", "replace"))).strip()
+            body = re.sub(r"\s+", " ", re.sub(r"<[^<>]*>", " ", exc.read(64 * 1024).decode("utf-8", "replace"))).strip()
             detail = body[:300] or exc.reason
             if exc.code in (401, 403):
                 detail += " (the server wants credentials: put them in the URL, http://USER:PASSWORD@host/…)"

@@ -4,7 +4,9 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
 
 * answers ``/query`` only (GET ``?query=``, POST form or ``application/sparql-query``), and
   refuses updates and the Graph Store Protocol (403: the server is read-only);
-* reads at most ``MAX_QUERY_BYTES`` of a request (413 beyond, before reading the rest);
+* reads at most ``MAX_QUERY_BYTES`` of a request (413 beyond, before reading the rest), and closes a
+  connection silent for ``IDLE_TIMEOUT_S`` while sending it (slow headers or body); listens with a
+  backlog of 128;
 * runs the caller's ``check(text)`` before anything parses the query, and forwards the text it
   returns (the canonical text that was checked: ``argkb.store.bounds.canonical``): argkb's bounds on size,
   nesting and operators (deep or long queries crash Oxigraph's parser), SERVICE (the server
@@ -31,6 +33,7 @@ from argkb.store.bounds import MAX_QUERY_BYTES
 #: the largest answer relayed (it is held whole, so that its status is the true one): 32 MiB
 MAX_ANSWER_BYTES = 32 * 2**20
 CHUNK_BYTES = 64 * 1024
+IDLE_TIMEOUT_S = 10
 #: a form-encoded query grows up to three times (percent-encoding)
 MAX_BODY_BYTES = 3 * MAX_QUERY_BYTES + 1024
 _REFUSED_PARAMS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
@@ -41,6 +44,7 @@ class Front(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True  # (Linux still refuses a port another socket listens on)
+    request_queue_size = 128    # the listen backlog (socketserver's 5 reset 2-3 % of 50 clients' requests)
 
     def __init__(self, address, check, timeout_s: float):
         super().__init__(address, Handler)
@@ -53,6 +57,9 @@ class Handler(BaseHTTPRequestHandler):
     server: Front
     server_version = "argkb-serve"
     protocol_version = "HTTP/1.0"
+    #: seconds a client may stay silent while sending its request (headers or body), or reading the answer:
+    #: a connection that trickles its headers is closed, not kept with a thread forever
+    timeout = IDLE_TIMEOUT_S
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass  # quiet, like the Oxigraph server it replaces
@@ -75,7 +82,11 @@ class Handler(BaseHTTPRequestHandler):
         if int(length) > MAX_BODY_BYTES:
             return self._refuse(413, f"the request is {int(length):,} bytes; queries are limited to "
                                      f"{MAX_QUERY_BYTES:,} bytes")
-        body = self.rfile.read(int(length)).decode("utf-8", "replace")
+        try:
+            body = self.rfile.read(int(length)).decode("utf-8", "replace")
+        except OSError:   # the client stalled past IDLE_TIMEOUT_S, or left
+            self.close_connection = True
+            return
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if kind == "application/sparql-query":
             params = urllib.parse.parse_qs(self.path.partition("?")[2], keep_blank_values=True)
