@@ -15,6 +15,7 @@ file (or one holding only whitespace), a binary file, text that is not UTF-8 (un
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,11 +130,21 @@ def _control_ratio(sample: bytes) -> float:
     return controls / len(sample)
 
 
+#: the most HTML elements handed to trafilatura, which slows super-linearly (100,000 <p> took 74 s; 20,000 take
+#: a few seconds); an article page holds a few thousand
+MAX_HTML_ELEMENTS = 20_000
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
 def _html(path: Path, html: str) -> Article:
     try:
         import trafilatura
     except ImportError:
         raise UsageError(f"{path}: reading HTML needs trafilatura; {EXTRA_HINT}") from None
+    elements = sum(1 for _ in _START_TAG.finditer(html))
+    if elements > MAX_HTML_ELEMENTS:
+        raise InputError(path, f"has {elements:,} HTML elements, over the {MAX_HTML_ELEMENTS:,} argkb reads from a "
+                               "page; save the article's own text as .txt and register that")
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     if doc is None or not (doc.text or "").strip():
         raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
