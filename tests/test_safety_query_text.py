@@ -196,3 +196,25 @@ def test_the_cartesian_query_is_refused_at_the_row_cap_not_held_whole(mini_kb_di
     peak_mb = int(done.stderr.split("PEAK ")[1].split()[0]) / 1024
     assert peak_mb < 1000, peak_mb
     assert resource   # (the cap holds memory: 4 × 10⁸ rows would need far more)
+
+
+def test_a_less_than_before_a_variable_is_a_comparison_not_an_iri(mini_kb_dir):
+    """``?a<?b)#>`` read as an IRI hid the comment after it, and the 10,000 chained ``||`` on the next lines
+    from the bounds scan: Oxigraph crashed (exit 139) after rdflib spent 40 s on them."""
+    ors = "||".join(["?a=1"] * 10_000)
+    hiding = f'SELECT * WHERE {{ ?a ?b ?c FILTER(?a<?b)#>"""\nFILTER({ors})\n#"""\n}}\n'
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    done = subprocess.run([sys.executable, "-m", "argkb", "query", "--kb", str(mini_kb_dir), "-"], input=hiding,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "more than 1,000 operators" in done.stderr, done.stderr
+    assert canonical("SELECT * WHERE { ?a ?b ?c FILTER(?a<?b) # x\n}") == "SELECT * WHERE { ?a ?b ?c FILTER(?a<?b) \n}"
+
+
+def test_a_query_that_slips_past_the_bounds_cannot_overflow_the_stack():
+    """The query thread has a deep stack: 20,000 nested groups, given to the engine directly, are an answer."""
+    script = ("from argkb.query.library import interruptible\nfrom argkb.store.base import OxigraphStore\n"
+              "deep = 'SELECT * WHERE ' + '{' * 20000 + ' ?s ?p ?o ' + '}' * 20000\n"
+              "print(interruptible(lambda: OxigraphStore().query(deep)).kind)\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "select", (done.returncode, done.stderr[-500:])

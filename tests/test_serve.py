@@ -276,3 +276,26 @@ def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_pa
         for s in slow:
             s.close()
         stop(process)
+
+
+def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_dir, tmp_path):
+    """Its threads get a deep stack (RUST_MIN_STACK): 20,000 nested groups and 10,000 chained || sent straight
+    to its private port are answered; with the default stack the process aborted."""
+    require("oxigraph")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with open(tmp_path / "stderr.txt", "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
+                                    str(port)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/query", process)
+        [oxigraph] = _children(process.pid)
+        command = Path(f"/proc/{oxigraph}/cmdline").read_bytes().split(b"\0")
+        private = command[command.index(b"--bind") + 1].decode()
+        for query in ("SELECT * WHERE " + "{" * 20_000 + " ?s ?p ?o " + "}" * 20_000,
+                      "SELECT * WHERE { ?a ?b ?c FILTER(" + "||".join(["?a=1"] * 10_000) + ") }"):
+            status, _body = _post(f"http://{private}/query", query.encode())
+            assert status == 200
+        assert _children(process.pid) == [oxigraph] and "restarting" not in (tmp_path / "stderr.txt").read_text()
+    finally:
+        stop(process)

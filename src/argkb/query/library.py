@@ -274,6 +274,10 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
 
 #: query threads left running after Ctrl-C (``argkb.cli.main`` then ends the process at once)
 ABANDONED: list = []
+#: the stack of the thread a query runs in (reserved, used only as deep as the query goes): Oxigraph's parser and
+#: evaluator recurse over the query, and the 8 MiB default overflowed (exit 139) on 10,000 chained "||"; the bounds
+#: of ``argkb.store.bounds`` refuse such queries first, and this makes any that slips through an answer, not a crash
+QUERY_STACK_BYTES = 512 * 2**20
 
 
 def interruptible(call):
@@ -282,6 +286,7 @@ def interruptible(call):
     Python runs signal handlers only in the main thread and only between bytecodes; a query
     evaluated inside pyoxigraph (which releases the GIL) would otherwise run to its end. The
     main thread waits in short steps, so KeyboardInterrupt reaches it (the CLI then exits 130);
+    the worker has a ``QUERY_STACK_BYTES`` stack, so no query can overflow it;
     the abandoned worker is listed in ``ABANDONED``, and the CLI ends the process without the
     interpreter's shutdown, which could otherwise wait on the engine the worker is still inside.
     """
@@ -297,8 +302,16 @@ def interruptible(call):
         except BaseException as error:  # handed to the main thread as it is
             outcome["error"] = error
 
-    worker = threading.Thread(target=work, name="argkb-query", daemon=True)
-    worker.start()
+    previous = threading.stack_size()
+    try:   # a deep stack: Oxigraph recurses over the query, and must never overflow it (a segmentation fault)
+        threading.stack_size(QUERY_STACK_BYTES)
+    except (ValueError, RuntimeError):   # a platform that refuses it keeps its default
+        pass
+    try:
+        worker = threading.Thread(target=work, name="argkb-query", daemon=True)
+        worker.start()
+    finally:
+        threading.stack_size(previous)
     try:
         while worker.is_alive():
             worker.join(0.05)

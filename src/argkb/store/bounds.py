@@ -44,6 +44,9 @@ MAX_OPERATORS = 1000
 _IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _IRI_ESCAPED = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
 _IRI_FORBIDDEN = re.compile(r"[<>\"{}|^`\\\x00-\x20]")
+#: a "<" followed by one of these is a comparison, not an IRI (``?a<?b``, ``?n<3``), as Oxigraph reads it: reading
+#: ``?a<?b)#>`` as an IRI hid the comment that follows from argkb's scan
+_OPERAND_START = frozenset("?$0123456789(!+-.'")
 _CODE_POINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: what rdflib's parser expands before parsing (4 or 8 hex digits after \u, any case)
 _RDFLIB_ESCAPE = re.compile(r"\\u[0-9a-f]{4}", re.IGNORECASE)
@@ -93,7 +96,7 @@ def canonical(text: str, origin: str = "query") -> str:
             i += 2 if text.startswith("\r\n", i) else 1
         elif c in "\"'":
             i = _canonical_string(text, i, out, origin)
-        elif c == "<" and (iri := _IRI_ESCAPED.match(text, i)):
+        elif c == "<" and text[i + 1:i + 2] not in _OPERAND_START and (iri := _IRI_ESCAPED.match(text, i)):
             value = _CODE_POINT.sub(lambda m: _code_point(text, m, origin), iri.group()[1:-1])
             if _IRI_FORBIDDEN.search(value):
                 bad = _IRI_FORBIDDEN.search(value).group()
@@ -187,7 +190,7 @@ def check_bounds(text: str, origin: str = "query") -> None:
         if c == "\\":  # an escaped character of a prefixed name: kb:a\#b, kb:a\'b
             i += 2
             continue
-        if c == "<" and (iri := _IRI.match(text, i)):
+        if c == "<" and text[i + 1:i + 2] not in _OPERAND_START and (iri := _IRI.match(text, i)):
             for b in iri.group():  # to Oxigraph this may be "<" then an expression: its brackets count
                 if b in "([":
                     deeper(1)

@@ -13,6 +13,7 @@ derived store listens on a private loopback port; clients talk to the checking f
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import signal
 import socket
@@ -34,6 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_RESTARTS = 5
 START_TIMEOUT_S = 60.0
+#: the stack of each Oxigraph server thread (reserved, used only as deep as a query goes)
+SERVER_STACK_BYTES = 512 * 2**20
 
 
 class ServerFailed(ArgkbError):
@@ -70,8 +73,11 @@ class Upstream:
         self.url = f"http://127.0.0.1:{port}/query"
         command = [self.binary, "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
                    "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout_s)))]
+        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the front's bounds
+        # missed is then answered, not a stack overflow that kills the server for every client
+        env = {**os.environ, "RUST_MIN_STACK": str(SERVER_STACK_BYTES)}
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
                                             preexec_fn=_stop_with_parent)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
