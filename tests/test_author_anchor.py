@@ -75,7 +75,8 @@ def test_absent_text_and_unregistered_source_say_what_to_do(runner, mini_kb_dir,
     result = run(runner, mini_kb_dir, path)
     assert result.exit_code == 1
     assert "the closest passage is" in result.stderr and "Russia could grow bolder" in result.stderr
-    assert "kb:elsewhere has no registered text; run `argkb source add FILE --id elsewhere" in result.stderr
+    assert "kb:elsewhere has no registered text; register the article with `argkb source add FILE --id elsewhere" \
+        in result.stderr
 
 
 def test_write_refuses_files_it_would_turn_into_another_format(runner, mini_kb_dir, tmp_path):

@@ -178,3 +178,31 @@ def test_an_amendment_killed_mid_write_lands_whole_or_not_at_all(runner, amended
     if step == "before-log":
         after = tree_digest(kb_dir)
         assert all(after[name] == digest for name, digest in before.items() if name != "data/contributions.ttl")
+
+
+def test_readers_of_an_amendment_killed_before_its_renames_see_the_old_facts(runner, amended, tmp_path,
+                                                                             monkeypatch):
+    """Killed between the log commit and the renames: the log lists the amendment's replaced facts, but its
+    content is still ``….ttl.pending``. Readers used to drop the old label and not read the new one (the claim
+    had no label; validate failed until the next write); they now ignore the replacement until its content
+    is in place, and see the knowledge base as it was."""
+    kb_dir, _original, _amendment, _before = amended
+    done = run_argkb("add", "--kb", kb_dir, relabel(tmp_path, "Allies hedge", "killed.ttl"), "--amend",
+                     env={"ARGKB_FAULT": "after-log"})
+    assert done.returncode == -9
+    assert list((kb_dir / "data" / "contributions").glob("*.pending"))   # the crash point: committed, not renamed
+    assert labels(kb_dir) == ["Allies hedge already"]
+    assert store_labels(kb_dir) == ["Allies hedge already"]
+    assert store_labels(kb_dir, memory=True, monkeypatch=monkeypatch) == ["Allies hedge already"]
+    checked = run_argkb("validate", "--kb", kb_dir)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    invoke(runner, kb_dir, "add", VALID / "editor-claim.nt")   # the next writer completes it
+    assert labels(kb_dir) == ["Allies hedge"]
+    assert store_labels(kb_dir) == ["Allies hedge"]
+
+
+def test_a_replacement_whose_content_file_is_missing_is_not_applied(amended):
+    """The same rule for a content file gone altogether: the old value stays rather than no value."""
+    kb_dir, _original, amendment, _before = amended
+    (kb_dir / amendment["content_file"]).unlink()
+    assert labels(kb_dir) == ["Allies already hedge"]

@@ -114,10 +114,10 @@ def test_a_full_disk_while_writing_the_contribution_leaves_no_pending_file(runne
 
     real = atomic._write_replace
 
-    def full_for_the_log(path, data, mode):
+    def full_for_the_log(path, data, mode, *options):
         if path.name == "contributions.ttl":
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(path, data, mode)
+        return real(path, data, mode, *options)
 
     monkeypatch.setattr(atomic, "_write_replace", full_for_the_log)
     before = tree_digest(mini_kb_dir)

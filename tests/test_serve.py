@@ -175,3 +175,127 @@ def test_snapshots_of_killed_servers_are_removed_on_the_next_start(tmp_path):
     removed = remove_stale_snapshots(tmp_path)
     assert sorted(p.name for p in removed) == [f"serve-{gone}-abcd1234", f"serve-{gone}-abcd1234.log"]
     assert [p.name for p in tmp_path.iterdir()] == [f"serve-{os.getpid()}-live0000"]
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb_dir, tmp_path):
+    """A SERVICE or 5,000 brackets behind a carriage-return comment are refused (Oxigraph ends the comment at
+    the CR, rdflib did not); the 50-byte cartesian query ends in a non-200 with a whole body, in bounded
+    memory, and the server stays up through all of it."""
+    from test_safety_query_text import ESCAPED_BACKSLASH, Listener, hidden
+
+    require("oxigraph")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    listener = Listener()
+    with open(tmp_path / "stderr.txt", "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
+                                    str(port), "--timeout-s", "5"], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_until_up(url, process)
+        bait = f"http://127.0.0.1:{listener.port}/sparql"
+        for clause in ("SERVICE", "FROM", "FROM NAMED"):
+            status, body = _post(url, hidden(clause, "\r", bait).encode())
+            assert status == 400 and "never reaches other hosts" in body, (clause, body)
+            for escaped in ("\\u000D", "\\U0000000D"):   # comment text to Oxigraph: runs without the clause
+                status, body = _post(url, hidden(clause, escaped, bait).encode())
+                assert status == 200 and json.loads(body)["head"], (clause, body)
+        status, body = _post(url, ESCAPED_BACKSLASH.format(url=bait).encode())
+        assert status == 400 and "never reaches other hosts" in body, body
+        deep = "SELECT * WHERE { # x\r" + "{" * 5000 + " ?s ?p ?o " + "}" * 5000 + "\n}"
+        for _ in range(7):   # 7 of these used to take the server down for good (5 restarts)
+            status, body = _post(url, deep.encode())
+            assert status == 400 and "nested more than" in body, body
+        assert listener.hits == 0
+
+        cartesian = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        started = time.monotonic()
+        status, body = _post(url, cartesian.encode())
+        took = time.monotonic() - started
+        assert status in (504, 507) and body.count("\n") == 1 and ("LIMIT" in body), (status, body[:300])
+        assert took < 5 + 10
+        assert _peak_rss_mb(process.pid) < 400     # the front held at most the cap (it buffered 7 GB before)
+        for _ in range(2):   # a query past the limit: 504, its server replaced, not counted as a crash
+            started = time.monotonic()
+            status, body = _post(url, (cartesian + " ORDER BY ?a ?d ?g LIMIT 1").encode())
+            assert status == 504 and "did not finish" in body and time.monotonic() - started < 5 + 5, body
+            status, body = _post(url, b"ASK {}")
+            assert status == 200, body   # the next client waits for the fresh server instead of failing
+        assert "restarting" not in (tmp_path / "stderr.txt").read_text()
+        status, body = _post(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".encode())
+        assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 100
+        assert process.poll() is None
+    finally:
+        listener.close()
+        stop(process)
+
+
+def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_path):
+    """200 connections that send half a request line and stop: each is closed after the idle limit (they used
+    to stay open, one thread each), and a normal client is answered meanwhile."""
+    import socket
+
+    from argkb.store.proxy import IDLE_TIMEOUT_S
+
+    require("oxigraph")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with open(tmp_path / "stderr.txt", "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
+                                    str(port)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    url = f"http://127.0.0.1:{port}/query"
+    slow: list[socket.socket] = []
+    try:
+        wait_until_up(url, process)
+        for _ in range(200):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(b"GET /query?query=ASK")
+            slow.append(s)
+        status, _body = _post(url, b"ASK {}")
+        assert status == 200
+        time.sleep(IDLE_TIMEOUT_S + 3)
+        closed = 0
+        for s in slow:
+            s.settimeout(0.5)
+            try:
+                closed += s.recv(1024) == b""
+            except TimeoutError:   # still open
+                pass
+            except OSError:        # reset: closed too
+                closed += 1
+        assert closed == len(slow)
+        assert process.poll() is None and "Traceback" not in (tmp_path / "stderr.txt").read_text()
+    finally:
+        for s in slow:
+            s.close()
+        stop(process)
+
+
+def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_dir, tmp_path):
+    """Its threads get a deep stack (RUST_MIN_STACK): 20,000 nested groups and 10,000 chained || sent straight
+    to its private port are answered; with the default stack the process aborted."""
+    require("oxigraph")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with open(tmp_path / "stderr.txt", "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
+                                    str(port)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/query", process)
+        [oxigraph] = _children(process.pid)
+        command = Path(f"/proc/{oxigraph}/cmdline").read_bytes().split(b"\0")
+        private = command[command.index(b"--bind") + 1].decode()
+        for query in ("SELECT * WHERE " + "{" * 20_000 + " ?s ?p ?o " + "}" * 20_000,
+                      "SELECT * WHERE { ?a ?b ?c FILTER(" + "||".join(["?a=1"] * 10_000) + ") }"):
+            status, _body = _post(f"http://{private}/query", query.encode())
+            assert status == 200
+        assert _children(process.pid) == [oxigraph] and "restarting" not in (tmp_path / "stderr.txt").read_text()
+    finally:
+        stop(process)

@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from argkb.author.find import closest, find_quote
 from argkb.errors import InputError
-from argkb.kb.folder import KnowledgeBase, relative
+from argkb.kb.folder import KnowledgeBase, register_hint, relative
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file, parse_text
 from argkb.rdf.serialize import to_turtle
@@ -89,9 +89,7 @@ def _anchor_one(kb: KnowledgeBase, g: Graph, node, source, exact: str, file: str
     name = _name(node, exact)
     text = kb.source_text(source)
     if text is None:
-        local = short(source).split(":", 1)[-1]
-        return QuoteFix(file, name, NO_TEXT, f"{short(source)} has no registered text; run `argkb source add FILE "
-                                             f"--id {local} --title TITLE` first")
+        return QuoteFix(file, name, NO_TEXT, f"{short(source)} has no registered text; {register_hint(source)} first")
     start, end = _int(g.value(node, OA.start)), _int(g.value(node, OA.end))
     if start is not None and end is not None and 0 <= start < end <= len(text) and text[start:end] == exact:
         return QuoteFix(file, name, OK, f"already right at [{start}, {end})")

@@ -19,7 +19,7 @@ from rdflib import Literal, URIRef
 from argkb.author.detect import Finding, detect
 from argkb.author.propose import Proposal, Vocabulary
 from argkb.errors import UsageError
-from argkb.kb.folder import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase, register_hint
 from argkb.rdf.ids import short, to_iri
 from argkb.vocab import ARGKB
 from argkb.vocab.namespaces import PREFIXES
@@ -39,8 +39,8 @@ def source_of(kb: KnowledgeBase, name: str) -> tuple[URIRef, str]:
     text = kb.source_text(iri)
     if text is None:
         where = kb.source_text_path(iri)
-        raise UsageError(f"no stored text for source {short(iri)} (looked for {where}): register the article first "
-                         f"with `argkb source add FILE --id {short(iri).split(':', 1)[-1]} --title TITLE`")
+        looked = f" (looked for {where.relative_to(kb.root)})" if where is not None else ""
+        raise UsageError(f"no stored text for source {short(iri)}{looked}: {register_hint(iri)}")
     return iri, text
 
 

@@ -15,6 +15,7 @@ file (or one holding only whitespace), a binary file, text that is not UTF-8 (un
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,14 +54,7 @@ def read_article(path: Path, encoding: str | None = None, max_bytes: int = MAX_S
     if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES):
         raise InputError(path, f"argkb reads articles as {', '.join((*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES))}; "
                                "save the article in one of these formats")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(path, f"is {size} bytes, over the cap of {max_bytes}; give --max-bytes N to allow it, "
-                                   "or register only the article's text")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    data = _read_capped(path, max_bytes)
     if not data.strip():
         raise InputError(path, "is empty: there is no text to register")
     if suffix in PDF_SUFFIXES:
@@ -75,18 +69,58 @@ def read_article(path: Path, encoding: str | None = None, max_bytes: int = MAX_S
     return article
 
 
+def _read_capped(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes: a regular file only (a FIFO would block, /dev/zero never end), at most ``max_bytes``
+    of them, counted as read."""
+    import os
+    import stat
+
+    from argkb.rdf.parse import read_bytes
+
+    too_big = (f"is over the cap of {max_bytes} bytes; give --max-bytes N to allow it, or register only the "
+               "article's text")
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        what = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, FIFO or socket"
+        raise InputError(path, f"is not a regular file ({what}); save the article to a file and register that")
+    if st.st_size > max_bytes:
+        raise InputError(path, f"is {st.st_size} bytes, {too_big}")
+    try:
+        return read_bytes(path, max_bytes)
+    except InputError as exc:
+        if "over the limit" in exc.reason:
+            raise InputError(path, too_big) from None
+        raise
+
+
 def _decode(path: Path, data: bytes, encoding: str | None) -> str:
     if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.1:
         raise InputError(path, "looks binary, not text; give a .txt, .md, .html or .pdf file")
+    hint = "give its encoding with --encoding (e.g. --encoding cp1252)" if not encoding else \
+        "check the --encoding given (a text encoding such as utf-8, latin-1 or cp1252)"
     try:
-        return data.decode(encoding or "utf-8")
+        text = data.decode(encoding or "utf-8")
     except LookupError:
-        raise UsageError(f"--encoding {encoding}: not an encoding Python knows (e.g. utf-8, latin-1, cp1252)") from None
+        raise UsageError(f"--encoding {encoding}: not a text encoding Python knows (e.g. utf-8, latin-1, "
+                         "cp1252)") from None
     except UnicodeDecodeError as exc:
-        hint = "give its encoding with --encoding (e.g. --encoding cp1252)" if not encoding else \
-            "check the --encoding given"
         raise InputError(path, f"is not {encoding or 'UTF-8'} text (byte {exc.start}: "
                                f"{data[exc.start:exc.start + 1]!r}); {hint}") from None
+    except (UnicodeError, ValueError, TypeError) as exc:   # codecs such as punycode raise these
+        raise InputError(path, f"is not {encoding} text ({exc}); {hint}") from None
+    bad = next((i for i, c in enumerate(text) if "\ud800" <= c <= "\udfff"), None)
+    if bad is not None:
+        raise InputError(path, f"decoded as {encoding or 'UTF-8'}, it holds a lone surrogate (character {bad}), "
+                               f"which no text file can store; {hint}")
+    return text
+
+
+def _clip(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _control_ratio(sample: bytes) -> float:
@@ -96,11 +130,21 @@ def _control_ratio(sample: bytes) -> float:
     return controls / len(sample)
 
 
+#: the most HTML elements handed to trafilatura, which slows super-linearly (100,000 <p> took 74 s; 20,000 take
+#: a few seconds); an article page holds a few thousand
+MAX_HTML_ELEMENTS = 20_000
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
 def _html(path: Path, html: str) -> Article:
     try:
         import trafilatura
     except ImportError:
         raise UsageError(f"{path}: reading HTML needs trafilatura; {EXTRA_HINT}") from None
+    elements = sum(1 for _ in _START_TAG.finditer(html))
+    if elements > MAX_HTML_ELEMENTS:
+        raise InputError(path, f"has {elements:,} HTML elements, over the {MAX_HTML_ELEMENTS:,} argkb reads from a "
+                               "page; save the article's own text as .txt and register that")
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     if doc is None or not (doc.text or "").strip():
         raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
@@ -122,7 +166,12 @@ def _pdf(path: Path, data: bytes) -> Article:
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
         meta = reader.metadata
     except PdfReadError as exc:
-        raise InputError(path, f"is not a readable PDF ({exc}); save the article's text as .txt") from None
+        raise InputError(path, f"is not a readable PDF ({_clip(exc)}); save the article's text as .txt") from None
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf on a hostile file: LimitReachedError, RecursionError, KeyError …
+        raise InputError(path, f"is a PDF pypdf cannot read ({type(exc).__name__}: {_clip(exc)}); save the "
+                               "article's text as .txt and register that") from None
     title = (meta.title if meta else None) or None
     author = (meta.author if meta else None) or None
     creators = [a.strip() for a in (author or "").split(";") if a.strip()]

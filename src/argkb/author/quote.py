@@ -13,7 +13,7 @@ from rdflib.namespace import RDF
 
 from argkb.author.find import Match, closest, find_quote
 from argkb.errors import UsageError
-from argkb.kb.folder import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase, register_hint
 from argkb.rdf.ids import short, to_iri, unknown_message
 from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB, OA
@@ -35,9 +35,8 @@ def stored_text(kb: KnowledgeBase, source: str) -> tuple[URIRef, str]:
     if path is None or not path.is_file():
         known = registered_sources(kb)
         hint = unknown_message(source, known, "source") if known else f"unknown source {source!r}"
-        name = str(iri)[len(str(KB)):] if str(iri).startswith(str(KB)) else "NAME"
-        raise UsageError(f"{hint}: no text is registered for it (data/sources/{name}.txt); register the article "
-                         f"with `argkb source add FILE --id {name} --title TITLE`")
+        where = f" ({path.relative_to(kb.root)})" if path is not None else ""
+        raise UsageError(f"{hint}: no text is registered for it{where}; {register_hint(iri)}")
     try:
         return iri, path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -20,13 +20,13 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from argkb.author.ingest import MAX_SOURCE_BYTES, read_article
 from argkb.errors import UsageError
-from argkb.kb.folder import KnowledgeBase
+from argkb.kb.folder import SOURCE_ID, KnowledgeBase
 from argkb.rdf.ids import short
 from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB
 
 #: a source id: a Turtle local name that is also a safe file name
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_ID = SOURCE_ID
 _RESERVED = ("contribution-", "genid-", "contributor-")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _URL = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")

@@ -138,7 +138,8 @@ def anchor_cmd(files, write, output, kb):
     header = "anchored by `argkb anchor`"
     if write:
         for path in sorted(report.changed):
-            atomic_write_text(path, turtle_of(report.graphs[path], path, header))
+            atomic_write_text(path, turtle_of(report.graphs[path], path, header), create_folders=False,
+                              option="--write")
     else:
         target = output or Path(files[0])
         emit(turtle_of(merged(report.graphs.values()), target, header), output)

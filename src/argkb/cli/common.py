@@ -84,19 +84,30 @@ def format_option(choices: list[str], default: str):
                         show_default=True, help="Output format.")
 
 
-def output_option(func):
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                        help="Write to this file instead of standard output.")(func)
+def checked_output(_ctx, _param, value: Path | None) -> Path | None:
+    """An ``-o`` path, refused at once (before any work) unless it is a regular file or a new name in an
+    existing folder (``argkb.rdf.atomic.check_output_path``); ``emit`` checks again when it writes."""
+    if value is not None:
+        from argkb.rdf.atomic import check_output_path
+
+        check_output_path(value, "-o")
+    return value
+
+
+def output_option(func=None, help: str = "Write to this file instead of standard output."):  # noqa: A002
+    option = click.option("-o", "--output", type=click.Path(path_type=Path), default=None, callback=checked_output,
+                          help=help + " A regular file or a new name in an existing folder.")
+    return option if func is None else option(func)
 
 
 def emit(text: str, output: Path | None = None) -> None:
-    """Print, or write atomically to ``output``."""
+    """Print, or write atomically to ``output`` (a regular file or a new path; never a folder created)."""
     if output is None:
         click.echo(text.rstrip("\n"))
         return
     from argkb.rdf.atomic import atomic_write_text
 
-    atomic_write_text(output, text if text.endswith("\n") else text + "\n")
+    atomic_write_text(output, text if text.endswith("\n") else text + "\n", create_folders=False, option="-o")
 
 
 @contextmanager

@@ -1,18 +1,16 @@
 """``argkb draft``: a Turtle scaffold of a registered source's implications, for the analyst to finish."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, examples, kb_options
+from argkb.cli.common import emit, examples, kb_options, output_option
 
 
 @click.command("draft", epilog=examples("argkb draft trump-putin-ukraine-talks -o draft.ttl",
                                         "argkb draft my-article --claims -o draft.ttl"))
 @click.argument("source")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the draft to this file (atomically) instead of standard output.")
+@output_option(help="Write the draft to this file (atomically) instead of standard output.")
 @click.option("--claims", is_flag=True, help="Also draft the article's other (non-conditional) claims.")
 @kb_options
 def draft_cmd(source, output, claims, kb):

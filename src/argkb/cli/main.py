@@ -67,7 +67,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ArgkbError as exc:
-            click.echo(f"argkb: error: {exc}", err=True)
+            click.echo(f"argkb: error: {clip(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:   # a file system refusal nothing above turned into a sentence: still no traceback
             where = f"{exc.filename}: " if exc.filename else ""
@@ -77,6 +77,37 @@ class LazyGroup(click.Group):
             click.echo("argkb: interrupted", err=True)
             _exit_now_if_a_query_runs_on(130)
             ctx.exit(130)
+
+
+#: a run of non-blank characters longer than this in a message is shown by its ends (a 100 KB name given
+#: on the command line is not echoed back whole)
+MAX_ECHO = 200
+
+
+def clip(message: str) -> str:
+    """The message with every overlong word cut to its start and end, saying how long it was."""
+    import re
+
+    def cut(match: re.Match) -> str:
+        word = match.group()
+        return f"{word[:60]}…{word[-20:]} ({len(word):,} characters)"
+
+    return re.sub(r"\S{%d,}" % (MAX_ECHO + 1), cut, message)
+
+
+def _quiet_rdflib() -> None:
+    """rdflib logs "… does not look like a valid URI" before argkb refuses the same IRI in a sentence of its
+    own: that warning is argkb's to give."""
+    import logging
+
+    class NoUriWarnings(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return "does not look like a valid URI" not in record.getMessage()
+
+    logging.getLogger("rdflib.term").addFilter(NoUriWarnings())
+
+
+_quiet_rdflib()
 
 
 def _exit_now_if_a_query_runs_on(code: int) -> None:

@@ -83,9 +83,12 @@ def _describe(q) -> str:
 @click.option("--labels", is_flag=True,
               help="Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV.")
 @click.option("--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default).")
+@click.option("--max-rows", type=click.IntRange(1), default=200_000, show_default=True,
+              help="Refuse (exit 2) an answer with more rows than this (triples for CONSTRUCT), as soon as it "
+                   "passes them: a cartesian product is never held whole.")
 @output_option
 @kb_options
-def query_cmd(spec, params, fmt, labels, allow_network, output, kb):
+def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200_000):
     """Run a named query, a .rq file, or a query read from standard input (-).
 
     SELECT and ASK answers print as a table (the default on a terminal; CSV otherwise),
@@ -101,7 +104,7 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb):
     query = find(spec, kb)
     kb.allow_network = allow_network
     store = open_store(kb)
-    result = run(store, query, split_assignments(params), allow_network)
+    result = run(store, query, split_assignments(params), allow_network, max_rows)
     if labels:
         from argkb.query.labels import with_labels
 

@@ -54,13 +54,19 @@ def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
     """
     from argkb.reason.owl import reason, write_inferences
 
-    result = reason(kb, reasoner=reasoner, max_explanations=max_explanations)
+    target = None
     if infer_to is not None:
         target = Path(infer_to) if infer_to else kb.cache_dir / "inferred.ttl"
         if target.resolve().is_relative_to(kb.data_dir.resolve()) or target.resolve().is_relative_to(kb.ontology_dir.resolve()):
             raise UsageError(f"{target}: inferences are derived, never written among the sources "
                              "(data/, ontology/); choose another file")
-        result.inferred_file = write_inferences(result, target)
+        if infer_to:   # the user's own path: a regular file or a new name in an existing folder
+            from argkb.rdf.atomic import check_output_path
+
+            check_output_path(target, "--infer")
+    result = reason(kb, reasoner=reasoner, max_explanations=max_explanations)
+    if target is not None:
+        result.inferred_file = write_inferences(result, target, user_path=bool(infer_to))
     emit(result.render(fmt), output)
     raise SystemExit(0 if result.ok else 1)
 

@@ -29,7 +29,7 @@ from argkb.contrib.prepare import MAX_BYTES, Prepared, Problem, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
 from argkb.errors import UsageError
 from argkb.contrib.view import kb_view
-from argkb.kb.folder import KnowledgeBase
+from argkb.kb.folder import KnowledgeBase, register_hint
 from argkb.kb.scratch import scratch
 from argkb.rdf.ids import short
 from argkb.store import open_store
@@ -110,8 +110,8 @@ def unregistered_sources(kb: KnowledgeBase, graph) -> list[Problem]:
         path = kb.source_text_path(source)
         if path is None or not path.is_file():
             missing.setdefault(source, quote)
-    return [Problem(short(source), f"is quoted (by {short(quote)}) but has no registered text; run "
-                                   f"`argkb source add FILE --id {short(source).split(':', 1)[-1]} --title TITLE` first")
+    return [Problem(short(source), f"is quoted (by {short(quote)}) but has no registered text; "
+                                   f"{register_hint(source)} first")
             for source, quote in sorted(missing.items())]
 
 

@@ -19,7 +19,7 @@ from argkb.kb.log import Contribution, Replaced, iso, now
 from argkb.rdf.ids import show
 from argkb.rdf.strict import to_nt
 
-PENDING_ID = "pending-amendment"
+from argkb.kb.supersede import PENDING_ID  # noqa: E402,F401 - the view's stand-in entry (kept importable here)
 
 
 def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> list[Replaced]:

@@ -28,6 +28,9 @@ DEFAULT_SCHEMES = {"", "RA", "CA", "MA", "PA", "Default Inference", "Default Con
                    "Default Preference"}
 #: an AIFdb locution's text begins with its speaker ("CL : words")
 _SPEAKER = re.compile(r"^\s*([^:]{1,40}?)\s*:\s+(.*)$", re.S)
+_TAG = re.compile(r"<[^<>]+>")
+#: the most locutions read for one I-node (its speakers, and the words tried when quoting a source)
+MAX_LOCUTIONS = 20
 #: argkb's AIF export writes each warrant as an I-node "[lens] warrant" (see argkb.export.aif)
 _WARRANT = re.compile(r"^\[([a-z][a-z ]*)\] (.+)$", re.S)
 
@@ -38,6 +41,9 @@ def load_json(text: str, what: str) -> dict:
     except json.JSONDecodeError as exc:
         raise MapError(f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
                        f"an {what} map is a JSON document") from None
+    except RecursionError:
+        raise MapError(f"the JSON is nested too deeply to read (lists or objects inside each other thousands of "
+                       f"levels deep); an {what} map is a flat list of nodes and edges") from None
     if not isinstance(doc, dict):
         raise MapError(f"the JSON document is a {type(doc).__name__}, not an object; an {what} map is an "
                        'object with "nodes" and "edges" (AIF) or {"AIF": {…}} (xAIF)')
@@ -47,7 +53,8 @@ def load_json(text: str, what: str) -> dict:
 def _text(value) -> str:
     if isinstance(value, dict):
         value = value.get("txt", value.get("text", ""))
-    return re.sub(r"<[^>]+>", "", value) if isinstance(value, str) else ("" if value is None else str(value))
+    # tags out; "[^<>]" (not "[^>]") so that a run of "<" is one pass, not one scan to the end per "<"
+    return _TAG.sub("", value) if isinstance(value, str) else ("" if value is None else str(value))
 
 
 def normalise(doc: dict) -> tuple[dict, list[str]]:
@@ -103,7 +110,7 @@ def read(doc: dict, name: str) -> ImportedMap:
                           "locutions": []})
     imported = ImportedMap(name, skipped=skipped)
     warrant_nodes = _warrant_nodes(structure, nodes)
-    speakers, words = _dialogue(graph, nodes)
+    speakers, words = _dialogue(graph, nodes, skipped)
     titles = {i: nodes[i]["scheme"] for i in structure.scheme_nodes if nodes[i]["scheme"] not in DEFAULT_SCHEMES}
     add_structure(imported, structure, exclude=set(warrant_nodes), titles=titles,
                   warrants={s: (lens, w) for lens, w, s in warrant_nodes.values()}, speakers=speakers, words=words)
@@ -122,28 +129,40 @@ def _warrant_nodes(structure, nodes: dict[str, dict]) -> dict[str, tuple[str, st
     return found
 
 
-def _dialogue(graph: dict, nodes: dict[str, dict]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _dialogue(graph: dict, nodes: dict[str, dict], skipped: list[str] | None = None
+              ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """I-node id -> who asserted it (L-node -> YA-node -> I-node: the L-node's participant, else
-    its text prefix), and I-node id -> the words of those locutions."""
+    its text prefix), and I-node id -> the words of those locutions: at most ``MAX_LOCUTIONS`` of them
+    for one I-node (a YA-node shared by thousands of locutions and I-nodes made this quadratic), the
+    rest listed in ``skipped``."""
     into = defaultdict(list)
     for e in graph["edges"]:
         into[e["toID"]].append(e["fromID"])
-    found: dict[str, list[str]] = defaultdict(list)
+    found: dict[str, dict[str, None]] = defaultdict(dict)
     said: dict[str, list[str]] = defaultdict(list)
+    words_of: dict[str, str] = {}
+    crowded: list[str] = []
     for node_id, node in nodes.items():
         if node["type"] != "I":
             continue
-        for ya in into[node_id]:
-            if nodes[ya]["type"] != "YA":
-                continue
-            for l_node in into[ya]:
-                if nodes[l_node]["type"] != "L":
-                    continue
-                speaker = graph["speakers"].get(l_node) or _prefix(nodes[l_node]["text"])
-                if speaker and speaker not in found[node_id]:
-                    found[node_id].append(speaker)
-                said[node_id].append(_words(graph, nodes[l_node]))
-    return found, said
+        read = 0
+        for l_node in (l for ya in into[node_id] if nodes[ya]["type"] == "YA" for l in into[ya]
+                       if nodes[l]["type"] == "L"):
+            if read == MAX_LOCUTIONS:
+                crowded.append(node_id)
+                break
+            read += 1
+            speaker = graph["speakers"].get(l_node) or _prefix(nodes[l_node]["text"])
+            if speaker:
+                found[node_id].setdefault(speaker)
+            if l_node not in words_of:
+                words_of[l_node] = _words(graph, nodes[l_node])
+            said[node_id].append(words_of[l_node])
+    if crowded and skipped is not None:
+        skipped.append(f"the locutions beyond the first {MAX_LOCUTIONS} of {len(crowded):,} I-node(s) asserted by "
+                       f"more ({', '.join(crowded[:3])}{' …' if len(crowded) > 3 else ''}): the first {MAX_LOCUTIONS} "
+                       "give each one's speakers and the words tried as quotes")
+    return {k: list(v) for k, v in found.items()}, said
 
 
 def _words(graph: dict, l_node: dict) -> str:

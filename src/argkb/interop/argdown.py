@@ -58,6 +58,9 @@ class Reader:
         self.nodes: dict[str, Node] = {}
         self.relations: list[tuple[str, Node, Node]] = []      # (symbol, parent, child)
         self._anonymous = 0
+        self._steps_of: dict[str, list[Inference]] = {}          # an argument's inference steps, in order
+        self._premises: dict[str, set[str]] = {}                  # inference id -> its premises, to test quickly
+        self._repeats: dict[str, int] = {}                        # relation id -> how many so far
 
     # ------------------------------------------------------------------ parsing
     def parse(self, text: str) -> None:
@@ -119,10 +122,14 @@ class Reader:
         words = [t for t in tokens if t.type not in ("TAG", "DATA", "DASHES")]
         if not words:
             return ""
-        text = item.text[words[0].start_pos:words[-1].end_pos]   # tags after the last word are left out
-        for t in tokens:
-            if t.type in ("TAG", "DATA") and words[0].start_pos <= t.start_pos < words[-1].end_pos:
-                text = text.replace(t.value, " " if t.type == "DATA" else _tag_name(t.value))
+        start, stop = words[0].start_pos, words[-1].end_pos        # tags after the last word are left out
+        pieces, at = [], start
+        for t in tokens:   # tags become their names, data blocks a space: one pass, not one replace per token
+            if t.type in ("TAG", "DATA") and start <= t.start_pos < stop and t.start_pos >= at:
+                pieces += [item.text[at:t.start_pos], " " if t.type == "DATA" else _tag_name(t.value)]
+                at = t.end_pos
+        pieces.append(item.text[at:stop])
+        text = "".join(pieces)
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)        # links: their text
         text = re.sub(r"@(\[[^\]]+\]|<[^>]+>)", r"\1", text)           # mentions: the title
         return " ".join(_MARKUP.sub("", text).split())
@@ -181,14 +188,17 @@ class Reader:
                 else [s.key for s in statements[since:-1]]
             since, pending, step = len(statements) - 1, None, step + 1
             inf_id = node.key if step == 1 else f"{node.key}#{step}"
-            self.map.inferences[inf_id] = Inference(inf_id, SUPPORT, premises, entry[1].key, tags=list(node.tags),
-                                                    title=node.title + (f" ({rule})" if rule else ""))
+            inference = Inference(inf_id, SUPPORT, premises, entry[1].key, tags=list(node.tags),
+                                  title=node.title + (f" ({rule})" if rule else ""))
+            self.map.inferences[inf_id] = inference
+            self._steps_of.setdefault(node.key, []).append(inference)
+            self._premises[inf_id] = set(premises)
         if step == 0:   # no premise-conclusion structure: the argument stands as its description
             self.map.statements[node.key] = Statement(node.key, node.text or node.title, title=node.title,
                                                       tags=node.tags)
 
     def _steps(self, node: Node) -> list[Inference]:
-        return [i for i in self.map.inferences.values() if i.id == node.key or i.id.startswith(node.key + "#")]
+        return self._steps_of.get(node.key, [])
 
     def _reason(self, node: Node) -> str:
         """What a node offers as a reason: a statement itself, an argument its final conclusion
@@ -206,14 +216,19 @@ class Reader:
         steps = self._steps(target) if target.kind == "argument" else []
         reason = self._reason(actor)
         if kind == SUPPORT and steps:           # one more premise of the argument it supports
-            if reason not in steps[-1].premises:
+            held = self._premises.get(steps[-1].id)
+            if held is None:
+                held = self._premises[steps[-1].id] = set(steps[-1].premises)
+            if reason not in held:
+                held.add(reason)
                 steps[-1].premises.append(reason)
             return
         aimed = steps[-1].id if steps else self._reason(target)
         if kind == SUPPORT and reason == aimed:
             return                                # an argument supporting its own conclusion
-        n = sum(1 for i in self.map.inferences if i.startswith(f"{actor.key} {symbol} {target.key}"))
-        inf_id = f"{actor.key} {symbol} {target.key}" + (f" {n + 1}" if n else "")
+        base = f"{actor.key} {symbol} {target.key}"
+        n = self._repeats[base] = self._repeats.get(base, 0) + 1
+        inf_id = base + (f" {n}" if n > 1 else "")
         title = actor.title if actor.kind == "argument" else ""
         self.map.inferences[inf_id] = Inference(inf_id, kind, [reason], aimed, title=title, tags=list(actor.tags))
 

@@ -42,6 +42,40 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-") or "x"
 
 
+#: the longest slug kept whole in an id; a longer one is cut and hashed
+MAX_SLUG = 60
+
+
+def local_ids(raws) -> dict[str, str]:
+    """Each raw id of a map (a node id, a title, a speaker's name) -> the local part of its IRI, injectively.
+
+    An id that is its own slug (``a``, ``x-y``, ``6064``) is kept; any other (``A``, ``x y``, ``1.1``, a
+    long one) is slugged and gets a short hash of the raw id (``a-3f2a9c``), so ``A`` and ``a``, or
+    ``x y`` and ``x-y``, stay apart, and the same raw id always gets the same local id. A hashed id that
+    meets another id takes a longer hash."""
+    import hashlib
+
+    raws = list(dict.fromkeys(raws))
+    plain = {r for r in raws if slug(r) == r and len(r) <= MAX_SLUG}
+    out = {r: r for r in plain}
+    taken = set(plain)
+    for raw in sorted(r for r in raws if r not in plain):
+        base = slug(raw)[:MAX_SLUG].strip("-") or "x"
+        digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        for size in (6, 12, 64):
+            candidate = f"{base}-{digest[:size]}"
+            if candidate not in taken:
+                break
+        else:  # pragma: no cover - a SHA-256 collision
+            n = 2
+            while f"{candidate}-{n}" in taken:
+                n += 1
+            candidate = f"{candidate}-{n}"
+        out[raw] = candidate
+        taken.add(candidate)
+    return out
+
+
 def short_label(text: str) -> str:
     words = " ".join(_UNWRITABLE.sub("", text).split()).split(" ")
     return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
@@ -49,17 +83,23 @@ def short_label(text: str) -> str:
 
 class Builder:
     def __init__(self, imported: ImportedMap, prefix: str, author: str | None = None,
-                 perspective: URIRef | None = None, source: tuple[URIRef, str] | None = None, find=None):
+                 perspective: URIRef | None = None, source: tuple[URIRef, str] | None = None, find=None,
+                 known_agents=frozenset()):
         self.m, self.prefix = imported, prefix
         self.g = Graph()
         self.todo: list[str] = []
         self.perspective, self.source, self.find = perspective, source, find
+        self.local = {"claim": local_ids(imported.statements), "arg": local_ids(imported.inferences),
+                      "speaker": local_ids(n for st in imported.statements.values() for n in st.speakers)}
         self.author = agent_iri(author) if author else KB[f"{prefix}-authors"]
-        self._agent(self.author, author or f"the authors of {imported.name}")
+        # an agent id (kb:argkb-editors), or a name whose agent the knowledge base holds, is only referenced:
+        # giving it a label here would relabel it across the knowledge base once added
+        if not (author and (":" in author or self.author in known_agents)):
+            self._agent(self.author, author or f"the authors of {imported.name}")
         self.quotes = 0
 
     def iri(self, kind: str, ident: str) -> URIRef:
-        return KB[f"{self.prefix}-{kind}-{slug(ident)}"]
+        return KB[f"{self.prefix}-{kind}-{self.local[kind][ident]}"]
 
     def _agent(self, iri: URIRef, name: str) -> None:
         if (iri, RDF.type, PROV.Agent) not in self.g:
@@ -73,7 +113,7 @@ class Builder:
             self.g.add((claim, RDFS.label, literal(st.title or short_label(st.text))))
             self.g.add((claim, ARGKB.statement, literal(st.text)))
             for name in st.speakers:
-                agent = KB[f"{self.prefix}-speaker-{slug(name)}"]
+                agent = self.iri("speaker", name)
                 self._agent(agent, name)
                 self.g.add((claim, PROV.wasAttributedTo, agent))
             if not st.speakers:

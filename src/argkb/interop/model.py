@@ -44,6 +44,24 @@ class ImportedMap:
     #: what the reader left out, and why (said in the contribution's header)
     skipped: list[str] = field(default_factory=list)
 
+    def prune(self) -> "ImportedMap":
+        """Leave out (and list) every inference whose premise or target the map does not hold as a statement
+        or an inference, until none is left: an attack on a dropped support goes too. Nothing then
+        points at a claim or argument the contribution does not define."""
+        changed = True
+        while changed:
+            changed = False
+            for inf in list(self.inferences.values()):
+                missing = [p for p in inf.premises if p not in self.statements]
+                if inf.target not in self.statements and inf.target not in self.inferences:
+                    missing.append(inf.target)
+                if missing:
+                    self.skipped.append(f"node {inf.id}: a {inf.kind} of {', '.join(missing)}, which is not "
+                                        "imported")
+                    del self.inferences[inf.id]
+                    changed = True
+        return self
+
     def counts(self) -> dict[str, int]:
         kinds = [i.kind for i in self.inferences.values()]
         return {"claims": len(self.statements), "supports": kinds.count(SUPPORT) + kinds.count(REPHRASE),

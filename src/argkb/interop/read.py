@@ -20,6 +20,11 @@ _SADFACE_SCHEMES = {"support": "support", "attack": "attack", "conflict": "attac
 
 
 def read_map(path: Path, fmt: str) -> ImportedMap:
+    """The map, with every inference that points at something not imported left out and listed."""
+    return _read_map(path, fmt).prune()
+
+
+def _read_map(path: Path, fmt: str) -> ImportedMap:
     path = Path(path)
     if path.exists() and not path.is_file() and not path.is_dir():
         raise InputError(path, "is not a regular file (a device or a pipe); save the map to a file first")

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from argkb.interop.model import ATTACK, REPHRASE, SUPPORT, ImportedMap, Inference, Statement
 
+#: the most premise links one scheme node may make (premises × conclusions): one scheme of 20,000 premises and
+#: 20,000 conclusions made 400 million triples (7.7 GB)
+MAX_SCHEME_LINKS = 10_000
+
 
 def scheme_kind(scheme) -> str | None:
     from arguebuf.model.scheme import Attack, Rephrase, Support
@@ -21,6 +25,7 @@ def add_structure(imported: ImportedMap, structure, *, exclude=frozenset(), titl
     warrant nodes); ``titles``/``warrants``: scheme id -> its name / (lens, warrant);
     ``speakers``/``words``: atom id -> who said it / the words said."""
     titles, warrants, speakers, words = titles or {}, warrants or {}, speakers or {}, words or {}
+    split: dict[str, list[str]] = {}   # a scheme with several targets: its inferences, one per target
     for atom_id in sorted(structure.atom_nodes):
         if atom_id not in exclude:
             text = structure.atom_nodes[atom_id].plain_text.strip()
@@ -40,11 +45,28 @@ def add_structure(imported: ImportedMap, structure, *, exclude=frozenset(), titl
         if not premises or not targets:
             imported.skipped.append(f"node {scheme_id}: a {kind} with no {'premise' if not premises else 'target'}")
             continue
+        if len(premises) * len(targets) > MAX_SCHEME_LINKS:
+            imported.skipped.append(f"node {scheme_id}: a {kind} of {len(premises):,} premises and {len(targets):,} "
+                                    f"conclusions, over the {MAX_SCHEME_LINKS:,} premise links argkb imports from one "
+                                    "node; split it in the map")
+            continue
         lens, warrant = warrants.get(scheme_id, ("", ""))
         for n, target in enumerate(targets):
+            # one inference per target: "1-1", "1-2" … unless the map has a node of that id (a scheme "1-2")
             inf_id = scheme_id if len(targets) == 1 else f"{scheme_id}-{n + 1}"
+            while inf_id != scheme_id and (inf_id in structure.scheme_nodes or inf_id in structure.atom_nodes
+                                           or inf_id in imported.inferences):
+                inf_id += "'"
             imported.inferences[inf_id] = Inference(inf_id, kind, premises, target, title=titles.get(scheme_id, ""),
                                                     warrant=warrant, tags=[lens] if lens else [])
+            if len(targets) > 1:
+                split.setdefault(scheme_id, []).append(inf_id)
+    for inf in list(imported.inferences.values()):
+        if inf.target in split:
+            imported.skipped.append(f"node {inf.id}: a {inf.kind} of node {inf.target}, which has several "
+                                    f"conclusions and is imported as one argument each ({', '.join(split[inf.target])})"
+                                    "; point it at one of them in the map")
+            del imported.inferences[inf.id]
     for inf in list(imported.inferences.values()):
         target = imported.inferences.get(inf.target)
         if target is not None and inf.kind != ATTACK:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from argkb.errors import KnowledgeBaseNotFound, UsageError
+from argkb.errors import InputError, KnowledgeBaseNotFound, UsageError
 from argkb.vocab.namespaces import KB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, check_input_file, parse_file, read_bytes
 
@@ -54,6 +55,21 @@ def find_root(kb: str | Path | None = None, cwd: Path | None = None) -> Path:
         raise KnowledgeBaseNotFound("no knowledge base found: run inside a folder holding ontology/ and data/, "
                                     f"or give --kb DIR or set {ENV_VAR}")
     return root
+
+
+#: what ``argkb source add --id`` takes
+SOURCE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def register_hint(source) -> str:
+    """How to register a source's text: the `argkb source add` to run, with the source's own name where
+    that name can be a source id (never ``--id ../../x``)."""
+    iri = str(source)
+    name = iri[len(str(KB)):] if iri.startswith(str(KB)) else ""
+    if SOURCE_ID.match(name):
+        return f"register the article with `argkb source add FILE --id {name} --title TITLE`"
+    return ("register the article with `argkb source add FILE --id NAME --title TITLE` and quote kb:NAME "
+            "(a source id is letters, digits, '-' and '_', starting with a letter)")
 
 
 @dataclass
@@ -150,7 +166,14 @@ class KnowledgeBase:
         path = self.source_text_path(source)
         if path is None or not path.is_file():
             return None
-        return read_bytes(path).decode("utf-8")
+        try:
+            return read_bytes(path).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            name = path.stem
+            raise InputError(path, f"the stored text of kb:{name} is not UTF-8 (byte {exc.start}); argkb stores "
+                                   "source texts as UTF-8: register the article again with `argkb source add FILE "
+                                   f"--id {name} --encoding ENCODING` (after retracting the old one), or re-save "
+                                   "the file as UTF-8") from None
 
     # ----------------------------------------------------------------- graphs
     def ontology_graph(self) -> Graph:

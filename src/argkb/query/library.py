@@ -89,15 +89,27 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
     Refuses queries beyond ``argkb.store.bounds`` (size, nesting, operators) and SPARQL Update
     (UsageError), SERVICE and FROM / FROM NAMED unless ``allow_network``
     (NetworkRefused), and reports a syntax error with its line and column (InputError).
+    What runs must be the text ``checked`` returns, not ``text``.
+    """
+    return checked(text, origin, allow_network, network_hint)[0]
+
+
+def checked(text: str, origin: str = "query", allow_network: bool = False,
+            network_hint: str = "pass --allow-network to permit it") -> tuple[str, str]:
+    """(form, the canonical text) of a query that passes ``check``: the canonical text
+    (``argkb.store.bounds.canonical``: no comment, no carriage return, no escape read two ways)
+    is what was checked, and is the only text that may be run or forwarded.
     """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
-    if not re.sub(r"(?m)^\s*#.*$", "", text).strip():
-        raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    from argkb.store.bounds import check_bounds
+    from argkb.store.bounds import canonical, check_bounds, check_size
 
+    check_size(text, origin)
+    text = canonical(text, origin)  # the one text checked, then run: CR and escapes read alike by all
+    if not text.strip():
+        raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
     prologue = standard_prologue(text)
     try:
@@ -121,7 +133,7 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
         translateQuery(tree)
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
         raise InputError(origin, f"SPARQL error: {exc}") from None
-    return tree[1].name.replace("Query", "").lower()
+    return tree[1].name.replace("Query", "").lower(), text
 
 
 #: the prefixes a query may use without declaring them
@@ -228,10 +240,18 @@ def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> 
                              f"{query.name!r} would answer nothing{ids.did_you_mean(ids.short(value), known, n=3)}")
 
 
-def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False):
-    """Check, bind and run a query on a Store; returns its QueryResult."""
+#: the most rows (triples for CONSTRUCT / DESCRIBE) ``argkb query`` holds by default (``--max-rows``)
+MAX_ROWS = 200_000
+
+
+def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False,
+        max_rows: int | None = MAX_ROWS):
+    """Check, bind and run a query on a Store; returns its QueryResult (a UsageError beyond ``max_rows``:
+    a cartesian product is refused as soon as it passes the cap, never held whole)."""
+    from argkb.store.base import TooLarge
+
     origin = str(query.path) if query.path else query.name
-    check(query.text, origin, allow_network)
+    text = checked(query.text, origin, allow_network)[1]
     perspectives = None
     if any(p.kind == "perspective" for p in query.params):
         from argkb.store.perspectives import declared_perspectives
@@ -240,7 +260,10 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     bindings = bind(query, values or {}, perspectives)
     try:
         require_nodes(store, query, bindings)
-        return interruptible(lambda: store.query(standard_prologue(query.text) + query.text, bindings))
+        return interruptible(lambda: store.query(standard_prologue(text) + text, bindings, max_rows=max_rows))
+    except TooLarge as exc:
+        raise UsageError(f"{origin}: the answer has more than {exc.max_rows:,} rows: add a LIMIT (and OFFSET to "
+                         "page) or narrow the pattern, or raise --max-rows") from None
     except SyntaxError as exc:
         raise InputError(origin, f"SPARQL syntax error: {exc}") from None
     except (ValueError, TypeError) as exc:
@@ -251,6 +274,10 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
 
 #: query threads left running after Ctrl-C (``argkb.cli.main`` then ends the process at once)
 ABANDONED: list = []
+#: the stack of the thread a query runs in (reserved, used only as deep as the query goes): Oxigraph's parser and
+#: evaluator recurse over the query, and the 8 MiB default overflowed (exit 139) on 10,000 chained "||"; the bounds
+#: of ``argkb.store.bounds`` refuse such queries first, and this makes any that slips through an answer, not a crash
+QUERY_STACK_BYTES = 512 * 2**20
 
 
 def interruptible(call):
@@ -259,6 +286,7 @@ def interruptible(call):
     Python runs signal handlers only in the main thread and only between bytecodes; a query
     evaluated inside pyoxigraph (which releases the GIL) would otherwise run to its end. The
     main thread waits in short steps, so KeyboardInterrupt reaches it (the CLI then exits 130);
+    the worker has a ``QUERY_STACK_BYTES`` stack, so no query can overflow it;
     the abandoned worker is listed in ``ABANDONED``, and the CLI ends the process without the
     interpreter's shutdown, which could otherwise wait on the engine the worker is still inside.
     """
@@ -274,8 +302,16 @@ def interruptible(call):
         except BaseException as error:  # handed to the main thread as it is
             outcome["error"] = error
 
-    worker = threading.Thread(target=work, name="argkb-query", daemon=True)
-    worker.start()
+    previous = threading.stack_size()
+    try:   # a deep stack: Oxigraph recurses over the query, and must never overflow it (a segmentation fault)
+        threading.stack_size(QUERY_STACK_BYTES)
+    except (ValueError, RuntimeError):   # a platform that refuses it keeps its default
+        pass
+    try:
+        worker = threading.Thread(target=work, name="argkb-query", daemon=True)
+        worker.start()
+    finally:
+        threading.stack_size(previous)
     try:
         while worker.is_alive():
             worker.join(0.05)

@@ -163,12 +163,19 @@ def _refuse_entities(path: Path | str, text: str) -> None:
 
 
 def _check_jsonld(path: Path | str, text: str, allow_network: bool) -> None:
+    deep = ("JSON nested too deeply to read (lists or objects inside each other thousands of levels deep); "
+            "flatten the document")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise InputError(path, deep) from None
     if not allow_network:
-        remote = _remote_contexts(doc)
+        try:
+            remote = _remote_contexts(doc)
+        except RecursionError:
+            raise InputError(path, deep) from None
         if remote:
             raise InputError(path, f"JSON-LD loads a remote @context ({remote[0]}); argkb does not reach the "
                                    "network: inline the context")

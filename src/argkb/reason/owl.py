@@ -205,8 +205,9 @@ def _told_superclasses(asserted: Graph, individual) -> set:
             for c in asserted.transitive_objects(t, RDFS.subClassOf)}
 
 
-def write_inferences(result: ReasonResult, target: Path) -> Path:
-    """The inferences as Turtle at ``target`` (a derived file: never inside data/)."""
+def write_inferences(result: ReasonResult, target: Path, user_path: bool = True) -> Path:
+    """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path must be a
+    regular file or a new name in an existing folder (``--infer FILE``); only argkb's own cache folder is created."""
     from argkb.rdf.atomic import atomic_write_text
     from argkb.kb.folder import new_graph
 
@@ -217,6 +218,6 @@ def write_inferences(result: ReasonResult, target: Path) -> Path:
         g.add(t)
     header = "# Inferred by `argkb reason --infer` (OWL reasoner output): derived, not a source; regenerate, do not edit.\n"
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(target, header + g.serialize(format="turtle"))
+    atomic_write_text(target, header + g.serialize(format="turtle"), create_folders=not user_path,
+                      option="--infer" if user_path else None)
     return target

@@ -41,7 +41,10 @@ class QueryResult:
 class Store:
     """Read-only SPARQL over a knowledge base."""
 
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None,
+              max_rows: int | None = None) -> QueryResult:
+        """The answer; with ``max_rows``, a ``TooLarge`` error as soon as it has more rows (triples for a
+        CONSTRUCT), so a cartesian product is never held whole."""
         raise NotImplementedError
 
     def describes(self, node: Identifier) -> bool:
@@ -54,18 +57,38 @@ class RdflibStore(Store):
     def __init__(self, graph: Graph):
         self.graph = graph
 
-    def query(self, sparql, bindings=None):
+    def query(self, sparql, bindings=None, max_rows=None):
         init = {Variable(k.lstrip("?$")): v for k, v in (bindings or {}).items()}
         result = self.graph.query(sparql, initBindings=init)
         if result.type == "ASK":
             return QueryResult("ask", boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             g = Graph()
-            for t in result:
+            for t in capped(result, max_rows):
                 g.add(t)
             return QueryResult("graph", graph=g)
         names = [str(v) for v in result.vars]
-        return QueryResult("select", vars=names, rows=[tuple(row[i] for i in range(len(names))) for row in result])
+        return QueryResult("select", vars=names, rows=[tuple(row[i] for i in range(len(names)))
+                                                       for row in capped(result, max_rows)])
+
+
+class TooLarge(Exception):
+    """An answer with more rows than the caller allowed (``Store.query(max_rows=…)``)."""
+
+    def __init__(self, max_rows: int):
+        super().__init__(f"more than {max_rows:,} rows")
+        self.max_rows = max_rows
+
+
+def capped(items, max_rows: int | None):
+    """``items``, raising ``TooLarge`` at the first one beyond ``max_rows``."""
+    if max_rows is None:
+        yield from items
+        return
+    for n, item in enumerate(items):
+        if n >= max_rows:
+            raise TooLarge(max_rows)
+        yield item
 
 
 # -------------------------------------------------------------- pyoxigraph ---
@@ -142,21 +165,29 @@ class OxigraphStore(Store):
         graph = None if self.union else pyoxigraph.DefaultGraph()   # union: every graph is the default graph
         return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
-    def query(self, sparql, bindings=None):
+    def query(self, sparql, bindings=None, max_rows=None):
         import pyoxigraph
 
         result = self.ox.query(with_values(sparql, bindings) if bindings else sparql,
                                use_default_graph_as_union=self.union)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
-        if isinstance(result, pyoxigraph.QueryTriples):
-            g = Graph()
-            for t in result:
-                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-            return QueryResult("graph", graph=g)
-        names = [v.value for v in result.variables]
-        rows = [tuple(from_ox(sol[name]) if sol[name] is not None else None for name in names) for sol in result]
-        return QueryResult("select", vars=names, rows=rows)
+        try:
+            if isinstance(result, pyoxigraph.QueryTriples):
+                g = Graph()
+                for t in capped(result, max_rows):
+                    g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+                return QueryResult("graph", graph=g)
+            names = [v.value for v in result.variables]
+            rows = [tuple(from_ox(sol[name]) if sol[name] is not None else None for name in names)
+                    for sol in capped(result, max_rows)]
+            return QueryResult("select", vars=names, rows=rows)
+        except Exception as exc:   # noqa: BLE001 - re-raised below, as it is
+            error = exc.with_traceback(None)
+        # raised again outside the handler, the answer dropped first: pyoxigraph's solutions must be freed on
+        # the thread that made them, not where a traceback holding them ends up (the caller's, after Ctrl-C)
+        del result
+        raise error
 
 
 
@@ -224,14 +255,19 @@ def _strip_noise(sparql: str) -> str:
 
 
 def _skip_string(text: str, i: int) -> int:
+    # the index after the string starting at text[i]; escapes are honoured in long strings too
+    # (a long string ending in an escaped quote ends after its fourth quote, as Oxigraph reads it)
     quote = text[i]
-    if text.startswith(quote * 3, i):
-        end = text.find(quote * 3, i + 3)
-        return len(text) if end < 0 else end + 3
-    j = i + 1
-    while j < len(text) and text[j] != quote:
-        j += 2 if text[j] == "\\" else 1
-    return j + 1
+    delimiter = quote * 3 if text.startswith(quote * 3, i) else quote
+    j, n = i + len(delimiter), len(text)
+    while j < n:
+        if text[j] == "\\":
+            j += 2
+        elif text.startswith(delimiter, j):
+            return j + len(delimiter)
+        else:
+            j += 1
+    return n
 
 
 def _matching_brace(text: str, i: int) -> int | None:

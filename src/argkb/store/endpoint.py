@@ -24,13 +24,15 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, UsageError
-from argkb.store.base import QueryResult, Store, with_values
+from argkb.store.base import QueryResult, Store, TooLarge, with_values
 
 SELECT_TYPES = ("application/sparql-results+json", "application/json")
 GRAPH_TYPES = ("application/n-triples", "text/plain", "text/turtle", "application/turtle", "text/n-triples")
 ACCEPT = {"select": "application/sparql-results+json", "ask": "application/sparql-results+json",
           "graph": "application/n-triples, text/turtle;q=0.9"}
 CAP_HEADERS = ("X-SPARQL-MaxRows",)
+#: the largest answer read from a server
+MAX_ANSWER_BYTES = 512 * 2**20
 
 
 class EndpointError(ArgkbError):
@@ -69,9 +71,13 @@ class Http:
         req = urllib.request.Request(target, data=data, method=method, headers=dict(headers or {}))
         try:
             with self.opener.open(req, timeout=self.timeout) as resp:
-                return resp.status, resp.headers, resp.read()
+                body = resp.read(MAX_ANSWER_BYTES + 1)   # never more than the cap held, whatever the server sends
+                if len(body) > MAX_ANSWER_BYTES:
+                    raise EndpointError(f"{target}: the answer is over {MAX_ANSWER_BYTES // 2**20} MiB, more than "
+                                        "argkb reads from a server: add a LIMIT (and OFFSET to page)")
+                return resp.status, resp.headers, body
         except urllib.error.HTTPError as exc:
-            body = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", exc.read().decode("utf-8", "replace"))).strip()
+            body = re.sub(r"\s+", " ", re.sub(r"<[^<>]*>", " ", exc.read(64 * 1024).decode("utf-8", "replace"))).strip()
             detail = body[:300] or exc.reason
             if exc.code in (401, 403):
                 detail += " (the server wants credentials: put them in the URL, http://USER:PASSWORD@host/…)"
@@ -92,7 +98,7 @@ class EndpointStore(Store):
         self.updater = Http(update_url, timeout) if update_url else None
         self.backend = f"endpoint {self.query_url}"
 
-    def query(self, sparql, bindings=None):
+    def query(self, sparql, bindings=None, max_rows=None):
         text = with_values(sparql, bindings) if bindings else sparql
         form = query_form(text)
         status, headers, body = self._post(text, form)
@@ -103,10 +109,15 @@ class EndpointStore(Store):
                 # Virtuoso answers ASK as a one-column SELECT: one row "1", or no row
                 return QueryResult("ask", boolean=bool(result.rows) and str(result.rows[0][0]) in ("1", "true"))
             if result.kind == "select":
+                if max_rows is not None and len(result.rows) > max_rows:
+                    raise TooLarge(max_rows)
                 self._check_cap(text, result, headers)
             return result
         if kind in GRAPH_TYPES:
-            return QueryResult("graph", graph=parse_graph(body, kind, self.query_url))
+            graph = parse_graph(body, kind, self.query_url)
+            if max_rows is not None and len(graph) > max_rows:
+                raise TooLarge(max_rows)
+            return QueryResult("graph", graph=graph)
         raise EndpointError(f"{self.query_url}: unexpected answer type {kind or 'none'!r} (HTTP {status})")
 
     def update(self, sparql: str) -> None:

@@ -13,6 +13,7 @@ derived store listens on a private loopback port; clients talk to the checking f
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import signal
 import socket
@@ -34,6 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_RESTARTS = 5
 START_TIMEOUT_S = 60.0
+#: the stack of each Oxigraph server thread (reserved, used only as deep as a query goes)
+SERVER_STACK_BYTES = 512 * 2**20
 
 
 class ServerFailed(ArgkbError):
@@ -59,21 +62,29 @@ class Upstream:
         self.process: subprocess.Popen | None = None
         self.url = ""
         self.restarts = 0
+        self.recycled = False
         self.lock = threading.Lock()
+        self.wake = threading.Event()   # set when the supervisor should look now
+        self.ready = threading.Event()  # set while a started process answers
 
     def start(self) -> None:
+        self.ready.clear()
         port = _free_loopback_port()
         self.url = f"http://127.0.0.1:{port}/query"
         command = [self.binary, "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
                    "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout_s)))]
+        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the front's bounds
+        # missed is then answered, not a stack overflow that kills the server for every client
+        env = {**os.environ, "RUST_MIN_STACK": str(SERVER_STACK_BYTES)}
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
                                             preexec_fn=_stop_with_parent)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise ServerFailed(f"the Oxigraph server did not start: it {self.state()}: {self._log_tail()}")
             if _answers(self.url):
+                self.ready.set()
                 return
             time.sleep(0.05)
         self.stop()
@@ -87,9 +98,14 @@ class Upstream:
         return f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
 
     def restart_if_dead(self) -> None:
+        """Start a fresh process in place of a stopped one (called by the supervising main thread only)."""
         with self.lock:
             state = self.state()
             if not state:
+                return
+            if self.recycled:   # stopped on purpose: not a crash
+                self.recycled = False
+                self.start()
                 return
             if self.restarts >= MAX_RESTARTS:
                 raise ServerFailed(f"the Oxigraph server {state}, after {MAX_RESTARTS} restarts; giving up: "
@@ -100,13 +116,23 @@ class Upstream:
             self.start()
 
     def recycle(self) -> None:
-        """A fresh process in place of one whose query outlived the limit: Oxigraph's own timeout does not
-        always stop the evaluation, and an abandoned query must not go on burning a core."""
+        """Stop a process whose query outlived the limit (Oxigraph's own timeout does not always stop the
+        evaluation, and an abandoned query must not go on burning a core); the supervisor starts a fresh one.
+
+        The process is never started from here: this runs in a request's thread, and Linux sends the
+        parent-death signal when the *thread* that started a child ends (``PR_SET_PDEATHSIG``), which
+        killed every recycled server as soon as the request was answered, and counted as a crash."""
         with self.lock:
+            self.recycled = True
             self.stop()
-            self.start()
+        self.wake.set()
+
+    def wait_running(self, timeout: float) -> bool:
+        """Wait (at most ``timeout`` s) until a process answers: a recycled one is being replaced."""
+        return self.ready.wait(timeout) and not self.state()
 
     def stop(self) -> None:
+        self.ready.clear()
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -123,10 +149,11 @@ class Upstream:
         return text[-600:] or "(it wrote nothing)"
 
 
-def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], None], timeout_s: float = 30.0) -> int:
+def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
     """Run the server in the foreground until interrupted; the snapshot it serves is removed after.
 
-    ``check(text)`` refuses a query (raising an ``ArgkbError``) before it is forwarded.
+    ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the text
+    that was checked, never the client's own.
     """
     from argkb.store.backends import derived_store
 
@@ -151,7 +178,8 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], None
         click.echo(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
                    f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)", err=True)
         while True:
-            time.sleep(0.2)
+            upstream.wake.wait(0.2)
+            upstream.wake.clear()
             upstream.restart_if_dead()
     except KeyboardInterrupt:
         return 0
