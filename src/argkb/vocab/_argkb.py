@@ -22,6 +22,7 @@ class ARGKB(DefinedNamespace):
     Contribution: URIRef  # One accepted addition to the knowledge base: who added which content, when and why.
     Direction: URIRef  # The way a move works a lever: increase, decrease or maintain.
     Finding: URIRef  # A kind of weakness `argkb review` looks for in a knowledge base (an uncited background premise, a label that drops the hedge, …).
+    Framing: URIRef  # A sentence of the source that says what matters rather than what is true or what follows ("the talks are complex and consequential", "the provision of military aid is a complex issue"): quoted so that the encoding of the source is complete, but doing no inferential work, so no argument needs it as a premise and the unused-claim warning leaves it out. A framing statement that does carry an inference is an ordinary claim.
     Implication: URIRef  # A claim about what could follow if one or more moves are made: its triggers, the actors it affects and a modal qualifier.
     Leader: URIRef  # A person who leads, or has led, a state or organisation and acts in that capacity.
     LensDescription: URIRef  # A claim about method: what experts of one perspective look at or how they would analyse ("a realist perspective might focus on the balance of power"). It says nothing about the world, so it is attached to the perspective it describes and is never an argument's premise.
