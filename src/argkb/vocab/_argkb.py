@@ -42,7 +42,7 @@ class ARGKB(DefinedNamespace):
     acceptedFinding: URIRef  # A finding of `argkb review` the editors have weighed for this node and chosen to leave; argkb:reviewNote says why. Review and validation no longer report it for this node.
     actor: URIRef  # The actor who makes the move.
     affects: URIRef  # An actor the implication would affect.
-    alternativeTo: URIRef  # The source presents the two implications as alternative outcomes of the same development ("however, it could also…", "conversely…"): if one follows, the other is what the source says might follow instead.
+    alternativeTo: URIRef  # The source presents the two implications as alternative outcomes ("conversely…", "on the other hand…", "or…"): if one follows, the other is what the source says might follow instead. Outcomes that can both follow and that the source weighs against each other are a trade-off (argkb:tradeOff), not alternatives.
     asOf: URIRef  # The date as of which a time-sensitive claim holds (who holds which office, what has been supplied, which sanctions are in force); the claim says nothing about later dates.
     attacks: URIRef  # The claim the argument rebuts, or the argument it undercuts (an AIF CA-node's outgoing edge).
     baseScore: URIRef  # The strength in [0, 1] an implication with this qualifier starts from in the graded reading, before any argument for or against it is weighed (DF-QuAD's or the quadratic energy model's base score).
@@ -80,6 +80,7 @@ class ARGKB(DefinedNamespace):
     supportedBy: URIRef  # An argument that concludes this claim (inverse of conclusion).
     text: URIRef  # The full text of a source. Never written in data files: argkb supplies it from the source's text file while validating, so that quotes can be checked against it.
     todo: URIRef  # A decision the analyst still has to take about this node, in words: argkb draft writes one per open decision (the move that triggers an implication, its arguments per perspective and their warrants, the actors it affects when none was found). Validation reports each as a violation of rule 2 until the analyst has done it and deleted the statement.
+    tradeOff: URIRef  # The source weighs the two implications against each other as effects of the same development that can both follow: a benefit and its cost ("it can help …; it can also …"), or a gain for one side and a loss for another. Unlike argkb:alternativeTo, one following does not mean the other does not, so an attack on one side is no reason to attack the other.
     trigger: URIRef  # A move whose making could bring about the implication.
     triggers: URIRef  # The implication this move could bring about (inverse of trigger).
     url: URIRef  # Where the text of a reference can be read, when it has no DOI.
