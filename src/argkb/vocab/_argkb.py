@@ -28,7 +28,7 @@ class ARGKB(DefinedNamespace):
     LensDescription: URIRef  # A claim about method: what experts of one perspective look at or how they would analyse ("a realist perspective might focus on the balance of power"). It says nothing about the world, so it is attached to the perspective it describes and is never an argument's premise.
     Lever: URIRef  # A policy instrument an actor can work: sanctions, military aid, negotiation, alliance commitment, transparency, …
     Move: URIRef  # One actor working one lever in one direction.
-    MoveKind: URIRef  # Whether a move is a signal (an intention or stance expressed in words) or an act (a policy enacted): signal or act.
+    MoveKind: URIRef  # Whether a move is a signal (an intention or stance expressed in words), an act (a policy enacted), or only reported (said by others to have happened, unconfirmed or denied by the actors).
     Organisation: URIRef  # An institution or collective body other than a state or alliance, including loose groupings such as the international community.
     Perspective: URIRef  # A lens of analysis — a theory of international relations or a practitioner's discipline — that decides what counts as a reason.
     Population: URIRef  # A group of people affected by, or holding to account, the actions of others (citizens, the public, a minority).
@@ -61,7 +61,7 @@ class ARGKB(DefinedNamespace):
     leaderOf: URIRef  # The leader heads this state or organisation.
     lever: URIRef  # The lever the move works.
     memberOf: URIRef  # The actor belongs to the alliance or group.
-    moveKind: URIRef  # Whether the move is a signal or an act (argkb:Signal or argkb:Act).
+    moveKind: URIRef  # Whether the move is a signal, an act, or only reported (argkb:Signal, argkb:Act or argkb:Reported).
     notAfter: URIRef  # When a source's date (dcterms:date) is unknown: the latest date at which it can have been written, inferred from what it says.
     notBefore: URIRef  # When a source's date (dcterms:date) is unknown: the earliest date at which it can have been written, inferred from what it says.
     perspective: URIRef  # The lens of analysis through which the argument is read.
@@ -107,6 +107,7 @@ class ARGKB(DefinedNamespace):
     Realism: URIRef  # Looks at the balance of power and the national interest: states seek security and relative gains, credibility and capability decide outcomes.
     Refute: URIRef  # The attack, if it stands, defeats what it attacks: the claim cannot follow as stated ("aid cannot restore the lost territory" against "aid restores the territory"). The default for an attack that names no force.
     RefutedPossibility: URIRef  # An argument refutes an implication the source only says could or might follow; a "not always" or "not fully" does not refute a possibility: aim the attack at a stronger claim, undercut the argument, or mark it argkb:force argkb:Weaken.
+    Reported: URIRef  # Others report that the actor worked the lever, and the actor has not confirmed it or has denied it ("reports have emerged that … have discussed"): whether the move happened at all is uncertain, so what follows from it follows only if the reports are true.
     RestsOnEditorsPremise: URIRef  # A verdict rests on one premise that is the editors' own, cites no reference and that nothing attacks: removing the arguments that rest on it changes the verdict.
     SecurityAnalysis: URIRef  # The security expert's view: military capabilities, deterrence, escalation risk, force posture and the role of alliances in keeping the peace.
     Signal: URIRef  # The actor expresses an intention or stance about working the lever ("signals a willingness to ease sanctions") without yet working it; others react to what they take the words to mean.
