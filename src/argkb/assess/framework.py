@@ -73,10 +73,12 @@ class Evaluation:
     def deciding(self, claim: URIRef) -> list[tuple[URIRef, str, str]]:
         """The arguments that decide the claim's status here: (argument, role, status).
 
-        Its supporters, the arguments attacking it, and the IN or UNDEC attackers of its supporters.
+        Its supporters, the arguments attacking it (refuting, then those that only weaken it), and the
+        IN or UNDEC attackers of its supporters.
         """
         rows = [(a, "supports", self.arguments[a]) for a in self.supporters(claim)]
         rows += [(a, "attacks", self.arguments[a]) for a in self.claim_attackers(claim)]
+        rows += [(a, "weakens", self.arguments[a]) for a in self.claim_attackers(claim, weakening=True)]
         seen = {r[0] for r in rows}
         for s in self.supporters(claim):
             for b in sorted(self.graph.attackers_of.get(s, ())):
