@@ -25,9 +25,14 @@ def test_named_query_lists_every_pair_both_ways_on_the_seed(runner):
 
 def test_named_query_binds_one_implication(runner):
     result = runner.invoke(cli, ["query", "alternative-outcomes", "--kb", str(REPO), "--format", "json",
-                                 "--param", "implication=impl-aid-sovereignty"])
+                                 "--param", "implication=impl-aid-cut-defence"])
     rows = json.loads(result.output)["results"]["bindings"]
-    assert {r["alternative"]["value"].rsplit("/", 1)[1] for r in rows} == {"impl-aid-escalation", "impl-aid-suffering"}
+    assert {r["alternative"]["value"].rsplit("/", 1)[1] for r in rows} == {"impl-renewed-aid-position",
+                                                                         "impl-renewed-aid-deterrence"}
+    # aid's benefit and its risks can both follow: a trade-off, which the alternatives query leaves out
+    result = runner.invoke(cli, ["query", "alternative-outcomes", "--kb", str(REPO), "--format", "json",
+                                 "--param", "implication=impl-aid-sovereignty"])
+    assert json.loads(result.output)["results"]["bindings"] == []
 
 
 def test_trace_shows_the_alternative_declared_on_the_other_side(runner, mini_kb_dir):

@@ -65,17 +65,23 @@ def _drawn(drawing: str) -> tuple[int, int]:
 
 
 def test_whole_seed_map_renders_with_mermaid_cli(seed_map, tmp_path):
-    """The whole map stays under mermaid's default maxTextSize; over its default maxEdges (a setting a
-    diagram cannot raise) the file says so and how to render it; a lens's map renders with the defaults."""
-    from argkb.export.mermaid import MAX_EDGES
+    """Over mermaid's default maxEdges or maxTextSize (settings a diagram cannot raise) the file says so,
+    with its size, and how to render it; rendered so, it draws every node and edge; a lens's map renders
+    with the defaults."""
+    from argkb.export.mermaid import MAX_EDGES, MAX_TEXT
     from argkb.export.select import by_perspective
 
     text = render(seed_map, "mermaid")
-    assert len(text) < 50_000                  # mermaid's default maxTextSize
-    config = None
+    config = {}
     if len(seed_map.edges) > MAX_EDGES:
         assert f"{len(seed_map.edges)} edges: over mermaid's default maxEdges" in text.splitlines()[1]
-        config = {"maxEdges": len(seed_map.edges)}
+        config["maxEdges"] = len(seed_map.edges)
+    notes = [line for line in text.splitlines()[:3] if "over mermaid's default maxTextSize" in line]
+    assert bool(notes) == (len(text) > MAX_TEXT)
+    if notes:
+        assert notes[0].startswith(f"%% {len(text)} characters: ")
+        config["maxTextSize"] = len(text)
+    config = config or None
     assert _drawn(_mmdc(text, tmp_path, "whole", config)) == (len(seed_map.nodes), len(seed_map.edges))
     lens = by_perspective(seed_map, {"realism"})
     assert len(lens.edges) <= MAX_EDGES

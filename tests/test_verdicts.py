@@ -170,15 +170,17 @@ def test_every_crux_changes_the_verdict_and_no_smaller_part_does(four_kb_dir, tm
     assert to_iri("arg-v1-realist") in {a for c in why(kb, "impl-v1", None).cruxes for a in c}
 
 
-def test_the_seed_cruxes_of_aid_and_sovereignty_hold_when_recomputed(repo_kb, tmp_path):
-    """The issue's example: one realist rebuttal decides the overall verdict on aid and sovereignty."""
+def test_the_seed_cruxes_of_a_contested_necessity_hold_when_recomputed(repo_kb, tmp_path):
+    """On the seed, one diplomatic rebuttal (confidential talks have kept stability) decides the overall
+    verdict on the article's "clear communication is vital to stability": removing each crux changes it."""
     seed_dir = tmp_path / "seed"
     shutil.copytree(repo_kb.root / "ontology", seed_dir / "ontology")
     shutil.copytree(repo_kb.root / "data", seed_dir / "data")
-    w = why(repo_kb, "impl-aid-sovereignty", None)
+    w = why(repo_kb, "impl-transparency-stability", None)
     assert w.status == "OUT" and w.cruxes
+    assert [KB["arg-transparency-stability-diplomatic-attack"]] in [list(c) for c in w.cruxes]
     for crux in w.cruxes[:3]:
-        after = _table(_without(seed_dir, tmp_path, [str(a) for a in crux]))["kb:impl-aid-sovereignty"]["overall"]
+        after = _table(_without(seed_dir, tmp_path, [str(a) for a in crux]))["kb:impl-transparency-stability"]["overall"]
         assert after != "OUT"
 
 

@@ -20,6 +20,8 @@ _SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-"
 
 #: mermaid's default maxEdges (a secure setting: a diagram cannot raise it itself)
 MAX_EDGES = 500
+#: mermaid's default maxTextSize, in characters (also a setting a diagram cannot raise)
+MAX_TEXT = 50_000
 
 
 def escape(text: str) -> str:
@@ -74,7 +76,17 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
         look = style.EDGE_STYLES[kind]
         dash = ",stroke-dasharray:5 5" if look.line == "dashed" else ""
         lines.append(f"  linkStyle {','.join(numbers)} stroke:{look.colour},stroke-width:{look.width:g}px{dash}")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    if len(text) > MAX_TEXT:
+        note = (f"%% {{}} characters: over mermaid's default maxTextSize ({MAX_TEXT}). Render with a config that "
+                "raises it (mmdc -c config.json with {{\"maxTextSize\": N}}), export it split into diagrams "
+                "(--format mermaid-md), or export a smaller map (--perspective, --source, --focus)")
+        size = len(text)
+        while len(text) + len(note.format(size)) + 1 != size:     # the note's own line counts too
+            size = len(text) + len(note.format(size)) + 1
+        lines.insert(2 if len(amap.edges) > MAX_EDGES else 1, note.format(size))
+        text = "\n".join(lines) + "\n"
+    return text
 
 
 def to_mermaid_markdown(amap: ArgumentMap, **_) -> str:

@@ -22,12 +22,13 @@ class ARGKB(DefinedNamespace):
     Contribution: URIRef  # One accepted addition to the knowledge base: who added which content, when and why.
     Direction: URIRef  # The way a move works a lever: increase, decrease or maintain.
     Finding: URIRef  # A kind of weakness `argkb review` looks for in a knowledge base (an uncited background premise, a label that drops the hedge, …).
+    Framing: URIRef  # A sentence of the source that says what matters rather than what is true or what follows ("the talks are complex and consequential", "the provision of military aid is a complex issue"): quoted so that the encoding of the source is complete, but doing no inferential work, so no argument needs it as a premise and the unused-claim warning leaves it out. A framing statement that does carry an inference is an ordinary claim.
     Implication: URIRef  # A claim about what could follow if one or more moves are made: its triggers, the actors it affects and a modal qualifier.
     Leader: URIRef  # A person who leads, or has led, a state or organisation and acts in that capacity.
     LensDescription: URIRef  # A claim about method: what experts of one perspective look at or how they would analyse ("a realist perspective might focus on the balance of power"). It says nothing about the world, so it is attached to the perspective it describes and is never an argument's premise.
     Lever: URIRef  # A policy instrument an actor can work: sanctions, military aid, negotiation, alliance commitment, transparency, …
     Move: URIRef  # One actor working one lever in one direction.
-    MoveKind: URIRef  # Whether a move is a signal (an intention or stance expressed in words) or an act (a policy enacted): signal or act.
+    MoveKind: URIRef  # Whether a move is a signal (an intention or stance expressed in words), an act (a policy enacted), or only reported (said by others to have happened, unconfirmed or denied by the actors).
     Organisation: URIRef  # An institution or collective body other than a state or alliance, including loose groupings such as the international community.
     Perspective: URIRef  # A lens of analysis — a theory of international relations or a practitioner's discipline — that decides what counts as a reason.
     Population: URIRef  # A group of people affected by, or holding to account, the actions of others (citizens, the public, a minority).
@@ -41,7 +42,7 @@ class ARGKB(DefinedNamespace):
     acceptedFinding: URIRef  # A finding of `argkb review` the editors have weighed for this node and chosen to leave; argkb:reviewNote says why. Review and validation no longer report it for this node.
     actor: URIRef  # The actor who makes the move.
     affects: URIRef  # An actor the implication would affect.
-    alternativeTo: URIRef  # The source presents the two implications as alternative outcomes of the same development ("however, it could also…", "conversely…"): if one follows, the other is what the source says might follow instead.
+    alternativeTo: URIRef  # The source presents the two implications as alternative outcomes ("conversely…", "on the other hand…", "or…"): if one follows, the other is what the source says might follow instead. Outcomes that can both follow and that the source weighs against each other are a trade-off (argkb:tradeOff), not alternatives.
     asOf: URIRef  # The date as of which a time-sensitive claim holds (who holds which office, what has been supplied, which sanctions are in force); the claim says nothing about later dates.
     attacks: URIRef  # The claim the argument rebuts, or the argument it undercuts (an AIF CA-node's outgoing edge).
     baseScore: URIRef  # The strength in [0, 1] an implication with this qualifier starts from in the graded reading, before any argument for or against it is weighed (DF-QuAD's or the quadratic energy model's base score).
@@ -60,7 +61,7 @@ class ARGKB(DefinedNamespace):
     leaderOf: URIRef  # The leader heads this state or organisation.
     lever: URIRef  # The lever the move works.
     memberOf: URIRef  # The actor belongs to the alliance or group.
-    moveKind: URIRef  # Whether the move is a signal or an act (argkb:Signal or argkb:Act).
+    moveKind: URIRef  # Whether the move is a signal, an act, or only reported (argkb:Signal, argkb:Act or argkb:Reported).
     notAfter: URIRef  # When a source's date (dcterms:date) is unknown: the latest date at which it can have been written, inferred from what it says.
     notBefore: URIRef  # When a source's date (dcterms:date) is unknown: the earliest date at which it can have been written, inferred from what it says.
     perspective: URIRef  # The lens of analysis through which the argument is read.
@@ -79,6 +80,7 @@ class ARGKB(DefinedNamespace):
     supportedBy: URIRef  # An argument that concludes this claim (inverse of conclusion).
     text: URIRef  # The full text of a source. Never written in data files: argkb supplies it from the source's text file while validating, so that quotes can be checked against it.
     todo: URIRef  # A decision the analyst still has to take about this node, in words: argkb draft writes one per open decision (the move that triggers an implication, its arguments per perspective and their warrants, the actors it affects when none was found). Validation reports each as a violation of rule 2 until the analyst has done it and deleted the statement.
+    tradeOff: URIRef  # The source weighs the two implications against each other as effects of the same development that can both follow: a benefit and its cost ("it can help …; it can also …"), or a gain for one side and a loss for another. Unlike argkb:alternativeTo, one following does not mean the other does not, so an attack on one side is no reason to attack the other.
     trigger: URIRef  # A move whose making could bring about the implication.
     triggers: URIRef  # The implication this move could bring about (inverse of trigger).
     url: URIRef  # Where the text of a reference can be read, when it has no DOI.
@@ -105,6 +107,7 @@ class ARGKB(DefinedNamespace):
     Realism: URIRef  # Looks at the balance of power and the national interest: states seek security and relative gains, credibility and capability decide outcomes.
     Refute: URIRef  # The attack, if it stands, defeats what it attacks: the claim cannot follow as stated ("aid cannot restore the lost territory" against "aid restores the territory"). The default for an attack that names no force.
     RefutedPossibility: URIRef  # An argument refutes an implication the source only says could or might follow; a "not always" or "not fully" does not refute a possibility: aim the attack at a stronger claim, undercut the argument, or mark it argkb:force argkb:Weaken.
+    Reported: URIRef  # Others report that the actor worked the lever, and the actor has not confirmed it or has denied it ("reports have emerged that … have discussed"): whether the move happened at all is uncertain, so what follows from it follows only if the reports are true.
     RestsOnEditorsPremise: URIRef  # A verdict rests on one premise that is the editors' own, cites no reference and that nothing attacks: removing the arguments that rest on it changes the verdict.
     SecurityAnalysis: URIRef  # The security expert's view: military capabilities, deterrence, escalation risk, force posture and the role of alliances in keeping the peace.
     Signal: URIRef  # The actor expresses an intention or stance about working the lever ("signals a willingness to ease sanctions") without yet working it; others react to what they take the words to mean.

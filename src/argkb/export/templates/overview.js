@@ -41,7 +41,11 @@
     var td = el("td", null, "impl");
     td.appendChild(el("span", r.label, "impl-label"));
     if (r.diverges) td.appendChild(el("span", "lenses disagree", "diverge-tag"));
-    if (r.moves.length) td.appendChild(el("div", "if " + r.moves.join("; "), "moves"));
+    if (r.moves.length) {
+      var moves = el("div", "if " + r.moves.join("; "), "moves");
+      moves.title = moves.textContent;      // the line is cut to one; the whole list on hover
+      td.appendChild(moves);
+    }
     tr.appendChild(td);
     var q = el("td");
     if (r.qualifier) q.appendChild(el("span", r.qualifier, "badge qualifier"));
