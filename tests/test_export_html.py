@@ -26,8 +26,8 @@ def page(tmp_path_factory):
 @pytest.fixture(scope="module")
 def dom(page):
     amap, path, folder = page
-    # one Chromium run: the whole map drawn, with the hostile implication's panel open
-    result = chromium(path.as_uri() + "#select=kb:impl-hostile", folder / "profile", "--dump-dom")
+    # one Chromium run: the whole map drawn, every node, with the hostile implication's panel open
+    result = chromium(path.as_uri() + "#view=all&select=kb:impl-hostile", folder / "profile", "--dump-dom")
     assert "<body" in result.stdout, result.stderr[-2000:]
     return result.stdout
 

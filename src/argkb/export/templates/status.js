@@ -111,7 +111,7 @@
       option.value = lens;
       select.appendChild(option);
     });
-    select.addEventListener("change", function () { window.ArgkbMap.graph(); set(select.value); });
+    select.addEventListener("change", function () { window.ArgkbMap.graph(); window.ArgkbWhy.pick(null); set(select.value); });
   }
 
   window.ArgkbStatus = {
