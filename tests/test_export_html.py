@@ -46,7 +46,7 @@ def test_chromium_draws_every_node_and_edge(page, dom):
     assert f'data-rendered-nodes="{len(amap.nodes)}"' in body
     assert f'data-rendered-edges="{len(amap.edges)}"' in body
     assert 'data-status-lens="off"' in body                       # no status colouring unless asked
-    assert re.search(r'<details id="status-list" hidden', dom)
+    assert re.search(r'<details id="status-list" class="graph-only" hidden', dom)
     assert amap.counts() == (19, 23)
 
 

@@ -342,12 +342,18 @@
      graph, or just after the overview is drawn. */
   function graph() {
     if (cy) return cy;
+    // every node starts on a cell of a grid of its own until a view lays it out: edges between nodes that
+    // all sat at (0, 0) had no endpoints Cytoscape.js could draw ("Edge … has invalid endpoints")
+    var columns = Math.ceil(Math.sqrt(doc.elements.nodes.length));
+    doc.elements.nodes.forEach(function (n, i) { n.position = { x: (i % columns) * 250, y: Math.floor(i / columns) * 120 }; });
     cy = cytoscape({
       container: document.getElementById("cy"),
       elements: doc.elements,
       style: doc.style.concat([
         // level of detail by zoom: a label that would be drawn smaller than minLabelPx is left out
-        { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx } },
+        { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx,
+                                     // a line that runs past a narrow shape (a diamond's tips) stays legible
+                                     "text-outline-color": "data(color)", "text-outline-width": 2 } },
         { selector: "node.implication", style: { "font-size": BASE_FONT } },
         { selector: "edge", style: { "min-zoomed-font-size": meta.minLabelPx } },
         { selector: "edge.summary", style: { label: "", "curve-style": "straight", opacity: 0.6 } }
@@ -357,10 +363,7 @@
         { selector: "node:selected", style: { "underlay-color": "#1d3557", "underlay-opacity": 0.35, "underlay-padding": 10 } },
         { selector: ".hidden", style: { display: "none" } }
       ]),
-      // every node starts on a grid of its own until a view lays it out: edges between nodes that all sat
-      // at (0, 0) had no endpoints Cytoscape.js could draw ("Edge … has invalid endpoints")
-      layout: { name: "grid", fit: false, avoidOverlap: false, spacingFactor: 1, animate: false },
-      wheelSensitivity: 0.3,
+      layout: { name: "preset", fit: false },   // the positions above, nothing fitted before a view is shown
       minZoom: 0.01,
       maxZoom: 4
     });
