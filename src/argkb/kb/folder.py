@@ -210,8 +210,8 @@ class KnowledgeBase:
                              "`argkb init DIR`, then work in DIR (or pass --kb DIR)")
         if self.in_checkout:
             raise UsageError(f"{self.root} is inside argkb's own source checkout, read-only unless named; make a "
-                             "writable copy with `argkb init DIR`, then work in DIR (or pass --kb DIR), or name "
-                             f"this one with --kb {self.root} to change it")
+                             "writable copy outside the checkout with `argkb init DIR` (e.g. ~/my-kb), then work in "
+                             f"DIR (or pass --kb DIR), or name this one with --kb {self.root} to change it")
 
     @property
     def cache_dir(self) -> Path:
