@@ -421,8 +421,7 @@
     window.ArgkbPanel.show(id, false);
     window.ArgkbOverview.mark(id);
     openPanel();
-    var box = document.getElementById("panel-why");
-    if (box && !wide()) box.scrollIntoView({ block: "start" });
+    document.getElementById("panel").scrollTop = 0;      // its name first, then the why
   }
 
   document.getElementById("filter-focus").addEventListener("change", function (ev) { focusOn(ev.target.value); });
