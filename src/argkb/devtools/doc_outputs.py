@@ -20,7 +20,7 @@ a block says how to run it:
 * ``<!-- check: output of COMMAND -->``: the block is COMMAND's output, without ``$`` lines;
 * ``<!-- not checked: REASON -->``: not run (a server, a timing); the reason is required.
 
-Commands are ``argkb …`` (run in-process, as the tests run the tutorial), ``python …`` (this Python, in the
+Commands are ``argkb …`` (run as a process here; in-process in the test), ``python …`` (this Python, in the
 repository), ``echo TEXT | argkb …`` (TEXT on standard input), ``echo TEXT > FILE``, ``… | head -N``,
 ``… > /dev/null``, and ``# comments``; a shown line ``# exit N`` is the command's exit code. Only what
 differs from run to run is masked on both sides: the folders (the repository is ``/home/me/argkb``), times
@@ -127,23 +127,19 @@ def mask(text: str, folder: str | None = None) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
-def _argkb(args: list[str], stdin: str | None, cwd: Path) -> tuple[str, int]:
-    from click.testing import CliRunner
-
-    from argkb.cli.main import cli
-
-    here = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(cli, args, input=stdin, env={"ARGKB_HOME": None, "COLUMNS": "100"})
-    finally:
-        os.chdir(here)
-    return result.output, result.exit_code
+def argkb_process(args: list[str], stdin: str | None, cwd: Path) -> tuple[str, int]:
+    """``argkb ARGS`` as a reader runs it: a process (this Python, this source tree), standard output then
+    standard error, and its exit code. The tests pass an in-process runner instead (``Session(argkb=…)``)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ARGKB_HOME", "PYTHONPATH")}
+    env.update(PYTHONPATH=str(REPO / "src"), COLUMNS="100")
+    done = subprocess.run([sys.executable, "-m", "argkb", *args], cwd=cwd, input=stdin, capture_output=True,
+                          text=True, env=env, timeout=600)
+    return done.stdout + done.stderr, done.returncode
 
 
-def run(command: str, cwd: Path, folder: str | None = None) -> tuple[str, int]:
+def run(command: str, cwd: Path, folder: str | None = None, argkb=argkb_process) -> tuple[str, int]:
     """What ``command`` prints (standard output and error, as a reader sees them) run in ``cwd``, and its
-    exit code."""
+    exit code; ``argkb(args, stdin, cwd) -> (output, exit code)`` runs the argkb commands."""
     command = re.sub(r"\s+#.*$", "", command).strip()
     if folder:
         command = command.replace(MINIKB, folder)
@@ -166,7 +162,7 @@ def run(command: str, cwd: Path, folder: str | None = None) -> tuple[str, int]:
             count = int(words[1].lstrip("-n")) if len(words) > 1 else 10
             text = "".join(text.splitlines(keepends=True)[:count])
         elif words[0] == "argkb":
-            text, code = _argkb(words[1:], stdin, cwd)
+            text, code = argkb(words[1:], stdin, cwd)
         elif words[0] == "python":
             done = subprocess.run([sys.executable, *words[1:]], cwd=cwd, input=stdin, capture_output=True, text=True,
                                   env={**os.environ, "PYTHONPATH": str(REPO / "src")}, timeout=600)
@@ -208,8 +204,8 @@ def excerpt_matches(shown: str, actual: str) -> bool:
 class Session:
     """One block's commands, in order, in its own folder (a copy of the test knowledge base, or the repository)."""
 
-    def __init__(self, block: Block):
-        self.block = block
+    def __init__(self, block: Block, argkb=argkb_process):
+        self.block, self.argkb = block, argkb
         self.tmp = None
         self.cwd = REPO
         self.folder = None
@@ -235,7 +231,7 @@ class Session:
         """(command, shown, actual, matches) for each command of the block, the actual output as the page
         would show it."""
         for command, shown in self.block.commands:
-            actual, code = run(command, self.cwd, self.folder)
+            actual, code = run(command, self.cwd, self.folder, self.argkb)
             actual = with_exit(shown, mask_folder(actual, self.folder), code)
             if "excerpt" in self.block.options:
                 ok = excerpt_matches(mask(shown), mask(actual))
@@ -244,14 +240,14 @@ class Session:
             yield command, shown, actual, ok
 
 
-def refresh(page: Path) -> int:
+def refresh(page: Path, argkb=argkb_process) -> int:
     """Rewrite the page's checked outputs (not excerpts) from a fresh run; how many blocks changed."""
     text = page.read_text(encoding="utf-8")
     changed = 0
     for block in reversed(blocks(page)):
         if not block.checked or "excerpt" in block.options:
             continue
-        with Session(block) as session:
+        with Session(block, argkb) as session:
             results = list(session.outputs())
         if all(ok for *_, ok in results):
             continue
