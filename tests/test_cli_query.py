@@ -120,10 +120,10 @@ def test_syntax_error_and_service(run, tmp_path):
                                      "move-us-decrease-sanctions\n}", "kb:x'"])
 def test_injection_through_the_cli(run, hostile):
     result = run("query", "implications-of-move", "--param", f"move={hostile}", "--format", "csv")
-    assert result.exit_code in (0, 1, 2) and "Traceback" not in result.output
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
     if result.exit_code == 0:
         assert result.output.splitlines() == ["implication,label,qualifier,affects"]
-    if result.exit_code == 1:   # a well-formed id no triple names: refused, never 0 rows
+    if result.exit_code == 2 and "no node" in result.output:   # a well-formed id no triple names: refused, never 0 rows
         assert "in the knowledge base, so query 'implications-of-move' would answer nothing" in result.output
     for command in ("trace", "impacts"):
         assert run(command, hostile).exit_code == 2

@@ -94,8 +94,8 @@ kb:arg-trust-deficit a argkb:Argument ; rdfs:label "No trust, no deal"@en ;
     assert (mini_kb_dir / "data" / "contributions.ttl").read_bytes() == log_before
     # says what to do: retract the dependant first, then this one
     advice = refused.output.split("retract the contributions that depend on it first", 1)[1].splitlines()
-    assert [line.strip() for line in advice[1:3]] == [f"argkb retract {dependent_id} --reason TEXT",
-                                                      f"argkb retract {base} --reason TEXT"]
+    assert [line.strip() for line in advice[1:3]] == [f"argkb retract {dependent_id} -m TEXT",
+                                                      f"argkb retract {base} -m TEXT"]
     assert invoke(runner, mini_kb_dir, "retract", dependent_id, "--reason", "first").exit_code == 0
     assert invoke(runner, mini_kb_dir, "retract", base, "--reason", "then").exit_code == 0
 

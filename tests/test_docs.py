@@ -62,3 +62,21 @@ def test_a_broken_anchor_fails_the_strict_build(tmp_path):
     done = build(root, tmp_path / "site")
     assert done.returncode != 0
     assert "no-such-section" in done.stdout + done.stderr
+
+
+def test_the_site_fetches_nothing_from_other_hosts(site):
+    """No Google Fonts (theme font: false): the site reads the same offline."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+
+
+def test_the_home_page_lists_every_page_and_links_the_glossary(site):
+    home = (REPO / "docs" / "index.md").read_text(encoding="utf-8")
+    pages = {p.name for p in (REPO / "docs").glob("*.md")} - {"index.md"}
+    assert {p for p in pages if f"({p})" not in home} == set()
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    for word in ("IN", "OUT", "UNDEC", "Silent", "Lens", "Move", "Implication", "Qualifier", "Strength", "Crux",
+                 "Held by, grant"):
+        assert f"<dt><strong>{word}</strong>" in glossary, word
+    assert "Use a SPARQL server" in (site / "index.html").read_text(encoding="utf-8")

@@ -26,8 +26,8 @@ def page(tmp_path_factory):
 @pytest.fixture(scope="module")
 def dom(page):
     amap, path, folder = page
-    # one Chromium run: the whole map drawn, with the hostile implication's panel open
-    result = chromium(path.as_uri() + "#select=kb:impl-hostile", folder / "profile", "--dump-dom")
+    # one Chromium run: the whole map drawn, every node, with the hostile implication's panel open
+    result = chromium(path.as_uri() + "#view=all&select=kb:impl-hostile", folder / "profile", "--dump-dom")
     assert "<body" in result.stdout, result.stderr[-2000:]
     return result.stdout
 
@@ -46,7 +46,7 @@ def test_chromium_draws_every_node_and_edge(page, dom):
     assert f'data-rendered-nodes="{len(amap.nodes)}"' in body
     assert f'data-rendered-edges="{len(amap.edges)}"' in body
     assert 'data-status-lens="off"' in body                       # no status colouring unless asked
-    assert re.search(r'<details id="status-list" hidden', dom)
+    assert re.search(r'<details id="status-list" class="graph-only" hidden', dom)
     assert amap.counts() == (19, 23)
 
 

@@ -1,7 +1,7 @@
 """The overview rows the HTML map opens on, and the smaller maps one export option away."""
 from __future__ import annotations
 
-from argkb.export.overview import NO_LEVER, overview
+from argkb.export.overview import NO_LEVER, disagreements, overview, sharpness
 from argkb.export.select import build_map
 from argkb.export.style import STATUS_ATTRS
 
@@ -16,7 +16,18 @@ def test_every_implication_is_listed_under_each_lever_that_triggers_it(repo_kb):
             for lever in amap.in_edges(trigger.source, "lever"):
                 expected.add((lever.source, impl.id))
     assert listed == expected and len({i for _, i in listed}) == len(amap.of_type("implication"))
-    assert [g["label"] for g in groups] == sorted(g["label"] for g in groups)
+    # the levers on which most hangs first: most implications, then most where the lenses disagree
+    weights = [(len(g["rows"]), sum(r["diverges"] for r in g["rows"])) for g in groups]
+    assert weights == sorted(weights, reverse=True) and weights[0][0] > weights[-1][0]
+
+
+def test_the_disagreements_come_first_each_once_sharpest_first(repo_kb):
+    groups = overview(build_map(repo_kb))
+    rows = {r["id"]: r for g in groups for r in g["rows"]}
+    ids = disagreements(groups)
+    assert len(ids) == len(set(ids)) and set(ids) == {i for i, r in rows.items() if r["diverges"]}
+    sharp = [sharpness(rows[i]) for i in ids]
+    assert sharp == sorted(sharp, reverse=True) and sharp[0][0] == 1    # IN under one lens, OUT under another
 
 
 def test_a_lever_map_is_one_option_away(repo_kb):

@@ -123,7 +123,7 @@ def test_dot_fills_by_status_under_a_lens(kb, tmp_path):
     path.write_text(coloured, encoding="utf-8")
     result = subprocess.run([need("dot"), "-Tsvg", str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert ">not in view<" in result.stdout   # the legend names the status colours
+    assert ">silent<" in result.stdout   # the legend names the status colours
 
 
 @pytest.mark.parametrize("args, message", [
@@ -173,7 +173,7 @@ def test_html_reports_the_realism_statuses(kb, realism_dom):
     assert 'data-status-lens="realism"' in body
     amap = build_map(kb)
     assert f'data-rendered-nodes="{len(amap.nodes)}"' in body    # colouring hides nothing
-    expected = {n.id: library_statuses(kb, "realism").get(n.iri, "not in view")
+    expected = {n.id: library_statuses(kb, "realism").get(n.iri, "silent")
                 for n in amap.nodes.values() if n.type in ("argument", "claim", "implication")}
     shown = listed(realism_dom)
     assert shown == expected
@@ -183,7 +183,7 @@ def test_html_reports_the_realism_statuses(kb, realism_dom):
     assert shown["kb:arg-bolder-realism"] == "OUT" and shown["kb:arg-bolder-security-rebuttal"] == "IN"
     assert shown["kb:arg-bolder-liberalism"] == "OUT" and shown["kb:arg-undercut-liberal"] == "IN"
     legend = realism_dom[realism_dom.index('id="status-legend"'):realism_dom.index('id="legend"')]
-    assert re.findall(r'data-status="([^"]+)"', legend) == ["IN", "OUT", "UNDEC", "not in view"]
+    assert re.findall(r'data-status="([^"]+)"', legend) == ["IN", "OUT", "UNDEC", "silent"]
 
 
 def test_html_panel_shows_the_status_under_each_lens(kb, realism_dom):
@@ -191,7 +191,7 @@ def test_html_panel_shows_the_status_under_each_lens(kb, realism_dom):
     table = table[:table.index("</table>")]
     rows = dict(re.findall(r'<tr[^>]*data-lens="([^"]+)" data-status="([^"]+)"', table))
     node = build_map(kb).nodes["kb:arg-bolder-liberalism"]
-    assert rows == {lens: node.statuses().get(lens, "not in view") for lens in LENSES}
+    assert rows == {lens: node.statuses().get(lens, "silent") for lens in LENSES}
     assert (rows["overall"], rows["liberalism"], rows["realism"]) == ("OUT", "OUT", "OUT")
     assert re.search(r'<tr class="current" data-lens="realism"', table)
 

@@ -24,8 +24,8 @@ from conftest import REPO
 from export_support import HOSTILE, mini_kb_copy
 
 LENSES = list(STATUS_ATTRS)
-AID = "kb:impl-aid-sovereignty"
-REALIST_REBUTTAL = "kb:arg-aid-sovereignty-realism-attack"
+AID = "kb:impl-allies-united-front"   # a necessity realism refutes by its own theory
+REALIST_REBUTTAL = "kb:arg-allies-united-front-realism-attack"
 READY = "document.body.hasAttribute('data-graph-ready') && !!document.getElementById('panel-why')"
 
 #: an objection from liberalism to the hostile implication, resting on a premise only liberalism holds,
@@ -111,7 +111,7 @@ def test_page_why_equals_argkb_why_on_the_seed(seed_map):
                 data["status"], data["strength"], lead(ref), data["cruxes"], data["cruxes_complete"]), (impl, lens)
 
 
-def test_aid_sovereignty_why_by_reasoning(seed_map):
+def test_united_front_why_by_reasoning(seed_map):
     views = explain_map(seed_map)[AID]
     realism, liberalism = views["realism"], views["liberalism"]
     # realism argues only against it, and its rebuttal stands: OUT, the rebuttal the one crux
@@ -123,8 +123,7 @@ def test_aid_sovereignty_why_by_reasoning(seed_map):
     assert (liberalism["status"], liberalism["strength"]) == ("IN", 1.0)
     rebuttal = next(d for d in liberalism["not_counted"] if d["id"] == REALIST_REBUTTAL)
     assert rebuttal["counted"] is False and rebuttal["lens"] == "realism"
-    assert {p["id"] for p in rebuttal["not_counted_because"]} == {"kb:claim-nato-enlargement-threat",
-                                                                  "kb:claim-stakes-asymmetry"}
+    assert {p["id"] for p in rebuttal["not_counted_because"]} == {"kb:claim-alignment-follows-interest"}
     assert all(p["label"] for p in rebuttal["not_counted_because"])
 
 
@@ -182,16 +181,17 @@ def test_panel_shows_the_liberal_why_with_the_rebuttal_not_counted(seed_panel, s
     assert (view["lens"], view["status"], view["heading"]) == ("liberalism", "IN", "Why IN (strength 1.00)")
     assert REALIST_REBUTTAL in view["notCounted"] and REALIST_REBUTTAL not in view["deciding"]
     line = view["notCountedText"][view["notCounted"].index(REALIST_REBUTTAL)]
-    premise = seed_map.nodes["kb:claim-nato-enlargement-threat"].label
+    premise = seed_map.nodes["kb:claim-alignment-follows-interest"].label
     assert line.startswith("Not counted under liberalism: " + seed_map.nodes[REALIST_REBUTTAL].label)
     assert f"(rests on {premise}, " in line and line.endswith(", not granted)")
-    assert view["cruxes"] == ["kb:arg-aid-sovereignty-liberalism"]
+    assert view["cruxes"] == ["kb:arg-allies-united-front-liberalism"]
 
 
 def test_panel_why_is_overall_when_statuses_are_off(seed_panel):
     view = seed_panel["off"]
     assert (view["lens"], view["status"]) == ("overall", "OUT")
-    assert view["heading"] == "Why OUT (strength 0.50)" and "under the overall view" in view["text"]
+    # a necessity (certain: base 0.9) with its support and the realist attack in balance keeps its base
+    assert view["heading"] == "Why OUT (strength 0.90)" and "under the overall view" in view["text"]
 
 
 def test_a_deciding_argument_opens_its_panel(seed_panel, seed_map):

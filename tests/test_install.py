@@ -72,3 +72,73 @@ def test_installed_argkb_imports_an_argdown_map(installed):
     (home / "map.argdown").write_text("[T]: Taxes should fall.\n  + <G>: Growth needs it. #realism\n", encoding="utf-8")
     out = run(venv / "bin" / "argkb", "import", home / "map.argdown", "--from", "argdown", cwd=home, env=env).stdout
     assert "a argkb:Argument" in out and "argkb:perspective argkb:Realism" in out
+
+
+# ------------------------------------------------------------------ .ci/apt-need: apt only where needed and allowed
+APT_NEED = REPO / ".ci" / "apt-need"
+FAKE_APT = """#!/bin/sh
+echo "$0 $*" >> "$(dirname "$0")/calls"
+"""
+
+
+@pytest.fixture
+def fake_bin():
+    """A folder any user can read, holding a copy of .ci/apt-need and an apt-get that only records its calls."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="argkb-apt-"))
+    try:
+        folder.chmod(0o777)
+        (folder / "apt-get").write_text(FAKE_APT, encoding="utf-8")
+        (folder / "apt-get").chmod(0o755)
+        shutil.copy(APT_NEED, folder / "apt-need")
+        (folder / "apt-need").chmod(0o755)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def apt_need(fake_bin, *packages, user=None):
+    """.ci/apt-need run with the fake apt-get first on PATH, as ``user`` (None: this one) and without sudo."""
+    env = {"PATH": f"{fake_bin}:/usr/bin:/bin:/usr/sbin:/sbin", "HOME": str(fake_bin)}
+    command = ["bash", str(fake_bin / "apt-need"), *packages]
+    if user is not None:
+        if os.getuid() != 0:
+            pytest.skip("running as another user needs root")
+        command = [program("setpriv"), f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
+    calls = (fake_bin / "calls").read_text(encoding="utf-8").splitlines() if (fake_bin / "calls").exists() else []
+    return done, calls
+
+
+def test_command_1_installs_without_sudo_where_python3_venv_is_present(fake_bin):
+    """A user who is not root and has no sudo: nothing to install, so apt is never called and it succeeds."""
+    if subprocess.run(["python3", "-c", "import ensurepip, venv"], capture_output=True).returncode != 0:
+        pytest.skip("python3-venv is not installed here")
+    done, calls = apt_need(fake_bin, "python3-venv", user=65534)
+    assert done.returncode == 0 and calls == [] and done.stderr == ""
+
+
+def test_where_apt_is_needed_and_impossible_it_says_what_to_install(fake_bin):
+    done, calls = apt_need(fake_bin, "python3-venv", "argkb-no-such-package", user=65534)
+    assert done.returncode == 1 and calls == []
+    assert done.stderr.count("\n") == 1 and "argkb-no-such-package" in done.stderr and "apt-get install" in done.stderr
+
+
+def test_as_root_apt_installs_only_what_is_missing_and_waits_for_the_lock(fake_bin):
+    if os.getuid() != 0:
+        pytest.skip("needs root")
+    done, calls = apt_need(fake_bin, "python3-venv", "argkb-no-such-package")
+    assert done.returncode == 0, done.stderr
+    assert len(calls) == 2 and all("-o DPkg::Lock::Timeout=120" in c for c in calls)
+    assert calls[0].endswith("update -qq") and calls[1].endswith("install -y -qq --no-install-recommends argkb-no-such-package")
+
+
+def test_command_1_and_ci_use_apt_only_through_apt_need():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command_1 = next(line for line in readme.splitlines() if "python3 -m venv .venv" in line)
+    assert command_1.startswith("bash .ci/apt-need python3-venv && ") and "apt-get" not in command_1
+    assert "sudo" not in command_1
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash .ci/apt-need" in ci and not [l for l in ci.splitlines() if "apt-get" in l and not l.lstrip().startswith("#")]

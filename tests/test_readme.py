@@ -2,6 +2,7 @@
 really runs, its links into docs/ resolve, and every command of its ten-minute tour runs."""
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -74,9 +75,12 @@ def test_the_tour_runs(tmp_path, monkeypatch, runner):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     work = tmp_path / "tour"
     work.mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))            # the tour's ~/my-kb
+    (tmp_path / "home").mkdir()
     monkeypatch.chdir(work)
     ran = []
     for step in tour_steps(section("A ten-minute tour")):
+        step = tuple(os.path.expanduser(word) if word.startswith("~/") else word for word in step)
         if step[0] == "cd":
             monkeypatch.chdir(step[1])
         elif step[0] == "write":
@@ -88,6 +92,7 @@ def test_the_tour_runs(tmp_path, monkeypatch, runner):
     commands = [name for name, _ in ran]
     for expected in ("validate", "trace", "impacts", "lenses", "export", "init", "add"):
         assert expected in commands, f"the tour does not show argkb {expected}"
+    assert (tmp_path / "home" / "my-kb" / "data" / "contributions").is_dir()   # a folder of its own, outside the clone
     # the contribution landed: the last trace shows the argument the tour added
     added = re.findall(r"^(kb:arg-\S+) a argkb:Argument", README, re.M)
     assert added and added[0] in ran[-1][1]

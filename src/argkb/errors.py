@@ -26,9 +26,10 @@ class UsageError(ArgkbError):
 
 
 class NoSuchNode(ArgkbError):
-    """The request names a node the knowledge base does not hold: exit 1, like data that does not conform."""
+    """The request names a node the knowledge base does not hold (a query parameter): exit 2, a bad
+    parameter, as `argkb query --help` says; like an unknown id given to trace or why."""
 
-    exit_code = 1
+    exit_code = 2
 
 
 class KnowledgeBaseNotFound(ArgkbError):

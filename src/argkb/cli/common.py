@@ -32,12 +32,24 @@ _endpoint = click.option("--endpoint", default=None, metavar="URL",
                          help="Read through this SPARQL 1.1 server (its query URL) instead of the local derived store.")
 
 
+def _kb_before_command(kb_dir):
+    """The command's --kb, else one given before the command (`argkb --kb DIR validate`)."""
+    ctx = click.get_current_context(silent=True)
+    before = ctx.meta.get("argkb.kb") if ctx is not None else None
+    if before is not None and kb_dir is not None and Path(before).resolve() != Path(kb_dir).resolve():
+        from argkb.errors import UsageError
+
+        raise UsageError(f"--kb given twice, {before} before the command and {kb_dir} after it: give one")
+    return kb_dir if kb_dir is not None else before
+
+
 def _locating(data: bool, endpoint: bool):
     """A decorator adding ``--kb`` (and ``--data``, ``--endpoint`` where they apply) that passes ``kb``."""
 
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, kb_dir, **kwargs):
+            kb_dir = _kb_before_command(kb_dir)
             extra = kwargs.pop("data_files") if data else ()
             url = kwargs.pop("endpoint") if endpoint else None
             return func(*args, kb=KnowledgeBase.locate(kb_dir, extra=extra, endpoint=url), **kwargs)

@@ -142,9 +142,11 @@ def _as_contribution(entry: dict):
     return Contribution(**{k: entry[k] for k in Contribution.__dataclass_fields__})
 
 
-@click.command("retract", epilog=examples('argkb retract 20261125T143615Z-e2fcac75 --reason "premise not in the source"'))
+@click.command("retract", epilog=examples('argkb retract 20261125T143615Z-e2fcac75 -m "premise not in the source"'))
 @click.argument("ident", metavar="ID")
-@click.option("--reason", required=True, help="Why the contribution is retracted: recorded in the log.")
+@click.option("-m", "--message", "--reason", "reason", required=True,
+              help="Why the contribution is retracted: recorded in the log (as `add -m`; --reason, the older "
+                   "name, is kept for one release).")
 @click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")
 @wait_option
 @kb_only

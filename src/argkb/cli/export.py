@@ -1,6 +1,8 @@
 """``argkb export``: the argument map for graph viewers, the RDF graph, AIF, or an interactive HTML map."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from argkb.cli.common import emit, examples, kb_options, output_option, perspective_option
@@ -54,5 +56,29 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
     if status_lens is not None and fmt not in STATUS_LENS_FORMATS:
         raise UsageError(f"--status-lens applies to --format {' or '.join(STATUS_LENS_FORMATS)}, not {fmt} "
                          "(the other graph formats carry every status as node attributes)")
+    if fmt == "html" and output is None and sys.stdout.isatty():
+        raise UsageError("the HTML map is a page of about a megabyte for a browser, not for a terminal: "
+                         "write it to a file with -o map.html (or redirect: > map.html), then open that file")
     amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source)
-    emit(render(amap, fmt, clusters=clusters, status_lens=lens), output)
+    text = render(amap, fmt, clusters=clusters, status_lens=lens)
+    emit(text, output)
+    if output is not None:
+        nodes, edges = amap.counts()
+        click.echo(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(len(text.encode('utf-8')))}, "
+                   f"{nodes} nodes and {edges} edges", err=True)
+
+
+#: what each format is, in the line `export -o` ends with
+FORMAT_WHAT = {"html": "the interactive map (open it in a browser)", "dot": "Graphviz DOT", "gexf": "GEXF",
+               "graphml": "GraphML", "graphml-yed": "GraphML for yEd", "cyjs": "Cytoscape.js JSON",
+               "mermaid": "Mermaid", "mermaid-md": "Markdown with Mermaid diagrams", "jsonld": "JSON-LD",
+               "turtle": "Turtle", "aif": "AIF JSON", "xaif": "xAIF JSON"}
+
+
+def size(count: int) -> str:
+    """A byte count as a reader says it: 812 bytes, 48 KB, 1.1 MB."""
+    if count < 1000:
+        return f"{count} bytes"
+    if count < 1_000_000:
+        return f"{count / 1000:.0f} KB"
+    return f"{count / 1_000_000:.1f} MB"

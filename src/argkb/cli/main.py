@@ -9,11 +9,15 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from pathlib import Path
 
 import click
 
 from argkb import __version__
 from argkb.errors import ArgkbError
+
+#: where `argkb --kb DIR COMMAND` leaves DIR for the command (argkb.cli.common reads it)
+KB_BEFORE_COMMAND = "argkb.kb"
 
 #: command name -> "module:function"; one function per command
 COMMANDS: dict[str, str] = {
@@ -131,7 +135,10 @@ def _exit_now_if_a_query_runs_on(code: int) -> None:
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="argkb")
-def cli():
+@click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIRECTORY",
+              help="Knowledge base folder, for the command that follows (as its own --kb).")
+@click.pass_context
+def cli(ctx, kb_dir):
     """argkb: a structured-argument knowledge base.
 
     Actors, levers, moves and the implications that could follow, each argued
@@ -140,6 +147,12 @@ def cli():
     Exit codes: 0 success / conforms, 1 the data does not conform,
     2 usage error or unreadable / unparsable input.
     """
+    if kb_dir is not None:
+        command = cli.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
+        if command is not None and not isinstance(command, click.Group) and \
+                not any(p.name == "kb_dir" for p in command.params):
+            raise click.UsageError(f"argkb {ctx.invoked_subcommand} does not read a knowledge base: it takes no --kb")
+        ctx.meta[KB_BEFORE_COMMAND] = kb_dir
 
 
 def main(argv=None):

@@ -101,6 +101,7 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200
     from argkb.query.library import find, run, split_assignments
     from argkb.query.results import default_format, render
 
+    _refuse_inline_sparql(spec)
     query = find(spec, kb)
     kb.allow_network = allow_network
     store = open_store(kb)
@@ -113,15 +114,31 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200
     emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
 
 
+_SPARQL_START = ("select", "ask", "construct", "describe", "prefix", "base", "insert", "delete", "with", "load",
+                 "clear", "create", "drop", "copy", "move", "add")
+
+
+def _refuse_inline_sparql(spec: str) -> None:
+    """A query's text given where a name goes: say how to pass it (standard input or a .rq file)."""
+    words = spec.split()
+    if len(words) > 1 and words[0].lower() in _SPARQL_START and not spec.endswith(".rq"):
+        from argkb.errors import UsageError
+
+        quoted = spec.replace("'", "'\\''")
+        raise UsageError("that is a SPARQL query, not a query name: pass its text on standard input, "
+                         f"echo '{quoted}' | argkb query -, or save it in a file and run argkb query FILE.rq")
+
+
 @click.command("trace", epilog=examples("argkb trace impl-strain-allies -p realism",
-                                             "argkb trace impl-strain-allies --status overall --depth 1"))
+                                             "argkb trace impl-strain-allies --status-lens overall --depth 1"))
 @click.argument("claim", metavar="ID")
 @perspective_option()
 @click.option("--depth", type=click.IntRange(min=0), default=None,
               help="Expand at most N argument steps below the claim (default: all).")
-@click.option("--status", "status_lens", metavar="LENS|overall", default=None,
+@click.option("--status-lens", "--status", "status_lens", metavar="LENS|overall", default=None,
               help="Show each claim's and argument's status (grounded semantics) overall or under a lens "
-                   "(see argkb assess), and each claim's strength in [0, 1] (DF-QuAD). " + STATUS_MEANING)
+                   "(see argkb assess), and each claim's strength in [0, 1] (DF-QuAD); the same option as "
+                   "`export --status-lens` (--status, the older name, is kept for one release). " + STATUS_MEANING)
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options

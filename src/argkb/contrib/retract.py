@@ -47,8 +47,8 @@ class Retraction:
             lines.append(f"  {r.focus_name} ({r.where()}): rule {r.rule}: {r.message}")
         if self.dependants:
             lines.append("retract the contributions that depend on it first (newest first), then this one:")
-            lines += [f"  argkb retract {c.id} --reason TEXT" for c in self.dependants]
-            lines.append(f"  argkb retract {self.contribution.id} --reason TEXT")
+            lines += [f"  argkb retract {c.id} -m TEXT" for c in self.dependants]
+            lines.append(f"  argkb retract {self.contribution.id} -m TEXT")
         if self.other_files:
             lines.append("edit these files so that nothing in them depends on it: " + ", ".join(self.other_files))
         return "\n".join(lines)
@@ -105,9 +105,9 @@ def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
 def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = None,
             timeout: float = 60.0) -> Retraction:
     if not reason or not reason.strip():
-        raise UsageError("give a reason: argkb retract ID --reason TEXT")
+        raise UsageError("give a reason: argkb retract ID -m TEXT")
     kb.require_writable()
-    author = check_log_text(author or default_author(), reason, "the reason (--reason)")
+    author = check_log_text(author or default_author(), reason, "the reason (-m)")
     from argkb.validation.validate import validate
 
     with KBLock(kb.data_dir, timeout) as lock:

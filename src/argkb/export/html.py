@@ -21,7 +21,7 @@ from argkb import __version__
 from argkb.errors import UsageError
 from argkb.export import cyjs, style
 from argkb.export.model import ArgumentMap
-from argkb.export.overview import overview
+from argkb.export.overview import disagreements, overview
 from argkb.export.why import GRADUAL, explain_map
 
 HERE = Path(__file__).resolve().parent
@@ -82,8 +82,10 @@ def page_data(amap: ArgumentMap, status_lens: str | None = None) -> dict:
     None for off; ``#status=LENS`` in the address overrides it.
     """
     data = cyjs.document(amap, max_lines=LABEL_LINES)
+    groups = overview(amap)
     data["argkb"] = {
-        "overview": overview(amap),
+        "overview": groups,
+        "disagree": disagreements(groups),
         "minLabelPx": MIN_LABEL_PX,
         "title": amap.title,
         "counts": {"nodes": len(amap.nodes), "edges": len(amap.edges)},

@@ -1,6 +1,7 @@
-"""The HTML map's first view: the implications grouped by the lever that triggers them, one row each
-with its qualifier, the move(s) behind it and its status overall and under each lens — what
-``argkb lenses`` prints — with the rows where the lenses that see it disagree marked.
+"""The HTML map's first view: first the implications where the lenses disagree (``disagreements``),
+then the implications grouped by the lever that triggers them, the levers on which most hangs first
+(``overview``), one row each with its qualifier, the move(s) behind it and its status overall and under
+each lens — what ``argkb lenses`` prints — with the rows where the lenses that judge it disagree marked.
 
 An implication triggered through several levers appears under each of them; one whose trigger
 is not in the map (a map cut down with ``--focus``) is grouped under ``NO_LEVER``.
@@ -40,7 +41,8 @@ def _row(amap: ArgumentMap, impl: Node, moves: list[str], arguing: set[str]) -> 
 
 
 def overview(amap: ArgumentMap) -> list[dict]:
-    """[{lever, label, rows: [row, …]}, …], levers by label, rows by implication label."""
+    """[{lever, label, rows: [row, …]}, …]: the levers on which most hangs first (most implications,
+    then most where the lenses disagree, then by label; ``NO_LEVER`` last), rows by implication label."""
     incoming: dict[str, list] = defaultdict(list)
     for edge in amap.edges:
         incoming[edge.target].append(edge)
@@ -58,4 +60,19 @@ def overview(amap: ArgumentMap) -> list[dict]:
     out = [{"lever": lever, "label": amap.nodes[lever].label if lever else NO_LEVER,
             "rows": sorted(rows, key=lambda r: (r["label"].lower(), r["id"]))}
            for lever, rows in groups.items()]
-    return sorted(out, key=lambda g: (not g["lever"], g["label"].lower()))
+    return sorted(out, key=lambda g: (not g["lever"], -len(g["rows"]), -sum(r["diverges"] for r in g["rows"]),
+                                      g["label"].lower()))
+
+
+def sharpness(row: dict) -> tuple[int, int]:
+    """How sharply the lenses disagree on a row: (1 if one lens holds it IN while another has it OUT,
+    else 0; how many lenses judge it)."""
+    judged = [s for lens, s in row["statuses"].items() if lens != "overall" and s]
+    return int("IN" in judged and "OUT" in judged), len(judged)
+
+
+def disagreements(groups: list[dict]) -> list[str]:
+    """The ids of the implications where the lenses disagree, each once: IN against OUT first, then
+    those most lenses judge, then by label — what the overview leads with."""
+    rows = {r["id"]: r for g in groups for r in g["rows"] if r["diverges"]}
+    return sorted(rows, key=lambda i: (tuple(-k for k in sharpness(rows[i])), rows[i]["label"].lower(), i))

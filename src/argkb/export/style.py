@@ -61,13 +61,15 @@ STATUS_ATTRS: dict[str, str] = {"overall": "status", **{p: "status_" + p.replace
 #: status lens -> the implication attribute holding its graded strength in [0, 1] under it
 STRENGTH_ATTRS: dict[str, str] = {lens: "strength" + attr[len("status"):] for lens, attr in STATUS_ATTRS.items()}
 
-#: status -> (fill, text colour); NOT_IN_VIEW for a node the chosen lens does not see
+#: status -> (fill, text colour); NOT_IN_VIEW ("silent") for a node the chosen lens says nothing about: an
+#: implication it neither concludes nor attacks, an argument or premise it does not count — the one word
+#: every view uses (the overview's table marks it "–")
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "IN": ("#1a9850", "#ffffff"),
     "OUT": ("#d73027", "#ffffff"),
     "UNDEC": ("#fdae61", "#1b1b1b"),
 }
-NOT_IN_VIEW = "not in view"
+NOT_IN_VIEW = "silent"
 NOT_IN_VIEW_COLOURS = ("#f1f3f5", "#868e96")
 
 #: node types that have a status

@@ -4,6 +4,11 @@ A knowledge base is a folder holding ``ontology/`` and ``data/``. ``KnowledgeBas
 finds it as git finds a repository: ``--kb DIR``, else ``$ARGKB_HOME``, else the current
 directory or its nearest parent holding both folders, else the copy bundled with the
 package. The Turtle files are the source of truth; anything derived from them is a cache.
+
+Two knowledge bases are read-only to argkb's writing commands (``require_writable``): the one bundled
+inside the installed package, and one inside argkb's own source checkout (``checkout_of``) found without
+being named — running argkb from a clone must not write into the repository's ``data/``. Naming it
+(``--kb DIR`` or ``$ARGKB_HOME``) makes the checkout's writable, for changing the seed itself.
 """
 from __future__ import annotations
 
@@ -35,6 +40,21 @@ def bundled_root() -> Path | None:
     for candidate in (package / "bundled", package.parents[1]):
         if _is_kb(candidate):
             return candidate
+    return None
+
+
+def checkout_of(root: Path) -> Path | None:
+    """The argkb source checkout holding ``root`` (itself or a parent folder), None if it is in none: a
+    folder with ``src/argkb/`` and a ``pyproject.toml`` that names the project argkb."""
+    for folder in (root, *root.parents):
+        project = folder / "pyproject.toml"
+        if (folder / "src" / "argkb" / "__init__.py").is_file() and project.is_file():
+            try:
+                text = project.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if 'name = "argkb"' in text:
+                return folder
     return None
 
 
@@ -81,6 +101,7 @@ class KnowledgeBase:
     allow_network: bool = False
     endpoint: str | None = None            # --endpoint: read through this SPARQL 1.1 server
     update_endpoint: str | None = None     # --update-endpoint: its SPARQL Update URL, where needed
+    named: bool = False                    # given by --kb or $ARGKB_HOME, not found by looking around
     _graph: Graph | None = field(default=None, repr=False)
     _store: object | None = field(default=None, repr=False)   # set by argkb.store.open_store
 
@@ -89,7 +110,8 @@ class KnowledgeBase:
         extra = tuple(Path(p) for p in extra)
         for path in extra:   # --data: refused before anything is read (and every read is capped too)
             check_input_file(path, USER_MAX_BYTES)
-        return cls(find_root(kb, cwd), extra, **kwargs)
+        named = kb is not None or bool(os.environ.get(ENV_VAR))
+        return cls(find_root(kb, cwd), extra, named=kwargs.pop("named", named), **kwargs)
 
     # ----------------------------------------------------------------- files
     @property
@@ -198,11 +220,21 @@ class KnowledgeBase:
         """True for the knowledge base shipped inside the installed package (read-only to argkb)."""
         return self.root.resolve() == (_PACKAGE / "bundled").resolve()
 
+    @property
+    def in_checkout(self) -> bool:
+        """True for a knowledge base inside argkb's own source checkout that was not named (see the module)."""
+        return not self.named and checkout_of(self.root.resolve()) is not None
+
     def require_writable(self) -> None:
-        """Refuse to write into the bundled knowledge base: users make their own with ``argkb init``."""
+        """Refuse to write into the bundled knowledge base, or into argkb's own checkout unless it was named:
+        users make their own with ``argkb init``."""
         if self.is_bundled:
             raise UsageError("the knowledge base bundled with argkb is read-only; make a writable copy with "
                              "`argkb init DIR`, then work in DIR (or pass --kb DIR)")
+        if self.in_checkout:
+            raise UsageError(f"{self.root} is inside argkb's own source checkout, read-only unless named; make a "
+                             "writable copy outside the checkout with `argkb init DIR` (e.g. ~/my-kb), then work in "
+                             f"DIR (or pass --kb DIR), or name this one with --kb {self.root} to change it")
 
     @property
     def cache_dir(self) -> Path:

@@ -229,7 +229,7 @@ _Q_NODES = "SELECT DISTINCT ?node WHERE { ?node a ?class . FILTER (isIRI(?node))
 
 
 def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> None:
-    """Refuse (exit 1) an IRI parameter that names a node no triple mentions: it would answer 0 rows silently."""
+    """Refuse (exit 2, a bad parameter) an IRI parameter that names a node no triple mentions: it would answer 0 rows silently."""
     for param in query.params:
         value = bindings.get("_" + param.name)
         if param.kind not in ("iri", "term") or not isinstance(value, URIRef):

@@ -1,5 +1,8 @@
-/* argkb argument map: draws the embedded Cytoscape.js document with a layered (dagre) layout.
-   All text from the knowledge base reaches the page through textContent, never as markup. */
+/* argkb argument map: draws the embedded Cytoscape.js document. The whole graph opens on its first
+   level, the levers and the implications that hang on them, packed to the canvas with readable labels;
+   an implication's trace (double click, or a row of the overview) and "All nodes" bring in the claims
+   and arguments, laid out in layers with dagre. All text from the knowledge base reaches the page
+   through textContent, never as markup. */
 (function () {
   "use strict";
   var doc = JSON.parse(document.getElementById("argkb-data").textContent);
@@ -12,7 +15,8 @@
     return e;
   }
 
-  var BASE_FONT = 12;   // CSS pixels of a node label at zoom 1
+  var BASE_FONT = 14;   // CSS pixels of a node label at zoom 1 (the node boxes fit 22 characters at this size)
+  var WIDE = 1100;      // from this width the panel sits beside the view; below it, a drawer over it
   var LARGE = 600;      // nodes from which the whole graph is ranked the fast way
   document.getElementById("map-title").textContent = meta.title;
   document.title = meta.title;
@@ -25,9 +29,10 @@
      and keeps the one that fits the canvas at the larger zoom; it is then fitted, but never below the
      zoom at which labels reach their minimum size (with the focused node in view if it has to be cut). */
   function runLayout() {
-    // affects-edges point back down to actors; leave them out so the layers stay
-    // premises -> arguments -> implications, bottom to top.
-    var laid = cy.elements().not(".hidden").not("edge.affects");
+    if (level() === "levers") { packLevers(); fitView(); return; }
+    // affects-edges point back down to actors, and the levers' summary edges skip the moves; leave them
+    // out so the layers stay premises -> arguments -> implications, bottom to top.
+    var laid = cy.elements().not(".hidden").not("edge.affects").not("edge.summary");
     var options = { name: "dagre", nodeSep: 14, rankSep: 50, edgeSep: 8, animate: false, fit: false,
                     // dagre's default ranker takes minutes on thousands of nodes; longest-path takes seconds
                     ranker: laid.nodes().length > LARGE ? "longest-path" : "network-simplex" };
@@ -47,7 +52,13 @@
     clipped = false;
     cy.fit(cy.elements().not(".hidden"), 30);
     var floor = meta.minLabelPx / BASE_FONT;
-    if (focusId && cy.zoom() < floor) {
+    if (level() === "levers" && cy.zoom() < floor) {
+      // the first level keeps its labels readable: the heaviest levers, top left, in view
+      clipped = true;
+      var box = cy.elements().not(".hidden").boundingBox();
+      cy.zoom(floor);
+      cy.pan({ x: 30 - box.x1 * floor, y: 30 - box.y1 * floor });
+    } else if (focusId && cy.zoom() < floor) {
       // too big to fit at a readable size: keep that size, with the focused node as near the middle
       // as the trace allows without showing empty canvas beyond it (the rest is a drag away)
       clipped = true;
@@ -64,6 +75,111 @@
     return Math.min(margin - low * zoom, Math.max(size - margin - high * zoom, pan));
   }
 
+  // ------------------------------------------------------------ the first level: levers -> implications
+  var expanded = false;   // "All nodes": every claim and argument, not only levers and implications
+  /* "levers" when the whole graph is shown unfiltered and not expanded, else "all" */
+  function level() {
+    return !expanded && !focusId && !document.getElementById("filter-lever").value &&
+      !document.getElementById("filter-actor").value ? "levers" : "all";
+  }
+
+  /* An edge from each lever to each implication one of its moves triggers (the moves themselves are
+     the next level down): drawn only at the first level. */
+  function addSummaryEdges() {
+    var added = [];
+    cy.nodes(".lever").forEach(function (lever) {
+      var seen = {};
+      lever.outgoers("edge.lever").targets().outgoers("edge.trigger").targets().forEach(function (impl) {
+        if (seen[impl.id()]) return;
+        seen[impl.id()] = true;
+        added.push({ group: "edges", classes: "summary",
+                     data: { id: "summary:" + lever.id() + ">" + impl.id(), source: lever.id(), target: impl.id(),
+                             kind: "leads to", color: "#1d3557", line: "solid", width: 1.5, arrow: "triangle" } });
+      });
+    });
+    cy.add(added);
+  }
+
+  /* Lays out the first level without dagre: one block per lever (the lever, its implications in a column
+     to its right), the levers on which most hangs first (the overview's order); an implication of several
+     levers sits with the first. Blocks go into as many columns as make the whole fit the canvas best. */
+  function packLevers() {
+    var shown = cy.nodes().not(".hidden"), placed = {}, blocks = [];
+    var implW = 0, leverW = 0, gapY = 10, gapX = 50, pad = 30;
+    shown.filter(".implication").forEach(function (n) { implW = Math.max(implW, n.data("width")); });
+    shown.filter(".lever").forEach(function (n) { leverW = Math.max(leverW, n.data("width")); });
+    meta.overview.forEach(function (group) {
+      var lever = group.lever ? cy.getElementById(group.lever) : null, impls = [];
+      group.rows.forEach(function (r) {
+        if (placed[r.id]) return;
+        placed[r.id] = true;
+        impls.push(cy.getElementById(r.id));
+      });
+      var h = impls.reduce(function (sum, n) { return sum + n.data("height") + gapY; }, 0);
+      if (lever && lever.length) h = Math.max(h, lever.data("height"));
+      blocks.push({ lever: lever && lever.length ? lever : null, impls: impls, h: h });
+    });
+    shown.filter(".lever").forEach(function (n) {          // a lever that triggers no implication
+      if (!blocks.some(function (b) { return b.lever && b.lever.id() === n.id(); })) blocks.push({ lever: n, impls: [], h: n.data("height") });
+    });
+    var blockW = leverW + gapX + implW, W = Math.max(cy.width(), 1), H = Math.max(cy.height(), 1), best = null;
+    // as many columns as fit the canvas's width at the smallest readable zoom: what does not fit is below
+    var readable = Math.max(1, Math.floor((W / (meta.minLabelPx / BASE_FONT) - 60 + pad) / (blockW + pad)));
+    for (var cols = 1; cols <= Math.min(readable, Math.max(1, blocks.length)); cols++) {
+      var heights = [], where = [];
+      for (var c = 0; c < cols; c++) heights.push(0);
+      blocks.forEach(function (b) {
+        var col = heights.indexOf(Math.min.apply(null, heights));
+        where.push({ col: col, y: heights[col] });
+        heights[col] += b.h + pad;
+      });
+      var total = { w: cols * (blockW + pad), h: Math.max.apply(null, heights) };
+      var zoom = Math.min(W / total.w, H / total.h), floor = meta.minLabelPx / BASE_FONT;
+      // the best fit; when none fits at a readable zoom, the widest that does (the rest is a scroll down)
+      if (!best || Math.min(zoom, floor) >= Math.min(best.zoom, floor)) best = { zoom: zoom, where: where };
+    }
+    cy.batch(function () {
+      blocks.forEach(function (b, i) {
+        var x0 = best.where[i].col * (blockW + pad), y = best.where[i].y;
+        if (b.lever) b.lever.position({ x: x0 + leverW / 2, y: y + b.h / 2 });
+        b.impls.forEach(function (n) {
+          n.position({ x: x0 + leverW + gapX + implW / 2, y: y + n.data("height") / 2 });
+          y += n.data("height") + gapY;
+        });
+      });
+    });
+    document.body.setAttribute("data-layout", "levers");
+  }
+
+  /* The size labels are drawn at, in CSS pixels, for the tests and for the reader: data-label-px on
+     #cy, the smallest label of the nodes in view (0 when none is), with data-labels-drawn, how many of
+     them are large enough to be drawn at all (min-zoomed-font-size). */
+  function reportLabels() {
+    var W = cy.width(), H = cy.height(), z = cy.zoom(), smallest = Infinity, drawn = 0, inView = 0;
+    cy.nodes().forEach(function (n) {
+      if (!n.visible()) return;
+      var b = n.renderedBoundingBox();
+      if (b.x2 < 0 || b.y2 < 0 || b.x1 > W || b.y1 > H) return;
+      var px = parseFloat(n.style("font-size")) * z;
+      inView += 1;
+      smallest = Math.min(smallest, px);
+      if (px >= meta.minLabelPx) drawn += 1;
+    });
+    var box = document.getElementById("cy");
+    box.setAttribute("data-label-px", inView ? smallest.toFixed(1) : "0");
+    box.setAttribute("data-labels-drawn", String(drawn));
+    box.setAttribute("data-nodes-in-view", String(inView));
+    box.setAttribute("data-level", level());
+    var note = document.getElementById("cy-note");
+    var text = "";
+    if (level() === "levers") text = "Levers and the implications that hang on them. Double-click an implication for its " +
+      "claims and arguments, or press All nodes.";
+    else if (drawn < inView) text = (inView - drawn) + " of " + inView + " labels are too small to draw here: zoom in, " +
+      "or double-click an implication for its trace.";
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
   // ------------------------------------------------------------ views
   /* "overview": the implications by lever (overview.js); "graph": the Cytoscape canvas. */
   function setView(view) {
@@ -74,7 +190,7 @@
 
   function showOverview() {
     setView("overview");
-    document.getElementById("status").textContent = meta.counts.nodes + " nodes, " + meta.counts.edges + " edges";
+    document.getElementById("status").textContent = "";
   }
 
   // ------------------------------------------------------------ graph walks
@@ -133,6 +249,7 @@
     focusId = id || "";
     document.body.classList.toggle("focused", !!focusId);
     document.getElementById("filter-focus").value = focusId && node(focusId).hasClass("implication") ? focusId : "";
+    if (!wide()) closePanel();         // the graph takes the screen; "Details" brings the panel back
     applyFilters();
     if (focusId) window.ArgkbPanel.show(focusId, false);
   }
@@ -145,9 +262,14 @@
     if (focusId) keep = keep.intersection(traceSet(focusId));
     if (lever) keep = keep.intersection(impactSet(lever));
     if (actor) keep = keep.intersection(impactSet(actor));
+    var first = level() === "levers";
+    if (first) keep = cy.nodes(".lever, .implication");
+    document.getElementById("expand").setAttribute("aria-pressed", String(expanded));
+    document.getElementById("expand").textContent = expanded ? "Levers only" : "All nodes";
     cy.batch(function () {
       cy.elements().removeClass("hidden");
       cy.nodes().not(keep).addClass("hidden");
+      (first ? cy.edges().not(".summary") : cy.edges(".summary")).addClass("hidden");
       cy.nodes(".argument").forEach(function (a) {
         if (lenses[a.data("perspective")] === false) a.addClass("hidden");
       });
@@ -157,14 +279,16 @@
     });
     runLayout();
     report();
+    reportLabels();
   }
 
   function report() {
     var shownNodes = cy.nodes().not(".hidden").length, shownEdges = cy.edges().not(".hidden").length;
     document.body.setAttribute("data-rendered-nodes", String(shownNodes));
     document.body.setAttribute("data-rendered-edges", String(shownEdges));
-    document.getElementById("status").textContent = shownNodes + " nodes, " + shownEdges + " edges" +
-      (clipped ? " (drag to see the rest, or Fit)" : "");
+    document.getElementById("status").textContent = (level() === "levers" ?
+      cy.nodes(".lever").not(".hidden").length + " levers, " + cy.nodes(".implication").not(".hidden").length + " implications"
+      : shownNodes + " nodes, " + shownEdges + " edges") + (clipped ? " (drag to see the rest, or Fit)" : "");
   }
 
   function fillSelect(selectId, type) {
@@ -218,31 +342,44 @@
      graph, or just after the overview is drawn. */
   function graph() {
     if (cy) return cy;
+    // every node starts on a cell of a grid of its own until a view lays it out: edges between nodes that
+    // all sat at (0, 0) had no endpoints Cytoscape.js could draw ("Edge … has invalid endpoints")
+    var columns = Math.ceil(Math.sqrt(doc.elements.nodes.length));
+    doc.elements.nodes.forEach(function (n, i) { n.position = { x: (i % columns) * 250, y: Math.floor(i / columns) * 120 }; });
     cy = cytoscape({
       container: document.getElementById("cy"),
       elements: doc.elements,
       style: doc.style.concat([
         // level of detail by zoom: a label that would be drawn smaller than minLabelPx is left out
-        { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx } },
-        { selector: "node.implication", style: { "font-size": BASE_FONT + 2 } },
-        { selector: "edge", style: { "min-zoomed-font-size": meta.minLabelPx } }
+        { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx,
+                                     // a line that runs past a narrow shape (a diamond's tips) stays legible
+                                     "text-outline-color": "data(color)", "text-outline-width": 2 } },
+        { selector: "node.implication", style: { "font-size": BASE_FONT } },
+        { selector: "edge", style: { "min-zoomed-font-size": meta.minLabelPx } },
+        { selector: "edge.summary", style: { label: "", "curve-style": "straight", opacity: 0.6 } }
       ], window.ArgkbStatus.styles(meta), [
         { selector: ".faded", style: { opacity: 0.15 } },
         { selector: ".match", style: { "underlay-color": "#ffbe0b", "underlay-opacity": 0.6, "underlay-padding": 8 } },
         { selector: "node:selected", style: { "underlay-color": "#1d3557", "underlay-opacity": 0.35, "underlay-padding": 10 } },
         { selector: ".hidden", style: { display: "none" } }
       ]),
-      wheelSensitivity: 0.3,
+      layout: { name: "preset", fit: false },   // the positions above, nothing fitted before a view is shown
       minZoom: 0.01,
       maxZoom: 4
     });
     window.ArgkbMap.cy = cy;
+    addSummaryEdges();
+    var pending = null;
+    cy.on("viewport", function () {
+      if (pending) return;
+      pending = setTimeout(function () { pending = null; if (document.body.dataset.view === "graph") reportLabels(); }, 120);
+    });
     buildLensFilters();
     fillSelect("filter-focus", "implication");
     fillSelect("filter-lever", "lever");
     fillSelect("filter-actor", "actor");
     cy.on("dbltap", "node", function (ev) { focusOn(ev.target.id()); });
-    cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); });
+    cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); openPanel(); });
     // the full label on hover (graph labels are shortened)
     var tip = document.getElementById("tip");
     cy.on("mouseover", "node", function (ev) {
@@ -261,13 +398,46 @@
     return cy;
   }
 
+  // ------------------------------------------------------------ the drawer and the folded toolbar
+  function wide() { return window.innerWidth >= WIDE; }
+  function openPanel() { document.body.classList.add("panel-open"); document.getElementById("panel-toggle").setAttribute("aria-expanded", "true"); }
+  function closePanel() { document.body.classList.remove("panel-open"); document.getElementById("panel-toggle").setAttribute("aria-expanded", "false"); }
+  document.getElementById("panel-toggle").addEventListener("click", function () {
+    if (document.body.classList.contains("panel-open")) closePanel(); else openPanel();
+  });
+  document.getElementById("panel-close").addEventListener("click", closePanel);
+  document.getElementById("more-toggle").addEventListener("click", function (ev) {
+    var open = document.body.classList.toggle("more-open");
+    ev.target.setAttribute("aria-expanded", String(open));
+    if (cy && document.body.dataset.view === "graph") cy.resize();
+  });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && !wide()) closePanel(); });
+
+  /* The overview's "why": the panel on implication ``id``, the why under ``lens`` in full (null: the
+     lens by lens view, with the status lens's why in full) — beside the overview, or as a drawer over it. */
+  function why(id, lens) {
+    graph();
+    window.ArgkbWhy.pick(lens);
+    window.ArgkbPanel.show(id, false);
+    window.ArgkbOverview.mark(id);
+    openPanel();
+    document.getElementById("panel").scrollTop = 0;      // its name first, then the why
+  }
+
   document.getElementById("filter-focus").addEventListener("change", function (ev) { focusOn(ev.target.value); });
-  document.getElementById("search").addEventListener("input", function (ev) { graph(); search(ev.target.value); });
+  document.getElementById("search").addEventListener("input", function (ev) {
+    if (document.body.dataset.view === "overview") { window.ArgkbOverview.filter(ev.target.value); return; }
+    graph(); search(ev.target.value);
+  });
   document.getElementById("search").addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { var hits = graph().nodes(".match"); if (hits.length) cy.animate({ fit: { eles: hits, padding: 60 } }); }
   });
   document.getElementById("fit").addEventListener("click", function () { graph().fit(cy.elements().not(".hidden"), 20); });
-  document.getElementById("view-overview").addEventListener("click", showOverview);
+  document.getElementById("view-overview").addEventListener("click", function () {
+    showOverview();
+    window.ArgkbOverview.filter(document.getElementById("search").value);
+  });
+  document.getElementById("expand").addEventListener("click", function () { expanded = !expanded; graph(); applyFilters(); });
   document.getElementById("view-graph").addEventListener("click", function () { focusOn(""); });
   document.getElementById("reset").addEventListener("click", function () {
     graph();
@@ -275,6 +445,7 @@
     document.getElementById("filter-actor").value = "";
     document.getElementById("search").value = "";
     focusId = "";
+    expanded = false;
     document.getElementById("filter-focus").value = "";
     Object.keys(lenses).forEach(function (k) { lenses[k] = true; });
     document.querySelectorAll("#filter-perspectives input").forEach(function (i) { i.checked = true; });
@@ -282,9 +453,11 @@
     applyFilters();
   });
 
-  // #focus=ID shows only that node's trace; #select=ID opens its panel on the whole map;
-  // #view=graph opens on the whole map; #status=LENS colours by status under a lens
-  // (overall, realism, ..., off); joined with "&". Without any, the page opens on the overview.
+  // #focus=ID shows only that node's trace; #select=ID opens its panel on the whole map (at the first
+  // level for a lever or an implication, with every node for any other); #view=graph opens on the whole
+  // map's first level, #view=all on every node; #status=LENS colours by status under a lens
+  // (overall, realism, ..., off); joined with "&". Without any, the page opens on the overview, with
+  // (from WIDE pixels) the panel on the implication where the lenses disagree most sharply.
   function decode(text) {
     try { return decodeURIComponent(text); } catch (e) { return text; }   // a malformed %-escape stays as written
   }
@@ -295,17 +468,27 @@
   });
   window.ArgkbStatus.init(null, meta, el);     // the badges and the lens selector; the graph comes later
   window.ArgkbOverview.init(meta, el);
-  window.ArgkbOverview.render(focusOn);
+  window.ArgkbOverview.render({ open: focusOn, why: why });
   var wanted = hash.focus || hash.select || "";
   var known = Object.prototype.hasOwnProperty.call(ids, wanted);
   if (hash.focus && known) {
     focusOn(wanted);
-  } else if ((hash.select && known) || hash.view === "graph") {
+  } else if ((hash.select && known) || hash.view === "graph" || hash.view === "all") {
+    var type = known ? doc.elements.nodes.filter(function (n) { return n.data.id === wanted; })[0].data.type : "";
+    expanded = hash.view === "all" || (!!type && type !== "lever" && type !== "implication");
     focusOn("");
-    if (known) window.ArgkbPanel.show(wanted, false);
+    if (known) { window.ArgkbPanel.show(wanted, false); if (hash.select) openPanel(); }
   } else {
     showOverview();
     if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
-    setTimeout(graph, 30);
+    setTimeout(function () {
+      graph();
+      // beside the overview, the panel opens on the implication the overview leads with
+      if (wide() && (meta.disagree || []).length) {
+        window.ArgkbPanel.show(meta.disagree[0], false);
+        window.ArgkbOverview.mark(meta.disagree[0]);
+      }
+      document.body.setAttribute("data-ready", "true");
+    }, 30);
   }
 })();

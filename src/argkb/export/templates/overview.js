@@ -1,29 +1,45 @@
-/* argkb argument map: the first view. The implications grouped by lever, one row each with its
-   qualifier, the moves behind it and its status overall and under each lens (what `argkb lenses`
-   prints); rows where the lenses disagree are marked. A row opens the implication's trace as a graph.
-   Built with textContent only. */
+/* argkb argument map: the first view. It leads with the implications where the lenses disagree (the
+   sharpest first), then lists the implications by lever, the levers on which most hangs first. One row
+   per implication: its qualifier, the moves behind it and its status overall and under each lens (what
+   `argkb lenses` prints), "–" where the lens is silent. A status opens the why of that verdict in the
+   panel; "why they disagree" opens the why lens by lens; the rest of the row opens the implication's
+   trace as a graph. A line of marks explains every mark. Built with textContent only. */
 (function () {
   "use strict";
-  var meta, el;
+  var meta, el, handlers;
+  /* the lens names the table's narrow columns show (as `argkb lenses` prints them); full names on hover */
+  var SHORT = { "diplomatic-practice": "diplomacy", "security-analysis": "security", constructivism: "construc\u00ADtivism" };
 
-  function lensName(lens) {
-    var p = (meta.perspectives || []).filter(function (q) { return q.key === lens; })[0];
-    return p ? p.label : lens;
-  }
+  function lensName(lens) { return lens.replace(/-/g, " "); }
+  function shortName(lens) { return SHORT[lens] || lens; }
 
-  function statusCell(status) {
-    var td = el("td", null, "st");
-    if (status) td.appendChild(window.ArgkbStatus.badge(status));
-    else { td.textContent = "–"; td.title = "this lens has no argument about it"; }
+  function statusCell(r, lens) {
+    var status = r.statuses[lens], td = el("td", null, "st");
+    td.setAttribute("data-lens", lens);
+    td.setAttribute("data-short", shortName(lens).replace("\u00AD", ""));
+    var button = el("button", null, "cell");
+    button.type = "button";
+    if (status) {
+      button.appendChild(window.ArgkbStatus.badge(status));
+      button.title = "Why " + status + " under " + (lens === "overall" ? "the overall view" : lensName(lens));
+    } else {
+      button.appendChild(el("span", "–", "silent-mark"));
+      button.title = "silent: " + (lens === "overall" ? "no argument" : lensName(lens)) +
+        " neither concludes nor attacks it";
+    }
+    button.addEventListener("click", function (ev) { ev.stopPropagation(); handlers.why(r.id, lens); });
+    button.addEventListener("keydown", function (ev) { ev.stopPropagation(); });
+    td.appendChild(button);
     return td;
   }
 
   function header(lenses) {
     var tr = el("tr");
     tr.appendChild(el("th", "Implication (if …)", "impl"));
-    tr.appendChild(el("th", "Qualifier"));
     lenses.forEach(function (lens) {
-      var th = el("th", lensName(lens), "st");
+      var th = el("th", shortName(lens), "st");
+      th.title = lensName(lens);
+      th.setAttribute("data-lens", lens);
       var colour = (meta.perspectiveColours || {})[lens];
       if (colour) th.style.borderBottom = "3px solid " + colour;
       tr.appendChild(th);
@@ -33,61 +49,135 @@
     return thead;
   }
 
-  function row(r, lenses, open) {
+  function row(r, lenses) {
     var tr = el("tr", null, "impl-row" + (r.diverges ? " diverges" : ""));
     tr.setAttribute("data-node", r.id);
     tr.tabIndex = 0;
     tr.title = "Open the trace of " + r.label;
     var td = el("td", null, "impl");
+    if (r.qualifier) td.appendChild(el("span", r.qualifier, "badge qualifier"));
     td.appendChild(el("span", r.label, "impl-label"));
-    if (r.diverges) td.appendChild(el("span", "lenses disagree", "diverge-tag"));
-    if (r.moves.length) {
-      var moves = el("div", "if " + r.moves.join("; "), "moves");
-      moves.title = moves.textContent;      // the line is cut to one; the whole list on hover
-      td.appendChild(moves);
+    var moves = el("div", r.moves.length ? "if " + r.moves.join("; ") : "", "moves");
+    if (r.diverges) {
+      var tag = el("button", "why the lenses disagree", "diverge-tag");
+      tag.type = "button";
+      tag.title = "Its verdict lens by lens, and why";
+      tag.addEventListener("click", function (ev) { ev.stopPropagation(); handlers.why(r.id, null); });
+      tag.addEventListener("keydown", function (ev) { ev.stopPropagation(); });
+      moves.appendChild(tag);
     }
+    if (moves.childNodes.length) td.appendChild(moves);
     tr.appendChild(td);
-    var q = el("td");
-    if (r.qualifier) q.appendChild(el("span", r.qualifier, "badge qualifier"));
-    tr.appendChild(q);
-    lenses.forEach(function (lens) { tr.appendChild(statusCell(r.statuses[lens])); });
-    tr.addEventListener("click", function () { open(r.id); });
-    tr.addEventListener("keydown", function (ev) { if (ev.key === "Enter") open(r.id); });
+    lenses.forEach(function (lens) { tr.appendChild(statusCell(r, lens)); });
+    tr.addEventListener("click", function () { handlers.open(r.id); });
+    tr.addEventListener("keydown", function (ev) { if (ev.key === "Enter") handlers.open(r.id); });
     return tr;
   }
 
-  function render(open) {
+  function table(rows, lenses) {
+    var t = el("table", null, "implications");
+    t.appendChild(header(lenses));
+    var tbody = el("tbody");
+    rows.forEach(function (r) { tbody.appendChild(row(r, lenses)); });
+    t.appendChild(tbody);
+    return t;
+  }
+
+  /* one line that explains every mark of the table */
+  function marks() {
+    var box = el("div", null, "marks");
+    box.id = "overview-marks";
+    function mark(what, text) {
+      var span = el("span");
+      span.setAttribute("data-mark", what);
+      return { span: span, text: text };
+    }
+    var items = [];
+    ["IN", "OUT", "UNDEC"].forEach(function (status) {
+      var m = mark(status, { IN: "accepted: every objection answered", OUT: "defeated by an objection that stands",
+                             UNDEC: "undecided" }[status]);
+      m.span.appendChild(window.ArgkbStatus.badge(status));
+      items.push(m);
+    });
+    var silent = mark("silent", "silent: the lens neither concludes nor attacks it");
+    silent.span.appendChild(el("b", "– ", "silent-mark"));
+    items.push(silent);
+    var diverge = mark("diverges", "the lenses that judge it disagree");
+    diverge.span.appendChild(el("span", null, "border-mark"));
+    items.push(diverge);
+    var qualifier = mark("qualifier", "how firmly the article puts it");
+    qualifier.span.appendChild(el("span", "could", "badge qualifier"));
+    items.push(qualifier);
+    items.forEach(function (m) { m.span.appendChild(document.createTextNode(m.text)); box.appendChild(m.span); });
+    box.appendChild(el("span", "Status: the why; row: the trace as a graph.", "ref"));
+    return box;
+  }
+
+  function render(on) {
+    handlers = on;
     var box = document.getElementById("overview");
     box.replaceChildren();
     var lenses = Object.keys(meta.statusAttrs);
-    var rows = 0, diverging = 0;
+    var byId = {}, rows = 0, diverging = 0;
+    meta.overview.forEach(function (group) { group.rows.forEach(function (r) { byId[r.id] = r; }); });
+    var implications = Object.keys(byId).length;
     var intro = el("p", null, "intro");
     box.appendChild(intro);
-    meta.overview.forEach(function (group) {
+    box.appendChild(marks());
+
+    var disagree = (meta.disagree || []).map(function (id) { return byId[id]; });
+    if (disagree.length) {
+      var first = el("section", null, "disagree-group");
+      first.id = "disagree";
+      var h = el("h2", "Where the lenses disagree (" + disagree.length + ")");
+      h.appendChild(el("span", " — IN under one lens, OUT under another first", "sub"));
+      first.appendChild(h);
+      first.appendChild(table(disagree, lenses));
+      box.appendChild(first);
+      rows += disagree.length;
+    }
+    meta.overview.forEach(function (group, i) {
       var section = el("section", null, "lever-group");
       section.setAttribute("data-lever", group.lever);
-      section.appendChild(el("h2", group.label + " (" + group.rows.length + ")"));
-      var table = el("table", null, "implications");
-      table.appendChild(header(lenses));
-      var tbody = el("tbody");
-      group.rows.forEach(function (r) {
-        tbody.appendChild(row(r, lenses, open));
-        rows += 1;
-        if (r.diverges) diverging += 1;
-      });
-      table.appendChild(tbody);
-      section.appendChild(table);
+      var h2 = el("h2", group.label + " (" + group.rows.length + ")");
+      if (i === 0 && group.lever) h2.appendChild(el("span", " — levers by how many implications hang on them", "sub"));
+      section.appendChild(h2);
+      section.appendChild(table(group.rows, lenses));
       box.appendChild(section);
+      rows += group.rows.length;
+      group.rows.forEach(function (r) { if (r.diverges) diverging += 1; });
     });
-    intro.textContent = "Implications by lever, with their status under " + meta.semantics +
-      " semantics overall and lens by lens (IN: accepted, its objections answered; OUT: defeated by an " +
-      "accepted objection; UNDEC: undecided; –: the lens has no argument about it). " + diverging +
-      " of " + rows + " rows are marked where the lenses disagree. Click a row to see its trace as a graph.";
+    intro.textContent = implications + " implications, their status under " + meta.semantics +
+      " semantics overall and lens by lens. The lenses disagree on " + disagree.length + " of them: those first, " +
+      "then every implication under the lever that triggers it.";
     document.body.setAttribute("data-overview-rows", String(rows));
+    document.body.setAttribute("data-disagree", String(disagree.length));
+  }
+
+  /* rows whose text holds the search words (the overview's search; the graph's highlights nodes) */
+  function filter(text) {
+    var q = text.trim().toLowerCase(), shown = 0;
+    document.querySelectorAll("#overview tr.impl-row").forEach(function (tr) {
+      var hit = !q || tr.querySelector("td.impl").textContent.toLowerCase().indexOf(q) >= 0;
+      tr.hidden = !hit;
+      if (hit) shown += 1;
+    });
+    document.querySelectorAll("#overview section").forEach(function (s) {
+      s.hidden = !!q && !s.querySelector("tr.impl-row:not([hidden])");
+    });
+    return shown;
+  }
+
+  function mark(id) {
+    document.querySelectorAll("#overview tr.impl-row.shown").forEach(function (tr) { tr.classList.remove("shown"); });
+    if (id) document.querySelectorAll('#overview tr.impl-row[data-node="' + CSS.escape(id) + '"]')
+      .forEach(function (tr) { tr.classList.add("shown"); });
   }
 
   window.ArgkbOverview = {
     init: function (metadata, make) { meta = metadata; el = make; },
-    render: render
+    render: render,
+    filter: filter,
+    mark: mark
   };
 })();

@@ -123,15 +123,16 @@
     head.appendChild(el("span", n.data("label")));
     body.appendChild(head);
     body.appendChild(el("div", n.data("iri"), "iri"));
-    var only = el("button", "Show only this trace");
+    var only = el("button", "Show its trace as a graph");
     only.type = "button";
     only.addEventListener("click", function () { window.ArgkbMap.focus(n.id()); });
     body.appendChild(only);
     ["statement", "qualifier", "direction", "role", "attribution"].forEach(function (k) {
       if (n.data(k)) { var d = el("div"); d.appendChild(el("b", k + ": ")); d.appendChild(document.createTextNode(n.data(k))); body.appendChild(d); }
     });
-    window.ArgkbStatus.table(n, body);
-    if (n.hasClass("implication")) window.ArgkbWhy.section(n, body, show);
+    // an implication's why starts with its status lens by lens; any other node has its status table
+    if (n.hasClass("implication") && (meta.why || {})[n.id()]) window.ArgkbWhy.section(n, body, show);
+    else window.ArgkbStatus.table(n, body);
     if (n.hasClass("argument")) {
       section(body, "Trace").appendChild(argItem(n, n.data("role") === "support" ? "supports" : n.data("role"), {}, 0));
       neighbours(n, body, "conclusion", false, "Concludes");

@@ -26,7 +26,7 @@
   function styles(metadata) {
     return Object.keys(metadata.statusColours).map(function (status) {
       var c = metadata.statusColours[status];
-      return { selector: "node." + cls(status), style: { "background-color": c[0], color: c[1] } };
+      return { selector: "node." + cls(status), style: { "background-color": c[0], color: c[1], "text-outline-color": c[0] } };
     });
   }
 
@@ -111,7 +111,7 @@
       option.value = lens;
       select.appendChild(option);
     });
-    select.addEventListener("change", function () { window.ArgkbMap.graph(); set(select.value); });
+    select.addEventListener("change", function () { window.ArgkbMap.graph(); window.ArgkbWhy.pick(null); set(select.value); });
   }
 
   window.ArgkbStatus = {

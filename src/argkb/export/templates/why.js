@@ -1,10 +1,12 @@
-/* argkb argument map: the why of the selected implication under the lens chosen in "Status under"
-   (overall when off), from the page data's "why" (argkb.export.why): its status and strength, the
-   verdict in one sentence, the arguments that decide it, the objections the lens does not count and
-   the premise it does not grant, and the cruxes. Built with textContent only. */
+/* argkb argument map: the why of the selected implication, from the page data's "why"
+   (argkb.export.why). First its verdict lens by lens, one line each (where the lenses disagree, that is
+   the why of the disagreement); each line's button shows that lens's why in full below: its status and
+   strength, the verdict in one sentence, the arguments that decide it, the objections the lens does not
+   count and the premise it does not grant, and the cruxes. The lens shown in full is the one picked
+   there, else the one chosen in "Status under" (overall when off). Built with textContent only. */
 (function () {
   "use strict";
-  var cy, meta, el;
+  var cy, meta, el, picked = null;
   var GRADUAL = { "df-quad": "DF-QuAD", "quadratic-energy": "quadratic energy" };
 
   function lensLabel(lens) { return lens.replace(/-/g, " "); }
@@ -78,7 +80,7 @@
   function section(n, body, open) {
     var views = (meta.why || {})[n.id()];
     if (!views) return;
-    var lens = window.ArgkbStatus.current();
+    var lens = picked || window.ArgkbStatus.current();
     if (lens === "off" || !views[lens]) lens = "overall";
     var why = views[lens], me = n.id(), known = {};
     var view = lens === "overall" ? "the overall view" : lensLabel(lens);
@@ -93,6 +95,8 @@
     if (why.strength !== null && why.strength !== undefined) box.setAttribute("data-strength", String(why.strength));
     var strength = (why.strength === null || why.strength === undefined) ? "" :
       " (strength " + Number(why.strength).toFixed(2) + ")";
+    box.appendChild(el("b", "Lens by lens"));
+    box.appendChild(lensByLens(views, lens, n, open));
     box.appendChild(el("h3", "Why " + (why.status || "silent") + strength));
     box.appendChild(el("div", "under " + view + "; " +
       meta.semantics + " semantics, " + (GRADUAL[meta.gradual] || meta.gradual) + " strength", "ref"));
@@ -162,8 +166,59 @@
     body.appendChild(box);
   }
 
+  /* A view's verdict in a few words, by the labels of the arguments that decide it. */
+  function gist(why, open) {
+    var span = el("span", null, "lens-lead"), deciding = why.deciding || [], pro = why["for"] || [];
+    function refs(items, max) {
+      joined(span, items.slice(0, max), "; ", function (a) { return ref(a.id, a.label, open); });
+      if (items.length > max) span.appendChild(document.createTextNode(" (+" + (items.length - max) + ")"));
+    }
+    if (why.status === "OUT") {
+      span.appendChild(document.createTextNode(" defeated by "));
+      refs(deciding, 2);
+    } else if (why.status === "UNDEC") {
+      span.appendChild(document.createTextNode(" undecided between "));
+      refs(pro.concat(deciding), 2);
+    } else {
+      span.appendChild(document.createTextNode(pro.length ? " for it: " : " "));
+      refs(pro, 1);
+      span.appendChild(document.createTextNode(deciding.length ? "; " + deciding.length + " objection" +
+        (deciding.length > 1 ? "s" : "") + " answered" : "; no objection counts"));
+    }
+    return span;
+  }
+
+  /* One line per view: its status and, where it judges the implication, its verdict in one sentence;
+     the silent lenses on one line. A button shows that view's why in full. */
+  function lensByLens(views, current, n, open) {
+    var ul = el("ul", null, "lenses"), silent = el("li", null, "silent-lenses");
+    silent.appendChild(el("span", "silent: ", "ref"));
+    Object.keys(meta.statusAttrs).forEach(function (lens) {
+      var why = views[lens];
+      if (!why) return;
+      var li = el("li", null, lens === current ? "current" : "");
+      li.setAttribute("data-lens", lens);
+      li.setAttribute("data-status", why.status || "silent");
+      var button = el("button", null);
+      button.type = "button";
+      button.title = "The why under " + (lens === "overall" ? "the overall view" : lensLabel(lens)) + " in full";
+      if (why.status) button.appendChild(window.ArgkbStatus.badge(why.status));
+      button.appendChild(document.createTextNode((why.status ? " " : "") + lensLabel(lens)));
+      button.addEventListener("click", function () { picked = lens; open(n.id(), false); });
+      if (!why.status) { silent.appendChild(button); silent.appendChild(document.createTextNode(" ")); return; }
+      li.appendChild(button);
+      li.appendChild(gist(why, open));
+      ul.appendChild(li);
+    });
+    if (silent.children.length > 1) ul.appendChild(silent);
+    return ul;
+  }
+
   window.ArgkbWhy = {
     init: function (cyInstance, metadata, make) { cy = cyInstance; meta = metadata; el = make; },
-    section: section
+    section: section,
+    /* the view whose why is shown in full: a status lens, or null to follow "Status under" */
+    pick: function (lens) { picked = lens || null; },
+    picked: function () { return picked; }
   };
 })();
