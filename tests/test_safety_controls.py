@@ -70,3 +70,39 @@ def test_source_show_and_list_print_control_characters_escaped(runner, mini_kb_d
     assert "\\x1b[2J" in shown.output and "\\x9b2J" in shown.output
     shown = runner.invoke(cli, ["source", "show", "plain", "--format", "json", "--kb", str(mini_kb_dir)])
     assert not _raw_controls(shown.output) and json.loads(shown.output)
+
+
+def test_source_add_killed_leaves_no_folder_in_the_system_temp_and_the_next_run_cleans_up(runner, mini_kb_dir,
+                                                                                           tmp_path):
+    """A `source add` SIGKILLed while its node file exists (finding 17: `argkb-source-*` folders were left in
+    the system's temporary folder): its folder is in the knowledge base's cache, and the next one removes it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    article = tmp_path / "article.txt"
+    article.write_text("If the talks fail, sanctions could be tightened.\n", encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "import argkb.contrib.add as add\n"
+        "def killed(*a, **k):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "add.add = killed\n"
+        "from argkb.cli.main import cli\n"
+        "cli(sys.argv[1:])\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(system_tmp)}
+    done = subprocess.run([sys.executable, "-c", script, "source", "add", str(article), "--id", "art", "--title",
+                           "Art", "--kb", str(mini_kb_dir)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert not list(system_tmp.iterdir())
+    left = list((mini_kb_dir / ".argkb-cache" / "tmp").glob("source-*"))
+    assert len(left) == 1 and (left[0] / "art.ttl").is_file()
+    result = runner.invoke(cli, ["source", "add", str(article), "--id", "art", "--title", "Art",
+                                 "--kb", str(mini_kb_dir)])
+    assert result.exit_code == 0, result.output
+    assert not left[0].exists() and not list((mini_kb_dir / ".argkb-cache" / "tmp").iterdir())

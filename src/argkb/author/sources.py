@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -21,6 +20,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from argkb.author.ingest import MAX_SOURCE_BYTES, one_line, read_article
 from argkb.errors import UsageError
 from argkb.kb.folder import SOURCE_ID, KnowledgeBase
+from argkb.kb.scratch import scratch
 from argkb.rdf.ids import short
 from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB
@@ -159,8 +159,10 @@ def register(kb: KnowledgeBase, path: Path, ident: str, *, title: str | None = N
     sha = hashlib.sha256(stored).hexdigest()
     text_file = kb.sources_dir / f"{ident}.txt"
     header = f"Source {short(iri)}: registered by `argkb source add` from {Path(path).name}."
-    with tempfile.TemporaryDirectory(prefix="argkb-source-") as tmp:
-        node_file = Path(tmp) / f"{ident}.ttl"
+    # in the knowledge base's cache, not the system's temporary folder: a folder left by a killed process is
+    # removed by the next command that needs one (argkb.kb.scratch)
+    with scratch(kb, "source") as tmp:
+        node_file = tmp / f"{ident}.ttl"
         node_file.write_text(to_turtle(source_graph(iri, meta, sha), header), encoding="utf-8")
         outcome = add(kb, [node_file], author=author, message=message or f"register source {short(iri)}",
                       timeout=timeout, attachments={text_file: article.text},
