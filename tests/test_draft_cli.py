@@ -129,3 +129,42 @@ def test_unquoted_consequences_leaves_out_the_sentences_implications_quote():
     assert 0 < len(left) < len(every)
     assert strain in {f.sentence.start for f in every}
     assert strain not in {f.sentence.start for f in left}                      # kb:impl-strain-allies quotes it
+
+
+def test_the_draft_parses_when_a_name_wraps_the_text_holds_a_nul_or_a_line_ends_in_a_quote(mini_kb_dir, runner):
+    """An actor's name wrapped across lines ended the proposal's comment (the rest of the name was read as
+    Turtle), a NUL and a line break after `\\"` were written by f-strings into strings pyoxigraph rejects: the
+    draft is now written term by term by the strict serialiser and re-parsed before it is returned."""
+    import pyoxigraph as ox
+
+    from argkb.rdf.strict import ox_triples
+
+    article = mini_kb_dir / "article.txt"
+    article.write_text('If sanctions are lifted, the United\nStates could lose leverage over Russia.\n'
+                       'If the talks fail, Russia might say "no\\"\nagain.\n'
+                       'If Europe acts, the X deal would hold.\n', encoding="utf-8")
+    result = runner.invoke(_cli(), ["source", "add", str(article), "--id", "art", "--title", "Art",
+                                    "--kb", str(mini_kb_dir)])
+    assert result.exit_code == 0, result.output
+    stored = mini_kb_dir / "data" / "sources" / "art.txt"
+    stored.write_text(stored.read_text(encoding="utf-8").replace(" X ", " \0 "), encoding="utf-8")
+    out = mini_kb_dir / "draft.ttl"
+    result = runner.invoke(_cli(), ["draft", "art", "--kb", str(mini_kb_dir), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    strict = list(ox.parse(data, ox.RdfFormat.TURTLE))   # raises on anything the grammar forbids
+    g = Graph().parse(data=data.decode(), format="turtle")
+    assert {q.triple for q in strict} == ox_triples(g)
+    exact = {str(o) for o in g.objects(None, OA.exact)}
+    assert 'If sanctions are lifted, the United\nStates could lose leverage over Russia.' in exact
+    assert 'If the talks fail, Russia might say "no\\"\nagain.' in exact
+    assert "If Europe acts, the \0 deal would hold." in exact
+    assert ARGKB.affects in set(g.predicates()) and KB["move-us-decrease-sanctions"] in set(g.objects(None, ARGKB.trigger))
+    assert '("United States")' in data.decode()   # the wrapped name, on one comment line
+
+
+def test_comment_text_is_one_line():
+    from argkb.rdf.serialize import comment_text
+
+    assert comment_text("a\nb\rc\x1b[31md\u2028e\0f") == "a b c [31md e f"
+    assert len(comment_text("x" * 1000)) == 300

@@ -299,3 +299,64 @@ def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_
         assert _children(process.pid) == [oxigraph] and "restarting" not in (tmp_path / "stderr.txt").read_text()
     finally:
         stop(process)
+
+
+def test_a_slow_query_does_not_disturb_fifty_other_clients(mini_kb_dir, tmp_path):
+    """One client sends queries past the limit, one after another, while 50 clients query normally: the slow
+    ones are 504s that retire only their own Oxigraph process, and every normal request is answered 200
+    (it used to recycle the one process under everyone: 344 × 503, 306 × 504 and 105 resets in 25 s)."""
+    import collections
+    import threading
+
+    require("oxigraph")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with open(tmp_path / "stderr.txt", "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
+                                    str(port), "--timeout-s", "2"], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    url = f"http://127.0.0.1:{port}/query"
+    normal: collections.Counter = collections.Counter()
+    hostile: collections.Counter = collections.Counter()
+    lock = threading.Lock()
+    stop_at = [0.0]
+
+    def client(n: int) -> None:
+        query = ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" if n % 2 else
+                 "SELECT ?s ?o WHERE { ?s a ?o } LIMIT 20").encode()
+        while time.monotonic() < stop_at[0]:
+            try:
+                status, body = _post(url, query)
+                if status == 200:
+                    json.loads(body)
+            except (OSError, ValueError) as error:
+                status = type(error).__name__
+            with lock:
+                normal[status] += 1
+
+    def slow() -> None:
+        query = b"SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g LIMIT 1"
+        while time.monotonic() < stop_at[0]:
+            try:
+                status = _post(url, query)[0]
+            except OSError as error:
+                status = type(error).__name__
+            hostile[status] += 1
+
+    try:
+        wait_until_up(url, process)
+        stop_at[0] = time.monotonic() + 15
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(50)] + [threading.Thread(target=slow)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not any(thread.is_alive() for thread in threads)
+        print(f"normal: {dict(normal)}; hostile: {dict(hostile)}")
+        assert set(hostile) == {504} and hostile[504] >= 3           # the slow query was replaced each time
+        assert set(normal) == {200} and normal[200] >= 200, normal   # and nobody else noticed
+        assert _wait_for(lambda: len(_children(process.pid)) == 1, 15)   # retired processes are stopped
+        said = (tmp_path / "stderr.txt").read_text()
+        assert process.poll() is None and "restarting" not in said and "Traceback" not in said
+    finally:
+        stop_at[0] = 0.0
+        stop(process)

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from argkb.author.detect import Finding, detect
 from argkb.author.propose import Proposal, Vocabulary
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, register_hint
 from argkb.rdf.ids import short, to_iri
-from argkb.vocab import ARGKB
+from argkb.rdf.serialize import comment_text, term_turtle
+from argkb.rdf.strict import check_turtle
+from argkb.vocab import ARGKB, OA
 from argkb.vocab.namespaces import PREFIXES
 
 TODO_MOVE = "the move: confirm the proposed argkb:trigger {moves} or replace it with the move(s) that trigger this"
@@ -69,42 +72,81 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str
     vocabulary = Vocabulary(store or open_store(kb))
     slug = short(source).split(":", 1)[-1]
     findings = detect(text, claims=claims)
-    blocks = [_header(source, findings, claims)]
+    out = _Turtle()
+    out.term(RDF.type), out.used.update(("argkb", "kb", "oa", "prov", "rdfs"))   # the template's prefixes too
+    blocks = []
     for finding in findings:
         if finding.consequence:
-            blocks.append(_implication(source, slug, finding, vocabulary.propose(finding.sentence.text)))
+            blocks.append(_implication(out, source, slug, finding, vocabulary.propose(finding.sentence.text)))
         else:
-            blocks.append(_claim(source, slug, finding))
-    return "\n".join(blocks)
+            blocks.append(_claim(out, source, slug, finding))
+    return _finish(out, _header(source, findings, claims), blocks, short(source))
 
 
 # ------------------------------------------------------------------ writing
+#
+# No Turtle is written by hand: every IRI and literal goes through the strict serialiser
+# (``argkb.rdf.serialize.term_turtle``, pyoxigraph), every comment through ``comment_text`` (a line break
+# in an actor's name or a sentence must not end the comment), and the whole draft is re-parsed by
+# pyoxigraph's strict parser and compared with the triples meant (``check_turtle``) before it is returned.
 
-def _header(source: URIRef, findings: list[Finding], claims: bool) -> str:
+
+class _Turtle:
+    """The draft being written: its lines, the triples they mean, the prefixes they use."""
+
+    def __init__(self):
+        self.graph = Graph()
+        self.used: set[str] = set()
+
+    def term(self, term) -> str:
+        return term_turtle(term, self.used)
+
+    def block(self, subject: URIRef, statements: list[tuple[URIRef, list, str | None]]) -> str:
+        """``subject`` with its (predicate, objects, comment) statements, one statement a line."""
+        lines = []
+        for n, (predicate, objects, comment) in enumerate(statements):
+            for obj in objects:
+                self.graph.add((subject, predicate, obj))
+            end = " ." if n == len(statements) - 1 else " ;"
+            joint = " ,\n        " if any(isinstance(o, Literal) for o in objects) else ", "
+            text = f"{self.term(predicate)} " + joint.join(self.term(o) for o in objects) + end
+            lines.append((f"{self.term(subject)} " if n == 0 else "    ") + text
+                         + (f"    # {comment_text(comment)}" if comment else ""))
+        return "\n".join(lines) + "\n"
+
+
+def _kb(local: str) -> URIRef:
+    return URIRef(PREFIXES["kb"] + local)
+
+
+def _finish(out: _Turtle, header: list[str], blocks: list[str], name: str) -> str:
+    prefixes = [f"@prefix {p}: <{PREFIXES[p]}> ." for p in PREFIXES if p in out.used]
+    text = "\n".join(f"# {comment_text(line)}".rstrip() for line in header) + "\n\n" + "\n".join(prefixes) + "\n\n" \
+        + "\n".join(blocks)
+    check_turtle(text.encode("utf-8"), out.graph, f"the draft of {name}")
+    return text
+
+
+def _header(source: URIRef, findings: list[Finding], claims: bool) -> list[str]:
     consequences = sum(f.consequence for f in findings)
-    lines = [
-        f"# Draft of {short(source)}, written by `argkb draft`: {consequences} consequence sentence"
+    return [
+        f"Draft of {short(source)}, written by `argkb draft`: {consequences} consequence sentence"
         f"{'s' * (consequences != 1)}" + (f" and {len(findings) - consequences} other claims." if claims else "."),
-        "#",
-        "# Each implication quotes its sentence (offsets counted in the stored text). Values marked",
-        "# `argkb:proposed` were proposed from the sentence's words: check them, then delete the argkb:proposed",
-        "# statement. Each `argkb:todo` is a decision only you can take; delete it once done.",
-        "# `argkb validate THIS_FILE` lists what is still open; `argkb add THIS_FILE` once it conforms.",
-        "# Sentences that are not consequences can simply be deleted, with their quote.",
         "",
+        "Each implication quotes its sentence (offsets counted in the stored text). Values marked",
+        "`argkb:proposed` were proposed from the sentence's words: check them, then delete the argkb:proposed",
+        "statement. Each `argkb:todo` is a decision only you can take; delete it once done.",
+        "`argkb validate THIS_FILE` lists what is still open; `argkb add THIS_FILE` once it conforms.",
+        "Sentences that are not consequences can simply be deleted, with their quote.",
     ]
-    lines += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in ("argkb", "kb", "oa", "prov", "rdfs")]
-    return "\n".join(lines) + "\n"
 
 
-def _quote(source: URIRef, slug: str, finding: Finding) -> tuple[str, str]:
+def _quote(out: _Turtle, source: URIRef, slug: str, finding: Finding) -> tuple[URIRef, str]:
     s = finding.sentence
-    node = f"kb:quote-{slug}-s{s.number}"
-    return node, (f"{node} a argkb:Quote ;\n"
-                  f"    oa:hasSource {short(source)} ;\n"
-                  f"    oa:exact {Literal(s.text).n3()} ;\n"
-                  f"    oa:start {s.start} ;\n"
-                  f"    oa:end {s.end} .\n")
+    node = _kb(f"quote-{slug}-s{s.number}")
+    return node, out.block(node, [(RDF.type, [ARGKB.Quote], None), (OA.hasSource, [source], None),
+                                  (OA.exact, [Literal(s.text)], None), (OA.start, [Literal(s.start)], None),
+                                  (OA.end, [Literal(s.end)], None)])
 
 
 def _label(sentence: str, words: int = 10) -> str:
@@ -116,58 +158,56 @@ def _label(sentence: str, words: int = 10) -> str:
     return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
 
 
-def _implication(source: URIRef, slug: str, finding: Finding, proposal: Proposal) -> str:
+def _rule(text: str) -> str:
+    return f"# --- {comment_text(text)} " + "-" * 20
+
+
+def _implication(out: _Turtle, source: URIRef, slug: str, finding: Finding, proposal: Proposal) -> str:
     s = finding.sentence
-    node = f"kb:impl-{slug}-s{s.number}"
-    quote_node, quote = _quote(source, slug, finding)
+    node = _kb(f"impl-{slug}-s{s.number}")
+    quote_node, quote = _quote(out, source, slug, finding)
     moves = [m for m, _ in proposal.triggers]
     affects = proposal.affects
     todos = [TODO_MOVE.format(moves=", ".join(short(m) for m in moves)) if moves else TODO_MOVE_NONE,
-             TODO_ARGUMENTS.format(node=node)]
+             TODO_ARGUMENTS.format(node=short(node))]
     if not affects:
         todos.append(TODO_AFFECTS)
-    proposed = ["rdfs:label", "argkb:qualifier"] + (["argkb:trigger"] if moves else []) + (["argkb:affects"] if affects else [])
-    lines = [f"# --- sentence {s.number}, [{s.start}, {s.end}), found by {finding.cue!r} " + "-" * 20,
-             f"{node} a argkb:Implication ;",
-             f"    rdfs:label {Literal(_label(s.text), lang='en').n3()} ;    # proposed: the sentence's first words",
-             f"    argkb:statement {Literal(' '.join(s.text.split()), lang='en').n3()} ;",
-             f"    argkb:evidence {quote_node} ;",
-             f"    argkb:qualifier {short(finding.qualifier)} ;    # proposed from {finding.cue!r}"]
-    for move, why in proposal.triggers:
-        lines.append(f"    argkb:trigger {short(move)} ;    # proposed: {why}")
-    for actor, words in affects:
-        lines.append(f"    argkb:affects {short(actor)} ;    # proposed: named in the sentence (\"{words}\")")
-    lines.append(f"    argkb:proposed {', '.join(proposed)} ;")
-    lines.append("    argkb:todo " + " ,\n        ".join(Literal(t, lang="en").n3() for t in todos) + " .")
-    template = _argument_template(node, slug, s.number)
-    return "\n".join(lines) + "\n\n" + quote + "\n" + template
+    proposed = [RDFS.label, ARGKB.qualifier] + ([ARGKB.trigger] if moves else []) + ([ARGKB.affects] if affects else [])
+    statements = [(RDF.type, [ARGKB.Implication], None),
+                  (RDFS.label, [Literal(_label(s.text), lang="en")], "proposed: the sentence's first words"),
+                  (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
+                  (ARGKB.evidence, [quote_node], None),
+                  (ARGKB.qualifier, [finding.qualifier], f"proposed from {finding.cue!r}")]
+    statements += [(ARGKB.trigger, [move], f"proposed: {why}") for move, why in proposal.triggers]
+    statements += [(ARGKB.affects, [actor], f'proposed: named in the sentence ("{words}")') for actor, words in affects]
+    statements += [(ARGKB.proposed, proposed, None), (ARGKB.todo, [Literal(t, lang="en") for t in todos], None)]
+    head = _rule(f"sentence {s.number}, [{s.start}, {s.end}), found by {finding.cue!r}")
+    return head + "\n" + out.block(node, statements) + "\n" + quote + "\n" + _argument_template(out, node, slug, s.number)
 
 
-def _argument_template(node: str, slug: str, number: int) -> str:
+def _argument_template(out: _Turtle, node: URIRef, slug: str, number: int) -> str:
     return "\n".join([
         "# TODO arguments: copy this block once per perspective, complete it and remove the leading '# '.",
-        f"# kb:arg-{slug}-s{number}-realism a argkb:Argument ;",
+        f"# {comment_text(out.term(_kb(f'arg-{slug}-s{number}-realism')))} a argkb:Argument ;",
         "#     rdfs:label \"…\"@en ;",
         "#     argkb:perspective argkb:Realism ;",
         "#     argkb:premise kb:… ;                 # TODO: the claims it reasons from",
         "#     argkb:warrant \"TODO: why these premises support the implication\"@en ;",
-        f"#     argkb:conclusion {node} ;",
+        f"#     argkb:conclusion {comment_text(out.term(node))} ;",
         "#     prov:wasAttributedTo kb:argkb-editors .",
         ""])
 
 
-def _claim(source: URIRef, slug: str, finding: Finding) -> str:
+def _claim(out: _Turtle, source: URIRef, slug: str, finding: Finding) -> str:
     s = finding.sentence
-    node = f"kb:claim-{slug}-s{s.number}"
-    quote_node, quote = _quote(source, slug, finding)
-    return "\n".join([
-        f"# --- sentence {s.number}, [{s.start}, {s.end}): a claim " + "-" * 20,
-        f"{node} a argkb:Claim ;",
-        f"    rdfs:label {Literal(_label(s.text), lang='en').n3()} ;    # proposed: the sentence's first words",
-        f"    argkb:statement {Literal(' '.join(s.text.split()), lang='en').n3()} ;",
-        f"    argkb:evidence {quote_node} ;",
-        "    argkb:proposed rdfs:label .",
-        "", quote])
+    node = _kb(f"claim-{slug}-s{s.number}")
+    quote_node, quote = _quote(out, source, slug, finding)
+    return _rule(f"sentence {s.number}, [{s.start}, {s.end}): a claim") + "\n" + out.block(node, [
+        (RDF.type, [ARGKB.Claim], None),
+        (RDFS.label, [Literal(_label(s.text), lang="en")], "proposed: the sentence's first words"),
+        (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
+        (ARGKB.evidence, [quote_node], None),
+        (ARGKB.proposed, [RDFS.label], None)]) + "\n" + quote
 
 
 __all__ = ["draft", "unquoted_consequences", "source_of"]

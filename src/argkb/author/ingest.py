@@ -6,8 +6,9 @@ of every page, pages separated by a blank line). The two extractors are the opti
 ``argkb[ingest]``.
 
 **Normalisation** (what offsets count in): the stored text is the extracted text with a
-byte-order mark removed, line endings turned to LF (``\\r\\n`` and ``\\r`` → ``\\n``) and Unicode
-in NFC; nothing else is changed — no trimming, no re-wrapping — so offsets into the stored
+byte-order mark removed, line endings turned to LF (``\\r\\n`` and ``\\r`` → ``\\n``), Unicode
+in NFC, and terminal escape sequences and control characters other than tab and line feed dropped
+(``strip_controls``); nothing else is changed — no trimming, no re-wrapping — so offsets into the stored
 file are offsets into the article as read. Refused before anything is written: an empty
 file (or one holding only whitespace), a binary file, text that is not UTF-8 (unless an
 ``encoding`` is given), a file over the size cap, a format argkb does not read.
@@ -48,6 +49,31 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: a terminal escape sequence: CSI (``ESC [ … final``), OSC (``ESC ] … BEL`` or ``ESC \\``), or a two-byte escape
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)?|[ -~]?)")
+#: control characters other than tab and line feed (C0, DEL, C1: \x9b is an 8-bit CSI)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (tab and line feed are kept): PDFs
+    and pasted texts carry them, and stored raw they reached labels and the terminal of whoever printed them."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """Metadata (a title, a creator) as one plain line: no control characters, spaces collapsed."""
+    return " ".join(_CONTROL.sub(" ", _ESCAPE_SEQUENCE.sub("", text)).split())
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters other than tab and line feed are shown
+    escaped (``\\x1b``), never sent raw (a stored text or label edited by hand may hold them)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def read_article(path: Path, encoding: str | None = None, max_bytes: int = MAX_SOURCE_BYTES) -> Article:
     path = Path(path)
     suffix = path.suffix.lower()
@@ -63,7 +89,7 @@ def read_article(path: Path, encoding: str | None = None, max_bytes: int = MAX_S
         raw = _decode(path, data, encoding)
         article = _html(path, raw) if suffix in HTML_SUFFIXES else \
             Article(raw, "text/markdown" if suffix != ".txt" else "text/plain")
-    article.text = normalise(article.text)
+    article.text = strip_controls(normalise(article.text))
     if not article.text.strip():
         raise InputError(path, "holds no text argkb can extract (a scanned PDF or an empty page?)")
     return article
@@ -148,7 +174,7 @@ def _html(path: Path, html: str) -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     if doc is None or not (doc.text or "").strip():
         raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
-    creators = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    creators = [a.strip() for a in one_line(doc.author or "").split(";") if a.strip()]   # escapes hold ";"
     return Article(doc.text, "text/html", title=doc.title or None, date=doc.date or None, creators=creators,
                    url=doc.url or None, language=doc.language or None, publisher=doc.sitename or None)
 
@@ -174,5 +200,5 @@ def _pdf(path: Path, data: bytes) -> Article:
                                "article's text as .txt and register that") from None
     title = (meta.title if meta else None) or None
     author = (meta.author if meta else None) or None
-    creators = [a.strip() for a in (author or "").split(";") if a.strip()]
+    creators = [a.strip() for a in one_line(author or "").split(";") if a.strip()]   # escapes hold ';'
     return Article("\n\n".join(p for p in pages if p), "application/pdf", title=title, creators=creators)

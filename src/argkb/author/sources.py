@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -18,9 +17,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from argkb.author.ingest import MAX_SOURCE_BYTES, read_article
+from argkb.author.ingest import MAX_SOURCE_BYTES, one_line, read_article
 from argkb.errors import UsageError
 from argkb.kb.folder import SOURCE_ID, KnowledgeBase
+from argkb.kb.scratch import scratch
 from argkb.rdf.ids import short
 from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB
@@ -29,7 +29,7 @@ from argkb.vocab.namespaces import ARGKB, KB
 _ID = SOURCE_ID
 _RESERVED = ("contribution-", "genid-", "contributor-")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_URL = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")
+_URL = re.compile(r"^https?://[^\s<>\"{}|^`\\\x00-\x1f\x7f-\x9f]+$")
 
 
 @dataclass
@@ -73,7 +73,7 @@ def check_unused(kb: KnowledgeBase, ident: str) -> None:
 
 def metadata(article, title=None, date=None, creators=(), publisher=None, url=None, language=None) -> SourceMeta:
     """What the user gave, else what the file says; checked."""
-    title = (title or article.title or "").strip()
+    title = one_line(title or article.title or "")
     if not title:
         raise UsageError("give the article's title with --title (the file does not name one)")
     given_date = date
@@ -91,8 +91,9 @@ def metadata(article, title=None, date=None, creators=(), publisher=None, url=No
     language = language or article.language
     if language and not _LANGUAGE.match(language):
         raise UsageError(f"--language {language!r}: give a language tag such as en or en-GB")
-    creators = [c.strip() for c in (creators or article.creators) if c.strip()]
-    return SourceMeta(title, date, creators, (publisher or article.publisher or None), url, language,
+    creators = [one_line(c) for c in (creators or article.creators) if one_line(c)]
+    publisher = one_line(publisher or article.publisher or "") or None
+    return SourceMeta(title, date, creators, publisher, url, language,
                       article.media_type)
 
 
@@ -158,8 +159,10 @@ def register(kb: KnowledgeBase, path: Path, ident: str, *, title: str | None = N
     sha = hashlib.sha256(stored).hexdigest()
     text_file = kb.sources_dir / f"{ident}.txt"
     header = f"Source {short(iri)}: registered by `argkb source add` from {Path(path).name}."
-    with tempfile.TemporaryDirectory(prefix="argkb-source-") as tmp:
-        node_file = Path(tmp) / f"{ident}.ttl"
+    # in the knowledge base's cache, not the system's temporary folder: a folder left by a killed process is
+    # removed by the next command that needs one (argkb.kb.scratch)
+    with scratch(kb, "source") as tmp:
+        node_file = tmp / f"{ident}.ttl"
         node_file.write_text(to_turtle(source_graph(iri, meta, sha), header), encoding="utf-8")
         outcome = add(kb, [node_file], author=author, message=message or f"register source {short(iri)}",
                       timeout=timeout, attachments={text_file: article.text},

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -93,9 +94,16 @@ def source_list_cmd(fmt, kb):
     """Every source: id, date, how many quotes and claims anchor to it, its stored text."""
     from argkb.author.catalogue import list_sources, list_text
 
+    from argkb.author.ingest import printable
+
     summaries = list_sources(kb)
-    emit(json.dumps([s.to_dict() for s in summaries], indent=2, ensure_ascii=False) if fmt == "json"
-         else list_text(summaries))
+    emit(_json_c1(json.dumps([s.to_dict() for s in summaries], indent=2, ensure_ascii=False)) if fmt == "json"
+         else printable(list_text(summaries)))
+
+
+def _json_c1(text: str) -> str:
+    """JSON text with DEL and the C1 control characters written as \\u escapes (json.dumps escapes only C0)."""
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @source_cmd.command("show", epilog=examples("argkb source show trump-putin-ukraine-talks",
@@ -108,8 +116,13 @@ def source_show_cmd(name, fmt, kb):
     sentences stating a consequence (as `argkb draft` finds them) that no implication quotes yet."""
     from argkb.author.catalogue import detail_text, show_source
 
+    from argkb.author.ingest import printable
+
     detail = show_source(kb, name)
-    emit(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False) if fmt == "json" else detail_text(detail))
+    # control characters a hand-edited text or label may hold are printed escaped, never raw (JSON escapes C0
+    # itself; C1, such as the 8-bit CSI \x9b, is escaped here)
+    emit(_json_c1(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False)) if fmt == "json"
+         else printable(detail_text(detail)))
 
 
 @click.command("anchor", epilog=examples("argkb anchor my-analysis.ttl --write",

@@ -66,6 +66,7 @@ def _sadface(doc: dict, name: str) -> ImportedMap:
     for i, node in enumerate(doc["nodes"], 1):
         if not isinstance(node, dict) or not node.get("id") or node.get("type") not in ("atom", "scheme"):
             raise MapError(f'node {i} needs an "id" and a "type" of "atom" or "scheme"')
+        node["id"] = str(node["id"])   # ids are strings (a numeric id reached the id slugs as an int)
         node.setdefault("metadata", {})
         node.setdefault("text", "")
         if node["type"] == "scheme":
@@ -73,6 +74,12 @@ def _sadface(doc: dict, name: str) -> ImportedMap:
             node["name"] = _SADFACE_SCHEMES.get(scheme.lower(), "support")
             if scheme.lower() not in _SADFACE_SCHEMES:
                 titles[node["id"]] = scheme
+    for i, edge in enumerate(doc["edges"], 1):
+        if not isinstance(edge, dict):
+            raise MapError(f'edge {i} is not an object with "source_id" and "target_id"')
+        for key in ("id", "source_id", "target_id"):
+            if edge.get(key) is not None:
+                edge[key] = str(edge[key])
     imported = ImportedMap(name)
     add_structure(imported, load.sadface(doc, name), titles=titles)
     return imported

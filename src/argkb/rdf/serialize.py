@@ -68,6 +68,22 @@ def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = 
     raise ValueError(f"cannot write {term!r} as Turtle")
 
 
+def term_turtle(term, used: set[str]) -> str:
+    """One IRI or literal as Turtle, written by pyoxigraph (``used`` collects the prefixes it takes)."""
+    return _name(term, used)
+
+
+def comment_text(text: str, limit: int = 300) -> str:
+    """``text`` made safe inside a ``#`` comment: line breaks and other control characters become spaces
+    (a comment ends at a line break, and what follows it would be read as Turtle), runs of spaces one,
+    at most ``limit`` characters."""
+    flat = " ".join(_CONTROL.sub(" ", text).split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _sort_key(term) -> tuple:
     return (0 if isinstance(term, URIRef) else 1, str(term), str(getattr(term, "datatype", "") or ""),
             str(getattr(term, "language", "") or ""))

@@ -16,14 +16,17 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
 * forwards the query with the client's ``Accept`` header and relays the answer once it is whole:
   read in chunks, at most ``MAX_ANSWER_BYTES`` (507 beyond, the query stopped) and within the
   ``--timeout-s`` limit for the whole exchange (504), so a client never gets a 200 with a cut body
-  and the front never holds more than the cap; when the Oxigraph process is gone it answers 503
-  and says so (the supervisor restarts it).
+  and the front never holds more than the cap; a query past the limit is a 504 that retires only
+  its own Oxigraph process (``argkb.store.serve.Upstream``); a query whose process crashed or was
+  replaced before it answered is sent again to the fresh one (reads are idempotent), and waiting
+  requests queue for it rather than fail.
 """
 from __future__ import annotations
 
 import http.client
 import socket
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -34,6 +37,10 @@ from argkb.store.bounds import MAX_QUERY_BYTES
 MAX_ANSWER_BYTES = 32 * 2**20
 CHUNK_BYTES = 64 * 1024
 IDLE_TIMEOUT_S = 10
+#: how long past the limit a request waits for a replaced Oxigraph process to answer
+START_WAIT_S = 10.0
+#: how often a read whose connection to Oxigraph failed before an answer is sent (to the replacing process)
+ATTEMPTS = 2
 #: a form-encoded query grows up to three times (percent-encoding)
 MAX_BODY_BYTES = 3 * MAX_QUERY_BYTES + 1024
 _REFUSED_PARAMS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
@@ -49,6 +56,10 @@ class Front(ThreadingHTTPServer):
     def __init__(self, address, check, timeout_s: float):
         super().__init__(address, Handler)
         self.check = check
+        #: rdflib's query parser (pyparsing) is not thread-safe: concurrent checks broke each other's parse
+        #: actions (TypeError in postParse), which dropped half of 50 clients' connections. It is CPU-bound
+        #: under the GIL anyway, so one check at a time costs nothing
+        self.check_lock = threading.Lock()
         self.timeout_s = timeout_s
         self.upstream = None
 
@@ -112,20 +123,50 @@ class Handler(BaseHTTPRequestHandler):
             return self._refuse(400, f"{refused[0]} is refused: the server answers on the union of the knowledge "
                                      "base's graphs; use GRAPH <…> { … } inside the query to read one file's graph")
         try:
-            text = self.server.check(queries[0])
+            with self.server.check_lock:
+                text = self.server.check(queries[0])
         except ArgkbError as error:
             return self._refuse(400, str(error))
+        except Exception as error:  # noqa: BLE001 - a client gets a status, never a dropped connection
+            return self._refuse(500, f"argkb serve could not check the query ({type(error).__name__}): retry, "
+                                     "or report it")
         self._forward(text)  # the text that was checked, never the client's own
 
     def _forward(self, query: str) -> None:
         """Relay Oxigraph's answer once it is whole: read in chunks, at most ``MAX_ANSWER_BYTES`` and until
-        the server's limit, so the status sent is always the true one and the body is never cut."""
+        the server's limit, so the status sent is always the true one and the body is never cut.
+
+        Every query is a read, so one whose connection to Oxigraph failed before an answer (its process
+        crashed or was replaced) is sent again, transparently, to the process that replaces it; a request
+        waits for that process (up to the limit plus ``START_WAIT_S``) instead of failing."""
         upstream = self.server.upstream
         limit = self.server.timeout_s
-        if not upstream.wait_running(10):   # a recycled server is replaced within a second or so
-            return self._refuse(503, f"the Oxigraph server behind argkb serve {upstream.state()}; it is being "
-                                     "restarted: retry")
-        target = urllib.parse.urlsplit(upstream.url)
+        deadline = time.monotonic() + limit + START_WAIT_S
+        for _attempt in range(ATTEMPTS):
+            instance = upstream.acquire(max(0.0, deadline - time.monotonic()))
+            if instance is None:
+                return self._refuse(503, f"the Oxigraph server behind argkb serve {upstream.state() or 'is busy'}; "
+                                         "it is being restarted: retry")
+            try:
+                outcome = self._exchange(instance, query, limit)
+            finally:
+                upstream.release(instance)
+            if outcome is None:
+                return   # answered
+            if outcome == "expired":
+                upstream.retire(instance)   # stop the abandoned query for good; other requests on it finish
+                return self._refuse(504, f"the query did not finish within the server's limit ({limit:g} s); it "
+                                         "was stopped: add a LIMIT, or narrow the pattern")
+            if time.monotonic() >= deadline:
+                break
+            if not instance.state() and instance.retired_at is None:
+                time.sleep(0.05)   # a reset from a running process: try again, briefly later
+        self._refuse(502, f"the Oxigraph server behind argkb serve did not answer ({outcome}): retry")
+
+    def _exchange(self, instance, query: str, limit: float) -> str | None:
+        """Send the query to one process and relay its answer (None); or say why not: "expired" when it
+        outlived the limit, else the connection error (nothing was sent to the client: it can be retried)."""
+        target = urllib.parse.urlsplit(instance.url)
         connection = http.client.HTTPConnection(target.hostname, target.port, timeout=limit + 2)
         expired = threading.Event()
         watchdog = None
@@ -154,22 +195,18 @@ class Handler(BaseHTTPRequestHandler):
                     break
                 body += chunk
                 if len(body) > MAX_ANSWER_BYTES:
-                    return self._refuse(507, f"the answer is over {MAX_ANSWER_BYTES // 2**20} MiB, more than the "
-                                             "server relays: add a LIMIT (and OFFSET to page), or select fewer "
-                                             "variables; it was stopped")
+                    self._refuse(507, f"the answer is over {MAX_ANSWER_BYTES // 2**20} MiB, more than the "
+                                      "server relays: add a LIMIT (and OFFSET to page), or select fewer "
+                                      "variables; it was stopped")
+                    return None
             if expired.is_set():
-                raise TimeoutError("the answer was not complete in time")
+                return "expired"
+            if answer.length:   # the process went away mid-answer (the body is shorter than it said)
+                return "the answer was cut"
             self._send(answer.status, answer.getheader("Content-Type", "text/plain"), bytes(body))
+            return None
         except (http.client.HTTPException, OSError) as error:
-            state = upstream.state()
-            if state:
-                self._refuse(503, f"the Oxigraph server behind argkb serve {state}; it is being restarted: retry")
-            elif expired.is_set() or isinstance(error, TimeoutError):
-                upstream.recycle()   # stop the abandoned query for good
-                self._refuse(504, f"the query did not finish within the server's limit ({limit:g} s); it was "
-                                  "stopped: add a LIMIT, or narrow the pattern")
-            else:
-                self._refuse(502, f"the Oxigraph server behind argkb serve did not answer ({error}): retry")
+            return "expired" if expired.is_set() else (str(error) or type(error).__name__)
         finally:
             if watchdog is not None:
                 watchdog.cancel()

@@ -7,8 +7,10 @@ derived store listens on a private loopback port; clients talk to the checking f
 * it is started with the parent-death signal set (Linux), so it stops even when the wrapper
   is killed with SIGKILL; SIGTERM and Ctrl-C stop it too, and the snapshot is removed;
 * a failed start is reported with the server's exit code and its own words, not guessed at;
-* when it dies while serving, the wrapper says how (exit code or signal) and restarts it, at
-  most ``MAX_RESTARTS`` times; then it stops with exit code 1.
+* when it dies while serving, the wrapper says how (exit code or signal) and restarts it; more than
+  ``MAX_RESTARTS`` crashes within ``CRASH_WINDOW_S`` stop it with exit code 1;
+* a query past the limit retires only the process it ran on: a fresh one takes the new requests
+  and the retired one is stopped once its other requests are answered (``Upstream``).
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
 
 MAX_RESTARTS = 5
+#: crashes are counted over this window: a server that keeps crashing faster gives up
+CRASH_WINDOW_S = 60.0
 START_TIMEOUT_S = 60.0
 #: the stack of each Oxigraph server thread (reserved, used only as deep as a query goes)
 SERVER_STACK_BYTES = 512 * 2**20
@@ -54,92 +58,173 @@ def oxigraph_binary() -> str:
     return found
 
 
-class Upstream:
-    """The supervised ``oxigraph serve-read-only`` process on a private loopback port."""
+class Instance:
+    """One ``oxigraph serve-read-only`` process and the requests it is answering."""
 
-    def __init__(self, binary: str, location: Path, timeout_s: float, log: Path):
-        self.binary, self.location, self.timeout_s, self.log = binary, location, timeout_s, log
-        self.process: subprocess.Popen | None = None
-        self.url = ""
-        self.restarts = 0
-        self.recycled = False
-        self.lock = threading.Lock()
-        self.wake = threading.Event()   # set when the supervisor should look now
-        self.ready = threading.Event()  # set while a started process answers
-
-    def start(self) -> None:
-        self.ready.clear()
-        port = _free_loopback_port()
-        self.url = f"http://127.0.0.1:{port}/query"
-        command = [self.binary, "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
-                   "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout_s)))]
-        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the front's bounds
-        # missed is then answered, not a stack overflow that kills the server for every client
-        env = {**os.environ, "RUST_MIN_STACK": str(SERVER_STACK_BYTES)}
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
-                                            preexec_fn=_stop_with_parent)
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise ServerFailed(f"the Oxigraph server did not start: it {self.state()}: {self._log_tail()}")
-            if _answers(self.url):
-                self.ready.set()
-                return
-            time.sleep(0.05)
-        self.stop()
-        raise ServerFailed(f"the Oxigraph server did not answer within {START_TIMEOUT_S:g} s: {self._log_tail()}")
+    def __init__(self, process: subprocess.Popen, url: str):
+        self.process, self.url = process, url
+        self.inflight = 0
+        self.retired_at: float | None = None   # set when it is replaced: it gets no new request
 
     def state(self) -> str:
         """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it runs."""
-        code = None if self.process is None else self.process.poll()
+        code = self.process.poll()
         if code is None:
             return ""
         return f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
 
-    def restart_if_dead(self) -> None:
-        """Start a fresh process in place of a stopped one (called by the supervising main thread only)."""
-        with self.lock:
-            state = self.state()
-            if not state:
-                return
-            if self.recycled:   # stopped on purpose: not a crash
-                self.recycled = False
-                self.start()
-                return
-            if self.restarts >= MAX_RESTARTS:
-                raise ServerFailed(f"the Oxigraph server {state}, after {MAX_RESTARTS} restarts; giving up: "
-                                   f"{self._log_tail()}")
-            self.restarts += 1
-            click.echo(f"argkb: the Oxigraph server {state}; restarting it "
-                       f"({self.restarts} of at most {MAX_RESTARTS})", err=True)
-            self.start()
-
-    def recycle(self) -> None:
-        """Stop a process whose query outlived the limit (Oxigraph's own timeout does not always stop the
-        evaluation, and an abandoned query must not go on burning a core); the supervisor starts a fresh one.
-
-        The process is never started from here: this runs in a request's thread, and Linux sends the
-        parent-death signal when the *thread* that started a child ends (``PR_SET_PDEATHSIG``), which
-        killed every recycled server as soon as the request was answered, and counted as a crash."""
-        with self.lock:
-            self.recycled = True
-            self.stop()
-        self.wake.set()
-
-    def wait_running(self, timeout: float) -> bool:
-        """Wait (at most ``timeout`` s) until a process answers: a recycled one is being replaced."""
-        return self.ready.wait(timeout) and not self.state()
-
     def stop(self) -> None:
-        self.ready.clear()
-        if self.process is not None and self.process.poll() is None:
+        if self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+
+
+class Upstream:
+    """The supervised Oxigraph servers on private loopback ports: one current, and the retired ones still
+    finishing their requests.
+
+    A query that outlives the limit retires only the process it ran on (``retire``): the supervisor starts a
+    fresh one, new requests wait for it (``acquire``), and the retired process is stopped once its other
+    requests are answered (or past their own limit), so a slow query never resets another client's request.
+    Processes are started only by the supervising main thread (``supervise``): Linux sends the parent-death
+    signal when the *thread* that started a child ends (``PR_SET_PDEATHSIG``)."""
+
+    def __init__(self, binary: str, location: Path, timeout_s: float, log: Path):
+        self.binary, self.location, self.timeout_s, self.log = binary, location, timeout_s, log
+        self.current: Instance | None = None
+        self.retiring: list[Instance] = []
+        self.crashes: list[float] = []   # when each crash happened (a crash loop within CRASH_WINDOW_S gives up)
+        self.restarts = 0
+        self.lock = threading.Lock()
+        self.wake = threading.Event()   # set when the supervisor should look now
+        self.ready = threading.Event()  # set while the current process answers and is not retired
+
+    @property
+    def url(self) -> str:
+        return self.current.url if self.current else ""
+
+    @property
+    def process(self) -> subprocess.Popen | None:
+        return self.current.process if self.current else None
+
+    def start(self) -> None:
+        """Start a process and make it the current one once it answers; the one it replaces is retired."""
+        port = _free_loopback_port()
+        url = f"http://127.0.0.1:{port}/query"
+        command = [self.binary, "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
+                   "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout_s)))]
+        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the front's bounds
+        # missed is then answered, not a stack overflow that kills the server for every client
+        env = {**os.environ, "RUST_MIN_STACK": str(SERVER_STACK_BYTES)}
+        with open(self.log, "ab") as log:
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
+                                       preexec_fn=_stop_with_parent)
+        fresh = Instance(process, url)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise ServerFailed(f"the Oxigraph server did not start: it {fresh.state()}: {self._log_tail()}")
+            if _answers(url):
+                with self.lock:
+                    old, self.current = self.current, fresh
+                    if old is not None and old.retired_at is None:
+                        old.retired_at = time.monotonic()
+                        self.retiring.append(old)
+                    self.ready.set()
+                return
+            time.sleep(0.05)
+        fresh.stop()
+        raise ServerFailed(f"the Oxigraph server did not answer within {START_TIMEOUT_S:g} s: {self._log_tail()}")
+
+    def state(self) -> str:
+        """How the current process ended, or "" while it runs."""
+        return self.current.state() if self.current else "has not started"
+
+    def acquire(self, timeout: float) -> Instance | None:
+        """The current process, counted as busy with one more request; waits (at most ``timeout`` s) while it
+        is being replaced. None if no process answers in time."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not self.ready.wait(left):
+                return None
+            with self.lock:
+                instance = self.current
+                if instance is not None and instance.retired_at is None and not instance.state():
+                    instance.inflight += 1
+                    return instance
+                self.ready.clear()   # dead or retired: the supervisor replaces it
+            self.wake.set()
+
+    def release(self, instance: Instance) -> None:
+        with self.lock:
+            instance.inflight -= 1
+            done = instance.retired_at is not None and instance.inflight <= 0
+        if done:
+            self.wake.set()   # the supervisor stops it now
+
+    def retire(self, instance: Instance) -> None:
+        """Replace a process whose query outlived the limit (Oxigraph's own timeout does not always stop the
+        evaluation, and an abandoned query must not go on burning a core); its other requests finish."""
+        with self.lock:
+            if instance.retired_at is None:
+                instance.retired_at = time.monotonic()
+                self.retiring.append(instance)
+                if instance is self.current:
+                    self.ready.clear()
+        self.wake.set()
+
+    def recycle(self) -> None:
+        """Retire the current process (see ``retire``)."""
+        if self.current is not None:
+            self.retire(self.current)
+
+    def wait_running(self, timeout: float) -> bool:
+        """Wait (at most ``timeout`` s) until a process answers: a retired or crashed one is being replaced."""
+        return self.ready.wait(timeout) and not self.state()
+
+    def supervise(self) -> None:
+        """Stop retired processes whose requests are answered, and replace a retired or dead current one
+        (called by the supervising main thread only)."""
+        now = time.monotonic()
+        with self.lock:
+            done = [i for i in self.retiring if i.inflight <= 0 or i.state()
+                    or now - i.retired_at > self.timeout_s + 5]
+            self.retiring = [i for i in self.retiring if i not in done]
+            current = self.current
+        for instance in done:
+            instance.stop()
+        if current is None:
+            return
+        if current.retired_at is None:
+            state = current.state()
+            if not state:
+                return
+            with self.lock:
+                self.ready.clear()
+            self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
+            if len(self.crashes) > MAX_RESTARTS:
+                raise ServerFailed(f"the Oxigraph server {state}, {MAX_RESTARTS} times within "
+                                   f"{CRASH_WINDOW_S:g} s; giving up: {self._log_tail()}")
+            self.restarts += 1
+            click.echo(f"argkb: the Oxigraph server {state}; restarting it "
+                       f"({len(self.crashes)} of at most {MAX_RESTARTS} within {CRASH_WINDOW_S:g} s)", err=True)
+        self.start()
+
+    def restart_if_dead(self) -> None:
+        self.supervise()
+
+    def stop(self) -> None:
+        self.ready.clear()
+        with self.lock:
+            everyone = ([self.current] if self.current else []) + self.retiring
+            self.retiring = []
+        for instance in everyone:
+            instance.stop()
 
     def _log_tail(self) -> str:
         try:
@@ -180,7 +265,7 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str]
         while True:
             upstream.wake.wait(0.2)
             upstream.wake.clear()
-            upstream.restart_if_dead()
+            upstream.supervise()
     except KeyboardInterrupt:
         return 0
     finally:
