@@ -8,6 +8,11 @@ implications (trigger, affected actor, qualifier, a quote anchored into the text
 chains of claims and arguments up to depth 8 below each implication, a second argument from
 another lens (sometimes resting on an earlier article's implication), and rebuttals or
 undercuts — every claim quoted or attributed, every node labelled, in the five lenses.
+About a fifth of the editors' premises (the attributed, unquoted claims) are a theory's premise:
+held (``argkb:heldBy``) by the lens of the first argument resting on them, sometimes by a second
+lens too; about a tenth of the attacks only weaken (``argkb:force argkb:Weaken``). These traits
+are drawn from a second random stream: every article is written as without them, plus these triples
+(so the size is reached a few articles sooner).
 Actors and levers are shared (``data/actors.ttl``). The result is a valid argkb knowledge
 base (``argkb validate --kb OUT`` conforms) with a manifest ``generated.json`` that the
 benchmark and ``bench/contribution.py`` use to pick existing nodes.
@@ -40,6 +45,11 @@ WORDS = ("pressure ceasefire talks border sanctions energy alliance guarantee de
          "escalation leverage frontline summit concession envoy territory security aid reserve market "
          "election signal coalition treaty inspection corridor grain export reactor airspace").split()
 SIZES = {"tiny": 1_500, "1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+#: bumped when the same seed and size give other files (bench/run.py regenerates its cached knowledge bases)
+VERSION = 2
+#: the share of the editors' premises a lens holds (argkb:heldBy), of those a second lens holds too,
+#: and of the attacks that only weaken (argkb:force argkb:Weaken)
+HELD_SHARE, SECOND_HOLDER_SHARE, WEAKEN_SHARE = 0.2, 0.3, 0.1
 
 
 def parse_size(text: str) -> int:
@@ -58,9 +68,13 @@ def lit(text: str, lang: str | None = "en") -> str:
 class Article:
     """One generated source: its text grows as sentences are quoted; its Turtle is written at the end."""
 
-    def __init__(self, index: int, rng: random.Random):
+    def __init__(self, index: int, rng: random.Random, traits: random.Random | None = None):
         self.name = f"gen-src-{index:05d}"
         self.rng = rng
+        self.traits = traits or random.Random(index)   # heldBy and force: a stream of their own
+        self.editors: set[str] = set()   # the editors' claims no argument rests on yet
+        self.held = 0
+        self.weakening = 0
         self.text = ""
         self.lines: list[str] = []
         self.triples = 0
@@ -96,14 +110,28 @@ class Article:
             props += [("prov:wasAttributedTo", "kb:argkb-editors"),
                       ("argkb:acceptedFinding", "argkb:UncitedBackground"),
                       ("argkb:reviewNote", lit("Generated text: it stands for no published work."))]
+            self.editors.add(iri)
         self.node(iri, props)
         return iri
 
     def argument(self, iri: str, lens: str, premises: list[str], target: tuple[str, str]) -> str:
+        force = []
+        if target[0] == "argkb:attacks" and self.traits.random() < WEAKEN_SHARE:
+            force = [("argkb:force", "argkb:Weaken")]
+            self.weakening += 1
         self.node(iri, [("a", "argkb:Argument"), ("rdfs:label", lit(f"argument {iri[3:]}")),
                         ("argkb:perspective", lens), ("argkb:premise", ", ".join(premises)),
-                        ("argkb:warrant", lit(self.sentence())), target,
+                        ("argkb:warrant", lit(self.sentence())), target, *force,
                         ("prov:wasAttributedTo", "kb:argkb-editors")])
+        for p in premises:   # an editors' premise, at its first use: a theory's (of this lens) or shared ground
+            if p in self.editors:
+                self.editors.discard(p)
+                if self.traits.random() < HELD_SHARE:
+                    holders = [lens]
+                    if self.traits.random() < SECOND_HOLDER_SHARE:
+                        holders.append(self.traits.choice([x for x in LENSES if x != lens]))
+                    self.node(p, [("argkb:heldBy", ", ".join(holders))])
+                    self.held += 1
         return iri
 
 
@@ -158,13 +186,17 @@ def generate(out: Path, size: int, seed: int = 1) -> dict:
         shared.append(f'kb:{lv} a argkb:Lever ; rdfs:label {lit(lv.replace("-", " "))} .\n')
     (out / "data" / "actors.ttl").write_text("\n".join(shared), encoding="utf-8")
     triples = 2 + 2 * (len(actors) + len(levers))
-    manifest: dict = {"seed": seed, "size": size, "sources": [], "implications": [], "actors": actors, "levers": levers}
+    manifest: dict = {"version": VERSION, "seed": seed, "size": size, "sources": [], "implications": [],
+                      "actors": actors, "levers": levers, "held": 0, "weakening": 0}
     earlier: list[str] = []
     index = 0
     while triples < size:
         index += 1
-        article = Article(index, random.Random(rng.getrandbits(64)))
+        bits = rng.getrandbits(64)
+        article = Article(index, random.Random(bits), random.Random(bits ^ 0x5EED))
         write_article(article, index, actors, levers, earlier, manifest)
+        manifest["held"] += article.held
+        manifest["weakening"] += article.weakening
         data = article.text.encode("utf-8")
         (out / "data" / "sources" / f"{article.name}.txt").write_bytes(data)
         article.lines.append(f'kb:{article.name} argkb:sha256 "{hashlib.sha256(data).hexdigest()}" .\n')
@@ -185,7 +217,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     manifest = generate(args.out, parse_size(args.size), args.seed)
     print(f"{args.out}: {manifest['triples']} data triples, {len(manifest['sources'])} sources, "
-          f"{len(manifest['implications'])} implications")
+          f"{len(manifest['implications'])} implications, {manifest['held']} premises held by a lens, "
+          f"{manifest['weakening']} weakening attacks")
     return 0
 
 

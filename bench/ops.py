@@ -2,7 +2,9 @@
 
     python bench/ops.py OPERATION KB_DIR   -> prints one JSON object of figures (seconds, MB)
 
-argkb side: build, open, queries, validate, contribution, export.
+argkb side: build, open, queries, validate, contribution, export, and two commands timed as whole
+processes (``python -m argkb …``, start-up and store opening included): ``why`` (one implication under
+realism, five implications) and ``lenses`` (every implication under every lens, with strengths).
 Baseline side (rdflib Memory graph + pySHACL on the merged graph): b_queries, b_validate, b_contribution.
 A figure whose argkb function does not exist (yet) is reported as null ("n/a").
 """
@@ -14,6 +16,7 @@ import random
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -149,6 +152,61 @@ def op_export(kb_dir: Path) -> dict:
         open_store(kb)
         return clock(lambda: render(build_map(kb, (), None, None, None), "graphml"))[0]
     return {"export": optional(run)}
+
+
+ID_BASE = "https://w3id.org/argkb/id/"
+
+
+def argkb_process(kb_dir: Path, *args: str) -> tuple[float, float, str]:
+    """One whole ``argkb`` process on the knowledge base: (wall seconds, CPU seconds, its output).
+    ``ARGKB_BENCH_SRC``: the source tree to run it from (this one's ``src`` by default)."""
+    env = {**os.environ, "PYTHONPATH": os.environ.get("ARGKB_BENCH_SRC") or str(BENCH.parent / "src")}
+    env.pop("ARGKB_STORE", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "argkb", *args, "--kb", str(kb_dir)], capture_output=True,
+                          text=True, env=env)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"argkb {' '.join(args)} exited {proc.returncode}: {proc.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc.stdout
+
+
+def _children_rss() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # MB (Linux: KB)
+
+
+def op_why(kb_dir: Path, count: int = 5) -> dict:
+    """``argkb why ID -p realism --format json`` on five implications, each its own process, the store
+    warm (a first run, not counted, brings it up to date)."""
+    impls, _moves = pick(kb_dir, count)
+    ids = ["kb:" + str(i)[len(ID_BASE):] for i in impls]
+    argkb_process(kb_dir, "why", ids[0], "-p", "realism", "--format", "json")
+    walls, cpus = [], []
+    for curie in ids:
+        wall, cpu, out = argkb_process(kb_dir, "why", curie, "-p", "realism", "--format", "json")
+        assert json.loads(out)["id"] == curie
+        walls.append(wall)
+        cpus.append(cpu)
+    return {"why_p50": statistics.median(walls), "why_max": max(walls), "why_cpu_p50": statistics.median(cpus),
+            "why_ids": ids, "rss_why_process": _children_rss()}
+
+
+def op_lenses(kb_dir: Path, runs: int = 3) -> dict:
+    """``argkb lenses --format json`` (every implication under every lens, with strengths), each run its
+    own process, the store warm; the median of ``runs``."""
+    impls, _moves = pick(kb_dir, 1)
+    argkb_process(kb_dir, "why", "kb:" + str(impls[0])[len(ID_BASE):])   # the store up to date, not counted
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu, out = argkb_process(kb_dir, "lenses", "--format", "json")
+        walls.append(wall)
+        cpus.append(cpu)
+    rows = json.loads(out)["implications"]
+    return {"lenses": statistics.median(walls), "lenses_min": min(walls), "lenses_cpu": statistics.median(cpus),
+            "lenses_rows": len(rows), "rss_lenses_process": _children_rss()}
 
 
 def _rdflib_graph(kb_dir: Path):

@@ -6,7 +6,9 @@ For each size a synthetic knowledge base is generated (bench/generate.py, cached
 --work), then every operation runs in its own process (bench/ops.py) so that its time and
 peak memory are its own. argkb: the derived store (build, open cold/warm), trace, impacts,
 the per-lever x per-perspective summary query, whole-KB validation, validation of a ~200-triple
-contribution, graphml export. Baseline: the same reads on an rdflib Memory graph parsed from
+contribution, graphml export, and ``argkb why`` and ``argkb lenses`` as whole processes (beside the
+issue's targets: why <= 1 s, lenses <= 5 s at a million triples). Baseline: the same reads on an
+rdflib Memory graph parsed from
 the Turtle files, and pySHACL on the merged graph. The tables are printed and written, with a
 description of the machine, to bench/RESULTS.md (or --output).
 """
@@ -23,9 +25,11 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from generate import generate, parse_size  # noqa: E402
+from generate import VERSION, generate, parse_size  # noqa: E402
 
-ARGKB_OPS = ["build", "open", "queries", "validate", "contribution", "export"]
+#: the issue's targets for two commands as whole processes, at a million triples (seconds)
+WHY_TARGET, LENSES_TARGET = 1.0, 5.0
+ARGKB_OPS = ["build", "open", "queries", "validate", "contribution", "export", "why", "lenses"]
 BASELINE_OPS = ["b_queries", "b_validate", "b_contribution"]
 #: row label, argkb figure, baseline figure, unit
 ROWS = [
@@ -39,6 +43,10 @@ ROWS = [
     ("whole-KB validation", "validate", "b_validate", "s"),
     ("validate a ~200-triple contribution", "contribution", "b_contribution", "ms"),
     ("export graphml", "export", "b_export", "s"),
+    ("`argkb why ID -p realism`, whole process, p50 (target ≤ 1 s)", "why_p50", None, "s"),
+    ("`argkb why ID -p realism`, whole process, slowest of 5", "why_max", None, "s"),
+    ("`argkb lenses` with strengths, whole process (target ≤ 5 s)", "lenses", None, "s"),
+    ("`argkb lenses`, CPU time of the process", "lenses_cpu", None, "s"),
     ("peak memory, whole-KB validation", "rss_validate", "rss_b_validate", "MB"),
     ("peak memory, any operation", "rss_max", "rss_b_max", "MB"),
 ]
@@ -90,7 +98,8 @@ def fmt(value, unit: str) -> str:
 #: which operation gives each figure (to say "stopped" when it ran out of time)
 OP_OF = {"load": "build", "open_cold": "open", "open_warm": "open", "trace_p50": "queries", "trace_p95": "queries",
          "impacts_p50": "queries", "summary": "queries", "validate": "validate", "contribution": "contribution",
-         "export": "export", "rss_validate": "validate", "b_load": "b_queries", "b_trace_p50": "b_queries",
+         "export": "export", "why_p50": "why", "why_max": "why", "lenses": "lenses", "lenses_cpu": "lenses",
+         "rss_validate": "validate", "b_load": "b_queries", "b_trace_p50": "b_queries",
          "b_trace_p95": "b_queries", "b_impacts_p50": "b_queries", "b_summary": "b_queries", "b_export": "b_queries",
          "b_validate": "b_validate", "b_contribution": "b_contribution", "rss_b_validate": "b_validate"}
 
@@ -105,11 +114,27 @@ def cell(figures: dict, name: str, unit: str, timeout: float) -> str:
 def table(figures: dict, baseline: bool, timeout: float) -> str:
     lines = ["| operation | argkb | baseline (rdflib Memory + pySHACL) | baseline / argkb |", "|---|---|---|---|"]
     for label, ours, theirs, unit in ROWS:
-        a, b = figures.get(ours), figures.get(theirs)
-        b_text = cell(figures, theirs, unit, timeout) if baseline else "skipped"
+        a, b = figures.get(ours), figures.get(theirs) if theirs else None
+        b_text = "—" if theirs is None else cell(figures, theirs, unit, timeout) if baseline else "skipped"
         ratio = f"{b / a:.1f}×" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > 0 else "—"
         lines.append(f"| {label} | {cell(figures, ours, unit, timeout)} | {b_text} | {ratio} |")
     return "\n".join(lines)
+
+
+def targets(figures: dict) -> list[str]:
+    """Whether the whole-process commands meet the issue's targets (set for a million triples)."""
+    out = []
+
+    def met(value, target) -> str:
+        return "met" if value <= target else "not met"
+    if figures.get("why_max") is not None:
+        out.append(f"`argkb why` ≤ {WHY_TARGET:g} s (the target at 1M): **{met(figures['why_max'], WHY_TARGET)}** "
+                   f"(slowest of 5: {fmt(figures['why_max'], 's')}; {', '.join(figures.get('why_ids', []))})")
+    if figures.get("lenses") is not None:
+        out.append(f"`argkb lenses` ≤ {LENSES_TARGET:g} s (the target at 1M): "
+                   f"**{met(figures['lenses'], LENSES_TARGET)}** (median of 3: {fmt(figures['lenses'], 's')}, fastest {fmt(figures['lenses_min'], 's')}, "
+                   f"CPU {fmt(figures['lenses_cpu'], 's')}; {figures.get('lenses_rows')} implications)")
+    return out
 
 
 def machine() -> str:
@@ -158,7 +183,8 @@ def main(argv=None) -> int:
         size = parse_size(name)
         kb_dir = args.work / f"{name.lower()}-seed{args.seed}"
         manifest = kb_dir / "generated.json"
-        if not manifest.is_file() or json.loads(manifest.read_text())["size"] != size:
+        cached = json.loads(manifest.read_text()) if manifest.is_file() else {}
+        if cached.get("size") != size or cached.get("version") != VERSION:
             log(f"generating {name} …")
             generate(kb_dir, size, args.seed)
         triples = json.loads(manifest.read_text())["triples"]
@@ -171,6 +197,7 @@ def main(argv=None) -> int:
             notes.append("**warning: the generated data did not validate**")
         if figures["failed"]:
             notes.append("failed: " + ", ".join(figures["failed"]))
+        notes += targets(figures)
         if figures.get("store_triples"):
             triples = figures["store_triples"]
         section = f"### {name}: {triples:,} triples with the ontology (seed {args.seed})\n\n{text}\n" + \

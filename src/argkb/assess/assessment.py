@@ -7,12 +7,15 @@ its status per lens. All read the knowledge base through ``open_store(kb)`` (see
 """
 from __future__ import annotations
 
+import gc
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
 from argkb.assess.framework import LENSES, ArgumentGraph, Evaluation, evaluate, lens_iri, load
+from argkb.assess.graph import _sorted
 from argkb.assess.dung import SEMANTICS
 from argkb.errors import UsageError
 from argkb.vocab.namespaces import ARGKB
@@ -92,14 +95,22 @@ class LensComparison:
 
 
 def _lens_rows(graph: ArgumentGraph, claims, lenses, semantics, gradual: str = "df-quad") -> list[LensRow]:
-    overall = evaluate(graph, None, semantics, gradual)
-    views = {lens: evaluate(graph, lens, semantics, gradual) for lens in lenses}
+    from argkb.assess.strength_view import view_strengths
+
+    claims = list(claims)
+    # the statuses of the rows' claims only, and their strengths only as far as they depend on
+    overall = evaluate(graph, None, semantics, gradual, only=claims)
+    views = {lens: evaluate(graph, lens, semantics, gradual, only=claims) for lens in lenses}
+    argued = {lens: {c for c in claims if ev.argues(c)} for lens, ev in views.items()}
+    strength = {None: view_strengths(graph, None, overall.view, gradual, targets=claims)}
+    for lens, ev in views.items():
+        strength[lens] = view_strengths(graph, lens, ev.view, gradual, targets=[c for c in claims if c in argued[lens]])
     rows = []
     for c in claims:
-        by_lens = {lens: (ev.claims.get(c, SILENT) if ev.argues(c) else SILENT) for lens, ev in views.items()}
+        by_lens = {lens: (ev.claims.get(c, SILENT) if c in argued[lens] else SILENT) for lens, ev in views.items()}
         row = LensRow(c, overall.claims.get(c, SILENT), by_lens)
-        row.strength = {None: _rounded(overall.strength.get(c))}
-        row.strength.update({lens: None if by_lens[lens] == SILENT else _rounded(views[lens].strength.get(c))
+        row.strength = {None: _rounded(strength[None].get(c))}
+        row.strength.update({lens: None if by_lens[lens] == SILENT else _rounded(strength[lens].get(c))
                              for lens in lenses})
         if row.divergent:
             row.deciding = {lens: views[lens].deciding(c) for lens, s in by_lens.items() if s != SILENT}
@@ -115,11 +126,27 @@ def lenses(kb, semantics: str = "grounded", perspectives=(), gradual: str = "df-
     """Every implication under each lens (the five built-in ones and any the knowledge base
     declares, unless ``perspectives`` names some)."""
     _check_semantics(semantics)
-    store = open_store(kb)
-    graph = load(store)
-    chosen = _lenses(perspectives, store) or all_lenses(store)
-    implications = sorted(c for c, info in graph.claims.items() if info.implication)
-    return LensComparison(graph, semantics, chosen, _lens_rows(graph, implications, chosen, semantics, gradual), gradual)
+    with _no_cycle_collection():
+        store = open_store(kb)
+        graph = load(store, labels=False)   # it shows the implications' labels alone
+        chosen = _lenses(perspectives, store) or all_lenses(store)
+        implications = _sorted(c for c, info in graph.claims.items() if info.implication)
+        rows = _lens_rows(graph, implications, chosen, semantics, gradual)
+    return LensComparison(graph, semantics, chosen, rows, gradual)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """The cycle collector paused while the whole argument graph is read and evaluated: at a million
+    triples it holds a million long-lived objects, which every full collection walks (a fifth of the
+    time). Reference counting still frees what is dropped; the collector's state comes back after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -149,7 +176,7 @@ def scenario(kb, moves, perspectives=(), semantics: str = "grounded") -> Scenari
     store = open_store(kb)
     known = {row[0] for row in store.query(MOVES_Q).rows}
     chosen_moves = list(dict.fromkeys(resolve(m, known, "move") for m in moves))
-    graph = load(store)
+    graph = load(store, labels=False)   # it shows the implications' labels alone
     triggered: dict[URIRef, list[URIRef]] = {}
     for move, impl in store.query(TRIGGERS_Q).rows:
         triggered.setdefault(move, []).append(impl)

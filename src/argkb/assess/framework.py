@@ -25,7 +25,9 @@ from functools import cached_property
 from rdflib import URIRef
 
 from argkb.assess.dung import IN, OUT, UNDEC, Framework, labels
-from argkb.assess.graph import Argument, ArgumentGraph, Claim, grants, load, supporters  # noqa: F401  (the API)
+from argkb.assess.graph import (  # noqa: F401  (the API)
+    Argument, ArgumentGraph, Claim, _sorted, grants, supporters)
+from argkb.assess.load import load  # noqa: F401  (the API)
 from argkb.store import open_store
 
 LENSES = ("Realism", "Liberalism", "Constructivism", "DiplomaticPractice", "SecurityAnalysis")
@@ -33,7 +35,28 @@ LENSES = ("Realism", "Liberalism", "Constructivism", "DiplomaticPractice", "Secu
 
 def framework(graph: ArgumentGraph, view) -> Framework:
     """The Dung framework of the arguments in ``view``: the refuting attacks among them."""
-    return Framework(sorted(view), {(a, b) for a, b in graph.defeats if a in view and b in view})
+    return Framework(_in_order(graph, view), {(a, b) for a, b in graph.defeats if a in view and b in view})
+
+
+def _in_order(graph: ArgumentGraph, view) -> list:
+    """``sorted(view)``: the graph's arguments sorted once, kept when in ``view``."""
+    members = view if isinstance(view, (set, frozenset, dict)) else set(view)
+    ordered = [a for a in graph.sorted_arguments if a in members]
+    return ordered if len(ordered) == len(view) else _sorted(view)
+
+
+def _labels(graph: ArgumentGraph, view, semantics: str) -> tuple[dict, int]:
+    """``labels(framework(graph, view), semantics)``. Under grounded semantics an argument's label
+    depends only on its attackers, back to the unattacked: the framework of the arguments some
+    refuting attack in view touches is labelled alone, every other argument is IN (nothing attacks it)."""
+    if semantics != "grounded":
+        return labels(framework(graph, view), semantics)
+    defeats = {(a, b) for a, b in graph.defeats if a in view and b in view}
+    involved = {x for pair in defeats for x in pair}
+    found, count = labels(Framework(_sorted(involved), defeats), semantics)
+    result = dict.fromkeys(_in_order(graph, view), IN)
+    result.update(found)
+    return result, count
 
 
 @dataclass
@@ -56,30 +79,45 @@ class Evaluation:
 
     def claim_attackers(self, claim: URIRef, weakening: bool = False) -> list[URIRef]:
         """The refuting arguments in view that attack the claim (``weakening=True``: the weakening ones)."""
-        return sorted(a for a in self.graph.rebutting.get(claim, ())
-                      if a in self.view and self.graph.arguments[a].weakens == weakening)
+        return _sorted(a for a in self.graph.rebutting.get(claim, ())
+                       if a in self.view and self.graph.arguments[a].weakens == weakening)
 
     def argues(self, claim: URIRef) -> bool:
         """Does this view conclude or attack the claim (rather than only reason from it)?"""
-        return any(a in self.own for a in (*self.graph.concluding.get(claim, ()), *self.graph.rebutting.get(claim, ())))
+        return claim in self._argued
+
+    @cached_property
+    def _argued(self) -> set:
+        """What the lens's own arguments conclude, and the claims they attack (not arguments)."""
+        arguments = self.graph.arguments
+        out = set()
+        for a in self.own:
+            arg = arguments[a]
+            if arg.conclusion is not None:
+                out.add(arg.conclusion)
+            if arg.attacks is not None and arg.attacks not in arguments:
+                out.add(arg.attacks)
+        return out
 
     @cached_property
     def strength(self) -> dict[URIRef, float]:
         """The graded strength in [0, 1] of every argument and claim in view (``argkb.assess.strength``)."""
-        from argkb.assess.strength import view_strengths
+        from argkb.assess.strength_view import view_strengths
 
         return view_strengths(self.graph, self.lens, self.view, self.gradual)
 
     def deciding(self, claim: URIRef) -> list[tuple[URIRef, str, str]]:
         """The arguments that decide the claim's status here: (argument, role, status).
 
-        Its supporters, the arguments attacking it, and the IN or UNDEC attackers of its supporters.
+        Its supporters, the arguments attacking it (refuting, then those that only weaken it), and the
+        IN or UNDEC attackers of its supporters.
         """
         rows = [(a, "supports", self.arguments[a]) for a in self.supporters(claim)]
         rows += [(a, "attacks", self.arguments[a]) for a in self.claim_attackers(claim)]
+        rows += [(a, "weakens", self.arguments[a]) for a in self.claim_attackers(claim, weakening=True)]
         seen = {r[0] for r in rows}
         for s in self.supporters(claim):
-            for b in sorted(self.graph.attackers_of.get(s, ())):
+            for b in _sorted(self.graph.attackers_of.get(s, ())):
                 if (b in self.view and b not in seen and self.arguments[b] != OUT
                         and not self.graph.arguments[b].weakens):
                     rows.append((b, f"{self.graph.attacks[(b, s)]}s {_local(s)}", self.arguments[b]))
@@ -88,17 +126,24 @@ class Evaluation:
 
 
 def evaluate(graph: ArgumentGraph, lens: URIRef | None = None, semantics: str = "grounded",
-             gradual: str = "df-quad") -> Evaluation:
-    """Label the arguments ``lens`` counts (None: all of them) and derive the claims' statuses."""
+             gradual: str = "df-quad", only=None) -> Evaluation:
+    """Label the arguments ``lens`` counts (None: all of them) and derive the claims' statuses.
+
+    ``only``: derive the statuses of these claims alone (those in view), not of every claim in view.
+    """
     own, view = graph.lens_arguments(lens)
-    arg_labels, count = labels(framework(graph, view), semantics)
-    if lens is None:
+    arg_labels, count = _labels(graph, view, semantics)
+    if only is not None:
+        touching = graph.touching
+        in_scope = {c for c in only if c in graph.claims
+                    and (lens is None or any(a in view for a in touching.get(c, ())))}
+    elif lens is None:
         in_scope = set(graph.claims)
     else:
         in_scope = {c for a in view for c in (graph.arguments[a].conclusion, graph.arguments[a].attacks,
                                               *graph.arguments[a].premises) if c in graph.claims}
     ev = Evaluation(graph, lens, semantics, own, view, arg_labels, {}, count, gradual)
-    for c in sorted(in_scope):
+    for c in _sorted(in_scope):
         info = graph.claims[c]
         if lens is not None and info.implication and not ev.argues(c):
             continue    # the lens is silent on an implication it neither concludes nor attacks
@@ -108,16 +153,21 @@ def evaluate(graph: ArgumentGraph, lens: URIRef | None = None, semantics: str = 
 
 def claim_status(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view, arg_labels) -> str:
     """A claim's status from the labels of the arguments in ``view`` (see the module's docstring)."""
+    arguments = graph.arguments
     attackers = [arg_labels[a] for a in graph.rebutting.get(claim, ())
-                 if a in view and not graph.arguments[a].weakens]
+                 if a in view and not arguments[a].weakens]
     if IN in attackers:
         return OUT
-    support = [arg_labels[a] for a in supporters(graph, lens, claim, view)]
+    info = graph.claims.get(claim)
+    if lens is not None and info is not None and info.implication:   # ``supporters``, unsorted
+        own = graph.own_arguments(lens)
+        support = [arg_labels[a] for a in graph.concluding.get(claim, ()) if a in view and a in own]
+    else:
+        support = [arg_labels[a] for a in graph.concluding.get(claim, ()) if a in view]
     if support:
         return IN if IN in support else OUT if all(s == OUT for s in support) else UNDEC
     if UNDEC in attackers:
         return UNDEC
-    info = graph.claims.get(claim)
     if lens is not None and info is not None and info.implication:
         return UNDEC    # the lens argues against it, or only reasons from it: unsupported is not IN
     return IN

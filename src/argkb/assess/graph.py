@@ -164,6 +164,37 @@ class ArgumentGraph:
             out[a.iri] = need
         return out
 
+    @cached_property
+    def by_perspective(self) -> dict[URIRef | None, list[URIRef]]:
+        """perspective -> the arguments made from it."""
+        out: dict[URIRef | None, list[URIRef]] = {}
+        for a in self.arguments.values():
+            out.setdefault(a.perspective, []).append(a.iri)
+        return out
+
+    @cached_property
+    def sorted_arguments(self) -> list[URIRef]:
+        """Every argument, in rdflib's order of terms (``sorted``), sorted once."""
+        return _sorted(self.arguments)
+
+    def own_arguments(self, lens: URIRef | None) -> frozenset:
+        """The arguments made from ``lens`` (a set looked up by identity, kept per lens)."""
+        cache = self.__dict__.setdefault("_own_arguments", {})
+        if lens not in cache:
+            cache[lens] = frozenset(self.by_perspective.get(lens, ()))
+        return cache[lens]
+
+    @cached_property
+    def touching(self) -> dict[URIRef, list[URIRef]]:
+        """claim -> the arguments that conclude it, attack it or reason from it."""
+        out: dict[URIRef, list[URIRef]] = {}
+        claims = self.claims
+        for a in self.arguments.values():
+            for c in (a.conclusion, a.attacks, *a.premises):
+                if c in claims:
+                    out.setdefault(c, []).append(a.iri)
+        return out
+
     def counts(self, lens: URIRef | None, arg: URIRef) -> bool:
         """Does the argument count under ``lens``: its own, or one whose premises the lens all grants?"""
         if lens is None:
@@ -176,8 +207,12 @@ class ArgumentGraph:
         if lens is None:
             everything = set(self.arguments)
             return everything, everything
-        own = {a.iri for a in self.arguments.values() if a.perspective == lens}
-        return own, {a for a in self.arguments if self.counts(lens, a)}
+        own = set(self.own_arguments(lens))
+        # every argument but those resting on a premise the lens does not grant, unless its own
+        view = set(self.arguments)
+        view.difference_update([a for a, need in self.needs.items() if need is not None and lens not in need])
+        view |= own
+        return own, view
 
     def ungranted(self, lens: URIRef | None, arg: URIRef) -> list[URIRef]:
         """The premises of ``arg`` that ``lens`` does not grant (why it does not count under it)."""
@@ -187,39 +222,16 @@ class ArgumentGraph:
 def supporters(graph: "ArgumentGraph", lens: URIRef | None, claim: URIRef, view) -> list[URIRef]:
     """Support that counts for ``claim`` in ``view``: under a lens an implication has only the lens's own."""
     own_only = lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
-    return sorted(a for a in graph.concluding.get(claim, ())
-                  if a in view and (not own_only or graph.arguments[a].perspective == lens))
+    return _sorted(a for a in graph.concluding.get(claim, ())
+                   if a in view and (not own_only or graph.arguments[a].perspective == lens))
 
 
-def load(store) -> ArgumentGraph:
-    """Read arguments and claims through a Store (``open_store(kb)``) with SPARQL."""
-    arguments: dict[URIRef, Argument] = {}
-    for row in store.query(ARGUMENTS_Q).dicts():
-        a = arguments.setdefault(row["arg"], Argument(row["arg"]))
-        a.label = a.label or str(row["label"] or "")
-        a.perspective = a.perspective or row["perspective"]
-        a.conclusion = a.conclusion or row["conclusion"]
-        a.attacks = a.attacks or row["target"]
-        a.weakens = a.weakens or row["force"] == WEAKEN
-    for row in store.query(PREMISES_Q).rows:
-        if row[0] in arguments and row[1] not in arguments[row[0]].premises:
-            arguments[row[0]].premises.append(row[1])
-    for a in arguments.values():
-        a.premises.sort()
-    claims: dict[URIRef, Claim] = {}
-    for iri, label, implication, base in store.query(CLAIMS_Q).rows:
-        c = claims.setdefault(iri, Claim(iri))
-        c.label = c.label or str(label or "")
-        c.implication = c.implication or (implication is not None and implication.toPython() is True)
-        if base is not None and c.base is None:
-            c.base = _score(base)
-    held: dict[URIRef, set] = {}
-    for claim, lens in store.query(HELD_Q).rows:
-        held.setdefault(claim, set()).add(lens)
-    for iri, lenses in held.items():
-        if iri in claims:
-            claims[iri].held_by = frozenset(lenses)
-    return ArgumentGraph(arguments, claims)
+def _sorted(terms) -> list:
+    """``sorted(terms)``: rdflib's order of terms, which for IRIs alone is their strings' order (faster)."""
+    terms = list(terms)
+    if all(type(t) is URIRef for t in terms):
+        return sorted(terms, key=str)
+    return sorted(terms)
 
 
 def _score(term) -> float | None:

@@ -158,30 +158,3 @@ def _parts(q: QBAF) -> list[list[int]]:
                         break
                 parts.append(sorted(part))
     return parts
-
-
-def view_strengths(graph, lens, view, model: str = "df-quad") -> dict:
-    """The strength of every argument in ``view`` and every claim they touch, under ``lens``'s rule
-    for support (``argkb.assess.framework.supporters``)."""
-    from argkb.assess.graph import supporters
-
-    args = sorted(view)
-    claims = sorted({c for a in args for c in (graph.arguments[a].conclusion, graph.arguments[a].attacks,
-                                                  *graph.arguments[a].premises)
-                     if c is not None and c not in graph.arguments})
-    nodes = [*claims, *args]
-    ix = {n: i for i, n in enumerate(nodes)}
-    base, attackers, supporters_, premises = [], [], [], []
-    for c in claims:
-        info = graph.claims.get(c)
-        base.append(info.base_score if info is not None else 1.0)
-        attackers.append([ix[a] for a in graph.rebutting.get(c, ()) if a in view])
-        supporters_.append([ix[a] for a in supporters(graph, lens, c, view)])
-        premises.append([])
-    for a in args:
-        base.append(1.0)
-        attackers.append([ix[b] for b in graph.undercutting.get(a, ()) if b in view])
-        supporters_.append([])
-        premises.append([ix[p] for p in graph.arguments[a].premises if p in ix])
-    values = solve(QBAF(base, attackers, supporters_, premises), model)
-    return dict(zip(nodes, values))

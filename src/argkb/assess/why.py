@@ -19,7 +19,8 @@ from argkb.assess.dung import IN, OUT, SEMANTICS, UNDEC, labels
 from argkb.assess.framework import claim_status, framework, lens_iri, supporters
 from argkb.assess.graph import ArgumentGraph, PREFIX, grants
 from argkb.assess.local import load_local
-from argkb.assess.strength import MODELS, view_strengths
+from argkb.assess.strength import MODELS
+from argkb.assess.strength_view import view_strengths
 from argkb.errors import UsageError
 from argkb.rdf.ids import short, to_iri, unknown_message
 
@@ -150,7 +151,7 @@ def why(kb, claim: str, perspective=None, semantics: str = "grounded", gradual: 
     lens = lens_iri(perspective, declared)
     graph = load_local(store, iri)
     if semantics == "stable":   # not directional: the whole knowledge base decides
-        from argkb.assess.graph import load
+        from argkb.assess.load import load
 
         graph = load(store)
     result = explain(graph, store, iri, lens, semantics, gradual, crux_size)

@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 
 from argkb.assess.dung import STATUS_MEANING
-from argkb.cli.common import emit, examples, format_option, kb_options, output_option, perspective_option
+from argkb.cli.common import (emit, examples, format_option, kb_options, no_cycle_collection, output_option,
+                              perspective_option)
 from argkb.errors import UsageError
 
 perspective_options = perspective_option("Evaluate under this lens (repeatable)")
@@ -108,7 +109,8 @@ def lenses_cmd(perspectives, semantics, gradual, fmt, output, kb):
     from argkb.assess.assessment import lenses
     from argkb.assess.render import render_comparison
 
-    emit(render_comparison(lenses(kb, semantics.lower(), perspectives, gradual.lower()), fmt), output)
+    with no_cycle_collection():   # a million-triple argument graph: full collections walk it again and again
+        emit(render_comparison(lenses(kb, semantics.lower(), perspectives, gradual.lower()), fmt), output)
 
 
 @click.command("scenario", epilog=examples("argkb scenario --move move-donald-trump-decrease-sanctions -p realism"))

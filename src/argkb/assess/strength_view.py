@@ -1,0 +1,337 @@
+"""The graded strengths of a knowledge base's views: its argument graph as a QBAF (``argkb.assess.strength``).
+
+How argkb's knowledge maps onto a QBAF is said in ``argkb.assess.strength``; this module numbers the
+knowledge base's influence graph once and solves each view (overall, or a lens) on it, recomputing
+for a lens only what its differences from the overall view reach.
+"""
+from __future__ import annotations
+
+from argkb.assess import strength
+from argkb.assess.strength import MODELS, QBAF, _inputs, _parts, aggregate, combine, quadratic_energy
+
+
+def view_strengths(graph, lens, view, model: str = "df-quad", targets=None) -> dict:
+    """The strength of every argument in ``view`` and every claim they touch, under ``lens``'s rule
+    for support (``argkb.assess.graph.supporters``).
+
+    ``targets``: only these nodes' strengths are wanted (those outside the view are left out); the
+    others are computed only as far as the targets depend on them.
+
+    The values are those of ``solve`` on the view's QBAF (claims, then arguments, each sorted; the
+    attackers and supporters in the same order, so every float operation is the same), computed on
+    the knowledge base's influence graph numbered once (``_Index``): the strengths of the overall
+    view (every argument, lens None) are computed once, and a lens's view recomputes only what its
+    differences reach: the nodes an argument it does not count concluded, attacked or reasoned
+    from, its implications with support from another lens, and whatever these influence. Every
+    other node has the same inputs, in the same order, with the same strengths upstream, so the
+    same strength.
+    """
+    if model not in MODELS:
+        raise ValueError(f"unknown gradual semantics {model!r} (choose from {', '.join(MODELS)})")
+    idx = _index(graph)
+    arg_ids = idx.arg_ids
+    members = [arg_ids[a] for a in view]
+    full = idx.full(model)
+    inview = idx.inview(members)
+    everything = lens is None and inview.count(1) == len(idx.nodes)
+    wanted = idx.in_view(inview, targets)
+    if everything:
+        x = full
+    else:
+        own = idx.own(lens)
+        dirty = idx.reached(inview, own, lens)
+        x = list(full)
+        _solve(idx, model, [i for i in wanted if dirty[i]], dirty, inview, own, lens, x)
+    nodes = idx.nodes
+    return {nodes[i]: min(1.0, max(0.0, x[i])) for i in wanted}
+
+
+def _index(graph) -> "_Index":
+    found = graph.__dict__.get("_strength_index")
+    if found is None:
+        found = graph.__dict__["_strength_index"] = _Index(graph)
+    return found
+
+
+class _Index:
+    """The influence graph of every claim and argument of an ArgumentGraph, numbered once: the
+    claims some argument concludes, attacks or reasons from (sorted), then the arguments (sorted),
+    as every view's QBAF numbers its own. Inputs in ``view_strengths``'s order: a claim's attackers
+    in ``graph.rebutting``'s, its supporters sorted; an argument's undercutters in
+    ``graph.undercutting``'s, its premises in its own."""
+
+    def __init__(self, graph):
+        from argkb.assess.graph import _sorted
+
+        arguments = graph.arguments
+        args = graph.sorted_arguments if hasattr(graph, "sorted_arguments") else _sorted(arguments)
+        touch_terms, touched = [], set()
+        for a in args:
+            arg = arguments[a]
+            terms = [c for c in (arg.conclusion, arg.attacks, *arg.premises) if c is not None and c not in arguments]
+            touch_terms.append(terms)
+            touched.update(terms)
+        claims = _sorted(touched)
+        self.nodes = nodes = [*claims, *args]
+        self.n_claims = n = len(claims)
+        size = len(nodes)
+        ix = {node: i for i, node in enumerate(nodes)}
+        self.arg_ids = {a: n + k for k, a in enumerate(args)}
+        infos = [graph.claims.get(c) for c in claims]
+        self.base = [info.base_score if info is not None else 1.0 for info in infos] + [1.0] * len(args)
+        self.implication = [info is not None and info.implication for info in infos] + [False] * len(args)
+        self.implications = [i for i in range(n) if self.implication[i]]
+        empty: list = []
+        attackers: list[list[int]] = [empty] * size
+        supporters: list[list[int]] = [empty] * size
+        premises: list[list[int]] = [empty] * size
+        dependents: list[list[int]] = [[] for _ in range(size)]   # the inputs transposed, with multiplicity
+        for k, a in enumerate(args):   # sorted: each claim's supporters come sorted, as ``supporters`` sorts them
+            i, arg = n + k, arguments[a]
+            if arg.premises:
+                premises[i] = pre = [ix[p] for p in arg.premises]
+                for j in pre:
+                    dependents[j].append(i)
+            c = arg.conclusion
+            if c is not None and c not in arguments:
+                j = ix[c]
+                if supporters[j] is empty:
+                    supporters[j] = [i]
+                else:
+                    supporters[j].append(i)
+                dependents[i].append(j)
+        for arg in arguments.values():   # in graph.rebutting's and graph.undercutting's order
+            t = arg.attacks
+            if t is not None:
+                i, j = ix[arg.iri], ix[t]
+                if attackers[j] is empty:
+                    attackers[j] = [i]
+                else:
+                    attackers[j].append(i)
+                dependents[i].append(j)
+        self.attackers, self.supporters, self.premises, self.dependents = attackers, supporters, premises, dependents
+        self.touches = touches = [empty] * n + [[ix[c] for c in terms] for terms in touch_terms]
+        touched_by: list[list[int]] = [[] for _ in range(n)]
+        for i in range(n, size):
+            for c in touches[i]:
+                touched_by[c].append(i)
+        self.touched_by = touched_by
+        by_lens: dict = {}
+        for k, a in enumerate(args):
+            by_lens.setdefault(arguments[a].perspective, []).append(n + k)
+        self.by_lens = by_lens
+        self._full: dict[str, list[float]] = {}
+
+    def full(self, model: str) -> list[float]:
+        """The unclamped strengths of the overall view: every argument, lens None."""
+        if model not in self._full:
+            self._full[model] = _solve_all(self, model)
+        return self._full[model]
+
+    def inview(self, members: list[int]) -> bytearray:
+        """1 for the view's arguments and for every claim (a claim is an input only as a premise of an
+        argument in view, which touches it)."""
+        flags = bytearray(b"\x01") * self.n_claims + bytearray(len(self.nodes) - self.n_claims)
+        for i in members:
+            flags[i] = 1
+        return flags
+
+    def own(self, lens) -> bytearray:
+        flags = bytearray(len(self.nodes))
+        for i in self.by_lens.get(lens, ()) if lens is not None else ():
+            flags[i] = 1
+        return flags
+
+    def in_view(self, inview: bytearray, targets=None) -> list[int]:
+        """The view's nodes (the claims its arguments touch, then its arguments), or those of ``targets``."""
+        n = self.n_claims
+        if targets is None:
+            touched = bytearray(len(self.nodes))
+            for i in range(n, len(self.nodes)):
+                if inview[i]:
+                    touched[i] = 1
+                    for c in self.touches[i]:
+                        touched[c] = 1
+            return [i for i in range(len(self.nodes)) if touched[i]]
+        ids = []
+        claim_ids, touched_by = self._claim_ids(), self.touched_by
+        for t in targets:
+            i = self.arg_ids.get(t)
+            if i is not None:
+                if inview[i]:
+                    ids.append(i)
+                continue
+            i = claim_ids.get(t)
+            if i is not None and any(inview[a] for a in touched_by[i]):
+                ids.append(i)
+        return ids
+
+    def _claim_ids(self) -> dict:
+        if not hasattr(self, "_claims_ix"):
+            self._claims_ix = {c: i for i, c in enumerate(self.nodes[:self.n_claims])}
+        return self._claims_ix
+
+    def reached(self, inview: bytearray, own: bytearray, lens) -> bytearray:
+        """The nodes whose strength in this view may differ from the overall view's: those whose
+        inputs differ (an argument not counted concludes, attacks or supports them as a premise; an
+        implication has support from another lens), and all they influence."""
+        start = []
+        dependents = self.dependents
+        excluded = inview.find(0, self.n_claims)
+        while excluded != -1:
+            start.extend(dependents[excluded])
+            excluded = inview.find(0, excluded + 1)
+        if lens is not None:
+            supporters = self.supporters
+            start += [c for c in self.implications if any(not own[a] for a in supporters[c])]
+        dirty = bytearray(len(self.nodes))
+        while start:
+            i = start.pop()
+            if not dirty[i]:
+                dirty[i] = 1
+                start.extend(dependents[i])
+        return dirty
+
+
+def _solve(idx: _Index, model: str, wanted, dirty: bytearray, inview: bytearray, own, lens, x: list[float]) -> None:
+    """Set ``x[i]`` to its final (unclamped) strength for every dirty node the ``wanted`` ones depend on
+    through dirty nodes; the others' values in ``x`` are final already. Inputs first, in topological
+    order; a part where influence goes round in a circle as ``solve`` does (Euler steps from the base
+    scores until nothing moves by more than 1e-10)."""
+    n_nodes = len(idx.nodes)
+    base, implication = idx.base, idx.implication
+    all_att, all_sup, all_pre = idx.attackers, idx.supporters, idx.premises
+    filtered = lens is not None or not all(inview)
+    inputs: dict[int, tuple] = {}
+
+    def inputs_of(i: int) -> tuple:
+        att, sup, pre = all_att[i], all_sup[i], all_pre[i]
+        if filtered:
+            att = [a for a in att if inview[a]]
+            if sup:
+                if lens is not None and implication[i]:
+                    sup = [a for a in sup if inview[a] and own[a]]
+                else:
+                    sup = [a for a in sup if inview[a]]
+            if pre:
+                pre = [p for p in pre if inview[p]]
+        return att, sup, pre
+
+    # the region: dirty nodes the wanted ones depend on through dirty nodes
+    region, seen, todo = [], bytearray(n_nodes), list(wanted)
+    while todo:
+        i = todo.pop()
+        if seen[i]:
+            continue
+        seen[i] = 1
+        region.append(i)
+        got = inputs[i] = inputs_of(i)
+        for part in got:
+            for j in part:
+                if dirty[j] and not seen[j]:
+                    todo.append(j)
+    # Kahn: a node once all its inputs in the region are final
+    pending = [0] * n_nodes
+    after: dict[int, list[int]] = {}
+    for i in region:
+        count = 0
+        for part in inputs[i]:
+            for j in part:
+                if seen[j]:
+                    count += 1
+                    after.setdefault(j, []).append(i)
+        pending[i] = count
+    ready = [i for i in region if pending[i] == 0]
+    while ready:
+        i = ready.pop()
+        x[i] = _value(model, base[i], *inputs[i], x)
+        for k in after.get(i, ()):
+            pending[k] -= 1
+            if pending[k] == 0:
+                ready.append(k)
+    rest = [i for i in region if pending[i] > 0]
+    if rest:
+        _solve_cycles(rest, inputs, base, model, x)
+
+
+def _solve_all(idx: _Index, model: str) -> list[float]:
+    """``_solve`` on every node with every argument in view and lens None: the overall view."""
+    base, attackers, supporters, premises = idx.base, idx.attackers, idx.supporters, idx.premises
+    x = list(base)
+    pending = [len(a) + len(s) + len(p) for a, s, p in zip(attackers, supporters, premises)]
+    ready = [i for i, count in enumerate(pending) if not count]
+    dependents = idx.dependents
+    df_quad = model == "df-quad"
+    while ready:
+        i = ready.pop()
+        pre, att, sup = premises[i], attackers[i], supporters[i]
+        if df_quad:   # _value's df-quad, inline: the same float operations in the same order
+            w = base[i]
+            if pre:
+                w = min(w, min([x[p] for p in pre]))
+            if att:
+                rest = 1.0
+                for a in att:
+                    rest *= 1.0 - x[a]
+                va = 1.0 - rest
+            else:
+                va = 0.0
+            if sup:
+                rest = 1.0
+                for s in sup:
+                    rest *= 1.0 - x[s]
+                vs = 1.0 - rest
+            else:
+                vs = 0.0
+            x[i] = w - w * (va - vs) if va >= vs else w + (1.0 - w) * (vs - va)
+        else:
+            x[i] = _value(model, base[i], att, sup, pre, x)
+        for k in dependents[i]:
+            pending[k] -= 1
+            if not pending[k]:
+                ready.append(k)
+    rest_nodes = [i for i, count in enumerate(pending) if count]
+    if rest_nodes:
+        _solve_cycles(rest_nodes, {i: (attackers[i], supporters[i], premises[i]) for i in rest_nodes}, base, model, x)
+    return x
+
+
+def _value(model: str, w: float, att, sup, pre, x: list[float]) -> float:
+    """``_update`` of one node from its inputs' strengths in ``x``."""
+    if pre:
+        w = min(w, min(x[p] for p in pre))
+    attack, support = [x[a] for a in att], [x[s] for s in sup]
+    if model == "df-quad":
+        return combine(w, aggregate(attack), aggregate(support))
+    return quadratic_energy(w, attack, support)
+
+
+def _solve_cycles(rest: list[int], inputs: dict, base: list[float], model: str, x: list[float]) -> None:
+    """The nodes on or after a circle of influence: ``solve``'s parts (Tarjan), inputs first."""
+    positions = {i: k for k, i in enumerate(sorted(rest))}
+    members = sorted(rest)
+    local = QBAF([base[i] for i in members],
+                 [[positions[a] for a in inputs[i][0] if a in positions] for i in members],
+                 [[positions[s] for s in inputs[i][1] if s in positions] for i in members],
+                 [[positions[p] for p in inputs[i][2] if p in positions] for i in members])
+    outside = {i: inputs[i] for i in members}
+
+    def update(k: int) -> float:
+        return _value(model, base[members[k]], *outside[members[k]], x)
+
+    for part in _parts(local):
+        nodes = [members[k] for k in part]
+        if len(part) == 1 and part[0] not in _inputs(local, part[0]):
+            x[nodes[0]] = update(part[0])
+            continue
+        for i in nodes:
+            x[i] = base[i]   # a circle starts from the base scores
+        for _ in range(strength._MAX_STEPS):
+            moved = 0.0
+            new = [update(k) for k in part]
+            for i, v in zip(nodes, new):
+                step = strength._STEP * (v - x[i])
+                x[i] += step
+                moved = max(moved, abs(step))
+            if moved < strength._EPSILON:
+                break
