@@ -78,12 +78,13 @@ def test_an_id_of_the_wrong_kind_says_what_it_is_and_which_command_reads_it(runn
     assert "kb:move-us-decrease-sanctions is a Move, not a claim: try `argkb impacts" in result.output
 
 
-def test_a_named_query_on_an_id_that_does_not_exist_exits_1_naming_the_id_meant(runner, mini_kb_dir):
+def test_a_named_query_on_an_id_that_does_not_exist_exits_2_naming_the_id_meant(runner, mini_kb_dir):
+    """A parameter naming no node is a usage error: exit 2, as the help promises (0.3; it was 1)."""
     from argkb.cli.main import cli
 
     args = ["query", "implications-of-move", "--kb", str(mini_kb_dir), "--param"]
     result = runner.invoke(cli, args + ["move=kb:move-us-decrease-sanction"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no node kb:move-us-decrease-sanction in the knowledge base" in result.output
     assert "did you mean kb:move-us-decrease-sanctions" in result.output
     assert "Traceback" not in result.output
