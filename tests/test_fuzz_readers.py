@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from conftest import module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -145,7 +147,7 @@ _HTML_PIECE = st.one_of(_TEXT, st.sampled_from(
 @FUZZ
 @given(pieces=st.lists(_HTML_PIECE, max_size=40))
 def test_fuzz_html(pieces):
-    pytest.importorskip("trafilatura")
+    module("trafilatura")
     _article("".join(pieces).encode("utf-8", "surrogatepass"), ".html")
 
 
@@ -153,8 +155,8 @@ def test_fuzz_html(pieces):
 @given(title=st.one_of(_TEXT, st.none()), author=st.one_of(_TEXT, st.none()), subject=_TEXT,
        cut=st.one_of(st.none(), st.integers(0, 4000)))
 def test_fuzz_pdf_metadata(title, author, subject, cut):
-    pytest.importorskip("pypdf")
-    fpdf = pytest.importorskip("fpdf")
+    module("pypdf")
+    fpdf = module("fpdf")
     from pypdf import PdfReader, PdfWriter
 
     pdf = fpdf.FPDF()

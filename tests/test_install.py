@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, program
+from conftest import REPO, program, unavailable
 
 
 def run(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
@@ -105,7 +105,7 @@ def apt_need(fake_bin, *packages, user=None):
     command = ["bash", str(fake_bin / "apt-need"), *packages]
     if user is not None:
         if os.getuid() != 0:
-            pytest.skip("running as another user needs root")
+            unavailable("running as another user needs root (CI runs as root)")
         command = [program("setpriv"), f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
     calls = (fake_bin / "calls").read_text(encoding="utf-8").splitlines() if (fake_bin / "calls").exists() else []
@@ -115,7 +115,7 @@ def apt_need(fake_bin, *packages, user=None):
 def test_command_1_installs_without_sudo_where_python3_venv_is_present(fake_bin):
     """A user who is not root and has no sudo: nothing to install, so apt is never called and it succeeds."""
     if subprocess.run(["python3", "-c", "import ensurepip, venv"], capture_output=True).returncode != 0:
-        pytest.skip("python3-venv is not installed here")
+        unavailable("python3-venv is not installed here (.ci/run installs it)")
     done, calls = apt_need(fake_bin, "python3-venv", user=65534)
     assert done.returncode == 0 and calls == [] and done.stderr == ""
 
@@ -128,7 +128,7 @@ def test_where_apt_is_needed_and_impossible_it_says_what_to_install(fake_bin):
 
 def test_as_root_apt_installs_only_what_is_missing_and_waits_for_the_lock(fake_bin):
     if os.getuid() != 0:
-        pytest.skip("needs root")
+        unavailable("needs root (CI runs as root)")
     done, calls = apt_need(fake_bin, "python3-venv", "argkb-no-such-package")
     assert done.returncode == 0, done.stderr
     assert len(calls) == 2 and all("-o DPkg::Lock::Timeout=120" in c for c in calls)

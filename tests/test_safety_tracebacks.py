@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from argkb.cli.main import cli
-from conftest import REPO
+from conftest import REPO, module
 
 
 def one_sentence(result, *says: str) -> str:
@@ -38,7 +38,7 @@ def _pdf_declaring_a_huge_xref() -> bytes:
 
 
 def test_a_pdf_past_pypdfs_limits_is_refused(runner, mini_kb_dir, tmp_path):
-    pytest.importorskip("pypdf")
+    module("pypdf")
     bomb = tmp_path / "bomb.pdf"
     bomb.write_bytes(_pdf_declaring_a_huge_xref())
     result = runner.invoke(cli, ["source", "add", str(bomb), "--kb", str(mini_kb_dir), "--id", "bomb", "--title", "B"])
@@ -47,7 +47,7 @@ def test_a_pdf_past_pypdfs_limits_is_refused(runner, mini_kb_dir, tmp_path):
 
 def test_any_pypdf_failure_is_a_sentence(runner, mini_kb_dir, tmp_path, monkeypatch):
     """pypdf raises many kinds of errors on hostile files (KeyError, RecursionError …): each is one sentence."""
-    pytest.importorskip("pypdf")
+    module("pypdf")
     import pypdf
 
     for error in (RecursionError("maximum recursion depth exceeded"), KeyError("/Root"), MemoryError()):
@@ -177,7 +177,7 @@ def test_an_html_page_of_100k_elements_is_refused_at_once(runner, mini_kb_dir, t
     """trafilatura slows super-linearly: 100,000 <p> took 74 s, 14 MB over 5 min."""
     import time
 
-    pytest.importorskip("trafilatura")
+    module("trafilatura")
     page = tmp_path / "page.html"
     page.write_text("<html><body><article>" + "<p>Some words.</p>" * 100_000 + "</article></body></html>",
                     encoding="utf-8")
