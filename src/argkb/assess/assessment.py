@@ -7,9 +7,7 @@ its status per lens. All read the knowledge base through ``open_store(kb)`` (see
 """
 from __future__ import annotations
 
-import gc
 from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -126,27 +124,12 @@ def lenses(kb, semantics: str = "grounded", perspectives=(), gradual: str = "df-
     """Every implication under each lens (the five built-in ones and any the knowledge base
     declares, unless ``perspectives`` names some)."""
     _check_semantics(semantics)
-    with _no_cycle_collection():
-        store = open_store(kb)
-        graph = load(store, labels=False)   # it shows the implications' labels alone
-        chosen = _lenses(perspectives, store) or all_lenses(store)
-        implications = _sorted(c for c, info in graph.claims.items() if info.implication)
-        rows = _lens_rows(graph, implications, chosen, semantics, gradual)
+    store = open_store(kb)
+    graph = load(store, labels=False)   # it shows the implications' labels alone
+    chosen = _lenses(perspectives, store) or all_lenses(store)
+    implications = _sorted(c for c, info in graph.claims.items() if info.implication)
+    rows = _lens_rows(graph, implications, chosen, semantics, gradual)
     return LensComparison(graph, semantics, chosen, rows, gradual)
-
-
-@contextmanager
-def _no_cycle_collection():
-    """The cycle collector paused while the whole argument graph is read and evaluated: at a million
-    triples it holds a million long-lived objects, which every full collection walks (a fifth of the
-    time). Reference counting still frees what is dropped; the collector's state comes back after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass
