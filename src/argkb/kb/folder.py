@@ -239,12 +239,14 @@ class KnowledgeBase:
     @property
     def cache_dir(self) -> Path:
         """Where derived data lives: ``<kb>/.argkb-cache`` (git-ignored); for the knowledge base bundled
-        inside an installed package, a folder of the user's cache (``$XDG_CACHE_HOME/argkb/``) instead,
-        so nothing is ever written into site-packages."""
+        inside an installed package, a folder of the user's cache directory (``platformdirs``: on Linux
+        ``$XDG_CACHE_HOME/argkb/``, by default ``~/.cache/argkb/``) instead, so nothing is ever written
+        into site-packages."""
         if self.is_bundled:
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+            from platformdirs import user_cache_path
+
             digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
-            return base / "argkb" / f"bundled-{digest}"
+            return user_cache_path("argkb", appauthor=False) / f"bundled-{digest}"
         return self.root / ".argkb-cache"
 
 
