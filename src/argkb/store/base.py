@@ -1,8 +1,8 @@
 """The one small interface every read goes through: SPARQL with bound parameters.
 
-``Store.query(sparql, bindings)`` runs a read-only SPARQL 1.1 query with ``?_name``-style
-variables bound to RDF terms (never pasted into the text) and returns a ``QueryResult``
-of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default),
+``Store.query(sparql, bindings, prefixes=…)`` runs a read-only SPARQL 1.1 query with ``?_name``-style
+variables bound to RDF terms (never pasted into the text), and prefixes the query may use without
+declaring them, and returns a ``QueryResult`` of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default),
 ``RdflibStore`` (an rdflib graph, for small graphs and cross-checks), ``EndpointStore``
 (any SPARQL 1.1 Protocol server, ``argkb.store.endpoint``). ``argkb.store.open_store(kb)`` picks one
 (``argkb.store.backends.open_store``): the persistent derived store (``argkb.store.derived``) by default.
@@ -42,9 +42,10 @@ class Store:
     """Read-only SPARQL over a knowledge base."""
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None,
-              max_rows: int | None = None) -> QueryResult:
+              max_rows: int | None = None, prefixes: Mapping[str, str] | None = None) -> QueryResult:
         """The answer; with ``max_rows``, a ``TooLarge`` error as soon as it has more rows (triples for a
-        CONSTRUCT), so a cartesian product is never held whole."""
+        CONSTRUCT), so a cartesian product is never held whole. ``prefixes`` (name -> namespace IRI) are
+        those the query may use without declaring them; a PREFIX the query declares wins."""
         raise NotImplementedError
 
     def describes(self, node: Identifier) -> bool:
@@ -57,9 +58,9 @@ class RdflibStore(Store):
     def __init__(self, graph: Graph):
         self.graph = graph
 
-    def query(self, sparql, bindings=None, max_rows=None):
+    def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
         init = {Variable(k.lstrip("?$")): v for k, v in (bindings or {}).items()}
-        result = self.graph.query(sparql, initBindings=init)
+        result = self.graph.query(sparql, initBindings=init, initNs=dict(prefixes or {}))
         if result.type == "ASK":
             return QueryResult("ask", boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -165,11 +166,11 @@ class OxigraphStore(Store):
         graph = None if self.union else pyoxigraph.DefaultGraph()   # union: every graph is the default graph
         return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
-    def query(self, sparql, bindings=None, max_rows=None):
+    def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
         import pyoxigraph
 
-        result = self.ox.query(with_values(sparql, bindings) if bindings else sparql,
-                               use_default_graph_as_union=self.union)
+        options = {"prefixes": dict(prefixes)} if prefixes else {}
+        result = _ox_query(self.ox, sparql, bindings, use_default_graph_as_union=self.union, **options)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         try:
@@ -189,6 +190,47 @@ class OxigraphStore(Store):
         del result
         raise error
 
+
+
+#: query texts whose parameters pyoxigraph's ``substitutions=`` cannot bind (kept for the process; bounded)
+_NOT_SUBSTITUTABLE: set[str] = set()
+
+
+def _ox_query(ox, sparql: str, bindings: Mapping[str, Identifier] | None, **options):
+    """``ox.query`` with the parameters bound by pyoxigraph's ``substitutions=``. It follows SEP-0007, which
+    binds a SELECT's variables only where the SELECT projects them (ASK, CONSTRUCT and DESCRIBE always),
+    and refuses the query before running it otherwise: then the parameters go in as a VALUES block of
+    escaped terms (``with_values``), as for a SPARQL server."""
+    import pyoxigraph
+
+    if not bindings:
+        return ox.query(sparql, **options)
+    if sparql not in _NOT_SUBSTITUTABLE:
+        substitutions = {pyoxigraph.Variable(k.lstrip("?$")): to_ox(checked_term(v)) for k, v in bindings.items()}
+        try:
+            return ox.query(sparql, substitutions=substitutions, **options)
+        except RuntimeError as exc:
+            if "projection" not in str(exc):
+                raise
+            if len(_NOT_SUBSTITUTABLE) < 4096:
+                _NOT_SUBSTITUTABLE.add(sparql)
+    return ox.query(with_values(sparql, bindings), **options)
+
+
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+
+
+def prefix_prologue(sparql: str, prefixes: Mapping[str, str]) -> str:
+    """PREFIX declarations for the ``prefixes`` that ``sparql`` does not declare itself, one a line: for a
+    SPARQL server, which takes no prefixes beside the text (pyoxigraph and rdflib take them as options)."""
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
+
+
+def checked_term(term: Identifier) -> Identifier:
+    """``term`` if it may be bound as a parameter (an IRI with no forbidden character, a literal)."""
+    term_sparql(term)
+    return term
 
 
 def term_sparql(term: Identifier) -> str:
