@@ -17,7 +17,9 @@ The header itself is read by ``argkb.query.header`` (re-exported here).
 from __future__ import annotations
 
 import difflib
+import logging
 import sys
+import time
 from pathlib import Path
 
 from rdflib import URIRef
@@ -27,6 +29,9 @@ from argkb.rdf import ids
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 # the header of a query file (re-exported: ``from argkb.query.library import NamedQuery`` keeps working)
 from argkb.query.header import KINDS, NamedQuery, Param, _without_comments, from_text, parse_header  # noqa: F401
+
+log = logging.getLogger(__name__)
+
 
 # ----------------------------------------------------------------- library ---
 def library_dirs(kb=None) -> list[Path]:
@@ -265,8 +270,11 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     bindings = bind(query, values or {}, perspectives)
     try:
         require_nodes(store, query, bindings)
-        return interruptible(lambda: store.query(text, bindings, max_rows=max_rows,
-                                                        prefixes=standard_prefixes()))
+        started = time.perf_counter()
+        result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows, prefixes=standard_prefixes()))
+        log.debug("%s on %s: %s in %.3f s", query.name, getattr(store, "backend", type(store).__name__),
+                  f"{len(result.rows)} rows" if result.kind == "select" else result.kind, time.perf_counter() - started)
+        return result
     except TooLarge as exc:
         raise UsageError(f"{origin}: the answer has more than {exc.max_rows:,} rows: add a LIMIT (and OFFSET to "
                          "page) or narrow the pattern, or raise --max-rows") from None

@@ -11,16 +11,19 @@
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import shutil
-import sys
+import time
 import weakref
 from pathlib import Path
-from urllib.parse import quote
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from argkb.errors import UsageError
 from argkb.store.base import OxigraphStore
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
@@ -99,15 +102,19 @@ def _open(kb: "KnowledgeBase"):
     if mode not in ("disk", "memory"):
         raise UsageError(f"{ENV_STORE}={mode!r}: expected 'disk' or 'memory'")
     if mode == "memory":
+        log.debug("%s=memory: reading the files into memory", ENV_STORE)
         return OxigraphStore.from_kb(kb)
     derived = derived_store(kb)
+    started = time.perf_counter()
     try:
         ox, _manifest = derived.open()
     except (OSError, TimeoutError) as exc:
-        print(f"argkb: note: derived store unavailable ({exc}); reading the files into memory", file=sys.stderr)
+        log.warning(f"derived store unavailable ({exc}); reading the files into memory")
         store = OxigraphStore.from_kb(kb)
         store.backend = "memory (derived store unavailable)"
         return store
+    log.debug("derived store %s opened in %.3f s%s", derived.folder, time.perf_counter() - started,
+              "".join(f"; {note}" for note in derived.notes))
     if not kb.extra:
         return OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
     del ox
@@ -118,8 +125,8 @@ def _with_extra(kb: "KnowledgeBase", derived):
     """The derived store plus the --data files, in a private snapshot removed when done."""
     import pyoxigraph
 
-    from argkb.store.derived import GRAPH_BASE
     from argkb.rdf.parse import USER_MAX_BYTES, parse_file
+    from argkb.store.derived import GRAPH_BASE
 
     graphs = [parse_file(path, allow_network=kb.allow_network, max_bytes=USER_MAX_BYTES) for path in kb.extra]
     path = derived.snapshot()

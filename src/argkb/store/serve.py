@@ -15,6 +15,7 @@ derived store listens on a private loopback port; clients talk to the checking f
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import signal
@@ -28,9 +29,9 @@ import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-import click
-
 from argkb.errors import ArgkbError, UsageError
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
@@ -211,8 +212,8 @@ class Upstream:
                 raise ServerFailed(f"the Oxigraph server {state}, {MAX_RESTARTS} times within "
                                    f"{CRASH_WINDOW_S:g} s; giving up: {self._log_tail()}")
             self.restarts += 1
-            click.echo(f"argkb: the Oxigraph server {state}; restarting it "
-                       f"({len(self.crashes)} of at most {MAX_RESTARTS} within {CRASH_WINDOW_S:g} s)", err=True)
+            logger.warning(f"the Oxigraph server {state}; restarting it "
+                        f"({len(self.crashes)} of at most {MAX_RESTARTS} within {CRASH_WINDOW_S:g} s)")
         self.start()
 
     def restart_if_dead(self) -> None:
@@ -258,10 +259,9 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str]
         threading.Thread(target=front.serve_forever, name="argkb-serve", daemon=True).start()
         listening = True
         if host not in ("127.0.0.1", "localhost", "::1"):
-            click.echo(f"argkb: warning: listening on {host}: the knowledge base is readable from the network",
-                       err=True)
-        click.echo(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
-                   f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)", err=True)
+            logger.warning(f"listening on {host}: the knowledge base is readable from the network")
+        logger.info(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
+                 f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)")
         while True:
             upstream.wake.wait(0.2)
             upstream.wake.clear()
@@ -276,7 +276,7 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str]
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(snapshot, ignore_errors=True)
         log.unlink(missing_ok=True)
-        click.echo("argkb: server stopped", err=True)
+        logger.info("argkb: server stopped")
 
 
 def remove_stale_snapshots(folder: Path) -> list[Path]:
