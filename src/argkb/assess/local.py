@@ -27,7 +27,8 @@ def load_local(store, claim: URIRef) -> ArgumentGraph:
     """The arguments and claims ``claim``'s verdict and strength depend on, under any lens."""
     arguments: dict[URIRef, Argument] = {}
     claims: dict[URIRef, Claim] = {}
-    claim_todo, arg_todo = [claim], []
+    claim_todo: list[URIRef] = [claim]
+    arg_todo: list[URIRef] = []
     expanded: set[URIRef] = set()
 
     def attackers(node) -> list[URIRef]:

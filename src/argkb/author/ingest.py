@@ -165,6 +165,7 @@ _START_TAG = re.compile(r"<[A-Za-z]")
 def _html(path: Path, html: str) -> Article:
     try:
         import trafilatura
+        from trafilatura.settings import Document
     except ImportError:
         raise UsageError(f"{path}: reading HTML needs trafilatura; {EXTRA_HINT}") from None
     elements = sum(1 for _ in _START_TAG.finditer(html))
@@ -172,10 +173,10 @@ def _html(path: Path, html: str) -> Article:
         raise InputError(path, f"has {elements:,} HTML elements, over the {MAX_HTML_ELEMENTS:,} argkb reads from a "
                                "page; save the article's own text as .txt and register that")
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():   # (a dict only when asked with as_dict)
         raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
     creators = [a.strip() for a in one_line(doc.author or "").split(";") if a.strip()]   # escapes hold ";"
-    return Article(doc.text, "text/html", title=doc.title or None, date=doc.date or None, creators=creators,
+    return Article(doc.text or "", "text/html", title=doc.title or None, date=doc.date or None, creators=creators,
                    url=doc.url or None, language=doc.language or None, publisher=doc.sitename or None)
 
 

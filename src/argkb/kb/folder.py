@@ -70,11 +70,11 @@ def find_root(kb: str | Path | None = None, cwd: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if _is_kb(folder):
             return folder
-    root = bundled_root()
-    if root is None:
+    bundled = bundled_root()
+    if bundled is None:
         raise KnowledgeBaseNotFound("no knowledge base found: run inside a folder holding ontology/ and data/, "
                                     f"or give --kb DIR or set {ENV_VAR}")
-    return root
+    return bundled
 
 
 #: what ``argkb source add --id`` takes

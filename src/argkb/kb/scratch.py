@@ -26,7 +26,7 @@ def scratch_root(cache_dir: Path) -> Path:
 def clean_stale(cache_dir: Path) -> list[str]:
     """Remove the scratch folders of processes that are gone; returns their names."""
     root = scratch_root(cache_dir)
-    removed = []
+    removed: list[str] = []
     if not root.is_dir():
         return removed
     for folder in root.iterdir():

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.term import Identifier, Variable
+from rdflib.term import Identifier, Node, Variable
 
 from argkb.rdf.ids import IRI_FORBIDDEN
 from argkb.rdf.strict import from_ox  # noqa: F401 - re-exported: readers of query results import it from here
@@ -233,7 +233,7 @@ def checked_term(term: Identifier) -> Identifier:
     return term
 
 
-def term_sparql(term: Identifier) -> str:
+def term_sparql(term: Node) -> str:
     """An RDF term written as SPARQL, escaped; refuses what cannot be an IRI rather than pasting it."""
     if isinstance(term, URIRef):
         if IRI_FORBIDDEN.search(str(term)):
@@ -284,9 +284,10 @@ def where_brace(sparql: str) -> int | None:
             if seen_where or not is_construct:
                 return i
             # a CONSTRUCT template: skip to its end
-            i = _matching_brace(sparql, i)
-            if i is None:
+            end = _matching_brace(sparql, i)
+            if end is None:
                 return None
+            i = end
             continue
         i += 1
     return None

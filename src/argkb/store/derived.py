@@ -223,11 +223,12 @@ class DerivedStore:
         with self._lock():
             self._recover()
             changes = self.scan(verify=full)
-            if changes.fresh and not full:
+            current = self.manifest()
+            if changes.fresh and not full and current is not None:
                 if changes.restat:
                     self._record_stat(changes)
-                return self.manifest()
-            manifest = None if (full or changes.rebuild_reason) else self.manifest()
+                return current
+            manifest = None if (full or changes.rebuild_reason) else current
             return self._write(changes, manifest)
 
     def _write(self, changes: Changes, base: Manifest | None) -> Manifest:
@@ -243,8 +244,9 @@ class DerivedStore:
                 del source
             store = pyoxigraph.Store(str(target))
             reload = changes.added + changes.changed if base is not None else list(changes.entries)
+            before = base.files if base is not None else {}
             for key in (changes.changed + changes.removed) if base is not None else []:
-                store.remove_graph(pyoxigraph.NamedNode(base.files[key].graph))
+                store.remove_graph(pyoxigraph.NamedNode(before[key].graph))
             store.bulk_extend(self._quads(reload, changes))   # one bulk load for every file
             store.flush()
             del store

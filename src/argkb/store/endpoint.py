@@ -166,7 +166,8 @@ _PROLOGUE = re.compile(r"\A(?:\s+|#[^\n]*(?:\n|\Z)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*
 
 def split_prologue(sparql: str) -> tuple[str, str]:
     """(PREFIX/BASE declarations, the rest) of a query."""
-    end = _PROLOGUE.match(sparql).end()
+    prologue = _PROLOGUE.match(sparql)   # (it matches every text, if only the empty prologue)
+    end = prologue.end() if prologue else 0
     return sparql[:end], sparql[end:]
 
 

@@ -194,7 +194,7 @@ class Upstream:
         now = time.monotonic()
         with self.lock:
             done = [i for i in self.retiring if i.inflight <= 0 or i.state()
-                    or now - i.retired_at > self.timeout_s + 5]
+                    or now - (i.retired_at or now) > self.timeout_s + 5]
             self.retiring = [i for i in self.retiring if i not in done]
             current = self.current
         for instance in done:
