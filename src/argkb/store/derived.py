@@ -36,6 +36,7 @@ from argkb.rdf.atomic import atomic_write_text
 from argkb.errors import InputError, UsageError
 from argkb.kb.processes import pid_alive
 from argkb.kb.supersede import digest
+from argkb.store.views import collect_views
 
 CACHE_DIR = ".argkb-cache"
 FORMAT = 2   # 2: entries record the fingerprint of what amendments replaced in the file
@@ -320,6 +321,7 @@ class DerivedStore:
             pid = child.name.split("-")[1]
             if pid.isdigit() and not pid_alive(int(pid)):
                 shutil.rmtree(child, ignore_errors=True)
+        collect_views(self.folder, keep)
 
     @contextmanager
     def _lock(self, timeout: float = LOCK_TIMEOUT_S):
