@@ -229,9 +229,14 @@ def supporters(graph: "ArgumentGraph", lens: URIRef | None, claim: URIRef, view)
 def _sorted(terms) -> list:
     """``sorted(terms)``: rdflib's order of terms, which for IRIs alone is their strings' order (faster)."""
     terms = list(terms)
-    if all(type(t) is URIRef for t in terms):
+    if len(terms) < 2:
+        return terms
+    if set(map(type, terms)) == _IRI_ONLY:
         return sorted(terms, key=str)
     return sorted(terms)
+
+
+_IRI_ONLY = {URIRef}
 
 
 def _score(term) -> float | None:

@@ -19,8 +19,16 @@ def load(store, labels: bool = True) -> ArgumentGraph:
     index scan per property (``_load_scans``), not by the joins below; the result is the same.
     """
     if _plain_oxigraph(store):
+        from argkb.assess.snapshot import decode, encode, view_name
+        from argkb.store.views import read_view, write_view
+
+        kept = read_view(store, view_name(labels))
+        graph = decode(kept) if kept is not None else None
+        if graph is not None:
+            return graph
         graph = _load_scans(store, labels)
         if graph is not None:
+            write_view(store, view_name(labels), encode(graph))
             return graph
     arguments: dict[URIRef, Argument] = {}
     for row in store.query(ARGUMENTS_Q).dicts():
