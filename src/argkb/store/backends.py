@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from argkb.errors import UsageError
 from argkb.store.base import OxigraphStore
+from argkb.store.views import VIEWS
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,10 @@ def _open(kb: "KnowledgeBase"):
     log.debug("derived store %s opened in %.3f s%s", derived.folder, time.perf_counter() - started,
               "".join(f"; {note}" for note in derived.notes))
     if not kb.extra:
-        return OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
+        store = OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
+        # a committed database is never written again: views computed from it alone may be kept
+        store.views_folder, store.db = derived.folder / VIEWS, _manifest.db
+        return store
     del ox
     return _with_extra(kb, derived)
 
