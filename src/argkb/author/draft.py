@@ -73,7 +73,8 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str
     slug = short(source).split(":", 1)[-1]
     findings = detect(text, claims=claims)
     out = _Turtle()
-    out.term(RDF.type), out.used.update(("argkb", "kb", "oa", "prov", "rdfs"))   # the template's prefixes too
+    out.term(RDF.type)
+    out.used.update(("argkb", "kb", "oa", "prov", "rdfs"))   # the template's prefixes too
     blocks = []
     for finding in findings:
         if finding.consequence:
@@ -173,7 +174,7 @@ def _implication(out: _Turtle, source: URIRef, slug: str, finding: Finding, prop
     if not affects:
         todos.append(TODO_AFFECTS)
     proposed = [RDFS.label, ARGKB.qualifier] + ([ARGKB.trigger] if moves else []) + ([ARGKB.affects] if affects else [])
-    statements = [(RDF.type, [ARGKB.Implication], None),
+    statements: list[tuple[URIRef, list, str | None]] = [(RDF.type, [ARGKB.Implication], None),
                   (RDFS.label, [Literal(_label(s.text), lang="en")], "proposed: the sentence's first words"),
                   (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
                   (ARGKB.evidence, [quote_node], None),

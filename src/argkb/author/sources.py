@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
@@ -24,6 +25,9 @@ from argkb.kb.scratch import scratch
 from argkb.rdf.ids import short
 from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argkb.contrib.add import Outcome
 
 #: a source id: a Turtle local name that is also a safe file name
 _ID = SOURCE_ID
@@ -124,7 +128,7 @@ class Registration:
     text_file: Path
     chars: int
     sha256: str
-    outcome: object            # argkb.contrib.add.Outcome
+    outcome: Outcome
 
     @property
     def exit_code(self) -> int:

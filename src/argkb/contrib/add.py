@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from rdflib.namespace import RDFS
+from rdflib.term import Node
 
 from argkb.rdf.atomic import atomic_write_text
 from argkb.contrib.amend import pending_amendment, plan_amend
@@ -94,6 +95,7 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
             guard(live)
         outcome = _review(live, prepared, amend, max_bytes, attachments or {})
         if outcome.status == ADDED:
+            assert outcome.diff is not None, "_review gives an added contribution its diff"
             entries = read_log(live.data_dir)
             outcome.contribution = _commit(live, prepared, entries, outcome.diff, author, message, started,
                                            inputs, attachments or {})
@@ -105,14 +107,14 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
 
 def unregistered_sources(kb: KnowledgeBase, graph) -> list[Problem]:
     """Quotes of sources whose text is not registered: their offsets could never be checked."""
-    missing = {}
+    missing: dict[Node, Node] = {}
     for quote, source in graph.subject_objects(OA.hasSource):
         path = kb.source_text_path(source)
         if path is None or not path.is_file():
             missing.setdefault(source, quote)
     return [Problem(short(source), f"is quoted (by {short(quote)}) but has no registered text; "
                                    f"{register_hint(source)} first")
-            for source, quote in sorted(missing.items())]
+            for source, quote in sorted(missing.items(), key=lambda item: str(item[0]))]
 
 
 def refresh_notes(kb: KnowledgeBase) -> list[str]:
@@ -209,7 +211,7 @@ def _label(live: KnowledgeBase, node) -> str | None:
 
 
 def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,
-            author: str | None, message: str, started, inputs: list[str] | None = None,
+            author: str, message: str, started, inputs: list[str] | None = None,
             attachments: dict[Path, str] | None = None) -> Contribution:
     ended = now()
     cid = f"{ended.strftime('%Y%m%dT%H%M%SZ')}-{prepared.sha8}"

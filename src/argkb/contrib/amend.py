@@ -53,8 +53,10 @@ def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]
     if isinstance(store, OxigraphStore) and store.union:
         names = {graph_iri(live.root, path): rel for rel, path in files.items()}
         for triple in triples:
-            for quad in store.ox.quads_for_pattern(*(to_ox(t) for t in triple), None):
-                rel = names.get(getattr(quad.graph_name, "value", None))
+            s, p, o = (to_ox(t) for t in triple)
+            for quad in store.ox.quads_for_pattern(s, p, o, None):
+                graph = getattr(quad.graph_name, "value", None)   # (none for the default graph)
+                rel = names.get(graph) if graph is not None else None
                 if rel is not None:
                     found.setdefault(triple, set()).add(rel)
     else:

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from argkb.kb.log import Contribution
 from argkb.contrib.recover import pending_name
 from argkb.kb.folder import KnowledgeBase
 
 
-def with_state(kb: KnowledgeBase, c: Contribution, log: list[Contribution] = ()) -> dict:
+def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] = ()) -> dict:
     """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next write) or
     missing; and ``superseded``: the facts of its file that live amendments in ``log`` replaced, and by which."""
     path = kb.root / c.content_file

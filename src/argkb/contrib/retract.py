@@ -93,7 +93,7 @@ def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
     mine = parse_file(content)
     store = open_store(live)   # bound queries on the store: no rdflib copy of a large knowledge base
     found = []
-    for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source))):
+    for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source)), key=str):
         rows = store.query("SELECT DISTINCT ?quote ?claim WHERE { ?quote ?hasSource ?source . "
                            "?claim ?evidence ?quote }",
                            {"source": source, "hasSource": OA.hasSource, "evidence": ARGKB.evidence}).rows

@@ -105,7 +105,8 @@ class _Tracer:
         key = str(iri)
         if key in self.seen:
             first = self.seen[key]
-            return ClaimNode(first.iri, first.id, first.label, implication=first.implication, ref=True)
+            return ClaimNode(first.iri, first.id, first.label, ref=True,
+                             implication=isinstance(first, ClaimNode) and first.implication)
         details = walk.info(self.store, iri)
         named = walk.Named.of(iri, details["label"])
         node = ClaimNode(named.iri, named.id, named.label, statement=details["statement"],

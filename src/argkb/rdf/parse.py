@@ -201,12 +201,13 @@ def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> Inpu
     """Name line and column: from rdflib where it says, else from pyoxigraph's parser."""
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or first_line
-    line = column = None
+    line: int | None = None
+    column: int | None = None
     if hasattr(exc, "_i") and hasattr(exc, "_str"):  # rdflib's notation3 BadSyntax: an index into the bytes
         raw = exc._str if isinstance(exc._str, bytes) else str(exc._str).encode("utf-8")
         line, column = _line_col(raw, min(exc._i, len(raw)))
     elif isinstance(exc, SAXParseException):
-        line, column = exc.getLineNumber(), exc.getColumnNumber() + 1
+        line, column = exc.getLineNumber(), (exc.getColumnNumber() or 0) + 1
     if line is None and fmt in _OX_MEDIA:
         line, column, ox_why = _oxigraph_position(text, _OX_MEDIA[fmt])
         why = ox_why or why

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Identifier, Node
 
 from argkb.errors import ArgkbError
 from argkb.rdf.ids import short
@@ -51,10 +52,10 @@ class ReasonResult:
         """What the reasoner inferred beyond the class hierarchy and inverse properties."""
         return sorted(t for t in self.inferred if t not in self.routine)
 
-    def inferred_types(self) -> list[tuple[URIRef, URIRef]]:
+    def inferred_types(self) -> list[tuple[Node, Node]]:
         return sorted((s, o) for s, p, o in self.inferred if p == RDF.type)
 
-    def inferred_values(self) -> list[tuple[URIRef, URIRef, URIRef]]:
+    def inferred_values(self) -> list[tuple[Node, Node, Node]]:
         return sorted((s, p, o) for s, p, o in self.inferred if p != RDF.type)
 
     def render(self, fmt: str = "text") -> str:
@@ -170,7 +171,8 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
     use them) but types of ontology-level nodes (classes, properties) are left out.
     """
     out, routine = Graph(), Graph()
-    individuals = set(asserted.subjects(RDF.type, OWL.NamedIndividual)) | {
+    individuals: set[Identifier] = {s for s in asserted.subjects(RDF.type, OWL.NamedIndividual)
+                                     if isinstance(s, Identifier)} | {
         s for s, o in asserted.subject_objects(RDF.type)
         if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)}
     for iri in sorted(individuals):

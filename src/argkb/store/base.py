@@ -42,14 +42,14 @@ class QueryResult:
 class Store:
     """Read-only SPARQL over a knowledge base."""
 
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None,
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None,
               max_rows: int | None = None, prefixes: Mapping[str, str] | None = None) -> QueryResult:
         """The answer; with ``max_rows``, a ``TooLarge`` error as soon as it has more rows (triples for a
         CONSTRUCT), so a cartesian product is never held whole. ``prefixes`` (name -> namespace IRI) are
         those the query may use without declaring them; a PREFIX the query declares wins."""
         raise NotImplementedError
 
-    def describes(self, node: Identifier) -> bool:
+    def describes(self, node: Node) -> bool:
         """Whether some triple has ``node`` as its subject."""
         return bool(self.query("ASK { ?s ?p ?o }", {"s": node}).boolean)
 
@@ -200,7 +200,7 @@ class OxigraphStore(Store):
 _NOT_SUBSTITUTABLE: set[str] = set()
 
 
-def _ox_query(ox, sparql: str, bindings: Mapping[str, Identifier] | None, **options):
+def _ox_query(ox, sparql: str, bindings: Mapping[str, Node] | None, **options):
     """``ox.query`` with the parameters bound by pyoxigraph's ``substitutions=``. It follows SEP-0007, which
     binds a SELECT's variables only where the SELECT projects them (ASK, CONSTRUCT and DESCRIBE always),
     and refuses the query before running it otherwise: then the parameters go in as a VALUES block of
@@ -231,7 +231,7 @@ def prefix_prologue(sparql: str, prefixes: Mapping[str, str]) -> str:
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
 
 
-def checked_term(term: Identifier) -> Identifier:
+def checked_term(term: Node) -> Node:
     """``term`` if it may be bound as a parameter (an IRI with no forbidden character, a literal)."""
     term_sparql(term)
     return term
@@ -248,7 +248,7 @@ def term_sparql(term: Node) -> str:
     raise TypeError(f"cannot bind {term!r} as a parameter")
 
 
-def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     """The query with a VALUES block binding the parameters, placed first in its WHERE pattern.
 
     The block is built from RDF terms (``term_sparql``), never from user text, so a

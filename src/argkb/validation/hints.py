@@ -133,9 +133,9 @@ def _line_of(files: list[Path], literal, referrer) -> tuple[str | None, int | No
                 if probe in line:
                     return relative(path), number
         if isinstance(referrer, URIRef):
-            line = find_line(path, referrer)
-            if line is not None:
-                return relative(path), line
+            found = find_line(path, referrer)
+            if found is not None:
+                return relative(path), found
     return None, None
 
 
@@ -153,6 +153,8 @@ def _kind_check(r: Result) -> bool:
 
 
 def _wrong_kind(r: Result, lookup: _Lookup) -> str | None:
+    if r.value is None or r.path_iri is None:   # (_kind_check lets none of these through)
+        return None
     value, classes = URIRef(r.value), EXPECTED[URIRef(r.path_iri)]
     types = lookup.types(value)
     if any(t in classes for t in types):
@@ -178,7 +180,8 @@ def _perspective(r: Result) -> str:
     from argkb.rdf.ids import PERSPECTIVES
 
     terms = sorted({curie(t) for t in PERSPECTIVES.values()})
-    value = URIRef(r.value) if "://" in r.value else r.value
+    written = r.value or ""
+    value = URIRef(written) if "://" in written else written
     hint = did_you_mean(curie(value), PERSPECTIVES.values(), n=1)
     return f"{curie(value)} is not a perspective; the perspectives are {', '.join(terms)}{hint}"
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
@@ -76,10 +76,10 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     retract`` compares violations before and after; the warnings of a large knowledge base are many)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
-    files = [Path(f) for f in files]
-    graphs = [parsed] if parsed is not None and files else \
+    paths = [Path(f) for f in files]
+    graphs = [parsed] if parsed is not None and paths else \
         [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
-         for p in files]
+         for p in paths]
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     contribution = _union(graphs)   # (the one graph itself when there is one: read, never changed)
     if compiled is not None and graphs:
@@ -91,17 +91,17 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
             raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
         compiled = None if rewritten is not None else compiled
     if compiled is None:
-        return validate_whole(kb, files, graphs, engine="pyshacl")
-    if not files:
+        return validate_whole(kb, paths, graphs, engine="pyshacl")
+    if not paths:
         return validate_whole(kb, engine="fast", violations_only=violations_only)
     from argkb.validation.incremental import check_contribution
 
     raw = check_contribution(kb, contribution, compiled)
-    return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)), contribution_nodes(contribution), compiled,
+    return _report(raw, kb, paths, Locator(kb, paths, store=open_store(kb)), contribution_nodes(contribution), compiled,
                    contribution)
 
 
-def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph] | None = None,
+def validate_whole(kb: KnowledgeBase, files: Sequence[Path] = (), graphs: list[Graph] | None = None,
                    engine: str = "fast", violations_only: bool = False) -> ValidationReport:
     """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files touch."""
     files = list(files)
@@ -110,22 +110,23 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
     contribution = _union(graphs)
     compiled = None
     if engine == "pyshacl":
-        from argkb.store.base import RdflibStore
+        from argkb.store.base import RdflibStore, Store
 
         data = kb.graph() if not files else _union([kb.graph(), contribution])
         shapes = kb.shapes_graph()
         raw = list(pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
-        store = RdflibStore(data)
+        store: Store = RdflibStore(data)
     elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
         compiled, store = _severe(_compiled(kb), violations_only), open_store(kb)
         raw = run_fast(kb, store, compiled)
     else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
         from argkb.store.base import OxigraphStore
 
-        compiled, store = _severe(_compiled(kb), violations_only), OxigraphStore.from_kb(kb)
-        store.add_graph(contribution)
-        store.add_graph(_source_texts(kb, store))
-        raw = compiled.run(store)
+        compiled, memory = _severe(_compiled(kb), violations_only), OxigraphStore.from_kb(kb)
+        memory.add_graph(contribution)
+        memory.add_graph(_source_texts(kb, memory))
+        raw = compiled.run(memory)
+        store = memory
     if files:
         from argkb.validation.incremental import touched_nodes
 
