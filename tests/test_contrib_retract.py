@@ -7,8 +7,8 @@ from rdflib import Literal
 
 from argkb.cli.main import cli
 from argkb.kb.folder import KnowledgeBase
-from argkb.vocab.namespaces import KB
 from argkb.store import open_store
+from argkb.vocab.namespaces import KB
 from contrib_support import VALID, run_argkb
 
 WHO_ADDED = """

@@ -15,9 +15,9 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from argkb.cli.main import cli
-from argkb.kb.log import read_log
 from argkb.contrib.recover import recover
 from argkb.kb.folder import KnowledgeBase
+from argkb.kb.log import read_log
 from argkb.rdf.parse import parse_file
 from argkb.validation.validate import validate
 from contrib_support import ENV, INVALID, VALID, argkb_cmd, run_argkb, tree_digest

@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import json
-
 import subprocess
 
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from argkb.store.endpoint import EndpointStore
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
-from servers import free_port, require, differing_answers, same_trace, stop, wait_until_up
-
+from argkb.store.endpoint import EndpointStore
+from servers import differing_answers, free_port, require, same_trace, stop, wait_until_up
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import PROV, RDF
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import PROV, RDF
 
 from argkb.export import render
 from argkb.export.select import build_map

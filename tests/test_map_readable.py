@@ -17,13 +17,13 @@ import sys
 import pytest
 
 from argkb.assess.assessment import SILENT, lenses
+from argkb.devtools import screenshots
 from argkb.export import render
 from argkb.export.html import MIN_LABEL_PX
 from argkb.export.overview import overview
 from argkb.export.select import build_map
 from argkb.kb.folder import KnowledgeBase
 from argkb.rdf.ids import PERSPECTIVES
-from argkb.devtools import screenshots
 from browser import Browser
 from conftest import REPO, module
 

@@ -229,7 +229,7 @@ def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb
             status, body = _post(url, b"ASK {}")
             assert status == 200, body   # the next client waits for the fresh server instead of failing
         assert "restarting" not in (tmp_path / "stderr.txt").read_text()
-        status, body = _post(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".encode())
+        status, body = _post(url, b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 100
         assert process.poll() is None
     finally:

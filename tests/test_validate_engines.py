@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 from argkb.kb.folder import KnowledgeBase
+from argkb.store import open_store
 from argkb.validation.compiled import Unsupported, compile_shapes
 from argkb.validation.validate import validate_whole
-from argkb.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

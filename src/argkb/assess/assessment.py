@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from argkb.assess.dung import SEMANTICS
 from argkb.assess.framework import LENSES, ArgumentGraph, Evaluation, evaluate, lens_iri, load
 from argkb.assess.graph import _sorted
-from argkb.assess.dung import SEMANTICS
 from argkb.assess.queries import MOVES_Q, TRIGGERS_Q
 from argkb.errors import UsageError
-from argkb.vocab.namespaces import ARGKB
 from argkb.store import open_store
-from argkb.store.perspectives import declared_perspectives, lenses as all_lenses
+from argkb.store.perspectives import declared_perspectives
+from argkb.store.perspectives import lenses as all_lenses
+from argkb.vocab.namespaces import ARGKB
 
 ALL_LENSES: tuple[URIRef, ...] = tuple(ARGKB[name] for name in LENSES)
 SILENT = "-"   # the lens neither concludes nor attacks the implication

@@ -14,7 +14,6 @@ from argkb.assess.graph import WEAKEN, Argument, ArgumentGraph, Claim, _score
 from argkb.assess.queries import ARGUMENTS_Q, ATTACKING_Q, CLAIM_Q, CONCLUDING_Q, PREMISES_Q
 
 
-
 def load_local(store, claim: URIRef) -> ArgumentGraph:
     """The arguments and claims ``claim``'s verdict and strength depend on, under any lens."""
     arguments: dict[URIRef, Argument] = {}

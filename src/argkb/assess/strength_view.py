@@ -46,7 +46,7 @@ def view_strengths(graph, lens, view, model: str = "df-quad", targets=None) -> d
     return {nodes[i]: min(1.0, max(0.0, x[i])) for i in wanted}
 
 
-def _index(graph) -> "_Index":
+def _index(graph) -> _Index:
     found = graph.__dict__.get("_strength_index")
     if found is None:
         found = graph.__dict__["_strength_index"] = _Index(graph)

@@ -77,7 +77,9 @@ def _folded(text: str, ignore_case: bool = False) -> tuple[str, list[int], list[
         if ignore_case and len(folded.lower()) == len(folded):
             folded = folded.lower()
         if folded == "-" and chars and chars[-1] == " ":
-            chars.pop(); starts.pop(); ends.pop()
+            chars.pop()
+            starts.pop()
+            ends.pop()
         if folded == "-" and chars and chars[-1] == "-":   # "--" typed for a dash
             ends[-1] = i + 1
             continue

@@ -93,7 +93,6 @@ def source_add_cmd(file, ident, title, date, creators, publisher, url, language,
 def source_list_cmd(fmt, kb):
     """Every source: id, date, how many quotes and claims anchor to it, its stored text."""
     from argkb.author.catalogue import list_sources, list_text
-
     from argkb.author.ingest import printable
 
     summaries = list_sources(kb)
@@ -115,7 +114,6 @@ def source_show_cmd(name, fmt, kb):
     """One source: its metadata, its stored text, the claims anchored to it through quotes, and the
     sentences stating a consequence (as `argkb draft` finds them) that no implication quotes yet."""
     from argkb.author.catalogue import detail_text, show_source
-
     from argkb.author.ingest import printable
 
     detail = show_source(kb, name)

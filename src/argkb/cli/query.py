@@ -7,10 +7,9 @@ import sys
 
 import click
 
-from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
 from argkb.assess.dung import STATUS_MEANING
+from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
 from argkb.store import open_store
-
 
 
 def _terminal(output) -> bool:

@@ -12,30 +12,29 @@ from __future__ import annotations
 import getpass
 import os
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from argkb.rdf.atomic import atomic_write_text
 from argkb.contrib.amend import pending_amendment, plan_amend
 from argkb.contrib.axioms import check_axioms
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
-from argkb.kb.log import (CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check_log_text, iso, now, read_log,
-                          write_log)
 from argkb.contrib.prepare import MAX_BYTES, Prepared, Problem, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
-from argkb.errors import UsageError
 from argkb.contrib.view import kb_view
+from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, register_hint
+from argkb.kb.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check_log_text, iso, now, read_log, write_log
 from argkb.kb.scratch import scratch
+from argkb.rdf.atomic import atomic_write_text
 from argkb.rdf.ids import short
 from argkb.store import open_store
-from argkb.vocab.namespaces import OA
 from argkb.validation.report import ValidationReport
+from argkb.vocab.namespaces import OA
 
 ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"
 

@@ -16,10 +16,9 @@ from argkb.contrib.diff import Conflict
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.log import Contribution, Replaced, iso, now
+from argkb.kb.supersede import PENDING_ID  # noqa: E402,F401 - the view's stand-in entry (kept importable here)
 from argkb.rdf.ids import show
 from argkb.rdf.strict import to_nt
-
-from argkb.kb.supersede import PENDING_ID  # noqa: E402,F401 - the view's stand-in entry (kept importable here)
 
 
 def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> list[Replaced]:

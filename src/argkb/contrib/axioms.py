@@ -62,7 +62,7 @@ class Axioms:
     data_ranges: set = field(default_factory=set)        # (property, datatype)
 
     @classmethod
-    def of(cls, ontology: Graph) -> "Axioms":
+    def of(cls, ontology: Graph) -> Axioms:
         ax = cls()
         named = {c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
         named |= {c for pair in ontology.subject_objects(RDFS.subClassOf) for c in pair if isinstance(c, URIRef)}

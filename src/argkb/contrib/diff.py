@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from argkb.contrib.prepare import Problem
-from argkb.rdf.ids import show, short
+from argkb.rdf.ids import short, show
 from argkb.vocab.namespaces import OA
 
 ALWAYS_SINGLE = {RDFS.label, SKOS.prefLabel, DCTERMS.title, OA.hasSource, OA.exact, OA.start, OA.end}

@@ -1,12 +1,12 @@
 """How ``argkb contributions`` prints the log: a list (newest first) or one contribution in full."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from argkb.kb.log import Contribution
 from argkb.contrib.recover import pending_name
 from argkb.kb.folder import KnowledgeBase
+from argkb.kb.log import Contribution
 
 
 def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] = ()) -> dict:

@@ -16,15 +16,15 @@ from rdflib.namespace import RDF
 
 from argkb.contrib.add import default_author, refresh_notes
 from argkb.contrib.lock import KBLock
-from argkb.kb.log import Contribution, check_log_text, find, iso, now, read_log, write_log
 from argkb.contrib.recover import recover
 from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, relative
+from argkb.kb.log import Contribution, check_log_text, find, iso, now, read_log, write_log
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file
-from argkb.vocab.namespaces import ARGKB, OA
 from argkb.validation.report import Result
+from argkb.vocab.namespaces import ARGKB, OA
 
 
 @dataclass

@@ -10,9 +10,9 @@ Validation runs on the view; the real folder gets not a byte.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.log import Contribution, log_bytes, log_path

@@ -26,7 +26,7 @@ class Browser:
         #: what the page logged: console calls and browser log entries, as (level, text)
         self.console: list[tuple[str, str]] = []
 
-    def __enter__(self) -> "Browser":
+    def __enter__(self) -> Browser:
         binary = self.binary
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()

@@ -161,7 +161,7 @@ class ArgumentMap:
     def in_edges(self, node_id: str, kind: str | None = None) -> list[Edge]:
         return [e for e in self.edges if e.target == node_id and (kind is None or e.kind == kind)]
 
-    def subgraph(self, keep: set[str]) -> "ArgumentMap":
+    def subgraph(self, keep: set[str]) -> ArgumentMap:
         nodes = {k: v for k, v in self.nodes.items() if k in keep}
         edges = [e for e in self.edges if e.source in nodes and e.target in nodes]
         return ArgumentMap(nodes, edges, self.store, self.title, self.semantics, self.graph)

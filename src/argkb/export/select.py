@@ -7,7 +7,8 @@ each format (and AIF in particular) always shows complete inferences.
 from __future__ import annotations
 
 from collections import deque
-from typing import AbstractSet, Iterable
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from rdflib import URIRef
 

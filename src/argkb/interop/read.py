@@ -7,9 +7,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from argkb.contrib.prepare import MAX_BYTES
 from argkb.errors import InputError
 from argkb.interop import aif
-from argkb.contrib.prepare import MAX_BYTES
 from argkb.interop.model import ImportedMap, MapError
 from argkb.interop.structure import add_structure
 from argkb.rdf.parse import read_text

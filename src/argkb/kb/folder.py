@@ -21,8 +21,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from argkb.errors import InputError, KnowledgeBaseNotFound, UsageError
-from argkb.vocab.namespaces import KB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, check_input_file, parse_file, read_bytes
+from argkb.vocab.namespaces import KB, PREFIXES
 
 ENV_VAR = "ARGKB_HOME"
 #: the longest file name most file systems allow (bytes): a source's text file is named after its id
@@ -106,7 +106,7 @@ class KnowledgeBase:
     _store: object | None = field(default=None, repr=False)   # set by argkb.store.open_store
 
     @classmethod
-    def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> "KnowledgeBase":
+    def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> KnowledgeBase:
         extra = tuple(Path(p) for p in extra)
         for path in extra:   # --data: refused before anything is read (and every read is capped too)
             check_input_file(path, USER_MAX_BYTES)
@@ -180,7 +180,7 @@ class KnowledgeBase:
         if not iri.startswith(str(KB)):
             return None
         name = iri[len(str(KB)):]
-        if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode("utf-8")) > MAX_NAME_BYTES:
+        if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode()) > MAX_NAME_BYTES:
             return None
         return self.sources_dir / f"{name}.txt"
 

@@ -40,8 +40,8 @@ class ArgumentNode:
     perspective: str | None = None
     perspective_label: str | None = None
     warrant: str | None = None
-    premises: list["ClaimNode"] = field(default_factory=list)
-    undercuts: list["ArgumentNode"] = field(default_factory=list)
+    premises: list[ClaimNode] = field(default_factory=list)
+    undercuts: list[ArgumentNode] = field(default_factory=list)
     ref: bool = False                   # already shown above: not expanded again
     kind: str = "argument"
 

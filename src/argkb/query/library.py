@@ -25,10 +25,11 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.term import Identifier
 
-from argkb.rdf import ids
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
+
 # the header of a query file (re-exported: ``from argkb.query.library import NamedQuery`` keeps working)
 from argkb.query.header import KINDS, NamedQuery, Param, _without_comments, from_text, parse_header  # noqa: F401
+from argkb.rdf import ids
 
 log = logging.getLogger(__name__)
 

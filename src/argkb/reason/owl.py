@@ -210,8 +210,8 @@ def _told_superclasses(asserted: Graph, individual) -> set:
 def write_inferences(result: ReasonResult, target: Path, user_path: bool = True) -> Path:
     """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path must be a
     regular file or a new name in an existing folder (``--infer FILE``); only argkb's own cache folder is created."""
-    from argkb.rdf.atomic import atomic_write_text
     from argkb.kb.folder import new_graph
+    from argkb.rdf.atomic import atomic_write_text
 
     if not result.consistent:
         raise ArgkbError("nothing inferred: the knowledge base is inconsistent (fix it first)")

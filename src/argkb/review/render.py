@@ -21,7 +21,7 @@ def _text(result: Review) -> str:
     by_kind: dict[str, list[Finding]] = {}
     for f in result.open:
         by_kind.setdefault(f.kind, []).append(f)
-    for query, kind, summary in result.checks:
+    for _query, kind, summary in result.checks:
         found = by_kind.get(kind, [])
         if not found:
             continue

@@ -32,13 +32,13 @@ if TYPE_CHECKING:  # pragma: no cover
 ENV_STORE = "ARGKB_STORE"
 
 
-def derived_store(kb: "KnowledgeBase"):
+def derived_store(kb: KnowledgeBase):
     from argkb.store.derived import DerivedStore
 
     return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()], kb.cache_dir / "store", kb.superseded())
 
 
-def seed_view_store(live: "KnowledgeBase", view: "KnowledgeBase") -> bool:
+def seed_view_store(live: KnowledgeBase, view: KnowledgeBase) -> bool:
     """Start a view's derived store (``argkb.contrib.view``) from a checkpoint of the live one (hard links),
     each file's entry keyed as the view names that file (through its link), so that opening the view
     re-reads only the files the view changes — not a million triples. False when there is nothing to seed."""
@@ -65,7 +65,7 @@ def seed_view_store(live: "KnowledgeBase", view: "KnowledgeBase") -> bool:
     return True
 
 
-def refresh_derived_store(kb: "KnowledgeBase") -> str | None:
+def refresh_derived_store(kb: KnowledgeBase) -> str | None:
     """Bring the derived store up to date right after a write (called under the writers' lock).
 
     The files stay the truth: if this fails, the store is stale but says so (its manifest no
@@ -82,7 +82,7 @@ def refresh_derived_store(kb: "KnowledgeBase") -> str | None:
     return None
 
 
-def open_store(kb: "KnowledgeBase"):
+def open_store(kb: KnowledgeBase):
     """The Store every read of ``kb`` goes through, opened once per KnowledgeBase object:
     the persistent derived store, brought up to date with the files; an ``EndpointStore``
     when ``kb.endpoint`` is set; in memory when the cache cannot be used."""
@@ -91,7 +91,7 @@ def open_store(kb: "KnowledgeBase"):
     return kb._store
 
 
-def _open(kb: "KnowledgeBase"):
+def _open(kb: KnowledgeBase):
     if kb.endpoint:
         if kb.extra:
             raise UsageError("--data cannot be combined with --endpoint: push the file to the server "
@@ -125,7 +125,7 @@ def _open(kb: "KnowledgeBase"):
     return _with_extra(kb, derived)
 
 
-def _with_extra(kb: "KnowledgeBase", derived):
+def _with_extra(kb: KnowledgeBase, derived):
     """The derived store plus the --data files, in a private snapshot removed when done."""
     import pyoxigraph
 
@@ -162,7 +162,7 @@ class SnapshotStore(OxigraphStore):
         self.close()
 
 
-_OPEN_SNAPSHOTS: "weakref.WeakSet[SnapshotStore]" = weakref.WeakSet()
+_OPEN_SNAPSHOTS: weakref.WeakSet[SnapshotStore] = weakref.WeakSet()
 
 
 @atexit.register
@@ -171,7 +171,7 @@ def _close_snapshots() -> None:
         store.close()
 
 
-def store_status(kb: "KnowledgeBase", verify: bool = False) -> dict:
+def store_status(kb: KnowledgeBase, verify: bool = False) -> dict:
     """Whether the derived store matches the files (without updating it), and what it holds."""
     derived = derived_store(kb)
     changes = derived.scan(verify)

@@ -10,12 +10,12 @@ declaring them, and returns a ``QueryResult`` of rdflib terms, whatever the engi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node, Variable
 
 from argkb.rdf.ids import IRI_FORBIDDEN
@@ -112,7 +112,7 @@ class OxigraphStore(Store):
         self.db: str | None = None
 
     @classmethod
-    def from_files(cls, paths: Iterable) -> "OxigraphStore":
+    def from_files(cls, paths: Iterable) -> OxigraphStore:
         import pyoxigraph
 
         from argkb.rdf.parse import guess_format
@@ -133,7 +133,7 @@ class OxigraphStore(Store):
     def _bulk_load(self, path, fmt) -> None:
         """Load one file; a syntax error becomes an InputError naming file, line and column (not a traceback)."""
         from argkb.errors import InputError
-        from argkb.rdf.parse import check_input_file, MAX_FILE_BYTES
+        from argkb.rdf.parse import MAX_FILE_BYTES, check_input_file
 
         check_input_file(path, MAX_FILE_BYTES)
         try:
@@ -143,7 +143,7 @@ class OxigraphStore(Store):
             raise InputError(path, f"syntax error: {message}", exc.lineno, exc.offset) from None
 
     @classmethod
-    def from_kb(cls, kb: "KnowledgeBase") -> "OxigraphStore":
+    def from_kb(cls, kb: KnowledgeBase) -> OxigraphStore:
         gone = kb.superseded()
         store = cls.from_files([kb.ontology_file, *(p for p in kb.data_files() if p not in gone), *kb.extra])
         for path in kb.data_files():

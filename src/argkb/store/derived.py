@@ -32,10 +32,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from argkb.rdf.atomic import atomic_write_text
 from argkb.errors import InputError, UsageError
 from argkb.kb.processes import pid_alive
 from argkb.kb.supersede import digest
+from argkb.rdf.atomic import atomic_write_text
 from argkb.store.views import collect_views
 
 CACHE_DIR = ".argkb-cache"
@@ -92,7 +92,7 @@ class Manifest:
         return json.dumps(data, indent=1) + "\n"
 
     @classmethod
-    def read(cls, path: Path) -> "Manifest | None":
+    def read(cls, path: Path) -> Manifest | None:
         """The manifest, or None when missing, unreadable, corrupt or from another format/engine."""
         try:
             data = json.loads(path.read_text("utf-8"))

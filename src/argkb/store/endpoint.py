@@ -18,7 +18,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Mapping
+from collections.abc import Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD

@@ -26,8 +26,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from argkb.errors import ArgkbError, UsageError
 
@@ -235,7 +236,7 @@ class Upstream:
         return text[-600:] or "(it wrote nothing)"
 
 
-def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
+def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
     """Run the server in the foreground until interrupted; the snapshot it serves is removed after.
 
     ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the text

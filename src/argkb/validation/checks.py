@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 

@@ -17,23 +17,32 @@ given focus nodes (``argkb.store.focus``), which is how contributions are valida
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from argkb.store.base import where_brace, term_sparql
+from argkb.store.base import term_sparql, where_brace
 from argkb.store.focus import focus_pattern, mostly
+
 # what checks are (argkb.validation.checks) and how SHACL Core constraints become SPARQL (argkb.validation.core),
 # re-exported: ``from argkb.validation.compiled import Check, Unsupported, blank_descriptions`` keeps working
 from argkb.validation.checks import Check, RawResult, Unsupported  # noqa: F401
-from argkb.validation.core import (_VALUE_KEYS, _message, _message_lang, _property_checks,  # noqa: F401
-                                   _refuse_unknown, _severity, _value_conditions, blank_descriptions)
+from argkb.validation.core import (  # noqa: F401
+    _VALUE_KEYS,
+    _message,
+    _message_lang,
+    _property_checks,
+    _refuse_unknown,
+    _severity,
+    _value_conditions,
+    blank_descriptions,
+)
 
 SUBCLASSES = re.compile(r"#SUBCLASSES (<[^>]*>)#")
 _RULE_NUMBER = re.compile(r"Rule(\d+)$")
@@ -111,7 +120,7 @@ def format_message(message: str, bound: dict) -> str:
         return message   # no placeholder
     for var, val in bound.items():
         if val is not None:
-            message = re.sub("{{[?$]{}}}".format(var), _replacement(str(val)), message)
+            message = re.sub(f"{{[?$]{var}}}", _replacement(str(val)), message)
     return message
 
 

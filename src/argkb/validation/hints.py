@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import difflib
 import re
-
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from rdflib import BNode, Graph, URIRef
 
-from argkb.vocab.namespaces import ARGKB
-from argkb.store.base import OxigraphStore, term_sparql, to_ox
 from argkb.store import open_store
+from argkb.store.base import OxigraphStore, term_sparql, to_ox
+from argkb.vocab.namespaces import ARGKB
 
 SKOLEM = "urn:argkb:bnode:"
 #: predicates the shapes follow backwards from a focus node

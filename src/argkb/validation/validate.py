@@ -19,21 +19,20 @@ With ``files`` the report covers the nodes the files touch: their subjects and t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from argkb.errors import UsageError
-from argkb.kb.folder import KnowledgeBase, new_graph
+from argkb.kb.folder import KnowledgeBase, new_graph, relative
 from argkb.kb.locate import Locator
-from argkb.vocab.namespaces import ARGKB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, parse_file
-from argkb.kb.folder import relative
+from argkb.store import open_store
 from argkb.validation.report import INFO, Result, ValidationReport, curie
 from argkb.validation.scope import checked, contribution_nodes, count_nodes
-from argkb.store import open_store
+from argkb.vocab.namespaces import ARGKB, PREFIXES
 
 ENGINES = ("auto", "fast", "pyshacl")
 
@@ -83,8 +82,8 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     contribution = _union(graphs)   # (the one graph itself when there is one: read, never changed)
     if compiled is not None and graphs:
-        from argkb.validation.compiled import Unsupported
         from argkb.validation.canonical import rewritten_literal
+        from argkb.validation.compiled import Unsupported
 
         rewritten = rewritten_literal(contribution)
         if rewritten is not None and engine == "fast":
@@ -150,8 +149,8 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
     """The nodes the text-reading checks target (their descriptions), the class tree, and the sources' texts."""
     import pyoxigraph as ox
 
-    from argkb.validation.incremental import construct_triples
     from argkb.store.base import OxigraphStore, to_ox
+    from argkb.validation.incremental import construct_triples
 
     small = ox.Store()
     sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -163,10 +162,15 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
             from argkb.validation.compiled import SUBCLASSES, subclass_closure
 
             closure = closure or subclass_closure(store)
-            query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), query)
+            query = SUBCLASSES.sub(_expanded_by(closure), query)
         small.extend([ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, query)])
     small.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in _source_texts(kb, store)])
     return OxigraphStore(small)
+
+
+def _expanded_by(closure) -> Callable[[re.Match[str]], str]:
+    """A ``#SUBCLASSES <C>#`` marker's replacement: C and the classes below it (``subclass_closure``)."""
+    return lambda match: " ".join(closure(match.group(1)))
 
 
 def _source_texts(kb: KnowledgeBase, store) -> Graph:
