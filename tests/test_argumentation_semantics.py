@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argkb.assess.dung import IN, OUT, UNDEC, Framework, extensions, grounded, labelling_of, labels
+
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 
 @st.composite

@@ -51,6 +51,7 @@ def test_the_server_answers_like_the_embedded_store(pushed, mini_kb):
         assert remote.query(q).boolean is local.query(q).boolean
 
 
+@pytest.mark.slow
 def test_named_queries_and_trace_agree_on_both_backends(pushed, mini_kb_dir, runner):
     compared, differ = differing_answers(runner, mini_kb_dir, pushed)
     assert compared >= 8 and differ == []

@@ -11,6 +11,8 @@ from argkb.store.derived import GRAPH_BASE
 from argkb.store.endpoint import EndpointStore, TruncatedResult
 from servers import differing_answers, free_port, require, same_trace, stop, wait_until_up
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 INI = """[Database]
 DatabaseFile = virtuoso.db
 ErrorLogFile = virtuoso.log

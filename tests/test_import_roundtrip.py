@@ -19,6 +19,8 @@ from argkb.vocab.namespaces import ARGKB, KB, OA
 from conftest import REPO
 from import_support import structure
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate  # noqa: E402
 

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import REPO, program, unavailable
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 
 def run(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
     result = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300, cwd=cwd, env=env)

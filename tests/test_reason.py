@@ -16,6 +16,8 @@ from argkb.reason.owl import reason
 from argkb.vocab.namespaces import ARGKB, KB, PROV, RDF
 from conftest import DATA, REPO, unavailable
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 FIXTURES = DATA / "reason"
 
 if shutil.which("java") is None:
