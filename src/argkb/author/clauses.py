@@ -27,6 +27,7 @@ _FRAME = re.compile(r"^(?P<who>[^,;:]{1,60}?)\s+(?:has |have |had )?(?:argues?|a
                     r"claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+", re.I)
 _OPENING = re.compile(r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|without|in case|should|were|had)\b[^;:]*?),\s+"
                       r"(?P<rest>.+)$", re.I | re.S)
+_CONCESSIVE = re.compile(r"^(?:while|although|though|whereas|because|whether)\b[^;:]*?,\s+(?=\S)", re.I)
 _TRAILING = re.compile(r"\s+(?P<cond>(?:if|unless|once|as long as)\s+[^,;:]+?)\s*$", re.I)
 _QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|['‘’](?!\w)")
 _CUTS = re.compile(r",\s+(?:but|while|which|whether|because|since|although|though|as|with all)\b|;|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ", re.I)
@@ -65,6 +66,7 @@ def parts(sentence: str) -> Parts:
     """The condition and the consequence of a consequence sentence."""
     text = _strip_marker(_flat(sentence))
     text = _modal_part(text, r";\s+|:\s+")
+    text = _modal_part(_strip_marker(text), r",\s+(?:but|yet)\s+")
     text = _strip_marker(text)
     frame = _FRAME.match(text)
     who = None
@@ -75,12 +77,14 @@ def parts(sentence: str) -> Parts:
     opening = _OPENING.match(text)
     if opening:
         condition, text = opening.group("cond"), opening.group("rest")
+    elif _CONCESSIVE.match(text) and MODAL.search(text[_CONCESSIVE.match(text).end():]):
+        text = text[_CONCESSIVE.match(text).end():]
     else:
         trailing = _TRAILING.search(text)
         if trailing and MODAL.search(text[:trailing.start()]):
             condition, text = trailing.group("cond"), text[:trailing.start()]
     if condition is not None:
-        condition = re.sub(r"^(?:if|unless|when|whenever|once|as long as|without|in case)\s+", "", condition, flags=re.I)
+        condition = re.sub(r"^(?:if|unless|when|whenever|once|as long as|without|in case|should|were|had)\s+", "", condition, flags=re.I)
     text = _strip_marker(text)
     if who and text.split() and text.split()[0].lower() in {"it", "they"} and len(who.split()) <= 4:
         text = who + " " + " ".join(text.split()[1:])       # "it will seek one" -> "Saudi Arabia will seek one"
@@ -103,9 +107,9 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str:
     words = text.split()
     if len(words) > limit and modal:
         head = text[:modal.start()].split()
-        if len(head) > 5:
-            stop = next((i for i, w in enumerate(head[2:], 2) if w.lower() in {"of", "between", "in", "on", "for", "to", "with", "that", "who"}), 5)
-            head = head[:min(stop, 5)]
+        if len(head) > 6:
+            stop = next((i for i, w in enumerate(head[2:], 2) if w.lower() in {"between", "in", "on", "for", "to", "with", "that", "who"}), 6)
+            head = head[:min(stop, 6)]
         words = head + text[modal.start():].split()
     words = words[:limit]
     while len(words) > 3 and words[-1].lower().strip(",") in _TAIL:
