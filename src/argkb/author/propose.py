@@ -185,7 +185,8 @@ class Vocabulary:
         if anaphoric and previous is not None and previous.triggers:
             triggers = previous.triggers
         elif cause:
-            triggers = self._moves(cause) or [self._stub(cause, parts.frame_subject)]
+            triggers = (self._moves(cause) or self._moves(" ".join(sentence.split()))
+                        or [self._stub(cause, parts.frame_subject)])
         else:
             triggers = []
         movers = {t.actor.ident for t in triggers if t.actor} | {self._term(t.node).actor for t in triggers if t.node}
@@ -199,8 +200,11 @@ class Vocabulary:
     def _cause(parts: clauses.Parts) -> tuple[str, bool]:
         """The clause the trigger is read from, and whether it opens with a pronoun (an anaphora)."""
         text = parts.condition or clauses.subject(parts.consequence)
-        first = text.split()[0].lower() if text.split() else ""
-        return text, first in clauses.PRONOUNS
+        text = re.sub(r"^(?:because|while|whether|although|though|where)\s+", "", text, flags=re.I)
+        words = [w.lower() for w in text.split()]
+        if words and all(w in clauses.PRONOUNS for w in words[:2]) and len(words) <= 2:
+            return "", True                      # "it", "they": only the previous sentence can say what
+        return text, bool(words) and words[0] in clauses.PRONOUNS
 
     def _term(self, node: URIRef) -> Term:
         return next(t for t in self.terms if t.node == node)
