@@ -27,10 +27,12 @@ _FRAME = re.compile(r"^(?P<who>[^,;:]{1,60}?)\s+(?:has |have |had )?(?:argues?|a
                     r"claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+", re.I)
 _OPENING = re.compile(r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|without|in case|should|were|had)\b[^;:]*?),\s+"
                       r"(?P<rest>.+)$", re.I | re.S)
-_CONCESSIVE = re.compile(r"^(?:while|although|though|whereas|because|whether)\b[^;:]*?,\s+(?=\S)", re.I)
+# an opening clause or adverbial before the main clause ("While X, …", "With Russia watching, …")
+_CONCESSIVE = re.compile(r"^(?:while|although|though|whereas|because|whether|with|given|despite|amid|after|before|"
+                         r"in|for|over|by|as|under|without|since)\b[^;:,]{0,80},\s+(?=\S)", re.I)
 _TRAILING = re.compile(r"\s+(?P<cond>(?:if|unless|once|as long as)\s+[^,;:]+?)\s*$", re.I)
 _QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|['‘’](?!\w)")
-_CUTS = re.compile(r",\s+(?:but|while|which|whether|because|since|although|though|as|with all)\b|;|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ", re.I)
+_CUTS = re.compile(r",\s+(?:but|while|which|whether|because|since|although|though|as|with all)\b|;|\s+(?:who|whom|whose)\s+|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ", re.I)
 _STOP = {"the", "a", "an", "of", "to", "and", "or", "on", "in", "its", "their", "for", "with", "by", "at", "from",
          "as", "than", "that", "which", "is", "are", "be", "been", "also", "even", "far", "much", "more", "very",
          "it", "they", "this", "these", "there", "then", "will", "would", "could", "might", "may", "can", "cannot",

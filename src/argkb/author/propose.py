@@ -44,7 +44,8 @@ DIRECTION_WORDS = {
                      r"announc(?:e|es|ing)|strik(?:e|es|ing)|attack(?:s|ing)?|invad(?:e|es|ing)|mines?|mining|"
                      r"tests?|testing|obtain(?:s|ing)?|acquir(?:e|es|ing)|find(?:s|ing)?|reach(?:es|ing)?|"
                      r"reopen(?:s|ing)?|open(?:s|ing)?|close(?:s|ing)?|push(?:es|ing)?|seek(?:s|ing)?|offer(?:s|ing)?|"
-                     r"agree(?:s|ing)?|send(?:s|ing)?|arriv(?:e|es|ing)|suffer(?:s|ing)?|express(?:es|ing)?|signal(?:s|ling)?",
+                     r"agree(?:s|ing)?|send(?:s|ing)?|arriv(?:e|es|ing)|suffer(?:s|ing)?|express(?:es|ing)?|signal(?:s|ling)?|"
+                     r"asks?|asking|request(?:s|ing)?|hold(?:s|ing)? (?:a|an|the) \w+|call(?:s|ing)? for",
 }
 _SIGNAL = re.compile(r"\b(?:signal(?:s|ling)?|express(?:es|ing)?|warn(?:s|ing)?|threaten(?:s|ing)?|announc(?:e|es|ing)|"
                      r"promis(?:e|es|ing)|willingness|perceive[sd]?)\b", re.I)
