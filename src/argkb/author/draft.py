@@ -48,17 +48,19 @@ def source_of(kb: KnowledgeBase, name: str) -> tuple[URIRef, str]:
 
 
 def unquoted_consequences(kb: KnowledgeBase, name: str, store=None) -> list[Finding]:
-    """The consequences the detector finds in a source that no implication quotes yet (for ``argkb source show``)."""
+    """The consequences the detector finds in a source that no implication quotes and no dismissal sets aside
+    (for ``argkb source show``)."""
     from argkb.store import open_store
 
     source, text = source_of(kb, name)
     store = store or open_store(kb)
     rows = store.query(
-        "SELECT ?start ?end WHERE { ?impl a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c ; ?ev ?q . "
-        "FILTER (?c = ?implication && ?ev = ?evidence) "
+        "SELECT ?start ?end WHERE { { ?impl a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c ; ?ev ?q . "
+        "FILTER (?c = ?implication && ?ev = ?evidence) } UNION { ?dismissal ?dismisses ?q } "
         "?q <http://www.w3.org/ns/oa#hasSource> ?_source ; <http://www.w3.org/ns/oa#start> ?start ; "
         "<http://www.w3.org/ns/oa#end> ?end }"
-        .replace("?implication", f"<{ARGKB.Implication}>").replace("?evidence", f"<{ARGKB.evidence}>"),
+        .replace("?implication", f"<{ARGKB.Implication}>").replace("?evidence", f"<{ARGKB.evidence}>")
+        .replace("?dismisses", f"<{ARGKB.dismisses}>"),
         {"_source": source}).rows
     spans = [(int(s), int(e)) for s, e in rows]
     return [f for f in detect(text) if not any(s < f.sentence.end and f.sentence.start < e for s, e in spans)]

@@ -125,6 +125,28 @@ def source_show_cmd(name, fmt, kb):
          else printable(detail_text(detail)))
 
 
+@source_cmd.command("dismiss", epilog=examples(
+    'argkb source dismiss my-article 12 --reason "a capability, not an outcome"'))
+@click.argument("name")
+@click.argument("sentence", type=click.IntRange(min=1))
+@click.option("--reason", required=True, help="Why the sentence states no consequence (recorded in the knowledge base).")
+@click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
+                                "(default: $ARGKB_AUTHOR, else your user name).")
+@click.option("-m", "--message", default="", help="Why: recorded in the log (default: the reason).")
+@wait_option
+@kb_only
+def source_dismiss_cmd(name, sentence, reason, author, message, wait, kb):
+    """Record that SENTENCE of source NAME (its number, as `argkb draft` and `argkb source show`
+    give it) states no consequence, with --reason: an argkb:Dismissal of its quote, attributed to
+    kb:argkb-editors, added as one logged contribution. `argkb source show` stops listing it."""
+    from argkb.author.dismiss import dismiss
+
+    outcome = dismiss(kb, name, sentence, reason, author=author, message=message, timeout=wait)
+    emit("\n".join([*outcome.notes, *([outcome.report.to_text()] if outcome.report is not None
+                                       and not outcome.report.conforms else []), outcome.summary]))
+    raise SystemExit(outcome.exit_code)
+
+
 @click.command("anchor", epilog=examples("argkb anchor my-analysis.ttl --write",
                                          "argkb anchor my-analysis.ttl -o anchored.ttl"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
