@@ -159,10 +159,12 @@ def anchor_cmd(files, write, output, kb):
     A Quote may give only oa:hasSource and oa:exact. Where the exact text occurs once in the
     stored source (allowing for quotes, dashes and spacing), its offsets and stored wording are
     written; where it occurs several times nothing is guessed and the quote is reported. The
-    anchored Turtle goes to standard output, to -o OUT, or back into FILES with --write (comments
-    and layout are not kept); the report goes to standard error. Exit 1 when a quote needs you.
+    anchored Turtle goes to standard output, to -o OUT, or back into FILES with --write, which
+    edits only the offsets and wording in each file's own text, keeping its comments and layout
+    (re-serialising, and saying so, only where it cannot do that safely); the report goes to
+    standard error. Exit 1 when a quote needs you.
     """
-    from argkb.author.anchor import anchor_files, merged, turtle_of
+    from argkb.author.anchor import anchor_files, merged, rewritten, turtle_of
     from argkb.rdf.atomic import atomic_write_text
 
     if write and output:
@@ -173,8 +175,10 @@ def anchor_cmd(files, write, output, kb):
     header = "anchored by `argkb anchor`"
     if write:
         for path in sorted(report.changed):
-            atomic_write_text(path, turtle_of(report.graphs[path], path, header), create_folders=False,
-                              option="--write")
+            text, kept = rewritten(report, path, header)
+            atomic_write_text(path, text, create_folders=False, option="--write")
+            if not kept:
+                click.echo(f"{path}: re-serialised (its comments and layout could not be kept)", err=True)
     else:
         target = output or Path(files[0])
         emit(turtle_of(merged(report.graphs.values()), target, header), output)
