@@ -128,10 +128,12 @@ def patch(text: str, changes: list[Change], expected: Graph, where: str) -> str 
                 edits.append((found[name].start, found[name].end, term_turtle(Literal(value), used)))
         elif not found:
             line_start = text.rfind("\n", 0, tokens[i].start) + 1
+            inline = a > 0 and tokens[a - 1].text == "[" and tokens[a - 1].start >= line_start
             indent = re.match(r"[ \t]*", text[line_start:]).group(0) or "    "
-            start_name, end_name = sorted(start_p)[0], sorted(end_p)[0]
+            joint = " ; " if inline else f" ;\n{indent}"
+            start_name, end_name = (min(p, key=lambda s: (s.startswith("<"), s)) for p in (start_p, end_p))
             edits.append((exact_token.end, exact_token.end,
-                          f" ;\n{indent}{start_name} {change.start} ;\n{indent}{end_name} {change.end}"))
+                          f"{joint}{start_name} {change.start}{joint}{end_name} {change.end}"))
         else:
             return None
     out = text
