@@ -41,6 +41,9 @@ _TAIL = {"the", "a", "an", "of", "to", "and", "or", "on", "in", "its", "their", 
          "than", "that", "which", "between", "into", "both", "either", "any", "more", "its", "his", "her", "our"}
 
 
+_SUBJECT_CUT = {"of", "between", "in", "on", "for", "to", "with", "that", "who", "which", "from", "over", "along"}
+
+
 @dataclass(frozen=True)
 class Parts:
     """A sentence's condition clause (without its conjunction, or None) and its consequence clause."""
@@ -108,10 +111,9 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str:
         text = text[:cut.start()]
     words = text.split()
     if len(words) > limit and modal:
-        head = text[:modal.start()].split()
-        if len(head) > 6:
-            stop = next((i for i, w in enumerate(head[2:], 2) if w.lower() in {"between", "in", "on", "for", "to", "with", "that", "who"}), 6)
-            head = head[:min(stop, 6)]
+        head = text[:modal.start()].split()       # the subject: its head noun phrase, without what follows
+        stop = next((i for i, w in enumerate(head[1:], 1) if w.lower() in _SUBJECT_CUT), len(head))
+        head = head[:min(stop, 6)]
         words = head + text[modal.start():].split()
     words = words[:limit]
     while len(words) > 3 and words[-1].lower().strip(",") in _TAIL:

@@ -190,8 +190,13 @@ class Vocabulary:
                         or [self._stub(cause, parts.frame_subject)])
         else:
             triggers = []
-        movers = {t.actor.ident for t in triggers if t.actor} | {self._term(t.node).actor for t in triggers if t.node}
-        in_consequence = {a.ident for a in self.actors(parts.consequence)}
+        movers = {a.ident for t in triggers if t.node is None for a in self._joined(t.label)}
+        movers |= {t.actor.ident for t in triggers if t.actor} | {self._term(t.node).actor for t in triggers if t.node}
+        # the consequence's own words: after its subject, when the subject was read as the trigger
+        # (unless the subject is an actor itself: "Russia and China … are unlikely to enforce …" is about them)
+        actor_subject = bool(cause) and any(a.start == 0 for a in self.actors(cause))
+        said = parts.consequence if parts.condition or anaphoric or actor_subject else parts.consequence[len(cause):]
+        in_consequence = {a.ident for a in self.actors(said)}
         affects = [a for a in self.actors(" ".join(sentence.split()))
                    if a.ident not in movers or a.ident in in_consequence]
         return Proposal(clauses.shorten(parts.consequence), affects, triggers)
@@ -223,6 +228,17 @@ class Vocabulary:
                 found.append(MoveRef(f'its actor ("{actors[term.actor]}") and lever ("{levers[term.lever].group(0)}") '
                                      f'occur', term.node))
         return found
+
+    def _joined(self, text: str) -> list[ActorRef]:
+        """The actor the clause opens with and those joined to it ("Trump and Putin", "Washington and Taipei")."""
+        actors = self.actors(" ".join(text.split()[:5]))
+        joined = actors[:1]
+        for actor in actors[1:]:
+            between = text[joined[-1].start + len(joined[-1].words):actor.start]
+            if not re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", between):
+                break
+            joined.append(actor)
+        return joined
 
     def _stub(self, text: str, frame: str | None = None) -> MoveRef:
         """A new move read from the clause: its label, the actor its first words name (else the one who

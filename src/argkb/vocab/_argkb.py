@@ -92,9 +92,9 @@ class ARGKB(DefinedNamespace):
 
     # Individuals
     Act: URIRef  # The actor works the lever: the policy is enacted (aid delivered, sanctions lifted, an agreement signed).
-    Certain: URIRef  # An outcome the source presents as sure to follow (its words: will, must).
+    Certain: URIRef  # An outcome the source presents as sure to follow (its words: will, is bound to).
     Constructivism: URIRef  # Looks at norms, identities, perceptions and signals: what actors take a move to mean shapes how they respond.
-    Could: URIRef  # A possibility the source raises (its words: could, can).
+    Could: URIRef  # A possibility the source raises (its words: could, can, risks).
     DecisivePremise: URIRef  # One premise alone decides three or more verdicts: removing the arguments that rest on it changes the status of three or more implications, overall or under a lens.
     Decrease: URIRef  # The actor eases or withdraws the instrument.
     DiplomaticPractice: URIRef  # The practitioner's view of negotiation: channels, sequencing, trust, inclusiveness, precedent and the domestic politics behind each position.
@@ -102,7 +102,7 @@ class ARGKB(DefinedNamespace):
     Increase: URIRef  # The actor works the lever harder: more of the instrument.
     LensDescriptionPremise: URIRef  # An argument reasons from a description of a perspective's method rather than from a claim about the world.
     Liberalism: URIRef  # Looks at institutions, economic interdependence and cooperation: rules, alliances and trade shape what states can gain together.
-    Likely: URIRef  # An outcome the source expects more often than not (its words: likely, would).
+    Likely: URIRef  # An outcome the source expects more often than not (its words: would, likely, unlikely, probably, tends to).
     Maintain: URIRef  # The actor holds the instrument where it is, signalling resolve to keep it.
     Might: URIRef  # A possibility the source presents as open (its words: might, may).
     MoveWithoutKind: URIRef  # A move does not say whether it is a signal or an act.
