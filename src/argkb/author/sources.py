@@ -153,7 +153,7 @@ class Registration:
             lines.append(f"registered {short(self.source)}: {relative(self.text_file)} "
                          f"({self.chars} characters, sha256 {self.sha256[:12]}…)")
             lines += [f"  {field_}: {value} (from {self.meta.origins[field_]})" for field_, value in self._fields()
-                      if field_ in self.meta.origins]
+                      if not self.meta.origins.get(field_, "--").startswith("--")]   # the options' need no saying
         elif self.outcome.report is not None and not self.outcome.report.conforms:
             lines.append(self.outcome.report.to_text())
         lines.append(self.outcome.summary)
