@@ -38,7 +38,7 @@ _STOP = {"the", "a", "an", "of", "to", "and", "or", "on", "in", "its", "their", 
          "it", "they", "this", "these", "there", "then", "will", "would", "could", "might", "may", "can", "cannot",
          "likely", "unlikely", "probably", "bound", "tends", "tend", "risks", "once", "own", "any", "some", "such"}
 _TAIL = {"the", "a", "an", "of", "to", "and", "or", "on", "in", "its", "their", "for", "with", "by", "at", "from", "as",
-         "than", "that", "which", "between", "into", "both", "either", "any", "more", "its", "his", "her", "our"}
+         "than", "that", "which", "between", "into", "both", "either", "any", "more", "his", "her", "our"}
 
 
 _SUBJECT_CUT = {"of", "between", "in", "on", "for", "to", "with", "that", "who", "which", "from", "over", "along"}

@@ -14,7 +14,6 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from argkb.author import clauses
 from argkb.author.draft_turtle import Turtle, kb_node
 from argkb.author.propose import ActorRef, MoveRef, StubLever
-from argkb.rdf.ids import short
 from argkb.vocab import ARGKB
 
 _ASK = "ASK { { ?_node ?p ?o } UNION { ?s ?p ?_node } }"
@@ -125,7 +124,3 @@ class Stubs:
         statements += [(ARGKB.proposed, proposed, None), (ARGKB.todo, [Literal(todo, lang="en")], None)]
         blocks.append(self.out.block(node, statements))
         return node
-
-
-def describe(node: URIRef) -> str:
-    return short(node)
