@@ -36,7 +36,9 @@ _CUTS = re.compile(r",\s+(?:but|while|which|whether|because|since|although|thoug
 _STOP = {"the", "a", "an", "of", "to", "and", "or", "on", "in", "its", "their", "for", "with", "by", "at", "from",
          "as", "than", "that", "which", "is", "are", "be", "been", "also", "even", "far", "much", "more", "very",
          "it", "they", "this", "these", "there", "then", "will", "would", "could", "might", "may", "can", "cannot",
-         "likely", "unlikely", "probably", "bound", "tends", "tend", "risks", "once", "own", "any", "some", "such"}
+         "likely", "unlikely", "probably", "bound", "tends", "tend", "risks", "once", "own", "any", "some", "such",
+         "yet", "another", "further", "still", "just", "only", "either", "both", "each", "not", "no", "eventually",
+         "significantly", "easily", "actually", "quickly", "considerably"}
 _TAIL = {"the", "a", "an", "of", "to", "and", "or", "on", "in", "its", "their", "for", "with", "by", "at", "from", "as",
          "than", "that", "which", "between", "into", "both", "either", "any", "more", "his", "her", "our"}
 

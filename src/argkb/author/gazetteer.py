@@ -28,8 +28,14 @@ class Entry:
     key: str
     kind: URIRef
     name: str
-    names: tuple[str, ...]
+    names: tuple[str, ...]       # every name it is found by, adjectives included
     state: str | None = None     # for a leader: the key of the state it leads
+    adjectives: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The names it goes by (its adjectives are found in texts, but are not names)."""
+        return tuple(n for n in self.names if n not in self.adjectives)
 
     @property
     def slug(self) -> str:
@@ -51,9 +57,12 @@ def entries() -> tuple[Entry, ...]:
     for country in pycountry.countries:
         names = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
         names = [n for n in names if n and "," not in n] or [country.name.split(",")[0]]
-        extra = curated.get(country.alpha_3, [])
+        cells = curated.get(country.alpha_3, [])
+        extra = [c for c in cells if not c.startswith("adj:")]
+        adjectives = tuple(c[4:] for c in cells if c.startswith("adj:"))
         preferred = extra[0] if extra else names[0]
-        found.append(Entry(country.alpha_3, ARGKB.State, preferred, tuple(dict.fromkeys([preferred, *names, *extra]))))
+        found.append(Entry(country.alpha_3, ARGKB.State, preferred,
+                           tuple(dict.fromkeys([preferred, *names, *extra, *adjectives])), adjectives=adjectives))
     for row in _rows("state_names.tsv"):
         if row[0] == "leader":
             found.append(Entry(row[1], ARGKB.Leader, row[2], tuple(row[2:]), state=row[1]))

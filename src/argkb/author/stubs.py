@@ -60,7 +60,7 @@ class Stubs:
         self.nodes[("actor", entry.key, entry.name)] = node
         source = "ISO 3166-1 through pycountry, with argkb's curated names" if entry.kind == ARGKB.State else \
             "argkb's curated list of leaders" if entry.kind == ARGKB.Leader else "argkb's curated list of organisations"
-        aliases = [Literal(n, lang="en") for n in entry.names if n != entry.name][:6]
+        aliases = [Literal(n, lang="en") for n in entry.labels if n != entry.name][:6]
         statements = [(RDF.type, [ARGKB.Actor, entry.kind], None),
                       (RDFS.label, [Literal(entry.name, lang="en")], None)]
         statements += [(SKOS.altLabel, aliases, None)] if aliases else []
