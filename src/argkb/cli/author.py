@@ -46,7 +46,8 @@ def quote_cmd(source, text, occurrence, near, node, fmt, kb):
 @click.group("source", epilog=examples("argkb source add article.html --id my-article --date 2025-02-18",
                                        "argkb source show trump-putin-ukraine-talks"))
 def source_cmd():
-    """Register articles (`add`) and see what is anchored to them (`list`, `show`)."""
+    """Register articles (`add`), see what is anchored to them (`list`, `show`), and set aside drafted
+    sentences that state no consequence (`dismiss`)."""
 
 
 @source_cmd.command("add", epilog=examples(
