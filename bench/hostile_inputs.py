@@ -99,7 +99,8 @@ def _deflated(piece: bytes, total: int) -> bytes:
 
 def _source_add(work: Path, kb: Path, name: str, data: bytes, extra: tuple[str, ...] = ()) -> Case:
     (work / name).write_bytes(data)
-    return Case(["source", "add", str(work / name), "--id", "bomb", "--title", "B", "--kb", str(kb), *extra])
+    return Case(["source", "add", str(work / name), "--id", "bomb", "--title", "B", "--date", "2025-02-18",
+                 "--kb", str(kb), *extra])
 
 
 def pdf_zip_bomb(work: Path, kb: Path, factor: int) -> Case:

@@ -83,9 +83,9 @@ def test_the_readers_work_normally_under_the_same_limit(template, tmp_path):
     pdf.multi_cell(0, 8, "If the talks fail, sanctions could be tightened. " * 40)
     (tmp_path / "article.pdf").write_bytes(bytes(pdf.output()))
     text = (REPO / "data" / "sources" / f"{SOURCE}.txt").read_text(encoding="utf-8")
-    runs = [["source", "add", str(page), "--id", "html-article", "--title", "Talks", "--kb", str(kb)],
-            ["source", "add", str(tmp_path / "article.pdf"), "--id", "pdf-article", "--title", "Talks", "--kb",
-             str(kb)],
+    dated = ["--title", "Talks", "--date", "2025-02-18", "--kb", str(kb)]
+    runs = [["source", "add", str(page), "--id", "html-article", *dated],
+            ["source", "add", str(tmp_path / "article.pdf"), "--id", "pdf-article", *dated],
             ["import", str(REPO / "tests/data/interop/aif/aifdb_nodeset6064_tabs.json"), "--from", "aif", "-o",
              str(tmp_path / "out.ttl")],
             ["quote", SOURCE, " ".join(text.split()[40:60]), "--kb", str(kb)]]
