@@ -78,7 +78,7 @@ def test_serve_outlives_an_oxigraph_that_keeps_crashing_while_clients_query(mini
             [oxigraph] = _children(process.pid)
             os.kill(oxigraph, signal.SIGKILL)
             killed.append(oxigraph)
-            assert _wait_for(lambda: _gone(oxigraph), 10)
+            assert _wait_for(lambda pid=oxigraph: _gone(pid), 10)
         assert _wait_for(lambda: _post(url, COUNT.encode())[0] == 200, 20)
         took = time.monotonic() - started
         time.sleep(0.5)   # the clients go on querying the last process

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS
 
 from argkb.author.clauses import label as clause_label
 from argkb.author.detect import Finding, detect
-from argkb.author.draft_turtle import Turtle, finish, rule
+from argkb.author.draft_turtle import Statement, Turtle, finish, rule
 from argkb.author.propose import Proposal, Vocabulary
 from argkb.author.stubs import Ids, Stubs
 from argkb.errors import UsageError
@@ -130,7 +130,7 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
     if not affects:
         todos.append(TODO_AFFECTS)
     proposed = [RDFS.label, ARGKB.qualifier] + ([ARGKB.trigger] if moves else []) + ([ARGKB.affects] if affects else [])
-    statements: list[tuple[URIRef, list, str | None]] = [(RDF.type, [ARGKB.Implication], None),
+    statements: list[Statement] = [(RDF.type, [ARGKB.Implication], None),
                   (RDFS.label, [Literal(proposal.label, lang="en")], "proposed: the consequence clause, shortened"),
                   (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
                   (ARGKB.evidence, [quote_node], None),

@@ -156,8 +156,9 @@ class Registration:
         if self.outcome.status == "added":
             lines.append(f"registered {short(self.source)}: {relative(self.text_file)} "
                          f"({self.chars} characters, sha256 {self.sha256[:12]}…)")
-            lines += [f"  {field_}: {value} (from {self.meta.origins[field_]})" for field_, value in self._fields()
-                      if not self.meta.origins.get(field_, "--").startswith("--")]   # the options' need no saying
+            origins = self.meta.origins if self.meta is not None else {}
+            lines += [f"  {field_}: {value} (from {origins[field_]})" for field_, value in self._fields()
+                      if not origins.get(field_, "--").startswith("--")]   # the options' need no saying
         elif self.outcome.report is not None and not self.outcome.report.conforms:
             lines.append(self.outcome.report.to_text())
         lines.append(self.outcome.summary)
