@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
 import click
 
 from argkb.cli.common import emit, examples, format_option, kb_only, output_option, wait_option
+
+log = logging.getLogger(__name__)
 
 
 @click.command("quote", epilog=examples(
@@ -177,7 +180,7 @@ def anchor_cmd(files, write, output, kb):
             text, kept = rewritten(report, path, header)
             atomic_write_text(path, text, create_folders=False, option="--write")
             if not kept:
-                click.echo(f"{path}: re-serialised (its comments and layout could not be kept)", err=True)
+                log.warning(f"{path}: re-serialised (its comments and layout could not be kept)")
     else:
         target = output or Path(files[0])
         emit(turtle_of(merged(report.graphs.values()), target, header), output)
