@@ -48,10 +48,14 @@ LOCK_TIMEOUT_S = 300.0
 
 def graph_iri(root: Path, path: Path) -> str:
     """The named graph holding ``path``: GRAPH_BASE + its path relative to the KB root."""
+    return _graph_iri(Path(root).resolve(), Path(path).resolve(), Path(path).name)
+
+
+def _graph_iri(real_root: Path, real_path: Path, name: str) -> str:
     try:
-        rel = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        rel = real_path.relative_to(real_root).as_posix()
     except ValueError:
-        rel = "external/" + hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16] + "/" + Path(path).name
+        rel = "external/" + hashlib.sha256(str(real_path).encode()).hexdigest()[:16] + "/" + name
     return GRAPH_BASE + quote(rel, safe="/-._~")
 
 
@@ -132,6 +136,8 @@ class DerivedStore:
     def __init__(self, root: Path, files: list[Path], folder: Path | None = None,
                  superseded: dict[Path, frozenset] | None = None):
         self.root = Path(root)
+        self._real_dirs: dict[Path, Path] = {}    # folder -> its resolved path (the files share a few folders)
+        self._real_root = self.root.resolve()
         self.files = [Path(p) for p in files]
         #: store key -> the triples amendments replaced in that file (left out when it is loaded)
         self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
@@ -143,10 +149,17 @@ class DerivedStore:
 
     # ------------------------------------------------------------- inspect
     def key(self, path: Path) -> str:
+        real = self._real(path)
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return real.relative_to(self._real_root).as_posix()
         except ValueError:
-            return str(path.resolve())
+            return str(real)
+
+    def _real(self, path: Path) -> Path:
+        """``path.resolve()``, each folder resolved once (else opening spends its time in ``lstat``)."""
+        path = Path(path)
+        folder = self._real_dirs.get(path.parent) or self._real_dirs.setdefault(path.parent, path.parent.resolve())
+        return path.resolve() if path.name in ("", ".", "..") or path.is_symlink() else folder / path.name
 
     def manifest(self) -> Manifest | None:
         return Manifest.read(self.manifest_path)
@@ -198,7 +211,7 @@ class DerivedStore:
         hashed_ns = time.time_ns()
         data = _read(path)
         entry = FileEntry(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                          st.st_ino, hashed_ns, -1, graph_iri(self.root, path),
+                          st.st_ino, hashed_ns, -1, _graph_iri(self._real_root, self._real(path), path.name),
                           digest(self.superseded.get(self.key(path))))
         return entry, data
 
