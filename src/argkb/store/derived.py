@@ -124,6 +124,7 @@ class Changes:
     entries: dict[str, FileEntry] = field(default_factory=dict)   # fresh entries (hash known)
     content: dict[str, bytes] = field(default_factory=dict)       # bytes read while hashing
     restat: bool = False                    # unchanged files whose stat signature needs recording
+    manifest: "Manifest | None" = None      # the manifest compared with
 
     @property
     def fresh(self) -> bool:
@@ -136,8 +137,9 @@ class DerivedStore:
     def __init__(self, root: Path, files: list[Path], folder: Path | None = None,
                  superseded: dict[Path, frozenset] | None = None):
         self.root = Path(root)
-        self._real_dirs: dict[Path, Path] = {}    # folder -> its resolved path (the files share a few folders)
+        self._real_dirs: dict[str, str] = {}    # folder -> its resolved path (the files share a few folders)
         self._real_root = self.root.resolve()
+        self._root_prefix = str(self._real_root).rstrip("/") + "/"
         self.files = [Path(p) for p in files]
         #: store key -> the triples amendments replaced in that file (left out when it is loaded)
         self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
@@ -150,16 +152,17 @@ class DerivedStore:
     # ------------------------------------------------------------- inspect
     def key(self, path: Path) -> str:
         real = self._real(path)
-        try:
-            return real.relative_to(self._real_root).as_posix()
-        except ValueError:
-            return str(real)
+        return real[len(self._root_prefix):] if real.startswith(self._root_prefix) else real
 
-    def _real(self, path: Path) -> Path:
-        """``path.resolve()``, each folder resolved once (else opening spends its time in ``lstat``)."""
-        path = Path(path)
-        folder = self._real_dirs.get(path.parent) or self._real_dirs.setdefault(path.parent, path.parent.resolve())
-        return path.resolve() if path.name in ("", ".", "..") or path.is_symlink() else folder / path.name
+    def _real(self, path: Path) -> str:
+        """``str(path.resolve())``, each folder resolved once, in strings (else opening a store of thousands
+        of files spends its time in the ``lstat`` of every component of every path, and in pathlib)."""
+        text = os.fspath(path)
+        parent, name = os.path.split(text)
+        folder = self._real_dirs.get(parent) or self._real_dirs.setdefault(parent, os.path.realpath(parent or "."))
+        if name in ("", ".", "..") or os.path.islink(text):
+            return os.path.realpath(text)
+        return folder.rstrip("/") + "/" + name
 
     def manifest(self) -> Manifest | None:
         return Manifest.read(self.manifest_path)
@@ -167,7 +170,7 @@ class DerivedStore:
     def scan(self, verify: bool = False) -> Changes:
         """Compare the files with the manifest; hash only what the stat signature cannot vouch for."""
         changes = Changes()
-        manifest = self.manifest()
+        manifest = changes.manifest = self.manifest()
         if manifest is None:
             changes.rebuild_reason = "no store yet" if not self.manifest_path.exists() else \
                 "manifest unreadable, corrupt or from another engine version"
@@ -211,7 +214,7 @@ class DerivedStore:
         hashed_ns = time.time_ns()
         data = _read(path)
         entry = FileEntry(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                          st.st_ino, hashed_ns, -1, _graph_iri(self._real_root, self._real(path), path.name),
+                          st.st_ino, hashed_ns, -1, _graph_iri(self._real_root, Path(self._real(path)), path.name),
                           digest(self.superseded.get(self.key(path))))
         return entry, data
 
@@ -225,7 +228,7 @@ class DerivedStore:
             self.update()
         elif changes.restat:
             self._record_stat(changes)
-        manifest = self.manifest()
+        manifest = changes.manifest if changes.fresh and not changes.restat else self.manifest()
         if manifest is None:  # pragma: no cover - update() always leaves a manifest
             raise UsageError(f"{self.folder}: the derived store could not be built")
         return pyoxigraph.Store.read_only(str(self.folder / manifest.db)), manifest
