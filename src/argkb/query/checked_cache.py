@@ -33,7 +33,7 @@ def recall(text: str, allow_network: bool) -> str | None:
     """The form of ``text`` if it passed the check before (with the same ``allow_network``), else None."""
     try:
         form = _entry(text, allow_network).read_text("ascii").strip()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, RuntimeError):   # (RuntimeError: no home folder to be found)
         return None
     return form if form in FORMS else None
 
@@ -46,5 +46,5 @@ def remember(text: str, allow_network: bool, form: str) -> None:
         entry = _entry(text, allow_network)
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(entry, form + "\n")
-    except OSError:
+    except (OSError, RuntimeError):
         pass
