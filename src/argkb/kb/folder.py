@@ -242,10 +242,14 @@ class KnowledgeBase:
         inside an installed package, a folder of the user's cache (``$XDG_CACHE_HOME/argkb/``) instead,
         so nothing is ever written into site-packages."""
         if self.is_bundled:
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
             digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
-            return base / "argkb" / f"bundled-{digest}"
+            return user_cache_dir() / f"bundled-{digest}"
         return self.root / ".argkb-cache"
+
+
+def user_cache_dir() -> Path:
+    """argkb's folder in the user's cache: ``$XDG_CACHE_HOME/argkb`` (``~/.cache/argkb`` by default)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "argkb"
 
 
 

@@ -10,6 +10,7 @@ of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -221,8 +222,12 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     return sparql[: at + 1] + block + sparql[at + 1:]
 
 
+@lru_cache(maxsize=1024)
 def where_brace(sparql: str) -> int | None:
-    """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs)."""
+    """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs).
+
+    Memoised: the walks of ``trace`` and ``impacts`` bind the same few query texts thousands of times,
+    and this scan, in Python, cost them as much as parsing the query in Oxigraph."""
     i, n = 0, len(sparql)
     seen_where = False
     upper = sparql.upper()
