@@ -243,11 +243,17 @@ class KnowledgeBase:
         ``$XDG_CACHE_HOME/argkb/``, by default ``~/.cache/argkb/``) instead, so nothing is ever written
         into site-packages."""
         if self.is_bundled:
-            from platformdirs import user_cache_path
-
             digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
-            return user_cache_path("argkb", appauthor=False) / f"bundled-{digest}"
+            return user_cache_dir() / f"bundled-{digest}"
         return self.root / ".argkb-cache"
+
+
+def user_cache_dir() -> Path:
+    """argkb's folder in the user's cache directory, from ``platformdirs``: on Linux ``$XDG_CACHE_HOME/argkb``
+    (``~/.cache/argkb`` by default), on macOS ``~/Library/Caches/argkb``."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("argkb", appauthor=False)
 
 
 

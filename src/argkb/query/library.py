@@ -105,10 +105,7 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
     (``argkb.store.bounds.canonical``: no comment, no carriage return, no escape read two ways)
     is what was checked, and is the only text that may be run or forwarded.
     """
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-
+    from argkb.query import checked_cache
     from argkb.store.bounds import canonical, check_bounds, check_size
 
     check_size(text, origin)
@@ -117,6 +114,13 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
         raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
     prologue = standard_prologue(text)
+    form = checked_cache.recall(prologue + text, allow_network)   # passed before: not parsed again
+    if form is not None:
+        return form, text
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         tree = parseQuery(prologue + text)
     except ParseBaseException as exc:
@@ -138,7 +142,9 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
         translateQuery(tree)
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
         raise InputError(origin, f"SPARQL error: {exc}") from None
-    return tree[1].name.replace("Query", "").lower(), text
+    form = tree[1].name.replace("Query", "").lower()
+    checked_cache.remember(prologue + text, allow_network, form)
+    return form, text
 
 
 #: the prefixes a query may use without declaring them

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -263,8 +264,12 @@ def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     return sparql[: at + 1] + block + sparql[at + 1:]
 
 
+@lru_cache(maxsize=1024)
 def where_brace(sparql: str) -> int | None:
-    """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs)."""
+    """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs).
+
+    Memoised: the walks of ``trace`` and ``impacts`` bind the same few query texts thousands of times,
+    and this scan, in Python, cost them as much as parsing the query in Oxigraph."""
     i, n = 0, len(sparql)
     seen_where = False
     upper = sparql.upper()
