@@ -215,11 +215,11 @@ def measure(size: str, sides: dict[str, Path], work: Path, seed: int, ops: list[
                 if op == "rebuild":
                     figures[f"{side}_rebuild"] = argkb(src, kb, "store", "rebuild")
                 elif op == "open":
-                    figures[f"{side}_import"] = median_of(runs, lambda: timed([sys.executable, "-c", "import argkb"], src))
-                    figures[f"{side}_help"] = median_of(runs, lambda: timed([sys.executable, "-m", "argkb", "--help"], src))
-                    figures[f"{side}_open_cold"] = median_of(runs, lambda: child(src, "open", str(kb)))
+                    figures[f"{side}_import"] = median_of(runs, lambda src=src: timed([sys.executable, "-c", "import argkb"], src))
+                    figures[f"{side}_help"] = median_of(runs, lambda src=src: timed([sys.executable, "-m", "argkb", "--help"], src))
+                    figures[f"{side}_open_cold"] = median_of(runs, lambda src=src, kb=kb: child(src, "open", str(kb)))
                 elif op == "summary":
-                    figures[f"{side}_summary"] = median_of(runs, lambda: argkb(
+                    figures[f"{side}_summary"] = median_of(runs, lambda src=src, kb=kb: argkb(
                         src, kb, "query", "lever-perspective-summary", "--format", "json"))
                 elif op == "trace":
                     figures[f"{side}_trace"] = child(src, "trace", str(kb))
@@ -268,7 +268,7 @@ def table(fig: dict, label: dict[str, str]) -> str:
     floor = fig.get("floor_disk-graphs")
     if floor and fig.get("after_rebuild"):
         r = fig["after_rebuild"]
-        lines.append(f"| rebuild ÷ floor (wall; CPU) | | ≤ 1.5× | "
+        lines.append("| rebuild ÷ floor (wall; CPU) | | ≤ 1.5× | "
                      + (f"{fig['before_rebuild']['wall'] / floor['wall']:.2f}×; "
                         f"{fig['before_rebuild']['cpu'] / floor['cpu']:.2f}×" if fig.get("before_rebuild") else "—")
                      + f" | {r['wall'] / floor['wall']:.2f}×; {r['cpu'] / floor['cpu']:.2f}× |")

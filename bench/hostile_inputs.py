@@ -14,9 +14,9 @@ import random
 import shutil
 import stat
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = "trump-putin-ukraine-talks"   # the seed article, registered in the repository's knowledge base

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
 from argkb.store import open_store
 
 BENCH = Path(__file__).resolve().parent

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -201,6 +202,7 @@ def _random_graph(rng):
     return ArgumentGraph(arguments, known), lenses
 
 
+@pytest.mark.slow
 def test_strengths_on_random_graphs_with_circles_of_influence(monkeypatch):
     import random
 
@@ -246,6 +248,7 @@ def test_contribution_is_about_200_triples_and_parses(tmp_path):
     assert isomorphic(g, again)
 
 
+@pytest.mark.slow
 def test_bench_runs_end_to_end_as_a_process(tmp_path):
     out = tmp_path / "RESULTS.md"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
@@ -259,6 +262,7 @@ def test_bench_runs_end_to_end_as_a_process(tmp_path):
     assert "Machine:" in text and "did not validate" not in text
 
 
+@pytest.mark.slow
 def test_commands_bench_times_why_and_lenses_as_processes(tmp_path, capsys):
     """bench/commands.py at a tiny size: `argkb why` on five implications and `argkb lenses`, each a process."""
     import json
@@ -273,6 +277,7 @@ def test_commands_bench_times_why_and_lenses_as_processes(tmp_path, capsys):
     assert "| 700 |" in out and "`argkb lenses` ≤ 5 s" in out
 
 
+@pytest.mark.slow
 def test_large_add_bench_reports_each_size(capsys):
     """bench/large_add.py at a tiny size: one JSON line with the times, the contribution added."""
     import json

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from argkb.query import library as Q
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 from argkb.kb.folder import KnowledgeBase
+from argkb.query import library as Q
 from argkb.store.base import OxigraphStore, RdflibStore
 from argkb.store.bounds import canonical
 from conftest import REPO, make_kb

@@ -12,9 +12,11 @@ from rdflib import Graph
 
 from argkb.cli.main import cli
 from argkb.kb.folder import KnowledgeBase
-from argkb.vocab.namespaces import ARGKB, KB, PROV, RDF
 from argkb.reason.owl import reason
+from argkb.vocab.namespaces import ARGKB, KB, PROV, RDF
 from conftest import DATA, REPO, unavailable
+
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 FIXTURES = DATA / "reason"
 

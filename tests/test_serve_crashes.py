@@ -13,6 +13,8 @@ import sys
 import threading
 import time
 
+import pytest
+
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
 from argkb.store.serve import MAX_BACKOFF_S, restart_delay
@@ -35,6 +37,7 @@ def _count(body: str) -> int:
     return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
 
+@pytest.mark.slow
 def test_serve_outlives_an_oxigraph_that_keeps_crashing_while_clients_query(mini_kb_dir, tmp_path):
     require("oxigraph")
     expected = int(open_store(KnowledgeBase.locate(mini_kb_dir)).query(COUNT).rows[0][0])
@@ -78,7 +81,7 @@ def test_serve_outlives_an_oxigraph_that_keeps_crashing_while_clients_query(mini
             [oxigraph] = _children(process.pid)
             os.kill(oxigraph, signal.SIGKILL)
             killed.append(oxigraph)
-            assert _wait_for(lambda: _gone(oxigraph), 10)
+            assert _wait_for(lambda pid=oxigraph: _gone(pid), 10)
         assert _wait_for(lambda: _post(url, COUNT.encode())[0] == 200, 20)
         took = time.monotonic() - started
         time.sleep(0.5)   # the clients go on querying the last process

@@ -13,12 +13,12 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 import argkb.store.derived as derived_module
-from argkb.store.backends import derived_store, store_status
-from argkb.store.derived import GRAPH_BASE, Manifest
 from argkb.errors import InputError
 from argkb.kb.folder import KnowledgeBase
-from argkb.store.base import OxigraphStore
 from argkb.store import open_store
+from argkb.store.backends import derived_store, store_status
+from argkb.store.base import OxigraphStore
+from argkb.store.derived import GRAPH_BASE, Manifest
 from conftest import REPO
 
 KB = "https://w3id.org/argkb/id/"

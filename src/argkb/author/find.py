@@ -98,7 +98,9 @@ def _folded(text: str, ignore_case: bool = False) -> tuple[str, array, array]:
             continue
         folded = _FOLD.get(ch, ch)
         if folded == "-" and last == " ":
-            chars.pop(); starts.pop(); ends.pop()
+            chars.pop()
+            starts.pop()
+            ends.pop()
             last = chars[-1][-1] if chars else ""
         if folded == "-" and last == "-":   # "--" typed for a dash
             ends[-1] = i + 1

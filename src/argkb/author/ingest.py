@@ -18,8 +18,8 @@ from __future__ import annotations
 import io
 import logging
 import re
-from contextlib import contextmanager
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,6 +168,7 @@ _START_TAG = re.compile(r"<[A-Za-z]")
 def _html(path: Path, html: str) -> Article:
     try:
         import trafilatura
+        from trafilatura.settings import Document
 
         from argkb.author.page_meta import page_meta
     except ImportError:
@@ -177,12 +178,12 @@ def _html(path: Path, html: str) -> Article:
         raise InputError(path, f"has {elements:,} HTML elements, over the {MAX_HTML_ELEMENTS:,} argkb reads from a "
                                "page; save the article's own text as .txt and register that")
     doc = trafilatura.bare_extraction(html, with_metadata=False, include_comments=False, include_tables=True)
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():   # (a dict only when asked with as_dict)
         raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
     # the metadata from the page's metadata only, never from its body text (argkb.author.page_meta)
     meta = page_meta(html)
     creators = [a.strip() for c in meta.creators for a in one_line(c).split(";") if a.strip()]   # escapes hold ";"
-    return Article(doc.text, "text/html", title=meta.title, date=meta.date, creators=creators, url=meta.url,
+    return Article(doc.text or "", "text/html", title=meta.title, date=meta.date, creators=creators, url=meta.url,
                    language=meta.language, publisher=meta.publisher, origins=meta.origins)
 
 

@@ -147,8 +147,11 @@ def _exit_now_if_a_query_runs_on(code: int) -> None:
               help="Show the version and exit.")
 @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIRECTORY",
               help="Knowledge base folder, for the command that follows (as its own --kb).")
+@click.option("-v", "--verbose", count=True, help="Say more on stderr: how the command works (stores, timings).")
+@click.option("-q", "--quiet", count=True,
+              help="Say less on stderr: -q warnings only (no 'wrote …' lines), -qq errors only.")
 @click.pass_context
-def cli(ctx, kb_dir):
+def cli(ctx, kb_dir, verbose, quiet):
     """argkb: a structured-argument knowledge base.
 
     Actors, levers, moves and the implications that could follow, each argued
@@ -156,7 +159,12 @@ def cli(ctx, kb_dir):
 
     Exit codes: 0 success / conforms, 1 the data does not conform,
     2 usage error or unreadable / unparsable input.
+
+    Messages go to stderr: -v says more (argkb -v COMMAND …), -q less.
     """
+    from argkb.cli.logs import configure
+
+    configure(verbose, quiet)
     if kb_dir is not None:
         command = cli.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
         if command is not None and not isinstance(command, click.Group) and \

@@ -5,13 +5,17 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from argkb.contrib.prepare import MAX_BYTES
 from argkb.errors import InputError
 from argkb.interop import aif
-from argkb.contrib.prepare import MAX_BYTES
 from argkb.interop.model import ImportedMap, MapError
 from argkb.interop.structure import add_structure
 from argkb.rdf.parse import read_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from arguebuf.schemas import sadface
 
 FORMATS = ("aif", "xaif", "argdown", "sadface", "kialo")
 #: the most map elements one import reads — nodes of a JSON map (and four times as many edges), non-blank lines
@@ -102,7 +106,7 @@ def _sadface(doc: dict, name: str) -> ImportedMap:
             if edge.get(key) is not None:
                 edge[key] = str(edge[key])
     imported = ImportedMap(name)
-    add_structure(imported, load.sadface(doc, name), titles=titles)
+    add_structure(imported, load.sadface(cast("sadface.Graph", doc), name), titles=titles)  # checked above
     return imported
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from argkb.errors import UsageError
 from argkb.kb.processes import pid_alive
@@ -27,7 +27,7 @@ def scratch_root(cache_dir: Path) -> Path:
 def clean_stale(cache_dir: Path) -> list[str]:
     """Remove the scratch folders of processes that are gone; returns their names."""
     root = scratch_root(cache_dir)
-    removed = []
+    removed: list[str] = []
     if not root.is_dir():
         return removed
     for folder in root.iterdir():

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Identifier, Node
 
 from argkb.errors import ArgkbError
 from argkb.kb.scratch import scratch, system_temp_in
@@ -52,10 +53,10 @@ class ReasonResult:
         """What the reasoner inferred beyond the class hierarchy and inverse properties."""
         return sorted(t for t in self.inferred if t not in self.routine)
 
-    def inferred_types(self) -> list[tuple[URIRef, URIRef]]:
+    def inferred_types(self) -> list[tuple[Node, Node]]:
         return sorted((s, o) for s, p, o in self.inferred if p == RDF.type)
 
-    def inferred_values(self) -> list[tuple[URIRef, URIRef, URIRef]]:
+    def inferred_values(self) -> list[tuple[Node, Node, Node]]:
         return sorted((s, p, o) for s, p, o in self.inferred if p != RDF.type)
 
     def render(self, fmt: str = "text") -> str:
@@ -175,7 +176,8 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
     use them) but types of ontology-level nodes (classes, properties) are left out.
     """
     out, routine = Graph(), Graph()
-    individuals = set(asserted.subjects(RDF.type, OWL.NamedIndividual)) | {
+    individuals: set[Identifier] = {s for s in asserted.subjects(RDF.type, OWL.NamedIndividual)
+                                     if isinstance(s, Identifier)} | {
         s for s, o in asserted.subject_objects(RDF.type)
         if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)}
     for iri in sorted(individuals):
@@ -213,8 +215,8 @@ def _told_superclasses(asserted: Graph, individual) -> set:
 def write_inferences(result: ReasonResult, target: Path, user_path: bool = True) -> Path:
     """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path must be a
     regular file or a new name in an existing folder (``--infer FILE``); only argkb's own cache folder is created."""
-    from argkb.rdf.atomic import atomic_write_text
     from argkb.kb.folder import new_graph
+    from argkb.rdf.atomic import atomic_write_text
 
     if not result.consistent:
         raise ArgkbError("nothing inferred: the knowledge base is inconsistent (fix it first)")

@@ -33,10 +33,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from argkb.rdf.atomic import atomic_write_text
 from argkb.errors import InputError, UsageError
 from argkb.kb.processes import pid_alive
 from argkb.kb.supersede import digest
+from argkb.rdf.atomic import atomic_write_text
 from argkb.store.views import collect_views
 
 CACHE_DIR = ".argkb-cache"
@@ -97,7 +97,7 @@ class Manifest:
         return json.dumps(data, indent=1) + "\n"
 
     @classmethod
-    def read(cls, path: Path) -> "Manifest | None":
+    def read(cls, path: Path) -> Manifest | None:
         """The manifest, or None when missing, unreadable, corrupt or from another format/engine."""
         try:
             data = json.loads(path.read_text("utf-8"))
@@ -126,7 +126,7 @@ class Changes:
     entries: dict[str, FileEntry] = field(default_factory=dict)   # fresh entries (hash known)
     content: dict[str, bytes] = field(default_factory=dict)       # bytes read while hashing
     restat: bool = False                    # unchanged files whose stat signature needs recording
-    manifest: "Manifest | None" = None      # the manifest compared with
+    manifest: Manifest | None = None      # the manifest compared with
 
     @property
     def fresh(self) -> bool:
@@ -243,11 +243,12 @@ class DerivedStore:
         with self._lock():
             self._recover()
             changes = self.scan(verify=full)
-            if changes.fresh and not full:
+            current = self.manifest()
+            if changes.fresh and not full and current is not None:
                 if changes.restat:
                     self._record_stat(changes)
-                return self.manifest()
-            manifest = None if (full or changes.rebuild_reason) else self.manifest()
+                return current
+            manifest = None if (full or changes.rebuild_reason) else current
             return self._write(changes, manifest)
 
     def _write(self, changes: Changes, base: Manifest | None) -> Manifest:
@@ -263,8 +264,9 @@ class DerivedStore:
                 del source
             store = pyoxigraph.Store(str(target))
             reload = changes.added + changes.changed if base is not None else list(changes.entries)
+            before = base.files if base is not None else {}
             for key in (changes.changed + changes.removed) if base is not None else []:
-                store.remove_graph(pyoxigraph.NamedNode(base.files[key].graph))
+                store.remove_graph(pyoxigraph.NamedNode(before[key].graph))
             store.bulk_extend(self._quads(reload, changes))   # one bulk load for every file
             store.flush()
             del store

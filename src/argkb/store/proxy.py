@@ -30,6 +30,7 @@ import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Protocol
 
 from argkb.errors import ArgkbError
 from argkb.store.bounds import MAX_QUERY_BYTES
@@ -62,7 +63,28 @@ class Front(ThreadingHTTPServer):
         #: under the GIL anyway, so one check at a time costs nothing
         self.check_lock = threading.Lock()
         self.timeout_s = timeout_s
-        self.upstream = None
+        self.upstream: Supervisor | None = None
+
+
+class Process(Protocol):
+    """One Oxigraph process, as the front sees it (``argkb.store.serve.Instance``)."""
+
+    url: str
+    retired_at: float | None
+
+    def state(self) -> str: ...
+
+
+class Supervisor(Protocol):
+    """The supervised Oxigraph processes, as the front sees them (``argkb.store.serve.Upstream``)."""
+
+    def state(self) -> str: ...
+
+    def acquire(self, timeout: float) -> Process | None: ...
+
+    def release(self, instance: Process) -> None: ...
+
+    def retire(self, instance: Process) -> None: ...
 
 
 def _crashed(instance, wait_s: float = 1.0) -> str:
@@ -154,6 +176,8 @@ class Handler(BaseHTTPRequestHandler):
         request waits for that process (up to the limit plus ``START_WAIT_S``) instead of failing. One whose
         process crashed under it is a 503: it may be the query that crashes it."""
         upstream = self.server.upstream
+        if upstream is None:   # (the front listens only once it is set)
+            return self._refuse(503, "the Oxigraph server behind argkb serve has not started: retry")
         limit = self.server.timeout_s
         deadline = time.monotonic() + limit + START_WAIT_S
         for _attempt in range(ATTEMPTS):
@@ -182,11 +206,11 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(0.05)   # a reset from a running process: try again, briefly later
         self._refuse(502, f"the Oxigraph server behind argkb serve did not answer ({outcome}): retry")
 
-    def _exchange(self, instance, query: str, limit: float) -> str | None:
+    def _exchange(self, instance: Process, query: str, limit: float) -> str | None:
         """Send the query to one process and relay its answer (None); or say why not: "expired" when it
         outlived the limit, else the connection error (nothing was sent to the client: it can be retried)."""
         target = urllib.parse.urlsplit(instance.url)
-        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=limit + 2)
+        connection = http.client.HTTPConnection(target.hostname or "127.0.0.1", target.port, timeout=limit + 2)
         expired = threading.Event()
         watchdog = None
         try:

@@ -18,6 +18,7 @@ derived store listens on a private loopback port; clients talk to the checking f
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import signal
@@ -28,12 +29,13 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
-
-import click
+from typing import TYPE_CHECKING
 
 from argkb.errors import ArgkbError, UsageError
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
@@ -208,7 +210,7 @@ class Upstream:
         now = time.monotonic()
         with self.lock:
             done = [i for i in self.retiring if i.inflight <= 0 or i.state()
-                    or now - i.retired_at > self.timeout_s + 5]
+                    or now - (i.retired_at or now) > self.timeout_s + 5]
             self.retiring = [i for i in self.retiring if i not in done]
             current = self.current
         for instance in done:
@@ -235,7 +237,7 @@ class Upstream:
         self.restarts += 1
         delay = restart_delay(len(self.crashes))
         later = f" in {delay:g} s ({len(self.crashes)} crashes within {CRASH_WINDOW_S:g} s)" if delay else ""
-        click.echo(f"argkb: {what}; restarting it{later}", err=True)
+        logger.warning(f"{what}; restarting it{later}")
         time.sleep(delay)
 
     def stop(self) -> None:
@@ -254,7 +256,7 @@ class Upstream:
         return text[-600:] or "(it wrote nothing)"
 
 
-def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
+def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
     """Run the server in the foreground until interrupted; the snapshot it serves is removed after.
 
     ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the text
@@ -278,10 +280,9 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str]
         threading.Thread(target=front.serve_forever, name="argkb-serve", daemon=True).start()
         listening = True
         if host not in ("127.0.0.1", "localhost", "::1"):
-            click.echo(f"argkb: warning: listening on {host}: the knowledge base is readable from the network",
-                       err=True)
-        click.echo(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
-                   f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)", err=True)
+            logger.warning(f"listening on {host}: the knowledge base is readable from the network")
+        logger.info(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
+                 f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)")
         while True:
             upstream.wake.wait(0.2)
             upstream.wake.clear()
@@ -296,7 +297,7 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str]
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(snapshot, ignore_errors=True)
         log.unlink(missing_ok=True)
-        click.echo("argkb: server stopped", err=True)
+        logger.info("argkb: server stopped")
 
 
 def remove_stale_snapshots(folder: Path) -> list[Path]:
