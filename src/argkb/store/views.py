@@ -34,10 +34,10 @@ def read_view(store, name: str):
     if path is None:
         return None
     try:
-        with open(path, "rb") as f:
-            if f.read(len(MAGIC)) != MAGIC:
-                return None
-            return marshal.load(f)
+        data = path.read_bytes()   # marshal.loads of the bytes: marshal.load(file) reads object by object
+        if not data.startswith(MAGIC):
+            return None
+        return marshal.loads(memoryview(data)[len(MAGIC):])
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
@@ -52,9 +52,7 @@ def write_view(store, name: str, value) -> bool:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(exist_ok=True)
-        with open(tmp, "wb") as f:
-            f.write(MAGIC)
-            marshal.dump(value, f)
+        tmp.write_bytes(MAGIC + marshal.dumps(value))
         os.replace(tmp, path)
         return True
     except (OSError, ValueError):
