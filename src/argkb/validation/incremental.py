@@ -55,6 +55,7 @@ class Neighbourhood:
         self.local = ox.Store()
         self.focus = [_skolem(to_ox(f)) for f in focus]
         self.local.extend([ox.Quad(_skolem(to_ox(s)), to_ox(p), _skolem(to_ox(o))) for s, p, o in contribution])
+        self.blank_nodes([f for f in focus if isinstance(f, BNode)])
         iris = sorted(term_sparql(f) for f in focus if isinstance(f, URIRef))
         self.fetch(iris, "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }")
         incoming = " UNION ".join(f"{{ ?a {term_sparql(p)} ?s BIND ({term_sparql(p)} AS ?p) }}" for p in INCOMING)
@@ -66,6 +67,20 @@ class Neighbourhood:
         self.fetch([], f"CONSTRUCT {{ ?a <{_SUBCLASS}> ?b }} WHERE {{ ?a <{_SUBCLASS}> ?b }}")
         self.support_chains()
         self.add_texts(source_text)
+
+    def blank_nodes(self, nodes: list) -> None:
+        """The store's own blank focus nodes (a change's reach, ``argkb.validation.change``): their triples
+        and blank values, and the triples pointing at them, by index lookups (a query cannot name them)."""
+        if not nodes or not isinstance(self.remote, OxigraphStore):
+            return
+        ox, graph = self.ox, None if self.remote.union else self.ox.DefaultGraph()
+        quads = []
+        for node in (to_ox(n) for n in nodes):
+            out = list(self.remote.ox.quads_for_pattern(node, None, None, graph))
+            quads += out + list(self.remote.ox.quads_for_pattern(None, None, node, graph))
+            quads += [q2 for q in out if isinstance(q.object, ox.BlankNode)
+                      for q2 in self.remote.ox.quads_for_pattern(q.object, None, None, graph)]
+        self.local.extend([ox.Quad(_skolem(q.subject), q.predicate, _skolem(q.object)) for q in quads])
 
     def fetch(self, nodes: list[str], query: str) -> None:
         """Run a CONSTRUCT on the knowledge base with ``?s`` bound to ``nodes`` (SPARQL terms, in batches)."""
@@ -130,12 +145,17 @@ def unskolem(term):
 
 
 def check_contribution(kb, contribution: Graph, compiled) -> list:
-    """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's context."""
+    """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's context
+    (``open_store(kb)``: the live store, or a view over it, ``argkb.store.view``)."""
+    return check_nodes(open_store(kb), touched_nodes(contribution), compiled, kb.source_text, contribution)
+
+
+def check_nodes(store, focus: set, compiled, source_text, contribution: Graph | None = None) -> list:
+    """Raw results for the ``focus`` nodes of ``store`` (plus ``contribution``), from their neighbourhood."""
     from dataclasses import replace
 
     from argkb.store.base import from_ox
 
-    focus = touched_nodes(contribution)
-    hood = Neighbourhood(open_store(kb), contribution, focus, kb.source_text)
+    hood = Neighbourhood(store, contribution if contribution is not None else Graph(), focus, source_text)
     results = compiled.run(OxigraphStore(hood.local), [from_ox(f) for f in hood.focus])
     return [replace(r, focus=unskolem(r.focus), value=unskolem(r.value)) for r in results]
