@@ -23,6 +23,7 @@ from argkb.kb.supersede import from_log_graph
 class KnowledgeBaseView(KnowledgeBase):
     log: list[Contribution] = field(default_factory=list)
     texts: dict[Path, str] = field(default_factory=dict)    # source text path -> its text, not yet written
+    change: object | None = field(default=None, repr=False)   # how it differs from the live one (argkb.store.view)
 
     @classmethod
     def of(cls, live: KnowledgeBase, log: list[Contribution] | None = None,

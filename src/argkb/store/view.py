@@ -45,11 +45,14 @@ class Change:
 
 
 def change_of(live: KnowledgeBase, view: KnowledgeBase) -> Change:
+    """How ``view`` differs from ``live`` (worked out once per view: listing a large knowledge base's files costs)."""
+    if getattr(view, "change", None) is not None:
+        return view.change
     before, after = live.data_files(), view.data_files()
     was, now = live.superseded(), view.superseded()
-    both = [p for p in after if p in set(before)]
-    return Change(left_out=[p for p in before if p not in set(after)],
-                  brought_in=[p for p in after if p not in set(before)],
+    reads, read = set(after), set(before)
+    both = [p for p in after if p in read]
+    return Change(left_out=[p for p in before if p not in reads], brought_in=[p for p in after if p not in read],
                   taken={p: t for p in both if (t := now.get(p, frozenset()) - was.get(p, frozenset()))},
                   back={p: t for p in both if (t := was.get(p, frozenset()) - now.get(p, frozenset()))})
 
@@ -59,7 +62,7 @@ def knowledge_base_as(live: KnowledgeBase, log: list[Contribution] | None = None
                       texts: dict[Path, str] | None = None) -> Iterator[KnowledgeBaseView]:
     """``live`` as ``log`` (and the new source ``texts``) would leave it, its store a view over the live one."""
     view = KnowledgeBaseView.of(live, log, texts)
-    change = change_of(live, view)
+    change = view.change = change_of(live, view)
     store = open_store(live)
     if change.none:
         view._store = store
