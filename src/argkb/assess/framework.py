@@ -29,8 +29,9 @@ from argkb.assess.graph import (  # noqa: F401  (the API)
     Argument, ArgumentGraph, Claim, _sorted, grants, supporters)
 from argkb.assess.load import load  # noqa: F401  (the API)
 from argkb.store import open_store
+from argkb.vocab.lenses import BUILT_IN, local_name
 
-LENSES = ("Realism", "Liberalism", "Constructivism", "DiplomaticPractice", "SecurityAnalysis")
+LENSES = tuple(local_name(term) for term in BUILT_IN)   # the built-in lenses' local names (argkb.vocab.lenses)
 
 
 def framework(graph: ArgumentGraph, view) -> Framework:

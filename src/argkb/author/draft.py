@@ -25,6 +25,7 @@ from argkb.rdf.ids import short, to_iri
 from argkb.rdf.serialize import comment_text, term_turtle
 from argkb.rdf.strict import check_turtle
 from argkb.vocab import ARGKB, OA
+from argkb.vocab.lenses import BUILT_IN, NOTATION, local_name
 from argkb.vocab.namespaces import PREFIXES
 
 TODO_MOVE = "the move: confirm the proposed argkb:trigger {moves} or replace it with the move(s) that trigger this"
@@ -188,9 +189,9 @@ def _implication(out: _Turtle, source: URIRef, slug: str, finding: Finding, prop
 def _argument_template(out: _Turtle, node: URIRef, slug: str, number: int) -> str:
     return "\n".join([
         "# TODO arguments: copy this block once per perspective, complete it and remove the leading '# '.",
-        f"# {comment_text(out.term(_kb(f'arg-{slug}-s{number}-realism')))} a argkb:Argument ;",
+        f"# {comment_text(out.term(_kb(f'arg-{slug}-s{number}-{NOTATION[BUILT_IN[0]]}')))} a argkb:Argument ;",
         "#     rdfs:label \"…\"@en ;",
-        "#     argkb:perspective argkb:Realism ;",
+        f"#     argkb:perspective argkb:{local_name(BUILT_IN[0])} ;",
         "#     argkb:premise kb:… ;                 # TODO: the claims it reasons from",
         "#     argkb:warrant \"TODO: why these premises support the implication\"@en ;",
         f"#     argkb:conclusion {comment_text(out.term(node))} ;",

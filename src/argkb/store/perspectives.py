@@ -11,9 +11,7 @@ import re
 
 from rdflib import URIRef
 
-from argkb.rdf.ids import PERSPECTIVES
-
-BUILT_IN: tuple[URIRef, ...] = tuple(dict.fromkeys(PERSPECTIVES.values()))
+from argkb.vocab.lenses import BUILT_IN, PERSPECTIVES
 
 _Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
