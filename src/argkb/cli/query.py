@@ -153,11 +153,7 @@ def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
     from argkb.navigate.trace import trace
     from argkb.navigate.trace_render import render
 
-    node = trace(kb, claim, perspectives=perspectives, depth=depth)
-    if status_lens:
-        from argkb.assess.framework import annotate, graded
-
-        annotate(node, *graded(kb, None if status_lens == "overall" else status_lens))
+    node = trace(kb, claim, perspectives=perspectives, depth=depth, status_lens=status_lens)
     emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
 
 
