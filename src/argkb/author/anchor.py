@@ -141,3 +141,19 @@ def merged(graphs) -> Graph:
     for g in graphs:
         out += g
     return out
+
+
+HEADER = "anchored by `argkb anchor`"
+
+
+def write_anchored(report) -> None:
+    """``argkb anchor --write``: each changed file rewritten in place, atomically, as anchored Turtle."""
+    from argkb.rdf.atomic import atomic_write_text
+
+    for path in sorted(report.changed):
+        atomic_write_text(path, turtle_of(report.graphs[path], path, HEADER), create_folders=False, option="--write")
+
+
+def anchored_text(report, target: Path) -> str:
+    """The anchored Turtle of every file, merged (``argkb anchor`` without --write), written as for ``target``."""
+    return turtle_of(merged(report.graphs.values()), target, HEADER)

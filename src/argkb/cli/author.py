@@ -140,21 +140,16 @@ def anchor_cmd(files, write, output, kb):
     anchored Turtle goes to standard output, to -o OUT, or back into FILES with --write (comments
     and layout are not kept); the report goes to standard error. Exit 1 when a quote needs you.
     """
-    from argkb.author.anchor import anchor_files, merged, turtle_of
-    from argkb.rdf.atomic import atomic_write_text
+    from argkb.author.anchor import anchor_files, anchored_text, write_anchored
 
     if write and output:
         raise click.UsageError("give --write or -o OUT, not both")
     if write and any(Path(f).suffix.lower() not in (".ttl", ".turtle") for f in files):
         raise click.UsageError("--write rewrites Turtle files (.ttl) only; for other formats give -o OUT.ttl")
     report = anchor_files(kb, files)
-    header = "anchored by `argkb anchor`"
     if write:
-        for path in sorted(report.changed):
-            atomic_write_text(path, turtle_of(report.graphs[path], path, header), create_folders=False,
-                              option="--write")
+        write_anchored(report)
     else:
-        target = output or Path(files[0])
-        emit(turtle_of(merged(report.graphs.values()), target, header), output)
+        emit(anchored_text(report, output or Path(files[0])), output)
     click.echo(report.to_text(), err=True)
     raise SystemExit(report.exit_code)

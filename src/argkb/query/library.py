@@ -141,6 +141,13 @@ STANDARD_PREFIXES = ("argkb", "kb", "rdf", "rdfs", "owl", "prov", "oa", "skos", 
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 
 
+def server_check(text: str) -> str:
+    """What ``argkb serve`` forwards for a query: the canonical text that was checked (as ``argkb query``
+    checks it), with the standard prefixes it uses."""
+    canonical = checked(text, "query", network_hint=SERVER_NETWORK_HINT)[1]
+    return standard_prologue(canonical) + canonical
+
+
 def standard_prologue(text: str) -> str:
     """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line
     (errors subtract them: line numbers stay those of the query as written)."""
