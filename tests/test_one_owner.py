@@ -3,6 +3,7 @@ generated from or owning the ontology's perspectives; the scan is proven on plan
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,3 +63,55 @@ def test_lens_names_are_written_in_at_most_two_modules():
             writers[path.relative_to(SRC).as_posix()] = found
     assert set(writers) <= LENS_WRITERS and len(LENS_WRITERS) <= 2, \
         f"lens names written outside {sorted(LENS_WRITERS)}: read them from argkb.vocab.lenses: {writers}"
+
+
+# ------------------------------------------------------------------------------------------------ SPARQL ---
+#: SPARQL text: a PREFIX declaration, a query form with its WHERE, an ASK, a group graph pattern after WHERE
+SPARQL = re.compile(r"(?<![@\w])PREFIX\s+[\w-]*:\s*<|\b(?:SELECT|CONSTRUCT|DESCRIBE)\b[\s\S]*?\bWHERE\b|"
+                    r"\bASK\s*\{|\bWHERE\s*\{")
+#: each package's one query module, where it is not called queries.py
+QUERY_MODULES = {"export/sparql.py", "query/library.py", "navigate/walk.py", "reason/owl.py", "review/verdicts.py"}
+#: modules that compile SPARQL from data (the shapes, the ontology's axioms), besides their package's query module
+COMPILERS = {"validation/compiled.py", "validation/core.py", "validation/prebinding.py", "contrib/axioms.py"}
+#: packages whose queries are not yet gathered into one module: argkb.assess, under rework for speed (issue 23)
+NOT_YET = {"assess"}
+
+
+def sparql_in(source: str) -> list[str]:
+    """The string literals of ``source`` (f-strings' text parts joined; docstrings left out) holding SPARQL."""
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            text = node.value
+        else:
+            continue
+        if SPARQL.search(text):
+            found.append(text[:60])
+    return found
+
+
+def test_the_scan_finds_sparql_text():
+    assert sparql_in('Q = "SELECT ?s WHERE { ?s ?p ?o }"')
+    assert sparql_in('q = f"ASK {{ ?s <{p}> ?o }}"') and sparql_in('P = "PREFIX kb: <https://w3id.org/argkb/id/>"')
+    assert sparql_in('def f(store):\n    return store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")')
+    assert not sparql_in('def f():\n    """Runs SELECT ?s WHERE { ?s ?p ?o } on the store."""')   # a docstring
+    assert not sparql_in('T = "@prefix kb: <https://w3id.org/argkb/id/> ."')                   # Turtle
+    assert not sparql_in('M = "refused: only SELECT, ASK and CONSTRUCT queries are run"')
+
+
+def test_sparql_lives_in_query_files_or_one_query_module_per_package():
+    holders: dict[str, list[str]] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        if sparql_in(path.read_text(encoding="utf-8")) and rel not in COMPILERS:
+            holders.setdefault(rel.split("/")[0] if "/" in rel else "", []).append(rel)
+    stray = {package: modules for package, modules in holders.items() if package not in NOT_YET and (
+        len(modules) > 1 or not all(m.endswith("/queries.py") or m in QUERY_MODULES for m in modules))}
+    assert not stray, f"SPARQL outside queries/*.rq and each package's query module (queries.py): {stray}"
+    assert NOT_YET <= set(holders), "a package in NOT_YET is done: take it out of the exemption"

@@ -54,13 +54,9 @@ def unquoted_consequences(kb: KnowledgeBase, name: str, store=None) -> list[Find
 
     source, text = source_of(kb, name)
     store = store or open_store(kb)
-    rows = store.query(
-        "SELECT ?start ?end WHERE { ?impl a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c ; ?ev ?q . "
-        "FILTER (?c = ?implication && ?ev = ?evidence) "
-        "?q <http://www.w3.org/ns/oa#hasSource> ?_source ; <http://www.w3.org/ns/oa#start> ?start ; "
-        "<http://www.w3.org/ns/oa#end> ?end }"
-        .replace("?implication", f"<{ARGKB.Implication}>").replace("?evidence", f"<{ARGKB.evidence}>"),
-        {"_source": source}).rows
+    from argkb.author.queries import QUOTED_SPANS_QUERY
+
+    rows = store.query(QUOTED_SPANS_QUERY, {"_source": source}).rows
     spans = [(int(s), int(e)) for s, e in rows]
     return [f for f in detect(text) if not any(s < f.sentence.end and f.sentence.start < e for s, e in spans)]
 

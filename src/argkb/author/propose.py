@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from argkb.vocab import ARGKB
+from argkb.author.queries import TERMS_QUERY
 
 #: words that say which way a move goes -> its argkb:direction
 DIRECTION_WORDS = {
@@ -24,17 +25,6 @@ DIRECTION_WORDS = {
                     r"tighten(?:s|ing)?|expand(?:s|ing)?|step(?:s|ping)? up|harden(?:s|ing)?",
     ARGKB.Maintain: r"maintain(?:s|ing)?|keep(?:s|ing)?|sustain(?:s|ing)?|stand(?:s|ing)? firm|continu(?:e|es|ing)",
 }
-
-_TERMS = """
-SELECT ?node ?kind ?name ?actor ?lever ?direction ?leader WHERE {
-    VALUES ?kind { <%(Actor)s> <%(Lever)s> <%(Move)s> }
-    ?node a ?kind .
-    { ?node <http://www.w3.org/2000/01/rdf-schema#label> ?name }
-    UNION { ?node <http://www.w3.org/2004/02/skos/core#altLabel> ?name }
-    OPTIONAL { ?node <%(actor)s> ?actor ; <%(lever)s> ?lever ; <%(direction)s> ?direction }
-    OPTIONAL { ?node a ?leader . FILTER (?leader = <%(Leader)s>) }
-}""" % {"Actor": ARGKB.Actor, "Lever": ARGKB.Lever, "Move": ARGKB.Move, "actor": ARGKB.actor,
-        "lever": ARGKB.lever, "direction": ARGKB.direction, "Leader": ARGKB.Leader}
 
 
 @dataclass
@@ -73,7 +63,7 @@ class Vocabulary:
 
     def __init__(self, store):
         terms: dict[URIRef, Term] = {}
-        for row in store.query(_TERMS).dicts():
+        for row in store.query(TERMS_QUERY).dicts():
             node = row["node"]
             if not isinstance(node, URIRef):
                 continue

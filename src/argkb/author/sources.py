@@ -24,6 +24,7 @@ from argkb.kb.scratch import scratch
 from argkb.rdf.ids import short
 from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB
+from argkb.author.queries import USED_QUERY
 
 #: a source id: a Turtle local name that is also a safe file name
 _ID = SOURCE_ID
@@ -50,10 +51,6 @@ def check_id(ident: str) -> URIRef:
     if ident.startswith(_RESERVED):
         raise UsageError(f"--id {ident!r}: ids starting with {', '.join(_RESERVED)} are reserved; choose another")
     return KB[ident]
-
-
-#: is the id used at all, and as what
-USED_QUERY = "SELECT ?type WHERE { { ?_node ?p ?o OPTIONAL { ?_node a ?type } } UNION { ?s ?p ?_node } }"
 
 
 def check_unused(kb: KnowledgeBase, ident: str) -> None:

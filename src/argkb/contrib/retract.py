@@ -71,15 +71,14 @@ def _holders(kb: KnowledgeBase, entries: list[Contribution], target: Contributio
 
 def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
     """"kb:claim (kb:source via kb:quote)" for every claim outside ``content`` quoting a source ``content`` defines."""
+    from argkb.contrib.queries import QUOTING_CLAIMS
     from argkb.store import open_store
 
     mine = parse_file(content)
     store = open_store(live)   # bound queries on the store: no rdflib copy of a large knowledge base
     found = []
     for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source))):
-        rows = store.query("SELECT DISTINCT ?quote ?claim WHERE { ?quote ?hasSource ?source . "
-                           "?claim ?evidence ?quote }",
-                           {"source": source, "hasSource": OA.hasSource, "evidence": ARGKB.evidence}).rows
+        rows = store.query(QUOTING_CLAIMS, {"source": source, "hasSource": OA.hasSource, "evidence": ARGKB.evidence}).rows
         found += [f"{short(claim)} quotes {short(source)} via {short(quote)}"
                   for quote, claim in sorted(rows) if (quote, OA.hasSource, source) not in mine]
     return found

@@ -56,8 +56,9 @@ def _source_term(kb, text: str) -> URIRef:
     """``--source NAME``: a registered source (``argkb:Source``), or a usage error naming the sources."""
     from argkb.vocab import ARGKB
 
-    known = [row[0] for row in open_store(kb).query(
-        "SELECT ?s WHERE { ?s a ?class }", {"class": ARGKB.Source}).rows]
+    from argkb.export.sparql import INSTANCES
+
+    known = [row[0] for row in open_store(kb).query(INSTANCES, {"class": ARGKB.Source}).rows]
     return resolve(text, known, "source")
 
 

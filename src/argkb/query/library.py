@@ -29,6 +29,11 @@ from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 # the header of a query file (re-exported: ``from argkb.query.library import NamedQuery`` keeps working)
 from argkb.query.header import KINDS, NamedQuery, Param, _without_comments, from_text, parse_header  # noqa: F401
 
+#: one node's label, for the label columns of ``argkb query --labels`` (``argkb.query.labels``)
+LABEL_QUERY = ("SELECT ?label WHERE { ?_node <http://www.w3.org/2000/01/rdf-schema#label> ?label } "
+               "ORDER BY ?label LIMIT 1")
+
+
 # ----------------------------------------------------------------- library ---
 def library_dirs(kb=None) -> list[Path]:
     """Where named queries live: the library shipped with argkb, then the knowledge base's own queries/."""

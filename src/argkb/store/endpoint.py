@@ -23,6 +23,7 @@ from typing import Mapping
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from argkb.store.queries import count_rows
 from argkb.errors import ArgkbError, UsageError
 from argkb.store.base import QueryResult, Store, TooLarge, with_values
 
@@ -154,7 +155,7 @@ class EndpointStore(Store):
     def count(self, select_text: str) -> int:
         """How many rows a SELECT has, asked of the server as a COUNT over it as a subquery."""
         prologue, body = split_prologue(select_text)
-        status, headers, raw = self._post(f"{prologue}\nSELECT (COUNT(*) AS ?argkb_rows) WHERE {{ {body}\n}}")
+        status, headers, raw = self._post(count_rows(prologue, body))
         rows = parse_results_json(raw, self.query_url).rows
         return int(rows[0][0])
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from rdflib import BNode, Graph, URIRef
 
+from argkb.validation import queries
 from argkb.vocab.namespaces import ARGKB
 from argkb.store.base import OxigraphStore, term_sparql, to_ox
 from argkb.store import open_store
@@ -31,7 +32,6 @@ SKOLEM = "urn:argkb:bnode:"
 INCOMING = (ARGKB.premise, ARGKB.conclusion, ARGKB.attacks)
 _BATCH = 500
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 
 
 def touched_nodes(contribution: Graph) -> set:
@@ -57,14 +57,12 @@ class Neighbourhood:
         self.local.extend([ox.Quad(_skolem(to_ox(s)), to_ox(p), _skolem(to_ox(o))) for s, p, o in contribution])
         self.blank_nodes([f for f in focus if isinstance(f, BNode)])
         iris = sorted(term_sparql(f) for f in focus if isinstance(f, URIRef))
-        self.fetch(iris, "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }")
-        incoming = " UNION ".join(f"{{ ?a {term_sparql(p)} ?s BIND ({term_sparql(p)} AS ?p) }}" for p in INCOMING)
-        self.fetch(iris, "CONSTRUCT { ?a ?p ?s . ?a a ?t . ?a <%s> ?lens } WHERE { %s "
-                         "OPTIONAL { ?a a ?t } OPTIONAL { ?a <%s> ?lens } }" % (ARGKB.perspective, incoming, ARGKB.perspective))
+        self.fetch(iris, queries.DESCRIPTIONS_WITH_BLANKS)
+        self.fetch(iris, queries.incoming(term_sparql(p) for p in INCOMING))
         values = {str(q.object) for f in self.focus for q in self.local.quads_for_pattern(f, None, None)
                   if isinstance(q.object, ox.NamedNode) and not q.object.value.startswith(SKOLEM)}
-        self.fetch(sorted(values - set(iris)), "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        self.fetch([], f"CONSTRUCT {{ ?a <{_SUBCLASS}> ?b }} WHERE {{ ?a <{_SUBCLASS}> ?b }}")
+        self.fetch(sorted(values - set(iris)), queries.DESCRIPTIONS)
+        self.fetch([], queries.SUBCLASS_TRIPLES)
         self.support_chains()
         self.add_texts(source_text)
 
@@ -85,13 +83,10 @@ class Neighbourhood:
     def fetch(self, nodes: list[str], query: str) -> None:
         """Run a CONSTRUCT on the knowledge base with ``?s`` bound to ``nodes`` (SPARQL terms, in batches)."""
         batches = [nodes[i:i + _BATCH] for i in range(0, len(nodes), _BATCH)] if nodes else [None]
-        if not nodes and "?s" in query.split("WHERE", 1)[1]:
+        if not nodes and queries.binds_nodes(query):
             return
         for batch in batches:
-            text = query
-            if batch is not None:
-                at = query.index("WHERE {") + len("WHERE {")
-                text = query[:at] + " VALUES ?s { " + " ".join(batch) + " } " + query[at:]
+            text = query if batch is None else queries.bound(query, batch)
             self.local.extend([self.ox.Quad(_skolem(t.subject), t.predicate, _skolem(t.object))
                                for t in self._construct(text)])
 
@@ -110,8 +105,7 @@ class Neighbourhood:
             seen |= frontier
             self.fetch(sorted(f"<{c.value}>" for c in frontier if isinstance(c, self.ox.NamedNode)
                               and not c.value.startswith(SKOLEM)),
-                       f"CONSTRUCT {{ ?a <{premise.value}> ?s . ?a <{conclusion.value}> ?c }} WHERE {{ "
-                       f"?a <{premise.value}> ?s ; <{conclusion.value}> ?c }}")
+                       queries.SUPPORT_LINKS)
             args = {q.subject for c in frontier for q in self.local.quads_for_pattern(None, premise, c)}
             frontier = self.objects(args, conclusion) - seen
 

@@ -10,8 +10,7 @@ from argkb.kb.folder import KnowledgeBase, bundled_root, relative
 from argkb.validation.report import Checked
 from argkb.vocab.namespaces import KB
 
-_NODES = ("SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?type "
-          f'FILTER(STRSTARTS(STR(?node), "{KB}")) }}')
+from argkb.validation.queries import KB_NODES as _NODES
 
 
 def count_nodes(store) -> int:
