@@ -132,6 +132,7 @@ class DerivedStore:
     def __init__(self, root: Path, files: list[Path], folder: Path | None = None,
                  superseded: dict[Path, frozenset] | None = None):
         self.root = Path(root)
+        self._resolved_root: Path | None = None
         self.files = [Path(p) for p in files]
         #: store key -> the triples amendments replaced in that file (left out when it is loaded)
         self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
@@ -143,8 +144,10 @@ class DerivedStore:
 
     # ------------------------------------------------------------- inspect
     def key(self, path: Path) -> str:
+        if self._resolved_root is None:   # resolved once: a scan names thousands of files
+            self._resolved_root = self.root.resolve()
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return str(path.resolve())
 
