@@ -9,7 +9,6 @@ import click
 
 from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
 from argkb.assess.dung import STATUS_MEANING
-from argkb.store import open_store
 
 
 
@@ -98,18 +97,11 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200
     the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:) without
     declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
     """
-    from argkb.query.library import find, run, split_assignments
+    from argkb.query.ask import answer
     from argkb.query.results import default_format, render
 
     _refuse_inline_sparql(spec)
-    query = find(spec, kb)
-    kb.allow_network = allow_network
-    store = open_store(kb)
-    result = run(store, query, split_assignments(params), allow_network, max_rows)
-    if labels:
-        from argkb.query.labels import with_labels
-
-        result = with_labels(store, result)
+    result = answer(kb, spec, params, allow_network, max_rows, labels)
     chosen = fmt or default_format(result.kind, _terminal(output))
     emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
 
