@@ -86,7 +86,10 @@ def _view_store(live: KnowledgeBase, view: KnowledgeBaseView, store, change: Cha
 
     from argkb.store.derived import graph_iri
 
-    path = derived_store(live).snapshot("view")
+    try:
+        path = derived_store(live).snapshot("view")
+    except (OSError, TimeoutError):   # the cache cannot take a checkpoint now: read the view's files instead
+        return OxigraphStore.from_kb(view)
     try:
         snap = SnapshotStore(ox.Store(str(path)), union=True, backend=f"disk view {path}")
         snap.path = path
