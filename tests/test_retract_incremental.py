@@ -121,3 +121,16 @@ def test_retracting_the_dependant_or_an_amendment_is_fine_both_ways(runner, mini
     assert fast == whole == set()
     fast, whole = both_ways(mini_kb_dir, base)   # the amendment's label stays: the claim keeps a label
     assert fast == whole and ("kb:arg-uses-base", 3, "argkb:premise", "Violation") in fast
+
+
+def test_in_memory_the_whole_check_refuses_the_same(runner, mini_kb_dir, tmp_path, monkeypatch):
+    """Without the derived store (ARGKB_STORE=memory) the view is read into memory and checked whole: the same
+    refusal, naming the same node, and nothing written."""
+    base = add(runner, mini_kb_dir, tmp_path, "base.ttl", CLAIM)
+    add(runner, mini_kb_dir, tmp_path, "uses.ttl", argument("arg-uses-base", "kb:claim-base"))
+    log = (mini_kb_dir / "data" / "contributions.ttl").read_bytes()
+    monkeypatch.setenv("ARGKB_STORE", "memory")
+    refused = runner.invoke(cli, ["retract", "--kb", str(mini_kb_dir), base, "-m", "wrong"])
+    assert refused.exit_code == 1, refused.output
+    assert "kb:arg-uses-base" in refused.output and "rule 3" in refused.output
+    assert (mini_kb_dir / "data" / "contributions.ttl").read_bytes() == log
