@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from argkb.vocab._argkb import ARGKB
-from argkb.devtools.gen_namespace import built_in_lenses, ontology_terms, render, render_lenses
+from argkb.devtools.gen_namespace import built_in_lenses, hedge_words, ontology_terms, render, render_lenses
 from argkb.store.base import from_ox
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ def ontology() -> Graph:
 
 
 def test_namespace_module_is_generated_from_the_ontology():
-    generated = render(ontology_terms(ontology()))
+    generated = render(ontology_terms(ontology()), hedge_words(ontology()))
     assert (REPO / "src" / "argkb" / "vocab" / "_argkb.py").read_text(encoding="utf-8") == generated, \
         "run: python -m argkb.devtools.gen_namespace"
     lenses = render_lenses(built_in_lenses(ontology()))

@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.compare import isomorphic
 
 from argkb.author.find import closest, find_quote
+from argkb.author.turtle_edit import Change, patch
 from argkb.errors import InputError
 from argkb.kb.folder import KnowledgeBase, register_hint, relative
 from argkb.rdf.ids import short
@@ -34,6 +35,7 @@ class QuoteFix:
     quote: str                  # its id, or its content for a blank node
     status: str
     message: str
+    change: Change | None = None     # what --write edits in the file's text (argkb.author.turtle_edit)
 
     @property
     def failed(self) -> bool:
@@ -113,7 +115,7 @@ def _anchor_one(kb: KnowledgeBase, g: Graph, node, source, exact: str, file: str
     g.set((node, OA.start, Literal(m.start)))
     g.set((node, OA.end, Literal(m.end)))
     g.set((node, OA.exact, Literal(m.exact)))
-    return QuoteFix(file, name, status, "; ".join(changes))
+    return QuoteFix(file, name, status, "; ".join(changes), Change(exact, m.start, m.end, m.exact))
 
 
 def anchor_files(kb: KnowledgeBase, files) -> AnchorReport:
@@ -136,6 +138,14 @@ def turtle_of(g: Graph, path: Path | str, header: str = "") -> str:
     return text
 
 
+def rewritten(report: AnchorReport, path: Path, header: str) -> tuple[str, bool]:
+    """The new text of ``path`` for ``--write``: edited in place, its comments and layout kept, when that can be
+    done safely; else re-serialised. The flag says whether the comments were kept."""
+    changes = [f.change for f in report.fixes if f.file == relative(path) and f.change is not None]
+    kept = patch(Path(path).read_text(encoding="utf-8"), changes, report.graphs[path], path)
+    return (kept, True) if kept is not None else (turtle_of(report.graphs[path], path, header), False)
+
+
 def merged(graphs) -> Graph:
     out = Graph()
     for g in graphs:
@@ -146,12 +156,18 @@ def merged(graphs) -> Graph:
 HEADER = "anchored by `argkb anchor`"
 
 
-def write_anchored(report) -> None:
-    """``argkb anchor --write``: each changed file rewritten in place, atomically, as anchored Turtle."""
+def write_anchored(report) -> list[Path]:
+    """``argkb anchor --write``: each changed file rewritten in place, atomically (``rewritten``: its comments and
+    layout kept where that can be done safely); the files that had to be re-serialised instead."""
     from argkb.rdf.atomic import atomic_write_text
 
+    reserialised = []
     for path in sorted(report.changed):
-        atomic_write_text(path, turtle_of(report.graphs[path], path, HEADER), create_folders=False, option="--write")
+        text, kept = rewritten(report, path, HEADER)
+        atomic_write_text(path, text, create_folders=False, option="--write")
+        if not kept:
+            reserialised.append(path)
+    return reserialised
 
 
 def anchored_text(report, target: Path) -> str:

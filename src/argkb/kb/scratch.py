@@ -2,7 +2,8 @@
 
 ``scratch(kb, "add")`` makes ``<cache>/tmp/add-<pid>-<random>/`` and removes it when done.
 A process killed before it could clean up leaves its folder behind; the next ``scratch``
-removes every folder whose process is no longer alive.
+removes every folder whose process is no longer alive. ``system_temp_in(folder)`` sends what a library
+writes to "the system's temporary folder" (``tempfile``: owlready2's reasoner input) into such a folder.
 """
 from __future__ import annotations
 
@@ -57,3 +58,15 @@ def scratch(kb, purpose: str) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def system_temp_in(folder: Path) -> Iterator[Path]:
+    """Within the block, ``tempfile`` (what libraries such as owlready2 call the system's temporary folder)
+    creates its files in ``folder``: a scratch folder, removed after and recovered after a kill."""
+    before = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir = before

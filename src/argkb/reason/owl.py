@@ -20,6 +20,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from argkb.errors import ArgkbError
+from argkb.kb.scratch import scratch, system_temp_in
 from argkb.rdf.ids import short
 from argkb.reason.pellet import Explanation, find_java
 from argkb.store import open_store
@@ -129,12 +130,16 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
     java = find_java()
     start = time.perf_counter()
     asserted = kb_triples(kb)
-    world, error = _run(asserted, reasoner, java)
-    if error is not None:
-        from argkb.reason.explain import explain_all
+    # the reasoners' input files go to a scratch folder in the cache, never the system's temporary folder:
+    # removed after, and recovered by the next command if this one is killed (owlready2 also left its
+    # file behind whenever the knowledge base was inconsistent)
+    with scratch(kb, "reason") as folder, system_temp_in(folder):
+        world, error = _run(asserted, reasoner, java)
+        if error is not None:
+            from argkb.reason.explain import explain_all
 
-        explanations = explain_all(asserted, java, max_explanations, kb)
-        return ReasonResult(False, reasoner, time.perf_counter() - start, explanations)
+            explanations = explain_all(asserted, java, max_explanations, folder, kb)
+            return ReasonResult(False, reasoner, time.perf_counter() - start, explanations)
     unsat = sorted(URIRef(c.iri) for c in world.inconsistent_classes() if not c.iri.startswith(_META[0]))
     inferred, routine = _inferences(world, asserted)
     return ReasonResult(True, reasoner, time.perf_counter() - start, [], unsat, inferred, routine=routine)

@@ -7,8 +7,11 @@ derived store listens on a private loopback port; clients talk to the checking f
 * it is started with the parent-death signal set (Linux), so it stops even when the wrapper
   is killed with SIGKILL; SIGTERM and Ctrl-C stop it too, and the snapshot is removed;
 * a failed start is reported with the server's exit code and its own words, not guessed at;
-* when it dies while serving, the wrapper says how (exit code or signal) and restarts it; more than
-  ``MAX_RESTARTS`` crashes within ``CRASH_WINDOW_S`` stop it with exit code 1;
+* when it dies while serving, the wrapper says how (exit code or signal) and restarts it, again and
+  again: it never gives up while it serves. Repeated crashes (or failed starts) within ``CRASH_WINDOW_S``
+  wait before each restart, a back-off that doubles from ``FIRST_BACKOFF_S`` up to ``MAX_BACKOFF_S``
+  (``restart_delay``); the requests that crashed with it are answered 503 by the front, the others wait
+  for the new process;
 * a query past the limit retires only the process it ran on: a fresh one takes the new requests
   and the retired one is stopped once its other requests are answered (``Upstream``).
 """
@@ -35,18 +38,28 @@ from argkb.errors import ArgkbError, UsageError
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
 
-MAX_RESTARTS = 5
-#: crashes are counted over this window: a server that keeps crashing faster gives up
+#: crashes are counted over this window: the more of them, the longer the wait before a restart
 CRASH_WINDOW_S = 60.0
+#: the back-off before a restart after repeated crashes: doubling from the first, never above the last
+FIRST_BACKOFF_S = 0.05
+MAX_BACKOFF_S = 1.0
 START_TIMEOUT_S = 60.0
 #: the stack of each Oxigraph server thread (reserved, used only as deep as a query goes)
 SERVER_STACK_BYTES = 512 * 2**20
 
 
 class ServerFailed(ArgkbError):
-    """The Oxigraph server could not be started or kept running."""
+    """The Oxigraph server could not be started (at first: later failed starts are retried)."""
 
     exit_code = 1
+
+
+def restart_delay(crashes: int) -> float:
+    """Seconds to wait before a restart, after ``crashes`` crashes within ``CRASH_WINDOW_S``: none after the
+    first, then doubling from ``FIRST_BACKOFF_S``, capped at ``MAX_BACKOFF_S`` (never a give-up)."""
+    if crashes <= 1:
+        return 0.0
+    return min(MAX_BACKOFF_S, FIRST_BACKOFF_S * 2 ** min(crashes - 2, 30))
 
 
 def oxigraph_binary() -> str:
@@ -65,6 +78,7 @@ class Instance:
         self.process, self.url = process, url
         self.inflight = 0
         self.retired_at: float | None = None   # set when it is replaced: it gets no new request
+        self.crash_counted = False              # its crash was reported and counted (a restart may have failed)
 
     def state(self) -> str:
         """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it runs."""
@@ -97,7 +111,7 @@ class Upstream:
         self.binary, self.location, self.timeout_s, self.log = binary, location, timeout_s, log
         self.current: Instance | None = None
         self.retiring: list[Instance] = []
-        self.crashes: list[float] = []   # when each crash happened (a crash loop within CRASH_WINDOW_S gives up)
+        self.crashes: list[float] = []   # when each crash (or failed restart) happened, within CRASH_WINDOW_S
         self.restarts = 0
         self.lock = threading.Lock()
         self.wake = threading.Event()   # set when the supervisor should look now
@@ -189,7 +203,8 @@ class Upstream:
 
     def supervise(self) -> None:
         """Stop retired processes whose requests are answered, and replace a retired or dead current one
-        (called by the supervising main thread only)."""
+        (called by the supervising main thread only). It never gives up: a crash, or a restart that fails,
+        is reported and tried again after ``restart_delay`` (at most ``MAX_BACKOFF_S``)."""
         now = time.monotonic()
         with self.lock:
             done = [i for i in self.retiring if i.inflight <= 0 or i.state()
@@ -200,23 +215,28 @@ class Upstream:
             instance.stop()
         if current is None:
             return
-        if current.retired_at is None:
+        if current.retired_at is None and not current.crash_counted:
             state = current.state()
             if not state:
                 return
             with self.lock:
                 self.ready.clear()
-            self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
-            if len(self.crashes) > MAX_RESTARTS:
-                raise ServerFailed(f"the Oxigraph server {state}, {MAX_RESTARTS} times within "
-                                   f"{CRASH_WINDOW_S:g} s; giving up: {self._log_tail()}")
-            self.restarts += 1
-            click.echo(f"argkb: the Oxigraph server {state}; restarting it "
-                       f"({len(self.crashes)} of at most {MAX_RESTARTS} within {CRASH_WINDOW_S:g} s)", err=True)
-        self.start()
+            current.crash_counted = True
+            self._crashed(f"the Oxigraph server {state}")
+        try:
+            self.start()
+        except ServerFailed as failure:   # e.g. it could not start now: the next round tries again
+            self._crashed(str(failure))
 
-    def restart_if_dead(self) -> None:
-        self.supervise()
+    def _crashed(self, what: str) -> None:
+        """Count a crash, say what happened, and wait the back-off before the restart that follows."""
+        now = time.monotonic()
+        self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
+        self.restarts += 1
+        delay = restart_delay(len(self.crashes))
+        later = f" in {delay:g} s ({len(self.crashes)} crashes within {CRASH_WINDOW_S:g} s)" if delay else ""
+        click.echo(f"argkb: {what}; restarting it{later}", err=True)
+        time.sleep(delay)
 
     def stop(self) -> None:
         self.ready.clear()
