@@ -73,8 +73,6 @@ SPARQL = re.compile(r"(?<![@\w])PREFIX\s+[\w-]*:\s*<|\b(?:SELECT|CONSTRUCT|DESCR
 QUERY_MODULES = {"export/sparql.py", "query/library.py", "navigate/walk.py", "reason/owl.py", "review/verdicts.py"}
 #: modules that compile SPARQL from data (the shapes, the ontology's axioms), besides their package's query module
 COMPILERS = {"validation/compiled.py", "validation/core.py", "validation/prebinding.py", "contrib/axioms.py"}
-#: packages whose queries are not yet gathered into one module: argkb.assess, under rework for speed (issue 23)
-NOT_YET = {"assess"}
 
 
 def sparql_in(source: str) -> list[str]:
@@ -111,7 +109,6 @@ def test_sparql_lives_in_query_files_or_one_query_module_per_package():
         rel = path.relative_to(SRC).as_posix()
         if sparql_in(path.read_text(encoding="utf-8")) and rel not in COMPILERS:
             holders.setdefault(rel.split("/")[0] if "/" in rel else "", []).append(rel)
-    stray = {package: modules for package, modules in holders.items() if package not in NOT_YET and (
-        len(modules) > 1 or not all(m.endswith("/queries.py") or m in QUERY_MODULES for m in modules))}
+    stray = {package: modules for package, modules in holders.items() if
+             len(modules) > 1 or not all(m.endswith("/queries.py") or m in QUERY_MODULES for m in modules)}
     assert not stray, f"SPARQL outside queries/*.rq and each package's query module (queries.py): {stray}"
-    assert NOT_YET <= set(holders), "a package in NOT_YET is done: take it out of the exemption"

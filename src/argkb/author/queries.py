@@ -54,3 +54,12 @@ QUOTED_SPANS_QUERY = (
     "<http://www.w3.org/ns/oa#end> ?end }"
     .replace("?implication", f"<{ARGKB.Implication}>").replace("?evidence", f"<{ARGKB.evidence}>")
     .replace("?dismisses", f"<{ARGKB.dismisses}>"))
+
+#: whether ?_node is the subject of some triple
+DESCRIBED = "ASK { ?_node ?p ?o }"
+
+#: whether any triple names ?_node
+MENTIONED = "ASK { { ?_node ?p ?o } UNION { ?s ?p ?_node } }"
+
+#: whether ?_node has the type ?_kind
+HAS_TYPE = "ASK { ?_node a ?_kind }"
