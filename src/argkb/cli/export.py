@@ -6,13 +6,7 @@ import sys
 
 import click
 
-from argkb.cli.common import (
-    emit,
-    examples,
-    kb_options,
-    output_option,
-    perspective_option,
-)
+from argkb.cli.common import LENSES, emit, examples, kb_options, output_option, perspective_option
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +38,7 @@ STATUS_LENS_FORMATS = ("html", "dot")
               help="Argumentation semantics of the IN/OUT/UNDEC statuses every argument and claim carries.")
 @click.option("--status-lens", "status_lens", metavar="LENS", default=None,
               help="html: the status lens selected when the map opens; dot: fill arguments and claims by their "
-                   "status under it. overall, realism, liberalism, constructivism, diplomatic-practice, "
-                   "security-analysis or off.")
+                   f"status under it. overall, {', '.join(LENSES)} or off.")
 @kb_options
 def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, title, semantics, status_lens):
     """Export the argument map: one graph model, many formats.

@@ -66,3 +66,6 @@ CONSTRUCT { ?s ?p ?o } WHERE {
   ?_node argkb:evidence? ?s .
   ?s ?p ?o .
 }"""
+
+#: the instances of ?class (asserted types only); params: class
+INSTANCES = "SELECT ?s WHERE { ?s a ?class }"

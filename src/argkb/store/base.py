@@ -52,7 +52,9 @@ class Store:
 
     def describes(self, node: Node) -> bool:
         """Whether some triple has ``node`` as its subject."""
-        return bool(self.query("ASK { ?s ?p ?o }", {"s": node}).boolean)
+        from argkb.store.queries import DESCRIBES
+
+        return bool(self.query(DESCRIBES, {"s": node}).boolean)
 
 
 # ----------------------------------------------------------------- rdflib ---
