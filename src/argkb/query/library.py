@@ -174,7 +174,7 @@ def standard_prologue(text: str) -> str:
     """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line, for
     rdflib's parser and for a SPARQL server (errors subtract them: line numbers stay those of the query
     as written). The embedded store takes them as pyoxigraph's ``prefixes=`` instead (``run``)."""
-    from argkb.store.base import prefix_prologue
+    from argkb.store.queries import prefix_prologue
 
     return prefix_prologue(text, standard_prefixes())
 

@@ -224,16 +224,6 @@ def _ox_query(ox, sparql: str, bindings: Mapping[str, Node] | None, **options):
     return ox.query(with_values(sparql, bindings), **options)
 
 
-_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
-
-
-def prefix_prologue(sparql: str, prefixes: Mapping[str, str]) -> str:
-    """PREFIX declarations for the ``prefixes`` that ``sparql`` does not declare itself, one a line: for a
-    SPARQL server, which takes no prefixes beside the text (pyoxigraph and rdflib take them as options)."""
-    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
-
-
 def checked_term(term: Node) -> Node:
     """``term`` if it may be bound as a parameter (an IRI with no forbidden character, a literal)."""
     term_sparql(term)

@@ -24,8 +24,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, UsageError
-from argkb.store.base import QueryResult, Store, TooLarge, prefix_prologue, with_values
-from argkb.store.queries import count_rows
+from argkb.store.base import QueryResult, Store, TooLarge, with_values
+from argkb.store.queries import count_rows, prefix_prologue
 
 SELECT_TYPES = ("application/sparql-results+json", "application/json")
 GRAPH_TYPES = ("application/n-triples", "text/plain", "text/turtle", "application/turtle", "text/n-triples")

@@ -3,6 +3,9 @@ declared perspectives, a server's counts): the one module of ``argkb.store`` tha
 are variables bound at run time (``Store.query(text, bindings)``), never pasted in."""
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 #: whether ``?s`` is the subject of some triple
 DESCRIBES = "ASK { ?s ?p ?o }"
 
@@ -34,3 +37,13 @@ SELECT ?perspective ?notation ?label WHERE {
   OPTIONAL { ?perspective skos:notation ?notation }
   OPTIONAL { ?perspective skos:prefLabel|rdfs:label ?label }
 }"""
+
+
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+
+
+def prefix_prologue(sparql: str, prefixes: Mapping[str, str]) -> str:
+    """PREFIX declarations for the ``prefixes`` that ``sparql`` does not declare itself, one a line: for a
+    SPARQL server, which takes no prefixes beside the text (pyoxigraph and rdflib take them as options)."""
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
