@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from argkb.cli.common import emit, examples, kb_options, output_option, perspective_option
+from argkb.cli.common import emit_stream, examples, kb_options, output_option, perspective_option
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
 FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html"]
@@ -47,7 +47,7 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
     Arguments and claims carry their status (IN, OUT, UNDEC) overall and under each lens.
     """
     from argkb.errors import UsageError
-    from argkb.export import render
+    from argkb.export import stream
     from argkb.export.select import build_map
     from argkb.export.select import status_lens as status_lens_key
 
@@ -60,11 +60,10 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
         raise UsageError("the HTML map is a page of about a megabyte for a browser, not for a terminal: "
                          "write it to a file with -o map.html (or redirect: > map.html), then open that file")
     amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source)
-    text = render(amap, fmt, clusters=clusters, status_lens=lens)
-    emit(text, output)
+    written = emit_stream(stream(amap, fmt, clusters=clusters, status_lens=lens), output)
     if output is not None:
         nodes, edges = amap.counts()
-        click.echo(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(len(text.encode('utf-8')))}, "
+        click.echo(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(written)}, "
                    f"{nodes} nodes and {edges} edges", err=True)
 
 

@@ -66,3 +66,4 @@ CONSTRUCT { ?s ?p ?o } WHERE {
   ?_node argkb:evidence? ?s .
   ?s ?p ?o .
 }"""
+
