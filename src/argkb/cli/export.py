@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from argkb.cli.common import emit_stream, examples, kb_options, output_option, perspective_option
+from argkb.cli.common import (emit_stream, examples, kb_options, no_cycle_collection, output_option,
+                              perspective_option)
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
 FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html"]
@@ -25,6 +26,9 @@ STATUS_LENS_FORMATS = ("html", "dot")
 @click.option("--source", metavar="NAME", default=None,
               help="Keep only what this source says: the claims quoted from it and the arguments about them "
                    "(e.g. trump-putin-ukraine-talks; see `argkb source list`).")
+@click.option("--lever", metavar="NAME", default=None,
+              help="Keep only what follows from this lever: its moves, the implications they trigger and "
+                   "each one's trace (e.g. sanctions).")
 @click.option("--focus", metavar="ID", default=None,
               help="Keep only the neighbourhood of this node (IRI, CURIE or local name).")
 @click.option("--depth", type=int, default=None, metavar="N",
@@ -38,7 +42,7 @@ STATUS_LENS_FORMATS = ("html", "dot")
                    "status under it. overall, realism, liberalism, constructivism, diplomatic-practice, "
                    "security-analysis or off.")
 @kb_options
-def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, title, semantics, status_lens):
+def export_cmd(kb, fmt, output, perspectives, source, lever, focus, depth, clusters, title, semantics, status_lens):
     """Export the argument map: one graph model, many formats.
 
     Nodes are actors, levers, moves, claims, implications and arguments (an argument sits between
@@ -59,12 +63,19 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
     if fmt == "html" and output is None and sys.stdout.isatty():
         raise UsageError("the HTML map is a page of about a megabyte for a browser, not for a terminal: "
                          "write it to a file with -o map.html (or redirect: > map.html), then open that file")
-    amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source)
-    written = emit_stream(stream(amap, fmt, clusters=clusters, status_lens=lens), output)
+    with no_cycle_collection():   # a million-triple map: millions of objects, all kept to the end
+        amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source, lever=lever)
+        written = emit_stream(stream(amap, fmt, clusters=clusters, status_lens=lens), output)
     if output is not None:
         nodes, edges = amap.counts()
         click.echo(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(written)}, "
                    f"{nodes} nodes and {edges} edges", err=True)
+    if fmt == "html":
+        from argkb.export.html import compact_note
+
+        note = compact_note(amap)
+        if note:
+            click.echo(note, err=True)
 
 
 #: what each format is, in the line `export -o` ends with

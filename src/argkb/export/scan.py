@@ -23,6 +23,8 @@ from argkb.vocab.namespaces import ARGKB, DCTERMS, OA, PROV, RDFS
 _SCAN = "SELECT ?s ?o WHERE { ?s <%s> ?o }"
 _OF_CLASS = "SELECT ?s WHERE { ?s a <%s> }"
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+#: the properties whose scan serves several queries (the others are read once and let go)
+KEPT = (RDFS.label, RDFS.subClassOf)
 
 
 def reader(store) -> Callable[..., list[tuple]]:
@@ -52,6 +54,9 @@ class Scanner:
         self._labels: dict | None = None
 
     def term(self, t):
+        """The rdflib term; one object per IRI (IRIs recur: the same node in many rows), literals made anew."""
+        if type(t) is not self._named:
+            return self._from_ox(t)
         found = self._made.get(t)
         if found is None:
             found = self._made[t] = self._from_ox(t)
@@ -61,7 +66,8 @@ class Scanner:
         return self.store.ox.query(text, use_default_graph_as_union=self.store.union)
 
     def pairs(self, prop) -> dict:
-        """subject -> [objects] of every ``?s prop ?o`` (rdflib terms; each distinct triple once)."""
+        """subject -> [objects] of every ``?s prop ?o`` (rdflib terms; each distinct triple once); kept
+        for the properties read more than once (``KEPT``)."""
         found = self._pairs.get(prop)
         if found is None:
             found = defaultdict(list)
@@ -70,7 +76,9 @@ class Scanner:
                 value = self.term(o)
                 if value not in values:
                     values.append(value)
-            found = self._pairs[prop] = dict(found)
+            found = dict(found)
+            if prop in KEPT:
+                self._pairs[prop] = found
         return found
 
     def labels(self) -> dict:
