@@ -13,11 +13,18 @@ embeds them (``argkb.export.cyjs``) weigh over 100 MB. Such a page embeds, after
 * ``edges``: ``[source, target, kind]`` node and kind indexes, flat; each kind's look once in ``kinds``;
 * ``why``: the why of each implication, as the small map has it (``argkb.export.why``).
 
-Decoded, an element is exactly the one ``cyjs.node_element`` / ``cyjs.edge_element`` makes (the tests
+The table is JSON compressed with zlib (deflate) and written in base64 in a
+``<script type="application/octet-stream" id="argkb-traces">``: the page inflates it with the browser's own
+``DecompressionStream`` once the overview is drawn (at a million triples about 85 MB of JSON becomes some
+11 MB of page). Decoded, an element is exactly the one ``cyjs.node_element`` / ``cyjs.edge_element`` makes (the tests
 compare them in Chromium). Everything stays data: the page reads it with ``JSON.parse`` and shows it
 with ``textContent``.
 """
 from __future__ import annotations
+
+import base64
+import json
+import zlib
 
 from argkb.export import cyjs
 from argkb.export.model import ArgumentMap
@@ -31,6 +38,13 @@ ROW_LIMIT = 100
 PROFILE_VALUES = 64
 #: fields derived again by the page (``name`` is the label, ``value`` the id)
 DERIVED = ("name", "value")
+
+
+def script(table: dict) -> str:
+    """The table as the page embeds it: JSON, deflated, in base64 (nothing in it can close the element)."""
+    packed = zlib.compress(json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    return ('<script type="application/octet-stream" id="argkb-traces" data-encoding="deflate base64">'
+            + base64.b64encode(packed).decode("ascii") + "</script>")
 
 
 def expand(curie: str) -> str | None:

@@ -145,8 +145,7 @@ def to_html(amap: ArgumentMap, status_lens: str | None = None, compact: bool | N
         generator=html.escape(f"argkb {__version__}; " + ", ".join(f"{p} {v}" for p, v, _ in scripts)),
         css=(TEMPLATES / "map.css").read_text(encoding="utf-8"),
         data=json_for_script(page_data(amap, status_lens, compact)),
-        traces=('<script type="application/json" id="argkb-traces">' + json_for_script(traces_data(amap))
-                + "</script>") if compact else "",
+        traces=compact_map.script(traces_data(amap)) if compact else "",
         vendor=vendor,
         js=own_js,
     )

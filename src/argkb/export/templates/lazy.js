@@ -1,25 +1,47 @@
 /* argkb argument map, large maps: the nodes and edges are not all in the graph at once. The page embeds
    them as a compact table (argkb.export.compact: columns, profiles of shared values, edges as index
-   triples) in #argkb-traces, read on first need, after the overview is drawn; a trace, a panel or a
+   triples; deflated, in base64) in #argkb-traces, inflated once the overview is drawn; a trace, a panel or a
    lever's impacts bring in their own elements, decoded exactly as the small map embeds them. The walks
    here are map.js's traceSet and impactSet on the table (map.js uses these on a large map). */
 (function () {
   "use strict";
-  var meta = null, table = null, index = null, ins = null, outs = null, made = {}, cy = null;
+  var meta = null, table = null, index = null, ins = null, outs = null, made = {}, cy = null, pending = null;
 
   function active() { return !!(meta && meta.compact); }
 
-  function load() {
-    if (table) return table;
-    var box = document.getElementById("argkb-traces");
-    table = JSON.parse(box.textContent);
+  /* the table: base64 of deflated JSON, inflated by the browser (DecompressionStream) off the first paint */
+  function start() {
+    if (pending) return pending;
+    var box = document.getElementById("argkb-traces"), text = box.textContent;
     box.textContent = "";                       // the text is not needed twice
+    var bytes;
+    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(text);
+    else {
+      var binary = atob(text);
+      bytes = new Uint8Array(binary.length);
+      for (var b = 0; b < binary.length; b++) bytes[b] = binary.charCodeAt(b);
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    pending = new Response(stream).text().then(function (json) { indexTable(JSON.parse(json)); });
+    return pending;
+  }
+  /* run fn once the table is there (at once on a small map, which has none) */
+  function ready(fn) {
+    if (!active() || table) fn();
+    else start().then(fn);
+  }
+  function load() {
+    if (!table) throw new Error("argkb: the map's traces are still being read");
+    return table;
+  }
+
+  function indexTable(data) {
+    table = data;
     var ids = table.columns.id, n = ids.length, e = table.edges;
     index = {}; ins = new Array(n); outs = new Array(n);
     for (var i = 0; i < n; i++) { index[ids[i]] = i; ins[i] = []; outs[i] = []; }
     for (var k = 0; k < e.length; k += 3) { outs[e[k]].push(k); ins[e[k + 1]].push(k); }
     meta.why = table.why;
-    return table;
   }
 
   function field(i, name) {
@@ -163,7 +185,7 @@
   window.ArgkbLazy = {
     init: function (metadata) { meta = metadata; },
     attach: function (cyInstance) { cy = cyInstance; },
-    active: active,
+    active: active, start: start, ready: ready,
     has: function (id) { load(); return index[id] !== undefined; },
     typeOf: function (id) { load(); return index[id] === undefined ? "" : type(index[id]); },
     element: function (id) { load(); return index[id] === undefined ? null : nodeElement(index[id]); },

@@ -488,32 +488,38 @@
   });
   window.ArgkbStatus.init(null, meta, el);     // the badges and the lens selector; the graph comes later
   window.ArgkbOverview.init(meta, el);
-  window.ArgkbOverview.render({ open: focusOn, why: why });
-  var wanted = hash.focus || hash.select || "";
-  var known = compact ? !!wanted && lazy.has(wanted) : Object.prototype.hasOwnProperty.call(ids, wanted);
-  if (hash.focus && known) {
-    focusOn(wanted);
-  } else if (compact && hash.select && known) {
-    focusOn(wanted);                   // a large map is not drawn whole: the node's trace, its panel open
-    openPanel();
-  } else if (compact && (hash.view === "graph" || hash.view === "all")) {
-    tooLarge();
-  } else if ((hash.select && known) || hash.view === "graph" || hash.view === "all") {
-    var type = known ? doc.elements.nodes.filter(function (n) { return n.data.id === wanted; })[0].data.type : "";
-    expanded = hash.view === "all" || (!!type && type !== "lever" && type !== "implication");
-    focusOn("");
-    if (known) { window.ArgkbPanel.show(wanted, false); if (hash.select) openPanel(); }
-  } else {
-    showOverview();
-    if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
-    setTimeout(function () {
-      graph();
-      // beside the overview, the panel opens on the implication the overview leads with
-      if (wide() && (meta.disagree || []).length) {
-        window.ArgkbPanel.show(meta.disagree[0], false);
-        window.ArgkbOverview.mark(meta.disagree[0]);
-      }
-      document.body.setAttribute("data-ready", "true");
-    }, 30);
+  // a large map's traces are read once the overview is drawn: what needs them waits for them
+  window.ArgkbOverview.render({ open: function (id) { lazy.ready(function () { focusOn(id); }); },
+                                why: function (id, lens) { lazy.ready(function () { why(id, lens); }); } });
+  if (compact) setTimeout(function () { lazy.ready(opening); }, 0);   // after the overview's first paint
+  else opening();
+  function opening() {
+    var wanted = hash.focus || hash.select || "";
+    var known = compact ? !!wanted && lazy.has(wanted) : Object.prototype.hasOwnProperty.call(ids, wanted);
+    if (hash.focus && known) {
+      focusOn(wanted);
+    } else if (compact && hash.select && known) {
+      focusOn(wanted);                   // a large map is not drawn whole: the node's trace, its panel open
+      openPanel();
+    } else if (compact && (hash.view === "graph" || hash.view === "all")) {
+      tooLarge();
+    } else if ((hash.select && known) || hash.view === "graph" || hash.view === "all") {
+      var type = known ? doc.elements.nodes.filter(function (n) { return n.data.id === wanted; })[0].data.type : "";
+      expanded = hash.view === "all" || (!!type && type !== "lever" && type !== "implication");
+      focusOn("");
+      if (known) { window.ArgkbPanel.show(wanted, false); if (hash.select) openPanel(); }
+    } else {
+      showOverview();
+      if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
+      setTimeout(function () {
+        graph();
+        // beside the overview, the panel opens on the implication the overview leads with
+        if (wide() && (meta.disagree || []).length) {
+          window.ArgkbPanel.show(meta.disagree[0], false);
+          window.ArgkbOverview.mark(meta.disagree[0]);
+        }
+        document.body.setAttribute("data-ready", "true");
+      }, 30);
+    }
   }
 })();
