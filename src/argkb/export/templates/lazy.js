@@ -103,7 +103,9 @@
       });
     });
     if (added.length) window.ArgkbStatus.paint(cy.add(added).nodes());
-    return cy.collection(ids.map(function (id) { return cy.getElementById(id); }).filter(function (n) { return n.length; }));
+    var found = [];
+    ids.forEach(function (id) { var n = cy.getElementById(id); if (n.length) found.push(n[0]); });
+    return cy.collection(found);
   }
 
   function sources(i, kinds) {

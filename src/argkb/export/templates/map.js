@@ -272,6 +272,7 @@
     var lever = document.getElementById("filter-lever").value;
     var actor = document.getElementById("filter-actor").value;
     if (compact && !focusId && !lever && !actor) { tooLarge(); return; }
+    if (compact) [focusId && traceSet(focusId), lever && impactSet(lever), actor && impactSet(actor)];   // bring them in
     var keep = cy.nodes();
     if (focusId) keep = keep.intersection(traceSet(focusId));
     if (lever) keep = keep.intersection(impactSet(lever));
