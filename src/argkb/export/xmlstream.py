@@ -40,8 +40,9 @@ def element(tag: str, values: dict[str, object] | None = None, body: str | None 
     return f"{start}/>" if body is None else f"{start}>{text(body)}</{tag}>"
 
 
-def batched(pieces: Iterable[str], size: int = CHUNK) -> Iterator[str]:
-    """The pieces joined into strings of about ``size`` characters (fewer, larger writes)."""
+def batched(pieces: Iterable[str], size: int | None = None) -> Iterator[str]:
+    """The pieces joined into strings of about ``size`` (default ``CHUNK``) characters: fewer, larger writes."""
+    size = CHUNK if size is None else size
     buffer: list[str] = []
     held = 0
     for piece in pieces:
