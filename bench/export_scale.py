@@ -115,9 +115,11 @@ def measure(name: str, seed: int, work: Path, formats: list[str], timeout: float
             log(f"  {name}: export {fmt_name} …")
             out = export(kb_dir, fmt_name, Path(tmp) / f"map.{fmt_name}", timeout)
             figures[fmt_name] = out
+            log(f"  {name}: export {fmt_name}: {json.dumps(out)}")
             if fmt_name == "html" and out:
                 log(f"  {name}: opening the page in Chromium …")
                 figures["page"] = open_page(Path(tmp) / "map.html", timeout)
+                log(f"  {name}: page: {json.dumps(figures['page'])}")
     return figures
 
 
