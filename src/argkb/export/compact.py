@@ -33,7 +33,7 @@ from argkb.vocab.namespaces import PREFIXES
 #: maps with more nodes than this are written compactly, their traces expanded one at a time
 COMPACT_NODES = 5000
 #: rows of each overview section drawn at first (and per "Show more") on such a map
-ROW_LIMIT = 100
+ROW_LIMIT = 25
 #: a field with at most this many distinct values goes into the node's profile
 PROFILE_VALUES = 64
 #: fields derived again by the page (``name`` is the label, ``value`` the id)

@@ -258,6 +258,7 @@
 
   function focusOn(id) {
     if (compact && !id) { tooLarge(); return; }
+    var started = performance.now();
     graph();
     focusId = id || "";
     document.body.classList.toggle("focused", !!focusId);
@@ -265,6 +266,7 @@
     if (!wide()) closePanel();         // the graph takes the screen; "Details" brings the panel back
     applyFilters();
     if (focusId) window.ArgkbPanel.show(focusId, false);
+    document.body.setAttribute("data-focus-ms", String(Math.round(performance.now() - started)));
   }
   function applyFilters() {
     graph();
@@ -519,6 +521,7 @@
           window.ArgkbPanel.show(meta.disagree[0], false);
           window.ArgkbOverview.mark(meta.disagree[0]);
         }
+        document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
         document.body.setAttribute("data-ready", "true");
       }, 30);
     }

@@ -178,6 +178,7 @@
       meta.compact.nodes + " nodes): this overview, and each implication's trace drawn when you open it; " +
       "for the whole graph, export a smaller map (--source NAME, --lever NAME)." : "");
     document.body.setAttribute("data-overview-rows", String(meta.rowLimit ? drawn : rows));
+    document.body.setAttribute("data-overview-ms", String(Math.round(performance.now())));
     document.body.setAttribute("data-disagree", String(disagree.length));
   }
 
