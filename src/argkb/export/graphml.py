@@ -16,12 +16,13 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
 def node_attributes(node) -> dict[str, object]:
     """The node's fields plus its look (colour as hex and as Gephi's r/g/b, size, shape)."""
-    colour = style.fill(node)
+    return {**node.fields(), **look(style.fill(node), node.type)}
+
+
+def look(colour: str, node_type: str) -> dict[str, object]:
     r, g, b = style.rgb(colour)
-    out: dict[str, object] = dict(node.fields())
-    out.update(color=colour, r=r, g=g, b=b, size=float(style.type_style(node.type).size),
-               shape=style.type_style(node.type).shape_cy)
-    return out
+    return {"color": colour, "r": r, "g": g, "b": b, "size": float(style.type_style(node_type).size),
+            "shape": style.type_style(node_type).shape_cy}
 
 
 def edge_attributes(edge) -> dict[str, object]:
@@ -70,10 +71,17 @@ def _graphml_pieces(amap: ArgumentMap) -> Iterator[str]:
     for name, key in edge_keys.items():
         yield xmlstream.element("key", {"id": key, "for": "edge", "attr.name": name, "attr.type": "string"}) + "\n"
     yield f'<graph edgedefault="directed">{xmlstream.element("data", {"key": "d0"}, amap.title)}\n'
+    looks: dict[tuple[str, str], str] = {}      # a handful: written once each
     for node in amap.nodes.values():
         parts = [f"<node{xmlstream.attrs({'id': node.id})}>\n"]
-        for name, value in node_attributes(node).items():
+        for name, value in node.fields().items():
             parts.append(f'  <data key="{keys[name]}">{xmlstream.text(value)}</data>\n')
+        kind = (style.fill(node), node.type)
+        written = looks.get(kind)
+        if written is None:
+            written = looks[kind] = "".join(f'  <data key="{keys[name]}">{xmlstream.text(value)}</data>\n'
+                                            for name, value in look(*kind).items())
+        parts.append(written)
         parts.append("</node>\n")
         yield "".join(parts)
     for edge in amap.edges:
