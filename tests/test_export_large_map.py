@@ -5,6 +5,8 @@ the small map draws them, pages the overview and searches all of it, keeps hosti
 page opens at a million triples is measured by ``bench/export_scale.py``, not here.)"""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from argkb.cli.main import cli
@@ -13,6 +15,7 @@ from argkb.export import compact, cyjs, render
 from argkb.export.html import LABEL_LINES
 from argkb.export.overview import disagreements, overview
 from argkb.export.select import build_map
+from argkb.export.why import explain_map
 from argkb.kb.folder import KnowledgeBase
 from browser import Browser
 from conftest import REPO
@@ -59,6 +62,8 @@ def test_opens_on_the_overview_then_expands_a_trace_as_the_small_map_draws_it(se
         got = browser.eval(f"{ids!r}.map(id => ArgkbLazy.element(id))")
         assert got == [dict(n, group="nodes") for n in doc["elements"]["nodes"]]
         assert browser.eval("ArgkbLazy.edges()") == [dict(e, group="edges") for e in doc["elements"]["edges"]]
+        # and the whys, whose labels the page puts back from the node table, are the small map's
+        assert browser.eval("ArgkbLazy.why()") == json.loads(json.dumps(explain_map(amap)))
         # a row opens its trace: the nodes the small map's trace shows, no more
         browser.eval(f"document.querySelector('#overview tr.impl-row[data-node=\"{IMPL}\"] td.impl').click()")
         browser.eval(f"new Promise(done => {{ const t = setInterval(() => {{ if ({GRAPH}) {{ clearInterval(t); done(); }} }}, 20); }})")

@@ -11,7 +11,8 @@ embeds them (``argkb.export.cyjs``) weigh over 100 MB. Such a page embeds, after
   (type, colours, shape, lens, statuses, classes …) are one index per node into ``profiles``, each a row
   of values for ``profileFields``;
 * ``edges``: ``[source, target, kind]`` node and kind indexes, flat; each kind's look once in ``kinds``;
-* ``why``: the why of each implication, as the small map has it (``argkb.export.why``).
+* ``why``: the why of each implication, as the small map has it (``argkb.export.why``), but for the
+  labels the node table holds (an argument's or a claim's own), which the page puts back.
 
 The table is JSON compressed with zlib (deflate) and written in base64 in a
 ``<script type="application/octet-stream" id="argkb-traces">``: the page inflates it with the browser's own
@@ -93,4 +94,17 @@ def traces(amap: ArgumentMap, max_lines: int, why: dict) -> dict:
     return {"prefixes": dict(PREFIXES),
             "count": len(rows), "columns": columns, "profileFields": profile_fields,
             "profiles": [list(p) for p in profiles], "profile": index,
-            "kinds": looks, "edges": flat, "why": why}
+            "kinds": looks, "edges": flat, "why": _unlabelled(why, {n.id: n.label for n in amap.nodes.values()})}
+
+
+def _unlabelled(value, labels: dict[str, str]):
+    """The whys without the labels the node table holds: an entry ``{"id", "label", …}`` whose label is its
+    node's loses it (the page puts it back); the rest as it is."""
+    if isinstance(value, list):
+        return [_unlabelled(v, labels) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _unlabelled(v, labels) for k, v in value.items()}
+    if isinstance(out.get("id"), str) and "label" in out and labels.get(out["id"]) == out["label"]:
+        del out["label"]
+    return out

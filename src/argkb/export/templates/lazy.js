@@ -41,7 +41,18 @@
     index = {}; ins = new Array(n); outs = new Array(n);
     for (var i = 0; i < n; i++) { index[ids[i]] = i; ins[i] = []; outs[i] = []; }
     for (var k = 0; k < e.length; k += 3) { outs[e[k]].push(k); ins[e[k + 1]].push(k); }
+    relabel(table.why);
     meta.why = table.why;
+  }
+
+  /* the whys' entries {id, …} without a label get their node's (argkb.export.compact leaves them out) */
+  function relabel(value) {
+    if (Array.isArray(value)) { value.forEach(relabel); return; }
+    if (!value || typeof value !== "object") return;
+    Object.keys(value).forEach(function (k) { relabel(value[k]); });
+    if (typeof value.id === "string" && !("label" in value) && index[value.id] !== undefined) {
+      value.label = field(index[value.id], "label");
+    }
   }
 
   function field(i, name) {
@@ -187,7 +198,7 @@
   window.ArgkbLazy = {
     init: function (metadata) { meta = metadata; },
     attach: function (cyInstance) { cy = cyInstance; },
-    active: active, start: start, ready: ready,
+    active: active, start: start, ready: ready, why: function () { load(); return table.why; },
     has: function (id) { load(); return index[id] !== undefined; },
     typeOf: function (id) { load(); return index[id] === undefined ? "" : type(index[id]); },
     element: function (id) { load(); return index[id] === undefined ? null : nodeElement(index[id]); },
