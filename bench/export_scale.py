@@ -75,6 +75,16 @@ def export(kb_dir: Path, fmt_name: str, path: Path, timeout: float) -> dict:
             "said": note}
 
 
+def until(page, condition: str, timeout: float) -> None:
+    """Poll ``condition`` in the page by the protocol's evaluation (Playwright's wait_for_function evaluates a
+    string with eval, which the map's Content-Security-Policy forbids)."""
+    deadline = time.perf_counter() + timeout
+    while not page.evaluate(f"(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()"):
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"not {condition} within {timeout:g} s")
+        time.sleep(0.02)
+
+
 def open_page(path: Path, timeout: float) -> dict:
     """Seconds to the overview drawn, to the page ready, and from a click on a row to its trace drawn."""
     from playwright.sync_api import sync_playwright
@@ -89,10 +99,9 @@ def open_page(path: Path, timeout: float) -> dict:
             page.on("pageerror", lambda e: errors.append(str(e)))
             started = time.perf_counter()
             page.goto(path.as_uri(), timeout=timeout * 1000)
-            page.wait_for_function("document.body.hasAttribute('data-overview-rows')", timeout=timeout * 1000,
-                                   polling=20)
+            until(page, "document.body.hasAttribute('data-overview-rows')", timeout)
             overview = time.perf_counter() - started
-            page.wait_for_function("document.body.dataset.ready === 'true'", timeout=timeout * 1000, polling=20)
+            until(page, "document.body.dataset.ready === 'true'", timeout)
             ready = time.perf_counter() - started
             rows = int(page.evaluate("document.body.dataset.overviewRows"))
             # the page's own clock from navigation (its main thread may be too busy to answer a poll sooner),
@@ -101,8 +110,7 @@ def open_page(path: Path, timeout: float) -> dict:
             metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
             started = time.perf_counter()
             page.click("#overview tr.impl-row td.impl")
-            page.wait_for_function("document.body.dataset.view === 'graph' && !!document.body.dataset.renderedNodes",
-                                   timeout=timeout * 1000, polling=20)
+            until(page, "document.body.dataset.view === 'graph' && !!document.body.dataset.renderedNodes", timeout)
             trace = time.perf_counter() - started
             drawn = int(page.evaluate("document.body.dataset.renderedNodes"))
             focus_ms = float(page.evaluate("document.body.dataset.focusMs"))
