@@ -4,6 +4,7 @@ the map read by scans on pyoxigraph (``argkb.export.scan``) gives the queries' v
 from __future__ import annotations
 
 import io
+
 import networkx as nx
 import pytest
 

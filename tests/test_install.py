@@ -17,6 +17,8 @@ import pytest
 
 from conftest import REPO, program, unavailable
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 
 def run(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
     result = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300, cwd=cwd, env=env)
@@ -51,6 +53,8 @@ def test_the_wheel_ships_the_map_javascript(installed):
     assert "argkb/export/vendor/cytoscape-dagre@4.0.1/cytoscape-dagre.min.js" in names
     assert "argkb/export/vendor/vendor.json" in names
     assert "argkb/bundled/data/trump-putin-ukraine-talks.ttl" in names
+    assert {"argkb/author/data/organisations.tsv", "argkb/author/data/state_names.tsv",
+            "argkb/author/data/levers.tsv"} <= set(names)          # the draft's gazetteer and levers
 
 
 def test_installed_argkb_validates_traces_and_exports_the_map(installed):
@@ -64,6 +68,8 @@ def test_installed_argkb_validates_traces_and_exports_the_map(installed):
     page = (home / "map.html").read_text(encoding="utf-8")
     assert "<!-- cytoscape 3.34.4 (npm, inlined) -->" in page and "cytoscape-dagre 4.0.1" in page
     assert len(page) > 400_000
+    draft = run(argkb, "draft", "trump-putin-ukraine-talks", cwd=home, env=env).stdout
+    assert "a argkb:Implication" in draft and "argkb:proposed rdf:type" in draft   # stubs from the shipped lists
 
 
 def test_installed_argkb_imports_an_argdown_map(installed):
@@ -141,4 +147,4 @@ def test_command_1_and_ci_use_apt_only_through_apt_need():
     assert command_1.startswith("bash .ci/apt-need python3-venv && ") and "apt-get" not in command_1
     assert "sudo" not in command_1
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "bash .ci/apt-need" in ci and not [l for l in ci.splitlines() if "apt-get" in l and not l.lstrip().startswith("#")]
+    assert "bash .ci/apt-need" in ci and not [line for line in ci.splitlines() if "apt-get" in line and not line.lstrip().startswith("#")]

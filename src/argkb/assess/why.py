@@ -13,25 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from argkb.assess.crux import BUDGET, argues, cruxes, region
 from argkb.assess.dung import IN, OUT, SEMANTICS, UNDEC, labels
 from argkb.assess.framework import claim_status, framework, lens_iri, supporters
-from argkb.assess.graph import ArgumentGraph, PREFIX, grants
+from argkb.assess.graph import ArgumentGraph, grants
 from argkb.assess.local import load_local
+from argkb.assess.queries import ALL_CLAIMS_Q, GROUNDS_Q, IS_CLAIM_Q
 from argkb.assess.strength import MODELS
 from argkb.assess.strength_view import view_strengths
 from argkb.errors import UsageError
 from argkb.rdf.ids import short, to_iri, unknown_message
 
-GROUNDS_Q = PREFIX + """PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?quote ?agent ?reference WHERE {
-  OPTIONAL { ?node argkb:evidence ?quote }
-  OPTIONAL { ?node prov:wasAttributedTo ?agent }
-  OPTIONAL { ?node argkb:cites ?reference }
-}"""
-IS_CLAIM_Q = PREFIX + "SELECT ?c WHERE { { ?node a argkb:Claim } UNION { ?node a argkb:Implication } BIND(?node AS ?c) } LIMIT 1"
-ALL_CLAIMS_Q = PREFIX + "SELECT DISTINCT ?c WHERE { { ?c a argkb:Claim } UNION { ?c a argkb:Implication } }"
 #: how deep the explanation follows attacks on attacks (deeper links are named, not unfolded)
 DEPTH = 4
 
@@ -80,7 +74,9 @@ class Reader:
     def grounds(self, p: URIRef) -> str:
         """Where the claim comes from: quoted, the editors' (citing …), or attributed to whom."""
         if p not in self._grounds:
-            quotes, agents, refs = set(), set(), set()
+            quotes: set[Node] = set()
+            agents: set[Node] = set()
+            refs: set[Node] = set()
             for row in self.store.query(GROUNDS_Q, {"node": p}).dicts():
                 for key, acc in (("quote", quotes), ("agent", agents), ("reference", refs)):
                     if row[key] is not None:
@@ -100,7 +96,7 @@ class Reader:
         """An argument with its status, its premises and (while depth allows) the attacks on it."""
         arg = self.graph.arguments[a]
         counted = a in self.view
-        item = {"argument": short(a), "label": arg.label, "role": role,
+        item: dict[str, object] = {"argument": short(a), "label": arg.label, "role": role,
                 "lens": str(arg.perspective) if arg.perspective else None,
                 "force": "weaken" if arg.weakens else "refute", "counted": counted,
                 "status": self.labels.get(a) if counted else None,

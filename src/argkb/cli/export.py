@@ -1,12 +1,21 @@
 """``argkb export``: the argument map for graph viewers, the RDF graph, AIF, or an interactive HTML map."""
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
 
-from argkb.cli.common import (emit_stream, examples, kb_options, no_cycle_collection, output_option,
-                              perspective_option)
+from argkb.cli.common import (
+    emit_stream,
+    examples,
+    kb_options,
+    no_cycle_collection,
+    output_option,
+    perspective_option,
+)
+
+log = logging.getLogger(__name__)
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
 FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html"]
@@ -68,14 +77,14 @@ def export_cmd(kb, fmt, output, perspectives, source, lever, focus, depth, clust
         written = emit_stream(stream(amap, fmt, clusters=clusters, status_lens=lens), output)
     if output is not None:
         nodes, edges = amap.counts()
-        click.echo(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(written)}, "
-                   f"{nodes} nodes and {edges} edges", err=True)
+        log.info(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(written)}, "
+                 f"{nodes} nodes and {edges} edges")
     if fmt == "html":
         from argkb.export.html import compact_note
 
         note = compact_note(amap)
         if note:
-            click.echo(note, err=True)
+            log.info(note)
 
 
 #: what each format is, in the line `export -o` ends with

@@ -6,7 +6,7 @@ and a misspelt XML Schema instance namespace, so the document is written here, a
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from argkb import __version__
 from argkb.export import export_time, style, xmlstream
@@ -58,12 +58,13 @@ def _gexf_pieces(amap: ArgumentMap) -> Iterator[str]:
         yield "".join(parts)
     yield f'    </nodes>\n    <edges count="{len(amap.edges)}">\n'
     for i, edge in enumerate(amap.edges):
-        look = style.EDGE_STYLES[edge.kind]
-        r, gr, b = style.rgb(look.colour)
-        ends = {"id": f"e{i}", "source": edge.source, "target": edge.target, "label": edge.kind, "kind": edge.kind}
+        line = style.EDGE_STYLES[edge.kind]
+        r, gr, b = style.rgb(line.colour)
+        ends: dict[str, object] = {"id": f"e{i}", "source": edge.source, "target": edge.target,
+                                   "label": edge.kind, "kind": edge.kind}
         yield (f"      <edge{xmlstream.attrs(ends)}>\n"
                f'        <attvalues>\n          {el("attvalue", {"for": "kind", "value": edge.kind})}\n'
                f'        </attvalues>\n        <viz:color r="{r}" g="{gr}" b="{b}"/>\n'
-               f'        <viz:thickness value="{look.width:.1f}"/>\n        <viz:shape value="{look.line}"/>\n'
+               f'        <viz:thickness value="{line.width:.1f}"/>\n        <viz:shape value="{line.line}"/>\n'
                "      </edge>\n")
     yield "    </edges>\n  </graph>\n</gexf>\n"

@@ -4,7 +4,7 @@ so labels, shapes and colours show in yEd; apply Layout ▸ Hierarchical there).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Iterator
+from collections.abc import Iterator
 
 from argkb.export import style, xmlstream
 from argkb.export.model import FIELD_ORDER, ArgumentMap
@@ -85,11 +85,11 @@ def _graphml_pieces(amap: ArgumentMap) -> Iterator[str]:
         parts.append("</node>\n")
         yield "".join(parts)
     for edge in amap.edges:
-        parts = [f"<edge{xmlstream.attrs({'source': edge.source, 'target': edge.target, 'id': edge.id})}>\n"]
-        for name, value in edge_attributes(edge).items():
-            parts.append(f'  <data key="{edge_keys[name]}">{xmlstream.text(value)}</data>\n')
-        parts.append("</edge>\n")
-        yield "".join(parts)
+        lines = [f"<edge{xmlstream.attrs({'source': edge.source, 'target': edge.target, 'id': edge.id})}>\n"]
+        for name, datum in edge_attributes(edge).items():
+            lines.append(f'  <data key="{edge_keys[name]}">{xmlstream.text(datum)}</data>\n')
+        lines.append("</edge>\n")
+        yield "".join(lines)
     yield "</graph></graphml>\n"
 
 

@@ -13,7 +13,7 @@ property ``load`` keeps the last of; two quotes of a claim at the same offset), 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from rdflib import Literal
 
@@ -85,16 +85,17 @@ class Scanner:
         return self.pairs(RDFS.label)
 
     def rows(self, query: str, bindings: dict | None = None) -> list[tuple]:
+        bound = bindings or {}
         try:
             if query is sparql.NODES:
-                return self._nodes(bindings["_class"])
+                return self._nodes(bound["_class"])
             if query is sparql.LINKS:
-                return [(s, o) for s, objects in self.pairs(bindings["_property"]).items() for o in objects]
+                return [(s, o) for s, objects in self.pairs(bound["_property"]).items() for o in objects]
             if query is sparql.VALUES:
-                return [(s, o) for s, objects in self.pairs(bindings["_property"]).items() for o in objects
+                return [(s, o) for s, objects in self.pairs(bound["_property"]).items() for o in objects
                         if isinstance(o, Literal)]
             if query is sparql.TERMS:
-                return self._labelled(bindings["_property"])
+                return self._labelled(bound["_property"])
             if query is sparql.ATTRIBUTION:
                 return self._labelled(PROV.wasAttributedTo)
             if query is sparql.QUOTES:
@@ -137,7 +138,7 @@ class Scanner:
         """The QUOTES rows, in its order (by claim, then by start offset)."""
         exact, source, title = self.pairs(OA.exact), self.pairs(OA.hasSource), self.pairs(DCTERMS.title)
         start, end = self.pairs(OA.start), self.pairs(OA.end)
-        out = []
+        out: list[tuple] = []
         for claim, quotes in self.pairs(ARGKB.evidence).items():
             rows = []
             for quote in quotes:

@@ -12,7 +12,7 @@ XML cannot carry (``argkb.export.model.clean``).
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 #: characters per piece handed to the writer
 CHUNK = 1 << 20
