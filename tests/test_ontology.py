@@ -9,7 +9,7 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from argkb.devtools.gen_namespace import hedge_words, ontology_terms, render
+from argkb.devtools.gen_namespace import built_in_lenses, hedge_words, ontology_terms, render, render_lenses
 from argkb.store.base import from_ox
 from argkb.vocab._argkb import ARGKB
 
@@ -25,6 +25,9 @@ def ontology() -> Graph:
 def test_namespace_module_is_generated_from_the_ontology():
     generated = render(ontology_terms(ontology()), hedge_words(ontology()))
     assert (REPO / "src" / "argkb" / "vocab" / "_argkb.py").read_text(encoding="utf-8") == generated, \
+        "run: python -m argkb.devtools.gen_namespace"
+    lenses = render_lenses(built_in_lenses(ontology()))
+    assert (REPO / "src" / "argkb" / "vocab" / "_lenses.py").read_text(encoding="utf-8") == lenses, \
         "run: python -m argkb.devtools.gen_namespace"
 
 

@@ -245,34 +245,39 @@ def test_concurrent_processes_build_and_read(mini_kb_dir):
     assert len(list(derived.folder.glob("db-*"))) <= 2
 
 
-def test_a_view_starts_from_the_live_store_and_reads_only_what_it_changes(runner, mini_kb_dir):
-    """kb_view (what add --amend and retract validate) seeds its derived store from the live one: opening it
-    re-reads only the files the view changes, and it then holds exactly what the view's files say."""
+def test_a_view_is_the_live_store_changed_and_writes_nothing_into_the_knowledge_base(runner, mini_kb_dir):
+    """knowledge_base_as (what add --amend and retract validate) gives the knowledge base as a changed log would
+    leave it: its store holds exactly what the view's files say, without a copy of the folder (no symbolic link
+    anywhere) and without touching the live store; its checkpoint is gone when the view is."""
     from argkb.cli.main import cli
-    from argkb.contrib.view import kb_view
     from argkb.kb.log import read_log
     from argkb.store.backends import derived_store
     from argkb.store.base import OxigraphStore
+    from argkb.store.view import knowledge_base_as
     from contrib_support import VALID
 
     assert runner.invoke(cli, ["add", "--kb", str(mini_kb_dir), str(VALID / "attack-existing-claim.ttl")]).exit_code == 0
     live = KnowledgeBase.locate(mini_kb_dir)
     derived_store(live).update()
+    before = sorted(str(p) for p in mini_kb_dir.rglob("*") if ".argkb-cache" not in p.parts)
+    live_triples = len(open_store(live).ox)
     (entry,) = read_log(live.data_dir)
-    content = live.root / entry.content_file
     retracted = [type(entry)(**{**entry.__dict__, "retracted_at": "2026-01-01T00:00:00Z"})]
-    with kb_view(live, {content: None}, log=retracted) as view:
-        store = derived_store(view)
-        changes = store.scan()
-        assert changes.rebuild_reason is None                      # seeded, not built from nothing
-        assert len(changes.added) + len(changes.changed) + len(changes.removed) <= 3   # the log, the content file
-        ox, _manifest = store.open()
-        seeded = [str(q.triple) for q in ox.quads_for_pattern(None, None, None, None)]
+    with knowledge_base_as(live, log=retracted) as view:
+        assert live.root / entry.content_file not in view.data_files()
+        store = open_store(view)
+        assert store is not open_store(live) and store.backend.startswith("disk view")
+        seen = [str(q.triple) for q in store.ox.quads_for_pattern(None, None, None, None)]
         fresh = [str(q.triple) for q in OxigraphStore.from_kb(view).ox.quads_for_pattern(None, None, None, None)]
-        del ox
-    assert len(seeded) == len(fresh)     # blank nodes (the ontology's lists) get new labels at each load
-    assert {t for t in seeded if "_:" not in t} == {t for t in fresh if "_:" not in t}
-    assert not any("claim-allies-hedge-anyway" in t for t in seeded)
+        folder = store.path
+        assert not any(p.is_symlink() for p in mini_kb_dir.rglob("*"))
+    assert len(seen) == len(fresh)     # blank nodes (the ontology's lists) get new labels at each load
+    assert {t for t in seen if "_:" not in t} == {t for t in fresh if "_:" not in t}
+    assert not any("claim-allies-hedge-anyway" in t for t in seen)
+    assert any("claim-allies-hedge-anyway" in str(q.triple) for q in open_store(live).ox)   # the live store as it was
+    assert len(open_store(live).ox) == live_triples
+    assert not folder.exists()
+    assert sorted(str(p) for p in mini_kb_dir.rglob("*") if ".argkb-cache" not in p.parts) == before
 
 
 def test_keys_and_graphs_are_those_of_the_resolved_paths(tmp_path, monkeypatch):
@@ -301,3 +306,4 @@ def test_keys_and_graphs_are_those_of_the_resolved_paths(tmp_path, monkeypatch):
         assert store.key(path) == expected
         assert store._hash(path)[0].graph == graph_iri(root, path)
     assert store.key(paths[0]) == "data/real/a.ttl" and store.key(paths[1]) == str((outside / "a.ttl").resolve())
+

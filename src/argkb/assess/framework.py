@@ -28,8 +28,9 @@ from argkb.assess.dung import IN, OUT, UNDEC, Framework, labels
 from argkb.assess.graph import Argument, ArgumentGraph, Claim, _sorted, grants, supporters  # noqa: F401  (the API)
 from argkb.assess.load import load  # noqa: F401  (the API)
 from argkb.store import open_store
+from argkb.vocab.lenses import BUILT_IN, local_name
 
-LENSES = ("Realism", "Liberalism", "Constructivism", "DiplomaticPractice", "SecurityAnalysis")
+LENSES = tuple(local_name(term) for term in BUILT_IN)   # the built-in lenses' local names (argkb.vocab.lenses)
 
 
 def framework(graph: ArgumentGraph, view) -> Framework:
@@ -221,35 +222,3 @@ def _local(iri: URIRef) -> str:
     from argkb.rdf.ids import short
 
     return short(iri)
-
-
-def annotate(node, status: dict[URIRef, str], strength: dict[URIRef, float] | None = None) -> None:
-    """Set ``.status`` (and a claim's ``.strength``) on every claim and argument node of a trace tree
-    (``argkb.navigate.trace``), None where not in view, and ``.statuses`` / ``.strengths`` on the root
-    (``annotate_dict`` uses them for JSON)."""
-    node.statuses, node.strengths = status, strength or {}
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        n.status = status.get(URIRef(n.iri))
-        n.strength = node.strengths.get(URIRef(n.iri))
-        for name in ("supported_by", "attacked_by", "premises", "undercuts"):
-            stack.extend(getattr(n, name, ()))
-
-
-def annotate_dict(data, status: dict[URIRef, str], strength: dict[URIRef, float] | None = None):
-    """Add ``"status"`` to every node (a dict with an ``iri`` and a ``kind``) of a trace's JSON tree, and
-    ``"strength"`` to every claim (iteratively: a trace may be thousands of arguments deep)."""
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if "iri" in item and item.get("kind") in ("claim", "argument"):
-                item["status"] = status.get(URIRef(item["iri"]))
-                if item["kind"] == "claim" and strength is not None:
-                    value = strength.get(URIRef(item["iri"]))
-                    item["strength"] = None if value is None else round(value, 3)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return data

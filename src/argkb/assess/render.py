@@ -7,23 +7,17 @@ from argkb.assess.assessment import SILENT, Assessment, LensComparison, Scenario
 from argkb.assess.dung import STATUS_MEANING
 from argkb.assess.json_text import dumps_indent2
 from argkb.rdf.ids import short
+from argkb.vocab.lenses import NOTATION, SHORT
 
-#: lens IRI -> the name users type (and JSON keys); short column headers for tables
-LENS_NAMES = {
-    "Realism": ("realism", "realism"),
-    "Liberalism": ("liberalism", "liberalism"),
-    "Constructivism": ("constructivism", "constructivism"),
-    "DiplomaticPractice": ("diplomatic-practice", "diplomacy"),
-    "SecurityAnalysis": ("security-analysis", "security"),
-}
 NOT_IN_VIEW = "·"
 
 
 def lens_name(lens: URIRef | None, header: bool = False) -> str:
     if lens is None:
         return "overall"
-    names = LENS_NAMES.get(str(lens).rsplit("#", 1)[-1])
-    return names[1 if header else 0] if names else short(lens)
+    """The name users type (and JSON keys) of a lens, or its short column header (``argkb.vocab.lenses``)."""
+    names = SHORT if header else NOTATION
+    return names.get(URIRef(lens), short(lens))
 
 
 def table(headers: list[str], rows: list[list[str]], fmt: str) -> str:

@@ -151,3 +151,25 @@ def merged(graphs) -> Graph:
     for g in graphs:
         out += g
     return out
+
+
+HEADER = "anchored by `argkb anchor`"
+
+
+def write_anchored(report) -> list[Path]:
+    """``argkb anchor --write``: each changed file rewritten in place, atomically (``rewritten``: its comments and
+    layout kept where that can be done safely); the files that had to be re-serialised instead."""
+    from argkb.rdf.atomic import atomic_write_text
+
+    reserialised = []
+    for path in sorted(report.changed):
+        text, kept = rewritten(report, path, HEADER)
+        atomic_write_text(path, text, create_folders=False, option="--write")
+        if not kept:
+            reserialised.append(path)
+    return reserialised
+
+
+def anchored_text(report, target: Path) -> str:
+    """The anchored Turtle of every file, merged (``argkb anchor`` without --write), written as for ``target``."""
+    return turtle_of(merged(report.graphs.values()), target, HEADER)

@@ -6,36 +6,11 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from argkb.author.queries import ANCHORED_QUERY, LIST_QUERY, META_QUERY
 from argkb.author.quote import stored_text
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, relative
 from argkb.rdf.ids import short, to_iri, unknown_message
-
-_PREFIXES = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
-
-#: every source, its title, date and how many quotes and claims anchor to it
-LIST_QUERY = _PREFIXES + """SELECT ?source (SAMPLE(?t) AS ?title) (SAMPLE(?d) AS ?date)
-       (COUNT(DISTINCT ?quote) AS ?quotes) (COUNT(DISTINCT ?claim) AS ?claims)
-WHERE {
-  ?source a argkb:Source .
-  OPTIONAL { ?source dcterms:title ?t }
-  OPTIONAL { ?source dcterms:date ?d }
-  OPTIONAL { ?quote oa:hasSource ?source . OPTIONAL { ?claim argkb:evidence ?quote } }
-}
-GROUP BY ?source ORDER BY ?source"""
-
-#: one source's own statements
-META_QUERY = """SELECT ?p ?o WHERE { ?_source ?p ?o }"""
-
-#: the claims that quote one source, and through which quotes
-ANCHORED_QUERY = _PREFIXES + """SELECT ?claim ?quote ?start WHERE {
-  ?quote oa:hasSource ?_source .
-  OPTIONAL { ?quote oa:start ?start }
-  OPTIONAL { ?claim argkb:evidence ?quote }
-} ORDER BY ?start ?quote ?claim"""
 
 _META_NAMES = {
     "http://purl.org/dc/terms/title": "title", "http://purl.org/dc/terms/date": "date",

@@ -15,6 +15,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from argkb.author.draft import source_of, unquoted_consequences
+from argkb.author.queries import DESCRIBED
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.scratch import scratch
@@ -66,7 +67,7 @@ def dismiss(kb: KnowledgeBase, name: str, number: int, reason: str, *, author: s
         raise UsageError(f"sentence {number} of {short(source)} is not an open consequence sentence (one `argkb draft` "
                          f"proposes that no implication quotes and no dismissal sets aside); the open ones are: {opened}")
     sentence = found[number]
-    with_editors = not store.query("ASK { ?_node ?p ?o }", {"_node": EDITORS}).boolean
+    with_editors = not store.query(DESCRIBED, {"_node": EDITORS}).boolean
     slug = short(source).split(":", 1)[-1]
     graph = dismissal_graph(source, slug, sentence, reason, with_editors)
     header = f"Dismissal of sentence {number} of {short(source)}: written by `argkb source dismiss`."

@@ -26,6 +26,7 @@ from argkb.kb.folder import KnowledgeBase, register_hint
 from argkb.rdf.ids import short, to_iri
 from argkb.rdf.serialize import comment_text
 from argkb.vocab import ARGKB, OA
+from argkb.vocab.lenses import BUILT_IN, NOTATION, local_name
 
 TODO_MOVE = "the move: confirm the proposed argkb:trigger {moves} or replace it with the move(s) that trigger this"
 TODO_MOVE_NONE = ("the move: add argkb:trigger with the move(s) that trigger this (an existing argkb:Move, or a new one "
@@ -54,14 +55,9 @@ def unquoted_consequences(kb: KnowledgeBase, name: str, store=None) -> list[Find
 
     source, text = source_of(kb, name)
     store = store or open_store(kb)
-    rows = store.query(
-        "SELECT ?start ?end WHERE { { ?impl a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c ; ?ev ?q . "
-        "FILTER (?c = ?implication && ?ev = ?evidence) } UNION { ?dismissal ?dismisses ?q } "
-        "?q <http://www.w3.org/ns/oa#hasSource> ?_source ; <http://www.w3.org/ns/oa#start> ?start ; "
-        "<http://www.w3.org/ns/oa#end> ?end }"
-        .replace("?implication", f"<{ARGKB.Implication}>").replace("?evidence", f"<{ARGKB.evidence}>")
-        .replace("?dismisses", f"<{ARGKB.dismisses}>"),
-        {"_source": source}).rows
+    from argkb.author.queries import QUOTED_SPANS_QUERY
+
+    rows = store.query(QUOTED_SPANS_QUERY, {"_source": source}).rows
     spans = [(int(s), int(e)) for s, e in rows]
     return [f for f in detect(text) if not any(s < f.sentence.end and f.sentence.start < e for s, e in spans)]
 
@@ -146,11 +142,13 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
 
 
 def _argument_template(out: Turtle, node: URIRef, slug: str) -> str:
+    lens = BUILT_IN[0]   # the example lens: the ontology's first (argkb.vocab.lenses)
+    argument = URIRef(str(node).rsplit("/", 1)[0] + f"/arg-{slug}-{NOTATION[lens]}")
     return "\n".join([
         "# TODO arguments: copy this block once per perspective, complete it and remove the leading '# '.",
-        f"# {comment_text(out.term(URIRef(str(node).rsplit('/', 1)[0] + f'/arg-{slug}-realism')))} a argkb:Argument ;",
+        f"# {comment_text(out.term(argument))} a argkb:Argument ;",
         "#     rdfs:label \"…\"@en ;",
-        "#     argkb:perspective argkb:Realism ;",
+        f"#     argkb:perspective argkb:{local_name(lens)} ;",
         "#     argkb:premise kb:… ;                 # TODO: the claims it reasons from",
         "#     argkb:warrant \"TODO: why these premises support the implication\"@en ;",
         f"#     argkb:conclusion {comment_text(out.term(node))} ;",

@@ -29,6 +29,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from argkb.author import clauses, gazetteer
+from argkb.author.queries import TERMS_QUERY
 from argkb.vocab import ARGKB
 
 #: words that say which way a move goes -> its argkb:direction (the first that matches decides)
@@ -49,17 +50,6 @@ DIRECTION_WORDS = {
 }
 _SIGNAL = re.compile(r"\b(?:signal(?:s|ling)?|express(?:es|ing)?|warn(?:s|ing)?|threaten(?:s|ing)?|announc(?:e|es|ing)|"
                      r"promis(?:e|es|ing)|willingness|perceive[sd]?)\b", re.I)
-
-_TERMS = """
-SELECT ?node ?kind ?name ?actor ?lever ?direction ?leader WHERE {
-    VALUES ?kind { <%(Actor)s> <%(Lever)s> <%(Move)s> }
-    ?node a ?kind .
-    { ?node <http://www.w3.org/2000/01/rdf-schema#label> ?name }
-    UNION { ?node <http://www.w3.org/2004/02/skos/core#altLabel> ?name }
-    OPTIONAL { ?node <%(actor)s> ?actor ; <%(lever)s> ?lever ; <%(direction)s> ?direction }
-    OPTIONAL { ?node a ?leader . FILTER (?leader = <%(Leader)s>) }
-}""" % {"Actor": ARGKB.Actor, "Lever": ARGKB.Lever, "Move": ARGKB.Move, "actor": ARGKB.actor,
-        "lever": ARGKB.lever, "direction": ARGKB.direction, "Leader": ARGKB.Leader}
 
 
 @dataclass
@@ -138,7 +128,7 @@ class Vocabulary:
 
     def __init__(self, store=None):
         terms: dict[URIRef, Term] = {}
-        for row in (store.query(_TERMS).dicts() if store is not None else []):
+        for row in (store.query(TERMS_QUERY).dicts() if store is not None else []):
             node = row["node"]
             if not isinstance(node, URIRef):
                 continue

@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from argkb.author.ingest import MAX_SOURCE_BYTES, one_line, read_article
+from argkb.author.queries import USED_QUERY
 from argkb.errors import UsageError
 from argkb.kb.folder import SOURCE_ID, KnowledgeBase
 from argkb.kb.scratch import scratch
@@ -55,10 +56,6 @@ def check_id(ident: str) -> URIRef:
     if ident.startswith(_RESERVED):
         raise UsageError(f"--id {ident!r}: ids starting with {', '.join(_RESERVED)} are reserved; choose another")
     return KB[ident]
-
-
-#: is the id used at all, and as what
-USED_QUERY = "SELECT ?type WHERE { { ?_node ?p ?o OPTIONAL { ?_node a ?type } } UNION { ?s ?p ?_node } }"
 
 
 def check_unused(kb: KnowledgeBase, ident: str) -> None:

@@ -14,9 +14,10 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from argkb.author import clauses
 from argkb.author.draft_turtle import Statement, Turtle, kb_node
 from argkb.author.propose import ActorRef, MoveRef, StubLever
+from argkb.author.queries import HAS_TYPE, MENTIONED
 from argkb.vocab import ARGKB
 
-_ASK = "ASK { { ?_node ?p ?o } UNION { ?s ?p ?_node } }"
+_ASK = MENTIONED
 TODO_STUB_MOVE = ("the proposed move: check its label, actor, lever and direction against the sentence{missing}, "
                   "then delete this TODO (or point the implication's argkb:trigger at an existing move and delete "
                   "this stub)")
@@ -80,11 +81,11 @@ class Stubs:
         node = kb_node(local)
         if local in self.ids:
             known = self.store is not None and self.store.query(
-                "ASK { ?_node a ?_kind }", {"_node": node, "_kind": ARGKB.Lever}).boolean
+                HAS_TYPE, {"_node": node, "_kind": ARGKB.Lever}).boolean
             if not known:
                 node = self.ids.new(lever.name, "lever", 6)
         if node not in self.nodes.values() and not (self.store is not None and self.store.query(
-                "ASK { ?_node a ?_kind }", {"_node": node, "_kind": ARGKB.Lever}).boolean):
+                HAS_TYPE, {"_node": node, "_kind": ARGKB.Lever}).boolean):
             self.ids.add(str(node).rsplit("/", 1)[-1])
             blocks.append(self.out.block(node, [
                 (RDF.type, [ARGKB.Lever], None), (RDFS.label, [Literal(lever.name, lang="en")], None),

@@ -166,23 +166,17 @@ def anchor_cmd(files, write, output, kb):
     (re-serialising, and saying so, only where it cannot do that safely); the report goes to
     standard error. Exit 1 when a quote needs you.
     """
-    from argkb.author.anchor import anchor_files, merged, rewritten, turtle_of
-    from argkb.rdf.atomic import atomic_write_text
+    from argkb.author.anchor import anchor_files, anchored_text, write_anchored
 
     if write and output:
         raise click.UsageError("give --write or -o OUT, not both")
     if write and any(Path(f).suffix.lower() not in (".ttl", ".turtle") for f in files):
         raise click.UsageError("--write rewrites Turtle files (.ttl) only; for other formats give -o OUT.ttl")
     report = anchor_files(kb, files)
-    header = "anchored by `argkb anchor`"
     if write:
-        for path in sorted(report.changed):
-            text, kept = rewritten(report, path, header)
-            atomic_write_text(path, text, create_folders=False, option="--write")
-            if not kept:
-                log.warning(f"{path}: re-serialised (its comments and layout could not be kept)")
+        for path in write_anchored(report):
+            log.warning(f"{path}: re-serialised (its comments and layout could not be kept)")
     else:
-        target = output or Path(files[0])
-        emit(turtle_of(merged(report.graphs.values()), target, header), output)
+        emit(anchored_text(report, output or Path(files[0])), output)
     click.echo(report.to_text(), err=True)
     raise SystemExit(report.exit_code)

@@ -16,9 +16,10 @@ from pathlib import Path
 import click
 
 from argkb.kb.folder import KnowledgeBase
+from argkb.vocab.lenses import NAMES
 
 #: the lens names users type (the IRI or CURIE of a lens works too)
-LENSES = ("realism", "liberalism", "constructivism", "diplomatic-practice", "security-analysis")
+LENSES = NAMES   # the built-in lenses' names (argkb.vocab.lenses, from the ontology)
 
 _kb_dir = click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                        help="Knowledge base folder (default: $ARGKB_HOME, else the nearest folder holding "

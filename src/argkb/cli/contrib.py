@@ -119,27 +119,18 @@ def contributions_cmd(action, ident, fmt, kb):
     ID is a contribution id (e.g. 20250101T120000Z-1a2b3c4d), a unique prefix of it, or its
     8-digit SHA part. Retracted contributions are listed, marked as such.
     """
-    from argkb.contrib.render import entry_text, list_text, with_state
-    from argkb.kb.log import find, read_log
+    from argkb.contrib.render import contribution, contributions, entry_text, list_text
 
-    log = read_log(kb.data_dir)
-    entries = [with_state(kb, c, log) for c in reversed(log)]
     if action == "list":
         if ident:
             raise click.UsageError("`argkb contributions list` takes no ID; use `show ID`")
+        entries = contributions(kb)
         emit(json.dumps(entries, indent=2, ensure_ascii=False) if fmt == "json" else list_text(entries))
         return
     if not ident:
         raise click.UsageError("`argkb contributions show` needs an ID")
-    found = find([_as_contribution(c) for c in entries], ident)
-    entry = next(c for c in entries if c["id"] == found.id)
+    entry = contribution(kb, ident)
     emit(json.dumps(entry, indent=2, ensure_ascii=False) if fmt == "json" else entry_text(entry))
-
-
-def _as_contribution(entry: dict):
-    from argkb.kb.log import Contribution
-
-    return Contribution(**{k: entry[k] for k in Contribution.__dataclass_fields__})
 
 
 @click.command("retract", epilog=examples('argkb retract 20261125T143615Z-e2fcac75 -m "premise not in the source"'))

@@ -7,6 +7,7 @@ import sys
 import click
 
 from argkb.cli.common import (
+    LENSES,
     emit_stream,
     examples,
     kb_options,
@@ -48,8 +49,7 @@ STATUS_LENS_FORMATS = ("html", "dot")
               help="Argumentation semantics of the IN/OUT/UNDEC statuses every argument and claim carries.")
 @click.option("--status-lens", "status_lens", metavar="LENS", default=None,
               help="html: the status lens selected when the map opens; dot: fill arguments and claims by their "
-                   "status under it. overall, realism, liberalism, constructivism, diplomatic-practice, "
-                   "security-analysis or off.")
+                   f"status under it. overall, {', '.join(LENSES)} or off.")
 @kb_options
 def export_cmd(kb, fmt, output, perspectives, source, lever, focus, depth, clusters, title, semantics, status_lens):
     """Export the argument map: one graph model, many formats.

@@ -9,7 +9,6 @@ import click
 
 from argkb.assess.dung import STATUS_MEANING
 from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
-from argkb.store import open_store
 
 
 def _terminal(output) -> bool:
@@ -97,18 +96,11 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200
     the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:) without
     declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
     """
-    from argkb.query.library import find, run, split_assignments
+    from argkb.query.ask import answer
     from argkb.query.results import default_format, render
 
     _refuse_inline_sparql(spec)
-    query = find(spec, kb)
-    kb.allow_network = allow_network
-    store = open_store(kb)
-    result = run(store, query, split_assignments(params), allow_network, max_rows)
-    if labels:
-        from argkb.query.labels import with_labels
-
-        result = with_labels(store, result)
+    result = answer(kb, spec, params, allow_network, max_rows, labels)
     chosen = fmt or default_format(result.kind, _terminal(output))
     emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
 
@@ -152,11 +144,7 @@ def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
     from argkb.navigate.trace import trace
     from argkb.navigate.trace_render import render
 
-    node = trace(kb, claim, perspectives=perspectives, depth=depth)
-    if status_lens:
-        from argkb.assess.framework import annotate, graded
-
-        annotate(node, *graded(kb, None if status_lens == "overall" else status_lens))
+    node = trace(kb, claim, perspectives=perspectives, depth=depth, status_lens=status_lens)
     emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
 
 

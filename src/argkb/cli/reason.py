@@ -1,8 +1,6 @@
 """``argkb reason``, ``assess``, ``lenses``, ``scenario``: OWL reasoning and lens-by-lens evaluation."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from argkb.assess.dung import STATUS_MEANING
@@ -15,7 +13,6 @@ from argkb.cli.common import (
     output_option,
     perspective_option,
 )
-from argkb.errors import UsageError
 
 perspective_options = perspective_option("Evaluate under this lens (repeatable)")
 
@@ -60,21 +57,9 @@ def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
     Exit 0 when consistent, 1 when inconsistent or a class is unsatisfiable, 2 on bad input
     or missing Java.
     """
-    from argkb.reason.owl import reason, write_inferences
+    from argkb.reason.owl import reason_and_infer
 
-    target = None
-    if infer_to is not None:
-        target = Path(infer_to) if infer_to else kb.cache_dir / "inferred.ttl"
-        if target.resolve().is_relative_to(kb.data_dir.resolve()) or target.resolve().is_relative_to(kb.ontology_dir.resolve()):
-            raise UsageError(f"{target}: inferences are derived, never written among the sources "
-                             "(data/, ontology/); choose another file")
-        if infer_to:   # the user's own path: a regular file or a new name in an existing folder
-            from argkb.rdf.atomic import check_output_path
-
-            check_output_path(target, "--infer")
-    result = reason(kb, reasoner=reasoner, max_explanations=max_explanations)
-    if target is not None:
-        result.inferred_file = write_inferences(result, target, user_path=bool(infer_to))
+    result = reason_and_infer(kb, infer_to, reasoner=reasoner, max_explanations=max_explanations)
     emit(result.render(fmt), output)
     raise SystemExit(0 if result.ok else 1)
 

@@ -90,15 +90,10 @@ def serve_cmd(kb, port, host, timeout_s):
     size and nesting bounds are refused (HTTP 400/403). A crashed Oxigraph process is reported
     and restarted. The snapshot is taken at start: restart the server to serve later edits.
     """
-    from argkb.query.library import SERVER_NETWORK_HINT, checked, standard_prologue
+    from argkb.query.library import server_check
     from argkb.store.serve import serve
 
-    def check(text: str) -> str:
-        """The text to forward: the canonical text that was checked, with the standard prefixes it uses."""
-        canonical = checked(text, "query", network_hint=SERVER_NETWORK_HINT)[1]
-        return standard_prologue(canonical) + canonical
-
-    serve(kb, host, port, check, timeout_s)
+    serve(kb, host, port, server_check, timeout_s)
 
 
 @click.command("push", epilog=examples("argkb push --endpoint http://127.0.0.1:7878/query",

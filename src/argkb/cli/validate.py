@@ -27,11 +27,9 @@ def validate_cmd(files, fmt, strict, engine, output, kb):
     --format turtle writes a SHACL sh:ValidationReport (its sh:conforms is false as soon as
     there is any result, warnings included, as SHACL defines it).
     """
-    from argkb.contrib.prepare import check_ids, read_inputs
-    from argkb.validation.validate import validate
+    from argkb.contrib.prepare import validate_files
 
-    problems = check_ids(read_inputs(files, allow_network=kb.allow_network), kb.ontology_graph()) if files else []
-    report = validate(kb, files, engine=engine)
+    report, problems = validate_files(kb, files, engine)
     emit(report.render(fmt), output)
     if problems:   # the same id rules as `argkb add`: a file validate passes, add does not refuse for its ids
         click.echo(f"refused ids ({len(problems)}; `argkb add` would refuse these files):", err=True)

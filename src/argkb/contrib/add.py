@@ -2,7 +2,7 @@
 
 Order of work: parse and check the input (no lock, nothing written); take the lock;
 finish any interrupted change (``recover``); compare with the knowledge base (no-op,
-conflicts); validate in the knowledge base's context (on a temporary view when
+conflicts); validate in the knowledge base's context (as the amendment would leave it when
 ``--amend`` replaces facts: ``argkb.contrib.amend``); then write pending files, commit the log, rename.
 No existing file is ever edited: an amendment is a contribution of its own whose log entry
 records the facts it replaces.
@@ -19,13 +19,12 @@ from pathlib import Path
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from argkb.contrib.amend import pending_amendment, plan_amend
+from argkb.contrib.amend import amended_hint, amended_log, plan_amend
 from argkb.contrib.axioms import check_axioms
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
 from argkb.contrib.prepare import MAX_BYTES, Prepared, Problem, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
-from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, register_hint
 from argkb.kb.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check_log_text, iso, now, read_log, write_log
@@ -137,7 +136,7 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
         return Outcome(UNCHANGED, "nothing to do: every triple is already in the knowledge base", diff)
     if diff.conflicts and not amend:
         return Outcome(REFUSED, f"refused: {len(diff.conflicts)} conflict(s) with the knowledge base "
-                                "(give --amend to replace these values)" + _amended_hint(same, entries), diff)
+                                "(give --amend to replace these values)" + amended_hint(same, entries), diff)
     try:
         replaced = plan_amend(live, diff.conflicts) if diff.conflicts else []
     except UsageError as exc:
@@ -148,23 +147,11 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
         return Outcome(REFUSED, f"refused: {len(inconsistent)} contradiction(s) with the ontology's axioms (the "
                                 "knowledge base would be inconsistent, as `argkb reason` would report)", diff,
                        inconsistencies=inconsistent)
-    report = _validate(live, prepared, attachments, max_bytes, [*entries, pending_amendment(replaced)] if replaced
-                       else None)
+    report = _validate(live, prepared, attachments, max_bytes, amended_log(entries, replaced))
     if not report.conforms:
         return Outcome(REFUSED, "refused: the contribution does not validate in the knowledge base", diff, report)
     diff.replaced = replaced
     return Outcome(ADDED, "", diff, report)
-
-
-def _amended_hint(same: list[Contribution], entries: list[Contribution]) -> str:
-    """When the same content was added before and amendments replaced some of its facts: how to get them back."""
-    if not same:
-        return ""
-    amendments = [c.id for c in entries if not c.retracted and any(r.file == same[-1].content_file for r in c.replaced)]
-    if not amendments:
-        return ""
-    return (f"; the same content was added as contribution {same[-1].id}, and amendment(s) {', '.join(amendments)} "
-            f"replaced some of its facts: `argkb retract {amendments[-1]} --reason TEXT` brings them back")
 
 
 def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_bytes: int,
@@ -172,6 +159,7 @@ def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_byte
     """Validate the contribution in context: the user's own files when they name every node (their lines
     are then reported); else the skolemised content, reported as the user's files (the temporary copy is gone
     when the report is read)."""
+    from argkb.store.view import knowledge_base_as
     from argkb.validation.validate import validate
 
     with scratch(live, "add") as tmp:
@@ -182,8 +170,8 @@ def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_byte
         given = prepared.graph if prepared.had_blank_nodes else prepared.given   # what the files hold, read once
         if not overrides and log is None:
             report = validate(live, files, max_bytes=max_bytes, parsed=given)
-        else:
-            with kb_view(live, overrides, log) as view:
+        else:   # in the knowledge base as the amendment (or the new source texts) would leave it
+            with knowledge_base_as(live, log, texts=overrides) as view:
                 report = validate(view, files, max_bytes=max_bytes, parsed=given)
         if prepared.had_blank_nodes:
             _name_inputs(report, files[0], prepared.files)

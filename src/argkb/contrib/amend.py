@@ -6,9 +6,13 @@ value; that file is never edited (its bytes, and the SHA-256 the log holds for i
 Readers leave a replaced fact out of the file it came from while the amendment is live
 (``argkb.kb.supersede``); retracting the amendment brings the old value back.
 
-``plan_amend`` finds, for each conflict, the files asserting the old value; ``pending_amendment`` is
-the log entry a temporary view holds so that validation sees the knowledge base as it would be,
-before anything is written.
+This module owns amending, on the writing side: ``plan_amend`` finds, for each conflict, the files
+asserting the old value; ``amended_log`` is the log as the pending amendment would make it, which
+``argkb add`` validates the contribution against (``argkb.store.view.knowledge_base_as``: the
+knowledge base in memory as that log reads it, nothing written); ``amended_hint`` tells someone adding
+content again that an amendment replaced some of it. Readers leave replaced facts out through
+``argkb.kb.supersede`` (the knowledge-base layer, which every reader of a file reaches); ``argkb retract``
+of an amendment is a retraction like any other (its log entry, retracted, no longer replaces anything).
 """
 from __future__ import annotations
 
@@ -67,8 +71,24 @@ def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]
     return {triple: sorted(rels) for triple, rels in found.items()}
 
 
+def amended_log(entries: list[Contribution], replaced: list[Replaced]) -> list[Contribution] | None:
+    """The log as the pending amendment replacing ``replaced`` would make it (None when it replaces nothing)."""
+    return [*entries, pending_amendment(replaced)] if replaced else None
+
+
+def amended_hint(same: list[Contribution], entries: list[Contribution]) -> str:
+    """When the same content was added before and amendments replaced some of its facts: how to get them back."""
+    if not same:
+        return ""
+    amendments = [c.id for c in entries if not c.retracted and any(r.file == same[-1].content_file for r in c.replaced)]
+    if not amendments:
+        return ""
+    return (f"; the same content was added as contribution {same[-1].id}, and amendment(s) {', '.join(amendments)} "
+            f"replaced some of its facts: `argkb retract {amendments[-1]} --reason TEXT` brings them back")
+
+
 def pending_amendment(replaced: list[Replaced]) -> Contribution:
-    """A stand-in log entry for an amendment not yet committed: what a view's log holds while it is validated."""
+    """A stand-in log entry for an amendment not yet committed: what the log validated against holds."""
     from argkb.vocab.namespaces import KB
 
     return Contribution(id=PENDING_ID, author="pending", agent=str(KB["contributor-pending"]), started=iso(now()),

@@ -27,6 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
+from argkb.contrib.queries import describing, pointing_at, values_block
 from argkb.rdf.ids import short
 from argkb.store.base import term_sparql, to_ox
 
@@ -163,16 +164,15 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     focus = sorted(set(iris) - set(ontology.subjects()), key=str)
     linked: set[str] = set()
     for i in range(0, len(focus), _BATCH):
-        values = "VALUES ?n { " + " ".join(term_sparql(f) for f in focus[i:i + _BATCH]) + " } "
-        described = construct_triples(store, "CONSTRUCT { ?n ?p ?o } WHERE { " + values + "?n ?p ?o }")
+        block = values_block(term_sparql(f) for f in focus[i:i + _BATCH])
+        described = construct_triples(store, describing(block))
         local.extend([ox.Quad(t.subject, t.predicate, t.object) for t in described])
         linked.update(t.object.value for t in described if isinstance(t.object, ox.NamedNode))
-        local.extend(_incoming(store, values))
+        local.extend(_incoming(store, block))
     near = sorted(linked - {str(f) for f in focus})
     for i in range(0, len(near), _BATCH):   # what the neighbours say of themselves (their types, their values)
-        values = "VALUES ?n { " + " ".join(f"<{n}>" for n in near[i:i + _BATCH]) + " } "
-        local.extend([ox.Quad(t.subject, t.predicate, t.object)
-                      for t in construct_triples(store, "CONSTRUCT { ?n ?p ?o } WHERE { " + values + "?n ?p ?o }")])
+        block = values_block(f"<{n}>" for n in near[i:i + _BATCH])
+        local.extend([ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, describing(block))])
     for s, p, o in without:
         local.remove(ox.Quad(to_ox(s), to_ox(p), to_ox(o)))
     small = OxigraphStore(local)
@@ -213,7 +213,7 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     return sorted(found.values(), key=lambda i: (str(i.node), i.reason))
 
 
-def _incoming(store, values: str) -> list:
+def _incoming(store, block: str) -> list:
     """One triple per (focus node, predicate pointing at it), its subject a fresh blank node.
 
     What points at a node only types it (``prp-rng``, ``prp-inv``), and the type depends on the predicate
@@ -221,7 +221,7 @@ def _incoming(store, values: str) -> list:
     (``kb:argkb-editors``, a much-quoted source) costs one row per predicate, not one per triple."""
     import pyoxigraph as ox
 
-    result = store.query("SELECT DISTINCT ?n ?q WHERE { " + values + "?s ?q ?n }")
+    result = store.query(pointing_at(block))
     out = []
     for node, predicate in result.rows:
         try:

@@ -142,3 +142,12 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
                 if str(term).startswith(argkb) and term not in ontology_terms:
                     refuse(term, "is not a term of the argkb ontology (a typo?)")
     return sorted(problems.values(), key=lambda x: (x.node, x.reason))
+
+
+def validate_files(kb, files, engine: str = "auto"):
+    """``argkb validate``: the validation report of ``files`` in the knowledge base's context (of the knowledge
+    base itself without files) and the id problems ``argkb add`` would refuse the files for."""
+    from argkb.validation.validate import validate
+
+    problems = check_ids(read_inputs(files, allow_network=kb.allow_network), kb.ontology_graph()) if files else []
+    return validate(kb, files, engine=engine), problems

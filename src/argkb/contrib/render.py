@@ -26,6 +26,23 @@ def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] =
     return {**c.to_dict(), "state": state, "path": str(path), "superseded": superseded}
 
 
+def contributions(kb: KnowledgeBase) -> list[dict]:
+    """``argkb contributions``: every contribution of the log, newest first, with its state (``with_state``)."""
+    from argkb.kb.log import read_log
+
+    log = read_log(kb.data_dir)
+    return [with_state(kb, c, log) for c in reversed(log)]
+
+
+def contribution(kb: KnowledgeBase, ident: str) -> dict:
+    """``argkb contributions show ID``: one contribution by id, unique prefix or SHA part (``argkb.kb.log.find``)."""
+    from argkb.kb.log import find
+
+    entries = contributions(kb)
+    found = find([Contribution(**{k: e[k] for k in Contribution.__dataclass_fields__}) for e in entries], ident)
+    return next(e for e in entries if e["id"] == found.id)
+
+
 def list_text(entries: list[dict]) -> str:
     if not entries:
         return "no contributions yet (add one with `argkb add FILE`)"

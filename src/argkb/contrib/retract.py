@@ -17,9 +17,8 @@ from rdflib.namespace import RDF
 from argkb.contrib.add import default_author, refresh_notes
 from argkb.contrib.lock import KBLock
 from argkb.contrib.recover import recover
-from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
-from argkb.kb.folder import KnowledgeBase, relative
+from argkb.kb.folder import KnowledgeBase
 from argkb.kb.log import Contribution, check_log_text, find, iso, now, read_log, write_log
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file
@@ -54,18 +53,6 @@ class Retraction:
         return "\n".join(lines)
 
 
-def _in_live_kb(broken: list[Result], view_root: Path, live_root: Path) -> list[Result]:
-    """Results found in the temporary view, their files named in the live knowledge base."""
-    out = []
-    for r in broken:
-        try:
-            inside = Path(r.file).absolute().relative_to(view_root.absolute()) if r.file else None
-        except ValueError:
-            inside = None
-        out.append(replace(r, file=relative(live_root / inside)) if inside is not None else r)
-    return out
-
-
 def _holders(kb: KnowledgeBase, entries: list[Contribution], target: Contribution,
              broken: list[Result]) -> tuple[list[Contribution], list[str]]:
     """The live contributions (newest first) and the other files that define the nodes that would break."""
@@ -82,21 +69,16 @@ def _holders(kb: KnowledgeBase, entries: list[Contribution], target: Contributio
     return sorted(contributions.values(), key=lambda c: c.id, reverse=True), others
 
 
-def _key(r: Result) -> tuple:
-    return (r.focus, r.rule, r.path_iri, r.message)
-
-
 def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
     """"kb:claim (kb:source via kb:quote)" for every claim outside ``content`` quoting a source ``content`` defines."""
+    from argkb.contrib.queries import QUOTING_CLAIMS
     from argkb.store import open_store
 
     mine = parse_file(content)
     store = open_store(live)   # bound queries on the store: no rdflib copy of a large knowledge base
     found = []
     for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source)), key=str):
-        rows = store.query("SELECT DISTINCT ?quote ?claim WHERE { ?quote ?hasSource ?source . "
-                           "?claim ?evidence ?quote }",
-                           {"source": source, "hasSource": OA.hasSource, "evidence": ARGKB.evidence}).rows
+        rows = store.query(QUOTING_CLAIMS, {"source": source, "hasSource": OA.hasSource, "evidence": ARGKB.evidence}).rows
         found += [f"{short(claim)} quotes {short(source)} via {short(quote)}"
                   for quote, claim in sorted(rows) if (quote, OA.hasSource, source) not in mine]
     return found
@@ -108,7 +90,8 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
         raise UsageError("give a reason: argkb retract ID -m TEXT")
     kb.require_writable()
     author = check_log_text(author or default_author(), reason, "the reason (-m)")
-    from argkb.validation.validate import validate
+    from argkb.store.view import knowledge_base_as
+    from argkb.validation.change import new_violations
 
     with KBLock(kb.data_dir, timeout) as lock:
         notes = [f"cleared a stale lock left by process {lock.stale_pid}"] if lock.stale_pid else []
@@ -126,11 +109,9 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
                                          f"quote ({'; '.join(quoting)}); retract or amend those claims first",
                               target, notes=notes)
         if content.exists() or target.replaced:
-            before = {_key(r) for r in validate(live, violations_only=True).violations}
             after = [replace(c, retracted_at=iso(now())) if c.id == target.id else c for c in entries]
-            with kb_view(live, log=after) as view:   # its log marks the contribution retracted: not read
-                broken = [r for r in validate(view, violations_only=True).violations if _key(r) not in before]
-                broken = _in_live_kb(broken, view.root, live.root)
+            with knowledge_base_as(live, log=after) as view:   # its log marks the contribution retracted: not read
+                broken = new_violations(live, view)
             if broken:
                 dependants, others = _holders(live, entries, target, broken)
                 return Retraction("refused", f"refused: without contribution {target.id} the knowledge base would "

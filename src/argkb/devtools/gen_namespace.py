@@ -1,7 +1,8 @@
-"""Generate ``argkb/vocab/_argkb.py``'s ``ARGKB`` class from ``ontology/argkb.ttl``.
+"""Generate ``argkb/vocab/_argkb.py``'s ``ARGKB`` class, and ``argkb/vocab/_lenses.py``'s built-in lenses,
+from ``ontology/argkb.ttl``.
 
 Run ``python -m argkb.devtools.gen_namespace`` after changing the ontology;
-``tests/test_namespace.py`` fails while the two disagree.
+``tests/test_ontology.py`` fails while they disagree.
 """
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 ONTOLOGY_NS = "https://w3id.org/argkb/ontology#"
 ROOT = Path(__file__).resolve().parents[3]
 TARGET = Path(__file__).resolve().parents[1] / "vocab" / "_argkb.py"
+LENSES_TARGET = Path(__file__).resolve().parents[1] / "vocab" / "_lenses.py"
 
 KINDS = [
     ("Classes", (OWL.Class,)),
@@ -75,10 +78,44 @@ def render(terms: dict[str, list[tuple[str, str]]], hedges: Sequence[tuple[str, 
     return "\n".join(lines) + "\n"
 
 
+def built_in_lenses(graph: Graph) -> list[tuple[str, str, list[str]]]:
+    """(local name, skos:notation, sorted skos:altLabels) of each argkb:Perspective the ontology declares,
+    in the order of its owl:AllDifferent list of them (the order every table and legend shows)."""
+    perspective = URIRef(ONTOLOGY_NS + "Perspective")
+    declared = {s for s in graph.subjects(RDF.type, perspective) if str(s).startswith(ONTOLOGY_NS)}
+    order: list = []
+    for members in graph.objects(None, OWL.distinctMembers):
+        listed = list(Collection(graph, members))
+        if declared and set(listed) == declared:
+            order = listed
+    order = order or sorted(declared, key=str)
+    return [(str(s)[len(ONTOLOGY_NS):], str(graph.value(s, SKOS.notation)),
+             sorted(str(a) for a in graph.objects(s, SKOS.altLabel))) for s in order]
+
+
+def render_lenses(lenses: list[tuple[str, str, list[str]]]) -> str:
+    lines = [
+        '"""The lenses argkb ships: the ``argkb:Perspective`` individuals of the ontology, in its order.',
+        "",
+        "GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``; do not edit by hand.",
+        "Read them through ``argkb.vocab.lenses``.",
+        '"""',
+        "from argkb.vocab._argkb import ARGKB",
+        "",
+        "#: (term, skos:notation, skos:altLabels)",
+        "BUILT_IN_LENSES = (",
+    ]
+    for name, notation, alt in lenses:
+        alts = "".join(f"{a!r}, " for a in alt)
+        lines.append(f"    (ARGKB.{name}, {notation!r}, ({alts.rstrip()})),")
+    return "\n".join([*lines, ")"]) + "\n"
+
+
 def main() -> int:
     graph = Graph().parse(ROOT / "ontology" / "argkb.ttl", format="turtle")
     TARGET.write_text(render(ontology_terms(graph), hedge_words(graph)), encoding="utf-8")
-    print(f"wrote {TARGET}")
+    LENSES_TARGET.write_text(render_lenses(built_in_lenses(graph)), encoding="utf-8")
+    print(f"wrote {TARGET} and {LENSES_TARGET}")
     return 0
 
 

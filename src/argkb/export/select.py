@@ -57,10 +57,10 @@ def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
 
 def _source_term(kb, text: str) -> URIRef:
     """``--source NAME``: a registered source (``argkb:Source``), or a usage error naming the sources."""
+    from argkb.export.sparql import INSTANCES
     from argkb.vocab import ARGKB
 
-    known = [row[0] for row in open_store(kb).query(
-        "SELECT ?s WHERE { ?s a ?class }", {"class": ARGKB.Source}).rows]
+    known = [row[0] for row in open_store(kb).query(INSTANCES, {"class": ARGKB.Source}).rows]
     return resolve(text, known, "source")
 
 

@@ -67,3 +67,5 @@ CONSTRUCT { ?s ?p ?o } WHERE {
   ?s ?p ?o .
 }"""
 
+#: the instances of ?class (asserted types only); params: class
+INSTANCES = "SELECT ?s WHERE { ?s a ?class }"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from argkb.vocab.lenses import NAMES
+
 #: node types in the order legends list them (top of the layered map first)
 NODE_TYPES = ("implication", "argument", "claim", "move", "actor", "lever")
 
@@ -20,7 +22,7 @@ NODE_TYPES = ("implication", "argument", "claim", "move", "actor", "lever")
 EDGE_KINDS = ("premise", "conclusion", "attacks", "trigger", "affects", "actor", "lever")
 
 #: canonical perspective keys (as `--perspective` takes them), in the ontology's order
-PERSPECTIVES = ("realism", "liberalism", "constructivism", "diplomatic-practice", "security-analysis")
+PERSPECTIVES = NAMES   # the built-in lenses' keys (argkb.vocab.lenses, from the ontology)
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,7 @@ TYPE_STYLES: dict[str, NodeStyle] = {
 }
 
 #: one colour per lens (Tableau 10; red is kept for attacks)
-PERSPECTIVE_COLOURS: dict[str, str] = {
-    "realism": "#4e79a7",
-    "liberalism": "#59a14f",
-    "constructivism": "#b07aa1",
-    "diplomatic-practice": "#f28e2b",
-    "security-analysis": "#9c755f",
-}
+PERSPECTIVE_COLOURS: dict[str, str] = dict(zip(PERSPECTIVES, ("#4e79a7", "#59a14f", "#b07aa1", "#f28e2b", "#9c755f")))
 
 ATTACK_COLOUR = "#d62728"
 BORDER_COLOUR = "#555555"

@@ -33,12 +33,15 @@ def drive(walk: GeneratorType):
     return value
 
 
-def plain(obj):
-    """Dataclasses, lists and dicts as plain dicts and lists, iteratively (what ``asdict`` does recursively)."""
+def plain(obj, skip=()):
+    """Dataclasses, lists and dicts as plain dicts and lists, iteratively (what ``asdict`` does recursively);
+    fields named in ``skip`` are left out."""
     def convert(item):
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
             out = {}
             for f in dataclasses.fields(item):
+                if f.name in skip:
+                    continue
                 out[f.name] = yield from _value(getattr(item, f.name))
             return out
         return (yield from _value(item))

@@ -9,14 +9,10 @@ import io
 import re
 from dataclasses import dataclass, field
 
-#: lens IRI (suffix) -> terminal colour
-LENS_COLOURS = {
-    "Realism": "red",
-    "Liberalism": "blue",
-    "Constructivism": "magenta",
-    "DiplomaticPractice": "green",
-    "SecurityAnalysis": "yellow",
-}
+from argkb.vocab.lenses import BUILT_IN, local_name
+
+#: lens IRI (suffix) -> terminal colour, in the order of the built-in lenses (argkb.vocab.lenses)
+LENS_COLOURS = dict(zip((local_name(term) for term in BUILT_IN), ("red", "blue", "magenta", "green", "yellow")))
 
 # part styles: "label" (a node's name), "id" (its CURIE), "lens" (a perspective), "quote" (source words),
 # "for" / "against" (relation words), "note" (secondary text), "" (plain)

@@ -44,6 +44,7 @@ class ArgumentNode:
     undercuts: list[ArgumentNode] = field(default_factory=list)
     ref: bool = False                   # already shown above: not expanded again
     kind: str = "argument"
+    status: str | None = None           # IN / OUT / UNDEC under the lens asked for (``set_statuses``)
 
 
 @dataclass
@@ -63,24 +64,71 @@ class ClaimNode:
     ref: bool = False                   # already shown above: not expanded again
     truncated: bool = False             # has arguments beyond --depth
     kind: str = "claim"
+    status: str | None = None           # IN / OUT / UNDEC under the lens asked for (``set_statuses``)
+    strength: float | None = None       # its strength in [0, 1] under that lens (``set_statuses``)
+    assessed: bool = False              # (on the root) statuses were set: JSON then carries them
 
     def to_dict(self) -> dict:
-        return plain(self)
+        """The tree as JSON data; ``status`` (and each claim's ``strength``, to three decimals) only when assessed."""
+        if not self.assessed:
+            return plain(self, skip=_ASSESSMENT)
+        return _rounded(plain(self, skip=("assessed",)))
 
 
 TraceNode = ClaimNode
+_ASSESSMENT = ("status", "strength", "assessed")
 
 
-def trace(kb_or_store, claim, perspectives=None, depth: int | None = None) -> ClaimNode:
+def trace(kb_or_store, claim, perspectives=None, depth: int | None = None,
+          status_lens: str | None = None) -> ClaimNode:
     """The trace of ``claim`` (an IRI, CURIE or bare name; unknown ids raise UsageError).
 
     ``perspectives``: only arguments read through these lenses (IRIs or names) are followed.
     ``depth``: how many argument steps to expand below the claim (None: all).
+    ``status_lens``: label every claim and argument IN / OUT / UNDEC under this lens (``overall``: every
+    argument), each claim with its strength, as ``argkb.assess.framework.graded`` finds them.
     """
     store = walk.as_store(kb_or_store)
     iri = claim if isinstance(claim, URIRef) else walk.resolve(store, str(claim), ARGKB.Claim, "claim")[0]
     lenses = _lenses(perspectives, store)
-    return drive(_Tracer(store, lenses, depth).claim(iri, 0))
+    node = drive(_Tracer(store, lenses, depth).claim(iri, 0))
+    if status_lens:
+        from argkb.assess.framework import graded
+
+        set_statuses(node, *graded(kb_or_store, None if status_lens == "overall" else status_lens))
+    return node
+
+
+def set_statuses(root: ClaimNode, status: dict[URIRef, str], strength: dict[URIRef, float] | None = None) -> None:
+    """Fill ``status`` on every claim and argument of the tree (None where not in view) and ``strength`` on every
+    claim, from what ``argkb.assess`` found; marks the tree assessed."""
+    strength = strength or {}
+    root.assessed = True
+    stack: list = [root]
+    while stack:   # iteratively: a trace may be thousands of arguments deep
+        node = stack.pop()
+        node.status = status.get(URIRef(node.iri))
+        if isinstance(node, ClaimNode):
+            node.strength = strength.get(URIRef(node.iri))
+            stack.extend(node.supported_by)
+            stack.extend(node.attacked_by)
+        else:
+            stack.extend(node.premises)
+            stack.extend(node.undercuts)
+
+
+def _rounded(data: dict) -> dict:
+    """Each claim's strength in the JSON tree to three decimals."""
+    stack: list = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("kind") == "claim" and "strength" in item and item["strength"] is not None:
+                item["strength"] = round(item["strength"], 3)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return data
 
 
 def _lenses(perspectives, store) -> set[URIRef] | None:

@@ -12,16 +12,10 @@ _RELATION = {"supports": ("supported by", "for"), "rebuts": ("rebutted by", "aga
 
 def render(node: ClaimNode, fmt: str, color: bool = False, width: int = 120) -> str:
     if fmt == "json":
-        data = node.to_dict()
-        statuses = getattr(node, "statuses", None)
-        if statuses is not None:   # argkb trace --status (argkb.assess.framework)
-            from argkb.assess.framework import annotate_dict
-
-            annotate_dict(data, statuses, getattr(node, "strengths", None))
-        return dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dumps(node.to_dict(), indent=2, ensure_ascii=False) + "\n"
     root = outline(node)
     text = as_markdown(root, f"Trace: {node.label}") if fmt == "markdown" else as_tree(root, color, width)
-    if getattr(node, "statuses", None) is None:
+    if not node.assessed:
         return text
     from argkb.assess.dung import STATUS_MEANING
 
@@ -84,8 +78,8 @@ def _argument(parent: Line, arg: ArgumentNode):
 
 def _status(node) -> list[tuple[str, str]]:
     """`` IN`` / `` OUT`` / `` UNDEC`` after a node when ``argkb trace --status`` set it, a claim's strength beside."""
-    status = getattr(node, "status", None)
-    strength = getattr(node, "strength", None) if isinstance(node, ClaimNode) else None
+    status = node.status
+    strength = node.strength if isinstance(node, ClaimNode) else None
     if not status:
         return []
     return [(f"  {status}" + ("" if strength is None else f" (strength {strength:.2f})"), "note")]

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
+from argkb.query.library import LABEL_QUERY as _LABEL
 from argkb.store.base import QueryResult
-
-_LABEL = ("SELECT ?label WHERE { ?_node <http://www.w3.org/2000/01/rdf-schema#label> ?label } "
-          "ORDER BY ?label LIMIT 1")
 
 
 def with_labels(store, result: QueryResult) -> QueryResult:

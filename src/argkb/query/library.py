@@ -34,6 +34,11 @@ from argkb.rdf import ids
 log = logging.getLogger(__name__)
 
 
+#: one node's label, for the label columns of ``argkb query --labels`` (``argkb.query.labels``)
+LABEL_QUERY = ("SELECT ?label WHERE { ?_node <http://www.w3.org/2000/01/rdf-schema#label> ?label } "
+               "ORDER BY ?label LIMIT 1")
+
+
 # ----------------------------------------------------------------- library ---
 def library_dirs(kb=None) -> list[Path]:
     """Where named queries live: the library shipped with argkb, then the knowledge base's own queries/."""
@@ -158,11 +163,18 @@ def standard_prefixes() -> dict[str, str]:
     return {name: PREFIXES[name] for name in STANDARD_PREFIXES}
 
 
+def server_check(text: str) -> str:
+    """What ``argkb serve`` forwards for a query: the canonical text that was checked (as ``argkb query``
+    checks it), with the standard prefixes it uses."""
+    canonical = checked(text, "query", network_hint=SERVER_NETWORK_HINT)[1]
+    return standard_prologue(canonical) + canonical
+
+
 def standard_prologue(text: str) -> str:
     """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line, for
     rdflib's parser and for a SPARQL server (errors subtract them: line numbers stay those of the query
     as written). The embedded store takes them as pyoxigraph's ``prefixes=`` instead (``run``)."""
-    from argkb.store.base import prefix_prologue
+    from argkb.store.queries import prefix_prologue
 
     return prefix_prologue(text, standard_prefixes())
 

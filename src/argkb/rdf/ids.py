@@ -14,6 +14,8 @@ from rdflib.term import Node
 
 from argkb.errors import UsageError
 from argkb.rdf.strict import check_text
+from argkb.vocab.lenses import NAMES
+from argkb.vocab.lenses import PERSPECTIVES as LENS_NAMES
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 
 #: characters no IRI may hold (control characters, any whitespace, and <>"{}|^`\); also checked by argkb.store
@@ -21,18 +23,8 @@ IRI_FORBIDDEN = re.compile(r'[\s\x00-\x20<>"{}|^`\\]')
 
 _CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
 
-#: what users may type for a perspective -> its term
-PERSPECTIVES: dict[str, URIRef] = {
-    "realism": ARGKB.Realism,
-    "liberalism": ARGKB.Liberalism,
-    "constructivism": ARGKB.Constructivism,
-    "diplomatic-practice": ARGKB.DiplomaticPractice,
-    "diplomaticpractice": ARGKB.DiplomaticPractice,
-    "diplomacy": ARGKB.DiplomaticPractice,
-    "security-analysis": ARGKB.SecurityAnalysis,
-    "securityanalysis": ARGKB.SecurityAnalysis,
-    "security": ARGKB.SecurityAnalysis,
-}
+#: what users may type for a perspective -> its term (``argkb.vocab.lenses``, from the ontology)
+PERSPECTIVES: dict[str, URIRef] = LENS_NAMES
 
 
 def to_iri(text: str) -> URIRef:
@@ -134,7 +126,7 @@ def perspective(text: str, declared: dict[str, URIRef] | None = None) -> URIRef:
     if iri is not None and iri in known.values():
         return iri
     extra = sorted({k for k, v in known.items() if v not in PERSPECTIVES.values()})
-    choices = ", ".join(["realism", "liberalism", "constructivism", "diplomatic-practice", "security-analysis", *extra])
+    choices = ", ".join([*NAMES, *extra])
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f"; did you mean {close[0]}?" if close else ""
     raise UsageError(f"unknown perspective {text!r} (choose from {choices}){hint}")

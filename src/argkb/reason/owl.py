@@ -228,3 +228,26 @@ def write_inferences(result: ReasonResult, target: Path, user_path: bool = True)
     atomic_write_text(target, header + g.serialize(format="turtle"), create_folders=not user_path,
                       option="--infer" if user_path else None)
     return target
+
+
+def reason_and_infer(kb, infer_to: str | None = None, reasoner: str = "hermit",
+                     max_explanations: int = 10) -> ReasonResult:
+    """``argkb reason``: ``reason``, and with ``infer_to`` (a path, or "" for the cache's ``inferred.ttl``) the
+    inferences written there — never among the sources (``data/``, ``ontology/``)."""
+    from argkb.errors import UsageError
+
+    target = None
+    if infer_to is not None:
+        target = Path(infer_to) if infer_to else kb.cache_dir / "inferred.ttl"
+        if target.resolve().is_relative_to(kb.data_dir.resolve()) or \
+                target.resolve().is_relative_to(kb.ontology_dir.resolve()):
+            raise UsageError(f"{target}: inferences are derived, never written among the sources "
+                             "(data/, ontology/); choose another file")
+        if infer_to:   # the user's own path: a regular file or a new name in an existing folder
+            from argkb.rdf.atomic import check_output_path
+
+            check_output_path(target, "--infer")
+    result = reason(kb, reasoner=reasoner, max_explanations=max_explanations)
+    if target is not None:
+        result.inferred_file = write_inferences(result, target, user_path=bool(infer_to))
+    return result

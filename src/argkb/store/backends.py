@@ -38,33 +38,6 @@ def derived_store(kb: KnowledgeBase):
     return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()], kb.cache_dir / "store", kb.superseded())
 
 
-def seed_view_store(live: KnowledgeBase, view: KnowledgeBase) -> bool:
-    """Start a view's derived store (``argkb.contrib.view``) from a checkpoint of the live one (hard links),
-    each file's entry keyed as the view names that file (through its link), so that opening the view
-    re-reads only the files the view changes — not a million triples. False when there is nothing to seed."""
-    import pyoxigraph
-
-    from argkb.rdf.atomic import atomic_write_text
-    from argkb.store.derived import Manifest
-
-    if live.endpoint or os.environ.get(ENV_STORE, "disk") == "memory":
-        return False
-    source = derived_store(live)
-    manifest = source.manifest()
-    if manifest is None or not source.scan().fresh:
-        return False
-    target = derived_store(view)
-    target.folder.mkdir(parents=True, exist_ok=True)
-    name = manifest.db   # the same name: the checkpoint is the live database as it is
-    pyoxigraph.Store.read_only(str(source.folder / manifest.db)).backup(str(target.folder / name))
-    files = {}
-    for key, entry in manifest.files.items():
-        path = Path(key) if Path(key).is_absolute() else live.root / key
-        files[target.key(path)] = entry   # how the view's store names the file its link leads to
-    atomic_write_text(target.manifest_path, Manifest(name, files, manifest.engine).to_json())
-    return True
-
-
 def refresh_derived_store(kb: KnowledgeBase) -> str | None:
     """Bring the derived store up to date right after a write (called under the writers' lock).
 

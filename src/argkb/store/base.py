@@ -52,7 +52,9 @@ class Store:
 
     def describes(self, node: Node) -> bool:
         """Whether some triple has ``node`` as its subject."""
-        return bool(self.query("ASK { ?s ?p ?o }", {"s": node}).boolean)
+        from argkb.store.queries import DESCRIBES
+
+        return bool(self.query(DESCRIBES, {"s": node}).boolean)
 
 
 # ----------------------------------------------------------------- rdflib ---
@@ -220,16 +222,6 @@ def _ox_query(ox, sparql: str, bindings: Mapping[str, Node] | None, **options):
             if len(_NOT_SUBSTITUTABLE) < 4096:
                 _NOT_SUBSTITUTABLE.add(sparql)
     return ox.query(with_values(sparql, bindings), **options)
-
-
-_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
-
-
-def prefix_prologue(sparql: str, prefixes: Mapping[str, str]) -> str:
-    """PREFIX declarations for the ``prefixes`` that ``sparql`` does not declare itself, one a line: for a
-    SPARQL server, which takes no prefixes beside the text (pyoxigraph and rdflib take them as options)."""
-    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
 
 
 def checked_term(term: Node) -> Node:

@@ -24,7 +24,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, UsageError
-from argkb.store.base import QueryResult, Store, TooLarge, prefix_prologue, with_values
+from argkb.store.base import QueryResult, Store, TooLarge, with_values
+from argkb.store.queries import count_rows, prefix_prologue
 
 SELECT_TYPES = ("application/sparql-results+json", "application/json")
 GRAPH_TYPES = ("application/n-triples", "text/plain", "text/turtle", "application/turtle", "text/n-triples")
@@ -156,7 +157,7 @@ class EndpointStore(Store):
     def count(self, select_text: str) -> int:
         """How many rows a SELECT has, asked of the server as a COUNT over it as a subquery."""
         prologue, body = split_prologue(select_text)
-        status, headers, raw = self._post(f"{prologue}\nSELECT (COUNT(*) AS ?argkb_rows) WHERE {{ {body}\n}}")
+        status, headers, raw = self._post(count_rows(prologue, body))
         rows = parse_results_json(raw, self.query_url).rows
         return int(rows[0][0])
 

@@ -9,9 +9,10 @@ for that took a minute; on the derived store each question is one index lookup
 """
 from __future__ import annotations
 
-from rdflib import Graph, URIRef
-from rdflib.term import Node
+from rdflib import BNode, Graph, URIRef
+from rdflib.term import Identifier, Node
 
+from argkb.store import queries
 from argkb.store.base import OxigraphStore, Store, from_ox, to_ox
 
 
@@ -34,7 +35,7 @@ class TripleLookup:
         quads = self._quads(s, p, o)
         if quads is not None:
             return next(iter(quads), None) is not None
-        return bool(self.source.query("ASK { ?s ?p ?o }", {"s": s, "p": p, "o": o}).boolean)
+        return bool(self.source.query(queries.HOLDS, {"s": s, "p": p, "o": o}).boolean)
 
     def objects(self, s: Node, p: Node) -> list:
         if isinstance(self.source, Graph):
@@ -42,7 +43,19 @@ class TripleLookup:
         quads = self._quads(s, p, None)
         if quads is not None:
             return [from_ox(q.object) for q in quads]
-        return [row[0] for row in self.source.query("SELECT ?o WHERE { ?s ?p ?o }", {"s": s, "p": p}).rows]
+        return [row[0] for row in self.source.query(queries.OBJECTS, {"s": s, "p": p}).rows]
+
+    def neighbours(self, node: Identifier) -> set:
+        """The nodes ``node`` points to and the nodes pointing to it (IRIs and blank nodes, not literals)."""
+        if isinstance(self.source, Graph):
+            found = {*self.source.objects(node, None), *self.source.subjects(None, node)}
+        else:
+            out, into = self._quads(node, None, None), self._quads(None, None, node)
+            if out is not None and into is not None:
+                found = {from_ox(q.object) for q in out} | {from_ox(q.subject) for q in into}
+            else:
+                found = {row[0] for row in self.source.query(queries.NEIGHBOURS, {"n": node}).rows}
+        return {n for n in found if isinstance(n, (URIRef, BNode))}
 
     # ------------------------------------------------------------ plumbing
     def _describes(self, node: Node) -> bool:

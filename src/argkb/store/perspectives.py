@@ -11,18 +11,8 @@ import re
 
 from rdflib import URIRef
 
-from argkb.rdf.ids import PERSPECTIVES
-
-BUILT_IN: tuple[URIRef, ...] = tuple(dict.fromkeys(PERSPECTIVES.values()))
-
-_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?perspective ?notation ?label WHERE {
-  ?perspective a argkb:Perspective .
-  OPTIONAL { ?perspective skos:notation ?notation }
-  OPTIONAL { ?perspective skos:prefLabel|rdfs:label ?label }
-}"""
+from argkb.store.queries import PERSPECTIVES_QUERY
+from argkb.vocab.lenses import BUILT_IN, PERSPECTIVES
 
 
 def _key(text: str) -> str:
@@ -35,7 +25,7 @@ def declared_perspectives(store) -> dict[str, URIRef]:
     """Every name a user may type for a lens -> its IRI: the built-in names, then each declared
     perspective's skos:notation, label and local name (a built-in name is never taken over)."""
     names = dict(PERSPECTIVES)
-    for row in sorted(store.query(_Q).dicts(), key=lambda r: tuple(str(v) for v in r.values() if v is not None)):
+    for row in sorted(store.query(PERSPECTIVES_QUERY).dicts(), key=lambda r: tuple(str(v) for v in r.values() if v is not None)):
         iri = row["perspective"]
         if not isinstance(iri, URIRef) or iri in BUILT_IN:
             continue

@@ -90,6 +90,7 @@ def server_counts(store, prefix: str) -> dict[str, int]:
     """Triples per named graph under ``prefix`` on the server."""
     from rdflib import Literal
 
-    result = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                         "FILTER(STRSTARTS(STR(?g), ?prefix)) } GROUP BY ?g", {"prefix": Literal(prefix)})
+    from argkb.store.queries import GRAPH_COUNTS
+
+    result = store.query(GRAPH_COUNTS, {"prefix": Literal(prefix)})
     return {str(g): int(n) for g, n in result.rows}

@@ -27,6 +27,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from argkb.rdf.ids import did_you_mean
+from argkb.validation import queries
 from argkb.validation.report import Result, curie
 from argkb.vocab.namespaces import ARGKB, OA
 
@@ -37,7 +38,6 @@ EXPECTED = {
     ARGKB.trigger: (ARGKB.Move,), ARGKB.affects: (ARGKB.Actor,), ARGKB.evidence: (ARGKB.Quote,),
     ARGKB.actor: (ARGKB.Actor,), ARGKB.lever: (ARGKB.Lever,), OA.hasSource: (ARGKB.Source,),
 }
-_SUB = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 
 
 class _Lookup:
@@ -57,13 +57,13 @@ class _Lookup:
         return out
 
     def types(self, node: URIRef) -> list[URIRef]:
-        found = {t for (t,) in self.rows("SELECT ?t WHERE { ?_node a ?t }", node=node)}
+        found = {t for (t,) in self.rows(queries.TYPES, node=node)}
         mine = sorted(t for t in found if str(t).startswith(str(ARGKB)))
         # the most specific: drop a class when a subclass of it is there too (Implication over Claim)
         return [t for t in mine if not any(o != t and (o, t) in _SUBCLASS_PAIRS for o in mine)] or sorted(found)
 
     def instances(self, cls: URIRef) -> set[URIRef]:
-        return {n for (n,) in self.rows(f"SELECT ?n WHERE {{ ?n a/{_SUB}* ?_cls }}", cls=cls) if isinstance(n, URIRef)}
+        return {n for (n,) in self.rows(queries.INSTANCES, cls=cls) if isinstance(n, URIRef)}
 
 
 _SUBCLASS_PAIRS = {(ARGKB.Implication, ARGKB.Claim), (ARGKB.State, ARGKB.Actor), (ARGKB.Leader, ARGKB.Actor),
@@ -195,7 +195,7 @@ def _where_quote_occurs(quote, lookup: _Lookup, extra: Graph | None) -> str:
     if extra is not None and (quote, OA.exact, None) in extra:       # a quote of the files (blank nodes too)
         rows = {(extra.value(quote, OA.exact), extra.value(quote, OA.hasSource))}
     elif isinstance(quote, URIRef):
-        rows = lookup.rows(f"SELECT ?exact ?source WHERE {{ ?_q <{OA.exact}> ?exact ; <{OA.hasSource}> ?source }}", q=quote)
+        rows = lookup.rows(queries.QUOTE, q=quote)
     else:
         rows = set()
     if not rows:

@@ -24,6 +24,7 @@ from rdflib import BNode, Graph, URIRef
 
 from argkb.store import open_store
 from argkb.store.base import OxigraphStore, term_sparql, to_ox
+from argkb.validation import queries
 from argkb.vocab.namespaces import ARGKB
 
 SKOLEM = "urn:argkb:bnode:"
@@ -31,7 +32,6 @@ SKOLEM = "urn:argkb:bnode:"
 INCOMING = (ARGKB.premise, ARGKB.conclusion, ARGKB.attacks)
 _BATCH = 500
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 
 
 def touched_nodes(contribution: Graph) -> set:
@@ -55,28 +55,38 @@ class Neighbourhood:
         self.local = ox.Store()
         self.focus = [_skolem(to_ox(f)) for f in focus]
         self.local.extend([ox.Quad(_skolem(to_ox(s)), to_ox(p), _skolem(to_ox(o))) for s, p, o in contribution])
+        self.blank_nodes([f for f in focus if isinstance(f, BNode)])
         iris = sorted(term_sparql(f) for f in focus if isinstance(f, URIRef))
-        self.fetch(iris, "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }")
-        incoming = " UNION ".join(f"{{ ?a {term_sparql(p)} ?s BIND ({term_sparql(p)} AS ?p) }}" for p in INCOMING)
-        self.fetch(iris, "CONSTRUCT { ?a ?p ?s . ?a a ?t . ?a <%s> ?lens } WHERE { %s "
-                         "OPTIONAL { ?a a ?t } OPTIONAL { ?a <%s> ?lens } }" % (ARGKB.perspective, incoming, ARGKB.perspective))
+        self.fetch(iris, queries.DESCRIPTIONS_WITH_BLANKS)
+        self.fetch(iris, queries.incoming(term_sparql(p) for p in INCOMING))
         values = {str(q.object) for f in self.focus for q in self.local.quads_for_pattern(f, None, None)
                   if isinstance(q.object, ox.NamedNode) and not q.object.value.startswith(SKOLEM)}
-        self.fetch(sorted(values - set(iris)), "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        self.fetch([], f"CONSTRUCT {{ ?a <{_SUBCLASS}> ?b }} WHERE {{ ?a <{_SUBCLASS}> ?b }}")
+        self.fetch(sorted(values - set(iris)), queries.DESCRIPTIONS)
+        self.fetch([], queries.SUBCLASS_TRIPLES)
         self.support_chains()
         self.add_texts(source_text)
+
+    def blank_nodes(self, nodes: list) -> None:
+        """The store's own blank focus nodes (a change's reach, ``argkb.validation.change``): their triples
+        and blank values, and the triples pointing at them, by index lookups (a query cannot name them)."""
+        if not nodes or not isinstance(self.remote, OxigraphStore):
+            return
+        ox, graph = self.ox, None if self.remote.union else self.ox.DefaultGraph()
+        quads = []
+        for node in (to_ox(n) for n in nodes):
+            out = list(self.remote.ox.quads_for_pattern(node, None, None, graph))
+            quads += out + list(self.remote.ox.quads_for_pattern(None, None, node, graph))
+            quads += [q2 for q in out if isinstance(q.object, ox.BlankNode)
+                      for q2 in self.remote.ox.quads_for_pattern(q.object, None, None, graph)]
+        self.local.extend([ox.Quad(_skolem(q.subject), q.predicate, _skolem(q.object)) for q in quads])
 
     def fetch(self, nodes: list[str], query: str) -> None:
         """Run a CONSTRUCT on the knowledge base with ``?s`` bound to ``nodes`` (SPARQL terms, in batches)."""
         batches = [nodes[i:i + _BATCH] for i in range(0, len(nodes), _BATCH)] if nodes else [None]
-        if not nodes and "?s" in query.split("WHERE", 1)[1]:
+        if not nodes and queries.binds_nodes(query):
             return
         for batch in batches:
-            text = query
-            if batch is not None:
-                at = query.index("WHERE {") + len("WHERE {")
-                text = query[:at] + " VALUES ?s { " + " ".join(batch) + " } " + query[at:]
+            text = query if batch is None else queries.bound(query, batch)
             self.local.extend([self.ox.Quad(_skolem(t.subject), t.predicate, _skolem(t.object))
                                for t in self._construct(text)])
 
@@ -95,8 +105,7 @@ class Neighbourhood:
             seen |= frontier
             self.fetch(sorted(f"<{c.value}>" for c in frontier if isinstance(c, self.ox.NamedNode)
                               and not c.value.startswith(SKOLEM)),
-                       f"CONSTRUCT {{ ?a <{premise.value}> ?s . ?a <{conclusion.value}> ?c }} WHERE {{ "
-                       f"?a <{premise.value}> ?s ; <{conclusion.value}> ?c }}")
+                       queries.SUPPORT_LINKS)
             args = {q.subject for c in frontier for q in self.local.quads_for_pattern(None, premise, c)}
             frontier = self.objects(args, conclusion) - seen
 
@@ -138,12 +147,17 @@ def unskolem(term):
 
 
 def check_contribution(kb, contribution: Graph, compiled) -> list:
-    """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's context."""
+    """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's context
+    (``open_store(kb)``: the live store, or a view over it, ``argkb.store.view``)."""
+    return check_nodes(open_store(kb), touched_nodes(contribution), compiled, kb.source_text, contribution)
+
+
+def check_nodes(store, focus: set, compiled, source_text, contribution: Graph | None = None) -> list:
+    """Raw results for the ``focus`` nodes of ``store`` (plus ``contribution``), from their neighbourhood."""
     from dataclasses import replace
 
     from argkb.store.base import from_ox
 
-    focus = touched_nodes(contribution)
-    hood = Neighbourhood(open_store(kb), contribution, focus, kb.source_text)
+    hood = Neighbourhood(store, contribution if contribution is not None else Graph(), focus, source_text)
     results = compiled.run(OxigraphStore(hood.local), [from_ox(f) for f in hood.focus])
     return [replace(r, focus=unskolem(r.focus), value=unskolem(r.value)) for r in results]

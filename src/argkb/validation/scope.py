@@ -7,11 +7,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from argkb.kb.folder import KnowledgeBase, bundled_root, relative
+from argkb.validation.queries import KB_NODES as _NODES
 from argkb.validation.report import Checked
 from argkb.vocab.namespaces import KB
-
-_NODES = ("SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?type "
-          f'FILTER(STRSTARTS(STR(?node), "{KB}")) }}')
 
 
 def count_nodes(store) -> int:

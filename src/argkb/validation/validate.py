@@ -153,9 +153,9 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
     from argkb.validation.incremental import construct_triples
 
     small = ox.Store()
-    sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
-    queries = [f"CONSTRUCT {{ ?a {sub} ?b }} WHERE {{ ?a {sub} ?b }}"]
-    queries += [f"CONSTRUCT {{ ?this ?p ?o }} WHERE {{ {target} ?this ?p ?o }}" for target in sorted({c.target for c in checks})]
+    from argkb.validation.queries import SUBCLASS_TRIPLES, target_descriptions
+
+    queries = [SUBCLASS_TRIPLES, *(target_descriptions(target) for target in sorted({c.target for c in checks}))]
     closure = None
     for query in queries:
         if "#SUBCLASSES" in query:
@@ -176,7 +176,9 @@ def _expanded_by(closure) -> Callable[[re.Match[str]], str]:
 def _source_texts(kb: KnowledgeBase, store) -> Graph:
     """``argkb:text`` for every source in ``store`` whose text file exists (what ``add_source_texts`` adds)."""
     texts = new_graph()
-    for (source,) in store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{ARGKB.Source}> }}").rows:
+    from argkb.validation.queries import SOURCES
+
+    for (source,) in store.query(SOURCES).rows:
         text = kb.source_text(source) if isinstance(source, URIRef) else None
         if text is not None:
             texts.add((source, ARGKB.text, Literal(text)))
