@@ -34,13 +34,28 @@ LENSES = tuple(local_name(term) for term in BUILT_IN)   # the built-in lenses' l
 
 
 def framework(graph: ArgumentGraph, view) -> Framework:
-    """The Dung framework of the arguments in ``view``: the refuting attacks among them."""
-    return Framework(_in_order(graph, view), {(a, b) for a, b in graph.defeats if a in view and b in view})
+    """The Dung framework of the arguments in ``view``: the refuting attacks among them. A view much
+    smaller than the graph (a crux search's region, recomputed hundreds of times) is read from its own
+    arguments' attackers, not from every attack of the graph."""
+    members = view if isinstance(view, (set, frozenset, dict)) else set(view)
+    if _small(graph, members):
+        arguments, attackers = graph.arguments, graph.attackers_of
+        defeats = {(a, b) for b in members for a in attackers.get(b, ())
+                   if a in members and not arguments[a].weakens}
+    else:
+        defeats = {(a, b) for a, b in graph.defeats if a in members and b in members}
+    return Framework(_in_order(graph, members), defeats)
+
+
+def _small(graph: ArgumentGraph, members) -> bool:
+    return len(members) * 8 < len(graph.arguments)
 
 
 def _in_order(graph: ArgumentGraph, view) -> list:
-    """``sorted(view)``: the graph's arguments sorted once, kept when in ``view``."""
+    """``sorted(view)``: the graph's arguments sorted once, kept when in ``view`` (a small view sorted alone)."""
     members = view if isinstance(view, (set, frozenset, dict)) else set(view)
+    if _small(graph, members):
+        return _sorted(members)
     ordered = [a for a in graph.sorted_arguments if a in members]
     return ordered if len(ordered) == len(view) else _sorted(view)
 

@@ -123,6 +123,34 @@ def emit(text: str, output: Path | None = None) -> None:
     atomic_write_text(output, text if text.endswith("\n") else text + "\n", create_folders=False, option="-o")
 
 
+def emit_stream(pieces, output: Path | None = None) -> int:
+    """``emit`` of a document that comes in pieces (``argkb.export.stream``), each written as it comes:
+    to stdout, or atomically to ``output``. Returns the document's size in bytes (UTF-8)."""
+    if output is None:   # as ``emit``: the text without its final line breaks, then one
+        size, held = 0, ""
+        for piece in pieces:
+            body = piece.rstrip("\n")
+            if body:
+                click.echo(held + body, nl=False)
+                held = ""
+            held += piece[len(body):]
+            size += len(piece.encode("utf-8"))
+        click.echo("")
+        return size
+    from argkb.rdf.atomic import atomic_write_chunks
+
+    def encoded():
+        ending = "\n"
+        for piece in pieces:
+            if piece:
+                ending = piece[-1]
+                yield piece.encode("utf-8")
+        if ending != "\n":
+            yield b"\n"
+
+    return atomic_write_chunks(output, encoded(), create_folders=False, option="-o")
+
+
 @contextmanager
 def no_cycle_collection():
     """The cycle collector paused for one command that builds very large graphs (``argkb add`` of a 15 MB

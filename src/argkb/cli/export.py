@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from argkb.cli.common import LENSES, emit, examples, kb_options, output_option, perspective_option
+from argkb.cli.common import (
+    LENSES,
+    emit_stream,
+    examples,
+    kb_options,
+    no_cycle_collection,
+    output_option,
+    perspective_option,
+)
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +36,9 @@ STATUS_LENS_FORMATS = ("html", "dot")
 @click.option("--source", metavar="NAME", default=None,
               help="Keep only what this source says: the claims quoted from it and the arguments about them "
                    "(e.g. trump-putin-ukraine-talks; see `argkb source list`).")
+@click.option("--lever", metavar="NAME", default=None,
+              help="Keep only what follows from this lever: its moves, the implications they trigger and "
+                   "each one's trace (e.g. sanctions).")
 @click.option("--focus", metavar="ID", default=None,
               help="Keep only the neighbourhood of this node (IRI, CURIE or local name).")
 @click.option("--depth", type=int, default=None, metavar="N",
@@ -40,7 +51,7 @@ STATUS_LENS_FORMATS = ("html", "dot")
               help="html: the status lens selected when the map opens; dot: fill arguments and claims by their "
                    f"status under it. overall, {', '.join(LENSES)} or off.")
 @kb_options
-def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, title, semantics, status_lens):
+def export_cmd(kb, fmt, output, perspectives, source, lever, focus, depth, clusters, title, semantics, status_lens):
     """Export the argument map: one graph model, many formats.
 
     Nodes are actors, levers, moves, claims, implications and arguments (an argument sits between
@@ -49,7 +60,7 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
     Arguments and claims carry their status (IN, OUT, UNDEC) overall and under each lens.
     """
     from argkb.errors import UsageError
-    from argkb.export import render
+    from argkb.export import stream
     from argkb.export.select import build_map
     from argkb.export.select import status_lens as status_lens_key
 
@@ -61,13 +72,19 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
     if fmt == "html" and output is None and sys.stdout.isatty():
         raise UsageError("the HTML map is a page of about a megabyte for a browser, not for a terminal: "
                          "write it to a file with -o map.html (or redirect: > map.html), then open that file")
-    amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source)
-    text = render(amap, fmt, clusters=clusters, status_lens=lens)
-    emit(text, output)
+    with no_cycle_collection():   # a million-triple map: millions of objects, all kept to the end
+        amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source, lever=lever)
+        written = emit_stream(stream(amap, fmt, clusters=clusters, status_lens=lens), output)
     if output is not None:
         nodes, edges = amap.counts()
-        log.info(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(len(text.encode('utf-8')))}, "
+        log.info(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(written)}, "
                  f"{nodes} nodes and {edges} edges")
+    if fmt == "html":
+        from argkb.export.html import compact_note
+
+        note = compact_note(amap)
+        if note:
+            log.info(note)
 
 
 #: what each format is, in the line `export -o` ends with

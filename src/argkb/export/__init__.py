@@ -1,13 +1,16 @@
 """Exports of the argument map: one model (``argkb.export.model``), one module per format family.
 
-``render(amap, fmt, **options)`` returns the document as text. Formats and the function
-writing each are listed in ``FORMATS``; modules are imported only when their format is asked for.
+``render(amap, fmt, **options)`` returns the document as text; ``stream(amap, fmt, **options)`` yields it
+in pieces, for a writer that puts each on disk as it comes (the formats in ``STREAMS`` are made that way,
+never held whole; the others come as one piece). Formats and the function writing each are listed in
+``FORMATS``; modules are imported only when their format is asked for.
 """
 from __future__ import annotations
 
 import datetime as dt
 import importlib
 import os
+from collections.abc import Iterator
 
 #: format name -> "module:function" (each function takes the ArgumentMap and keyword options)
 FORMATS: dict[str, str] = {
@@ -26,9 +29,28 @@ FORMATS: dict[str, str] = {
 }
 
 
+#: format name -> "module:function" yielding the document in pieces (large maps: not held whole)
+STREAMS: dict[str, str] = {
+    "graphml": "argkb.export.graphml:graphml_chunks",
+    "gexf": "argkb.export.gexf:gexf_chunks",
+}
+
+
+def _writer(table: dict[str, str], fmt: str):
+    module, func = table[fmt].split(":")
+    return getattr(importlib.import_module(module), func)
+
+
 def render(amap, fmt: str, **options) -> str:
-    module, func = FORMATS[fmt].split(":")
-    return getattr(importlib.import_module(module), func)(amap, **options)
+    return _writer(FORMATS, fmt)(amap, **options)
+
+
+def stream(amap, fmt: str, **options) -> Iterator[str]:
+    """The document in pieces whose concatenation is ``render(amap, fmt, **options)``."""
+    if fmt in STREAMS:
+        yield from _writer(STREAMS, fmt)(amap, **options)
+    else:
+        yield render(amap, fmt, **options)
 
 
 def export_time() -> dt.datetime:

@@ -1,14 +1,15 @@
 """GEXF 1.3 for Gephi, with viz colours, sizes and shapes, valid against the GEXF 1.3 RELAX NG schema.
 
 networkx writes GEXF 1.3 with attributes the 1.3 schema no longer allows (``graph/@name``)
-and a misspelt XML Schema instance namespace, so the document is built here with ElementTree.
+and a misspelt XML Schema instance namespace, so the document is written here, as a stream of text
+(``argkb.export.xmlstream``), as GraphML is.
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from argkb import __version__
-from argkb.export import export_time, style
+from argkb.export import export_time, style, xmlstream
 from argkb.export.model import ArgumentMap
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -21,41 +22,49 @@ NODE_COLUMNS = ("iri", "type", "statement", "perspective", "perspective_label", 
 
 
 def to_gexf(amap: ArgumentMap, **_) -> str:
-    ET.register_namespace("", GEXF_NS)
-    ET.register_namespace("viz", VIZ_NS)
-    g, v = f"{{{GEXF_NS}}}", f"{{{VIZ_NS}}}"
-    root = ET.Element(g + "gexf", {"version": "1.3"})  # no xsi:schemaLocation: the 1.3 RELAX NG forbids it
-    meta = ET.SubElement(root, g + "meta", {"lastmodifieddate": export_time().date().isoformat()})
-    ET.SubElement(meta, g + "creator").text = f"argkb {__version__}"
-    ET.SubElement(meta, g + "description").text = amap.title
-    graph = ET.SubElement(root, g + "graph", {"defaultedgetype": "directed", "mode": "static"})
-    attrs = ET.SubElement(graph, g + "attributes", {"class": "node", "mode": "static"})
+    return "".join(gexf_chunks(amap))
+
+
+def gexf_chunks(amap: ArgumentMap, **_) -> Iterator[str]:
+    """The GEXF document written as it goes (``argkb.export.xmlstream``), as GraphML is."""
+    return xmlstream.batched(_gexf_pieces(amap))
+
+
+def _gexf_pieces(amap: ArgumentMap) -> Iterator[str]:
+    el = xmlstream.element
+    yield xmlstream.DECLARATION
+    # no xsi:schemaLocation: the 1.3 RELAX NG forbids it
+    yield f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.3">\n'
+    yield f'  <meta{xmlstream.attrs({"lastmodifieddate": export_time().date().isoformat()})}>\n'
+    yield f'    {el("creator", None, f"argkb {__version__}")}\n    {el("description", None, amap.title)}\n  </meta>\n'
+    yield '  <graph defaultedgetype="directed" mode="static">\n    <attributes class="node" mode="static">\n'
     for column in NODE_COLUMNS:
         # every column a string: Gephi's importer drops columns of types it does not know (anyURI)
-        ET.SubElement(attrs, g + "attribute", {"id": column, "title": column, "type": "string"})
-    edge_attrs = ET.SubElement(graph, g + "attributes", {"class": "edge", "mode": "static"})
-    ET.SubElement(edge_attrs, g + "attribute", {"id": "kind", "title": "kind", "type": "string"})
-    nodes = ET.SubElement(graph, g + "nodes", {"count": str(len(amap.nodes))})
+        yield f'      {el("attribute", {"id": column, "title": column, "type": "string"})}\n'
+    yield ('    </attributes>\n    <attributes class="edge" mode="static">\n'
+           '      <attribute id="kind" title="kind" type="string"/>\n    </attributes>\n')
+    yield f'    <nodes count="{len(amap.nodes)}">\n'
     for node in amap.nodes.values():
-        el = ET.SubElement(nodes, g + "node", {"id": node.id, "label": " ".join(node.label.split())})
-        values = ET.SubElement(el, g + "attvalues")
+        parts = [f'      <node{xmlstream.attrs({"id": node.id, "label": " ".join(node.label.split())})}>\n'
+                 "        <attvalues>\n"]
         for name, value in node.fields().items():
             if name in NODE_COLUMNS:
-                ET.SubElement(values, g + "attvalue", {"for": name, "value": value})
+                parts.append(f'          {el("attvalue", {"for": name, "value": value})}\n')
         r, gr, b = style.rgb(style.fill(node))
-        ET.SubElement(el, v + "color", {"r": str(r), "g": str(gr), "b": str(b), "a": "1.0"})
-        ET.SubElement(el, v + "size", {"value": f"{style.type_style(node.type).size:.1f}"})
-        ET.SubElement(el, v + "shape", {"value": style.type_style(node.type).shape_gexf})
-    edges = ET.SubElement(graph, g + "edges", {"count": str(len(amap.edges))})
+        look = style.type_style(node.type)
+        parts.append(f'        </attvalues>\n        <viz:color r="{r}" g="{gr}" b="{b}" a="1.0"/>\n'
+                     f'        <viz:size value="{look.size:.1f}"/>\n        <viz:shape value="{look.shape_gexf}"/>\n'
+                     "      </node>\n")
+        yield "".join(parts)
+    yield f'    </nodes>\n    <edges count="{len(amap.edges)}">\n'
     for i, edge in enumerate(amap.edges):
-        look = style.EDGE_STYLES[edge.kind]
-        el = ET.SubElement(edges, g + "edge", {"id": f"e{i}", "source": edge.source, "target": edge.target,
-                                               "label": edge.kind, "kind": edge.kind})
-        values = ET.SubElement(el, g + "attvalues")
-        ET.SubElement(values, g + "attvalue", {"for": "kind", "value": edge.kind})
-        r, gr, b = style.rgb(look.colour)
-        ET.SubElement(el, v + "color", {"r": str(r), "g": str(gr), "b": str(b)})
-        ET.SubElement(el, v + "thickness", {"value": f"{look.width:.1f}"})
-        ET.SubElement(el, v + "shape", {"value": look.line})
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+        line = style.EDGE_STYLES[edge.kind]
+        r, gr, b = style.rgb(line.colour)
+        ends: dict[str, object] = {"id": f"e{i}", "source": edge.source, "target": edge.target,
+                                   "label": edge.kind, "kind": edge.kind}
+        yield (f"      <edge{xmlstream.attrs(ends)}>\n"
+               f'        <attvalues>\n          {el("attvalue", {"for": "kind", "value": edge.kind})}\n'
+               f'        </attvalues>\n        <viz:color r="{r}" g="{gr}" b="{b}"/>\n'
+               f'        <viz:thickness value="{line.width:.1f}"/>\n        <viz:shape value="{line.line}"/>\n'
+               "      </edge>\n")
+    yield "    </edges>\n  </graph>\n</gexf>\n"

@@ -1,13 +1,13 @@
-"""GraphML: plain (networkx; valid against the GraphML XSD, opens in Gephi and Cytoscape with
-every attribute) and yEd's dialect (``graphml-yed``: y:ShapeNode / y:PolyLineEdge graphics,
+"""GraphML: plain (valid against the GraphML XSD, opens in Gephi and Cytoscape and reads back in networkx with
+every attribute; written as a stream, ``argkb.export.xmlstream``) and yEd's dialect (``graphml-yed``: y:ShapeNode / y:PolyLineEdge graphics,
 so labels, shapes and colours show in yEd; apply Layout ▸ Hierarchical there)."""
 from __future__ import annotations
 
-import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
-from argkb.export import style
-from argkb.export.model import ArgumentMap
+from argkb.export import style, xmlstream
+from argkb.export.model import FIELD_ORDER, ArgumentMap
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 YED_NS = "http://www.yworks.com/xml/graphml"
@@ -16,12 +16,13 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
 def node_attributes(node) -> dict[str, object]:
     """The node's fields plus its look (colour as hex and as Gephi's r/g/b, size, shape)."""
-    colour = style.fill(node)
+    return {**node.fields(), **look(style.fill(node), node.type)}
+
+
+def look(colour: str, node_type: str) -> dict[str, object]:
     r, g, b = style.rgb(colour)
-    out: dict[str, object] = dict(node.fields())
-    out.update(color=colour, r=r, g=g, b=b, size=float(style.type_style(node.type).size),
-               shape=style.type_style(node.type).shape_cy)
-    return out
+    return {"color": colour, "r": r, "g": g, "b": b, "size": float(style.type_style(node_type).size),
+            "shape": style.type_style(node_type).shape_cy}
 
 
 def edge_attributes(edge) -> dict[str, object]:
@@ -29,17 +30,67 @@ def edge_attributes(edge) -> dict[str, object]:
     return {"kind": edge.kind, "label": edge.kind, "color": look.colour, "line": look.line}
 
 
-def to_graphml(amap: ArgumentMap, **_) -> str:
-    import networkx as nx
+#: the look every node carries after its fields, with its GraphML type (networkx reads them back typed)
+LOOK_KEYS = (("color", "string"), ("r", "long"), ("g", "long"), ("b", "long"), ("size", "double"),
+             ("shape", "string"))
+EDGE_KEYS = ("kind", "label", "color", "line")
 
-    g = nx.MultiDiGraph(name=amap.title)
+
+def node_keys(amap: ArgumentMap) -> list[str]:
+    """The node attributes some node of the map has, in the order ``Node.fields`` writes them."""
+    present = {"iri", "type", "label"}
     for node in amap.nodes.values():
-        g.add_node(node.id, **node_attributes(node))
+        present.update(name for name, value in node.attrs.items() if value)
+        if node.quotes:
+            present.update(("quote", "source"))
+    return [name for name in FIELD_ORDER if name in present]
+
+
+def to_graphml(amap: ArgumentMap, **_) -> str:
+    return "".join(graphml_chunks(amap))
+
+
+def graphml_chunks(amap: ArgumentMap, **_) -> Iterator[str]:
+    """GraphML (valid against the GraphML XSD; read by networkx, Gephi and Cytoscape), written as it goes:
+    a key per attribute, then each node with its fields and look, then each edge."""
+    return xmlstream.batched(_graphml_pieces(amap))
+
+
+def _graphml_pieces(amap: ArgumentMap) -> Iterator[str]:
+    fields = node_keys(amap)
+    keys = {name: f"d{i}" for i, name in enumerate([*fields, *(k for k, _ in LOOK_KEYS)], start=1)}
+    edge_keys = {name: f"d{len(keys) + 1 + i}" for i, name in enumerate(EDGE_KEYS)}
+    yield xmlstream.DECLARATION
+    yield (f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="{XSI_NS}" xsi:schemaLocation="{GRAPHML_NS} '
+           f'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    yield '<key id="d0" for="graph" attr.name="name" attr.type="string"/>\n'
+    types = dict(LOOK_KEYS)
+    for name, key in keys.items():
+        yield xmlstream.element("key", {"id": key, "for": "node", "attr.name": name,
+                                        "attr.type": types.get(name, "string")}) + "\n"
+    for name, key in edge_keys.items():
+        yield xmlstream.element("key", {"id": key, "for": "edge", "attr.name": name, "attr.type": "string"}) + "\n"
+    yield f'<graph edgedefault="directed">{xmlstream.element("data", {"key": "d0"}, amap.title)}\n'
+    looks: dict[tuple[str, str], str] = {}      # a handful: written once each
+    for node in amap.nodes.values():
+        parts = [f"<node{xmlstream.attrs({'id': node.id})}>\n"]
+        for name, value in node.fields().items():
+            parts.append(f'  <data key="{keys[name]}">{xmlstream.text(value)}</data>\n')
+        kind = (style.fill(node), node.type)
+        written = looks.get(kind)
+        if written is None:
+            written = looks[kind] = "".join(f'  <data key="{keys[name]}">{xmlstream.text(value)}</data>\n'
+                                            for name, value in look(*kind).items())
+        parts.append(written)
+        parts.append("</node>\n")
+        yield "".join(parts)
     for edge in amap.edges:
-        g.add_edge(edge.source, edge.target, key=edge.id, **edge_attributes(edge))
-    out = io.BytesIO()
-    nx.write_graphml(g, out, encoding="utf-8", prettyprint=True)
-    return out.getvalue().decode("utf-8")
+        lines = [f"<edge{xmlstream.attrs({'source': edge.source, 'target': edge.target, 'id': edge.id})}>\n"]
+        for name, datum in edge_attributes(edge).items():
+            lines.append(f'  <data key="{edge_keys[name]}">{xmlstream.text(datum)}</data>\n')
+        lines.append("</edge>\n")
+        yield "".join(lines)
+    yield "</graph></graphml>\n"
 
 
 # ---------------------------------------------------------------- yEd dialect

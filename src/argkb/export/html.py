@@ -19,6 +19,7 @@ from string import Template
 
 from argkb import __version__
 from argkb.errors import UsageError
+from argkb.export import compact as compact_map
 from argkb.export import cyjs, style
 from argkb.export.model import ArgumentMap
 from argkb.export.overview import disagreements, overview
@@ -27,7 +28,7 @@ from argkb.export.why import GRADUAL, explain_map
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 VENDOR = HERE / "vendor"
-SCRIPTS = ("status.js", "why.js", "panel.js", "overview.js", "map.js")
+SCRIPTS = ("lazy.js", "status.js", "why.js", "panel.js", "overview.js", "map.js")
 
 #: graph labels are cut to this many lines (full text on hover and in the panel) …
 LABEL_LINES = 3
@@ -74,14 +75,30 @@ def _inline_script(source: str) -> str:
     return source.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
-def page_data(amap: ArgumentMap, status_lens: str | None = None) -> dict:
+def is_compact(amap: ArgumentMap) -> bool:
+    """Whether the map is written compactly, its traces expanded one at a time (``argkb.export.compact``)."""
+    return len(amap.nodes) > compact_map.COMPACT_NODES
+
+
+def compact_note(amap: ArgumentMap) -> str | None:
+    """The line ``export`` adds for a large map: what the page holds and how to narrow it (else None)."""
+    if not is_compact(amap):
+        return None
+    count = len(amap.of_type("implication"))
+    return (f"a large map ({len(amap.nodes):,} nodes): the page holds the overview of {count:,} implications plus "
+            f"their {count:,} traces, each drawn when opened, not the whole graph; narrow it with --source NAME "
+            "or --lever NAME")
+
+
+def page_data(amap: ArgumentMap, status_lens: str | None = None, compact: bool = False) -> dict:
     """The Cytoscape.js document and what the page needs besides: title, lenses, legend, statuses,
     and the why of every implication overall and under each lens (``argkb.export.why``).
 
     ``status_lens``: the status lens selected when the page opens (``overall``, a perspective key),
-    None for off; ``#status=LENS`` in the address overrides it.
+    None for off; ``#status=LENS`` in the address overrides it. ``compact``: the elements and the whys
+    are left out (``elements`` empty, ``argkb.compact`` says how many there are), for ``traces_data``.
     """
-    data = cyjs.document(amap, max_lines=LABEL_LINES)
+    data = cyjs.document(amap.subgraph(set()) if compact else amap, max_lines=LABEL_LINES)
     groups = overview(amap)
     data["argkb"] = {
         "overview": groups,
@@ -100,12 +117,24 @@ def page_data(amap: ArgumentMap, status_lens: str | None = None) -> dict:
                           style.NOT_IN_VIEW: list(style.NOT_IN_VIEW_COLOURS)},
         "notInView": style.NOT_IN_VIEW,
         "gradual": GRADUAL,
-        "why": explain_map(amap),
+        "why": {} if compact else explain_map(amap),
+        "rowLimit": compact_map.ROW_LIMIT if compact else None,
     }
+    if compact:
+        data["argkb"]["compact"] = {"nodes": len(amap.nodes), "edges": len(amap.edges),
+                                    "implications": len(amap.of_type("implication"))}
     return data
 
 
-def to_html(amap: ArgumentMap, status_lens: str | None = None, **_) -> str:
+def traces_data(amap: ArgumentMap) -> dict:
+    """The compact table a large map's page expands its traces from (``argkb.export.compact``)."""
+    return compact_map.traces(amap, LABEL_LINES, explain_map(amap))
+
+
+def to_html(amap: ArgumentMap, status_lens: str | None = None, compact: bool | None = None, **_) -> str:
+    """The page; ``compact`` (default: for maps of more than ``compact.COMPACT_NODES`` nodes) writes the
+    overview's data first and the traces in a compact table the page expands as they are opened."""
+    compact = is_compact(amap) if compact is None else compact
     scripts = vendor_scripts()
     vendor = "\n".join(f"<!-- {html.escape(pkg)} {html.escape(version)} (npm, inlined) -->\n"
                        f"<script>\n{_inline_script(src)}\n</script>" for pkg, version, src in scripts)
@@ -115,7 +144,8 @@ def to_html(amap: ArgumentMap, status_lens: str | None = None, **_) -> str:
         title=html.escape(amap.title),
         generator=html.escape(f"argkb {__version__}; " + ", ".join(f"{p} {v}" for p, v, _ in scripts)),
         css=(TEMPLATES / "map.css").read_text(encoding="utf-8"),
-        data=json_for_script(page_data(amap, status_lens)),
+        data=json_for_script(page_data(amap, status_lens, compact)),
+        traces=compact_map.script(traces_data(amap)) if compact else "",
         vendor=vendor,
         js=own_js,
     )

@@ -17,7 +17,8 @@ actor        actor → move           ``?move argkb:actor ?actor``
 lever        lever → move           ``?move argkb:lever ?lever``
 ===========  =====================  ==============================================
 
-Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.export.sparql``.
+Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.export.sparql`` (on the
+derived pyoxigraph store, by the scans of ``argkb.export.scan``, which give the same rows).
 
 Every argument, claim and implication also carries its status (IN, OUT or UNDEC, from
 ``argkb.assess.framework``): ``status`` overall and ``status_<lens>`` under each of the five lenses
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 
 from argkb.export import sparql
+from argkb.export.scan import reader
 from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
 from argkb.vocab.namespaces import ARGKB
@@ -71,6 +73,12 @@ EDGE_PROPERTIES: tuple[tuple[str, URIRef, bool], ...] = (
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _NAME_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9._:-]*$")
+
+#: the attributes ``Node.fields`` writes from ``Node.attrs``, in its order
+ATTR_FIELDS = ("statement", "perspective", "perspective_label", "role", "qualifier", "direction", "warrant",
+               "attribution", *STATUS_ATTRS.values(), *STRENGTH_ATTRS.values())
+#: every field a node can carry, in the order ``Node.fields`` gives them
+FIELD_ORDER = ("iri", "type", "label", *ATTR_FIELDS, "quote", "source")
 
 #: attribute name -> literal property
 LITERAL_ATTRS = {"statement": ARGKB.statement, "warrant": ARGKB.warrant}
@@ -110,8 +118,7 @@ class Node:
     def fields(self) -> dict[str, str]:
         """Every attribute as text, in a fixed order, empty ones left out (what the formats write)."""
         out = {"iri": self.iri, "type": self.type, "label": self.label}
-        for name in ("statement", "perspective", "perspective_label", "role", "qualifier", "direction",
-                     "warrant", "attribution", *STATUS_ATTRS.values(), *STRENGTH_ATTRS.values()):
+        for name in ATTR_FIELDS:
             if self.attrs.get(name):
                 out[name] = self.attrs[name]
         if self.quotes:
@@ -198,17 +205,18 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     with statuses under ``semantics`` (grounded, preferred or stable)."""
     types: dict[URIRef, str] = {}
     labels: dict[URIRef, list] = defaultdict(list)
+    rows = reader(store)
     for node_type, cls in NODE_CLASSES:
-        for node, label in store.query(sparql.NODES, {"_class": cls}).rows:
+        for node, label in rows(sparql.NODES, {"_class": cls}):
             types[node] = node_type
             if label is not None and label not in labels[node]:
                 labels[node].append(label)
     nodes = {iri: Node(node_id(iri), str(iri), t, pick(labels[iri]) or local_name(str(iri))) for iri, t in types.items()}
-    _read_attributes(store, nodes)
-    _read_quotes(store, nodes)
+    _read_attributes(rows, nodes)
+    _read_quotes(rows, nodes)
     edges: dict[Edge, None] = {}
     for kind, prop, reverse in EDGE_PROPERTIES:
-        for s, o in store.query(sparql.LINKS, {"_property": prop}).rows:
+        for s, o in rows(sparql.LINKS, {"_property": prop}):
             a, b = (o, s) if reverse else (s, o)
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
@@ -219,16 +227,16 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     return ArgumentMap(by_id, edge_list, store, semantics=semantics, graph=graph)
 
 
-def _read_attributes(store, nodes: dict[URIRef, Node]) -> None:
+def _read_attributes(rows, nodes: dict[URIRef, Node]) -> None:
     for name, prop in LITERAL_ATTRS.items():
         found: dict[URIRef, list] = defaultdict(list)
-        for s, value in store.query(sparql.VALUES, {"_property": prop}).rows:
+        for s, value in rows(sparql.VALUES, {"_property": prop}):
             found[s].append(value)
         for s, values in found.items():
             if s in nodes:
                 nodes[s].attrs[name] = pick(values)
     for name, prop in TERM_ATTRS.items():
-        for s, term, label in store.query(sparql.TERMS, {"_property": prop}).rows:
+        for s, term, label in rows(sparql.TERMS, {"_property": prop}):
             if s not in nodes:
                 continue
             if name == "perspective":
@@ -236,14 +244,14 @@ def _read_attributes(store, nodes: dict[URIRef, Node]) -> None:
                 nodes[s].attrs["perspective_label"] = clean(label) if label is not None else local_name(str(term))
             else:
                 nodes[s].attrs[name] = clean(label) if label is not None else local_name(str(term)).lower()
-    for s, agent, label in store.query(sparql.ATTRIBUTION).rows:
+    for s, agent, label in rows(sparql.ATTRIBUTION):
         if s in nodes:
             nodes[s].attrs["attribution"] = clean(label) if label is not None else short(agent)
 
 
-def _read_quotes(store, nodes: dict[URIRef, Node]) -> None:
+def _read_quotes(rows, nodes: dict[URIRef, Node]) -> None:
     seen = set()
-    for claim, quote, exact, source, title, start, end in store.query(sparql.QUOTES).rows:
+    for claim, quote, exact, source, title, start, end in rows(sparql.QUOTES):
         if claim not in nodes or (claim, quote) in seen:
             continue
         seen.add((claim, quote))
@@ -270,12 +278,18 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     from argkb.assess import framework as argumentation
 
     graph = argumentation.load(store)
+    # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two URIRef
+    # objects runs rdflib's __eq__; the same object is found by identity)
+    by_text = {str(iri): node for iri, node in nodes.items()}
+    node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
     for lens, attr in STATUS_ATTRS.items():
         ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
         for iri, status in (*ev.arguments.items(), *ev.claims.items()):
-            if iri in nodes:
-                nodes[iri].attrs[attr] = status
+            node = node_of.get(iri) if iri in node_of else nodes.get(iri)
+            if node is not None:
+                node.attrs[attr] = status
         for iri, value in ev.strength.items():
-            if iri in nodes and nodes[iri].type == "implication":
-                nodes[iri].attrs[STRENGTH_ATTRS[lens]] = f"{value:.3f}"
+            node = node_of.get(iri) if iri in node_of else nodes.get(iri)
+            if node is not None and node.type == "implication":
+                node.attrs[STRENGTH_ATTRS[lens]] = f"{value:.3f}"
     return graph

@@ -1,5 +1,5 @@
-"""Cutting the argument map down: by perspective (``--perspective``), by source (``--source``) and
-around a node (``--focus``).
+"""Cutting the argument map down: by perspective (``--perspective``), by source (``--source``), to what
+follows from one lever (``--lever``) and around a node (``--focus``).
 
 Both keep every argument whole — with its premises and its conclusion or target — so
 each format (and AIF in particular) always shows complete inferences.
@@ -27,7 +27,7 @@ _ARGUMENT_EDGES = ("premise", "conclusion", "attacks")
 
 def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
               depth: int | None = None, title: str | None = None, semantics: str = "grounded",
-              source: str | None = None) -> ArgumentMap:
+              source: str | None = None, lever: str | None = None) -> ArgumentMap:
     """The argument map of ``kb`` (through ``open_store(kb)``), filtered as the export options ask.
 
     Statuses are computed on the whole knowledge base before any filter, under ``semantics``.
@@ -46,6 +46,8 @@ def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
         amap = by_perspective(amap, set(keys))
     if source is not None:
         amap = by_source(amap, _source_term(kb, source))
+    if lever is not None:
+        amap = by_lever(amap, lever)
     if focus is not None:
         amap = around(amap, focus, DEFAULT_DEPTH if depth is None else depth)
     elif depth is not None:
@@ -107,6 +109,33 @@ def by_source(amap: ArgumentMap, source: URIRef) -> ArgumentMap:
         if _argument_parts(amap, arg.id) & quoted:
             args.add(arg.id)
     return _with_arguments(amap, args, quoted)
+
+
+def by_lever(amap: ArgumentMap, lever: str) -> ArgumentMap:
+    """What follows from one lever (IRI, CURIE or local name): the lever, its moves and their actors,
+    the implications the moves trigger and the actors they affect, and each implication's trace — the
+    arguments for and against it, their premises and undercuts, recursively (as the HTML map's trace)."""
+    levers = [n for n in amap.of_type("lever")]
+    start = {n.iri: n.id for n in levers}[str(resolve(lever, [URIRef(n.iri) for n in levers], "lever"))]
+    into: dict[str, list] = {}
+    for e in amap.edges:
+        into.setdefault(e.target, []).append(e)
+    moves = {e.target for e in amap.edges if e.source == start and e.kind == "lever"}
+    implications = {e.target for e in amap.edges if e.source in moves and e.kind == "trigger"}
+    keep = {start} | moves | implications
+    keep |= {e.source for m in moves for e in into.get(m, ()) if e.kind == "actor"}
+    keep |= {e.target for e in amap.edges if e.source in implications and e.kind == "affects"}
+    todo = list(implications)
+    while todo:   # up from each implication: what argues for or against it, what those rest on
+        here = todo.pop()
+        kinds = ("premise", "attacks") if amap.nodes[here].type == "argument" else ("conclusion", "attacks")
+        for e in into.get(here, ()):
+            if e.kind in kinds and e.source not in keep:
+                keep.add(e.source)
+                todo.append(e.source)
+    keep |= {e.target for e in amap.edges if e.source in keep and amap.nodes[e.source].type == "argument"
+             and e.kind in ("conclusion", "attacks")}
+    return amap.subgraph(keep)
 
 
 def _with_arguments(amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = frozenset()) -> ArgumentMap:

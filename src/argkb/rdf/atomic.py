@@ -4,13 +4,14 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from argkb.errors import UsageError
 
 
-def atomic_write_bytes(path: Path | str, data: bytes, mode: int | None = None, create_folders: bool = True,
-                       option: str | None = None) -> None:
+def atomic_write_bytes(path: Path | str, data: bytes | Iterable[bytes], mode: int | None = None,
+                       create_folders: bool = True, option: str | None = None) -> None:
     """Write ``data`` to ``path`` atomically; ``mode`` sets the permissions (default: keep the target's,
     or 0666 less the umask for a new file).
 
@@ -27,7 +28,28 @@ def atomic_write_bytes(path: Path | str, data: bytes, mode: int | None = None, c
     fsync_dir(path.parent)
 
 
-def _write_replace(path: Path, data: bytes, mode: int | None, create_folders: bool = True,
+def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes], mode: int | None = None,
+                        create_folders: bool = True, option: str | None = None) -> int:
+    """``atomic_write_bytes`` of a document that comes in pieces (a large export written as it is made,
+    never held whole): the target is replaced only once the last piece is written and synced; an error
+    on the way (a full disk, or one raised by whatever makes the pieces) leaves it as it was.
+    Returns the number of bytes written."""
+    counted = _Counted(chunks)
+    atomic_write_bytes(path, counted, mode, create_folders, option)
+    return counted.size
+
+
+class _Counted:
+    def __init__(self, chunks: Iterable[bytes]):
+        self.chunks, self.size = chunks, 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            self.size += len(chunk)
+            yield chunk
+
+
+def _write_replace(path: Path, data: bytes | Iterable[bytes], mode: int | None, create_folders: bool = True,
                    option: str | None = None) -> None:
     """mkstemp creates the temporary file with O_EXCL (never through a symbolic link), in the target's folder."""
     if create_folders:
@@ -36,7 +58,11 @@ def _write_replace(path: Path, data: bytes, mode: int | None, create_folders: bo
     try:
         os.fchmod(fd, _mode_for(path) if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray)):
+                handle.write(data)
+            else:
+                for chunk in data:
+                    handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if option is not None:

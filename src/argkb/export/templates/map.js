@@ -7,6 +7,9 @@
   "use strict";
   var doc = JSON.parse(document.getElementById("argkb-data").textContent);
   var meta = doc.argkb;
+  var lazy = window.ArgkbLazy;     // a large map: elements brought in as views need them (lazy.js)
+  lazy.init(meta);
+  var compact = lazy.active();
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -79,7 +82,7 @@
   var expanded = false;   // "All nodes": every claim and argument, not only levers and implications
   /* "levers" when the whole graph is shown unfiltered and not expanded, else "all" */
   function level() {
-    return !expanded && !focusId && !document.getElementById("filter-lever").value &&
+    return !compact && !expanded && !focusId && !document.getElementById("filter-lever").value &&
       !document.getElementById("filter-actor").value ? "levers" : "all";
   }
 
@@ -202,6 +205,7 @@
      trigger, arguments they are premises of and what those conclude, recursively; an actor also
      brings the implications that affect it. Each implication comes with its arguments and premises. */
   function impactSet(id) {
+    if (compact) return lazy.ensure(lazy.impactIds(id));
     var seen = {}, queue = [id], out = cy.collection();
     if (node(id).hasClass("actor")) node(id).incomers("edge.affects").sources().forEach(function (n) { queue.push(n.id()); });
     while (queue.length) {
@@ -225,6 +229,7 @@
      with the moves that trigger it (and their actor and lever), the actors it affects, and the
      arguments it is itself a premise of, with what they conclude. */
   function traceSet(id) {
+    if (compact) return lazy.ensure(lazy.traceIds(id));
     var start = node(id), out = start, queue = [start], seen = {};
     while (queue.length) {
       var n = queue.shift();
@@ -244,7 +249,16 @@
 
   // ------------------------------------------------------------ filters
   var lenses = {}, focusId = "";
+  /* a large map is not drawn whole: say so, and how to get a smaller one */
+  function tooLarge() {
+    showOverview();
+    document.getElementById("status").textContent = "This map has " + meta.compact.nodes + " nodes, too many to draw " +
+      "at once: open an implication's trace from the overview, or export a smaller map (--source NAME, --lever NAME).";
+  }
+
   function focusOn(id) {
+    if (compact && !id) { tooLarge(); return; }
+    var started = performance.now();
     graph();
     focusId = id || "";
     document.body.classList.toggle("focused", !!focusId);
@@ -252,12 +266,15 @@
     if (!wide()) closePanel();         // the graph takes the screen; "Details" brings the panel back
     applyFilters();
     if (focusId) window.ArgkbPanel.show(focusId, false);
+    document.body.setAttribute("data-focus-ms", String(Math.round(performance.now() - started)));
   }
   function applyFilters() {
     graph();
     setView("graph");
     var lever = document.getElementById("filter-lever").value;
     var actor = document.getElementById("filter-actor").value;
+    if (compact && !focusId && !lever && !actor) { tooLarge(); return; }
+    if (compact) [focusId && traceSet(focusId), lever && impactSet(lever), actor && impactSet(actor)];   // bring them in
     var keep = cy.nodes();
     if (focusId) keep = keep.intersection(traceSet(focusId));
     if (lever) keep = keep.intersection(impactSet(lever));
@@ -293,19 +310,21 @@
 
   function fillSelect(selectId, type) {
     var select = document.getElementById(selectId);
-    cy.nodes("." + type).sort(function (a, b) { return a.data("label").localeCompare(b.data("label")); })
-      .forEach(function (n) {
-        var option = el("option", n.data("label"));
-        option.value = n.id();
-        select.appendChild(option);
-      });
+    var nodes = compact ? lazy.list(type) : cy.nodes("." + type).map(function (n) { return { id: n.id(), label: n.data("label") }; })
+      .sort(function (a, b) { return a.label.localeCompare(b.label); });
+    nodes.forEach(function (n) {
+      var option = el("option", n.label);
+      option.value = n.id;
+      select.appendChild(option);
+    });
     if (selectId !== "filter-focus") select.addEventListener("change", applyFilters);
   }
 
   function buildLensFilters() {
     var box = document.getElementById("filter-perspectives");
     meta.perspectives.forEach(function (p) {
-      if (cy.nodes(".argument").filter(function (a) { return a.data("perspective") === p.key; }).empty()) return;
+      if (compact ? !lazy.hasLens(p.key)
+          : cy.nodes(".argument").filter(function (a) { return a.data("perspective") === p.key; }).empty()) return;
       lenses[p.key] = true;
       var label = el("label", null);
       label.style.background = p.colour;
@@ -348,7 +367,7 @@
     doc.elements.nodes.forEach(function (n, i) { n.position = { x: (i % columns) * 250, y: Math.floor(i / columns) * 120 }; });
     cy = cytoscape({
       container: document.getElementById("cy"),
-      elements: doc.elements,
+      elements: compact ? [] : doc.elements,
       style: doc.style.concat([
         // level of detail by zoom: a label that would be drawn smaller than minLabelPx is left out
         { selector: "node", style: { "font-size": BASE_FONT, "min-zoomed-font-size": meta.minLabelPx,
@@ -368,6 +387,7 @@
       maxZoom: 4
     });
     window.ArgkbMap.cy = cy;
+    lazy.attach(cy);
     addSummaryEdges();
     var pending = null;
     cy.on("viewport", function () {
@@ -437,7 +457,10 @@
     showOverview();
     window.ArgkbOverview.filter(document.getElementById("search").value);
   });
-  document.getElementById("expand").addEventListener("click", function () { expanded = !expanded; graph(); applyFilters(); });
+  document.getElementById("expand").addEventListener("click", function () {
+    if (compact) { tooLarge(); return; }
+    expanded = !expanded; graph(); applyFilters();
+  });
   document.getElementById("view-graph").addEventListener("click", function () { focusOn(""); });
   document.getElementById("reset").addEventListener("click", function () {
     graph();
@@ -468,27 +491,39 @@
   });
   window.ArgkbStatus.init(null, meta, el);     // the badges and the lens selector; the graph comes later
   window.ArgkbOverview.init(meta, el);
-  window.ArgkbOverview.render({ open: focusOn, why: why });
-  var wanted = hash.focus || hash.select || "";
-  var known = Object.prototype.hasOwnProperty.call(ids, wanted);
-  if (hash.focus && known) {
-    focusOn(wanted);
-  } else if ((hash.select && known) || hash.view === "graph" || hash.view === "all") {
-    var type = known ? doc.elements.nodes.filter(function (n) { return n.data.id === wanted; })[0].data.type : "";
-    expanded = hash.view === "all" || (!!type && type !== "lever" && type !== "implication");
-    focusOn("");
-    if (known) { window.ArgkbPanel.show(wanted, false); if (hash.select) openPanel(); }
-  } else {
-    showOverview();
-    if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
-    setTimeout(function () {
-      graph();
-      // beside the overview, the panel opens on the implication the overview leads with
-      if (wide() && (meta.disagree || []).length) {
-        window.ArgkbPanel.show(meta.disagree[0], false);
-        window.ArgkbOverview.mark(meta.disagree[0]);
-      }
-      document.body.setAttribute("data-ready", "true");
-    }, 30);
+  // a large map's traces are read once the overview is drawn: what needs them waits for them
+  window.ArgkbOverview.render({ open: function (id) { lazy.ready(function () { focusOn(id); }); },
+                                why: function (id, lens) { lazy.ready(function () { why(id, lens); }); } });
+  if (compact) setTimeout(function () { lazy.ready(opening); }, 0);   // after the overview's first paint
+  else opening();
+  function opening() {
+    var wanted = hash.focus || hash.select || "";
+    var known = compact ? !!wanted && lazy.has(wanted) : Object.prototype.hasOwnProperty.call(ids, wanted);
+    if (hash.focus && known) {
+      focusOn(wanted);
+    } else if (compact && hash.select && known) {
+      focusOn(wanted);                   // a large map is not drawn whole: the node's trace, its panel open
+      openPanel();
+    } else if (compact && (hash.view === "graph" || hash.view === "all")) {
+      tooLarge();
+    } else if ((hash.select && known) || hash.view === "graph" || hash.view === "all") {
+      var type = known ? doc.elements.nodes.filter(function (n) { return n.data.id === wanted; })[0].data.type : "";
+      expanded = hash.view === "all" || (!!type && type !== "lever" && type !== "implication");
+      focusOn("");
+      if (known) { window.ArgkbPanel.show(wanted, false); if (hash.select) openPanel(); }
+    } else {
+      showOverview();
+      if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
+      setTimeout(function () {
+        graph();
+        // beside the overview, the panel opens on the implication the overview leads with
+        if (wide() && (meta.disagree || []).length) {
+          window.ArgkbPanel.show(meta.disagree[0], false);
+          window.ArgkbOverview.mark(meta.disagree[0]);
+        }
+        document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+        document.body.setAttribute("data-ready", "true");
+      }, 30);
+    }
   }
 })();

@@ -6,7 +6,7 @@
    trace as a graph. A line of marks explains every mark. Built with textContent only. */
 (function () {
   "use strict";
-  var meta, el, handlers;
+  var meta, el, handlers, paged = [], drawn = 0;
   /* the lens names the table's narrow columns show (as `argkb lenses` prints them); full names on hover */
   var SHORT = { "diplomatic-practice": "diplomacy", "security-analysis": "security", constructivism: "construc\u00ADtivism" };
 
@@ -74,13 +74,36 @@
     return tr;
   }
 
+  /* the rows' table; on a large map (meta.rowLimit) the first rows, and a button for each next page */
   function table(rows, lenses) {
     var t = el("table", null, "implications");
     t.appendChild(header(lenses));
     var tbody = el("tbody");
-    rows.forEach(function (r) { tbody.appendChild(row(r, lenses)); });
     t.appendChild(tbody);
-    return t;
+    if (!meta.rowLimit) {
+      rows.forEach(function (r) { tbody.appendChild(row(r, lenses)); });
+      drawn += rows.length;
+      return t;
+    }
+    var out = document.createDocumentFragment(), more = el("button", null, "more-rows");
+    more.type = "button";
+    out.appendChild(t);
+    out.appendChild(more);
+    var part = { rows: rows, shown: rows, tbody: tbody, more: more, lenses: lenses };
+    more.addEventListener("click", function () { page(part, part.tbody.children.length + meta.rowLimit); });
+    paged.push(part);
+    page(part, meta.rowLimit);
+    return out;
+  }
+
+  function page(part, upTo) {
+    var have = part.tbody.children.length;
+    part.shown.slice(have, upTo).forEach(function (r) { part.tbody.appendChild(row(r, part.lenses)); });
+    drawn += part.tbody.children.length - have;
+    var left = part.shown.length - part.tbody.children.length;
+    part.more.hidden = left <= 0;
+    part.more.textContent = "Show " + Math.min(left, meta.rowLimit) + " more (" + left + " not shown)";
+    document.body.setAttribute("data-overview-rows", String(drawn));
   }
 
   /* one line that explains every mark of the table */
@@ -115,6 +138,8 @@
 
   function render(on) {
     handlers = on;
+    paged = [];
+    drawn = 0;
     var box = document.getElementById("overview");
     box.replaceChildren();
     var lenses = Object.keys(meta.statusAttrs);
@@ -149,14 +174,18 @@
     });
     intro.textContent = implications + " implications, their status under " + meta.semantics +
       " semantics overall and lens by lens. The lenses disagree on " + disagree.length + " of them: those first, " +
-      "then every implication under the lever that triggers it.";
-    document.body.setAttribute("data-overview-rows", String(rows));
+      "then every implication under the lever that triggers it." + (meta.compact ? " A large map (" +
+      meta.compact.nodes + " nodes): this overview, and each implication's trace drawn when you open it; " +
+      "for the whole graph, export a smaller map (--source NAME, --lever NAME)." : "");
+    document.body.setAttribute("data-overview-rows", String(meta.rowLimit ? drawn : rows));
+    document.body.setAttribute("data-overview-ms", String(Math.round(performance.now())));
     document.body.setAttribute("data-disagree", String(disagree.length));
   }
 
   /* rows whose text holds the search words (the overview's search; the graph's highlights nodes) */
   function filter(text) {
     var q = text.trim().toLowerCase(), shown = 0;
+    if (meta.rowLimit) return filterPaged(q);
     document.querySelectorAll("#overview tr.impl-row").forEach(function (tr) {
       var hit = !q || tr.querySelector("td.impl").textContent.toLowerCase().indexOf(q) >= 0;
       tr.hidden = !hit;
@@ -164,6 +193,22 @@
     });
     document.querySelectorAll("#overview section").forEach(function (s) {
       s.hidden = !!q && !s.querySelector("tr.impl-row:not([hidden])");
+    });
+    return shown;
+  }
+
+  /* a large map's search: every row of the data, not only those drawn, a page of the hits per section */
+  function filterPaged(q) {
+    var shown = 0;
+    drawn = 0;
+    paged.forEach(function (part) {
+      part.shown = !q ? part.rows : part.rows.filter(function (r) {
+        return ((r.qualifier || "") + r.label + " if " + r.moves.join("; ")).toLowerCase().indexOf(q) >= 0;
+      });
+      part.tbody.replaceChildren();
+      page(part, meta.rowLimit);
+      part.tbody.closest("section").hidden = !!q && !part.shown.length;
+      shown += part.shown.length;
     });
     return shown;
   }

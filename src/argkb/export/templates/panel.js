@@ -109,6 +109,7 @@
   }
 
   function show(id, centre) {
+    if (window.ArgkbLazy.active()) window.ArgkbLazy.ensurePanel(id);   // a large map: bring in what it shows
     var n = cy.getElementById(id);
     if (!n.length) return;
     shown = id;

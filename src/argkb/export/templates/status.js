@@ -84,6 +84,11 @@
     window.ArgkbPanel.refresh();
   }
 
+  /* status colours for nodes added to the graph later (a large map's traces, argkb lazy.js) */
+  function paint(nodes) {
+    if (current !== "off") nodes.filter(hasStatus).forEach(function (n) { n.addClass(cls(of(n))); });
+  }
+
   /* The panel's table: the node's status overall and under each lens, the chosen one marked. */
   function table(n, body) {
     if (!hasStatus(n)) return;
@@ -115,7 +120,7 @@
   }
 
   window.ArgkbStatus = {
-    init: init, set: set, attach: function (cyInstance) { cy = cyInstance; }, styles: styles, table: table,
+    init: init, set: set, paint: paint, attach: function (cyInstance) { cy = cyInstance; }, styles: styles, table: table,
     of: of, badge: badge, current: function () { return current; }
   };
 })();
