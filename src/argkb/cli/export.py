@@ -8,7 +8,7 @@ import click
 from argkb.cli.common import emit, examples, kb_options, output_option, perspective_option
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
-FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html"]
+FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html", "argdown"]
 SEMANTICS = ["grounded", "preferred", "stable"]
 #: the formats --status-lens colours (every format that carries statuses writes them as node attributes)
 STATUS_LENS_FORMATS = ("html", "dot")
@@ -19,7 +19,9 @@ STATUS_LENS_FORMATS = ("html", "dot")
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES, case_sensitive=False), required=True,
               help="graphml (Gephi, Cytoscape), graphml-yed (yEd), gexf (Gephi, GEXF 1.3), dot (Graphviz), "
                    "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub, mermaid-cli), mermaid-md (Markdown: the map split into diagrams under mermaid's default 500 links each), jsonld / turtle (the filtered RDF graph), "
-                   "aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech xaif), html (the interactive map, one offline file).")
+                   "aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech xaif), html (the interactive map, one offline file), "
+                   "argdown (argkb-flavoured Argdown: everything the graph holds, for Argdown's editors; "
+                   "`argkb import --from argdown` reads it back).")
 @output_option
 @perspective_option("Keep only arguments read through this lens (repeatable)")
 @click.option("--source", metavar="NAME", default=None,
@@ -60,7 +62,8 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
         raise UsageError("the HTML map is a page of about a megabyte for a browser, not for a terminal: "
                          "write it to a file with -o map.html (or redirect: > map.html), then open that file")
     amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source)
-    text = render(amap, fmt, clusters=clusters, status_lens=lens)
+    extra = {"source_text": kb.source_text} if fmt == "argdown" else {}
+    text = render(amap, fmt, clusters=clusters, status_lens=lens, **extra)
     emit(text, output)
     if output is not None:
         nodes, edges = amap.counts()
@@ -72,7 +75,8 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
 FORMAT_WHAT = {"html": "the interactive map (open it in a browser)", "dot": "Graphviz DOT", "gexf": "GEXF",
                "graphml": "GraphML", "graphml-yed": "GraphML for yEd", "cyjs": "Cytoscape.js JSON",
                "mermaid": "Mermaid", "mermaid-md": "Markdown with Mermaid diagrams", "jsonld": "JSON-LD",
-               "turtle": "Turtle", "aif": "AIF JSON", "xaif": "xAIF JSON"}
+               "turtle": "Turtle", "aif": "AIF JSON", "xaif": "xAIF JSON",
+               "argdown": "argkb-flavoured Argdown"}
 
 
 def size(count: int) -> str:

@@ -24,15 +24,19 @@ from argkb.rdf.ids import PERSPECTIVES
 from argkb.vocab.namespaces import ARGKB, KB, OA
 
 
+#: libyaml's safe loader where PyYAML was built with it (ten times faster), else the pure-Python one
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(text: str, line: int, what: str):
     """YAML (JSON is YAML) without anchors or aliases, or a ``MapError`` naming the line."""
     try:
-        for token in yaml.scan(text):
+        for token in yaml.scan(text, Loader=_LOADER):
             if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
                 mark = token.start_mark
                 raise MapError(f"line {line + mark.line}, column {mark.column + 1}: YAML anchors and aliases (& and *) "
                                f"are not read in {what}; write the value out")
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {line + mark.line}, column {mark.column + 1}" if mark else f"line {line}"

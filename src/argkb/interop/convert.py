@@ -58,6 +58,12 @@ def known_agents(kb, author: str | None) -> frozenset:
 def convert(path: Path, fmt: str, kb=None, source: str | None = None, perspective: str | None = None,
             author: str | None = None, prefix: str | None = None) -> tuple[str, dict]:
     """The contribution's Turtle and a summary (counts, TODOs, skipped)."""
+    if fmt == "argdown":
+        from argkb.interop.argdown_import import convert_flavoured
+
+        done = convert_flavoured(Path(path), kb, source)
+        if done is not None:
+            return done
     lens = perspective_term(perspective) if perspective else None
     anchor = registered_source(kb, source) if source else None
     agents = known_agents(kb, author)
