@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Callable
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import PROV, RDF, RDFS
 
 from argkb.export import argdown_flavour as fl
 from argkb.vocab.namespaces import ARGKB, KB, OA
@@ -50,6 +50,7 @@ class Writer:
         sources = Counter(self.g.value(q, OA.hasSource) for q in self.inline)
         self.source = sources.most_common(1)[0][0] if sources else None
         self.front = sorted(s for s in self.types if s not in body and s not in self.inline)
+        self.by = self._default_by()
 
     # ------------------------------------------------------------------ quotes
     def _text_of(self, source) -> str | None:
@@ -78,11 +79,31 @@ class Writer:
         return out
 
     # ------------------------------------------------------------------ data
-    def _data(self, node, skip=frozenset()) -> dict:
+    def _unquoted(self, node) -> bool:
+        """Whether the front matter's ``by`` applies to a body node: an argument, or a claim without quotes."""
+        return node in self.arguments or not any(q in self.inline for q in self.g.objects(node, ARGKB.evidence))
+
+    def _default_by(self):
+        """The agent most arguments and unquoted claims are attributed to (alone), if any."""
+        counts = Counter()
+        for node in (*self.statements, *self.arguments):
+            agents = list(self.g.objects(node, PROV.wasAttributedTo))
+            if self._unquoted(node) and len(agents) == 1:
+                counts[agents[0]] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _data(self, node, skip=frozenset(), body=False) -> dict:
         data: dict = {}
-        for pred in sorted(set(self.g.predicates(node)) - set(skip) - {RDF.type}, key=lambda p: fl.key_for(p)[0]):
+        preds = set(self.g.predicates(node)) - set(skip) - {RDF.type}
+        for pred in sorted(preds, key=lambda p: (p != RDFS.label, fl.key_for(p)[0])):
             key, kind = fl.key_for(pred)
             data[key] = fl.encode_all(self.g.objects(node, pred), kind)
+        if body and self.by is not None and self._unquoted(node):
+            agents = set(self.g.objects(node, PROV.wasAttributedTo))
+            if agents == {self.by}:
+                del data["by"]
+            elif not agents:
+                data["by"] = []
         return data
 
     def _quotes(self, claim, written: set) -> list:
@@ -109,7 +130,7 @@ class Writer:
         texts = list(self.g.objects(node, ARGKB.statement))
         shown = len(texts) == 1 and fl.encode(texts[0], fl.EN) == str(texts[0]) and safe_text(str(texts[0]))
         inline = [q for q in self.g.objects(node, ARGKB.evidence) if q in self.inline]
-        data = self._data(node, skip={ARGKB.statement} if shown else set())
+        data = self._data(node, skip={ARGKB.statement} if shown else set(), body=True)
         if inline:
             rest = [fl.encode(q, fl.ID) for q in sorted(self.g.objects(node, ARGKB.evidence)) if q not in self.inline]
             data.pop("evidence", None)
@@ -137,7 +158,7 @@ class Writer:
             if all(o in body or o in self.arguments for o in objects):
                 relations += [(symbol, o) for o in objects if o in targets]
                 skip.add(pred)
-        data = self._data(node, skip)
+        data = self._data(node, skip, body=True)
         if self.types[node] != {ARGKB.Argument}:
             data = {"a": sorted(fl.curie(t, str(ARGKB)) for t in self.types[node]), **data}
         head = f"<{fl.curie(node, str(KB))}>" + (f": {labels[0]}" if shown else "")
@@ -152,6 +173,8 @@ class Writer:
         lines = ["===", f"title: {fl.dump(title)}", f"{fl.FLAVOUR_KEY}:", f"  version: {fl.VERSION}"]
         if self.source is not None:
             lines.append(f"  source: {fl.dump(fl.curie(self.source, str(KB)))}")
+        if self.by is not None:
+            lines.append(f"  by: {fl.dump(fl.curie(self.by, str(KB)))}")
         groups: dict[str, list[str]] = {}
         for node in self.front:
             name, base = next((n, t) for n, t in fl.GROUPS.items() if t is None or t in self.types[node])

@@ -181,11 +181,22 @@ def _order(term) -> tuple:
             str(getattr(term, "datatype", "") or ""))
 
 
+#: a string YAML (and so Argdown) reads back as the same string without quotes
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+
 def dump(value) -> str:
-    """A data value as JSON (which YAML, and so Argdown, reads), with the characters that would end a
-    data block or start a comment inside Argdown escaped."""
-    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-    return _escape(text)
+    """A data value in YAML's flow style, as Argdown writes data: names bare, text in JSON's double quotes
+    (which YAML reads), with the characters that would end a data block or start a comment inside
+    Argdown escaped."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{dump(k)}: {dump(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(dump(v) for v in value) + "]"
+    if isinstance(value, str) and _PLAIN.match(value) and value.lower() not in _YAML_WORDS:
+        return value
+    return _escape(json.dumps(value, ensure_ascii=False))
 
 
 def _escape(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Callable
 
 import yaml
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from argkb.export import argdown_flavour as fl
 from argkb.export.argdown import quote_id
@@ -91,6 +91,7 @@ class FlavouredReader:
         if block.get("version", fl.VERSION) != fl.VERSION:
             raise MapError(f"line {line}: argkb-flavoured Argdown version {block.get('version')!r}; this argkb "
                            f"reads version {fl.VERSION}")
+        self.by = self._iri(block["by"], f"line {line}: by") if block.get("by") else None
         if self.source is None and block.get("source"):
             self.source = self._iri(block["source"], f"line {line}: source")
         for group, base in fl.GROUPS.items():
@@ -106,7 +107,7 @@ class FlavouredReader:
                     self.g.add((node, RDF.type, base))
                 for key, value in data.items():
                     (self._types if key == "a" else lambda n, v, w, k=key: self._add(n, k, v, w))(node, value, where)
-        unknown = sorted(set(block) - set(fl.GROUPS) - {"version", "source", "_line"})
+        unknown = sorted(set(block) - set(fl.GROUPS) - {"version", "source", "by", "_line"})
         if unknown:
             raise MapError(f"line {line}: argkb: {', '.join(map(str, unknown))}: unknown key (the keys are version, "
                            f"source and the groups {', '.join(fl.GROUPS)})")
@@ -148,8 +149,14 @@ class FlavouredReader:
         quotes = data.pop("quote", [])
         for quote in quotes if isinstance(quotes, list) else [quotes]:
             self._quote(iri, quote, where)
+        self._attribute(iri, data, unquoted=not quotes)
         for key, value in data.items():
             self._add(iri, key, value, where)
+
+    def _attribute(self, iri: URIRef, data: dict, unquoted: bool) -> None:
+        """The front matter's ``by``, for an argument or an unquoted claim that names no agent of its own."""
+        if unquoted and "by" not in data and self.by is not None:
+            self.g.add((iri, PROV.wasAttributedTo, self.by))
 
     def _quote(self, claim: URIRef, value, where: str) -> None:
         if isinstance(value, str):
@@ -178,6 +185,7 @@ class FlavouredReader:
             raise MapError(f"{where}: tagged with {len(lenses)} lenses; an argument is read through one")
         for lens in lenses:
             self.g.add((iri, ARGKB.perspective, lens))
+        self._attribute(iri, data, unquoted=True)
         for key, value in data.items():
             self._add(iri, key, value, where)
         self._pcs(node, iri, where)
