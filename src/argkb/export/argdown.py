@@ -38,8 +38,10 @@ def quote_id(claim: URIRef) -> URIRef:
 
 
 class Writer:
-    def __init__(self, graph: Graph, source_text: Callable[[URIRef], str | None] | None = None):
+    def __init__(self, graph: Graph, source_text: Callable[[URIRef], str | None] | None = None,
+                 notes: dict | None = None):
         self.g = graph
+        self.notes = notes or {}          # node -> comment lines written after it (a draft's templates)
         self.source_text = source_text or (lambda node: None)
         self._texts: dict = {}
         self.types = {s: set(graph.objects(s, RDF.type)) for s in set(graph.subjects())}
@@ -188,15 +190,17 @@ class Writer:
                 lines += [f"  {name}:"] + groups[name]
         return lines + ["==="]
 
-    def write(self, title: str = "argkb knowledge base") -> str:
+    def write(self, title: str = "argkb knowledge base", header: list[str] = ()) -> str:
         out = self.front_matter(title)
+        if header:
+            out += ["", "/*", *(f"   {line}".rstrip() for line in header), "*/"]
         written: set = set()
         claims = [s for s in self.statements if ARGKB.Implication not in self.types[s]]
         for heading, nodes in (("Claims", claims), ("Implications", [s for s in self.statements if s not in claims])):
             if nodes:
                 out += ["", f"# {heading}", ""]
                 for node in nodes:
-                    out += [self.statement(node, written), ""]
+                    out += [self.statement(node, written), *self.notes.get(node, []), ""]
         if self.arguments:
             out += ["", "# Arguments", ""]
             for arg in self.arguments:
@@ -222,8 +226,11 @@ def _line(head: str, tags: list[str], data: dict) -> str:
     return " ".join(parts)
 
 
-def to_argdown_text(graph: Graph, source_text=None, title: str = "argkb knowledge base") -> str:
-    return Writer(graph, source_text).write(title)
+def to_argdown_text(graph: Graph, source_text=None, title: str = "argkb knowledge base", header=(),
+                    notes=None) -> str:
+    """``graph`` as argkb-flavoured Argdown; ``header``: lines of a comment after the front matter;
+    ``notes``: node -> comment lines written below its statement."""
+    return Writer(graph, source_text, notes).write(title, list(header))
 
 
 def to_argdown(amap, source_text=None, **_) -> str:

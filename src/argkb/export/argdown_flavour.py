@@ -40,7 +40,7 @@ KEYS: dict[str, tuple[URIRef, str]] = {
     "tradeOff": (ARGKB.tradeOff, ID), "acceptedFinding": (ARGKB.acceptedFinding, TERM),
     "force": (ARGKB.force, TERM), "perspective": (ARGKB.perspective, TERM),
     "premise": (ARGKB.premise, ID), "conclusion": (ARGKB.conclusion, ID), "attacks": (ARGKB.attacks, ID),
-    "evidence": (ARGKB.evidence, ID),
+    "evidence": (ARGKB.evidence, ID), "todo": (ARGKB.todo, EN), "proposed": (ARGKB.proposed, TERM),
     "holds": (ARGKB.holds, ID), "memberOf": (ARGKB.memberOf, ID), "leaderOf": (ARGKB.leaderOf, ID),
     "broader": (SKOS.broader, ID), "actor": (ARGKB.actor, ID), "lever": (ARGKB.lever, ID),
     "direction": (ARGKB.direction, TERM), "moveKind": (ARGKB.moveKind, TERM),
