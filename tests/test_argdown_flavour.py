@@ -177,3 +177,63 @@ def test_what_the_body_cannot_hold_goes_to_the_data_and_still_round_trips():
         g.add((odd, p, o))
     assert not safe_text("A #tag and [brackets]")
     same(read_graph(to_argdown_text(g), "odd.argdown", texts), g)
+
+
+def test_the_draft_as_argdown_parses_and_imports_back_to_the_turtle_draft(tmp_path, runner):
+    paths = {fmt: tmp_path / f"draft.{ext}" for fmt, ext in (("argdown", "argdown"), ("turtle", "ttl"))}
+    for fmt, path in paths.items():
+        result = runner.invoke(cli, ["draft", "--kb", str(REPO), "trump-putin-ukraine-talks", "--format", fmt,
+                                     "-o", str(path)])
+        assert result.exit_code == 0, result.output
+    [parsed] = official_parser([paths["argdown"]])
+    turtle = Graph().parse(paths["turtle"])
+    implications = set(turtle.subjects(RDF.type, ARGKB.Implication))
+    assert parsed["errors"] == [] and parsed["statements"] == len(implications) > 10
+    back = tmp_path / "back.ttl"
+    result = runner.invoke(cli, ["import", "--kb", str(REPO), str(paths["argdown"]), "--from", "argdown", "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    same(Graph().parse(back), turtle)
+    assert "// <arg-" in paths["argdown"].read_text(encoding="utf-8")     # the argument templates, commented
+
+
+ADDED = """===
+argkb:
+  source: trump-putin-ukraine-talks
+  by: argkb-editors
+===
+
+[impl-test-unsettled]: Closed-door talks unsettle the allies. #implication {label: "closed-door talks unsettle allies", QUALIFIER trigger: move-donald-trump-decrease-transparency, affects: european-allies, quote: {id: quote-test-closed, exact: "When discussions occur behind closed doors, it breeds uncertainty and mistrust"}}
+
+<arg-test-unsettled-liberalism>: Liberal: secrecy withholds information #liberalism {warrant: "Talks outside institutions withhold the information allies rely on."}
+  + [claim-talks-exclude-allies]
+  +> [impl-test-unsettled]
+"""
+
+
+def test_add_takes_an_argdown_file_in_one_contribution(tmp_path, runner):
+    from argkb.kb.folder import KnowledgeBase
+    from argkb.kb.log import read_log
+
+    assert runner.invoke(cli, ["init", str(tmp_path / "kb")]).exit_code == 0
+    kb = tmp_path / "kb"
+    before = Graph().parse(kb / "data" / "trump-putin-ukraine-talks.ttl")
+    invalid = tmp_path / "invalid.argdown"
+    invalid.write_text(ADDED.replace("QUALIFIER ", ""), encoding="utf-8")
+    result = runner.invoke(cli, ["add", "--kb", str(kb), str(invalid), "-m", "no qualifier"])
+    assert result.exit_code == 1 and "rule 2" in result.output and "invalid.argdown" in result.output
+    assert read_log(kb / "data") == []                                          # refused: nothing written
+    broken = tmp_path / "broken.argdown"
+    broken.write_text(ADDED.replace("QUALIFIER ", "qualifier: Could, colour: red, "), encoding="utf-8")
+    result = runner.invoke(cli, ["add", "--kb", str(kb), str(broken)])
+    assert result.exit_code == 2 and "broken.argdown: line 7" in result.output and "colour" in result.output
+    good = tmp_path / "good.argdown"
+    good.write_text(ADDED.replace("QUALIFIER ", "qualifier: Could, "), encoding="utf-8")
+    result = runner.invoke(cli, ["add", "--kb", str(kb), str(good), "-m", "an Argdown contribution"])
+    assert result.exit_code == 0, result.output
+    [entry] = read_log(kb / "data")
+    assert entry.inputs == ["good.argdown"]
+    added = KnowledgeBase.locate(kb).graph()
+    quote = KB["quote-test-closed"]
+    assert (KB["impl-test-unsettled"], ARGKB.evidence, quote) in added and len(added) > len(before)
+    start = int(added.value(quote, fl.KEYS["start"][0]))
+    assert SEED_TEXT[start:].startswith("When discussions occur behind closed doors")
