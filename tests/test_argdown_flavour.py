@@ -139,7 +139,7 @@ def test_a_hand_written_document_reads_with_pcs_fuzzy_quotes_and_defaults():
 
 
 def _find(text, words):
-    from argkb.interop.convert import find_words
+    from argkb.interop.anchoring import find_words
 
     return find_words(text, words)
 

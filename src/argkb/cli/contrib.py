@@ -75,7 +75,7 @@ def add_cmd(files, author, message, amend, fmt, wait, kb):
     from argkb.contrib.add import add
 
     if any(str(f).lower().endswith(".argdown") for f in files):
-        from argkb.interop.argdown_import import add_with_argdown as add
+        from argkb.interop.argdown_add import add_with_argdown as add
     with no_cycle_collection():
         outcome = add(kb, files, author=author, message=message, amend=amend, timeout=wait)
         if fmt == "json":
