@@ -8,8 +8,7 @@ from argkb.cli.common import emit, examples, kb_options, output_option
 
 
 @click.command("draft", epilog=examples("argkb draft trump-putin-ukraine-talks -o draft.ttl",
-                                        "argkb draft my-article --claims -o draft.ttl",
-                                        "argkb draft my-article --format argdown -o draft.argdown"))
+                                        "argkb draft my-article --claims --format argdown -o draft.argdown"))
 @click.argument("source")
 @output_option(help="Write the draft to this file (atomically) instead of standard output.")
 @click.option("--claims", is_flag=True, help="Also draft the article's other (non-conditional) claims.")
@@ -18,7 +17,7 @@ from argkb.cli.common import emit, examples, kb_options, output_option
                    "editor; `argkb add` takes either.")
 @kb_options
 def draft_cmd(source, output, claims, fmt, kb):
-    """Draft the implications SOURCE states, as Turtle to complete and then `argkb add`.
+    """Draft the implications SOURCE states, as Turtle (or Argdown) to complete and then `argkb add`.
 
     SOURCE is a registered source (`argkb source add`): its id, e.g. `my-article` or
     `kb:my-article`. Each sentence stating a consequence (if / when / unless / should
