@@ -237,3 +237,26 @@ def test_add_takes_an_argdown_file_in_one_contribution(tmp_path, runner):
     assert (KB["impl-test-unsettled"], ARGKB.evidence, quote) in added and len(added) > len(before)
     start = int(added.value(quote, fl.KEYS["start"][0]))
     assert SEED_TEXT[start:].startswith("When discussions occur behind closed doors")
+
+
+def test_the_documented_example_parses_and_adds_to_the_seed(tmp_path, runner):
+    """docs/argdown.md's full example: the official parser reads it, and it adds to a copy of the bundled
+    knowledge base (validated there: no violation), with every part of the flavour in the graph."""
+    import re
+
+    from argkb.kb.folder import KnowledgeBase
+
+    page = (REPO / "docs" / "argdown.md").read_text(encoding="utf-8")
+    example = tmp_path / "example.argdown"
+    example.write_text(re.search(r"^```argdown\n(.*?)^```$", page, re.S | re.M)[1], encoding="utf-8")
+    [parsed] = official_parser([example])
+    assert parsed["errors"] == [] and (parsed["statements"], parsed["arguments"]) == (6, 3)
+    assert runner.invoke(cli, ["init", str(tmp_path / "kb")]).exit_code == 0
+    result = runner.invoke(cli, ["add", "--kb", str(tmp_path / "kb"), str(example), "-m", "the documented example"])
+    assert result.exit_code == 0 and "0 violations" in result.output, result.output
+    g = KnowledgeBase.locate(tmp_path / "kb").graph()
+    undercut, realist = KB["arg-example-relief-weakness-diplomatic-attack"], KB["arg-example-relief-reads-as-weakness-realist"]
+    assert (undercut, ARGKB.attacks, realist) in g and (undercut, ARGKB.force, ARGKB.Weaken) in g
+    assert (KB["claim-example-relief-is-leverage"], ARGKB.heldBy, ARGKB.DiplomaticPractice) in g
+    assert (KB["claim-example-sanctions-double-edged"], RDF.type, ARGKB.Framing) in g
+    assert g.value(KB["move-example-trump-offers-relief"], ARGKB.direction) == ARGKB.Increase

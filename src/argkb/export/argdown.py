@@ -201,6 +201,7 @@ class Writer:
                 out += ["", f"# {heading}", ""]
                 for node in nodes:
                     out += [self.statement(node, written), *self.notes.get(node, []), ""]
+                out.pop()
         if self.arguments:
             out += ["", "# Arguments", ""]
             for arg in self.arguments:
