@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[URIRef, str]] = {
     "statement": (ARGKB.statement, EN), "warrant": (ARGKB.warrant, EN), "reviewNote": (ARGKB.reviewNote, EN),
     "title": (DCTERMS.title, EN), "citation": (DCTERMS.bibliographicCitation, STR),
     "creator": (DCTERMS.creator, STR), "issued": (DCTERMS.issued, GYEAR), "format": (DCTERMS.format, STR),
+    "date": (DCTERMS.date, DATE), "publisher": (DCTERMS.publisher, STR), "language": (DCTERMS.language, STR),
     "by": (PROV.wasAttributedTo, ID), "trigger": (ARGKB.trigger, ID), "affects": (ARGKB.affects, ID),
     "qualifier": (ARGKB.qualifier, TERM), "heldBy": (ARGKB.heldBy, TERM), "describes": (ARGKB.describes, TERM),
     "asOf": (ARGKB.asOf, DATE), "cites": (ARGKB.cites, ID), "alternativeTo": (ARGKB.alternativeTo, ID),
