@@ -63,6 +63,9 @@ GROUPS: dict[str, URIRef | None] = {"sources": ARGKB.Source, "agents": PROV.Agen
                                     "quotes": ARGKB.Quote, "nodes": None}
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+#: what an id may be written as: a name or a CURIE (no spaces or IRI-breaking characters), an absolute IRI
+_NAME = re.compile(r"^[^\s<>\"{}|\\^`:]+(?::[^\s<>\"{}|\\^`]*)?$")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
 
 class FlavourError(ValueError):
@@ -85,8 +88,11 @@ def iri(text: str, default: str = str(KB)) -> URIRef:
     if not isinstance(text, str) or not text.strip():
         raise FlavourError(f"{text!r} is not an id (write a name such as russia, or a CURIE such as argkb:Realism)")
     text = text.strip()
-    if text.startswith("<") and text.endswith(">"):
+    if text.startswith("<") and text.endswith(">") and _IRI.match(text[1:-1]):
         return URIRef(text[1:-1])
+    if not _NAME.match(text):
+        raise FlavourError(f"{text[:80]!r} is not an id: an id is one word, letters, digits and hyphens "
+                           "(claim-russia-escalates), a CURIE (argkb:Realism) or an <IRI>")
     prefix, colon, local = text.partition(":")
     if colon and prefix in PREFIXES:
         return URIRef(PREFIXES[prefix] + local)
