@@ -46,7 +46,7 @@ def summary(graph: Graph) -> dict:
     args = set(graph.subjects(RDF.type, ARGKB.Argument))
     return {"claims": count(ARGKB.Claim) + count(ARGKB.Implication), "supports": len(args - attacks),
             "attacks": len(args & attacks), "todo": sum(1 for _ in graph.subject_objects(ARGKB.todo)),
-            "skipped": 0, "quotes": count(ARGKB.Quote)}
+            "skipped": 0, "quotes": count(ARGKB.Quote), "flavoured": True}
 
 
 def convert_flavoured(path: Path, kb, source: str | None) -> tuple[str, dict] | None:
