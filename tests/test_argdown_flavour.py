@@ -89,6 +89,8 @@ def test_the_official_parser_reads_every_export_with_the_kbs_counts(exported):
         assert result["errors"] == [], name
         assert (result["statements"], result["arguments"]) == (len(claims), len(arguments)), name
         assert "argkb" in result["frontMatter"]
+        links = sum(1 for p in (ARGKB.premise, ARGKB.conclusion, ARGKB.attacks) for _ in g.subject_objects(p))
+        assert result["relations"] == result["mapEdges"] == links and result["dot"], name   # the map draws them all
     assert results[0]["statements"] == 152 and results[0]["arguments"] == 156
 
 
@@ -260,3 +262,9 @@ def test_the_documented_example_parses_and_adds_to_the_seed(tmp_path, runner):
     assert (KB["claim-example-relief-is-leverage"], ARGKB.heldBy, ARGKB.DiplomaticPractice) in g
     assert (KB["claim-example-sanctions-double-edged"], RDF.type, ARGKB.Framing) in g
     assert g.value(KB["move-example-trump-offers-relief"], ARGKB.direction) == ARGKB.Increase
+
+
+def test_every_property_the_seed_uses_has_a_key_of_its_own():
+    """So the seed's Argdown needs no CURIE keys (which the flavour still reads, for what comes later)."""
+    g = Graph().parse(SEED)
+    assert {p for p in g.predicates() if p != RDF.type} - set(fl.KEY_OF) == set()
