@@ -46,8 +46,10 @@ class Writer:
         self._texts: dict = {}
         self.types = {s: set(graph.objects(s, RDF.type)) for s in set(graph.subjects())}
         self.statements = sorted(s for s, t in self.types.items() if t & fl.STATEMENT_TYPES)
-        self.arguments = sorted(s for s, t in self.types.items() if ARGKB.Argument in t and s not in self.statements)
-        body = set(self.statements) | set(self.arguments)
+        self.statement_set = set(self.statements)
+        self.arguments = sorted(s for s, t in self.types.items() if ARGKB.Argument in t and s not in self.statement_set)
+        self.argument_set = set(self.arguments)
+        body = self.statement_set | self.argument_set
         self.inline = self._inline_quotes(body)
         sources = Counter(self.g.value(q, OA.hasSource) for q in self.inline)
         self.source = sources.most_common(1)[0][0] if sources else None
@@ -83,7 +85,7 @@ class Writer:
     # ------------------------------------------------------------------ data
     def _unquoted(self, node) -> bool:
         """Whether the front matter's ``by`` applies to a body node: an argument, or a claim without quotes."""
-        return node in self.arguments or not any(q in self.inline for q in self.g.objects(node, ARGKB.evidence))
+        return node in self.argument_set or not any(q in self.inline for q in self.g.objects(node, ARGKB.evidence))
 
     def _default_by(self):
         """The agent most arguments and unquoted claims are attributed to (alone), if any."""
@@ -153,11 +155,11 @@ class Writer:
         relations, skip = [], {ARGKB.perspective} if tag else set()
         if shown:
             skip.add(RDFS.label)
-        body = set(self.statements)
+        body, arguments = self.statement_set, self.argument_set
         for pred, symbol, targets in ((ARGKB.premise, _PREMISE, body), (ARGKB.conclusion, _CONCLUSION, body),
-                                      (ARGKB.attacks, _REBUT, body), (ARGKB.attacks, _UNDERCUT, set(self.arguments))):
+                                      (ARGKB.attacks, _REBUT, body), (ARGKB.attacks, _UNDERCUT, arguments)):
             objects = sorted(self.g.objects(node, pred))
-            if all(o in body or o in self.arguments for o in objects):
+            if all(o in body or o in arguments for o in objects):
                 relations += [(symbol, o) for o in objects if o in targets]
                 skip.add(pred)
         data = self._data(node, skip, body=True)
@@ -196,7 +198,8 @@ class Writer:
             out += ["", "/*", *(f"   {line}".rstrip() for line in header), "*/"]
         written: set = set()
         claims = [s for s in self.statements if ARGKB.Implication not in self.types[s]]
-        for heading, nodes in (("Claims", claims), ("Implications", [s for s in self.statements if s not in claims])):
+        implications = [s for s in self.statements if ARGKB.Implication in self.types[s]]
+        for heading, nodes in (("Claims", claims), ("Implications", implications)):
             if nodes:
                 out += ["", f"# {heading}", ""]
                 for node in nodes:
