@@ -222,7 +222,8 @@ def test_add_takes_an_argdown_file_in_one_contribution(tmp_path, runner):
     invalid = tmp_path / "invalid.argdown"
     invalid.write_text(ADDED.replace("QUALIFIER ", ""), encoding="utf-8")
     result = runner.invoke(cli, ["validate", "--kb", str(kb), str(invalid)])
-    assert result.exit_code == 1 and "(invalid.argdown)" in result.output and "rule 2" in result.output
+    assert result.exit_code == 1 and "invalid.argdown)" in result.output and "rule 2" in result.output
+    assert ".ttl" not in result.output                                      # the scratch import is not named
     result = runner.invoke(cli, ["add", "--kb", str(kb), str(invalid), "-m", "no qualifier"])
     assert result.exit_code == 1 and "rule 2" in result.output and "invalid.argdown" in result.output
     assert read_log(kb / "data") == []                                          # refused: nothing written
