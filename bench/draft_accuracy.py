@@ -7,6 +7,16 @@ Reads each ``NAME.txt`` of the corpus (default ``tests/data/draft``) with its ha
 detector, and counts a proposal right when its sentence overlaps a sentence the annotation
 labels ``C``. Recall: the share of ``C`` sentences proposed; precision: the share of proposals
 that are ``C`` sentences. Prints one line per article and the overall figures (micro-averaged).
+
+Then the proposals, in an empty knowledge base (only the gazetteer), against ``NAME.proposals.tsv``
+(the scheme: ``tests/data/draft/README.md``), over the ``C`` sentences the detector finds:
+**trig** the share given a trigger move; **trig/gold** the share of those with a trigger in the
+annotation given one; **t.actor** of those whose trigger actor the annotation names, the share whose
+proposed trigger has that actor; **aff** the share given an affected actor; **aff/gold** of those
+whose annotation names an affected actor, the share given a right one; **aff R / P** recall and
+precision of the affected actors; **label** the share of usable labels (at most 12 words, every
+annotated word, no discourse marker or quotation mark at the start); **words** their mean length.
+Run on ``tests/data/draft/heldout`` for the held-out articles.
 """
 from __future__ import annotations
 
@@ -15,7 +25,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from argkb.author.clauses import MAX_WORDS
 from argkb.author.detect import detect
+from argkb.author.propose import Vocabulary
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "draft"
 
@@ -73,12 +85,109 @@ def score_corpus(corpus: Path = DEFAULT_CORPUS) -> tuple[list[Score], Score]:
     return scores, total
 
 
+@dataclass
+class Proposals:
+    name: str
+    n: int = 0              # annotated C sentences the detector found
+    trig: int = 0           # ... given a trigger
+    trig_gold: int = 0      # ... with a trigger in the annotation
+    trig_gold_hit: int = 0  # ... of which given one
+    actor_gold: int = 0     # ... whose trigger actor the annotation names
+    actor_hit: int = 0      # ... of which the proposed trigger has it
+    aff: int = 0            # ... given an affected actor
+    aff_gold: int = 0       # ... whose annotation names an affected actor
+    aff_gold_hit: int = 0   # ... of which given a right one
+    aff_keys: int = 0       # annotated affected actors
+    aff_found: int = 0      # ... proposed
+    aff_proposed: int = 0   # affected actors proposed
+    aff_right: int = 0      # ... that the annotation names
+    labels_ok: int = 0      # usable labels
+    words: int = 0          # words in all labels
+
+
+_OPENERS = re.compile(r"^(?:but|and|so|yet|however|moreover|conversely|similarly|for (?:example|instance)|if|when|should)\b", re.I)
+
+
+def usable(label: str, words: list[str]) -> bool:
+    """A label with at most 12 words, every annotated word (as a word's beginning), no opener or quotation mark."""
+    tokens = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+", label)]
+    return (len(label.split()) <= MAX_WORDS and not _OPENERS.search(label) and not re.search(r"[\"“”]", label)
+            and all(any(tok.startswith(w.lower()) for tok in tokens) for w in words))
+
+
+def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
+    text = text_file.read_text(encoding="utf-8")
+    gold_file = text_file.with_name(text_file.stem + ".proposals.tsv")
+    score = Proposals(text_file.stem)
+    if not gold_file.exists():
+        return score
+    proposals, previous = {}, None
+    for finding in (f for f in detect(text) if f.consequence):
+        s = finding.sentence
+        adjacent = previous if previous and previous[0] == s.number - 1 else None
+        proposal = vocabulary.propose(s.text, adjacent[1] if adjacent else None)
+        proposals[(s.start, s.end)] = proposal
+        previous = (s.number, proposal)
+    for line in gold_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        opening, trigger, affected, label = line.split("\t")
+        match = re.search(r"\s+".join(map(re.escape, opening.split())), text)
+        if match is None:
+            raise ValueError(f"{gold_file.name}: sentence not found: {opening!r}")
+        found = next((p for (a, b), p in proposals.items() if a <= match.start() < b), None)
+        if found is None:
+            continue
+        score.n += 1
+        score.trig += bool(found.triggers)
+        if trigger != "-":
+            score.trig_gold += 1
+            score.trig_gold_hit += bool(found.triggers)
+        if trigger not in ("-", "?"):
+            score.actor_gold += 1
+            score.actor_hit += any(t.actor and t.actor.key in trigger.split() for t in found.triggers)
+        keys = {a.key for a in found.affects}
+        gold = set(affected.split()) - {"-"}
+        score.aff += bool(keys)
+        score.aff_gold += bool(gold)
+        score.aff_gold_hit += bool(gold & keys)
+        score.aff_keys += len(gold)
+        score.aff_found += len(gold & keys)
+        score.aff_proposed += len(keys)
+        score.aff_right += len(keys & gold)
+        score.labels_ok += usable(found.label, label.split())
+        score.words += len(found.label.split())
+    return score
+
+
+def proposal_corpus(corpus: Path = DEFAULT_CORPUS) -> tuple[list[Proposals], Proposals]:
+    """Per-article proposal scores (empty knowledge base) and their total."""
+    vocabulary = Vocabulary()
+    scores = [proposal_score(f, vocabulary) for f in sorted(corpus.glob("*.txt"))]
+    total = Proposals("overall", *(sum(getattr(s, k) for s in scores) for k in list(Proposals.__dataclass_fields__)[1:]))
+    return scores, total
+
+
+def _share(a: int, b: int) -> str:
+    return f"{a / b:.0%}" if b else "-"
+
+
 def main(argv: list[str]) -> int:
     corpus = Path(argv[0]) if argv else DEFAULT_CORPUS
     scores, total = score_corpus(corpus)
     print(f"{'article':32} {'C':>4} {'found':>6} {'recall':>8} {'precision':>10}")
     for s in scores + [total]:
         print(f"{s.name:32} {s.gold:4} {s.proposed:6} {s.recall:8.1%} {s.precision:10.1%}")
+    print()
+    print("proposals in an empty knowledge base, on the annotated C sentences found:")
+    print(f"{'article':32} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} {'aff/gold':>8} "
+          f"{'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6}")
+    proposals, overall = proposal_corpus(corpus)
+    for p in proposals + [overall]:
+        print(f"{p.name:32} {p.n:3} {_share(p.trig, p.n):>5} {_share(p.trig_gold_hit, p.trig_gold):>9} "
+              f"{_share(p.actor_hit, p.actor_gold):>8} {_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
+              f"{_share(p.aff_found, p.aff_keys):>6} {_share(p.aff_right, p.aff_proposed):>6} "
+              f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f}")
     return 0
 
 

@@ -51,6 +51,8 @@ def test_the_wheel_ships_the_map_javascript(installed):
     assert "argkb/export/vendor/cytoscape-dagre@4.0.1/cytoscape-dagre.min.js" in names
     assert "argkb/export/vendor/vendor.json" in names
     assert "argkb/bundled/data/trump-putin-ukraine-talks.ttl" in names
+    assert {"argkb/author/data/organisations.tsv", "argkb/author/data/state_names.tsv",
+            "argkb/author/data/levers.tsv"} <= set(names)          # the draft's gazetteer and levers
 
 
 def test_installed_argkb_validates_traces_and_exports_the_map(installed):
@@ -64,6 +66,8 @@ def test_installed_argkb_validates_traces_and_exports_the_map(installed):
     page = (home / "map.html").read_text(encoding="utf-8")
     assert "<!-- cytoscape 3.34.4 (npm, inlined) -->" in page and "cytoscape-dagre 4.0.1" in page
     assert len(page) > 400_000
+    draft = run(argkb, "draft", "trump-putin-ukraine-talks", cwd=home, env=env).stdout
+    assert "a argkb:Implication" in draft and "argkb:proposed rdf:type" in draft   # stubs from the shipped lists
 
 
 def test_installed_argkb_imports_an_argdown_map(installed):

@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from argkb.vocab._argkb import ARGKB
-from argkb.devtools.gen_namespace import ontology_terms, render
+from argkb.devtools.gen_namespace import hedge_words, ontology_terms, render
 from argkb.store.base import from_ox
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ def ontology() -> Graph:
 
 
 def test_namespace_module_is_generated_from_the_ontology():
-    generated = render(ontology_terms(ontology()))
+    generated = render(ontology_terms(ontology()), hedge_words(ontology()))
     assert (REPO / "src" / "argkb" / "vocab" / "_argkb.py").read_text(encoding="utf-8") == generated, \
         "run: python -m argkb.devtools.gen_namespace"
 

@@ -34,7 +34,7 @@ if shutil.which("java") is None:
     ("domain-clash.ttl", "kb:russia is both an Actor and an Argument, which the ontology declares disjoint"),
     ("irreflexive-attack.ttl", "kb:arg-self-defeating argkb:attacks itself, but argkb:attacks is irreflexive"),
     ("oneof-direction.ttl", "kb:sideways is a Direction, but a Direction is exactly one of argkb:Decrease, "
-                            "argkb:Increase, argkb:Maintain, and kb:sideways is declared different from each"),
+                            "argkb:Increase, argkb:Maintain, argkb:Undertake, and kb:sideways is declared different from each"),
     ("disjoint-properties.ttl", "kb:arg-circular has kb:claim-signals-matter as both its argkb:conclusion and "
                                 "its argkb:premise, which the ontology declares disjoint properties"),
 ])

@@ -15,6 +15,7 @@ from rdflib import URIRef
 from argkb.assess.framework import LENSES, ArgumentGraph, Evaluation, evaluate, lens_iri, load
 from argkb.assess.graph import _sorted
 from argkb.assess.dung import SEMANTICS
+from argkb.assess.queries import MOVES_Q, TRIGGERS_Q
 from argkb.errors import UsageError
 from argkb.vocab.namespaces import ARGKB
 from argkb.store import open_store
@@ -23,11 +24,6 @@ from argkb.store.perspectives import declared_perspectives, lenses as all_lenses
 ALL_LENSES: tuple[URIRef, ...] = tuple(ARGKB[name] for name in LENSES)
 SILENT = "-"   # the lens neither concludes nor attacks the implication
 
-MOVES_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?move ?label WHERE { ?move a argkb:Move . OPTIONAL { ?move rdfs:label ?label } }"""
-TRIGGERS_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-SELECT DISTINCT ?move ?impl WHERE { { ?impl argkb:trigger ?move } UNION { ?move argkb:triggers ?impl } }"""
 
 
 def _check_semantics(semantics: str) -> None:

@@ -19,25 +19,6 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-PREFIX = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-ARGUMENTS_Q = PREFIX + """SELECT ?arg ?perspective ?label ?conclusion ?target ?force WHERE {
-  ?arg a argkb:Argument .
-  OPTIONAL { ?arg argkb:perspective ?perspective }
-  OPTIONAL { ?arg rdfs:label ?label }
-  OPTIONAL { ?arg argkb:conclusion ?conclusion }
-  OPTIONAL { ?arg argkb:attacks ?target }
-  OPTIONAL { ?arg argkb:force ?force }
-}"""
-PREMISES_Q = PREFIX + "SELECT ?arg ?premise WHERE { ?arg a argkb:Argument ; argkb:premise ?premise }"
-CLAIMS_Q = PREFIX + """SELECT ?claim ?label ?implication ?base WHERE {
-  { ?claim a argkb:Claim } UNION { ?claim a argkb:Implication }
-  OPTIONAL { ?claim rdfs:label ?label }
-  OPTIONAL { ?claim argkb:qualifier/argkb:baseScore ?base }
-  BIND (EXISTS { ?claim a argkb:Implication } AS ?implication)
-}"""
-HELD_Q = PREFIX + "SELECT ?claim ?lens WHERE { ?claim argkb:heldBy ?lens }"
 
 WEAKEN = URIRef("https://w3id.org/argkb/ontology#Weaken")
 #: the base score of an implication whose qualifier has none (argkb:Could's)
@@ -229,9 +210,14 @@ def supporters(graph: "ArgumentGraph", lens: URIRef | None, claim: URIRef, view)
 def _sorted(terms) -> list:
     """``sorted(terms)``: rdflib's order of terms, which for IRIs alone is their strings' order (faster)."""
     terms = list(terms)
-    if all(type(t) is URIRef for t in terms):
+    if len(terms) < 2:
+        return terms
+    if set(map(type, terms)) == _IRI_ONLY:
         return sorted(terms, key=str)
     return sorted(terms)
+
+
+_IRI_ONLY = {URIRef}
 
 
 def _score(term) -> float | None:

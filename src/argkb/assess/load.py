@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from argkb.assess.graph import (ARGUMENTS_Q, CLAIMS_Q, HELD_Q, PREFIX, PREMISES_Q, WEAKEN, Argument,
-                                ArgumentGraph, Claim, _score)
+from argkb.assess.graph import WEAKEN, Argument, ArgumentGraph, Claim, _score
+from argkb.assess.queries import ARGUMENTS_Q, CLAIMS_Q, HELD_Q, PREMISES_Q, SCAN_Q
 
 
 def load(store, labels: bool = True) -> ArgumentGraph:
@@ -19,8 +19,16 @@ def load(store, labels: bool = True) -> ArgumentGraph:
     index scan per property (``_load_scans``), not by the joins below; the result is the same.
     """
     if _plain_oxigraph(store):
+        from argkb.assess.snapshot import decode, encode, view_name
+        from argkb.store.views import read_view, write_view
+
+        kept = read_view(store, view_name(labels))
+        graph = decode(kept) if kept is not None else None
+        if graph is not None:
+            return graph
         graph = _load_scans(store, labels)
         if graph is not None:
+            write_view(store, view_name(labels), encode(graph))
             return graph
     arguments: dict[URIRef, Argument] = {}
     for row in store.query(ARGUMENTS_Q).dicts():
@@ -58,24 +66,6 @@ def load(store, labels: bool = True) -> ArgumentGraph:
 # per IRI (one URIRef object per IRI, so later dict and set lookups compare by identity). Where
 # the queries above keep the first of several values (two labels, two perspectives, ...), the
 # scans cannot know which row would have come first: they give up, and ``load`` runs the queries.
-SCAN_Q = {name: PREFIX + q for name, q in {
-    "arguments": "SELECT ?node WHERE { ?node a argkb:Argument }",
-    "perspectives": "SELECT DISTINCT ?value WHERE { ?node argkb:perspective ?value }",
-    "perspective": "SELECT ?node ?value WHERE { ?node argkb:perspective ?value }",
-    "perspective_of": "SELECT ?node WHERE { ?node argkb:perspective %s }",
-    "conclusion": "SELECT ?node ?value WHERE { ?node argkb:conclusion ?value }",
-    "attacks": "SELECT ?node ?value WHERE { ?node argkb:attacks ?value }",
-    "force": "SELECT ?node ?value WHERE { ?node argkb:force ?value }",
-    "premise": "SELECT ?node ?value WHERE { ?node argkb:premise ?value }",
-    "claims": "SELECT ?node WHERE { ?node a argkb:Claim }",
-    "implications": "SELECT ?node WHERE { ?node a argkb:Implication }",
-    "base": "SELECT ?node ?value WHERE { ?node argkb:qualifier/argkb:baseScore ?value }",
-    "scores": "SELECT ?node ?value WHERE { ?node argkb:baseScore ?value }",
-    "qualified": "SELECT ?node WHERE { ?node argkb:qualifier %s }",
-    "labels": "SELECT ?node ?value WHERE { ?node rdfs:label ?value }",
-    "implication_labels": "SELECT ?node ?value WHERE { ?node a argkb:Implication ; rdfs:label ?value }",
-    "held": "SELECT ?node ?value WHERE { ?node argkb:heldBy ?value }",
-}.items()}
 
 
 def _plain_oxigraph(store) -> bool:

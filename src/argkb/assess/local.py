@@ -10,17 +10,9 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from argkb.assess.graph import ARGUMENTS_Q, PREFIX, PREMISES_Q, WEAKEN, Argument, ArgumentGraph, Claim, _score
+from argkb.assess.graph import WEAKEN, Argument, ArgumentGraph, Claim, _score
+from argkb.assess.queries import ARGUMENTS_Q, ATTACKING_Q, CLAIM_Q, CONCLUDING_Q, PREMISES_Q
 
-CLAIM_Q = PREFIX + """SELECT ?label ?implication ?base ?lens WHERE {
-  { ?node a argkb:Claim } UNION { ?node a argkb:Implication }
-  OPTIONAL { ?node rdfs:label ?label }
-  OPTIONAL { ?node argkb:qualifier/argkb:baseScore ?base }
-  OPTIONAL { ?node argkb:heldBy ?lens }
-  BIND (EXISTS { ?node a argkb:Implication } AS ?implication)
-}"""
-CONCLUDING_Q = PREFIX + "SELECT DISTINCT ?arg WHERE { ?arg argkb:conclusion ?node ; a argkb:Argument }"
-ATTACKING_Q = PREFIX + "SELECT DISTINCT ?arg WHERE { ?arg argkb:attacks ?node ; a argkb:Argument }"
 
 
 def load_local(store, claim: URIRef) -> ArgumentGraph:

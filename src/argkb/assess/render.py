@@ -1,12 +1,12 @@
 """Text, Markdown and JSON renderings of assessments, lens comparisons and scenarios."""
 from __future__ import annotations
 
-import json
 
 from rdflib import URIRef
 
 from argkb.assess.assessment import SILENT, Assessment, LensComparison, Scenario
 from argkb.assess.dung import STATUS_MEANING
+from argkb.assess.json_text import dumps_indent2
 from argkb.rdf.ids import short
 
 #: lens IRI -> the name users type (and JSON keys); short column headers for tables
@@ -55,7 +55,7 @@ def _counts(statuses) -> str:
 # ------------------------------------------------------------------ assess ---
 def render_assessment(result: Assessment, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(assessment_json(result), indent=2, ensure_ascii=False)
+        return dumps_indent2(assessment_json(result))
     g, views = result.graph, result.views
     names = [lens_name(v.lens, header=True) for v in views]
     args = sorted(set().union(*(v.view for v in views)), key=str)
@@ -133,26 +133,38 @@ def _divergence_text(comp: LensComparison, fmt: str) -> str:
 
 
 def comparison_json(comp: LensComparison) -> dict:
+    names = _Names(comp.lenses)   # each lens named once, not once per row
     return {
         "semantics": comp.semantics,
-        "lenses": [lens_name(lens) for lens in comp.lenses],
+        "lenses": [names[lens] for lens in comp.lenses],
         "implications": [{
             "iri": str(r.claim), "id": short(r.claim), "label": _label(comp.graph, r.claim),
             "overall": r.overall,
-            "lenses": {lens_name(lens): (None if s == SILENT else s) for lens, s in r.by_lens.items()},
+            "lenses": {names[lens]: (None if s == SILENT else s) for lens, s in r.by_lens.items()},
             "strength": {"overall": r.strength.get(None),
-                         **{lens_name(lens): r.strength.get(lens) for lens in comp.lenses}},
+                         **{names[lens]: r.strength.get(lens) for lens in comp.lenses}},
             "divergent": r.divergent,
-            "deciding": {lens_name(lens): [{"argument": str(a), "id": short(a), "role": role, "status": s}
-                                           for a, role, s in rows]
+            "deciding": {names[lens]: [{"argument": str(a), "id": short(a), "role": role, "status": s}
+                                       for a, role, s in rows]
                          for lens, rows in r.deciding.items()},
         } for r in comp.rows],
     }
 
 
+class _Names(dict):
+    """lens -> ``lens_name(lens)``, each computed once."""
+
+    def __init__(self, lenses):
+        super().__init__((lens, lens_name(lens)) for lens in lenses)
+
+    def __missing__(self, lens) -> str:
+        name = self[lens] = lens_name(lens)
+        return name
+
+
 def render_comparison(comp: LensComparison, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(comparison_json(comp), indent=2, ensure_ascii=False)
+        return dumps_indent2(comparison_json(comp))
     headers, rows = _comparison_rows(comp)
     legend = (f"{SILENT} = the lens neither concludes nor attacks the implication; "
               f"the number beside a status is its graded strength in [0, 1] ({comp.gradual})")
@@ -170,7 +182,7 @@ def render_scenario(sc: Scenario, fmt: str) -> str:
             reach = sc.reached[r.claim]
             item["depth"] = reach.depth
             item["via"] = [str(x) for x in reach.via]
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return dumps_indent2(data)
     moves = ", ".join(short(m) for m in sc.moves)
     if not comp.rows:
         return f"No implication is triggered by {moves}."

@@ -65,17 +65,20 @@ class _Index:
 
         arguments = graph.arguments
         args = graph.sorted_arguments if hasattr(graph, "sorted_arguments") else _sorted(arguments)
-        touch_terms, touched = [], set()
-        for a in args:
-            arg = arguments[a]
-            terms = [c for c in (arg.conclusion, arg.attacks, *arg.premises) if c is not None and c not in arguments]
-            touch_terms.append(terms)
-            touched.update(terms)
+        objs = [arguments[a] for a in args]
+        touched = set()   # the claims some argument concludes, attacks or reasons from
+        for arg in objs:
+            touched.add(arg.conclusion)
+            touched.add(arg.attacks)
+            touched.update(arg.premises)
+        touched.discard(None)
+        touched.difference_update(arguments)
         claims = _sorted(touched)
         self.nodes = nodes = [*claims, *args]
         self.n_claims = n = len(claims)
         size = len(nodes)
         ix = {node: i for i, node in enumerate(nodes)}
+        self._claims_ix = cix = {c: i for i, c in enumerate(claims)}
         self.arg_ids = {a: n + k for k, a in enumerate(args)}
         infos = [graph.claims.get(c) for c in claims]
         self.base = [info.base_score if info is not None else 1.0 for info in infos] + [1.0] * len(args)
@@ -86,20 +89,27 @@ class _Index:
         supporters: list[list[int]] = [empty] * size
         premises: list[list[int]] = [empty] * size
         dependents: list[list[int]] = [[] for _ in range(size)]   # the inputs transposed, with multiplicity
-        for k, a in enumerate(args):   # sorted: each claim's supporters come sorted, as ``supporters`` sorts them
-            i, arg = n + k, arguments[a]
+        touches = [empty] * n
+        by_lens: dict = {}
+        claim_id = cix.get
+        for i, arg in enumerate(objs, n):   # sorted: each claim's supporters come sorted, as ``supporters`` sorts them
             if arg.premises:
                 premises[i] = pre = [ix[p] for p in arg.premises]
                 for j in pre:
                     dependents[j].append(i)
-            c = arg.conclusion
-            if c is not None and c not in arguments:
-                j = ix[c]
+            j = claim_id(arg.conclusion)
+            if j is not None:
                 if supporters[j] is empty:
                     supporters[j] = [i]
                 else:
                     supporters[j].append(i)
                 dependents[i].append(j)
+            touches.append([j for c in (arg.conclusion, arg.attacks, *arg.premises) if (j := claim_id(c)) is not None])
+            found = by_lens.get(arg.perspective)
+            if found is None:
+                by_lens[arg.perspective] = [i]
+            else:
+                found.append(i)
         for arg in arguments.values():   # in graph.rebutting's and graph.undercutting's order
             t = arg.attacks
             if t is not None:
@@ -110,15 +120,12 @@ class _Index:
                     attackers[j].append(i)
                 dependents[i].append(j)
         self.attackers, self.supporters, self.premises, self.dependents = attackers, supporters, premises, dependents
-        self.touches = touches = [empty] * n + [[ix[c] for c in terms] for terms in touch_terms]
+        self.touches = touches
         touched_by: list[list[int]] = [[] for _ in range(n)]
         for i in range(n, size):
             for c in touches[i]:
                 touched_by[c].append(i)
         self.touched_by = touched_by
-        by_lens: dict = {}
-        for k, a in enumerate(args):
-            by_lens.setdefault(arguments[a].perspective, []).append(n + k)
         self.by_lens = by_lens
         self._full: dict[str, list[float]] = {}
 
@@ -167,8 +174,6 @@ class _Index:
         return ids
 
     def _claim_ids(self) -> dict:
-        if not hasattr(self, "_claims_ix"):
-            self._claims_ix = {c: i for i, c in enumerate(self.nodes[:self.n_claims])}
         return self._claims_ix
 
     def reached(self, inview: bytearray, own: bytearray, lens) -> bytearray:

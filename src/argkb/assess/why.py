@@ -17,21 +17,14 @@ from rdflib import URIRef
 from argkb.assess.crux import BUDGET, argues, cruxes, region
 from argkb.assess.dung import IN, OUT, SEMANTICS, UNDEC, labels
 from argkb.assess.framework import claim_status, framework, lens_iri, supporters
-from argkb.assess.graph import ArgumentGraph, PREFIX, grants
+from argkb.assess.graph import ArgumentGraph, grants
 from argkb.assess.local import load_local
+from argkb.assess.queries import ALL_CLAIMS_Q, GROUNDS_Q, IS_CLAIM_Q
 from argkb.assess.strength import MODELS
 from argkb.assess.strength_view import view_strengths
 from argkb.errors import UsageError
 from argkb.rdf.ids import short, to_iri, unknown_message
 
-GROUNDS_Q = PREFIX + """PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?quote ?agent ?reference WHERE {
-  OPTIONAL { ?node argkb:evidence ?quote }
-  OPTIONAL { ?node prov:wasAttributedTo ?agent }
-  OPTIONAL { ?node argkb:cites ?reference }
-}"""
-IS_CLAIM_Q = PREFIX + "SELECT ?c WHERE { { ?node a argkb:Claim } UNION { ?node a argkb:Implication } BIND(?node AS ?c) } LIMIT 1"
-ALL_CLAIMS_Q = PREFIX + "SELECT DISTINCT ?c WHERE { { ?c a argkb:Claim } UNION { ?c a argkb:Implication } }"
 #: how deep the explanation follows attacks on attacks (deeper links are named, not unfolded)
 DEPTH = 4
 

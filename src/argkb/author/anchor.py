@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.compare import isomorphic
 
 from argkb.author.find import closest, find_quote
+from argkb.author.turtle_edit import Change, patch
 from argkb.errors import InputError
 from argkb.kb.folder import KnowledgeBase, register_hint, relative
 from argkb.rdf.ids import short
@@ -34,6 +35,7 @@ class QuoteFix:
     quote: str                  # its id, or its content for a blank node
     status: str
     message: str
+    change: Change | None = None     # what --write edits in the file's text (argkb.author.turtle_edit)
 
     @property
     def failed(self) -> bool:
@@ -113,7 +115,7 @@ def _anchor_one(kb: KnowledgeBase, g: Graph, node, source, exact: str, file: str
     g.set((node, OA.start, Literal(m.start)))
     g.set((node, OA.end, Literal(m.end)))
     g.set((node, OA.exact, Literal(m.exact)))
-    return QuoteFix(file, name, status, "; ".join(changes))
+    return QuoteFix(file, name, status, "; ".join(changes), Change(exact, m.start, m.end, m.exact))
 
 
 def anchor_files(kb: KnowledgeBase, files) -> AnchorReport:
@@ -134,6 +136,14 @@ def turtle_of(g: Graph, path: Path | str, header: str = "") -> str:
     if not isomorphic(parse_text(text, path), g):   # pragma: no cover - a serialiser bug, never user input
         raise InputError(path, "the anchored Turtle does not read back as the same graph; nothing written")
     return text
+
+
+def rewritten(report: AnchorReport, path: Path, header: str) -> tuple[str, bool]:
+    """The new text of ``path`` for ``--write``: edited in place, its comments and layout kept, when that can be
+    done safely; else re-serialised. The flag says whether the comments were kept."""
+    changes = [f.change for f in report.fixes if f.file == relative(path) and f.change is not None]
+    kept = patch(Path(path).read_text(encoding="utf-8"), changes, report.graphs[path], path)
+    return (kept, True) if kept is not None else (turtle_of(report.graphs[path], path, header), False)
 
 
 def merged(graphs) -> Graph:

@@ -65,12 +65,12 @@ class SourceDetail:
     metadata: dict[str, list[str]]
     chars: int | None
     claims: list[tuple[str, str, int | None]] = field(default_factory=list)   # (claim, quote, start)
-    unquoted: list[tuple[int, int, str]] = field(default_factory=list)   # consequences `draft` finds, unquoted
+    unquoted: list[tuple[int, int, str, int]] = field(default_factory=list)   # consequences `draft` finds, open
 
     def to_dict(self) -> dict:
         return {**self.summary.to_dict(), "metadata": self.metadata, "characters": self.chars,
                 "anchored": [{"claim": c, "quote": q, "start": s} for c, q, s in self.claims],
-                "unquoted_consequences": [{"start": a, "end": b, "sentence": t} for a, b, t in self.unquoted]}
+                "unquoted_consequences": [{"number": n, "start": a, "end": b, "sentence": t} for a, b, t, n in self.unquoted]}
 
 
 def _store(kb: KnowledgeBase):
@@ -110,7 +110,7 @@ def show_source(kb: KnowledgeBase, ident: str) -> SourceDetail:
         from argkb.author.draft import unquoted_consequences
 
         chars = len(stored_text(kb, ident)[1])
-        unquoted = [(f.sentence.start, f.sentence.end, f.sentence.text)
+        unquoted = [(f.sentence.start, f.sentence.end, f.sentence.text, f.sentence.number)
                     for f in unquoted_consequences(kb, ident, store)]
     return SourceDetail(summaries[iri], {k: sorted(v) for k, v in meta.items()}, chars,
                         [a for a in anchored if a[0]], unquoted or [])
@@ -140,6 +140,7 @@ def detail_text(d: SourceDetail) -> str:
         lines.append(f"    {claim} ← {quote}" + (f" @{start}" if start is not None else ""))
     if d.chars is not None:
         lines.append(f"  {'unquoted:':11}{len(d.unquoted)} sentence(s) stating a consequence that no implication "
-                     "quotes yet" + (" (`argkb draft` drafts them):" if d.unquoted else ""))
-        lines += [f"    [{a}, {b}) {' '.join(t.split())}" for a, b, t in d.unquoted]
+                     "quotes yet" + (" (`argkb draft` drafts them; `argkb source dismiss NAME N --reason …` sets "
+                                     "aside sentence N if it states none):" if d.unquoted else ""))
+        lines += [f"    {n}. [{a}, {b}) {' '.join(t.split())}" for a, b, t, n in d.unquoted]
     return "\n".join(lines)

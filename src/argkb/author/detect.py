@@ -12,9 +12,10 @@ recommendation ("it is vital to …", "should …" not inverted), an obligation 
 or what analysts and experts can or might do. ``bench/draft_accuracy.py`` measures the rules
 on the hand-annotated corpus in ``tests/data/draft`` (recall and precision, ``docs/draft.md``).
 
-The qualifier proposed for a consequence comes from the first modal cue of its main clause
-(``QUALIFIER_OF``): *could*, *can*, *risks* → Could; *might*, *may* → Might; *would*, *likely*,
-*unlikely*, *probably*, *tends to* → Likely; *will*, *must*, *is bound to*, and a conditional
+The qualifier proposed for a consequence comes from the first modal cue of its main clause, by
+the one list of hedge words (``argkb:hedgeWord`` in the ontology, read through
+``argkb.vocab.hedges``): *could*, *can*, *risks* → Could; *might*, *may* → Might; *would*,
+*likely*, *unlikely*, *probably*, *tends to* → Likely; *will*, *is bound to*, and a conditional
 with no modal at all ("when X, it breeds Y") → Certain.
 """
 from __future__ import annotations
@@ -24,21 +25,13 @@ from dataclasses import dataclass
 
 from argkb.author.sentences import Sentence, split
 from argkb.vocab import ARGKB
+from argkb.vocab.hedges import QUALIFIER_OF, cue_key, modal_pattern
 
-#: modal or hedging cue (as matched, lower case) -> the qualifier it proposes
-QUALIFIER_OF = {
-    "could": ARGKB.Could, "can": ARGKB.Could, "cannot": ARGKB.Could, "can't": ARGKB.Could,
-    "risks": ARGKB.Could, "risk": ARGKB.Could,
-    "might": ARGKB.Might, "may": ARGKB.Might,
-    "would": ARGKB.Likely, "likely": ARGKB.Likely, "unlikely": ARGKB.Likely, "probably": ARGKB.Likely,
-    "tends to": ARGKB.Likely, "tend to": ARGKB.Likely,
-    "will": ARGKB.Certain, "won't": ARGKB.Certain, "must": ARGKB.Certain, "bound to": ARGKB.Certain,
-}
 #: the qualifier of a conditional that states its outcome without a modal ("when X, it breeds Y")
 BARE_CONDITIONAL = ARGKB.Certain
 
-_MODAL = re.compile(r"\b(could|can(?:not|'t|’t)?|might|may|would|will|won't|won’t|likely|unlikely|probably"
-                    r"|tends? to|is bound to|are bound to|bound to|risks(?=\s+\w+ing\b))\b", re.I)
+#: a modal or hedging cue: any word of the one list of hedges (``argkb.vocab.hedges``, from the ontology)
+MODAL = modal_pattern()
 # a conditional clause: at the start of the sentence or of a clause (after a comma, semicolon, colon,
 # a dash, "that" or "and"), or an inverted "Should/Were/Had X, …" opening the sentence
 _CONDITIONAL = re.compile(
@@ -92,7 +85,7 @@ def consequence_cue(text: str) -> tuple[str, object] | None:
             return None
     if modal is None:
         return (conditional.group(1) or conditional.group(0).split()[0]).lower(), BARE_CONDITIONAL
-    return modal, QUALIFIER_OF.get(_cue_key(modal), ARGKB.Could)
+    return modal, QUALIFIER_OF.get(cue_key(modal), ARGKB.Could)
 
 
 def detect(text: str, claims: bool = False) -> list[Finding]:
@@ -120,15 +113,8 @@ def _main_clause_modal(flat: str, conditional) -> str | None:
     if conditional is not None and conditional.start() < 3:
         comma = flat.find(",", conditional.end())
         start = comma + 1 if comma > 0 else 0
-    match = _MODAL.search(flat, start) or (_MODAL.search(flat) if start else None)
-    return match.group(1).lower() if match else None
-
-
-def _cue_key(cue: str) -> str:
-    cue = cue.replace("’", "'")
-    if cue.endswith("bound to"):
-        return "bound to"
-    return cue
+    match = MODAL.search(flat, start) or (MODAL.search(flat) if start else None)
+    return " ".join(match.group(1).lower().split()) if match else None
 
 
 def _outcome_after_normative(flat: str, modal: str) -> bool:

@@ -41,6 +41,7 @@ class Article:
     url: str | None = None
     language: str | None = None
     publisher: str | None = None
+    origins: dict[str, str] = field(default_factory=dict)   # field -> where in the file its value came from
 
 
 def normalise(text: str) -> str:
@@ -165,18 +166,22 @@ _START_TAG = re.compile(r"<[A-Za-z]")
 def _html(path: Path, html: str) -> Article:
     try:
         import trafilatura
+
+        from argkb.author.page_meta import page_meta
     except ImportError:
         raise UsageError(f"{path}: reading HTML needs trafilatura; {EXTRA_HINT}") from None
     elements = sum(1 for _ in _START_TAG.finditer(html))
     if elements > MAX_HTML_ELEMENTS:
         raise InputError(path, f"has {elements:,} HTML elements, over the {MAX_HTML_ELEMENTS:,} argkb reads from a "
                                "page; save the article's own text as .txt and register that")
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    doc = trafilatura.bare_extraction(html, with_metadata=False, include_comments=False, include_tables=True)
     if doc is None or not (doc.text or "").strip():
         raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
-    creators = [a.strip() for a in one_line(doc.author or "").split(";") if a.strip()]   # escapes hold ";"
-    return Article(doc.text, "text/html", title=doc.title or None, date=doc.date or None, creators=creators,
-                   url=doc.url or None, language=doc.language or None, publisher=doc.sitename or None)
+    # the metadata from the page's metadata only, never from its body text (argkb.author.page_meta)
+    meta = page_meta(html)
+    creators = [a.strip() for c in meta.creators for a in one_line(c).split(";") if a.strip()]   # escapes hold ";"
+    return Article(doc.text, "text/html", title=meta.title, date=meta.date, creators=creators, url=meta.url,
+                   language=meta.language, publisher=meta.publisher, origins=meta.origins)
 
 
 def _pdf(path: Path, data: bytes) -> Article:

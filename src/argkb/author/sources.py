@@ -41,6 +41,7 @@ class SourceMeta:
     url: str | None = None
     language: str | None = None
     media_type: str = "text/plain"
+    origins: dict[str, str] = field(default_factory=dict)   # field -> where its value came from
 
 
 def check_id(ident: str) -> URIRef:
@@ -72,11 +73,15 @@ def check_unused(kb: KnowledgeBase, ident: str) -> None:
 
 
 def metadata(article, title=None, date=None, creators=(), publisher=None, url=None, language=None) -> SourceMeta:
-    """What the user gave, else what the file says; checked."""
+    """What the user gave, else what the file says (``origins``: which, field by field); checked."""
+    given_title, given_creators, given_publisher, given_url, given_language = title, creators, publisher, url, language
     title = one_line(title or article.title or "")
     if not title:
         raise UsageError("give the article's title with --title (the file does not name one)")
     given_date = date
+    if not date and not article.date and article.media_type == "text/html":
+        raise UsageError("the page's metadata gives no publication date (argkb reads dates only from a page's "
+                         "<meta> tags and JSON-LD, never from its text): give it with --date YYYY-MM-DD")
     date = date or article.date
     if date:
         try:
@@ -93,8 +98,12 @@ def metadata(article, title=None, date=None, creators=(), publisher=None, url=No
         raise UsageError(f"--language {language!r}: give a language tag such as en or en-GB")
     creators = [one_line(c) for c in (creators or article.creators) if one_line(c)]
     publisher = one_line(publisher or article.publisher or "") or None
-    return SourceMeta(title, date, creators, publisher, url, language,
-                      article.media_type)
+    given = {"title": title and given_title, "date": given_date, "creators": given_creators, "publisher": given_publisher,
+             "url": given_url, "language": given_language}
+    origins = {k: (f"--{k.rstrip('s')}" if given[k] else article.origins.get(k, "the file"))
+               for k, v in (("title", title), ("date", date), ("creators", creators), ("publisher", publisher),
+                            ("url", url), ("language", language)) if v}
+    return SourceMeta(title, date, creators, publisher, url, language, article.media_type, origins)
 
 
 def source_graph(iri: URIRef, meta: SourceMeta, sha256: str) -> Graph:
@@ -125,6 +134,12 @@ class Registration:
     chars: int
     sha256: str
     outcome: object            # argkb.contrib.add.Outcome
+    meta: SourceMeta | None = None
+
+    def _fields(self) -> list[tuple[str, str]]:
+        m = self.meta or SourceMeta("")
+        return [(k, v) for k, v in (("title", m.title), ("date", m.date), ("creators", "; ".join(m.creators)),
+                                    ("publisher", m.publisher), ("url", m.url), ("language", m.language)) if v]
 
     @property
     def exit_code(self) -> int:
@@ -137,6 +152,8 @@ class Registration:
         if self.outcome.status == "added":
             lines.append(f"registered {short(self.source)}: {relative(self.text_file)} "
                          f"({self.chars} characters, sha256 {self.sha256[:12]}…)")
+            lines += [f"  {field_}: {value} (from {self.meta.origins[field_]})" for field_, value in self._fields()
+                      if not self.meta.origins.get(field_, "--").startswith("--")]   # the options' need no saying
         elif self.outcome.report is not None and not self.outcome.report.conforms:
             lines.append(self.outcome.report.to_text())
         lines.append(self.outcome.summary)
@@ -167,4 +184,4 @@ def register(kb: KnowledgeBase, path: Path, ident: str, *, title: str | None = N
         outcome = add(kb, [node_file], author=author, message=message or f"register source {short(iri)}",
                       timeout=timeout, attachments={text_file: article.text},
                       guard=lambda live: check_unused(live, ident), inputs=[Path(path).name])
-    return Registration(iri, text_file, len(article.text), sha, outcome)
+    return Registration(iri, text_file, len(article.text), sha, outcome, meta)

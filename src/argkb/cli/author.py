@@ -46,7 +46,8 @@ def quote_cmd(source, text, occurrence, near, node, fmt, kb):
 @click.group("source", epilog=examples("argkb source add article.html --id my-article --date 2025-02-18",
                                        "argkb source show trump-putin-ukraine-talks"))
 def source_cmd():
-    """Register articles (`add`) and see what is anchored to them (`list`, `show`)."""
+    """Register articles (`add`), see what is anchored to them (`list`, `show`), and set aside drafted
+    sentences that state no consequence (`dismiss`)."""
 
 
 @source_cmd.command("add", epilog=examples(
@@ -125,6 +126,28 @@ def source_show_cmd(name, fmt, kb):
          else printable(detail_text(detail)))
 
 
+@source_cmd.command("dismiss", epilog=examples(
+    'argkb source dismiss my-article 12 --reason "a capability, not an outcome"'))
+@click.argument("name")
+@click.argument("sentence", type=click.IntRange(min=1))
+@click.option("--reason", required=True, help="Why the sentence states no consequence (recorded in the knowledge base).")
+@click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
+                                "(default: $ARGKB_AUTHOR, else your user name).")
+@click.option("-m", "--message", default="", help="Why: recorded in the log (default: the reason).")
+@wait_option
+@kb_only
+def source_dismiss_cmd(name, sentence, reason, author, message, wait, kb):
+    """Record that SENTENCE of source NAME (its number, as `argkb draft` and `argkb source show`
+    give it) states no consequence, with --reason: an argkb:Dismissal of its quote, attributed to
+    kb:argkb-editors, added as one logged contribution. `argkb source show` stops listing it."""
+    from argkb.author.dismiss import dismiss
+
+    outcome = dismiss(kb, name, sentence, reason, author=author, message=message, timeout=wait)
+    emit("\n".join([*outcome.notes, *([outcome.report.to_text()] if outcome.report is not None
+                                       and not outcome.report.conforms else []), outcome.summary]))
+    raise SystemExit(outcome.exit_code)
+
+
 @click.command("anchor", epilog=examples("argkb anchor my-analysis.ttl --write",
                                          "argkb anchor my-analysis.ttl -o anchored.ttl"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
@@ -137,10 +160,12 @@ def anchor_cmd(files, write, output, kb):
     A Quote may give only oa:hasSource and oa:exact. Where the exact text occurs once in the
     stored source (allowing for quotes, dashes and spacing), its offsets and stored wording are
     written; where it occurs several times nothing is guessed and the quote is reported. The
-    anchored Turtle goes to standard output, to -o OUT, or back into FILES with --write (comments
-    and layout are not kept); the report goes to standard error. Exit 1 when a quote needs you.
+    anchored Turtle goes to standard output, to -o OUT, or back into FILES with --write, which
+    edits only the offsets and wording in each file's own text, keeping its comments and layout
+    (re-serialising, and saying so, only where it cannot do that safely); the report goes to
+    standard error. Exit 1 when a quote needs you.
     """
-    from argkb.author.anchor import anchor_files, merged, turtle_of
+    from argkb.author.anchor import anchor_files, merged, rewritten, turtle_of
     from argkb.rdf.atomic import atomic_write_text
 
     if write and output:
@@ -151,8 +176,10 @@ def anchor_cmd(files, write, output, kb):
     header = "anchored by `argkb anchor`"
     if write:
         for path in sorted(report.changed):
-            atomic_write_text(path, turtle_of(report.graphs[path], path, header), create_folders=False,
-                              option="--write")
+            text, kept = rewritten(report, path, header)
+            atomic_write_text(path, text, create_folders=False, option="--write")
+            if not kept:
+                click.echo(f"{path}: re-serialised (its comments and layout could not be kept)", err=True)
     else:
         target = output or Path(files[0])
         emit(turtle_of(merged(report.graphs.values()), target, header), output)

@@ -22,12 +22,17 @@ def draft_cmd(source, output, claims, fmt, kb):
     SOURCE is a registered source (`argkb source add`): its id, e.g. `my-article` or
     `kb:my-article`. Each sentence stating a consequence (if / when / unless / should
     clauses; could, might, may, would, will, can, likely, risks, is bound to) becomes an
-    argkb:Implication stub with its Quote anchored in the stored text; qualifier, label,
-    triggers and affected actors are proposed (argkb:proposed), and what only the analyst
-    can decide is an argkb:todo. `argkb validate FILE` lists one violation per open TODO.
-    The qualifier comes from the modal verb: could, can, risks -> argkb:Could; might,
-    may -> argkb:Might; would, likely, probably, tends to -> argkb:Likely; will, must,
-    is bound to, and a conditional without a modal -> argkb:Certain.
+    argkb:Implication stub, with an id made from its label, and its Quote anchored in the
+    stored text. Proposed (argkb:proposed): the qualifier, a label of at most 12 words from
+    the consequence clause, the triggering move from the condition clause (a move of the
+    knowledge base or a new stub move with actor, lever and direction), and the affected
+    actors (the knowledge base's, by label or skos:altLabel, else new stub actors from the
+    gazetteer: pycountry's states and a curated list of organisations). What only the
+    analyst can decide is an argkb:todo; `argkb validate FILE` lists one violation per open
+    TODO. The qualifier comes from the one list of hedge words (argkb:hedgeWord): could,
+    can, risks -> argkb:Could; might, may -> argkb:Might; would, likely, unlikely, probably,
+    tends to -> argkb:Likely; will, is bound to, and a conditional without a modal ->
+    argkb:Certain.
     """
     if fmt == "argdown":
         from argkb.author.draft_argdown import draft_argdown

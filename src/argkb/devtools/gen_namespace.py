@@ -40,7 +40,13 @@ def ontology_terms(graph: Graph) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def render(terms: dict[str, list[tuple[str, str]]]) -> str:
+def hedge_words(graph: Graph) -> list[tuple[str, str]]:
+    """``(word, qualifier's local name)`` for every argkb:hedgeWord, sorted."""
+    prop = URIRef(ONTOLOGY_NS + "hedgeWord")
+    return sorted((str(word), str(q)[len(ONTOLOGY_NS):]) for q, word in graph.subject_objects(prop))
+
+
+def render(terms: dict[str, list[tuple[str, str]]], hedges: list[tuple[str, str]] = ()) -> str:
     lines = [
         '"""The argkb vocabulary as a strict rdflib namespace.',
         "",
@@ -61,12 +67,16 @@ def render(terms: dict[str, list[tuple[str, str]]]) -> str:
         lines += ["", f"    # {kind}"]
         for name, definition in rows:
             lines.append(f"    {name}: URIRef  # {definition}")
+    lines += ["", "", "#: argkb:hedgeWord: each hedge word -> the local name of the qualifier it states (the one list of hedges)",
+              "HEDGE_WORDS: dict[str, str] = {"]
+    lines += [f"    {word!r}: {qualifier!r}," for word, qualifier in hedges]
+    lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
     graph = Graph().parse(ROOT / "ontology" / "argkb.ttl", format="turtle")
-    TARGET.write_text(render(ontology_terms(graph)), encoding="utf-8")
+    TARGET.write_text(render(ontology_terms(graph), hedge_words(graph)), encoding="utf-8")
     print(f"wrote {TARGET}")
     return 0
 

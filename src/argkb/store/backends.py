@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from argkb.errors import UsageError
 from argkb.store.base import OxigraphStore
+from argkb.store.views import VIEWS
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
@@ -109,7 +110,10 @@ def _open(kb: "KnowledgeBase"):
         store.backend = "memory (derived store unavailable)"
         return store
     if not kb.extra:
-        return OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
+        store = OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
+        # a committed database is never written again: views computed from it alone may be kept
+        store.views_folder, store.db = derived.folder / VIEWS, _manifest.db
+        return store
     del ox
     return _with_extra(kb, derived)
 

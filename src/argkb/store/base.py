@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -105,6 +106,9 @@ class OxigraphStore(Store):
         self.ox = store if store is not None else pyoxigraph.Store()
         self.union = union
         self.backend = backend
+        # set by ``open_store`` on a committed database of the derived store (``argkb.store.views``)
+        self.views_folder: Path | None = None
+        self.db: str | None = None
 
     @classmethod
     def from_files(cls, paths: Iterable) -> "OxigraphStore":

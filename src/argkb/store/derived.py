@@ -36,6 +36,7 @@ from argkb.rdf.atomic import atomic_write_text
 from argkb.errors import InputError, UsageError
 from argkb.kb.processes import pid_alive
 from argkb.kb.supersede import digest
+from argkb.store.views import collect_views
 
 CACHE_DIR = ".argkb-cache"
 FORMAT = 2   # 2: entries record the fingerprint of what amendments replaced in the file
@@ -132,6 +133,8 @@ class DerivedStore:
     def __init__(self, root: Path, files: list[Path], folder: Path | None = None,
                  superseded: dict[Path, frozenset] | None = None):
         self.root = Path(root)
+        self._root: Path | None = None              # the root resolved, once
+        self._folders: dict[Path, Path] = {}        # folder -> resolved, once per folder
         self.files = [Path(p) for p in files]
         #: store key -> the triples amendments replaced in that file (left out when it is loaded)
         self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
@@ -143,10 +146,19 @@ class DerivedStore:
 
     # ------------------------------------------------------------- inspect
     def key(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path.resolve())
+        if self._root is None:
+            self._root = self.root.resolve()
+        resolved = self._resolve(path)
+        return resolved.relative_to(self._root).as_posix() if resolved.is_relative_to(self._root) else str(resolved)
+
+    def _resolve(self, path: Path) -> Path:
+        """``path.resolve()``, each folder resolved once: thousands of files share a few folders."""
+        if path.name in ("", ".", "..") or os.path.islink(path):
+            return path.resolve()
+        parent = self._folders.get(path.parent)
+        if parent is None:
+            parent = self._folders[path.parent] = path.parent.resolve()
+        return parent / path.name
 
     def manifest(self) -> Manifest | None:
         return Manifest.read(self.manifest_path)
@@ -320,6 +332,7 @@ class DerivedStore:
             pid = child.name.split("-")[1]
             if pid.isdigit() and not pid_alive(int(pid)):
                 shutil.rmtree(child, ignore_errors=True)
+        collect_views(self.folder, keep)
 
     @contextmanager
     def _lock(self, timeout: float = LOCK_TIMEOUT_S):

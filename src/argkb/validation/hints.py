@@ -143,7 +143,7 @@ def _line_of(files: list[Path], literal, referrer) -> tuple[str | None, int | No
 
 def _fold_todos(results: list[Result]) -> list[Result]:
     todo_foci = {r.focus for r in results if r.shape == _SHAPES + "OpenTodoShape"}
-    return [r for r in results if not (r.focus in todo_foci and r.rule == 2 and r.shape != _SHAPES + "OpenTodoShape")]
+    return [r for r in results if not (r.focus in todo_foci and r.rule in (0, 2) and r.shape != _SHAPES + "OpenTodoShape")]
 
 
 # ------------------------------------------------------------ wrong kind

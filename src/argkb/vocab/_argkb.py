@@ -20,7 +20,8 @@ class ARGKB(DefinedNamespace):
     AttackForce: URIRef  # What an attack does when it stands: refute what it attacks (defeat it in the IN/OUT reading) or only weaken it (lower its graded strength, never defeat it). ASPIC+ calls an attack that refutes a defeat.
     Claim: URIRef  # A proposition, with a short label and the full sentence as its statement; quoted from a source or attributed to whoever asserts it.
     Contribution: URIRef  # One accepted addition to the knowledge base: who added which content, when and why.
-    Direction: URIRef  # The way a move works a lever: increase, decrease or maintain.
+    Direction: URIRef  # The way a move works a lever: increase, decrease or maintain it, or undertake a one-off action or event with it.
+    Dismissal: URIRef  # The editors' decision that a sentence `argkb draft` proposed as a consequence states none, with its reason: `argkb source show` no longer counts the sentence as open.
     Finding: URIRef  # A kind of weakness `argkb review` looks for in a knowledge base (an uncited background premise, a label that drops the hedge, …).
     Framing: URIRef  # A sentence of the source that says what matters rather than what is true or what follows ("the talks are complex and consequential", "the provision of military aid is a complex issue"): quoted so that the encoding of the source is complete, but doing no inferential work, so no argument needs it as a premise and the unused-claim warning leaves it out. A framing statement that does carry an inference is an ordinary claim.
     Implication: URIRef  # A claim about what could follow if one or more moves are made: its triggers, the actors it affects and a modal qualifier.
@@ -52,9 +53,11 @@ class ARGKB(DefinedNamespace):
     contentSha256: URIRef  # The SHA-256 of a contribution's content file, as 64 lowercase hexadecimal digits; the file is written deterministically from the triples, so equal content has an equal digest.
     describes: URIRef  # A perspective a lens description is about (the article's sentence on multiple angles describes several).
     direction: URIRef  # Whether the move increases, decreases or maintains the lever.
+    dismisses: URIRef  # The quote of the sentence the dismissal sets aside (an argkb:Quote anchored in its source).
     doi: URIRef  # The Digital Object Identifier of a reference, without the https://doi.org/ prefix (10.xxxx/…).
     evidence: URIRef  # A quote of a source that states the claim.
     force: URIRef  # Whether the argument's attack refutes or only weakens what it attacks (argkb:Refute, the default, or argkb:Weaken); only an argument with argkb:attacks has one.
+    hedgeWord: URIRef  # A word or phrase with which a source states an outcome at this qualifier's force (could, might, likely, is bound to …): the one list `argkb draft` proposes qualifiers from, `argkb review` finds dropped hedges by and the shapes' qualifiers come from.
     heldBy: URIRef  # A perspective whose theory states this claim (balancing, relative gains, interdependence, shared norms…). A claim held by no perspective is shared ground: what a source says, or empirical background. Under a lens, another lens's argument counts only when the lens grants all its premises: shared ground and the claims the lens holds itself.
     holds: URIRef  # The actor is able to work this lever.
     inputFile: URIRef  # The name of a file the contributor gave, from which the contribution's content was read.
@@ -67,9 +70,10 @@ class ARGKB(DefinedNamespace):
     perspective: URIRef  # The lens of analysis through which the argument is read.
     premise: URIRef  # A claim the argument reasons from.
     premiseOf: URIRef  # The argument this claim is a premise of (inverse of premise).
-    proposed: URIRef  # A property of this node whose values argkb draft proposed rather than the analyst decided: the qualifier from the sentence's modal verb, the label from its words, the triggers and affected actors from the labels of moves, levers and actors of the knowledge base that occur in it. The analyst checks the values and then deletes the statement.
+    proposed: URIRef  # A property of this node whose values argkb draft proposed rather than the analyst decided: the qualifier from the sentence's modal verb, the label from its words, the triggers and affected actors from the labels and skos:altLabels of moves, levers and actors of the knowledge base that occur in it, or from the gazetteer (pycountry's states, a curated list of organisations) and the sentence's condition clause. On a stub node the draft adds (a new actor, lever or move), argkb:proposed rdf:type marks the whole node as proposed. The analyst checks the values and then deletes the statement.
     qualifier: URIRef  # The modal force with which the implication is claimed (the source's own modal verb).
     rank: URIRef  # The position of a qualifier in the order could (1) < might (2) < likely (3) < certain (4).
+    reason: URIRef  # Why the editors dismissed the sentence ("a recommendation, not a consequence").
     replaced: URIRef  # A single-valued fact this contribution supersedes (argkb add --amend), as a reified rdf:Statement whose argkb:contentFile names the file that asserts it. No file is edited: while the contribution is live, readers leave the fact out of that file; retracting the contribution brings it back.
     retractedAt: URIRef  # When the contribution was taken out of the live knowledge base; its content file is kept but no longer read.
     retractedBy: URIRef  # The agent who retracted the contribution.
@@ -88,9 +92,9 @@ class ARGKB(DefinedNamespace):
 
     # Individuals
     Act: URIRef  # The actor works the lever: the policy is enacted (aid delivered, sanctions lifted, an agreement signed).
-    Certain: URIRef  # An outcome the source presents as sure to follow (its words: will, must).
+    Certain: URIRef  # An outcome the source presents as sure to follow (its words: will, is bound to).
     Constructivism: URIRef  # Looks at norms, identities, perceptions and signals: what actors take a move to mean shapes how they respond.
-    Could: URIRef  # A possibility the source raises (its words: could, can).
+    Could: URIRef  # A possibility the source raises (its words: could, can, risks).
     DecisivePremise: URIRef  # One premise alone decides three or more verdicts: removing the arguments that rest on it changes the status of three or more implications, overall or under a lens.
     Decrease: URIRef  # The actor eases or withdraws the instrument.
     DiplomaticPractice: URIRef  # The practitioner's view of negotiation: channels, sequencing, trust, inclusiveness, precedent and the domestic politics behind each position.
@@ -98,7 +102,7 @@ class ARGKB(DefinedNamespace):
     Increase: URIRef  # The actor works the lever harder: more of the instrument.
     LensDescriptionPremise: URIRef  # An argument reasons from a description of a perspective's method rather than from a claim about the world.
     Liberalism: URIRef  # Looks at institutions, economic interdependence and cooperation: rules, alliances and trade shape what states can gain together.
-    Likely: URIRef  # An outcome the source expects more often than not (its words: likely, would).
+    Likely: URIRef  # An outcome the source expects more often than not (its words: would, likely, unlikely, probably, tends to).
     Maintain: URIRef  # The actor holds the instrument where it is, signalling resolve to keep it.
     Might: URIRef  # A possibility the source presents as open (its words: might, may).
     MoveWithoutKind: URIRef  # A move does not say whether it is a signal or an act.
@@ -114,4 +118,27 @@ class ARGKB(DefinedNamespace):
     SingleLens: URIRef  # An implication is argued through only one perspective.
     UncitedBackground: URIRef  # An editors' premise states a fact or a theory but cites no reference (argkb:cites).
     UndatedSource: URIRef  # A source has neither a dcterms:date nor the bounds argkb:notBefore / argkb:notAfter.
+    Undertake: URIRef  # The actor carries out a one-off action or event with the lever (attends a summit, launches a review, mines a strait): not more or less of an instrument but something that happens, or not.
     Weaken: URIRef  # The attack only lowers the strength of what it attacks and never defeats it: a "not always" or "not fully" against a claim that something could follow.
+
+
+#: argkb:hedgeWord: each hedge word -> the local name of the qualifier it states (the one list of hedges)
+HEDGE_WORDS: dict[str, str] = {
+    'bound to': 'Certain',
+    'can': 'Could',
+    "can't": 'Could',
+    'cannot': 'Could',
+    'could': 'Could',
+    'likely': 'Likely',
+    'may': 'Might',
+    'might': 'Might',
+    'probably': 'Likely',
+    'risk': 'Could',
+    'risks': 'Could',
+    'tend to': 'Likely',
+    'tends to': 'Likely',
+    'unlikely': 'Likely',
+    'will': 'Certain',
+    "won't": 'Certain',
+    'would': 'Likely',
+}

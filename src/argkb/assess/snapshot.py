@@ -1,0 +1,63 @@
+"""The argument graph kept beside the derived store's database it was read from (``argkb.store.views``).
+
+Reading the argument graph out of pyoxigraph at a million triples costs about 3 s of CPU, most of it
+decoding half a million terms; the graph itself is small (every IRI once, then integers). So ``load``
+keeps it as a view of the committed database: the next command on the same database reads it back
+in a tenth of the time, and the first command after any change (a new database) reads the store again.
+
+The encoding: every IRI once, in a list; arguments and claims as tuples of indexes into it, in the
+order ``load`` gives them (dict order is part of the result: it orders tables and ties).
+"""
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from argkb.assess.graph import Argument, ArgumentGraph, Claim
+
+#: the view's name; a change to the encoding below changes the number
+VIEW = "argument-graph-2"
+
+
+def view_name(labels: bool) -> str:
+    return VIEW + ("-labelled" if labels else "")
+
+
+def encode(graph: ArgumentGraph) -> dict:
+    index: dict[URIRef, int] = {}
+
+    def i(node) -> int:
+        if node is None:
+            return -1
+        found = index.get(node)
+        if found is None:
+            found = index[node] = len(index)
+        return found
+
+    arguments = [(i(a.iri), a.label, i(a.perspective), i(a.conclusion), i(a.attacks),
+                  tuple(i(p) for p in a.premises), a.weakens) for a in graph.arguments.values()]
+    claims = [(i(c.iri), c.label, c.implication, tuple(i(h) for h in c.held_by), c.base)
+              for c in graph.claims.values()]
+    return {"iris": [str(node) for node in index], "arguments": arguments, "claims": claims}
+
+
+def decode(data) -> ArgumentGraph | None:
+    """The graph ``encode`` wrote, or None when the data is not such a graph."""
+    try:
+        new = str.__new__   # the IRIs were URIRefs already: no need to check them again
+        iris = [new(URIRef, text) for text in data["iris"]]
+        arguments: dict[URIRef, Argument] = {}
+        for node, label, perspective, conclusion, attacks, premises, weakens in data["arguments"]:
+            iri = iris[node]
+            arguments[iri] = Argument(iri, label, _at(iris, perspective), _at(iris, conclusion), _at(iris, attacks),
+                                      [iris[p] for p in premises], weakens)
+        claims: dict[URIRef, Claim] = {}
+        for node, label, implication, held, base in data["claims"]:
+            iri = iris[node]
+            claims[iri] = Claim(iri, label, implication, frozenset(iris[h] for h in held), base)
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+    return ArgumentGraph(arguments, claims)
+
+
+def _at(iris: list, i: int):
+    return None if i < 0 else iris[i]

@@ -1,0 +1,90 @@
+"""Cached views of one committed database of the derived store.
+
+A committed database (``argkb.store.derived``: ``db-<id>``) is never written again, so anything
+computed from it alone stays true as long as the manifest names it. A capability may keep such a
+computation beside it, under ``<kb>/.argkb-cache/store/views/<db>.<name>``: the argument graph
+``argkb lenses`` reads (``argkb.assess.snapshot``) is one. The file is a cache: it is written
+atomically, read only when the database it names is the one the store was opened on, removed with
+that database (``DerivedStore._collect``), and ignored when unreadable, so losing it costs only
+the time to compute it again.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+
+VIEWS = "views"
+#: the bytes a view file starts with, before its marshalled payload (a format change renames it)
+MAGIC = b"argkb-view 1\n"
+
+
+def view_path(store, name: str) -> Path | None:
+    """The file of view ``name`` of the database ``store`` reads, or None when the store is not a
+    committed database of a derived store (memory, an endpoint, a snapshot with --data files)."""
+    folder, db = getattr(store, "views_folder", None), getattr(store, "db", None)
+    if folder is None or db is None:
+        return None
+    return Path(folder) / f"{db}.{name}"
+
+
+def read_view(store, name: str):
+    """The value stored for view ``name``, or None (no such view, another format, unreadable)."""
+    path = view_path(store, name)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            if f.read(len(MAGIC)) != MAGIC:
+                return None
+            return marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write_view(store, name: str, value) -> bool:
+    """Store ``value`` (built of marshal's types: str, int, float, bool, None, tuples, lists, dicts) as
+    view ``name``. Best effort: False, and nothing left behind, when the folder cannot be written
+    (a read-only checkout, a full disk)."""
+    path = view_path(store, name)
+    if path is None:
+        return False
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(MAGIC)
+            marshal.dump(value, f)
+        os.replace(tmp, path)
+        return True
+    except (OSError, ValueError):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
+
+
+def collect_views(folder: Path, keep: set[str]) -> None:
+    """Remove the views of databases not in ``keep`` (and temporary files of crashed writers)."""
+    try:
+        children = list((Path(folder) / VIEWS).iterdir())
+    except OSError:
+        return
+    for child in children:
+        db = child.name.lstrip(".").split(".", 1)[0]
+        if db not in keep or child.name.startswith("."):
+            if child.name.startswith(".") and _writer_alive(child.name):
+                continue
+            try:
+                child.unlink()
+            except OSError:
+                pass
+
+
+def _writer_alive(name: str) -> bool:
+    from argkb.kb.processes import pid_alive
+
+    parts = name.split(".")   # .<db>.<name>.<pid>.tmp
+    pid = parts[-2] if len(parts) >= 3 and parts[-1] == "tmp" else ""
+    return pid.isdigit() and pid_alive(int(pid))
