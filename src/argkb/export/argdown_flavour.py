@@ -31,6 +31,7 @@ _DATATYPES = {DATE: XSD.date, GYEAR: XSD.gYear, URI: XSD.anyURI, INT: XSD.intege
 #: data key -> (predicate, the kind a plain value of it has)
 KEYS: dict[str, tuple[URIRef, str]] = {
     "label": (RDFS.label, EN), "comment": (RDFS.comment, EN), "definition": (SKOS.definition, EN),
+    "altLabel": (SKOS.altLabel, EN), "dismisses": (ARGKB.dismisses, ID), "reason": (ARGKB.reason, EN),
     "statement": (ARGKB.statement, EN), "warrant": (ARGKB.warrant, EN), "reviewNote": (ARGKB.reviewNote, EN),
     "title": (DCTERMS.title, EN), "citation": (DCTERMS.bibliographicCitation, STR),
     "creator": (DCTERMS.creator, STR), "issued": (DCTERMS.issued, GYEAR), "format": (DCTERMS.format, STR),
@@ -60,7 +61,7 @@ STATEMENT_TYPES = {ARGKB.Claim, *TYPE_TAGS.values()}
 #: front matter groups: name -> the type every entry has (an entry's "a" lists its other types)
 GROUPS: dict[str, URIRef | None] = {"sources": ARGKB.Source, "agents": PROV.Agent, "actors": ARGKB.Actor,
                                     "levers": ARGKB.Lever, "moves": ARGKB.Move, "references": ARGKB.Reference,
-                                    "quotes": ARGKB.Quote, "nodes": None}
+                                    "quotes": ARGKB.Quote, "dismissals": ARGKB.Dismissal, "nodes": None}
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 #: what an id may be written as: a name or a CURIE (no spaces or IRI-breaking characters), an absolute IRI
