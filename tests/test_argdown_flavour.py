@@ -271,3 +271,16 @@ def test_every_property_the_seed_uses_has_a_key_of_its_own():
     """So the seed's Argdown needs no CURIE keys (which the flavour still reads, for what comes later)."""
     g = Graph().parse(SEED)
     assert {p for p in g.predicates() if p != RDF.type} - set(fl.KEY_OF) == set()
+
+
+def test_the_test_knowledge_base_round_trips_with_its_untagged_literals(mini_kb_dir, runner, tmp_path):
+    """tests/data/kb writes some labels and titles without a language: they come back explicit, and exact."""
+    paths = {fmt: tmp_path / f"mini.{fmt}" for fmt in ("argdown", "turtle")}
+    for fmt, path in paths.items():
+        assert runner.invoke(cli, ["export", "--kb", str(mini_kb_dir), "--format", fmt, "-o", str(path)]).exit_code == 0
+    back = tmp_path / "back.ttl"
+    result = runner.invoke(cli, ["import", "--kb", str(mini_kb_dir), str(paths["argdown"]), "--from", "argdown",
+                                 "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    same(Graph().parse(back), Graph().parse(paths["turtle"], format="turtle"))
+    assert '{"@value": ' in paths["argdown"].read_text(encoding="utf-8")
