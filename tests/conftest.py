@@ -43,6 +43,22 @@ def program(name: str) -> str:
     return found
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_user_cache(tmp_path_factory):
+    """Each test session, and each pytest-xdist worker of one, gets a user cache of its own (the derived
+    store of the bundled knowledge base lives there): workers never share one, and the suite never
+    writes into the user's ~/.cache. Subprocesses the tests start inherit it."""
+    folder = tmp_path_factory.getbasetemp() / "user-cache"
+    folder.mkdir(exist_ok=True)
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

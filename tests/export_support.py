@@ -5,7 +5,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-
 from argkb.kb.folder import KnowledgeBase
 from conftest import DATA, REPO, make_kb, program, unavailable
 

@@ -8,14 +8,22 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-
 from conftest import program
+
+_GIVEN: set[int] = set()
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port on 127.0.0.1 nothing listens on, never the same twice in one process (two ports asked for
+    one server, e.g. Virtuoso's SQL and HTTP ports, differ). The kernel picks it, so parallel workers
+    (pytest-xdist) and other processes get different ones."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _GIVEN:
+            _GIVEN.add(port)
+            return port
 
 
 require = program

@@ -28,6 +28,8 @@ from argkb.kb.folder import KnowledgeBase
 from argkb.store.base import OxigraphStore
 from conftest import REPO, make_kb
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 sys.path.insert(0, str(REPO / "bench"))
 from large_add import contribution  # noqa: E402
 

@@ -1,11 +1,11 @@
 """The mini knowledge base as an argumentation framework: attacks, labellings, lens views, statuses."""
 from __future__ import annotations
 
-from argkb.assess.framework import evaluate, load, statuses
 from argkb.assess.dung import IN, OUT, UNDEC
+from argkb.assess.framework import evaluate, load, statuses
 from argkb.kb.folder import KnowledgeBase
-from argkb.vocab.namespaces import ARGKB, KB
 from argkb.store import open_store
+from argkb.vocab.namespaces import ARGKB, KB
 from conftest import DATA
 
 

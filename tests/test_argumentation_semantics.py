@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argkb.assess.dung import IN, OUT, UNDEC, Framework, extensions, grounded, labelling_of, labels
+
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 
 @st.composite
@@ -40,7 +43,7 @@ def sceptical(af, exts):
     if not exts:
         return {a: UNDEC for a in af.arguments}
     labs = [labelling_of(af, e) for e in exts]
-    return {a: IN if all(l[a] == IN for l in labs) else OUT if all(l[a] == OUT for l in labs) else UNDEC
+    return {a: IN if all(lab[a] == IN for lab in labs) else OUT if all(lab[a] == OUT for lab in labs) else UNDEC
             for a in af.arguments}
 
 
@@ -48,7 +51,7 @@ def sceptical(af, exts):
 @given(frameworks())
 def test_semantics_agree_with_brute_force(af):
     g, pref, stab = brute(af)
-    assert {a for a, l in grounded(af).items() if l == IN} == g
+    assert {a for a, label in grounded(af).items() if label == IN} == g
     assert labelling_of(af, g) == grounded(af)
     assert set(extensions(af, "preferred", limit=10_000)) == pref
     assert set(extensions(af, "stable", limit=10_000)) == stab
@@ -75,7 +78,7 @@ def _py_arg(af):
 @given(frameworks(max_args=6))
 def test_grounded_and_stable_agree_with_py_arg(af):
     g, _, stab = _py_arg(af)
-    assert {a for a, l in grounded(af).items() if l == IN} == g
+    assert {a for a, label in grounded(af).items() if label == IN} == g
     assert set(extensions(af, "stable", limit=10_000)) == stab
 
 

@@ -1,7 +1,8 @@
 """The quote finder: tolerant of what people paste, exact about what it returns."""
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argkb.author.find import closest, find_quote
 

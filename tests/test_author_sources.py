@@ -179,6 +179,7 @@ def test_retracting_an_unquoted_source_takes_it_out(runner, mini_kb_dir, tmp_pat
     assert "kb:talks" not in [s["id"] for s in listed]
 
 
+@pytest.mark.slow
 def test_a_killed_process_leaves_the_source_whole_or_absent(mini_kb_dir, tmp_path):
     """Real processes killed (SIGKILL) just before and just after the log's commit point."""
     article = tmp_path / "talks.txt"

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -201,6 +202,7 @@ def _random_graph(rng):
     return ArgumentGraph(arguments, known), lenses
 
 
+@pytest.mark.slow
 def test_strengths_on_random_graphs_with_circles_of_influence(monkeypatch):
     import random
 
@@ -246,6 +248,7 @@ def test_contribution_is_about_200_triples_and_parses(tmp_path):
     assert isomorphic(g, again)
 
 
+@pytest.mark.slow
 def test_bench_runs_end_to_end_as_a_process(tmp_path):
     out = tmp_path / "RESULTS.md"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
@@ -259,6 +262,7 @@ def test_bench_runs_end_to_end_as_a_process(tmp_path):
     assert "Machine:" in text and "did not validate" not in text
 
 
+@pytest.mark.slow
 def test_commands_bench_times_why_and_lenses_as_processes(tmp_path, capsys):
     """bench/commands.py at a tiny size: `argkb why` on five implications and `argkb lenses`, each a process."""
     import json
@@ -273,6 +277,7 @@ def test_commands_bench_times_why_and_lenses_as_processes(tmp_path, capsys):
     assert "| 700 |" in out and "`argkb lenses` ≤ 5 s" in out
 
 
+@pytest.mark.slow
 def test_large_add_bench_reports_each_size(capsys):
     """bench/large_add.py at a tiny size: one JSON line with the times, the contribution added."""
     import json
@@ -285,3 +290,49 @@ def test_large_add_bench_reports_each_size(capsys):
     assert line["seconds"] > 0 and line["ms_per_claim"] > 0 and "target_met" not in line
     assert large_add.with_target({**line, "seconds": 59.0})["target_met"] is True
     assert large_add.with_target({**line, "seconds": 61.0})["target_met"] is False
+
+
+def test_second_baseline_is_pyshacl_on_a_pyoxigraph_backed_graph(tmp_path):
+    """bench/ops.py b_validate_ox: pySHACL on oxrdflib's Oxigraph store finds what it finds on rdflib's
+    Memory store: nothing on a generated knowledge base, one violation once a claim loses its label."""
+    import json
+
+    generate(tmp_path / "kb", 600, 1)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+
+    def run(op):
+        proc = subprocess.run([sys.executable, str(REPO / "bench" / "ops.py"), op, str(tmp_path / "kb")],
+                              capture_output=True, text=True, env=env, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    clean = run("b_validate_ox")
+    assert clean["b_validate_ox_violations"] == 0 and 0 < clean["b_ox_load"] < clean["b_validate_ox"]
+    first = sorted((tmp_path / "kb" / "data").glob("gen-src-*.ttl"))[0]
+    text = first.read_text(encoding="utf-8")
+    broken = text.replace("rdfs:label", "rdfs:comment", 1)
+    assert broken != text
+    first.write_text(broken, encoding="utf-8")
+    assert run("b_validate_ox")["b_validate_ox_violations"] >= 1
+    assert run("b_validate")["b_validate_conforms"] is False
+
+
+def test_before_bench_times_a_baseline_commit_beside_the_working_tree(tmp_path):
+    """bench/before.py --before HEAD at a tiny size: both sides in one table, the bulk-load floors beside."""
+    import json
+
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    out = tmp_path / "before.md"
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "before.py"), "--before", "HEAD", "--sizes", "600",
+                           "--ops", "rebuild,open,summary,trace", "--runs", "1", "--work", str(tmp_path / "work"),
+                           "--output", str(out)], capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    figures = json.loads(proc.stdout.strip().splitlines()[-1])
+    for side in ("before", "after"):
+        assert figures[f"{side}_rebuild"]["wall"] > 0 and figures[f"{side}_summary"]["cpu"] > 0
+        assert 0 < figures[f"{side}_trace"]["trace_p50"] <= figures[f"{side}_trace"]["trace_p95"]
+    graphs, default = figures["floor_disk-graphs"]["quads"], figures["floor_disk-default"]["quads"]
+    assert graphs == figures["floor_memory"]["quads"] and 600 < default <= graphs   # (files may repeat a triple)
+    text = out.read_text(encoding="utf-8")
+    assert "| `argkb store rebuild`, whole process |" in text and "rebuild ÷ floor" in text and "load average" in text
+    worktrees = subprocess.run(["git", "-C", str(REPO), "worktree", "list"], capture_output=True, text=True).stdout
+    assert "argkb-before-src-" not in worktrees   # the temporary worktree is gone

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from argkb.cli.main import cli
-from conftest import DATA, REPO
+from conftest import REPO
 
 
 def test_export_reports_what_it_wrote_and_how_big(runner, mini_kb_dir, tmp_path):

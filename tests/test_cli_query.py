@@ -146,6 +146,7 @@ def test_trace_and_impacts_commands(run, tmp_path):
     assert md.startswith("# Impacts: United States") and "*leads to*" in md
 
 
+@pytest.mark.slow
 def test_real_process_on_the_repository_kb():
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.run([sys.executable, "-m", "argkb", "query", "implications-of-lever", "--param", "lever=sanctions",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
@@ -94,6 +95,7 @@ def test_source_text_path_is_confined_to_sources(mini_kb):
     assert mini_kb.source_text_path(URIRef("http://example.org/x")) is None
 
 
+@pytest.mark.slow
 def test_real_subprocess_console_entry(mini_kb_dir):
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.run([sys.executable, "-m", "argkb", "validate", "--kb", str(mini_kb_dir), str(RATIONALE)],

@@ -19,6 +19,8 @@ from argkb.kb.folder import KnowledgeBase
 from argkb.vocab.namespaces import KB
 from contrib_support import INVALID, VALID, run_argkb, tree_digest
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 CLAIM = KB["claim-allies-hedge-anyway"]
 RELABEL = """@prefix kb: <https://w3id.org/argkb/id/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rdflib import Literal
 
 from argkb.cli.main import cli
 from argkb.kb.folder import KnowledgeBase
-from argkb.vocab.namespaces import KB
 from argkb.store import open_store
+from argkb.vocab.namespaces import KB
 from contrib_support import VALID, run_argkb
 
 WHO_ADDED = """
@@ -71,6 +72,7 @@ def test_retracted_contribution_leaves_queries_but_not_history(runner, mini_kb_d
     assert again.exit_code == 0 and "already retracted" in again.output
 
 
+@pytest.mark.slow
 def test_retract_refuses_when_another_contribution_depends_on_it(runner, mini_kb_dir, tmp_path):
     base = added_id(runner, mini_kb_dir, "editor-claim.nt")
     dependent = tmp_path / "uses-trust-deficit.ttl"
@@ -108,6 +110,7 @@ def test_retract_needs_a_known_id_and_a_reason(runner, mini_kb_dir):
     assert blank.exit_code == 2 and "give a reason" in blank.output
 
 
+@pytest.mark.slow
 def test_contributions_as_a_real_process(mini_kb_dir):
     assert run_argkb("add", "--kb", mini_kb_dir, VALID / "editor-claim.jsonld", "-m", "json-ld").returncode == 0
     listed = run_argkb("contributions", "--kb", mini_kb_dir, "--format", "json")

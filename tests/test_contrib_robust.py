@@ -15,9 +15,9 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from argkb.cli.main import cli
-from argkb.kb.log import read_log
 from argkb.contrib.recover import recover
 from argkb.kb.folder import KnowledgeBase
+from argkb.kb.log import read_log
 from argkb.rdf.parse import parse_file
 from argkb.validation.validate import validate
 from contrib_support import ENV, INVALID, VALID, argkb_cmd, run_argkb, tree_digest
@@ -116,6 +116,7 @@ def test_killed_at_each_write_step_leaves_before_or_after(mini_kb_dir, step):
     assert not [p for p in (mini_kb_dir / "data").rglob("*") if p.name.endswith((".pending", ".tmp"))]
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments(tmp_path):
     from conftest import make_kb
 
@@ -147,6 +148,7 @@ def test_sigkill_at_random_moments(tmp_path):
     assert len(outcomes) == 12
 
 
+@pytest.mark.slow
 def test_concurrent_adds_all_land_or_are_refused_cleanly(mini_kb_dir, tmp_path):
     clash = []
     for n, label in enumerate(["Gas", "Oil"]):

@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import json
-
 import subprocess
 
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from argkb.store.endpoint import EndpointStore
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
-from servers import free_port, require, differing_answers, same_trace, stop, wait_until_up
-
+from argkb.store.endpoint import EndpointStore
+from servers import differing_answers, free_port, require, same_trace, stop, wait_until_up
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +51,7 @@ def test_the_server_answers_like_the_embedded_store(pushed, mini_kb):
         assert remote.query(q).boolean is local.query(q).boolean
 
 
+@pytest.mark.slow
 def test_named_queries_and_trace_agree_on_both_backends(pushed, mini_kb_dir, runner):
     compared, differ = differing_answers(runner, mini_kb_dir, pushed)
     assert compared >= 8 and differ == []

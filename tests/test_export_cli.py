@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from argkb.cli.main import cli
 from argkb.cli.export import FORMAT_NAMES
+from argkb.cli.main import cli
 from argkb.export import FORMATS
 from argkb.export.select import build_map
 from argkb.kb.folder import KnowledgeBase

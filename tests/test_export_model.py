@@ -8,8 +8,8 @@ import pytest
 from argkb.errors import UsageError
 from argkb.export.model import load
 from argkb.export.select import build_map
-from argkb.store.base import RdflibStore
 from argkb.store import open_store
+from argkb.store.base import RdflibStore
 from export_support import mini_kb_copy
 
 

@@ -98,6 +98,7 @@ def test_implications_carry_their_strength_per_lens(tmp_path):
     assert set(STRENGTH_ATTRS.values()) <= set(re.findall(r'<attribute id="([^"]+)"', render(amap, "gexf")))
 
 
+@pytest.mark.slow
 def test_page_why_equals_argkb_why_on_the_seed(seed_map):
     kb = KnowledgeBase.locate(REPO)
     whys = page_data(seed_map)["argkb"]["why"]

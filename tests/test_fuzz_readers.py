@@ -10,13 +10,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import pytest
-
-from conftest import module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argkb.errors import ArgkbError
+from conftest import module
 
 #: ARGKB_FUZZ_EXAMPLES=1000 for a longer hunt
 MAX_EXAMPLES = int(os.environ.get("ARGKB_FUZZ_EXAMPLES", "50"))

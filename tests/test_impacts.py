@@ -6,11 +6,11 @@ import json
 import pytest
 
 from argkb.errors import UsageError
+from argkb.kb.folder import KnowledgeBase
 from argkb.navigate.impacts import impacts
 from argkb.navigate.impacts_render import render
-from argkb.kb.folder import KnowledgeBase
-from argkb.store.base import OxigraphStore, RdflibStore
 from argkb.store import open_store
+from argkb.store.base import OxigraphStore, RdflibStore
 from conftest import DATA, make_kb
 from test_trace import Recording
 

@@ -13,8 +13,8 @@ from argkb.cli.main import cli
 from argkb.interop.argdown import Reader, read
 from argkb.interop.argdown_layout import clean
 from argkb.validation import validate
-from argkb.vocab.namespaces import ARGKB
 from argkb.validation.report import curie
+from argkb.vocab.namespaces import ARGKB
 from import_support import SAMPLES, imported, open_decisions
 
 ARGDOWN = sorted(p.name for p in (SAMPLES / "argdown").glob("*.argdown"))

@@ -25,6 +25,7 @@ def timed(call, seconds: float):
 
 
 # ------------------------------------------------------------------ Argdown ---
+@pytest.mark.slow
 @pytest.mark.parametrize("opener", ["/*", "<!--"])
 def test_forty_thousand_unclosed_comments(opener):
     text = "[A]: a claim\n\n" + f"{opener} x\n\n" * 40_000
@@ -38,6 +39,7 @@ def test_comments_are_still_blanked():
     assert texts == ["a claim here", "b /* unclosed, so text, as before"]
 
 
+@pytest.mark.slow
 def test_twenty_thousand_relations_to_one_argument():
     text = "<Arg>\n\n(1) p\n----\n(2) c\n\n<Arg>\n" + "".join(f"  + [S{i}]: support {i}\n" for i in range(20_000)) \
         + "".join(f"  - <A{i}>: attack {i}\n" for i in range(20_000))
@@ -52,6 +54,7 @@ def test_twenty_thousand_repeated_relations():
     assert len(imported.inferences) == 20_000
 
 
+@pytest.mark.slow
 def test_twenty_thousand_inference_steps():
     text = "<Arg>\n\n" + "".join(f"({i + 1}) p{i}\n--\n" for i in range(20_000)) + "(99999) c\n"
     imported = timed(lambda: argdown.read(text, "x"), 30)
@@ -65,6 +68,7 @@ def test_a_megabyte_of_angle_brackets():
     assert imported.statements["1"].text == "<" * 1_000_000 + "x"
 
 
+@pytest.mark.slow
 def test_a_locution_fan():
     n = 20_000
     nodes = [{"nodeID": f"i{k}", "type": "I", "text": f"claim {k}"} for k in range(n)]
@@ -79,6 +83,7 @@ def test_a_locution_fan():
     assert any("locutions beyond the first" in line for line in imported.skipped)
 
 
+@pytest.mark.slow
 def test_a_scheme_fan_is_left_out_and_listed(tmp_path):
     k = 20_000
     nodes = [{"nodeID": f"p{j}", "type": "I", "text": f"p {j}"} for j in range(k)] + \

@@ -69,6 +69,7 @@ def test_ova_participants_become_attributions(tmp_path):
     assert speakers["team otway00219"] > 0
 
 
+@pytest.mark.slow
 def test_kialo_discussion_imports_with_its_pros_and_cons(repo_kb, tmp_path):
     sample = "kialo/can-religious-faith-and-science-co-exist.txt"
     path, g, _ = imported(tmp_path, sample, "kialo", perspective="realism")

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import PROV, RDF
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import PROV, RDF
 
 from argkb.export import render
 from argkb.export.select import build_map
@@ -18,6 +18,8 @@ from argkb.validation import validate
 from argkb.vocab.namespaces import ARGKB, KB, OA
 from conftest import REPO
 from import_support import structure
+
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate  # noqa: E402

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import REPO, program, unavailable
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 
 def run(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
     result = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300, cwd=cwd, env=env)
@@ -145,4 +147,4 @@ def test_command_1_and_ci_use_apt_only_through_apt_need():
     assert command_1.startswith("bash .ci/apt-need python3-venv && ") and "apt-get" not in command_1
     assert "sudo" not in command_1
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "bash .ci/apt-need" in ci and not [l for l in ci.splitlines() if "apt-get" in l and not l.lstrip().startswith("#")]
+    assert "bash .ci/apt-need" in ci and not [line for line in ci.splitlines() if "apt-get" in line and not line.lstrip().startswith("#")]

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from argkb.contrib.lock import LOCK_NAME, KBLock
-from argkb.kb.processes import pid_alive
 from argkb.errors import UsageError
+from argkb.kb.processes import pid_alive
 from contrib_support import VALID, run_argkb, tree_digest
 
 

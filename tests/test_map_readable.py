@@ -17,13 +17,13 @@ import sys
 import pytest
 
 from argkb.assess.assessment import SILENT, lenses
+from argkb.devtools import screenshots
 from argkb.export import render
 from argkb.export.html import MIN_LABEL_PX
 from argkb.export.overview import overview
 from argkb.export.select import build_map
 from argkb.kb.folder import KnowledgeBase
 from argkb.rdf.ids import PERSPECTIVES
-from argkb.devtools import screenshots
 from browser import Browser
 from conftest import REPO, module
 
@@ -188,6 +188,7 @@ def assert_readable_overview(kb, amap, view, rows=10):
     assert any(r["diverges"] for r in view["rows"])
 
 
+@pytest.mark.slow
 def test_seed_opens_on_a_readable_overview(seed):
     kb, amap, views = seed
     assert_readable_overview(kb, amap, views["overview"])
@@ -220,6 +221,7 @@ def test_the_page_logs_no_warning(seed):
     assert seed[2]["warnings"] == []
 
 
+@pytest.mark.slow
 def test_a_large_knowledge_base_opens_on_a_readable_overview(large):
     kb, amap, view = large
     assert len(amap.nodes) >= 2_000                                  # ten times the seed's ~240 nodes
@@ -277,6 +279,7 @@ def test_a_malformed_fragment_still_renders_the_page(seed):
     assert "%E0%A4%A" in status
 
 
+@pytest.mark.slow
 def test_docs_screenshots_match_a_fresh_render(tmp_path):
     """docs/argument-map*.png against the map rendered now: the same size, at most 2 % of the pixels off
     by more than 48 levels (anti-aliasing and font hinting move a few). Refresh them with

@@ -6,9 +6,9 @@ import re
 import pytest
 from rdflib.compare import isomorphic
 
-from argkb.query import library as Q
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase
+from argkb.query import library as Q
 from argkb.query.results import cell
 from argkb.store.base import OxigraphStore, RdflibStore
 from conftest import DATA, REPO, make_kb

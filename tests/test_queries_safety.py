@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from argkb.query import library as Q
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 from argkb.kb.folder import KnowledgeBase
+from argkb.query import library as Q
 from argkb.store.base import OxigraphStore, RdflibStore
 from argkb.store.bounds import canonical
 from conftest import REPO, make_kb
@@ -129,3 +129,37 @@ def test_parameters_are_never_pasted(monkeypatch, stores):
     assert str(seen[-1][1]["_lever"]) == "https://w3id.org/argkb/id/sanctions"
     # the existence check is bound too
     assert all(sparql.endswith(text) or sparql == Q.Q_NODE_MENTIONED for sparql, _ in seen)
+
+
+def test_a_query_checked_before_is_not_parsed_again_and_refusals_are_never_remembered(tmp_path, monkeypatch):
+    """argkb.query.checked_cache: a query that passed is recalled from the user's cache (rdflib's parser not
+    run); one with SERVICE passed with the network allowed is still refused without; junk entries are ignored."""
+    import rdflib.plugins.sparql.parser as parser
+
+    from argkb.query import checked_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    select = "SELECT ?s WHERE { ?s a argkb:Claim }"
+    service = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
+    assert Q.checked(select) == ("select", select)
+    assert Q.check(service, allow_network=True) == "select"
+    assert len(list((tmp_path / "cache" / "argkb" / "checked-queries").iterdir())) == 2
+
+    def no_parser(*_args, **_kwargs):
+        raise AssertionError("parsed again")
+    monkeypatch.setattr(parser, "parseQuery", no_parser)
+    assert Q.checked(select) == ("select", select)                    # recalled, not parsed
+    with pytest.raises(AssertionError, match="parsed again"):         # never checked without the network
+        Q.check(service)
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with pytest.raises(NetworkRefused, match="SERVICE"):
+        Q.check(service)
+    with pytest.raises(InputError):                                   # a broken query: parsed, refused, every time
+        Q.check("SELECT ?s WHERE { ?s ?p }")
+    with pytest.raises(InputError):
+        Q.check("SELECT ?s WHERE { ?s ?p }")
+    entry = checked_cache._entry(Q.standard_prologue(select) + select, False)
+    entry.write_text("drop\n", encoding="ascii")                      # not a form: no entry
+    assert checked_cache.recall(Q.standard_prologue(select) + select, False) is None
+    assert Q.check(select) == "select" and entry.read_text(encoding="ascii") == "select\n"

@@ -57,6 +57,7 @@ def _as_at_a_terminal() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+@pytest.mark.slow
 def test_sigint_stops_a_long_query_with_exit_130(mini_kb_dir: Path):
     warm = _argkb("query", "--kb", str(mini_kb_dir), "-", stdin="")  # build the derived store first
     warm.communicate("ASK { }", timeout=120)

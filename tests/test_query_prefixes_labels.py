@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from rdflib import Graph, RDFS, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from argkb.cli.main import cli
 

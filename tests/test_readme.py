@@ -70,6 +70,7 @@ def tour_steps(text: str):
             yield (words[0], *words[1:])
 
 
+@pytest.mark.slow
 def test_the_tour_runs(tmp_path, monkeypatch, runner):
     monkeypatch.delenv("ARGKB_HOME", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -12,9 +12,11 @@ from rdflib import Graph
 
 from argkb.cli.main import cli
 from argkb.kb.folder import KnowledgeBase
-from argkb.vocab.namespaces import ARGKB, KB, PROV, RDF
 from argkb.reason.owl import reason
+from argkb.vocab.namespaces import ARGKB, KB, PROV, RDF
 from conftest import DATA, REPO, unavailable
+
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 FIXTURES = DATA / "reason"
 
@@ -138,3 +140,34 @@ def test_a_symmetric_value_restated_is_routine(mini_kb_dir, tmp_path):
     reverse = (KB["impl-allies-doubt"], ARGKB.alternativeTo, KB["impl-russia-bolder"])
     assert result.consistent and reverse in result.inferred and reverse in result.routine
     assert reverse not in result.findings()
+
+
+def test_reasoning_files_live_in_the_cache_and_a_killed_run_s_are_recovered(runner, mini_kb_dir, tmp_path,
+                                                                            monkeypatch):
+    """Issue 24: `pellet explain` wrote its input to an `argkb-reason-*` folder of the system's temporary folder,
+    and owlready2 left its own input file there whenever the knowledge base was inconsistent. Both now go to a
+    scratch folder of the knowledge base's cache: removed after, and recovered after a kill."""
+    import tempfile
+
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    planted = str(FIXTURES / "disjoint-classes.ttl")
+    script = (   # SIGKILLed the moment owlready2 would start the JVM, its input file written
+        "import os, signal, subprocess, sys\n"
+        "def killed(*a, **k):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "subprocess.check_output = killed\n"
+        "from argkb.cli.main import cli\n"
+        "cli(sys.argv[1:])\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(system_tmp)}
+    done = subprocess.run([sys.executable, "-c", script, "reason", "--kb", str(mini_kb_dir), "--data", planted],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == -9, done.stderr
+    assert not list(system_tmp.iterdir())
+    [left] = (mini_kb_dir / ".argkb-cache" / "tmp").glob("reason-*")
+    assert [p for p in left.iterdir() if p.stat().st_size > 0]   # the reasoner's input, written there
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    out = runner.invoke(cli, ["reason", "--kb", str(mini_kb_dir), "--data", planted, "--max-explanations", "1"])
+    assert out.exit_code == 1 and "kb:russia is both an Actor and a Claim" in out.output, out.output
+    assert not left.exists() and not list((mini_kb_dir / ".argkb-cache" / "tmp").iterdir())
+    assert not list(system_tmp.iterdir()) and tempfile.tempdir == str(system_tmp)

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import RDF
 
 from argkb.cli.main import cli
 from argkb.vocab.namespaces import ARGKB

@@ -2,7 +2,6 @@
 premise (computed, argkb.review.verdicts), and refuted possibilities (queries/review-refuted-possibility.rq)."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from argkb.kb.folder import KnowledgeBase
 from argkb.review.verdicts import SILENT, verdict_changes
 from argkb.store import open_store
 from argkb.store.perspectives import lenses
-
 from conftest import REPO, make_kb
 from test_review import run_review
 

@@ -18,6 +18,8 @@ from argkb.store import open_store
 from conftest import make_kb, unavailable
 from contrib_support import tree_digest
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 HEAD = ("@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
         "@prefix prov: <http://www.w3.org/ns/prov#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
         "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n")

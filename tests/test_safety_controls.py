@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from rdflib import Graph
 
 from argkb.cli.main import cli
+
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 ESC = "\x1b"
 HOSTILE = f"{ESC}]0;pwned{ESC}\\{ESC}[2J{ESC}[31m"   # set the window title, clear the screen, red

@@ -8,6 +8,8 @@ import random
 import resource
 import time
 
+import pytest
+
 from argkb.author.find import MAX_FUZZY_CHARS, closest
 from argkb.cli.main import cli
 from conftest import REPO
@@ -24,13 +26,14 @@ def _needle(length: int, seed: int = 1) -> str:
     return " ".join(out)[:length]
 
 
+@pytest.mark.slow
 def test_long_needles_are_ranked_in_bounded_time_and_memory():
     text = ARTICLE * 50   # 500 KB
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for length in (2_000, 5_000, 100_000):
-        started = time.monotonic()
+        started = time.process_time()   # the work done, not the wall clock of a loaded (or parallel) machine
         found = closest(text, _needle(length))
-        assert time.monotonic() - started < 10, length
+        assert time.process_time() - started < 10, length
         assert len(found) == 3 and all(m.score is not None for m in found)
         assert all(text[m.start:m.end] == m.exact for m in found)
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
@@ -44,6 +47,7 @@ def test_a_long_needle_still_finds_the_passage_it_starts_with():
     assert len(best.exact) > 2 * MAX_FUZZY_CHARS   # the passage shown runs as long as the needle
 
 
+@pytest.mark.slow
 def test_anchor_of_a_100_kb_quote_ends_in_a_sentence(runner, tmp_path):
     exact = _needle(100_000).replace('"', "").replace("\\", "")
     path = tmp_path / "long.ttl"

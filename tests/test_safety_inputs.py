@@ -200,6 +200,7 @@ def _chain(n: int) -> str:
     return "".join(lines)
 
 
+@pytest.mark.slow
 def test_a_trace_210_arguments_deep(runner, mini_kb_dir):
     depth = 210
     (mini_kb_dir / "data" / "deep.ttl").write_text(_chain(depth), encoding="utf-8")

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import unavailable
-
 from argkb.cli.main import cli
+from conftest import unavailable
 
 QUERY = ["query", "contested-claims", "--format", "csv"]
 
@@ -108,8 +107,8 @@ def test_draft_o_and_reason_infer_refuse_the_same(runner, mini_kb_dir, tmp_path)
     source = next((mini_kb_dir / "data" / "sources").glob("*.txt"))
     said = _one_sentence(runner.invoke(cli, ["draft", str(source), "--kb", str(mini_kb_dir), "-o", str(fifo)]))
     assert "FIFO" in said and stat.S_ISFIFO(fifo.lstat().st_mode)
-    from argkb.reason.owl import ReasonResult, write_inferences
     from argkb.errors import UsageError
+    from argkb.reason.owl import ReasonResult, write_inferences
 
     with pytest.raises(UsageError, match="does not exist"):
         write_inferences(ReasonResult(True, "hermit", 0.0), tmp_path / "missing" / "inferred.ttl")

@@ -180,6 +180,7 @@ def test_the_bounds_scan_reads_strings_escapes_and_iris_as_oxigraph_does(text):
         check_bounds(canonical(text))
 
 
+@pytest.mark.slow
 def test_the_cartesian_query_is_refused_at_the_row_cap_not_held_whole(mini_kb_dir):
     """738 triples cubed is 4 × 10⁸ rows: the CLI stops at --max-rows, in seconds and bounded memory."""
     import resource

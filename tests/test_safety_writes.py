@@ -23,6 +23,8 @@ from argkb.kb.log import read_log
 from argkb.rdf.serialize import turtle_bytes
 from conftest import make_kb
 
+pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+
 KB_NS = "https://w3id.org/argkb/id/"
 HEAD = ("@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
         "@prefix prov: <http://www.w3.org/ns/prov#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")

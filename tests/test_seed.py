@@ -9,9 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import PROV, RDF, RDFS
 
+from argkb.validation.validate import validate
 from argkb.vocab.namespaces import ARGKB, KB, OA
 from conftest import unavailable
-from argkb.validation.validate import validate
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "data" / "sources" / "trump-putin-ukraine-talks.txt"

@@ -13,12 +13,12 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 import argkb.store.derived as derived_module
-from argkb.store.backends import derived_store, store_status
-from argkb.store.derived import GRAPH_BASE, Manifest
 from argkb.errors import InputError
 from argkb.kb.folder import KnowledgeBase
-from argkb.store.base import OxigraphStore
 from argkb.store import open_store
+from argkb.store.backends import derived_store, store_status
+from argkb.store.base import OxigraphStore
+from argkb.store.derived import GRAPH_BASE, Manifest
 from conftest import REPO
 
 KB = "https://w3id.org/argkb/id/"
@@ -273,3 +273,31 @@ def test_a_view_starts_from_the_live_store_and_reads_only_what_it_changes(runner
     assert len(seeded) == len(fresh)     # blank nodes (the ontology's lists) get new labels at each load
     assert {t for t in seeded if "_:" not in t} == {t for t in fresh if "_:" not in t}
     assert not any("claim-allies-hedge-anyway" in t for t in seeded)
+
+
+def test_keys_and_graphs_are_those_of_the_resolved_paths(tmp_path, monkeypatch):
+    """Each folder is resolved once (speed): a file reached through a symlinked folder, a symlinked file,
+    a file outside the knowledge base and a relative path get the keys and graphs ``Path.resolve()`` gives."""
+    from argkb.store.derived import DerivedStore, graph_iri
+
+    root, outside = tmp_path / "kb", tmp_path / "elsewhere"
+    (root / "data" / "real").mkdir(parents=True)
+    outside.mkdir()
+    for folder in (root / "data" / "real", outside):
+        (folder / "a.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    (root / "data" / "linked").symlink_to(root / "data" / "real")
+    (root / "data" / "b.ttl").symlink_to(outside / "a.ttl")
+    monkeypatch.chdir(root)
+    paths = [root / "data" / "linked" / "a.ttl", root / "data" / "b.ttl", outside / "a.ttl",
+             root / "data" / "real" / "a.ttl", root / "data" / "real" / ".." / "real" / "a.ttl",
+             type(root)("data/linked/a.ttl")]
+    store = DerivedStore(root, paths)
+    for path in paths:
+        real = path.resolve()
+        try:
+            expected = real.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            expected = str(real)
+        assert store.key(path) == expected
+        assert store._hash(path)[0].graph == graph_iri(root, path)
+    assert store.key(paths[0]) == "data/real/a.ttl" and store.key(paths[1]) == str((outside / "a.ttl").resolve())

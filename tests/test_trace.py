@@ -7,10 +7,10 @@ import pytest
 
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase
-from argkb.store.base import OxigraphStore, RdflibStore
 from argkb.navigate.trace import ArgumentNode, ClaimNode, iter_nodes, trace
 from argkb.navigate.trace_render import render
 from argkb.store import open_store
+from argkb.store.base import OxigraphStore, RdflibStore
 from conftest import DATA, make_kb
 
 CHAIN = DATA / "query" / "chain.ttl"

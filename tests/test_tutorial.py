@@ -12,6 +12,7 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argkb.cli.main import cli
@@ -70,6 +71,7 @@ def session(tmp_path: Path, monkeypatch):
         yield what, body, actual
 
 
+@pytest.mark.slow
 def test_the_tutorial_runs_as_written(tmp_path, monkeypatch):
     home = str(tmp_path.resolve())
     ran = []

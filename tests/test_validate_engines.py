@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 from argkb.kb.folder import KnowledgeBase
+from argkb.store import open_store
 from argkb.validation.compiled import Unsupported, compile_shapes
 from argkb.validation.validate import validate_whole
-from argkb.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -34,11 +34,13 @@ def both(kb: KnowledgeBase) -> tuple[set, set]:
     return key(validate_whole(kb, engine="fast")), key(validate_whole(kb, engine="pyshacl"))
 
 
+@pytest.mark.slow
 def test_seed_kb(repo_kb):
     fast, reference = both(repo_kb)
     assert fast == reference
 
 
+@pytest.mark.slow
 def test_every_invalid_fixture_at_once(mini_kb_dir):
     for folder in ("invalid", "warnings"):
         for i, fixture in enumerate(sorted((DATA / folder).glob("*.ttl"))):
@@ -54,6 +56,7 @@ def test_every_invalid_fixture_at_once(mini_kb_dir):
     assert isomorphic(fast.to_graph(), reference.to_graph())
 
 
+@pytest.mark.slow
 def test_generated_kb_with_broken_contributions(tmp_path):
     root = tmp_path / "kb"
     generate(root, 800, seed=3)
@@ -82,6 +85,7 @@ def test_unknown_shacl_feature_is_refused_not_guessed(prop):
         compile_shapes(shapes)
 
 
+@pytest.mark.slow
 def test_nested_property_shape_end_to_end(runner, mini_kb_dir):
     """The issue's case: a property shape inside a property shape; `validate` used to say "conforms"."""
     from argkb.cli.main import cli

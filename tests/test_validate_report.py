@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SH
@@ -51,6 +52,7 @@ def _not_folded(theirs: Graph, shapes: Graph):
     return keep
 
 
+@pytest.mark.slow
 def test_turtle_report_is_pyshacls_report(runner, mini_kb_dir):
     from argkb.cli.main import cli
 

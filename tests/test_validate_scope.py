@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from rdflib import Graph, RDF, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from argkb.cli.main import cli
 from conftest import DATA, REPO

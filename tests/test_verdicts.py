@@ -7,7 +7,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 
 from argkb.assess.assessment import lenses
@@ -124,6 +125,7 @@ def _lens_key(lens) -> str:
     return lens_name(lens)
 
 
+@pytest.mark.slow
 def test_why_agrees_with_lenses_everywhere(four_kb_dir, repo_kb):
     for kb in (KnowledgeBase.locate(four_kb_dir), repo_kb):
         table = _table(kb)
@@ -150,6 +152,7 @@ def _without(kb_dir: Path, tmp: Path, arguments) -> KnowledgeBase:
     return KnowledgeBase.locate(target)
 
 
+@pytest.mark.slow
 def test_every_crux_changes_the_verdict_and_no_smaller_part_does(four_kb_dir, tmp_path):
     from argkb.rdf.ids import to_iri
 
@@ -211,6 +214,7 @@ def argument_graphs(draw):
 @settings(max_examples=150, deadline=None)
 @given(argument_graphs(), st.sampled_from([None, ARGKB.Realism, ARGKB.Liberalism]),
        st.sampled_from(["grounded", "preferred"]))
+@pytest.mark.slow
 def test_cruxes_are_exactly_the_minimal_changing_sets(graph, lens, semantics):
     _, view = graph.lens_arguments(lens)
     claim = KB["c0"]

@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from argkb.assess.dung import SEMANTICS
 from argkb.assess.framework import LENSES, ArgumentGraph, Evaluation, evaluate, lens_iri, load
 from argkb.assess.graph import _sorted
-from argkb.assess.dung import SEMANTICS
 from argkb.assess.queries import MOVES_Q, TRIGGERS_Q
 from argkb.errors import UsageError
-from argkb.vocab.namespaces import ARGKB
 from argkb.store import open_store
-from argkb.store.perspectives import declared_perspectives, lenses as all_lenses
+from argkb.store.perspectives import declared_perspectives
+from argkb.store.perspectives import lenses as all_lenses
+from argkb.vocab.namespaces import ARGKB
 
 ALL_LENSES: tuple[URIRef, ...] = tuple(ARGKB[name] for name in LENSES)
 SILENT = "-"   # the lens neither concludes nor attacks the implication
@@ -34,7 +35,8 @@ def _check_semantics(semantics: str) -> None:
 def _lenses(perspectives, store) -> list[URIRef]:
     """The lenses named (built-in or declared by the knowledge base), in order, without repeats."""
     declared = declared_perspectives(store) if perspectives else None
-    return list(dict.fromkeys(lens_iri(p, declared) for p in perspectives))
+    named = (lens_iri(p, declared) for p in perspectives)
+    return list(dict.fromkeys(iri for iri in named if iri is not None))   # (a name gives an IRI, never None)
 
 
 @dataclass
@@ -54,7 +56,7 @@ def assess(kb, perspectives=(), semantics: str = "grounded", overall: bool | Non
     _check_semantics(semantics)
     store = open_store(kb)
     graph = load(store)
-    lenses: list[URIRef | None] = _lenses(perspectives, store)
+    lenses: list[URIRef | None] = list(_lenses(perspectives, store))
     if overall or not lenses:
         lenses.insert(0, None)
     return Assessment(graph, semantics, [evaluate(graph, lens, semantics) for lens in lenses])
@@ -170,10 +172,11 @@ def follow(graph: ArgumentGraph, moves, triggered: dict[URIRef, list[URIRef]]) -
     """Breadth-first: implications the moves trigger, then those argued from them (any lens)."""
     leads: dict[URIRef, list[tuple[URIRef, URIRef]]] = {}
     for a in sorted(graph.arguments.values(), key=lambda a: str(a.iri)):
-        target = graph.claims.get(a.conclusion) if a.conclusion is not None else None
-        if target is not None and target.implication:
+        conclusion = a.conclusion
+        target = graph.claims.get(conclusion) if conclusion is not None else None
+        if conclusion is not None and target is not None and target.implication:
             for p in a.premises:
-                leads.setdefault(p, []).append((a.conclusion, a.iri))
+                leads.setdefault(p, []).append((conclusion, a.iri))
     reached: dict[URIRef, Reached] = {}
     todo: deque[URIRef] = deque()
     for move in moves:

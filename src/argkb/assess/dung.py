@@ -17,9 +17,9 @@ stable semantics with no extension at all, UNDEC everywhere).
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Hashable, Iterable
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
 #: the three statuses in plain words: command help and the footer of every text output that shows them
@@ -106,8 +106,8 @@ def _maximal_admissible(af: Framework, part: list[int]) -> list[frozenset[int]]:
     found: list[frozenset[int]] = []
 
     def dead(lab) -> bool:
-        return any(l == _MUST_OUT and not any(lab.get(b) == _BLANK for b in af.attackers[a])
-                   for a, l in lab.items())
+        return any(label == _MUST_OUT and not any(lab.get(b) == _BLANK for b in af.attackers[a])
+                   for a, label in lab.items())
 
     def walk(lab):
         if dead(lab):
@@ -136,7 +136,7 @@ def _maximal_admissible(af: Framework, part: list[int]) -> list[frozenset[int]]:
 
 def _part_extensions(af: Framework, semantics: str, lab0: list[str]) -> list[tuple[list[int], list[frozenset[int]]]]:
     """Each part of the grounded residue with its preferred (or stable) extensions."""
-    residue = [i for i, l in enumerate(lab0) if l == UNDEC]
+    residue = [i for i, label in enumerate(lab0) if label == UNDEC]
     result = []
     for part in _components(af, residue):
         exts = _maximal_admissible(af, part)
@@ -169,7 +169,7 @@ def labels(af: Framework, semantics: str = "grounded") -> tuple[dict[Hashable, s
 def extensions(af: Framework, semantics: str = "grounded", limit: int = 64) -> list[frozenset]:
     """Up to ``limit`` extensions (sets of arguments) under ``semantics``."""
     lab0 = _grounded_ix(af)
-    base = frozenset(i for i, l in enumerate(lab0) if l == IN)
+    base = frozenset(i for i, label in enumerate(lab0) if label == IN)
     if semantics == "grounded":
         parts: list[list[frozenset[int]]] = []
     else:

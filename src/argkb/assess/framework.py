@@ -25,8 +25,7 @@ from functools import cached_property
 from rdflib import URIRef
 
 from argkb.assess.dung import IN, OUT, UNDEC, Framework, labels
-from argkb.assess.graph import (  # noqa: F401  (the API)
-    Argument, ArgumentGraph, Claim, _sorted, grants, supporters)
+from argkb.assess.graph import Argument, ArgumentGraph, Claim, _sorted, grants, supporters  # noqa: F401  (the API)
 from argkb.assess.load import load  # noqa: F401  (the API)
 from argkb.store import open_store
 

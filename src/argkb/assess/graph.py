@@ -19,7 +19,6 @@ from functools import cached_property
 
 from rdflib import URIRef
 
-
 WEAKEN = URIRef("https://w3id.org/argkb/ontology#Weaken")
 #: the base score of an implication whose qualifier has none (argkb:Could's)
 DEFAULT_IMPLICATION_BASE = 0.5
@@ -200,7 +199,7 @@ class ArgumentGraph:
         return [p for p in self.arguments[arg].premises if not grants(self.claims.get(p), lens)]
 
 
-def supporters(graph: "ArgumentGraph", lens: URIRef | None, claim: URIRef, view) -> list[URIRef]:
+def supporters(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view) -> list[URIRef]:
     """Support that counts for ``claim`` in ``view``: under a lens an implication has only the lens's own."""
     own_only = lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
     return _sorted(a for a in graph.concluding.get(claim, ())

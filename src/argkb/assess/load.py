@@ -85,7 +85,8 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
     from argkb.rdf.strict import from_ox
     from argkb.store.base import term_sparql
 
-    named, iris = pyoxigraph.NamedNode, {}
+    named = pyoxigraph.NamedNode
+    iris: dict[str, URIRef] = {}
 
     def term(t):
         if type(t) is named:

@@ -14,12 +14,12 @@ from argkb.assess.graph import WEAKEN, Argument, ArgumentGraph, Claim, _score
 from argkb.assess.queries import ARGUMENTS_Q, ATTACKING_Q, CLAIM_Q, CONCLUDING_Q, PREMISES_Q
 
 
-
 def load_local(store, claim: URIRef) -> ArgumentGraph:
     """The arguments and claims ``claim``'s verdict and strength depend on, under any lens."""
     arguments: dict[URIRef, Argument] = {}
     claims: dict[URIRef, Claim] = {}
-    claim_todo, arg_todo = [claim], []
+    claim_todo: list[URIRef] = [claim]
+    arg_todo: list[URIRef] = []
     expanded: set[URIRef] = set()
 
     def attackers(node) -> list[URIRef]:

@@ -1,7 +1,6 @@
 """Text, Markdown and JSON renderings of assessments, lens comparisons and scenarios."""
 from __future__ import annotations
 
-
 from rdflib import URIRef
 
 from argkb.assess.assessment import SILENT, Assessment, LensComparison, Scenario

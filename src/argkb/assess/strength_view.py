@@ -46,7 +46,7 @@ def view_strengths(graph, lens, view, model: str = "df-quad", targets=None) -> d
     return {nodes[i]: min(1.0, max(0.0, x[i])) for i in wanted}
 
 
-def _index(graph) -> "_Index":
+def _index(graph) -> _Index:
     found = graph.__dict__.get("_strength_index")
     if found is None:
         found = graph.__dict__["_strength_index"] = _Index(graph)
@@ -163,14 +163,14 @@ class _Index:
         ids = []
         claim_ids, touched_by = self._claim_ids(), self.touched_by
         for t in targets:
-            i = self.arg_ids.get(t)
-            if i is not None:
-                if inview[i]:
-                    ids.append(i)
+            arg = self.arg_ids.get(t)
+            if arg is not None:
+                if inview[arg]:
+                    ids.append(arg)
                 continue
-            i = claim_ids.get(t)
-            if i is not None and any(inview[a] for a in touched_by[i]):
-                ids.append(i)
+            claim = claim_ids.get(t)
+            if claim is not None and any(inview[a] for a in touched_by[claim]):
+                ids.append(claim)
         return ids
 
     def _claim_ids(self) -> dict:
@@ -198,6 +198,10 @@ class _Index:
         return dirty
 
 
+#: a node's inputs: the attackers, supporters and premises that count (node numbers)
+Inputs = tuple[list[int], list[int], list[int]]
+
+
 def _solve(idx: _Index, model: str, wanted, dirty: bytearray, inview: bytearray, own, lens, x: list[float]) -> None:
     """Set ``x[i]`` to its final (unclamped) strength for every dirty node the ``wanted`` ones depend on
     through dirty nodes; the others' values in ``x`` are final already. Inputs first, in topological
@@ -207,9 +211,9 @@ def _solve(idx: _Index, model: str, wanted, dirty: bytearray, inview: bytearray,
     base, implication = idx.base, idx.implication
     all_att, all_sup, all_pre = idx.attackers, idx.supporters, idx.premises
     filtered = lens is not None or not all(inview)
-    inputs: dict[int, tuple] = {}
+    inputs: dict[int, Inputs] = {}
 
-    def inputs_of(i: int) -> tuple:
+    def inputs_of(i: int) -> Inputs:
         att, sup, pre = all_att[i], all_sup[i], all_pre[i]
         if filtered:
             att = [a for a in att if inview[a]]
@@ -301,7 +305,7 @@ def _solve_all(idx: _Index, model: str) -> list[float]:
     return x
 
 
-def _value(model: str, w: float, att, sup, pre, x: list[float]) -> float:
+def _value(model: str, w: float, att: list[int], sup: list[int], pre: list[int], x: list[float]) -> float:
     """``_update`` of one node from its inputs' strengths in ``x``."""
     if pre:
         w = min(w, min(x[p] for p in pre))
@@ -311,7 +315,7 @@ def _value(model: str, w: float, att, sup, pre, x: list[float]) -> float:
     return quadratic_energy(w, attack, support)
 
 
-def _solve_cycles(rest: list[int], inputs: dict, base: list[float], model: str, x: list[float]) -> None:
+def _solve_cycles(rest: list[int], inputs: dict[int, Inputs], base: list[float], model: str, x: list[float]) -> None:
     """The nodes on or after a circle of influence: ``solve``'s parts (Tarjan), inputs first."""
     positions = {i: k for k, i in enumerate(sorted(rest))}
     members = sorted(rest)

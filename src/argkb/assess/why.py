@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from argkb.assess.crux import BUDGET, argues, cruxes, region
 from argkb.assess.dung import IN, OUT, SEMANTICS, UNDEC, labels
@@ -73,7 +74,9 @@ class Reader:
     def grounds(self, p: URIRef) -> str:
         """Where the claim comes from: quoted, the editors' (citing …), or attributed to whom."""
         if p not in self._grounds:
-            quotes, agents, refs = set(), set(), set()
+            quotes: set[Node] = set()
+            agents: set[Node] = set()
+            refs: set[Node] = set()
             for row in self.store.query(GROUNDS_Q, {"node": p}).dicts():
                 for key, acc in (("quote", quotes), ("agent", agents), ("reference", refs)):
                     if row[key] is not None:
@@ -93,7 +96,7 @@ class Reader:
         """An argument with its status, its premises and (while depth allows) the attacks on it."""
         arg = self.graph.arguments[a]
         counted = a in self.view
-        item = {"argument": short(a), "label": arg.label, "role": role,
+        item: dict[str, object] = {"argument": short(a), "label": arg.label, "role": role,
                 "lens": str(arg.perspective) if arg.perspective else None,
                 "force": "weaken" if arg.weakens else "refute", "counted": counted,
                 "status": self.labels.get(a) if counted else None,

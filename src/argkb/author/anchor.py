@@ -142,7 +142,7 @@ def rewritten(report: AnchorReport, path: Path, header: str) -> tuple[str, bool]
     """The new text of ``path`` for ``--write``: edited in place, its comments and layout kept, when that can be
     done safely; else re-serialised. The flag says whether the comments were kept."""
     changes = [f.change for f in report.fixes if f.file == relative(path) and f.change is not None]
-    kept = patch(Path(path).read_text(encoding="utf-8"), changes, report.graphs[path], path)
+    kept = patch(Path(path).read_text(encoding="utf-8"), changes, report.graphs[path], str(path))
     return (kept, True) if kept is not None else (turtle_of(report.graphs[path], path, header), False)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from argkb.author.detect import MODAL
 
@@ -84,8 +85,8 @@ def parts(sentence: str) -> Parts:
     opening = _OPENING.match(text)
     if opening:
         condition, text = opening.group("cond"), opening.group("rest")
-    elif _CONCESSIVE.match(text) and MODAL.search(text[_CONCESSIVE.match(text).end():]):
-        text = text[_CONCESSIVE.match(text).end():]
+    elif (concession := _CONCESSIVE.match(text)) and MODAL.search(text[concession.end():]):
+        text = text[concession.end():]
     else:
         trailing = _TRAILING.search(text)
         if trailing and MODAL.search(text[:trailing.start()]):
@@ -129,7 +130,15 @@ def label(sentence: str) -> str:
     return shorten(parts(sentence).consequence)
 
 
-def slug(text: str, taken: set[str], prefix: str, words: int = 4) -> str:
+class Taken(Protocol):
+    """The ids already in use (a set, or ``argkb.author.stubs.Ids``, which also asks the knowledge base)."""
+
+    def __contains__(self, local: str, /) -> bool: ...
+
+    def add(self, local: str, /) -> None: ...
+
+
+def slug(text: str, taken: Taken, prefix: str, words: int = 4) -> str:
     """A readable id ``PREFIX-word-word…`` from ``text``'s content words, not in ``taken`` (which it joins)."""
     content = [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s", "")) if w not in _STOP]
     base = "-".join([prefix, *content[:words]]) if content else prefix

@@ -84,6 +84,7 @@ def consequence_cue(text: str) -> tuple[str, object] | None:
         if not (modal and _outcome_after_normative(flat, modal)):
             return None
     if modal is None:
+        assert conditional is not None   # neither a modal nor a conditional returned above
         return (conditional.group(1) or conditional.group(0).split()[0]).lower(), BARE_CONDITIONAL
     return modal, QUALIFIER_OF.get(cue_key(modal), ARGKB.Could)
 
@@ -120,4 +121,6 @@ def _main_clause_modal(flat: str, conditional) -> str | None:
 def _outcome_after_normative(flat: str, modal: str) -> bool:
     """Whether the modal outcome comes in a clause of its own after the recommendation."""
     normative = _NORMATIVE.search(flat)
+    if normative is None:
+        return False
     return flat.lower().find(modal, normative.end()) > 0 and bool(re.search(r",\s*(?:but|and|while)\b", flat[normative.end():]))

@@ -9,7 +9,7 @@ contribution like any other (``argkb retract`` undoes it).
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, XSD
@@ -34,7 +34,7 @@ def dismissal_graph(source, slug: str, sentence, reason: str, with_editors: bool
     g.add((node, ARGKB.dismisses, quote))
     g.add((node, ARGKB.reason, Literal(reason, lang="en")))
     g.add((node, PROV.wasAttributedTo, EDITORS))
-    g.add((node, PROV.generatedAtTime, Literal(datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+    g.add((node, PROV.generatedAtTime, Literal(datetime.now(UTC).replace(microsecond=0).isoformat(),
                                                datatype=XSD.dateTime)))
     g.add((quote, RDF.type, ARGKB.Quote))
     g.add((quote, OA.hasSource, source))

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS
 
 from argkb.author.clauses import label as clause_label
 from argkb.author.detect import Finding, detect
-from argkb.author.draft_turtle import Turtle, finish, rule
+from argkb.author.draft_turtle import Statement, Turtle, finish, rule
 from argkb.author.propose import Proposal, Vocabulary
 from argkb.author.stubs import Ids, Stubs
 from argkb.errors import UsageError
@@ -75,7 +75,8 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str
     vocabulary = Vocabulary(store)
     findings = detect(text, claims=claims)
     out = Turtle()
-    out.term(RDF.type), out.used.update(("argkb", "kb", "oa", "prov", "rdfs"))   # the template's prefixes too
+    out.term(RDF.type)
+    out.used.update(("argkb", "kb", "oa", "prov", "rdfs"))   # the template's prefixes too
     ids = Ids(store)
     stubs = Stubs(out, ids, store)
     blocks: list[str] = []
@@ -129,7 +130,7 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
     if not affects:
         todos.append(TODO_AFFECTS)
     proposed = [RDFS.label, ARGKB.qualifier] + ([ARGKB.trigger] if moves else []) + ([ARGKB.affects] if affects else [])
-    statements = [(RDF.type, [ARGKB.Implication], None),
+    statements: list[Statement] = [(RDF.type, [ARGKB.Implication], None),
                   (RDFS.label, [Literal(proposal.label, lang="en")], "proposed: the consequence clause, shortened"),
                   (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
                   (ARGKB.evidence, [quote_node], None),

@@ -16,6 +16,10 @@ from argkb.vocab.namespaces import PREFIXES
 # pyoxigraph's strict parser and compared with the triples meant (``check_turtle``) before it is returned.
 
 
+#: one line of a block: (predicate, its objects, a comment or None)
+Statement = tuple[URIRef, list, str | None]
+
+
 class Turtle:
     """The draft being written: its lines, the triples they mean, the prefixes they use."""
 
@@ -33,7 +37,7 @@ class Turtle:
             return "rdf:type"
         return self.term(term)
 
-    def block(self, subject: URIRef, statements: list[tuple[URIRef, list, str | None]]) -> str:
+    def block(self, subject: URIRef, statements: list[Statement]) -> str:
         """``subject`` with its (predicate, objects, comment) statements, one statement a line."""
         lines = []
         for n, (predicate, objects, comment) in enumerate(statements):

@@ -55,8 +55,8 @@ def entries() -> tuple[Entry, ...]:
     curated = {row[0]: row[1:] for row in _rows("state_names.tsv") if row[0] != "leader"}
     found: list[Entry] = []
     for country in pycountry.countries:
-        names = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
-        names = [n for n in names if n and "," not in n] or [country.name.split(",")[0]]
+        given = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
+        names: list[str] = [n for n in given if isinstance(n, str) and n and "," not in n] or [country.name.split(",")[0]]
         cells = curated.get(country.alpha_3, [])
         extra = [c for c in cells if not c.startswith("adj:")]
         adjectives = tuple(c[4:] for c in cells if c.startswith("adj:"))

@@ -16,8 +16,10 @@ file (or one holding only whitespace), a binary file, text that is not UTF-8 (un
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,6 +168,7 @@ _START_TAG = re.compile(r"<[A-Za-z]")
 def _html(path: Path, html: str) -> Article:
     try:
         import trafilatura
+        from trafilatura.settings import Document
 
         from argkb.author.page_meta import page_meta
     except ImportError:
@@ -175,13 +178,75 @@ def _html(path: Path, html: str) -> Article:
         raise InputError(path, f"has {elements:,} HTML elements, over the {MAX_HTML_ELEMENTS:,} argkb reads from a "
                                "page; save the article's own text as .txt and register that")
     doc = trafilatura.bare_extraction(html, with_metadata=False, include_comments=False, include_tables=True)
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():   # (a dict only when asked with as_dict)
         raise InputError(path, "no main text found in the page; save the article's text as .txt and register that")
     # the metadata from the page's metadata only, never from its body text (argkb.author.page_meta)
     meta = page_meta(html)
     creators = [a.strip() for c in meta.creators for a in one_line(c).split(";") if a.strip()]   # escapes hold ";"
-    return Article(doc.text, "text/html", title=meta.title, date=meta.date, creators=creators, url=meta.url,
+    return Article(doc.text or "", "text/html", title=meta.title, date=meta.date, creators=creators, url=meta.url,
                    language=meta.language, publisher=meta.publisher, origins=meta.origins)
+
+
+#: pypdf reads text at about 30 µs an operation (0.5 MB/s of page content): a PDF's pages may hold at most this
+#: much content, and their text this many operations (forms drawn again and again included), so that a crafted
+#: one — megabytes of text operators on one page, a form drawn a million times — ends in seconds. An article
+#: holds far less: a few hundred operations and some 20 KB of content a page
+MAX_PDF_CONTENT_BYTES = 2 * 2**20
+MAX_PDF_OPERATIONS = 150_000
+_PDF_HINT = "save the article's text as .txt and register that"
+
+
+class _TooManyOperations(Exception):
+    pass
+
+
+def _pdf_pages(path: Path, reader) -> list[str]:
+    """The text of each page, within ``MAX_PDF_CONTENT_BYTES`` and ``MAX_PDF_OPERATIONS``."""
+    pages = list(reader.pages)
+    content = 0
+    for page in pages:
+        streams = page.get("/Contents")
+        streams = streams.get_object() if streams is not None else []
+        for stream in streams if isinstance(streams, list) else [streams]:
+            content += len(stream.get_object().get_data())
+        if content > MAX_PDF_CONTENT_BYTES:
+            raise InputError(path, f"holds over {MAX_PDF_CONTENT_BYTES // 2**20} MiB of page content, more than "
+                                   f"argkb reads from an article; {_PDF_HINT}")
+    count = [0]
+
+    def counted(*_args) -> None:
+        count[0] += 1
+        if count[0] > MAX_PDF_OPERATIONS:
+            raise _TooManyOperations
+
+    try:
+        return [(page.extract_text(visitor_operand_before=counted) or "").strip() for page in pages]
+    except _TooManyOperations:
+        raise InputError(path, f"draws its text in over {MAX_PDF_OPERATIONS:,} operations, more than argkb reads "
+                               f"from an article; {_PDF_HINT}") from None
+
+
+class _Warnings(logging.Handler):
+    """pypdf's warnings while it reads, kept (not printed before argkb's own words)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _pypdf_warnings():
+    logger, kept = logging.getLogger("pypdf"), _Warnings()
+    logger.addHandler(kept)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield kept.messages
+    finally:
+        logger.removeHandler(kept)
+        logger.propagate = propagate
 
 
 def _pdf(path: Path, data: bytes) -> Article:
@@ -191,11 +256,15 @@ def _pdf(path: Path, data: bytes) -> Article:
     except ImportError:
         raise UsageError(f"{path}: reading PDF needs pypdf; {EXTRA_HINT}") from None
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError(path, "is an encrypted PDF; save an unencrypted copy or its text as .txt")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        meta = reader.metadata
+        with _pypdf_warnings() as said:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise InputError(path, "is an encrypted PDF; save an unencrypted copy or its text as .txt")
+            pages = _pdf_pages(path, reader)
+            meta = reader.metadata
+        skipped = [message for message in said if "form" in message and "skip" in message]
+        if skipped:   # a form drawn over 5,000 times (or in a cycle): the text would be stored incomplete
+            raise InputError(path, f"has text pypdf leaves out ({_clip(skipped[0])}); {_PDF_HINT}")
     except PdfReadError as exc:
         raise InputError(path, f"is not a readable PDF ({_clip(exc)}); save the article's text as .txt") from None
     except InputError:

@@ -110,7 +110,7 @@ def quote_graph(source: URIRef, match: Match, node: URIRef | None = None) -> Gra
 def render(result: QuoteResult, fmt: str, node: URIRef | None = None) -> str:
     """What goes to standard output: the Quote (turtle / json / text), or, in json, why there is none."""
     if fmt == "json":
-        out = {"source": short(result.source), "status": result.status,
+        out: dict[str, object] = {"source": short(result.source), "status": result.status,
                "matches": [dict(m.to_dict(), context=m.context(result.text)) for m in result.matches]}
         if result.chosen:
             out["quote"] = dict(result.chosen.to_dict(), id=short(node or quote_id(result.source, result.chosen)))

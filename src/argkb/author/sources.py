@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
@@ -24,6 +25,9 @@ from argkb.kb.scratch import scratch
 from argkb.rdf.ids import short
 from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB, KB
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argkb.contrib.add import Outcome
 
 #: a source id: a Turtle local name that is also a safe file name
 _ID = SOURCE_ID
@@ -133,7 +137,7 @@ class Registration:
     text_file: Path
     chars: int
     sha256: str
-    outcome: object            # argkb.contrib.add.Outcome
+    outcome: Outcome
     meta: SourceMeta | None = None
 
     def _fields(self) -> list[tuple[str, str]]:
@@ -152,8 +156,9 @@ class Registration:
         if self.outcome.status == "added":
             lines.append(f"registered {short(self.source)}: {relative(self.text_file)} "
                          f"({self.chars} characters, sha256 {self.sha256[:12]}…)")
-            lines += [f"  {field_}: {value} (from {self.meta.origins[field_]})" for field_, value in self._fields()
-                      if not self.meta.origins.get(field_, "--").startswith("--")]   # the options' need no saying
+            origins = self.meta.origins if self.meta is not None else {}
+            lines += [f"  {field_}: {value} (from {origins[field_]})" for field_, value in self._fields()
+                      if not origins.get(field_, "--").startswith("--")]   # the options' need no saying
         elif self.outcome.report is not None and not self.outcome.report.conforms:
             lines.append(self.outcome.report.to_text())
         lines.append(self.outcome.summary)

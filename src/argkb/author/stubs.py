@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from argkb.author import clauses
-from argkb.author.draft_turtle import Turtle, kb_node
+from argkb.author.draft_turtle import Statement, Turtle, kb_node
 from argkb.author.propose import ActorRef, MoveRef, StubLever
 from argkb.vocab import ARGKB
 
@@ -26,7 +26,7 @@ class Ids:
     """The ids a draft has used, and those the knowledge base holds (asked of the store when needed)."""
 
     def __init__(self, store):
-        self.store, self.used = store, set()
+        self.store, self.used = store, set[str]()
 
     def __contains__(self, local: str) -> bool:
         return local in self.used or (self.store is not None and self.store.query(_ASK, {"_node": kb_node(local)}).boolean)
@@ -51,6 +51,7 @@ class Stubs:
         if ref.node is not None:
             return ref.node
         entry = ref.entry
+        assert entry is not None, "an actor not of the knowledge base is a gazetteer entry (ActorRef)"
         if ("actor", entry.key, entry.name) in self.nodes:
             return self.nodes[("actor", entry.key, entry.name)]
         node = kb_node(entry.slug)
@@ -61,7 +62,7 @@ class Stubs:
         source = "ISO 3166-1 through pycountry, with argkb's curated names" if entry.kind == ARGKB.State else \
             "argkb's curated list of leaders" if entry.kind == ARGKB.Leader else "argkb's curated list of organisations"
         aliases = [Literal(n, lang="en") for n in entry.labels if n != entry.name][:6]
-        statements = [(RDF.type, [ARGKB.Actor, entry.kind], None),
+        statements: list[Statement] = [(RDF.type, [ARGKB.Actor, entry.kind], None),
                       (RDFS.label, [Literal(entry.name, lang="en")], None)]
         statements += [(SKOS.altLabel, aliases, None)] if aliases else []
         statements += [(RDFS.comment, [Literal(f"Proposed by argkb draft from the gazetteer ({source}; key "
@@ -100,7 +101,7 @@ class Stubs:
             return self.nodes[("move", move.label)]
         node = self.ids.new(move.label, "move", 5)
         self.nodes[("move", move.label)] = node
-        statements = [(RDF.type, [ARGKB.Move], None), (RDFS.label, [Literal(move.label, lang="en")], f"proposed: {move.why}")]
+        statements: list[Statement] = [(RDF.type, [ARGKB.Move], None), (RDFS.label, [Literal(move.label, lang="en")], f"proposed: {move.why}")]
         proposed, missing = [RDF.type, RDFS.label], []
         if move.actor is not None:
             statements.append((ARGKB.actor, [self.actor(move.actor, blocks)], f'proposed: named in it ("{move.actor.words}")'))

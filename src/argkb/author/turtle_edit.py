@@ -57,7 +57,7 @@ def _tokens(text: str) -> list[Token] | None:
         m = _TOKEN.match(text, pos)
         if m is None:
             return None
-        kind, value = m.lastgroup, m.group(0)
+        kind, value = m.lastgroup or "", m.group(0)   # (every alternative of the pattern is a named group)
         if kind == "word" and value.endswith(".") and not re.fullmatch(r"[+-]?\d*\.\d+(?:[eE][+-]?\d+)?", value):
             value, kind = value[:-1], "word"      # "kb:x." is "kb:x" then the statement's "."
             if value:
@@ -129,7 +129,8 @@ def patch(text: str, changes: list[Change], expected: Graph, where: str) -> str 
         elif not found:
             line_start = text.rfind("\n", 0, tokens[i].start) + 1
             inline = a > 0 and tokens[a - 1].text == "[" and tokens[a - 1].start >= line_start
-            indent = re.match(r"[ \t]*", text[line_start:]).group(0) or "    "
+            blank = re.match(r"[ \t]*", text[line_start:])
+            indent = (blank.group(0) if blank else "") or "    "
             joint = " ; " if inline else f" ;\n{indent}"
             start_name, end_name = (min(p, key=lambda s: (s.startswith("<"), s)) for p in (start_p, end_p))
             edits.append((exact_token.end, exact_token.end,

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
 import click
 
 from argkb.cli.common import emit, examples, format_option, kb_only, output_option, wait_option
+
+log = logging.getLogger(__name__)
 
 
 @click.command("quote", epilog=examples(
@@ -94,7 +97,6 @@ def source_add_cmd(file, ident, title, date, creators, publisher, url, language,
 def source_list_cmd(fmt, kb):
     """Every source: id, date, how many quotes and claims anchor to it, its stored text."""
     from argkb.author.catalogue import list_sources, list_text
-
     from argkb.author.ingest import printable
 
     summaries = list_sources(kb)
@@ -116,7 +118,6 @@ def source_show_cmd(name, fmt, kb):
     """One source: its metadata, its stored text, the claims anchored to it through quotes, and the
     sentences stating a consequence (as `argkb draft` finds them) that no implication quotes yet."""
     from argkb.author.catalogue import detail_text, show_source
-
     from argkb.author.ingest import printable
 
     detail = show_source(kb, name)
@@ -179,7 +180,7 @@ def anchor_cmd(files, write, output, kb):
             text, kept = rewritten(report, path, header)
             atomic_write_text(path, text, create_folders=False, option="--write")
             if not kept:
-                click.echo(f"{path}: re-serialised (its comments and layout could not be kept)", err=True)
+                log.warning(f"{path}: re-serialised (its comments and layout could not be kept)")
     else:
         target = output or Path(files[0])
         emit(turtle_of(merged(report.graphs.values()), target, header), output)

@@ -91,7 +91,7 @@ def examples(*lines: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def format_option(choices: list[str], default: str):
+def format_option(choices: list[str], default: str | None = None):
     return click.option("--format", "fmt", type=click.Choice(choices, case_sensitive=False), default=default,
                         show_default=True, help="Output format.")
 

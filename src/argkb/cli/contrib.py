@@ -122,8 +122,8 @@ def contributions_cmd(action, ident, fmt, kb):
     ID is a contribution id (e.g. 20250101T120000Z-1a2b3c4d), a unique prefix of it, or its
     8-digit SHA part. Retracted contributions are listed, marked as such.
     """
-    from argkb.kb.log import find, read_log
     from argkb.contrib.render import entry_text, list_text, with_state
+    from argkb.kb.log import find, read_log
 
     log = read_log(kb.data_dir)
     entries = [with_state(kb, c, log) for c in reversed(log)]

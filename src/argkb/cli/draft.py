@@ -1,7 +1,6 @@
 """``argkb draft``: a Turtle scaffold of a registered source's implications, for the analyst to finish."""
 from __future__ import annotations
 
-
 import click
 
 from argkb.cli.common import emit, examples, kb_options, output_option

@@ -1,11 +1,20 @@
 """``argkb export``: the argument map for graph viewers, the RDF graph, AIF, or an interactive HTML map."""
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
 
-from argkb.cli.common import emit, examples, kb_options, output_option, perspective_option
+from argkb.cli.common import (
+    emit,
+    examples,
+    kb_options,
+    output_option,
+    perspective_option,
+)
+
+log = logging.getLogger(__name__)
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
 FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html", "argdown"]
@@ -67,8 +76,8 @@ def export_cmd(kb, fmt, output, perspectives, source, focus, depth, clusters, ti
     emit(text, output)
     if output is not None:
         nodes, edges = amap.counts()
-        click.echo(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(len(text.encode('utf-8')))}, "
-                   f"{nodes} nodes and {edges} edges", err=True)
+        log.info(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(len(text.encode('utf-8')))}, "
+                 f"{nodes} nodes and {edges} edges")
 
 
 #: what each format is, in the line `export -o` ends with

@@ -1,11 +1,14 @@
 """``argkb import``: an argument map from another tool as a contribution file to review."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
 
 from argkb.cli.common import emit, examples, kb_options, output_option
+
+log = logging.getLogger(__name__)
 
 #: kept here (not imported from argkb.interop) so `argkb --help` stays light
 IMPORT_FORMATS = ["aif", "xaif", "argdown", "sadface", "kialo"]
@@ -57,10 +60,10 @@ def import_cmd(kb, file, fmt, source, perspective, author, prefix, output):
                             prefix=prefix)
     emit(text, output)
     if summary.get("flavoured"):
-        click.echo(f"{file.name} (argkb-flavoured Argdown): {summary['claims']} claims, {summary['supports']} supports, "
-                   f"{summary['attacks']} attacks, {summary['quotes']} quotes anchored, {summary['todo']} TODOs"
-                   + (f"; wrote {output}" if output else ""), err=True)
+        log.info(f"{file.name} (argkb-flavoured Argdown): {summary['claims']} claims, {summary['supports']} supports, "
+                 f"{summary['attacks']} attacks, {summary['quotes']} quotes anchored, {summary['todo']} TODOs"
+                 + (f"; wrote {output}" if output else ""))
         return
-    click.echo(f"{file.name}: {summary['claims']} claims, {summary['supports']} supports, {summary['attacks']} attacks"
-               f", {summary['quotes']} quotes; {summary['todo']} TODOs, {summary['skipped']} map elements "
-               "not imported (listed in the file's header)" + (f"; wrote {output}" if output else ""), err=True)
+    log.info(f"{file.name}: {summary['claims']} claims, {summary['supports']} supports, {summary['attacks']} attacks"
+             f", {summary['quotes']} quotes; {summary['todo']} TODOs, {summary['skipped']} map elements "
+             "not imported (listed in the file's header)" + (f"; wrote {output}" if output else ""))

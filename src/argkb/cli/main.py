@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from argkb import __version__
 from argkb.errors import ArgkbError
 
 #: where `argkb --kb DIR COMMAND` leaves DIR for the command (argkb.cli.common reads it)
@@ -47,6 +46,16 @@ COMMANDS: dict[str, str] = {
     "anchor": "argkb.cli.author:anchor_cmd",
     "review": "argkb.cli.review:review_cmd",
 }
+
+
+def _version(ctx: click.Context, value: bool) -> None:
+    """``--version``: as click's own option prints it; the version read only when asked for (start-up time)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from argkb import __version__
+
+    click.echo(f"argkb, version {__version__}")
+    ctx.exit()
 
 
 def _available(target: str) -> bool:
@@ -134,11 +143,15 @@ def _exit_now_if_a_query_runs_on(code: int) -> None:
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="argkb")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, _p, v: _version(ctx, v),
+              help="Show the version and exit.")
 @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIRECTORY",
               help="Knowledge base folder, for the command that follows (as its own --kb).")
+@click.option("-v", "--verbose", count=True, help="Say more on stderr: how the command works (stores, timings).")
+@click.option("-q", "--quiet", count=True,
+              help="Say less on stderr: -q warnings only (no 'wrote …' lines), -qq errors only.")
 @click.pass_context
-def cli(ctx, kb_dir):
+def cli(ctx, kb_dir, verbose, quiet):
     """argkb: a structured-argument knowledge base.
 
     Actors, levers, moves and the implications that could follow, each argued
@@ -146,7 +159,12 @@ def cli(ctx, kb_dir):
 
     Exit codes: 0 success / conforms, 1 the data does not conform,
     2 usage error or unreadable / unparsable input.
+
+    Messages go to stderr: -v says more (argkb -v COMMAND …), -q less.
     """
+    from argkb.cli.logs import configure
+
+    configure(verbose, quiet)
     if kb_dir is not None:
         command = cli.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
         if command is not None and not isinstance(command, click.Group) and \

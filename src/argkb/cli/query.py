@@ -7,10 +7,9 @@ import sys
 
 import click
 
-from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
 from argkb.assess.dung import STATUS_MEANING
+from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
 from argkb.store import open_store
-
 
 
 def _terminal(output) -> bool:
@@ -79,7 +78,7 @@ def _describe(q) -> str:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
                    "name (x, read as kb:x), or text where the query declares a literal parameter.")
-@format_option(["table", "csv", "tsv", "json", "turtle", "jsonld"], None)
+@format_option(["table", "csv", "tsv", "json", "turtle", "jsonld"])
 @click.option("--labels", is_flag=True,
               help="Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV.")
 @click.option("--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default).")

@@ -6,8 +6,15 @@ from pathlib import Path
 import click
 
 from argkb.assess.dung import STATUS_MEANING
-from argkb.cli.common import (emit, examples, format_option, kb_options, no_cycle_collection, output_option,
-                              perspective_option)
+from argkb.cli.common import (
+    emit,
+    examples,
+    format_option,
+    kb_options,
+    no_cycle_collection,
+    output_option,
+    perspective_option,
+)
 from argkb.errors import UsageError
 
 perspective_options = perspective_option("Evaluate under this lens (repeatable)")

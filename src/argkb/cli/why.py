@@ -37,4 +37,4 @@ def why_cmd(claim, perspective, between, semantics, gradual, fmt, output, kb):
     emit(render_why(result, fmt), output)
 
 
-why_cmd.help = why_cmd.help.replace("{meaning}", STATUS_MEANING)
+why_cmd.help = (why_cmd.help or "").replace("{meaning}", STATUS_MEANING)

@@ -12,29 +12,29 @@ from __future__ import annotations
 import getpass
 import os
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from rdflib.namespace import RDFS
+from rdflib.term import Node
 
-from argkb.rdf.atomic import atomic_write_text
 from argkb.contrib.amend import pending_amendment, plan_amend
 from argkb.contrib.axioms import check_axioms
 from argkb.contrib.diff import Diff, compute_diff
 from argkb.contrib.lock import KBLock
-from argkb.kb.log import (CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check_log_text, iso, now, read_log,
-                          write_log)
 from argkb.contrib.prepare import MAX_BYTES, Prepared, Problem, prepare
 from argkb.contrib.recover import amend_name, finish, pending_name, recover
-from argkb.errors import UsageError
 from argkb.contrib.view import kb_view
+from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, register_hint
+from argkb.kb.log import CONTRIB_DIR, FILE_MODE, Contribution, agent_iri, check_log_text, iso, now, read_log, write_log
 from argkb.kb.scratch import scratch
+from argkb.rdf.atomic import atomic_write_text
 from argkb.rdf.ids import short
 from argkb.store import open_store
-from argkb.vocab.namespaces import OA
 from argkb.validation.report import ValidationReport
+from argkb.vocab.namespaces import OA
 
 ADDED, UNCHANGED, REFUSED = "added", "unchanged", "refused"
 
@@ -94,6 +94,7 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
             guard(live)
         outcome = _review(live, prepared, amend, max_bytes, attachments or {})
         if outcome.status == ADDED:
+            assert outcome.diff is not None, "_review gives an added contribution its diff"
             entries = read_log(live.data_dir)
             outcome.contribution = _commit(live, prepared, entries, outcome.diff, author, message, started,
                                            inputs, attachments or {})
@@ -105,14 +106,14 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
 
 def unregistered_sources(kb: KnowledgeBase, graph) -> list[Problem]:
     """Quotes of sources whose text is not registered: their offsets could never be checked."""
-    missing = {}
+    missing: dict[Node, Node] = {}
     for quote, source in graph.subject_objects(OA.hasSource):
         path = kb.source_text_path(source)
         if path is None or not path.is_file():
             missing.setdefault(source, quote)
     return [Problem(short(source), f"is quoted (by {short(quote)}) but has no registered text; "
                                    f"{register_hint(source)} first")
-            for source, quote in sorted(missing.items())]
+            for source, quote in sorted(missing.items(), key=lambda item: str(item[0]))]
 
 
 def refresh_notes(kb: KnowledgeBase) -> list[str]:
@@ -209,7 +210,7 @@ def _label(live: KnowledgeBase, node) -> str | None:
 
 
 def _commit(live: KnowledgeBase, prepared: Prepared, entries: list[Contribution], diff: Diff,
-            author: str | None, message: str, started, inputs: list[str] | None = None,
+            author: str, message: str, started, inputs: list[str] | None = None,
             attachments: dict[Path, str] | None = None) -> Contribution:
     ended = now()
     cid = f"{ended.strftime('%Y%m%dT%H%M%SZ')}-{prepared.sha8}"

@@ -16,10 +16,9 @@ from argkb.contrib.diff import Conflict
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.log import Contribution, Replaced, iso, now
+from argkb.kb.supersede import PENDING_ID  # noqa: E402,F401 - the view's stand-in entry (kept importable here)
 from argkb.rdf.ids import show
 from argkb.rdf.strict import to_nt
-
-from argkb.kb.supersede import PENDING_ID  # noqa: E402,F401 - the view's stand-in entry (kept importable here)
 
 
 def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> list[Replaced]:
@@ -53,8 +52,10 @@ def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]
     if isinstance(store, OxigraphStore) and store.union:
         names = {graph_iri(live.root, path): rel for rel, path in files.items()}
         for triple in triples:
-            for quad in store.ox.quads_for_pattern(*(to_ox(t) for t in triple), None):
-                rel = names.get(getattr(quad.graph_name, "value", None))
+            s, p, o = (to_ox(t) for t in triple)
+            for quad in store.ox.quads_for_pattern(s, p, o, None):
+                graph = getattr(quad.graph_name, "value", None)   # (none for the default graph)
+                rel = names.get(graph) if graph is not None else None
                 if rel is not None:
                     found.setdefault(triple, set()).add(rel)
     else:

@@ -62,14 +62,15 @@ class Axioms:
     data_ranges: set = field(default_factory=set)        # (property, datatype)
 
     @classmethod
-    def of(cls, ontology: Graph) -> "Axioms":
+    def of(cls, ontology: Graph) -> Axioms:
         ax = cls()
         named = {c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
         named |= {c for pair in ontology.subject_objects(RDFS.subClassOf) for c in pair if isinstance(c, URIRef)}
         for c in named:
             ax.superclasses[c] = {s for s in ontology.transitive_objects(c, RDFS.subClassOf) if isinstance(s, URIRef)}
         for node in ontology.subjects(RDF.type, OWL.AllDisjointClasses):
-            members = [m for m in Collection(ontology, ontology.value(node, OWL.members)) if isinstance(m, URIRef)]
+            head = ontology.value(node, OWL.members)
+            members = [m for m in Collection(ontology, head) if isinstance(m, URIRef)] if head is not None else []
             ax.disjoint |= {pair for a, b in combinations(members, 2) for pair in ((a, b), (b, a))}
         ax.disjoint |= {pair for a, b in ontology.subject_objects(OWL.disjointWith) for pair in ((a, b), (b, a))}
         domains = set(ontology.subject_objects(RDFS.domain))
@@ -160,14 +161,14 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     local = ox.Store()   # the ontology's axioms are inlined in the queries: only data goes here
     local.extend([ox.Quad(term(s), term(p), term(o)) for s, p, o in contribution])
     focus = sorted(set(iris) - set(ontology.subjects()), key=str)
-    near: set = set()
+    linked: set[str] = set()
     for i in range(0, len(focus), _BATCH):
         values = "VALUES ?n { " + " ".join(term_sparql(f) for f in focus[i:i + _BATCH]) + " } "
-        found = construct_triples(store, "CONSTRUCT { ?n ?p ?o } WHERE { " + values + "?n ?p ?o }")
-        local.extend([ox.Quad(t.subject, t.predicate, t.object) for t in found])
-        near.update(t.object.value for t in found if isinstance(t.object, ox.NamedNode))
+        described = construct_triples(store, "CONSTRUCT { ?n ?p ?o } WHERE { " + values + "?n ?p ?o }")
+        local.extend([ox.Quad(t.subject, t.predicate, t.object) for t in described])
+        linked.update(t.object.value for t in described if isinstance(t.object, ox.NamedNode))
         local.extend(_incoming(store, values))
-    near = sorted(near - {str(f) for f in focus})
+    near = sorted(linked - {str(f) for f in focus})
     for i in range(0, len(near), _BATCH):   # what the neighbours say of themselves (their types, their values)
         values = "VALUES ?n { " + " ".join(f"<{n}>" for n in near[i:i + _BATCH]) + " } "
         local.extend([ox.Quad(t.subject, t.predicate, t.object)
@@ -204,11 +205,11 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
             if kind == "merged":
                 _merged(rows(query, marked), small, classes, clashes, found)
                 continue
-            for values in rows(query, marked):
+            for row in rows(query, marked):
                 if kind == "range":
-                    values["r"] = ranges[values["p"]]
-                key = (kind, values["x"], *sorted(str(v) for k, v in values.items() if k != "x"))
-                found.setdefault(key, Inconsistency(values["x"], _why(kind, values)))
+                    row["r"] = ranges[row["p"]]
+                key = (kind, row["x"], *sorted(str(v) for k, v in row.items() if k != "x"))
+                found.setdefault(key, Inconsistency(row["x"], _why(kind, row)))
     return sorted(found.values(), key=lambda i: (str(i.node), i.reason))
 
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from argkb.contrib.prepare import Problem
-from argkb.rdf.ids import show, short
+from argkb.rdf.ids import short, show
 from argkb.vocab.namespaces import OA
 
 ALWAYS_SINGLE = {RDFS.label, SKOS.prefLabel, DCTERMS.title, OA.hasSource, OA.exact, OA.start, OA.end}
@@ -30,8 +31,8 @@ _n = show   # a term as a person writes it
 
 @dataclass
 class Conflict:
-    node: URIRef
-    prop: URIRef
+    node: Node
+    prop: Node
     old: list            # the values the knowledge base has
     new: object          # the value the contribution gives
 
@@ -46,7 +47,7 @@ class Conflict:
 
 @dataclass
 class Diff:
-    new_nodes: dict[str, list[URIRef]] = field(default_factory=dict)   # type (CURIE) -> nodes
+    new_nodes: dict[str, list[Node]] = field(default_factory=dict)   # type (CURIE) -> nodes
     new_links: list[tuple] = field(default_factory=list)               # triples among new nodes / literals
     links_to_existing: list[tuple] = field(default_factory=list)       # new triples touching existing nodes
     already_present: int = 0
@@ -111,10 +112,10 @@ def compute_diff(contribution: Graph, kb, ontology: Graph, problems=()) -> Diff:
     def existing(node) -> bool:   # a node the knowledge base's data describes
         return node not in vocabulary and lookup.describes(node)
 
-    kinds: dict[str, list[URIRef]] = defaultdict(list)
+    kinds: dict[str, list[Node]] = defaultdict(list)
     for node in sorted((n for n in set(contribution.subjects()) if not existing(n)), key=str):
-        types = sorted(contribution.objects(node, RDF.type), key=str) or [None]
-        kinds[short(types[-1]) if types[-1] is not None else "(untyped)"].append(node)
+        types = sorted(contribution.objects(node, RDF.type), key=str)
+        kinds[short(types[-1]) if types else "(untyped)"].append(node)
     diff.new_nodes = dict(kinds)
     conflicts: dict[tuple, Conflict] = {}
     for s, p, o in sorted(contribution, key=lambda t: tuple(str(x) for x in t)):

@@ -41,7 +41,7 @@ class KBLock:
         self.fd: int | None = None
         self.stale_pid: int | None = None   # the dead process whose lock file was cleared, if any
 
-    def acquire(self) -> "KBLock":
+    def acquire(self) -> KBLock:
         deadline = time.monotonic() + self.timeout
         while True:
             fd = self._open()
@@ -105,7 +105,7 @@ class KBLock:
         os.close(self.fd)
         self.fd = None
 
-    def __enter__(self) -> "KBLock":
+    def __enter__(self) -> KBLock:
         return self.acquire()
 
     def __exit__(self, *exc) -> None:

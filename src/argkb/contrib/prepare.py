@@ -17,13 +17,13 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL, RDF
 
-from argkb.rdf.serialize import turtle_bytes
-from argkb.rdf.strict import check_graph
 from argkb.errors import InputError
 from argkb.kb.folder import MAX_NAME_BYTES
 from argkb.rdf.ids import short
-from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, parse_file
+from argkb.rdf.serialize import turtle_bytes
+from argkb.rdf.strict import check_graph
+from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 
 #: the largest contribution file argkb reads (bytes); larger ones are refused before reading
 MAX_BYTES = USER_MAX_BYTES
@@ -131,7 +131,7 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
                 refuse(s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})")
             elif str(s)[len(kb):].startswith(RESERVED):
                 refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
-        if p == RDF.type and o == ARGKB.Source and len(f"{_local(s)}.txt".encode("utf-8")) > MAX_NAME_BYTES:
+        if p == RDF.type and o == ARGKB.Source and len(f"{_local(s)}.txt".encode()) > MAX_NAME_BYTES:
             refuse(s, f"a source's id names its text file data/sources/ID.txt, which may be at most {MAX_NAME_BYTES} "
                       "bytes long; choose a shorter id")
         if p == RDF.type and o == ARGKB.Contribution:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argkb.rdf.atomic import fsync_dir
 from argkb.kb.log import CONTRIB_DIR, read_log
+from argkb.rdf.atomic import fsync_dir
 
 PENDING = ".pending"
 AMEND = ".amend-"

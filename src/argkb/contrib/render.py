@@ -1,14 +1,15 @@
 """How ``argkb contributions`` prints the log: a list (newest first) or one contribution in full."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from argkb.kb.log import Contribution
 from argkb.contrib.recover import pending_name
 from argkb.kb.folder import KnowledgeBase
+from argkb.kb.log import Contribution
 
 
-def with_state(kb: KnowledgeBase, c: Contribution, log: list[Contribution] = ()) -> dict:
+def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] = ()) -> dict:
     """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next write) or
     missing; and ``superseded``: the facts of its file that live amendments in ``log`` replaced, and by which."""
     path = kb.root / c.content_file

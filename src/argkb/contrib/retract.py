@@ -16,15 +16,15 @@ from rdflib.namespace import RDF
 
 from argkb.contrib.add import default_author, refresh_notes
 from argkb.contrib.lock import KBLock
-from argkb.kb.log import Contribution, check_log_text, find, iso, now, read_log, write_log
 from argkb.contrib.recover import recover
 from argkb.contrib.view import kb_view
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, relative
+from argkb.kb.log import Contribution, check_log_text, find, iso, now, read_log, write_log
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file
-from argkb.vocab.namespaces import ARGKB, OA
 from argkb.validation.report import Result
+from argkb.vocab.namespaces import ARGKB, OA
 
 
 @dataclass
@@ -93,7 +93,7 @@ def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
     mine = parse_file(content)
     store = open_store(live)   # bound queries on the store: no rdflib copy of a large knowledge base
     found = []
-    for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source))):
+    for source in sorted(set(mine.subjects(RDF.type, ARGKB.Source)), key=str):
         rows = store.query("SELECT DISTINCT ?quote ?claim WHERE { ?quote ?hasSource ?source . "
                            "?claim ?evidence ?quote }",
                            {"source": source, "hasSource": OA.hasSource, "evidence": ARGKB.evidence}).rows

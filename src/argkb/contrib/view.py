@@ -10,9 +10,9 @@ Validation runs on the view; the real folder gets not a byte.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from argkb.kb.folder import KnowledgeBase
 from argkb.kb.log import Contribution, log_bytes, log_path
@@ -24,8 +24,9 @@ from argkb.store.backends import seed_view_store
 def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None,
             log: list[Contribution] | None = None) -> Iterator[KnowledgeBase]:
     overrides = {Path(k).resolve(): v for k, v in (overrides or {}).items()}
-    if log is not None:
-        overrides[log_path(kb.data_dir).resolve()] = log_bytes(kb.data_dir, log).decode("utf-8")
+    log_text = log_bytes(kb.data_dir, log).decode("utf-8") if log is not None else None
+    if log_text is not None:
+        overrides[log_path(kb.data_dir).resolve()] = log_text
     with scratch(kb, "view") as root:
         (root / "ontology").symlink_to(kb.ontology_dir.resolve(), target_is_directory=True)
         data = root / "data"
@@ -48,10 +49,10 @@ def kb_view(kb: KnowledgeBase, overrides: dict[Path, str | None] | None = None,
             key = path.resolve()
             if key not in overrides:
                 target.symlink_to(key)
-            elif overrides[key] is not None:
-                target.write_text(overrides[key], encoding="utf-8")
-        if log is not None:   # also when the knowledge base has no log yet
-            (data / log_path(kb.data_dir).name).write_text(overrides[log_path(kb.data_dir).resolve()], encoding="utf-8")
+            elif (text := overrides[key]) is not None:
+                target.write_text(text, encoding="utf-8")
+        if log_text is not None:   # also when the knowledge base has no log yet
+            (data / log_path(kb.data_dir).name).write_text(log_text, encoding="utf-8")
         view = KnowledgeBase(root, kb.extra, allow_network=kb.allow_network)
         seed_view_store(kb, view)   # its derived store starts from the live one's: only changed files are read
         yield view

@@ -18,14 +18,15 @@ class Browser:
 
     def __init__(self, profile: Path, width: int = 1400, height: int = 900, binary: str | None = None):
         self.profile, self.width, self.height = profile, width, height
-        self.binary = binary or shutil.which("chromium") or shutil.which("chromium-browser")
-        if not self.binary:
+        found = binary or shutil.which("chromium") or shutil.which("chromium-browser")
+        if not found:
             raise RuntimeError("Chromium is not installed (apt-get install chromium; .ci/run installs it)")
+        self.binary: str = found
         self._id, self._buffer, self.session = 0, b"", None
         #: what the page logged: console calls and browser log entries, as (level, text)
         self.console: list[tuple[str, str]] = []
 
-    def __enter__(self) -> "Browser":
+    def __enter__(self) -> Browser:
         binary = self.binary
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()

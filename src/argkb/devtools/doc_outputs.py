@@ -220,7 +220,7 @@ class Session:
                 for name, text in files(DOCS / block.page, block.start).items():
                     (kb / name).write_text(text, encoding="utf-8")
 
-    def __enter__(self) -> "Session":
+    def __enter__(self) -> Session:
         return self
 
     def __exit__(self, *exc) -> None:

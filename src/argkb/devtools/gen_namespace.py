@@ -6,6 +6,7 @@ Run ``python -m argkb.devtools.gen_namespace`` after changing the ontology;
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -46,7 +47,7 @@ def hedge_words(graph: Graph) -> list[tuple[str, str]]:
     return sorted((str(word), str(q)[len(ONTOLOGY_NS):]) for q, word in graph.subject_objects(prop))
 
 
-def render(terms: dict[str, list[tuple[str, str]]], hedges: list[tuple[str, str]] = ()) -> str:
+def render(terms: dict[str, list[tuple[str, str]]], hedges: Sequence[tuple[str, str]] = ()) -> str:
     lines = [
         '"""The argkb vocabulary as a strict rdflib namespace.',
         "",

@@ -36,5 +36,5 @@ def export_time() -> dt.datetime:
     """Now (UTC), or $SOURCE_DATE_EPOCH when set, so exports can be reproduced byte for byte."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)

@@ -73,9 +73,9 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
     for i, edge in enumerate(amap.edges):
         links.setdefault(edge.kind, []).append(str(i))
     for kind, numbers in links.items():
-        look = style.EDGE_STYLES[kind]
-        dash = ",stroke-dasharray:5 5" if look.line == "dashed" else ""
-        lines.append(f"  linkStyle {','.join(numbers)} stroke:{look.colour},stroke-width:{look.width:g}px{dash}")
+        edge_look = style.EDGE_STYLES[kind]
+        dash = ",stroke-dasharray:5 5" if edge_look.line == "dashed" else ""
+        lines.append(f"  linkStyle {','.join(numbers)} stroke:{edge_look.colour},stroke-width:{edge_look.width:g}px{dash}")
     text = "\n".join(lines) + "\n"
     if len(text) > MAX_TEXT:
         note = (f"%% {{}} characters: over mermaid's default maxTextSize ({MAX_TEXT}). Render with a config that "

@@ -32,6 +32,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
@@ -39,6 +40,10 @@ from argkb.export import sparql
 from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
 from argkb.vocab.namespaces import ARGKB
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argkb.assess.graph import ArgumentGraph
+    from argkb.store.base import Store
 
 #: node type -> the class its members belong to (later entries win: an implication is also a claim)
 NODE_CLASSES: tuple[tuple[str, URIRef], ...] = (
@@ -138,11 +143,11 @@ class Edge:
 class ArgumentMap:
     nodes: dict[str, Node]
     edges: list[Edge]
-    store: object | None = None
+    store: Store | None = None
     title: str = "argkb argument map"
     semantics: str = "grounded"
     #: the whole knowledge base's argument graph (``argkb.assess.graph``) the statuses were computed on
-    graph: object | None = field(default=None, repr=False, compare=False)
+    graph: ArgumentGraph | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> tuple[int, int]:
         return len(self.nodes), len(self.edges)
@@ -156,7 +161,7 @@ class ArgumentMap:
     def in_edges(self, node_id: str, kind: str | None = None) -> list[Edge]:
         return [e for e in self.edges if e.target == node_id and (kind is None or e.kind == kind)]
 
-    def subgraph(self, keep: set[str]) -> "ArgumentMap":
+    def subgraph(self, keep: set[str]) -> ArgumentMap:
         nodes = {k: v for k, v in self.nodes.items() if k in keep}
         edges = [e for e in self.edges if e.source in nodes and e.target in nodes]
         return ArgumentMap(nodes, edges, self.store, self.title, self.semantics, self.graph)

@@ -9,6 +9,7 @@ is not in the map (a map cut down with ``--focus``) is grouped under ``NO_LEVER`
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from argkb.export.model import ArgumentMap, Node
 from argkb.export.style import STATUS_ATTRS
@@ -57,7 +58,7 @@ def overview(amap: ArgumentMap) -> list[dict]:
                 by_lever[lever].append(move)
         for lever, its_moves in (by_lever or {"": []}).items():
             groups[lever].append(_row(amap, impl, its_moves, arguing))
-    out = [{"lever": lever, "label": amap.nodes[lever].label if lever else NO_LEVER,
+    out: list[dict[str, Any]] = [{"lever": lever, "label": amap.nodes[lever].label if lever else NO_LEVER,
             "rows": sorted(rows, key=lambda r: (r["label"].lower(), r["id"]))}
            for lever, rows in groups.items()]
     return sorted(out, key=lambda g: (not g["lever"], -len(g["rows"]), -sum(r["diverges"] for r in g["rows"]),

@@ -32,7 +32,7 @@ def graph_of(amap: ArgumentMap, full_universe: set[str] | None = None) -> Graph:
     while todo:
         iri = todo.pop()
         described.add(iri)
-        for s, p, o in amap.store.query(sparql.DESCRIBE, {"_node": iri}).graph:
+        for s, p, o in amap.store.query(sparql.DESCRIBE, {"_node": iri}).graph or ():
             if isinstance(o, URIRef) and o in universe and o not in kept:
                 continue
             g.add((s, p, o))

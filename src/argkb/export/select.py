@@ -7,7 +7,8 @@ each format (and AIF in particular) always shows complete inferences.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from rdflib import URIRef
 
@@ -108,7 +109,7 @@ def by_source(amap: ArgumentMap, source: URIRef) -> ArgumentMap:
     return _with_arguments(amap, args, quoted)
 
 
-def _with_arguments(amap: ArgumentMap, args: set[str], keep: set[str] = frozenset()) -> ArgumentMap:
+def _with_arguments(amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = frozenset()) -> ArgumentMap:
     """The map cut down to these arguments (each whole), ``keep``, and the moves, levers and actors of
     the implications among them; an undercut whose target argument is not kept is dropped."""
     args = set(args)

@@ -146,8 +146,8 @@ def _dialogue(graph: dict, nodes: dict[str, dict], skipped: list[str] | None = N
         if node["type"] != "I":
             continue
         read = 0
-        for l_node in (l for ya in into[node_id] if nodes[ya]["type"] == "YA" for l in into[ya]
-                       if nodes[l]["type"] == "L"):
+        for l_node in (loc for ya in into[node_id] if nodes[ya]["type"] == "YA" for loc in into[ya]
+                       if nodes[loc]["type"] == "L"):
             if read == MAX_LOCUTIONS:
                 crowded.append(node_id)
                 break

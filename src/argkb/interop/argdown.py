@@ -127,12 +127,13 @@ class Reader:
         words = [t for t in tokens if t.type not in ("TAG", "DATA", "DASHES")]
         if not words:
             return ""
-        start, stop = words[0].start_pos, words[-1].end_pos        # tags after the last word are left out
+        start, stop = _span(words[0])[0], _span(words[-1])[1]       # tags after the last word are left out
         pieces, at = [], start
         for t in tokens:   # tags become their names, data blocks a space: one pass, not one replace per token
-            if t.type in ("TAG", "DATA") and start <= t.start_pos < stop and t.start_pos >= at:
-                pieces += [item.text[at:t.start_pos], " " if t.type == "DATA" else _tag_name(t.value)]
-                at = t.end_pos
+            begin, end = _span(t)
+            if t.type in ("TAG", "DATA") and start <= begin < stop and begin >= at:
+                pieces += [item.text[at:begin], " " if t.type == "DATA" else _tag_name(t.value)]
+                at = end
         pieces.append(item.text[at:stop])
         text = "".join(pieces)
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)        # links: their text
@@ -242,6 +243,13 @@ class Reader:
         inf_id = base + (f" {n}" if n > 1 else "")
         title = actor.title if actor.kind == "argument" else ""
         self.map.inferences[inf_id] = Inference(inf_id, kind, [reason], aimed, title=title, tags=list(actor.tags))
+
+
+def _span(token: Token) -> tuple[int, int]:
+    """Where a token lies in its item's text, [start, end): lark sets both for every token it lexes."""
+    if token.start_pos is None or token.end_pos is None:   # pragma: no cover - a token lark made up
+        raise ValueError(f"token {token.type} has no position")
+    return token.start_pos, token.end_pos
 
 
 def _tag_name(tag: str) -> str:

@@ -105,7 +105,7 @@ def items(text: str) -> list[Item]:
             current = None
             continue
         column = len(raw) - len(raw.lstrip()) + 1
-        if in_rule:
+        if in_rule and current is not None:
             current.offsets.append((length + 1, number, column))
             parts.append(stripped)
             length += 1 + len(stripped)

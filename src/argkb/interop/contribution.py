@@ -122,6 +122,8 @@ class Builder:
                 self._quote(claim, [*st.words, st.text])
 
     def _quote(self, claim: URIRef, candidates: list[str]) -> None:
+        if self.source is None:
+            return
         node, text = self.source
         for words in candidates:
             found = self.find(text, words) if words.strip() else None

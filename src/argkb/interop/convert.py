@@ -18,8 +18,9 @@ def known_agents(kb, author: str | None) -> frozenset:
     an agent id the knowledge base does not hold is refused."""
     if not author:
         return frozenset()
-    from argkb.kb.log import agent_iri
     from rdflib.namespace import PROV
+
+    from argkb.kb.log import agent_iri
 
     agent = agent_iri(author)
     if kb is None:

@@ -44,7 +44,7 @@ class ImportedMap:
     #: what the reader left out, and why (said in the contribution's header)
     skipped: list[str] = field(default_factory=list)
 
-    def prune(self) -> "ImportedMap":
+    def prune(self) -> ImportedMap:
         """Leave out (and list) every inference whose premise or target the map does not hold as a statement
         or an inference, until none is left: an attack on a dropped support goes too. Nothing then
         points at a claim or argument the contribution does not define."""

@@ -5,15 +5,23 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from argkb.contrib.prepare import MAX_BYTES
 from argkb.errors import InputError
 from argkb.interop import aif
-from argkb.contrib.prepare import MAX_BYTES
 from argkb.interop.model import ImportedMap, MapError
 from argkb.interop.structure import add_structure
 from argkb.rdf.parse import read_text
 
+if TYPE_CHECKING:  # pragma: no cover
+    from arguebuf.schemas import sadface
+
 FORMATS = ("aif", "xaif", "argdown", "sadface", "kialo")
+#: the most map elements one import reads — nodes of a JSON map (and four times as many edges), non-blank lines
+#: of an Argdown or Kialo file. Reading, building and writing are linear, but a map of 400,000 elements took
+#: minutes and gigabytes; at this cap an import ends within 20 s. Real maps hold hundreds to a few thousand
+MAX_MAP_ELEMENTS = 50_000
 #: SADFace scheme names -> arguebuf's (any other name is a scheme of support, kept as the title)
 _SADFACE_SCHEMES = {"support": "support", "attack": "attack", "conflict": "attack", "rephrase": "rephrase",
                     "preference": "preference"}
@@ -32,10 +40,11 @@ def _read_map(path: Path, fmt: str) -> ImportedMap:
     name = path.name
     logging.getLogger("arguebuf").setLevel(logging.ERROR)   # its warnings are ours to report, in the header
     try:
-        if fmt in ("aif", "xaif"):
-            return aif.read(aif.load_json(text, fmt.upper()), name)
-        if fmt == "sadface":
-            return _sadface(aif.load_json(text, "SADFace"), name)
+        if fmt in ("aif", "xaif", "sadface"):
+            doc = aif.load_json(text, "SADFace" if fmt == "sadface" else fmt.upper())
+            _bounded(path, *_json_elements(doc))
+            return _sadface(doc, name) if fmt == "sadface" else aif.read(doc, name)
+        _bounded(path, sum(1 for line in text.splitlines() if line.strip()), 0, "non-blank lines")
         if fmt == "kialo":
             return _kialo(text, name)
         if fmt == "argdown":
@@ -50,6 +59,22 @@ def _read_map(path: Path, fmt: str) -> ImportedMap:
         raise InputError(path, f"not a {fmt} map the reader understands ({type(exc).__name__}: {exc}); "
                                f"check that --from {fmt} is the format of this file") from None
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def _json_elements(doc: dict) -> tuple[int, int]:
+    """How many nodes and edges a JSON map holds (AIF, xAIF's envelope, SADFace)."""
+    for holder in (doc.get("AIF"), doc.get("aif"), doc):
+        if isinstance(holder, dict) and isinstance(holder.get("nodes"), list):
+            edges = holder.get("edges")
+            return len(holder["nodes"]), len(edges) if isinstance(edges, list) else 0
+    return 0, 0
+
+
+def _bounded(path: Path, elements: int, edges: int, what: str = "nodes") -> None:
+    if elements > MAX_MAP_ELEMENTS or edges > 4 * MAX_MAP_ELEMENTS:
+        held = f"{elements:,} {what}" if elements > MAX_MAP_ELEMENTS else f"{edges:,} edges"
+        raise InputError(path, f"holds {held}, over the {MAX_MAP_ELEMENTS:,} map elements (and four times as many "
+                               "edges) argkb imports at once; split the map into parts and import each")
 
 
 def _sadface(doc: dict, name: str) -> ImportedMap:
@@ -81,7 +106,7 @@ def _sadface(doc: dict, name: str) -> ImportedMap:
             if edge.get(key) is not None:
                 edge[key] = str(edge[key])
     imported = ImportedMap(name)
-    add_structure(imported, load.sadface(doc, name), titles=titles)
+    add_structure(imported, load.sadface(cast("sadface.Graph", doc), name), titles=titles)  # checked above
     return imported
 
 

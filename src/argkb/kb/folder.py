@@ -21,8 +21,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from argkb.errors import InputError, KnowledgeBaseNotFound, UsageError
-from argkb.vocab.namespaces import KB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, check_input_file, parse_file, read_bytes
+from argkb.vocab.namespaces import KB, PREFIXES
 
 ENV_VAR = "ARGKB_HOME"
 #: the longest file name most file systems allow (bytes): a source's text file is named after its id
@@ -70,11 +70,11 @@ def find_root(kb: str | Path | None = None, cwd: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if _is_kb(folder):
             return folder
-    root = bundled_root()
-    if root is None:
+    bundled = bundled_root()
+    if bundled is None:
         raise KnowledgeBaseNotFound("no knowledge base found: run inside a folder holding ontology/ and data/, "
                                     f"or give --kb DIR or set {ENV_VAR}")
-    return root
+    return bundled
 
 
 #: what ``argkb source add --id`` takes
@@ -106,7 +106,7 @@ class KnowledgeBase:
     _store: object | None = field(default=None, repr=False)   # set by argkb.store.open_store
 
     @classmethod
-    def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> "KnowledgeBase":
+    def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> KnowledgeBase:
         extra = tuple(Path(p) for p in extra)
         for path in extra:   # --data: refused before anything is read (and every read is capped too)
             check_input_file(path, USER_MAX_BYTES)
@@ -180,7 +180,7 @@ class KnowledgeBase:
         if not iri.startswith(str(KB)):
             return None
         name = iri[len(str(KB)):]
-        if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode("utf-8")) > MAX_NAME_BYTES:
+        if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode()) > MAX_NAME_BYTES:
             return None
         return self.sources_dir / f"{name}.txt"
 
@@ -239,13 +239,21 @@ class KnowledgeBase:
     @property
     def cache_dir(self) -> Path:
         """Where derived data lives: ``<kb>/.argkb-cache`` (git-ignored); for the knowledge base bundled
-        inside an installed package, a folder of the user's cache (``$XDG_CACHE_HOME/argkb/``) instead,
-        so nothing is ever written into site-packages."""
+        inside an installed package, a folder of the user's cache directory (``platformdirs``: on Linux
+        ``$XDG_CACHE_HOME/argkb/``, by default ``~/.cache/argkb/``) instead, so nothing is ever written
+        into site-packages."""
         if self.is_bundled:
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
             digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
-            return base / "argkb" / f"bundled-{digest}"
+            return user_cache_dir() / f"bundled-{digest}"
         return self.root / ".argkb-cache"
+
+
+def user_cache_dir() -> Path:
+    """argkb's folder in the user's cache directory, from ``platformdirs``: on Linux ``$XDG_CACHE_HOME/argkb``
+    (``~/.cache/argkb`` by default), on macOS ``~/Library/Caches/argkb``."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("argkb", appauthor=False)
 
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from argkb.vocab.namespaces import PREFIXES
 from argkb.kb.folder import relative
+from argkb.vocab.namespaces import PREFIXES
 
 
 class Locator:

@@ -17,18 +17,18 @@ import hashlib
 import os
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from argkb.rdf.atomic import atomic_write_bytes
 from argkb.errors import UsageError
+from argkb.rdf.atomic import atomic_write_bytes
 from argkb.rdf.ids import short
-from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
-from argkb.rdf.strict import check_text, from_nt, ox_named_node, to_nt
 from argkb.rdf.parse import parse_file
+from argkb.rdf.strict import check_text, from_nt, ox_named_node, to_nt
+from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 
 LOG_NAME = "contributions.ttl"
 FILE_MODE = 0o644   # data files are readable by all, like the rest of the knowledge base
@@ -73,7 +73,7 @@ class Contribution:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso(moment: datetime) -> str:
@@ -85,8 +85,8 @@ def _moment(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return datetime.min.replace(tzinfo=timezone.utc)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def agent_iri(author: str) -> URIRef:

@@ -2,16 +2,17 @@
 
 ``scratch(kb, "add")`` makes ``<cache>/tmp/add-<pid>-<random>/`` and removes it when done.
 A process killed before it could clean up leaves its folder behind; the next ``scratch``
-removes every folder whose process is no longer alive.
+removes every folder whose process is no longer alive. ``system_temp_in(folder)`` sends what a library
+writes to "the system's temporary folder" (``tempfile``: owlready2's reasoner input) into such a folder.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from argkb.errors import UsageError
 from argkb.kb.processes import pid_alive
@@ -26,7 +27,7 @@ def scratch_root(cache_dir: Path) -> Path:
 def clean_stale(cache_dir: Path) -> list[str]:
     """Remove the scratch folders of processes that are gone; returns their names."""
     root = scratch_root(cache_dir)
-    removed = []
+    removed: list[str] = []
     if not root.is_dir():
         return removed
     for folder in root.iterdir():
@@ -57,3 +58,15 @@ def scratch(kb, purpose: str) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def system_temp_in(folder: Path) -> Iterator[Path]:
+    """Within the block, ``tempfile`` (what libraries such as owlready2 call the system's temporary folder)
+    creates its files in ``folder``: a scratch folder, removed after and recovered after a kill."""
+    before = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir = before

@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass, field
 from rdflib import URIRef
 
 from argkb.navigate import walk
-from argkb.vocab.namespaces import ARGKB
 from argkb.navigate.trace import _lenses
+from argkb.vocab.namespaces import ARGKB
 
 KINDS = {ARGKB.Move: "move", ARGKB.Lever: "lever", ARGKB.Actor: "actor"}
 
@@ -58,7 +58,7 @@ class ImplicationImpact:
     alternatives: list[walk.Named] = field(default_factory=list)   # argkb:alternativeTo, either direction
     lenses: list[LensView] = field(default_factory=list)
     via: Step | None = None
-    leads_to: list["ImplicationImpact"] = field(default_factory=list)
+    leads_to: list[ImplicationImpact] = field(default_factory=list)
     ref: bool = False                     # already shown above: not expanded again
 
 

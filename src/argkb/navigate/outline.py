@@ -26,9 +26,9 @@ _TERMINAL = {"label": "bold", "id": "dim", "quote": "italic", "for": "green", "a
 @dataclass
 class Line:
     parts: list[tuple[str, str]] = field(default_factory=list)   # (text, style); lens style: "lens:<iri>"
-    children: list["Line"] = field(default_factory=list)
+    children: list[Line] = field(default_factory=list)
 
-    def add(self, *parts: tuple[str, str]) -> "Line":
+    def add(self, *parts: tuple[str, str]) -> Line:
         child = Line(list(parts))
         self.children.append(child)
         return child

@@ -40,8 +40,8 @@ class ArgumentNode:
     perspective: str | None = None
     perspective_label: str | None = None
     warrant: str | None = None
-    premises: list["ClaimNode"] = field(default_factory=list)
-    undercuts: list["ArgumentNode"] = field(default_factory=list)
+    premises: list[ClaimNode] = field(default_factory=list)
+    undercuts: list[ArgumentNode] = field(default_factory=list)
     ref: bool = False                   # already shown above: not expanded again
     kind: str = "argument"
 
@@ -105,7 +105,8 @@ class _Tracer:
         key = str(iri)
         if key in self.seen:
             first = self.seen[key]
-            return ClaimNode(first.iri, first.id, first.label, implication=first.implication, ref=True)
+            return ClaimNode(first.iri, first.id, first.label, ref=True,
+                             implication=isinstance(first, ClaimNode) and first.implication)
         details = walk.info(self.store, iri)
         named = walk.Named.of(iri, details["label"])
         node = ClaimNode(named.iri, named.id, named.label, statement=details["statement"],

@@ -13,10 +13,11 @@ _RELATION = {"supports": ("supported by", "for"), "rebuts": ("rebutted by", "aga
 def render(node: ClaimNode, fmt: str, color: bool = False, width: int = 120) -> str:
     if fmt == "json":
         data = node.to_dict()
-        if getattr(node, "statuses", None) is not None:   # argkb trace --status (argkb.assess.framework)
+        statuses = getattr(node, "statuses", None)
+        if statuses is not None:   # argkb trace --status (argkb.assess.framework)
             from argkb.assess.framework import annotate_dict
 
-            annotate_dict(data, node.statuses, getattr(node, "strengths", None))
+            annotate_dict(data, statuses, getattr(node, "strengths", None))
         return dumps(data, indent=2, ensure_ascii=False) + "\n"
     root = outline(node)
     text = as_markdown(root, f"Trace: {node.label}") if fmt == "markdown" else as_tree(root, color, width)

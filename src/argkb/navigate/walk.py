@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from argkb.rdf import ids
 from argkb.errors import UsageError
+from argkb.rdf import ids
 from argkb.vocab import ARGKB
 
 PREFIXES = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
@@ -69,7 +69,7 @@ class Named:
     label: str
 
     @classmethod
-    def of(cls, iri, label=None) -> "Named":
+    def of(cls, iri, label=None) -> Named:
         return cls(str(iri), ids.short(URIRef(iri)), str(label) if label is not None else ids.short(URIRef(iri)))
 
 

@@ -17,17 +17,22 @@ The header itself is read by ``argkb.query.header`` (re-exported here).
 from __future__ import annotations
 
 import difflib
-import re
+import logging
 import sys
+import time
 from pathlib import Path
 
 from rdflib import URIRef
 from rdflib.term import Identifier
 
-from argkb.rdf import ids
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
+
 # the header of a query file (re-exported: ``from argkb.query.library import NamedQuery`` keeps working)
 from argkb.query.header import KINDS, NamedQuery, Param, _without_comments, from_text, parse_header  # noqa: F401
+from argkb.rdf import ids
+
+log = logging.getLogger(__name__)
+
 
 # ----------------------------------------------------------------- library ---
 def library_dirs(kb=None) -> list[Path]:
@@ -100,10 +105,7 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
     (``argkb.store.bounds.canonical``: no comment, no carriage return, no escape read two ways)
     is what was checked, and is the only text that may be run or forwarded.
     """
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-
+    from argkb.query import checked_cache
     from argkb.store.bounds import canonical, check_bounds, check_size
 
     check_size(text, origin)
@@ -112,6 +114,13 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
         raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
     prologue = standard_prologue(text)
+    form = checked_cache.recall(prologue + text, allow_network)   # passed before: not parsed again
+    if form is not None:
+        return form, text
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         tree = parseQuery(prologue + text)
     except ParseBaseException as exc:
@@ -133,21 +142,29 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
         translateQuery(tree)
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
         raise InputError(origin, f"SPARQL error: {exc}") from None
-    return tree[1].name.replace("Query", "").lower(), text
+    form = tree[1].name.replace("Query", "").lower()
+    checked_cache.remember(prologue + text, allow_network, form)
+    return form, text
 
 
 #: the prefixes a query may use without declaring them
 STANDARD_PREFIXES = ("argkb", "kb", "rdf", "rdfs", "owl", "prov", "oa", "skos", "dcterms", "xsd")
-_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+
+
+def standard_prefixes() -> dict[str, str]:
+    """The prefixes a query may use without declaring them (name -> namespace IRI)."""
+    from argkb.vocab.namespaces import PREFIXES
+
+    return {name: PREFIXES[name] for name in STANDARD_PREFIXES}
 
 
 def standard_prologue(text: str) -> str:
-    """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line
-    (errors subtract them: line numbers stay those of the query as written)."""
-    from argkb.vocab.namespaces import PREFIXES
+    """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line, for
+    rdflib's parser and for a SPARQL server (errors subtract them: line numbers stay those of the query
+    as written). The embedded store takes them as pyoxigraph's ``prefixes=`` instead (``run``)."""
+    from argkb.store.base import prefix_prologue
 
-    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
-    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in STANDARD_PREFIXES if name not in declared)
+    return prefix_prologue(text, standard_prefixes())
 
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
@@ -260,7 +277,11 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     bindings = bind(query, values or {}, perspectives)
     try:
         require_nodes(store, query, bindings)
-        return interruptible(lambda: store.query(standard_prologue(text) + text, bindings, max_rows=max_rows))
+        started = time.perf_counter()
+        result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows, prefixes=standard_prefixes()))
+        log.debug("%s on %s: %s in %.3f s", query.name, getattr(store, "backend", type(store).__name__),
+                  f"{len(result.rows)} rows" if result.kind == "select" else result.kind, time.perf_counter() - started)
+        return result
     except TooLarge as exc:
         raise UsageError(f"{origin}: the answer has more than {exc.max_rows:,} rows: add a LIMIT (and OFFSET to "
                          "page) or narrow the pattern, or raise --max-rows") from None

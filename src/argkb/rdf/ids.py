@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from argkb.errors import UsageError
 from argkb.rdf.strict import check_text
@@ -81,7 +82,8 @@ def did_you_mean(text: str, known: Iterable[URIRef], n: int = 5) -> str:
     return f"; did you mean {', '.join(by_local[c] for c in close)}?" if close else ""
 
 
-def short(iri: URIRef) -> str:
+def short(iri: Node) -> str:
+    """An IRI as a CURIE of argkb's prefixes, else in angle brackets."""
     s = str(iri)
     for prefix, ns in PREFIXES.items():
         if s.startswith(ns) and s[len(ns):]:
@@ -90,8 +92,9 @@ def short(iri: URIRef) -> str:
 
 
 #: datatypes Turtle writes bare (858, 2.5, 1.0e3, true), with the lexical forms that keep their type
-_BARE = {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
-         XSD.double: re.compile(r"[+-]?(\d+\.\d*|\.?\d+)[eE][+-]?\d+"), XSD.boolean: re.compile(r"true|false")}
+_BARE: dict[URIRef | None, re.Pattern[str]] = {
+    XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
+    XSD.double: re.compile(r"[+-]?(\d+\.\d*|\.?\d+)[eE][+-]?\d+"), XSD.boolean: re.compile(r"true|false")}
 
 
 def show(term) -> str:
@@ -128,7 +131,7 @@ def perspective(text: str, declared: dict[str, URIRef] | None = None) -> URIRef:
         iri = to_iri(text) if ":" in text else ARGKB._NS[text]
     except UsageError:
         iri = None
-    if iri in known.values():
+    if iri is not None and iri in known.values():
         return iri
     extra = sorted({k for k, v in known.items() if v not in PERSPECTIVES.values()})
     choices = ", ".join(["realism", "liberalism", "constructivism", "diplomatic-practice", "security-analysis", *extra])

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from xml.sax import SAXParseException
 
 from rdflib import Graph
 
@@ -124,9 +125,10 @@ def decode_text(path: Path | str, raw: bytes) -> str:
 
 def _line_col(raw: bytes | str, index: int) -> tuple[int, int]:
     index = max(0, min(index, len(raw)))
-    newline = b"\n" if isinstance(raw, bytes) else "\n"
-    line = raw.count(newline, 0, index) + 1
-    start = raw.rfind(newline, 0, index) + 1
+    if isinstance(raw, bytes):
+        line, start = raw.count(b"\n", 0, index) + 1, raw.rfind(b"\n", 0, index) + 1
+    else:
+        line, start = raw.count("\n", 0, index) + 1, raw.rfind("\n", 0, index) + 1
     return line, index - start + 1
 
 
@@ -199,12 +201,13 @@ def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> Inpu
     """Name line and column: from rdflib where it says, else from pyoxigraph's parser."""
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or first_line
-    line = column = None
+    line: int | None = None
+    column: int | None = None
     if hasattr(exc, "_i") and hasattr(exc, "_str"):  # rdflib's notation3 BadSyntax: an index into the bytes
         raw = exc._str if isinstance(exc._str, bytes) else str(exc._str).encode("utf-8")
         line, column = _line_col(raw, min(exc._i, len(raw)))
-    elif hasattr(exc, "getLineNumber"):  # SAXParseException
-        line, column = exc.getLineNumber(), exc.getColumnNumber() + 1
+    elif isinstance(exc, SAXParseException):
+        line, column = exc.getLineNumber(), (exc.getColumnNumber() or 0) + 1
     if line is None and fmt in _OX_MEDIA:
         line, column, ox_why = _oxigraph_position(text, _OX_MEDIA[fmt])
         why = ox_why or why

@@ -93,7 +93,7 @@ def to_nt(term) -> str:
 def from_nt(text: str):
     """The rdflib term written ``text`` in N-Triples syntax (``to_nt``'s inverse)."""
     try:
-        (triple,) = ox.parse(f"<urn:s> <urn:p> {text} .\n".encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+        (triple,) = ox.parse(f"<urn:s> <urn:p> {text} .\n".encode(), ox.RdfFormat.N_TRIPLES)
     except (SyntaxError, ValueError) as exc:
         raise UsageError(f"not an RDF term in N-Triples syntax: {text!r} ({exc})") from None
     return from_ox(triple.object)

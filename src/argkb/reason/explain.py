@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
@@ -240,14 +241,15 @@ def _data_triples(axioms, graph: Graph) -> list[tuple]:
     return out
 
 
-def explain_all(graph: Graph, java: str, limit: int, kb=None) -> list[Explanation]:
-    """Up to ``limit`` explanations: explain, set the data assertions involved aside, look again."""
+def explain_all(graph: Graph, java: str, limit: int, folder: Path, kb=None) -> list[Explanation]:
+    """Up to ``limit`` explanations: explain, set the data assertions involved aside, look again (pellet's
+    input written into ``folder``, a scratch folder)."""
     graph = graph + Graph()   # a copy we may shrink
     names = Names(graph)
     parsed: dict = {}   # data file -> its graph, read when first needed
     found: list[Explanation] = []
     while len(found) < limit:
-        lines = parse_explanation(run_pellet_explain(graph, java))
+        lines = parse_explanation(run_pellet_explain(graph, java, folder))
         if lines is None:
             break
         axioms = [to_axiom(line, names) for line in lines]

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Identifier, Node
 
 from argkb.errors import ArgkbError
+from argkb.kb.scratch import scratch, system_temp_in
 from argkb.rdf.ids import short
 from argkb.reason.pellet import Explanation, find_java
 from argkb.store import open_store
@@ -51,10 +53,10 @@ class ReasonResult:
         """What the reasoner inferred beyond the class hierarchy and inverse properties."""
         return sorted(t for t in self.inferred if t not in self.routine)
 
-    def inferred_types(self) -> list[tuple[URIRef, URIRef]]:
+    def inferred_types(self) -> list[tuple[Node, Node]]:
         return sorted((s, o) for s, p, o in self.inferred if p == RDF.type)
 
-    def inferred_values(self) -> list[tuple[URIRef, URIRef, URIRef]]:
+    def inferred_values(self) -> list[tuple[Node, Node, Node]]:
         return sorted((s, p, o) for s, p, o in self.inferred if p != RDF.type)
 
     def render(self, fmt: str = "text") -> str:
@@ -129,12 +131,16 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
     java = find_java()
     start = time.perf_counter()
     asserted = kb_triples(kb)
-    world, error = _run(asserted, reasoner, java)
-    if error is not None:
-        from argkb.reason.explain import explain_all
+    # the reasoners' input files go to a scratch folder in the cache, never the system's temporary folder:
+    # removed after, and recovered by the next command if this one is killed (owlready2 also left its
+    # file behind whenever the knowledge base was inconsistent)
+    with scratch(kb, "reason") as folder, system_temp_in(folder):
+        world, error = _run(asserted, reasoner, java)
+        if error is not None:
+            from argkb.reason.explain import explain_all
 
-        explanations = explain_all(asserted, java, max_explanations, kb)
-        return ReasonResult(False, reasoner, time.perf_counter() - start, explanations)
+            explanations = explain_all(asserted, java, max_explanations, folder, kb)
+            return ReasonResult(False, reasoner, time.perf_counter() - start, explanations)
     unsat = sorted(URIRef(c.iri) for c in world.inconsistent_classes() if not c.iri.startswith(_META[0]))
     inferred, routine = _inferences(world, asserted)
     return ReasonResult(True, reasoner, time.perf_counter() - start, [], unsat, inferred, routine=routine)
@@ -170,7 +176,8 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
     use them) but types of ontology-level nodes (classes, properties) are left out.
     """
     out, routine = Graph(), Graph()
-    individuals = set(asserted.subjects(RDF.type, OWL.NamedIndividual)) | {
+    individuals: set[Identifier] = {s for s in asserted.subjects(RDF.type, OWL.NamedIndividual)
+                                     if isinstance(s, Identifier)} | {
         s for s, o in asserted.subject_objects(RDF.type)
         if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)}
     for iri in sorted(individuals):
@@ -208,8 +215,8 @@ def _told_superclasses(asserted: Graph, individual) -> set:
 def write_inferences(result: ReasonResult, target: Path, user_path: bool = True) -> Path:
     """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path must be a
     regular file or a new name in an existing folder (``--infer FILE``); only argkb's own cache folder is created."""
-    from argkb.rdf.atomic import atomic_write_text
     from argkb.kb.folder import new_graph
+    from argkb.rdf.atomic import atomic_write_text
 
     if not result.consistent:
         raise ArgkbError("nothing inferred: the knowledge base is inconsistent (fix it first)")

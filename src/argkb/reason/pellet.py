@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,16 +41,19 @@ class Explanation:
     raw: list[str] = field(default_factory=list)
 
 
-def run_pellet_explain(graph: Graph, java: str, *extra: str) -> str:
-    """``pellet explain`` (bundled with owlready2) on ``graph`` written as RDF/XML; its stdout."""
+def run_pellet_explain(graph: Graph, java: str, folder: Path, *extra: str) -> str:
+    """``pellet explain`` (bundled with owlready2) on ``graph`` written as RDF/XML into ``folder`` (a scratch
+    folder in the knowledge base's cache: ``argkb.kb.scratch``); its stdout."""
     from owlready2 import reasoning
 
-    with tempfile.TemporaryDirectory(prefix="argkb-reason-") as tmp:
-        path = Path(tmp) / "kb.owl"
-        graph.serialize(path, format="xml")
-        command = [java, "-Xmx2000M", "-cp", reasoning._PELLET_CLASSPATH, "pellet.Pellet", "explain",
-                   "--ignore-imports", *extra, path.as_uri()]
+    path = Path(folder) / "explain.owl"
+    graph.serialize(path, format="xml")
+    command = [java, "-Xmx2000M", "-cp", reasoning._PELLET_CLASSPATH, "pellet.Pellet", "explain",
+               "--ignore-imports", *extra, path.as_uri()]
+    try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        path.unlink(missing_ok=True)
     if done.returncode != 0:
         raise ArgkbError(f"pellet explain failed: {done.stderr.strip()[-800:]}")
     return done.stdout

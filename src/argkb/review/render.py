@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from argkb.review.findings import Review
+from argkb.review.findings import Finding, Review
 
 
 def render(result: Review, fmt: str = "text") -> str:
@@ -18,10 +18,10 @@ def render(result: Review, fmt: str = "text") -> str:
 
 def _text(result: Review) -> str:
     lines = []
-    by_kind = {}
+    by_kind: dict[str, list[Finding]] = {}
     for f in result.open:
         by_kind.setdefault(f.kind, []).append(f)
-    for query, kind, summary in result.checks:
+    for _query, kind, summary in result.checks:
         found = by_kind.get(kind, [])
         if not found:
             continue

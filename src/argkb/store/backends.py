@@ -11,17 +11,20 @@
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import shutil
-import sys
+import time
 import weakref
 from pathlib import Path
-from urllib.parse import quote
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from argkb.errors import UsageError
 from argkb.store.base import OxigraphStore
 from argkb.store.views import VIEWS
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
@@ -29,13 +32,13 @@ if TYPE_CHECKING:  # pragma: no cover
 ENV_STORE = "ARGKB_STORE"
 
 
-def derived_store(kb: "KnowledgeBase"):
+def derived_store(kb: KnowledgeBase):
     from argkb.store.derived import DerivedStore
 
     return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()], kb.cache_dir / "store", kb.superseded())
 
 
-def seed_view_store(live: "KnowledgeBase", view: "KnowledgeBase") -> bool:
+def seed_view_store(live: KnowledgeBase, view: KnowledgeBase) -> bool:
     """Start a view's derived store (``argkb.contrib.view``) from a checkpoint of the live one (hard links),
     each file's entry keyed as the view names that file (through its link), so that opening the view
     re-reads only the files the view changes — not a million triples. False when there is nothing to seed."""
@@ -62,7 +65,7 @@ def seed_view_store(live: "KnowledgeBase", view: "KnowledgeBase") -> bool:
     return True
 
 
-def refresh_derived_store(kb: "KnowledgeBase") -> str | None:
+def refresh_derived_store(kb: KnowledgeBase) -> str | None:
     """Bring the derived store up to date right after a write (called under the writers' lock).
 
     The files stay the truth: if this fails, the store is stale but says so (its manifest no
@@ -79,7 +82,7 @@ def refresh_derived_store(kb: "KnowledgeBase") -> str | None:
     return None
 
 
-def open_store(kb: "KnowledgeBase"):
+def open_store(kb: KnowledgeBase):
     """The Store every read of ``kb`` goes through, opened once per KnowledgeBase object:
     the persistent derived store, brought up to date with the files; an ``EndpointStore``
     when ``kb.endpoint`` is set; in memory when the cache cannot be used."""
@@ -88,7 +91,7 @@ def open_store(kb: "KnowledgeBase"):
     return kb._store
 
 
-def _open(kb: "KnowledgeBase"):
+def _open(kb: KnowledgeBase):
     if kb.endpoint:
         if kb.extra:
             raise UsageError("--data cannot be combined with --endpoint: push the file to the server "
@@ -100,15 +103,19 @@ def _open(kb: "KnowledgeBase"):
     if mode not in ("disk", "memory"):
         raise UsageError(f"{ENV_STORE}={mode!r}: expected 'disk' or 'memory'")
     if mode == "memory":
+        log.debug("%s=memory: reading the files into memory", ENV_STORE)
         return OxigraphStore.from_kb(kb)
     derived = derived_store(kb)
+    started = time.perf_counter()
     try:
         ox, _manifest = derived.open()
     except (OSError, TimeoutError) as exc:
-        print(f"argkb: note: derived store unavailable ({exc}); reading the files into memory", file=sys.stderr)
+        log.warning(f"derived store unavailable ({exc}); reading the files into memory")
         store = OxigraphStore.from_kb(kb)
         store.backend = "memory (derived store unavailable)"
         return store
+    log.debug("derived store %s opened in %.3f s%s", derived.folder, time.perf_counter() - started,
+              "".join(f"; {note}" for note in derived.notes))
     if not kb.extra:
         store = OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
         # a committed database is never written again: views computed from it alone may be kept
@@ -118,12 +125,12 @@ def _open(kb: "KnowledgeBase"):
     return _with_extra(kb, derived)
 
 
-def _with_extra(kb: "KnowledgeBase", derived):
+def _with_extra(kb: KnowledgeBase, derived):
     """The derived store plus the --data files, in a private snapshot removed when done."""
     import pyoxigraph
 
-    from argkb.store.derived import GRAPH_BASE
     from argkb.rdf.parse import USER_MAX_BYTES, parse_file
+    from argkb.store.derived import GRAPH_BASE
 
     graphs = [parse_file(path, allow_network=kb.allow_network, max_bytes=USER_MAX_BYTES) for path in kb.extra]
     path = derived.snapshot()
@@ -155,7 +162,7 @@ class SnapshotStore(OxigraphStore):
         self.close()
 
 
-_OPEN_SNAPSHOTS: "weakref.WeakSet[SnapshotStore]" = weakref.WeakSet()
+_OPEN_SNAPSHOTS: weakref.WeakSet[SnapshotStore] = weakref.WeakSet()
 
 
 @atexit.register
@@ -164,7 +171,7 @@ def _close_snapshots() -> None:
         store.close()
 
 
-def store_status(kb: "KnowledgeBase", verify: bool = False) -> dict:
+def store_status(kb: KnowledgeBase, verify: bool = False) -> dict:
     """Whether the derived store matches the files (without updating it), and what it holds."""
     derived = derived_store(kb)
     changes = derived.scan(verify)

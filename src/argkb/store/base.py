@@ -1,8 +1,8 @@
 """The one small interface every read goes through: SPARQL with bound parameters.
 
-``Store.query(sparql, bindings)`` runs a read-only SPARQL 1.1 query with ``?_name``-style
-variables bound to RDF terms (never pasted into the text) and returns a ``QueryResult``
-of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default),
+``Store.query(sparql, bindings, prefixes=…)`` runs a read-only SPARQL 1.1 query with ``?_name``-style
+variables bound to RDF terms (never pasted into the text), and prefixes the query may use without
+declaring them, and returns a ``QueryResult`` of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default),
 ``RdflibStore`` (an rdflib graph, for small graphs and cross-checks), ``EndpointStore``
 (any SPARQL 1.1 Protocol server, ``argkb.store.endpoint``). ``argkb.store.open_store(kb)`` picks one
 (``argkb.store.backends.open_store``): the persistent derived store (``argkb.store.derived``) by default.
@@ -10,13 +10,14 @@ of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Identifier, Variable
+from rdflib.term import Identifier, Node, Variable
 
 from argkb.rdf.ids import IRI_FORBIDDEN
 from argkb.rdf.strict import from_ox  # noqa: F401 - re-exported: readers of query results import it from here
@@ -42,13 +43,14 @@ class QueryResult:
 class Store:
     """Read-only SPARQL over a knowledge base."""
 
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None,
-              max_rows: int | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None,
+              max_rows: int | None = None, prefixes: Mapping[str, str] | None = None) -> QueryResult:
         """The answer; with ``max_rows``, a ``TooLarge`` error as soon as it has more rows (triples for a
-        CONSTRUCT), so a cartesian product is never held whole."""
+        CONSTRUCT), so a cartesian product is never held whole. ``prefixes`` (name -> namespace IRI) are
+        those the query may use without declaring them; a PREFIX the query declares wins."""
         raise NotImplementedError
 
-    def describes(self, node: Identifier) -> bool:
+    def describes(self, node: Node) -> bool:
         """Whether some triple has ``node`` as its subject."""
         return bool(self.query("ASK { ?s ?p ?o }", {"s": node}).boolean)
 
@@ -58,9 +60,9 @@ class RdflibStore(Store):
     def __init__(self, graph: Graph):
         self.graph = graph
 
-    def query(self, sparql, bindings=None, max_rows=None):
+    def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
         init = {Variable(k.lstrip("?$")): v for k, v in (bindings or {}).items()}
-        result = self.graph.query(sparql, initBindings=init)
+        result = self.graph.query(sparql, initBindings=init, initNs=dict(prefixes or {}))
         if result.type == "ASK":
             return QueryResult("ask", boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -111,7 +113,7 @@ class OxigraphStore(Store):
         self.db: str | None = None
 
     @classmethod
-    def from_files(cls, paths: Iterable) -> "OxigraphStore":
+    def from_files(cls, paths: Iterable) -> OxigraphStore:
         import pyoxigraph
 
         from argkb.rdf.parse import guess_format
@@ -132,7 +134,7 @@ class OxigraphStore(Store):
     def _bulk_load(self, path, fmt) -> None:
         """Load one file; a syntax error becomes an InputError naming file, line and column (not a traceback)."""
         from argkb.errors import InputError
-        from argkb.rdf.parse import check_input_file, MAX_FILE_BYTES
+        from argkb.rdf.parse import MAX_FILE_BYTES, check_input_file
 
         check_input_file(path, MAX_FILE_BYTES)
         try:
@@ -142,7 +144,7 @@ class OxigraphStore(Store):
             raise InputError(path, f"syntax error: {message}", exc.lineno, exc.offset) from None
 
     @classmethod
-    def from_kb(cls, kb: "KnowledgeBase") -> "OxigraphStore":
+    def from_kb(cls, kb: KnowledgeBase) -> OxigraphStore:
         gone = kb.superseded()
         store = cls.from_files([kb.ontology_file, *(p for p in kb.data_files() if p not in gone), *kb.extra])
         for path in kb.data_files():
@@ -169,11 +171,11 @@ class OxigraphStore(Store):
         graph = None if self.union else pyoxigraph.DefaultGraph()   # union: every graph is the default graph
         return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
-    def query(self, sparql, bindings=None, max_rows=None):
+    def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
         import pyoxigraph
 
-        result = self.ox.query(with_values(sparql, bindings) if bindings else sparql,
-                               use_default_graph_as_union=self.union)
+        options = {"prefixes": dict(prefixes)} if prefixes else {}
+        result = _ox_query(self.ox, sparql, bindings, use_default_graph_as_union=self.union, **options)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         try:
@@ -195,7 +197,48 @@ class OxigraphStore(Store):
 
 
 
-def term_sparql(term: Identifier) -> str:
+#: query texts whose parameters pyoxigraph's ``substitutions=`` cannot bind (kept for the process; bounded)
+_NOT_SUBSTITUTABLE: set[str] = set()
+
+
+def _ox_query(ox, sparql: str, bindings: Mapping[str, Node] | None, **options):
+    """``ox.query`` with the parameters bound by pyoxigraph's ``substitutions=``. It follows SEP-0007, which
+    binds a SELECT's variables only where the SELECT projects them (ASK, CONSTRUCT and DESCRIBE always),
+    and refuses the query before running it otherwise: then the parameters go in as a VALUES block of
+    escaped terms (``with_values``), as for a SPARQL server."""
+    import pyoxigraph
+
+    if not bindings:
+        return ox.query(sparql, **options)
+    if sparql not in _NOT_SUBSTITUTABLE:
+        substitutions = {pyoxigraph.Variable(k.lstrip("?$")): to_ox(checked_term(v)) for k, v in bindings.items()}
+        try:
+            return ox.query(sparql, substitutions=substitutions, **options)
+        except RuntimeError as exc:
+            if "projection" not in str(exc):
+                raise
+            if len(_NOT_SUBSTITUTABLE) < 4096:
+                _NOT_SUBSTITUTABLE.add(sparql)
+    return ox.query(with_values(sparql, bindings), **options)
+
+
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+
+
+def prefix_prologue(sparql: str, prefixes: Mapping[str, str]) -> str:
+    """PREFIX declarations for the ``prefixes`` that ``sparql`` does not declare itself, one a line: for a
+    SPARQL server, which takes no prefixes beside the text (pyoxigraph and rdflib take them as options)."""
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
+
+
+def checked_term(term: Node) -> Node:
+    """``term`` if it may be bound as a parameter (an IRI with no forbidden character, a literal)."""
+    term_sparql(term)
+    return term
+
+
+def term_sparql(term: Node) -> str:
     """An RDF term written as SPARQL, escaped; refuses what cannot be an IRI rather than pasting it."""
     if isinstance(term, URIRef):
         if IRI_FORBIDDEN.search(str(term)):
@@ -206,7 +249,7 @@ def term_sparql(term: Identifier) -> str:
     raise TypeError(f"cannot bind {term!r} as a parameter")
 
 
-def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     """The query with a VALUES block binding the parameters, placed first in its WHERE pattern.
 
     The block is built from RDF terms (``term_sparql``), never from user text, so a
@@ -221,8 +264,12 @@ def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     return sparql[: at + 1] + block + sparql[at + 1:]
 
 
+@lru_cache(maxsize=1024)
 def where_brace(sparql: str) -> int | None:
-    """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs)."""
+    """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs).
+
+    Memoised: the walks of ``trace`` and ``impacts`` bind the same few query texts thousands of times,
+    and this scan, in Python, cost them as much as parsing the query in Oxigraph."""
     i, n = 0, len(sparql)
     seen_where = False
     upper = sparql.upper()
@@ -246,9 +293,10 @@ def where_brace(sparql: str) -> int | None:
             if seen_where or not is_construct:
                 return i
             # a CONSTRUCT template: skip to its end
-            i = _matching_brace(sparql, i)
-            if i is None:
+            end = _matching_brace(sparql, i)
+            if end is None:
                 return None
+            i = end
             continue
         i += 1
     return None

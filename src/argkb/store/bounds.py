@@ -98,8 +98,8 @@ def canonical(text: str, origin: str = "query") -> str:
             i = _canonical_string(text, i, out, origin)
         elif c == "<" and text[i + 1:i + 2] not in _OPERAND_START and (iri := _IRI_ESCAPED.match(text, i)):
             value = _CODE_POINT.sub(lambda m: _code_point(text, m, origin), iri.group()[1:-1])
-            if _IRI_FORBIDDEN.search(value):
-                bad = _IRI_FORBIDDEN.search(value).group()
+            if forbidden := _IRI_FORBIDDEN.search(value):
+                bad = forbidden.group()
                 raise _refuse(text, i, origin, f"an escape in IRI {iri.group()[:60]!r} gives {bad!r}, which is not "
                                                "allowed in an IRI: percent-encode it (%20 for a space)")
             out.append(f"<{value}>")

@@ -16,7 +16,9 @@ manifest, written atomically, switches to it. A committed database is never writ
 so readers (``Store.read_only``) never see a half-applied update and need no lock. A
 ``DIRTY`` marker, written before an update and removed after, names the database being
 built: found on the next open, it means a crash, and the half-built copy is discarded.
-Writers serialise on ``lock`` (``fcntl.flock``).
+Writers serialise on ``lock`` (``fcntl.flock``, ``argkb.store.store_lock``). A rebuild is one bulk load
+(``Store.bulk_extend``) of every file's quads: within ~1.1-1.2x of pyoxigraph's own ``bulk_load`` of the
+same quads into an on-disk store (``bench/before.py``).
 """
 from __future__ import annotations
 
@@ -27,15 +29,14 @@ import os
 import shutil
 import time
 import uuid
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from argkb.rdf.atomic import atomic_write_text
 from argkb.errors import InputError, UsageError
 from argkb.kb.processes import pid_alive
 from argkb.kb.supersede import digest
+from argkb.rdf.atomic import atomic_write_text
 from argkb.store.views import collect_views
 
 CACHE_DIR = ".argkb-cache"
@@ -49,10 +50,14 @@ LOCK_TIMEOUT_S = 300.0
 
 def graph_iri(root: Path, path: Path) -> str:
     """The named graph holding ``path``: GRAPH_BASE + its path relative to the KB root."""
+    return _graph_iri(Path(root).resolve(), Path(path).resolve(), Path(path).name)
+
+
+def _graph_iri(real_root: Path, real_path: Path, name: str) -> str:
     try:
-        rel = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        rel = real_path.relative_to(real_root).as_posix()
     except ValueError:
-        rel = "external/" + hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16] + "/" + Path(path).name
+        rel = "external/" + hashlib.sha256(str(real_path).encode()).hexdigest()[:16] + "/" + name
     return GRAPH_BASE + quote(rel, safe="/-._~")
 
 
@@ -92,7 +97,7 @@ class Manifest:
         return json.dumps(data, indent=1) + "\n"
 
     @classmethod
-    def read(cls, path: Path) -> "Manifest | None":
+    def read(cls, path: Path) -> Manifest | None:
         """The manifest, or None when missing, unreadable, corrupt or from another format/engine."""
         try:
             data = json.loads(path.read_text("utf-8"))
@@ -121,6 +126,7 @@ class Changes:
     entries: dict[str, FileEntry] = field(default_factory=dict)   # fresh entries (hash known)
     content: dict[str, bytes] = field(default_factory=dict)       # bytes read while hashing
     restat: bool = False                    # unchanged files whose stat signature needs recording
+    manifest: Manifest | None = None      # the manifest compared with
 
     @property
     def fresh(self) -> bool:
@@ -133,8 +139,9 @@ class DerivedStore:
     def __init__(self, root: Path, files: list[Path], folder: Path | None = None,
                  superseded: dict[Path, frozenset] | None = None):
         self.root = Path(root)
-        self._root: Path | None = None              # the root resolved, once
-        self._folders: dict[Path, Path] = {}        # folder -> resolved, once per folder
+        self._real_dirs: dict[str, str] = {}    # folder -> its resolved path (the files share a few folders)
+        self._real_root = self.root.resolve()
+        self._root_prefix = str(self._real_root).rstrip("/") + "/"
         self.files = [Path(p) for p in files]
         #: store key -> the triples amendments replaced in that file (left out when it is loaded)
         self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
@@ -146,19 +153,18 @@ class DerivedStore:
 
     # ------------------------------------------------------------- inspect
     def key(self, path: Path) -> str:
-        if self._root is None:
-            self._root = self.root.resolve()
-        resolved = self._resolve(path)
-        return resolved.relative_to(self._root).as_posix() if resolved.is_relative_to(self._root) else str(resolved)
+        real = self._real(path)
+        return real[len(self._root_prefix):] if real.startswith(self._root_prefix) else real
 
-    def _resolve(self, path: Path) -> Path:
-        """``path.resolve()``, each folder resolved once: thousands of files share a few folders."""
-        if path.name in ("", ".", "..") or os.path.islink(path):
-            return path.resolve()
-        parent = self._folders.get(path.parent)
-        if parent is None:
-            parent = self._folders[path.parent] = path.parent.resolve()
-        return parent / path.name
+    def _real(self, path: Path) -> str:
+        """``str(path.resolve())``, each folder resolved once, in strings (else opening a store of thousands
+        of files spends its time in the ``lstat`` of every component of every path, and in pathlib)."""
+        text = os.fspath(path)
+        parent, name = os.path.split(text)
+        folder = self._real_dirs.get(parent) or self._real_dirs.setdefault(parent, os.path.realpath(parent or "."))
+        if name in ("", ".", "..") or os.path.islink(text):
+            return os.path.realpath(text)
+        return folder.rstrip("/") + "/" + name
 
     def manifest(self) -> Manifest | None:
         return Manifest.read(self.manifest_path)
@@ -166,7 +172,7 @@ class DerivedStore:
     def scan(self, verify: bool = False) -> Changes:
         """Compare the files with the manifest; hash only what the stat signature cannot vouch for."""
         changes = Changes()
-        manifest = self.manifest()
+        manifest = changes.manifest = self.manifest()
         if manifest is None:
             changes.rebuild_reason = "no store yet" if not self.manifest_path.exists() else \
                 "manifest unreadable, corrupt or from another engine version"
@@ -208,9 +214,11 @@ class DerivedStore:
             except OSError as exc:
                 raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
         hashed_ns = time.time_ns()
-        data = _read(path)
+        from argkb.rdf.parse import read_bytes
+
+        data = read_bytes(path)
         entry = FileEntry(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                          st.st_ino, hashed_ns, -1, graph_iri(self.root, path),
+                          st.st_ino, hashed_ns, -1, _graph_iri(self._real_root, Path(self._real(path)), path.name),
                           digest(self.superseded.get(self.key(path))))
         return entry, data
 
@@ -224,7 +232,7 @@ class DerivedStore:
             self.update()
         elif changes.restat:
             self._record_stat(changes)
-        manifest = self.manifest()
+        manifest = changes.manifest if changes.fresh and not changes.restat else self.manifest()
         if manifest is None:  # pragma: no cover - update() always leaves a manifest
             raise UsageError(f"{self.folder}: the derived store could not be built")
         return pyoxigraph.Store.read_only(str(self.folder / manifest.db)), manifest
@@ -235,11 +243,12 @@ class DerivedStore:
         with self._lock():
             self._recover()
             changes = self.scan(verify=full)
-            if changes.fresh and not full:
+            current = self.manifest()
+            if changes.fresh and not full and current is not None:
                 if changes.restat:
                     self._record_stat(changes)
-                return self.manifest()
-            manifest = None if (full or changes.rebuild_reason) else self.manifest()
+                return current
+            manifest = None if (full or changes.rebuild_reason) else current
             return self._write(changes, manifest)
 
     def _write(self, changes: Changes, base: Manifest | None) -> Manifest:
@@ -255,8 +264,9 @@ class DerivedStore:
                 del source
             store = pyoxigraph.Store(str(target))
             reload = changes.added + changes.changed if base is not None else list(changes.entries)
+            before = base.files if base is not None else {}
             for key in (changes.changed + changes.removed) if base is not None else []:
-                store.remove_graph(pyoxigraph.NamedNode(base.files[key].graph))
+                store.remove_graph(pyoxigraph.NamedNode(before[key].graph))
             store.bulk_extend(self._quads(reload, changes))   # one bulk load for every file
             store.flush()
             del store
@@ -334,28 +344,10 @@ class DerivedStore:
                 shutil.rmtree(child, ignore_errors=True)
         collect_views(self.folder, keep)
 
-    @contextmanager
     def _lock(self, timeout: float = LOCK_TIMEOUT_S):
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
-            yield
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.lock_path, "a+") as handle:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise TimeoutError(f"{self.lock_path}: another argkb process is updating the store") from None
-                    time.sleep(0.05)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        from argkb.store.store_lock import exclusive
+
+        return exclusive(self.lock_path, timeout)
 
     # ---------------------------------------------------------- snapshots
     def snapshot(self, prefix: str = "tmp") -> Path:
@@ -377,12 +369,6 @@ def ox_triple(triple):
     from argkb.rdf.strict import ox_term
 
     return pyoxigraph.Triple(*(ox_term(t) for t in triple))
-
-
-def _read(path: Path) -> bytes:
-    from argkb.rdf.parse import read_bytes
-
-    return read_bytes(path)
 
 
 def _parse(path: Path, data: bytes, graph: str):

@@ -18,13 +18,13 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Mapping
+from collections.abc import Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, UsageError
-from argkb.store.base import QueryResult, Store, TooLarge, with_values
+from argkb.store.base import QueryResult, Store, TooLarge, prefix_prologue, with_values
 
 SELECT_TYPES = ("application/sparql-results+json", "application/json")
 GRAPH_TYPES = ("application/n-triples", "text/plain", "text/turtle", "application/turtle", "text/n-triples")
@@ -98,8 +98,10 @@ class EndpointStore(Store):
         self.updater = Http(update_url, timeout) if update_url else None
         self.backend = f"endpoint {self.query_url}"
 
-    def query(self, sparql, bindings=None, max_rows=None):
+    def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
         text = with_values(sparql, bindings) if bindings else sparql
+        if prefixes:
+            text = prefix_prologue(text, prefixes) + text
         form = query_form(text)
         status, headers, body = self._post(text, form)
         kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -164,7 +166,8 @@ _PROLOGUE = re.compile(r"\A(?:\s+|#[^\n]*(?:\n|\Z)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*
 
 def split_prologue(sparql: str) -> tuple[str, str]:
     """(PREFIX/BASE declarations, the rest) of a query."""
-    end = _PROLOGUE.match(sparql).end()
+    prologue = _PROLOGUE.match(sparql)   # (it matches every text, if only the empty prologue)
+    end = prologue.end() if prologue else 0
     return sparql[:end], sparql[end:]
 
 

@@ -17,8 +17,8 @@ any query whose rows for one node do not depend on the others (what the compiled
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Iterable, Iterator
 
 from argkb.store.base import OxigraphStore, term_sparql, to_ox
 

@@ -10,7 +10,7 @@ for that took a minute; on the derived store each question is one index lookup
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
-from rdflib.term import Identifier
+from rdflib.term import Node
 
 from argkb.store.base import OxigraphStore, Store, from_ox, to_ox
 
@@ -19,16 +19,16 @@ class TripleLookup:
     def __init__(self, source: Store | Graph):
         self.source = source
         self._ox = source if isinstance(source, OxigraphStore) else None
-        self._described: dict[Identifier, bool] = {}
+        self._described: dict[Node, bool] = {}
 
     # ------------------------------------------------------------ questions
-    def describes(self, node: Identifier) -> bool:
+    def describes(self, node: Node) -> bool:
         """Whether some triple has ``node`` as its subject (cached per node)."""
         if node not in self._described:
             self._described[node] = self._describes(node)
         return self._described[node]
 
-    def holds(self, s: Identifier, p: Identifier, o: Identifier) -> bool:
+    def holds(self, s: Node, p: Node, o: Node) -> bool:
         if isinstance(self.source, Graph):
             return (s, p, o) in self.source
         quads = self._quads(s, p, o)
@@ -36,7 +36,7 @@ class TripleLookup:
             return next(iter(quads), None) is not None
         return bool(self.source.query("ASK { ?s ?p ?o }", {"s": s, "p": p, "o": o}).boolean)
 
-    def objects(self, s: Identifier, p: Identifier) -> list:
+    def objects(self, s: Node, p: Node) -> list:
         if isinstance(self.source, Graph):
             return list(self.source.objects(s, p))
         quads = self._quads(s, p, None)
@@ -45,7 +45,7 @@ class TripleLookup:
         return [row[0] for row in self.source.query("SELECT ?o WHERE { ?s ?p ?o }", {"s": s, "p": p}).rows]
 
     # ------------------------------------------------------------ plumbing
-    def _describes(self, node: Identifier) -> bool:
+    def _describes(self, node: Node) -> bool:
         if isinstance(self.source, Graph):
             return next(iter(self.source.predicate_objects(node)), None) is not None
         if not isinstance(node, URIRef):

@@ -17,9 +17,10 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
   read in chunks, at most ``MAX_ANSWER_BYTES`` (507 beyond, the query stopped) and within the
   ``--timeout-s`` limit for the whole exchange (504), so a client never gets a 200 with a cut body
   and the front never holds more than the cap; a query past the limit is a 504 that retires only
-  its own Oxigraph process (``argkb.store.serve.Upstream``); a query whose process crashed or was
-  replaced before it answered is sent again to the fresh one (reads are idempotent), and waiting
-  requests queue for it rather than fail.
+  its own Oxigraph process (``argkb.store.serve.Upstream``); a query whose process crashed under it
+  is a 503 (it may be what crashed it: sent again, it would take the fresh process down with everyone
+  else's requests), one whose process was replaced before it answered is sent again to the fresh one
+  (reads are idempotent), and requests arriving meanwhile queue for it rather than fail.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Protocol
 
 from argkb.errors import ArgkbError
 from argkb.store.bounds import MAX_QUERY_BYTES
@@ -61,7 +63,40 @@ class Front(ThreadingHTTPServer):
         #: under the GIL anyway, so one check at a time costs nothing
         self.check_lock = threading.Lock()
         self.timeout_s = timeout_s
-        self.upstream = None
+        self.upstream: Supervisor | None = None
+
+
+class Process(Protocol):
+    """One Oxigraph process, as the front sees it (``argkb.store.serve.Instance``)."""
+
+    url: str
+    retired_at: float | None
+
+    def state(self) -> str: ...
+
+
+class Supervisor(Protocol):
+    """The supervised Oxigraph processes, as the front sees them (``argkb.store.serve.Upstream``)."""
+
+    def state(self) -> str: ...
+
+    def acquire(self, timeout: float) -> Process | None: ...
+
+    def release(self, instance: Process) -> None: ...
+
+    def retire(self, instance: Process) -> None: ...
+
+
+def _crashed(instance, wait_s: float = 1.0) -> str:
+    """How the process of a failed exchange ended ("was killed by signal 9"), if it died on its own; "" when
+    it runs on or was retired (stopped on purpose). A crash resets the connection a moment before the
+    process can be reaped, hence the short wait."""
+    if instance.retired_at is not None:
+        return ""
+    deadline = time.monotonic() + wait_s
+    while not instance.state() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return instance.state() if instance.retired_at is None else ""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -136,10 +171,13 @@ class Handler(BaseHTTPRequestHandler):
         """Relay Oxigraph's answer once it is whole: read in chunks, at most ``MAX_ANSWER_BYTES`` and until
         the server's limit, so the status sent is always the true one and the body is never cut.
 
-        Every query is a read, so one whose connection to Oxigraph failed before an answer (its process
-        crashed or was replaced) is sent again, transparently, to the process that replaces it; a request
-        waits for that process (up to the limit plus ``START_WAIT_S``) instead of failing."""
+        Every query is a read, so one whose connection to Oxigraph failed before an answer (its process was
+        replaced, or reset the connection) is sent again, transparently, to the process that replaces it; a
+        request waits for that process (up to the limit plus ``START_WAIT_S``) instead of failing. One whose
+        process crashed under it is a 503: it may be the query that crashes it."""
         upstream = self.server.upstream
+        if upstream is None:   # (the front listens only once it is set)
+            return self._refuse(503, "the Oxigraph server behind argkb serve has not started: retry")
         limit = self.server.timeout_s
         deadline = time.monotonic() + limit + START_WAIT_S
         for _attempt in range(ATTEMPTS):
@@ -157,17 +195,22 @@ class Handler(BaseHTTPRequestHandler):
                 upstream.retire(instance)   # stop the abandoned query for good; other requests on it finish
                 return self._refuse(504, f"the query did not finish within the server's limit ({limit:g} s); it "
                                          "was stopped: add a LIMIT, or narrow the pattern")
+            crash = _crashed(instance)
+            if crash:
+                return self._refuse(503, f"the Oxigraph server behind argkb serve {crash} while answering this "
+                                         "query; it is being restarted: retry (a query that crashes it every time "
+                                         "cannot be answered: simplify it)")
             if time.monotonic() >= deadline:
                 break
             if not instance.state() and instance.retired_at is None:
                 time.sleep(0.05)   # a reset from a running process: try again, briefly later
         self._refuse(502, f"the Oxigraph server behind argkb serve did not answer ({outcome}): retry")
 
-    def _exchange(self, instance, query: str, limit: float) -> str | None:
+    def _exchange(self, instance: Process, query: str, limit: float) -> str | None:
         """Send the query to one process and relay its answer (None); or say why not: "expired" when it
         outlived the limit, else the connection error (nothing was sent to the client: it can be retried)."""
         target = urllib.parse.urlsplit(instance.url)
-        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=limit + 2)
+        connection = http.client.HTTPConnection(target.hostname or "127.0.0.1", target.port, timeout=limit + 2)
         expired = threading.Event()
         watchdog = None
         try:

@@ -57,7 +57,7 @@ class PushReport:
         return "\n".join(lines)
 
 
-def push(kb: "KnowledgeBase", endpoint: str, graph_store: str | None = None) -> PushReport:
+def push(kb: KnowledgeBase, endpoint: str, graph_store: str | None = None) -> PushReport:
     import pyoxigraph
 
     from argkb.store.backends import derived_store
@@ -70,7 +70,7 @@ def push(kb: "KnowledgeBase", endpoint: str, graph_store: str | None = None) -> 
     derived = derived_store(kb)
     manifest = derived.update()
     source = pyoxigraph.Store.read_only(str(derived.folder / manifest.db))
-    for key, entry in sorted(manifest.files.items()):
+    for _key, entry in sorted(manifest.files.items()):
         data = source.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(entry.graph))
         gsp.request("PUT", data=data or b"\n", params={"graph": entry.graph},
                     headers={"Content-Type": "text/turtle; charset=utf-8"})

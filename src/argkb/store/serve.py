@@ -7,14 +7,18 @@ derived store listens on a private loopback port; clients talk to the checking f
 * it is started with the parent-death signal set (Linux), so it stops even when the wrapper
   is killed with SIGKILL; SIGTERM and Ctrl-C stop it too, and the snapshot is removed;
 * a failed start is reported with the server's exit code and its own words, not guessed at;
-* when it dies while serving, the wrapper says how (exit code or signal) and restarts it; more than
-  ``MAX_RESTARTS`` crashes within ``CRASH_WINDOW_S`` stop it with exit code 1;
+* when it dies while serving, the wrapper says how (exit code or signal) and restarts it, again and
+  again: it never gives up while it serves. Repeated crashes (or failed starts) within ``CRASH_WINDOW_S``
+  wait before each restart, a back-off that doubles from ``FIRST_BACKOFF_S`` up to ``MAX_BACKOFF_S``
+  (``restart_delay``); the requests that crashed with it are answered 503 by the front, the others wait
+  for the new process;
 * a query past the limit retires only the process it ran on: a fresh one takes the new requests
   and the retired one is stopped once its other requests are answered (``Upstream``).
 """
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import signal
@@ -25,28 +29,39 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
-
-import click
+from typing import TYPE_CHECKING
 
 from argkb.errors import ArgkbError, UsageError
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.kb.folder import KnowledgeBase
 
-MAX_RESTARTS = 5
-#: crashes are counted over this window: a server that keeps crashing faster gives up
+#: crashes are counted over this window: the more of them, the longer the wait before a restart
 CRASH_WINDOW_S = 60.0
+#: the back-off before a restart after repeated crashes: doubling from the first, never above the last
+FIRST_BACKOFF_S = 0.05
+MAX_BACKOFF_S = 1.0
 START_TIMEOUT_S = 60.0
 #: the stack of each Oxigraph server thread (reserved, used only as deep as a query goes)
 SERVER_STACK_BYTES = 512 * 2**20
 
 
 class ServerFailed(ArgkbError):
-    """The Oxigraph server could not be started or kept running."""
+    """The Oxigraph server could not be started (at first: later failed starts are retried)."""
 
     exit_code = 1
+
+
+def restart_delay(crashes: int) -> float:
+    """Seconds to wait before a restart, after ``crashes`` crashes within ``CRASH_WINDOW_S``: none after the
+    first, then doubling from ``FIRST_BACKOFF_S``, capped at ``MAX_BACKOFF_S`` (never a give-up)."""
+    if crashes <= 1:
+        return 0.0
+    return min(MAX_BACKOFF_S, FIRST_BACKOFF_S * 2 ** min(crashes - 2, 30))
 
 
 def oxigraph_binary() -> str:
@@ -65,6 +80,7 @@ class Instance:
         self.process, self.url = process, url
         self.inflight = 0
         self.retired_at: float | None = None   # set when it is replaced: it gets no new request
+        self.crash_counted = False              # its crash was reported and counted (a restart may have failed)
 
     def state(self) -> str:
         """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it runs."""
@@ -97,7 +113,7 @@ class Upstream:
         self.binary, self.location, self.timeout_s, self.log = binary, location, timeout_s, log
         self.current: Instance | None = None
         self.retiring: list[Instance] = []
-        self.crashes: list[float] = []   # when each crash happened (a crash loop within CRASH_WINDOW_S gives up)
+        self.crashes: list[float] = []   # when each crash (or failed restart) happened, within CRASH_WINDOW_S
         self.restarts = 0
         self.lock = threading.Lock()
         self.wake = threading.Event()   # set when the supervisor should look now
@@ -189,34 +205,40 @@ class Upstream:
 
     def supervise(self) -> None:
         """Stop retired processes whose requests are answered, and replace a retired or dead current one
-        (called by the supervising main thread only)."""
+        (called by the supervising main thread only). It never gives up: a crash, or a restart that fails,
+        is reported and tried again after ``restart_delay`` (at most ``MAX_BACKOFF_S``)."""
         now = time.monotonic()
         with self.lock:
             done = [i for i in self.retiring if i.inflight <= 0 or i.state()
-                    or now - i.retired_at > self.timeout_s + 5]
+                    or now - (i.retired_at or now) > self.timeout_s + 5]
             self.retiring = [i for i in self.retiring if i not in done]
             current = self.current
         for instance in done:
             instance.stop()
         if current is None:
             return
-        if current.retired_at is None:
+        if current.retired_at is None and not current.crash_counted:
             state = current.state()
             if not state:
                 return
             with self.lock:
                 self.ready.clear()
-            self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
-            if len(self.crashes) > MAX_RESTARTS:
-                raise ServerFailed(f"the Oxigraph server {state}, {MAX_RESTARTS} times within "
-                                   f"{CRASH_WINDOW_S:g} s; giving up: {self._log_tail()}")
-            self.restarts += 1
-            click.echo(f"argkb: the Oxigraph server {state}; restarting it "
-                       f"({len(self.crashes)} of at most {MAX_RESTARTS} within {CRASH_WINDOW_S:g} s)", err=True)
-        self.start()
+            current.crash_counted = True
+            self._crashed(f"the Oxigraph server {state}")
+        try:
+            self.start()
+        except ServerFailed as failure:   # e.g. it could not start now: the next round tries again
+            self._crashed(str(failure))
 
-    def restart_if_dead(self) -> None:
-        self.supervise()
+    def _crashed(self, what: str) -> None:
+        """Count a crash, say what happened, and wait the back-off before the restart that follows."""
+        now = time.monotonic()
+        self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
+        self.restarts += 1
+        delay = restart_delay(len(self.crashes))
+        later = f" in {delay:g} s ({len(self.crashes)} crashes within {CRASH_WINDOW_S:g} s)" if delay else ""
+        logger.warning(f"{what}; restarting it{later}")
+        time.sleep(delay)
 
     def stop(self) -> None:
         self.ready.clear()
@@ -234,7 +256,7 @@ class Upstream:
         return text[-600:] or "(it wrote nothing)"
 
 
-def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
+def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
     """Run the server in the foreground until interrupted; the snapshot it serves is removed after.
 
     ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the text
@@ -258,10 +280,9 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str]
         threading.Thread(target=front.serve_forever, name="argkb-serve", daemon=True).start()
         listening = True
         if host not in ("127.0.0.1", "localhost", "::1"):
-            click.echo(f"argkb: warning: listening on {host}: the knowledge base is readable from the network",
-                       err=True)
-        click.echo(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
-                   f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)", err=True)
+            logger.warning(f"listening on {host}: the knowledge base is readable from the network")
+        logger.info(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
+                 f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)")
         while True:
             upstream.wake.wait(0.2)
             upstream.wake.clear()
@@ -276,7 +297,7 @@ def serve(kb: "KnowledgeBase", host: str, port: int, check: Callable[[str], str]
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(snapshot, ignore_errors=True)
         log.unlink(missing_ok=True)
-        click.echo("argkb: server stopped", err=True)
+        logger.info("argkb: server stopped")
 
 
 def remove_stale_snapshots(folder: Path) -> list[Path]:

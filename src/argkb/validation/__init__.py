@@ -10,8 +10,8 @@
 - ``argkb.validation.incremental`` — a contribution plus the neighbourhood it needs, checked by pySHACL;
 - ``argkb.validation.report`` — the report object the CLI renders as text, JSON or Turtle.
 """
-from argkb.validation.report import Result, ValidationReport
 from argkb.validation.graphs import validate_graphs
+from argkb.validation.report import Result, ValidationReport
 from argkb.validation.validate import validate
 
 __all__ = ["validate", "validate_graphs", "ValidationReport", "Result"]

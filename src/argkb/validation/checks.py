@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from argkb.errors import UsageError
 from argkb.vocab.namespaces import ARGKB
@@ -34,10 +34,10 @@ class Check:
     rule: int | None = None    # the design contract's rule (from sh:group)
     rule_label: str = ""
     prefixes: str = ""         # PREFIX lines the query needs
-    component: URIRef = SH.SPARQLConstraintComponent   # the sh:sourceConstraintComponent
+    component: Node | None = SH.SPARQLConstraintComponent   # the sh:sourceConstraintComponent
     described: tuple = ()      # triples describing the blank nodes it names (a complex path, a property shape)
     message_lang: str | None = None
-    severity_term: URIRef | None = None   # when not one of SHACL's three
+    severity_term: Node | None = None   # when not one of SHACL's three
     constraint: object = None  # the sh:sourceConstraint (a SPARQL-based constraint's node)
 
     @property

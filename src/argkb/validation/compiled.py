@@ -17,22 +17,32 @@ given focus nodes (``argkb.store.focus``), which is how contributions are valida
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.term import Node
 
-from argkb.store.base import where_brace, term_sparql
+from argkb.store.base import term_sparql, where_brace
 from argkb.store.focus import focus_pattern, mostly
+
 # what checks are (argkb.validation.checks) and how SHACL Core constraints become SPARQL (argkb.validation.core),
 # re-exported: ``from argkb.validation.compiled import Check, Unsupported, blank_descriptions`` keeps working
 from argkb.validation.checks import Check, RawResult, Unsupported  # noqa: F401
-from argkb.validation.core import (_VALUE_KEYS, _message, _message_lang, _property_checks,  # noqa: F401
-                                   _refuse_unknown, _severity, _value_conditions, blank_descriptions)
+from argkb.validation.core import (  # noqa: F401
+    _VALUE_KEYS,
+    _message,
+    _message_lang,
+    _property_checks,
+    _refuse_unknown,
+    _severity,
+    _value_conditions,
+    blank_descriptions,
+)
 
 SUBCLASSES = re.compile(r"#SUBCLASSES (<[^>]*>)#")
 _RULE_NUMBER = re.compile(r"Rule(\d+)$")
@@ -110,7 +120,7 @@ def format_message(message: str, bound: dict) -> str:
         return message   # no placeholder
     for var, val in bound.items():
         if val is not None:
-            message = re.sub("{{[?$]{}}}".format(var), lambda _m, v=str(val): v, message)
+            message = re.sub(f"{{[?$]{var}}}", _replacement(str(val)), message)
     return message
 
 
@@ -159,8 +169,13 @@ def rule_of(shapes: Graph, shape) -> tuple[int | None, str]:
     return None, "unnamed rule"
 
 
+def _replacement(text: str) -> Callable[[re.Match[str]], str]:
+    """``text`` as re.sub's replacement, taken as it is (no group references or escapes read in it)."""
+    return lambda _match: text
+
+
 def _shapes_with_targets(shapes: Graph) -> list:
-    found = set()
+    found: set[Node] = set()
     for predicate in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode):
         found.update(shapes.subjects(predicate, None))
     for kind in (SH.NodeShape, SH.PropertyShape):
@@ -172,10 +187,10 @@ def _shapes_with_targets(shapes: Graph) -> list:
 
 def _target_pattern(shapes: Graph, shape) -> str:
     parts = [f"{{ VALUES ?_tc {{ #SUBCLASSES {term_sparql(c)}# }} ?this <{RDF.type}> ?_tc }}"
-             for c in sorted(shapes.objects(shape, SH.targetClass))]
-    parts += [f"{{ ?this {term_sparql(p)} [] }}" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf))]
-    parts += [f"{{ [] {term_sparql(p)} ?this }}" for p in sorted(shapes.objects(shape, SH.targetObjectsOf))]
-    parts += [f"{{ VALUES ?this {{ {term_sparql(n)} }} }}" for n in sorted(shapes.objects(shape, SH.targetNode))]
+             for c in sorted(shapes.objects(shape, SH.targetClass), key=str)]
+    parts += [f"{{ ?this {term_sparql(p)} [] }}" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf), key=str)]
+    parts += [f"{{ [] {term_sparql(p)} ?this }}" for p in sorted(shapes.objects(shape, SH.targetObjectsOf), key=str)]
+    parts += [f"{{ VALUES ?this {{ {term_sparql(n)} }} }}" for n in sorted(shapes.objects(shape, SH.targetNode), key=str)]
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.term import Node
 
 from argkb.store.base import term_sparql
 from argkb.validation.checks import Check, Unsupported
@@ -23,7 +24,7 @@ _RANGES = {SH.minInclusive: (">=", SH.MinInclusiveConstraintComponent),
 _VALUE_KEYS = {SH["class"], SH["in"], SH.pattern, SH.flags, SH.minLength, SH.maxLength, SH.nodeKind, SH.datatype,
                *_RANGES, SH["or"], SH.lessThan, SH.minCount, SH.maxCount, SH.uniqueLang}
 _SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
-_NODE_KINDS = {SH.Literal: "isLiteral(?v)", SH.IRI: "isIRI(?v)", SH.BlankNode: "isBlank(?v)",
+_NODE_KINDS: dict[Node, str] = {SH.Literal: "isLiteral(?v)", SH.IRI: "isIRI(?v)", SH.BlankNode: "isBlank(?v)",
                SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
                SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))"}
 
@@ -122,9 +123,9 @@ def _value_conditions(shapes: Graph, shape) -> list[tuple[URIRef, str]]:
         args = f"STR(?v), {Literal(str(pattern)).n3()}" + (f", {Literal(str(flags)).n3()}" if flags else "")
         conditions.append((SH.PatternConstraintComponent, f"(isBlank(?v) || !REGEX({args}))"))
     for n in shapes.objects(shape, SH.minLength):
-        conditions.append((SH.MinLengthConstraintComponent, f"(isBlank(?v) || STRLEN(STR(?v)) < {int(n)})"))
+        conditions.append((SH.MinLengthConstraintComponent, f"(isBlank(?v) || STRLEN(STR(?v)) < {int(str(n))})"))
     for n in shapes.objects(shape, SH.maxLength):
-        conditions.append((SH.MaxLengthConstraintComponent, f"(isBlank(?v) || STRLEN(STR(?v)) > {int(n)})"))
+        conditions.append((SH.MaxLengthConstraintComponent, f"(isBlank(?v) || STRLEN(STR(?v)) > {int(str(n))})"))
     for kind in shapes.objects(shape, SH.nodeKind):
         if kind not in _NODE_KINDS:
             raise Unsupported(f"sh:nodeKind {kind}")
@@ -140,8 +141,9 @@ def _value_conditions(shapes: Graph, shape) -> list[tuple[URIRef, str]]:
             if not isinstance(bound, Literal):
                 raise Unsupported(f"{key} {bound} on {shape}: expected a literal")
             conditions.append((component, f"!COALESCE(?v {operator} {bound.n3()}, false)"))
-    for members in shapes.objects(shape, SH["or"]):
-        conditions.append((SH.OrConstraintComponent, "(" + " && ".join(f"!{_conforms(shapes, m)}" for m in Collection(shapes, members)) + ")"))
+    for alternatives in shapes.objects(shape, SH["or"]):
+        conditions.append((SH.OrConstraintComponent, "(" + " && ".join(
+            f"!{_conforms(shapes, m)}" for m in Collection(shapes, alternatives)) + ")"))
     return conditions
 
 

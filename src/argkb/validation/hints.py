@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import difflib
 import re
-
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -133,9 +132,9 @@ def _line_of(files: list[Path], literal, referrer) -> tuple[str | None, int | No
                 if probe in line:
                     return relative(path), number
         if isinstance(referrer, URIRef):
-            line = find_line(path, referrer)
-            if line is not None:
-                return relative(path), line
+            found = find_line(path, referrer)
+            if found is not None:
+                return relative(path), found
     return None, None
 
 
@@ -153,6 +152,8 @@ def _kind_check(r: Result) -> bool:
 
 
 def _wrong_kind(r: Result, lookup: _Lookup) -> str | None:
+    if r.value is None or r.path_iri is None:   # (_kind_check lets none of these through)
+        return None
     value, classes = URIRef(r.value), EXPECTED[URIRef(r.path_iri)]
     types = lookup.types(value)
     if any(t in classes for t in types):
@@ -178,7 +179,8 @@ def _perspective(r: Result) -> str:
     from argkb.rdf.ids import PERSPECTIVES
 
     terms = sorted({curie(t) for t in PERSPECTIVES.values()})
-    value = URIRef(r.value) if "://" in r.value else r.value
+    written = r.value or ""
+    value = URIRef(written) if "://" in written else written
     hint = did_you_mean(curie(value), PERSPECTIVES.values(), n=1)
     return f"{curie(value)} is not a perspective; the perspectives are {', '.join(terms)}{hint}"
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from rdflib import BNode, Graph, URIRef
 
-from argkb.vocab.namespaces import ARGKB
-from argkb.store.base import OxigraphStore, term_sparql, to_ox
 from argkb.store import open_store
+from argkb.store.base import OxigraphStore, term_sparql, to_ox
+from argkb.vocab.namespaces import ARGKB
 
 SKOLEM = "urn:argkb:bnode:"
 #: predicates the shapes follow backwards from a focus node
@@ -101,11 +101,16 @@ class Neighbourhood:
             frontier = self.objects(args, conclusion) - seen
 
     def add_texts(self, source_text) -> None:
+        from pyoxigraph import Triple
+
         ox = self.ox
         for q in list(self.local.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), ox.NamedNode(str(ARGKB.Source)))):
-            text = source_text(URIRef(q.subject.value)) if not q.subject.value.startswith(SKOLEM) else None
+            subject = q.subject
+            if isinstance(subject, Triple):   # (RDF-star: a quoted triple is no source)
+                continue
+            text = source_text(URIRef(subject.value)) if not subject.value.startswith(SKOLEM) else None
             if text is not None:
-                self.local.add(ox.Quad(q.subject, ox.NamedNode(str(ARGKB.text)), ox.Literal(text)))
+                self.local.add(ox.Quad(subject, ox.NamedNode(str(ARGKB.text)), ox.Literal(text)))
 
 
 def construct_triples(store, text: str) -> list:
@@ -113,7 +118,10 @@ def construct_triples(store, text: str) -> list:
     import pyoxigraph as ox
 
     if isinstance(store, OxigraphStore):
-        return list(store.ox.query(text, use_default_graph_as_union=store.union))
+        triples = store.ox.query(text, use_default_graph_as_union=store.union)
+        if not isinstance(triples, ox.QueryTriples):
+            raise TypeError(f"not a CONSTRUCT query: {text[:60]!r}")
+        return list(triples)
     return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in store.query(text).graph]
 
 

@@ -19,21 +19,20 @@ With ``files`` the report covers the nodes the files touch: their subjects and t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from argkb.errors import UsageError
-from argkb.kb.folder import KnowledgeBase, new_graph
+from argkb.kb.folder import KnowledgeBase, new_graph, relative
 from argkb.kb.locate import Locator
-from argkb.vocab.namespaces import ARGKB, PREFIXES
 from argkb.rdf.parse import USER_MAX_BYTES, parse_file
-from argkb.kb.folder import relative
+from argkb.store import open_store
 from argkb.validation.report import INFO, Result, ValidationReport, curie
 from argkb.validation.scope import checked, contribution_nodes, count_nodes
-from argkb.store import open_store
+from argkb.vocab.namespaces import ARGKB, PREFIXES
 
 ENGINES = ("auto", "fast", "pyshacl")
 
@@ -76,32 +75,32 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     retract`` compares violations before and after; the warnings of a large knowledge base are many)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
-    files = [Path(f) for f in files]
-    graphs = [parsed] if parsed is not None and files else \
+    paths = [Path(f) for f in files]
+    graphs = [parsed] if parsed is not None and paths else \
         [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
-         for p in files]
+         for p in paths]
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
     contribution = _union(graphs)   # (the one graph itself when there is one: read, never changed)
     if compiled is not None and graphs:
-        from argkb.validation.compiled import Unsupported
         from argkb.validation.canonical import rewritten_literal
+        from argkb.validation.compiled import Unsupported
 
         rewritten = rewritten_literal(contribution)
         if rewritten is not None and engine == "fast":
             raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
         compiled = None if rewritten is not None else compiled
     if compiled is None:
-        return validate_whole(kb, files, graphs, engine="pyshacl")
-    if not files:
+        return validate_whole(kb, paths, graphs, engine="pyshacl")
+    if not paths:
         return validate_whole(kb, engine="fast", violations_only=violations_only)
     from argkb.validation.incremental import check_contribution
 
     raw = check_contribution(kb, contribution, compiled)
-    return _report(raw, kb, files, Locator(kb, files, store=open_store(kb)), contribution_nodes(contribution), compiled,
+    return _report(raw, kb, paths, Locator(kb, paths, store=open_store(kb)), contribution_nodes(contribution), compiled,
                    contribution)
 
 
-def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph] | None = None,
+def validate_whole(kb: KnowledgeBase, files: Sequence[Path] = (), graphs: list[Graph] | None = None,
                    engine: str = "fast", violations_only: bool = False) -> ValidationReport:
     """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files touch."""
     files = list(files)
@@ -110,22 +109,23 @@ def validate_whole(kb: KnowledgeBase, files: list[Path] = (), graphs: list[Graph
     contribution = _union(graphs)
     compiled = None
     if engine == "pyshacl":
-        from argkb.store.base import RdflibStore
+        from argkb.store.base import RdflibStore, Store
 
         data = kb.graph() if not files else _union([kb.graph(), contribution])
         shapes = kb.shapes_graph()
         raw = list(pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
-        store = RdflibStore(data)
+        store: Store = RdflibStore(data)
     elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
         compiled, store = _severe(_compiled(kb), violations_only), open_store(kb)
         raw = run_fast(kb, store, compiled)
     else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
         from argkb.store.base import OxigraphStore
 
-        compiled, store = _severe(_compiled(kb), violations_only), OxigraphStore.from_kb(kb)
-        store.add_graph(contribution)
-        store.add_graph(_source_texts(kb, store))
-        raw = compiled.run(store)
+        compiled, memory = _severe(_compiled(kb), violations_only), OxigraphStore.from_kb(kb)
+        memory.add_graph(contribution)
+        memory.add_graph(_source_texts(kb, memory))
+        raw = compiled.run(memory)
+        store = memory
     if files:
         from argkb.validation.incremental import touched_nodes
 
@@ -149,8 +149,8 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
     """The nodes the text-reading checks target (their descriptions), the class tree, and the sources' texts."""
     import pyoxigraph as ox
 
-    from argkb.validation.incremental import construct_triples
     from argkb.store.base import OxigraphStore, to_ox
+    from argkb.validation.incremental import construct_triples
 
     small = ox.Store()
     sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -162,10 +162,15 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
             from argkb.validation.compiled import SUBCLASSES, subclass_closure
 
             closure = closure or subclass_closure(store)
-            query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), query)
+            query = SUBCLASSES.sub(_expanded_by(closure), query)
         small.extend([ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, query)])
     small.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in _source_texts(kb, store)])
     return OxigraphStore(small)
+
+
+def _expanded_by(closure) -> Callable[[re.Match[str]], str]:
+    """A ``#SUBCLASSES <C>#`` marker's replacement: C and the classes below it (``subclass_closure``)."""
+    return lambda match: " ".join(closure(match.group(1)))
 
 
 def _source_texts(kb: KnowledgeBase, store) -> Graph:
