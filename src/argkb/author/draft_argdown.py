@@ -7,7 +7,7 @@ commented argument template, one line per relation.
 """
 from __future__ import annotations
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import RDF
 
 from argkb.author.draft import draft, source_of
@@ -27,7 +27,7 @@ HEADER = [
 ]
 
 
-def template(node: URIRef) -> list[str]:
+def template(node: object) -> list[str]:
     local = str(node)[len(str(KB)):]
     arg = "arg-" + local.split("-", 1)[-1] + "-realism"
     return [f"// <{arg}>: a short label #realism {{warrant: \"why the premises support it\"}}",
@@ -37,7 +37,7 @@ def template(node: URIRef) -> list[str]:
 def draft_argdown(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str:
     source, _ = source_of(kb, name)
     graph = Graph().parse(data=draft(kb, name, claims=claims, store=store), format="turtle")
-    implications = sorted(graph.subjects(RDF.type, ARGKB.Implication))
+    implications = sorted(graph.subjects(RDF.type, ARGKB.Implication), key=str)
     header = [line.format(source=short(source), count=len(implications)) for line in HEADER]
     return to_argdown_text(graph, kb.source_text, title=f"Draft of {short(source)}", header=header,
                            notes={node: template(node) for node in implications})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
@@ -45,15 +45,16 @@ class Writer:
         self.source_text = source_text or (lambda node: None)
         self._texts: dict = {}
         self.types = {s: set(graph.objects(s, RDF.type)) for s in set(graph.subjects())}
-        self.statements = sorted(s for s, t in self.types.items() if t & fl.STATEMENT_TYPES)
+        self.statements = sorted((s for s, t in self.types.items() if t & fl.STATEMENT_TYPES), key=str)
         self.statement_set = set(self.statements)
-        self.arguments = sorted(s for s, t in self.types.items() if ARGKB.Argument in t and s not in self.statement_set)
+        self.arguments = sorted((s for s, t in self.types.items() if ARGKB.Argument in t and s not in self.statement_set),
+                                key=str)
         self.argument_set = set(self.arguments)
         body = self.statement_set | self.argument_set
         self.inline = self._inline_quotes(body)
         sources = Counter(self.g.value(q, OA.hasSource) for q in self.inline)
         self.source = sources.most_common(1)[0][0] if sources else None
-        self.front = sorted(s for s in self.types if s not in body and s not in self.inline)
+        self.front = sorted((s for s in self.types if s not in body and s not in self.inline), key=str)
         self.by = self._default_by()
 
     # ------------------------------------------------------------------ quotes
@@ -77,8 +78,8 @@ class Writer:
             if fl.encode(exact, fl.STR) != str(exact) or fl.encode(start, fl.INT) != _int(start) \
                     or fl.encode(end, fl.INT) != _int(end):
                 continue
-            text = self._text_of(values[OA.hasSource][0])
-            if text is not None and text.find(str(exact)) == int(start) and int(end) == int(start) + len(exact):
+            text, at = self._text_of(values[OA.hasSource][0]), _int(start)
+            if text is not None and at is not None and text.find(str(exact)) == at and _int(end) == at + len(str(exact)):
                 out.add(quote)
         return out
 
@@ -111,8 +112,8 @@ class Writer:
         return data
 
     def _quotes(self, claim, written: set) -> list:
-        out = []
-        for quote in sorted(self.g.objects(claim, ARGKB.evidence)):
+        out: list = []
+        for quote in sorted(self.g.objects(claim, ARGKB.evidence), key=str):
             if quote not in self.inline:
                 continue
             if quote in written:
@@ -120,7 +121,7 @@ class Writer:
                 continue
             written.add(quote)
             exact, source = str(self.g.value(quote, OA.exact)), self.g.value(quote, OA.hasSource)
-            entry = {} if quote == quote_id(claim) else {"id": fl.curie(quote, str(KB))}
+            entry: dict[str, str] = {} if quote == quote_id(claim) else {"id": fl.curie(quote, str(KB))}
             if source != self.source:
                 entry["source"] = fl.curie(source, str(KB))
             out.append({**entry, "exact": exact} if entry else exact)
@@ -136,7 +137,7 @@ class Writer:
         inline = [q for q in self.g.objects(node, ARGKB.evidence) if q in self.inline]
         data = self._data(node, skip={ARGKB.statement} if shown else set(), body=True)
         if inline:
-            rest = [fl.encode(q, fl.ID) for q in sorted(self.g.objects(node, ARGKB.evidence)) if q not in self.inline]
+            rest = [fl.encode(q, fl.ID) for q in sorted(self.g.objects(node, ARGKB.evidence), key=str) if q not in self.inline]
             data.pop("evidence", None)
             if rest:
                 data["evidence"] = rest[0] if len(rest) == 1 else rest
@@ -158,7 +159,7 @@ class Writer:
         body, arguments = self.statement_set, self.argument_set
         for pred, symbol, targets in ((ARGKB.premise, _PREMISE, body), (ARGKB.conclusion, _CONCLUSION, body),
                                       (ARGKB.attacks, _REBUT, body), (ARGKB.attacks, _UNDERCUT, arguments)):
-            objects = sorted(self.g.objects(node, pred))
+            objects = sorted(self.g.objects(node, pred), key=str)
             if all(o in body or o in arguments for o in objects):
                 relations += [(symbol, o) for o in objects if o in targets]
                 skip.add(pred)
@@ -192,7 +193,7 @@ class Writer:
                 lines += [f"  {name}:"] + groups[name]
         return lines + ["==="]
 
-    def write(self, title: str = "argkb knowledge base", header: list[str] = ()) -> str:
+    def write(self, title: str = "argkb knowledge base", header: Sequence[str] = ()) -> str:
         out = self.front_matter(title)
         if header:
             out += ["", "/*", *(f"   {line}".rstrip() for line in header), "*/"]

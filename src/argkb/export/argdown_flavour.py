@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS, XSD
@@ -50,11 +51,11 @@ KEYS: dict[str, tuple[URIRef, str]] = {
     "url": (ARGKB.url, URI), "doi": (ARGKB.doi, STR),
     "source": (OA.hasSource, ID), "exact": (OA.exact, STR), "start": (OA.start, INT), "end": (OA.end, INT),
 }
-KEY_OF = {pred: key for key, (pred, _) in KEYS.items()}
+KEY_OF: dict[Any, str] = {pred: key for key, (pred, _) in KEYS.items()}
 
 #: the statement types a #tag says (a statement with none of these tags is an argkb:Claim)
 TYPE_TAGS = {"implication": ARGKB.Implication, "framing": ARGKB.Framing, "lens-description": ARGKB.LensDescription}
-TAG_OF_TYPE = {t: tag for tag, t in TYPE_TAGS.items()}
+TAG_OF_TYPE: dict[Any, str] = {t: tag for tag, t in TYPE_TAGS.items()}
 #: the types that make a node an Argdown statement
 STATEMENT_TYPES = {ARGKB.Claim, *TYPE_TAGS.values()}
 
@@ -73,7 +74,7 @@ class FlavourError(ValueError):
     """A value the flavour cannot read: the message says which and how to write it."""
 
 
-def curie(iri: URIRef, default: str | None = None) -> str:
+def curie(iri: object, default: str | None = None) -> str:
     """``iri`` as a bare name in ``default``'s namespace, else a CURIE, else ``<iri>``."""
     text = str(iri)
     if default is not None and text.startswith(default) and _SLUG.match(text[len(default):]):
@@ -146,7 +147,7 @@ def decode(value, kind: str):
     if isinstance(value, (list, tuple)):
         raise FlavourError(f"{value!r}: a list inside a list; give the values as one flat list")
     if kind in (ID, TERM):
-        return iri(value, _default_ns(kind))
+        return iri(value, _default_ns(kind) or str(KB))
     if isinstance(value, bool) or value is None:
         raise FlavourError(f"{value!r} is not a value (write text in double quotes)")
     if isinstance(value, (dt.date, dt.datetime)):
@@ -168,7 +169,7 @@ def decode_all(value, kind: str) -> list:
     return [decode(v, kind) for v in (value if isinstance(value, list) else [value])]
 
 
-def key_for(pred: URIRef) -> tuple[str, str]:
+def key_for(pred: object) -> tuple[str, str]:
     """The data key of a predicate and its kind (a predicate without a key is written as its CURIE,
     its values explicit but for English strings)."""
     key = KEY_OF.get(pred)

@@ -155,10 +155,11 @@ class Reader:
         else:
             title = " ".join(title_token.value[1:-1].split())
             key = f"{kind[0]}:{title}"
-            node = self.nodes.get(key)
-            if node is None:
-                node = self.nodes[key] = Node(kind, key, title=title, at=position(item, title_token.start_pos))
-                self.order.append(node)
+            known = self.nodes.get(key)
+            if known is None:
+                known = self.nodes[key] = Node(kind, key, title=title, at=position(item, title_token.start_pos))
+                self.order.append(known)
+            node = known
             if text and not node.text:
                 node.text = text
                 node.at = position(item, title_token.start_pos)

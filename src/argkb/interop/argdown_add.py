@@ -3,9 +3,9 @@ or plain Argdown as `argkb import` reads it) into a scratch Turtle file, which i
 like any other; the results name the Argdown file, and `argkb add`'s log records the files given."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 
 def is_argdown(path) -> bool:

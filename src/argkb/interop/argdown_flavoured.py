@@ -9,7 +9,7 @@ Every error names the line (and column) to fix.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 from rdflib import Graph, Literal, URIRef
@@ -22,7 +22,6 @@ from argkb.interop.argdown_layout import front_matter
 from argkb.interop.model import ATTACK, SUPPORT, MapError
 from argkb.rdf.ids import PERSPECTIVES
 from argkb.vocab.namespaces import ARGKB, KB, OA
-
 
 #: libyaml's safe loader where PyYAML was built with it (ten times faster), else the pure-Python one
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

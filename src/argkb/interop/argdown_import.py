@@ -19,8 +19,8 @@ from argkb.vocab.namespaces import ARGKB
 def read_flavoured(path: Path, kb, source: str | None = None, text: str | None = None) -> Graph | None:
     """The graph of an argkb-flavoured document, or None if ``path`` is plain Argdown; quotes are anchored
     in ``--source`` (else the front matter's source), read from ``kb``."""
-    from argkb.interop.argdown_flavoured import flavour, read_graph
     from argkb.interop.anchoring import find_words, registered_source
+    from argkb.interop.argdown_flavoured import flavour, read_graph
 
     path = Path(path)
     if text is None:
