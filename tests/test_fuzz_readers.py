@@ -124,6 +124,25 @@ def test_fuzz_argdown(pieces):
     _convert("".join(pieces), ".argdown", "argdown")
 
 
+_FLAVOUR_FRONT = st.sampled_from([
+    "===\nargkb:\n  source: s\n  by: argkb-editors\n===\n", "===\nargkb: 1\n===\n",
+    "===\nargkb:\n  actors:\n    russia: {label: Russia, holds: [[x]]}\n===\n",
+    "===\nargkb:\n  moves: {m: {a: &x [1], b: *x}}\n===\n", "===\nargkb:\n  version: 9\n===\n",
+    "===\nargkb:\n  nodes:\n    \"x y\": {a: \"argkb:\"}\n===\n", "===\nargkb: {quotes: {q: {start: x}}}\n===\n"])
+_FLAVOUR_PIECE = st.one_of(_ARGDOWN_PIECE, st.sampled_from(
+    ["[claim-a]: ", "[impl-b]: ", "<arg-c>: ", "#implication", "#realism", "#framing", "{label: \"x\"}",
+     "{quote: \"a\"}", "{quote: {id: q}}", "{quote: [1, [2]]}", "{a: [Claim, 3]}", "{by: []}", "{asOf: 2024-01-01}",
+     "{qualifier: {\"@value\": 1, \"@type\": \"xsd:integer\"}}", "{x: y}", "{\"@id\": 1}", "{statement: null}",
+     "{label: \"\\u0000\"}", "\n  + [claim-a]", "\n  +> [impl-b]", "\n  _> <arg-c>", "\n  >< [claim-a]"]))
+
+
+@FUZZ
+@given(front=_FLAVOUR_FRONT, pieces=st.lists(_FLAVOUR_PIECE, max_size=30))
+def test_fuzz_flavoured_argdown(front, pieces):
+    """argkb-flavoured Argdown (docs/argdown.md): the front matter's argkb: block and the body's data."""
+    _convert(front + "".join(pieces), ".argdown", "argdown")
+
+
 # ------------------------------------------------------------------ HTML and PDF metadata (source add's readers)
 
 def _article(data: bytes, suffix: str) -> None:

@@ -107,3 +107,15 @@ def test_source_is_folded_once_per_import():
     for i in range(200):
         find.find_quote(text, f"claim {i} not there")
     assert find._folded_text.cache_info().misses == 2   # once per case, not once per claim
+
+
+def test_twenty_thousand_flavoured_statements_with_data_and_relations():
+    """argkb-flavoured Argdown (docs/argdown.md): every statement's {data} and every relation read in one pass."""
+    from argkb.interop.argdown_flavoured import read_graph
+
+    text = "===\nargkb:\n  by: argkb-editors\n===\n\n" \
+        + "".join(f'[claim-{i}]: claim {i} {{label: "c {i}", asOf: "2024-01-01"}}\n\n' for i in range(20_000)) \
+        + "<arg-x>: one argument #realism {warrant: \"w\"}\n" + "".join(f"  + [claim-{i}]\n" for i in range(20_000)) \
+        + "  +> [claim-0]\n"
+    graph = timed(lambda: read_graph(text, "x", lambda node: None), 60)
+    assert len(graph) > 100_000

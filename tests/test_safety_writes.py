@@ -163,3 +163,20 @@ def test_amending_tricky_text_records_it_exactly_and_retracting_brings_it_back(r
     result = runner.invoke(cli, ["retract", "--kb", str(kb_dir), amendment.id, "--reason", "undo"])
     assert result.exit_code == 0, result.output
     assert list(KnowledgeBase.locate(kb_dir).graph().objects(node, statement)) == [original]
+
+
+def test_rdf_type_as_an_object_is_written_out_not_as_a():
+    """``a`` is Turtle for rdf:type as a predicate only: ``argkb:proposed a`` (what a draft's stub says) does
+    not parse; the serialiser writes ``argkb:proposed rdf:type``."""
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from argkb.rdf.serialize import to_turtle
+    from argkb.vocab.namespaces import ARGKB, KB
+
+    g = Graph()
+    g.add((KB.stub, RDF.type, ARGKB.Move))
+    g.add((KB.stub, ARGKB.proposed, RDF.type))
+    text = to_turtle(g)
+    assert "argkb:proposed rdf:type" in text
+    assert len(Graph().parse(data=text, format="turtle") ^ g) == 0

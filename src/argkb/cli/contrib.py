@@ -67,12 +67,15 @@ def diff_cmd(files, fmt, kb):
 def add_cmd(files, author, message, amend, fmt, wait, kb):
     """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
 
-    Accepts Turtle, JSON-LD, N-Triples or RDF/XML. On a violation, a conflict or an id outside
+    Accepts Turtle, JSON-LD, N-Triples, RDF/XML or Argdown (`.argdown`: argkb-flavoured Argdown, see
+    docs/argdown.md; its quotes are anchored in the source text). On a violation, a conflict or an id outside
     kb: nothing changes and the exit code is 1; unreadable input exits 2. Adding the same
     content again does nothing (exit 0).
     """
     from argkb.contrib.add import add
 
+    if any(str(f).lower().endswith(".argdown") for f in files):
+        from argkb.interop.argdown_add import add_with_argdown as add
     with no_cycle_collection():
         outcome = add(kb, files, author=author, message=message, amend=amend, timeout=wait)
         if fmt == "json":

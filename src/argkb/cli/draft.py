@@ -7,13 +7,16 @@ from argkb.cli.common import emit, examples, kb_options, output_option
 
 
 @click.command("draft", epilog=examples("argkb draft trump-putin-ukraine-talks -o draft.ttl",
-                                        "argkb draft my-article --claims -o draft.ttl"))
+                                        "argkb draft my-article --claims --format argdown -o draft.argdown"))
 @click.argument("source")
 @output_option(help="Write the draft to this file (atomically) instead of standard output.")
 @click.option("--claims", is_flag=True, help="Also draft the article's other (non-conditional) claims.")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "argdown"]), default="turtle", show_default=True,
+              help="turtle, or argdown: argkb-flavoured Argdown (docs/argdown.md) to complete in an Argdown "
+                   "editor; `argkb add` takes either.")
 @kb_options
-def draft_cmd(source, output, claims, kb):
-    """Draft the implications SOURCE states, as Turtle to complete and then `argkb add`.
+def draft_cmd(source, output, claims, fmt, kb):
+    """Draft the implications SOURCE states, as Turtle (or Argdown) to complete and then `argkb add`.
 
     SOURCE is a registered source (`argkb source add`): its id, e.g. `my-article` or
     `kb:my-article`. Each sentence stating a consequence (if / when / unless / should
@@ -30,6 +33,11 @@ def draft_cmd(source, output, claims, kb):
     tends to -> argkb:Likely; will, is bound to, and a conditional without a modal ->
     argkb:Certain.
     """
+    if fmt == "argdown":
+        from argkb.author.draft_argdown import draft_argdown
+
+        emit(draft_argdown(kb, source, claims=claims), output)
+        return
     from argkb.author.draft import draft
 
     emit(draft(kb, source, claims=claims), output)

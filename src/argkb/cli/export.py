@@ -19,7 +19,7 @@ from argkb.cli.common import (
 log = logging.getLogger(__name__)
 
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
-FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html"]
+FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html", "argdown"]
 SEMANTICS = ["grounded", "preferred", "stable"]
 #: the formats --status-lens colours (every format that carries statuses writes them as node attributes)
 STATUS_LENS_FORMATS = ("html", "dot")
@@ -30,7 +30,9 @@ STATUS_LENS_FORMATS = ("html", "dot")
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES, case_sensitive=False), required=True,
               help="graphml (Gephi, Cytoscape), graphml-yed (yEd), gexf (Gephi, GEXF 1.3), dot (Graphviz), "
                    "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub, mermaid-cli), mermaid-md (Markdown: the map split into diagrams under mermaid's default 500 links each), jsonld / turtle (the filtered RDF graph), "
-                   "aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech xaif), html (the interactive map, one offline file).")
+                   "aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech xaif), html (the interactive map, one offline file), "
+                   "argdown (argkb-flavoured Argdown: everything the graph holds, for Argdown's editors; "
+                   "`argkb import --from argdown` reads it back).")
 @output_option
 @perspective_option("Keep only arguments read through this lens (repeatable)")
 @click.option("--source", metavar="NAME", default=None,
@@ -74,7 +76,8 @@ def export_cmd(kb, fmt, output, perspectives, source, lever, focus, depth, clust
                          "write it to a file with -o map.html (or redirect: > map.html), then open that file")
     with no_cycle_collection():   # a million-triple map: millions of objects, all kept to the end
         amap = build_map(kb, perspectives, focus, depth, title, semantics, source=source, lever=lever)
-        written = emit_stream(stream(amap, fmt, clusters=clusters, status_lens=lens), output)
+        extra = {"source_text": kb.source_text} if fmt == "argdown" else {}
+        written = emit_stream(stream(amap, fmt, clusters=clusters, status_lens=lens, **extra), output)
     if output is not None:
         nodes, edges = amap.counts()
         log.info(f"wrote {output}: {FORMAT_WHAT.get(fmt, fmt)}, {size(written)}, "
@@ -91,7 +94,8 @@ def export_cmd(kb, fmt, output, perspectives, source, lever, focus, depth, clust
 FORMAT_WHAT = {"html": "the interactive map (open it in a browser)", "dot": "Graphviz DOT", "gexf": "GEXF",
                "graphml": "GraphML", "graphml-yed": "GraphML for yEd", "cyjs": "Cytoscape.js JSON",
                "mermaid": "Mermaid", "mermaid-md": "Markdown with Mermaid diagrams", "jsonld": "JSON-LD",
-               "turtle": "Turtle", "aif": "AIF JSON", "xaif": "xAIF JSON"}
+               "turtle": "Turtle", "aif": "AIF JSON", "xaif": "xAIF JSON",
+               "argdown": "argkb-flavoured Argdown"}
 
 
 def size(count: int) -> str:

@@ -59,6 +59,11 @@ def import_cmd(kb, file, fmt, source, perspective, author, prefix, output):
     text, summary = convert(file, fmt.lower(), kb=kb, source=source, perspective=perspective, author=author,
                             prefix=prefix)
     emit(text, output)
+    if summary.get("flavoured"):
+        log.info(f"{file.name} (argkb-flavoured Argdown): {summary['claims']} claims, {summary['supports']} supports, "
+                 f"{summary['attacks']} attacks, {summary['quotes']} quotes anchored, {summary['todo']} TODOs"
+                 + (f"; wrote {output}" if output else ""))
+        return
     log.info(f"{file.name}: {summary['claims']} claims, {summary['supports']} supports, {summary['attacks']} attacks"
              f", {summary['quotes']} quotes; {summary['todo']} TODOs, {summary['skipped']} map elements "
              "not imported (listed in the file's header)" + (f"; wrote {output}" if output else ""))

@@ -18,7 +18,7 @@ from argkb.cli.common import emit, examples, format_option, kb_options, output_o
 @output_option
 @kb_options
 def validate_cmd(files, fmt, strict, engine, output, kb):
-    """Validate the knowledge base, or FILES together with it.
+    """Validate the knowledge base, or FILES together with it (RDF, or Argdown: `.argdown`).
 
     With no FILES the whole knowledge base is checked. With FILES, they are read on
     top of the knowledge base (so they may refer to existing actors and claims) and
@@ -27,9 +27,19 @@ def validate_cmd(files, fmt, strict, engine, output, kb):
     --format turtle writes a SHACL sh:ValidationReport (its sh:conforms is false as soon as
     there is any result, warnings included, as SHACL defines it).
     """
+    from contextlib import nullcontext
+
     from argkb.contrib.prepare import validate_files
 
-    report, problems = validate_files(kb, files, engine)
+    if any(str(f).lower().endswith(".argdown") for f in files):
+        from argkb.interop.argdown_add import as_turtle, name_argdown
+        converted = as_turtle(kb, files)
+    else:
+        converted, name_argdown = nullcontext((files, {})), None
+    with converted as (files, named):
+        report, problems = validate_files(kb, files, engine)
+        if name_argdown is not None:
+            name_argdown(report, named)
     emit(report.render(fmt), output)
     if problems:   # the same id rules as `argkb add`: a file validate passes, add does not refuse for its ids
         click.echo(f"refused ids ({len(problems)}; `argkb add` would refuse these files):", err=True)

@@ -26,6 +26,7 @@ FORMATS: dict[str, str] = {
     "aif": "argkb.export.aif:to_aif",
     "xaif": "argkb.export.aif:to_xaif",
     "html": "argkb.export.html:to_html",
+    "argdown": "argkb.export.argdown:to_argdown",
 }
 
 

@@ -50,6 +50,8 @@ class Node:
     text: str = ""
     tags: list[str] = field(default_factory=list)
     pcs: list = field(default_factory=list)     # ("statement", node) / ("inference", rule, uses)
+    data: list = field(default_factory=list)    # its {data} blocks: (text, line, column)
+    at: tuple = (0, 0)                           # (line, column) where it is first defined or named
 
 
 class Reader:
@@ -57,6 +59,8 @@ class Reader:
         self.map = ImportedMap(name)
         self.nodes: dict[str, Node] = {}
         self.relations: list[tuple[str, Node, Node]] = []      # (symbol, parent, child)
+        self.relation_at: list[tuple[int, int]] = []            # (line, column) of each relation
+        self.order: list[Node] = []                               # nodes in the order the text names them
         self._anonymous = 0
         self._steps_of: dict[str, list[Inference]] = {}          # an argument's inference steps, in order
         self._premises: dict[str, set[str]] = {}                  # inference id -> its premises, to test quickly
@@ -101,6 +105,7 @@ class Reader:
                 raise self._error(item, 0, f"the relation {symbol!r} has nothing above it to relate to: indent it "
                                            "under the statement or argument it relates to")
             self.relations.append((symbol, stack[-1][1], node))
+            self.relation_at.append(position(item, 0))
             stack.append((item.indent, node))
 
     def _tree(self, item: Item):
@@ -144,15 +149,22 @@ class Reader:
                           ([] if title_token is not None else tokens))
         if title_token is None:
             self._anonymous += 1
-            node = Node(kind, f"s{self._anonymous}", text=text)
+            node = Node(kind, f"s{self._anonymous}", text=text, at=position(item, 0))
             self.nodes[node.key] = node
+            self.order.append(node)
         else:
             title = " ".join(title_token.value[1:-1].split())
             key = f"{kind[0]}:{title}"
-            node = self.nodes.setdefault(key, Node(kind, key, title=title))
+            known = self.nodes.get(key)
+            if known is None:
+                known = self.nodes[key] = Node(kind, key, title=title, at=position(item, title_token.start_pos))
+                self.order.append(known)
+            node = known
             if text and not node.text:
                 node.text = text
+                node.at = position(item, title_token.start_pos)
         node.tags += [t for t in tags if t not in node.tags]
+        node.data += [(t.value, *position(item, t.start_pos)) for t in tokens if t.type == "DATA"]
         return node
 
     # ------------------------------------------------------------------ mapping

@@ -76,6 +76,16 @@ def clean(text: str) -> str:
     return "\n".join(lines)
 
 
+def front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML between the document's opening ``===`` lines and the line it starts on, or None."""
+    lines = without_comments(text.replace("\r\n", "\n")).split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != "===":
+        return None
+    end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
+    return None if end is None else ("\n".join(lines[first + 1:end]), first + 2)
+
+
 def items(text: str) -> list[Item]:
     out: list[Item] = []
     current: Item | None = None

@@ -3,37 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from argkb.errors import UsageError
+from argkb.interop.anchoring import find_words, registered_source
 from argkb.interop.contribution import build, slug, to_text
 from argkb.interop.read import read_map
 from argkb.rdf.ids import perspective as perspective_term
-from argkb.rdf.ids import to_iri
 from argkb.vocab.namespaces import ARGKB
-
-
-def find_words(text: str, words: str) -> tuple[int, int] | None:
-    """Where ``words`` first occur in ``text`` (code-point offsets), found as ``argkb quote`` finds a
-    pasted passage (``argkb.author.find``: quotes, dashes, whitespace and line breaks tolerated);
-    None if they do not occur."""
-    from argkb.author.find import find_quote
-
-    found = find_quote(text, words)
-    return (found[0].start, found[0].end) if found else None
-
-
-def registered_source(kb, name: str) -> tuple[URIRef, str]:
-    node = to_iri(name)
-    if (node, RDF.type, ARGKB.Source) not in kb.graph():
-        raise UsageError(f"--source {name}: no argkb:Source {name} in the knowledge base; register the source "
-                         "first (its Turtle with dcterms:title and argkb:sha256, its text in data/sources/NAME.txt)")
-    text = kb.source_text(node)
-    if text is None:
-        raise UsageError(f"--source {name}: the source has no text file ({kb.source_text_path(node)}); "
-                         "put its text there so quotes can be found in it")
-    return node, text
 
 
 def known_agents(kb, author: str | None) -> frozenset:
@@ -59,6 +36,12 @@ def known_agents(kb, author: str | None) -> frozenset:
 def convert(path: Path, fmt: str, kb=None, source: str | None = None, perspective: str | None = None,
             author: str | None = None, prefix: str | None = None) -> tuple[str, dict]:
     """The contribution's Turtle and a summary (counts, TODOs, skipped)."""
+    if fmt == "argdown":
+        from argkb.interop.argdown_import import convert_flavoured
+
+        done = convert_flavoured(Path(path), kb, source)
+        if done is not None:
+            return done
     lens = perspective_term(perspective) if perspective else None
     anchor = registered_source(kb, source) if source else None
     agents = known_agents(kb, author)

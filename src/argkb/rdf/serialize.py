@@ -38,12 +38,13 @@ def _iri(iri: str) -> tuple[str, str | None]:
     return str(ox_named_node(iri)), None
 
 
-def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = None) -> str:
-    """``term`` as Turtle (``iris``: IRIs already written, and how, so each is worked out once)."""
+def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = None, predicate: bool = False) -> str:
+    """``term`` as Turtle (``iris``: IRIs already written, and how, so each is worked out once); ``a`` stands for
+    rdf:type only as a predicate (as an object, ``argkb:proposed rdf:type``, it is written out)."""
     if isinstance(term, BNode) and blanks is not None:
         return blanks.setdefault(term, f"_:b{len(blanks) + 1}")
     if isinstance(term, URIRef):
-        if term == _TYPE:
+        if term == _TYPE and predicate:
             return "a"
         written = iris.get(term) if iris is not None else None
         if written is None:
@@ -69,8 +70,9 @@ def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = 
 
 
 def term_turtle(term, used: set[str]) -> str:
-    """One IRI or literal as Turtle, written by pyoxigraph (``used`` collects the prefixes it takes)."""
-    return _name(term, used)
+    """One IRI or literal as Turtle, written by pyoxigraph (``used`` collects the prefixes it takes); rdf:type is
+    ``a``, as a predicate (a caller writing it as an object writes ``rdf:type`` itself)."""
+    return _name(term, used, predicate=True)
 
 
 def comment_text(text: str, limit: int = 300) -> str:
@@ -104,7 +106,7 @@ def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:
         for pred in preds:
             objects = sorted(by_subject[subject][pred], key=_sort_key)
             rendered = ", ".join(_name(o, used, blanks, iris) for o in objects)
-            lines.append(f"    {_name(pred, used, iris=iris)} {rendered}")
+            lines.append(f"    {_name(pred, used, iris=iris, predicate=True)} {rendered}")
         blocks.append(_name(subject, used, blanks, iris) + "\n" + " ;\n".join(lines) + " .\n")
     out = [f"# {line}".rstrip() for line in header.splitlines()]
     out += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in PREFIXES if p in used]
