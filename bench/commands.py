@@ -24,7 +24,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from generate import VERSION, generate, parse_size  # noqa: E402
+from generate import VERSION, generate, parse_size, size_arguments  # noqa: E402
 from run import LENSES_TARGET, WHY_TARGET, fmt, machine, run_op  # noqa: E402
 
 
@@ -63,10 +63,7 @@ def table(rows: list[dict]) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10k,100k,1m")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "argkb-bench")
-    parser.add_argument("--timeout", type=float, default=900)
+    size_arguments(parser)
     parser.add_argument("--src", type=Path, help="run the argkb commands from this source tree")
     args = parser.parse_args(argv)
     if args.src is not None:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from generate import VERSION, generate, parse_size  # noqa: E402
+from generate import VERSION, generate, parse_size, size_arguments  # noqa: E402
 from run import fmt, machine  # noqa: E402
 
 GRAPHML_TARGET, GRAPHML_MB, OPEN_TARGET = 15.0, 1000, 5.0
@@ -161,11 +161,8 @@ def table(rows: list[dict]) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10k,100k,1m")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "argkb-bench")
+    size_arguments(parser)
     parser.add_argument("--formats", default="graphml,html")
-    parser.add_argument("--timeout", type=float, default=900)
     args = parser.parse_args(argv)
 
     def log(text):

@@ -52,6 +52,17 @@ VERSION = 2
 HELD_SHARE, SECOND_HOLDER_SHARE, WEAKEN_SHARE = 0.2, 0.3, 0.1
 
 
+def size_arguments(parser, timeout: float = 900):
+    """The options every whole-process bench shares: --sizes, --seed, --work (the generated KBs' cache), --timeout."""
+    import os
+
+    parser.add_argument("--sizes", default="10k,100k,1m")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "argkb-bench")
+    parser.add_argument("--timeout", type=float, default=timeout)
+    return parser
+
+
 def parse_size(text: str) -> int:
     key = text.strip().lower()
     if key in SIZES:

@@ -48,37 +48,27 @@ def _scalar(value) -> str:
 def _write(value, parts: list[str], newline: str) -> None:
     kind = type(value)
     append = parts.append
-    if kind is dict:
-        if not value:
-            append("{}")
-            return
-        inner = newline + "  "
-        first = True
-        for key, item in value.items():
+    if kind is not dict and kind is not list:
+        append(_scalar(value))
+        return
+    if not value:
+        append("{}" if kind is dict else "[]")
+        return
+    inner = newline + "  "
+    lead = "{" if kind is dict else "["
+    for entry in value.items() if kind is dict else value:
+        if kind is dict:
+            key, item = entry
             if type(key) is not str:
                 raise _Other
-            append(("{" if first else ",") + inner + encode_basestring(key) + ": ")
-            first = False
-            kind_item = type(item)
-            if kind_item is dict or kind_item is list:
-                _write(item, parts, inner)
-            else:
-                append(_scalar(item))
-        append(newline + "}")
-    elif kind is list:
-        if not value:
-            append("[]")
-            return
-        inner = newline + "  "
-        first = True
-        for item in value:
-            append(("[" if first else ",") + inner)
-            first = False
-            kind_item = type(item)
-            if kind_item is dict or kind_item is list:
-                _write(item, parts, inner)
-            else:
-                append(_scalar(item))
-        append(newline + "]")
-    else:
-        append(_scalar(value))
+            append(lead + inner + encode_basestring(key) + ": ")
+        else:
+            item = entry
+            append(lead + inner)
+        lead = ","
+        kind_item = type(item)
+        if kind_item is dict or kind_item is list:
+            _write(item, parts, inner)
+        else:
+            append(_scalar(item))
+    append(newline + ("}" if kind is dict else "]"))

@@ -88,13 +88,13 @@ def curie(iri: object, default: str | None = None) -> str:
 def iri(text: str, default: str = str(KB)) -> URIRef:
     """The inverse of ``curie``."""
     if not isinstance(text, str) or not text.strip():
-        raise FlavourError(f"{text!r} is not an id (write a name such as russia, or a CURIE such as argkb:Realism)")
+        raise FlavourError(f"{text!r} is not an id (write a name such as russia, or a CURIE such as argkb:Claim)")
     text = text.strip()
     if text.startswith("<") and text.endswith(">") and _IRI.match(text[1:-1]):
         return URIRef(text[1:-1])
     if not _NAME.match(text):
         raise FlavourError(f"{text[:80]!r} is not an id: an id is one word, letters, digits and hyphens "
-                           "(claim-russia-escalates), a CURIE (argkb:Realism) or an <IRI>")
+                           "(claim-russia-escalates), a CURIE (kb:claim-russia-escalates) or an <IRI>")
     prefix, colon, local = text.partition(":")
     if colon and prefix in PREFIXES:
         return URIRef(PREFIXES[prefix] + local)

@@ -20,8 +20,6 @@ from rdflib import Literal
 from argkb.export import sparql
 from argkb.vocab.namespaces import ARGKB, DCTERMS, OA, PROV, RDFS
 
-_SCAN = "SELECT ?s ?o WHERE { ?s <%s> ?o }"
-_OF_CLASS = "SELECT ?s WHERE { ?s a <%s> }"
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 #: the properties whose scan serves several queries (the others are read once and let go)
 KEPT = (RDFS.label, RDFS.subClassOf)
@@ -71,7 +69,7 @@ class Scanner:
         found = self._pairs.get(prop)
         if found is None:
             found = defaultdict(list)
-            for s, o in self._query(_SCAN % prop):
+            for s, o in self._query(sparql.SCAN_PROPERTY % prop):
                 values = found[self.term(s)]
                 value = self.term(o)
                 if value not in values:
@@ -118,7 +116,7 @@ class Scanner:
                     todo.append(sub)
         nodes: dict = {}
         for c in sorted(classes):
-            for (s,) in self._query(_OF_CLASS % c):
+            for (s,) in self._query(sparql.SCAN_CLASS % c):
                 if type(s) is self._named:
                     nodes[self.term(s)] = None
         labels = self.labels()
