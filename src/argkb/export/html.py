@@ -28,7 +28,7 @@ from argkb.export.why import GRADUAL, explain_map
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 VENDOR = HERE / "vendor"
-SCRIPTS = ("lazy.js", "status.js", "why.js", "panel.js", "overview.js", "map.js")
+SCRIPTS = ("lazy.js", "status.js", "why.js", "panel.js", "overview.js", "graph.js", "views.js")
 
 #: graph labels are cut to this many lines (full text on hover and in the panel) …
 LABEL_LINES = 3

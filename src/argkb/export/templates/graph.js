@@ -1,8 +1,10 @@
-/* argkb argument map: draws the embedded Cytoscape.js document. The whole graph opens on its first
-   level, the levers and the implications that hang on them, packed to the canvas with readable labels;
-   an implication's trace (double click, or a row of the overview) and "All nodes" bring in the claims
-   and arguments, laid out in layers with dagre. All text from the knowledge base reaches the page
-   through textContent, never as markup. */
+/* argkb argument map, the graph: the embedded Cytoscape.js document drawn on its canvas. The whole graph
+   opens on its first level, the levers and the implications that hang on them, packed to the canvas with
+   readable labels; a trace or "All nodes" brings in the claims and arguments, laid out in layers with
+   dagre. Also the walks over the graph (a node's trace, what follows from it) and the search. The
+   toolbar, the address and the switching between views are views.js, which connects to this through
+   window.ArgkbGraph. All text from the knowledge base reaches the page through textContent, never as
+   markup. */
 (function () {
   "use strict";
   var doc = JSON.parse(document.getElementById("argkb-data").textContent);
@@ -19,14 +21,13 @@
   }
 
   var BASE_FONT = 14;   // CSS pixels of a node label at zoom 1 (the node boxes fit 22 characters at this size)
-  var WIDE = 1100;      // from this width the panel sits beside the view; below it, a drawer over it
   var LARGE = 600;      // nodes from which the whole graph is ranked the fast way
-  document.getElementById("map-title").textContent = meta.title;
-  document.title = meta.title;
 
   var cy = null;        // created on first need (graph()): the overview does not wait for it
   var ids = {};         // node ids, for the address before the graph exists
   doc.elements.nodes.forEach(function (n) { ids[n.data.id] = true; });
+  var state = { focusId: "", expanded: false };   // the trace in focus ("" none); "All nodes" pressed
+  var hooks = {};      // what views.js does for the graph (connect())
 
   /* Lays out what is shown with dagre. A focused trace is laid out bottom-to-top and left-to-right
      and keeps the one that fits the canvas at the larger zoom; it is then fitted, but never below the
@@ -40,12 +41,12 @@
                     // dagre's default ranker takes minutes on thousands of nodes; longest-path takes seconds
                     ranker: laid.nodes().length > LARGE ? "longest-path" : "network-simplex" };
     var best = null;
-    (focusId ? ["LR", "BT"] : ["BT"]).forEach(function (dir) {
+    (state.focusId ? ["LR", "BT"] : ["BT"]).forEach(function (dir) {
       laid.layout(Object.assign({ rankDir: dir }, options)).run();
       var bb = laid.boundingBox(), zoom = Math.min(cy.width() / (bb.w + 60), cy.height() / (bb.h + 60));
       if (!best || zoom > best.zoom + 1e-6) best = { dir: dir, zoom: zoom };
     });
-    if (focusId && best.dir !== "BT") laid.layout(Object.assign({ rankDir: best.dir }, options)).run();
+    if (state.focusId && best.dir !== "BT") laid.layout(Object.assign({ rankDir: best.dir }, options)).run();
     document.body.setAttribute("data-layout", best.dir);
     fitView();
   }
@@ -61,12 +62,12 @@
       var box = cy.elements().not(".hidden").boundingBox();
       cy.zoom(floor);
       cy.pan({ x: 30 - box.x1 * floor, y: 30 - box.y1 * floor });
-    } else if (focusId && cy.zoom() < floor) {
+    } else if (state.focusId && cy.zoom() < floor) {
       // too big to fit at a readable size: keep that size, with the focused node as near the middle
       // as the trace allows without showing empty canvas beyond it (the rest is a drag away)
       clipped = true;
       cy.zoom(floor);
-      var bb = cy.elements().not(".hidden").boundingBox(), at = node(focusId).position();
+      var bb = cy.elements().not(".hidden").boundingBox(), at = node(state.focusId).position();
       cy.pan({ x: panAxis(bb.x1, bb.x2, at.x, cy.width(), floor), y: panAxis(bb.y1, bb.y2, at.y, cy.height(), floor) });
     }
   }
@@ -79,10 +80,9 @@
   }
 
   // ------------------------------------------------------------ the first level: levers -> implications
-  var expanded = false;   // "All nodes": every claim and argument, not only levers and implications
   /* "levers" when the whole graph is shown unfiltered and not expanded, else "all" */
   function level() {
-    return !compact && !expanded && !focusId && !document.getElementById("filter-lever").value &&
+    return !compact && !state.expanded && !state.focusId && !document.getElementById("filter-lever").value &&
       !document.getElementById("filter-actor").value ? "levers" : "all";
   }
 
@@ -183,17 +183,13 @@
     note.hidden = !text;
   }
 
-  // ------------------------------------------------------------ views
-  /* "overview": the implications by lever (overview.js); "graph": the Cytoscape canvas. */
-  function setView(view) {
-    document.body.classList.toggle("view-overview", view === "overview");
-    document.body.setAttribute("data-view", view);
-    if (view === "graph") graph().resize();
-  }
-
-  function showOverview() {
-    setView("overview");
-    document.getElementById("status").textContent = "";
+  function report() {
+    var shownNodes = cy.nodes().not(".hidden").length, shownEdges = cy.edges().not(".hidden").length;
+    document.body.setAttribute("data-rendered-nodes", String(shownNodes));
+    document.body.setAttribute("data-rendered-edges", String(shownEdges));
+    document.getElementById("status").textContent = (level() === "levers" ?
+      cy.nodes(".lever").not(".hidden").length + " levers, " + cy.nodes(".implication").not(".hidden").length + " implications"
+      : shownNodes + " nodes, " + shownEdges + " edges") + (clipped ? " (drag to see the rest, or Fit)" : "");
   }
 
   // ------------------------------------------------------------ graph walks
@@ -247,97 +243,6 @@
     return out.union(uses).union(uses.outgoers("edge.conclusion, edge.attacks").targets());
   }
 
-  // ------------------------------------------------------------ filters
-  var lenses = {}, focusId = "";
-  /* a large map is not drawn whole: say so, and how to get a smaller one */
-  function tooLarge() {
-    showOverview();
-    document.getElementById("status").textContent = "This map has " + meta.compact.nodes + " nodes, too many to draw " +
-      "at once: open an implication's trace from the overview, or export a smaller map (--source NAME, --lever NAME).";
-  }
-
-  function focusOn(id) {
-    if (compact && !id) { tooLarge(); return; }
-    var started = performance.now();
-    graph();
-    focusId = id || "";
-    document.body.classList.toggle("focused", !!focusId);
-    document.getElementById("filter-focus").value = focusId && node(focusId).hasClass("implication") ? focusId : "";
-    if (!wide()) closePanel();         // the graph takes the screen; "Details" brings the panel back
-    applyFilters();
-    if (focusId) window.ArgkbPanel.show(focusId, false);
-    document.body.setAttribute("data-focus-ms", String(Math.round(performance.now() - started)));
-  }
-  function applyFilters() {
-    graph();
-    setView("graph");
-    var lever = document.getElementById("filter-lever").value;
-    var actor = document.getElementById("filter-actor").value;
-    if (compact && !focusId && !lever && !actor) { tooLarge(); return; }
-    if (compact) [focusId && traceSet(focusId), lever && impactSet(lever), actor && impactSet(actor)];   // bring them in
-    var keep = cy.nodes();
-    if (focusId) keep = keep.intersection(traceSet(focusId));
-    if (lever) keep = keep.intersection(impactSet(lever));
-    if (actor) keep = keep.intersection(impactSet(actor));
-    var first = level() === "levers";
-    if (first) keep = cy.nodes(".lever, .implication");
-    document.getElementById("expand").setAttribute("aria-pressed", String(expanded));
-    document.getElementById("expand").textContent = expanded ? "Levers only" : "All nodes";
-    cy.batch(function () {
-      cy.elements().removeClass("hidden");
-      cy.nodes().not(keep).addClass("hidden");
-      (first ? cy.edges().not(".summary") : cy.edges(".summary")).addClass("hidden");
-      cy.nodes(".argument").forEach(function (a) {
-        if (lenses[a.data("perspective")] === false) a.addClass("hidden");
-      });
-      cy.edges().forEach(function (e) {
-        if (e.source().hasClass("hidden") || e.target().hasClass("hidden")) e.addClass("hidden");
-      });
-    });
-    runLayout();
-    report();
-    reportLabels();
-  }
-
-  function report() {
-    var shownNodes = cy.nodes().not(".hidden").length, shownEdges = cy.edges().not(".hidden").length;
-    document.body.setAttribute("data-rendered-nodes", String(shownNodes));
-    document.body.setAttribute("data-rendered-edges", String(shownEdges));
-    document.getElementById("status").textContent = (level() === "levers" ?
-      cy.nodes(".lever").not(".hidden").length + " levers, " + cy.nodes(".implication").not(".hidden").length + " implications"
-      : shownNodes + " nodes, " + shownEdges + " edges") + (clipped ? " (drag to see the rest, or Fit)" : "");
-  }
-
-  function fillSelect(selectId, type) {
-    var select = document.getElementById(selectId);
-    var nodes = compact ? lazy.list(type) : cy.nodes("." + type).map(function (n) { return { id: n.id(), label: n.data("label") }; })
-      .sort(function (a, b) { return a.label.localeCompare(b.label); });
-    nodes.forEach(function (n) {
-      var option = el("option", n.label);
-      option.value = n.id;
-      select.appendChild(option);
-    });
-    if (selectId !== "filter-focus") select.addEventListener("change", applyFilters);
-  }
-
-  function buildLensFilters() {
-    var box = document.getElementById("filter-perspectives");
-    meta.perspectives.forEach(function (p) {
-      if (compact ? !lazy.hasLens(p.key)
-          : cy.nodes(".argument").filter(function (a) { return a.data("perspective") === p.key; }).empty()) return;
-      lenses[p.key] = true;
-      var label = el("label", null);
-      label.style.background = p.colour;
-      var box1 = el("input");
-      box1.type = "checkbox";
-      box1.checked = true;
-      box1.addEventListener("change", function () { lenses[p.key] = box1.checked; applyFilters(); });
-      label.appendChild(box1);
-      label.appendChild(document.createTextNode(" " + p.label));
-      box.appendChild(label);
-    });
-  }
-
   // ------------------------------------------------------------ search
   function search(text) {
     var q = text.trim().toLowerCase();
@@ -355,7 +260,8 @@
     });
   }
 
-  window.ArgkbMap = { cy: null, impactSet: impactSet, traceSet: traceSet, search: search, focus: focusOn, graph: graph };
+  window.ArgkbMap = { cy: null, impactSet: impactSet, traceSet: traceSet, search: search,
+                      focus: function (id) { hooks.focus(id); }, graph: graph };
 
   /* The Cytoscape.js graph and everything that needs it: created on the first action that shows the
      graph, or just after the overview is drawn. */
@@ -394,12 +300,9 @@
       if (pending) return;
       pending = setTimeout(function () { pending = null; if (document.body.dataset.view === "graph") reportLabels(); }, 120);
     });
-    buildLensFilters();
-    fillSelect("filter-focus", "implication");
-    fillSelect("filter-lever", "lever");
-    fillSelect("filter-actor", "actor");
-    cy.on("dbltap", "node", function (ev) { focusOn(ev.target.id()); });
-    cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); openPanel(); });
+    hooks.controls();    // the toolbar's lens boxes and node lists, now that the graph holds the nodes
+    cy.on("dbltap", "node", function (ev) { hooks.focus(ev.target.id()); });
+    cy.on("tap", "node", function (ev) { window.ArgkbPanel.show(ev.target.id()); hooks.openPanel(); });
     // the full label on hover (graph labels are shortened)
     var tip = document.getElementById("tip");
     cy.on("mouseover", "node", function (ev) {
@@ -413,117 +316,20 @@
     cy.on("viewport", function () { tip.hidden = true; });
     window.ArgkbPanel.init(cy, meta, el);
     window.ArgkbStatus.attach(cy);
-    window.ArgkbStatus.set(hash.status || meta.statusLens);
+    window.ArgkbStatus.set(hooks.status || meta.statusLens);
     document.body.setAttribute("data-graph-ready", "true");
     return cy;
   }
 
-  // ------------------------------------------------------------ the drawer and the folded toolbar
-  function wide() { return window.innerWidth >= WIDE; }
-  function openPanel() { document.body.classList.add("panel-open"); document.getElementById("panel-toggle").setAttribute("aria-expanded", "true"); }
-  function closePanel() { document.body.classList.remove("panel-open"); document.getElementById("panel-toggle").setAttribute("aria-expanded", "false"); }
-  document.getElementById("panel-toggle").addEventListener("click", function () {
-    if (document.body.classList.contains("panel-open")) closePanel(); else openPanel();
-  });
-  document.getElementById("panel-close").addEventListener("click", closePanel);
-  document.getElementById("more-toggle").addEventListener("click", function (ev) {
-    var open = document.body.classList.toggle("more-open");
-    ev.target.setAttribute("aria-expanded", String(open));
-    if (cy && document.body.dataset.view === "graph") cy.resize();
-  });
-  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && !wide()) closePanel(); });
-
-  /* The overview's "why": the panel on implication ``id``, the why under ``lens`` in full (null: the
-     lens by lens view, with the status lens's why in full) — beside the overview, or as a drawer over it. */
-  function why(id, lens) {
-    graph();
-    window.ArgkbWhy.pick(lens);
-    window.ArgkbPanel.show(id, false);
-    window.ArgkbOverview.mark(id);
-    openPanel();
-    document.getElementById("panel").scrollTop = 0;      // its name first, then the why
-  }
-
-  document.getElementById("filter-focus").addEventListener("change", function (ev) { focusOn(ev.target.value); });
-  document.getElementById("search").addEventListener("input", function (ev) {
-    if (document.body.dataset.view === "overview") { window.ArgkbOverview.filter(ev.target.value); return; }
-    graph(); search(ev.target.value);
-  });
-  document.getElementById("search").addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { var hits = graph().nodes(".match"); if (hits.length) cy.animate({ fit: { eles: hits, padding: 60 } }); }
-  });
-  document.getElementById("fit").addEventListener("click", function () { graph().fit(cy.elements().not(".hidden"), 20); });
-  document.getElementById("view-overview").addEventListener("click", function () {
-    showOverview();
-    window.ArgkbOverview.filter(document.getElementById("search").value);
-  });
-  document.getElementById("expand").addEventListener("click", function () {
-    if (compact) { tooLarge(); return; }
-    expanded = !expanded; graph(); applyFilters();
-  });
-  document.getElementById("view-graph").addEventListener("click", function () { focusOn(""); });
-  document.getElementById("reset").addEventListener("click", function () {
-    graph();
-    document.getElementById("filter-lever").value = "";
-    document.getElementById("filter-actor").value = "";
-    document.getElementById("search").value = "";
-    focusId = "";
-    expanded = false;
-    document.getElementById("filter-focus").value = "";
-    Object.keys(lenses).forEach(function (k) { lenses[k] = true; });
-    document.querySelectorAll("#filter-perspectives input").forEach(function (i) { i.checked = true; });
-    search("");
-    applyFilters();
-  });
-
-  // #focus=ID shows only that node's trace; #select=ID opens its panel on the whole map (at the first
-  // level for a lever or an implication, with every node for any other); #view=graph opens on the whole
-  // map's first level, #view=all on every node; #status=LENS colours by status under a lens
-  // (overall, realism, ..., off); joined with "&". Without any, the page opens on the overview, with
-  // (from WIDE pixels) the panel on the implication where the lenses disagree most sharply.
-  function decode(text) {
-    try { return decodeURIComponent(text); } catch (e) { return text; }   // a malformed %-escape stays as written
-  }
-  var hash = {};
-  location.hash.replace(/^#/, "").split("&").forEach(function (part) {
-    var m = part.match(/^(focus|select|status|view)=(.+)$/);
-    if (m) hash[m[1]] = decode(m[2]);
-  });
-  window.ArgkbStatus.init(null, meta, el);     // the badges and the lens selector; the graph comes later
-  window.ArgkbOverview.init(meta, el);
-  // a large map's traces are read once the overview is drawn: what needs them waits for them
-  window.ArgkbOverview.render({ open: function (id) { lazy.ready(function () { focusOn(id); }); },
-                                why: function (id, lens) { lazy.ready(function () { why(id, lens); }); } });
-  if (compact) setTimeout(function () { lazy.ready(opening); }, 0);   // after the overview's first paint
-  else opening();
-  function opening() {
-    var wanted = hash.focus || hash.select || "";
-    var known = compact ? !!wanted && lazy.has(wanted) : Object.prototype.hasOwnProperty.call(ids, wanted);
-    if (hash.focus && known) {
-      focusOn(wanted);
-    } else if (compact && hash.select && known) {
-      focusOn(wanted);                   // a large map is not drawn whole: the node's trace, its panel open
-      openPanel();
-    } else if (compact && (hash.view === "graph" || hash.view === "all")) {
-      tooLarge();
-    } else if ((hash.select && known) || hash.view === "graph" || hash.view === "all") {
-      var type = known ? doc.elements.nodes.filter(function (n) { return n.data.id === wanted; })[0].data.type : "";
-      expanded = hash.view === "all" || (!!type && type !== "lever" && type !== "implication");
-      focusOn("");
-      if (known) { window.ArgkbPanel.show(wanted, false); if (hash.select) openPanel(); }
-    } else {
-      showOverview();
-      if (wanted) document.getElementById("status").textContent = "no node " + wanted + " in this map";
-      setTimeout(function () {
-        graph();
-        // beside the overview, the panel opens on the implication the overview leads with
-        if (wide() && (meta.disagree || []).length) {
-          window.ArgkbPanel.show(meta.disagree[0], false);
-          window.ArgkbOverview.mark(meta.disagree[0]);
-        }
-        document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
-        document.body.setAttribute("data-ready", "true");
-      }, 30);
-    }
-  }
+  /* What views.js needs of the graph. connect() hands over what the graph needs of views.js, before
+     anything can call graph(): focus(id) shows a node's trace, openPanel() the panel, controls() fills
+     the toolbar's lens boxes and node lists; status is the lens the address asks for. */
+  window.ArgkbGraph = {
+    doc: doc, meta: meta, lazy: lazy, compact: compact, ids: ids, el: el, state: state,
+    graph: graph, cy: function () { return cy; }, node: node, level: level,
+    impactSet: impactSet, traceSet: traceSet, search: search,
+    /* lays out what is shown and reports it (status line, data-* attributes, label sizes) */
+    draw: function () { runLayout(); report(); reportLabels(); },
+    connect: function (handlers) { hooks = handlers; }
+  };
 })();
