@@ -96,3 +96,30 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(repo_kb, tmp_path
 def test_encode_decode_round_trip_keeps_order_and_values(repo_kb):
     graph = _load_scans(open_store(repo_kb), True)
     _same(graph, decode(encode(graph)))
+
+
+def test_the_kept_strength_index_gives_the_same_strengths(repo_kb, tmp_path, runner, monkeypatch):
+    """``lenses`` keeps the strengths' index in the view once; read back, every strength and verdict is the
+    same as computed afresh (and as in memory, where nothing is kept); an index that does not fit is rebuilt."""
+    import marshal
+
+    from argkb.store.views import MAGIC
+
+    kb_dir = _copy_seed(repo_kb, tmp_path / "kb")
+    for gradual in ("df-quad", "quadratic-energy"):
+        args = ["--kb", str(kb_dir), "lenses", "--format", "json", "--gradual", gradual]
+        first = runner.invoke(cli, args)        # reads the store, keeps the graph, then its index
+        (path,) = (kb_dir / ".argkb-cache" / "store" / "views").iterdir()
+        kept = marshal.loads(path.read_bytes()[len(MAGIC):])
+        assert "strength_index" in kept
+        again = runner.invoke(cli, args)        # reads both back
+        assert first.exit_code == again.exit_code == 0 and first.output == again.output
+        monkeypatch.setenv("ARGKB_STORE", "memory")
+        assert runner.invoke(cli, args).output == first.output
+        monkeypatch.delenv("ARGKB_STORE")
+    expected = runner.invoke(cli, ["--kb", str(kb_dir), "lenses", "--format", "json"]).output
+    index = kept["strength_index"]
+    for broken in ({**index, "touched_by": index["touched_by"][:-1]}, {**index, "nodes": index["nodes"][:-1]},
+                   {**index, "n": "x"}):
+        path.write_bytes(MAGIC + marshal.dumps({**kept, "strength_index": broken}))
+        assert runner.invoke(cli, ["--kb", str(kb_dir), "lenses", "--format", "json"]).output == expected

@@ -15,6 +15,7 @@ from rdflib import URIRef
 from argkb.assess.dung import SEMANTICS
 from argkb.assess.framework import LENSES, ArgumentGraph, Evaluation, evaluate, lens_iri, load
 from argkb.assess.graph import _sorted
+from argkb.assess.load import keep_strengths
 from argkb.assess.queries import MOVES_Q, TRIGGERS_Q
 from argkb.errors import UsageError
 from argkb.store import open_store
@@ -127,6 +128,7 @@ def lenses(kb, semantics: str = "grounded", perspectives=(), gradual: str = "df-
     chosen = _lenses(perspectives, store) or all_lenses(store)
     implications = _sorted(c for c, info in graph.claims.items() if info.implication)
     rows = _lens_rows(graph, implications, chosen, semantics, gradual)
+    keep_strengths(store, graph)   # the next command on this database reads the strengths' index back
     return LensComparison(graph, semantics, chosen, rows, gradual)
 
 

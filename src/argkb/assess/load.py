@@ -19,16 +19,18 @@ def load(store, labels: bool = True) -> ArgumentGraph:
     index scan per property (``_load_scans``), not by the joins below; the result is the same.
     """
     if _plain_oxigraph(store):
-        from argkb.assess.snapshot import decode, encode, view_name
+        from argkb.assess.snapshot import decode, encode, has_strength_index, view_name
         from argkb.store.views import read_view, write_view
 
         kept = read_view(store, view_name(labels))
         graph = decode(kept) if kept is not None else None
         if graph is not None:
+            graph.__dict__["_view"] = (view_name(labels), has_strength_index(kept))
             return graph
         graph = _load_scans(store, labels)
         if graph is not None:
             write_view(store, view_name(labels), encode(graph))
+            graph.__dict__["_view"] = (view_name(labels), False)
             return graph
     arguments: dict[URIRef, Argument] = {}
     for row in store.query(ARGUMENTS_Q).dicts():
@@ -57,6 +59,19 @@ def load(store, labels: bool = True) -> ArgumentGraph:
         if iri in claims:
             claims[iri].held_by = frozenset(lenses)
     return ArgumentGraph(arguments, claims)
+
+
+def keep_strengths(store, graph: ArgumentGraph) -> None:
+    """Keep the graph's strength index (numbered once, and the overall strengths it solved) in its view of the
+    store's database (``argkb.assess.snapshot``), when the view does not hold it yet: once per database."""
+    name, has_index = graph.__dict__.get("_view", (None, True))
+    if name is None or has_index or graph.__dict__.get("_strength_index") is None:
+        return
+    from argkb.assess.snapshot import encode
+    from argkb.store.views import write_view
+
+    if write_view(store, name, encode(graph)):
+        graph.__dict__["_view"] = (name, True)
 
 
 # --- the same graph by index scans (pyoxigraph) --------------------------------------------------

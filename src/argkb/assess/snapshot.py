@@ -15,7 +15,7 @@ from rdflib import URIRef
 from argkb.assess.graph import Argument, ArgumentGraph, Claim
 
 #: the view's name; a change to the encoding below changes the number
-VIEW = "argument-graph-2"
+VIEW = "argument-graph-3"
 
 
 def view_name(labels: bool) -> str:
@@ -37,7 +37,22 @@ def encode(graph: ArgumentGraph) -> dict:
                   tuple(i(p) for p in a.premises), a.weakens) for a in graph.arguments.values()]
     claims = [(i(c.iri), c.label, c.implication, tuple(i(h) for h in c.held_by), c.base)
               for c in graph.claims.values()]
-    return {"iris": [str(node) for node in index], "arguments": arguments, "claims": claims}
+    data = {"arguments": arguments, "claims": claims}
+    strength = graph.__dict__.get("_strength_index")
+    if strength is not None:   # the strengths' influence graph, numbered once (argkb.assess.strength_view)
+        data["strength_index"] = strength.to_data(_Numbers(i))
+    data["iris"] = [str(node) for node in index]   # last: numbering may have met new IRIs
+    return data
+
+
+class _Numbers:
+    """``number[node]``: the node's integer in the encoding."""
+
+    def __init__(self, number):
+        self.number = number
+
+    def __getitem__(self, node) -> int:
+        return self.number(node)
 
 
 def decode(data) -> ArgumentGraph | None:
@@ -56,7 +71,15 @@ def decode(data) -> ArgumentGraph | None:
             claims[iri] = Claim(iri, label, implication, frozenset(iris[h] for h in held), base)
     except (KeyError, IndexError, TypeError, ValueError):
         return None
-    return ArgumentGraph(arguments, claims)
+    graph = ArgumentGraph(arguments, claims)
+    graph.__dict__["_iris"] = iris
+    if "strength_index" in data:   # rebuilt from it when strengths are first asked for
+        graph.__dict__["_strength_index_data"] = data["strength_index"]
+    return graph
+
+
+def has_strength_index(data) -> bool:
+    return isinstance(data, dict) and "strength_index" in data
 
 
 def _at(iris: list, i: int):

@@ -49,7 +49,9 @@ def view_strengths(graph, lens, view, model: str = "df-quad", targets=None) -> d
 def _index(graph) -> _Index:
     found = graph.__dict__.get("_strength_index")
     if found is None:
-        found = graph.__dict__["_strength_index"] = _Index(graph)
+        kept = graph.__dict__.pop("_strength_index_data", None)   # kept beside the store (argkb.assess.snapshot)
+        found = _Index.from_data(kept, graph) if kept is not None else None
+        found = graph.__dict__["_strength_index"] = found or _Index(graph)
     return found
 
 
@@ -128,6 +130,40 @@ class _Index:
         self.touched_by = touched_by
         self.by_lens = by_lens
         self._full: dict[str, list[float]] = {}
+
+    def to_data(self, number: dict) -> dict:
+        """The index as marshal's types, its nodes as ``number``'s integers (``argkb.assess.snapshot``)."""
+        return {"nodes": [number[x] for x in self.nodes], "n": self.n_claims, "base": self.base,
+                "implication": self.implication, "attackers": self.attackers, "supporters": self.supporters,
+                "premises": self.premises, "dependents": self.dependents, "touches": self.touches,
+                "touched_by": self.touched_by, "full": self._full,
+                "by_lens": [(-1 if k is None else number[k], v) for k, v in self.by_lens.items()]}
+
+    @classmethod
+    def from_data(cls, data: dict, graph) -> _Index | None:
+        """The index ``to_data`` gave, on the graph's IRIs (``graph.__dict__["_iris"]``); None if it does not fit."""
+        iris = graph.__dict__.get("_iris")
+        try:
+            self = cls.__new__(cls)
+            self.nodes = nodes = [iris[i] for i in data["nodes"]]
+            self.n_claims = n = data["n"]
+            claims, args = nodes[:n], nodes[n:]
+            if len(args) != len(graph.arguments) or any(a not in graph.arguments for a in args):
+                return None
+            self._claims_ix = {c: i for i, c in enumerate(claims)}
+            self.arg_ids = {a: n + k for k, a in enumerate(args)}
+            self.base, self.implication = data["base"], data["implication"]
+            self.implications = [i for i in range(n) if self.implication[i]]
+            for name in ("attackers", "supporters", "premises", "dependents", "touches", "touched_by"):
+                value = data[name]
+                if len(value) != (n if name == "touched_by" else len(nodes)):
+                    return None
+                setattr(self, name, value)
+            self.by_lens = {None if k < 0 else iris[k]: v for k, v in data["by_lens"]}
+            self._full = dict(data["full"])
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+        return self
 
     def full(self, model: str) -> list[float]:
         """The unclamped strengths of the overall view: every argument, lens None."""
