@@ -19,8 +19,8 @@ the other, so that both see the same load:
 * ``lenses``: ``argkb lenses --format json``; ``graphml``: ``argkb export --format graphml -o FILE``.
 
 Every process is timed for its wall-clock and CPU (user + system) seconds and its peak memory
-(``os.wait4``); whole-process figures are the median of ``--runs`` (one run for rebuild, lenses and
-graphml). The load average is printed before and after. Prints a Markdown table and one JSON line.
+(``os.wait4``); whole-process figures are the median of ``--runs`` (one run for rebuild, the first
+``lenses`` and graphml). The load average is printed before and after. Prints a Markdown table and one JSON line.
 """
 from __future__ import annotations
 
@@ -223,8 +223,10 @@ def measure(size: str, sides: dict[str, Path], work: Path, seed: int, ops: list[
                         src, kb, "query", "lever-perspective-summary", "--format", "json"))
                 elif op == "trace":
                     figures[f"{side}_trace"] = child(src, "trace", str(kb))
-                elif op == "lenses":
-                    figures[f"{side}_lenses"] = argkb(src, kb, "lenses", "--format", "json")
+                elif op == "lenses":   # the first run on a database reads the store; the next ones its views
+                    figures[f"{side}_lenses_first"] = argkb(src, kb, "lenses", "--format", "json")
+                    figures[f"{side}_lenses"] = median_of(runs, lambda src=src, kb=kb: argkb(
+                        src, kb, "lenses", "--format", "json"))
                 elif op == "graphml":
                     figures[f"{side}_graphml"] = argkb(src, kb, "export", "--format", "graphml", "-o",
                                                        str(scratch / f"{side}.graphml"))
@@ -279,7 +281,8 @@ def table(fig: dict, label: dict[str, str]) -> str:
     row("trace p50, in process", "trace", ISSUE["trace_p50"], "ms", "trace_p50")
     row("trace p95, in process", "trace", unit="ms", field="trace_p95")
     row("trace p50, CPU, in process", "trace", unit="ms", field="trace_cpu_p50")
-    row("`argkb lenses --format json`, whole process", "lenses", ISSUE["lenses"])
+    row("`argkb lenses --format json`, whole process, first on a database", "lenses_first", ISSUE["lenses"])
+    row("`argkb lenses --format json`, whole process, again (median)", "lenses", ISSUE["lenses"])
     row("`argkb export --format graphml`, whole process", "graphml", ISSUE["graphml"])
     for side in ("before", "after"):
         g = fig.get(f"{side}_graphml")
