@@ -1,0 +1,133 @@
+"""The walk's questions answered by index lookups on the plain embedded pyoxigraph store.
+
+``walk``'s small bound queries cost 0.1–0.3 ms each in Oxigraph's parser, planner and evaluator, and a
+trace asks about 40 of them per implication. On an ``OxigraphStore`` whose ``query`` is its own (not a
+subclass's), ``rows(store, sparql, bindings)`` answers each of them instead with
+``quads_for_pattern`` lookups, giving the same rows the query gives — the same variables, in the same
+order, OPTIONALs as ``None``, each combination once — so ``walk`` sorts and picks from them exactly as
+it does from query answers. Any other store (an endpoint, rdflib, a wrapper) gets ``None`` here and
+keeps the SPARQL path. On a union store (the derived store, one named graph per file) every graph is
+read, including the default one, and a triple stated in several files counts once.
+"""
+from __future__ import annotations
+
+from rdflib import Literal
+
+from argkb.store.base import OxigraphStore, checked_term, from_ox, to_ox
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_ARGKB = "https://w3id.org/argkb/ontology#"
+_OA = "http://www.w3.org/ns/oa#"
+_DCTERMS = "http://purl.org/dc/terms/"
+
+
+def plain_oxigraph(store) -> bool:
+    """Whether ``store`` is pyoxigraph queried as ``OxigraphStore`` does it (so its indexes say the same)."""
+    return isinstance(store, OxigraphStore) and type(store).query is OxigraphStore.query \
+        and getattr(store, "ox", None) is not None
+
+
+class Lookup:
+    """Triples around one node of a pyoxigraph store, in the graph(s) the store's queries read."""
+
+    def __init__(self, store: OxigraphStore):
+        import pyoxigraph
+
+        self.ox = store.ox
+        self.graph = None if store.union else pyoxigraph.DefaultGraph()
+        self.subject_types = (pyoxigraph.NamedNode, pyoxigraph.BlankNode)
+        n = pyoxigraph.NamedNode
+        self.type, self.sub_class_of, self.label = n(_RDF + "type"), n(_RDFS + "subClassOf"), n(_RDFS + "label")
+        self.statement, self.qualifier = n(_ARGKB + "statement"), n(_ARGKB + "qualifier")
+        self.evidence, self.conclusion, self.attacks = n(_ARGKB + "evidence"), n(_ARGKB + "conclusion"), \
+            n(_ARGKB + "attacks")
+        self.perspective, self.warrant = n(_ARGKB + "perspective"), n(_ARGKB + "warrant")
+        self.source, self.exact, self.start, self.end = n(_OA + "hasSource"), n(_OA + "exact"), n(_OA + "start"), \
+            n(_OA + "end")
+        self.title = n(_DCTERMS + "title")
+
+    def objects(self, subject, predicate) -> list:
+        """The distinct objects of ``subject predicate ?o`` (none for a literal subject)."""
+        if not isinstance(subject, self.subject_types):
+            return []
+        return list(dict.fromkeys(q.object for q in self.ox.quads_for_pattern(subject, predicate, None, self.graph)))
+
+    def subjects(self, predicate, obj) -> list:
+        """The distinct subjects of ``?s predicate obj``."""
+        return list(dict.fromkeys(q.subject for q in self.ox.quads_for_pattern(None, predicate, obj, self.graph)))
+
+    def optional(self, subject, predicate) -> list:
+        """``OPTIONAL { subject predicate ?x }``: the objects, or one unbound (None) where there is none."""
+        return (self.objects(subject, predicate) or [None]) if subject is not None else [None]
+
+    # one method per query of ``walk``: the rows as ``QueryResult.dicts()`` would give them (ox terms)
+    def types(self, node) -> list[dict]:
+        """``?_node a/rdfs:subClassOf* ?class``."""
+        found = dict.fromkeys(self.objects(node, self.type))
+        todo = list(found)
+        while todo:
+            for parent in self.objects(todo.pop(), self.sub_class_of):
+                if parent not in found:
+                    found[parent] = None
+                    todo.append(parent)
+        return [{"class": c} for c in found]
+
+    def info(self, node) -> list[dict]:
+        return [{"label": label, "statement": statement, "qualifier": qualifier, "qualifierLabel": qualifier_label}
+                for label in self.optional(node, self.label)
+                for statement in self.optional(node, self.statement)
+                for qualifier in self.optional(node, self.qualifier)
+                for qualifier_label in self.optional(qualifier, self.label)]
+
+    def quotes(self, node) -> list[dict]:
+        return [{"quote": quote, "source": source, "title": title, "exact": exact, "start": start, "end": end}
+                for quote in self.objects(node, self.evidence)
+                for source in self.optional(quote, self.source)
+                for title in self.optional(source, self.title)
+                for exact in self.optional(quote, self.exact)
+                for start in self.optional(quote, self.start)
+                for end in self.optional(quote, self.end)]
+
+    def linked(self, node, prop) -> list[dict]:
+        return [{"target": target, "label": label}
+                for target in self.objects(node, prop) for label in self.optional(target, self.label)]
+
+    def linking(self, node, prop) -> list[dict]:
+        return [{"subject": subject, "label": label}
+                for subject in self.subjects(prop, node) for label in self.optional(subject, self.label)]
+
+    def arguments(self, node) -> list[dict]:
+        about = [(a, "supports") for a in self.subjects(self.conclusion, node)] + \
+                [(a, "attacks") for a in self.subjects(self.attacks, node)]
+        return [{"argument": argument, "relation": relation, "label": label, "perspective": perspective,
+                 "perspectiveLabel": perspective_label, "warrant": warrant}
+                for argument, relation in about
+                for label in self.optional(argument, self.label)
+                for perspective in self.optional(argument, self.perspective)
+                for perspective_label in self.optional(perspective, self.label)
+                for warrant in self.optional(argument, self.warrant)]
+
+
+def rows(store, name: str, bindings: dict) -> list[dict] | None:
+    """The rows of ``walk``'s query ``name`` (a ``Lookup`` method) with ``bindings``, as rdflib terms; None
+    where the store is not plain pyoxigraph or a bound term is one the query path should judge."""
+    if not plain_oxigraph(store):
+        return None
+    lookup = store.__dict__.get("_lookup")
+    if lookup is None:
+        lookup = store.__dict__["_lookup"] = Lookup(store)
+    try:
+        args = [to_ox(checked_term(value)) for value in bindings.values()]
+    except Exception:   # noqa: BLE001 - not a term to look up: the query says what it says of it
+        return None
+    found = getattr(lookup, name)(*args)
+    return [{key: _term(value) for key, value in row.items()} for row in found]
+
+
+def _term(value):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Literal(value)
+    return from_ox(value)
