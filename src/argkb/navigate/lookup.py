@@ -11,7 +11,7 @@ read, including the default one, and a triple stated in several files counts onc
 """
 from __future__ import annotations
 
-from rdflib import Literal
+from contextlib import contextmanager
 
 from argkb.store.base import OxigraphStore, checked_term, from_ox, to_ox
 
@@ -36,7 +36,7 @@ class Lookup:
 
         self.ox = store.ox
         self.graph = None if store.union else pyoxigraph.DefaultGraph()
-        self.subject_types = (pyoxigraph.NamedNode, pyoxigraph.BlankNode)
+        self.subject_types, self.literal = (pyoxigraph.NamedNode, pyoxigraph.BlankNode), pyoxigraph.Literal
         n = pyoxigraph.NamedNode
         self.type, self.sub_class_of, self.label = n(_RDF + "type"), n(_RDFS + "subClassOf"), n(_RDFS + "label")
         self.statement, self.qualifier = n(_ARGKB + "statement"), n(_ARGKB + "qualifier")
@@ -46,11 +46,23 @@ class Lookup:
         self.source, self.exact, self.start, self.end = n(_OA + "hasSource"), n(_OA + "exact"), n(_OA + "start"), \
             n(_OA + "end")
         self.title = n(_DCTERMS + "title")
+        self.memo: dict | None = None   # (subject, predicate) -> objects, while ``remembering``
 
     def objects(self, subject, predicate) -> list:
-        """The distinct objects of ``subject predicate ?o`` (none for a literal subject)."""
+        """The distinct objects of ``subject predicate ?o`` (none for a literal subject); asked once per
+        subject and predicate within a ``remembering`` block (a trace asks for each lens's label, each class's
+        superclasses… again and again). One lookup per predicate, not one per subject: on the on-disk store
+        each triple read costs more than a lookup (its terms are decoded), and a trace needs few of a node's."""
         if not isinstance(subject, self.subject_types):
             return []
+        if self.memo is not None:
+            found = self.memo.get((subject, predicate))
+            if found is None:
+                found = self.memo[subject, predicate] = self._objects(subject, predicate)
+            return found
+        return self._objects(subject, predicate)
+
+    def _objects(self, subject, predicate) -> list:
         return list(dict.fromkeys(q.object for q in self.ox.quads_for_pattern(subject, predicate, None, self.graph)))
 
     def subjects(self, predicate, obj) -> list:
@@ -109,25 +121,52 @@ class Lookup:
                 for warrant in self.optional(argument, self.warrant)]
 
 
+@contextmanager
+def remembering(store):
+    """Within the block, each subject's objects by a predicate are read from ``store`` once (a walk over a store nobody
+    writes meanwhile, like one trace); a no-op on stores other than plain pyoxigraph."""
+    lookup = _lookup(store) if plain_oxigraph(store) else None
+    if lookup is None or lookup.memo is not None:   # not plain, or already remembering (an outer block)
+        yield
+        return
+    lookup.memo = {}
+    try:
+        yield
+    finally:
+        lookup.memo = None
+
+
+def _lookup(store) -> Lookup:
+    lookup = store.__dict__.get("_lookup")
+    if lookup is None:
+        lookup = store.__dict__["_lookup"] = Lookup(store)
+    return lookup
+
+
 def rows(store, name: str, bindings: dict) -> list[dict] | None:
     """The rows of ``walk``'s query ``name`` (a ``Lookup`` method) with ``bindings``, as rdflib terms; None
     where the store is not plain pyoxigraph or a bound term is one the query path should judge."""
     if not plain_oxigraph(store):
         return None
-    lookup = store.__dict__.get("_lookup")
-    if lookup is None:
-        lookup = store.__dict__["_lookup"] = Lookup(store)
+    lookup = _lookup(store)
     try:
         args = [to_ox(checked_term(value)) for value in bindings.values()]
     except Exception:   # noqa: BLE001 - not a term to look up: the query says what it says of it
         return None
     found = getattr(lookup, name)(*args)
-    return [{key: _term(value) for key, value in row.items()} for row in found]
+    literal = lookup.literal
+    return [{key: _term(value, key, literal) for key, value in row.items()} for row in found]
 
 
-def _term(value):
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return Literal(value)
+#: the columns ``walk`` uses as terms (keys, IRIs, numbers); of the others it only takes the text
+_AS_TERMS = frozenset(("class", "quote", "target", "subject", "argument", "perspective", "start", "end"))
+
+
+def _term(value, key: str, literal: type):
+    """A value of a row as ``walk`` reads it: an rdflib term, or where ``walk`` only takes a literal's text
+    (``str(term)``, a label, statement, title…), that text, which costs less to make."""
+    if value is None or isinstance(value, str):
+        return value
+    if key not in _AS_TERMS and isinstance(value, literal):
+        return value.value
     return from_ox(value)

@@ -18,6 +18,7 @@ from rdflib import URIRef
 
 from argkb.navigate import walk
 from argkb.navigate.deep import drive, plain
+from argkb.navigate.lookup import remembering
 from argkb.vocab.namespaces import ARGKB, PROV
 
 
@@ -91,7 +92,8 @@ def trace(kb_or_store, claim, perspectives=None, depth: int | None = None,
     store = walk.as_store(kb_or_store)
     iri = claim if isinstance(claim, URIRef) else walk.resolve(store, str(claim), ARGKB.Claim, "claim")[0]
     lenses = _lenses(perspectives, store)
-    node = drive(_Tracer(store, lenses, depth).claim(iri, 0))
+    with remembering(store):   # each node's triples read once per trace (on the plain embedded store)
+        node = drive(_Tracer(store, lenses, depth).claim(iri, 0))
     if status_lens:
         from argkb.assess.framework import graded
 
