@@ -1,7 +1,8 @@
 """The walk by index lookups (plain pyoxigraph) gives the very trace the walk by SPARQL queries gives.
 
 For every claim of the seed knowledge base and of the mini one (with the chain and alternatives fixtures,
-and a file restating another's triples plus second labels, so the lookups must deduplicate across named
+and a file restating another's triples plus second labels and an undercut that also concludes what it
+attacks, so the lookups must deduplicate across named
 graphs and choose among labels as the queries do), in every format, with and without statuses.
 """
 from __future__ import annotations
@@ -13,7 +14,8 @@ from rdflib import URIRef
 
 from argkb.assess.framework import graded
 from argkb.kb.folder import KnowledgeBase
-from argkb.navigate import lookup
+from argkb.navigate import impacts_render, lookup
+from argkb.navigate.impacts import impacts
 from argkb.navigate.trace import set_statuses, trace
 from argkb.navigate.trace_render import render
 from argkb.store import open_store
@@ -28,6 +30,8 @@ EXTRA = """@prefix kb: <https://w3id.org/argkb/id/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 kb:impl-russia-bolder rdfs:label "Russia bolder (second label)"@de , "A first label by sort"@en .
 kb:arg-bolder-realism rdfs:label "Realism, again" .
+@prefix argkb: <https://w3id.org/argkb/ontology#> .
+kb:arg-undercut-liberal argkb:conclusion kb:arg-bolder-liberalism .
 """
 
 
@@ -83,3 +87,17 @@ def test_every_claim_traces_alike_in_every_format(stores):
         for lens in ("liberalism", "realism"):
             assert render(trace(plain, claim, perspectives=[lens], depth=2), "json") == \
                 render(trace(queried, claim, perspectives=[lens], depth=2), "json"), (claim, lens)
+
+
+MOVES_AND_LEVERS = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
+SELECT DISTINCT ?node WHERE { { ?node a argkb:Move } UNION { ?node a argkb:Lever } } ORDER BY ?node"""
+
+
+def test_impacts_alike_in_every_format(stores):
+    _, plain, queried = stores
+    nodes = [row["node"] for row in queried.query(MOVES_AND_LEVERS).dicts()]
+    assert nodes
+    for node in nodes:
+        for fmt in ("tree", "json", "markdown"):
+            assert impacts_render.render(impacts(plain, node), fmt) == \
+                impacts_render.render(impacts(queried, node), fmt), (node, fmt)

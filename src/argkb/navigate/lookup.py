@@ -109,9 +109,9 @@ class Lookup:
         return [{"subject": subject, "label": label}
                 for subject in self.subjects(prop, node) for label in self.optional(subject, self.label)]
 
-    def arguments(self, node) -> list[dict]:
-        about = [(a, "supports") for a in self.subjects(self.conclusion, node)] + \
-                [(a, "attacks") for a in self.subjects(self.attacks, node)]
+    def arguments(self, node, supports: bool = True) -> list[dict]:
+        about = [(a, "supports") for a in self.subjects(self.conclusion, node)] if supports else []
+        about += [(a, "attacks") for a in self.subjects(self.attacks, node)]
         return [{"argument": argument, "relation": relation, "label": label, "perspective": perspective,
                  "perspectiveLabel": perspective_label, "warrant": warrant}
                 for argument, relation in about
@@ -119,6 +119,9 @@ class Lookup:
                 for perspective in self.optional(argument, self.perspective)
                 for perspective_label in self.optional(perspective, self.label)
                 for warrant in self.optional(argument, self.warrant)]
+
+    def attackers(self, node) -> list[dict]:
+        return self.arguments(node, supports=False)
 
 
 @contextmanager

@@ -189,7 +189,7 @@ class _Tracer:
         self.seen[key] = node
         for premise in walk.linked(self.store, arg["iri"], ARGKB.premise):
             node.premises.append((yield self.claim(URIRef(premise.iri), level + 1)))
-        for under in walk.arguments_about(self.store, arg["iri"], self.lenses):
+        for under in walk.attackers(self.store, arg["iri"], self.lenses):
             if under["relation"] == "attacks":
                 node.undercuts.append((yield self.argument(under, "undercuts", level)))
         return node

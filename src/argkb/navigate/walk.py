@@ -148,10 +148,24 @@ def alternatives(store, node: URIRef) -> list[Named]:
 
 def arguments_about(store, node: URIRef, perspectives=None) -> list[dict]:
     """The arguments that conclude or attack ``node``, optionally only those under ``perspectives``."""
-    rows = _first_rows(_rows(store, Q_ARGUMENTS, "arguments", {"_node": node}), "argument")
+    return _arguments(store, node, perspectives, "arguments")
+
+
+def attackers(store, node: URIRef, perspectives=None) -> list[dict]:
+    """``arguments_about`` but only those attacking ``node`` (an argument's undercuts: nothing concludes an
+    argument, and the index lookups need not ask)."""
+    return _arguments(store, node, perspectives, "attackers")
+
+
+def _arguments(store, node: URIRef, perspectives, lookup: str) -> list[dict]:
+    # an argument both concluding and attacking ``node`` keeps its "attacks" row here, first in sort order,
+    # so asking for the attacks alone keeps the same row for it
+    rows = _first_rows(_rows(store, Q_ARGUMENTS, lookup, {"_node": node}), "argument")
     out = []
     for r in rows:
         if perspectives and r.get("perspective") not in perspectives:
+            continue
+        if lookup == "attackers" and str(r["relation"]) != "attacks":
             continue
         out.append({"iri": r["argument"], "relation": str(r["relation"]),
                     "label": _text(r.get("label")) or ids.short(r["argument"]),
