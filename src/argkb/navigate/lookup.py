@@ -13,7 +13,12 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from rdflib import URIRef
+
 from argkb.store.base import OxigraphStore, checked_term, from_ox, to_ox
+
+#: the columns ``walk`` uses as terms (keys, IRIs, numbers); of the others it only takes the text
+_AS_TERMS = frozenset(("class", "quote", "target", "subject", "argument", "perspective", "start", "end"))
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -47,6 +52,7 @@ class Lookup:
             n(_OA + "end")
         self.title = n(_DCTERMS + "title")
         self.memo: dict | None = None   # (subject, predicate) -> objects, while ``remembering``
+        self.terms: dict | None = None  # IRIs converted either way, while ``remembering``
 
     def objects(self, subject, predicate) -> list:
         """The distinct objects of ``subject predicate ?o`` (none for a literal subject); asked once per
@@ -72,6 +78,29 @@ class Lookup:
     def optional(self, subject, predicate) -> list:
         """``OPTIONAL { subject predicate ?x }``: the objects, or one unbound (None) where there is none."""
         return (self.objects(subject, predicate) or [None]) if subject is not None else [None]
+
+    def to_ox(self, value):
+        """A bound rdflib term as pyoxigraph's (refused as the query path would refuse it)."""
+        if self.terms is None or type(value) is not URIRef:
+            return to_ox(checked_term(value))
+        found = self.terms.get(value)
+        if found is None:
+            found = self.terms[value] = to_ox(checked_term(value))
+        return found
+
+    def term(self, value, key: str):
+        """A value of a row as ``walk`` reads it: an rdflib term, or where ``walk`` only takes a literal's
+        text (``str(term)``: a label, statement, title…), that text, which costs less to make."""
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, self.literal):
+            return value.value if key not in _AS_TERMS else from_ox(value)
+        if self.terms is None:
+            return from_ox(value)
+        found = self.terms.get(value)
+        if found is None:
+            found = self.terms[value] = from_ox(value)
+        return found
 
     # one method per query of ``walk``: the rows as ``QueryResult.dicts()`` would give them (ox terms)
     def types(self, node) -> list[dict]:
@@ -132,11 +161,11 @@ def remembering(store):
     if lookup is None or lookup.memo is not None:   # not plain, or already remembering (an outer block)
         yield
         return
-    lookup.memo = {}
+    lookup.memo, lookup.terms = {}, {}
     try:
         yield
     finally:
-        lookup.memo = None
+        lookup.memo, lookup.terms = None, None
 
 
 def _lookup(store) -> Lookup:
@@ -153,23 +182,9 @@ def rows(store, name: str, bindings: dict) -> list[dict] | None:
         return None
     lookup = _lookup(store)
     try:
-        args = [to_ox(checked_term(value)) for value in bindings.values()]
+        args = [lookup.to_ox(value) for value in bindings.values()]
     except Exception:   # noqa: BLE001 - not a term to look up: the query says what it says of it
         return None
     found = getattr(lookup, name)(*args)
-    literal = lookup.literal
-    return [{key: _term(value, key, literal) for key, value in row.items()} for row in found]
-
-
-#: the columns ``walk`` uses as terms (keys, IRIs, numbers); of the others it only takes the text
-_AS_TERMS = frozenset(("class", "quote", "target", "subject", "argument", "perspective", "start", "end"))
-
-
-def _term(value, key: str, literal: type):
-    """A value of a row as ``walk`` reads it: an rdflib term, or where ``walk`` only takes a literal's text
-    (``str(term)``, a label, statement, title…), that text, which costs less to make."""
-    if value is None or isinstance(value, str):
-        return value
-    if key not in _AS_TERMS and isinstance(value, literal):
-        return value.value
-    return from_ox(value)
+    term = lookup.term
+    return [{key: term(value, key) for key, value in row.items()} for row in found]
