@@ -47,26 +47,42 @@ class Lookup:
         self.statement, self.qualifier = n(_ARGKB + "statement"), n(_ARGKB + "qualifier")
         self.evidence, self.conclusion, self.attacks = n(_ARGKB + "evidence"), n(_ARGKB + "conclusion"), \
             n(_ARGKB + "attacks")
-        self.perspective, self.warrant = n(_ARGKB + "perspective"), n(_ARGKB + "warrant")
+        self.perspective, self.warrant, self.premise = n(_ARGKB + "perspective"), n(_ARGKB + "warrant"), \
+            n(_ARGKB + "premise")
         self.source, self.exact, self.start, self.end = n(_OA + "hasSource"), n(_OA + "exact"), n(_OA + "start"), \
             n(_OA + "end")
         self.title = n(_DCTERMS + "title")
         self.memo: dict | None = None   # (subject, predicate) -> objects, while ``remembering``
         self.terms: dict | None = None  # IRIs converted either way, while ``remembering``
+        self.whole: set = set()         # the subjects ``read_whole`` while ``remembering``
 
     def objects(self, subject, predicate) -> list:
         """The distinct objects of ``subject predicate ?o`` (none for a literal subject); asked once per
-        subject and predicate within a ``remembering`` block (a trace asks for each lens's label, each class's
-        superclasses… again and again). One lookup per predicate, not one per subject: on the on-disk store
-        each triple read costs more than a lookup (its terms are decoded), and a trace needs few of a node's."""
+        subject and predicate while ``remembering`` (a trace asks for each lens's label, each class's
+        superclasses… again and again), and not at all for a node ``read_whole``."""
         if not isinstance(subject, self.subject_types):
             return []
-        if self.memo is not None:
-            found = self.memo.get((subject, predicate))
-            if found is None:
-                found = self.memo[subject, predicate] = self._objects(subject, predicate)
-            return found
-        return self._objects(subject, predicate)
+        if self.memo is None:
+            return self._objects(subject, predicate)
+        found = self.memo.get((subject, predicate))
+        if found is None:
+            found = [] if subject in self.whole else self._objects(subject, predicate)
+            self.memo[subject, predicate] = found
+        return found
+
+    def read_whole(self, subject) -> None:
+        """Every triple of ``subject`` read in one lookup, for a node whose triples the walk asks for nearly all
+        of (a claim, an argument, a quote): one lookup costs about as much as decoding one triple on the
+        on-disk store, so nodes of which the walk needs one or two triples (a lens, a class, a source) are
+        asked predicate by predicate instead."""
+        if self.memo is None or subject in self.whole or not isinstance(subject, self.subject_types):
+            return
+        self.whole.add(subject)
+        found: dict = {}
+        for quad in self.ox.quads_for_pattern(subject, None, None, self.graph):
+            found.setdefault(quad.predicate, {})[quad.object] = None
+        for predicate, objects in found.items():
+            self.memo.setdefault((subject, predicate), list(objects))
 
     def _objects(self, subject, predicate) -> list:
         return list(dict.fromkeys(q.object for q in self.ox.quads_for_pattern(subject, predicate, None, self.graph)))
@@ -115,6 +131,7 @@ class Lookup:
         return [{"class": c} for c in found]
 
     def info(self, node) -> list[dict]:
+        self.read_whole(node)
         return [{"label": label, "statement": statement, "qualifier": qualifier, "qualifierLabel": qualifier_label}
                 for label in self.optional(node, self.label)
                 for statement in self.optional(node, self.statement)
@@ -122,6 +139,8 @@ class Lookup:
                 for qualifier_label in self.optional(qualifier, self.label)]
 
     def quotes(self, node) -> list[dict]:
+        for quote in self.objects(node, self.evidence):
+            self.read_whole(quote)
         return [{"quote": quote, "source": source, "title": title, "exact": exact, "start": start, "end": end}
                 for quote in self.objects(node, self.evidence)
                 for source in self.optional(quote, self.source)
@@ -131,6 +150,9 @@ class Lookup:
                 for end in self.optional(quote, self.end)]
 
     def linked(self, node, prop) -> list[dict]:
+        if prop == self.premise:   # premises: claims the walk reads next
+            for target in self.objects(node, prop):
+                self.read_whole(target)
         return [{"target": target, "label": label}
                 for target in self.objects(node, prop) for label in self.optional(target, self.label)]
 
@@ -141,6 +163,8 @@ class Lookup:
     def arguments(self, node, supports: bool = True) -> list[dict]:
         about = [(a, "supports") for a in self.subjects(self.conclusion, node)] if supports else []
         about += [(a, "attacks") for a in self.subjects(self.attacks, node)]
+        for argument, _ in about:
+            self.read_whole(argument)
         return [{"argument": argument, "relation": relation, "label": label, "perspective": perspective,
                  "perspectiveLabel": perspective_label, "warrant": warrant}
                 for argument, relation in about
@@ -161,11 +185,11 @@ def remembering(store):
     if lookup is None or lookup.memo is not None:   # not plain, or already remembering (an outer block)
         yield
         return
-    lookup.memo, lookup.terms = {}, {}
+    lookup.memo, lookup.terms, lookup.whole = {}, {}, set()
     try:
         yield
     finally:
-        lookup.memo, lookup.terms = None, None
+        lookup.memo, lookup.terms, lookup.whole = None, None, set()
 
 
 def _lookup(store) -> Lookup:
@@ -185,6 +209,10 @@ def rows(store, name: str, bindings: dict) -> list[dict] | None:
         args = [lookup.to_ox(value) for value in bindings.values()]
     except Exception:   # noqa: BLE001 - not a term to look up: the query says what it says of it
         return None
-    found = getattr(lookup, name)(*args)
+    if lookup.memo is None:   # one question: remembered while it is asked
+        with remembering(store):
+            found = getattr(lookup, name)(*args)
+    else:
+        found = getattr(lookup, name)(*args)
     term = lookup.term
     return [{key: term(value, key) for key, value in row.items()} for row in found]
