@@ -12,6 +12,8 @@ read, including the default one, and a triple stated in several files counts onc
 from __future__ import annotations
 
 from contextlib import contextmanager
+from contextvars import ContextVar
+from copy import copy
 
 from rdflib import URIRef
 
@@ -34,7 +36,8 @@ def plain_oxigraph(store) -> bool:
 
 
 class Lookup:
-    """Triples around one node of a pyoxigraph store, in the graph(s) the store's queries read."""
+    """Triples around one node of a pyoxigraph store, in the graph(s) the store's queries read; each
+    (subject, predicate) asked once, so a ``Lookup`` lives for one walk (``remembering``) or one question."""
 
     def __init__(self, store: OxigraphStore):
         import pyoxigraph
@@ -52,18 +55,22 @@ class Lookup:
         self.source, self.exact, self.start, self.end = n(_OA + "hasSource"), n(_OA + "exact"), n(_OA + "start"), \
             n(_OA + "end")
         self.title = n(_DCTERMS + "title")
-        self.memo: dict | None = None   # (subject, predicate) -> objects, while ``remembering``
-        self.terms: dict | None = None  # IRIs converted either way, while ``remembering``
-        self.whole: set = set()         # the subjects ``read_whole`` while ``remembering``
+        self.memo: dict = {}    # (subject, predicate) -> objects
+        self.terms: dict = {}   # IRIs converted either way
+        self.whole: set = set()  # the subjects ``read_whole``
+
+    def fresh(self) -> Lookup:
+        """This lookup with nothing remembered (for one trace, or one question)."""
+        new = copy(self)
+        new.memo, new.terms, new.whole = {}, {}, set()
+        return new
 
     def objects(self, subject, predicate) -> list:
-        """The distinct objects of ``subject predicate ?o`` (none for a literal subject); asked once per
-        subject and predicate while ``remembering`` (a trace asks for each lens's label, each class's
-        superclasses… again and again), and not at all for a node ``read_whole``."""
+        """The distinct objects of ``subject predicate ?o`` (none for a literal subject); asked of the store
+        once (a trace asks for each lens's label, each class's superclasses… again and again), and not at all
+        for a node ``read_whole``."""
         if not isinstance(subject, self.subject_types):
             return []
-        if self.memo is None:
-            return self._objects(subject, predicate)
         found = self.memo.get((subject, predicate))
         if found is None:
             found = [] if subject in self.whole else self._objects(subject, predicate)
@@ -75,7 +82,7 @@ class Lookup:
         of (a claim, an argument, a quote): one lookup costs about as much as decoding one triple on the
         on-disk store, so nodes of which the walk needs one or two triples (a lens, a class, a source) are
         asked predicate by predicate instead."""
-        if self.memo is None or subject in self.whole or not isinstance(subject, self.subject_types):
+        if subject in self.whole or not isinstance(subject, self.subject_types):
             return
         self.whole.add(subject)
         found: dict = {}
@@ -97,7 +104,7 @@ class Lookup:
 
     def to_ox(self, value):
         """A bound rdflib term as pyoxigraph's (refused as the query path would refuse it)."""
-        if self.terms is None or type(value) is not URIRef:
+        if type(value) is not URIRef:
             return to_ox(checked_term(value))
         found = self.terms.get(value)
         if found is None:
@@ -111,8 +118,6 @@ class Lookup:
             return value
         if isinstance(value, self.literal):
             return value.value if key not in _AS_TERMS else from_ox(value)
-        if self.terms is None:
-            return from_ox(value)
         found = self.terms.get(value)
         if found is None:
             found = self.terms[value] = from_ox(value)
@@ -177,22 +182,28 @@ class Lookup:
         return self.arguments(node, supports=False)
 
 
+#: the walk in progress in this thread (or task): (its store, its ``Lookup``), set by ``remembering``
+_WALK: ContextVar[tuple | None] = ContextVar("argkb_navigate_walk", default=None)
+
+
 @contextmanager
 def remembering(store):
-    """Within the block, each subject's objects by a predicate are read from ``store`` once (a walk over a store nobody
-    writes meanwhile, like one trace); a no-op on stores other than plain pyoxigraph."""
-    lookup = _lookup(store) if plain_oxigraph(store) else None
-    if lookup is None or lookup.memo is not None:   # not plain, or already remembering (an outer block)
+    """Within the block, each node's triples are read from ``store`` once (a walk over a store nobody writes
+    meanwhile, like one trace); a no-op on stores other than plain pyoxigraph, or inside a block on the same
+    store. The memory is the block's own (a ``ContextVar``): other threads' walks do not share it."""
+    active = _WALK.get()
+    if not plain_oxigraph(store) or (active is not None and active[0] is store):
         yield
         return
-    lookup.memo, lookup.terms, lookup.whole = {}, {}, set()
+    token = _WALK.set((store, _prototype(store).fresh()))
     try:
         yield
     finally:
-        lookup.memo, lookup.terms, lookup.whole = None, None, set()
+        _WALK.reset(token)
 
 
-def _lookup(store) -> Lookup:
+def _prototype(store) -> Lookup:
+    """The store's ``Lookup`` with nothing remembered: its terms made once, copied for each walk."""
     lookup = store.__dict__.get("_lookup")
     if lookup is None:
         lookup = store.__dict__["_lookup"] = Lookup(store)
@@ -200,19 +211,16 @@ def _lookup(store) -> Lookup:
 
 
 def rows(store, name: str, bindings: dict) -> list[dict] | None:
-    """The rows of ``walk``'s query ``name`` (a ``Lookup`` method) with ``bindings``, as rdflib terms; None
-    where the store is not plain pyoxigraph or a bound term is one the query path should judge."""
+    """The rows of ``walk``'s query ``name`` (a ``Lookup`` method) with ``bindings``, as ``walk`` reads them;
+    None where the store is not plain pyoxigraph or a bound term is one the query path should judge."""
     if not plain_oxigraph(store):
         return None
-    lookup = _lookup(store)
+    active = _WALK.get()
+    lookup = active[1] if active is not None and active[0] is store else _prototype(store).fresh()
     try:
         args = [lookup.to_ox(value) for value in bindings.values()]
     except Exception:   # noqa: BLE001 - not a term to look up: the query says what it says of it
         return None
-    if lookup.memo is None:   # one question: remembered while it is asked
-        with remembering(store):
-            found = getattr(lookup, name)(*args)
-    else:
-        found = getattr(lookup, name)(*args)
+    found = getattr(lookup, name)(*args)
     term = lookup.term
     return [{key: term(value, key) for key, value in row.items()} for row in found]
