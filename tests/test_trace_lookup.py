@@ -101,3 +101,18 @@ def test_impacts_alike_in_every_format(stores):
         for fmt in ("tree", "json", "markdown"):
             assert impacts_render.render(impacts(plain, node), fmt) == \
                 impacts_render.render(impacts(queried, node), fmt), (node, fmt)
+
+
+def test_nothing_is_remembered_from_one_trace_to_the_next(tmp_path_factory):
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDFS
+
+    store = OxigraphStore.from_kb(mini(tmp_path_factory))
+    claim = URIRef("https://w3id.org/argkb/id/claim-pressure-restrains")
+    before = trace(store, "impl-russia-bolder")
+    assert "0 a label sorted first" not in render(before, "json")
+    added = Graph()
+    added.add((claim, RDFS.label, Literal("0 a label sorted first")))
+    store.add_graph(added)
+    after = render(trace(store, "impl-russia-bolder"), "json")
+    assert "0 a label sorted first" in after and after == render(trace(QueryOnly(store), "impl-russia-bolder"), "json")
