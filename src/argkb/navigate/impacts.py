@@ -146,7 +146,7 @@ class _Walker:
             view = views.setdefault(arg["perspective"], LensView(arg["perspective"], arg["perspective_label"]))
             named = walk.Named.of(arg["iri"], arg["label"])
             undercuts = [walk.Named.of(u["iri"], u["label"])
-                         for u in walk.arguments_about(self.store, arg["iri"], self.lenses) if u["relation"] == "attacks"]
+                         for u in walk.attackers(self.store, arg["iri"], self.lenses)]
             summary = ArgumentSummary(named.iri, named.id, named.label, arg["warrant"], undercuts)
             (view.supporting if arg["relation"] == "supports" else view.attacking).append(summary)
         return sorted(views.values(), key=lambda v: v.perspective_label or "")

@@ -18,6 +18,7 @@ from rdflib import URIRef
 
 from argkb.navigate import walk
 from argkb.navigate.deep import drive, plain
+from argkb.navigate.lookup import remembering
 from argkb.vocab.namespaces import ARGKB, PROV
 
 
@@ -91,7 +92,8 @@ def trace(kb_or_store, claim, perspectives=None, depth: int | None = None,
     store = walk.as_store(kb_or_store)
     iri = claim if isinstance(claim, URIRef) else walk.resolve(store, str(claim), ARGKB.Claim, "claim")[0]
     lenses = _lenses(perspectives, store)
-    node = drive(_Tracer(store, lenses, depth).claim(iri, 0))
+    with remembering(store):   # each node's triples read once per trace (on the plain embedded store)
+        node = drive(_Tracer(store, lenses, depth).claim(iri, 0))
     if status_lens:
         from argkb.assess.framework import graded
 
@@ -187,7 +189,7 @@ class _Tracer:
         self.seen[key] = node
         for premise in walk.linked(self.store, arg["iri"], ARGKB.premise):
             node.premises.append((yield self.claim(URIRef(premise.iri), level + 1)))
-        for under in walk.arguments_about(self.store, arg["iri"], self.lenses):
+        for under in walk.attackers(self.store, arg["iri"], self.lenses):
             if under["relation"] == "attacks":
                 node.undercuts.append((yield self.argument(under, "undercuts", level)))
         return node

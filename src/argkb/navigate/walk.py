@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from argkb.errors import UsageError
+from argkb.navigate.lookup import rows as index_rows
 from argkb.rdf import ids
 from argkb.vocab import ARGKB
 
@@ -93,13 +94,20 @@ def _first_rows(rows, key: str) -> list[dict]:
     return list(seen.values())
 
 
+def _rows(store, sparql: str, lookup: str, bindings: dict) -> list[dict]:
+    """The rows of ``sparql`` with ``bindings``: by index lookups on the plain embedded store (``lookup``'s
+    method ``lookup`` gives the same rows), else by the query itself."""
+    found = index_rows(store, lookup, bindings)
+    return store.query(sparql, bindings).dicts() if found is None else found
+
+
 def classes(store, node: URIRef) -> set[URIRef]:
-    return {row["class"] for row in store.query(Q_TYPES, {"_node": node}).dicts()}
+    return {row["class"] for row in _rows(store, Q_TYPES, "types", {"_node": node})}
 
 
 def info(store, node: URIRef) -> dict:
     """Label, statement and qualifier of a node (None where absent)."""
-    rows = store.query(Q_INFO, {"_node": node}).dicts()
+    rows = _rows(store, Q_INFO, "info", {"_node": node})
     row = _first_rows(rows, "label")[0] if rows else {}
     return {
         "label": _text(row.get("label")) or ids.short(node),
@@ -110,7 +118,7 @@ def info(store, node: URIRef) -> dict:
 
 
 def quotes(store, node: URIRef) -> list[dict]:
-    rows = _first_rows(store.query(Q_QUOTES, {"_node": node}).dicts(), "quote")
+    rows = _first_rows(_rows(store, Q_QUOTES, "quotes", {"_node": node}), "quote")
     out = [{"iri": str(r["quote"]), "source": _text(r.get("source")), "source_title": _text(r.get("title")),
             "exact": _text(r.get("exact")),
             "start": int(r["start"]) if r.get("start") is not None else None,
@@ -120,13 +128,13 @@ def quotes(store, node: URIRef) -> list[dict]:
 
 def linked(store, node: URIRef, prop: URIRef) -> list[Named]:
     """The objects of ``node prop ?x``, with labels, sorted by label."""
-    rows = _first_rows(store.query(Q_LINKED, {"_node": node, "_property": prop}).dicts(), "target")
+    rows = _first_rows(_rows(store, Q_LINKED, "linked", {"_node": node, "_property": prop}), "target")
     return sorted((Named.of(r["target"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri))
 
 
 def linking(store, node: URIRef, prop: URIRef) -> list[Named]:
     """The subjects of ``?x prop node``, with labels, sorted by label."""
-    rows = _first_rows(store.query(Q_LINKING, {"_node": node, "_property": prop}).dicts(), "subject")
+    rows = _first_rows(_rows(store, Q_LINKING, "linking", {"_node": node, "_property": prop}), "subject")
     return sorted((Named.of(r["subject"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri))
 
 
@@ -140,10 +148,24 @@ def alternatives(store, node: URIRef) -> list[Named]:
 
 def arguments_about(store, node: URIRef, perspectives=None) -> list[dict]:
     """The arguments that conclude or attack ``node``, optionally only those under ``perspectives``."""
-    rows = _first_rows(store.query(Q_ARGUMENTS, {"_node": node}).dicts(), "argument")
+    return _arguments(store, node, perspectives, "arguments")
+
+
+def attackers(store, node: URIRef, perspectives=None) -> list[dict]:
+    """``arguments_about`` but only those attacking ``node`` (an argument's undercuts: nothing concludes an
+    argument, and the index lookups need not ask)."""
+    return _arguments(store, node, perspectives, "attackers")
+
+
+def _arguments(store, node: URIRef, perspectives, lookup: str) -> list[dict]:
+    # an argument both concluding and attacking ``node`` keeps its "attacks" row here, first in sort order,
+    # so asking for the attacks alone keeps the same row for it
+    rows = _first_rows(_rows(store, Q_ARGUMENTS, lookup, {"_node": node}), "argument")
     out = []
     for r in rows:
         if perspectives and r.get("perspective") not in perspectives:
+            continue
+        if lookup == "attackers" and str(r["relation"]) != "attacks":
             continue
         out.append({"iri": r["argument"], "relation": str(r["relation"]),
                     "label": _text(r.get("label")) or ids.short(r["argument"]),
