@@ -276,6 +276,7 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall and
     under each lens (one argument graph, which is returned)."""
     from argkb.assess import framework as argumentation
+    from argkb.assess.load import keep_strengths
 
     graph = argumentation.load(store)
     # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two URIRef
@@ -292,4 +293,5 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
             node = node_of.get(iri) if iri in node_of else nodes.get(iri)
             if node is not None and node.type == "implication":
                 node.attrs[STRENGTH_ATTRS[lens]] = f"{value:.3f}"
+    keep_strengths(store, graph)   # the next export (or lenses) on this database reads the strengths' index back
     return graph

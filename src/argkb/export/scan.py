@@ -68,13 +68,20 @@ class Scanner:
         for the properties read more than once (``KEPT``)."""
         found = self._pairs.get(prop)
         if found is None:
-            found = defaultdict(list)
+            found = {}
+            made, named, term = self._made, self._named, self.term
             for s, o in self._query(sparql.SCAN_PROPERTY % prop):
-                values = found[self.term(s)]
-                value = self.term(o)
-                if value not in values:
+                key = made.get(s) if type(s) is named else None   # ``term`` inlined: a million rows
+                if key is None:
+                    key = term(s)
+                value = made.get(o) if type(o) is named else None
+                if value is None:
+                    value = term(o)
+                values = found.get(key)
+                if values is None:
+                    found[key] = [value]
+                elif value not in values:
                     values.append(value)
-            found = dict(found)
             if prop in KEPT:
                 self._pairs[prop] = found
         return found
