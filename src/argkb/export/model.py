@@ -272,6 +272,9 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
 
 
+_ABSENT = object()
+
+
 def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall and
     under each lens (one argument graph, which is returned)."""
@@ -286,11 +289,15 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     for lens, attr in STATUS_ATTRS.items():
         ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
         for iri, status in (*ev.arguments.items(), *ev.claims.items()):
-            node = node_of.get(iri) if iri in node_of else nodes.get(iri)
+            node = node_of.get(iri, _ABSENT)   # one look-up: a million of them
+            if node is _ABSENT:
+                node = nodes.get(iri)
             if node is not None:
                 node.attrs[attr] = status
         for iri, value in ev.strength.items():
-            node = node_of.get(iri) if iri in node_of else nodes.get(iri)
+            node = node_of.get(iri, _ABSENT)
+            if node is _ABSENT:
+                node = nodes.get(iri)
             if node is not None and node.type == "implication":
                 node.attrs[STRENGTH_ATTRS[lens]] = f"{value:.3f}"
     keep_strengths(store, graph)   # the next export (or lenses) on this database reads the strengths' index back

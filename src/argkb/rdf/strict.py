@@ -72,7 +72,7 @@ def from_ox(term):
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return _new_str(URIRef, term.value)   # URIRef's check only warns, and pyoxigraph's IRIs passed a stricter one
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
