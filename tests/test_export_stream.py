@@ -111,3 +111,27 @@ def test_the_scans_give_the_queries_rows(repo_kb):
     assert answered >= len(asked) - 3          # the seed uses all but the inverse properties
     quotes = store.query(sparql.QUOTES).rows
     assert scanner.rows(sparql.QUOTES) == quotes and len(quotes) > 50      # in the query's order
+
+
+@pytest.mark.parametrize("value", ["plain", "a & b <c> \"d\" 'e'", "line\nbreak\ttab\rreturn", "&amp; already", ""])
+def test_escaped_text_and_attributes_read_back_as_they_were(value):
+    import xml.etree.ElementTree as ET
+
+    from argkb.export import xmlstream
+
+    root = ET.fromstring(f"<r{xmlstream.attrs({'v': value})}>{xmlstream.text(value)}</r>")
+    assert root.get("v") == value
+    assert (root.text or "") == value
+
+
+@pytest.mark.parametrize("lexical, language", [("plain", None), ("Grüße", "de"), ("x\ny", "en-gb"), ("", None)])
+def test_literals_read_from_pyoxigraph_are_the_ones_rdflibs_constructor_makes(lexical, language):
+    import pyoxigraph
+    from rdflib import Literal
+
+    from argkb.rdf.strict import from_ox
+
+    made = from_ox(pyoxigraph.Literal(lexical, language=language))
+    expected = Literal(lexical, lang=language)
+    assert made == expected and hash(made) == hash(expected)
+    assert [getattr(made, slot) for slot in Literal.__slots__] == [getattr(expected, slot) for slot in Literal.__slots__]

@@ -71,26 +71,52 @@ def _graphml_pieces(amap: ArgumentMap) -> Iterator[str]:
     for name, key in edge_keys.items():
         yield xmlstream.element("key", {"id": key, "for": "edge", "attr.name": name, "attr.type": "string"}) + "\n"
     yield f'<graph edgedefault="directed">{xmlstream.element("data", {"key": "d0"}, amap.title)}\n'
+    yield from _node_pieces(amap, keys)
+    yield from _edge_pieces(amap, edge_keys)
+    yield "</graph></graphml>\n"
+
+
+#: fields whose values are a handful (kinds, statuses, strengths, lenses): each line is made once
+_FEW_VALUES = frozenset(FIELD_ORDER) - {"iri", "label", "statement", "warrant", "quote", "source"}
+
+
+def _node_pieces(amap: ArgumentMap, keys: dict[str, str]) -> Iterator[str]:
+    """Each node with its fields and look; the lines that recur (a status, a look) are escaped once."""
+    opening = {name: f'  <data key="{key}">' for name, key in keys.items()}
+    lines: dict[tuple[str, str], str] = {}
     looks: dict[tuple[str, str], str] = {}      # a handful: written once each
+    text, attrs = xmlstream.text, xmlstream.attrs
     for node in amap.nodes.values():
-        parts = [f"<node{xmlstream.attrs({'id': node.id})}>\n"]
+        parts = [f"<node{attrs({'id': node.id})}>\n"]
         for name, value in node.fields().items():
-            parts.append(f'  <data key="{keys[name]}">{xmlstream.text(value)}</data>\n')
+            if name in _FEW_VALUES:
+                line = lines.get((name, value))
+                if line is None:
+                    line = lines[(name, value)] = f"{opening[name]}{text(value)}</data>\n"
+                parts.append(line)
+            else:
+                parts.append(f"{opening[name]}{text(value)}</data>\n")
         kind = (style.fill(node), node.type)
         written = looks.get(kind)
         if written is None:
-            written = looks[kind] = "".join(f'  <data key="{keys[name]}">{xmlstream.text(value)}</data>\n'
+            written = looks[kind] = "".join(f"{opening[name]}{text(value)}</data>\n"
                                             for name, value in look(*kind).items())
         parts.append(written)
         parts.append("</node>\n")
         yield "".join(parts)
+
+
+def _edge_pieces(amap: ArgumentMap, edge_keys: dict[str, str]) -> Iterator[str]:
+    """Each edge; its data lines depend on its kind alone, so they are written once per kind."""
+    bodies: dict[str, str] = {}
+    attrs = xmlstream.attrs
     for edge in amap.edges:
-        lines = [f"<edge{xmlstream.attrs({'source': edge.source, 'target': edge.target, 'id': edge.id})}>\n"]
-        for name, datum in edge_attributes(edge).items():
-            lines.append(f'  <data key="{edge_keys[name]}">{xmlstream.text(datum)}</data>\n')
-        lines.append("</edge>\n")
-        yield "".join(lines)
-    yield "</graph></graphml>\n"
+        body = bodies.get(edge.kind)
+        if body is None:
+            body = bodies[edge.kind] = "".join(
+                f'  <data key="{edge_keys[name]}">{xmlstream.text(datum)}</data>\n'
+                for name, datum in edge_attributes(edge).items()) + "</edge>\n"
+        yield f"<edge{attrs({'source': edge.source, 'target': edge.target, 'id': edge.id})}>\n{body}"
 
 
 # ---------------------------------------------------------------- yEd dialect

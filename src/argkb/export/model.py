@@ -179,6 +179,8 @@ def pick(values: list[Literal]) -> str:
     """One literal of several: English or untagged first, then the first in a stable order."""
     if not values:
         return ""
+    if len(values) == 1:   # the usual case, 250,000 times at a million triples: nothing to rank
+        return clean(str(values[0]))
     ranked = sorted(values, key=lambda v: (getattr(v, "language", None) not in (None, "en"), str(v)))
     return clean(str(ranked[0]))
 
@@ -272,10 +274,14 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
 
 
+_ABSENT = object()
+
+
 def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall and
     under each lens (one argument graph, which is returned)."""
     from argkb.assess import framework as argumentation
+    from argkb.assess.load import keep_strengths
 
     graph = argumentation.load(store)
     # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two URIRef
@@ -284,12 +290,19 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
     for lens, attr in STATUS_ATTRS.items():
         ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
-        for iri, status in (*ev.arguments.items(), *ev.claims.items()):
-            node = node_of.get(iri) if iri in node_of else nodes.get(iri)
-            if node is not None:
-                node.attrs[attr] = status
+        for found in (ev.arguments, ev.claims):   # a claim's status after an argument's of the same IRI
+            for iri, status in found.items():
+                node = node_of.get(iri, _ABSENT)   # one look-up: a million of them
+                if node is _ABSENT:
+                    node = nodes.get(iri)
+                if node is not None:
+                    node.attrs[attr] = status
+        strength_attr = STRENGTH_ATTRS[lens]
         for iri, value in ev.strength.items():
-            node = node_of.get(iri) if iri in node_of else nodes.get(iri)
+            node = node_of.get(iri, _ABSENT)
+            if node is _ABSENT:
+                node = nodes.get(iri)
             if node is not None and node.type == "implication":
-                node.attrs[STRENGTH_ATTRS[lens]] = f"{value:.3f}"
+                node.attrs[strength_attr] = f"{value:.3f}"
+    keep_strengths(store, graph)   # the next export (or lenses) on this database reads the strengths' index back
     return graph

@@ -21,6 +21,7 @@ from argkb.export import sparql
 from argkb.vocab.namespaces import ARGKB, DCTERMS, OA, PROV, RDFS
 
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: the properties whose scan serves several queries (the others are read once and let go)
 KEPT = (RDFS.label, RDFS.subClassOf)
 
@@ -49,12 +50,20 @@ class Scanner:
 
         self.store, self._made, self._pairs = store, {}, {}
         self._named, self._from_ox = pyoxigraph.NamedNode, from_ox
+        self._literal, self._string, self._typed = pyoxigraph.Literal, pyoxigraph.NamedNode(_XSD_STRING), {}
         self._labels: dict | None = None
 
     def term(self, t):
-        """The rdflib term; one object per IRI (IRIs recur: the same node in many rows), literals made anew."""
+        """The rdflib term; one object per IRI and per typed literal (they recur: the same node in many rows,
+        the same offset in many quotes), plain and language-tagged strings made anew."""
         if type(t) is not self._named:
-            return self._from_ox(t)
+            if type(t) is not self._literal or t.language or t.datatype == self._string:
+                return self._from_ox(t)
+            key = (t.value, t.datatype.value)   # a typed literal (an offset): rdflib's constructor is slow, they recur
+            found = self._typed.get(key)
+            if found is None:
+                found = self._typed[key] = self._from_ox(t)
+            return found
         found = self._made.get(t)
         if found is None:
             found = self._made[t] = self._from_ox(t)
@@ -68,13 +77,20 @@ class Scanner:
         for the properties read more than once (``KEPT``)."""
         found = self._pairs.get(prop)
         if found is None:
-            found = defaultdict(list)
+            found = {}
+            made, named, term = self._made, self._named, self.term
             for s, o in self._query(sparql.SCAN_PROPERTY % prop):
-                values = found[self.term(s)]
-                value = self.term(o)
-                if value not in values:
+                key = made.get(s) if type(s) is named else None   # ``term`` inlined: a million rows
+                if key is None:
+                    key = term(s)
+                value = made.get(o) if type(o) is named else None
+                if value is None:
+                    value = term(o)
+                values = found.get(key)
+                if values is None:
+                    found[key] = [value]
+                elif value not in values:
                     values.append(value)
-            found = dict(found)
             if prop in KEPT:
                 self._pairs[prop] = found
         return found

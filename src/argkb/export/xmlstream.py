@@ -17,21 +17,24 @@ from collections.abc import Iterable, Iterator
 #: characters per piece handed to the writer
 CHUNK = 1 << 20
 
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
-                       "\t": "&#9;"})
-
 DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
 
 def text(value: object) -> str:
     """``value`` as XML character data."""
-    return str(value).translate(_TEXT)
+    text = str(value)   # str.replace finds nothing fast; str.translate looks up every character
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
 def attrs(values: dict[str, object]) -> str:
     """`` name="value"`` for each item, values escaped (names are the writer's own)."""
-    return "".join(f' {name}="{str(value).translate(_ATTR)}"' for name, value in values.items())
+    return "".join(f' {name}="{_attr(value)}"' for name, value in values.items())
+
+
+def _attr(value: object) -> str:
+    return (text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
 
 
 def element(tag: str, values: dict[str, object] | None = None, body: str | None = None) -> str:
