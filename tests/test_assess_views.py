@@ -123,3 +123,24 @@ def test_the_kept_strength_index_gives_the_same_strengths(repo_kb, tmp_path, run
                    {**index, "n": "x"}):
         path.write_bytes(MAGIC + marshal.dumps({**kept, "strength_index": broken}))
         assert runner.invoke(cli, ["--kb", str(kb_dir), "lenses", "--format", "json"]).output == expected
+
+
+def test_a_view_written_by_other_code_is_not_read(repo_kb, tmp_path, runner, monkeypatch):
+    """The view's name holds a digest of the code that computed it: a tampered view is read (the view is
+    really used), and the same view is ignored once the code differs (another argkb version)."""
+    import marshal
+
+    from argkb.assess import snapshot
+    from argkb.store.views import MAGIC
+
+    kb_dir = _copy_seed(repo_kb, tmp_path / "kb")
+    expected = _lenses_json(runner, kb_dir)
+    (path,) = (kb_dir / ".argkb-cache" / "store" / "views").iterdir()
+    assert snapshot._code_digest() in path.name
+    kept = marshal.loads(path.read_bytes()[len(MAGIC):])
+    kept.pop("strength_index", None)
+    kept["claims"] = [(node, label, False, held, base) for node, label, _impl, held, base in kept["claims"]]
+    path.write_bytes(MAGIC + marshal.dumps(kept))           # every implication turned into a plain claim
+    assert _lenses_json(runner, kb_dir)["implications"] == []
+    monkeypatch.setattr(snapshot, "_code_digest", lambda: "0" * 12)
+    assert _lenses_json(runner, kb_dir) == expected

@@ -10,6 +10,11 @@ order ``load`` gives them (dict order is part of the result: it orders tables an
 """
 from __future__ import annotations
 
+import hashlib
+import sys
+from functools import cache
+from pathlib import Path
+
 from rdflib import URIRef
 
 from argkb.assess.graph import Argument, ArgumentGraph, Claim
@@ -19,7 +24,20 @@ VIEW = "argument-graph-3"
 
 
 def view_name(labels: bool) -> str:
-    return VIEW + ("-labelled" if labels else "")
+    """The view's name: its encoding, a digest of the code that computes what it keeps (so a view written by
+    another version of argkb is never read), and whether it holds every label."""
+    return f"{VIEW}-{_code_digest()}" + ("-labelled" if labels else "")
+
+
+@cache
+def _code_digest() -> str:
+    """The first 12 hex digits of the SHA-256 of the modules whose results a view keeps."""
+    from argkb.assess import graph, load, queries, strength, strength_view
+
+    digest = hashlib.sha256()
+    for module in (graph, load, queries, strength, strength_view, sys.modules[__name__]):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def encode(graph: ArgumentGraph) -> dict:

@@ -33,7 +33,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 
@@ -274,7 +274,7 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
 
 
-_ABSENT = object()
+_ABSENT: Any = object()   # a sentinel: "not in node_of" (None is "no node")
 
 
 def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
