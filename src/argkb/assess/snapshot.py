@@ -11,7 +11,6 @@ order ``load`` gives them (dict order is part of the result: it orders tables an
 from __future__ import annotations
 
 import hashlib
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -31,13 +30,16 @@ def view_name(labels: bool) -> str:
 
 @cache
 def _code_digest() -> str:
-    """The first 12 hex digits of the SHA-256 of the modules whose results a view keeps."""
-    from argkb.assess import graph, load, queries, strength, strength_view
-
+    """The first 12 hex digits of the SHA-256 of the modules whose results a view keeps (read as files of this
+    package: importing them here would make an import cycle with ``load``)."""
     digest = hashlib.sha256()
-    for module in (graph, load, queries, strength, strength_view, sys.modules[__name__]):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    for name in _CODE:
+        digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()[:12]
+
+
+#: the modules of argkb.assess that compute what a view keeps
+_CODE = ("graph.py", "load.py", "queries.py", "strength.py", "strength_view.py", "snapshot.py")
 
 
 def encode(graph: ArgumentGraph) -> dict:
