@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
-from conftest import program
+from conftest import REPO, program
 
 _GIVEN: set[int] = set()
 
@@ -27,6 +30,17 @@ def free_port() -> int:
 
 
 require = program
+
+
+def start_serve(kb_dir, stderr_path, *options: str) -> tuple[subprocess.Popen, int]:
+    """``argkb serve`` on ``kb_dir`` as a real process on a free port, its stderr in ``stderr_path``:
+    (the process, its port). Stop it with ``stop``."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with open(stderr_path, "w") as err:
+        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(kb_dir), "--port", str(port),
+                                    *options], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    return process, port
 
 
 def ask(url: str, query: str = "ASK { }", timeout: float = 5.0) -> bytes:

@@ -17,7 +17,7 @@ import pytest
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
 from conftest import REPO
-from servers import ask, free_port, require, stop, wait_until_up
+from servers import ask, free_port, require, start_serve, stop, wait_until_up
 
 pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
@@ -99,12 +99,8 @@ def _wait_for(condition, seconds: float) -> bool:
 def test_serve_survives_hostile_requests_and_a_crashed_oxigraph(mini_kb_dir, tmp_path):
     """SERVICE, FROM, 5,000 nested braces, a 10,000-term filter, a slow query; then SIGKILLs."""
     require("oxigraph")
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     errors = tmp_path / "stderr.txt"
-    with open(errors, "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
-                                    str(port), "--timeout-s", "2"], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    process, port = start_serve(mini_kb_dir, errors, "--timeout-s", "2")
     url = f"http://127.0.0.1:{port}/query"
     try:
         wait_until_up(url, process)
@@ -194,12 +190,8 @@ def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb
     from test_safety_query_text import ESCAPED_BACKSLASH, Listener, hidden
 
     require("oxigraph")
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     listener = Listener()
-    with open(tmp_path / "stderr.txt", "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
-                                    str(port), "--timeout-s", "5"], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    process, port = start_serve(mini_kb_dir, tmp_path / "stderr.txt", "--timeout-s", "5")
     url = f"http://127.0.0.1:{port}/query"
     try:
         wait_until_up(url, process)
@@ -248,11 +240,7 @@ def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_pa
     from argkb.store.proxy import IDLE_TIMEOUT_S
 
     require("oxigraph")
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    with open(tmp_path / "stderr.txt", "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
-                                    str(port)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    process, port = start_serve(mini_kb_dir, tmp_path / "stderr.txt")
     url = f"http://127.0.0.1:{port}/query"
     slow: list[socket.socket] = []
     try:
@@ -285,11 +273,7 @@ def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_
     """Its threads get a deep stack (RUST_MIN_STACK): 20,000 nested groups and 10,000 chained || sent straight
     to its private port are answered; with the default stack the process aborted."""
     require("oxigraph")
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    with open(tmp_path / "stderr.txt", "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
-                                    str(port)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    process, port = start_serve(mini_kb_dir, tmp_path / "stderr.txt")
     try:
         wait_until_up(f"http://127.0.0.1:{port}/query", process)
         [oxigraph] = _children(process.pid)
@@ -313,11 +297,7 @@ def test_a_slow_query_does_not_disturb_fifty_other_clients(mini_kb_dir, tmp_path
     import threading
 
     require("oxigraph")
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    with open(tmp_path / "stderr.txt", "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
-                                    str(port), "--timeout-s", "2"], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    process, port = start_serve(mini_kb_dir, tmp_path / "stderr.txt", "--timeout-s", "2")
     url = f"http://127.0.0.1:{port}/query"
     normal: collections.Counter = collections.Counter()
     hostile: collections.Counter = collections.Counter()

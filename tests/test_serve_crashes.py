@@ -8,8 +8,6 @@ import json
 import os
 import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 
@@ -18,8 +16,7 @@ import pytest
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
 from argkb.store.serve import MAX_BACKOFF_S, restart_delay
-from conftest import REPO
-from servers import free_port, require, stop, wait_until_up
+from servers import require, start_serve, stop, wait_until_up
 from test_serve import _children, _gone, _post, _wait_for
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -41,12 +38,8 @@ def _count(body: str) -> int:
 def test_serve_outlives_an_oxigraph_that_keeps_crashing_while_clients_query(mini_kb_dir, tmp_path):
     require("oxigraph")
     expected = int(open_store(KnowledgeBase.locate(mini_kb_dir)).query(COUNT).rows[0][0])
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     errors = tmp_path / "stderr.txt"
-    with open(errors, "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port",
-                                    str(port), "--timeout-s", "5"], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    process, port = start_serve(mini_kb_dir, errors, "--timeout-s", "5")
     url = f"http://127.0.0.1:{port}/query"
     seen: collections.Counter = collections.Counter()
     refusals: set[str] = set()
