@@ -22,15 +22,16 @@ def load(store, labels: bool = True) -> ArgumentGraph:
         from argkb.assess.snapshot import decode, encode, has_strength_index, view_name
         from argkb.store.views import read_view, write_view
 
-        kept = read_view(store, view_name(labels))
+        name = view_name(labels)
+        kept = read_view(store, name)
         graph = decode(kept) if kept is not None else None
         if graph is not None:
-            graph.__dict__["_view"] = (view_name(labels), has_strength_index(kept))
+            graph.__dict__["_view"] = (name, has_strength_index(kept))
             return graph
         graph = _load_scans(store, labels)
         if graph is not None:
-            write_view(store, view_name(labels), encode(graph))
-            graph.__dict__["_view"] = (view_name(labels), False)
+            write_view(store, name, encode(graph))
+            graph.__dict__["_view"] = (name, False)
             return graph
     arguments: dict[URIRef, Argument] = {}
     for row in store.query(ARGUMENTS_Q).dicts():

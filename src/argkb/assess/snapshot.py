@@ -60,19 +60,9 @@ def encode(graph: ArgumentGraph) -> dict:
     data = {"arguments": arguments, "claims": claims}
     strength = graph.__dict__.get("_strength_index")
     if strength is not None:   # the strengths' influence graph, numbered once (argkb.assess.strength_view)
-        data["strength_index"] = strength.to_data(_Numbers(i))
+        data["strength_index"] = strength.to_data(i)
     data["iris"] = [str(node) for node in index]   # last: numbering may have met new IRIs
     return data
-
-
-class _Numbers:
-    """``number[node]``: the node's integer in the encoding."""
-
-    def __init__(self, number):
-        self.number = number
-
-    def __getitem__(self, node) -> int:
-        return self.number(node)
 
 
 def decode(data) -> ArgumentGraph | None:

@@ -131,13 +131,13 @@ class _Index:
         self.by_lens = by_lens
         self._full: dict[str, list[float]] = {}
 
-    def to_data(self, number: dict) -> dict:
-        """The index as marshal's types, its nodes as ``number``'s integers (``argkb.assess.snapshot``)."""
-        return {"nodes": [number[x] for x in self.nodes], "n": self.n_claims, "base": self.base,
+    def to_data(self, number) -> dict:
+        """The index as marshal's types, each node as ``number(node)`` (``argkb.assess.snapshot``)."""
+        return {"nodes": [number(x) for x in self.nodes], "n": self.n_claims, "base": self.base,
                 "implication": self.implication, "attackers": self.attackers, "supporters": self.supporters,
                 "premises": self.premises, "dependents": self.dependents, "touches": self.touches,
                 "touched_by": self.touched_by, "full": self._full,
-                "by_lens": [(-1 if k is None else number[k], v) for k, v in self.by_lens.items()]}
+                "by_lens": [(number(k), v) for k, v in self.by_lens.items()]}
 
     @classmethod
     def from_data(cls, data: dict, graph) -> _Index | None:
