@@ -17,8 +17,11 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from argkb.export import argdown_flavour as fl
 from argkb.export.argdown import quote_id
+from argkb.author.clauses import slug
+from argkb.interop import argdown_pcs as pcs
 from argkb.interop.argdown import RELATIONS, Node, Reader
 from argkb.interop.argdown_layout import front_matter
+from argkb.interop.contribution import short_label
 from argkb.interop.model import ATTACK, SUPPORT, MapError
 from argkb.rdf.ids import PERSPECTIVES
 from argkb.vocab.namespaces import ARGKB, KB, OA
@@ -67,6 +70,8 @@ class FlavouredReader:
         self.source = source
         self.quotes: dict[URIRef, tuple] = {}      # quote -> (exact, source, line)
         self._texts: dict = {}
+        self._steps: dict[str, list] = {}          # an argument's inference steps (argdown_pcs)
+        self.named: dict[str, URIRef] = {}         # untitled intermediate conclusion -> its id
 
     # ------------------------------------------------------------------ values
     def _add(self, node: URIRef, key: str, value, where: str) -> None:
@@ -128,13 +133,18 @@ class FlavouredReader:
         return merged
 
     def _id(self, node: Node) -> URIRef:
+        if node.key in self.named:
+            return self.named[node.key]
         if not node.title:
             raise MapError(f"line {node.at[0]}, column {node.at[1]}: a statement without an id; give it one: "
                            "[claim-some-name]: its text")
         return self._iri(node.title, f"line {node.at[0]}")
 
     def statement(self, node: Node) -> None:
-        iri, data, where = self._id(node), self._data(node), f"line {node.at[0]} ([{node.title}])"
+        iri, data = self._id(node), self._data(node)
+        where = f"line {node.at[0]} ([{node.title or fl.curie(iri, str(KB))}])"
+        if node.key in self.named and "label" not in data:     # an untitled intermediate conclusion
+            data["label"] = short_label(node.text).rstrip(".")
         if "a" in data:
             self._types(iri, data.pop("a"), where)
         else:
@@ -190,19 +200,72 @@ class FlavouredReader:
         self._pcs(node, iri, where)
 
     def _pcs(self, node: Node, iri: URIRef, where: str) -> None:
-        """A premise-conclusion structure: the statements above its inference line are premises, the one
-        below it the conclusion (one inference step: argkb's arguments are single inferences)."""
+        """A premise-conclusion structure: one argument per inference step (``argdown_pcs``). The
+        last step is the argument itself; an earlier one is ``<id>-step-N``, and takes the
+        argument's lens, warrant and attribution where its inference line gives none."""
         if not node.pcs:
             return
-        if sum(1 for e in node.pcs if e[0] == "inference") > 1:
-            raise MapError(f"{where}: a premise-conclusion structure of several inference steps; argkb reads one "
-                           "inference per argument: split it into arguments, one per step")
-        seen_rule = False
-        for entry in node.pcs:
-            if entry[0] == "inference":
-                seen_rule = True
+        found = self.steps_of(node)
+        inherited = {p: set(self.g.objects(iri, p))
+                     for p in (ARGKB.perspective, ARGKB.warrant, PROV.wasAttributedTo)}
+        label = self.g.value(iri, RDFS.label)
+        for n, step in enumerate(found, 1):
+            data = pcs.step_data(step, load_yaml)
+            at = f"line {step.at[0]} (the inference line of <{node.title}>)"
+            if n == len(found):
+                self._final_step(iri, data, at)
+                target = iri
+            else:
+                target = URIRef(f"{iri}-step-{n}")
+                self.g.add((target, RDF.type, ARGKB.Argument))
+                if "label" not in data and label is not None:
+                    data["label"] = f"{label} (step {n} of {len(found)})"
+                for key, value in data.items():
+                    self._add(target, key, value, at)
+                for pred, objects in inherited.items():
+                    if not any(True for _ in self.g.objects(target, pred)):
+                        for obj in objects:
+                            self.g.add((target, pred, obj))
+            for premise in step.premises:
+                self.g.add((target, ARGKB.premise, self._id(premise)))
+            self.g.add((target, ARGKB.conclusion, self._id(step.conclusion)))
+
+    def _final_step(self, iri: URIRef, data: dict, where: str) -> None:
+        """The last inference line's data, on the argument: a key the argument gives too must
+        say the same."""
+        for key, value in data.items():
+            try:
+                pred, kind = fl.pred_for(str(key))
+                new = set(fl.decode_all(value, kind))
+            except fl.FlavourError as exc:
+                raise MapError(f"{where}: {key}: {exc}") from None
+            given = set(self.g.objects(iri, pred))
+            if given and given != new:
+                raise MapError(f"{where}: {key} is given on the argument and on its last inference "
+                               "line, differently; give it in one place")
+            for obj in new:
+                self.g.add((iri, pred, obj))
+
+    def steps_of(self, node: Node) -> list:
+        if node.key not in self._steps:
+            self._steps[node.key] = pcs.steps(node.pcs, node.title)
+        return self._steps[node.key]
+
+    def name_conclusions(self, nodes: list[Node]) -> None:
+        """An id for each untitled intermediate conclusion, from its text (``claim-word-word…``)."""
+        taken = {n.title for n in nodes if n.title}
+        for node in nodes:
+            if node.kind != "argument" or not node.pcs:
                 continue
-            self.g.add((iri, ARGKB.conclusion if seen_rule else ARGKB.premise, self._id(entry[1])))
+            for step in self.steps_of(node)[:-1]:
+                claim = step.conclusion
+                if claim.title or claim.key in self.named:
+                    continue
+                if not claim.text:
+                    raise MapError(f"line {claim.at[0]}, column {claim.at[1]}: an intermediate "
+                                   "conclusion without an id or a text; write (n) [claim-id]: text")
+                self.named[claim.key] = self._iri(slug(claim.text, taken, "claim"),
+                                                  f"line {claim.at[0]}")
 
     def relation(self, symbol: str, parent: Node, child: Node, at: tuple[int, int]) -> None:
         kind, child_acts = RELATIONS[symbol]
@@ -258,6 +321,7 @@ def read_graph(text: str, name: str, source_text: Callable[[URIRef], str | None]
     reader.front(block)
     body = Reader(name)
     body.parse(text)
+    reader.name_conclusions(body.order)
     for node in body.order:
         (reader.statement if node.kind == "statement" else reader.argument)(node)
     for (symbol, parent, child), at in zip(body.relations, body.relation_at):
