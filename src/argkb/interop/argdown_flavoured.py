@@ -264,7 +264,7 @@ class FlavouredReader:
                 if not claim.text:
                     raise MapError(f"line {claim.at[0]}, column {claim.at[1]}: an intermediate "
                                    "conclusion without an id or a text; write (n) [claim-id]: text")
-                self.named[claim.key] = self._iri(slug(claim.text, taken, "claim"),
+                self.named[claim.key] = self._iri(slug(claim.text, taken, "claim", words=5),
                                                   f"line {claim.at[0]}")
 
     def relation(self, symbol: str, parent: Node, child: Node, at: tuple[int, int]) -> None:
