@@ -85,7 +85,8 @@ class Reader:
                 rule = self._text(item, [t for t in tokens if t.type != "DASHES"])
                 data = " ".join(t.value for t in tokens if t.type == "DATA")
                 uses = [int(n) for n in re.findall(r"\d+", m.group(1))] if (m := _USES.search(data)) else None
-                blocks = [(t.value, *position(item, t.start_pos)) for t in tokens if t.type == "DATA"]
+                blocks = [(t.value, *position(item, t.start_pos))
+                          for t in tokens if t.type == "DATA"]
                 pcs_owner.pcs.append(("inference", rule, uses, blocks, position(item, 0)))
                 continue
             first = top.children[0]

@@ -15,9 +15,9 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from argkb.author.clauses import slug
 from argkb.export import argdown_flavour as fl
 from argkb.export.argdown import quote_id
-from argkb.author.clauses import slug
 from argkb.interop import argdown_pcs as pcs
 from argkb.interop.argdown import RELATIONS, Node, Reader
 from argkb.interop.argdown_layout import front_matter
@@ -124,13 +124,7 @@ class FlavouredReader:
 
     # ------------------------------------------------------------------ body
     def _data(self, node: Node) -> dict:
-        merged: dict = {}
-        for text, line, column in node.data:
-            value = load_yaml(text, line, f"the data of {node.title or 'a statement'}")
-            if not isinstance(value, dict):
-                raise MapError(f"line {line}, column {column}: {text[:30]!r} is not a {{key: value}} block")
-            merged.update(value)
-        return merged
+        return pcs.merged(node.data, load_yaml, f"the data of {node.title or 'a statement'}")
 
     def _id(self, node: Node) -> URIRef:
         if node.key in self.named:

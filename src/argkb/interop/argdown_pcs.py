@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from argkb.interop.model import MapError
 
-#: on an inference line, the lens may be written ``lens:`` as well as with the data key ``perspective:``
+#: on an inference line the lens may be written ``lens:`` as well as ``perspective:`` (the data key)
 LENS_KEYS = ("perspective", "lens")
 
 
@@ -88,15 +88,22 @@ def _step(rule: tuple, statements: list, since: int, name: str) -> Step:
     return Step([s[1] for s in above], conclusion[1], text, blocks, at)
 
 
+def merged(blocks: list, load, what: str) -> dict:
+    """``{data}`` blocks, (text, line, column) each, read with ``load`` into one dict."""
+    data: dict = {}
+    for text, line, column in blocks:
+        value = load(text, line, what)
+        if not isinstance(value, dict):
+            raise MapError(f"line {line}, column {column}: {text[:30]!r} is not a "
+                           "{key: value} block")
+        data.update(value)
+    return data
+
+
 def step_data(step: Step, load) -> dict:
     """The data of a step's inference line, ``uses`` left out, ``lens`` read as ``perspective`` and
     the line's text as ``warrant``; ``load(text, line, what)`` reads a block."""
-    data: dict = {}
-    for text, line, column in step.blocks:
-        value = load(text, line, "the data of an inference line")
-        if not isinstance(value, dict):
-            raise MapError(f"line {line}, column {column}: {text[:30]!r} is not a {{key: value}} block")
-        data.update(value)
+    data = merged(step.blocks, load, "the data of an inference line")
     data.pop("uses", None)
     if all(k in data for k in LENS_KEYS):
         raise MapError(f"{_where(step.at)}: the inference line gives both lens: and perspective:; "
