@@ -43,14 +43,16 @@ def test_the_official_parser_reads_the_same_chains():
         chain = next(iter(result["pcs"].values()))
         roles = [m["role"] for m in chain]
         steps = [s for s in g.subjects(ARGKB.conclusion, None)]
-        assert roles.count("intermediary-conclusion") == len(steps) - 1 and roles[-1] == "main-conclusion"
+        assert roles.count("intermediary-conclusion") == len(steps) - 1
+        assert roles[-1] == "main-conclusion"
         intermediate = [m for m in chain if m["role"] == "intermediary-conclusion"]
         for n, member in enumerate(intermediate, 1):
             step = next(s for s in steps if str(s).endswith(f"-step-{n}"))
             warrant = str(g.value(step, ARGKB.warrant))
             assert warrant in member["rules"] or member["data"].get("warrant") == warrant, name
     three = next(iter(results[1]["pcs"].values()))
-    assert [m["data"].get("lens") for m in three if m["role"] != "premise"] == [None, "Realism", None]
+    lenses = [m["data"].get("lens") for m in three if m["role"] != "premise"]
+    assert lenses == [None, "Realism", None]
 
 
 def test_an_exported_chain_imports_back_to_the_same_graph():
@@ -65,11 +67,13 @@ def test_the_documented_chain_parses_and_adds_to_the_seed(tmp_path, runner):
     page = (REPO / "docs" / "argdown.md").read_text(encoding="utf-8")
     section = page[page.index("## Chains of inference steps"):]
     example = tmp_path / "chain.argdown"
-    example.write_text(re.search(r"^```argdown\n(.*?)^```$", section, re.S | re.M)[1], encoding="utf-8")
+    block = re.search(r"^```argdown\n(.*?)^```$", section, re.S | re.M)[1]
+    example.write_text(block, encoding="utf-8")
     [parsed] = official_parser([example])
     assert parsed["errors"] == [] and parsed["statements"] == 6
     assert runner.invoke(cli, ["init", str(tmp_path / "kb")]).exit_code == 0
-    result = runner.invoke(cli, ["add", "--kb", str(tmp_path / "kb"), str(example), "-m", "a chain"])
+    result = runner.invoke(cli, ["add", "--kb", str(tmp_path / "kb"), str(example),
+                                 "-m", "a chain"])
     assert result.exit_code == 0 and "0 violations" in result.output, result.output
     g = KnowledgeBase.locate(tmp_path / "kb").graph()
     arg = "arg-example-relief-eases-pressure"
