@@ -217,7 +217,7 @@ class FlavouredReader:
                 for key, value in data.items():
                     self._add(target, key, value, at)
                 for pred, objects in inherited.items():
-                    if not any(True for _ in self.g.objects(target, pred)):
+                    if (target, pred, None) not in self.g:
                         for obj in objects:
                             self.g.add((target, pred, obj))
             for premise in step.premises:
