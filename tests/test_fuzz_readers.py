@@ -133,7 +133,10 @@ _FLAVOUR_PIECE = st.one_of(_ARGDOWN_PIECE, st.sampled_from(
     ["[claim-a]: ", "[impl-b]: ", "<arg-c>: ", "#implication", "#realism", "#framing", "{label: \"x\"}",
      "{quote: \"a\"}", "{quote: {id: q}}", "{quote: [1, [2]]}", "{a: [Claim, 3]}", "{by: []}", "{asOf: 2024-01-01}",
      "{qualifier: {\"@value\": 1, \"@type\": \"xsd:integer\"}}", "{x: y}", "{\"@id\": 1}", "{statement: null}",
-     "{label: \"\\u0000\"}", "\n  + [claim-a]", "\n  +> [impl-b]", "\n  _> <arg-c>", "\n  >< [claim-a]"]))
+     "{label: \"\\u0000\"}", "\n  + [claim-a]", "\n  +> [impl-b]", "\n  _> <arg-c>", "\n  >< [claim-a]",
+     # multi-step premise-conclusion structures: inference lines with their data
+     "\n(3) ", "\n-- {lens: Realism} --\n", "\n-- {uses: [1, 9]} --\n", "\n-- {uses: x} --\n",
+     "\n-- {warrant: [1]} --\n", "\n-- {lens: [x], perspective: y} --\n", "\n-- w {label: 1} --\n"]))
 
 
 @FUZZ
