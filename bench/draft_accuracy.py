@@ -14,7 +14,11 @@ Then the proposals, in an empty knowledge base (only the gazetteer), against ``N
 annotation given one; **t.actor** of those whose trigger actor the annotation names, the share whose
 proposed trigger has that actor; **aff** the share given an affected actor; **aff/gold** of those
 whose annotation names an affected actor, the share given a right one; **aff R / P** recall and
-precision of the affected actors; **label** the share of usable labels (at most 12 words, every
+precision of the affected actors; **P nam** the precision of those proposed because the
+sentence names them (the first step, ``argkb.author.refer``), **P ann** the precision on the
+sentences whose annotation names an affected actor (the annotation names only names, so a
+resolved "the government" or a fallback on a sentence annotated ``-`` always counts as wrong
+in **aff P**); **label** the share of usable labels (at most 12 words, every
 annotated word, no discourse marker or quotation mark at the start); **words** their mean length.
 Run on ``tests/data/draft/heldout`` for the held-out articles.
 """
@@ -25,6 +29,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from argkb.author.article import proposals as article_proposals
 from argkb.author.clauses import MAX_WORDS
 from argkb.author.detect import detect
 from argkb.author.propose import Vocabulary
@@ -101,6 +106,10 @@ class Proposals:
     aff_found: int = 0      # ... proposed
     aff_proposed: int = 0   # affected actors proposed
     aff_right: int = 0      # ... that the annotation names
+    named_proposed: int = 0  # affected actors proposed because the sentence names them (step 1)
+    named_right: int = 0    # ... that the annotation names
+    ann_proposed: int = 0   # affected actors proposed where the annotation names some
+    ann_right: int = 0      # ... that the annotation names
     labels_ok: int = 0      # usable labels
     words: int = 0          # words in all labels
 
@@ -121,13 +130,9 @@ def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
     score = Proposals(text_file.stem)
     if not gold_file.exists():
         return score
-    proposals, previous = {}, None
-    for finding in (f for f in detect(text) if f.consequence):
-        s = finding.sentence
-        adjacent = previous if previous and previous[0] == s.number - 1 else None
-        proposal = vocabulary.propose(s.text, adjacent[1] if adjacent else None)
-        proposals[(s.start, s.end)] = proposal
-        previous = (s.number, proposal)
+    findings = [f for f in detect(text) if f.consequence]
+    by_number = article_proposals(vocabulary, text, findings)
+    proposals = {(f.sentence.start, f.sentence.end): by_number[f.sentence.number] for f in findings}
     for line in gold_file.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -155,6 +160,12 @@ def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
         score.aff_found += len(gold & keys)
         score.aff_proposed += len(keys)
         score.aff_right += len(keys & gold)
+        named = {a.key for a in found.affects if a.how.startswith("named")}
+        score.named_proposed += len(named)
+        score.named_right += len(named & gold)
+        if gold:
+            score.ann_proposed += len(keys)
+            score.ann_right += len(keys & gold)
         score.labels_ok += usable(found.label, label.split())
         score.words += len(found.label.split())
     return score
@@ -181,12 +192,13 @@ def main(argv: list[str]) -> int:
     print()
     print("proposals in an empty knowledge base, on the annotated C sentences found:")
     print(f"{'article':32} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} {'aff/gold':>8} "
-          f"{'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6}")
+          f"{'aff R':>6} {'aff P':>6} {'P nam':>6} {'P ann':>6} {'label':>6} {'words':>6}")
     proposals, overall = proposal_corpus(corpus)
     for p in proposals + [overall]:
         print(f"{p.name:32} {p.n:3} {_share(p.trig, p.n):>5} {_share(p.trig_gold_hit, p.trig_gold):>9} "
               f"{_share(p.actor_hit, p.actor_gold):>8} {_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
               f"{_share(p.aff_found, p.aff_keys):>6} {_share(p.aff_right, p.aff_proposed):>6} "
+              f"{_share(p.named_right, p.named_proposed):>6} {_share(p.ann_right, p.ann_proposed):>6} "
               f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f}")
     return 0
 

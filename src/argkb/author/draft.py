@@ -19,6 +19,7 @@ from rdflib.namespace import RDF, RDFS
 from argkb.author.clauses import label as clause_label
 from argkb.author.detect import Finding, detect
 from argkb.author.draft_turtle import Statement, Turtle, finish, rule
+from argkb.author.article import proposals
 from argkb.author.propose import Proposal, Vocabulary
 from argkb.author.stubs import Ids, Stubs
 from argkb.errors import UsageError
@@ -76,13 +77,10 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str
     ids = Ids(store)
     stubs = Stubs(out, ids, store)
     blocks: list[str] = []
-    previous: tuple[int, Proposal] | None = None
+    proposed = proposals(vocabulary, text, findings)
     for finding in findings:
         if finding.consequence:
-            number = finding.sentence.number
-            before = previous[1] if previous and previous[0] == number - 1 else None
-            proposal = vocabulary.propose(finding.sentence.text, before)
-            previous = (number, proposal)
+            proposal = proposed[finding.sentence.number]
             blocks.append(_implication(out, source, ids, stubs, finding, proposal))
         else:
             blocks.append(_claim(out, source, ids, finding))
@@ -120,7 +118,7 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
     new: list[str] = []                                             # stub actors, levers, moves first used here
     triggers = [(stubs.move(m, new), m) for m in proposal.triggers]
     moves = [n for n, _ in triggers]
-    affects = [(stubs.actor(a, new), a.words) for a in proposal.affects]
+    affects = [(stubs.actor(a, new), a.how) for a in proposal.affects]
     todos = [TODO_MOVE.format(moves=", ".join(short(m) for m in moves)) if moves else TODO_MOVE_NONE,
              TODO_ARGUMENTS.format(node=short(node))]
     if not affects:
@@ -133,7 +131,7 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
                   (ARGKB.qualifier, [finding.qualifier], f"proposed from {finding.cue!r}")]
     statements += [(ARGKB.trigger, [move], f"proposed: {ref.why}" + (" (a new move, above)" if ref.node is None else ""))
                    for move, ref in triggers]
-    statements += [(ARGKB.affects, [actor], f'proposed: named in the sentence ("{words}")') for actor, words in affects]
+    statements += [(ARGKB.affects, [actor], f"proposed: {how}") for actor, how in affects]
     statements += [(ARGKB.proposed, proposed, None), (ARGKB.todo, [Literal(t, lang="en") for t in todos], None)]
     head = rule(f"sentence {s.number}, [{s.start}, {s.end}), found by {finding.cue!r}")
     stubs_text = "".join(block + "\n" for block in new)
