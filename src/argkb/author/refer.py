@@ -4,8 +4,8 @@
 
 1. **named**: the actors the sentence names (less the trigger's actor, unless the consequence
    names it too);
-2. **referred to**: a pronoun or a definite description that opens the consequence clause ("it
-   will …", "the country would …", "the bloc is unlikely …", "its leaders …") is resolved to the
+2. **referred to**: a pronoun or a definite description that opens the consequence clause ("they
+   would …", "the country would …", "the bloc is unlikely …", "its leaders …") is resolved to the
    actor it most plausibly refers to, and added; one elsewhere in the consequence ("… the
    government's revenue") only when nothing is named. The antecedent is the first fitting
    mention before it in the sentence, else in the preceding sentences, nearest first, the main
@@ -42,13 +42,11 @@ _DESCRIPTIONS = [
     (r"the (?:bloc|alliance|union|organi[sz]ation|coalition|group|movement|council|fund|agency"
      r"|militants|rebels|insurgents)(?:['’]s)?", _GROUP),
 ]
-_PRONOUN = r"it|its|they|their|itself|themselves"
+# "it" is left out: opening a consequence it mostly stands for an event ("if X signals Y, it could …")
+_PRONOUN = r"its|they|their|themselves"
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(_DESCRIPTIONS))
     + rf"|(?P<p>{_PRONOUN}))(?![\w-])", re.I)
-# "it is unlikely that", "it will be harder for", "it would take": no actor is meant
-_EXPLETIVE = re.compile(r"^it\s+(?:\w+\s+)?(?:is|was|be|takes?|seems?|remains?)\b"
-                        r"(?:\s+\w+){0,3}?\s+(?:to|that|for|whether)\b", re.I)
 LOOK_BACK = 3          # preceding sentences searched for an antecedent
 
 
@@ -80,7 +78,7 @@ def references(text: str, opening_only: bool) -> list[tuple[re.Match, set | None
     for match in _REFERENCE.finditer(text):
         if opening_only and text[:match.start()].strip(" ,").lower() not in ("", "even", "then"):
             break
-        if match.group("p") and (opening_only is False or _EXPLETIVE.match(text[match.start():])):
+        if match.group("p") and opening_only is False:
             continue                                  # a pronoun only as the clause's subject
         kinds = next((k for i, (_, k) in enumerate(_DESCRIPTIONS) if match.group(f"d{i}")), None)
         found.append((match, kinds))
