@@ -190,7 +190,8 @@ class Vocabulary:
             triggers = previous.triggers
         elif cause:
             triggers = (self._moves(cause) or self._moves(" ".join(sentence.split()))
-                        or [self._stub(cause, parts.frame_subject)])
+                        or [self._stub(cause, parts.frame_subject, not parts.condition,
+                                       (" ".join(sentence.split()), context))])
         else:
             triggers = []
         movers = {a.ident for t in triggers if t.node is None for a in self._joined(t.label)}
@@ -268,11 +269,23 @@ class Vocabulary:
             joined.append(actor)
         return joined
 
-    def _stub(self, text: str, frame: str | None = None) -> MoveRef:
-        """A new move read from the clause: its label, the actor its first words name (else the one who
-        reports it: "Riyadh fears that …"), its lever and direction, as far as they are named."""
+    def _stub(self, text: str, frame: str | None = None, subject: bool = False,
+              within: tuple[str, refer.Context | None] | None = None) -> MoveRef:
+        """A new move read from the clause: its label, the actor its first words name (else, for a
+        subject, any it names: "the perception of discord between the U.S. and Russia"; else the one
+        who reports it or frames it: "Riyadh fears that …", "For China, …"; else the antecedent of a
+        pronoun opening it: "should it push …"), its lever and direction, as far as they are named."""
         opening = " ".join(text.split()[:5])
-        actors = self.actors(opening) or (self.actors(frame) if frame else [])
+        actors = self.actors(opening) or (self.actors(text) if subject else [])
+        actors = actors or (self.actors(frame) if frame else [])
+        if not actors and within is not None and within[1] is not None \
+                and text.split()[0].lower() in ("it", "they"):
+            flat, context = within
+            at = max(flat.find(text), 0)
+            actor = refer.resolve(self.actors, _subject_of, flat, at, None, context)
+            if actor is not None:
+                actors = [refer.noted(actor, f'"{text.split()[0]}" read as "{actor.words}", its most '
+                                             "plausible antecedent")]
         levers = self._found(ARGKB.Lever, text)
         lever = next(iter(levers), None) or next((StubLever(name) for name, p in _stub_levers() if p.search(text)), None)
         kind = ARGKB.Signal if _SIGNAL.search(text) else None
