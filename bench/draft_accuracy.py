@@ -108,6 +108,12 @@ class Proposals:
     aff_right: int = 0      # ... that the annotation names
     named_proposed: int = 0  # affected actors proposed because the sentence names them (step 1)
     named_right: int = 0    # ... that the annotation names
+    ref_proposed: int = 0   # affected actors proposed for a reference ("the country", "they")
+    ref_right: int = 0
+    cond_proposed: int = 0  # ... proposed as the condition's or trigger's actors
+    cond_right: int = 0
+    sal_proposed: int = 0   # ... proposed as the article's most salient actor (weaker)
+    sal_right: int = 0
     ann_proposed: int = 0   # affected actors proposed where the annotation names some
     ann_right: int = 0      # ... that the annotation names
     labels_ok: int = 0      # usable labels
@@ -160,15 +166,21 @@ def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
         score.aff_found += len(gold & keys)
         score.aff_proposed += len(keys)
         score.aff_right += len(keys & gold)
-        named = {a.key for a in found.affects if a.how.startswith("named")}
-        score.named_proposed += len(named)
-        score.named_right += len(named & gold)
+        for step, test in _STEPS.items():
+            made = {a.key for a in found.affects if test(a.how)}
+            setattr(score, f"{step}_proposed", getattr(score, f"{step}_proposed") + len(made))
+            setattr(score, f"{step}_right", getattr(score, f"{step}_right") + len(made & gold))
         if gold:
             score.ann_proposed += len(keys)
             score.ann_right += len(keys & gold)
         score.labels_ok += usable(found.label, label.split())
         score.words += len(found.label.split())
     return score
+
+
+#: the step that proposed an affected actor (``argkb.author.refer``), told by its note
+_STEPS = {"named": lambda how: how.startswith("named"), "ref": lambda how: " read as " in how,
+          "cond": lambda how: "condition" in how, "sal": lambda how: how.startswith("weaker")}
 
 
 def proposal_corpus(corpus: Path = DEFAULT_CORPUS) -> tuple[list[Proposals], Proposals]:
@@ -198,8 +210,14 @@ def main(argv: list[str]) -> int:
         print(f"{p.name:32} {p.n:3} {_share(p.trig, p.n):>5} {_share(p.trig_gold_hit, p.trig_gold):>9} "
               f"{_share(p.actor_hit, p.actor_gold):>8} {_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
               f"{_share(p.aff_found, p.aff_keys):>6} {_share(p.aff_right, p.aff_proposed):>6} "
-              f"{_share(p.named_right, p.named_proposed):>6} {_share(p.ann_right, p.ann_proposed):>6} "
+              f"{_share(p.named_right, p.named_proposed):>6} "
+              f"{_share(p.ann_right, p.ann_proposed):>6} "
               f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f}")
+    names = (("named", "named"), ("ref", "referred to"), ("cond", "condition's"),
+             ("sal", "most salient"))
+    steps = ", ".join(f"{name} {getattr(overall, step + '_right')}/"
+                      f"{getattr(overall, step + '_proposed')}" for step, name in names)
+    print(f"affected actors by step, annotated/proposed: {steps}")
     return 0
 
 

@@ -15,7 +15,8 @@ from argkb.author.propose import Proposal, Vocabulary
 from argkb.author.sentences import split
 
 
-def proposals(vocabulary: Vocabulary, text: str, findings: Iterable[Finding]) -> dict[int, Proposal]:
+def proposals(vocabulary: Vocabulary, text: str,
+              findings: Iterable[Finding]) -> dict[int, Proposal]:
     """The proposal for each consequence finding of ``text``, by its sentence number."""
     sentences = [" ".join(s.text.split()) for s in split(text)]
     salient = refer.salient([vocabulary.actors(s) for s in sentences])

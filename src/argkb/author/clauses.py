@@ -53,7 +53,8 @@ class Parts:
 
     condition: str | None
     consequence: str
-    frame_subject: str | None = None   # "Saudi Arabia" of "Saudi Arabia has said that …", "For China, …"
+    # "Saudi Arabia" of "Saudi Arabia has said that …", "China" of "For China, …"
+    frame_subject: str | None = None
 
 
 def _flat(text: str) -> str:

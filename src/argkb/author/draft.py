@@ -16,10 +16,10 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from argkb.author.article import proposals
 from argkb.author.clauses import label as clause_label
 from argkb.author.detect import Finding, detect
 from argkb.author.draft_turtle import Statement, Turtle, finish, rule
-from argkb.author.article import proposals
 from argkb.author.propose import Proposal, Vocabulary
 from argkb.author.stubs import Ids, Stubs
 from argkb.errors import UsageError

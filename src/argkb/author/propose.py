@@ -183,7 +183,7 @@ class Vocabulary:
         """The label, triggers and affected actors proposed for a consequence ``sentence``.
 
         ``previous``: the proposal for the sentence just before, whose trigger a pronoun refers to;
-        ``context``: the sentences before it and the article's salient actors (``refer.Context``)."""
+        ``context``: the sentences before it, the article's salient actors (``refer.Context``)."""
         parts = clauses.parts(sentence)
         cause, anaphoric = self._cause(parts)
         if anaphoric and previous is not None and previous.triggers:
@@ -204,12 +204,13 @@ class Vocabulary:
         flat = " ".join(sentence.split())
         named = [refer.noted(a, f'named in the sentence ("{a.words}")') for a in self.actors(flat)
                  if a.ident not in movers or a.ident in in_consequence]
+        named.sort(key=lambda a: a.ident not in in_consequence)   # the consequence's own first
         affects = self._affected(flat, parts, named, triggers, context or refer.Context())
         return Proposal(clauses.shorten(parts.consequence), affects, triggers)
 
     def _affected(self, flat: str, parts: clauses.Parts, named: list[ActorRef],
                   triggers: list[MoveRef], context: refer.Context) -> list[ActorRef]:
-        """The named actors, those a reference opening the consequence stands for, else fallbacks."""
+        """The named actors, those a reference opening the consequence stands for, else others."""
         consequence = parts.consequence
         offset = flat.find(consequence)
         offset = offset if offset >= 0 else max(len(flat) - len(consequence), 0)
@@ -228,7 +229,8 @@ class Vocabulary:
         condition = [t.actor for t in triggers if t.actor is not None]
         condition += self.actors(parts.condition or "") + self.actors(clauses.subject(consequence))
         unique = {a.ident: a for a in reversed(condition)}
-        return refer.fallback([unique[k] for k in dict.fromkeys(a.ident for a in condition)], context)
+        order = dict.fromkeys(a.ident for a in condition)
+        return refer.fallback([unique[k] for k in order], context)
 
     # ------------------------------------------------------------ triggers
     @staticmethod
@@ -274,7 +276,7 @@ class Vocabulary:
         """A new move read from the clause: its label, the actor its first words name (else, for a
         subject, any it names: "the perception of discord between the U.S. and Russia"; else the one
         who reports it or frames it: "Riyadh fears that …", "For China, …"; else the antecedent of a
-        pronoun opening it: "should it push …"), its lever and direction, as far as they are named."""
+        pronoun opening it: "should it push …"), its lever and direction, as far as named."""
         opening = " ".join(text.split()[:5])
         actors = self.actors(opening) or (self.actors(text) if subject else [])
         actors = actors or (self.actors(frame) if frame else [])
@@ -284,8 +286,8 @@ class Vocabulary:
             at = max(flat.find(text), 0)
             actor = refer.resolve(self.actors, _subject_of, flat, at, None, context)
             if actor is not None:
-                actors = [refer.noted(actor, f'"{text.split()[0]}" read as "{actor.words}", its most '
-                                             "plausible antecedent")]
+                how = f'"{text.split()[0]}" read as "{actor.words}", its most plausible antecedent'
+                actors = [refer.noted(actor, how)]
         levers = self._found(ARGKB.Lever, text)
         lever = next(iter(levers), None) or next((StubLever(name) for name, p in _stub_levers() if p.search(text)), None)
         kind = ARGKB.Signal if _SIGNAL.search(text) else None

@@ -1,6 +1,7 @@
 """Whom a consequence is about when its words do not name them: references and salience.
 
-``argkb draft`` proposes the affected actors of a consequence in this order (``Vocabulary.propose``):
+``argkb draft`` proposes the affected actors of a consequence in this order
+(``Vocabulary.propose``):
 
 1. **named**: the actors the sentence names (less the trigger's actor, unless the consequence
    names it too);
@@ -38,11 +39,11 @@ _GROUP = {ARGKB.Alliance, ARGKB.Organisation}
 #: definite descriptions and the kinds of actor they can stand for (None: any)
 _DESCRIPTIONS = [
     (r"the (?:country|government|state|regime|administration|authorities|nation|kingdom|republic"
-     r"|territory|capital|leadership|president|prime minister)(?:['’]s)?", _STATE),
+     r"|capital|leadership|president|prime minister)(?:['’]s)?", _STATE),
     (r"the (?:bloc|alliance|union|organi[sz]ation|coalition|group|movement|council|fund|agency"
      r"|militants|rebels|insurgents)(?:['’]s)?", _GROUP),
 ]
-# "it" is left out: opening a consequence it mostly stands for an event ("if X signals Y, it could …")
+# "it" is left out: opening a consequence, it mostly stands for an event ("if X signals Y, it …")
 _PRONOUN = r"its|they|their|themselves"
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(_DESCRIPTIONS))
