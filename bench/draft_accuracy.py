@@ -14,12 +14,13 @@ Then the proposals, in an empty knowledge base (only the gazetteer), against ``N
 annotation given one; **t.actor** of those whose trigger actor the annotation names, the share whose
 proposed trigger has that actor; **aff** the share given an affected actor; **aff/gold** of those
 whose annotation names an affected actor, the share given a right one; **aff R / P** recall and
-precision of the affected actors; **P nam** the precision of those proposed because the
-sentence names them (the first step, ``argkb.author.refer``), **P ann** the precision on the
-sentences whose annotation names an affected actor (the annotation names only names, so a
-resolved "the government" or a fallback on a sentence annotated ``-`` always counts as wrong
-in **aff P**); **label** the share of usable labels (at most 12 words, every
+precision of the affected actors; **label** the share of usable labels (at most 12 words, every
 annotated word, no discourse marker or quotation mark at the start); **words** their mean length.
+Then, overall: **P nam** the precision of the affected actors proposed because the sentence names
+them (the first step of ``argkb.author.refer``), **P ann** the precision on the sentences whose
+annotation names an affected actor (it names only names, so a resolved "the government" or a
+fallback on a sentence annotated ``-`` always counts as wrong in **aff P**), and for each step how
+many of its proposals the annotation names.
 Run on ``tests/data/draft/heldout`` for the held-out articles.
 """
 from __future__ import annotations
@@ -203,21 +204,22 @@ def main(argv: list[str]) -> int:
         print(f"{s.name:32} {s.gold:4} {s.proposed:6} {s.recall:8.1%} {s.precision:10.1%}")
     print()
     print("proposals in an empty knowledge base, on the annotated C sentences found:")
-    print(f"{'article':32} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} {'aff/gold':>8} "
-          f"{'aff R':>6} {'aff P':>6} {'P nam':>6} {'P ann':>6} {'label':>6} {'words':>6}")
+    print(f"{'article':28} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} "
+          f"{'aff/gold':>8} {'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6}")
     proposals, overall = proposal_corpus(corpus)
     for p in proposals + [overall]:
-        print(f"{p.name:32} {p.n:3} {_share(p.trig, p.n):>5} {_share(p.trig_gold_hit, p.trig_gold):>9} "
-              f"{_share(p.actor_hit, p.actor_gold):>8} {_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
+        print(f"{p.name:28} {p.n:3} {_share(p.trig, p.n):>5} "
+              f"{_share(p.trig_gold_hit, p.trig_gold):>9} {_share(p.actor_hit, p.actor_gold):>8} "
+              f"{_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
               f"{_share(p.aff_found, p.aff_keys):>6} {_share(p.aff_right, p.aff_proposed):>6} "
-              f"{_share(p.named_right, p.named_proposed):>6} "
-              f"{_share(p.ann_right, p.ann_proposed):>6} "
               f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f}")
     names = (("named", "named"), ("ref", "referred to"), ("cond", "condition's"),
              ("sal", "most salient"))
     steps = ", ".join(f"{name} {getattr(overall, step + '_right')}/"
                       f"{getattr(overall, step + '_proposed')}" for step, name in names)
-    print(f"affected actors by step, annotated/proposed: {steps}")
+    print(f"affected actors: P nam {_share(overall.named_right, overall.named_proposed)} (named), "
+          f"P ann {_share(overall.ann_right, overall.ann_proposed)} (the annotation names one)")
+    print(f"  by step, annotated/proposed: {steps}")
     return 0
 
 
