@@ -25,13 +25,25 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, TypeVar
 
 from argkb.vocab import ARGKB
 
-if TYPE_CHECKING:
-    from argkb.author.propose import ActorRef
 
+class ActorRef(Protocol):
+    """An actor found in a text (``argkb.author.propose.ActorRef``, a frozen dataclass)."""
+
+    words: str
+    how: str
+
+    @property
+    def ident(self) -> Any: ...
+
+    @property
+    def entry(self) -> Any: ...
+
+
+A = TypeVar("A", bound=ActorRef)
 Finder = Callable[[str], "list[ActorRef]"]
 
 _STATE = {ARGKB.State, ARGKB.Leader}
@@ -118,8 +130,9 @@ def resolve(actors: Finder, subject_of: Callable[[str], str], sentence: str, at:
     return None
 
 
-def noted(actor: ActorRef, how: str) -> ActorRef:
-    return replace(actor, how=how)
+def noted(actor: A, how: str) -> A:
+    """The actor with a note saying how it was found."""
+    return replace(actor, how=how)  # type: ignore[type-var]
 
 
 def fallback(condition: list[ActorRef], context: Context) -> list[ActorRef]:
