@@ -280,9 +280,10 @@ class Vocabulary:
         opening = " ".join(text.split()[:5])
         actors = self.actors(opening) or (self.actors(text) if subject else [])
         actors = actors or (self.actors(frame) if frame else [])
-        if not actors and within is not None and within[1] is not None \
+        context = within[1] if within is not None else None
+        if not actors and within is not None and context is not None \
                 and text.split()[0].lower() in ("it", "they"):
-            flat, context = within
+            flat = within[0]
             at = max(flat.find(text), 0)
             actor = refer.resolve(self.actors, _subject_of, flat, at, None, context)
             if actor is not None:

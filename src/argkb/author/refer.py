@@ -33,8 +33,8 @@ from argkb.vocab import ARGKB
 class ActorRef(Protocol):
     """An actor found in a text (``argkb.author.propose.ActorRef``, a frozen dataclass)."""
 
-    words: str
-    how: str
+    @property
+    def words(self) -> str: ...
 
     @property
     def ident(self) -> Any: ...
@@ -44,7 +44,6 @@ class ActorRef(Protocol):
 
 
 A = TypeVar("A", bound=ActorRef)
-Finder = Callable[[str], "list[ActorRef]"]
 
 _STATE = {ARGKB.State, ARGKB.Leader}
 _GROUP = {ARGKB.Alliance, ARGKB.Organisation}
@@ -68,10 +67,10 @@ class Context:
     """What the draft knows of the article around one sentence."""
 
     before: tuple[str, ...] = ()                     # the preceding sentences, nearest last
-    salient: tuple[tuple[ActorRef, int], ...] = ()   # the most salient actor, with its count
+    salient: tuple[tuple[Any, int], ...] = ()        # the most salient actor, with its count
 
 
-def salient(mentions: Sequence[Sequence[ActorRef]]) -> tuple[tuple[ActorRef, int], ...]:
+def salient(mentions: Sequence[Sequence[A]]) -> tuple[tuple[A, int], ...]:
     """The article's most salient actor: named in the most sentences (a tie: the first named)."""
     counts: Counter = Counter()
     first: dict = {}
@@ -104,15 +103,15 @@ def _fits(actor: ActorRef, kinds: set | None) -> bool:
     return kinds is None or actor.entry is None or actor.entry.kind in kinds
 
 
-def _ranked(actors: Finder, sentence: str, subject: str) -> list[ActorRef]:
+def _ranked(actors: Callable[[str], list[A]], sentence: str, subject: str) -> list[A]:
     """A sentence's actors, those of its main clause's subject first."""
     head = actors(subject) if subject else []
     rest = actors(sentence)
     return head + [a for a in rest if a.ident not in {h.ident for h in head}]
 
 
-def resolve(actors: Finder, subject_of: Callable[[str], str], sentence: str, at: int,
-            kinds: set | None, context: Context) -> ActorRef | None:
+def resolve(actors: Callable[[str], list[A]], subject_of: Callable[[str], str], sentence: str,
+            at: int, kinds: set | None, context: Context) -> A | None:
     """The actor the reference at offset ``at`` of ``sentence`` most plausibly refers to."""
     earlier = [a for a in actors(sentence[:at]) if _fits(a, kinds)]
     if earlier:
@@ -135,7 +134,7 @@ def noted(actor: A, how: str) -> A:
     return replace(actor, how=how)  # type: ignore[type-var]
 
 
-def fallback(condition: list[ActorRef], context: Context) -> list[ActorRef]:
+def fallback(condition: list[A], context: Context) -> list[A]:
     """Steps 3 and 4: the condition's (trigger's, subject's) actors, else the most salient ones."""
     if condition:
         return [noted(a, f'the consequence names no actor: the condition\'s or trigger\'s actor '
