@@ -97,3 +97,50 @@ def test_nearly_every_consequence_gets_an_affected_actor_on_both_corpora():
         assert total.n >= 40 and total.aff / total.n >= 0.9
         assert total.named_right / total.named_proposed >= 0.7
         assert total.aff_found / total.aff_keys >= 0.85
+
+
+def test_an_empty_kb_draft_gives_every_implication_an_actor_and_says_how_in_both_formats(
+        tmp_path, runner):
+    """On a held-out article in a knowledge base with only the ontology: every implication has
+    argkb:affects, each with a comment saying how it was found, the weaker guesses marked so; the
+    Argdown draft carries the same notes as comments, the official parser reads it with no error
+    and it imports back to the Turtle draft."""
+    import shutil
+
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+    from rdflib.namespace import RDF
+
+    from argkb.cli.main import cli
+    from argkb.vocab import ARGKB
+    from test_argdown_flavour import official_parser
+
+    kb = tmp_path / "kb"
+    shutil.copytree(REPO / "ontology", kb / "ontology")
+    (kb / "data").mkdir()
+    article = REPO / "tests" / "data" / "draft" / "heldout" / "ethiopia-sea-access.txt"
+    result = runner.invoke(cli, ["source", "add", str(article), "--id", "horn", "--title", "Horn",
+                                 "--date", "2026-01-01", "--kb", str(kb)])
+    assert result.exit_code == 0, result.output
+    paths = {"turtle": tmp_path / "draft.ttl", "argdown": tmp_path / "draft.argdown"}
+    for fmt, path in paths.items():
+        result = runner.invoke(cli, ["draft", "horn", "--kb", str(kb), "--format", fmt,
+                                     "-o", str(path)])
+        assert result.exit_code == 0, result.output
+    turtle_text = paths["turtle"].read_text(encoding="utf-8")
+    g = Graph().parse(data=turtle_text, format="turtle")
+    implications = set(g.subjects(RDF.type, ARGKB.Implication))
+    assert len(implications) > 10 and all((i, ARGKB.affects, None) in g for i in implications)
+    affects_lines = [line for line in turtle_text.splitlines() if "argkb:affects kb:" in line]
+    assert all("# proposed: " in line for line in affects_lines)
+    assert any("# proposed: weaker: " in line for line in affects_lines)
+    assert any("# proposed: the consequence names no actor" in line for line in affects_lines)
+    argdown = paths["argdown"].read_text(encoding="utf-8")
+    assert "// affects ethiopia, proposed: weaker: " in argdown
+    [parsed] = official_parser([paths["argdown"]])
+    assert parsed["errors"] == [] and parsed["statements"] == len(implications)
+    back = tmp_path / "back.ttl"
+    result = runner.invoke(cli, ["import", "--kb", str(kb), str(paths["argdown"]),
+                                 "--from", "argdown", "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    assert isomorphic(Graph().parse(back), g)

@@ -63,8 +63,12 @@ def unquoted_consequences(kb: KnowledgeBase, name: str, store=None) -> list[Find
     return [f for f in detect(text) if not any(s < f.sentence.end and f.sentence.start < e for s, e in spans)]
 
 
-def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str:
-    """The draft of source ``name`` as Turtle text."""
+def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None,
+          notes: dict[URIRef, list[tuple[URIRef, str]]] | None = None) -> str:
+    """The draft of source ``name`` as Turtle text.
+
+    ``notes``, when given, receives for each implication how its affected actors were proposed
+    (``(actor, how)``), as the Turtle's comments say it (for the Argdown draft)."""
     from argkb.store import open_store
 
     source, text = source_of(kb, name)
@@ -81,7 +85,8 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str
     for finding in findings:
         if finding.consequence:
             proposal = proposed[finding.sentence.number]
-            blocks.append(_implication(out, source, ids, stubs, finding, proposal))
+            blocks.append(_implication(out, source, ids, stubs, finding, proposal,
+                                       notes if notes is not None else {}))
         else:
             blocks.append(_claim(out, source, ids, finding))
     return finish(out, _header(source, findings, claims), blocks, short(source))
@@ -110,7 +115,8 @@ def _quote(out: Turtle, source: URIRef, node: URIRef, finding: Finding) -> tuple
                                   (OA.end, [Literal(s.end)], None)])
 
 
-def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: Finding, proposal: Proposal) -> str:
+def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: Finding,
+                 proposal: Proposal, notes: dict[URIRef, list[tuple[URIRef, str]]]) -> str:
     s = finding.sentence
     node = ids.new(proposal.label, "impl")
     local = str(node).rsplit("/", 1)[-1]
@@ -119,6 +125,7 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
     triggers = [(stubs.move(m, new), m) for m in proposal.triggers]
     moves = [n for n, _ in triggers]
     affects = [(stubs.actor(a, new), a.how) for a in proposal.affects]
+    notes[node] = affects
     todos = [TODO_MOVE.format(moves=", ".join(short(m) for m in moves)) if moves else TODO_MOVE_NONE,
              TODO_ARGUMENTS.format(node=short(node))]
     if not affects:
