@@ -55,7 +55,7 @@ _DESCRIPTIONS = [
      r"|militants|rebels|insurgents)(?:['’]s)?", _GROUP),
 ]
 # "it" is left out: opening a consequence, it mostly stands for an event ("if X signals Y, it …")
-_PRONOUN = r"its|they|their|themselves"
+_PRONOUN = r"its|they|their"
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(_DESCRIPTIONS))
     + rf"|(?P<p>{_PRONOUN}))(?![\w-])", re.I)
