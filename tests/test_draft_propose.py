@@ -59,7 +59,8 @@ def test_an_empty_knowledge_base_gets_a_stub_trigger_and_gazetteer_actors():
     assert trigger.node is None and trigger.label == "Trump attends the summit in Brussels"
     assert trigger.actor.entry.kind == ARGKB.Leader and trigger.actor.key == "USA"
     assert trigger.direction == ARGKB.Undertake                      # an event: attending a summit
-    assert [a.key for a in proposal.affects] == ["EU", "RUS", "UKR"]   # Brussels, the Kremlin, Kyiv; not the mover
+    # the Kremlin, Kyiv (the consequence's own first), Brussels; not the mover
+    assert [a.key for a in proposal.affects] == ["RUS", "UKR", "EU"]
 
 
 def test_a_direction_word_in_the_condition_gives_the_move_its_direction():

@@ -53,7 +53,8 @@ class Parts:
 
     condition: str | None
     consequence: str
-    frame_subject: str | None = None   # "Saudi Arabia" of "Saudi Arabia has said that …"
+    # "Saudi Arabia" of "Saudi Arabia has said that …", "China" of "For China, …"
+    frame_subject: str | None = None
 
 
 def _flat(text: str) -> str:
@@ -81,11 +82,13 @@ def parts(sentence: str) -> Parts:
     if frame and not re.match(r"^(?:if|when|unless|should)\b", frame.group("who"), re.I):
         who, text = frame.group("who"), text[frame.end():]
         who = _strip_marker(who)
-    condition = None
+    condition, opener = None, None
     opening = _OPENING.match(text)
     if opening:
         condition, text = opening.group("cond"), opening.group("rest")
     elif (concession := _CONCESSIVE.match(text)) and MODAL.search(text[concession.end():]):
+        if concession.group(0).lower().startswith("for "):      # "For China, allowing … would …"
+            opener = concession.group(0)[4:].strip(" ,")
         text = text[concession.end():]
     else:
         trailing = _TRAILING.search(text)
@@ -96,7 +99,7 @@ def parts(sentence: str) -> Parts:
     text = _strip_marker(text)
     if who and text.split() and text.split()[0].lower() in {"it", "they"} and len(who.split()) <= 4:
         text = who + " " + " ".join(text.split()[1:])       # "it will seek one" -> "Saudi Arabia will seek one"
-    return Parts(condition, text, who)
+    return Parts(condition, text, who or opener)
 
 
 def subject(consequence: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from argkb.author.article import proposals
 from argkb.author.clauses import label as clause_label
 from argkb.author.detect import Finding, detect
 from argkb.author.draft_turtle import Statement, Turtle, finish, rule
@@ -62,8 +63,12 @@ def unquoted_consequences(kb: KnowledgeBase, name: str, store=None) -> list[Find
     return [f for f in detect(text) if not any(s < f.sentence.end and f.sentence.start < e for s, e in spans)]
 
 
-def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str:
-    """The draft of source ``name`` as Turtle text."""
+def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None,
+          notes: dict[URIRef, list[tuple[URIRef, str]]] | None = None) -> str:
+    """The draft of source ``name`` as Turtle text.
+
+    ``notes``, when given, receives for each implication how its affected actors were proposed
+    (``(actor, how)``), as the Turtle's comments say it (for the Argdown draft)."""
     from argkb.store import open_store
 
     source, text = source_of(kb, name)
@@ -76,14 +81,12 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str
     ids = Ids(store)
     stubs = Stubs(out, ids, store)
     blocks: list[str] = []
-    previous: tuple[int, Proposal] | None = None
+    proposed = proposals(vocabulary, text, findings)
     for finding in findings:
         if finding.consequence:
-            number = finding.sentence.number
-            before = previous[1] if previous and previous[0] == number - 1 else None
-            proposal = vocabulary.propose(finding.sentence.text, before)
-            previous = (number, proposal)
-            blocks.append(_implication(out, source, ids, stubs, finding, proposal))
+            proposal = proposed[finding.sentence.number]
+            blocks.append(_implication(out, source, ids, stubs, finding, proposal,
+                                       notes if notes is not None else {}))
         else:
             blocks.append(_claim(out, source, ids, finding))
     return finish(out, _header(source, findings, claims), blocks, short(source))
@@ -112,7 +115,8 @@ def _quote(out: Turtle, source: URIRef, node: URIRef, finding: Finding) -> tuple
                                   (OA.end, [Literal(s.end)], None)])
 
 
-def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: Finding, proposal: Proposal) -> str:
+def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: Finding,
+                 proposal: Proposal, notes: dict[URIRef, list[tuple[URIRef, str]]]) -> str:
     s = finding.sentence
     node = ids.new(proposal.label, "impl")
     local = str(node).rsplit("/", 1)[-1]
@@ -120,7 +124,8 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
     new: list[str] = []                                             # stub actors, levers, moves first used here
     triggers = [(stubs.move(m, new), m) for m in proposal.triggers]
     moves = [n for n, _ in triggers]
-    affects = [(stubs.actor(a, new), a.words) for a in proposal.affects]
+    affects = [(stubs.actor(a, new), a.how) for a in proposal.affects]
+    notes[node] = affects
     todos = [TODO_MOVE.format(moves=", ".join(short(m) for m in moves)) if moves else TODO_MOVE_NONE,
              TODO_ARGUMENTS.format(node=short(node))]
     if not affects:
@@ -133,7 +138,7 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
                   (ARGKB.qualifier, [finding.qualifier], f"proposed from {finding.cue!r}")]
     statements += [(ARGKB.trigger, [move], f"proposed: {ref.why}" + (" (a new move, above)" if ref.node is None else ""))
                    for move, ref in triggers]
-    statements += [(ARGKB.affects, [actor], f'proposed: named in the sentence ("{words}")') for actor, words in affects]
+    statements += [(ARGKB.affects, [actor], f"proposed: {how}") for actor, how in affects]
     statements += [(ARGKB.proposed, proposed, None), (ARGKB.todo, [Literal(t, lang="en") for t in todos], None)]
     head = rule(f"sentence {s.number}, [{s.start}, {s.end}), found by {finding.cue!r}")
     stubs_text = "".join(block + "\n" for block in new)

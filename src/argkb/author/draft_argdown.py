@@ -7,7 +7,7 @@ commented argument template, one line per relation.
 """
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from argkb.author.draft import draft, source_of
@@ -36,8 +36,16 @@ def template(node: object) -> list[str]:
 
 def draft_argdown(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str:
     source, _ = source_of(kb, name)
-    graph = Graph().parse(data=draft(kb, name, claims=claims, store=store), format="turtle")
+    how: dict[URIRef, list[tuple[URIRef, str]]] = {}
+    graph = Graph().parse(data=draft(kb, name, claims=claims, store=store, notes=how),
+                          format="turtle")
     implications = sorted(graph.subjects(RDF.type, ARGKB.Implication), key=str)
     header = [line.format(source=short(source), count=len(implications)) for line in HEADER]
     return to_argdown_text(graph, kb.source_text, title=f"Draft of {short(source)}", header=header,
-                           notes={node: template(node) for node in implications})
+                           notes={node: _how(how.get(URIRef(str(node)), [])) + template(node)
+                                  for node in implications})
+
+
+def _how(affects: list[tuple[URIRef, str]]) -> list[str]:
+    """Comment lines saying how each affected actor was proposed (a weaker guess says so)."""
+    return [f"// affects {str(actor)[len(str(KB)):]}, proposed: {how}" for actor, how in affects]

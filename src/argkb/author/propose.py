@@ -16,7 +16,9 @@ Proposals are made from words, never decided:
   ``data/levers.tsv``, and a direction from its verb (*ease* → Decrease, *strengthen* → Increase,
   *keep* → Maintain, an event such as *attend*, *launch*, *mine* → Undertake).
 - **Affected actors** are the actors the sentence names, less the trigger's actor unless the
-  consequence clause names it too.
+  consequence clause names it too; then a pronoun or description opening the consequence ("the
+  country would …") resolved to its antecedent; with none, the condition's actors, else the
+  article's most salient actor as a weaker guess (``argkb.author.refer``; each with a note ``how``).
 - **The label** is the consequence clause in at most twelve words (``argkb.author.clauses``).
 """
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from argkb.author import clauses, gazetteer
+from argkb.author import clauses, gazetteer, refer
 from argkb.author.queries import TERMS_QUERY
 from argkb.vocab import ARGKB
 
@@ -79,6 +81,7 @@ class ActorRef:
     words: str                                  # the words found
     start: int
     entry: gazetteer.Entry | None = None
+    how: str = field(default="", compare=False)   # which step proposed it (``argkb.author.refer``)
 
     @property
     def key(self) -> str:
@@ -141,6 +144,7 @@ class Vocabulary:
         self.terms = sorted(terms.values(), key=lambda t: str(t.node))
         self._patterns = {t.node: t.pattern() for t in self.terms}
         self._names = {n.lower(): t.node for t in self.terms if t.kind == ARGKB.Actor for n in t.names}
+        self._seen: dict[str, list[ActorRef]] = {}
 
     def _found(self, kind: URIRef, text: str) -> dict[URIRef, re.Match]:
         found = {}
@@ -152,6 +156,13 @@ class Vocabulary:
 
     def actors(self, text: str) -> list[ActorRef]:
         """The actors ``text`` names, in order: the knowledge base's first, then the gazetteer's for the rest."""
+        if text not in self._seen:
+            if len(self._seen) > 4096:
+                self._seen.clear()
+            self._seen[text] = self._actors(text)
+        return list(self._seen[text])
+
+    def _actors(self, text: str) -> list[ActorRef]:
         found = [ActorRef(node, m.group(0), m.start()) for node, m in self._found(ARGKB.Actor, text).items()]
         spans = [(a.start, a.start + len(a.words)) for a in found]
         for entry, match in gazetteer.find(text):
@@ -167,17 +178,20 @@ class Vocabulary:
             unique.setdefault(actor.ident, actor)
         return list(unique.values())
 
-    def propose(self, sentence: str, previous: Proposal | None = None) -> Proposal:
+    def propose(self, sentence: str, previous: Proposal | None = None,
+                context: refer.Context | None = None) -> Proposal:
         """The label, triggers and affected actors proposed for a consequence ``sentence``.
 
-        ``previous``: the proposal for the sentence just before, whose trigger a pronoun refers to."""
+        ``previous``: the proposal for the sentence just before, whose trigger a pronoun refers to;
+        ``context``: the sentences before it, the article's salient actors (``refer.Context``)."""
         parts = clauses.parts(sentence)
         cause, anaphoric = self._cause(parts)
         if anaphoric and previous is not None and previous.triggers:
             triggers = previous.triggers
         elif cause:
             triggers = (self._moves(cause) or self._moves(" ".join(sentence.split()))
-                        or [self._stub(cause, parts.frame_subject)])
+                        or [self._stub(cause, parts.frame_subject, not parts.condition,
+                                       (" ".join(sentence.split()), context))])
         else:
             triggers = []
         movers = {a.ident for t in triggers if t.node is None for a in self._joined(t.label)}
@@ -187,9 +201,36 @@ class Vocabulary:
         actor_subject = bool(cause) and any(a.start == 0 for a in self.actors(cause))
         said = parts.consequence if parts.condition or anaphoric or actor_subject else parts.consequence[len(cause):]
         in_consequence = {a.ident for a in self.actors(said)}
-        affects = [a for a in self.actors(" ".join(sentence.split()))
-                   if a.ident not in movers or a.ident in in_consequence]
+        flat = " ".join(sentence.split())
+        named = [refer.noted(a, f'named in the sentence ("{a.words}")') for a in self.actors(flat)
+                 if a.ident not in movers or a.ident in in_consequence]
+        named.sort(key=lambda a: a.ident not in in_consequence)   # the consequence's own first
+        affects = self._affected(flat, parts, named, triggers, context or refer.Context())
         return Proposal(clauses.shorten(parts.consequence), affects, triggers)
+
+    def _affected(self, flat: str, parts: clauses.Parts, named: list[ActorRef],
+                  triggers: list[MoveRef], context: refer.Context) -> list[ActorRef]:
+        """The named actors, those a reference opening the consequence stands for, else others."""
+        consequence = parts.consequence
+        offset = flat.find(consequence)
+        offset = offset if offset >= 0 else max(len(flat) - len(consequence), 0)
+        found = list(named)
+        for opening in (True, False):
+            if opening is False and found:
+                break
+            for match, kinds in refer.references(consequence, opening):
+                actor = refer.resolve(self.actors, _subject_of, flat, offset + match.start(), kinds,
+                                      context)
+                if actor is not None and actor.ident not in {a.ident for a in found}:
+                    found.append(refer.noted(actor, f'"{match.group(0)}" read as "{actor.words}", '
+                                                    "its most plausible antecedent"))
+        if found:
+            return found
+        condition = [t.actor for t in triggers if t.actor is not None]
+        condition += self.actors(parts.condition or "") + self.actors(clauses.subject(consequence))
+        unique = {a.ident: a for a in reversed(condition)}
+        order = dict.fromkeys(a.ident for a in condition)
+        return refer.fallback([unique[k] for k in order], context)
 
     # ------------------------------------------------------------ triggers
     @staticmethod
@@ -230,16 +271,34 @@ class Vocabulary:
             joined.append(actor)
         return joined
 
-    def _stub(self, text: str, frame: str | None = None) -> MoveRef:
-        """A new move read from the clause: its label, the actor its first words name (else the one who
-        reports it: "Riyadh fears that …"), its lever and direction, as far as they are named."""
+    def _stub(self, text: str, frame: str | None = None, subject: bool = False,
+              within: tuple[str, refer.Context | None] | None = None) -> MoveRef:
+        """A new move read from the clause: its label, the actor its first words name (else, for a
+        subject, any it names: "the perception of discord between the U.S. and Russia"; else the one
+        who reports it or frames it: "Riyadh fears that …", "For China, …"; else the antecedent of a
+        pronoun opening it: "should it push …"), its lever and direction, as far as named."""
         opening = " ".join(text.split()[:5])
-        actors = self.actors(opening) or (self.actors(frame) if frame else [])
+        actors = self.actors(opening) or (self.actors(text) if subject else [])
+        actors = actors or (self.actors(frame) if frame else [])
+        context = within[1] if within is not None else None
+        if not actors and within is not None and context is not None \
+                and text.split()[0].lower() in ("it", "they"):
+            flat = within[0]
+            at = max(flat.find(text), 0)
+            actor = refer.resolve(self.actors, _subject_of, flat, at, None, context)
+            if actor is not None:
+                how = f'"{text.split()[0]}" read as "{actor.words}", its most plausible antecedent'
+                actors = [refer.noted(actor, how)]
         levers = self._found(ARGKB.Lever, text)
         lever = next(iter(levers), None) or next((StubLever(name) for name, p in _stub_levers() if p.search(text)), None)
         kind = ARGKB.Signal if _SIGNAL.search(text) else None
         return MoveRef(f'the condition or cause: "{" ".join(text.split())}"', None, clauses.shorten(text),
                        actors[0] if actors else None, lever, _direction(text), kind)
+
+
+def _subject_of(sentence: str) -> str:
+    """The subject of a sentence's main clause (the words before its modal; empty without one)."""
+    return clauses.subject(clauses.parts(sentence).consequence)
 
 
 def _direction(text: str) -> URIRef | None:

@@ -105,7 +105,8 @@ class Stubs:
         statements: list[Statement] = [(RDF.type, [ARGKB.Move], None), (RDFS.label, [Literal(move.label, lang="en")], f"proposed: {move.why}")]
         proposed, missing = [RDF.type, RDFS.label], []
         if move.actor is not None:
-            statements.append((ARGKB.actor, [self.actor(move.actor, blocks)], f'proposed: named in it ("{move.actor.words}")'))
+            how = move.actor.how or f'named in it ("{move.actor.words}")'
+            statements.append((ARGKB.actor, [self.actor(move.actor, blocks)], f"proposed: {how}"))
             proposed.append(ARGKB.actor)
         else:
             missing.append("argkb:actor (the clause names none)")
