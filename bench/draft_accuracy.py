@@ -15,7 +15,14 @@ annotation given one; **t.actor** of those whose trigger actor the annotation na
 proposed trigger has that actor; **aff** the share given an affected actor; **aff/gold** of those
 whose annotation names an affected actor, the share given a right one; **aff R / P** recall and
 precision of the affected actors; **label** the share of usable labels (at most 12 words, every
-annotated word, no discourse marker or quotation mark at the start); **words** their mean length.
+annotated word, no discourse marker or quotation mark at the start, no leading attribution or
+frame such as "According to X," or "Under the deal,", and no cut mid-phrase: no function word
+(*is*, *the*, *of*, *as* …) at the end or just before a modal); **words** their mean length.
+A trigger counts (in **trig**, **trig/gold**) only when it is a move of the knowledge base or a
+stub that is not **junk**: a stub is junk when its label has no verb (told by the lemminflect
+lexicon and number agreement, so "Even a minor incident" has none and "those bans spread" has
+one), ends in a function word or opens with an attribution, or when the annotation says the
+sentence states no trigger; **junk** counts them.
 Then, overall: **P nam** the precision of the affected actors proposed because the sentence names
 them (the first step of ``argkb.author.refer``), **P ann** the precision on the sentences whose
 annotation names an affected actor (it names only names, so a resolved "the government" or a
@@ -29,6 +36,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import lemminflect
 
 from argkb.author.article import proposals as article_proposals
 from argkb.author.clauses import MAX_WORDS
@@ -117,18 +126,88 @@ class Proposals:
     sal_right: int = 0
     ann_proposed: int = 0   # affected actors proposed where the annotation names some
     ann_right: int = 0      # ... that the annotation names
+    junk: int = 0           # junk stub triggers proposed
     labels_ok: int = 0      # usable labels
     words: int = 0          # words in all labels
 
 
-_OPENERS = re.compile(r"^(?:but|and|so|yet|however|moreover|conversely|similarly|for (?:example|instance)|if|when|should)\b", re.I)
+_OPENERS = re.compile(r"^(?:but|and|so|yet|however|moreover|conversely|similarly"
+                      r"|for (?:example|instance)|if|when|should)\b", re.I)
+#: an attribution or a frame adverbial opening a label ("According to X, …", "In return, …",
+#: "Under the deal, …", "For China, …", "X has said that …")
+_FRAMES = re.compile(r"^(?:according to\b|(?:in|under|for|with|after|at|by|on|from|despite|given"
+                     r"|over|as|meanwhile|then)\b[^,]{0,40},)|^(?:\S+\s+){0,6}?(?:has |have |had )?"
+                     r"(?:said|says|argues?|argued|warns?|warned|fears?|feared|estimates?|estimated"
+                     r"|believes?|believed|claims?|claimed|doubts?|doubted)\s+that\b", re.I)
+#: function words: a label that ends in one, or has one just before a modal, was cut mid-phrase
+FUNCTION = {"the", "a", "an", "of", "to", "as", "is", "are", "was", "were", "be", "been", "am",
+            "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "than", "for",
+            "with", "by", "at", "from", "into", "between", "among", "its", "their", "his", "her",
+            "our", "your", "my", "this", "these", "those", "such", "if", "when", "while",
+            "whether", "because", "since", "so", "very", "more", "most", "has", "have", "had",
+            "does", "do", "did", "neither", "either", "both", "each", "every", "any", "no", "not",
+            "would", "could", "might", "may", "will", "can", "shall", "should", "must"}
+_MODALS = {"would", "could", "might", "may", "will", "can", "cannot", "shall", "should", "must"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                "our", "every", "each", "any", "some", "no", "such", "another", "even", "both"}
+_PREPOSITIONS = {"of", "to", "in", "on", "at", "by", "for", "with", "from", "among", "between",
+                 "into", "along", "through", "over", "under", "against", "across", "according"}
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+", text)]
+
+
+def cut_mid_phrase(label: str) -> bool:
+    """The label ends in a function word, or has one just before a modal ("… renounced the will")."""
+    tokens = _tokens(label)
+    return bool(tokens) and (tokens[-1] in FUNCTION or any(
+        a in FUNCTION - _MODALS and b in _MODALS for a, b in zip(tokens, tokens[1:])))
+
+
+def framed(label: str) -> bool:
+    """The label opens with an attribution or a frame adverbial."""
+    return bool(_FRAMES.search(label))
 
 
 def usable(label: str, words: list[str]) -> bool:
-    """A label with at most 12 words, every annotated word (as a word's beginning), no opener or quotation mark."""
-    tokens = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+", label)]
-    return (len(label.split()) <= MAX_WORDS and not _OPENERS.search(label) and not re.search(r"[\"“”]", label)
+    """A label with at most 12 words, every annotated word (as a word's beginning), no opener,
+    frame or quotation mark, not cut mid-phrase."""
+    tokens = _tokens(label)
+    return (len(label.split()) <= MAX_WORDS and not _OPENERS.search(label)
+            and not re.search(r"[\"“”]", label) and not framed(label)
+            and not cut_mid_phrase(label)
             and all(any(tok.startswith(w.lower()) for tok in tokens) for w in words))
+
+
+def has_verb(label: str) -> bool:
+    """Whether a move's label holds a verb, read with the lemminflect lexicon: an auxiliary or a
+    modal; a word only a verb ("recognises", "deploy"); or a word that can be a noun or a verb
+    read as a verb when it agrees with the noun before it ("those bans spread", "the talks
+    stall", "the war continues"), not inside a noun phrase ("a minor incident", "a single cut")."""
+    tokens = _tokens(label)
+    for i, word in enumerate(tokens[1:], 1):
+        before = tokens[i - 1]
+        if word == "according" or before in _DETERMINERS | _PREPOSITIONS or "'" in word:
+            continue
+        readings = lemminflect.getAllLemmas(word)
+        if "AUX" in readings or word in _MODALS | {"cannot"}:
+            return True
+        if "VERB" not in readings:
+            continue
+        if not {"NOUN", "ADJ", "PROPN"} & set(readings) or word.endswith("ed"):
+            return True
+        plural = before.endswith("s") and not before.endswith("ss")
+        if "NOUN" in lemminflect.getAllLemmas(before) and plural != word.endswith("s"):
+            return True
+    return False
+
+
+def junk(move, annotated: str) -> bool:
+    """A stub move that is no trigger: no verb, cut mid-phrase, framed, or where the annotation
+    says the sentence states no trigger (``-``)."""
+    return move.node is None and (annotated == "-" or not has_verb(move.label)
+                                  or cut_mid_phrase(move.label) or framed(move.label))
 
 
 def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
@@ -151,10 +230,12 @@ def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
         if found is None:
             continue
         score.n += 1
-        score.trig += bool(found.triggers)
+        good = [t for t in found.triggers if not junk(t, trigger)]
+        score.junk += len(found.triggers) - len(good)
+        score.trig += bool(good)
         if trigger != "-":
             score.trig_gold += 1
-            score.trig_gold_hit += bool(found.triggers)
+            score.trig_gold_hit += bool(good)
         if trigger not in ("-", "?"):
             score.actor_gold += 1
             score.actor_hit += any(t.actor and t.actor.key in trigger.split() for t in found.triggers)
@@ -205,14 +286,14 @@ def main(argv: list[str]) -> int:
     print()
     print("proposals in an empty knowledge base, on the annotated C sentences found:")
     print(f"{'article':28} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} "
-          f"{'aff/gold':>8} {'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6}")
+          f"{'aff/gold':>8} {'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6} {'junk':>5}")
     proposals, overall = proposal_corpus(corpus)
     for p in proposals + [overall]:
         print(f"{p.name:28} {p.n:3} {_share(p.trig, p.n):>5} "
               f"{_share(p.trig_gold_hit, p.trig_gold):>9} {_share(p.actor_hit, p.actor_gold):>8} "
               f"{_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
               f"{_share(p.aff_found, p.aff_keys):>6} {_share(p.aff_right, p.aff_proposed):>6} "
-              f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f}")
+              f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f} {p.junk:5}")
     names = (("named", "named"), ("ref", "referred to"), ("cond", "condition's"),
              ("sal", "most salient"))
     steps = ", ".join(f"{name} {getattr(overall, step + '_right')}/"
