@@ -12,7 +12,7 @@ Then the proposals, in an empty knowledge base (only the gazetteer), against ``N
 (the scheme: ``tests/data/draft/README.md``), over the ``C`` sentences the detector finds:
 **trig** the share given a trigger move; **trig/gold** the share of those with a trigger in the
 annotation given one; **t.actor** of those whose trigger actor the annotation names, the share whose
-proposed trigger has that actor; **aff** the share given an affected actor; **aff/gold** of those
+proposed trigger (not junk) has that actor; **aff** the share given an affected actor; **aff/gold** of those
 whose annotation names an affected actor, the share given a right one; **aff R / P** recall and
 precision of the affected actors; **label** the share of usable labels (at most 12 words, every
 annotated word, no discourse marker or quotation mark at the start, no leading attribution or
@@ -145,7 +145,7 @@ FUNCTION = {"the", "a", "an", "of", "to", "as", "is", "are", "was", "were", "be"
             "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "than", "for",
             "with", "by", "at", "from", "into", "between", "among", "its", "their", "his", "her",
             "our", "your", "my", "this", "these", "those", "such", "if", "when", "while",
-            "whether", "because", "since", "so", "very", "more", "most", "has", "have", "had",
+            "whether", "because", "since", "so", "has", "have", "had",
             "neither", "either", "both", "each", "every", "any", "no", "not",
             "would", "could", "might", "may", "will", "can", "shall", "should", "must"}
 #: words that cannot stand just before a modal ("That would" can: a demonstrative as subject)
@@ -250,7 +250,7 @@ def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
             score.trig_gold_hit += bool(good)
         if trigger not in ("-", "?"):
             score.actor_gold += 1
-            score.actor_hit += any(t.actor and t.actor.key in trigger.split() for t in found.triggers)
+            score.actor_hit += any(t.actor and t.actor.key in trigger.split() for t in good)
         keys = {a.key for a in found.affects}
         gold = set(affected.split()) - {"-"}
         score.aff += bool(keys)

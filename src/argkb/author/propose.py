@@ -186,12 +186,11 @@ class Vocabulary:
         ``context``: the sentences before it, the article's salient actors (``refer.Context``)."""
         parts = clauses.parts(sentence)
         cause, anaphoric = self._cause(parts)
-        if anaphoric and previous is not None and previous.triggers:
+        if (anaphoric or parts.sequel) and previous is not None and previous.triggers:
             triggers = previous.triggers
         elif cause:
             triggers = (self._moves(cause) or self._moves(" ".join(sentence.split()))
-                        or [self._stub(cause, parts.frame_subject, not parts.condition,
-                                       (" ".join(sentence.split()), context))])
+                        or self._stubs(cause, parts, (" ".join(sentence.split()), context)))
         else:
             triggers = []
         movers = {a.ident for t in triggers if t.node is None for a in self._joined(t.label)}
@@ -271,6 +270,22 @@ class Vocabulary:
             joined.append(actor)
         return joined
 
+    def _stubs(self, cause: str, parts: clauses.Parts,
+               within: tuple[str, refer.Context | None]) -> list[MoveRef]:
+        """A stub move for the condition clause, or for a subject that reads as an action
+        ("cutting all aid …", "drones have hit …") or names an event between actors ("the
+        discussions between Trump and Putin"); none for a bare noun phrase ("the militants",
+        "even a minor incident"), whose move the analyst names (the implication keeps its TODO)."""
+        if parts.condition is None and not clauses.acts(cause):
+            named = clauses.event(cause)
+            parties = self._joined(named[0]) if named else []
+            if not named or len(parties) < 2 or named[0][parties[-1].start
+                                                         + len(parties[-1].words):].strip():
+                return []
+            cause = f"{named[0]} {named[1]}"     # "Trump and Putin hold discussions"
+        stub = self._stub(cause, parts.frame_subject, not parts.condition, within)
+        return [stub] if len(stub.label.split()) >= 2 else []
+
     def _stub(self, text: str, frame: str | None = None, subject: bool = False,
               within: tuple[str, refer.Context | None] | None = None) -> MoveRef:
         """A new move read from the clause: its label, the actor its first words name (else, for a
@@ -292,7 +307,7 @@ class Vocabulary:
         levers = self._found(ARGKB.Lever, text)
         lever = next(iter(levers), None) or next((StubLever(name) for name, p in _stub_levers() if p.search(text)), None)
         kind = ARGKB.Signal if _SIGNAL.search(text) else None
-        return MoveRef(f'the condition or cause: "{" ".join(text.split())}"', None, clauses.shorten(text),
+        return MoveRef(f'the condition or cause: "{" ".join(text.split())}"', None, clauses.clause_label(text),
                        actors[0] if actors else None, lever, _direction(text), kind)
 
 
