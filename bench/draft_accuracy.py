@@ -11,10 +11,10 @@ that are ``C`` sentences. Prints one line per article and the overall figures (m
 Then the proposals, in an empty knowledge base (only the gazetteer), against ``NAME.proposals.tsv``
 (the scheme: ``tests/data/draft/README.md``), over the ``C`` sentences the detector finds:
 **trig** the share given a trigger move; **trig/gold** the share of those with a trigger in the
-annotation given one; **t.actor** of those whose trigger actor the annotation names, the share whose
-proposed trigger (not junk) has that actor; **aff** the share given an affected actor; **aff/gold** of those
-whose annotation names an affected actor, the share given a right one; **aff R / P** recall and
-precision of the affected actors; **label** the share of usable labels (at most 12 words, every
+annotation given one; **t.actor** of those whose trigger actor the annotation names, the share
+whose proposed trigger (not junk) has that actor; **aff** the share given an affected actor;
+**aff/gold** of those whose annotation names an affected actor, the share given a right one;
+**aff R / P** recall and precision of the affected actors; **label** the share of usable labels (at most 12 words, every
 annotated word, no discourse marker or quotation mark at the start, no leading attribution or
 frame such as "According to X," or "Under the deal,", and no cut mid-phrase: no function word
 (*is*, *the*, *of*, *as* …) at the end or just before a modal); **words** their mean length.
@@ -165,7 +165,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def cut_mid_phrase(label: str) -> bool:
-    """The label ends in a function word, or has one just before a modal ("… renounced the will")."""
+    """The label ends in a function word, or has one just before a modal ("… renounced the
+    will")."""
     tokens = _tokens(label)
     return bool(tokens) and (tokens[-1] in FUNCTION or any(
         a in _BEFORE_MODAL and b in _MODALS for a, b in zip(tokens, tokens[1:])))
@@ -188,7 +189,8 @@ def usable(label: str, words: list[str]) -> bool:
 
 def has_verb(label: str) -> bool:
     """Whether a move's label holds a verb, read with the lemminflect lexicon: an auxiliary or a
-    modal; a gerund opening it; a word only a verb ("recognises", "deploy"); or a word that can be a noun or a verb
+    modal; a gerund opening it; a word only a verb ("recognises", "deploy"); or a word that can be
+    a noun or a verb
     read as a verb after a name or a number ("Russia mines", "Addis Ababa abandon", "the two
     cool") or when it agrees with the noun before it ("those bans spread", "the war continues"),
     not inside a noun phrase ("a minor incident", "a single cut"). Adverbs in -ly are skipped."""

@@ -25,8 +25,8 @@ _MARKERS = (r"for (?:example|instance)|moreover|however|conversely|similarly|on 
 _MARKER = re.compile(rf"^(?:(?:{_MARKERS})\b,?\s*)+", re.I)
 _FRAME = re.compile(r"^(?P<who>[^,;:]{1,60}?)\s+(?:has |have |had )?(?:argues?|argued|says?|said|fears?|feared|warns?|warned|"
                     r"believes?|believed|expects?|expected|points? out|pointed out|insists?|insisted|notes?|noted|"
-                    r"claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+|\s+(?:has|have|had) said\s+"
-                    r"(?=(?:it|they)\s)", re.I)
+                    r"claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+"
+                    r"|\s+(?:has|have|had) said\s+(?=(?:it|they)\s)", re.I)
 _OPENING = re.compile(r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|without|in case|should|were|had)\b[^;:]*?),\s+"
                       r"(?P<rest>.+)$", re.I | re.S)
 # an opening clause or adverbial before the main clause ("While X, …", "With Russia watching, …")
@@ -124,7 +124,8 @@ def parts(sentence: str) -> Parts:
     text = _strip_marker(_flat(sentence))
     text = _modal_part(text, r";\s+|:\s+")
     text = _modal_part(_strip_marker(text), r",\s+(?:but|yet)\s+")
-    text = _modal_part(text, r",\s+and\s+(?=(?:the|a|an|its|their|this|that|these|those|[A-Z])\w*\s)")
+    text = _modal_part(text, r",\s+and\s+(?=(?:the|a|an|its|their|this|that|these|those|[A-Z])"
+                             r"\w*\s)")
     text = _strip_attribution(text)
     frame = _FRAME.match(text)
     who = None
@@ -186,8 +187,9 @@ def _close(words: list[str], cut: bool) -> str:
 
 def shorten(text: str, limit: int = MAX_WORDS) -> str:
     """``text`` in at most ``limit`` words: cut at a clause boundary after the modal, then its
-    trailing adjuncts dropped ("… for a naval base", "… as long as neither is tested"), then (as a
-    last resort) its subject reduced to its head and the words cut, never after a function word."""
+    trailing adjuncts dropped ("… for a naval base", "… as long as neither is tested"), then
+    (as a last resort) its subject reduced to its head and the words cut, never after a
+    function word."""
     modal = MODAL.search(text)
     after = modal.end() if modal else 0
     cut = _CUTS.search(text, after)

@@ -307,7 +307,8 @@ class Vocabulary:
         levers = self._found(ARGKB.Lever, text)
         lever = next(iter(levers), None) or next((StubLever(name) for name, p in _stub_levers() if p.search(text)), None)
         kind = ARGKB.Signal if _SIGNAL.search(text) else None
-        return MoveRef(f'the condition or cause: "{" ".join(text.split())}"', None, clauses.clause_label(text),
+        return MoveRef(f'the condition or cause: "{" ".join(text.split())}"', None,
+                       clauses.clause_label(text),
                        actors[0] if actors else None, lever, _direction(text), kind)
 
 
