@@ -16,8 +16,9 @@ whose proposed trigger (not junk) has that actor; **aff** the share given an aff
 **aff/gold** of those whose annotation names an affected actor, the share given a right one;
 **aff R / P** recall and precision of the affected actors; **label** the share of usable labels
 (at most 12 words, every annotated word, no discourse marker or quotation mark at the start, no
-leading attribution or frame such as "According to X," or "Under the deal,", and no cut mid-phrase: no function word
-(*is*, *the*, *of*, *as* …) at the end or just before a modal); **words** their mean length.
+leading attribution or frame such as "According to X," or "Under the deal,", and no cut
+mid-phrase: no function word (*is*, *the*, *of*, *as* …) at the end or just before a modal);
+**words** their mean length.
 A trigger counts (in **trig**, **trig/gold**) only when it is a move of the knowledge base or a
 stub that is not **junk**: a stub is junk when its label has no verb (told by the lemminflect
 lexicon and number agreement, so "Even a minor incident" has none and "those bans spread" has
