@@ -80,6 +80,10 @@ _FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|does|did|cannot|can't|w
                      r"|(?:that|who|which)\s+\w+(?:s|ed))\s+\w", re.I)
 _NOT_GERUNDS = {"according", "during", "nothing", "something", "anything", "everything",
                 "morning", "evening", "king", "thing", "ring", "spring", "string", "wing"}
+# a coordinated predicate before the modal ("… reject snapback as illegitimate and are"), and the
+# names that open the subject ("Russia and China")
+_COORDINATED = re.compile(r"\s+and\s+(are|is|was|were|has|have|had)\s*$")
+_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|,\s*)?[A-Z][\w'’.-]*)*")
 # the words that end a phrase well once an adjunct is cut ("many more", "took from them")
 _CLOSED = _TAIL - {"more", "it", "them", "then", "only", "even", "so"}
 
@@ -125,7 +129,7 @@ def parts(sentence: str) -> Parts:
     text = _modal_part(text, r";\s+|:\s+")
     text = _modal_part(_strip_marker(text), r",\s+(?:but|yet)\s+")
     text = _modal_part(text, r",\s+and\s+(?=(?:the|a|an|its|their|this|that|these|those|[A-Z])"
-                             r"\w*\s)")
+                             r"\w*\s|(?:it|they)\s+(?:is|are|was|were|has|have|had)?\b)")
     text = _strip_attribution(text)
     frame = _FRAME.match(text)
     who = None
@@ -161,14 +165,16 @@ def subject(consequence: str) -> str:
 
 def _trim(text: str, limit: int, keep: int) -> str:
     """``text`` less its trailing adjuncts (from the last), until it has at most ``limit`` words;
-    never cut before offset ``keep``, nor so much that half the words are lost (then ``text``)."""
+    never cut before offset ``keep``, nor so much that fewer than six words and less than half
+    of them are left ("It could also be seen"): then ``text``."""
     trimmed = text
     while len(trimmed.split()) > limit:
         cuts = [m.start() for m in _ADJUNCT.finditer(trimmed) if m.start() >= keep]
         if not cuts:
             break
         trimmed = " ".join(_untailed(trimmed[:cuts[-1]].rstrip(" ,;:").split(), _CLOSED))
-    return trimmed if 2 * len(trimmed.split()) >= min(len(text.split()), 2 * limit) else text
+    left = len(trimmed.split())
+    return trimmed if left >= 6 or 2 * left >= len(text.split()) else text
 
 
 def _untailed(words: list[str], tail: set[str] = _TAIL) -> list[str]:
@@ -200,7 +206,11 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str:
     text = _trim(_PARENTHETICAL.sub("", text), limit, keep)
     words = text.split()
     if len(words) > limit and modal and (at := MODAL.search(text)):
-        head = text[:at.start()].split()       # the subject: its head noun phrase
+        before = text[:at.start()]
+        joined = _COORDINATED.search(before)   # "Russia and China reject X and are unlikely …"
+        if joined and (names := _NAMES.match(before)):
+            before = f"{names.group(0)} {joined.group(1)} "
+        head = before.split()       # the subject: its head noun phrase
         stop = next((i for i, w in enumerate(head[1:], 1) if w.lower() in _SUBJECT_CUT), len(head))
         words = head[:min(stop, 6)] + text[at.start():].split()
     return _close(words[:limit], len(words) > limit)
