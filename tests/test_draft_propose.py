@@ -75,6 +75,94 @@ def test_a_pronoun_takes_the_previous_sentences_trigger():
     assert second.triggers == first.triggers and [a.key for a in second.affects] == ["RUS"]
 
 
+#: words a label must not end on: it would be cut mid-phrase
+FUNCTION_WORDS = {"the", "a", "an", "of", "to", "as", "is", "are", "them", "neither",
+                  "that", "which", "for", "with", "so", "and", "or", "its", "their"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a trailing "as long as …" adjunct is dropped, not cut after "neither"
+    ("When the two sides read the same text so differently, the agreement is likely to hold only "
+     "as long as neither is tested.", "The agreement is likely to hold"),
+    # a trailing prepositional phrase is dropped, not cut after "a naval base"
+    ("Under the deal, Ethiopia would lease a stretch of coast for a naval base and commercial "
+     "port.", "Ethiopia would lease a stretch of coast"),
+    # a label of at most twelve words keeps its particle ("draw them in")
+    ("A confrontation among Ethiopia, Somalia and Egypt would draw them in.",
+     "A confrontation among Ethiopia, Somalia and Egypt would draw them in"),
+    ("Egypt is unlikely to seek a war it cannot easily supply so far from home, but it may judge "
+     "that a presence on Ethiopia's flank strengthens its hand.",
+     "Egypt is unlikely to seek a war it cannot easily supply"),
+    ("The militants could then regain towns in the south that the African Union's forces took "
+     "from them at great cost.", "The militants could then regain towns in the south"),
+    ("The longer the standoff lasts, the harder it will be for either to step back.",
+     "The longer the standoff lasts, the harder it will be"),
+    # an inner parenthetical goes; a coordinated predicate keeps its subject's names
+    ("Russia and China, for their part, reject snapback as illegitimate and are unlikely to "
+     "enforce the restored measures.",
+     "Russia and China are unlikely to enforce the restored measures"),
+])
+def test_a_long_label_ends_at_a_phrase_boundary_and_keeps_its_modal(sentence, expected):
+    made = label(sentence)
+    assert made == expected
+    assert len(made.split()) <= 12 and made.split()[-1].lower() not in FUNCTION_WORDS
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In return, according to Somaliland's leaders, it would consider recognising their "
+     "independence.", "It would consider recognising their independence"),
+    ("According to officials, the talks could resume in March.", "The talks could resume in March"),
+    ("Under the deal, Ethiopia would lease a port.", "Ethiopia would lease a port"),
+    ("Ethiopian officials have not renounced the base, and Somali leaders have said they will "
+     "never allow foreign troops.", "Somali leaders will never allow foreign troops"),
+])
+def test_a_label_drops_a_leading_attribution_or_frame(sentence, expected):
+    assert label(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Egypt is unlikely to seek a war it cannot easily supply so far from home.",
+    "Under the deal, Ethiopia would lease a stretch of coast for a naval base.",
+    "The government would then have what it wanted most, access to the sea.",
+    "Even a minor incident could then escalate in ways that neither capital intends.",
+    "In return, according to Somaliland's leaders, it would consider recognising them.",
+    "The militants could then regain towns in the south.",
+])
+def test_no_stub_move_from_a_bare_noun_phrase_or_an_attribution(sentence):
+    """The subject alone ("Egypt is", "Ethiopia", "The government", "Even a minor incident") is no
+    move: the implication keeps its TODO for the analyst to name one."""
+    assert Vocabulary().propose(sentence).triggers == []
+
+
+def test_a_stub_move_is_an_actor_doing_something():
+    vocabulary = Vocabulary()
+    [deploy] = vocabulary.propose("Should Egyptian troops deploy along Somalia's border with "
+                                  "Ethiopia, the two rivals would face each other.").triggers
+    assert deploy.label == "Egyptian troops deploy along Somalia's border with Ethiopia"
+    assert deploy.actor.key == "EGY"
+    [event] = vocabulary.propose("A confrontation among Ethiopia, Somalia and Egypt would draw "
+                                 "them in.").triggers               # an event between named actors
+    assert event.label == "Ethiopia, Somalia and Egypt confront each other"
+    assert event.actor.key == "ETH"
+    [cut] = vocabulary.propose("Cutting all aid to the juntas might satisfy a demand for "
+                               "principle.").triggers               # a gerund: an action
+    assert cut.label == "Cutting all aid to the juntas"
+    [joined] = vocabulary.propose("Unless the allies agree in advance on what counts as an attack "
+                                  "and how they will answer it, the next incident could divide "
+                                  "them.").triggers
+    assert joined.label == "The allies agree in advance on what counts"
+
+
+def test_a_sequel_takes_the_previous_sentences_trigger():
+    vocabulary = Vocabulary()
+    first = vocabulary.propose("If a Filipino sailor is killed in a clash, Manila will come under "
+                               "pressure to invoke the treaty.")
+    for sequel in ("Washington would then have to decide what counts as an armed attack.",
+                   "In that case, a routine inspection might turn into a stand-off."):
+        assert vocabulary.propose(sequel, first).triggers == first.triggers
+        assert vocabulary.propose(sequel).triggers == []
+
+
 @pytest.fixture
 def empty_kb(tmp_path, runner) -> Path:
     """A knowledge base with the ontology and no data at all, holding one registered article."""
@@ -122,8 +210,9 @@ def test_the_draft_of_an_empty_knowledge_base_proposes_stubs_and_validates_to_it
 
 def test_the_proposals_meet_their_targets_on_the_annotated_corpus():
     """Targets on the development corpus in an empty knowledge base (bench/draft_accuracy.py prints the figures;
-    docs/draft.md shows them): a trigger for at least 90 % of the consequences, a right affected actor for 80 %
-    of those whose sentence names one, at least 90 % usable labels."""
+    docs/draft.md shows them): a trigger that is no junk stub for at least half of the consequences
+    (the rest name no action), no junk stub at all, a right affected actor for 80 % of those whose
+    sentence names one, at least 95 % usable labels."""
     import importlib.util
     import sys
 
@@ -133,7 +222,7 @@ def test_the_proposals_meet_their_targets_on_the_annotated_corpus():
     spec.loader.exec_module(bench)
     _, total = bench.proposal_corpus(REPO / "tests" / "data" / "draft")
     assert total.n >= 80
-    assert total.trig / total.n >= 0.9
+    assert total.trig / total.n >= 0.5 and total.junk == 0
     assert total.aff_gold_hit / total.aff_gold >= 0.8
-    assert total.labels_ok / total.n >= 0.9
+    assert total.labels_ok / total.n >= 0.95
     assert total.words / total.n <= 12

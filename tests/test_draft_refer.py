@@ -74,9 +74,13 @@ def test_a_trigger_s_actor_from_a_for_opener_a_subject_or_a_pronoun_s_antecedent
     framed = vocabulary.propose("For China, allowing the outpost to be reinforced would undercut "
                                 "its claim.")
     assert framed.triggers[0].actor.key == "CHN"
-    subject = vocabulary.propose("The perception of discord between the U.S. and Russia can "
-                                 "impact morale in Kyiv.")
+    subject = vocabulary.propose("The discussions between Trump and Putin could strengthen "
+                                 "these alliances.")          # an event between named actors
     assert subject.triggers[0].actor.key == "USA"
+    assert subject.triggers[0].label == "Trump and Putin hold discussions"
+    bare = vocabulary.propose("The perception of discord between the U.S. and Russia can "
+                              "impact morale in Kyiv.")       # a noun phrase: no move
+    assert bare.triggers == []
     text = ("Ukraine has answered by striking Russian naval assets.\n\n"
             "Should it push the Black Sea Fleet further east, the threat to ships would fall.")
     [found] = proposals(vocabulary, text, [f for f in detect(text) if f.consequence]).values()
@@ -97,6 +101,44 @@ def test_nearly_every_consequence_gets_an_affected_actor_on_both_corpora():
         assert total.n >= 40 and total.aff / total.n >= 0.9
         assert total.named_right / total.named_proposed >= 0.7
         assert total.aff_found / total.aff_keys >= 0.85
+
+
+def test_held_out_articles_get_a_trigger_for_most_consequences_and_no_junk():
+    """bench/draft_accuracy.py on the held-out articles: a trigger (not junk: a verb, from a
+    condition or an action) for at least 70 % of the consequences, no junk stub move, labels
+    usable (no cut mid-phrase, no leading attribution) for at least 95 %."""
+    path = REPO / "bench" / "draft_accuracy.py"
+    spec = importlib.util.spec_from_file_location("draft_accuracy_heldout", path)
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    _, total = bench.proposal_corpus(REPO / "tests" / "data" / "draft" / "heldout")
+    assert total.trig / total.n >= 0.7 and total.trig_gold_hit / total.trig_gold >= 0.74
+    assert total.junk == 0 and total.labels_ok / total.n >= 0.95
+
+
+def test_the_bench_calls_the_reviewed_defects_junk_or_unusable():
+    """The stricter bench checks catch what an analyst rejected in a held-out draft."""
+    path = REPO / "bench" / "draft_accuracy.py"
+    spec = importlib.util.spec_from_file_location("draft_accuracy_checks", path)
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    for cut in ("The agreement is likely to hold only as long as neither is",
+                "Ethiopian officials have not renounced the will never allow foreign troops"):
+        assert bench.cut_mid_phrase(cut)
+    assert not bench.usable("A confrontation among Ethiopia, Somalia and Egypt would draw them",
+                            ["would", "draw", "in"])       # the particle is an annotated word
+    assert bench.framed("According to Somaliland's leaders, it would consider recognising them")
+    assert bench.framed("In return, it would consider recognising their independence")
+    assert not bench.usable("Under the deal, Ethiopia would lease a stretch of coast", ["would"])
+    assert bench.usable("That would leave a gap in the fight against al-Shabaab", ["would", "gap"])
+    for junk in ("Egypt is", "Ethiopia", "The government", "Even a minor incident",
+                 "According to Somaliland's leaders, it", "The militants"):
+        assert not bench.has_verb(junk) or bench.cut_mid_phrase(junk) or bench.framed(junk)
+    for move in ("Ethiopia formally recognises Somaliland", "Addis Ababa abandon the deal",
+                 "Those bans spread", "Cutting all aid to the juntas", "Russia mines the approaches"):
+        assert bench.has_verb(move) and not bench.cut_mid_phrase(move)
 
 
 def test_an_empty_kb_draft_gives_every_implication_an_actor_and_says_how_in_both_formats(

@@ -25,8 +25,9 @@ _MARKERS = (r"for (?:example|instance)|moreover|however|conversely|similarly|on 
 _MARKER = re.compile(rf"^(?:(?:{_MARKERS})\b,?\s*)+", re.I)
 _FRAME = re.compile(r"^(?P<who>[^,;:]{1,60}?)\s+(?:has |have |had )?(?:argues?|argued|says?|said|fears?|feared|warns?|warned|"
                     r"believes?|believed|expects?|expected|points? out|pointed out|insists?|insisted|notes?|noted|"
-                    r"claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+"
-                    r"|\s+(?:has|have|had) said\s+(?=(?:it|they)\s)", re.I)
+                    r"claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+", re.I)
+# "Somali leaders have said they will …": a reporting frame without "that"
+_SAID = re.compile(r"^(?P<who>[^,;:]{1,60}?)\s+(?:has|have|had) said\s+(?=(?:it|they)\s)", re.I)
 _OPENING = re.compile(r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|without|in case|should|were|had)\b[^;:]*?),\s+"
                       r"(?P<rest>.+)$", re.I | re.S)
 # an opening clause or adverbial before the main clause ("While X, …", "With Russia watching, …")
@@ -131,7 +132,7 @@ def parts(sentence: str) -> Parts:
     text = _modal_part(text, r",\s+and\s+(?=(?:the|a|an|its|their|this|that|these|those|[A-Z])"
                              r"\w*\s|(?:it|they)\s+(?:is|are|was|were|has|have|had)?\b)")
     text = _strip_attribution(text)
-    frame = _FRAME.match(text)
+    frame = _FRAME.match(text) or _SAID.match(text)
     who = None
     if frame and not re.match(r"^(?:if|when|unless|should)\b", frame.group("who"), re.I):
         who, text = frame.group("who"), text[frame.end():]
