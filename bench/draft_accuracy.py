@@ -300,15 +300,15 @@ def main(argv: list[str]) -> int:
         print(f"{s.name:32} {s.gold:4} {s.proposed:6} {s.recall:8.1%} {s.precision:10.1%}")
     print()
     print("proposals in an empty knowledge base, on the annotated C sentences found:")
-    print(f"{'article':28} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} "
-          f"{'aff/gold':>8} {'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6} {'junk':>5}")
+    print(f"{'article':28} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>7} {'aff':>5} "
+          f"{'aff/gold':>8} {'aff R':>5} {'aff P':>5} {'label':>5} {'words':>5} {'junk':>4}")
     proposals, overall = proposal_corpus(corpus)
     for p in proposals + [overall]:
         print(f"{p.name:28} {p.n:3} {_share(p.trig, p.n):>5} "
-              f"{_share(p.trig_gold_hit, p.trig_gold):>9} {_share(p.actor_hit, p.actor_gold):>8} "
+              f"{_share(p.trig_gold_hit, p.trig_gold):>9} {_share(p.actor_hit, p.actor_gold):>7} "
               f"{_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
-              f"{_share(p.aff_found, p.aff_keys):>6} {_share(p.aff_right, p.aff_proposed):>6} "
-              f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f} {p.junk:5}")
+              f"{_share(p.aff_found, p.aff_keys):>5} {_share(p.aff_right, p.aff_proposed):>5} "
+              f"{_share(p.labels_ok, p.n):>5} {p.words / p.n if p.n else 0:5.1f} {p.junk:4}")
     names = (("named", "named"), ("ref", "referred to"), ("cond", "condition's"),
              ("sal", "most salient"))
     steps = ", ".join(f"{name} {getattr(overall, step + '_right')}/"
