@@ -137,7 +137,8 @@ def test_the_bench_calls_the_reviewed_defects_junk_or_unusable():
                  "According to Somaliland's leaders, it", "The militants"):
         assert not bench.has_verb(junk) or bench.cut_mid_phrase(junk) or bench.framed(junk)
     for move in ("Ethiopia formally recognises Somaliland", "Addis Ababa abandon the deal",
-                 "Those bans spread", "Cutting all aid to the juntas", "Russia mines the approaches"):
+                 "Those bans spread", "Cutting all aid to the juntas",
+                 "Russia mines the approaches"):
         assert bench.has_verb(move) and not bench.cut_mid_phrase(move)
 
 
