@@ -1,4 +1,5 @@
-"""How well ``argkb draft`` finds the sentences that state a consequence: recall and precision per article.
+"""How well ``argkb draft`` finds the sentences that state a consequence: recall and precision per
+article.
 
     python bench/draft_accuracy.py [CORPUS_DIR]
 
@@ -65,7 +66,10 @@ def gold_spans(text: str, gold_file: Path) -> list[tuple[int, int, bool]]:
         pattern = r"\s+".join(re.escape(word) for word in sentence.split())
         match = re.compile(pattern).search(text, pos)
         if match is None:
-            raise ValueError(f"{gold_file.name}: sentence not found in the article (after offset {pos}): {sentence!r}")
+            raise ValueError(
+                f"{gold_file.name}: sentence not found in the article (after offset {pos}): "
+                f"{sentence!r}"
+            )
         spans.append((match.start(), match.end(), label.strip() == "C"))
         pos = match.end()
     return spans
@@ -121,11 +125,16 @@ class Proposals:
     words: int = 0          # words in all labels
 
 
-_OPENERS = re.compile(r"^(?:but|and|so|yet|however|moreover|conversely|similarly|for (?:example|instance)|if|when|should)\b", re.I)
+_OPENERS = re.compile(
+    r"^(?:but|and|so|yet|however|moreover|conversely|similarly|for (?:example|instance)|if|when|"
+    r"should)\b",
+    re.I,
+)
 
 
 def usable(label: str, words: list[str]) -> bool:
-    """A label with at most 12 words, every annotated word (as a word's beginning), no opener or quotation mark."""
+    """A label with at most 12 words, every annotated word (as a word's beginning), no opener or
+    quotation mark."""
     tokens = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+", label)]
     return (len(label.split()) <= MAX_WORDS and not _OPENERS.search(label) and not re.search(r"[\"“”]", label)
             and all(any(tok.startswith(w.lower()) for tok in tokens) for w in words))
