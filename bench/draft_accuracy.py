@@ -1,4 +1,5 @@
-"""How well ``argkb draft`` finds the sentences that state a consequence: recall and precision per article.
+"""How well ``argkb draft`` finds the sentences that state a consequence: recall and precision per
+article.
 
     python bench/draft_accuracy.py [CORPUS_DIR]
 
@@ -75,7 +76,10 @@ def gold_spans(text: str, gold_file: Path) -> list[tuple[int, int, bool]]:
         pattern = r"\s+".join(re.escape(word) for word in sentence.split())
         match = re.compile(pattern).search(text, pos)
         if match is None:
-            raise ValueError(f"{gold_file.name}: sentence not found in the article (after offset {pos}): {sentence!r}")
+            raise ValueError(
+                f"{gold_file.name}: sentence not found in the article (after offset {pos}): "
+                f"{sentence!r}"
+            )
         spans.append((match.start(), match.end(), label.strip() == "C"))
         pos = match.end()
     return spans

@@ -1,4 +1,5 @@
-"""``argkb draft SOURCE``: a Turtle scaffold of the implications (and, on request, claims) an article states.
+"""``argkb draft SOURCE``: a Turtle scaffold of the implications (and, on request, claims) an
+article states.
 
 For each sentence the detector (``argkb.author.detect``) finds to state a consequence, the draft
 holds an ``argkb:Implication`` stub with a readable id made from its label
@@ -29,13 +30,21 @@ from argkb.rdf.serialize import comment_text
 from argkb.vocab import ARGKB, OA
 from argkb.vocab.lenses import BUILT_IN, NOTATION, local_name
 
-TODO_MOVE = "the move: confirm the proposed argkb:trigger {moves} or replace it with the move(s) that trigger this"
-TODO_MOVE_NONE = ("the move: add argkb:trigger with the move(s) that trigger this (an existing argkb:Move, or a new one "
-                  "with argkb:actor, argkb:lever and argkb:direction)")
+TODO_MOVE = (
+    "the move: confirm the proposed argkb:trigger {moves} or replace it with the move(s) that "
+    "trigger this"
+)
+TODO_MOVE_NONE = (
+    "the move: add argkb:trigger with the move(s) that trigger this (an existing argkb:Move, or a "
+    "new one with argkb:actor, argkb:lever and argkb:direction)"
+)
 TODO_ARGUMENTS = ("the arguments: at least one argkb:Argument per perspective you read this through, each with "
                   "argkb:conclusion {node}, argkb:perspective, argkb:premise and a one-sentence argkb:warrant "
                   "(template below)")
-TODO_AFFECTS = "the affected actors: add argkb:affects (the sentence names no actor the knowledge base or the gazetteer knows)"
+TODO_AFFECTS = (
+    "the affected actors: add argkb:affects (the sentence names no actor the knowledge base or "
+    "the gazetteer knows)"
+)
 
 
 def source_of(kb: KnowledgeBase, name: str) -> tuple[URIRef, str]:
@@ -50,8 +59,8 @@ def source_of(kb: KnowledgeBase, name: str) -> tuple[URIRef, str]:
 
 
 def unquoted_consequences(kb: KnowledgeBase, name: str, store=None) -> list[Finding]:
-    """The consequences the detector finds in a source that no implication quotes and no dismissal sets aside
-    (for ``argkb source show``)."""
+    """The consequences the detector finds in a source that no implication quotes and no dismissal
+    sets aside (for ``argkb source show``)."""
     from argkb.store import open_store
 
     source, text = source_of(kb, name)
@@ -96,15 +105,20 @@ def _header(source: URIRef, findings: list[Finding], claims: bool) -> list[str]:
     consequences = sum(f.consequence for f in findings)
     return [
         f"Draft of {short(source)}, written by `argkb draft`: {consequences} consequence sentence"
-        f"{'s' * (consequences != 1)}" + (f" and {len(findings) - consequences} other claims." if claims else "."),
+        f"{'s' * (consequences != 1)}"
+        + (f" and {len(findings) - consequences} other claims." if claims else "."),
         "",
         "Each implication quotes its sentence (offsets counted in the stored text). Values marked",
-        "`argkb:proposed` were proposed from the sentence's words: check them, then delete the argkb:proposed",
+        "`argkb:proposed` were proposed from the sentence's words: check them, then delete the "
+        "argkb:proposed",
         "statement. Each `argkb:todo` is a decision only you can take; delete it once done.",
-        "New actors, levers and moves the draft proposes (stubs) come before the first implication using them.",
-        "`argkb validate THIS_FILE` lists what is still open; `argkb add THIS_FILE` once it conforms.",
+        "New actors, levers and moves the draft proposes (stubs) come before the first "
+        "implication using them.",
+        "`argkb validate THIS_FILE` lists what is still open; `argkb add THIS_FILE` once it "
+        "conforms.",
         "A sentence that is not a consequence: delete its stub and quote, and record why with",
-        f"`argkb source dismiss {short(source).split(':', 1)[-1]} SENTENCE --reason \"…\"` (`argkb source show` then stops counting it).",
+        f'`argkb source dismiss {short(source).split(":", 1)[-1]} SENTENCE --reason "…"` (`argkb '
+        "source show` then stops counting it).",
     ]
 
 
@@ -149,16 +163,20 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
 def _argument_template(out: Turtle, node: URIRef, slug: str) -> str:
     lens = BUILT_IN[0]   # the example lens: the ontology's first (argkb.vocab.lenses)
     argument = URIRef(str(node).rsplit("/", 1)[0] + f"/arg-{slug}-{NOTATION[lens]}")
-    return "\n".join([
-        "# TODO arguments: copy this block once per perspective, complete it and remove the leading '# '.",
-        f"# {comment_text(out.term(argument))} a argkb:Argument ;",
-        "#     rdfs:label \"…\"@en ;",
-        f"#     argkb:perspective argkb:{local_name(lens)} ;",
-        "#     argkb:premise kb:… ;                 # TODO: the claims it reasons from",
-        "#     argkb:warrant \"TODO: why these premises support the implication\"@en ;",
-        f"#     argkb:conclusion {comment_text(out.term(node))} ;",
-        "#     prov:wasAttributedTo kb:argkb-editors .",
-        ""])
+    return "\n".join(
+        [
+            "# TODO arguments: copy this block once per perspective, complete it and remove the "
+            "leading '# '.",
+            f"# {comment_text(out.term(argument))} a argkb:Argument ;",
+            '#     rdfs:label "…"@en ;',
+            f"#     argkb:perspective argkb:{local_name(lens)} ;",
+            "#     argkb:premise kb:… ;                 # TODO: the claims it reasons from",
+            '#     argkb:warrant "TODO: why these premises support the implication"@en ;',
+            f"#     argkb:conclusion {comment_text(out.term(node))} ;",
+            "#     prov:wasAttributedTo kb:argkb-editors .",
+            "",
+        ]
+    )
 
 
 def _claim(out: Turtle, source: URIRef, ids: Ids, finding: Finding) -> str:

@@ -1,5 +1,5 @@
-"""``argkb draft SOURCE --format argdown``: the draft as argkb-flavoured Argdown (docs/argdown.md), to
-complete in any Argdown editor and then `argkb add` (or `argkb import --from argdown`).
+"""``argkb draft SOURCE --format argdown``: the draft as argkb-flavoured Argdown (docs/argdown.md),
+to complete in any Argdown editor and then `argkb add` (or `argkb import --from argdown`).
 
 The draft is built and checked as Turtle (``argkb.author.draft``), read back as a graph and written
 with the Argdown writer, so both formats say the same triples; each implication is followed by a
@@ -19,11 +19,16 @@ from argkb.vocab.namespaces import ARGKB, KB
 HEADER = [
     "Draft of {source}, written by `argkb draft --format argdown`: {count} implications.",
     "",
-    "Each statement quotes its sentence (its `quote`: the exact words, anchored again in the source when",
-    "you import or add this file). `proposed` lists the values proposed from the sentence's words: check",
-    "them, then delete `proposed`. Each `todo` is a decision only you can take; delete it once done.",
-    "Write each argument below its implication (the commented template), remove the // and complete it.",
-    "`argkb add THIS_FILE` validates and adds it; sentences that are not consequences can be deleted.",
+    "Each statement quotes its sentence (its `quote`: the exact words, anchored again in the "
+    "source when",
+    "you import or add this file). `proposed` lists the values proposed from the sentence's "
+    "words: check",
+    "them, then delete `proposed`. Each `todo` is a decision only you can take; delete it once "
+    "done.",
+    "Write each argument below its implication (the commented template), remove the // and "
+    "complete it.",
+    "`argkb add THIS_FILE` validates and adds it; sentences that are not consequences can be "
+    "deleted.",
 ]
 
 

@@ -1,4 +1,5 @@
-"""What ``argkb draft`` proposes for a consequence: a short label, its triggering moves, the actors it affects.
+"""What ``argkb draft`` proposes for a consequence: a short label, its triggering moves, the actors
+it affects.
 
 Proposals are made from words, never decided:
 
@@ -36,19 +37,31 @@ from argkb.vocab import ARGKB
 
 #: words that say which way a move goes -> its argkb:direction (the first that matches decides)
 DIRECTION_WORDS = {
-    ARGKB.Decrease: r"eas(?:e|es|ing)|lift(?:s|ing)?|reduc(?:e|es|ing)|withdraw(?:s|ing)?|cut(?:s|ting)?|"
-                    r"weaken(?:s|ing)?|lower(?:s|ing)?|soften(?:s|ing)?|abandon(?:s|ing)?|end(?:s|ing)?|drop(?:s|ping)?|"
-                    r"fail(?:s|ing)? to|waver(?:s|ing)?|disappear(?:s|ing)?|stop(?:s|ped|ping)?|cool(?:s|ing)?",
-    ARGKB.Increase: r"increas(?:e|es|ing)|strengthen(?:s|ing)?|rais(?:e|es|ing)|boost(?:s|ing)?|renew(?:s|ed|ing)?|"
-                    r"tighten(?:s|ing)?|expand(?:s|ing)?|step(?:s|ping)? up|harden(?:s|ing)?|escalat(?:e|es|ing)|"
-                    r"consolidat(?:e|es|ing)|stand(?:s|ing)? firm|determination",
-    ARGKB.Maintain: r"maintain(?:s|ed|ing)?|keep(?:s|ing)?|sustain(?:s|ing)?|continu(?:e|es|ing)|stay(?:s|ing)?|hold(?:s|ing)?",
-    ARGKB.Undertake: r"attend(?:s|ing)?|launch(?:es|ing)?|meet(?:s|ing)?|visit(?:s|ing)?|sign(?:s|ing)?|"
-                     r"announc(?:e|es|ing)|strik(?:e|es|ing)|attack(?:s|ing)?|invad(?:e|es|ing)|mines?|mining|"
-                     r"tests?|testing|obtain(?:s|ing)?|acquir(?:e|es|ing)|find(?:s|ing)?|reach(?:es|ing)?|"
-                     r"reopen(?:s|ing)?|open(?:s|ing)?|close(?:s|ing)?|push(?:es|ing)?|seek(?:s|ing)?|offer(?:s|ing)?|"
-                     r"agree(?:s|ing)?|send(?:s|ing)?|arriv(?:e|es|ing)|suffer(?:s|ing)?|express(?:es|ing)?|signal(?:s|ling)?|"
-                     r"asks?|asking|request(?:s|ing)?|hold(?:s|ing)? (?:a|an|the) \w+|call(?:s|ing)? for",
+    ARGKB.Decrease: (
+        r"eas(?:e|es|ing)|lift(?:s|ing)?|reduc(?:e|es|ing)|withdraw(?:s|ing)?|cut(?:s|ting)?|"
+        r"weaken(?:s|ing)?|lower(?:s|ing)?|soften(?:s|ing)?|abandon(?:s|ing)?|end(?:s|ing)?|"
+        r"drop(?:s|ping)?|fail(?:s|ing)? to|waver(?:s|ing)?|disappear(?:s|ing)?|"
+        r"stop(?:s|ped|ping)?|cool(?:s|ing)?"
+    ),
+    ARGKB.Increase: (
+        r"increas(?:e|es|ing)|strengthen(?:s|ing)?|rais(?:e|es|ing)|boost(?:s|ing)?|"
+        r"renew(?:s|ed|ing)?|tighten(?:s|ing)?|expand(?:s|ing)?|step(?:s|ping)? up|"
+        r"harden(?:s|ing)?|escalat(?:e|es|ing)|consolidat(?:e|es|ing)|stand(?:s|ing)? firm|"
+        r"determination"
+    ),
+    ARGKB.Maintain: (
+        r"maintain(?:s|ed|ing)?|keep(?:s|ing)?|sustain(?:s|ing)?|continu(?:e|es|ing)|"
+        r"stay(?:s|ing)?|hold(?:s|ing)?"
+    ),
+    ARGKB.Undertake: (
+        r"attend(?:s|ing)?|launch(?:es|ing)?|meet(?:s|ing)?|visit(?:s|ing)?|sign(?:s|ing)?|"
+        r"announc(?:e|es|ing)|strik(?:e|es|ing)|attack(?:s|ing)?|invad(?:e|es|ing)|mines?|mining|"
+        r"tests?|testing|obtain(?:s|ing)?|acquir(?:e|es|ing)|find(?:s|ing)?|reach(?:es|ing)?|"
+        r"reopen(?:s|ing)?|open(?:s|ing)?|close(?:s|ing)?|push(?:es|ing)?|seek(?:s|ing)?|"
+        r"offer(?:s|ing)?|agree(?:s|ing)?|send(?:s|ing)?|arriv(?:e|es|ing)|suffer(?:s|ing)?|"
+        r"express(?:es|ing)?|signal(?:s|ling)?|asks?|asking|request(?:s|ing)?|"
+        r"hold(?:s|ing)? (?:a|an|the) \w+|call(?:s|ing)? for"
+    ),
 }
 _SIGNAL = re.compile(r"\b(?:signal(?:s|ling)?|express(?:es|ing)?|warn(?:s|ing)?|threaten(?:s|ing)?|announc(?:e|es|ing)|"
                      r"promis(?:e|es|ing)|willingness|perceive[sd]?)\b", re.I)
@@ -75,7 +88,8 @@ class Term:
 
 @dataclass(frozen=True)
 class ActorRef:
-    """An actor named in a sentence: of the knowledge base (``entry`` None) or a stub from the gazetteer."""
+    """An actor named in a sentence: of the knowledge base (``entry`` None) or a stub from the
+    gazetteer."""
 
     node: URIRef | None
     words: str                                  # the words found
@@ -99,7 +113,8 @@ class StubLever:
 
 @dataclass
 class MoveRef:
-    """A proposed trigger: a move of the knowledge base (``node``) or a new stub move with what was found of it."""
+    """A proposed trigger: a move of the knowledge base (``node``) or a new stub move with what was
+    found of it."""
 
     why: str
     node: URIRef | None = None
@@ -127,7 +142,8 @@ def _stub_levers() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 class Vocabulary:
-    """The actors, levers and moves of a knowledge base (none for ``store=None``), ready to be found in sentences."""
+    """The actors, levers and moves of a knowledge base (none for ``store=None``), ready to be found
+    in sentences."""
 
     def __init__(self, store=None):
         terms: dict[URIRef, Term] = {}
@@ -155,7 +171,8 @@ class Vocabulary:
         return found
 
     def actors(self, text: str) -> list[ActorRef]:
-        """The actors ``text`` names, in order: the knowledge base's first, then the gazetteer's for the rest."""
+        """The actors ``text`` names, in order: the knowledge base's first, then the gazetteer's for
+        the rest."""
         if text not in self._seen:
             if len(self._seen) > 4096:
                 self._seen.clear()
@@ -196,7 +213,8 @@ class Vocabulary:
         movers = {a.ident for t in triggers if t.node is None for a in self._joined(t.label)}
         movers |= {t.actor.ident for t in triggers if t.actor} | {self._term(t.node).actor for t in triggers if t.node}
         # the consequence's own words: after its subject, when the subject was read as the trigger
-        # (unless the subject is an actor itself: "Russia and China … are unlikely to enforce …" is about them)
+        # (unless the subject is an actor itself: "Russia and China … are unlikely to enforce …" is
+        # about them)
         actor_subject = bool(cause) and any(a.start == 0 for a in self.actors(cause))
         said = parts.consequence if parts.condition or anaphoric or actor_subject else parts.consequence[len(cause):]
         in_consequence = {a.ident for a in self.actors(said)}
@@ -234,7 +252,8 @@ class Vocabulary:
     # ------------------------------------------------------------ triggers
     @staticmethod
     def _cause(parts: clauses.Parts) -> tuple[str, bool]:
-        """The clause the trigger is read from, and whether it opens with a pronoun (an anaphora)."""
+        """The clause the trigger is read from, and whether it opens with a pronoun (an
+        anaphora)."""
         text = parts.condition or clauses.subject(parts.consequence)
         text = re.sub(r"^(?:because|while|whether|although|though|where)\s+", "", text, flags=re.I)
         words = [w.lower() for w in text.split()]
@@ -246,7 +265,8 @@ class Vocabulary:
         return next(t for t in self.terms if t.node == node)
 
     def _moves(self, text: str) -> list[MoveRef]:
-        """Moves of the knowledge base the clause names by label, or by actor and lever (in its direction)."""
+        """Moves of the knowledge base the clause names by label, or by actor and lever (in its
+        direction)."""
         moves = self._found(ARGKB.Move, text)
         found = [MoveRef(f'its label occurs ("{m.group(0)}")', node) for node, m in moves.items()]
         actors = {a.node: a.words for a in self.actors(text) if a.node is not None}
@@ -255,12 +275,18 @@ class Vocabulary:
         for term in self.terms:
             if (term.kind == ARGKB.Move and term.node not in moves and term.actor in actors and term.lever in levers
                     and (direction is None or term.direction == direction)):
-                found.append(MoveRef(f'its actor ("{actors[term.actor]}") and lever ("{levers[term.lever].group(0)}") '
-                                     f'occur', term.node))
+                found.append(
+                    MoveRef(
+                        f'its actor ("{actors[term.actor]}") and lever '
+                        f'("{levers[term.lever].group(0)}") occur',
+                        term.node,
+                    )
+                )
         return found
 
     def _joined(self, text: str) -> list[ActorRef]:
-        """The actor the clause opens with and those joined to it ("Trump and Putin", "Washington and Taipei")."""
+        """The actor the clause opens with and those joined to it ("Trump and Putin", "Washington
+        and Taipei")."""
         actors = self.actors(" ".join(text.split()[:5]))
         joined = actors[:1]
         for actor in actors[1:]:

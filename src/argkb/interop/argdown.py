@@ -191,7 +191,8 @@ class Reader:
 
     def _argument(self, node: Node) -> None:
         """One support per inference step: from the statements it ``uses`` (by number), else from
-        the previous step's conclusion and the statements after it, to the statement after the line."""
+        the previous step's conclusion and the statements after it, to the statement after the
+        line."""
         statements: list[Node] = []
         pending, since, step = None, 0, 0
         for entry in node.pcs:
@@ -252,7 +253,8 @@ class Reader:
 
 
 def _span(token: Token) -> tuple[int, int]:
-    """Where a token lies in its item's text, [start, end): lark sets both for every token it lexes."""
+    """Where a token lies in its item's text, [start, end): lark sets both for every token it
+    lexes."""
     if token.start_pos is None or token.end_pos is None:   # pragma: no cover - a token lark made up
         raise ValueError(f"token {token.type} has no position")
     return token.start_pos, token.end_pos

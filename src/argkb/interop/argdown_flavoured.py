@@ -2,10 +2,10 @@
 
 A document is flavoured when its front matter has an ``argkb:`` block. The body is tokenised by the
 same reader as any Argdown (``argkb.interop.argdown.Reader``: one linear pass, the same caps); what
-its statements, arguments, relations, tags and ``{data}`` mean is ``argkb.export.argdown_flavour``'s.
-Quotes are given as their exact words: each is anchored in its source's text (``--source``, else the
-front matter's ``source``) at its first occurrence, found as ``argkb quote`` finds a pasted passage.
-Every error names the line (and column) to fix.
+its statements, arguments, relations, tags and ``{data}`` mean is
+``argkb.export.argdown_flavour``'s. Quotes are given as their exact words: each is anchored in its
+source's text (``--source``, else the front matter's ``source``) at its first occurrence, found as
+``argkb quote`` finds a pasted passage. Every error names the line (and column) to fix.
 """
 from __future__ import annotations
 
@@ -36,8 +36,10 @@ def load_yaml(text: str, line: int, what: str):
         for token in yaml.scan(text, Loader=_LOADER):
             if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
                 mark = token.start_mark
-                raise MapError(f"line {line + mark.line}, column {mark.column + 1}: YAML anchors and aliases (& and *) "
-                               f"are not read in {what}; write the value out")
+                raise MapError(
+                    f"line {line + mark.line}, column {mark.column + 1}: YAML anchors and aliases "
+                    f"(& and *) are not read in {what}; write the value out"
+                )
         return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -58,7 +60,10 @@ def flavour(text: str) -> dict | None:
         return None
     block = matter[fl.FLAVOUR_KEY]
     if not isinstance(block, dict):
-        raise MapError(f"line {found[1]}: the front matter's argkb: is not a block of keys (see docs/argdown.md)")
+        raise MapError(
+            f"line {found[1]}: the front matter's argkb: is not a block of keys (see "
+            "docs/argdown.md)"
+        )
     return {**block, "_line": found[1]}
 
 
@@ -93,8 +98,10 @@ class FlavouredReader:
     def front(self, block: dict) -> None:
         line = block.get("_line", 1)
         if block.get("version", fl.VERSION) != fl.VERSION:
-            raise MapError(f"line {line}: argkb-flavoured Argdown version {block.get('version')!r}; this argkb "
-                           f"reads version {fl.VERSION}")
+            raise MapError(
+                f"line {line}: argkb-flavoured Argdown version {block.get('version')!r}; this "
+                f"argkb reads version {fl.VERSION}"
+            )
         self.by = self._iri(block["by"], f"line {line}: by") if block.get("by") else None
         if self.source is None and block.get("source"):
             self.source = self._iri(block["source"], f"line {line}: source")
@@ -113,8 +120,10 @@ class FlavouredReader:
                     (self._types if key == "a" else lambda n, v, w, k=key: self._add(n, k, v, w))(node, value, where)
         unknown = sorted(set(block) - set(fl.GROUPS) - {"version", "source", "by", "_line"})
         if unknown:
-            raise MapError(f"line {line}: argkb: {', '.join(map(str, unknown))}: unknown key (the keys are version, "
-                           f"source and the groups {', '.join(fl.GROUPS)})")
+            raise MapError(
+                f"line {line}: argkb: {', '.join(map(str, unknown))}: unknown key (the keys are "
+                f"version, source and the groups {', '.join(fl.GROUPS)})"
+            )
 
     def _iri(self, text, where: str) -> URIRef:
         try:
@@ -157,7 +166,8 @@ class FlavouredReader:
             self._add(iri, key, value, where)
 
     def _attribute(self, iri: URIRef, data: dict, unquoted: bool) -> None:
-        """The front matter's ``by``, for an argument or an unquoted claim that names no agent of its own."""
+        """The front matter's ``by``, for an argument or an unquoted claim that names no agent of
+        its own."""
         if unquoted and "by" not in data and self.by is not None:
             self.g.add((iri, PROV.wasAttributedTo, self.by))
 
@@ -165,8 +175,10 @@ class FlavouredReader:
         if isinstance(value, str):
             value = {"exact": value}
         if not isinstance(value, dict) or not set(value) <= {"id", "exact", "source"} or not value:
-            raise MapError(f"{where}: quote: {value!r}: a quote is its exact words (\"…\"), or "
-                           "{id: quote-x, exact: \"…\", source: NAME}, or {id: quote-x} for one given on another claim")
+            raise MapError(
+                f'{where}: quote: {value!r}: a quote is its exact words ("…"), or {{id: quote-x, '
+                f'exact: "…", source: NAME}}, or {{id: quote-x}} for one given on another claim'
+            )
         quote = self._iri(value["id"], where) if "id" in value else quote_id(claim)
         self.g.add((claim, ARGKB.evidence, quote))
         if "exact" in value:
@@ -266,8 +278,10 @@ class FlavouredReader:
         actor, target = (child, parent) if child_acts else (parent, child)
         where = f"line {at[0]}, column {at[1]}"
         if kind == "contradiction":
-            raise MapError(f"{where}: >< (contradiction) has no argkb counterpart; write an argument that attacks "
-                           "the claim (<arg-id> with -> [claim])")
+            raise MapError(
+                f"{where}: >< (contradiction) has no argkb counterpart; write an argument that "
+                "attacks the claim (<arg-id> with -> [claim])"
+            )
         if actor.kind == "statement" and target.kind == "argument" and kind == SUPPORT:
             self.g.add((self._id(target), ARGKB.premise, self._id(actor)))
         elif actor.kind == "argument" and kind == SUPPORT and target.kind == "statement":
@@ -275,22 +289,28 @@ class FlavouredReader:
         elif actor.kind == "argument" and kind == ATTACK:
             self.g.add((self._id(actor), ARGKB.attacks, self._id(target)))
         else:
-            raise MapError(f"{where}: {symbol} from a {actor.kind} to a {target.kind} has no argkb counterpart: "
-                           "claims support or attack through an argument (<arg-id> with + [premise] and "
-                           "+> [conclusion] or -> [attacked claim])")
+            raise MapError(
+                f"{where}: {symbol} from a {actor.kind} to a {target.kind} has no argkb "
+                "counterpart: claims support or attack through an argument (<arg-id> with + "
+                "[premise] and +> [conclusion] or -> [attacked claim])"
+            )
 
     # ------------------------------------------------------------------ quotes
     def anchor(self) -> None:
         for quote, (exact, source, where) in self.quotes.items():
             if source is None:
-                raise MapError(f"{where}: the quote has no source: pass --source NAME (a registered source) or "
-                               "give the front matter's argkb: a `source: NAME`")
+                raise MapError(
+                    f"{where}: the quote has no source: pass --source NAME (a registered source) "
+                    "or give the front matter's argkb: a `source: NAME`"
+                )
             if source not in self._texts:
                 self._texts[source] = self.source_text(source)
             text = self._texts[source]
             if text is None:
-                raise MapError(f"{where}: no text of source {fl.curie(source, str(KB))} to anchor the quote in: "
-                               "register the source (argkb source add) so its text is in data/sources/")
+                raise MapError(
+                    f"{where}: no text of source {fl.curie(source, str(KB))} to anchor the quote "
+                    "in: register the source (argkb source add) so its text is in data/sources/"
+                )
             start = text.find(exact) if exact else -1
             if start < 0 and self.find is not None and exact.strip():
                 found = self.find(text, exact)
