@@ -103,15 +103,20 @@ def test_nearly_every_consequence_gets_an_affected_actor_on_both_corpora():
         assert total.aff_found / total.aff_keys >= 0.85
 
 
+def _bench(name: str):
+    """bench/draft_accuracy.py as a module."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "draft_accuracy.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    return bench
+
+
 def test_held_out_articles_get_a_trigger_for_most_consequences_and_no_junk():
     """bench/draft_accuracy.py on the held-out articles: a trigger (not junk: a verb, from a
     condition or an action) for at least 70 % of the consequences, no junk stub move, labels
     usable (no cut mid-phrase, no leading attribution) for at least 95 %."""
-    path = REPO / "bench" / "draft_accuracy.py"
-    spec = importlib.util.spec_from_file_location("draft_accuracy_heldout", path)
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench
-    spec.loader.exec_module(bench)
+    bench = _bench("draft_accuracy_heldout")
     _, total = bench.proposal_corpus(REPO / "tests" / "data" / "draft" / "heldout")
     assert total.trig / total.n >= 0.7 and total.trig_gold_hit / total.trig_gold >= 0.74
     assert total.junk == 0 and total.labels_ok / total.n >= 0.95
@@ -119,11 +124,7 @@ def test_held_out_articles_get_a_trigger_for_most_consequences_and_no_junk():
 
 def test_the_bench_calls_the_reviewed_defects_junk_or_unusable():
     """The stricter bench checks catch what an analyst rejected in a held-out draft."""
-    path = REPO / "bench" / "draft_accuracy.py"
-    spec = importlib.util.spec_from_file_location("draft_accuracy_checks", path)
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench
-    spec.loader.exec_module(bench)
+    bench = _bench("draft_accuracy_checks")
     for cut in ("The agreement is likely to hold only as long as neither is",
                 "Ethiopian officials have not renounced the will never allow foreign troops"):
         assert bench.cut_mid_phrase(cut)
