@@ -65,7 +65,8 @@ def test_a_long_consequence_is_cut_to_twelve_words_and_keeps_its_modal():
 
 
 def test_the_condition_clause_is_found_wherever_it_stands():
-    assert parts("Should Europe fail to agree, the sanctions would lapse.").condition == "Europe fail to agree"
+    assert parts("Should Europe fail to agree, the sanctions would lapse.").condition == \
+        "Europe fails to agree"                  # inverted: the verb agrees with its subject
     assert parts("The sanctions would lapse if Europe fails to agree.").condition == "Europe fails to agree"
     assert parts("Sanctions would lapse.").condition is None
 
@@ -142,6 +143,21 @@ def test_a_long_label_ends_at_a_phrase_boundary_and_keeps_its_modal(sentence, ex
 ])
 def test_a_label_drops_a_leading_attribution_or_frame(sentence, expected):
     assert label(sentence) == expected
+
+
+def test_a_consequence_shown_by_a_fact_is_the_shown_clause_and_no_move():
+    sentence = ("The Houthis' attacks in the Red Sea have already shown how quickly trouble on "
+                "land can reach the sea lanes.")
+    assert label(sentence) == "Trouble on land can reach the sea lanes"
+    assert Vocabulary().propose(sentence).triggers == []
+
+
+def test_an_inverted_condition_makes_a_move_in_the_third_person():
+    [move] = Vocabulary().propose("Should Addis Ababa abandon the deal, the territory would lose "
+                                  "its only partner.").triggers
+    assert move.label == "Addis Ababa abandons the deal" and move.actor.key == "ETH"
+    assert parts("Should the Houthis obtain missiles, costs could rise.").condition == \
+        "the Houthis obtain missiles"             # a plural keeps the verb as it is
 
 
 @pytest.mark.parametrize("sentence", [

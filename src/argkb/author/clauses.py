@@ -57,7 +57,8 @@ _EVENT = re.compile(r"^(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".jo
 # an attribution opening the clause ("according to Somaliland's leaders, it would …"): dropped
 _ACCORDING = re.compile(r"^according to [^,;:]{1,60},\s+(?=\S)", re.I)
 _TRAILING = re.compile(r"\s+(?P<cond>(?:if|unless|once|as long as)\s+[^,;:]+?)\s*$", re.I)
-_QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|['‘’](?!\w)")
+# a plural's possessive apostrophe ("the Houthis' attacks") stays
+_QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|(?<![sS])['‘’](?!\w)")
 _CUTS = re.compile(
     r",\s+(?:but|while|which|whether|because|since|although|though|as|with all)\b|;|"
     r"\s+(?:who|whom|whose)\s+|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ",
@@ -100,6 +101,11 @@ _NOT_GERUNDS = {"according", "during", "nothing", "something", "anything", "ever
 # names that open the subject ("Russia and China")
 _COORDINATED = re.compile(r"\s+and\s+(are|is|was|were|has|have|had)\s*$")
 _NAMES = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|,\s*)?[A-Z][\w'’.-]*)*")
+_IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+# a consequence embedded in a report of what has shown it ("… have shown how quickly X can …")
+_EMBEDDED = re.compile(r"\b(?:shown|shows?|showed|demonstrated?|demonstrates|proved?|proves|"
+                       r"reveals?|revealed)\s+(?:how(?:\s+(?:quickly|easily|far|much|fast))?|that)"
+                       r"\s+", re.I)
 # the words that end a phrase well once an adjunct is cut ("many more", "took from them")
 _CLOSED = _TAIL - {"more", "it", "them", "then", "only", "even", "so"}
 
@@ -166,12 +172,41 @@ def parts(sentence: str) -> Parts:
         if trailing and MODAL.search(text[:trailing.start()]):
             condition, text = trailing.group("cond"), text[:trailing.start()]
     if condition is not None:
-        condition = re.sub(r"^(?:if|unless|when|whenever|once|as long as|without|in case|should|were|had)\s+", "", condition, flags=re.I)
+        inverted = re.match(r"should\s+", condition, re.I) is not None
+        condition = re.sub(r"^(?:if|unless|when|whenever|once|as long as|without|in case|should|"
+                           r"were|had)\s+", "", condition, flags=re.I)
+        condition = _indicative(condition) if inverted else condition
     text = _strip_marker(text)
+    if (shown := _EMBEDDED.search(subject(text))) is not None:
+        text = text[shown.end():]          # "… have shown how quickly trouble can reach …"
     if who and text.split() and text.split()[0].lower() in {"it", "they"} and len(who.split()) <= 4:
         text = who + " " + " ".join(text.split()[1:])       # "it will seek one" -> "Saudi Arabia will seek one"
     sequel = bool(_SEQUEL_OPENING.match(_flat(sentence)) or _SEQUEL.search(text))
     return Parts(condition, text, who or opener, sequel and condition is None)
+
+
+def _indicative(clause: str) -> str:
+    """An inverted condition's clause with its verb agreeing with a singular name or pronoun
+    ("Should Addis Ababa abandon the deal" -> "Addis Ababa abandons the deal")."""
+    names = _NAMES.match(clause) or re.match(r"(?:it|he|she)\b", clause, re.I)
+    if names is None or re.search(r"\band\b|,", names.group(0)):
+        return clause
+    rest = clause[names.end():].split()
+    adverb = rest[:1] if rest and rest[0].endswith("ly") else []
+    words = [clause[:names.end()], *adverb, _indicative_verb(rest[len(adverb):])]
+    return " ".join(w for w in words if w)
+
+
+def _indicative_verb(words: list[str]) -> str:
+    """The words with the first, a verb's base form, in the third person singular."""
+    if not words or not re.fullmatch(r"[a-z]+", words[0]) or re.search(r"[^s]s$", words[0]):
+        # not a verb's base form: "Egyptian troops deploy" (an adjective, then a plural)
+        return " ".join(words)
+    verb = words[0]
+    verb = _IRREGULAR.get(verb) or (verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else
+                                    verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else
+                                    verb + "s")
+    return " ".join([verb, *words[1:]])
 
 
 def subject(consequence: str) -> str:
