@@ -184,6 +184,9 @@ def test_a_stub_move_is_an_actor_doing_something():
                                  "them in.").triggers               # an event between named actors
     assert event.label == "Ethiopia, Somalia and Egypt confront each other"
     assert event.actor.key == "ETH"
+    [inner] = vocabulary.propose("The tone of the discussions between Trump and Putin will "
+                                 "play a crucial role.").triggers   # the event inside the subject
+    assert inner.label == "Trump and Putin hold discussions" and inner.actor.key == "USA"
     [cut] = vocabulary.propose("Cutting all aid to the juntas might satisfy a demand for "
                                "principle.").triggers               # a gerund: an action
     assert cut.label == "Cutting all aid to the juntas"

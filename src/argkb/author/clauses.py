@@ -52,7 +52,7 @@ EVENTS = {"confrontation": "confront each other", "clash": "clash", "clashes": "
           "war": "go to war", "talks": "hold talks", "discussions": "hold discussions",
           "negotiations": "negotiate", "meeting": "meet", "summit": "hold a summit",
           "rapprochement": "draw closer", "dialogue": "hold a dialogue"}
-_EVENT = re.compile(r"^(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(EVENTS)
+_EVENT = re.compile(r"\b(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(EVENTS)
                     + r")\s+(?:between|among)\s+(?P<who>.+)$", re.I)
 # an attribution opening the clause ("according to Somaliland's leaders, it would …"): dropped
 _ACCORDING = re.compile(r"^according to [^,;:]{1,60},\s+(?=\S)", re.I)
@@ -281,7 +281,7 @@ def clause_label(text: str, limit: int = MAX_WORDS) -> str:
 def event(clause: str) -> tuple[str, str] | None:
     """``(who, verb phrase)`` of a clause that names an event by a noun between its parties
     ("the discussions between Trump and Putin" -> "Trump and Putin", "hold discussions")."""
-    match = _EVENT.match(" ".join(clause.split()))
+    match = _EVENT.search(" ".join(clause.split()))
     return (match.group("who"), EVENTS[match.group("noun").lower()]) if match else None
 
 
