@@ -1,6 +1,6 @@
-"""The argument map kept beside the derived store's database (argkb.store.views, argkb.export.mapview):
-read back identical (every format the same, byte for byte), one per semantics, never written by other
-code, never trusted when damaged, never stale."""
+"""The argument map kept beside the derived store's database (argkb.store.views,
+argkb.export.mapview): read back identical (every format the same, byte for byte), one per
+semantics, never written by other code, never trusted when damaged, never stale."""
 from __future__ import annotations
 
 import marshal

@@ -60,7 +60,7 @@ def encode(amap: ArgumentMap) -> dict:
 
 
 def decode(data, store) -> ArgumentMap | None:
-    """The map ``encode`` wrote (read through ``store``), or None when the data is not such a map."""
+    """The map ``encode`` wrote (read through ``store``), or None when the data is no such map."""
     try:
         nodes: dict[str, Node] = {}
         ids: list[str] = []

@@ -301,12 +301,17 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     under each lens (one argument graph, which is returned)."""
     from argkb.assess import framework as argumentation
     from argkb.assess.load import keep_strengths
+    from argkb.assess.strength_view import view_strengths
 
     graph = argumentation.load(store)
     # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two URIRef
     # objects runs rdflib's __eq__; the same object is found by identity)
     by_text = {str(iri): node for iri, node in nodes.items()}
     node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
+    # the strengths the map shows: the implications' (the others are computed as far as these need)
+    graph_iri = {str(iri): iri for iri in node_of}
+    implications = [graph_iri.get(str(iri), iri) for iri, node in nodes.items()
+                    if node.type == "implication"]
     for lens, attr in STATUS_ATTRS.items():
         ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
         for found in (ev.arguments, ev.claims):   # a claim's status after an argument's of the same IRI
@@ -317,7 +322,7 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
                 if node is not None:
                     node.attrs[attr] = status
         strength_attr = STRENGTH_ATTRS[lens]
-        for iri, value in ev.strength.items():
+        for iri, value in view_strengths(graph, ev.lens, ev.view, ev.gradual, implications).items():
             node = node_of.get(iri, _ABSENT)
             if node is _ABSENT:
                 node = nodes.get(iri)
