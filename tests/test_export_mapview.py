@@ -11,7 +11,8 @@ import pytest
 
 from argkb.cli.main import cli
 from argkb.export import mapview, render
-from argkb.export.model import _read, load
+from argkb.export.mapview import load
+from argkb.export.model import load as computed
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
 from argkb.store.views import MAGIC, view_path
@@ -46,7 +47,7 @@ def test_the_kept_map_is_the_map_read_from_the_store(repo_kb, tmp_path, semantic
     again = load(store, semantics)             # read back from the view
     assert again.graph is None and again.store is store
     _same(first, again)
-    _same(again, _read(store, semantics))
+    _same(again, computed(store, semantics))
     assert len(again.nodes) > 50 and any(n.quotes for n in again.nodes.values())
     assert any(n.attrs.get("status_realism") for n in again.nodes.values())
     for fmt in FORMATS:

@@ -3,7 +3,7 @@
 
 At a million triples, reading the map out of the store and labelling it six times (``model.load``)
 costs about 20 s of CPU; the map itself is 130,000 nodes of text. A committed database is never
-written again, so ``model.load`` keeps the map it computed from one as a view of it, per semantics:
+written again, so ``load`` keeps the map computed from one as a view of it, per semantics:
 the next export on the same database reads it back in about a second, and the first export after
 any change (a new database) reads the store again. Every export format and filter reads the same
 map, so they all gain.
@@ -20,13 +20,29 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+from argkb.export import model
 from argkb.export.model import ArgumentMap, Edge, Node, Quote
+from argkb.store.views import read_view, view_path, write_view
 
 #: the view's name; a change to the encoding below changes the number
 VIEW = "export-map-1"
 
 #: the packages whose modules compute the map (their ``*.py`` files are digested)
 _PACKAGES = ("export", "assess", "rdf", "vocab")
+
+
+def load(store, semantics: str = "grounded") -> ArgumentMap:
+    """``argkb.export.model.load``'s map of ``store`` under ``semantics``; on a committed database of
+    the derived store, read back from its view when it is there, else computed and kept."""
+    name = view_name(semantics)
+    if view_path(store, name) is None:
+        return model.load(store, semantics)
+    kept = read_view(store, name)
+    amap = decode(kept, store) if kept is not None else None
+    if amap is None:
+        amap = model.load(store, semantics)
+        write_view(store, name, encode(amap))
+    return amap
 
 
 def view_name(semantics: str) -> str:

@@ -204,26 +204,8 @@ def local_name(iri: str) -> str:
 
 def load(store, semantics: str = "grounded") -> ArgumentMap:
     """The whole knowledge base as an argument map, read through ``store`` (``open_store(kb)``),
-    with statuses under ``semantics`` (grounded, preferred or stable).
-
-    On a committed database of the derived store the map is kept as a view of it
-    (``argkb.export.mapview``): read back when it is there, else computed and kept."""
-    from argkb.export import mapview
-    from argkb.store.views import read_view, view_path, write_view
-
-    name = mapview.view_name(semantics)
-    if view_path(store, name) is None:
-        return _read(store, semantics)
-    kept = read_view(store, name)
-    amap = mapview.decode(kept, store) if kept is not None else None
-    if amap is None:
-        amap = _read(store, semantics)
-        write_view(store, name, mapview.encode(amap))
-    return amap
-
-
-def _read(store, semantics: str) -> ArgumentMap:
-    """``load``'s map, read from the store and labelled."""
+    with statuses under ``semantics`` (grounded, preferred or stable). Computed every time:
+    ``argkb.export.mapview.load`` keeps it beside the derived store's database."""
     types: dict[URIRef, str] = {}
     labels: dict[URIRef, list] = defaultdict(list)
     rows = reader(store)
