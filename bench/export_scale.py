@@ -135,7 +135,7 @@ def measure(name: str, seed: int, work: Path, formats: list[str], timeout: float
             out = export(kb_dir, fmt_name, Path(tmp) / f"map.{fmt_name}", timeout)
             figures[fmt_name] = out
             log(f"  {name}: export {fmt_name}: {json.dumps(out)}")
-            if fmt_name == "graphml" and out:   # again: the map kept beside the database is read back
+            if fmt_name == "graphml" and out:   # again: the map kept beside the database read back
                 again = export(kb_dir, fmt_name, Path(tmp) / f"map.{fmt_name}", timeout)
                 figures["graphml-again"] = again
                 log(f"  {name}: export {fmt_name} again: {json.dumps(again)}")
@@ -187,8 +187,8 @@ def main(argv=None) -> int:
             if g:
                 wall = "met" if g["wall"] <= GRAPHML_TARGET else "not met"
                 mem = "met" if g["rss_mb"] <= GRAPHML_MB else "not met"
-                print(f"{r['size']}: {what} <= {GRAPHML_TARGET:g} s wall: {wall} (CPU {g['cpu']:.1f} s); "
-                      f"<= {GRAPHML_MB} MB: {mem}")
+                print(f"{r['size']}: {what} <= {GRAPHML_TARGET:g} s wall: {wall} "
+                      f"(CPU {g['cpu']:.1f} s); <= {GRAPHML_MB} MB: {mem}")
         if page:
             print(f"{r['size']}: the HTML map ready in Chromium <= {OPEN_TARGET:g} s: "
                   f"{'met' if page['ready'] <= OPEN_TARGET else 'not met'}")

@@ -32,8 +32,8 @@ _PACKAGES = ("export", "assess", "rdf", "vocab")
 
 
 def load(store, semantics: str = "grounded") -> ArgumentMap:
-    """``argkb.export.model.load``'s map of ``store`` under ``semantics``; on a committed database of
-    the derived store, read back from its view when it is there, else computed and kept."""
+    """``argkb.export.model.load``'s map of ``store`` under ``semantics``; on a committed database
+    of the derived store, read back from its view when it is there, else computed and kept."""
     name = view_name(semantics)
     if view_path(store, name) is None:
         return model.load(store, semantics)
