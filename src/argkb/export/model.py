@@ -225,8 +225,14 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
     graph = _set_statuses(store, nodes, semantics)
-    by_id = {n.id: n for n in sorted(nodes.values(), key=lambda n: (n.type, n.id))}
-    edge_list = sorted(edges, key=lambda e: (e.kind, e.source, e.target))
+    # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
+    # first (the same order as by tuples; comparing strings costs less than comparing tuples)
+    ordered = sorted(nodes.values(), key=lambda n: n.id)
+    ordered.sort(key=lambda n: n.type)
+    by_id = {n.id: n for n in ordered}
+    edge_list = sorted(edges, key=lambda e: e.target)
+    edge_list.sort(key=lambda e: e.source)
+    edge_list.sort(key=lambda e: e.kind)
     return ArgumentMap(by_id, edge_list, store, semantics=semantics, graph=graph)
 
 
