@@ -9,10 +9,10 @@ any change (a new database) reads the store again. Every export format and filte
 map, so they all gain.
 
 The view is named with a digest of the code that computes the map (the ``argkb.export``,
-``argkb.assess``, ``argkb.rdf`` and ``argkb.vocab`` modules, read as files), so a view written by
-another version of argkb is never read. The map read back has no argument graph
-(``ArgumentMap.graph`` is None): the formats that want it (the HTML map's traces) load it, from
-its own view.
+``argkb.assess``, ``argkb.rdf`` and ``argkb.vocab`` modules, read as files, and the versions of
+rdflib and pyoxigraph), so a view written by another version of argkb is never read. The map read
+back has no argument graph (``ArgumentMap.graph`` is None): the formats that want it (the HTML
+map's traces) load it, from its own view.
 """
 from __future__ import annotations
 
@@ -52,8 +52,13 @@ def view_name(semantics: str) -> str:
 
 @cache
 def _code_digest() -> str:
-    """The first 12 hex digits of the SHA-256 of the modules of ``_PACKAGES``, in a fixed order."""
-    digest = hashlib.sha256()
+    """The first 12 hex digits of the SHA-256 of the modules of ``_PACKAGES``, in a fixed order, and
+    of the versions of rdflib and pyoxigraph (they make the terms whose text the map shows)."""
+    import pyoxigraph
+    import rdflib
+
+    versions = f"rdflib {rdflib.__version__}; pyoxigraph {pyoxigraph.__version__}\n"
+    digest = hashlib.sha256(versions.encode())
     root = Path(__file__).resolve().parent.parent
     for package in _PACKAGES:
         for path in sorted((root / package).glob("*.py")):
