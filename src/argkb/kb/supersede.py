@@ -36,7 +36,8 @@ _CACHE: dict[str, tuple[object, tuple, Superseded]] = {}
 
 def superseded(data_dir: Path) -> Superseded:
     """The facts live amendments replaced, by the file asserting them (read from the log; worked out
-    once per parse of the log and state of the amendments' content files, since every reader of every file asks)."""
+    once per parse of the log and state of the amendments' content files, since every reader of
+    every file asks)."""
     log = log_graph_of(data_dir)
     root = Path(data_dir).parent
     files = tuple(sorted(amendment_files(log)))
@@ -49,14 +50,16 @@ def superseded(data_dir: Path) -> Superseded:
 
 
 def amendment_files(g) -> set[str]:
-    """The content files (relative to the knowledge base) of the live contributions that replace facts."""
+    """The content files (relative to the knowledge base) of the live contributions that replace
+    facts."""
     return {str(g.value(node, ARGKB.contentFile)) for node in g.subjects(RDF.type, ARGKB.Contribution)
             if g.value(node, ARGKB.retractedAt) is None and g.value(node, ARGKB.replaced) is not None}
 
 
 def from_log_graph(g, in_place=None) -> Superseded:
-    """``superseded`` of a parsed log: the ``argkb:replaced`` statements of contributions not retracted, whose
-    content file is in place (``in_place(content_file)``; every one when not given)."""
+    """``superseded`` of a parsed log: the ``argkb:replaced`` statements of contributions not
+    retracted, whose content file is in place (``in_place(content_file)``; every one when not
+    given)."""
     found: dict[str, set] = {}
     for node in g.subjects(RDF.type, ARGKB.Contribution):
         if g.value(node, ARGKB.retractedAt) is not None:

@@ -1,8 +1,10 @@
-"""The lenses (perspectives) argkb ships, and the names users type for them: the one place that says so.
+"""The lenses (perspectives) argkb ships, and the names users type for them: the one place that says
+so.
 
-They come from the ontology (``argkb:Perspective`` individuals, ``skos:notation``, ``skos:altLabel``), through
-``argkb.vocab._lenses``, generated from it. A knowledge base may declare more (``argkb.store.perspectives``
-reads those from its store, next to these). Nothing else in argkb writes a lens's name.
+They come from the ontology (``argkb:Perspective`` individuals, ``skos:notation``,
+``skos:altLabel``), through ``argkb.vocab._lenses``, generated from it. A knowledge base may declare
+more (``argkb.store.perspectives`` reads those from its store, next to these). Nothing else in argkb
+writes a lens's name.
 """
 from __future__ import annotations
 
@@ -31,7 +33,8 @@ def _typed() -> dict[str, URIRef]:
     return names
 
 
-#: what users may type for a built-in lens -> its term: its notation, the notation without hyphens, its altLabels
+#: what users may type for a built-in lens -> its term: its notation, the notation without hyphens,
+#: its altLabels
 PERSPECTIVES: dict[str, URIRef] = _typed()
 
 
