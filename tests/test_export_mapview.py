@@ -17,7 +17,7 @@ from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
 from argkb.store.views import MAGIC, view_path
 
-FORMATS = ("graphml", "gexf", "cyjs", "dot", "aif")
+FORMATS = ("graphml", "graphml-yed", "gexf", "cyjs", "dot", "mermaid", "aif", "xaif")
 
 
 def _copy_seed(repo_kb, folder: Path) -> Path:
