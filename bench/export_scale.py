@@ -15,6 +15,9 @@ driving the system's Chromium (``executable_path=/usr/bin/chromium``, never a do
 seconds from navigation to the overview drawn (``data-overview-rows``) and to the page ready
 (``data-ready``), then from a click on the first row to its trace drawn. Prints a Markdown table and
 one JSON line per size.
+
+GraphML is exported twice: the first export on the copied database computes the map (and keeps it
+beside the database, ``argkb.export.mapview``); the second ("graphml-again") reads it back.
 """
 from __future__ import annotations
 
@@ -137,6 +140,10 @@ def measure(name: str, seed: int, work: Path, formats: list[str], timeout: float
             out = export(kb_dir, fmt_name, Path(tmp) / f"map.{fmt_name}", timeout)
             figures[fmt_name] = out
             log(f"  {name}: export {fmt_name}: {json.dumps(out)}")
+            if fmt_name == "graphml" and out:   # again: the map kept beside the database read back
+                again = export(kb_dir, fmt_name, Path(tmp) / f"map.{fmt_name}", timeout)
+                figures["graphml-again"] = again
+                log(f"  {name}: export {fmt_name} again: {json.dumps(again)}")
             if fmt_name == "html" and out:
                 log(f"  {name}: opening the page in Chromium …")
                 figures["page"] = open_page(Path(tmp) / "map.html", timeout)
@@ -151,7 +158,7 @@ def table(rows: list[dict]) -> str:
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        for name in ("graphml", "gexf", "html"):
+        for name in ("graphml", "graphml-again", "gexf", "html"):
             e = r.get(name)
             if e is None:
                 continue
@@ -181,13 +188,14 @@ def main(argv=None) -> int:
     print(f"Machine: {machine()}; load average {load[0]:.1f}; {time.strftime('%Y-%m-%d %H:%M')}\n")
     print(table(rows) + "\n")
     for r in rows:
-        g, page = r.get("graphml"), r.get("page")
-        if g:
-            print(
-                f"{r['size']}: GraphML <= {GRAPHML_TARGET:g} s wall: "
-                f"{'met' if g['wall'] <= GRAPHML_TARGET else 'not met'} (CPU {g['cpu']:.1f} s); <= "
-                f"{GRAPHML_MB} MB: {'met' if g['rss_mb'] <= GRAPHML_MB else 'not met'}"
-            )
+        page = r.get("page")
+        for key, what in (("graphml", "GraphML"), ("graphml-again", "GraphML again")):
+            g = r.get(key)
+            if g:
+                wall = "met" if g["wall"] <= GRAPHML_TARGET else "not met"
+                mem = "met" if g["rss_mb"] <= GRAPHML_MB else "not met"
+                print(f"{r['size']}: {what} <= {GRAPHML_TARGET:g} s wall: {wall} "
+                      f"(CPU {g['cpu']:.1f} s); <= {GRAPHML_MB} MB: {mem}")
         if page:
             print(f"{r['size']}: the HTML map ready in Chromium <= {OPEN_TARGET:g} s: "
                   f"{'met' if page['ready'] <= OPEN_TARGET else 'not met'}")

@@ -210,7 +210,8 @@ def local_name(iri: str) -> str:
 
 def load(store, semantics: str = "grounded") -> ArgumentMap:
     """The whole knowledge base as an argument map, read through ``store`` (``open_store(kb)``),
-    with statuses under ``semantics`` (grounded, preferred or stable)."""
+    with statuses under ``semantics`` (grounded, preferred or stable). Computed every time:
+    ``argkb.export.mapview.load`` keeps it beside the derived store's database."""
     types: dict[URIRef, str] = {}
     labels: dict[URIRef, list] = defaultdict(list)
     rows = reader(store)
@@ -230,8 +231,14 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
     graph = _set_statuses(store, nodes, semantics)
-    by_id = {n.id: n for n in sorted(nodes.values(), key=lambda n: (n.type, n.id))}
-    edge_list = sorted(edges, key=lambda e: (e.kind, e.source, e.target))
+    # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
+    # first (the same order as by tuples; comparing strings costs less than comparing tuples)
+    ordered = sorted(nodes.values(), key=lambda n: n.id)
+    ordered.sort(key=lambda n: n.type)
+    by_id = {n.id: n for n in ordered}
+    edge_list = sorted(edges, key=lambda e: e.target)
+    edge_list.sort(key=lambda e: e.source)
+    edge_list.sort(key=lambda e: e.kind)
     return ArgumentMap(by_id, edge_list, store, semantics=semantics, graph=graph)
 
 
@@ -289,12 +296,17 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     and under each lens (one argument graph, which is returned)."""
     from argkb.assess import framework as argumentation
     from argkb.assess.load import keep_strengths
+    from argkb.assess.strength_view import view_strengths
 
     graph = argumentation.load(store)
     # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two
     # URIRef objects runs rdflib's __eq__; the same object is found by identity)
     by_text = {str(iri): node for iri, node in nodes.items()}
     node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
+    # the strengths the map shows: the implications' (the others are computed as far as these need)
+    graph_iri = {str(iri): iri for iri in node_of}
+    implications = [graph_iri.get(str(iri), iri) for iri, node in nodes.items()
+                    if node.type == "implication"]
     for lens, attr in STATUS_ATTRS.items():
         ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
         for found in (ev.arguments, ev.claims):   # a claim's status after an argument's of the same IRI
@@ -305,7 +317,7 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
                 if node is not None:
                     node.attrs[attr] = status
         strength_attr = STRENGTH_ATTRS[lens]
-        for iri, value in ev.strength.items():
+        for iri, value in view_strengths(graph, ev.lens, ev.view, ev.gradual, implications).items():
             node = node_of.get(iri, _ABSENT)
             if node is _ABSENT:
                 node = nodes.get(iri)

@@ -13,7 +13,8 @@ from collections.abc import Set as AbstractSet
 from rdflib import URIRef
 
 from argkb.errors import UsageError
-from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, load, local_name
+from argkb.export.mapview import load
+from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, local_name
 from argkb.rdf.ids import perspective as perspective_term
 from argkb.rdf.ids import resolve
 from argkb.store import open_store
