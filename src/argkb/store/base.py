@@ -173,7 +173,9 @@ class OxigraphStore(Store):
         graph = None if self.union else pyoxigraph.DefaultGraph()   # union: every graph is the default graph
         return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
-    def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
+    def query(self, sparql, bindings=None, max_rows=None, prefixes=None, native: bool = False):
+        """As ``Store.query``; with ``native``, a SELECT's rows hold pyoxigraph's own terms, not rdflib's
+        (``argkb query`` renders them as they are: no rdflib to import, no terms to convert)."""
         import pyoxigraph
 
         options = {"prefixes": dict(prefixes)} if prefixes else {}
@@ -181,6 +183,9 @@ class OxigraphStore(Store):
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         try:
+            if native and isinstance(result, pyoxigraph.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return QueryResult("select", vars=names, rows=[tuple(sol) for sol in capped(result, max_rows)])
             if isinstance(result, pyoxigraph.QueryTriples):
                 g = Graph()
                 for t in capped(result, max_rows):
