@@ -100,14 +100,14 @@ def render_lenses(lenses: list[tuple[str, str, list[str]]]) -> str:
         "GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``; do not edit by hand.",
         "Read them through ``argkb.vocab.lenses``.",
         '"""',
-        "from argkb.vocab._argkb import ARGKB",
         "",
-        "#: (term, skos:notation, skos:altLabels)",
+        "#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names are read",
+        "#: without rdflib (``argkb.vocab.lenses`` makes the terms)",
         "BUILT_IN_LENSES = (",
     ]
     for name, notation, alt in lenses:
         alts = "".join(f"{a!r}, " for a in alt)
-        lines.append(f"    (ARGKB.{name}, {notation!r}, ({alts.rstrip()})),")
+        lines.append(f"    ({name!r}, {notation!r}, ({alts.rstrip()})),")
     return "\n".join([*lines, ")"]) + "\n"
 
 

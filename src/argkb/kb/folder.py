@@ -18,11 +18,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, KnowledgeBaseNotFound, UsageError
+from argkb.kb.layout import LOG_NAME
 from argkb.rdf.parse import USER_MAX_BYTES, check_input_file, parse_file, read_bytes
-from argkb.vocab.namespaces import KB, PREFIXES
+from argkb.vocab.namespaces import PREFIXES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph, URIRef
+
+#: the instance namespace (``kb:``), as text
+_KB = PREFIXES["kb"]
 
 ENV_VAR = "ARGKB_HOME"
 #: the longest file name most file systems allow (bytes): a source's text file is named after its id
@@ -85,7 +92,7 @@ def register_hint(source) -> str:
     """How to register a source's text: the `argkb source add` to run, with the source's own name where
     that name can be a source id (never ``--id ../../x``)."""
     iri = str(source)
-    name = iri[len(str(KB)):] if iri.startswith(str(KB)) else ""
+    name = iri[len(_KB):] if iri.startswith(_KB) else ""
     if SOURCE_ID.match(name):
         return f"register the article with `argkb source add FILE --id {name} --title TITLE`"
     return ("register the article with `argkb source add FILE --id NAME --title TITLE` and quote kb:NAME "
@@ -148,7 +155,9 @@ class KnowledgeBase:
 
     def superseded(self) -> dict[Path, frozenset]:
         """Data file -> the facts live amendments replaced in it (``argkb.kb.supersede``); the file is
-        left as it is and readers leave these facts out of it."""
+        left as it is and readers leave these facts out of it; none without a log (no rdflib imported)."""
+        if not (self.data_dir / LOG_NAME).exists():
+            return {}
         from argkb.kb.supersede import superseded
 
         return {self.root / name: triples for name, triples in superseded(self.data_dir).items()}
@@ -160,6 +169,8 @@ class KnowledgeBase:
         gone = superseded.get(Path(path)) if Path(path) not in self.extra else None
         if not gone:
             return parse_file(path, graph, **kwargs)
+        from rdflib import Graph
+
         own = parse_file(path, Graph(), **kwargs)
         for triple in gone:
             own.remove(triple)
@@ -177,9 +188,9 @@ class KnowledgeBase:
     def source_text_path(self, source: URIRef) -> Path | None:
         """Where the text of source ``kb:NAME`` lives: ``data/sources/NAME.txt``."""
         iri = str(source)
-        if not iri.startswith(str(KB)):
+        if not iri.startswith(_KB):
             return None
-        name = iri[len(str(KB)):]
+        name = iri[len(_KB):]
         if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode()) > MAX_NAME_BYTES:
             return None
         return self.sources_dir / f"{name}.txt"
@@ -270,6 +281,8 @@ def user_cache_dir() -> Path:
 
 def new_graph() -> Graph:
     """An empty rdflib graph that prints with argkb's prefixes."""
+    from rdflib import Graph
+
     g = Graph(bind_namespaces="core")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)

@@ -22,14 +22,16 @@ import sys
 import time
 from pathlib import Path
 
-from rdflib import URIRef
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 
 # the header of a query file (re-exported: ``from argkb.query.library import NamedQuery`` keeps working)
 from argkb.query.header import KINDS, NamedQuery, Param, _without_comments, from_text, parse_header  # noqa: F401
 from argkb.rdf import ids
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib.term import Identifier
 
 log = logging.getLogger(__name__)
 
@@ -259,6 +261,10 @@ _Q_NODES = "SELECT DISTINCT ?node WHERE { ?node a ?class . FILTER (isIRI(?node))
 
 def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> None:
     """Refuse (exit 2, a bad parameter) an IRI parameter that names a node no triple mentions: it would answer 0 rows silently."""
+    if not bindings:
+        return
+    from rdflib import URIRef
+
     for param in query.params:
         value = bindings.get("_" + param.name)
         if param.kind not in ("iri", "term") or not isinstance(value, URIRef):

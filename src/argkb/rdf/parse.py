@@ -14,9 +14,12 @@ import stat
 from pathlib import Path
 from xml.sax import SAXParseException
 
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
 
 #: file suffix -> rdflib parser name
 FORMATS: dict[str, str] = {
@@ -143,6 +146,8 @@ def parse_file(path: Path | str, graph: Graph | None = None, fmt: str | None = N
 
 def parse_text(text: str, path: Path | str, graph: Graph | None = None, fmt: str = "turtle",
                allow_network: bool = False) -> Graph:
+    from rdflib import Graph
+
     graph = Graph() if graph is None else graph
     if fmt == "xml":
         _refuse_entities(path, text)
