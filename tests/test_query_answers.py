@@ -99,3 +99,39 @@ def _memory(kb_dir: Path):
     from argkb.store.base import OxigraphStore
 
     return OxigraphStore.from_kb(KnowledgeBase.locate(kb_dir))
+
+
+_RUN = """import atexit, sys
+atexit.register(lambda: print("rdflib imported" if "rdflib" in sys.modules else "no rdflib", file=sys.stderr))
+from argkb.cli.main import main
+main(["--kb", sys.argv[1], "query", "lever-perspective-summary", "--format", "csv"])
+"""
+
+
+def test_a_kept_answer_is_printed_without_rdflib(repo_kb, tmp_path):
+    """Start-up (issue 23): rdflib costs ~0.1 s to import, and a kept answer needs none of it."""
+    import os
+    import subprocess
+    import sys
+
+    kb_dir = _copy_seed(repo_kb, tmp_path / "kb")
+    env = {**os.environ, "PYTHONPATH": str(Path(answers.__file__).resolve().parents[2])}
+    runs = [subprocess.run([sys.executable, "-c", _RUN, str(kb_dir)], capture_output=True, text=True,
+                           env=env, timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout and runs[1].stdout.count("\n") > 2
+    assert runs[1].stderr.strip().endswith("no rdflib"), runs[1].stderr
+
+
+def test_the_prefixes_are_rdflib_namespaces():
+    """``PREFIXES`` is written as text (read without rdflib): the same IRIs as the namespaces."""
+    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+    from argkb.vocab import namespaces
+    from argkb.vocab._argkb import ARGKB
+
+    assert namespaces.PREFIXES == {
+        "argkb": str(ARGKB), "kb": str(namespaces.KB), "oa": str(namespaces.OA), "prov": str(PROV),
+        "skos": str(SKOS), "dcterms": str(DCTERMS), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
+        "xsd": str(XSD), "sh": str(SH)}
+    assert str(namespaces.AIF) == "http://www.arg.dundee.ac.uk/aif#"
