@@ -1,5 +1,6 @@
-"""Answers of argkb's own named queries kept beside the derived store's database (argkb.query.answers):
-the same output as a query asked of Oxigraph, read back when kept, and not kept where they may not be."""
+"""Answers of argkb's own named queries kept beside the derived store's database
+(argkb.query.answers): the same output as a query asked of Oxigraph, read back when kept, and not
+kept where they may not be."""
 from __future__ import annotations
 
 import shutil
@@ -58,14 +59,16 @@ def test_a_kept_answer_is_what_is_read(repo_kb, runner, tmp_path):
     [query] = [q for q in library().values() if q.name == "lever-perspective-summary"]
     name = path.name.split(".", 1)[1]
     assert view_path(store, name) == path
-    planted = QueryResult("select", vars=["lever"], rows=[(ox.NamedNode("https://w3id.org/argkb/id/x"),)])
+    planted = QueryResult("select", vars=["lever"],
+                          rows=[(ox.NamedNode("https://w3id.org/argkb/id/x"),)])
     answers.remember(store, name, planted)
     assert _query(runner, kb_dir, "lever-perspective-summary", "--format", "csv").splitlines() == \
         ["lever", "https://w3id.org/argkb/id/x"]
     assert answers.keeps(store, query, query.text)
     # a view that is not an answer is asked again, and the answer kept again
     write_view(store, name, ["not", "an", "answer"])
-    assert len(_query(runner, kb_dir, "lever-perspective-summary", "--format", "csv").splitlines()) > 2
+    again = _query(runner, kb_dir, "lever-perspective-summary", "--format", "csv")
+    assert len(again.splitlines()) > 2
     assert answers.recall(store, name) is not None
 
 
@@ -88,7 +91,8 @@ def test_what_is_not_kept(repo_kb, runner, tmp_path):
     assert _kept(kb_dir) == []
     store = open_store(KnowledgeBase.locate(kb_dir))
     assert answers.keeps(store, query, query.text)
-    assert not answers.keeps(store, query, "SELECT (NOW() AS ?t) WHERE {}")   # not the database's alone
+    # not the database's alone
+    assert not answers.keeps(store, query, "SELECT (NOW() AS ?t) WHERE {}")
     assert not answers.keeps(_memory(kb_dir), query, query.text)            # no committed database
     blank = QueryResult("select", vars=["x"], rows=[(ox.BlankNode(),)])
     answers.remember(store, "answer-1-blank", blank)
@@ -102,7 +106,8 @@ def _memory(kb_dir: Path):
 
 
 _RUN = """import atexit, sys
-atexit.register(lambda: print("rdflib imported" if "rdflib" in sys.modules else "no rdflib", file=sys.stderr))
+atexit.register(lambda: print("rdflib imported" if "rdflib" in sys.modules else "no rdflib",
+                              file=sys.stderr))
 from argkb.cli.main import main
 main(["--kb", sys.argv[1], "query", "lever-perspective-summary", "--format", "csv"])
 """
@@ -116,8 +121,8 @@ def test_a_kept_answer_is_printed_without_rdflib(repo_kb, tmp_path):
 
     kb_dir = _copy_seed(repo_kb, tmp_path / "kb")
     env = {**os.environ, "PYTHONPATH": str(Path(answers.__file__).resolve().parents[2])}
-    runs = [subprocess.run([sys.executable, "-c", _RUN, str(kb_dir)], capture_output=True, text=True,
-                           env=env, timeout=120) for _ in range(2)]
+    runs = [subprocess.run([sys.executable, "-c", _RUN, str(kb_dir)], capture_output=True,
+                           text=True, env=env, timeout=120) for _ in range(2)]
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
     assert runs[0].stdout == runs[1].stdout and runs[1].stdout.count("\n") > 2
     assert runs[1].stderr.strip().endswith("no rdflib"), runs[1].stderr
@@ -132,6 +137,6 @@ def test_the_prefixes_are_rdflib_namespaces():
 
     assert namespaces.PREFIXES == {
         "argkb": str(ARGKB), "kb": str(namespaces.KB), "oa": str(namespaces.OA), "prov": str(PROV),
-        "skos": str(SKOS), "dcterms": str(DCTERMS), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
-        "xsd": str(XSD), "sh": str(SH)}
+        "skos": str(SKOS), "dcterms": str(DCTERMS), "rdf": str(RDF), "rdfs": str(RDFS),
+        "owl": str(OWL), "xsd": str(XSD), "sh": str(SH)}
     assert str(namespaces.AIF) == "http://www.arg.dundee.ac.uk/aif#"

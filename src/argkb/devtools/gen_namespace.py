@@ -101,8 +101,8 @@ def render_lenses(lenses: list[tuple[str, str, list[str]]]) -> str:
         "Read them through ``argkb.vocab.lenses``.",
         '"""',
         "",
-        "#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names are read",
-        "#: without rdflib (``argkb.vocab.lenses`` makes the terms)",
+        "#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names",
+        "#: are read without rdflib (``argkb.vocab.lenses`` makes the terms)",
         "BUILT_IN_LENSES = (",
     ]
     for name, notation, alt in lenses:

@@ -17,7 +17,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, KnowledgeBaseNotFound, UsageError
@@ -155,7 +154,8 @@ class KnowledgeBase:
 
     def superseded(self) -> dict[Path, frozenset]:
         """Data file -> the facts live amendments replaced in it (``argkb.kb.supersede``); the file is
-        left as it is and readers leave these facts out of it; none without a log (no rdflib imported)."""
+        left as it is and readers leave these facts out of it; none without a log (no rdflib
+        imported then)."""
         if not (self.data_dir / LOG_NAME).exists():
             return {}
         from argkb.kb.supersede import superseded
@@ -260,8 +260,9 @@ class KnowledgeBase:
 
 
 def _turtle_files(folder: Path) -> list[Path]:
-    """``sorted(folder.glob("*.ttl"))``, sorted by name as strings and joined once (a 1M-triple knowledge
-    base has thousands of files: pathlib's glob and comparisons cost a cold start tens of ms)."""
+    """``sorted(folder.glob("*.ttl"))``, sorted by name as strings and joined once (a 1M-triple
+    knowledge base has thousands of files: pathlib's glob and comparisons cost a cold start tens of
+    ms)."""
     try:
         with os.scandir(folder) as entries:
             names = sorted(e.name for e in entries if e.name.endswith(".ttl"))

@@ -1,16 +1,17 @@
 """Answers of the shipped named queries kept beside the committed database they were computed on.
 
-A committed database of the derived store is never written again (``argkb.store.views``), so the answer of
-a query that reads nothing but the database is as true as long as the manifest names the database.
-``argkb query`` keeps the SELECT and ASK answers of the queries shipped in argkb's library as views of the
-database (``answer-…``, named by a digest of the query as run, its parameters, the prefixes it may use,
-and this module's code), and reads them back instead of asking Oxigraph again: at a million triples,
-``lever-perspective-summary`` costs Oxigraph ~0.3 s of CPU and its view ~1 ms.
+A committed database of the derived store is never written again (``argkb.store.views``), so the
+answer of a query that reads nothing but the database stays true as long as the manifest names the
+database. ``argkb query`` keeps the SELECT and ASK answers of the queries shipped in argkb's library
+as views of the database (``answer-…``, named by a digest of the query as run, its parameters, the
+prefixes it may use, and this module's code), and reads them back instead of asking Oxigraph again:
+at a million triples, ``lever-perspective-summary`` costs Oxigraph ~0.3 s of CPU and its view ~1 ms.
 
 Not kept: answers holding blank nodes (their labels belong to one run), answers of queries that call
-``NOW``, ``RAND``, ``UUID``, ``STRUUID`` or ``BNODE`` (not the database's alone), answers of any other
-query (a file, standard input, a knowledge base's own queries), and any answer where the store is not a
-committed database (``--data``, ``--endpoint``, memory). A view is a cache: losing it costs one query.
+``NOW``, ``RAND``, ``UUID``, ``STRUUID`` or ``BNODE`` (not the database's alone), answers of any
+other query (a file, standard input, a knowledge base's own queries), and any answer where the store
+is not a committed database (``--data``, ``--endpoint``, memory). A view is a cache: losing it costs
+one query.
 """
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def shipped(query) -> bool:
-    """Whether ``query`` is one of argkb's own library (not a file, standard input or a KB's own query)."""
+    """Whether ``query`` is one of argkb's own library (not a file, standard input or a KB's own
+    query)."""
     from argkb.kb.folder import bundled_root
 
     root = bundled_root()

@@ -1,12 +1,12 @@
 """A memo of the queries that passed ``argkb.query.library.checked``, so a command does not import and run
 rdflib's SPARQL parser (~0.2 s of start-up) to check again a query it checked before.
 
-An entry is a file in the user's cache (``$XDG_CACHE_HOME/argkb/checked-queries/``, never in a knowledge
-base, so a shared knowledge base cannot bring entries of its own) named by the SHA-256 of the query as
-checked (the standard prologue and the canonical text), whether the network was allowed, rdflib's
-installation (its package file's path, size and time) and the source of the checking module; it holds
-the query's form. Only queries that passed are kept: a refused or broken query is parsed every time, and
-says what it says. An unreadable or unwritable cache is no cache.
+An entry is a file in the user's cache (``$XDG_CACHE_HOME/argkb/checked-queries/``, never in a
+knowledge base, so a shared knowledge base cannot bring entries of its own) named by the SHA-256 of
+the query as checked (the standard prologue and the canonical text), whether the network was
+allowed, rdflib's installation (its package file's path, size and time) and the source of the
+checking module; it holds the query's form. Only queries that passed are kept: a refused or broken
+query is parsed every time, and says what it says. An unreadable or unwritable cache is no cache.
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def _entry(text: str, allow_network: bool) -> Path:
 
 
 def _checker_version() -> str:
-    """Which rdflib checks: its installed package's file, size and time, read without importing it (~0.1 s
-    of start-up that a command whose query passed before would pay for nothing)."""
+    """Which rdflib checks: its installed package's file, size and time, read without importing it
+    (~0.1 s of start-up that a command whose query passed before would pay for nothing)."""
     import importlib.util
     import os
 

@@ -21,7 +21,6 @@ import logging
 import sys
 import time
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
@@ -281,10 +280,10 @@ MAX_ROWS = 200_000
 
 def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False,
         max_rows: int | None = MAX_ROWS, native: bool = False):
-    """Check, bind and run a query on a Store; returns its QueryResult (a UsageError beyond ``max_rows``:
-    a cartesian product is refused as soon as it passes the cap, never held whole). With ``native`` and
-    the derived store, a SELECT's rows hold pyoxigraph's terms, and the answers of argkb's own queries
-    are kept beside the database (``argkb.query.answers``)."""
+    """Check, bind and run a query on a Store; returns its QueryResult (a UsageError beyond
+    ``max_rows``: a cartesian product is refused as soon as it passes the cap, never held whole).
+    With ``native`` and the derived store, a SELECT's rows hold pyoxigraph's terms, and the answers
+    of argkb's own queries are kept beside the database (``argkb.query.answers``)."""
     from argkb.store.base import TooLarge
 
     origin = str(query.path) if query.path else query.name
@@ -327,8 +326,8 @@ def _native(store, query: NamedQuery, text: str, bindings: dict, max_rows: int |
     view = answers.name(text, bindings, prefixes) if answers.keeps(store, query, text) else None
     result = answers.recall(store, view) if view else None
     if result is None:
-        result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows, prefixes=prefixes,
-                                                   native=True))
+        result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows,
+                                                   prefixes=prefixes, native=True))
         if view:
             answers.remember(store, view, result)
     elif max_rows is not None and result.kind == "select" and len(result.rows) > max_rows:

@@ -5,8 +5,8 @@ CSV follows the SPARQL 1.1 CSV results format (IRIs and lexical forms, no markup
 SPARQL 1.1 TSV format (``?var`` headers, terms in Turtle syntax), JSON the SPARQL 1.1 Query
 Results JSON format. The table is for people: IRIs are shortened to CURIEs.
 
-The rows hold rdflib's terms or pyoxigraph's (``Store.query(native=True)``): each term is read through
-``parts`` (rdflib is not imported to render pyoxigraph's).
+The rows hold rdflib's terms or pyoxigraph's (``Store.query(native=True)``): each term is read
+through ``parts`` (rdflib is not imported to render pyoxigraph's).
 """
 from __future__ import annotations
 
@@ -72,14 +72,15 @@ def parts(term) -> tuple[str, str, str | None, str | None]:
             return LITERAL, term.value, term.language, None
         datatype = term.datatype.value
         return LITERAL, term.value, None, (None if datatype == _XSD_STRING else datatype)
-    from rdflib import BNode, URIRef   # an rdflib term: rdflib is loaded already
+    from rdflib import BNode, URIRef  # an rdflib term: rdflib is loaded already
 
     if isinstance(term, URIRef):
         return IRI, str(term), None, None
     if isinstance(term, BNode):
         return BLANK, str(term), None, None
     datatype = getattr(term, "datatype", None)
-    return LITERAL, str(term), getattr(term, "language", None), str(datatype) if datatype is not None else None
+    return (LITERAL, str(term), getattr(term, "language", None),
+            str(datatype) if datatype is not None else None)
 
 
 # ------------------------------------------------------------------- table ---

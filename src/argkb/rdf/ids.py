@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,8 @@ _CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
 
 
 def __getattr__(name: str):
-    """``PERSPECTIVES``: ``argkb.vocab.lenses.PERSPECTIVES``, made (with rdflib) when first asked for."""
+    """``PERSPECTIVES``: ``argkb.vocab.lenses.PERSPECTIVES``, made (with rdflib) when first asked
+    for."""
     if name == "PERSPECTIVES":
         return lenses.PERSPECTIVES
     raise AttributeError(f"module 'argkb.rdf.ids' has no attribute {name!r}")
@@ -98,7 +98,8 @@ def short(iri: Node) -> str:
 
 @lru_cache(maxsize=1)
 def _bare() -> dict:
-    """The datatypes Turtle writes bare (858, 2.5, 1.0e3, true), with the lexical forms that keep their type."""
+    """The datatypes Turtle writes bare (858, 2.5, 1.0e3, true), with the lexical forms that keep
+    their type."""
     from rdflib.namespace import XSD
 
     return {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),

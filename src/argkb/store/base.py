@@ -27,8 +27,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def __getattr__(name: str):
-    """``from_ox`` (``argkb.rdf.strict``), re-exported: readers of query results import it from here; rdflib
-    is imported when it is first asked for, not with the store (``argkb query`` needs none of it)."""
+    """``from_ox`` (``argkb.rdf.strict``), re-exported: readers of query results import it from
+    here; rdflib is imported when it is first asked for, not with the store (``argkb query`` needs
+    none of it)."""
     if name == "from_ox":
         from argkb.rdf.strict import from_ox
 
@@ -188,8 +189,9 @@ class OxigraphStore(Store):
         return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
     def query(self, sparql, bindings=None, max_rows=None, prefixes=None, native: bool = False):
-        """As ``Store.query``; with ``native``, a SELECT's rows hold pyoxigraph's own terms, not rdflib's
-        (``argkb query`` renders them as they are: no rdflib to import, no terms to convert)."""
+        """As ``Store.query``; with ``native``, a SELECT's rows hold pyoxigraph's own terms, not
+        rdflib's (``argkb query`` renders them as they are: no rdflib to import, no terms to
+        convert)."""
         import pyoxigraph
 
         options = {"prefixes": dict(prefixes)} if prefixes else {}
@@ -199,7 +201,8 @@ class OxigraphStore(Store):
         try:
             if native and isinstance(result, pyoxigraph.QuerySolutions):
                 names = [v.value for v in result.variables]
-                return QueryResult("select", vars=names, rows=[tuple(sol) for sol in capped(result, max_rows)])
+                return QueryResult("select", vars=names,
+                                   rows=[tuple(sol) for sol in capped(result, max_rows)])
             from rdflib import Graph
 
             from argkb.rdf.strict import from_ox

@@ -89,8 +89,8 @@ _ENTRY_FIELDS = frozenset(FileEntry.__dataclass_fields__)
 
 
 def _entry(fields: dict) -> FileEntry:
-    """``FileEntry(**fields)``; an entry with every field (as this version writes them) is adopted as it is,
-    without the dataclass's ``__init__`` (a cold start reads thousands of them)."""
+    """``FileEntry(**fields)``; an entry with every field (as this version writes them) is adopted
+    as it is, without the dataclass's ``__init__`` (a cold start reads thousands of them)."""
     if fields.keys() != _ENTRY_FIELDS:
         return FileEntry(**fields)
     entry = object.__new__(FileEntry)

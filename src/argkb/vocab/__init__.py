@@ -4,8 +4,8 @@
   ``ontology/argkb.ttl`` by ``python -m argkb.devtools.gen_namespace`` (a test fails on drift);
 - ``argkb.vocab.namespaces`` — ``KB``, ``OA``, ``AIF`` and ``PREFIXES`` (the prefixes argkb prints with).
 
-Imports nothing of argkb's but the generated class. The namespaces are rdflib's, built when first asked
-for (``argkb query`` on the derived store never imports rdflib).
+Imports nothing of argkb's but the generated class. The namespaces are rdflib's, built when first
+asked for (``argkb query`` on the derived store never imports rdflib).
 """
 from __future__ import annotations
 

@@ -35,8 +35,8 @@ PREFIXES: dict[str, str] = {
 }
 AIF_IRI = "http://www.arg.dundee.ac.uk/aif#"
 
-__all__ = ["ARGKB", "KB", "OA", "AIF", "PREFIXES", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SH", "SKOS",
-           "XSD"]
+__all__ = ["ARGKB", "KB", "OA", "AIF", "PREFIXES", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SH",
+           "SKOS", "XSD"]
 _OWN = {"KB": "kb", "OA": "oa", "AIF": None}
 
 
