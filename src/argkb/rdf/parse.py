@@ -202,7 +202,7 @@ def _remote_contexts(node) -> list[str]:
 
 def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> InputError:
     """Name line and column: from rdflib where it says, else from pyoxigraph's parser."""
-    from xml.sax import SAXParseException   # (imported here: start-up of every command)
+    from xml.sax import SAXParseException  # (imported here: start-up of every command)
 
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or first_line
