@@ -4,8 +4,8 @@ GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``;
 Read them through ``argkb.vocab.lenses``.
 """
 
-#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names are read
-#: without rdflib (``argkb.vocab.lenses`` makes the terms)
+#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names
+#: are read without rdflib (``argkb.vocab.lenses`` makes the terms)
 BUILT_IN_LENSES = (
     ('Realism', 'realism', ()),
     ('Liberalism', 'liberalism', ()),
