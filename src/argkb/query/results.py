@@ -78,9 +78,8 @@ def parts(term) -> tuple[str, str, str | None, str | None]:
         return IRI, str(term), None, None
     if isinstance(term, BNode):
         return BLANK, str(term), None, None
-    datatype = getattr(term, "datatype", None)
-    return (LITERAL, str(term), getattr(term, "language", None),
-            str(datatype) if datatype is not None else None)
+    typed, language = getattr(term, "datatype", None), getattr(term, "language", None)
+    return LITERAL, str(term), language, None if typed is None else str(typed)
 
 
 # ------------------------------------------------------------------- table ---

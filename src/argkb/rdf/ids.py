@@ -87,7 +87,7 @@ def did_you_mean(text: str, known: Iterable[URIRef], n: int = 5) -> str:
     return f"; did you mean {', '.join(by_local[c] for c in close)}?" if close else ""
 
 
-def short(iri: Node) -> str:
+def short(iri: Node | str) -> str:
     """An IRI as a CURIE of argkb's prefixes, else in angle brackets."""
     s = str(iri)
     for prefix, ns in PREFIXES.items():

@@ -44,8 +44,11 @@ def __getattr__(name: str):
     """The rdflib namespaces, made (and rdflib imported) on first use."""
     if name not in __all__:
         raise AttributeError(f"module 'argkb.vocab.namespaces' has no attribute {name!r}")
+    value: object
     if name == "ARGKB":
-        from argkb.vocab._argkb import ARGKB as value
+        from argkb.vocab import _argkb
+
+        value = _argkb.ARGKB
     elif name in _OWN:
         from rdflib import Namespace
 
