@@ -1,26 +1,30 @@
-"""Before and after on one machine in one run: a baseline commit beside the working tree (issue 23's table).
+"""Before and after on one machine in one run: a baseline commit beside the working tree (issue 23's
+table).
 
-    python bench/before.py --before COMMIT [--sizes 1m] [--ops rebuild,open,summary,trace,lenses,graphml]
-                           [--runs 3] [--work /tmp/argkb-bench] [--output FILE]
+    python bench/before.py --before COMMIT [--sizes 1m] [--runs 3]
+                           [--ops rebuild,open,summary,trace,lenses,graphml]
+                           [--work /tmp/argkb-bench] [--output FILE]
 
 ``COMMIT`` is checked out in a temporary git worktree (removed at the end); the knowledge base of
-``bench/run.py`` (generated and cached under ``--work``) is copied twice, without its derived store, so
-each side builds and reads its own store of the same files. Each operation runs on one side, then on
-the other, so that both see the same load:
+``bench/run.py`` (generated and cached under ``--work``) is copied twice, without its derived store,
+so each side builds and reads its own store of the same files. Each operation runs on one side, then
+on the other, so that both see the same load:
 
-* ``rebuild``: ``argkb store rebuild`` as a whole process; beside it, the floors measured in the same run:
-  pyoxigraph's own ``bulk_load`` of the same quads (N-Quads, converted beforehand, not timed) into an
-  on-disk store, one named graph per file as the derived store keeps them, and into the default graph
-  only; and ``bulk_load`` of each Turtle file into an in-memory store;
-* ``open``: ``import argkb``, ``argkb --help``, and opening the store cold (a new process that opens it
-  and asks one ASK query);
+* ``rebuild``: ``argkb store rebuild`` as a whole process; beside it, the floors measured in the
+  same run: pyoxigraph's own ``bulk_load`` of the same quads (N-Quads, converted beforehand, not
+  timed) into an on-disk store, one named graph per file as the derived store keeps them, and into
+  the default graph only; and ``bulk_load`` of each Turtle file into an in-memory store;
+* ``open``: ``import argkb``, ``argkb --help``, and opening the store cold (a new process that opens
+  it and asks one ASK query);
 * ``summary``: ``argkb query lever-perspective-summary --format json`` as a whole process;
 * ``trace``: ``trace`` p50/p95 over 60 implications, in process (two warm-up traces not counted);
-* ``lenses``: ``argkb lenses --format json``; ``graphml``: ``argkb export --format graphml -o FILE``.
+* ``lenses``: ``argkb lenses --format json``; ``graphml``:
+  ``argkb export --format graphml -o FILE``.
 
 Every process is timed for its wall-clock and CPU (user + system) seconds and its peak memory
 (``os.wait4``); whole-process figures are the median of ``--runs`` (one run for rebuild, the first
-``lenses`` and graphml). The load average is printed before and after. Prints a Markdown table and one JSON line.
+``lenses`` and graphml). The load average is printed before and after. Prints a Markdown table and
+one JSON line.
 """
 from __future__ import annotations
 
@@ -40,7 +44,8 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from generate import VERSION, generate, parse_size  # noqa: E402
 
-#: issue 23's "before" figures at 1M and its goals (seconds): operation -> (issue's figure, goal text)
+#: issue 23's "before" figures at 1M and its goals (seconds): operation -> (issue's figure, goal
+#: text)
 ISSUE = {
     "rebuild": ("10.1–12.1 s", "≤ 1.5× pyoxigraph's bulk load on disk"),
     "lenses": ("10.8 s", "≤ 5 s"),
@@ -54,7 +59,8 @@ ID_BASE = "https://w3id.org/argkb/id/"
 
 
 def timed(argv: list[str], src: Path | None, cwd: Path | None = None) -> dict:
-    """One process: wall and CPU seconds, peak memory (MB), its output; fails loudly on a non-zero exit."""
+    """One process: wall and CPU seconds, peak memory (MB), its output; fails loudly on a non-zero
+    exit."""
     env = {**os.environ}
     env.pop("ARGKB_STORE", None)
     if src is not None:
@@ -71,7 +77,8 @@ def timed(argv: list[str], src: Path | None, cwd: Path | None = None) -> dict:
 
 
 class _Popen(subprocess.Popen):
-    """Popen that keeps the child's own resource usage (CPU seconds, peak memory) from ``os.wait4``."""
+    """Popen that keeps the child's own resource usage (CPU seconds, peak memory) from
+    ``os.wait4``."""
 
     def _try_wait(self, wait_flags):
         pid, status, usage = os.wait4(self.pid, wait_flags)
@@ -95,7 +102,8 @@ def median_of(runs: int, call) -> dict:
 
 # ------------------------------------------------------------------ in a child process ---
 def child_floor(kb: Path, mode: str, nquads: Path) -> dict:
-    """pyoxigraph's own load of the knowledge base's files (``mode``: disk-graphs, disk-default, memory)."""
+    """pyoxigraph's own load of the knowledge base's files (``mode``: disk-graphs, disk-default,
+    memory)."""
     import pyoxigraph as ox
 
     started, cpu = time.perf_counter(), time.process_time()
@@ -119,7 +127,8 @@ def child_floor(kb: Path, mode: str, nquads: Path) -> dict:
 
 
 def child_convert(kb: Path, nquads: Path) -> dict:
-    """The knowledge base's files as one N-Quads file (a named graph per file) and one N-Triples file."""
+    """The knowledge base's files as one N-Quads file (a named graph per file) and one N-Triples
+    file."""
     import pyoxigraph as ox
 
     store = ox.Store()
@@ -177,7 +186,8 @@ def graph_of(kb: Path, path: Path) -> str:
 
 
 def child(src: Path | None, name: str, *args: str) -> dict:
-    """``name`` run in a child process of this script, with ``src`` on its path (None: no argkb needed)."""
+    """``name`` run in a child process of this script, with ``src`` on its path (None: no argkb
+    needed)."""
     done = timed([sys.executable, str(Path(__file__).resolve()), "--child", name, *args], src)
     figures = json.loads(done["out"].strip().splitlines()[-1])
     # the process's own wall and CPU seconds, unless the child timed its work itself (the floors)
@@ -258,7 +268,10 @@ def table(fig: dict, label: dict[str, str]) -> str:
         b, a = fig.get(f"before_{key}"), fig.get(f"after_{key}")
         if b is None and a is None:
             return
-        lines.append(f"| {name} | {issue[0]} | {issue[1]} | {cell(b, field, unit)} | {cell(a, field, unit)}{extra} |")
+        lines.append(
+            f"| {name} | {issue[0]} | {issue[1]} | {cell(b, field, unit)} | "
+            f"{cell(a, field, unit)}{extra} |"
+        )
 
     row("`argkb store rebuild`, whole process", "rebuild", ISSUE["rebuild"])
     for mode, text in (("disk-graphs", "pyoxigraph `bulk_load`, on disk, a named graph per file (the floor)"),
@@ -349,8 +362,11 @@ def main(argv=None) -> int:
         subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(folder)], check=False)
     from run import machine
 
-    text = (f"Machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; load average {started_load} at the start, "
-            f"{load()} at the end (1, 5, 15 min)\n\n" + "\n\n".join(sections) + "\n")
+    text = (
+        f"Machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; load average {started_load} at "
+        f"the start, {load()} at the end (1, 5, 15 min)\n"
+        "\n" + "\n\n".join(sections) + "\n"
+    )
     print(text)
     for fig in rows:
         print(json.dumps(fig))

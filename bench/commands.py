@@ -1,10 +1,12 @@
-"""``argkb why`` and ``argkb lenses`` as whole processes on the generated knowledge bases (issue item 9).
+"""``argkb why`` and ``argkb lenses`` as whole processes on the generated knowledge bases (issue
+item 9).
 
     python bench/commands.py --sizes 10k,100k,1m [--seed 1] [--work /tmp/argkb-bench] [--src DIR]
 
 Targets, at a million triples: ``argkb why ID -p realism`` (one implication: a local computation,
-not a whole-knowledge-base one) in <= 1 s, ``argkb lenses`` (every implication under every lens, with
-its strength) in <= 5 s, each timed as a whole process (start-up and opening the store included).
+not a whole-knowledge-base one) in <= 1 s, ``argkb lenses`` (every implication under every lens,
+with its strength) in <= 5 s, each timed as a whole process (start-up and opening the store
+included).
 
 For each size the knowledge base of ``bench/run.py`` is generated (cached under ``--work``, the same
 files), its derived store built, then ``bench/ops.py why`` (five implications, each its own process)
@@ -51,8 +53,11 @@ def measure(name: str, seed: int, work: Path, timeout: float, log) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| size | triples | `why` p50 | `why` slowest of 5 | `lenses` (median of 3) | `lenses` fastest "
-             "| `lenses` CPU | peak memory, `lenses` |", "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| size | triples | `why` p50 | `why` slowest of 5 | `lenses` (median of 3) | `lenses` "
+        "fastest | `lenses` CPU | peak memory, `lenses` |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         rss = r.get("rss_lenses_process")
         cells = [fmt(r.get(k), "s") for k in ("why_p50", "why_max", "lenses", "lenses_min", "lenses_cpu")]

@@ -1,6 +1,7 @@
-"""Generated contributions (about 200 triples) to a generated knowledge base: valid, or broken one named way.
+"""Generated contributions (about 200 triples) to a generated knowledge base: valid, or broken one
+named way.
 
-    python bench/contribution.py --kb /tmp/kb-10k --seed 3 [--break cycle-existing] > contribution.ttl
+    python bench/contribution.py --kb /tmp/kb-10k --seed 3 [--break cycle-existing] > new.ttl
 
 A contribution adds moves, implications argued from two lenses, new claims quoted from the
 existing sources' texts, and arguments resting on, concluding or attacking existing nodes.
@@ -106,8 +107,12 @@ def _quote_off_by_one(c: Contribution) -> None:
 
 def _bnode_quote(c: Contribution) -> None:
     source = c.manifest["sources"][0]["iri"]
-    c.set(f"{N}-claim1", "argkb:evidence",
-          f'[ a argkb:Quote ; oa:hasSource {source} ; oa:exact "not in the text" ; oa:start 0 ; oa:end 15 ]')
+    c.set(
+        f"{N}-claim1",
+        "argkb:evidence",
+        f'[ a argkb:Quote ; oa:hasSource {source} ; oa:exact "not in the text" ; oa:start 0 ; '
+        "oa:end 15 ]",
+    )
 
 
 def _cycle_within(c: Contribution) -> None:

@@ -1,4 +1,5 @@
-"""How well ``argkb draft`` finds the sentences that state a consequence: recall and precision per article.
+"""How well ``argkb draft`` finds the sentences that state a consequence: recall and precision per
+article.
 
     python bench/draft_accuracy.py [CORPUS_DIR]
 
@@ -16,6 +17,11 @@ proposed trigger has that actor; **aff** the share given an affected actor; **af
 whose annotation names an affected actor, the share given a right one; **aff R / P** recall and
 precision of the affected actors; **label** the share of usable labels (at most 12 words, every
 annotated word, no discourse marker or quotation mark at the start); **words** their mean length.
+Then, overall: **P nam** the precision of the affected actors proposed because the sentence names
+them (the first step of ``argkb.author.refer``), **P ann** the precision on the sentences whose
+annotation names an affected actor (it names only names, so a resolved "the government" or a
+fallback on a sentence annotated ``-`` always counts as wrong in **aff P**), and for each step how
+many of its proposals the annotation names.
 Run on ``tests/data/draft/heldout`` for the held-out articles.
 """
 from __future__ import annotations
@@ -25,6 +31,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from argkb.author.article import proposals as article_proposals
 from argkb.author.clauses import MAX_WORDS
 from argkb.author.detect import detect
 from argkb.author.propose import Vocabulary
@@ -59,7 +66,10 @@ def gold_spans(text: str, gold_file: Path) -> list[tuple[int, int, bool]]:
         pattern = r"\s+".join(re.escape(word) for word in sentence.split())
         match = re.compile(pattern).search(text, pos)
         if match is None:
-            raise ValueError(f"{gold_file.name}: sentence not found in the article (after offset {pos}): {sentence!r}")
+            raise ValueError(
+                f"{gold_file.name}: sentence not found in the article (after offset {pos}): "
+                f"{sentence!r}"
+            )
         spans.append((match.start(), match.end(), label.strip() == "C"))
         pos = match.end()
     return spans
@@ -101,15 +111,30 @@ class Proposals:
     aff_found: int = 0      # ... proposed
     aff_proposed: int = 0   # affected actors proposed
     aff_right: int = 0      # ... that the annotation names
+    named_proposed: int = 0  # affected actors proposed because the sentence names them (step 1)
+    named_right: int = 0    # ... that the annotation names
+    ref_proposed: int = 0   # affected actors proposed for a reference ("the country", "they")
+    ref_right: int = 0
+    cond_proposed: int = 0  # ... proposed as the condition's or trigger's actors
+    cond_right: int = 0
+    sal_proposed: int = 0   # ... proposed as the article's most salient actor (weaker)
+    sal_right: int = 0
+    ann_proposed: int = 0   # affected actors proposed where the annotation names some
+    ann_right: int = 0      # ... that the annotation names
     labels_ok: int = 0      # usable labels
     words: int = 0          # words in all labels
 
 
-_OPENERS = re.compile(r"^(?:but|and|so|yet|however|moreover|conversely|similarly|for (?:example|instance)|if|when|should)\b", re.I)
+_OPENERS = re.compile(
+    r"^(?:but|and|so|yet|however|moreover|conversely|similarly|for (?:example|instance)|if|when|"
+    r"should)\b",
+    re.I,
+)
 
 
 def usable(label: str, words: list[str]) -> bool:
-    """A label with at most 12 words, every annotated word (as a word's beginning), no opener or quotation mark."""
+    """A label with at most 12 words, every annotated word (as a word's beginning), no opener or
+    quotation mark."""
     tokens = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+", label)]
     return (len(label.split()) <= MAX_WORDS and not _OPENERS.search(label) and not re.search(r"[\"“”]", label)
             and all(any(tok.startswith(w.lower()) for tok in tokens) for w in words))
@@ -121,13 +146,9 @@ def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
     score = Proposals(text_file.stem)
     if not gold_file.exists():
         return score
-    proposals, previous = {}, None
-    for finding in (f for f in detect(text) if f.consequence):
-        s = finding.sentence
-        adjacent = previous if previous and previous[0] == s.number - 1 else None
-        proposal = vocabulary.propose(s.text, adjacent[1] if adjacent else None)
-        proposals[(s.start, s.end)] = proposal
-        previous = (s.number, proposal)
+    findings = [f for f in detect(text) if f.consequence]
+    by_number = article_proposals(vocabulary, text, findings)
+    proposals = {(f.sentence.start, f.sentence.end): by_number[f.sentence.number] for f in findings}
     for line in gold_file.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -155,9 +176,21 @@ def proposal_score(text_file: Path, vocabulary: Vocabulary) -> Proposals:
         score.aff_found += len(gold & keys)
         score.aff_proposed += len(keys)
         score.aff_right += len(keys & gold)
+        for step, test in _STEPS.items():
+            made = {a.key for a in found.affects if test(a.how)}
+            setattr(score, f"{step}_proposed", getattr(score, f"{step}_proposed") + len(made))
+            setattr(score, f"{step}_right", getattr(score, f"{step}_right") + len(made & gold))
+        if gold:
+            score.ann_proposed += len(keys)
+            score.ann_right += len(keys & gold)
         score.labels_ok += usable(found.label, label.split())
         score.words += len(found.label.split())
     return score
+
+
+#: the step that proposed an affected actor (``argkb.author.refer``), told by its note
+_STEPS = {"named": lambda how: how.startswith("named"), "ref": lambda how: " read as " in how,
+          "cond": lambda how: "condition" in how, "sal": lambda how: how.startswith("weaker")}
 
 
 def proposal_corpus(corpus: Path = DEFAULT_CORPUS) -> tuple[list[Proposals], Proposals]:
@@ -180,14 +213,22 @@ def main(argv: list[str]) -> int:
         print(f"{s.name:32} {s.gold:4} {s.proposed:6} {s.recall:8.1%} {s.precision:10.1%}")
     print()
     print("proposals in an empty knowledge base, on the annotated C sentences found:")
-    print(f"{'article':32} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} {'aff/gold':>8} "
-          f"{'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6}")
+    print(f"{'article':28} {'C':>3} {'trig':>5} {'trig/gold':>9} {'t.actor':>8} {'aff':>5} "
+          f"{'aff/gold':>8} {'aff R':>6} {'aff P':>6} {'label':>6} {'words':>6}")
     proposals, overall = proposal_corpus(corpus)
     for p in proposals + [overall]:
-        print(f"{p.name:32} {p.n:3} {_share(p.trig, p.n):>5} {_share(p.trig_gold_hit, p.trig_gold):>9} "
-              f"{_share(p.actor_hit, p.actor_gold):>8} {_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
+        print(f"{p.name:28} {p.n:3} {_share(p.trig, p.n):>5} "
+              f"{_share(p.trig_gold_hit, p.trig_gold):>9} {_share(p.actor_hit, p.actor_gold):>8} "
+              f"{_share(p.aff, p.n):>5} {_share(p.aff_gold_hit, p.aff_gold):>8} "
               f"{_share(p.aff_found, p.aff_keys):>6} {_share(p.aff_right, p.aff_proposed):>6} "
               f"{_share(p.labels_ok, p.n):>6} {p.words / p.n if p.n else 0:6.1f}")
+    names = (("named", "named"), ("ref", "referred to"), ("cond", "condition's"),
+             ("sal", "most salient"))
+    steps = ", ".join(f"{name} {getattr(overall, step + '_right')}/"
+                      f"{getattr(overall, step + '_proposed')}" for step, name in names)
+    print(f"affected actors: P nam {_share(overall.named_right, overall.named_proposed)} (named), "
+          f"P ann {_share(overall.ann_right, overall.ann_proposed)} (the annotation names one)")
+    print(f"  by step, annotated/proposed: {steps}")
     return 0
 
 

@@ -1,18 +1,20 @@
-"""``argkb export`` at scale as whole processes: GraphML (and GEXF) streamed, and the HTML map of a large
-knowledge base, written and then opened in headless Chromium (issue 23, items 5 and 6).
+"""``argkb export`` at scale as whole processes: GraphML (and GEXF) streamed, and the HTML map of a
+large knowledge base, written and then opened in headless Chromium (issue 23, items 5 and 6).
 
-    python bench/export_scale.py --sizes 10k,100k,1m [--seed 1] [--work /tmp/argkb-bench] [--formats graphml,html]
+    python bench/export_scale.py --sizes 10k,100k,1m [--seed 1] [--work /tmp/argkb-bench]
+                                 [--formats graphml,html]
 
-Targets, at a million triples: ``export --format graphml`` in <= 15 s with <= 1 GB peak memory; the HTML
-map opens in Chromium in <= 5 s (the overview drawn and the panel ready), a trace a click away.
+Targets, at a million triples: ``export --format graphml`` in <= 15 s with <= 1 GB peak memory; the
+HTML map opens in Chromium in <= 5 s (the overview drawn and the panel ready), a trace a click away.
 
-Each knowledge base is generated as ``bench/run.py`` makes it (cached under ``--work``; it is copied before
-the export opens it, so the cached copy is never written). Each export is one process under
+Each knowledge base is generated as ``bench/run.py`` makes it (cached under ``--work``; it is copied
+before the export opens it, so the cached copy is never written). Each export is one process under
 ``/usr/bin/time -v``: wall-clock seconds, CPU seconds (user + system: the fairer figure on a shared
-machine) and peak resident memory; then the file's size. The HTML page is opened with Playwright driving
-the system's Chromium (``executable_path=/usr/bin/chromium``, never a downloaded browser): seconds from
-navigation to the overview drawn (``data-overview-rows``) and to the page ready (``data-ready``), then from a
-click on the first row to its trace drawn. Prints a Markdown table and one JSON line per size.
+machine) and peak resident memory; then the file's size. The HTML page is opened with Playwright
+driving the system's Chromium (``executable_path=/usr/bin/chromium``, never a downloaded browser):
+seconds from navigation to the overview drawn (``data-overview-rows``) and to the page ready
+(``data-ready``), then from a click on the first row to its trace drawn. Prints a Markdown table and
+one JSON line per size.
 """
 from __future__ import annotations
 
@@ -47,7 +49,8 @@ def kb_for(name: str, seed: int, work: Path, log) -> Path:
 
 
 def timed(args: list[str], timeout: float) -> dict:
-    """One process under /usr/bin/time -v: wall, CPU (user + system), peak RSS; its standard error."""
+    """One process under /usr/bin/time -v: wall, CPU (user + system), peak RSS; its standard
+    error."""
     env = {**os.environ, "PYTHONPATH": str(BENCH.parent / "src")}
     proc = subprocess.run(["/usr/bin/time", "-v", *args], capture_output=True, text=True, timeout=timeout, env=env)
     out = {"returncode": proc.returncode, "stderr": proc.stderr}
@@ -76,8 +79,8 @@ def export(kb_dir: Path, fmt_name: str, path: Path, timeout: float) -> dict:
 
 
 def until(page, condition: str, timeout: float) -> None:
-    """Poll ``condition`` in the page by the protocol's evaluation (Playwright's wait_for_function evaluates a
-    string with eval, which the map's Content-Security-Policy forbids)."""
+    """Poll ``condition`` in the page by the protocol's evaluation (Playwright's wait_for_function
+    evaluates a string with eval, which the map's Content-Security-Policy forbids)."""
     deadline = time.perf_counter() + timeout
     while not page.evaluate(f"(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()"):
         if time.perf_counter() > deadline:
@@ -86,7 +89,8 @@ def until(page, condition: str, timeout: float) -> None:
 
 
 def open_page(path: Path, timeout: float) -> dict:
-    """Seconds to the overview drawn, to the page ready, and from a click on a row to its trace drawn."""
+    """Seconds to the overview drawn, to the page ready, and from a click on a row to its trace
+    drawn."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -104,8 +108,9 @@ def open_page(path: Path, timeout: float) -> dict:
             until(page, "document.body.dataset.ready === 'true'", timeout)
             ready = time.perf_counter() - started
             rows = int(page.evaluate("document.body.dataset.overviewRows"))
-            # the page's own clock from navigation (its main thread may be too busy to answer a poll sooner),
-            # and the main thread's busy time (tasks, scripts): the fairer figure on a loaded machine
+            # the page's own clock from navigation (its main thread may be too busy to answer a poll
+            # sooner), and the main thread's busy time (tasks, scripts): the fairer figure on a
+            # loaded machine
             inside = page.evaluate("[+document.body.dataset.overviewMs, +document.body.dataset.readyMs]")
             metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
             started = time.perf_counter()
@@ -140,9 +145,11 @@ def measure(name: str, seed: int, work: Path, formats: list[str], timeout: float
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| size | triples | export | wall | CPU | peak memory | file | Chromium: overview (page's clock) "
-             "| ready (page's clock) | main thread busy to ready | a trace (page's clock) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| size | triples | export | wall | CPU | peak memory | file | Chromium: overview (page's "
+        "clock) | ready (page's clock) | main thread busy to ready | a trace (page's clock) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         for name in ("graphml", "gexf", "html"):
             e = r.get(name)
@@ -176,8 +183,11 @@ def main(argv=None) -> int:
     for r in rows:
         g, page = r.get("graphml"), r.get("page")
         if g:
-            print(f"{r['size']}: GraphML <= {GRAPHML_TARGET:g} s wall: {'met' if g['wall'] <= GRAPHML_TARGET else 'not met'}"
-                  f" (CPU {g['cpu']:.1f} s); <= {GRAPHML_MB} MB: {'met' if g['rss_mb'] <= GRAPHML_MB else 'not met'}")
+            print(
+                f"{r['size']}: GraphML <= {GRAPHML_TARGET:g} s wall: "
+                f"{'met' if g['wall'] <= GRAPHML_TARGET else 'not met'} (CPU {g['cpu']:.1f} s); <= "
+                f"{GRAPHML_MB} MB: {'met' if g['rss_mb'] <= GRAPHML_MB else 'not met'}"
+            )
         if page:
             print(f"{r['size']}: the HTML map ready in Chromium <= {OPEN_TARGET:g} s: "
                   f"{'met' if page['ready'] <= OPEN_TARGET else 'not met'}")

@@ -45,7 +45,8 @@ WORDS = ("pressure ceasefire talks border sanctions energy alliance guarantee de
          "escalation leverage frontline summit concession envoy territory security aid reserve market "
          "election signal coalition treaty inspection corridor grain export reactor airspace").split()
 SIZES = {"tiny": 1_500, "1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
-#: bumped when the same seed and size give other files (bench/run.py regenerates its cached knowledge bases)
+#: bumped when the same seed and size give other files (bench/run.py regenerates its cached
+#: knowledge bases)
 VERSION = 2
 #: the share of the editors' premises a lens holds (argkb:heldBy), of those a second lens holds too,
 #: and of the attacks that only weaken (argkb:force argkb:Weaken)
@@ -53,7 +54,8 @@ HELD_SHARE, SECOND_HOLDER_SHARE, WEAKEN_SHARE = 0.2, 0.3, 0.1
 
 
 def size_arguments(parser, timeout: float = 900):
-    """The options every whole-process bench shares: --sizes, --seed, --work (the generated KBs' cache), --timeout."""
+    """The options every whole-process bench shares: --sizes, --seed, --work (the generated KBs'
+    cache), --timeout."""
     import os
 
     parser.add_argument("--sizes", default="10k,100k,1m")
@@ -77,7 +79,8 @@ def lit(text: str, lang: str | None = "en") -> str:
 
 
 class Article:
-    """One generated source: its text grows as sentences are quoted; its Turtle is written at the end."""
+    """One generated source: its text grows as sentences are quoted; its Turtle is written at the
+    end."""
 
     def __init__(self, index: int, rng: random.Random, traits: random.Random | None = None):
         self.name = f"gen-src-{index:05d}"
@@ -181,7 +184,8 @@ def write_article(article: Article, index: int, actors: list[str], levers: list[
 
 
 def generate(out: Path, size: int, seed: int = 1) -> dict:
-    """Write a knowledge base of about ``size`` triples (data only; the ontology is copied) to ``out``."""
+    """Write a knowledge base of about ``size`` triples (data only; the ontology is copied) to
+    ``out``."""
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -227,9 +231,11 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder to write the knowledge base to (replaced)")
     args = parser.parse_args(argv)
     manifest = generate(args.out, parse_size(args.size), args.seed)
-    print(f"{args.out}: {manifest['triples']} data triples, {len(manifest['sources'])} sources, "
-          f"{len(manifest['implications'])} implications, {manifest['held']} premises held by a lens, "
-          f"{manifest['weakening']} weakening attacks")
+    print(
+        f"{args.out}: {manifest['triples']} data triples, {len(manifest['sources'])} sources, "
+        f"{len(manifest['implications'])} implications, {manifest['held']} premises held by a "
+        f"lens, {manifest['weakening']} weakening attacks"
+    )
     return 0
 
 

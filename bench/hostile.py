@@ -1,13 +1,14 @@
-"""Issue 24's hostile inputs as whole processes, at the sizes of the findings and at 10×: wall time, CPU time and
-peak resident memory of each ``python -m argkb …``, and whether it ended as it must (exit 0, 1 or 2, no
-traceback, ≤ 30 s, ≤ 2 GB).
+"""Issue 24's hostile inputs as whole processes, at the sizes of the findings and at 10×: wall time,
+CPU time and peak resident memory of each ``python -m argkb …``, and whether it ended as it must
+(exit 0, 1 or 2, no traceback, ≤ 30 s, ≤ 2 GB).
 
     python bench/hostile.py [--factor 1 --factor 10] [--case NAME] [--limit-gib 2]
 
-Each process runs under an address-space limit (``RLIMIT_AS``, 2 GiB by default; 0 for none), so a reader
-that would take more fails instead of swapping; its peak RSS comes from ``os.wait4`` (the child's own
-rusage). The inputs are built by ``bench/hostile_inputs.py`` in a temporary folder, each case on its own
-copy of the repository's knowledge base (its derived store built once, before the timings).
+Each process runs under an address-space limit (``RLIMIT_AS``, 2 GiB by default; 0 for none), so a
+reader that would take more fails instead of swapping; its peak RSS comes from ``os.wait4`` (the
+child's own rusage). The inputs are built by ``bench/hostile_inputs.py`` in a temporary folder, each
+case on its own copy of the repository's knowledge base (its derived store built once, before the
+timings).
 """
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ def address_limit(limit_bytes: int):
 
 def run_argkb(argv: list[str], work: Path, stdin: str | None = None, limit_bytes: int = 2 * 2**30,
               kill_after_s: float = KILL_AFTER_S) -> Outcome:
-    """Run ``python -m argkb ARGV`` as a process in ``work``, under the address-space limit; measure it."""
+    """Run ``python -m argkb ARGV`` as a process in ``work``, under the address-space limit; measure
+    it."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(work)}
     env.pop("ARGKB_HOME", None)
     (work / "stdin.txt").write_text(stdin or "", encoding="utf-8")
@@ -88,7 +90,8 @@ def run_argkb(argv: list[str], work: Path, stdin: str | None = None, limit_bytes
 
 
 def template_kb(folder: Path) -> Path:
-    """The repository's knowledge base, copied, its derived store built (so no case pays for that)."""
+    """The repository's knowledge base, copied, its derived store built (so no case pays for
+    that)."""
     kb = make_kb(folder)
     subprocess.run([sys.executable, "-m", "argkb", "store", "status", "--kb", str(kb)], check=False,
                    env={**os.environ, "PYTHONPATH": str(REPO / "src")}, capture_output=True)
@@ -98,7 +101,8 @@ def template_kb(folder: Path) -> Path:
 
 
 def run_case(name: str, factor: int, root: Path, template: Path, limit_bytes: int) -> tuple[str, Outcome]:
-    """Build case ``name`` at ``factor`` in a fresh folder under ``root`` and run it; (its size, outcome)."""
+    """Build case ``name`` at ``factor`` in a fresh folder under ``root`` and run it; (its size,
+    outcome)."""
     work = Path(tempfile.mkdtemp(prefix="case-", dir=root))
     kb = work / "kb"
     shutil.copytree(template, kb, symlinks=True)
@@ -118,8 +122,11 @@ def main() -> int:
     factors = args.factor or [1, 10]
     names = args.case or list(CASES)
     limit = int(args.limit_gib * 2**30)
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; RLIMIT_AS "
-          f"{args.limit_gib:g} GiB; bound: exit 0/1/2, no traceback, <= {LIMIT_S:g} s, <= {LIMIT_MB} MB\n")
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; RLIMIT_AS "
+        f"{args.limit_gib:g} GiB; bound: exit 0/1/2, no traceback, <= {LIMIT_S:g} s, <= {LIMIT_MB} "
+        "MB\n"
+    )
     print("| case | × | size | exit | wall s | CPU s | peak MB | within | says |")
     print("|---|---|---|---|---|---|---|---|---|")
     failed = 0
@@ -131,8 +138,12 @@ def main() -> int:
                 size, out = run_case(name, factor, root, template, limit)
                 failed += not out.ok
                 said = out.said if len(out.said) <= 90 else out.said[:87] + "…"
-                print(f"| {name} | {factor} | {size} | {out.exit} | {out.wall_s:.1f} | {out.cpu_s:.1f} | "
-                      f"{out.peak_mb:.0f} | {'yes' if out.ok else 'NO'} | {said.replace('|', '/')} |", flush=True)
+                print(
+                    f"| {name} | {factor} | {size} | {out.exit} | {out.wall_s:.1f} | "
+                    f"{out.cpu_s:.1f} | {out.peak_mb:.0f} | {'yes' if out.ok else 'NO'} | "
+                    f"{said.replace('|', '/')} |",
+                    flush=True,
+                )
     print(f"\n{failed} outside the bound")
     return 1 if failed else 0
 

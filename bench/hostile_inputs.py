@@ -1,10 +1,11 @@
 """The hostile inputs of issue 24, each at the size of its finding times a factor (1 or 10).
 
-``CASES[name](work, kb, factor)`` writes what the case needs into ``work`` and returns the argkb command
-line (and, for a query read from standard input, its text); the map-import cases and the PDF form take a
-fractional factor too (the suite runs them smaller, to stay fast). ``kb`` is a copy of the repository's knowledge
-base (the seed article is its registered source). Used by ``bench/hostile.py`` (the table, at 1× and 10×)
-and by ``tests/test_hostile_processes.py`` (each case once, as a process under a 2 GiB address-space limit).
+``CASES[name](work, kb, factor)`` writes what the case needs into ``work`` and returns the argkb
+command line (and, for a query read from standard input, its text); the map-import cases and the PDF
+form take a fractional factor too (the suite runs them smaller, to stay fast). ``kb`` is a copy of
+the repository's knowledge base (the seed article is its registered source). Used by
+``bench/hostile.py`` (the table, at 1× and 10×) and by ``tests/test_hostile_processes.py`` (each
+case once, as a process under a 2 GiB address-space limit).
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ class Case:
 
 
 def make_kb(folder: Path) -> Path:
-    """A writable copy of the repository's knowledge base (ontology + data, the seed article included)."""
+    """A writable copy of the repository's knowledge base (ontology + data, the seed article
+    included)."""
     for part in ("ontology", "data"):
         shutil.copytree(REPO / part, folder / part)
     return folder
@@ -44,7 +46,8 @@ def device_source(work: Path, kb: Path, factor: int) -> Case:
 
 
 def device_output(work: Path, kb: Path, factor: int) -> Case:
-    """``-o`` naming a character device: a private clone of /dev/null (as root), else a link to it."""
+    """``-o`` naming a character device: a private clone of /dev/null (as root), else a link to
+    it."""
     target = work / "null"
     if os.geteuid() == 0:
         os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
@@ -67,9 +70,9 @@ def fifo_add(work: Path, kb: Path, factor: int) -> Case:
 # ------------------------------------------------------------------------------ PDF bombs ---
 def _pdf(content: bytes, pages: bytes | None = None, extra: list[bytes] | None = None,
          declared: int | None = None, resources: bytes = b"") -> bytes:
-    """A PDF with one page whose content stream is ``content`` (already deflated), or a page tree ``pages``
-    (object 2) built from ``extra`` objects (6 and on); ``declared`` overrides the xref's entry count;
-    ``resources`` adds to the page's resources."""
+    """A PDF with one page whose content stream is ``content`` (already deflated), or a page tree
+    ``pages`` (object 2) built from ``extra`` objects (6 and on); ``declared`` overrides the xref's
+    entry count; ``resources`` adds to the page's resources."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                pages or b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
@@ -111,8 +114,8 @@ def pdf_zip_bomb(work: Path, kb: Path, factor: int) -> Case:
 
 
 def pdf_text_bomb(work: Path, kb: Path, factor: int) -> Case:
-    """A content stream of 1.5 MiB (×factor) of text operators, which pypdf parses (slowly), unlike zeros: under
-    argkb's cap on page content at 1×, so about its worst case; refused at 10×."""
+    """A content stream of 1.5 MiB (×factor) of text operators, which pypdf parses (slowly), unlike
+    zeros: under argkb's cap on page content at 1×, so about its worst case; refused at 10×."""
     ops = b"BT /F1 12 Tf 72 712 Td\n" + b"(Sanctions could be tightened) Tj T* " * 8 + b"\nET\n"
     case = _source_add(work, kb, "text.pdf", _pdf(_deflated(ops, factor * 3 * 2**19)))
     case.size = f"{factor * 1.5:g} MiB of text operators"
@@ -120,11 +123,14 @@ def pdf_text_bomb(work: Path, kb: Path, factor: int) -> Case:
 
 
 def pdf_form_bomb(work: Path, kb: Path, factor: float) -> Case:
-    """A page drawing one form (a Form XObject of a few text operators) 100,000 (×factor) times: little page
-    content, a million operations."""
+    """A page drawing one form (a Form XObject of a few text operators) 100,000 (×factor) times:
+    little page content, a million operations."""
     form = b"BT /F1 12 Tf 72 712 Td (Sanctions could be tightened) Tj T* (again) Tj ET"
-    xobject = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
-               b"/Length %d >>\nstream\n" % len(form) + form + b"\nendstream")
+    xobject = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> "
+        b">> /Length %d >>\n"
+        b"stream\n" % len(form) + form + b"\nendstream"
+    )
     draws = round(factor * 100_000)
     content = _deflated(b"/X Do\n", draws * 6)
     case = _source_add(work, kb, "form.pdf", _pdf(content, extra=[xobject], resources=b"/XObject << /X 6 0 R >>"))
@@ -133,7 +139,8 @@ def pdf_form_bomb(work: Path, kb: Path, factor: float) -> Case:
 
 
 def pdf_page_tree(work: Path, kb: Path, factor: int) -> Case:
-    """A page tree of 2^20 (a million, ×factor) pages in 25 objects: each level lists the one below twice."""
+    """A page tree of 2^20 (a million, ×factor) pages in 25 objects: each level lists the one below
+    twice."""
     levels, number = [], 6
     below = 3   # the page
     for depth in range(20):
@@ -237,7 +244,8 @@ def argdown_relations(work: Path, kb: Path, factor: float) -> Case:
 
 
 def import_source_fold(work: Path, kb: Path, factor: int) -> Case:
-    """200 claims (×factor) quoted against a 1 MB source (×factor): the text folded once, not per claim."""
+    """200 claims (×factor) quoted against a 1 MB source (×factor): the text folded once, not per
+    claim."""
     text = ("Some words of an article about sanctions and talks. " * (factor * 20_000)).strip() + "\n"
     (kb / "data" / "sources" / f"{SOURCE}.txt").write_text(text, encoding="utf-8")   # the registered source, grown
     n = factor * 200

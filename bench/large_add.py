@@ -6,13 +6,14 @@
 Each run makes a fresh knowledge base with ``argkb init`` (seeded from this repository), writes a
 contribution of N claims (label, statement, attribution; every third one the premise of an
 argument concluding the one before it, so rule 7 warns on the rest and each warning is located
-in the file) and times ``argkb add`` in its own process: wall-clock seconds, and the CPU seconds the process used (the fairer figure on a
-shared machine), and the milliseconds per claim (roughly constant when the time is linear).
+in the file) and times ``argkb add`` in its own process: wall-clock seconds, and the CPU seconds the
+process used (the fairer figure on a shared machine), and the milliseconds per claim (roughly
+constant when the time is linear).
 
-Target: a 15 MB contribution (about 40,000 claims) in <= 60 s. With ``--mb 15`` (or more) the line says
-whether it was met (``"target_met"``). Measured on the reference machine (bench/RESULTS.md, "Large
-contributions"): 15 MB in about 45 s, target met; about 1.1 ms per claim from 4,000 claims up.
-Prints one JSON line per size.
+Target: a 15 MB contribution (about 40,000 claims) in <= 60 s. With ``--mb 15`` (or more) the line
+says whether it was met (``"target_met"``). Measured on the reference machine (bench/RESULTS.md,
+"Large contributions"): 15 MB in about 45 s, target met; about 1.1 ms per claim from 4,000 claims
+up. Prints one JSON line per size.
 """
 from __future__ import annotations
 
@@ -28,17 +29,25 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_MB, TARGET_SECONDS = 15, 60
-HEAD = ("@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
-        "@prefix prov: <http://www.w3.org/ns/prov#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\n")
+HEAD = (
+    "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+    "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+    "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "\n"
+)
 
 
 def contribution(claims: int) -> str:
     out = [HEAD]
     for i in range(claims):
-        out.append(f'kb:big-claim-{i} a argkb:Claim ;\n    rdfs:label "Generated claim {i}"@en ;\n'
-                   f'    argkb:statement "Generated claim number {i}, long enough to look like a real statement '
-                   f'of an analyst about a move and what could follow from it."@en ;\n'
-                   "    prov:wasAttributedTo kb:argkb-editors .\n\n")
+        out.append(
+            f'kb:big-claim-{i} a argkb:Claim ;\n    rdfs:label "Generated claim {i}"@en ;\n'
+            f'    argkb:statement "Generated claim number {i}, long enough to look like a real '
+            "statement "
+            f'of an analyst about a move and what could follow from it."@en ;\n'
+            "    prov:wasAttributedTo kb:argkb-editors .\n\n"
+        )
         if i % 3 == 2:
             out.append(f'kb:big-arg-{i} a argkb:Argument ;\n    rdfs:label "Generated argument {i}"@en ;\n'
                        f"    argkb:perspective argkb:Realism ;\n    argkb:premise kb:big-claim-{i} ;\n"

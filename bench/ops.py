@@ -1,13 +1,14 @@
-"""The measured operations, each run in its own process by bench/run.py (so peak memory is per operation).
+"""The measured operations, each run in its own process by bench/run.py (so peak memory is per
+operation).
 
     python bench/ops.py OPERATION KB_DIR   -> prints one JSON object of figures (seconds, MB)
 
 argkb side: build, open, queries, validate, contribution, export, and two commands timed as whole
-processes (``python -m argkb …``, start-up and store opening included): ``why`` (one implication under
-realism, five implications) and ``lenses`` (every implication under every lens, with strengths).
-Baseline side (rdflib Memory graph + pySHACL on the merged graph): b_queries, b_validate, b_contribution;
-and pySHACL on a pyoxigraph-backed rdflib graph (oxrdflib): b_validate_ox.
-A figure whose argkb function does not exist (yet) is reported as null ("n/a").
+processes (``python -m argkb …``, start-up and store opening included): ``why`` (one implication
+under realism, five implications) and ``lenses`` (every implication under every lens, with
+strengths). Baseline side (rdflib Memory graph + pySHACL on the merged graph): b_queries,
+b_validate, b_contribution; and pySHACL on a pyoxigraph-backed rdflib graph (oxrdflib):
+b_validate_ox. A figure whose argkb function does not exist (yet) is reported as null ("n/a").
 """
 from __future__ import annotations
 
@@ -77,7 +78,8 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def read_queries(store, kb_dir: Path, prefix: str = "", samples: int = 60) -> dict:
-    """trace p50/p95, impacts p50 and the lever x perspective summary over ``store`` (argkb's or rdflib's)."""
+    """trace p50/p95, impacts p50 and the lever x perspective summary over ``store`` (argkb's or
+    rdflib's)."""
     out: dict = {}
     impls, moves = pick(kb_dir, samples)
 
@@ -181,8 +183,8 @@ def _children_rss() -> float:
 
 
 def op_why(kb_dir: Path, count: int = 5) -> dict:
-    """``argkb why ID -p realism --format json`` on five implications, each its own process, the store
-    warm (a first run, not counted, brings it up to date)."""
+    """``argkb why ID -p realism --format json`` on five implications, each its own process, the
+    store warm (a first run, not counted, brings it up to date)."""
     impls, _moves = pick(kb_dir, count)
     ids = ["kb:" + str(i)[len(ID_BASE):] for i in impls]
     argkb_process(kb_dir, "why", ids[0], "-p", "realism", "--format", "json")
@@ -197,8 +199,8 @@ def op_why(kb_dir: Path, count: int = 5) -> dict:
 
 
 def op_lenses(kb_dir: Path, runs: int = 3) -> dict:
-    """``argkb lenses --format json`` (every implication under every lens, with strengths), each run its
-    own process, the store warm; the median of ``runs``."""
+    """``argkb lenses --format json`` (every implication under every lens, with strengths), each run
+    its own process, the store warm; the median of ``runs``."""
     impls, _moves = pick(kb_dir, 1)
     argkb_process(kb_dir, "why", "kb:" + str(impls[0])[len(ID_BASE):])   # the store up to date, not counted
     walls, cpus = [], []
@@ -240,8 +242,9 @@ def op_b_validate(kb_dir: Path) -> dict:
 
 
 def op_b_validate_ox(kb_dir: Path) -> dict:
-    """pySHACL on a pyoxigraph-backed rdflib graph (oxrdflib's ``Oxigraph`` store), the files parsed by
-    pyoxigraph (``ox-turtle``): the second baseline, the same call as ``b_validate`` otherwise."""
+    """pySHACL on a pyoxigraph-backed rdflib graph (oxrdflib's ``Oxigraph`` store), the files parsed
+    by pyoxigraph (``ox-turtle``): the second baseline, the same call as ``b_validate``
+    otherwise."""
     from rdflib import Graph
 
     from argkb.validation.validate import add_source_texts, pyshacl_raw, run_shacl

@@ -2,12 +2,13 @@
 
     python bench/retract.py --kb /tmp/argkb-bench/1m-seed1 [--src OTHER/src ...]
 
-Copies the generated knowledge base (its derived store too, so it starts warm; the original gets not a
-byte), then, for each source tree (this one by default; give ``--src`` several times to compare trees in
-one run, e.g. main's before and a branch's after), adds a one-claim contribution (a claim with label,
-statement and attribution, the premise of an argument concluding an existing implication) and retracts it,
-each as a whole process (``python -m argkb …``). Prints one JSON line per tree and command: wall seconds,
-CPU seconds (user + system, the fairer figure on a shared machine), peak memory (MB) and the exit code.
+Copies the generated knowledge base (its derived store too, so it starts warm; the original gets not
+a byte), then, for each source tree (this one by default; give ``--src`` several times to compare
+trees in one run, e.g. main's before and a branch's after), adds a one-claim contribution (a claim
+with label, statement and attribution, the premise of an argument concluding an existing
+implication) and retracts it, each as a whole process (``python -m argkb …``). Prints one JSON line
+per tree and command: wall seconds, CPU seconds (user + system, the fairer figure on a shared
+machine), peak memory (MB) and the exit code.
 
 Target (issue 23): retracting it in <= 3 s (``add`` of the same contribution: about 0.55 s).
 """
@@ -25,12 +26,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 3.0
-HEAD = ("@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
-        "@prefix prov: <http://www.w3.org/ns/prov#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\n")
+HEAD = (
+    "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+    "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+    "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "\n"
+)
 
 
 def contribution(kb: Path, n: int) -> str:
-    """One claim (attributed to kb:argkb-editors, which most claims point at) and the argument it is the premise of."""
+    """One claim (attributed to kb:argkb-editors, which most claims point at) and the argument it is
+    the premise of."""
     manifest = json.loads((kb / "generated.json").read_text(encoding="utf-8"))
     target = manifest["implications"][n % len(manifest["implications"])]["iri"]
     return (HEAD + f'kb:bench-retract-claim-{n} a argkb:Claim ;\n    rdfs:label "Bench claim {n}"@en ;\n'

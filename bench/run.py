@@ -131,12 +131,18 @@ def targets(figures: dict) -> list[str]:
     def met(value, target) -> str:
         return "met" if value <= target else "not met"
     if figures.get("why_max") is not None:
-        out.append(f"`argkb why` ≤ {WHY_TARGET:g} s (the target at 1M): **{met(figures['why_max'], WHY_TARGET)}** "
-                   f"(slowest of 5: {fmt(figures['why_max'], 's')}; {', '.join(figures.get('why_ids', []))})")
+        out.append(
+            f"`argkb why` ≤ {WHY_TARGET:g} s (the target at 1M): "
+            f"**{met(figures['why_max'], WHY_TARGET)}** (slowest of 5: "
+            f"{fmt(figures['why_max'], 's')}; {', '.join(figures.get('why_ids', []))})"
+        )
     if figures.get("lenses") is not None:
-        out.append(f"`argkb lenses` ≤ {LENSES_TARGET:g} s (the target at 1M): "
-                   f"**{met(figures['lenses'], LENSES_TARGET)}** (median of 3: {fmt(figures['lenses'], 's')}, fastest {fmt(figures['lenses_min'], 's')}, "
-                   f"CPU {fmt(figures['lenses_cpu'], 's')}; {figures.get('lenses_rows')} implications)")
+        out.append(
+            f"`argkb lenses` ≤ {LENSES_TARGET:g} s (the target at 1M): "
+            f"**{met(figures['lenses'], LENSES_TARGET)}** (median of 3: "
+            f"{fmt(figures['lenses'], 's')}, fastest {fmt(figures['lenses_min'], 's')}, CPU "
+            f"{fmt(figures['lenses_cpu'], 's')}; {figures.get('lenses_rows')} implications)"
+        )
     return out
 
 
@@ -210,19 +216,26 @@ def main(argv=None) -> int:
     command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
     kept = _other_sections(args.output)
     args.output.write_text(
-        "# argkb benchmark results\n\n"
-        f"Machine: {machine()}.\n\nCommand: `{command.strip()}` — {time.strftime('%Y-%m-%d %H:%M')}.\n\n"
-        "Each figure comes from its own process. Baseline: the same library calls on an rdflib Memory "
-        "graph parsed from the Turtle files (so its \"open\" is that parse), and pySHACL on the merged "
-        "graph; argkb: the persistent derived store, compiled shapes, incremental validation.\n\n"
-        + "\n".join(sections) + kept, encoding="utf-8")
+        "# argkb benchmark results\n"
+        "\n"
+        f"Machine: {machine()}.\n"
+        "\n"
+        f"Command: `{command.strip()}` — {time.strftime('%Y-%m-%d %H:%M')}.\n"
+        "\n"
+        "Each figure comes from its own process. Baseline: the same library calls on an rdflib "
+        'Memory graph parsed from the Turtle files (so its "open" is that parse), and pySHACL '
+        "on the merged graph; argkb: the persistent derived store, compiled shapes, incremental "
+        "validation.\n"
+        "\n" + "\n".join(sections) + kept,
+        encoding="utf-8",
+    )
     log(f"wrote {args.output}")
     return 0
 
 
 def _other_sections(path: Path) -> str:
-    """The ``## `` sections other scripts (bench/large_add.py's figures, whole-process timings) wrote into
-    the results file: kept as they are when this script rewrites its own part."""
+    """The ``## `` sections other scripts (bench/large_add.py's figures, whole-process timings)
+    wrote into the results file: kept as they are when this script rewrites its own part."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:

@@ -16,7 +16,8 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def unavailable(message: str, allow_module_level: bool = False):
-    """Something a test needs is missing: in CI that fails the test, elsewhere it skips it, saying why."""
+    """Something a test needs is missing: in CI that fails the test, elsewhere it skips it, saying
+    why."""
     if IN_CI:
         pytest.fail(message + " (required in CI)", pytrace=False)
     pytest.skip(message, allow_module_level=allow_module_level)
@@ -45,9 +46,9 @@ def program(name: str) -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 def private_user_cache(tmp_path_factory):
-    """Each test session, and each pytest-xdist worker of one, gets a user cache of its own (the derived
-    store of the bundled knowledge base lives there): workers never share one, and the suite never
-    writes into the user's ~/.cache. Subprocesses the tests start inherit it."""
+    """Each test session, and each pytest-xdist worker of one, gets a user cache of its own (the
+    derived store of the bundled knowledge base lives there): workers never share one, and the suite
+    never writes into the user's ~/.cache. Subprocesses the tests start inherit it."""
     folder = tmp_path_factory.getbasetemp() / "user-cache"
     folder.mkdir(exist_ok=True)
     before = os.environ.get("XDG_CACHE_HOME")
@@ -71,7 +72,8 @@ def repo_kb() -> KnowledgeBase:
 
 
 def make_kb(folder: Path) -> Path:
-    """A writable copy of the tiny test knowledge base: the real ontology plus tests/data/kb/data."""
+    """A writable copy of the tiny test knowledge base: the real ontology plus
+    tests/data/kb/data."""
     shutil.copytree(REPO / "ontology", folder / "ontology")
     shutil.copytree(DATA / "kb" / "data", folder / "data")
     return folder

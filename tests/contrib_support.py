@@ -1,4 +1,5 @@
-"""Helpers shared by the contribution tests: fixtures' paths, a whole-tree digest, running argkb as a process."""
+"""Helpers shared by the contribution tests: fixtures' paths, a whole-tree digest, running argkb as
+a process."""
 from __future__ import annotations
 
 import hashlib

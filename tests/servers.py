@@ -1,4 +1,5 @@
-"""Helpers for tests that start real SPARQL servers on 127.0.0.1 (Oxigraph, Virtuoso, argkb serve)."""
+"""Helpers for tests that start real SPARQL servers on 127.0.0.1 (Oxigraph, Virtuoso, argkb
+serve)."""
 from __future__ import annotations
 
 import json
@@ -17,9 +18,9 @@ _GIVEN: set[int] = set()
 
 
 def free_port() -> int:
-    """A port on 127.0.0.1 nothing listens on, never the same twice in one process (two ports asked for
-    one server, e.g. Virtuoso's SQL and HTTP ports, differ). The kernel picks it, so parallel workers
-    (pytest-xdist) and other processes get different ones."""
+    """A port on 127.0.0.1 nothing listens on, never the same twice in one process (two ports asked
+    for one server, e.g. Virtuoso's SQL and HTTP ports, differ). The kernel picks it, so parallel
+    workers (pytest-xdist) and other processes get different ones."""
     while True:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -33,8 +34,8 @@ require = program
 
 
 def start_serve(kb_dir, stderr_path, *options: str) -> tuple[subprocess.Popen, int]:
-    """``argkb serve`` on ``kb_dir`` as a real process on a free port, its stderr in ``stderr_path``:
-    (the process, its port). Stop it with ``stop``."""
+    """``argkb serve`` on ``kb_dir`` as a real process on a free port, its stderr in
+    ``stderr_path``: (the process, its port). Stop it with ``stop``."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     with open(stderr_path, "w") as err:
@@ -88,7 +89,8 @@ def _json_rows(output: str):
 
 
 def differing_answers(runner, kb_dir, endpoint: str) -> tuple[int, list[str]]:
-    """Run the named queries on the embedded store and on ``endpoint``: (how many compared, which differ)."""
+    """Run the named queries on the embedded store and on ``endpoint``: (how many compared, which
+    differ)."""
     from argkb.cli.main import cli
 
     compared, differ = 0, []

@@ -1,14 +1,15 @@
-"""Adding a contribution costs work linear in its size (issue 14, item 6), checked by counting, not timing.
+"""Adding a contribution costs work linear in its size (issue 14, item 6), checked by counting, not
+timing.
 
-Adding 16,000 claims once took minutes: each query over the contribution's own (in-memory) graph carried a
-``VALUES`` block of every node it touched, which pyoxigraph may scan once per row of the rest of the query
-(work ~ N²), or the nodes went in batches, each batch a query over the whole graph (again ~ N²). What must
-hold instead, for N and 4N claims:
+Adding 16,000 claims once took minutes: each query over the contribution's own (in-memory) graph
+carried a ``VALUES`` block of every node it touched, which pyoxigraph may scan once per row of the
+rest of the query (work ~ N²), or the nodes went in batches, each batch a query over the whole graph
+(again ~ N²). What must hold instead, for N and 4N claims:
 
-* the queries over the contribution's graphs (validation's neighbourhood, the axiom check's store) are as
-  many for 4N claims as for N: each check runs once, whatever the number of nodes;
-* no ``VALUES ?x {…}`` block grows with the contribution (batches of a fixed size, against the knowledge
-  base's store, where each node is an index lookup);
+* the queries over the contribution's graphs (validation's neighbourhood, the axiom check's store)
+  are as many for 4N claims as for N: each check runs once, whatever the number of nodes;
+* no ``VALUES ?x {…}`` block grows with the contribution (batches of a fixed size, against the
+  knowledge base's store, where each node is an index lookup);
 * the queries against the knowledge base's store grow at most linearly (one per batch);
 * each file is read and parsed, and indexed for the lines of results, a fixed number of times.
 
@@ -43,7 +44,8 @@ def largest_values(sparql: str) -> int:
 
 
 def spy(monkeypatch) -> Counter:
-    """Counts, from now on, the queries argkb runs (and the largest VALUES block), parses and line indexes."""
+    """Counts, from now on, the queries argkb runs (and the largest VALUES block), parses and line
+    indexes."""
     import argkb.contrib.axioms as axioms
     import argkb.rdf.parse as parse
     import argkb.validation.incremental as incremental
@@ -75,7 +77,8 @@ def spy(monkeypatch) -> Counter:
 
 
 def work_of_adding(tmp_path: Path, seen: Counter, claims: int) -> Counter:
-    """Adds a generated contribution of ``claims`` claims to a fresh knowledge base; what it took, counted."""
+    """Adds a generated contribution of ``claims`` claims to a fresh knowledge base; what it took,
+    counted."""
     import argkb.kb.locate as locate
 
     folder = make_kb(tmp_path / f"kb-{claims}")
@@ -107,10 +110,11 @@ def test_adding_4n_claims_takes_linear_work(tmp_path, monkeypatch, restrict):
 
 
 def test_adding_reads_the_knowledge_base_through_its_store_not_an_rdflib_copy(tmp_path, monkeypatch):
-    """On a million triples, parsing the knowledge base into rdflib took a minute of every `argkb add` (to
-    compare the contribution with it), and the axiom check fetched every triple pointing at a node the
-    contribution names (all the claims attributed to kb:argkb-editors). Now the comparison is index lookups
-    on the store, and what points at a node comes as one witness per predicate."""
+    """On a million triples, parsing the knowledge base into rdflib took a minute of every
+    `argkb add` (to compare the contribution with it), and the axiom check fetched every triple
+    pointing at a node the contribution names (all the claims attributed to kb:argkb-editors). Now
+    the comparison is index lookups on the store, and what points at a node comes as one witness per
+    predicate."""
     import argkb.validation.incremental as incremental
 
     kb_dir = make_kb(tmp_path / "kb")

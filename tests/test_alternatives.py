@@ -1,4 +1,5 @@
-"""Alternative outcomes (argkb:alternativeTo): the named query, trace and impacts show them from both sides."""
+"""Alternative outcomes (argkb:alternativeTo): the named query, trace and impacts show them from
+both sides."""
 from __future__ import annotations
 
 import json
@@ -29,7 +30,8 @@ def test_named_query_binds_one_implication(runner):
     rows = json.loads(result.output)["results"]["bindings"]
     assert {r["alternative"]["value"].rsplit("/", 1)[1] for r in rows} == {"impl-renewed-aid-position",
                                                                          "impl-renewed-aid-deterrence"}
-    # aid's benefit and its risks can both follow: a trade-off, which the alternatives query leaves out
+    # aid's benefit and its risks can both follow: a trade-off, which the alternatives query leaves
+    # out
     result = runner.invoke(cli, ["query", "alternative-outcomes", "--kb", str(REPO), "--format", "json",
                                  "--param", "implication=impl-aid-sovereignty"])
     assert json.loads(result.output)["results"]["bindings"] == []

@@ -95,9 +95,10 @@ def test_the_official_parser_reads_every_export_with_the_kbs_counts(exported):
 
 
 def test_size_against_the_turtle(exported):
-    """The issue asks for at most half the Turtle's bytes. That is not met, and cannot be without losing
-    text: the seed's literals alone (statements, warrants, labels, comments, quotes, citations) are
-    close to half of its Turtle. What the flavour saves is the rest: predicates, prefixes, quote nodes."""
+    """The issue asks for at most half the Turtle's bytes. That is not met, and cannot be without
+    losing text: the seed's literals alone (statements, warrants, labels, comments, quotes,
+    citations) are close to half of its Turtle. What the flavour saves is the rest: predicates,
+    prefixes, quote nodes."""
     for name, paths in exported.items():
         argdown, turtle = paths["argdown"].stat().st_size, paths["ttl"].stat().st_size
         print(f"{name}: Argdown {argdown:,} bytes, Turtle {turtle:,} bytes, {argdown / turtle:.0%}")
@@ -114,11 +115,15 @@ argkb:
   by: argkb-editors
 ===
 
-[claim-scrutiny]: The relationship is scrutinised. {label: "the relationship is scrutinised", quote: "the relationship between Trump and Putin has always been a subject of intense scrutiny"}
+[claim-scrutiny]: The relationship is scrutinised. {label: "the relationship is scrutinised", \
+quote: "the relationship between Trump and Putin has always been a subject of intense scrutiny"}
 
-[impl-speculation]: Contact sparks speculation. #implication {label: "contact sparks speculation", qualifier: Certain, trigger: move-donald-trump-increase-contact, affects: [public], quote: {id: quote-speculation, exact: "Any   interaction between them is bound to raise eyebrows"}}
+[impl-speculation]: Contact sparks speculation. #implication {label: "contact sparks speculation", \
+qualifier: Certain, trigger: move-donald-trump-increase-contact, affects: [public], quote: {id: \
+quote-speculation, exact: "Any   interaction between them is bound to raise eyebrows"}}
 
-<arg-speculation>: Suspicion frames contact #constructivism {warrant: "A frame of suspicion reads any contact as a hidden agenda."}
+<arg-speculation>: Suspicion frames contact #constructivism {warrant: "A frame of suspicion reads \
+any contact as a hidden agenda."}
 
 (1) [claim-scrutiny]
 ----
@@ -204,9 +209,13 @@ argkb:
   by: argkb-editors
 ===
 
-[impl-test-unsettled]: Closed-door talks unsettle the allies. #implication {label: "closed-door talks unsettle allies", QUALIFIER trigger: move-donald-trump-decrease-transparency, affects: european-allies, quote: {id: quote-test-closed, exact: "When discussions occur behind closed doors, it breeds uncertainty and mistrust"}}
+[impl-test-unsettled]: Closed-door talks unsettle the allies. #implication {label: "closed-door \
+talks unsettle allies", QUALIFIER trigger: move-donald-trump-decrease-transparency, affects: \
+european-allies, quote: {id: quote-test-closed, exact: "When discussions occur behind closed \
+doors, it breeds uncertainty and mistrust"}}
 
-<arg-test-unsettled-liberalism>: Liberal: secrecy withholds information #liberalism {warrant: "Talks outside institutions withhold the information allies rely on."}
+<arg-test-unsettled-liberalism>: Liberal: secrecy withholds information #liberalism {warrant: \
+"Talks outside institutions withhold the information allies rely on."}
   + [claim-talks-exclude-allies]
   +> [impl-test-unsettled]
 """
@@ -245,8 +254,9 @@ def test_add_takes_an_argdown_file_in_one_contribution(tmp_path, runner):
 
 
 def test_the_documented_example_parses_and_adds_to_the_seed(tmp_path, runner):
-    """docs/argdown.md's full example: the official parser reads it, and it adds to a copy of the bundled
-    knowledge base (validated there: no violation), with every part of the flavour in the graph."""
+    """docs/argdown.md's full example: the official parser reads it, and it adds to a copy of the
+    bundled knowledge base (validated there: no violation), with every part of the flavour in the
+    graph."""
     import re
 
     from argkb.kb.folder import KnowledgeBase
@@ -268,13 +278,15 @@ def test_the_documented_example_parses_and_adds_to_the_seed(tmp_path, runner):
 
 
 def test_every_property_the_seed_uses_has_a_key_of_its_own():
-    """So the seed's Argdown needs no CURIE keys (which the flavour still reads, for what comes later)."""
+    """So the seed's Argdown needs no CURIE keys (which the flavour still reads, for what comes
+    later)."""
     g = Graph().parse(SEED)
     assert {p for p in g.predicates() if p != RDF.type} - set(fl.KEY_OF) == set()
 
 
 def test_the_test_knowledge_base_round_trips_with_its_untagged_literals(mini_kb_dir, runner, tmp_path):
-    """tests/data/kb writes some labels and titles without a language: they come back explicit, and exact."""
+    """tests/data/kb writes some labels and titles without a language: they come back explicit, and
+    exact."""
     paths = {fmt: tmp_path / f"mini.{fmt}" for fmt in ("argdown", "turtle")}
     for fmt, path in paths.items():
         assert runner.invoke(cli, ["export", "--kb", str(mini_kb_dir), "--format", fmt, "-o", str(path)]).exit_code == 0

@@ -1,4 +1,5 @@
-"""The mini knowledge base as an argumentation framework: attacks, labellings, lens views, statuses."""
+"""The mini knowledge base as an argumentation framework: attacks, labellings, lens views,
+statuses."""
 from __future__ import annotations
 
 from argkb.assess.dung import IN, OUT, UNDEC
@@ -16,7 +17,8 @@ def test_attacks_are_undercuts_rebuttals_and_underminings(mini_kb):
         (KB["arg-undercut-liberal"], KB["arg-bolder-liberalism"]): "undercut",
         (KB["arg-bolder-security-rebuttal"], KB["arg-bolder-realism"]): "rebut",
         (KB["arg-bolder-security-rebuttal"], KB["arg-bolder-liberalism"]): "rebut",
-        # impl-russia-bolder is a premise of the constructivist argument: rebutting it undermines that argument
+        # impl-russia-bolder is a premise of the constructivist argument: rebutting it undermines
+        # that argument
         (KB["arg-bolder-security-rebuttal"], KB["arg-doubt-constructivism"]): "undermine",
     }
 

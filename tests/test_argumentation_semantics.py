@@ -1,4 +1,5 @@
-"""The semantics in argkb.assess.dung against a brute-force enumeration of every subset and against py_arg."""
+"""The semantics in argkb.assess.dung against a brute-force enumeration of every subset and against
+py_arg."""
 from __future__ import annotations
 
 from itertools import combinations

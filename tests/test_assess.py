@@ -53,8 +53,10 @@ def test_lenses_shows_where_they_part_ways(runner, mini_kb_dir):
     assert statuses == ["IN", "IN", "-", "OUT", "-", "-"]
     assert "IN 1 " in row and "OUT .60" in row        # each status with its strength beside it
     assert "Where the lenses part ways (1 implication)" in out.output
-    assert ("constructivism OUT: kb:arg-doubt-constructivism supports (OUT); kb:arg-bolder-security-rebuttal "
-            "undermines kb:arg-doubt-constructivism (IN)") in out.output
+    assert (
+        "constructivism OUT: kb:arg-doubt-constructivism supports (OUT); "
+        "kb:arg-bolder-security-rebuttal undermines kb:arg-doubt-constructivism (IN)"
+    ) in out.output
     assert "realism IN: kb:arg-doubt-realism supports (IN)" in out.output
 
 

@@ -1,5 +1,6 @@
-"""The argument graph kept beside the derived store's database (argkb.store.views, argkb.assess.snapshot):
-read back identical, never stale, never trusted when damaged, removed with its database."""
+"""The argument graph kept beside the derived store's database (argkb.store.views,
+argkb.assess.snapshot): read back identical, never stale, never trusted when damaged, removed with
+its database."""
 from __future__ import annotations
 
 import json
@@ -63,7 +64,8 @@ def test_a_changed_knowledge_base_is_read_again_and_old_views_are_removed(repo_k
     victim.write_text("\n".join(line for line in victim.read_text().splitlines() if "argkb:conclusion" not in line))
     after = _lenses_json(runner, kb_dir)
     assert after != before
-    # the previous database is kept for readers still open, and its view with it; one more change removes both
+    # the previous database is kept for readers still open, and its view with it; one more change
+    # removes both
     victim.write_text(victim.read_text() + "\n# a change\n")
     assert _lenses_json(runner, kb_dir) == after
     now = sorted(p.name for p in views.iterdir())
@@ -99,8 +101,9 @@ def test_encode_decode_round_trip_keeps_order_and_values(repo_kb):
 
 
 def test_the_kept_strength_index_gives_the_same_strengths(repo_kb, tmp_path, runner, monkeypatch):
-    """``lenses`` keeps the strengths' index in the view once; read back, every strength and verdict is the
-    same as computed afresh (and as in memory, where nothing is kept); an index that does not fit is rebuilt."""
+    """``lenses`` keeps the strengths' index in the view once; read back, every strength and verdict
+    is the same as computed afresh (and as in memory, where nothing is kept); an index that does not
+    fit is rebuilt."""
     import marshal
 
     from argkb.store.views import MAGIC
@@ -126,8 +129,9 @@ def test_the_kept_strength_index_gives_the_same_strengths(repo_kb, tmp_path, run
 
 
 def test_a_view_written_by_other_code_is_not_read(repo_kb, tmp_path, runner, monkeypatch):
-    """The view's name holds a digest of the code that computed it: a tampered view is read (the view is
-    really used), and the same view is ignored once the code differs (another argkb version)."""
+    """The view's name holds a digest of the code that computed it: a tampered view is read (the
+    view is really used), and the same view is ignored once the code differs (another argkb
+    version)."""
     import marshal
 
     from argkb.assess import snapshot

@@ -6,8 +6,11 @@ from hypothesis import strategies as st
 
 from argkb.author.find import closest, find_quote
 
-STORED = ("He said \u201cwe\u2019ll see\u201d \u2014 and left.\n"
-          "The  talks\u00a0could\nfail. The talks could fail again \u2026 or not. Co\u00adoperation\u200b matters.")
+STORED = (
+    "He said \u201cwe\u2019ll see\u201d \u2014 and left.\n"
+    "The  talks\u00a0could\n"
+    "fail. The talks could fail again \u2026 or not. Co\u00adoperation\u200b matters."
+)
 
 
 def spans(matches):

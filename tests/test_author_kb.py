@@ -6,7 +6,8 @@ from argkb.kb.folder import KnowledgeBase
 from conftest import REPO
 from contrib_support import tree_digest
 
-QUOTING_UNREGISTERED = """@prefix argkb: <https://w3id.org/argkb/ontology#> . @prefix kb: <https://w3id.org/argkb/id/> .
+QUOTING_UNREGISTERED = """@prefix argkb: <https://w3id.org/argkb/ontology#> . @prefix kb: \
+<https://w3id.org/argkb/id/> .
 @prefix oa: <http://www.w3.org/ns/oa#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 kb:nowhere a argkb:Source ; dcterms:title "Unregistered" ;

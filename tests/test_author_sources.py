@@ -1,4 +1,5 @@
-"""``argkb source add | list | show``: an article registered whole, in one logged contribution, or not at all."""
+"""``argkb source add | list | show``: an article registered whole, in one logged contribution, or
+not at all."""
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,10 @@ from argkb.kb.log import read_log
 from argkb.vocab.namespaces import ARGKB, KB
 from contrib_support import run_argkb, tree_digest
 
-ARTICLE = ("Caf\u0065\u0301 talks\r\nIf the talks fail, sanctions could be tightened.\rEurope might then rearm.\n")
+ARTICLE = (
+    "Caf\u0065\u0301 talks\r\n"
+    "If the talks fail, sanctions could be tightened.\rEurope might then rearm.\n"
+)
 
 
 def invoke(runner, kb_dir, *args):
@@ -77,7 +81,8 @@ def _html(tmp_path):
     page.write_text(f"""<!doctype html><html lang="en"><head><title>Grain talks - Example News</title>
 <meta name="author" content="Jane Doe"><meta property="article:published_time" content="2025-03-04">
 </head><body><nav><a href="/">Home</a> | <a href="/about">About us</a></nav>
-<article><h1>Grain talks</h1><p>{body}</p><p>Europe might then rearm, which would change the balance.</p></article>
+<article><h1>Grain talks</h1><p>{body}</p><p>Europe might then rearm, which would change the \
+balance.</p></article>
 <footer>Copyright Example News</footer></body></html>""", encoding="utf-8")
     return page
 
@@ -157,11 +162,13 @@ def test_retract_refused_while_claims_quote_it(runner, mini_kb_dir, tmp_path):
     assert add_source(runner, mini_kb_dir, article, "talks", "--title", "Talks").exit_code == 0
     [entry] = read_log(mini_kb_dir / "data")
     claim = tmp_path / "claim.ttl"
-    claim.write_text("""@prefix argkb: <https://w3id.org/argkb/ontology#> . @prefix kb: <https://w3id.org/argkb/id/> .
+    claim.write_text("""@prefix argkb: <https://w3id.org/argkb/ontology#> . @prefix kb: \
+<https://w3id.org/argkb/id/> .
 @prefix oa: <http://www.w3.org/ns/oa#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 kb:claim-bolder a argkb:Claim ; rdfs:label "bolder" ; argkb:statement "Russia could grow bolder." ;
   argkb:evidence kb:q-bolder .
-kb:q-bolder a argkb:Quote ; oa:hasSource kb:talks ; oa:exact "Russia could grow bolder." ; oa:start 15 ; oa:end 40 .
+kb:q-bolder a argkb:Quote ; oa:hasSource kb:talks ; oa:exact "Russia could grow bolder." ; \
+oa:start 15 ; oa:end 40 .
 """, encoding="utf-8")
     added = invoke(runner, mini_kb_dir, "add", claim)
     assert added.exit_code == 0, added.output
@@ -206,12 +213,17 @@ def test_a_killed_process_leaves_the_source_whole_or_absent(mini_kb_dir, tmp_pat
         *(f"data/contributions/{c.id}.ttl" for c in read_log(mini_kb_dir / "data"))}
 
 
-DATED = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", ' \
-        '"datePublished": "2025-06-14T08:00:00Z", "author": {"@type": "Person", "name": "Jane Roe"}}</script>\n</head>'
+DATED = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+    '"datePublished": "2025-06-14T08:00:00Z", "author": {"@type": "Person", "name": "Jane '
+    'Roe"}}</script>\n'
+    "</head>"
+)
 
 
 def test_html_dates_come_from_the_page_metadata_never_from_its_text(runner, mini_kb_dir, tmp_path):
-    """The fixture's body says "back in 2011" and "on 3 March 2012"; its metadata gives no date: argkb asks for
+    """The fixture's body says "back in 2011" and "on 3 March 2012"; its metadata gives no date:
+    argkb asks for
     --date instead of taking one from the text, and says where each field it took came from."""
     page = tmp_path / "arctic.html"
     page.write_bytes((Path(__file__).parent / "data" / "html" / "back-in-2011.html").read_bytes())

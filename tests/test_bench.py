@@ -1,10 +1,11 @@
-"""The benchmark's generator: deterministic by seed, and what it writes is a valid argkb knowledge base.
+"""The benchmark's generator: deterministic by seed, and what it writes is a valid argkb knowledge
+base.
 
-No timings are asserted; bench/run.py is exercised once at a tiny size to check it writes its tables.
-The fast paths `argkb lenses` and `argkb why` take at scale are held equal to the plain ones: the
-argument graph read by index scans to the one read by the queries, the strengths of the shared
-influence graph to ``solve`` on each view's own QBAF (generated knowledge bases, random graphs with
-circles of influence), the lens table's strengths to each view's full strengths.
+No timings are asserted; bench/run.py is exercised once at a tiny size to check it writes its
+tables. The fast paths `argkb lenses` and `argkb why` take at scale are held equal to the plain
+ones: the argument graph read by index scans to the one read by the queries, the strengths of the
+shared influence graph to ``solve`` on each view's own QBAF (generated knowledge bases, random
+graphs with circles of influence), the lens table's strengths to each view's full strengths.
 """
 from __future__ import annotations
 
@@ -66,8 +67,10 @@ def test_generated_shape_chains_lenses_attacks_quotes(tmp_path):
               ?a3 argkb:premise ?c2 ; argkb:conclusion ?impl . ?impl a argkb:Implication }"""
     assert store.query(ask).boolean  # support chains at least three arguments deep
     counts = store.query("""PREFIX argkb: <https://w3id.org/argkb/ontology#>
-        SELECT (COUNT(DISTINCT ?lens) AS ?lenses) (COUNT(DISTINCT ?att) AS ?attacks) (COUNT(DISTINCT ?q) AS ?quotes)
-        WHERE { { ?x argkb:perspective ?lens } UNION { ?att argkb:attacks ?t } UNION { ?q a argkb:Quote } }""").rows[0]
+        SELECT (COUNT(DISTINCT ?lens) AS ?lenses) (COUNT(DISTINCT ?att) AS ?attacks) \
+(COUNT(DISTINCT ?q) AS ?quotes)
+        WHERE { { ?x argkb:perspective ?lens } UNION { ?att argkb:attacks ?t } UNION { ?q a \
+argkb:Quote } }""").rows[0]
     assert int(counts[0]) == 5 and int(counts[1]) > 5 and int(counts[2]) > 20
 
 
@@ -75,19 +78,21 @@ def test_generated_premises_held_by_lenses_and_weakening_attacks(tmp_path):
     manifest = generate(tmp_path / "kb", 20_000, seed=1)
     store = open_store(KnowledgeBase.locate(tmp_path / "kb"))
     held, holders, weakening, attacks = (int(x) for x in store.query("""PREFIX argkb: <https://w3id.org/argkb/ontology#>
-        SELECT (COUNT(DISTINCT ?c) AS ?held) (COUNT(DISTINCT ?h) AS ?holders) (COUNT(DISTINCT ?w) AS ?weak)
+        SELECT (COUNT(DISTINCT ?c) AS ?held) (COUNT(DISTINCT ?h) AS ?holders) (COUNT(DISTINCT ?w) \
+AS ?weak)
                (COUNT(DISTINCT ?a) AS ?att)
         WHERE { { ?c argkb:heldBy ?lens } UNION { ?h argkb:heldBy ?one, ?two FILTER (?one != ?two) }
                 UNION { ?w argkb:force argkb:Weaken } UNION { ?a argkb:attacks ?t } }""").rows[0])
     assert held == manifest["held"] and 0 < holders < held   # some held by two lenses
     assert weakening == manifest["weakening"] and 0 < weakening < attacks / 4
     editors = store.query("""PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX argkb: <https://w3id.org/argkb/ontology#>
-        SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c prov:wasAttributedTo <https://w3id.org/argkb/id/argkb-editors> ;
+        SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c prov:wasAttributedTo \
+<https://w3id.org/argkb/id/argkb-editors> ;
         a argkb:Claim . ?a argkb:premise ?c }""").rows[0][0]
     assert 0.1 < int(held) / int(editors) < 0.3   # about a fifth of the editors' premises
 
 
-# --- the fast paths of `argkb lenses` and `argkb why`, held equal to the plain ones --------------------
+# --- the fast paths of `argkb lenses` and `argkb why`, held equal to the plain ones ---
 def _query_load(store):
     """``load`` through the queries (a store that is not pyoxigraph's takes that path)."""
     from argkb.assess.load import load
@@ -117,9 +122,10 @@ def test_scans_give_up_where_the_queries_keep_the_first_of_two_values(tmp_path):
     from argkb.assess.load import _load_scans
 
     generate(tmp_path / "kb", 1_000, seed=2)
-    (tmp_path / "kb" / "data" / "second-label.ttl").write_text(   # a second label on an argument
-        '<https://w3id.org/argkb/id/gen-src-00001-impl0-a0> <http://www.w3.org/2000/01/rdf-schema#label> '
-        '"another"@de .\n')
+    (tmp_path / "kb" / "data" / "second-label.ttl").write_text(  # a second label on an argument
+        "<https://w3id.org/argkb/id/gen-src-00001-impl0-a0> "
+        '<http://www.w3.org/2000/01/rdf-schema#label> "another"@de .\n'
+    )
     store = open_store(KnowledgeBase.locate(tmp_path / "kb"))
     assert _load_scans(store) is None
 
@@ -264,7 +270,8 @@ def test_bench_runs_end_to_end_as_a_process(tmp_path):
 
 @pytest.mark.slow
 def test_commands_bench_times_why_and_lenses_as_processes(tmp_path, capsys):
-    """bench/commands.py at a tiny size: `argkb why` on five implications and `argkb lenses`, each a process."""
+    """bench/commands.py at a tiny size: `argkb why` on five implications and `argkb lenses`, each a
+    process."""
     import json
 
     import commands
@@ -293,8 +300,9 @@ def test_large_add_bench_reports_each_size(capsys):
 
 
 def test_second_baseline_is_pyshacl_on_a_pyoxigraph_backed_graph(tmp_path):
-    """bench/ops.py b_validate_ox: pySHACL on oxrdflib's Oxigraph store finds what it finds on rdflib's
-    Memory store: nothing on a generated knowledge base, one violation once a claim loses its label."""
+    """bench/ops.py b_validate_ox: pySHACL on oxrdflib's Oxigraph store finds what it finds on
+    rdflib's Memory store: nothing on a generated knowledge base, one violation once a claim loses
+    its label."""
     import json
 
     generate(tmp_path / "kb", 600, 1)
@@ -317,7 +325,8 @@ def test_second_baseline_is_pyshacl_on_a_pyoxigraph_backed_graph(tmp_path):
 
 
 def test_before_bench_times_a_baseline_commit_beside_the_working_tree(tmp_path):
-    """bench/before.py --before HEAD at a tiny size: both sides in one table, the bulk-load floors beside."""
+    """bench/before.py --before HEAD at a tiny size: both sides in one table, the bulk-load floors
+    beside."""
     import json
 
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}

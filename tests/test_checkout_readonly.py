@@ -1,5 +1,6 @@
 """A knowledge base inside argkb's own source checkout is read-only unless named (issue 22): running
-argkb from a clone must not write into the repository's data/. Naming it (--kb, $ARGKB_HOME) still can."""
+argkb from a clone must not write into the repository's data/. Naming it (--kb, $ARGKB_HOME) still
+can."""
 from __future__ import annotations
 
 import shutil
@@ -20,7 +21,8 @@ kb:claim-checkout-test a argkb:Claim ; rdfs:label "a claim"@en ;
 
 
 def fake_checkout(folder: Path) -> Path:
-    """A folder shaped like argkb's repository: pyproject.toml naming argkb, src/argkb/, ontology/, data/."""
+    """A folder shaped like argkb's repository: pyproject.toml naming argkb, src/argkb/, ontology/,
+    data/."""
     (folder / "src" / "argkb").mkdir(parents=True)
     (folder / "src" / "argkb" / "__init__.py").write_text("", encoding="utf-8")
     (folder / "pyproject.toml").write_text('[project]\nname = "argkb"\n', encoding="utf-8")

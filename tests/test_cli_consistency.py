@@ -1,5 +1,6 @@
-"""The command line is consistent wherever a user looks: options only where they apply, one meaning per
-short option, examples at the end of every command's help, IN/OUT/UNDEC explained where they appear."""
+"""The command line is consistent wherever a user looks: options only where they apply, one meaning
+per short option, examples at the end of every command's help, IN/OUT/UNDEC explained where they
+appear."""
 from __future__ import annotations
 
 import shlex

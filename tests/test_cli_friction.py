@@ -1,7 +1,7 @@
-"""The command-line frictions of issue 22: export says what it wrote and keeps HTML out of a terminal; a
-query parameter naming a missing node exits 2; inline SPARQL given as a name is answered with how to pass
-it; --kb before the command works; one name for the status lens and for the reason of a change, the old
-spellings kept."""
+"""The command-line frictions of issue 22: export says what it wrote and keeps HTML out of a
+terminal; a query parameter naming a missing node exits 2; inline SPARQL given as a name is answered
+with how to pass it; --kb before the command works; one name for the status lens and for the reason
+of a change, the old spellings kept."""
 from __future__ import annotations
 
 import json
@@ -30,7 +30,8 @@ def test_export_reports_what_it_wrote_and_how_big(runner, mini_kb_dir, tmp_path)
 
 
 def test_export_refuses_to_pour_html_into_a_terminal(mini_kb_dir):
-    """A real terminal (a pseudo-terminal as standard output): a usage error, exit 2, nothing poured."""
+    """A real terminal (a pseudo-terminal as standard output): a usage error, exit 2, nothing
+    poured."""
     leader, follower = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run([sys.executable, "-m", "argkb", "export", "--kb", str(mini_kb_dir), "--format", "html"],

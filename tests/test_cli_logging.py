@@ -1,5 +1,5 @@
-"""argkb's messages go through logging: -v adds how (debug lines), -q keeps warnings only, errors stay
-one sentence and exit 2 whatever the level (docs/commands.md, "Messages on stderr")."""
+"""argkb's messages go through logging: -v adds how (debug lines), -q keeps warnings only, errors
+stay one sentence and exit 2 whatever the level (docs/commands.md, "Messages on stderr")."""
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
-"""Shell completion (click's ``_ARGKB_COMPLETE``): the scripts for bash, zsh and fish, and answers."""
+"""Shell completion (click's ``_ARGKB_COMPLETE``): the scripts for bash, zsh and fish, and
+answers."""
 from __future__ import annotations
 
 import pytest

@@ -71,7 +71,10 @@ def test_same_content_again_is_a_noop(runner, mini_kb_dir):
 
 def test_triples_already_in_the_kb_are_a_noop(runner, mini_kb_dir, tmp_path):
     existing = tmp_path / "existing.ttl"
-    existing.write_text('<https://w3id.org/argkb/id/russia> <http://www.w3.org/2000/01/rdf-schema#label> "Russia"@en .\n')
+    existing.write_text(
+        "<https://w3id.org/argkb/id/russia> <http://www.w3.org/2000/01/rdf-schema#label> "
+        '"Russia"@en .\n'
+    )
     before = tree_digest(mini_kb_dir)
     result = add(runner, mini_kb_dir, existing)
     assert result.exit_code == 0 and "every triple is already in the knowledge base" in result.output
@@ -141,8 +144,11 @@ def test_diff_lists_new_nodes_links_and_conflicts(runner, mini_kb_dir):
     assert diff["conflicts"] == []
     conflict = runner.invoke(cli, ["diff", "--kb", str(mini_kb_dir), str(INVALID / "second-label.ttl")])
     assert conflict.exit_code == 1
-    assert 'conflicts: 1\n  kb:russia already has rdfs:label "Russia"@en; the contribution gives "Russian Federation"@en' \
-        in conflict.output
+    assert (
+        "conflicts: 1\n"
+        '  kb:russia already has rdfs:label "Russia"@en; the contribution gives "Russian '
+        'Federation"@en' in conflict.output
+    )
 
 
 def test_add_as_a_real_process(mini_kb_dir):

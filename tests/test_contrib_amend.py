@@ -59,8 +59,9 @@ def relabel(tmp_path, label: str, name: str):
 
 @pytest.fixture
 def amended(runner, mini_kb_dir, tmp_path):
-    """A knowledge base with one contribution (the claim labelled "Allies already hedge") and an amendment
-    relabelling it; returns (kb folder, the original's log entry, the amendment's log entry, digest before)."""
+    """A knowledge base with one contribution (the claim labelled "Allies already hedge") and an
+    amendment relabelling it; returns (kb folder, the original's log entry, the amendment's log
+    entry, digest before)."""
     assert invoke(runner, mini_kb_dir, "add", VALID / "attack-existing-claim.ttl").exit_code == 0
     (original,) = log(runner, mini_kb_dir)
     before = tree_digest(mini_kb_dir)
@@ -184,10 +185,10 @@ def test_an_amendment_killed_mid_write_lands_whole_or_not_at_all(runner, amended
 
 def test_readers_of_an_amendment_killed_before_its_renames_see_the_old_facts(runner, amended, tmp_path,
                                                                              monkeypatch):
-    """Killed between the log commit and the renames: the log lists the amendment's replaced facts, but its
-    content is still ``….ttl.pending``. Readers used to drop the old label and not read the new one (the claim
-    had no label; validate failed until the next write); they now ignore the replacement until its content
-    is in place, and see the knowledge base as it was."""
+    """Killed between the log commit and the renames: the log lists the amendment's replaced facts,
+    but its content is still ``….ttl.pending``. Readers used to drop the old label and not read the
+    new one (the claim had no label; validate failed until the next write); they now ignore the
+    replacement until its content is in place, and see the knowledge base as it was."""
     kb_dir, _original, _amendment, _before = amended
     done = run_argkb("add", "--kb", kb_dir, relabel(tmp_path, "Allies hedge", "killed.ttl"), "--amend",
                      env={"ARGKB_FAULT": "after-log"})
@@ -204,7 +205,8 @@ def test_readers_of_an_amendment_killed_before_its_renames_see_the_old_facts(run
 
 
 def test_a_replacement_whose_content_file_is_missing_is_not_applied(amended):
-    """The same rule for a content file gone altogether: the old value stays rather than no value."""
+    """The same rule for a content file gone altogether: the old value stays rather than no
+    value."""
     kb_dir, _original, amendment, _before = amended
     (kb_dir / amendment["content_file"]).unlink()
     assert labels(kb_dir) == ["Allies already hedge"]

@@ -1,4 +1,5 @@
-"""argkb contributions / retract: every contribution traceable; a retracted one gone from queries, kept in history."""
+"""argkb contributions / retract: every contribution traceable; a retracted one gone from queries,
+kept in history."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
-"""No data ever lost: refused input changes no byte, killed writers leave before-or-after, concurrent writers serialise."""
+"""No data ever lost: refused input changes no byte, killed writers leave before-or-after,
+concurrent writers serialise."""
 from __future__ import annotations
 
 import random
@@ -22,7 +23,10 @@ from argkb.rdf.parse import parse_file
 from argkb.validation.validate import validate
 from contrib_support import ENV, INVALID, VALID, argkb_cmd, run_argkb, tree_digest
 
-TTL_HEAD = "@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+TTL_HEAD = (
+    "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+)
 
 
 def knowledge(kb_dir: Path) -> Graph:
@@ -75,11 +79,12 @@ def test_owl_imports_is_refused_and_never_fetched(runner, mini_kb_dir):
     assert tree_digest(mini_kb_dir) == before
 
 
-#: runs argkb with the arguments given and reports the process's own peak memory (VmHWM, reset at exec;
-#: ``wait4``'s ru_maxrss would also count the pytest process the child was forked from)
+#: runs argkb with the arguments given and reports the process's own peak memory (VmHWM, reset at
+#: exec; ``wait4``'s ru_maxrss would also count the pytest process the child was forked from)
 PEAK_RSS = """
 import atexit, sys
-atexit.register(lambda: sys.stderr.write(next(l for l in open("/proc/self/status") if l.startswith("VmHWM"))))
+atexit.register(lambda: sys.stderr.write(next(l for l in open("/proc/self/status") if \
+l.startswith("VmHWM"))))
 from argkb.cli.main import main
 main(sys.argv[1:])
 """

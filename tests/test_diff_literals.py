@@ -1,4 +1,5 @@
-"""`argkb diff` shows literals as a person writes them in Turtle (``858``, ``"text"@en``, ``"…"^^xsd:date``)."""
+"""`argkb diff` shows literals as a person writes them in Turtle (``858``, ``"text"@en``,
+``"…"^^xsd:date``)."""
 from __future__ import annotations
 
 import json

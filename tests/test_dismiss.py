@@ -1,5 +1,5 @@
-"""``argkb source dismiss``: a drafted sentence that states no consequence is set aside with its reason, in RDF
-with provenance, so that ``argkb source show`` can reach zero open sentences."""
+"""``argkb source dismiss``: a drafted sentence that states no consequence is set aside with its
+reason, in RDF with provenance, so that ``argkb source show`` can reach zero open sentences."""
 from __future__ import annotations
 
 import json

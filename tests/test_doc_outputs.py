@@ -1,6 +1,6 @@
 """Every command output shown in docs/ is what the command prints now (docs/tutorial.md has its own
-test, tests/test_tutorial.py). `python -m argkb.devtools.doc_outputs` rewrites them from a fresh run;
-docs/…md says how a block runs in an HTML comment before it (see the module)."""
+test, tests/test_tutorial.py). `python -m argkb.devtools.doc_outputs` rewrites them from a fresh
+run; docs/…md says how a block runs in an HTML comment before it (see the module)."""
 from __future__ import annotations
 
 import difflib
@@ -17,7 +17,8 @@ BLOCKS = [b for page in doc_outputs.pages() for b in doc_outputs.blocks(page)]
 
 
 def in_process(args, stdin, cwd):
-    """argkb run in this process, as tests/test_tutorial.py runs the tutorial (a process per command is slow)."""
+    """argkb run in this process, as tests/test_tutorial.py runs the tutorial (a process per command
+    is slow)."""
     import os
 
     from click.testing import CliRunner

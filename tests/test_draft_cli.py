@@ -132,9 +132,10 @@ def test_unquoted_consequences_leaves_out_the_sentences_implications_quote():
 
 
 def test_the_draft_parses_when_a_name_wraps_the_text_holds_a_nul_or_a_line_ends_in_a_quote(mini_kb_dir, runner):
-    """An actor's name wrapped across lines ended the proposal's comment (the rest of the name was read as
-    Turtle), a NUL and a line break after `\\"` were written by f-strings into strings pyoxigraph rejects: the
-    draft is now written term by term by the strict serialiser and re-parsed before it is returned."""
+    """An actor's name wrapped across lines ended the proposal's comment (the rest of the name was
+    read as Turtle), a NUL and a line break after `\\"` were written by f-strings into strings
+    pyoxigraph rejects: the draft is now written term by term by the strict serialiser and re-parsed
+    before it is returned."""
     import pyoxigraph as ox
 
     from argkb.rdf.strict import ox_triples

@@ -1,4 +1,5 @@
-"""Silent row caps are caught: a server header saying so, or a round row count a COUNT contradicts."""
+"""Silent row caps are caught: a server header saying so, or a round row count a COUNT
+contradicts."""
 from __future__ import annotations
 
 import json

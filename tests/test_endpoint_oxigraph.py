@@ -1,4 +1,5 @@
-"""--endpoint and push against a real Oxigraph server that the fixture starts on 127.0.0.1 and stops."""
+"""--endpoint and push against a real Oxigraph server that the fixture starts on 127.0.0.1 and
+stops."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
-"""Virtuoso (Debian's virtuoso-opensource) as a second server: push, same answers, its row cap caught."""
+"""Virtuoso (Debian's virtuoso-opensource) as a second server: push, same answers, its row cap
+caught."""
 from __future__ import annotations
 
 import subprocess
@@ -67,7 +68,8 @@ def test_push_query_and_row_cap_on_virtuoso(virtuoso, mini_kb_dir, mini_kb, runn
     compared, differ = differing_answers(runner, mini_kb_dir, endpoint)
     assert compared >= 8 and differ == [], differ  # every named query is portable
     assert same_trace(runner, mini_kb_dir, endpoint)
-    # Virtuoso's own graphs hold > 1000 triples: ResultSetMaxRows = 1000 cuts the answer, argkb refuses it
+    # Virtuoso's own graphs hold > 1000 triples: ResultSetMaxRows = 1000 cuts the answer, argkb
+    # refuses it
     with pytest.raises(TruncatedResult, match="X-SPARQL-MaxRows"):
         EndpointStore(endpoint).query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     refused = runner.invoke(cli, ["push", "--kb", str(mini_kb_dir), "--endpoint", endpoint])

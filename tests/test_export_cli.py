@@ -1,4 +1,5 @@
-"""`argkb export` on the command line: every format, options, errors (exit 2), and a real subprocess."""
+"""`argkb export` on the command line: every format, options, errors (exit 2), and a real
+subprocess."""
 from __future__ import annotations
 
 import json

@@ -38,7 +38,8 @@ def mmdc() -> str:
 
 
 def _mmdc(text: str, tmp_path, name: str, mermaid_config: dict | None = None) -> str:
-    """The SVG mermaid-cli draws from ``text`` (mermaid's own config default unless one is given)."""
+    """The SVG mermaid-cli draws from ``text`` (mermaid's own config default unless one is
+    given)."""
     source = tmp_path / f"{name}.mmd"
     source.write_text(text, encoding="utf-8")
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -65,9 +66,9 @@ def _drawn(drawing: str) -> tuple[int, int]:
 
 
 def test_whole_seed_map_renders_with_mermaid_cli(seed_map, tmp_path):
-    """Over mermaid's default maxEdges or maxTextSize (settings a diagram cannot raise) the file says so,
-    with its size, and how to render it; rendered so, it draws every node and edge; a lens's map renders
-    with the defaults."""
+    """Over mermaid's default maxEdges or maxTextSize (settings a diagram cannot raise) the file
+    says so, with its size, and how to render it; rendered so, it draws every node and edge; a
+    lens's map renders with the defaults."""
     from argkb.export.mermaid import MAX_EDGES, MAX_TEXT
     from argkb.export.select import by_perspective
 
@@ -142,7 +143,8 @@ def test_mermaid_styles_links_by_kind(mini_map):
 
 
 def _expected_relations(amap) -> int:
-    """(premise, conclusion) pairs through RA/CA nodes into claims: premises plus the warrant node."""
+    """(premise, conclusion) pairs through RA/CA nodes into claims: premises plus the warrant
+    node."""
     return sum(len(amap.in_edges(a.id, "premise")) + bool(a.attrs.get("warrant"))
                for a in amap.of_type("argument") if a.attrs.get("role") != "undercut")
 

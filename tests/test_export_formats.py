@@ -90,7 +90,8 @@ def test_gexf_valid_against_the_1_3_relax_ng_as_written(amap, out):
     assert hostile.get("label") == "<script>alert(1)</script>"
     statuses = {v.get("for"): v.get("value") for v in hostile.iter(f"{g}attvalue") if v.get("for").startswith("status")}
     assert statuses == {"status": "IN", "status_realism": "IN"}   # validated above with the rest
-    # every column a type Gephi's importer knows (it drops anyURI columns); the lens by its label too
+    # every column a type Gephi's importer knows (it drops anyURI columns); the lens by its label
+    # too
     types = {a.get("id"): a.get("type") for a in root.iter(f"{g}attribute")}
     assert set(types.values()) == {"string"} and "iri" in types
     arg = {v.get("for"): v.get("value") for v in root.find(f".//{g}node[@id='kb:arg-hostile']").iter(f"{g}attvalue")}

@@ -1,8 +1,9 @@
-"""The HTML map of a large knowledge base, at small scale: the compact page (``argkb.export.compact``,
-``templates/lazy.js``) opens in headless Chromium on the overview, expands a trace and a panel exactly as
-the small map draws them, pages the overview and searches all of it, keeps hostile labels as text, and
-``export`` says in one line what it wrote; ``--lever`` keeps what follows from one lever. (How fast the
-page opens at a million triples is measured by ``bench/export_scale.py``, not here.)"""
+"""The HTML map of a large knowledge base, at small scale: the compact page
+(``argkb.export.compact``, ``templates/lazy.js``) opens in headless Chromium on the overview,
+expands a trace and a panel exactly as the small map draws them, pages the overview and searches all
+of it, keeps hostile labels as text, and ``export`` says in one line what it wrote; ``--lever``
+keeps what follows from one lever. (How fast the page opens at a million triples is measured by
+``bench/export_scale.py``, not here.)"""
 from __future__ import annotations
 
 import json
@@ -66,7 +67,10 @@ def test_opens_on_the_overview_then_expands_a_trace_as_the_small_map_draws_it(se
         assert browser.eval("ArgkbLazy.why()") == json.loads(json.dumps(explain_map(amap)))
         # a row opens its trace: the nodes the small map's trace shows, no more
         browser.eval(f"document.querySelector('#overview tr.impl-row[data-node=\"{IMPL}\"] td.impl').click()")
-        browser.eval(f"new Promise(done => {{ const t = setInterval(() => {{ if ({GRAPH}) {{ clearInterval(t); done(); }} }}, 20); }})")
+        browser.eval(
+            f"new Promise(done => {{ const t = setInterval(() => {{ if ({GRAPH}) {{ "
+            f"clearInterval(t); done(); }} }}, 20); }})"
+        )
         compact_trace = browser.eval("[document.body.dataset.renderedNodes, document.body.dataset.renderedEdges, "
                                      "ArgkbMap.cy.nodes().not('.hidden').map(n => n.id()).sort()]")
         warnings = browser.warnings()

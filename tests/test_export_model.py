@@ -1,4 +1,5 @@
-"""The one graph model behind every export: nodes, edges, attributes, perspective and focus filters."""
+"""The one graph model behind every export: nodes, edges, attributes, perspective and focus
+filters."""
 from __future__ import annotations
 
 from collections import Counter
@@ -109,7 +110,8 @@ kb:claim-trade-finds-a-way a argkb:Claim ; rdfs:label "Trade finds a way"@en ;
     argkb:statement "Trade finds a way."@en ; argkb:evidence kb:quote-other .
 kb:arg-doubt-liberalism a argkb:Argument ; rdfs:label "Trade reassures"@en ;
     argkb:perspective argkb:Liberalism ; argkb:premise kb:claim-trade-finds-a-way ;
-    argkb:warrant "Where trade goes on, allies see continuity."@en ; argkb:attacks kb:impl-allies-doubt .
+    argkb:warrant "Where trade goes on, allies see continuity."@en ; argkb:attacks \
+kb:impl-allies-doubt .
 """
 
 
@@ -155,10 +157,12 @@ DECLARED_LENS = """
 @prefix skos:  <http://www.w3.org/2004/02/skos/core#> .
 kb:my-lenses a skos:ConceptScheme ; rdfs:label "Our lenses"@en .
 kb:feminist-ir a argkb:Perspective, skos:Concept ; skos:inScheme kb:my-lenses ;
-    rdfs:label "Feminist IR"@en ; skos:prefLabel "Feminist IR"@en ; skos:definition "Gender and security."@en .
+    rdfs:label "Feminist IR"@en ; skos:prefLabel "Feminist IR"@en ; skos:definition "Gender and \
+security."@en .
 kb:arg-doubt-feminist a argkb:Argument ; rdfs:label "Whose resolve"@en ;
     argkb:perspective kb:feminist-ir ; argkb:premise kb:claim-signals-matter ;
-    argkb:warrant "Resolve is read through gendered ideas of strength."@en ; argkb:conclusion kb:impl-allies-doubt .
+    argkb:warrant "Resolve is read through gendered ideas of strength."@en ; argkb:conclusion \
+kb:impl-allies-doubt .
 """
 
 

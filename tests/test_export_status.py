@@ -1,5 +1,6 @@
-"""Statuses in the exports: every argument and claim carries IN/OUT/UNDEC overall and under each lens,
-equal to ``argkb.assess.framework.statuses``; the HTML map colours and lists them under a chosen lens."""
+"""Statuses in the exports: every argument and claim carries IN/OUT/UNDEC overall and under each
+lens, equal to ``argkb.assess.framework.statuses``; the HTML map colours and lists them under a
+chosen lens."""
 from __future__ import annotations
 
 import json
@@ -60,7 +61,8 @@ def test_model_statuses_equal_the_library_on_the_seed(repo_kb):
 def test_undercut_liberal_argument_by_reasoning(kb):
     """kb:arg-undercut-liberal stands on an unattacked premise, so it is IN and its target is OUT —
     overall and under every lens: both rest on shared ground (no premise is argkb:heldBy a lens),
-    so every lens counts both, realism included though it neither makes nor is attacked by either."""
+    so every lens counts both, realism included though it neither makes nor is attacked by
+    either."""
     node = build_map(kb).nodes["kb:arg-bolder-liberalism"]
     assert node.statuses() == {lens: "OUT" for lens in LENSES}
     undercut = build_map(kb).nodes["kb:arg-undercut-liberal"].statuses()
@@ -177,9 +179,9 @@ def test_html_reports_the_realism_statuses(kb, realism_dom):
                 for n in amap.nodes.values() if n.type in ("argument", "claim", "implication")}
     shown = listed(realism_dom)
     assert shown == expected
-    # by reasoning: the security rebuttal (IN, on an unattacked premise) defeats the realist argument
-    # for kb:impl-russia-bolder; realism counts the liberal argument (its premise is shared ground),
-    # which the diplomatic undercut defeats
+    # by reasoning: the security rebuttal (IN, on an unattacked premise) defeats the realist
+    # argument for kb:impl-russia-bolder; realism counts the liberal argument (its premise is shared
+    # ground), which the diplomatic undercut defeats
     assert shown["kb:arg-bolder-realism"] == "OUT" and shown["kb:arg-bolder-security-rebuttal"] == "IN"
     assert shown["kb:arg-bolder-liberalism"] == "OUT" and shown["kb:arg-undercut-liberal"] == "IN"
     legend = realism_dom[realism_dom.index('id="status-legend"'):realism_dom.index('id="legend"')]

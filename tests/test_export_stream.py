@@ -1,6 +1,7 @@
-"""GraphML and GEXF written as a stream (``argkb.export.xmlstream``): the same document networkx's own
-writer makes, read back; the pieces join to ``render``'s text; the file is replaced only once whole; and
-the map read by scans on pyoxigraph (``argkb.export.scan``) gives the queries' very rows."""
+"""GraphML and GEXF written as a stream (``argkb.export.xmlstream``): the same document networkx's
+own writer makes, read back; the pieces join to ``render``'s text; the file is replaced only once
+whole; and the map read by scans on pyoxigraph (``argkb.export.scan``) gives the queries' very
+rows."""
 from __future__ import annotations
 
 import io

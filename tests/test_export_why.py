@@ -1,7 +1,8 @@
-"""The why of an implication in the HTML map: the model carries each implication's strength overall and
-under each lens; the page embeds, for every implication and view, the verdict and strength `argkb why`
-gives, its deciding arguments, the objections the lens does not count and the cruxes; the panel shows
-them under the lens chosen in "Status under" (headless Chromium), labels as inert text."""
+"""The why of an implication in the HTML map: the model carries each implication's strength overall
+and under each lens; the page embeds, for every implication and view, the verdict and strength
+`argkb why` gives, its deciding arguments, the objections the lens does not count and the cruxes;
+the panel shows them under the lens chosen in "Status under" (headless Chromium), labels as inert
+text."""
 from __future__ import annotations
 
 import re
@@ -28,8 +29,9 @@ AID = "kb:impl-allies-united-front"   # a necessity realism refutes by its own t
 REALIST_REBUTTAL = "kb:arg-allies-united-front-realism-attack"
 READY = "document.body.hasAttribute('data-graph-ready') && !!document.getElementById('panel-why')"
 
-#: an objection from liberalism to the hostile implication, resting on a premise only liberalism holds,
-#: every label markup or script: under realism it is "not counted", overall it defeats the implication
+#: an objection from liberalism to the hostile implication, resting on a premise only liberalism
+#: holds, every label markup or script: under realism it is "not counted", overall it defeats the
+#: implication
 HOSTILE_OBJECTION = """@prefix argkb: <https://w3id.org/argkb/ontology#> .
 @prefix kb:    <https://w3id.org/argkb/id/> .
 @prefix prov:  <http://www.w3.org/ns/prov#> .
@@ -191,7 +193,8 @@ def test_panel_shows_the_liberal_why_with_the_rebuttal_not_counted(seed_panel, s
 def test_panel_why_is_overall_when_statuses_are_off(seed_panel):
     view = seed_panel["off"]
     assert (view["lens"], view["status"]) == ("overall", "OUT")
-    # a necessity (certain: base 0.9) with its support and the realist attack in balance keeps its base
+    # a necessity (certain: base 0.9) with its support and the realist attack in balance keeps its
+    # base
     assert view["heading"] == "Why OUT (strength 0.90)" and "under the overall view" in view["text"]
 
 

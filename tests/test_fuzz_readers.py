@@ -1,6 +1,7 @@
-"""Fuzz targets, one per reader (issue 24): AIF, xAIF, SADFace, Kialo, Argdown, HTML, PDF metadata and the
-SPARQL front's check. Each input ends in an answer or argkb's one-sentence error (exit 2), never another
-exception, within TIME_LIMIT_S. A small budget (MAX_EXAMPLES) so that the suite runs them every time."""
+"""Fuzz targets, one per reader (issue 24): AIF, xAIF, SADFace, Kialo, Argdown, HTML, PDF metadata
+and the SPARQL front's check. Each input ends in an answer or argkb's one-sentence error (exit 2),
+never another exception, within TIME_LIMIT_S. A small budget (MAX_EXAMPLES) so that the suite runs
+them every time."""
 from __future__ import annotations
 
 import io
@@ -133,17 +134,21 @@ _FLAVOUR_PIECE = st.one_of(_ARGDOWN_PIECE, st.sampled_from(
     ["[claim-a]: ", "[impl-b]: ", "<arg-c>: ", "#implication", "#realism", "#framing", "{label: \"x\"}",
      "{quote: \"a\"}", "{quote: {id: q}}", "{quote: [1, [2]]}", "{a: [Claim, 3]}", "{by: []}", "{asOf: 2024-01-01}",
      "{qualifier: {\"@value\": 1, \"@type\": \"xsd:integer\"}}", "{x: y}", "{\"@id\": 1}", "{statement: null}",
-     "{label: \"\\u0000\"}", "\n  + [claim-a]", "\n  +> [impl-b]", "\n  _> <arg-c>", "\n  >< [claim-a]"]))
+     "{label: \"\\u0000\"}", "\n  + [claim-a]", "\n  +> [impl-b]", "\n  _> <arg-c>", "\n  >< [claim-a]",
+     # multi-step premise-conclusion structures: inference lines with their data
+     "\n(3) ", "\n-- {lens: Realism} --\n", "\n-- {uses: [1, 9]} --\n", "\n-- {uses: x} --\n",
+     "\n-- {warrant: [1]} --\n", "\n-- {lens: [x], perspective: y} --\n", "\n-- w {label: 1} --\n"]))
 
 
 @FUZZ
 @given(front=_FLAVOUR_FRONT, pieces=st.lists(_FLAVOUR_PIECE, max_size=30))
 def test_fuzz_flavoured_argdown(front, pieces):
-    """argkb-flavoured Argdown (docs/argdown.md): the front matter's argkb: block and the body's data."""
+    """argkb-flavoured Argdown (docs/argdown.md): the front matter's argkb: block and the body's
+    data."""
     _convert(front + "".join(pieces), ".argdown", "argdown")
 
 
-# ------------------------------------------------------------------ HTML and PDF metadata (source add's readers)
+# ----------------------------------------------------- HTML and PDF metadata (source add's readers)
 
 def _article(data: bytes, suffix: str) -> None:
     from argkb.author.ingest import read_article
@@ -222,7 +227,8 @@ def test_fuzz_sparql_front(pieces):
 
 
 def test_sadface_numeric_ids_are_read_as_strings(tmp_path):
-    """Found by test_fuzz_sadface: a node id 1 (a number) reached the id slugs as an int (AttributeError)."""
+    """Found by test_fuzz_sadface: a node id 1 (a number) reached the id slugs as an int
+    (AttributeError)."""
     from argkb.interop.convert import convert
 
     path = tmp_path / "map.json"

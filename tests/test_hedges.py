@@ -1,6 +1,6 @@
-"""One list of hedge words (``argkb:hedgeWord`` in the ontology) shared by ``draft``, ``review`` and the shapes:
-each hedge word is a cue the detector proposes its qualifier from, a word that keeps a label off the
-dropped-hedge review, and names a qualifier the shapes accept."""
+"""One list of hedge words (``argkb:hedgeWord`` in the ontology) shared by ``draft``, ``review`` and
+the shapes: each hedge word is a cue the detector proposes its qualifier from, a word that keeps a
+label off the dropped-hedge review, and names a qualifier the shapes accept."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,11 +34,15 @@ def test_draft_proposes_the_qualifier_of_every_hedge_word(word):
 
 
 def _review(labels: list[str]) -> set[str]:
-    """The labels the dropped-hedge review flags, run on the ontology and implications qualified Could."""
+    """The labels the dropped-hedge review flags, run on the ontology and implications qualified
+    Could."""
     store = ox.Store()
     store.load(path=str(ROOT / "ontology" / "argkb.ttl"), format=ox.RdfFormat.TURTLE)
-    data = "\n".join(f'<urn:i{n}> a <{ARGKB.Implication}> ; <http://www.w3.org/2000/01/rdf-schema#label> "{label}"@en ; '
-                     f'<{ARGKB.qualifier}> <{ARGKB.Could}> .' for n, label in enumerate(labels))
+    data = "\n".join(
+        f"<urn:i{n}> a <{ARGKB.Implication}> ; <http://www.w3.org/2000/01/rdf-schema#label> "
+        f'"{label}"@en ; <{ARGKB.qualifier}> <{ARGKB.Could}> .'
+        for n, label in enumerate(labels)
+    )
     store.load(data.encode(), format=ox.RdfFormat.TURTLE)
     query = (ROOT / "queries" / "review-dropped-hedge.rq").read_text(encoding="utf-8")
     return {str(row["detail"].value) for row in store.query(query)}

@@ -1,11 +1,12 @@
-"""Issue 24's hostile inputs, each run as a whole ``python -m argkb`` process under a 2 GiB address-space limit
-(``RLIMIT_AS``): it ends with the exit code it should (0, 1 or 2), no traceback and no MemoryError — a reader
-that needed more memory would fail here instead of swapping. The inputs are those of ``bench/hostile.py``,
-at the findings' sizes; the four map imports at a tenth of them, to keep the suite fast (they are linear:
-``tests/test_import_bounds.py`` reads them whole in-process), the PDF of text operators at 10× (over the
-cap on page content: the 1× one is read whole, in seconds) and the PDF form drawn 10,000 times (over pypdf's
-5,000: what it leaves out would be missing from the text, so it is refused). ``python bench/hostile.py`` runs every case
-at 1× and 10× and prints wall time, CPU time and peak memory; no timing is asserted here."""
+"""Issue 24's hostile inputs, each run as a whole ``python -m argkb`` process under a 2 GiB
+address-space limit (``RLIMIT_AS``): it ends with the exit code it should (0, 1 or 2), no traceback
+and no MemoryError — a reader that needed more memory would fail here instead of swapping. The
+inputs are those of ``bench/hostile.py``, at the findings' sizes; the four map imports at a tenth of
+them, to keep the suite fast (they are linear: ``tests/test_import_bounds.py`` reads them whole
+in-process), the PDF of text operators at 10× (over the cap on page content: the 1× one is read
+whole, in seconds) and the PDF form drawn 10,000 times (over pypdf's 5,000: what it leaves out would
+be missing from the text, so it is refused). ``python bench/hostile.py`` runs every case at 1× and
+10× and prints wall time, CPU time and peak memory; no timing is asserted here."""
 from __future__ import annotations
 
 import shutil
@@ -97,8 +98,8 @@ def test_the_readers_work_normally_under_the_same_limit(template, tmp_path):
 
 
 def test_a_pdf_drawing_its_text_in_too_many_operations_is_refused(tmp_path, monkeypatch):
-    """Within the cap on page content, the number of operations (forms drawn again and again included) is
-    capped too: here a tenth of the page's operations."""
+    """Within the cap on page content, the number of operations (forms drawn again and again
+    included) is capped too: here a tenth of the page's operations."""
     module("pypdf")
     from argkb.author import ingest
     from argkb.errors import InputError

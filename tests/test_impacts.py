@@ -1,4 +1,5 @@
-"""impacts(): from a move, lever or actor forward to every implication, lens by lens, cycle-safe, bound queries only."""
+"""impacts(): from a move, lever or actor forward to every implication, lens by lens, cycle-safe,
+bound queries only."""
 from __future__ import annotations
 
 import json
@@ -99,7 +100,10 @@ def test_renderings(kb):
     assert data["kind"] == "move" and data["moves"][0]["implications"][2]["lenses"][0]["perspective_label"] == "liberalism"
     tree = render(report, "tree", width=1000)
     assert "triggers Russia grows bolder  kb:impl-russia-bolder  [could]" in tree
-    assert "leads to Allies doubt US resolve  kb:impl-allies-doubt  [might]  via [constructivism] Easing read as wavering" in tree
+    assert (
+        "leads to Allies doubt US resolve  kb:impl-allies-doubt  [might]  via [constructivism] "
+        "Easing read as wavering" in tree
+    )
     assert "against: Sanctions barely bind" in tree and "undercut by Ties already cut" in tree
     md = render(report, "markdown")
     assert md.startswith("# Impacts: US eases sanctions\n") and "\n- *triggers* **Russia grows bolder**" in md

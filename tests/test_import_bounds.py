@@ -1,9 +1,10 @@
 """`argkb import` readers stay linear and bounded on hostile maps (issue 24, item 13).
 
-Measured before: 1 MB of "<" in an AIF node took over 300 s (a quadratic regex); a locution shared by
-thousands of I-nodes over 300 s; one scheme of 20k premises × 20k conclusions 7.7 GB; 240 KB of unclosed
-Argdown comments 70 s, and the relation and premise–conclusion passes were quadratic; `--source` folded
-the text once per claim. Sizes here are those of the findings or above, each with a time bound."""
+Measured before: 1 MB of "<" in an AIF node took over 300 s (a quadratic regex); a locution shared
+by thousands of I-nodes over 300 s; one scheme of 20k premises × 20k conclusions 7.7 GB; 240 KB of
+unclosed Argdown comments 70 s, and the relation and premise–conclusion passes were quadratic;
+`--source` folded the text once per claim. Sizes here are those of the findings or above, each with
+a time bound."""
 from __future__ import annotations
 
 import json
@@ -34,7 +35,11 @@ def test_forty_thousand_unclosed_comments(opener):
 
 
 def test_comments_are_still_blanked():
-    text = "[A]: a /* hidden */ claim <!-- gone --> here // and this\n\n[B]: b /* unclosed, so text, as before"
+    text = (
+        "[A]: a /* hidden */ claim <!-- gone --> here // and this\n"
+        "\n"
+        "[B]: b /* unclosed, so text, as before"
+    )
     texts = [s.text for s in argdown.read(text, "x").statements.values()]
     assert texts == ["a claim here", "b /* unclosed, so text, as before"]
 
@@ -110,7 +115,8 @@ def test_source_is_folded_once_per_import():
 
 
 def test_twenty_thousand_flavoured_statements_with_data_and_relations():
-    """argkb-flavoured Argdown (docs/argdown.md): every statement's {data} and every relation read in one pass."""
+    """argkb-flavoured Argdown (docs/argdown.md): every statement's {data} and every relation read
+    in one pass."""
     from argkb.interop.argdown_flavoured import read_graph
 
     text = "===\nargkb:\n  by: argkb-editors\n===\n\n" \

@@ -74,7 +74,8 @@ def test_local_ids_are_injective_and_stable():
 
 
 def test_every_element_left_out_is_listed_and_counted(tmp_path):
-    """A support of an inference, a preference, a scheme with no premise, and an attack on what was dropped."""
+    """A support of an inference, a preference, a scheme with no premise, and an attack on what was
+    dropped."""
     nodes = [("p", "I", "Premise p."), ("q", "I", "Claim q."), ("s", "I", "Premise s."),
              ("1", "RA", "Default Inference"), ("2", "RA", "Default Inference"), ("3", "PA", "Default Preference"),
              ("4", "RA", "Default Inference"), ("5", "CA", "Default Conflict"), ("t", "I", "Attacker t.")]
@@ -108,7 +109,8 @@ def test_author_an_agent_id_is_referenced_never_labelled(runner, mini_kb_dir, tm
     editors = KB["argkb-editors"]
     assert not list(g.triples((editors, None, None)))          # no label, no type: the agent is only named
     assert set(g.objects(None, PROV.wasAttributedTo)) == {editors}
-    # through the CLI with a knowledge base that holds the agent: the same, so `add` meets no second label
+    # through the CLI with a knowledge base that holds the agent: the same, so `add` meets no second
+    # label
     out = tmp_path / "imported.ttl"
     result = runner.invoke(cli, ["import", str(path), "--from", "aif", "--kb", str(mini_kb_dir), "--author",
                                  "kb:argkb-editors", "-p", "realism", "-o", str(out)])
@@ -124,7 +126,8 @@ def test_author_an_unknown_agent_id_is_refused(runner, mini_kb_dir, tmp_path):
 
 
 def test_author_a_name_already_an_agent_is_not_relabelled(mini_kb_dir, tmp_path):
-    """A name whose agent (kb:contributor-…) the knowledge base already holds is referenced as it is."""
+    """A name whose agent (kb:contributor-…) the knowledge base already holds is referenced as it
+    is."""
     from argkb.kb.folder import KnowledgeBase
 
     kb = KnowledgeBase.locate(mini_kb_dir)

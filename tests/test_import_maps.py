@@ -1,6 +1,6 @@
-"""`argkb import` on real maps (tests/data/interop, MIT-licensed, see SOURCES.md there): each imports,
-its counts of claims, supports and attacks are those the file holds (counted here from the raw
-file, not by the importer), and validation lists exactly the TODOs the format could not fill."""
+"""`argkb import` on real maps (tests/data/interop, MIT-licensed, see SOURCES.md there): each
+imports, its counts of claims, supports and attacks are those the file holds (counted here from the
+raw file, not by the importer), and validation lists exactly the TODOs the format could not fill."""
 from __future__ import annotations
 
 import json
@@ -95,7 +95,8 @@ def test_malformed_aif_is_refused_with_the_reason(runner, tmp_path, body, messag
 
 
 def test_aif_dialects_are_accepted(tmp_path):
-    """Integer ids, no timestamps or edge ids, "aif" in lower case, formEdgeID "None", a dangling edge."""
+    """Integer ids, no timestamps or edge ids, "aif" in lower case, formEdgeID "None", a dangling
+    edge."""
     doc = {"aif": {"nodes": [{"nodeID": 1, "text": "Taxes should fall.", "type": "I"},
                              {"nodeID": 2, "text": "Growth is slow.", "type": "I"},
                              {"nodeID": 3, "text": "RA", "type": "RA"},

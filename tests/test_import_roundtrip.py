@@ -1,5 +1,5 @@
-"""Round trip: `argkb export --format aif` (and xaif) of a knowledge base, imported again, gives back
-the same claims, arguments, relations, perspectives and warrants, compared as graphs with ids
+"""Round trip: `argkb export --format aif` (and xaif) of a knowledge base, imported again, gives
+back the same claims, arguments, relations, perspectives and warrants, compared as graphs with ids
 aside (rdflib.compare.isomorphic) — on the seed and on generated knowledge bases."""
 from __future__ import annotations
 
@@ -40,7 +40,10 @@ def read_back(amap, fmt: str, tmp_path, **options) -> tuple[str, dict]:
 def assert_same(original: Graph, back: Graph) -> None:
     if not isomorphic(original, back):
         _, only_original, only_back = graph_diff(to_isomorphic(original), to_isomorphic(back))
-        pytest.fail(f"lost: {sorted(map(str, only_original))[:5]}\ngained: {sorted(map(str, only_back))[:5]}")
+        pytest.fail(
+            f"lost: {sorted(map(str, only_original))[:5]}\n"
+            f"gained: {sorted(map(str, only_back))[:5]}"
+        )
 
 
 @pytest.mark.parametrize("fmt", ["aif", "xaif"])
@@ -79,8 +82,9 @@ def test_seed_read_back_with_its_source_is_quoted_and_conforms(seed, tmp_path):
         assert str(g.value(quote, OA.exact)) == source[start:end]
     report = validate(repo_kb, [back])
     assert report.conforms and summary["todo"] == 0
-    # AIF has no citations and no lens descriptions (the seed's claims about method, which no argument
-    # uses): the warnings left are what the format could not carry, each on a claim it applies to
+    # AIF has no citations and no lens descriptions (the seed's claims about method, which no
+    # argument uses): the warnings left are what the format could not carry, each on a claim it
+    # applies to
     def said(graph, claims):
         return {" ".join(str(graph.value(c, ARGKB.statement)).split()) for c in claims}
 

@@ -1,4 +1,5 @@
-"""Bad input gets a clear error naming file, line and column — never a traceback, never the network."""
+"""Bad input gets a clear error naming file, line and column — never a traceback, never the
+network."""
 from __future__ import annotations
 
 import os
@@ -86,7 +87,10 @@ def test_jsonld_remote_context_is_refused(tmp_path):
 
 
 def test_jsonld_with_inline_context_parses(tmp_path):
-    doc = '{"@context": {"rdfs": "http://www.w3.org/2000/01/rdf-schema#"}, "@id": "https://w3id.org/argkb/id/a", "rdfs:label": "A"}'
+    doc = (
+        '{"@context": {"rdfs": "http://www.w3.org/2000/01/rdf-schema#"}, "@id": '
+        '"https://w3id.org/argkb/id/a", "rdfs:label": "A"}'
+    )
     assert len(parse_file(write(tmp_path, "x.jsonld", doc))) == 1
 
 

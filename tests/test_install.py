@@ -80,7 +80,7 @@ def test_installed_argkb_imports_an_argdown_map(installed):
     assert "a argkb:Argument" in out and "argkb:perspective argkb:Realism" in out
 
 
-# ------------------------------------------------------------------ .ci/apt-need: apt only where needed and allowed
+# -------------------------------------------------- .ci/apt-need: apt only where needed and allowed
 APT_NEED = REPO / ".ci" / "apt-need"
 FAKE_APT = """#!/bin/sh
 echo "$0 $*" >> "$(dirname "$0")/calls"
@@ -89,7 +89,8 @@ echo "$0 $*" >> "$(dirname "$0")/calls"
 
 @pytest.fixture
 def fake_bin():
-    """A folder any user can read, holding a copy of .ci/apt-need and an apt-get that only records its calls."""
+    """A folder any user can read, holding a copy of .ci/apt-need and an apt-get that only records
+    its calls."""
     import shutil
     import tempfile
 
@@ -106,7 +107,8 @@ def fake_bin():
 
 
 def apt_need(fake_bin, *packages, user=None):
-    """.ci/apt-need run with the fake apt-get first on PATH, as ``user`` (None: this one) and without sudo."""
+    """.ci/apt-need run with the fake apt-get first on PATH, as ``user`` (None: this one) and
+    without sudo."""
     env = {"PATH": f"{fake_bin}:/usr/bin:/bin:/usr/sbin:/sbin", "HOME": str(fake_bin)}
     command = ["bash", str(fake_bin / "apt-need"), *packages]
     if user is not None:
@@ -119,7 +121,8 @@ def apt_need(fake_bin, *packages, user=None):
 
 
 def test_command_1_installs_without_sudo_where_python3_venv_is_present(fake_bin):
-    """A user who is not root and has no sudo: nothing to install, so apt is never called and it succeeds."""
+    """A user who is not root and has no sudo: nothing to install, so apt is never called and it
+    succeeds."""
     if subprocess.run(["python3", "-c", "import ensurepip, venv"], capture_output=True).returncode != 0:
         unavailable("python3-venv is not installed here (.ci/run installs it)")
     done, calls = apt_need(fake_bin, "python3-venv", user=65534)

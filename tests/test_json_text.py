@@ -1,4 +1,5 @@
-"""argkb.assess.json_text writes exactly what json.dumps(indent=2, ensure_ascii=False) writes (the lenses JSON)."""
+"""argkb.assess.json_text writes exactly what json.dumps(indent=2, ensure_ascii=False) writes (the
+lenses JSON)."""
 from __future__ import annotations
 
 import json

@@ -1,9 +1,9 @@
 """The HTML map in headless Chromium, on the seed and on a generated knowledge base ten times
-larger: the first view is the overview, leading with the implications where the lenses disagree, then
-the implications by lever, with readable text and the statuses `argkb lenses` computes, at a phone's
-390×844, a small laptop's 1024×768 and a desktop's 1400×900; a row opens its trace as a graph whose
-labels are drawn at least MIN_LABEL_PX CSS pixels high; the whole graph opens on levers and
-implications at that size too; a malformed address still renders; the page logs no warning. The
+larger: the first view is the overview, leading with the implications where the lenses disagree,
+then the implications by lever, with readable text and the statuses `argkb lenses` computes, at a
+phone's 390×844, a small laptop's 1024×768 and a desktop's 1400×900; a row opens its trace as a
+graph whose labels are drawn at least MIN_LABEL_PX CSS pixels high; the whole graph opens on levers
+and implications at that size too; a malformed address still renders; the page logs no warning. The
 screenshots in docs/ match a fresh render (``argkb.devtools.screenshots`` refreshes them; the tests
 never write into docs/).
 
@@ -40,7 +40,8 @@ SIZES = [(390, 844), (1024, 768), (1400, 900)]
 OVERVIEW = """(() => {
   const rows = [...document.querySelectorAll('#overview tr.impl-row')];
   const seen = r => { const b = r.getBoundingClientRect();
-                      return b.height > 0 && b.bottom > 0 && b.top < innerHeight && b.left < innerWidth; };
+                      return b.height > 0 && b.bottom > 0 && b.top < innerHeight && b.left < \
+innerWidth; };
   const visible = rows.filter(seen);
   return {
     view: document.body.dataset.view,
@@ -50,14 +51,20 @@ OVERVIEW = """(() => {
     visible: visible.length,
     fontPx: visible.map(r => parseFloat(getComputedStyle(r.querySelector('.impl-label')).fontSize)),
     // the share of the overview's width the implication text gets, in the narrowest visible row
-    implShare: Math.min(...visible.map(r => r.querySelector('.impl-label').parentElement.getBoundingClientRect().width
+    implShare: Math.min(...visible.map(r => \
+r.querySelector('.impl-label').parentElement.getBoundingClientRect().width
                                           / document.getElementById('overview').clientWidth)),
-    firstVisible: visible.length ? { id: visible[0].dataset.node, diverges: visible[0].classList.contains('diverges') } : null,
-    lenses: [...document.querySelector('#overview thead').querySelectorAll('th.st')].map(th => th.title),
+    firstVisible: visible.length ? { id: visible[0].dataset.node, diverges: \
+visible[0].classList.contains('diverges') } : null,
+    lenses: [...document.querySelector('#overview thead').querySelectorAll('th.st')].map(th => \
+th.title),
     disagree: [...document.querySelectorAll('#disagree tr.impl-row')].map(r => r.dataset.node),
-    levers: [...document.querySelectorAll('#overview section.lever-group')].map(s => s.dataset.lever),
-    panel: (w => w ? { id: document.querySelector('#panel-body .iri').textContent, status: w.dataset.status,
-                       lenses: [...w.querySelectorAll('.lenses li[data-lens]')].map(li => li.dataset.lens) } : null)(
+    levers: [...document.querySelectorAll('#overview section.lever-group')].map(s => \
+s.dataset.lever),
+    panel: (w => w ? { id: document.querySelector('#panel-body .iri').textContent, status: \
+w.dataset.status,
+                       lenses: [...w.querySelectorAll('.lenses li[data-lens]')].map(li => \
+li.dataset.lens) } : null)(
              document.getElementById('panel-why')),
     panelShown: getComputedStyle(document.getElementById('panel')).display !== 'none',
   };
@@ -66,12 +73,16 @@ OVERVIEW = """(() => {
 #: the graph as drawn: nodes shown inside the canvas, and the size their labels are drawn at
 GRAPH = """(() => {
   const cy = ArgkbMap.cy, W = cy.width(), H = cy.height(), z = cy.zoom();
-  const inside = cy.nodes().filter(n => n.visible() && (b => b.x2 > 0 && b.y2 > 0 && b.x1 < W && b.y1 < H)(n.renderedBoundingBox()));
-  const min = parseFloat(cy.style().json().find(s => s.selector === 'node' && s.style['min-zoomed-font-size']).style['min-zoomed-font-size']);
+  const inside = cy.nodes().filter(n => n.visible() && (b => b.x2 > 0 && b.y2 > 0 && b.x1 < W && \
+b.y1 < H)(n.renderedBoundingBox()));
+  const min = parseFloat(cy.style().json().find(s => s.selector === 'node' && \
+s.style['min-zoomed-font-size']).style['min-zoomed-font-size']);
   const px = n => parseFloat(n.style('font-size')) * z;
   const box = document.getElementById('cy');
-  return { W, H, zoom: z, min, shown: cy.nodes().filter(n => n.visible()).length, inside: inside.length,
-           labelled: inside.filter(n => px(n) >= min).map(n => ({ id: n.id(), px: px(n), label: n.style('label') })),
+  return { W, H, zoom: z, min, shown: cy.nodes().filter(n => n.visible()).length, inside: \
+inside.length,
+           labelled: inside.filter(n => px(n) >= min).map(n => ({ id: n.id(), px: px(n), label: \
+n.style('label') })),
            types: [...new Set(cy.nodes().filter(n => n.visible()).map(n => n.data('type')))].sort(),
            labelPx: parseFloat(box.dataset.labelPx), level: box.dataset.level,
            view: document.body.dataset.view };
@@ -92,8 +103,11 @@ def lens_cells(kb) -> dict[str, tuple[list[str], bool]]:
 
 def click(browser: Browser, selector: str) -> None:
     """A real mouse click at the centre of the element (not a synthetic .click())."""
-    x, y = browser.eval(f"(() => {{ const e = document.querySelector({selector!r}); e.scrollIntoView({{block: 'center'}});"
-                        " const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; })()")
+    x, y = browser.eval(
+        f"(() => {{ const e = document.querySelector({selector!r}); e.scrollIntoView({{block: "
+        f"'center'}}); const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + "
+        f"b.height / 2]; }})()"
+    )
     for kind in ("mousePressed", "mouseReleased"):
         browser.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
@@ -106,10 +120,12 @@ def export(kb, folder):
 
 
 def settle(browser: Browser) -> None:
-    """Wait until the graph's viewport has not moved for half a second (a trace is still being fitted)."""
+    """Wait until the graph's viewport has not moved for half a second (a trace is still being
+    fitted)."""
     browser.eval("""new Promise(done => { const cy = ArgkbMap.cy; let last = Date.now();
                       cy.on('viewport', () => { last = Date.now(); });
-                      const check = () => (Date.now() - last > 500 && !cy.animated()) ? done(true) : setTimeout(check, 50);
+                      const check = () => (Date.now() - last > 500 && !cy.animated()) ? done(true) \
+: setTimeout(check, 50);
                       check(); })""")
 
 
@@ -126,18 +142,31 @@ def seed(tmp_path_factory):
         views["trace"] = browser.eval(GRAPH)
         views["trace_panel"] = browser.eval("document.querySelector('#panel-body h2').textContent")
         views["trace_set"] = browser.eval("ArgkbMap.traceSet('kb:impl-strain-allies').length")
-        # the full label on hover: move the mouse onto the traced implication, whose label is shortened, once
-        # the view has settled (a viewport change hides the tip, and a large trace is still being fitted)
+        # the full label on hover: move the mouse onto the traced implication, whose label is
+        # shortened, once the view has settled (a viewport change hides the tip, and a large trace
+        # is still being fitted)
         settle(browser)
-        hover = browser.eval("""(() => { const n = ArgkbMap.cy.getElementById('kb:impl-strain-allies');
-                                  const p = n.renderedPosition(), c = document.getElementById('cy').getBoundingClientRect();
-                                  return [n.data('label'), c.x + p.x, c.y + p.y, n.data('display').endsWith('…')]; })()""")
+        hover = browser.eval("""(() => { const n = \
+ArgkbMap.cy.getElementById('kb:impl-strain-allies');
+                                  const p = n.renderedPosition(), c = \
+document.getElementById('cy').getBoundingClientRect();
+                                  return [n.data('label'), c.x + p.x, c.y + p.y, \
+n.data('display').endsWith('…')]; })()""")
         assert hover[3], "the traced implication's label is expected to be shortened on the map"
         browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=1, y=1)   # from elsewhere: the click may have left it there
         browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=hover[1], y=hover[2])
-        views["hover"] = (hover[0], browser.eval("[document.getElementById('tip').hidden, document.getElementById('tip').textContent]"))
+        views["hover"] = (
+            hover[0],
+            browser.eval(
+                "[document.getElementById('tip').hidden, "
+                "document.getElementById('tip').textContent]"
+            ),
+        )
         # the largest trace of the seed, by its address
-        biggest = browser.eval("ArgkbMap.cy.nodes('.implication').map(n => [ArgkbMap.traceSet(n.id()).length, n.id()]).sort((a, b) => b[0] - a[0])[0]")
+        biggest = browser.eval(
+            "ArgkbMap.cy.nodes('.implication').map(n => [ArgkbMap.traceSet(n.id()).length, "
+            "n.id()]).sort((a, b) => b[0] - a[0])[0]"
+        )
         browser.open(path.as_uri() + "#focus=" + biggest[1], "document.body.dataset.view === 'graph'")
         views["biggest"] = (biggest, browser.eval(GRAPH))
         browser.open(path.as_uri(), SETTLED)
@@ -281,8 +310,8 @@ def test_a_malformed_fragment_still_renders_the_page(seed):
 
 @pytest.mark.slow
 def test_docs_screenshots_match_a_fresh_render(tmp_path):
-    """docs/argument-map*.png against the map rendered now: the same size, at most 2 % of the pixels off
-    by more than 48 levels (anti-aliasing and font hinting move a few). Refresh them with
+    """docs/argument-map*.png against the map rendered now: the same size, at most 2 % of the pixels
+    off by more than 48 levels (anti-aliasing and font hinting move a few). Refresh them with
     `python -m argkb.devtools.screenshots`; the suite itself never writes into docs/."""
     module("PIL")
     fresh = screenshots.take(tmp_path)

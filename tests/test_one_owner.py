@@ -14,13 +14,15 @@ from argkb.vocab import ARGKB
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src" / "argkb"
-#: the modules allowed to write a lens's name: the generated namespace class and the generated lens table
+#: the modules allowed to write a lens's name: the generated namespace class and the generated lens
+#: table
 LENS_WRITERS = {"vocab/_argkb.py", "vocab/_lenses.py"}
 
 
 @lru_cache(maxsize=1)
 def lens_names() -> tuple[set[str], set[str]]:
-    """(every name of a built-in lens, lower-cased; their local names) — read from the ontology, not written here."""
+    """(every name of a built-in lens, lower-cased; their local names) — read from the ontology, not
+    written here."""
     g = Graph().parse(REPO / "ontology" / "argkb.ttl")
     terms = {s for s in g.subjects(RDF.type, ARGKB.Perspective) if isinstance(s, URIRef)}
     assert len(terms) >= 5
@@ -34,7 +36,8 @@ def lens_names() -> tuple[set[str], set[str]]:
 
 
 def writes_lens_names(source: str) -> list[str]:
-    """What in ``source`` writes a lens's name: a string that is one (or holds ``argkb:Name``), ``ARGKB.Name``."""
+    """What in ``source`` writes a lens's name: a string that is one (or holds ``argkb:Name``),
+    ``ARGKB.Name``."""
     names, local = lens_names()
     found = []
     for node in ast.walk(ast.parse(source)):
@@ -61,22 +64,27 @@ def test_lens_names_are_written_in_at_most_two_modules():
         found = writes_lens_names(path.read_text(encoding="utf-8"))
         if found:
             writers[path.relative_to(SRC).as_posix()] = found
-    assert set(writers) <= LENS_WRITERS and len(LENS_WRITERS) <= 2, \
-        f"lens names written outside {sorted(LENS_WRITERS)}: read them from argkb.vocab.lenses: {writers}"
+    assert set(writers) <= LENS_WRITERS and len(LENS_WRITERS) <= 2, (
+        f"lens names written outside {sorted(LENS_WRITERS)}: read them from argkb.vocab.lenses: "
+        f"{writers}"
+    )
 
 
-# ------------------------------------------------------------------------------------------------ SPARQL ---
-#: SPARQL text: a PREFIX declaration, a query form with its WHERE, an ASK, a group graph pattern after WHERE
+# --------------------------------------------------------------------------------------- SPARQL ---
+#: SPARQL text: a PREFIX declaration, a query form with its WHERE, an ASK, a group graph pattern
+#: after WHERE
 SPARQL = re.compile(r"(?<![@\w])PREFIX\s+[\w-]*:\s*<|\b(?:SELECT|CONSTRUCT|DESCRIBE)\b[\s\S]*?\bWHERE\b|"
                     r"\bASK\s*\{|\bWHERE\s*\{")
 #: each package's one query module, where it is not called queries.py
 QUERY_MODULES = {"export/sparql.py", "query/library.py", "navigate/walk.py", "reason/owl.py", "review/verdicts.py"}
-#: modules that compile SPARQL from data (the shapes, the ontology's axioms), besides their package's query module
+#: modules that compile SPARQL from data (the shapes, the ontology's axioms), besides their
+#: package's query module
 COMPILERS = {"validation/compiled.py", "validation/core.py", "validation/prebinding.py", "contrib/axioms.py"}
 
 
 def sparql_in(source: str) -> list[str]:
-    """The string literals of ``source`` (f-strings' text parts joined; docstrings left out) holding SPARQL."""
+    """The string literals of ``source`` (f-strings' text parts joined; docstrings left out) holding
+    SPARQL."""
     tree = ast.parse(source)
     docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                   if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))

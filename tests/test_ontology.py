@@ -1,4 +1,5 @@
-"""The ontology is the one source of truth: complete, documented, and identical to the Python namespace."""
+"""The ontology is the one source of truth: complete, documented, and identical to the Python
+namespace."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
-"""A knowledge base may declare its own lenses; every command treats them like the five built-in ones."""
+"""A knowledge base may declare its own lenses; every command treats them like the five built-in
+ones."""
 from __future__ import annotations
 
 import json
@@ -78,7 +79,8 @@ kb:arg-resolve-feminist-attack a argkb:Argument ;
     rdfs:label "Credibility talk is a frame"@en ;
     argkb:perspective kb:FeministIR ;
     argkb:premise kb:claim-resolve-gendered ;
-    argkb:warrant "What realists call credibility is a gendered frame, not a fact allies must read."@en ;
+    argkb:warrant "What realists call credibility is a gendered frame, not a fact allies must \
+read."@en ;
     argkb:attacks kb:arg-doubt-realism ;
     prov:wasAttributedTo kb:argkb-editors .
 """

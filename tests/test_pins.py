@@ -1,5 +1,6 @@
-"""Third-party Python packages are pinned: constraints.txt names an exact version of every dependency
-pyproject.toml declares (core and every extra), and both Quick start commands install with it."""
+"""Third-party Python packages are pinned: constraints.txt names an exact version of every
+dependency pyproject.toml declares (core and every extra), and both Quick start commands install
+with it."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
-"""Queries are read-only and offline, errors name line and column, and parameters cannot change a query."""
+"""Queries are read-only and offline, errors name line and column, and parameters cannot change a
+query."""
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,8 @@ UPDATES = [
     "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
     "DELETE DATA { <urn:a> <urn:b> <urn:c> }",
     "DELETE WHERE { ?s ?p ?o }",
-    "PREFIX kb: <https://w3id.org/argkb/id/>\nDELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    "PREFIX kb: <https://w3id.org/argkb/id/>\n"
+    "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
     "LOAD <http://example.org/data.ttl>",
     "CLEAR ALL",
     "CREATE GRAPH <urn:g>",
@@ -23,7 +25,7 @@ UPDATES = [
     "MOVE DEFAULT TO <urn:g>",
     "ADD DEFAULT TO <urn:g>",
     "insert data { <urn:a> <urn:b> <urn:c> } ; clear all",
-    "INSERT DATA { <urn:a> <urn:b> ",          # a broken update is still refused as an update
+    "INSERT DATA { <urn:a> <urn:b> ",  # a broken update is still refused as an update
 ]
 
 
@@ -34,16 +36,26 @@ def test_updates_are_refused(text):
 
 
 def test_update_words_inside_a_query_are_fine():
-    text = '# INSERT DATA { } in a comment\nSELECT ?x WHERE { BIND("DELETE WHERE { ?s ?p ?o }" AS ?x) }'
+    text = (
+        "# INSERT DATA { } in a comment\n"
+        'SELECT ?x WHERE { BIND("DELETE WHERE { ?s ?p ?o }" AS ?x) }'
+    )
     assert Q.check(text) == "select"
 
 
-@pytest.mark.parametrize("text, what", [
-    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
-    ("SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE SILENT <http://x.example/> { ?s ?p ?o } } }", "SERVICE"),
-    ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "FROM"),
-    ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM"),
-])
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+        (
+            "SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE SILENT <http://x.example/> { ?s ?p ?o } "
+            "} }",
+            "SERVICE",
+        ),
+        ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "FROM"),
+        ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM"),
+    ],
+)
 def test_network_is_refused_unless_allowed(text, what):
     with pytest.raises(NetworkRefused, match=what):
         Q.check(text)
@@ -111,7 +123,8 @@ def test_hostile_literal_parameters_find_nothing(value, stores):
 
 
 def test_parameters_are_never_pasted(monkeypatch, stores):
-    """The query text reaching the engine is the file's text; only a VALUES block of terms is added."""
+    """The query text reaching the engine is the file's text; only a VALUES block of terms is
+    added."""
     seen = []
 
     class Spy(RdflibStore):
@@ -121,8 +134,8 @@ def test_parameters_are_never_pasted(monkeypatch, stores):
 
     query = Q.library(KnowledgeBase.locate(REPO))["implications-of-lever"]
     Q.run(Spy(stores[1].graph), query, {"lever": "sanctions"})
-    # the file's text as checked (its comments dropped: argkb.store.bounds.canonical), after the standard
-    # prefixes it does not declare (argkb.query.library.standard_prologue)
+    # the file's text as checked (its comments dropped: argkb.store.bounds.canonical), after the
+    # standard prefixes it does not declare (argkb.query.library.standard_prologue)
     text = canonical(query.text)
     assert seen[-1][0].endswith(text) and "sanctions" not in text.split("WHERE")[1]
     assert all(line.startswith("PREFIX ") for line in seen[-1][0][: -len(text)].splitlines())
@@ -132,8 +145,9 @@ def test_parameters_are_never_pasted(monkeypatch, stores):
 
 
 def test_a_query_checked_before_is_not_parsed_again_and_refusals_are_never_remembered(tmp_path, monkeypatch):
-    """argkb.query.checked_cache: a query that passed is recalled from the user's cache (rdflib's parser not
-    run); one with SERVICE passed with the network allowed is still refused without; junk entries are ignored."""
+    """argkb.query.checked_cache: a query that passed is recalled from the user's cache (rdflib's
+    parser not run); one with SERVICE passed with the network allowed is still refused without; junk
+    entries are ignored."""
     import rdflib.plugins.sparql.parser as parser
 
     from argkb.query import checked_cache

@@ -63,8 +63,9 @@ def test_sigint_stops_a_long_query_with_exit_130(mini_kb_dir: Path):
     warm.communicate("ASK { }", timeout=120)
     assert warm.returncode == 0
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"  # ~10^11 rows
-    # as at a terminal: SIGINT neither ignored nor blocked in the child, whatever the test runner's process
-    # inherited or set (a full CI run once left it so: Python then installs no Ctrl-C handler)
+    # as at a terminal: SIGINT neither ignored nor blocked in the child, whatever the test runner's
+    # process inherited or set (a full CI run once left it so: Python then installs no Ctrl-C
+    # handler)
     process = _argkb("query", "--kb", str(mini_kb_dir), "-", stdin="", preexec_fn=_as_at_a_terminal)
     process.stdin.write(slow)
     process.stdin.close()

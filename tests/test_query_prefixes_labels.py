@@ -1,4 +1,5 @@
-"""Ad-hoc queries get the standard prefixes they do not declare; CSV / TSV carry label columns on request."""
+"""Ad-hoc queries get the standard prefixes they do not declare; CSV / TSV carry label columns on
+request."""
 from __future__ import annotations
 
 import csv

@@ -66,7 +66,10 @@ def tour_steps(text: str):
             if not words:
                 continue
             if words[0] not in ("argkb", "cd"):
-                pytest.fail(f"the tour uses {line!r}, which this test cannot run: keep the tour to argkb, cd and cat > FILE")
+                pytest.fail(
+                    f"the tour uses {line!r}, which this test cannot run: keep the tour to argkb, "
+                    "cd and cat > FILE"
+                )
             yield (words[0], *words[1:])
 
 

@@ -1,4 +1,5 @@
-"""argkb reason: the seed and mini knowledge bases are consistent; every planted inconsistency is found and explained."""
+"""argkb reason: the seed and mini knowledge bases are consistent; every planted inconsistency is
+found and explained."""
 from __future__ import annotations
 
 import json
@@ -25,21 +26,49 @@ if shutil.which("java") is None:
                 allow_module_level=True)
 
 
-@pytest.mark.parametrize("fixture, sentence", [
-    ("disjoint-classes.ttl", "kb:russia is both an Actor and a Claim, which the ontology declares disjoint"),
-    ("functional-qualifier.ttl", "kb:impl-russia-bolder has two argkb:qualifier values, argkb:Could and "
-                                 "argkb:Likely, but argkb:qualifier is functional (one value only) and they are "
-                                 "declared different individuals"),
-    ("functional-perspective.ttl", "kb:arg-bolder-realism has two argkb:perspective values, argkb:Liberalism "
-                                   "and argkb:Realism"),
-    ("range-clash.ttl", "kb:sanctions is both an Actor and a Lever, which the ontology declares disjoint"),
-    ("domain-clash.ttl", "kb:russia is both an Actor and an Argument, which the ontology declares disjoint"),
-    ("irreflexive-attack.ttl", "kb:arg-self-defeating argkb:attacks itself, but argkb:attacks is irreflexive"),
-    ("oneof-direction.ttl", "kb:sideways is a Direction, but a Direction is exactly one of argkb:Decrease, "
-                            "argkb:Increase, argkb:Maintain, argkb:Undertake, and kb:sideways is declared different from each"),
-    ("disjoint-properties.ttl", "kb:arg-circular has kb:claim-signals-matter as both its argkb:conclusion and "
-                                "its argkb:premise, which the ontology declares disjoint properties"),
-])
+@pytest.mark.parametrize(
+    "fixture, sentence",
+    [
+        (
+            "disjoint-classes.ttl",
+            "kb:russia is both an Actor and a Claim, which the ontology declares disjoint",
+        ),
+        (
+            "functional-qualifier.ttl",
+            "kb:impl-russia-bolder has two argkb:qualifier values, argkb:Could and "
+            "argkb:Likely, but argkb:qualifier is functional (one value only) and they are "
+            "declared different individuals",
+        ),
+        (
+            "functional-perspective.ttl",
+            "kb:arg-bolder-realism has two argkb:perspective values, argkb:Liberalism "
+            "and argkb:Realism",
+        ),
+        (
+            "range-clash.ttl",
+            "kb:sanctions is both an Actor and a Lever, which the ontology declares disjoint",
+        ),
+        (
+            "domain-clash.ttl",
+            "kb:russia is both an Actor and an Argument, which the ontology declares disjoint",
+        ),
+        (
+            "irreflexive-attack.ttl",
+            "kb:arg-self-defeating argkb:attacks itself, but argkb:attacks is irreflexive",
+        ),
+        (
+            "oneof-direction.ttl",
+            "kb:sideways is a Direction, but a Direction is exactly one of argkb:Decrease, "
+            "argkb:Increase, argkb:Maintain, argkb:Undertake, and kb:sideways is declared "
+            "different from each",
+        ),
+        (
+            "disjoint-properties.ttl",
+            "kb:arg-circular has kb:claim-signals-matter as both its argkb:conclusion and "
+            "its argkb:premise, which the ontology declares disjoint properties",
+        ),
+    ],
+)
 def test_planted_inconsistency_is_explained(mini_kb_dir, fixture, sentence):
     kb = KnowledgeBase.locate(mini_kb_dir, extra=[FIXTURES / fixture])
     result = reason(kb, max_explanations=1)   # one planted problem: no need to look for a second
@@ -110,11 +139,15 @@ def test_repository_kb_is_consistent_as_a_subprocess():
 
 
 def test_text_leads_with_findings_and_only_counts_routine_inferences(runner, mini_kb_dir, tmp_path):
-    # a claim that triggers a move: only rdfs:domain of argkb:trigger makes it an Implication — a finding;
-    # its being a Claim (asserted) and every Implication being a Claim are routine
+    # a claim that triggers a move: only rdfs:domain of argkb:trigger makes it an Implication — a
+    # finding; its being a Claim (asserted) and every Implication being a Claim are routine
     extra = tmp_path / "domain.ttl"
-    extra.write_text("@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n"
-                     "kb:claim-found a argkb:Claim ; argkb:trigger kb:move-us-decrease-sanctions .\n", encoding="utf-8")
+    extra.write_text(
+        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "kb:claim-found a argkb:Claim ; argkb:trigger kb:move-us-decrease-sanctions .\n",
+        encoding="utf-8",
+    )
     out = runner.invoke(cli, ["reason", "--kb", str(mini_kb_dir), "--data", str(extra)])
     assert out.exit_code == 0, out.output
     lines = out.output.splitlines()
@@ -131,11 +164,15 @@ def test_text_leads_with_findings_and_only_counts_routine_inferences(runner, min
 
 
 def test_a_symmetric_value_restated_is_routine(mini_kb_dir, tmp_path):
-    """argkb:alternativeTo is symmetric: the reverse of an asserted pair is inferred (queries can use it)
-    but, like an inverse value, it is routine, not a finding."""
+    """argkb:alternativeTo is symmetric: the reverse of an asserted pair is inferred (queries can
+    use it) but, like an inverse value, it is routine, not a finding."""
     extra = tmp_path / "alternative.ttl"
-    extra.write_text("@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n"
-                     "kb:impl-russia-bolder argkb:alternativeTo kb:impl-allies-doubt .\n", encoding="utf-8")
+    extra.write_text(
+        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "kb:impl-russia-bolder argkb:alternativeTo kb:impl-allies-doubt .\n",
+        encoding="utf-8",
+    )
     result = reason(KnowledgeBase.locate(mini_kb_dir, extra=[extra]))
     reverse = (KB["impl-allies-doubt"], ARGKB.alternativeTo, KB["impl-russia-bolder"])
     assert result.consistent and reverse in result.inferred and reverse in result.routine
@@ -144,9 +181,10 @@ def test_a_symmetric_value_restated_is_routine(mini_kb_dir, tmp_path):
 
 def test_reasoning_files_live_in_the_cache_and_a_killed_run_s_are_recovered(runner, mini_kb_dir, tmp_path,
                                                                             monkeypatch):
-    """Issue 24: `pellet explain` wrote its input to an `argkb-reason-*` folder of the system's temporary folder,
-    and owlready2 left its own input file there whenever the knowledge base was inconsistent. Both now go to a
-    scratch folder of the knowledge base's cache: removed after, and recovered after a kill."""
+    """Issue 24: `pellet explain` wrote its input to an `argkb-reason-*` folder of the system's
+    temporary folder, and owlready2 left its own input file there whenever the knowledge base was
+    inconsistent. Both now go to a scratch folder of the knowledge base's cache: removed after, and
+    recovered after a kill."""
     import tempfile
 
     system_tmp = tmp_path / "system-tmp"

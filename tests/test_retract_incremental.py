@@ -1,5 +1,6 @@
-"""argkb retract checks only what the retraction changes (argkb.validation.change): on every case here it gives
-the same verdict — the same new violations — as validating the whole knowledge base before and after."""
+"""argkb retract checks only what the retraction changes (argkb.validation.change): on every case
+here it gives the same verdict — the same new violations — as validating the whole knowledge base
+before and after."""
 from __future__ import annotations
 
 import json
@@ -21,7 +22,8 @@ HEAD = """@prefix argkb: <https://w3id.org/argkb/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
 CLAIM = """kb:claim-base a argkb:Claim ; rdfs:label "Base claim"@en ;
-    argkb:statement "A claim another contribution argues from."@en ; prov:wasAttributedTo kb:argkb-editors .
+    argkb:statement "A claim another contribution argues from."@en ; prov:wasAttributedTo \
+kb:argkb-editors .
 """
 LENS = """kb:lens-grand-strategy a argkb:Perspective ; rdfs:label "Grand strategy"@en .
 """
@@ -46,7 +48,8 @@ def add(runner, kb_dir, tmp_path, name: str, text: str | None = None, *extra) ->
 
 
 def both_ways(kb_dir, ident: str) -> tuple[set, set]:
-    """The new violations retracting ``ident`` would bring: checked where the change reaches, and whole."""
+    """The new violations retracting ``ident`` would bring: checked where the change reaches, and
+    whole."""
     live = KnowledgeBase.locate(kb_dir)
     entries = read_log(live.data_dir)
     target = find(entries, ident)
@@ -84,8 +87,8 @@ def test_a_dangling_attack_target_both_ways(runner, mini_kb_dir, tmp_path):
 
 
 def test_a_broken_sparql_constraint_both_ways(runner, mini_kb_dir, tmp_path):
-    """The lens an argument reasons through was declared by the retracted contribution (rule 3's SPARQL
-    constraint: a declared perspective)."""
+    """The lens an argument reasons through was declared by the retracted contribution (rule 3's
+    SPARQL constraint: a declared perspective)."""
     base = add(runner, mini_kb_dir, tmp_path, "lens.ttl", LENS)
     add(runner, mini_kb_dir, tmp_path, "through.ttl",
         argument("arg-grand", "kb:claim-signals-matter", perspective="kb:lens-grand-strategy"))
@@ -95,8 +98,8 @@ def test_a_broken_sparql_constraint_both_ways(runner, mini_kb_dir, tmp_path):
 
 
 def test_an_implication_left_without_arguments_both_ways(runner, mini_kb_dir, tmp_path):
-    """The arguments lose their type but still conclude the implication another file also defines: the
-    implication breaks rule 2 though no retracted triple names it as subject or object."""
+    """The arguments lose their type but still conclude the implication another file also defines:
+    the implication breaks rule 2 though no retracted triple names it as subject or object."""
     base = add(runner, mini_kb_dir, tmp_path, "new-implication-two-lenses.ttl")
     add(runner, mini_kb_dir, tmp_path, "again.ttl", """kb:impl-russia-tests-resolve a argkb:Implication ;
     rdfs:label "Russia tests allied resolve"@en ;
@@ -124,8 +127,8 @@ def test_retracting_the_dependant_or_an_amendment_is_fine_both_ways(runner, mini
 
 
 def test_in_memory_the_whole_check_refuses_the_same(runner, mini_kb_dir, tmp_path, monkeypatch):
-    """Without the derived store (ARGKB_STORE=memory) the view is read into memory and checked whole: the same
-    refusal, naming the same node, and nothing written."""
+    """Without the derived store (ARGKB_STORE=memory) the view is read into memory and checked
+    whole: the same refusal, naming the same node, and nothing written."""
     base = add(runner, mini_kb_dir, tmp_path, "base.ttl", CLAIM)
     add(runner, mini_kb_dir, tmp_path, "uses.ttl", argument("arg-uses-base", "kb:claim-base"))
     log = (mini_kb_dir / "data" / "contributions.ttl").read_bytes()

@@ -1,4 +1,5 @@
-"""``argkb review``: the findings an editor works through, and the ones the editors chose to leave."""
+"""``argkb review``: the findings an editor works through, and the ones the editors chose to
+leave."""
 from __future__ import annotations
 
 import json
@@ -61,9 +62,12 @@ def test_lens_description_used_as_premise_is_listed(runner, mini_kb_dir):
 
 def test_accepting_a_finding_moves_it_to_the_left_list(runner, mini_kb_dir, tmp_path):
     accept = tmp_path / "accept.ttl"
-    accept.write_text('@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n'
-                      'kb:impl-russia-restrained argkb:acceptedFinding argkb:DroppedHedge ;\n'
-                      '    argkb:reviewNote "The label is a headline; the statement keeps the hedge."@en .\n')
+    accept.write_text(
+        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "kb:impl-russia-restrained argkb:acceptedFinding argkb:DroppedHedge ;\n"
+        '    argkb:reviewNote "The label is a headline; the statement keeps the hedge."@en .\n'
+    )
     found = run_review(runner, mini_kb_dir, WEAK, accept)
     assert ("argkb:DroppedHedge", "kb:impl-russia-restrained") not in pairs(found["open"])
     left = [f for f in found["accepted"] if f["node"] == "kb:impl-russia-restrained"]

@@ -1,5 +1,6 @@
 """``argkb review``'s findings about verdicts: decisive premises, verdicts resting on an editors'
-premise (computed, argkb.review.verdicts), and refuted possibilities (queries/review-refuted-possibility.rq)."""
+premise (computed, argkb.review.verdicts), and refuted possibilities
+(queries/review-refuted-possibility.rq)."""
 from __future__ import annotations
 
 import shutil
@@ -54,7 +55,8 @@ def test_fixtures_pass_validation(runner, verdicts_kb, extra):
 def test_one_premise_flipping_three_implications_is_decisive(runner, verdicts_kb):
     found = run_review(runner, verdicts_kb)
     decisive = of_kind(found["open"], "argkb:DecisivePremise")
-    # the realist theory claim, and no other premise (each of the others decides at most two verdicts)
+    # the realist theory claim, and no other premise (each of the others decides at most two
+    # verdicts)
     assert set(decisive) == {"kb:claim-power-decides"}
     f = decisive["kb:claim-power-decides"]
     assert f["query"] == "verdicts" and not f["accepted"]
@@ -63,7 +65,8 @@ def test_one_premise_flipping_three_implications_is_decisive(runner, verdicts_kb
     for impl in ("impl-freedonia-calmer", "impl-freedonia-trades", "impl-freedonia-reciprocates"):
         assert f"{impl} overall OUT -> IN" in f["detail"]
         assert f"{impl} under realism OUT -> {SILENT}" not in f["detail"]
-    # the lens rule: liberalism does not grant the realist premise, so its verdicts never depended on it
+    # the lens rule: liberalism does not grant the realist premise, so its verdicts never depended
+    # on it
     assert "under liberalism" not in f["detail"]
     assert "argkb:DecisivePremise" not in {g["kind"] for g in found["accepted"]}
 
@@ -82,7 +85,8 @@ def test_accepted_decisive_premise_is_listed_with_the_note(runner, verdicts_kb):
 def test_verdict_resting_on_an_uncited_unattacked_editors_premise(runner, verdicts_kb):
     found = run_review(runner, verdicts_kb)
     resting = of_kind(found["open"], "argkb:RestsOnEditorsPremise")
-    # claim-cheaper-imports decides a verdict too, but it is not the editors' own and it cites a work
+    # claim-cheaper-imports decides a verdict too, but it is not the editors' own and it cites a
+    # work
     assert set(resting) == {"kb:claim-openness-read-as-friendship"}
     assert resting["kb:claim-openness-read-as-friendship"]["detail"] == (
         "removing the argument resting on it changes 1 verdict: "
@@ -98,12 +102,14 @@ def test_cited_editors_premise_is_not_listed(runner, verdicts_kb):
 def test_attacked_editors_premise_is_not_listed(runner, verdicts_kb, tmp_path):
     attack = tmp_path / "attack.ttl"
     attack.write_text(
-        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        "kb:arg-friendship-doubted a argkb:Argument ; rdfs:label \"Read as a ploy\"@en ;\n"
+        'kb:arg-friendship-doubted a argkb:Argument ; rdfs:label "Read as a ploy"@en ;\n'
         "    argkb:perspective argkb:Realism ; argkb:premise kb:claim-power-decides ;\n"
-        "    argkb:warrant \"A stronger neighbour's gesture is read as a ploy.\"@en ;\n"
-        "    argkb:attacks kb:claim-openness-read-as-friendship .\n")
+        '    argkb:warrant "A stronger neighbour\'s gesture is read as a ploy."@en ;\n'
+        "    argkb:attacks kb:claim-openness-read-as-friendship .\n"
+    )
     found = run_review(runner, verdicts_kb, attack)
     assert "kb:claim-openness-read-as-friendship" not in of_kind(found["open"], "argkb:RestsOnEditorsPremise")
 
@@ -146,7 +152,8 @@ def test_checks_and_text_output_name_the_new_findings(runner, verdicts_kb):
 
 
 def brute_force(graph, views) -> dict:
-    """premise -> sorted (implication, lens, before, after): every view recomputed whole, without pruning."""
+    """premise -> sorted (implication, lens, before, after): every view recomputed whole, without
+    pruning."""
     implications = sorted(c for c, info in graph.claims.items() if info.implication)
 
     def verdicts(removed):

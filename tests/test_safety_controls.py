@@ -1,5 +1,5 @@
-"""Terminal escapes and other control characters from PDFs and texts are neither stored raw (text, title,
-creators) nor printed raw by `source show`/`source list` (issue 24, finding 16)."""
+"""Terminal escapes and other control characters from PDFs and texts are neither stored raw (text,
+title, creators) nor printed raw by `source show`/`source list` (issue 24, finding 16)."""
 from __future__ import annotations
 
 import io
@@ -38,8 +38,11 @@ def test_pdf_metadata_and_text_are_stored_without_control_characters(runner, min
     pdf = tmp_path / "hostile.pdf"
     _pdf(pdf, f"Talks{HOSTILE} in\x07 Geneva\x9b", f"Ann{HOSTILE} Lee; Bo\x00 Ma")
     text = tmp_path / "hostile.txt"
-    text.write_text(f"If the talks fail,{HOSTILE} sanctions\x9b31m could be tightened.\n\tEurope\x08 might rearm.\n",
-                    encoding="utf-8")
+    text.write_text(
+        f"If the talks fail,{HOSTILE} sanctions\x9b31m could be tightened.\n"
+        "\tEurope\x08 might rearm.\n",
+        encoding="utf-8",
+    )
     for path, ident in ((pdf, "hostile-pdf"), (text, "hostile-txt")):
         extra = [] if path.suffix == ".pdf" else ["--title", f"Plain{ESC}[1m title", "--creator", f"C{ESC}[0m D"]
         result = runner.invoke(cli, ["source", "add", str(path), "--id", ident, "--kb", str(mini_kb_dir), *extra])
@@ -77,8 +80,9 @@ def test_source_show_and_list_print_control_characters_escaped(runner, mini_kb_d
 
 def test_source_add_killed_leaves_no_folder_in_the_system_temp_and_the_next_run_cleans_up(runner, mini_kb_dir,
                                                                                            tmp_path):
-    """A `source add` SIGKILLed while its node file exists (finding 17: `argkb-source-*` folders were left in
-    the system's temporary folder): its folder is in the knowledge base's cache, and the next one removes it."""
+    """A `source add` SIGKILLed while its node file exists (finding 17: `argkb-source-*` folders
+    were left in the system's temporary folder): its folder is in the knowledge base's cache, and
+    the next one removes it."""
     import os
     import signal
     import subprocess

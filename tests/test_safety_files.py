@@ -67,7 +67,8 @@ def test_data_and_validate_file_are_capped(runner, mini_kb_dir, tmp_path):
 
 
 def test_the_cap_counts_bytes_read_not_the_size_the_file_claims(tmp_path, monkeypatch):
-    """A file that grows after its size was taken (or reports a small one) is still cut off at the limit."""
+    """A file that grows after its size was taken (or reports a small one) is still cut off at the
+    limit."""
     from argkb.errors import InputError
     from argkb.rdf import parse
 

@@ -1,7 +1,8 @@
-"""The fuzzy fallback of `quote` and `anchor` is linear in the text: a long needle is ranked by its start.
+"""The fuzzy fallback of `quote` and `anchor` is linear in the text: a long needle is ranked by its
+start.
 
-A 2,000-character needle took 24 s, 5,000 characters over 120 s, and a 100 KB `oa:exact` exhausted the
-memory (every word of the text began a candidate passage as long as the needle)."""
+A 2,000-character needle took 24 s, 5,000 characters over 120 s, and a 100 KB `oa:exact` exhausted
+the memory (every word of the text began a candidate passage as long as the needle)."""
 from __future__ import annotations
 
 import random
@@ -51,9 +52,14 @@ def test_a_long_needle_still_finds_the_passage_it_starts_with():
 def test_anchor_of_a_100_kb_quote_ends_in_a_sentence(runner, tmp_path):
     exact = _needle(100_000).replace('"', "").replace("\\", "")
     path = tmp_path / "long.ttl"
-    path.write_text('@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix oa: <http://www.w3.org/ns/oa#> .\n'
-                    'kb:q a <https://w3id.org/argkb/ontology#Quote> ; oa:hasSource kb:trump-putin-ukraine-talks ;\n'
-                    f'  oa:exact """{exact}""" .\n', encoding="utf-8")
+    path.write_text(
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "@prefix oa: <http://www.w3.org/ns/oa#> .\n"
+        "kb:q a <https://w3id.org/argkb/ontology#Quote> ; oa:hasSource "
+        "kb:trump-putin-ukraine-talks ;\n"
+        f'  oa:exact """{exact}""" .\n',
+        encoding="utf-8",
+    )
     started = time.monotonic()
     result = runner.invoke(cli, ["anchor", str(path), "--kb", str(REPO)])
     assert time.monotonic() - started < 30

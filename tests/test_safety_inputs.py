@@ -1,4 +1,5 @@
-"""Issue 14, items 12 and 13: every bad input is a clear error (exit 2), never a traceback or a wrong answer."""
+"""Issue 14, items 12 and 13: every bad input is a clear error (exit 2), never a traceback or a
+wrong answer."""
 from __future__ import annotations
 
 import errno
@@ -12,9 +13,13 @@ from argkb.cli.main import cli
 from argkb.contrib.lock import LOCK_NAME
 from contrib_support import VALID, tree_digest
 
-HEAD = ("@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
-        "@prefix prov: <http://www.w3.org/ns/prov#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        "@prefix dcterms: <http://purl.org/dc/terms/> .\n")
+HEAD = (
+    "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+    "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+    "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+)
 CLAIM = "argkb:Claim ; rdfs:label \"c\" ; argkb:statement \"s\" ; prov:wasAttributedTo kb:argkb-editors .\n"
 RDFXML = ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
           'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n<rdf:Description rdf:about="{iri}">'
@@ -127,7 +132,8 @@ def test_a_full_disk_while_writing_the_contribution_leaves_no_pending_file(runne
 
 
 def test_a_read_only_knowledge_base_is_a_clear_error(runner, mini_kb_dir, monkeypatch):
-    """Fault injection (tests may run as root, who ignores file modes): creating the lock fails with EROFS."""
+    """Fault injection (tests may run as root, who ignores file modes): creating the lock fails with
+    EROFS."""
     real_open = os.open
 
     def read_only(path, flags, *args, **kwargs):

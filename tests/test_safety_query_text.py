@@ -71,7 +71,8 @@ def hidden(clause: str, line_end: str, url: str) -> str:
     return f"SELECT * # x{line_end}FROM NAMED <{url}>\nWHERE {{ GRAPH ?g {{ ?a ?b ?c }} }}"
 
 
-#: a backslash that ends a string for Oxigraph (a code point, not an escape) but escapes the quote for rdflib
+#: a backslash that ends a string for Oxigraph (a code point, not an escape) but escapes the quote
+#: for rdflib
 ESCAPED_BACKSLASH = ('SELECT * WHERE {{ BIND("x\\u005C" AS ?y) SERVICE <{url}> {{ ?s ?p ?o }} }} '
                      '# " AS ?z) }}\n')
 
@@ -79,7 +80,8 @@ ESCAPED_BACKSLASH = ('SELECT * WHERE {{ BIND("x\\u005C" AS ?y) SERVICE <{url}> {
 @pytest.mark.parametrize("clause", ["SERVICE", "FROM", "FROM NAMED"])
 @pytest.mark.parametrize("end", list(LINE_ENDS))
 def test_a_clause_hidden_behind_a_comment_is_never_run(clause, end):
-    """What the check passes is the canonical text, and the canonical text holds no comment, CR or escape."""
+    """What the check passes is the canonical text, and the canonical text holds no comment, CR or
+    escape."""
     text = hidden(clause, LINE_ENDS[end], "http://127.0.0.1:9/x")
     try:
         form, checked = Q.checked(text)
@@ -127,7 +129,8 @@ def test_the_cli_never_reaches_a_hidden_service(runner, mini_kb_dir, listener, e
 
 
 def test_nesting_behind_a_carriage_return_is_refused_not_crashed(mini_kb_dir):
-    """5,000 nested groups behind a CR comment: the CLI said exit 139 (Oxigraph's stack overflowed)."""
+    """5,000 nested groups behind a CR comment: the CLI said exit 139 (Oxigraph's stack
+    overflowed)."""
     deep = "SELECT * WHERE { # x\r" + "{" * 5000 + " ?s ?p ?o " + "}" * 5000 + "\n}"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run([sys.executable, "-m", "argkb", "query", "--kb", str(mini_kb_dir), "-"], input=deep,
@@ -182,7 +185,8 @@ def test_the_bounds_scan_reads_strings_escapes_and_iris_as_oxigraph_does(text):
 
 @pytest.mark.slow
 def test_the_cartesian_query_is_refused_at_the_row_cap_not_held_whole(mini_kb_dir):
-    """738 triples cubed is 4 × 10⁸ rows: the CLI stops at --max-rows, in seconds and bounded memory."""
+    """738 triples cubed is 4 × 10⁸ rows: the CLI stops at --max-rows, in seconds and bounded
+    memory."""
     import resource
 
     cartesian = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -200,8 +204,8 @@ def test_the_cartesian_query_is_refused_at_the_row_cap_not_held_whole(mini_kb_di
 
 
 def test_a_less_than_before_a_variable_is_a_comparison_not_an_iri(mini_kb_dir):
-    """``?a<?b)#>`` read as an IRI hid the comment after it, and the 10,000 chained ``||`` on the next lines
-    from the bounds scan: Oxigraph crashed (exit 139) after rdflib spent 40 s on them."""
+    """``?a<?b)#>`` read as an IRI hid the comment after it, and the 10,000 chained ``||`` on the
+    next lines from the bounds scan: Oxigraph crashed (exit 139) after rdflib spent 40 s on them."""
     ors = "||".join(["?a=1"] * 10_000)
     hiding = f'SELECT * WHERE {{ ?a ?b ?c FILTER(?a<?b)#>"""\nFILTER({ors})\n#"""\n}}\n'
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
@@ -212,10 +216,14 @@ def test_a_less_than_before_a_variable_is_a_comparison_not_an_iri(mini_kb_dir):
 
 
 def test_a_query_that_slips_past_the_bounds_cannot_overflow_the_stack():
-    """The query thread has a deep stack: 20,000 nested groups, given to the engine directly, are an answer."""
-    script = ("from argkb.query.library import interruptible\nfrom argkb.store.base import OxigraphStore\n"
-              "deep = 'SELECT * WHERE ' + '{' * 20000 + ' ?s ?p ?o ' + '}' * 20000\n"
-              "print(interruptible(lambda: OxigraphStore().query(deep)).kind)\n")
+    """The query thread has a deep stack: 20,000 nested groups, given to the engine directly, are an
+    answer."""
+    script = (
+        "from argkb.query.library import interruptible\n"
+        "from argkb.store.base import OxigraphStore\n"
+        "deep = 'SELECT * WHERE ' + '{' * 20000 + ' ?s ?p ?o ' + '}' * 20000\n"
+        "print(interruptible(lambda: OxigraphStore().query(deep)).kind)\n"
+    )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "select", (done.returncode, done.stderr[-500:])

@@ -1,5 +1,5 @@
-"""Issue 24, items 10, 14 and 18: hostile inputs end in the usual one sentence (exit 2), never a traceback,
-a hang or a message that echoes the input whole or suggests what cannot work."""
+"""Issue 24, items 10, 14 and 18: hostile inputs end in the usual one sentence (exit 2), never a
+traceback, a hang or a message that echoes the input whole or suggests what cannot work."""
 from __future__ import annotations
 
 import io
@@ -27,7 +27,8 @@ def one_sentence(result, *says: str) -> str:
 
 # ------------------------------------------------------------------ PDF ---
 def _pdf_declaring_a_huge_xref() -> bytes:
-    """A valid one-page PDF whose cross-reference table claims 99,999,999 entries: pypdf's LimitReachedError."""
+    """A valid one-page PDF whose cross-reference table claims 99,999,999 entries: pypdf's
+    LimitReachedError."""
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -46,7 +47,8 @@ def test_a_pdf_past_pypdfs_limits_is_refused(runner, mini_kb_dir, tmp_path):
 
 
 def test_any_pypdf_failure_is_a_sentence(runner, mini_kb_dir, tmp_path, monkeypatch):
-    """pypdf raises many kinds of errors on hostile files (KeyError, RecursionError …): each is one sentence."""
+    """pypdf raises many kinds of errors on hostile files (KeyError, RecursionError …): each is one
+    sentence."""
     module("pypdf")
     import pypdf
 

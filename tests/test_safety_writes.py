@@ -26,8 +26,12 @@ from conftest import make_kb
 pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 KB_NS = "https://w3id.org/argkb/id/"
-HEAD = ("@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
-        "@prefix prov: <http://www.w3.org/ns/prov#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
+HEAD = (
+    "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+    "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+    "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+)
 
 
 def strictly_readable(kb_dir: Path) -> None:
@@ -166,8 +170,8 @@ def test_amending_tricky_text_records_it_exactly_and_retracting_brings_it_back(r
 
 
 def test_rdf_type_as_an_object_is_written_out_not_as_a():
-    """``a`` is Turtle for rdf:type as a predicate only: ``argkb:proposed a`` (what a draft's stub says) does
-    not parse; the serialiser writes ``argkb:proposed rdf:type``."""
+    """``a`` is Turtle for rdf:type as a predicate only: ``argkb:proposed a`` (what a draft's stub
+    says) does not parse; the serialiser writes ``argkb:proposed rdf:type``."""
     from rdflib import Graph
     from rdflib.namespace import RDF
 

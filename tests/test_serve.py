@@ -1,4 +1,5 @@
-"""argkb serve: a real subprocess answering SPARQL on 127.0.0.1, refusing updates, stopping cleanly."""
+"""argkb serve: a real subprocess answering SPARQL on 127.0.0.1, refusing updates, stopping
+cleanly."""
 from __future__ import annotations
 
 import json
@@ -108,7 +109,9 @@ def test_serve_survives_hostile_requests_and_a_crashed_oxigraph(mini_kb_dir, tmp
         status, body = _post(url, count.encode())
         assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 100
         hostile = {
-            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }": "never reaches other hosts",
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }": (
+                "never reaches other hosts"
+            ),
             "SELECT * FROM <urn:x> WHERE { ?s ?p ?o }": "FROM",
             "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000: "nested more than",
             "SELECT ?s WHERE { ?s ?p ?o FILTER(" + "||".join(f"?o={i}" for i in range(10000)) + ") }": "bytes",
@@ -184,9 +187,9 @@ def _peak_rss_mb(pid: int) -> float:
 
 
 def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb_dir, tmp_path):
-    """A SERVICE or 5,000 brackets behind a carriage-return comment are refused (Oxigraph ends the comment at
-    the CR, rdflib did not); the 50-byte cartesian query ends in a non-200 with a whole body, in bounded
-    memory, and the server stays up through all of it."""
+    """A SERVICE or 5,000 brackets behind a carriage-return comment are refused (Oxigraph ends the
+    comment at the CR, rdflib did not); the 50-byte cartesian query ends in a non-200 with a whole
+    body, in bounded memory, and the server stays up through all of it."""
     from test_safety_query_text import ESCAPED_BACKSLASH, Listener, hidden
 
     require("oxigraph")
@@ -233,8 +236,8 @@ def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb
 
 
 def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_path):
-    """200 connections that send half a request line and stop: each is closed after the idle limit (they used
-    to stay open, one thread each), and a normal client is answered meanwhile."""
+    """200 connections that send half a request line and stop: each is closed after the idle limit
+    (they used to stay open, one thread each), and a normal client is answered meanwhile."""
     import socket
 
     from argkb.store.proxy import IDLE_TIMEOUT_S
@@ -270,8 +273,8 @@ def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_pa
 
 
 def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_dir, tmp_path):
-    """Its threads get a deep stack (RUST_MIN_STACK): 20,000 nested groups and 10,000 chained || sent straight
-    to its private port are answered; with the default stack the process aborted."""
+    """Its threads get a deep stack (RUST_MIN_STACK): 20,000 nested groups and 10,000 chained ||
+    sent straight to its private port are answered; with the default stack the process aborted."""
     require("oxigraph")
     process, port = start_serve(mini_kb_dir, tmp_path / "stderr.txt")
     try:
@@ -290,9 +293,10 @@ def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_
 
 
 def test_a_slow_query_does_not_disturb_fifty_other_clients(mini_kb_dir, tmp_path):
-    """One client sends queries past the limit, one after another, while 50 clients query normally: the slow
-    ones are 504s that retire only their own Oxigraph process, and every normal request is answered 200
-    (it used to recycle the one process under everyone: 344 × 503, 306 × 504 and 105 resets in 25 s)."""
+    """One client sends queries past the limit, one after another, while 50 clients query normally:
+    the slow ones are 504s that retire only their own Oxigraph process, and every normal request is
+    answered 200 (it used to recycle the one process under everyone: 344 × 503, 306 × 504 and 105
+    resets in 25 s)."""
     import collections
     import threading
 

@@ -1,6 +1,7 @@
-"""argkb serve never gives up while it serves (issue 24): an Oxigraph process that keeps crashing is restarted
-again and again, after a back-off capped at a second; the requests it was answering get a 503 with a whole
-one-sentence body, the others are answered. It used to exit after more than 5 crashes within 60 s."""
+"""argkb serve never gives up while it serves (issue 24): an Oxigraph process that keeps crashing is
+restarted again and again, after a back-off capped at a second; the requests it was answering get a
+503 with a whole one-sentence body, the others are answered. It used to exit after more than 5
+crashes within 60 s."""
 from __future__ import annotations
 
 import collections

@@ -1,7 +1,7 @@
-"""Parameters and prefixes reach the embedded store as pyoxigraph options (``substitutions=``, ``prefixes=``),
-not as text spliced into the query; a SELECT that does not project a parameter (SEP-0007 binds only
-projected variables) falls back to a VALUES block of escaped terms. Either way the answer is the
-answer of the same query on rdflib with ``initBindings``."""
+"""Parameters and prefixes reach the embedded store as pyoxigraph options (``substitutions=``,
+``prefixes=``), not as text spliced into the query; a SELECT that does not project a parameter
+(SEP-0007 binds only projected variables) falls back to a VALUES block of escaped terms. Either way
+the answer is the answer of the same query on rdflib with ``initBindings``."""
 from __future__ import annotations
 
 import pytest

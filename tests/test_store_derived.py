@@ -42,7 +42,8 @@ def graph(store):
 
 
 def same_as_files(store, root) -> bool:
-    """The store holds exactly what the files say (compared as graphs: the ontology has blank nodes)."""
+    """The store holds exactly what the files say (compared as graphs: the ontology has blank
+    nodes)."""
     return isomorphic(graph(store), graph(OxigraphStore.from_kb(KnowledgeBase.locate(root))))
 
 
@@ -246,9 +247,10 @@ def test_concurrent_processes_build_and_read(mini_kb_dir):
 
 
 def test_a_view_is_the_live_store_changed_and_writes_nothing_into_the_knowledge_base(runner, mini_kb_dir):
-    """knowledge_base_as (what add --amend and retract validate) gives the knowledge base as a changed log would
-    leave it: its store holds exactly what the view's files say, without a copy of the folder (no symbolic link
-    anywhere) and without touching the live store; its checkpoint is gone when the view is."""
+    """knowledge_base_as (what add --amend and retract validate) gives the knowledge base as a
+    changed log would leave it: its store holds exactly what the view's files say, without a copy of
+    the folder (no symbolic link anywhere) and without touching the live store; its checkpoint is
+    gone when the view is."""
     from argkb.cli.main import cli
     from argkb.kb.log import read_log
     from argkb.store.backends import derived_store
@@ -281,8 +283,9 @@ def test_a_view_is_the_live_store_changed_and_writes_nothing_into_the_knowledge_
 
 
 def test_keys_and_graphs_are_those_of_the_resolved_paths(tmp_path, monkeypatch):
-    """Each folder is resolved once (speed): a file reached through a symlinked folder, a symlinked file,
-    a file outside the knowledge base and a relative path get the keys and graphs ``Path.resolve()`` gives."""
+    """Each folder is resolved once (speed): a file reached through a symlinked folder, a symlinked
+    file, a file outside the knowledge base and a relative path get the keys and graphs
+    ``Path.resolve()`` gives."""
     from argkb.store.derived import DerivedStore, graph_iri
 
     root, outside = tmp_path / "kb", tmp_path / "elsewhere"

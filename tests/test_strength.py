@@ -1,4 +1,5 @@
-"""The graded reading: DF-QuAD and the quadratic energy model against worked examples and their properties."""
+"""The graded reading: DF-QuAD and the quadratic energy model against worked examples and their
+properties."""
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,8 @@ from hypothesis import strategies as st
 
 from argkb.assess.strength import QBAF, aggregate, combine, solve
 
-# The e-democracy example of Rago, Toni, Aurisicchio & Baroni (KR 2016), as encoded in Potyka's Uncertainpy
-# (examples/gradual/BAG/RagoEtAlEDemocracy.bag): base scores and edges.
+# The e-democracy example of Rago, Toni, Aurisicchio & Baroni (KR 2016), as encoded in Potyka's
+# Uncertainpy (examples/gradual/BAG/RagoEtAlEDemocracy.bag): base scores and edges.
 NAMES = "A1 A2 P1 P2 P3 C1 C2 C3 C4".split()
 BASE = [0.5, 0.5, 0.7, 0.5, 0.9, 0.2, 0.2, 0.6, 0.5]
 ATTACKS = [("C1", "A2"), ("C2", "P2"), ("C3", "P2"), ("C4", "P2")]
@@ -37,8 +38,8 @@ def test_df_quad_on_the_e_democracy_example():
 
 
 def test_quadratic_energy_on_the_e_democracy_example():
-    # by hand: P2: E = -1.3, h(1.3) = 1.69/2.69, 0.5 - 0.5*h = 0.185874; A1: E = 0.7 + 0.185874 -> 0.719852;
-    # A2: E = 0.9 - 0.2 = 0.7, h = 0.49/1.49 -> 0.664430
+    # by hand: P2: E = -1.3, h(1.3) = 1.69/2.69, 0.5 - 0.5*h = 0.185874; A1: E = 0.7 + 0.185874 ->
+    # 0.719852; A2: E = 0.9 - 0.2 = 0.7, h = 0.49/1.49 -> 0.664430
     got = dict(zip(NAMES, solve(_edemocracy(), "quadratic-energy")))
     assert got["P2"] == pytest.approx(0.185874, abs=1e-6)
     assert got["A1"] == pytest.approx(0.719852, abs=1e-6)

@@ -1,4 +1,5 @@
-"""trace(): from a claim back through every argument, premise, undercut and quote, cycle-safe, bound queries only."""
+"""trace(): from a claim back through every argument, premise, undercut and quote, cycle-safe, bound
+queries only."""
 from __future__ import annotations
 
 import json
@@ -60,7 +61,8 @@ def test_each_node_once_then_referred_to_and_cycles_end(kb):
     nodes = list(iter_nodes(root))
     expanded = [n.iri for n in nodes if not n.ref]
     assert len(expanded) == len(set(expanded))
-    # the cycle: bolder <- rebutted via "porous" <- rebutted by an argument whose premise is bolder again
+    # the cycle: bolder <- rebutted via "porous" <- rebutted by an argument whose premise is bolder
+    # again
     porous = by_id(root)["kb:claim-sanctions-porous"]
     (rebuttal,) = porous.attacked_by
     assert rebuttal.id == "kb:arg-porous-rebuttal"
@@ -145,7 +147,10 @@ def test_tree_and_markdown(kb):
     assert "\x1b[" in coloured and "\x1b[" not in tree
     md = render(root, "markdown")
     assert md.startswith("# Trace: Russia grows bolder\n")
-    assert "- **supported by** **\\[liberalism\\]** **Interdependence loosened**  `kb:arg-bolder-liberalism`" in md
+    assert (
+        "- **supported by** **\\[liberalism\\]** **Interdependence loosened**  "
+        "`kb:arg-bolder-liberalism`" in md
+    )
     assert "*“If the United States eases sanctions, Russia could grow bolder.”*" in md
 
 
@@ -162,5 +167,6 @@ def test_every_seed_implication_traces_back_to_quoted_words_through_named_lenses
         assert root.supported_by, iri
         assert all(a.perspective and a.perspective_label for a in nodes if isinstance(a, ArgumentNode)), iri
         quoted = any(q.exact and q.start is not None for n in nodes if isinstance(n, ClaimNode) for q in n.quotes)
-        # an editors' implication (an actor the article does not name as trigger) is attributed, not quoted
+        # an editors' implication (an actor the article does not name as trigger) is attributed, not
+        # quoted
         assert quoted or root.attributed_to, iri

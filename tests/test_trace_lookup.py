@@ -1,8 +1,9 @@
-"""The walk by index lookups (plain pyoxigraph) gives the very trace the walk by SPARQL queries gives.
+"""The walk by index lookups (plain pyoxigraph) gives the very trace the walk by SPARQL queries
+gives.
 
-For every claim of the seed knowledge base and of the mini one (with the chain and alternatives fixtures,
-and a file restating another's triples plus second labels and an undercut that also concludes what it
-attacks, so the lookups must deduplicate across named
+For every claim of the seed knowledge base and of the mini one (with the chain and alternatives
+fixtures, and a file restating another's triples plus second labels and an undercut that also
+concludes what it attacks, so the lookups must deduplicate across named
 graphs and choose among labels as the queries do), in every format, with and without statuses.
 """
 from __future__ import annotations
@@ -90,7 +91,8 @@ def test_every_claim_traces_alike_in_every_format(stores):
 
 
 MOVES_AND_LEVERS = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-SELECT DISTINCT ?node WHERE { { ?node a argkb:Move } UNION { ?node a argkb:Lever } } ORDER BY ?node"""
+SELECT DISTINCT ?node WHERE { { ?node a argkb:Move } UNION { ?node a argkb:Lever } } ORDER BY \
+?node"""
 
 
 def test_impacts_alike_in_every_format(stores):

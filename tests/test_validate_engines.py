@@ -71,15 +71,20 @@ def test_generated_kb_with_broken_contributions(tmp_path):
 
 @pytest.mark.parametrize("prop", [
     "sh:path ex:p ; sh:qualifiedValueShape [ sh:class ex:D ] ; sh:qualifiedMinCount 1",
-    "sh:path ex:p ; sh:property [ sh:path ex:q ; sh:minCount 1 ]",       # nested in a property shape
-    "sh:path ( ex:p ex:q )",                                              # a sequence path
-    "sh:path [ sh:inversePath ex:p ; rdf:first ex:q ; rdf:rest () ]",    # a list that is also an inverse
-    "sh:path ex:p ; sh:datatype xsd:byte",                               # well-formedness not compiled
+    # nested in a property shape
+    "sh:path ex:p ; sh:property [ sh:path ex:q ; sh:minCount 1 ]",
+    # a sequence path
+    "sh:path ( ex:p ex:q )",
+    # a list that is also an inverse
+    "sh:path [ sh:inversePath ex:p ; rdf:first ex:q ; rdf:rest () ]",
+    # well-formedness not compiled
+    "sh:path ex:p ; sh:datatype xsd:byte",
 ])
 def test_unknown_shacl_feature_is_refused_not_guessed(prop):
     shapes = Graph().parse(data=f"""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
-        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdf: \
+<http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
         ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ {prop} ] .""", format="turtle")
     with pytest.raises(Unsupported):
         compile_shapes(shapes)
@@ -87,7 +92,8 @@ def test_unknown_shacl_feature_is_refused_not_guessed(prop):
 
 @pytest.mark.slow
 def test_nested_property_shape_end_to_end(runner, mini_kb_dir):
-    """The issue's case: a property shape inside a property shape; `validate` used to say "conforms"."""
+    """The issue's case: a property shape inside a property shape; `validate` used to say
+    "conforms"."""
     from argkb.cli.main import cli
 
     shapes = mini_kb_dir / "ontology" / "shapes.ttl"
@@ -106,7 +112,8 @@ def test_nested_property_shape_end_to_end(runner, mini_kb_dir):
 
 
 def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
-    """With ``--endpoint`` the checks run on the server and texts are joined locally: same results."""
+    """With ``--endpoint`` the checks run on the server and texts are joined locally: same
+    results."""
     from argkb.kb.locate import Locator
     from argkb.validation.compiled import compiled_for
     from argkb.validation.validate import _report, run_fast
@@ -123,7 +130,8 @@ def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
 
 
 def test_prebinding_verdicts_are_kept_between_processes(tmp_path, monkeypatch):
-    """Parsing the SPARQL constraints with rdflib costs seconds: their verdicts are cached by query text."""
+    """Parsing the SPARQL constraints with rdflib costs seconds: their verdicts are cached by query
+    text."""
     import json
     import shutil as sh
 
@@ -147,7 +155,8 @@ def test_prebinding_verdicts_are_kept_between_processes(tmp_path, monkeypatch):
 @pytest.mark.parametrize("value", [Literal("04", datatype=XSD.integer, normalize=False),
                                    Literal("4.0", datatype=XSD.decimal, normalize=False)])
 def test_data_the_store_would_rewrite_is_refused(value):
-    """pyoxigraph stores "04" as "4" and "4.0" as "4"; SHACL compares terms as written (not in sh:in here)."""
+    """pyoxigraph stores "04" as "4" and "4.0" as "4"; SHACL compares terms as written (not in sh:in
+    here)."""
     from argkb.validation import validate_graphs
 
     graph = Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .

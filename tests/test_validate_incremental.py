@@ -26,7 +26,8 @@ CASES = [(b, s) for b in sorted(BREAKAGES) for s in SEEDS]
 
 
 def masked(r) -> tuple:
-    """What a result says, blank nodes masked (their labels differ between two parses of one file)."""
+    """What a result says, blank nodes masked (their labels differ between two parses of one
+    file)."""
     def mask(text):
         return "_:" if text and text.startswith("_:") else text
     return mask(r.focus), r.rule, r.shape, r.severity, r.path, mask(r.value), r.message
@@ -79,8 +80,8 @@ def test_blank_node_quote_is_reported(gen_kb, tmp_path):
 
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
 def test_every_way_of_restricting_to_the_focus_gives_the_same_report(gen_kb, tmp_path, monkeypatch, breakage):
-    """The focus nodes marked in a graph of their own, the whole neighbourhood checked and filtered, or a
-    VALUES block (argkb.store.focus): the same results, files and lines."""
+    """The focus nodes marked in a graph of their own, the whole neighbourhood checked and filtered,
+    or a VALUES block (argkb.store.focus): the same results, files and lines."""
     import argkb.store.focus as focus
 
     contribution = tmp_path / f"{breakage}.ttl"

@@ -1,4 +1,5 @@
-"""``validate --format turtle`` is a conforming ``sh:ValidationReport``: the graph pySHACL itself writes.
+"""``validate --format turtle`` is a conforming ``sh:ValidationReport``: the graph pySHACL itself
+writes.
 
 Checked on the tiny knowledge base with every invalid and warning fixture loaded: the report of
 the fast engine, rendered by the CLI, is isomorphic to pySHACL's own results graph for the same
@@ -24,7 +25,8 @@ XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def _report_graph(graph: Graph, keep=lambda result: True) -> Graph:
-    """The report's results that ``keep`` accepts, with what their blank nodes describe; messages left out."""
+    """The report's results that ``keep`` accepts, with what their blank nodes describe; messages
+    left out."""
     out = Graph()
     [report] = graph.subjects(RDF.type, SH.ValidationReport)
     out.add((report, RDF.type, SH.ValidationReport))
@@ -41,7 +43,8 @@ def _report_graph(graph: Graph, keep=lambda result: True) -> Graph:
 
 
 def _not_folded(theirs: Graph, shapes: Graph):
-    """argkb folds the rule-2 results of a node an open TODO stands for into the TODO (argkb draft)."""
+    """argkb folds the rule-2 results of a node an open TODO stands for into the TODO (argkb
+    draft)."""
     todo = URIRef("https://w3id.org/argkb/shapes#OpenTodoShape")
     todo_foci = {theirs.value(r, SH.focusNode) for r in theirs.objects(None, SH.result)
                  if theirs.value(r, SH.sourceShape) == todo}
@@ -86,7 +89,8 @@ def test_turtle_report_is_pyshacls_report(runner, mini_kb_dir):
 
 
 def test_warnings_alone_do_not_make_the_report_conform(runner, mini_kb_dir):
-    """SHACL: sh:conforms is true only without any result; argkb's exit code still ignores warnings."""
+    """SHACL: sh:conforms is true only without any result; argkb's exit code still ignores
+    warnings."""
     from argkb.cli.main import cli
 
     shutil.copy(sorted((DATA / "warnings").glob("*.ttl"))[0], mini_kb_dir / "data" / "warning.ttl")

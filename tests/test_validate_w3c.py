@@ -19,7 +19,8 @@ from w3c_shacl import cases, expects_failure, passes, suite_folder
 
 pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
 
-#: pySHACL 0.40 does not support $shapesGraph (its own test suite lists this case as an allowed failure)
+#: pySHACL 0.40 does not support $shapesGraph (its own test suite lists this case as an allowed
+#: failure)
 PYSHACL_REFUSES = {"sparql/pre-binding/shapesGraph-001"}
 
 

@@ -23,7 +23,8 @@ def _messages(kb: KnowledgeBase, tmp_path: Path, body: str) -> list[str]:
 def test_a_misspelt_premise_names_the_value_and_the_id_meant(mini_kb, tmp_path):
     messages = _messages(mini_kb, tmp_path, """
 kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realism ;
-    argkb:premise kb:claim-signals-mater ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
+    argkb:premise kb:claim-signals-mater ; argkb:warrant "W." ; argkb:conclusion \
+kb:impl-allies-doubt .""")
     [message] = messages
     assert message.startswith("premise kb:claim-signals-mater is not an argkb:Claim (nothing defines it); "
                               "did you mean kb:claim-signals-matter"), message      # the nearest first
@@ -39,7 +40,8 @@ kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realism ;
 def test_an_undeclared_perspective_lists_the_perspectives(mini_kb, tmp_path):
     messages = _messages(mini_kb, tmp_path, """
 kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realist ;
-    argkb:premise kb:claim-signals-matter ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
+    argkb:premise kb:claim-signals-matter ; argkb:warrant "W." ; argkb:conclusion \
+kb:impl-allies-doubt .""")
     [message] = messages
     assert message.startswith("argkb:Realist is not a perspective; the perspectives are ")
     for lens in ("argkb:Realism", "argkb:Liberalism", "argkb:Constructivism", "argkb:DiplomaticPractice",
@@ -53,7 +55,8 @@ def test_a_misplaced_quote_says_where_its_text_occurs(mini_kb, tmp_path):
     exact = text[10:40]
     assert text.count(exact) == 1
     [message] = _messages(mini_kb, tmp_path, f"""
-kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{exact}" ; oa:start 11 ; oa:end 41 .""")
+kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{exact}" ; oa:start 11 ; \
+oa:end 41 .""")
     assert message.endswith("; the exact text occurs at [10, 40): set oa:start 10 and oa:end 40"), message
 
 
@@ -62,7 +65,8 @@ def test_a_quote_not_in_the_source_gets_the_closest_passage(mini_kb, tmp_path):
     original = text[5:45]
     altered = original[:20] + "X" + original[21:]          # one character changed
     [message] = _messages(mini_kb, tmp_path, f"""
-kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{altered}" ; oa:start 5 ; oa:end 45 .""")
+kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{altered}" ; oa:start 5 ; \
+oa:end 45 .""")
     assert "does not occur in the source; the closest passage" in message
     assert "at [5, 45)" in message, message
 

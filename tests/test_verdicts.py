@@ -1,4 +1,5 @@
-"""The lens rule (what each lens must answer), `argkb why` and its cruxes, checked by recomputation."""
+"""The lens rule (what each lens must answer), `argkb why` and its cruxes, checked by
+recomputation."""
 from __future__ import annotations
 
 import json
@@ -174,8 +175,9 @@ def test_every_crux_changes_the_verdict_and_no_smaller_part_does(four_kb_dir, tm
 
 
 def test_the_seed_cruxes_of_a_contested_necessity_hold_when_recomputed(repo_kb, tmp_path):
-    """On the seed, one diplomatic rebuttal (confidential talks have kept stability) decides the overall
-    verdict on the article's "clear communication is vital to stability": removing each crux changes it."""
+    """On the seed, one diplomatic rebuttal (confidential talks have kept stability) decides the
+    overall verdict on the article's "clear communication is vital to stability": removing each crux
+    changes it."""
     seed_dir = tmp_path / "seed"
     shutil.copytree(repo_kb.root / "ontology", seed_dir / "ontology")
     shutil.copytree(repo_kb.root / "data", seed_dir / "data")

@@ -59,7 +59,8 @@ class Case:
 
 
 def _load(path: Path) -> Graph:
-    """The file as written: rdflib's literal normalisation off (it reads ``"1"^^xsd:boolean`` as ``"true"``)."""
+    """The file as written: rdflib's literal normalisation off (it reads ``"1"^^xsd:boolean`` as
+    ``"true"``)."""
     import rdflib
 
     previous, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
@@ -105,7 +106,8 @@ def expects_failure(case: Case) -> bool:
 
 
 def passes(report_graph: Graph, case: Case) -> bool:
-    """Does ``report_graph`` (an ``sh:ValidationReport``) match the expected result, by pySHACL's W3C check?"""
+    """Does ``report_graph`` (an ``sh:ValidationReport``) match the expected result, by pySHACL's
+    W3C check?"""
     from pyshacl.validator_conformance import check_sht_result
 
     copy = Graph()  # pySHACL's check names nodes through the report's prefixes: give it the test's

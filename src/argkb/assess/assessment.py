@@ -3,7 +3,8 @@
 ``assess`` labels every argument and claim in one or more views; ``lenses`` puts each
 implication's status under the five lenses side by side and picks out where they part ways;
 ``scenario`` follows one or more moves to every implication they trigger, transitively, with
-its status per lens. All read the knowledge base through ``open_store(kb)`` (see argkb.assess.framework).
+its status per lens. All read the knowledge base through ``open_store(kb)`` (see
+argkb.assess.framework).
 """
 from __future__ import annotations
 
@@ -65,7 +66,8 @@ def assess(kb, perspectives=(), semantics: str = "grounded", overall: bool | Non
 
 @dataclass
 class LensRow:
-    """One implication: its status overall and under each lens (SILENT where the lens says nothing)."""
+    """One implication: its status overall and under each lens (SILENT where the lens says
+    nothing)."""
 
     claim: URIRef
     overall: str

@@ -47,7 +47,8 @@ def argues(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, arguments) 
 
 
 def verdict(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, arguments, semantics: str = "grounded") -> str | None:
-    """The claim's status when only ``arguments`` exist (None: the lens is silent on an implication)."""
+    """The claim's status when only ``arguments`` exist (None: the lens is silent on an
+    implication)."""
     arguments = set(arguments)
     info = graph.claims.get(claim)
     if lens is not None and info is not None and info.implication and not argues(graph, lens, claim, arguments):
@@ -59,7 +60,8 @@ def verdict(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, arguments,
 def cruxes(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view, semantics: str = "grounded",
            max_size: int = MAX_SIZE, budget: int = BUDGET) -> tuple[list[list[URIRef]], bool]:
     """The minimal sets of up to ``max_size`` arguments whose removal changes the verdict, smallest
-    first, each verified by recomputation; and whether the search was complete (within ``budget``)."""
+    first, each verified by recomputation; and whether the search was complete (within
+    ``budget``)."""
     candidates = region(graph, claim, view, semantics)
     everything = set(candidates)
     before = verdict(graph, lens, claim, everything, semantics)

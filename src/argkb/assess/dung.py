@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from itertools import product
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
-#: the three statuses in plain words: command help and the footer of every text output that shows them
+#: the three statuses in plain words: command help and the footer of every text output that shows
+#: them
 STATUS_MEANING = ("IN: it stands (whatever argues against it has been defeated, or nothing does). "
                   "OUT: it falls (an argument that stands attacks it). "
                   "UNDEC: undecided (the arguments for and against it hold each other in check, "

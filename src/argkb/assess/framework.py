@@ -35,8 +35,8 @@ LENSES = tuple(local_name(term) for term in BUILT_IN)   # the built-in lenses' l
 
 def framework(graph: ArgumentGraph, view) -> Framework:
     """The Dung framework of the arguments in ``view``: the refuting attacks among them. A view much
-    smaller than the graph (a crux search's region, recomputed hundreds of times) is read from its own
-    arguments' attackers, not from every attack of the graph."""
+    smaller than the graph (a crux search's region, recomputed hundreds of times) is read from its
+    own arguments' attackers, not from every attack of the graph."""
     members = view if isinstance(view, (set, frozenset, dict)) else set(view)
     if _small(graph, members):
         arguments, attackers = graph.arguments, graph.attackers_of
@@ -52,7 +52,8 @@ def _small(graph: ArgumentGraph, members) -> bool:
 
 
 def _in_order(graph: ArgumentGraph, view) -> list:
-    """``sorted(view)``: the graph's arguments sorted once, kept when in ``view`` (a small view sorted alone)."""
+    """``sorted(view)``: the graph's arguments sorted once, kept when in ``view`` (a small view
+    sorted alone)."""
     members = view if isinstance(view, (set, frozenset, dict)) else set(view)
     if _small(graph, members):
         return _sorted(members)
@@ -63,7 +64,8 @@ def _in_order(graph: ArgumentGraph, view) -> list:
 def _labels(graph: ArgumentGraph, view, semantics: str) -> tuple[dict, int]:
     """``labels(framework(graph, view), semantics)``. Under grounded semantics an argument's label
     depends only on its attackers, back to the unattacked: the framework of the arguments some
-    refuting attack in view touches is labelled alone, every other argument is IN (nothing attacks it)."""
+    refuting attack in view touches is labelled alone, every other argument is IN (nothing attacks
+    it)."""
     if semantics != "grounded":
         return labels(framework(graph, view), semantics)
     defeats = {(a, b) for a, b in graph.defeats if a in view and b in view}
@@ -89,11 +91,13 @@ class Evaluation:
     gradual: str = "df-quad"
 
     def supporters(self, claim: URIRef) -> list[URIRef]:
-        """The arguments in view that support the claim: under a lens, only its own for an implication."""
+        """The arguments in view that support the claim: under a lens, only its own for an
+        implication."""
         return supporters(self.graph, self.lens, claim, self.view)
 
     def claim_attackers(self, claim: URIRef, weakening: bool = False) -> list[URIRef]:
-        """The refuting arguments in view that attack the claim (``weakening=True``: the weakening ones)."""
+        """The refuting arguments in view that attack the claim (``weakening=True``: the weakening
+        ones)."""
         return _sorted(a for a in self.graph.rebutting.get(claim, ())
                        if a in self.view and self.graph.arguments[a].weakens == weakening)
 
@@ -116,7 +120,8 @@ class Evaluation:
 
     @cached_property
     def strength(self) -> dict[URIRef, float]:
-        """The graded strength in [0, 1] of every argument and claim in view (``argkb.assess.strength``)."""
+        """The graded strength in [0, 1] of every argument and claim in view
+        (``argkb.assess.strength``)."""
         from argkb.assess.strength_view import view_strengths
 
         return view_strengths(self.graph, self.lens, self.view, self.gradual)
@@ -124,8 +129,8 @@ class Evaluation:
     def deciding(self, claim: URIRef) -> list[tuple[URIRef, str, str]]:
         """The arguments that decide the claim's status here: (argument, role, status).
 
-        Its supporters, the arguments attacking it (refuting, then those that only weaken it), and the
-        IN or UNDEC attackers of its supporters.
+        Its supporters, the arguments attacking it (refuting, then those that only weaken it), and
+        the IN or UNDEC attackers of its supporters.
         """
         rows = [(a, "supports", self.arguments[a]) for a in self.supporters(claim)]
         rows += [(a, "attacks", self.arguments[a]) for a in self.claim_attackers(claim)]
@@ -167,7 +172,8 @@ def evaluate(graph: ArgumentGraph, lens: URIRef | None = None, semantics: str = 
 
 
 def claim_status(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view, arg_labels) -> str:
-    """A claim's status from the labels of the arguments in ``view`` (see the module's docstring)."""
+    """A claim's status from the labels of the arguments in ``view`` (see the module's
+    docstring)."""
     arguments = graph.arguments
     attackers = [arg_labels[a] for a in graph.rebutting.get(claim, ())
                  if a in view and not arguments[a].weakens]
@@ -209,7 +215,8 @@ def statuses(kb, perspective=None, semantics: str = "grounded") -> dict[URIRef, 
 
 def graded(kb, perspective=None, semantics: str = "grounded", gradual: str = "df-quad"
            ) -> tuple[dict[URIRef, str], dict[URIRef, float]]:
-    """``statuses`` and the strength in [0, 1] of every claim in view (``argkb.assess.strength``)."""
+    """``statuses`` and the strength in [0, 1] of every claim in view
+    (``argkb.assess.strength``)."""
     from argkb.store.perspectives import declared_perspectives
 
     store = open_store(kb)

@@ -1,7 +1,8 @@
-"""Reading the argument graph from a store: SPARQL queries, or one index scan per property on pyoxigraph.
+"""Reading the argument graph from a store: SPARQL queries, or one index scan per property on
+pyoxigraph.
 
-``load`` is the one entry point (``argkb.assess.framework.load`` re-exports it); the graph's classes and
-the query texts are in ``argkb.assess.graph``.
+``load`` is the one entry point (``argkb.assess.framework.load`` re-exports it); the graph's classes
+and the query texts are in ``argkb.assess.graph``.
 """
 from __future__ import annotations
 
@@ -63,8 +64,9 @@ def load(store, labels: bool = True) -> ArgumentGraph:
 
 
 def keep_strengths(store, graph: ArgumentGraph) -> None:
-    """Keep the graph's strength index (numbered once, and the overall strengths it solved) in its view of the
-    store's database (``argkb.assess.snapshot``), when the view does not hold it yet: once per database."""
+    """Keep the graph's strength index (numbered once, and the overall strengths it solved) in its
+    view of the store's database (``argkb.assess.snapshot``), when the view does not hold it yet:
+    once per database."""
     name, has_index = graph.__dict__.get("_view", (None, True))
     if name is None or has_index or graph.__dict__.get("_strength_index") is None:
         return
@@ -131,7 +133,8 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         return found
 
     def bound_values(name: str, values) -> list | None:
-        """``(IRI, its SPARQL text)`` for each value, or None when one is no IRI (read them the slow way)."""
+        """``(IRI, its SPARQL text)`` for each value, or None when one is no IRI (read them the slow
+        way)."""
         try:
             bound = [(value, term_sparql(value)) for value in values if isinstance(value, URIRef)]
         except ValueError:

@@ -1,6 +1,7 @@
-"""The SPARQL of ``argkb.assess``, in one place: reading the argument graph (``load``: by queries, or
-by one index scan per property on pyoxigraph), its neighbourhood (``load_local``, for ``why``), the
-grounds of a premise, the moves of a scenario. Parameters are ``?name`` variables bound at run time.
+"""The SPARQL of ``argkb.assess``, in one place: reading the argument graph (``load``: by queries,
+or by one index scan per property on pyoxigraph), its neighbourhood (``load_local``, for ``why``),
+the grounds of a premise, the moves of a scenario. Parameters are ``?name`` variables bound at run
+time.
 """
 from __future__ import annotations
 
@@ -26,24 +27,29 @@ CLAIMS_Q = PREFIX + """SELECT ?claim ?label ?implication ?base WHERE {
 HELD_Q = PREFIX + "SELECT ?claim ?lens WHERE { ?claim argkb:heldBy ?lens }"
 
 # --- by index scans on pyoxigraph (load._load_scans) ---
-SCAN_Q = {name: PREFIX + q for name, q in {
-    "arguments": "SELECT ?node WHERE { ?node a argkb:Argument }",
-    "perspectives": "SELECT DISTINCT ?value WHERE { ?node argkb:perspective ?value }",
-    "perspective": "SELECT ?node ?value WHERE { ?node argkb:perspective ?value }",
-    "perspective_of": "SELECT ?node WHERE { ?node argkb:perspective %s }",
-    "conclusion": "SELECT ?node ?value WHERE { ?node argkb:conclusion ?value }",
-    "attacks": "SELECT ?node ?value WHERE { ?node argkb:attacks ?value }",
-    "force": "SELECT ?node ?value WHERE { ?node argkb:force ?value }",
-    "premise": "SELECT ?node ?value WHERE { ?node argkb:premise ?value }",
-    "claims": "SELECT ?node WHERE { ?node a argkb:Claim }",
-    "implications": "SELECT ?node WHERE { ?node a argkb:Implication }",
-    "base": "SELECT ?node ?value WHERE { ?node argkb:qualifier/argkb:baseScore ?value }",
-    "scores": "SELECT ?node ?value WHERE { ?node argkb:baseScore ?value }",
-    "qualified": "SELECT ?node WHERE { ?node argkb:qualifier %s }",
-    "labels": "SELECT ?node ?value WHERE { ?node rdfs:label ?value }",
-    "implication_labels": "SELECT ?node ?value WHERE { ?node a argkb:Implication ; rdfs:label ?value }",
-    "held": "SELECT ?node ?value WHERE { ?node argkb:heldBy ?value }",
-}.items()}
+SCAN_Q = {
+    name: PREFIX + q
+    for name, q in {
+        "arguments": "SELECT ?node WHERE { ?node a argkb:Argument }",
+        "perspectives": "SELECT DISTINCT ?value WHERE { ?node argkb:perspective ?value }",
+        "perspective": "SELECT ?node ?value WHERE { ?node argkb:perspective ?value }",
+        "perspective_of": "SELECT ?node WHERE { ?node argkb:perspective %s }",
+        "conclusion": "SELECT ?node ?value WHERE { ?node argkb:conclusion ?value }",
+        "attacks": "SELECT ?node ?value WHERE { ?node argkb:attacks ?value }",
+        "force": "SELECT ?node ?value WHERE { ?node argkb:force ?value }",
+        "premise": "SELECT ?node ?value WHERE { ?node argkb:premise ?value }",
+        "claims": "SELECT ?node WHERE { ?node a argkb:Claim }",
+        "implications": "SELECT ?node WHERE { ?node a argkb:Implication }",
+        "base": "SELECT ?node ?value WHERE { ?node argkb:qualifier/argkb:baseScore ?value }",
+        "scores": "SELECT ?node ?value WHERE { ?node argkb:baseScore ?value }",
+        "qualified": "SELECT ?node WHERE { ?node argkb:qualifier %s }",
+        "labels": "SELECT ?node ?value WHERE { ?node rdfs:label ?value }",
+        "implication_labels": (
+            "SELECT ?node ?value WHERE { ?node a argkb:Implication ; rdfs:label ?value }"
+        ),
+        "held": "SELECT ?node ?value WHERE { ?node argkb:heldBy ?value }",
+    }.items()
+}
 
 # --- one claim's neighbourhood (load_local) ---
 CLAIM_Q = PREFIX + """SELECT ?label ?implication ?base ?lens WHERE {
@@ -63,7 +69,11 @@ SELECT ?quote ?agent ?reference WHERE {
   OPTIONAL { ?node prov:wasAttributedTo ?agent }
   OPTIONAL { ?node argkb:cites ?reference }
 }"""
-IS_CLAIM_Q = PREFIX + "SELECT ?c WHERE { { ?node a argkb:Claim } UNION { ?node a argkb:Implication } BIND(?node AS ?c) } LIMIT 1"
+IS_CLAIM_Q = (
+    PREFIX
+    + "SELECT ?c WHERE { { ?node a argkb:Claim } UNION { ?node a argkb:Implication } BIND(?node "
+    "AS ?c) } LIMIT 1"
+)
 ALL_CLAIMS_Q = PREFIX + "SELECT DISTINCT ?c WHERE { { ?c a argkb:Claim } UNION { ?c a argkb:Implication } }"
 
 # --- scenario ---
@@ -71,4 +81,5 @@ MOVES_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?move ?label WHERE { ?move a argkb:Move . OPTIONAL { ?move rdfs:label ?label } }"""
 TRIGGERS_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-SELECT DISTINCT ?move ?impl WHERE { { ?impl argkb:trigger ?move } UNION { ?move argkb:triggers ?impl } }"""
+SELECT DISTINCT ?move ?impl WHERE { { ?impl argkb:trigger ?move } UNION { ?move argkb:triggers \
+?impl } }"""

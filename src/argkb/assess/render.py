@@ -15,7 +15,8 @@ NOT_IN_VIEW = "·"
 def lens_name(lens: URIRef | None, header: bool = False) -> str:
     if lens is None:
         return "overall"
-    """The name users type (and JSON keys) of a lens, or its short column header (``argkb.vocab.lenses``)."""
+    """The name users type (and JSON keys) of a lens, or its short column header \
+(``argkb.vocab.lenses``)."""
     names = SHORT if header else NOTATION
     return names.get(URIRef(lens), short(lens))
 
@@ -92,7 +93,8 @@ def assessment_json(result: Assessment) -> dict:
 
 # ------------------------------------------------------------------ lenses ---
 def _comparison_rows(comp: LensComparison, lead=None) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the side-by-side table; ``lead(row)`` gives scenario's depth and via columns."""
+    """Header and rows of the side-by-side table; ``lead(row)`` gives scenario's depth and via
+    columns."""
     headers = [*(["depth", "via"] if lead else []), "implication", "overall",
                *(lens_name(lens, header=True) for lens in comp.lenses), "label"]
     rows = [[*(lead(r) if lead else []), short(r.claim), _graded(r.overall, r.strength.get(None)),
@@ -118,7 +120,10 @@ def _divergence_text(comp: LensComparison, fmt: str) -> str:
         out.append(f"{bullet}{short(r.claim)} \"{_label(comp.graph, r.claim)}\"")
         for lens, deciding in r.deciding.items():
             why = "; ".join(f"{short(a)} {role} ({s})" for a, role, s in deciding) or "no argument"
-            out.append(f"{'  - ' if fmt == 'markdown' else '    '}{lens_name(lens)} {r.by_lens[lens]}: {why}")
+            out.append(
+                f"{'  - ' if fmt == 'markdown' else '    '}{lens_name(lens)} {r.by_lens[lens]}: "
+                f"{why}"
+            )
     names = [lens_name(lens) for lens in comp.lenses]
     out.append(f"Why one verdict, and what one lens counts that another does not: argkb why ID -p LENS, "
                f"argkb why ID --between {' '.join(names[:2]) if len(names) > 1 else 'LENS LENS'}")
@@ -185,10 +190,17 @@ def render_scenario(sc: Scenario, fmt: str) -> str:
         return [str(reach.depth), " via ".join(short(x) for x in reach.via)]
 
     headers, rows = _comparison_rows(comp, lead)
-    return "\n\n".join([
-        _heading(f"Scenario: {moves} ({len(comp.rows)} implication{'s' if len(comp.rows) != 1 else ''}, "
-                 f"{comp.semantics} semantics)", fmt),
-        table(headers, rows, fmt),
-        f"depth 1 = triggered by a move; depth n+1 = argued from an implication at depth n. "
-        f"{SILENT} = the lens neither concludes nor attacks it",
-        _divergence_text(comp, fmt), STATUS_MEANING])
+    return "\n\n".join(
+        [
+            _heading(
+                f"Scenario: {moves} ({len(comp.rows)} "
+                f"implication{'s' if len(comp.rows) != 1 else ''}, {comp.semantics} semantics)",
+                fmt,
+            ),
+            table(headers, rows, fmt),
+            f"depth 1 = triggered by a move; depth n+1 = argued from an implication at depth n. "
+            f"{SILENT} = the lens neither concludes nor attacks it",
+            _divergence_text(comp, fmt),
+            STATUS_MEANING,
+        ]
+    )

@@ -1,9 +1,11 @@
-"""The argument graph kept beside the derived store's database it was read from (``argkb.store.views``).
+"""The argument graph kept beside the derived store's database it was read from
+(``argkb.store.views``).
 
 Reading the argument graph out of pyoxigraph at a million triples costs about 3 s of CPU, most of it
-decoding half a million terms; the graph itself is small (every IRI once, then integers). So ``load``
-keeps it as a view of the committed database: the next command on the same database reads it back
-in a tenth of the time, and the first command after any change (a new database) reads the store again.
+decoding half a million terms; the graph itself is small (every IRI once, then integers). So
+``load`` keeps it as a view of the committed database: the next command on the same database reads
+it back in a tenth of the time, and the first command after any change (a new database) reads the
+store again.
 
 The encoding: every IRI once, in a list; arguments and claims as tuples of indexes into it, in the
 order ``load`` gives them (dict order is part of the result: it orders tables and ties).
@@ -23,15 +25,15 @@ VIEW = "argument-graph-3"
 
 
 def view_name(labels: bool) -> str:
-    """The view's name: its encoding, a digest of the code that computes what it keeps (so a view written by
-    another version of argkb is never read), and whether it holds every label."""
+    """The view's name: its encoding, a digest of the code that computes what it keeps (so a view
+    written by another version of argkb is never read), and whether it holds every label."""
     return f"{VIEW}-{_code_digest()}" + ("-labelled" if labels else "")
 
 
 @cache
 def _code_digest() -> str:
-    """The first 12 hex digits of the SHA-256 of the modules whose results a view keeps (read as files of this
-    package: importing them here would make an import cycle with ``load``)."""
+    """The first 12 hex digits of the SHA-256 of the modules whose results a view keeps (read as
+    files of this package: importing them here would make an import cycle with ``load``)."""
     digest = hashlib.sha256()
     for name in _CODE:
         digest.update((Path(__file__).parent / name).read_bytes())

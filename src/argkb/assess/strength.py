@@ -1,4 +1,5 @@
-"""A graded reading: the strength in [0, 1] of every claim and argument, by a published gradual semantics.
+"""A graded reading: the strength in [0, 1] of every claim and argument, by a published gradual
+semantics.
 
 Two semantics for quantitative bipolar argumentation frameworks (QBAFs: arguments with a base
 score, attacks and supports) are offered:

@@ -1,4 +1,5 @@
-"""The graded strengths of a knowledge base's views: its argument graph as a QBAF (``argkb.assess.strength``).
+"""The graded strengths of a knowledge base's views: its argument graph as a QBAF
+(``argkb.assess.strength``).
 
 How argkb's knowledge maps onto a QBAF is said in ``argkb.assess.strength``; this module numbers the
 knowledge base's influence graph once and solves each view (overall, or a lens) on it, recomputing
@@ -132,7 +133,8 @@ class _Index:
         self._full: dict[str, list[float]] = {}
 
     def to_data(self, number) -> dict:
-        """The index as marshal's types, each node as ``number(node)`` (``argkb.assess.snapshot``)."""
+        """The index as marshal's types, each node as ``number(node)``
+        (``argkb.assess.snapshot``)."""
         return {"nodes": [number(x) for x in self.nodes], "n": self.n_claims, "base": self.base,
                 "implication": self.implication, "attackers": self.attackers, "supporters": self.supporters,
                 "premises": self.premises, "dependents": self.dependents, "touches": self.touches,
@@ -141,7 +143,8 @@ class _Index:
 
     @classmethod
     def from_data(cls, data: dict, graph) -> _Index | None:
-        """The index ``to_data`` gave, on the graph's IRIs (``graph.__dict__["_iris"]``); None if it does not fit."""
+        """The index ``to_data`` gave, on the graph's IRIs (``graph.__dict__["_iris"]``); None if it
+        does not fit."""
         iris = graph.__dict__.get("_iris")
         try:
             self = cls.__new__(cls)
@@ -172,8 +175,8 @@ class _Index:
         return self._full[model]
 
     def inview(self, members: list[int]) -> bytearray:
-        """1 for the view's arguments and for every claim (a claim is an input only as a premise of an
-        argument in view, which touches it)."""
+        """1 for the view's arguments and for every claim (a claim is an input only as a premise of
+        an argument in view, which touches it)."""
         flags = bytearray(b"\x01") * self.n_claims + bytearray(len(self.nodes) - self.n_claims)
         for i in members:
             flags[i] = 1
@@ -186,7 +189,8 @@ class _Index:
         return flags
 
     def in_view(self, inview: bytearray, targets=None) -> list[int]:
-        """The view's nodes (the claims its arguments touch, then its arguments), or those of ``targets``."""
+        """The view's nodes (the claims its arguments touch, then its arguments), or those of
+        ``targets``."""
         n = self.n_claims
         if targets is None:
             touched = bytearray(len(self.nodes))
@@ -239,10 +243,10 @@ Inputs = tuple[list[int], list[int], list[int]]
 
 
 def _solve(idx: _Index, model: str, wanted, dirty: bytearray, inview: bytearray, own, lens, x: list[float]) -> None:
-    """Set ``x[i]`` to its final (unclamped) strength for every dirty node the ``wanted`` ones depend on
-    through dirty nodes; the others' values in ``x`` are final already. Inputs first, in topological
-    order; a part where influence goes round in a circle as ``solve`` does (Euler steps from the base
-    scores until nothing moves by more than 1e-10)."""
+    """Set ``x[i]`` to its final (unclamped) strength for every dirty node the ``wanted`` ones
+    depend on through dirty nodes; the others' values in ``x`` are final already. Inputs first, in
+    topological order; a part where influence goes round in a circle as ``solve`` does (Euler steps
+    from the base scores until nothing moves by more than 1e-10)."""
     n_nodes = len(idx.nodes)
     base, implication = idx.base, idx.implication
     all_att, all_sup, all_pre = idx.attackers, idx.supporters, idx.premises

@@ -162,9 +162,10 @@ def why(kb, claim: str, perspective=None, semantics: str = "grounded", gradual: 
 
 def explain(graph, store, iri, lens, semantics, gradual, crux_size=3, reader: Reader | None = None,
             budget: int = BUDGET, search_cruxes: bool = True) -> Why:
-    """The verdict of ``iri`` in one view and what it rests on. A ``reader`` labels and grades the view once
-    for many claims (the map explains every implication with one per lens); ``budget`` bounds the crux
-    search's recomputations, and ``search_cruxes=False`` skips it (marked incomplete)."""
+    """The verdict of ``iri`` in one view and what it rests on. A ``reader`` labels and grades the
+    view once for many claims (the map explains every implication with one per lens); ``budget``
+    bounds the crux search's recomputations, and ``search_cruxes=False`` skips it (marked
+    incomplete)."""
     reader = reader or Reader(graph, store, lens, semantics, gradual)
     info = graph.claims.get(iri)
     if lens is not None and info is not None and info.implication and not argues(graph, lens, iri, reader.view):

@@ -53,9 +53,14 @@ def render_why(w: Why, fmt: str = "text") -> str:
     status = w.status or ("silent" if w.granted else "not granted")
     strength = "" if w.strength is None else f", strength {w.strength:.2f}"
     head = f"{short(w.claim)} \"{w.label}\"" if w.label else short(w.claim)
-    lines = [("## " if md else "") + head,
-             f"{view}: {status}{strength} ({w.semantics} semantics, {MODEL_NAMES.get(w.gradual, w.gradual)})", "",
-             lead(w), ""]
+    lines = [
+        ("## " if md else "") + head,
+        f"{view}: {status}{strength} ({w.semantics} semantics, "
+        f"{MODEL_NAMES.get(w.gradual, w.gradual)})",
+        "",
+        lead(w),
+        "",
+    ]
     who = "the overall view" if w.lens is None else lens_name(w.lens)
     for item in w.because:
         lines += _argument_lines(item, 1, md, who)
@@ -78,7 +83,10 @@ def render_why(w: Why, fmt: str = "text") -> str:
                 lines.append(f"- {d['argument']} counts under {lens_name_of(d['counted_by'])}, not under "
                              f"{lens_name_of(d['not_by'])}: " + _not_granted(lens_name_of(d["not_by"]), d["because"]))
         else:
-            lines.append("- both lenses count the same arguments here; they part on whose arguments are their own case")
+            lines.append(
+                "- both lenses count the same arguments here; they part on whose arguments are "
+                "their own case"
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -86,14 +94,19 @@ def lead(w: Why) -> str:
     """The verdict in one sentence (and, for a theory claim, whose theory it is)."""
     if w.status is None and not w.granted:
         holders = ", ".join(lens_name(x) for x in w.held_by)
-        return (f"{lens_name(w.lens)} does not grant it: a theory claim held by {holders}. No argument of "
-                "another lens resting on it counts under this lens.")
+        return (
+            f"{lens_name(w.lens)} does not grant it: a theory claim held by {holders}. No argument "
+            "of another lens resting on it counts under this lens."
+        )
     sentence = _lead(w)
     if w.held_by:
         holders = ", ".join(lens_name(x) for x in w.held_by)
-        sentence += (f" It is a theory claim held by {holders}" +
-                     ("." if w.granted or w.lens is None else
-                      f": {lens_name(w.lens)} does not grant it, so no argument of another lens resting on it counts here."))
+        sentence += f" It is a theory claim held by {holders}" + (
+            "."
+            if w.granted or w.lens is None
+            else f": {lens_name(w.lens)} does not grant it, so no argument of another lens resting "
+            "on it counts here."
+        )
     return sentence
 
 
@@ -108,8 +121,10 @@ def _lead(w: Why) -> str:
             return "IN: nothing that counts here refutes it; it is taken as given."
         standing = [b["argument"] for b in own if b["status"] == IN]
         verb = "stands" if len(standing) == 1 else "stand"
-        return (f"IN: {', '.join(standing)} {verb} for it, and every objection {who} counts is answered "
-                "(or only weakens it).")
+        return (
+            f"IN: {', '.join(standing)} {verb} for it, and every objection {who} counts is "
+            "answered (or only weakens it)."
+        )
     if w.status == OUT:
         defeaters = [b["argument"] for b in attacks if b["counted"] and b["status"] == IN and b["force"] == "refute"]
         for b in own:
@@ -120,7 +135,10 @@ def _lead(w: Why) -> str:
                     + " unanswered.")
         return f"OUT: every argument {who} makes for it falls."
     if w.status == UNDEC and not own:
-        return f"UNDEC: {who} argues against it but its attack does not prevail, and it has no argument of its own for it."
+        return (
+            f"UNDEC: {who} argues against it but its attack does not prevail, and it has no "
+            "argument of its own for it."
+        )
     return "UNDEC: the arguments for and against it hold each other in check."
 
 
@@ -134,7 +152,8 @@ def _argument_lines(item: dict, depth: int, md: bool, who: str) -> list[str]:
         state = item["status"]
     weak = " (only weakens)" if item["force"] == "weaken" and sign == "-" else ""
     lens = lens_name_of(item["lens"]) if item["lens"] else "no lens"
-    lines = [f"{pad}{bullet}{sign} {item['role']}{weak} {item['argument']} ({lens})  {state}  \"{item['label']}\""]
+    lines = [(f"{pad}{bullet}{sign} {item['role']}{weak} {item['argument']} ({lens})  {state}  "
+              f"\"{item['label']}\"")]
     for p in item["premises"]:
         grant = "granted" if p["granted"] else "NOT granted"
         held = f"; held by {', '.join(lens_name_of(x) for x in p['held_by'])}" if p["held_by"] else "; shared ground"

@@ -56,8 +56,10 @@ class AnchorReport:
         lines = [f"{f.file}: {f.quote}: {f.message}" for f in self.fixes if f.status != OK]
         counts = {s: sum(1 for f in self.fixes if f.status == s) for s in (FILLED, CORRECTED, OK)}
         failed = sum(1 for f in self.fixes if f.failed)
-        lines.append(f"{len(self.fixes)} quote(s): {counts[FILLED]} filled in, {counts[CORRECTED]} corrected, "
-                     f"{counts[OK]} already right, {failed} need you")
+        lines.append(
+            f"{len(self.fixes)} quote(s): {counts[FILLED]} filled in, {counts[CORRECTED]} "
+            f"corrected, {counts[OK]} already right, {failed} need you"
+        )
         return "\n".join(lines)
 
 
@@ -76,7 +78,8 @@ def _int(value) -> int | None:
 
 
 def anchor_graph(kb: KnowledgeBase, g: Graph, file: str) -> list[QuoteFix]:
-    """Anchor every quote of ``g`` in place; one QuoteFix per node with ``oa:hasSource`` and ``oa:exact``."""
+    """Anchor every quote of ``g`` in place; one QuoteFix per node with ``oa:hasSource`` and
+    ``oa:exact``."""
     fixes = []
     for node in sorted(set(g.subjects(OA.exact, None)), key=lambda n: (isinstance(n, BNode), str(g.value(n, OA.exact))
                                                                        if isinstance(n, BNode) else str(n))):
@@ -103,9 +106,14 @@ def _anchor_one(kb: KnowledgeBase, g: Graph, node, source, exact: str, file: str
         return QuoteFix(file, name, NOT_FOUND, f"the exact text is not in {short(source)}{hint}")
     if not chosen:
         at = ", ".join(str(m.start) for m in matches)
-        return QuoteFix(file, name, AMBIGUOUS,
-                        f"the exact text occurs {len(matches)} times in {short(source)} (at {at}); not guessing: pick one "
-                        f"with `argkb quote {short(source)} TEXT --near OFFSET` and write its oa:start and oa:end")
+        return QuoteFix(
+            file,
+            name,
+            AMBIGUOUS,
+            f"the exact text occurs {len(matches)} times in {short(source)} (at {at}); not "
+            f"guessing: pick one with `argkb quote {short(source)} TEXT --near OFFSET` and write "
+            "its oa:start and oa:end",
+        )
     m = chosen[0]
     status = FILLED if start is None and end is None else CORRECTED
     changes = [f"oa:start {m.start}, oa:end {m.end}"] if status == FILLED else \
@@ -139,8 +147,8 @@ def turtle_of(g: Graph, path: Path | str, header: str = "") -> str:
 
 
 def rewritten(report: AnchorReport, path: Path, header: str) -> tuple[str, bool]:
-    """The new text of ``path`` for ``--write``: edited in place, its comments and layout kept, when that can be
-    done safely; else re-serialised. The flag says whether the comments were kept."""
+    """The new text of ``path`` for ``--write``: edited in place, its comments and layout kept, when
+    that can be done safely; else re-serialised. The flag says whether the comments were kept."""
     changes = [f.change for f in report.fixes if f.file == relative(path) and f.change is not None]
     kept = patch(Path(path).read_text(encoding="utf-8"), changes, report.graphs[path], str(path))
     return (kept, True) if kept is not None else (turtle_of(report.graphs[path], path, header), False)
@@ -157,8 +165,9 @@ HEADER = "anchored by `argkb anchor`"
 
 
 def write_anchored(report) -> list[Path]:
-    """``argkb anchor --write``: each changed file rewritten in place, atomically (``rewritten``: its comments and
-    layout kept where that can be done safely); the files that had to be re-serialised instead."""
+    """``argkb anchor --write``: each changed file rewritten in place, atomically (``rewritten``:
+    its comments and layout kept where that can be done safely); the files that had to be
+    re-serialised instead."""
     from argkb.rdf.atomic import atomic_write_text
 
     reserialised = []
@@ -171,5 +180,6 @@ def write_anchored(report) -> list[Path]:
 
 
 def anchored_text(report, target: Path) -> str:
-    """The anchored Turtle of every file, merged (``argkb anchor`` without --write), written as for ``target``."""
+    """The anchored Turtle of every file, merged (``argkb anchor`` without --write), written as for
+    ``target``."""
     return turtle_of(merged(report.graphs.values()), target, HEADER)

@@ -1,5 +1,6 @@
-"""``argkb source list`` and ``argkb source show``: the registered sources, what is anchored to them,
-and (through ``argkb.author.draft``) which of a source's consequence sentences no implication quotes yet."""
+"""``argkb source list`` and ``argkb source show``: the registered sources, what is anchored to
+them, and (through ``argkb.author.draft``) which of a source's consequence sentences no implication
+quotes yet."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -93,11 +94,17 @@ def show_source(kb: KnowledgeBase, ident: str) -> SourceDetail:
 
 def list_text(summaries: list[SourceSummary]) -> str:
     if not summaries:
-        return "no sources yet: register an article with `argkb source add FILE --id NAME --title TITLE`"
+        return (
+            "no sources yet: register an article with `argkb source add FILE --id NAME --title "
+            "TITLE`"
+        )
     lines = []
     for s in summaries:
         text = s.text_file or "NO TEXT (quotes cannot be checked)"
-        lines.append(f"{short(s.source)}  {s.date or '':10}  quotes {s.quotes:>3}  claims {s.claims:>3}  {text}")
+        lines.append(
+            f"{short(s.source)}  {s.date or '':10}  quotes {s.quotes:>3}  claims {s.claims:>3}  "
+            f"{text}"
+        )
         lines.append(f"    {s.title}")
     return "\n".join(lines)
 
@@ -114,8 +121,15 @@ def detail_text(d: SourceDetail) -> str:
     for claim, quote, start in d.claims:
         lines.append(f"    {claim} ← {quote}" + (f" @{start}" if start is not None else ""))
     if d.chars is not None:
-        lines.append(f"  {'unquoted:':11}{len(d.unquoted)} sentence(s) stating a consequence that no implication "
-                     "quotes yet" + (" (`argkb draft` drafts them; `argkb source dismiss NAME N --reason …` sets "
-                                     "aside sentence N if it states none):" if d.unquoted else ""))
+        lines.append(
+            f"  {'unquoted:':11}{len(d.unquoted)} sentence(s) stating a consequence that no "
+            "implication quotes yet"
+            + (
+                " (`argkb draft` drafts them; `argkb source dismiss NAME N --reason …` sets "
+                "aside sentence N if it states none):"
+                if d.unquoted
+                else ""
+            )
+        )
         lines += [f"    {n}. [{a}, {b}) {' '.join(t.split())}" for a, b, t, n in d.unquoted]
     return "\n".join(lines)

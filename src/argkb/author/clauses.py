@@ -1,4 +1,5 @@
-"""A consequence sentence taken apart: its condition clause, its consequence clause, a short label, an id.
+"""A consequence sentence taken apart: its condition clause, its consequence clause, a short label,
+an id.
 
 ``parts(sentence)`` finds the condition (the clause opened by *if*, *unless*, *when*, *once*,
 *as long as*, *without*, or an inverted *should*/*were*/*had*, at the start of the sentence,
@@ -19,21 +20,34 @@ from argkb.author.detect import MODAL
 MAX_WORDS = 12
 PRONOUNS = {"it", "they", "this", "that", "these", "those", "such", "he", "she", "them", "there"}
 
-_MARKERS = (r"for (?:example|instance)|moreover|however|conversely|similarly|on the other hand|in that case|"
-            r"in the meantime|meanwhile|over time|yet|but|and|so|then|still|indeed|instead|in turn|as a result|"
-            r"that is why|by contrast|at the same time|in short|finally|first|second|above all|for their part")
+_MARKERS = (
+    r"for (?:example|instance)|moreover|however|conversely|similarly|on the other hand|"
+    r"in that case|in the meantime|meanwhile|over time|yet|but|and|so|then|still|indeed|instead|"
+    r"in turn|as a result|that is why|by contrast|at the same time|in short|finally|first|second|"
+    r"above all|for their part"
+)
 _MARKER = re.compile(rf"^(?:(?:{_MARKERS})\b,?\s*)+", re.I)
-_FRAME = re.compile(r"^(?P<who>[^,;:]{1,60}?)\s+(?:has |have |had )?(?:argues?|argued|says?|said|fears?|feared|warns?|warned|"
-                    r"believes?|believed|expects?|expected|points? out|pointed out|insists?|insisted|notes?|noted|"
-                    r"claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+", re.I)
-_OPENING = re.compile(r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|without|in case|should|were|had)\b[^;:]*?),\s+"
-                      r"(?P<rest>.+)$", re.I | re.S)
+_FRAME = re.compile(
+    r"^(?P<who>[^,;:]{1,60}?)\s+(?:has |have |had )?(?:argues?|argued|says?|said|fears?|feared|"
+    r"warns?|warned|believes?|believed|expects?|expected|points? out|pointed out|insists?|insisted|"
+    r"notes?|noted|claims?|claimed|worries|worry|suggests?|suggested)\s+that\s+",
+    re.I,
+)
+_OPENING = re.compile(
+    r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|without|in case|should|were|"
+    r"had)\b[^;:]*?),\s+(?P<rest>.+)$",
+    re.I | re.S,
+)
 # an opening clause or adverbial before the main clause ("While X, …", "With Russia watching, …")
 _CONCESSIVE = re.compile(r"^(?:while|although|though|whereas|because|whether|with|given|despite|amid|after|before|"
                          r"in|for|over|by|as|under|without|since)\b[^;:,]{0,80},\s+(?=\S)", re.I)
 _TRAILING = re.compile(r"\s+(?P<cond>(?:if|unless|once|as long as)\s+[^,;:]+?)\s*$", re.I)
 _QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|['‘’](?!\w)")
-_CUTS = re.compile(r",\s+(?:but|while|which|whether|because|since|although|though|as|with all)\b|;|\s+(?:who|whom|whose)\s+|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ", re.I)
+_CUTS = re.compile(
+    r",\s+(?:but|while|which|whether|because|since|although|though|as|with all)\b|;|"
+    r"\s+(?:who|whom|whose)\s+|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ",
+    re.I,
+)
 _STOP = {"the", "a", "an", "of", "to", "and", "or", "on", "in", "its", "their", "for", "with", "by", "at", "from",
          "as", "than", "that", "which", "is", "are", "be", "been", "also", "even", "far", "much", "more", "very",
          "it", "they", "this", "these", "there", "then", "will", "would", "could", "might", "may", "can", "cannot",
@@ -49,11 +63,13 @@ _SUBJECT_CUT = {"of", "between", "in", "on", "for", "to", "with", "that", "who",
 
 @dataclass(frozen=True)
 class Parts:
-    """A sentence's condition clause (without its conjunction, or None) and its consequence clause."""
+    """A sentence's condition clause (without its conjunction, or None) and its consequence
+    clause."""
 
     condition: str | None
     consequence: str
-    frame_subject: str | None = None   # "Saudi Arabia" of "Saudi Arabia has said that …"
+    # "Saudi Arabia" of "Saudi Arabia has said that …", "China" of "For China, …"
+    frame_subject: str | None = None
 
 
 def _flat(text: str) -> str:
@@ -81,11 +97,13 @@ def parts(sentence: str) -> Parts:
     if frame and not re.match(r"^(?:if|when|unless|should)\b", frame.group("who"), re.I):
         who, text = frame.group("who"), text[frame.end():]
         who = _strip_marker(who)
-    condition = None
+    condition, opener = None, None
     opening = _OPENING.match(text)
     if opening:
         condition, text = opening.group("cond"), opening.group("rest")
     elif (concession := _CONCESSIVE.match(text)) and MODAL.search(text[concession.end():]):
+        if concession.group(0).lower().startswith("for "):      # "For China, allowing … would …"
+            opener = concession.group(0)[4:].strip(" ,")
         text = text[concession.end():]
     else:
         trailing = _TRAILING.search(text)
@@ -96,7 +114,7 @@ def parts(sentence: str) -> Parts:
     text = _strip_marker(text)
     if who and text.split() and text.split()[0].lower() in {"it", "they"} and len(who.split()) <= 4:
         text = who + " " + " ".join(text.split()[1:])       # "it will seek one" -> "Saudi Arabia will seek one"
-    return Parts(condition, text, who)
+    return Parts(condition, text, who or opener)
 
 
 def subject(consequence: str) -> str:
@@ -106,7 +124,8 @@ def subject(consequence: str) -> str:
 
 
 def shorten(text: str, limit: int = MAX_WORDS) -> str:
-    """``text`` in at most ``limit`` words: cut at a clause boundary after the modal, then trimmed."""
+    """``text`` in at most ``limit`` words: cut at a clause boundary after the modal, then
+    trimmed."""
     modal = MODAL.search(text)
     after = modal.end() if modal else 0
     cut = _CUTS.search(text, after)
@@ -126,12 +145,14 @@ def shorten(text: str, limit: int = MAX_WORDS) -> str:
 
 
 def label(sentence: str) -> str:
-    """A short label (at most twelve words) for a consequence sentence, made from its consequence clause."""
+    """A short label (at most twelve words) for a consequence sentence, made from its consequence
+    clause."""
     return shorten(parts(sentence).consequence)
 
 
 class Taken(Protocol):
-    """The ids already in use (a set, or ``argkb.author.stubs.Ids``, which also asks the knowledge base)."""
+    """The ids already in use (a set, or ``argkb.author.stubs.Ids``, which also asks the knowledge
+    base)."""
 
     def __contains__(self, local: str, /) -> bool: ...
 
@@ -139,7 +160,8 @@ class Taken(Protocol):
 
 
 def slug(text: str, taken: Taken, prefix: str, words: int = 4) -> str:
-    """A readable id ``PREFIX-word-word…`` from ``text``'s content words, not in ``taken`` (which it joins)."""
+    """A readable id ``PREFIX-word-word…`` from ``text``'s content words, not in ``taken`` (which it
+    joins)."""
     content = [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s", "")) if w not in _STOP]
     base = "-".join([prefix, *content[:words]]) if content else prefix
     candidate, n = base, 2

@@ -1,4 +1,5 @@
-"""Finding the sentences of an article that state a consequence, and the modal force they state it with.
+"""Finding the sentences of an article that state a consequence, and the modal force they state it
+with.
 
 A sentence states a consequence when it says what would or could follow from an event, an
 action or a condition: with a conditional clause (*if*, *unless*, *when*, *once*, an inverted
@@ -30,14 +31,17 @@ from argkb.vocab.hedges import QUALIFIER_OF, cue_key, modal_pattern
 #: the qualifier of a conditional that states its outcome without a modal ("when X, it breeds Y")
 BARE_CONDITIONAL = ARGKB.Certain
 
-#: a modal or hedging cue: any word of the one list of hedges (``argkb.vocab.hedges``, from the ontology)
+#: a modal or hedging cue: any word of the one list of hedges (``argkb.vocab.hedges``, from the
+#: ontology)
 MODAL = modal_pattern()
-# a conditional clause: at the start of the sentence or of a clause (after a comma, semicolon, colon,
-# a dash, "that" or "and"), or an inverted "Should/Were/Had X, …" opening the sentence
+# a conditional clause: at the start of the sentence or of a clause (after a comma, semicolon,
+# colon, a dash, "that" or "and"), or an inverted "Should/Were/Had X, …" opening the sentence
 _CONDITIONAL = re.compile(
-    r"(?:^|[,;:—–]\s*|\b(?:that|and|but|so)\s+)(?:for (?:example|instance),\s*|conversely,\s*|however,\s*|similarly,\s*)?"
-    r"(if|unless|when|whenever|once)\b"
-    r"|^(?:should|were|had)\s+(?!\w+ly\b)\w+", re.I)
+    r"(?:^|[,;:—–]\s*|\b(?:that|and|but|so)\s+)(?:for (?:example|instance),\s*|conversely,\s*|"
+    r"however,\s*|similarly,\s*)?(if|unless|when|whenever|once)\b|"
+    r"^(?:should|were|had)\s+(?!\w+ly\b)\w+",
+    re.I,
+)
 _CONTRAST = re.compile(r"^(conversely|however|on the other hand|similarly)\b", re.I)
 # what is not a consequence even with a modal or a conditional clause
 _NORMATIVE = re.compile(
@@ -55,7 +59,8 @@ _META = re.compile(r"^(?:let's|let us|here are|here’s|here's)\b", re.I)
 
 @dataclass(frozen=True)
 class Finding:
-    """A sentence ``draft`` proposes: a consequence (with its cue and qualifier) or, with ``--claims``, a claim."""
+    """A sentence ``draft`` proposes: a consequence (with its cue and qualifier) or, with
+    ``--claims``, a claim."""
 
     sentence: Sentence
     consequence: bool
@@ -90,7 +95,8 @@ def consequence_cue(text: str) -> tuple[str, object] | None:
 
 
 def detect(text: str, claims: bool = False) -> list[Finding]:
-    """The consequences stated in ``text`` (and, with ``claims``, its other sentences that are claims)."""
+    """The consequences stated in ``text`` (and, with ``claims``, its other sentences that are
+    claims)."""
     found = []
     for sentence in split(text):
         cue = consequence_cue(sentence.text)
@@ -102,14 +108,16 @@ def detect(text: str, claims: bool = False) -> list[Finding]:
 
 
 def is_claim(text: str) -> bool:
-    """A declarative sentence that asserts something: not a heading, question, list opening or aside."""
+    """A declarative sentence that asserts something: not a heading, question, list opening or
+    aside."""
     flat = " ".join(text.split())
     return not (is_heading(flat) or flat.endswith("?") or flat.endswith(":") or _META.search(flat)
                 or len(flat.split()) < 4)
 
 
 def _main_clause_modal(flat: str, conditional) -> str | None:
-    """The first modal cue of the main clause: after the conditional clause when the sentence opens with one."""
+    """The first modal cue of the main clause: after the conditional clause when the sentence opens
+    with one."""
     start = 0
     if conditional is not None and conditional.start() < 3:
         comma = flat.find(",", conditional.end())

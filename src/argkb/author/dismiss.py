@@ -1,4 +1,5 @@
-"""``argkb source dismiss SOURCE SENTENCE --reason …``: record that a drafted sentence states no consequence.
+"""``argkb source dismiss SOURCE SENTENCE --reason …``: record that a drafted sentence states no
+consequence.
 
 The detector (``argkb.author.detect``) proposes some sentences that are not consequences (a
 capability, an estimate, an evaluation). Deleting their stubs from a draft leaves them open in
@@ -27,7 +28,8 @@ EDITORS = KB["argkb-editors"]
 
 
 def dismissal_graph(source, slug: str, sentence, reason: str, with_editors: bool) -> Graph:
-    """The dismissal of ``sentence`` (an ``argkb.author.sentences.Sentence``) of ``source``, with its quote."""
+    """The dismissal of ``sentence`` (an ``argkb.author.sentences.Sentence``) of ``source``, with
+    its quote."""
     g = Graph()
     node, quote = KB[f"dismissal-{slug}-s{sentence.number}"], KB[f"quote-dismissed-{slug}-s{sentence.number}"]
     g.add((node, RDF.type, ARGKB.Dismissal))
@@ -51,21 +53,28 @@ def dismissal_graph(source, slug: str, sentence, reason: str, with_editors: bool
 
 def dismiss(kb: KnowledgeBase, name: str, number: int, reason: str, *, author: str | None = None,
             message: str = "", timeout: float = 60.0):
-    """Dismiss sentence ``number`` of source ``name`` (as ``argkb draft`` and ``argkb source show`` number it)."""
+    """Dismiss sentence ``number`` of source ``name`` (as ``argkb draft`` and ``argkb source show``
+    number it)."""
     from argkb.contrib.add import add
     from argkb.store import open_store
 
     kb.require_writable()
     reason = " ".join((reason or "").split())
     if not reason:
-        raise UsageError('say why the sentence is not a consequence with --reason "…" (e.g. "a capability, not an outcome")')
+        raise UsageError(
+            'say why the sentence is not a consequence with --reason "…" (e.g. "a capability, not '
+            'an outcome")'
+        )
     source, _ = source_of(kb, name)
     store = open_store(kb)
     found = {f.sentence.number: f.sentence for f in unquoted_consequences(kb, name, store)}
     if number not in found:
         opened = ", ".join(str(n) for n in sorted(found)) or "none"
-        raise UsageError(f"sentence {number} of {short(source)} is not an open consequence sentence (one `argkb draft` "
-                         f"proposes that no implication quotes and no dismissal sets aside); the open ones are: {opened}")
+        raise UsageError(
+            f"sentence {number} of {short(source)} is not an open consequence sentence (one `argkb "
+            "draft` proposes that no implication quotes and no dismissal sets aside); the open "
+            f"ones are: {opened}"
+        )
     sentence = found[number]
     with_editors = not store.query(DESCRIBED, {"_node": EDITORS}).boolean
     slug = short(source).split(":", 1)[-1]

@@ -1,5 +1,5 @@
-"""``argkb draft SOURCE --format argdown``: the draft as argkb-flavoured Argdown (docs/argdown.md), to
-complete in any Argdown editor and then `argkb add` (or `argkb import --from argdown`).
+"""``argkb draft SOURCE --format argdown``: the draft as argkb-flavoured Argdown (docs/argdown.md),
+to complete in any Argdown editor and then `argkb add` (or `argkb import --from argdown`).
 
 The draft is built and checked as Turtle (``argkb.author.draft``), read back as a graph and written
 with the Argdown writer, so both formats say the same triples; each implication is followed by a
@@ -7,7 +7,7 @@ commented argument template, one line per relation.
 """
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from argkb.author.draft import draft, source_of
@@ -19,11 +19,16 @@ from argkb.vocab.namespaces import ARGKB, KB
 HEADER = [
     "Draft of {source}, written by `argkb draft --format argdown`: {count} implications.",
     "",
-    "Each statement quotes its sentence (its `quote`: the exact words, anchored again in the source when",
-    "you import or add this file). `proposed` lists the values proposed from the sentence's words: check",
-    "them, then delete `proposed`. Each `todo` is a decision only you can take; delete it once done.",
-    "Write each argument below its implication (the commented template), remove the // and complete it.",
-    "`argkb add THIS_FILE` validates and adds it; sentences that are not consequences can be deleted.",
+    "Each statement quotes its sentence (its `quote`: the exact words, anchored again in the "
+    "source when",
+    "you import or add this file). `proposed` lists the values proposed from the sentence's "
+    "words: check",
+    "them, then delete `proposed`. Each `todo` is a decision only you can take; delete it once "
+    "done.",
+    "Write each argument below its implication (the commented template), remove the // and "
+    "complete it.",
+    "`argkb add THIS_FILE` validates and adds it; sentences that are not consequences can be "
+    "deleted.",
 ]
 
 
@@ -36,8 +41,16 @@ def template(node: object) -> list[str]:
 
 def draft_argdown(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str:
     source, _ = source_of(kb, name)
-    graph = Graph().parse(data=draft(kb, name, claims=claims, store=store), format="turtle")
+    how: dict[URIRef, list[tuple[URIRef, str]]] = {}
+    graph = Graph().parse(data=draft(kb, name, claims=claims, store=store, notes=how),
+                          format="turtle")
     implications = sorted(graph.subjects(RDF.type, ARGKB.Implication), key=str)
     header = [line.format(source=short(source), count=len(implications)) for line in HEADER]
     return to_argdown_text(graph, kb.source_text, title=f"Draft of {short(source)}", header=header,
-                           notes={node: template(node) for node in implications})
+                           notes={node: _how(how.get(URIRef(str(node)), [])) + template(node)
+                                  for node in implications})
+
+
+def _how(affects: list[tuple[URIRef, str]]) -> list[str]:
+    """Comment lines saying how each affected actor was proposed (a weaker guess says so)."""
+    return [f"// affects {str(actor)[len(str(KB)):]}, proposed: {how}" for actor, how in affects]

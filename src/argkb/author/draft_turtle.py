@@ -1,4 +1,5 @@
-"""Writing a draft as Turtle: the lines, the triples they mean and the prefixes they use (for ``argkb draft``)."""
+"""Writing a draft as Turtle: the lines, the triples they mean and the prefixes they use (for
+``argkb draft``)."""
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
@@ -11,9 +12,10 @@ from argkb.vocab.namespaces import PREFIXES
 # ------------------------------------------------------------------ writing
 #
 # No Turtle is written by hand: every IRI and literal goes through the strict serialiser
-# (``argkb.rdf.serialize.term_turtle``, pyoxigraph), every comment through ``comment_text`` (a line break
-# in an actor's name or a sentence must not end the comment), and the whole draft is re-parsed by
-# pyoxigraph's strict parser and compared with the triples meant (``check_turtle``) before it is returned.
+# (``argkb.rdf.serialize.term_turtle``, pyoxigraph), every comment through ``comment_text`` (a line
+# break in an actor's name or a sentence must not end the comment), and the whole draft is re-parsed
+# by pyoxigraph's strict parser and compared with the triples meant (``check_turtle``) before it is
+# returned.
 
 
 #: one line of a block: (predicate, its objects, a comment or None)
@@ -31,7 +33,8 @@ class Turtle:
         return term_turtle(term, self.used)
 
     def object(self, term) -> str:
-        """``term`` in object position: rdf:type is written ``rdf:type`` (``a`` is a predicate only)."""
+        """``term`` in object position: rdf:type is written ``rdf:type`` (``a`` is a predicate
+        only)."""
         if term == RDF.type:
             self.used.add("rdf")
             return "rdf:type"

@@ -32,7 +32,8 @@ _DROP = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 @dataclass(frozen=True)
 class Match:
-    """A span of the stored text: ``text[start:end] == exact`` (code-point offsets, end exclusive)."""
+    """A span of the stored text: ``text[start:end] == exact`` (code-point offsets, end
+    exclusive)."""
 
     start: int
     end: int
@@ -43,7 +44,8 @@ class Match:
         """The match in its surroundings, on one line, the match itself in [brackets]."""
         lead = "…" if self.start > width else ""
         tail = "…" if self.end + width < len(text) else ""
-        shown = f"{text[max(0, self.start - width):self.start]}[{self.exact}]{text[self.end:self.end + width]}"
+        shown = (f"{text[max(0, self.start - width):self.start]}[{self.exact}]"
+                 f"{text[self.end:self.end + width]}")
         return lead + " ".join(shown.split()) + tail
 
     def to_dict(self) -> dict:
@@ -55,18 +57,20 @@ class Match:
 
 #: a character folded to itself (not whitespace, a dash, a folded or a dropped one)
 _SAME = "[^\\s" + re.escape("-" + "".join(_FOLD) + "".join(_DROP)) + "]"
-#: words of such characters with single spaces between them (all folded to themselves), or any one character
+#: words of such characters with single spaces between them (all folded to themselves), or any one
+#: character
 _RUN = re.compile(f"{_SAME}+(?: {_SAME}+)*|.", re.S)
 
 
 def _folded(text: str, ignore_case: bool = False) -> tuple[str, array, array]:
-    """``text`` folded, with, for each folded character, the [start, end) of the original it comes from.
+    """``text`` folded, with, for each folded character, the [start, end) of the original it comes
+    from.
 
     Whitespace runs become one space, runs of dashes one "-"; spaces next to a dash are dropped
     ("a — b" == "a--b" == "a-b");
     with ``ignore_case``, letters are lower-cased (where that keeps them one character).
-    Runs of ordinary characters are copied whole, and the offsets are kept in arrays (4 bytes each, not a
-    Python int): a 10 MB source folded in both cases used 1.8 GB as lists."""
+    Runs of ordinary characters are copied whole, and the offsets are kept in arrays (4 bytes each,
+    not a Python int): a 10 MB source folded in both cases used 1.8 GB as lists."""
     chars: list[str] = []
     kind = "i" if len(text) < 2**31 else "q"
     starts, ends = array(kind), array(kind)
@@ -127,8 +131,8 @@ def find_quote(text: str, needle: str) -> list[Match]:
 
 @lru_cache(maxsize=2)   # one text, in both cases
 def _folded_text(text: str, ignore_case: bool) -> tuple[str, array, array]:
-    """``_folded`` of a source text, kept for the next needle: `import --source` looks for every claim of a map
-    in the same text (200 claims in a 1 MB text folded it 200 times: 104 s)."""
+    """``_folded`` of a source text, kept for the next needle: `import --source` looks for every
+    claim of a map in the same text (200 claims in a 1 MB text folded it 200 times: 104 s)."""
     return _folded(text, ignore_case)
 
 
@@ -147,20 +151,21 @@ def _find(text: str, needle: str, ignore_case: bool) -> list[Match]:
     return found
 
 
-#: the most characters of a needle the fuzzy search compares (a longer needle is ranked by its start): the
-#: search is linear in the text, quadratic in this; a 5,000-character needle took minutes, a 100 KB one
-#: exhausted the memory
+#: the most characters of a needle the fuzzy search compares (a longer needle is ranked by its
+#: start): the search is linear in the text, quadratic in this; a 5,000-character needle took
+#: minutes, a 100 KB one exhausted the memory
 MAX_FUZZY_CHARS = 300
 #: candidate passages scored at a time (their text is sliced per batch, never all at once)
 _BATCH = 4096
 
 
 def closest(text: str, needle: str, n: int = 3) -> list[Match]:
-    """The ``n`` passages of ``text`` most like ``needle`` (fuzzy, rapidfuzz), best first, not overlapping.
+    """The ``n`` passages of ``text`` most like ``needle`` (fuzzy, rapidfuzz), best first, not
+    overlapping.
 
-    Candidates are word-aligned windows about as long as the needle; each carries its score (0-100). A needle
-    over ``MAX_FUZZY_CHARS`` is ranked by its first ``MAX_FUZZY_CHARS`` characters (the passages shown still
-    run as long as the needle), so time grows with the text's length only."""
+    Candidates are word-aligned windows about as long as the needle; each carries its score (0-100).
+    A needle over ``MAX_FUZZY_CHARS`` is ranked by its first ``MAX_FUZZY_CHARS`` characters (the
+    passages shown still run as long as the needle), so time grows with the text's length only."""
     from rapidfuzz import fuzz, process
 
     wanted = normalise_needle(needle, True)

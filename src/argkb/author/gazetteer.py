@@ -23,7 +23,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @dataclass(frozen=True)
 class Entry:
-    """One actor the gazetteer knows: its key, class, preferred name and the names it is found by."""
+    """One actor the gazetteer knows: its key, class, preferred name and the names it is found
+    by."""
 
     key: str
     kind: URIRef
@@ -73,7 +74,8 @@ def entries() -> tuple[Entry, ...]:
 
 
 def name_pattern(names, plural: bool = False) -> re.Pattern | None:
-    """One pattern finding any of ``names`` as whole words (an all-capitals name only as written)."""
+    """One pattern finding any of ``names`` as whole words (an all-capitals name only as
+    written)."""
     variants = sorted({re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in names if n.strip()}, key=len, reverse=True)
     if not variants:
         return None
@@ -91,7 +93,8 @@ def _patterns() -> tuple[tuple[Entry, re.Pattern], ...]:
 
 
 def find(text: str) -> list[tuple[Entry, re.Match]]:
-    """The entries named in ``text``, each with its first mention, in the order they occur (longest name wins)."""
+    """The entries named in ``text``, each with its first mention, in the order they occur (longest
+    name wins)."""
     hits = []
     for entry, pattern in _patterns():
         match = pattern.search(text)

@@ -8,8 +8,8 @@ of every page, pages separated by a blank line). The two extractors are the opti
 **Normalisation** (what offsets count in): the stored text is the extracted text with a
 byte-order mark removed, line endings turned to LF (``\\r\\n`` and ``\\r`` → ``\\n``), Unicode
 in NFC, and terminal escape sequences and control characters other than tab and line feed dropped
-(``strip_controls``); nothing else is changed — no trimming, no re-wrapping — so offsets into the stored
-file are offsets into the article as read. Refused before anything is written: an empty
+(``strip_controls``); nothing else is changed — no trimming, no re-wrapping — so offsets into the
+stored file are offsets into the article as read. Refused before anything is written: an empty
 file (or one holding only whitespace), a binary file, text that is not UTF-8 (unless an
 ``encoding`` is given), a file over the size cap, a format argkb does not read.
 """
@@ -52,15 +52,17 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-#: a terminal escape sequence: CSI (``ESC [ … final``), OSC (``ESC ] … BEL`` or ``ESC \\``), or a two-byte escape
+#: a terminal escape sequence: CSI (``ESC [ … final``), OSC (``ESC ] … BEL`` or ``ESC \\``), or a
+#: two-byte escape
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)?|[ -~]?)")
 #: control characters other than tab and line feed (C0, DEL, C1: \x9b is an 8-bit CSI)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def strip_controls(text: str) -> str:
-    """``text`` without terminal escape sequences and control characters (tab and line feed are kept): PDFs
-    and pasted texts carry them, and stored raw they reached labels and the terminal of whoever printed them."""
+    """``text`` without terminal escape sequences and control characters (tab and line feed are
+    kept): PDFs and pasted texts carry them, and stored raw they reached labels and the terminal of
+    whoever printed them."""
     if not _CONTROL.search(text):
         return text
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
@@ -72,8 +74,9 @@ def one_line(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """``text`` safe to print on a terminal: control characters other than tab and line feed are shown
-    escaped (``\\x1b``), never sent raw (a stored text or label edited by hand may hold them)."""
+    """``text`` safe to print on a terminal: control characters other than tab and line feed are
+    shown escaped (``\\x1b``), never sent raw (a stored text or label edited by hand may hold
+    them)."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
@@ -81,8 +84,12 @@ def read_article(path: Path, encoding: str | None = None, max_bytes: int = MAX_S
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES):
-        raise InputError(path, f"argkb reads articles as {', '.join((*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES))}; "
-                               "save the article in one of these formats")
+        raise InputError(
+            path,
+            "argkb reads articles as "
+            f"{', '.join((*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES))}; save the article in "
+            "one of these formats",
+        )
     data = _read_capped(path, max_bytes)
     if not data.strip():
         raise InputError(path, "is empty: there is no text to register")
@@ -99,15 +106,17 @@ def read_article(path: Path, encoding: str | None = None, max_bytes: int = MAX_S
 
 
 def _read_capped(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes: a regular file only (a FIFO would block, /dev/zero never end), at most ``max_bytes``
-    of them, counted as read."""
+    """The file's bytes: a regular file only (a FIFO would block, /dev/zero never end), at most
+    ``max_bytes`` of them, counted as read."""
     import os
     import stat
 
     from argkb.rdf.parse import read_bytes
 
-    too_big = (f"is over the cap of {max_bytes} bytes; give --max-bytes N to allow it, or register only the "
-               "article's text")
+    too_big = (
+        f"is over the cap of {max_bytes} bytes; give --max-bytes N to allow it, or register only "
+        "the article's text"
+    )
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -159,8 +168,8 @@ def _control_ratio(sample: bytes) -> float:
     return controls / len(sample)
 
 
-#: the most HTML elements handed to trafilatura, which slows super-linearly (100,000 <p> took 74 s; 20,000 take
-#: a few seconds); an article page holds a few thousand
+#: the most HTML elements handed to trafilatura, which slows super-linearly (100,000 <p> took 74 s;
+#: 20,000 take a few seconds); an article page holds a few thousand
 MAX_HTML_ELEMENTS = 20_000
 _START_TAG = re.compile(r"<[A-Za-z]")
 
@@ -187,10 +196,11 @@ def _html(path: Path, html: str) -> Article:
                    language=meta.language, publisher=meta.publisher, origins=meta.origins)
 
 
-#: pypdf reads text at about 30 µs an operation (0.5 MB/s of page content): a PDF's pages may hold at most this
-#: much content, and their text this many operations (forms drawn again and again included), so that a crafted
-#: one — megabytes of text operators on one page, a form drawn a million times — ends in seconds. An article
-#: holds far less: a few hundred operations and some 20 KB of content a page
+#: pypdf reads text at about 30 µs an operation (0.5 MB/s of page content): a PDF's pages may hold
+#: at most this much content, and their text this many operations (forms drawn again and again
+#: included), so that a crafted one — megabytes of text operators on one page, a form drawn a
+#: million times — ends in seconds. An article holds far less: a few hundred operations and some 20
+#: KB of content a page
 MAX_PDF_CONTENT_BYTES = 2 * 2**20
 MAX_PDF_OPERATIONS = 150_000
 _PDF_HINT = "save the article's text as .txt and register that"

@@ -3,11 +3,11 @@
 trafilatura reads the article's text, but its date finder (htmldate) falls back on dates in the
 body text when the markup gives none: "back in 2011" became a publication date. Here every field
 comes from the page's own metadata: the JSON-LD blocks (schema.org ``headline``, ``datePublished``,
-``author``, ``publisher``, ``url``), the ``<meta>`` tags (trafilatura's ``examine_meta``: Open Graph,
-Dublin Core, ``author``, ``article:published_time`` …), the date markup htmldate reads with its
-body-text search off, the ``<title>`` element and ``<html lang>``. ``origins`` says, field by field,
-which of these gave the value; a field the metadata lacks stays empty (``argkb source add`` then asks
-for it: ``--date``, ``--title``).
+``author``, ``publisher``, ``url``), the ``<meta>`` tags (trafilatura's ``examine_meta``: Open
+Graph, Dublin Core, ``author``, ``article:published_time`` …), the date markup htmldate reads with
+its body-text search off, the ``<title>`` element and ``<html lang>``. ``origins`` says, field by
+field, which of these gave the value; a field the metadata lacks stays empty (``argkb source add``
+then asks for it: ``--date``, ``--title``).
 """
 from __future__ import annotations
 

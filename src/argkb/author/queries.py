@@ -1,6 +1,6 @@
-"""The SPARQL the authoring commands ask the store (``argkb source list/show``, ``argkb draft``, ids in use):
-the one module of ``argkb.author`` that holds query text. Parameters are ``?_name`` variables, bound at run
-time (``Store.query(text, bindings)``), never pasted in."""
+"""The SPARQL the authoring commands ask the store (``argkb source list/show``, ``argkb draft``, ids
+in use): the one module of ``argkb.author`` that holds query text. Parameters are ``?_name``
+variables, bound at run time (``Store.query(text, bindings)``), never pasted in."""
 from __future__ import annotations
 
 from argkb.vocab.namespaces import ARGKB
@@ -45,15 +45,16 @@ SELECT ?node ?kind ?name ?actor ?lever ?direction ?leader WHERE {
 #: is the id used at all, and as what
 USED_QUERY = "SELECT ?type WHERE { { ?_node ?p ?o OPTIONAL { ?_node a ?type } } UNION { ?s ?p ?_node } }"
 
-#: the spans of one source that implications quote or dismissals set aside (``argkb source show``: the
-#: consequences no implication quotes)
+#: the spans of one source that implications quote or dismissals set aside (``argkb source show``:
+#: the consequences no implication quotes)
 QUOTED_SPANS_QUERY = (
-    "SELECT ?start ?end WHERE { { ?impl a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c ; ?ev ?q . "
-    "FILTER (?c = ?implication && ?ev = ?evidence) } UNION { ?dismissal ?dismisses ?q } "
+    "SELECT ?start ?end WHERE { { ?impl a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c ; "
+    "?ev ?q . FILTER (?c = ?implication && ?ev = ?evidence) } UNION { ?dismissal ?dismisses ?q } "
     "?q <http://www.w3.org/ns/oa#hasSource> ?_source ; <http://www.w3.org/ns/oa#start> ?start ; "
-    "<http://www.w3.org/ns/oa#end> ?end }"
-    .replace("?implication", f"<{ARGKB.Implication}>").replace("?evidence", f"<{ARGKB.evidence}>")
-    .replace("?dismisses", f"<{ARGKB.dismisses}>"))
+    "<http://www.w3.org/ns/oa#end> ?end }".replace("?implication", f"<{ARGKB.Implication}>")
+    .replace("?evidence", f"<{ARGKB.evidence}>")
+    .replace("?dismisses", f"<{ARGKB.dismisses}>")
+)
 
 #: whether ?_node is the subject of some triple
 DESCRIBED = "ASK { ?_node ?p ?o }"

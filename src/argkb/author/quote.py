@@ -80,7 +80,8 @@ def quote(kb: KnowledgeBase, source: str, needle: str, occurrence: int | None = 
 
 
 def pick(matches: list[Match], occurrence: int | None, near: int | None) -> Match | None:
-    """The one match meant: the only one, the ``occurrence``-th (1-based), or the one starting nearest ``near``."""
+    """The one match meant: the only one, the ``occurrence``-th (1-based), or the one starting
+    nearest ``near``."""
     if occurrence is not None:
         if not 1 <= occurrence <= len(matches):
             raise UsageError(f"--occurrence {occurrence}: the text occurs {len(matches)} time(s); "
@@ -108,7 +109,8 @@ def quote_graph(source: URIRef, match: Match, node: URIRef | None = None) -> Gra
 
 
 def render(result: QuoteResult, fmt: str, node: URIRef | None = None) -> str:
-    """What goes to standard output: the Quote (turtle / json / text), or, in json, why there is none."""
+    """What goes to standard output: the Quote (turtle / json / text), or, in json, why there is
+    none."""
     if fmt == "json":
         out: dict[str, object] = {"source": short(result.source), "status": result.status,
                "matches": [dict(m.to_dict(), context=m.context(result.text)) for m in result.matches]}

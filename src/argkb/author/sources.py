@@ -166,7 +166,8 @@ def register(kb: KnowledgeBase, path: Path, ident: str, *, title: str | None = N
              creators=(), publisher: str | None = None, url: str | None = None, language: str | None = None,
              author: str | None = None, message: str = "", encoding: str | None = None,
              max_bytes: int = MAX_SOURCE_BYTES, timeout: float = 60.0) -> Registration:
-    """Register the article at ``path`` as source ``kb:ident`` (see the module); nothing is written if refused."""
+    """Register the article at ``path`` as source ``kb:ident`` (see the module); nothing is written
+    if refused."""
     from argkb.contrib.add import add
 
     kb.require_writable()
@@ -178,8 +179,8 @@ def register(kb: KnowledgeBase, path: Path, ident: str, *, title: str | None = N
     sha = hashlib.sha256(stored).hexdigest()
     text_file = kb.sources_dir / f"{ident}.txt"
     header = f"Source {short(iri)}: registered by `argkb source add` from {Path(path).name}."
-    # in the knowledge base's cache, not the system's temporary folder: a folder left by a killed process is
-    # removed by the next command that needs one (argkb.kb.scratch)
+    # in the knowledge base's cache, not the system's temporary folder: a folder left by a killed
+    # process is removed by the next command that needs one (argkb.kb.scratch)
     with scratch(kb, "source") as tmp:
         node_file = tmp / f"{ident}.ttl"
         node_file.write_text(to_turtle(source_graph(iri, meta, sha), header), encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The new nodes a draft proposes beside its implications: stub actors, levers and moves, and readable ids.
+"""The new nodes a draft proposes beside its implications: stub actors, levers and moves, and
+readable ids.
 
 A stub is written once per draft, before the first implication that uses it, marked as proposed
 as a whole (``argkb:proposed rdf:type``) with a comment saying where it came from. A stub actor
@@ -18,13 +19,16 @@ from argkb.author.queries import HAS_TYPE, MENTIONED
 from argkb.vocab import ARGKB
 
 _ASK = MENTIONED
-TODO_STUB_MOVE = ("the proposed move: check its label, actor, lever and direction against the sentence{missing}, "
-                  "then delete this TODO (or point the implication's argkb:trigger at an existing move and delete "
-                  "this stub)")
+TODO_STUB_MOVE = (
+    "the proposed move: check its label, actor, lever and direction against the sentence{missing}, "
+    "then delete this TODO (or point the implication's argkb:trigger at an existing move and "
+    "delete this stub)"
+)
 
 
 class Ids:
-    """The ids a draft has used, and those the knowledge base holds (asked of the store when needed)."""
+    """The ids a draft has used, and those the knowledge base holds (asked of the store when
+    needed)."""
 
     def __init__(self, store):
         self.store, self.used = store, set[str]()
@@ -48,7 +52,8 @@ class Stubs:
         self.nodes: dict = {}          # actor entry key / lever name / move label -> node
 
     def actor(self, ref: ActorRef, blocks: list[str]) -> URIRef:
-        """The actor's node: the knowledge base's, or a stub from the gazetteer (written the first time)."""
+        """The actor's node: the knowledge base's, or a stub from the gazetteer (written the first
+        time)."""
         if ref.node is not None:
             return ref.node
         entry = ref.entry
@@ -95,7 +100,8 @@ class Stubs:
         return node
 
     def move(self, move: MoveRef, blocks: list[str]) -> URIRef:
-        """The trigger's node: a move of the knowledge base, or a stub move (written the first time)."""
+        """The trigger's node: a move of the knowledge base, or a stub move (written the first
+        time)."""
         if move.node is not None:
             return move.node
         if ("move", move.label) in self.nodes:
@@ -105,7 +111,8 @@ class Stubs:
         statements: list[Statement] = [(RDF.type, [ARGKB.Move], None), (RDFS.label, [Literal(move.label, lang="en")], f"proposed: {move.why}")]
         proposed, missing = [RDF.type, RDFS.label], []
         if move.actor is not None:
-            statements.append((ARGKB.actor, [self.actor(move.actor, blocks)], f'proposed: named in it ("{move.actor.words}")'))
+            how = move.actor.how or f'named in it ("{move.actor.words}")'
+            statements.append((ARGKB.actor, [self.actor(move.actor, blocks)], f"proposed: {how}"))
             proposed.append(ARGKB.actor)
         else:
             missing.append("argkb:actor (the clause names none)")

@@ -1,4 +1,5 @@
-"""Editing a Turtle file's quote offsets in its own text, so ``argkb anchor --write`` keeps its comments and layout.
+"""Editing a Turtle file's quote offsets in its own text, so ``argkb anchor --write`` keeps its
+comments and layout.
 
 Re-serialising a graph loses every comment and the author's layout. Instead, for each quote
 ``anchor`` changed, ``patch`` finds the ``oa:exact`` literal in the file's text (the one holding the
@@ -21,7 +22,8 @@ from argkb.rdf.serialize import term_turtle
 
 OA_NS = "http://www.w3.org/ns/oa#"
 
-_TOKEN = re.compile(r'''
+_TOKEN = re.compile(
+    r'''
     (?P<comment>\#[^\n]*)
   | (?P<string>(?:"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
                 (?:@[A-Za-z0-9-]+|\^\^(?:<[^>]*>|[^\s;,.\[\]()]*))?)
@@ -29,7 +31,9 @@ _TOKEN = re.compile(r'''
   | (?P<punct>[\[\]();,])
   | (?P<word>[^\s\[\]();,"'<#]+)
   | (?P<space>\s+)
-''', re.X | re.S)
+''',  # noqa: E501 (a verbose regex: its long line is one alternative)
+    re.X | re.S,
+)
 
 
 @dataclass
@@ -89,7 +93,8 @@ def _literal_value(token: str) -> str | None:
 
 
 def _group(tokens: list[Token], i: int) -> tuple[int, int]:
-    """The token range [a, b) of the statements of the subject token ``i`` belongs to (same bracket depth)."""
+    """The token range [a, b) of the statements of the subject token ``i`` belongs to (same bracket
+    depth)."""
     d = tokens[i].depth
     a = i
     while a > 0 and not (tokens[a - 1].depth == d and tokens[a - 1].text == ".") and not \
@@ -103,7 +108,8 @@ def _group(tokens: list[Token], i: int) -> tuple[int, int]:
 
 
 def patch(text: str, changes: list[Change], expected: Graph, where: str) -> str | None:
-    """``text`` with the quotes' offsets and wording changed in place, or None when that cannot be done safely."""
+    """``text`` with the quotes' offsets and wording changed in place, or None when that cannot be
+    done safely."""
     tokens = _tokens(text)
     if tokens is None:
         return None

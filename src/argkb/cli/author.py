@@ -13,9 +13,14 @@ from argkb.cli.common import emit, examples, format_option, kb_only, output_opti
 log = logging.getLogger(__name__)
 
 
-@click.command("quote", epilog=examples(
-    'argkb quote trump-putin-ukraine-talks "could strain relations with traditional U.S. allies"',
-    'argkb quote my-article "sanctions" --occurrence 2 --format text'))
+@click.command(
+    "quote",
+    epilog=examples(
+        'argkb quote trump-putin-ukraine-talks "could strain relations with traditional U.S. '
+        'allies"',
+        'argkb quote my-article "sanctions" --occurrence 2 --format text',
+    ),
+)
 @click.argument("source")
 @click.argument("text")
 @click.option("--occurrence", type=click.IntRange(min=1), default=None, metavar="N",
@@ -49,13 +54,18 @@ def quote_cmd(source, text, occurrence, near, node, fmt, kb):
 @click.group("source", epilog=examples("argkb source add article.html --id my-article --date 2025-02-18",
                                        "argkb source show trump-putin-ukraine-talks"))
 def source_cmd():
-    """Register articles (`add`), see what is anchored to them (`list`, `show`), and set aside drafted
-    sentences that state no consequence (`dismiss`)."""
+    """Register articles (`add`), see what is anchored to them (`list`, `show`), and set aside
+    drafted sentences that state no consequence (`dismiss`)."""
 
 
-@source_cmd.command("add", epilog=examples(
-    'argkb source add article.txt --id my-article --title "Talks in Riyadh" --date 2025-02-18',
-    'argkb source add report.pdf --id my-report --creator "Jane Doe" -m "the ministry\'s report"'))
+@source_cmd.command(
+    "add",
+    epilog=examples(
+        'argkb source add article.txt --id my-article --title "Talks in Riyadh" --date 2025-02-18',
+        'argkb source add report.pdf --id my-report --creator "Jane Doe" -m "the ministry\'s '
+        'report"',
+    ),
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "ident", required=True, metavar="NAME",
               help="The source's id: kb:NAME, its text data/sources/NAME.txt (letters, digits, - and _).")
@@ -75,7 +85,8 @@ def source_cmd():
 @kb_only
 def source_add_cmd(file, ident, title, date, creators, publisher, url, language, encoding, max_bytes,
                    author, message, wait, kb):
-    """Register the article FILE (.txt, .md, .html, .pdf) as source kb:NAME, in one logged contribution.
+    """Register the article FILE (.txt, .md, .html, .pdf) as source kb:NAME, in one logged
+    contribution.
 
     The text is stored in data/sources/NAME.txt with LF line endings and in Unicode NFC (quote
     offsets count code points in that file); the argkb:Source node carries its SHA-256. HTML and
@@ -105,7 +116,8 @@ def source_list_cmd(fmt, kb):
 
 
 def _json_c1(text: str) -> str:
-    """JSON text with DEL and the C1 control characters written as \\u escapes (json.dumps escapes only C0)."""
+    """JSON text with DEL and the C1 control characters written as \\u escapes (json.dumps escapes
+    only C0)."""
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -121,8 +133,8 @@ def source_show_cmd(name, fmt, kb):
     from argkb.author.ingest import printable
 
     detail = show_source(kb, name)
-    # control characters a hand-edited text or label may hold are printed escaped, never raw (JSON escapes C0
-    # itself; C1, such as the 8-bit CSI \x9b, is escaped here)
+    # control characters a hand-edited text or label may hold are printed escaped, never raw (JSON
+    # escapes C0 itself; C1, such as the 8-bit CSI \x9b, is escaped here)
     emit(_json_c1(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False)) if fmt == "json"
          else printable(detail_text(detail)))
 

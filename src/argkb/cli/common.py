@@ -1,9 +1,9 @@
-"""Options and helpers every command shares: where the knowledge base is, extra data, output, lenses,
-and the examples that end every command's help.
+"""Options and helpers every command shares: where the knowledge base is, extra data, output,
+lenses, and the examples that end every command's help.
 
-An option appears only where it applies: ``kb_options`` (``--kb``, ``--data``, ``--endpoint``) is for
-commands that read; ``kb_only`` (``--kb`` alone) for commands that work on the knowledge base's own
-files (init, add, retract, the derived store, serve). A short option means one thing everywhere:
+An option appears only where it applies: ``kb_options`` (``--kb``, ``--data``, ``--endpoint``) is
+for commands that read; ``kb_only`` (``--kb`` alone) for commands that work on the knowledge base's
+own files (init, add, retract, the derived store, serve). A short option means one thing everywhere:
 ``-p`` is ``--perspective``, ``-m`` is ``--message``, ``-o`` is ``--output``, ``-h`` is ``--help``.
 """
 from __future__ import annotations
@@ -45,7 +45,8 @@ def _kb_before_command(kb_dir):
 
 
 def _locating(data: bool, endpoint: bool):
-    """A decorator adding ``--kb`` (and ``--data``, ``--endpoint`` where they apply) that passes ``kb``."""
+    """A decorator adding ``--kb`` (and ``--data``, ``--endpoint`` where they apply) that passes
+    ``kb``."""
 
     def decorate(func):
         @functools.wraps(func)
@@ -66,7 +67,8 @@ def _locating(data: bool, endpoint: bool):
 kb_options = _locating(data=True, endpoint=True)
 #: ``--kb``, ``--data``: commands that read the files themselves (diff)
 kb_data_options = _locating(data=True, endpoint=False)
-#: ``--kb`` alone: commands that work on the knowledge base's own files (init, add, retract, store, serve, push)
+#: ``--kb`` alone: commands that work on the knowledge base's own files (init, add, retract, store,
+#: serve, push)
 kb_only = _locating(data=False, endpoint=False)
 
 
@@ -81,7 +83,8 @@ def _complete_lens(ctx, param, incomplete: str):
 
 
 def perspective_option(help_text: str = "Only arguments read through this lens (repeatable)"):
-    """``-p/--perspective LENS`` (repeatable), passed as ``perspectives``; lens names complete in the shell."""
+    """``-p/--perspective LENS`` (repeatable), passed as ``perspectives``; lens names complete in
+    the shell."""
     return click.option("--perspective", "-p", "perspectives", multiple=True, metavar="LENS",
                         shell_complete=_complete_lens,
                         help=f"{help_text}: {', '.join(LENSES)}, or the lens's IRI / CURIE.")
@@ -98,8 +101,9 @@ def format_option(choices: list[str], default: str | None = None):
 
 
 def checked_output(_ctx, _param, value: Path | None) -> Path | None:
-    """An ``-o`` path, refused at once (before any work) unless it is a regular file or a new name in an
-    existing folder (``argkb.rdf.atomic.check_output_path``); ``emit`` checks again when it writes."""
+    """An ``-o`` path, refused at once (before any work) unless it is a regular file or a new name
+    in an existing folder (``argkb.rdf.atomic.check_output_path``); ``emit`` checks again when it
+    writes."""
     if value is not None:
         from argkb.rdf.atomic import check_output_path
 
@@ -114,7 +118,8 @@ def output_option(func=None, help: str = "Write to this file instead of standard
 
 
 def emit(text: str, output: Path | None = None) -> None:
-    """Print, or write atomically to ``output`` (a regular file or a new path; never a folder created)."""
+    """Print, or write atomically to ``output`` (a regular file or a new path; never a folder
+    created)."""
     if output is None:
         click.echo(text.rstrip("\n"))
         return
@@ -124,8 +129,8 @@ def emit(text: str, output: Path | None = None) -> None:
 
 
 def emit_stream(pieces, output: Path | None = None) -> int:
-    """``emit`` of a document that comes in pieces (``argkb.export.stream``), each written as it comes:
-    to stdout, or atomically to ``output``. Returns the document's size in bytes (UTF-8)."""
+    """``emit`` of a document that comes in pieces (``argkb.export.stream``), each written as it
+    comes: to stdout, or atomically to ``output``. Returns the document's size in bytes (UTF-8)."""
     if output is None:   # as ``emit``: the text without its final line breaks, then one
         size, held = 0, ""
         for piece in pieces:
@@ -153,9 +158,10 @@ def emit_stream(pieces, output: Path | None = None) -> int:
 
 @contextmanager
 def no_cycle_collection():
-    """The cycle collector paused for one command that builds very large graphs (``argkb add`` of a 15 MB
-    contribution holds millions of long-lived objects: each full collection walks them all, a tenth of the
-    time). Reference counting still frees what is dropped; the collector's previous state comes back after."""
+    """The cycle collector paused for one command that builds very large graphs (``argkb add`` of a
+    15 MB contribution holds millions of long-lived objects: each full collection walks them all, a
+    tenth of the time). Reference counting still frees what is dropped; the collector's previous
+    state comes back after."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -1,4 +1,5 @@
-"""``argkb init``, ``diff``, ``add``, ``contributions``, ``retract``: contributing to a knowledge base."""
+"""``argkb init``, ``diff``, ``add``, ``contributions``, ``retract``: contributing to a knowledge
+base."""
 from __future__ import annotations
 
 import json
@@ -65,11 +66,12 @@ def diff_cmd(files, fmt, kb):
 @wait_option
 @kb_only
 def add_cmd(files, author, message, amend, fmt, wait, kb):
-    """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
+    """Validate FILES in the knowledge base's context and, if they pass, add them as one
+    contribution.
 
     Accepts Turtle, JSON-LD, N-Triples, RDF/XML or Argdown (`.argdown`: argkb-flavoured Argdown, see
-    docs/argdown.md; its quotes are anchored in the source text). On a violation, a conflict or an id outside
-    kb: nothing changes and the exit code is 1; unreadable input exits 2. Adding the same
+    docs/argdown.md; its quotes are anchored in the source text). On a violation, a conflict or an
+    id outside kb: nothing changes and the exit code is 1; unreadable input exits 2. Adding the same
     content again does nothing (exit 0).
     """
     from argkb.contrib.add import add

@@ -1,4 +1,5 @@
-"""``argkb draft``: a Turtle scaffold of a registered source's implications, for the analyst to finish."""
+"""``argkb draft``: a Turtle scaffold of a registered source's implications, for the analyst to
+finish."""
 from __future__ import annotations
 
 import click
@@ -16,7 +17,8 @@ from argkb.cli.common import emit, examples, kb_options, output_option
                    "editor; `argkb add` takes either.")
 @kb_options
 def draft_cmd(source, output, claims, fmt, kb):
-    """Draft the implications SOURCE states, as Turtle (or Argdown) to complete and then `argkb add`.
+    """Draft the implications SOURCE states, as Turtle (or Argdown) to complete and then
+    `argkb add`.
 
     SOURCE is a registered source (`argkb source add`): its id, e.g. `my-article` or
     `kb:my-article`. Each sentence stating a consequence (if / when / unless / should

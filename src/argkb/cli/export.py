@@ -1,4 +1,5 @@
-"""``argkb export``: the argument map for graph viewers, the RDF graph, AIF, or an interactive HTML map."""
+"""``argkb export``: the argument map for graph viewers, the RDF graph, AIF, or an interactive HTML
+map."""
 from __future__ import annotations
 
 import logging
@@ -21,18 +22,28 @@ log = logging.getLogger(__name__)
 #: kept here (not imported from argkb.export) so `argkb --help` stays light
 FORMAT_NAMES = ["graphml", "graphml-yed", "gexf", "dot", "cyjs", "mermaid", "mermaid-md", "jsonld", "turtle", "aif", "xaif", "html", "argdown"]
 SEMANTICS = ["grounded", "preferred", "stable"]
-#: the formats --status-lens colours (every format that carries statuses writes them as node attributes)
+#: the formats --status-lens colours (every format that carries statuses writes them as node
+#: attributes)
 STATUS_LENS_FORMATS = ("html", "dot")
 
 
 @click.command("export", epilog=examples("argkb export --format html -o map.html",
                                              "argkb export --format gexf -p realism -o realism.gexf"))
-@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES, case_sensitive=False), required=True,
-              help="graphml (Gephi, Cytoscape), graphml-yed (yEd), gexf (Gephi, GEXF 1.3), dot (Graphviz), "
-                   "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub, mermaid-cli), mermaid-md (Markdown: the map split into diagrams under mermaid's default 500 links each), jsonld / turtle (the filtered RDF graph), "
-                   "aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech xaif), html (the interactive map, one offline file), "
-                   "argdown (argkb-flavoured Argdown: everything the graph holds, for Argdown's editors; "
-                   "`argkb import --from argdown` reads it back).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_NAMES, case_sensitive=False),
+    required=True,
+    help=(
+        "graphml (Gephi, Cytoscape), graphml-yed (yEd), gexf (Gephi, GEXF 1.3), dot (Graphviz), "
+        "cyjs (Cytoscape.js / Cytoscape), mermaid (GitHub, mermaid-cli), mermaid-md (Markdown: the "
+        "map split into diagrams under mermaid's default 500 links each), jsonld / turtle (the "
+        "filtered RDF graph), aif (AIFdb / OVA), xaif (AIF in the xAIF envelope: OVA3, arg-tech "
+        "xaif), html (the interactive map, one offline file), argdown (argkb-flavoured Argdown: "
+        "everything the graph holds, for Argdown's editors; `argkb import --from argdown` reads it "
+        "back)."
+    ),
+)
 @output_option
 @perspective_option("Keep only arguments read through this lens (repeatable)")
 @click.option("--source", metavar="NAME", default=None,
@@ -43,15 +54,30 @@ STATUS_LENS_FORMATS = ("html", "dot")
                    "each one's trace (e.g. sanctions).")
 @click.option("--focus", metavar="ID", default=None,
               help="Keep only the neighbourhood of this node (IRI, CURIE or local name).")
-@click.option("--depth", type=int, default=None, metavar="N",
-              help="With --focus: how many steps around the node to keep (default 2). Arguments are always kept whole.")
+@click.option(
+    "--depth",
+    type=int,
+    default=None,
+    metavar="N",
+    help=(
+        "With --focus: how many steps around the node to keep (default 2). Arguments are always "
+        "kept whole."
+    ),
+)
 @click.option("--clusters", is_flag=True, help="dot: draw the arguments of each perspective in a cluster.")
 @click.option("--title", default=None, help="Title of the map (HTML page, GEXF description, graph name).")
 @click.option("--semantics", type=click.Choice(SEMANTICS), default="grounded", show_default=True,
               help="Argumentation semantics of the IN/OUT/UNDEC statuses every argument and claim carries.")
-@click.option("--status-lens", "status_lens", metavar="LENS", default=None,
-              help="html: the status lens selected when the map opens; dot: fill arguments and claims by their "
-                   f"status under it. overall, {', '.join(LENSES)} or off.")
+@click.option(
+    "--status-lens",
+    "status_lens",
+    metavar="LENS",
+    default=None,
+    help=(
+        "html: the status lens selected when the map opens; dot: fill arguments and claims by "
+        f"their status under it. overall, {', '.join(LENSES)} or off."
+    ),
+)
 @kb_options
 def export_cmd(kb, fmt, output, perspectives, source, lever, focus, depth, clusters, title, semantics, status_lens):
     """Export the argument map: one graph model, many formats.

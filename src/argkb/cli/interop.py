@@ -25,7 +25,8 @@ VALUE_OPTIONS = (
 )
 
 
-#: the short option of each, where the rest of the command line has one (-p is --perspective everywhere)
+#: the short option of each, where the rest of the command line has one (-p is --perspective
+#: everywhere)
 SHORT = {"--perspective": "-p"}
 
 
@@ -36,9 +37,14 @@ def _value_options(func):
     return func
 
 
-@click.command("import", epilog=examples(
-    "argkb import nodeset6064.json --from aif -o imported.ttl",
-    "argkb import talks.json --from xaif --source trump-putin-ukraine-talks -p realism -o talks.ttl"))
+@click.command(
+    "import",
+    epilog=examples(
+        "argkb import nodeset6064.json --from aif -o imported.ttl",
+        "argkb import talks.json --from xaif --source trump-putin-ukraine-talks -p realism -o "
+        "talks.ttl",
+    ),
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--from", "fmt", type=click.Choice(IMPORT_FORMATS, case_sensitive=False), required=True,
               help="The map's format: aif (AIFdb, OVA), xaif (OVA3, arg-tech), argdown (a documented subset, "
@@ -60,10 +66,15 @@ def import_cmd(kb, file, fmt, source, perspective, author, prefix, output):
                             prefix=prefix)
     emit(text, output)
     if summary.get("flavoured"):
-        log.info(f"{file.name} (argkb-flavoured Argdown): {summary['claims']} claims, {summary['supports']} supports, "
-                 f"{summary['attacks']} attacks, {summary['quotes']} quotes anchored, {summary['todo']} TODOs"
-                 + (f"; wrote {output}" if output else ""))
+        log.info(
+            f"{file.name} (argkb-flavoured Argdown): {summary['claims']} claims, "
+            f"{summary['supports']} supports, {summary['attacks']} attacks, {summary['quotes']} "
+            f"quotes anchored, {summary['todo']} TODOs" + (f"; wrote {output}" if output else "")
+        )
         return
-    log.info(f"{file.name}: {summary['claims']} claims, {summary['supports']} supports, {summary['attacks']} attacks"
-             f", {summary['quotes']} quotes; {summary['todo']} TODOs, {summary['skipped']} map elements "
-             "not imported (listed in the file's header)" + (f"; wrote {output}" if output else ""))
+    log.info(
+        f"{file.name}: {summary['claims']} claims, {summary['supports']} supports, "
+        f"{summary['attacks']} attacks, {summary['quotes']} quotes; {summary['todo']} TODOs, "
+        f"{summary['skipped']} map elements not imported (listed in the file's header)"
+        + (f"; wrote {output}" if output else "")
+    )

@@ -49,7 +49,8 @@ COMMANDS: dict[str, str] = {
 
 
 def _version(ctx: click.Context, value: bool) -> None:
-    """``--version``: as click's own option prints it; the version read only when asked for (start-up time)."""
+    """``--version``: as click's own option prints it; the version read only when asked for
+    (start-up time)."""
     if not value or ctx.resilient_parsing:
         return
     from argkb import __version__
@@ -64,7 +65,8 @@ def _available(target: str) -> bool:
 
 
 class LazyGroup(click.Group):
-    """Imports a command's module only when the command is asked for; turns ArgkbError into a clean exit."""
+    """Imports a command's module only when the command is asked for; turns ArgkbError into a clean
+    exit."""
 
     def list_commands(self, ctx):
         return [name for name, target in COMMANDS.items() if _available(target)]
@@ -92,8 +94,8 @@ class LazyGroup(click.Group):
             ctx.exit(130)
 
 
-#: a run of non-blank characters longer than this in a message is shown by its ends (a 100 KB name given
-#: on the command line is not echoed back whole)
+#: a run of non-blank characters longer than this in a message is shown by its ends (a 100 KB name
+#: given on the command line is not echoed back whole)
 MAX_ECHO = 200
 
 
@@ -109,8 +111,8 @@ def clip(message: str) -> str:
 
 
 def _quiet_rdflib() -> None:
-    """rdflib logs "… does not look like a valid URI" before argkb refuses the same IRI in a sentence of its
-    own: that warning is argkb's to give."""
+    """rdflib logs "… does not look like a valid URI" before argkb refuses the same IRI in a
+    sentence of its own: that warning is argkb's to give."""
     import logging
 
     class NoUriWarnings(logging.Filter):
@@ -124,9 +126,10 @@ _quiet_rdflib()
 
 
 def _exit_now_if_a_query_runs_on(code: int) -> None:
-    """After Ctrl-C, a query thread may still be inside pyoxigraph (``argkb.query.library.interruptible``):
-    run the exit handlers (temporary snapshots are removed), flush, and end the process without the
-    interpreter's shutdown, which could wait on that thread."""
+    """After Ctrl-C, a query thread may still be inside pyoxigraph
+    (``argkb.query.library.interruptible``): run the exit handlers (temporary snapshots are
+    removed), flush, and end the process without the interpreter's shutdown, which could wait on
+    that thread."""
     import atexit
     import os
 

@@ -1,4 +1,5 @@
-"""``argkb queries``, ``argkb query``, ``argkb trace``, ``argkb impacts``: reading the knowledge base."""
+"""``argkb queries``, ``argkb query``, ``argkb trace``, ``argkb impacts``: reading the knowledge
+base."""
 from __future__ import annotations
 
 import json
@@ -78,12 +79,24 @@ def _describe(q) -> str:
               help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
                    "name (x, read as kb:x), or text where the query declares a literal parameter.")
 @format_option(["table", "csv", "tsv", "json", "turtle", "jsonld"])
-@click.option("--labels", is_flag=True,
-              help="Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV.")
+@click.option(
+    "--labels",
+    is_flag=True,
+    help=(
+        "Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV."
+    ),
+)
 @click.option("--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default).")
-@click.option("--max-rows", type=click.IntRange(1), default=200_000, show_default=True,
-              help="Refuse (exit 2) an answer with more rows than this (triples for CONSTRUCT), as soon as it "
-                   "passes them: a cartesian product is never held whole.")
+@click.option(
+    "--max-rows",
+    type=click.IntRange(1),
+    default=200_000,
+    show_default=True,
+    help=(
+        "Refuse (exit 2) an answer with more rows than this (triples for CONSTRUCT), as soon as "
+        "it passes them: a cartesian product is never held whole."
+    ),
+)
 @output_option
 @kb_options
 def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200_000):
@@ -93,8 +106,9 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200
     CSV, TSV or SPARQL 1.1 Results JSON; CONSTRUCT and DESCRIBE as Turtle (default) or
     JSON-LD. Parameters are bound as RDF terms, never pasted into the query. Queries are
     read-only: SPARQL Update is refused (changes go through contributions). A query may use
-    the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:) without
-    declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
+    the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:)
+    without declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line
+    and column) or a refusal.
     """
     from argkb.query.ask import answer
     from argkb.query.results import default_format, render

@@ -1,4 +1,5 @@
-"""``argkb reason``, ``assess``, ``lenses``, ``scenario``: OWL reasoning and lens-by-lens evaluation."""
+"""``argkb reason``, ``assess``, ``lenses``, ``scenario``: OWL reasoning and lens-by-lens
+evaluation."""
 from __future__ import annotations
 
 import click
@@ -41,8 +42,16 @@ def gradual_option(func):
 @click.option("--infer", "infer_to", is_flag=False, flag_value="", default=None, metavar="[FILE]",
               help="Also write the inferred types and property values as Turtle, to FILE "
                    "(default: .argkb-cache/inferred.ttl in the knowledge base); never into the sources.")
-@click.option("--reasoner", type=click.Choice(["hermit", "pellet"]), default="hermit", show_default=True,
-              help="OWL reasoner for the consistency check and inferences (Pellet always explains inconsistencies).")
+@click.option(
+    "--reasoner",
+    type=click.Choice(["hermit", "pellet"]),
+    default="hermit",
+    show_default=True,
+    help=(
+        "OWL reasoner for the consistency check and inferences (Pellet always explains "
+        "inconsistencies)."
+    ),
+)
 @click.option("--max-explanations", type=click.IntRange(1, 100), default=10, show_default=True,
               help="How many distinct inconsistencies to look for and explain.")
 @format_option(["text", "json"], "text")
@@ -93,7 +102,8 @@ def assess_cmd(perspectives, overall, semantics, fmt, output, kb):
 @kb_options
 @_status_help
 def lenses_cmd(perspectives, semantics, gradual, fmt, output, kb):
-    """Each implication's status under the five lenses side by side, and where they part ways (and why).
+    """Each implication's status under the five lenses side by side, and where they part ways (and
+    why).
 
     {meaning} "-": the lens neither concludes nor attacks the implication. Each status has its
     graded strength in [0, 1] beside it (--gradual). `argkb why ID -p LENS` explains one verdict.

@@ -18,9 +18,9 @@ def review_cmd(fmt, output, kb):
     that alone flips three or more verdicts, and a verdict resting on one unattacked, uncited
     editors' premise (`argkb why ID` shows what a verdict rests on).
 
-    Each query check is a named query queries/review-*.rq (run one alone with `argkb query`). Findings
-    the editors chose to leave (argkb:acceptedFinding with an argkb:reviewNote) are listed apart,
-    with their reason. Exit 0 whatever is found; 2 on unreadable input.
+    Each query check is a named query queries/review-*.rq (run one alone with `argkb query`).
+    Findings the editors chose to leave (argkb:acceptedFinding with an argkb:reviewNote) are listed
+    apart, with their reason. Exit 0 whatever is found; 2 on unreadable input.
     """
     from argkb.review import review
     from argkb.review.render import render

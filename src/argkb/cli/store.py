@@ -1,4 +1,5 @@
-"""``argkb store status|rebuild``, ``argkb serve``, ``argkb push``: the derived store and SPARQL servers."""
+"""``argkb store status|rebuild``, ``argkb serve``, ``argkb push``: the derived store and SPARQL
+servers."""
 from __future__ import annotations
 
 import json
@@ -10,7 +11,8 @@ from argkb.cli.common import emit, examples, format_option, kb_only
 
 @click.group("store", epilog=examples("argkb store status", "argkb store rebuild --kb my-kb"))
 def store_cmd():
-    """The derived store: a persistent pyoxigraph copy of the Turtle files, in <kb>/.argkb-cache/store.
+    """The derived store: a persistent pyoxigraph copy of the Turtle files, in
+    <kb>/.argkb-cache/store.
 
     Every read command brings it up to date by itself (only changed files are re-read);
     these commands show it and rebuild it.
@@ -55,7 +57,10 @@ def rebuild_cmd(kb):
     took = time.perf_counter() - started
     for note in derived.notes[:-1]:
         click.echo(f"note: {note}")
-    emit(f"rebuilt {derived.folder}: {len(manifest.files)} files, {manifest.triples} triples in {took:.2f} s")
+    emit(
+        f"rebuilt {derived.folder}: {len(manifest.files)} files, {manifest.triples} triples in "
+        f"{took:.2f} s"
+    )
 
 
 def _host(value: str) -> str:
@@ -77,8 +82,16 @@ def _host(value: str) -> str:
 @click.command("serve", epilog=examples("argkb serve", "argkb serve --kb my-kb --port 8000"))
 @kb_only
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
-@click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
-              help="Address to listen on; anything but a loopback address exposes the knowledge base to the network.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    callback=lambda _c, _p, v: _host(v),
+    help=(
+        "Address to listen on; anything but a loopback address exposes the knowledge base to the "
+        "network."
+    ),
+)
 @click.option("--timeout-s", type=click.FloatRange(1, 3600), default=30, show_default=True,
               help="Stop a query after this many seconds.")
 def serve_cmd(kb, port, host, timeout_s):

@@ -1,4 +1,5 @@
-"""``argkb validate``: the knowledge base, or contributions in its context, against the SHACL rules."""
+"""``argkb validate``: the knowledge base, or contributions in its context, against the SHACL
+rules."""
 from __future__ import annotations
 
 from pathlib import Path

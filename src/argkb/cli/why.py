@@ -14,8 +14,16 @@ from argkb.cli.reason import gradual_option, semantics_option
 @click.option("--perspective", "-p", "perspective", metavar="LENS", default=None,
               help=f"Explain the verdict under this lens ({', '.join(LENSES)}, or its IRI / CURIE); "
                    "default: the overall view.")
-@click.option("--between", nargs=2, metavar="LENS LENS", default=None,
-              help="Also compare two lenses: each one's verdict, and the arguments one counts and the other does not.")
+@click.option(
+    "--between",
+    nargs=2,
+    metavar="LENS LENS",
+    default=None,
+    help=(
+        "Also compare two lenses: each one's verdict, and the arguments one counts and the other "
+        "does not."
+    ),
+)
 @semantics_option
 @gradual_option
 @format_option(["text", "json", "markdown"], "text")

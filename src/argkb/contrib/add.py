@@ -1,10 +1,11 @@
-"""``argkb add``: accept a contribution only when it is valid, and never lose or half-write anything.
+"""``argkb add``: accept a contribution only when it is valid, and never lose or half-write
+anything.
 
 Order of work: parse and check the input (no lock, nothing written); take the lock;
 finish any interrupted change (``recover``); compare with the knowledge base (no-op,
 conflicts); validate in the knowledge base's context (as the amendment would leave it when
-``--amend`` replaces facts: ``argkb.contrib.amend``); then write pending files, commit the log, rename.
-No existing file is ever edited: an amendment is a contribution of its own whose log entry
+``--amend`` replaces facts: ``argkb.contrib.amend``); then write pending files, commit the log,
+rename. No existing file is ever edited: an amendment is a contribution of its own whose log entry
 records the facts it replaces.
 """
 from __future__ import annotations
@@ -61,7 +62,8 @@ def default_author() -> str:
 
 
 def fault_point(step: str) -> None:
-    """Testing aid: ``ARGKB_FAULT=<step>`` kills the process with SIGKILL at that step of a write."""
+    """Testing aid: ``ARGKB_FAULT=<step>`` kills the process with SIGKILL at that step of a
+    write."""
     if os.environ.get("ARGKB_FAULT") == step:
         os.kill(os.getpid(), signal.SIGKILL)
 
@@ -97,7 +99,10 @@ def add(kb: KnowledgeBase, files, author: str | None = None, message: str = "", 
             entries = read_log(live.data_dir)
             outcome.contribution = _commit(live, prepared, entries, outcome.diff, author, message, started,
                                            inputs, attachments or {})
-            outcome.summary = f"added contribution {outcome.contribution.id} ({outcome.contribution.content_file})"
+            outcome.summary = (
+                f"added contribution {outcome.contribution.id} "
+                f"({outcome.contribution.content_file})"
+            )
             notes += refresh_notes(live)
         outcome.notes = notes
         return outcome
@@ -156,9 +161,9 @@ def _review(live: KnowledgeBase, prepared: Prepared, amend: bool, max_bytes: int
 
 def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_bytes: int,
               log: list[Contribution] | None = None) -> ValidationReport:
-    """Validate the contribution in context: the user's own files when they name every node (their lines
-    are then reported); else the skolemised content, reported as the user's files (the temporary copy is gone
-    when the report is read)."""
+    """Validate the contribution in context: the user's own files when they name every node (their
+    lines are then reported); else the skolemised content, reported as the user's files (the
+    temporary copy is gone when the report is read)."""
     from argkb.store.view import knowledge_base_as
     from argkb.validation.validate import validate
 
@@ -179,7 +184,8 @@ def _validate(live: KnowledgeBase, prepared: Prepared, overrides: dict, max_byte
 
 
 def _name_inputs(report: ValidationReport, temporary: Path, inputs: list[Path]) -> None:
-    """Results located in the temporary skolemised copy point at the user's files instead (without a line)."""
+    """Results located in the temporary skolemised copy point at the user's files instead (without a
+    line)."""
     from argkb.kb.folder import relative
 
     gone = {relative(temporary), str(temporary)}

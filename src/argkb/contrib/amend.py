@@ -9,10 +9,11 @@ Readers leave a replaced fact out of the file it came from while the amendment i
 This module owns amending, on the writing side: ``plan_amend`` finds, for each conflict, the files
 asserting the old value; ``amended_log`` is the log as the pending amendment would make it, which
 ``argkb add`` validates the contribution against (``argkb.store.view.knowledge_base_as``: the
-knowledge base in memory as that log reads it, nothing written); ``amended_hint`` tells someone adding
-content again that an amendment replaced some of it. Readers leave replaced facts out through
-``argkb.kb.supersede`` (the knowledge-base layer, which every reader of a file reaches); ``argkb retract``
-of an amendment is a retraction like any other (its log entry, retracted, no longer replaces anything).
+knowledge base in memory as that log reads it, nothing written); ``amended_hint`` tells someone
+adding content again that an amendment replaced some of it. Readers leave replaced facts out through
+``argkb.kb.supersede`` (the knowledge-base layer, which every reader of a file reaches);
+``argkb retract`` of an amendment is a retraction like any other (its log entry, retracted, no
+longer replaces anything).
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from argkb.rdf.strict import to_nt
 
 
 def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> list[Replaced]:
-    """Every old value the conflicts replace, once per live data file that asserts it (none is edited).
+    """Every old value the conflicts replace, once per live data file that asserts it (none is
+    edited).
 
     A UsageError when an old value is asserted by no data file (it comes from the ontology, which
     amendments do not change)."""
@@ -44,8 +46,9 @@ def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> list[Replaced]
 
 
 def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]]:
-    """Triple -> the live data files (relative, sorted) asserting it, superseded facts left out. On the
-    derived store (one named graph per file) each is an index lookup; otherwise every file is read."""
+    """Triple -> the live data files (relative, sorted) asserting it, superseded facts left out. On
+    the derived store (one named graph per file) each is an index lookup; otherwise every file is
+    read."""
     from argkb.store import open_store
     from argkb.store.base import OxigraphStore, to_ox
     from argkb.store.derived import graph_iri
@@ -72,23 +75,29 @@ def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]
 
 
 def amended_log(entries: list[Contribution], replaced: list[Replaced]) -> list[Contribution] | None:
-    """The log as the pending amendment replacing ``replaced`` would make it (None when it replaces nothing)."""
+    """The log as the pending amendment replacing ``replaced`` would make it (None when it replaces
+    nothing)."""
     return [*entries, pending_amendment(replaced)] if replaced else None
 
 
 def amended_hint(same: list[Contribution], entries: list[Contribution]) -> str:
-    """When the same content was added before and amendments replaced some of its facts: how to get them back."""
+    """When the same content was added before and amendments replaced some of its facts: how to get
+    them back."""
     if not same:
         return ""
     amendments = [c.id for c in entries if not c.retracted and any(r.file == same[-1].content_file for r in c.replaced)]
     if not amendments:
         return ""
-    return (f"; the same content was added as contribution {same[-1].id}, and amendment(s) {', '.join(amendments)} "
-            f"replaced some of its facts: `argkb retract {amendments[-1]} --reason TEXT` brings them back")
+    return (
+        f"; the same content was added as contribution {same[-1].id}, and amendment(s) "
+        f"{', '.join(amendments)} replaced some of its facts: `argkb retract {amendments[-1]} "
+        "--reason TEXT` brings them back"
+    )
 
 
 def pending_amendment(replaced: list[Replaced]) -> Contribution:
-    """A stand-in log entry for an amendment not yet committed: what the log validated against holds."""
+    """A stand-in log entry for an amendment not yet committed: what the log validated against
+    holds."""
     from argkb.vocab.namespaces import KB
 
     return Contribution(id=PENDING_ID, author="pending", agent=str(KB["contributor-pending"]), started=iso(now()),

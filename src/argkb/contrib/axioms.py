@@ -9,14 +9,16 @@ infers — asserted (``cax-sco``: through ``rdfs:subClassOf*``), from ``rdfs:dom
 * a node of two disjoint classes (``cax-dw``, ``cax-adc``), also after a functional object
   property makes two values the same node (``prp-fp``);
 * two different values of a functional datatype property (``prp-fp`` on data values);
-* ``x P x`` for an irreflexive ``P`` (``prp-irp``); ``x P y`` and ``x Q y`` for disjoint ``P``, ``Q``
-  (``prp-pdw``);
+* ``x P x`` for an irreflexive ``P`` (``prp-irp``); ``x P y`` and ``x Q y`` for disjoint ``P``,
+  ``Q`` (``prp-pdw``);
 * a literal outside the datatype a data property's range names (``xsd:string``: the one range HermiT
   decides as ``argkb reason`` runs it; it ignores ``rdf:langString``).
 
 They run on a small store: the ontology, the contribution, and from the knowledge base every triple
-a node the contribution names says of itself, one witness per predicate pointing at it (``_incoming``:
-what points at a node only types it), and what the nodes it leads to say of themselves (bound queries). ``tests/test_safety_axioms.py`` holds the verdicts to HermiT's on planted fixtures.
+a node the contribution names says of itself, one witness per predicate pointing at it
+(``_incoming``: what points at a node only types it), and what the nodes it leads to say of
+themselves (bound queries). ``tests/test_safety_axioms.py`` holds the verdicts to HermiT's on
+planted fixtures.
 """
 from __future__ import annotations
 
@@ -32,8 +34,9 @@ from argkb.rdf.ids import short
 from argkb.store.base import term_sparql, to_ox
 
 _BATCH = 500
-#: data range -> the FILTER a value outside it passes (``?v`` the value). Only ranges whose verdict was checked
-#: against HermiT as ``argkb reason`` runs it: it ignores ``rdf:langString`` (unsupported), so no check for it here
+#: data range -> the FILTER a value outside it passes (``?v`` the value). Only ranges whose verdict
+#: was checked against HermiT as ``argkb reason`` runs it: it ignores ``rdf:langString``
+#: (unsupported), so no check for it here
 _OUTSIDE = {
     XSD.string: f'isLiteral(?v) && (lang(?v) != "" || datatype(?v) != <{XSD.string}>)',
 }
@@ -93,19 +96,23 @@ class Axioms:
 
     # ------------------------------------------------------------ queries
     def typing(self) -> str:
-        """SELECT ?x ?c: every class ``?c`` of a focus node ``?x`` that takes part in a disjointness, as OWL 2 RL
-        infers it (asserted types, domains, ranges, inverses, then superclasses); ``#FOCUS`` binds ``?x``."""
+        """SELECT ?x ?c: every class ``?c`` of a focus node ``?x`` that takes part in a
+        disjointness, as OWL 2 RL infers it (asserted types, domains, ranges, inverses, then
+        superclasses); ``#FOCUS`` binds ``?x``."""
         relevant = {a for a, _b in self.disjoint}
         pairs = sorted((term_sparql(t), term_sparql(c)) for t, sups in self.superclasses.items()
                        for c in sups if c in relevant)
         subj = " ".join(f"({term_sparql(p)} {term_sparql(c)})" for p, c in sorted(self.subject_types))
         obj = " ".join(f"({term_sparql(p)} {term_sparql(c)})" for p, c in sorted(self.object_types))
-        return ("SELECT DISTINCT ?x ?c WHERE { #FOCUS { ?x a ?t } UNION "
-                f"{{ VALUES (?sp ?t) {{ {subj} }} ?x ?sp ?so }} UNION {{ VALUES (?op ?t) {{ {obj} }} ?os ?op ?x }} "
-                f"VALUES (?t ?c) {{ {' '.join(f'({t} {c})' for t, c in pairs)} }} }}")
+        return (
+            f"SELECT DISTINCT ?x ?c WHERE {{ #FOCUS {{ ?x a ?t }} UNION {{ VALUES (?sp ?t) {{ "
+            f"{subj} }} ?x ?sp ?so }} UNION {{ VALUES (?op ?t) {{ {obj} }} ?os ?op ?x }} VALUES "
+            f"(?t ?c) {{ {' '.join(f'({t} {c})' for t, c in pairs)} }} }}"
+        )
 
     def queries(self) -> list[tuple[str, str]]:
-        """(kind, SPARQL) with ``#FOCUS`` where the pattern binding the focus nodes goes (disjoint classes: ``typing``)."""
+        """(kind, SPARQL) with ``#FOCUS`` where the pattern binding the focus nodes goes (disjoint
+        classes: ``typing``)."""
         out = []
         if self.disjoint and self.functional_objects:
             props = " ".join(term_sparql(p) for p in sorted(self.functional_objects))
@@ -123,8 +130,14 @@ class Axioms:
             out.append(("properties", "SELECT DISTINCT ?x ?p ?q ?y WHERE { #FOCUS VALUES (?p ?q) { " + pairs + " } "
                         "?x ?p ?y . ?x ?q ?y }"))
         for prop, datatype in sorted(self.data_ranges):
-            out.append(("range", f"SELECT DISTINCT ?x ?p ?v WHERE {{ #FOCUS VALUES (?p ?r) {{ ({term_sparql(prop)} "
-                        f"{term_sparql(datatype)}) }} ?x ?p ?v FILTER ({_OUTSIDE[datatype]}) }}"))
+            out.append(
+                (
+                    "range",
+                    f"SELECT DISTINCT ?x ?p ?v WHERE {{ #FOCUS VALUES (?p ?r) {{ "
+                    f"({term_sparql(prop)} {term_sparql(datatype)}) }} ?x ?p ?v FILTER "
+                    f"({_OUTSIDE[datatype]}) }}",
+                )
+            )
         return out
 
 
@@ -150,7 +163,8 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
     from argkb.store.focus import focus_pattern
     from argkb.validation.incremental import construct_triples
 
-    iris: dict = {}   # every IRI of the contribution, converted once (one pass over a possibly large graph)
+    # every IRI of the contribution, converted once (one pass over a possibly large graph)
+    iris: dict = {}
 
     def term(t):
         if not isinstance(t, URIRef):
@@ -216,9 +230,10 @@ def check_axioms(store, contribution: Graph, ontology: Graph, without=frozenset(
 def _incoming(store, block: str) -> list:
     """One triple per (focus node, predicate pointing at it), its subject a fresh blank node.
 
-    What points at a node only types it (``prp-rng``, ``prp-inv``), and the type depends on the predicate
-    alone; every check on values reads the node's own triples. So a node thousands of triples point at
-    (``kb:argkb-editors``, a much-quoted source) costs one row per predicate, not one per triple."""
+    What points at a node only types it (``prp-rng``, ``prp-inv``), and the type depends on the
+    predicate alone; every check on values reads the node's own triples. So a node thousands of
+    triples point at (``kb:argkb-editors``, a much-quoted source) costs one row per predicate, not
+    one per triple."""
     import pyoxigraph as ox
 
     result = store.query(pointing_at(block))
@@ -232,7 +247,8 @@ def _incoming(store, block: str) -> list:
 
 
 def _merged(merged: list[dict], small, classes, clashes, found: dict) -> None:
-    """Two values of a functional object property are one node: a clash between their types (``prp-fp``)."""
+    """Two values of a functional object property are one node: a clash between their types
+    (``prp-fp``)."""
     from argkb.store.focus import focus_pattern
 
     nodes = sorted({r[k] for r in merged for k in ("a", "b")}, key=str)

@@ -1,9 +1,11 @@
-"""What a contribution would change: new nodes by type, new links, links to existing nodes, conflicts.
+"""What a contribution would change: new nodes by type, new links, links to existing nodes,
+conflicts.
 
 A *conflict* gives an existing node a second value for a single-valued property (its
 label, statement, perspective, conclusion, qualifier, warrant, …: every
 ``owl:FunctionalProperty`` of the ontology, plus labels, titles and a quote's anchor).
-``argkb add`` refuses conflicts unless ``--amend``, which supersedes the old value (``argkb.contrib.amend``).
+``argkb add`` refuses conflicts unless ``--amend``, which supersedes the old value
+(``argkb.contrib.amend``).
 """
 from __future__ import annotations
 
@@ -100,8 +102,8 @@ class Diff:
 
 
 def compute_diff(contribution: Graph, kb, ontology: Graph, problems=()) -> Diff:
-    """Compare a (skolemised) contribution with the knowledge base (ontology + data): ``kb`` is its Store
-    (index lookups: ``argkb.store.lookup``) or an rdflib Graph of it."""
+    """Compare a (skolemised) contribution with the knowledge base (ontology + data): ``kb`` is its
+    Store (index lookups: ``argkb.store.lookup``) or an rdflib Graph of it."""
     from argkb.store.lookup import TripleLookup
 
     lookup = TripleLookup(kb)

@@ -1,5 +1,5 @@
-"""``argkb init DIR [--empty]``: a new, writable knowledge base folder, seeded from the one argkb finds
-(``--empty``: its ontology, shapes and queries only).
+"""``argkb init DIR [--empty]``: a new, writable knowledge base folder, seeded from the one argkb
+finds (``--empty``: its ontology, shapes and queries only).
 
 The folder is assembled under a temporary name beside DIR and renamed into place, so
 it appears whole or not at all. It holds ``ontology/``, ``data/`` (the seed data, its
@@ -55,7 +55,8 @@ def _skip(folder: str, names: list[str]) -> set[str]:
 
 def init_kb(target: Path, source: KnowledgeBase, empty: bool = False) -> Path:
     """Make ``target`` a knowledge base copied from ``source``; ``empty``: the ontology, shapes and
-    queries only — no data, no source texts, no contributions (for analysts bringing their own articles)."""
+    queries only — no data, no source texts, no contributions (for analysts bringing their own
+    articles)."""
     target = Path(target).expanduser()
     if target.is_symlink():
         raise UsageError(f"{target}: is a symbolic link{' to a missing path' if not target.exists() else ''}; "

@@ -33,7 +33,8 @@ def _read_pid(fd: int) -> int | None:
 
 
 class KBLock:
-    """``with KBLock(data_dir, timeout=30):`` — exclusive; raises UsageError when it cannot be had in time."""
+    """``with KBLock(data_dir, timeout=30):`` — exclusive; raises UsageError when it cannot be had
+    in time."""
 
     def __init__(self, data_dir: Path, timeout: float = 60.0):
         self.path = Path(data_dir) / LOCK_NAME
@@ -75,7 +76,8 @@ class KBLock:
             return self
 
     def _open(self) -> int:
-        """The lock file, opened without following a symbolic link; refused unless it is a regular file."""
+        """The lock file, opened without following a symbolic link; refused unless it is a regular
+        file."""
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK, 0o644)
         except OSError as exc:

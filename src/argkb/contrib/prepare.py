@@ -76,9 +76,11 @@ def has_blank_nodes(graph: Graph) -> bool:
 
 
 def skolemise(graph: Graph, blank: bool | None = None) -> Graph:
-    """``blank``: whether ``graph`` has blank nodes, when the caller knows (one scan of a large graph, not two)."""
+    """``blank``: whether ``graph`` has blank nodes, when the caller knows (one scan of a large
+    graph, not two)."""
     if not (has_blank_nodes(graph) if blank is None else blank):
-        return graph   # nothing to name: canonicalising a large graph would cost much and change nothing
+        # nothing to name: canonicalising a large graph would cost much and change nothing
+        return graph
     canonical = to_canonical_graph(graph)
     digest = hashlib.sha256("\n".join(sorted(
         " ".join(t.n3() for t in triple) for triple in canonical)).encode("utf-8")).hexdigest()[:8]
@@ -95,7 +97,8 @@ def skolemise(graph: Graph, blank: bool | None = None) -> Graph:
 
 
 def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Prepared:
-    """Parse ``files`` into one skolemised graph, its content file and digest, and the id problems."""
+    """Parse ``files`` into one skolemised graph, its content file and digest, and the id
+    problems."""
     files = [Path(f) for f in files]
     given = read_inputs(files, max_bytes, allow_network)
     blank = has_blank_nodes(given)
@@ -123,7 +126,11 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
         if isinstance(s, BNode):   # validate FILE checks files before skolemising: blank nodes are fine
             continue
         if p == OWL.imports:
-            refuse(s, "declares owl:imports; argkb never fetches imports: put the triples in the contribution")
+            refuse(
+                s,
+                "declares owl:imports; argkb never fetches imports: put the triples in the "
+                "contribution",
+            )
         if s not in subjects:
             subjects.add(s)
             if not str(s).startswith(kb):
@@ -132,8 +139,11 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
             elif str(s)[len(kb):].startswith(RESERVED):
                 refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
         if p == RDF.type and o == ARGKB.Source and len(f"{_local(s)}.txt".encode()) > MAX_NAME_BYTES:
-            refuse(s, f"a source's id names its text file data/sources/ID.txt, which may be at most {MAX_NAME_BYTES} "
-                      "bytes long; choose a shorter id")
+            refuse(
+                s,
+                "a source's id names its text file data/sources/ID.txt, which may be at most "
+                f"{MAX_NAME_BYTES} bytes long; choose a shorter id",
+            )
         if p == RDF.type and o == ARGKB.Contribution:
             refuse(s, "only argkb add may record an argkb:Contribution")
         for term in (p, o):
@@ -145,8 +155,9 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
 
 
 def validate_files(kb, files, engine: str = "auto"):
-    """``argkb validate``: the validation report of ``files`` in the knowledge base's context (of the knowledge
-    base itself without files) and the id problems ``argkb add`` would refuse the files for."""
+    """``argkb validate``: the validation report of ``files`` in the knowledge base's context (of
+    the knowledge base itself without files) and the id problems ``argkb add`` would refuse the
+    files for."""
     from argkb.validation.validate import validate
 
     problems = check_ids(read_inputs(files, allow_network=kb.allow_network), kb.ontology_graph()) if files else []

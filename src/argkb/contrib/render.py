@@ -10,8 +10,9 @@ from argkb.kb.log import Contribution
 
 
 def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] = ()) -> dict:
-    """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next write) or
-    missing; and ``superseded``: the facts of its file that live amendments in ``log`` replaced, and by which."""
+    """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next
+    write) or missing; and ``superseded``: the facts of its file that live amendments in ``log``
+    replaced, and by which."""
     path = kb.root / c.content_file
     if c.retracted:
         state = "retracted"
@@ -27,7 +28,8 @@ def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] =
 
 
 def contributions(kb: KnowledgeBase) -> list[dict]:
-    """``argkb contributions``: every contribution of the log, newest first, with its state (``with_state``)."""
+    """``argkb contributions``: every contribution of the log, newest first, with its state
+    (``with_state``)."""
     from argkb.kb.log import read_log
 
     log = read_log(kb.data_dir)
@@ -35,7 +37,8 @@ def contributions(kb: KnowledgeBase) -> list[dict]:
 
 
 def contribution(kb: KnowledgeBase, ident: str) -> dict:
-    """``argkb contributions show ID``: one contribution by id, unique prefix or SHA part (``argkb.kb.log.find``)."""
+    """``argkb contributions show ID``: one contribution by id, unique prefix or SHA part
+    (``argkb.kb.log.find``)."""
     from argkb.kb.log import find
 
     entries = contributions(kb)

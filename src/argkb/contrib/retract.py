@@ -3,8 +3,8 @@
 The content file stays where it is; the log marks the contribution retracted (time,
 reason, who), and ``KnowledgeBase.data_files()`` stops reading it; the facts an amendment replaced
 are read again from the files that assert them. Refused while claims
-of other contributions still quote a source it registers (``argkb source add``), naming them, and when the
-knowledge base without it would have violations it does not have now — e.g. another
+of other contributions still quote a source it registers (``argkb source add``), naming them, and
+when the knowledge base without it would have violations it does not have now — e.g. another
 contribution argues from a claim it defines — naming those nodes and their files.
 """
 from __future__ import annotations
@@ -55,7 +55,8 @@ class Retraction:
 
 def _holders(kb: KnowledgeBase, entries: list[Contribution], target: Contribution,
              broken: list[Result]) -> tuple[list[Contribution], list[str]]:
-    """The live contributions (newest first) and the other files that define the nodes that would break."""
+    """The live contributions (newest first) and the other files that define the nodes that would
+    break."""
     by_file = {(kb.root / c.content_file).resolve(): c for c in entries if not c.retracted and c.id != target.id}
     contributions, others = {}, []
     for r in broken:
@@ -70,7 +71,8 @@ def _holders(kb: KnowledgeBase, entries: list[Contribution], target: Contributio
 
 
 def quoting_claims(live: KnowledgeBase, content: Path) -> list[str]:
-    """"kb:claim (kb:source via kb:quote)" for every claim outside ``content`` quoting a source ``content`` defines."""
+    """"kb:claim (kb:source via kb:quote)" for every claim outside ``content`` quoting a source
+    ``content`` defines."""
     from argkb.contrib.queries import QUOTING_CLAIMS
     from argkb.store import open_store
 
@@ -122,7 +124,11 @@ def retract(kb: KnowledgeBase, ident: str, reason: str, author: str | None = Non
         target.retracted_by = author
         write_log(kb.data_dir, entries)   # the commit point: one atomic rename
         notes += refresh_notes(live)
-        back = (f"; the {len(target.replaced)} fact(s) it replaced are read again from the files that assert "
-                "them" if target.replaced else "")
+        back = (
+            f"; the {len(target.replaced)} fact(s) it replaced are read again from the files that "
+            "assert them"
+            if target.replaced
+            else ""
+        )
         return Retraction("retracted", f"retracted contribution {target.id}; {target.content_file} is kept "
                                        f"but no longer read{back}", target, notes=notes)

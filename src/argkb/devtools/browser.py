@@ -111,7 +111,8 @@ class Browser:
         return result["result"].get("value")
 
     def open(self, url: str, ready: str = "document.readyState === 'complete'", timeout: float = 60) -> None:
-        """Load ``url`` (afresh, even if only its fragment differs) and wait until ``ready`` is true."""
+        """Load ``url`` (afresh, even if only its fragment differs) and wait until ``ready`` is
+        true."""
         self.call("Page.navigate", url="about:blank")
         self.call("Page.navigate", url=url)
         deadline = time.monotonic() + timeout

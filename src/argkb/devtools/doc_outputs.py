@@ -3,28 +3,30 @@
     PYTHONPATH=src python -m argkb.devtools.doc_outputs            # rewrite every checked output
     PYTHONPATH=src python -m argkb.devtools.doc_outputs --check    # exit 1 where a page differs
 
-A fenced block (no language, ``text`` or ``console``) whose lines start with ``$ COMMAND`` shows each
-command followed by what it prints. ``tests/test_doc_outputs.py`` runs every such block of every page
-(docs/tutorial.md has its own test, tests/test_tutorial.py) and compares what the commands print now with
-what the page shows; this module rewrites the shown output from a fresh run. An HTML comment right before
-a block says how to run it:
+A fenced block (no language, ``text`` or ``console``) whose lines start with ``$ COMMAND`` shows
+each command followed by what it prints. ``tests/test_doc_outputs.py`` runs every such block of
+every page (docs/tutorial.md has its own test, tests/test_tutorial.py) and compares what the
+commands print now with what the page shows; this module rewrites the shown output from a fresh run.
+An HTML comment right before a block says how to run it:
 
 * none: in the repository, on its knowledge base;
 * ``<!-- check: in minikb -->``: in a fresh copy of the test knowledge base (``ontology/`` and
-  ``tests/data/kb/data/`` as ``data/``), which the page calls ``/tmp/minikb``, holding the files the page
-  shows before the block (a fenced block right after ``<!-- file: NAME -->``, as in the tutorial);
+  ``tests/data/kb/data/`` as ``data/``), which the page calls ``/tmp/minikb``, holding the files the
+  page shows before the block (a fenced block right after ``<!-- file: NAME -->``, as in the
+  tutorial);
 * ``<!-- check: with minikb -->``: in the repository, with that copy as ``/tmp/minikb``;
-* ``<!-- check: excerpt -->``: each shown line must be a line of the output, a ``…`` in it standing for any
-  text and a line that is only ``…`` for any lines (a page that shows a few lines of a long answer);
-  such a block is checked, never rewritten;
+* ``<!-- check: excerpt -->``: each shown line must be a line of the output, a ``…`` in it standing
+  for any text and a line that is only ``…`` for any lines (a page that shows a few lines of a long
+  answer); such a block is checked, never rewritten;
 * ``<!-- check: output of COMMAND -->``: the block is COMMAND's output, without ``$`` lines;
 * ``<!-- not checked: REASON -->``: not run (a server, a timing); the reason is required.
 
-Commands are ``argkb …`` (run as a process here; in-process in the test), ``python …`` (this Python, in the
-repository), ``echo TEXT | argkb …`` (TEXT on standard input), ``echo TEXT > FILE``, ``… | head -N``,
-``… > /dev/null``, and ``# comments``; a shown line ``# exit N`` is the command's exit code. Only what
-differs from run to run is masked on both sides: the folders (the repository is ``/home/me/argkb``), times
-and durations. Nothing is written into the repository: a command that would write a file needs a copy.
+Commands are ``argkb …`` (run as a process here; in-process in the test), ``python …`` (this Python,
+in the repository), ``echo TEXT | argkb …`` (TEXT on standard input), ``echo TEXT > FILE``,
+``… | head -N``, ``… > /dev/null``, and ``# comments``; a shown line ``# exit N`` is the command's
+exit code. Only what differs from run to run is masked on both sides: the folders (the repository is
+``/home/me/argkb``), times and durations. Nothing is written into the repository: a command that
+would write a file needs a copy.
 """
 from __future__ import annotations
 
@@ -128,8 +130,9 @@ def mask(text: str, folder: str | None = None) -> str:
 
 
 def argkb_process(args: list[str], stdin: str | None, cwd: Path) -> tuple[str, int]:
-    """``argkb ARGS`` as a reader runs it: a process (this Python, this source tree), standard output then
-    standard error, and its exit code. The tests pass an in-process runner instead (``Session(argkb=…)``)."""
+    """``argkb ARGS`` as a reader runs it: a process (this Python, this source tree), standard
+    output then standard error, and its exit code. The tests pass an in-process runner instead
+    (``Session(argkb=…)``)."""
     env = {k: v for k, v in os.environ.items() if k not in ("ARGKB_HOME", "PYTHONPATH")}
     env.update(PYTHONPATH=str(REPO / "src"), COLUMNS="100")
     done = subprocess.run([sys.executable, "-m", "argkb", *args], cwd=cwd, input=stdin, capture_output=True,
@@ -138,8 +141,9 @@ def argkb_process(args: list[str], stdin: str | None, cwd: Path) -> tuple[str, i
 
 
 def run(command: str, cwd: Path, folder: str | None = None, argkb=argkb_process) -> tuple[str, int]:
-    """What ``command`` prints (standard output and error, as a reader sees them) run in ``cwd``, and its
-    exit code; ``argkb(args, stdin, cwd) -> (output, exit code)`` runs the argkb commands."""
+    """What ``command`` prints (standard output and error, as a reader sees them) run in ``cwd``,
+    and its exit code; ``argkb(args, stdin, cwd) -> (output, exit code)`` runs the argkb
+    commands."""
     command = re.sub(r"\s+#.*$", "", command).strip()
     if folder:
         command = command.replace(MINIKB, folder)
@@ -153,7 +157,10 @@ def run(command: str, cwd: Path, folder: str | None = None, argkb=argkb_process)
             m = re.match(r"^(.*?)\s*>\s*(\S+)$", stage)
             if m and i == len(stages) - 1:
                 if cwd == REPO:
-                    raise ValueError(f"{stage!r} would write into the repository: mark the block 'check: in minikb'")
+                    raise ValueError(
+                        f"{stage!r} would write into the repository: mark the block 'check: in "
+                        "minikb'"
+                    )
                 (cwd / m[2]).write_text(" ".join(shlex.split(m[1])[1:]) + "\n", encoding="utf-8")
                 text = ""
             else:
@@ -186,7 +193,8 @@ def with_exit(shown: str, actual: str, code: int) -> str:
 
 
 def excerpt_matches(shown: str, actual: str) -> bool:
-    """Each shown line is a line of ``actual`` in order, "…" standing for any text (a lone "…" for any lines)."""
+    """Each shown line is a line of ``actual`` in order, "…" standing for any text (a lone "…" for
+    any lines)."""
     lines = actual.splitlines()
     at = 0
     for line in shown.splitlines():
@@ -202,7 +210,8 @@ def excerpt_matches(shown: str, actual: str) -> bool:
 
 
 class Session:
-    """One block's commands, in order, in its own folder (a copy of the test knowledge base, or the repository)."""
+    """One block's commands, in order, in its own folder (a copy of the test knowledge base, or the
+    repository)."""
 
     def __init__(self, block: Block, argkb=argkb_process):
         self.block, self.argkb = block, argkb
@@ -228,8 +237,8 @@ class Session:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
     def outputs(self):
-        """(command, shown, actual, matches) for each command of the block, the actual output as the page
-        would show it."""
+        """(command, shown, actual, matches) for each command of the block, the actual output as the
+        page would show it."""
         for command, shown in self.block.commands:
             actual, code = run(command, self.cwd, self.folder, self.argkb)
             actual = with_exit(shown, mask_folder(actual, self.folder), code)
@@ -241,7 +250,8 @@ class Session:
 
 
 def refresh(page: Path, argkb=argkb_process) -> int:
-    """Rewrite the page's checked outputs (not excerpts) from a fresh run; how many blocks changed."""
+    """Rewrite the page's checked outputs (not excerpts) from a fresh run; how many blocks
+    changed."""
     text = page.read_text(encoding="utf-8")
     changed = 0
     for block in reversed(blocks(page)):
@@ -264,8 +274,8 @@ def refresh(page: Path, argkb=argkb_process) -> int:
 
 
 def mask_folder(text: str, folder: str | None) -> str:
-    """The output as the page shows it: the copy of the test knowledge base as /tmp/minikb, the repository
-    as /home/me/argkb."""
+    """The output as the page shows it: the copy of the test knowledge base as /tmp/minikb, the
+    repository as /home/me/argkb."""
     if folder:
         text = text.replace(folder, MINIKB)
     return text.replace(str(REPO), CHECKOUT)

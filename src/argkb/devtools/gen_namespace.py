@@ -1,5 +1,5 @@
-"""Generate ``argkb/vocab/_argkb.py``'s ``ARGKB`` class, and ``argkb/vocab/_lenses.py``'s built-in lenses,
-from ``ontology/argkb.ttl``.
+"""Generate ``argkb/vocab/_argkb.py``'s ``ARGKB`` class, and ``argkb/vocab/_lenses.py``'s built-in
+lenses, from ``ontology/argkb.ttl``.
 
 Run ``python -m argkb.devtools.gen_namespace`` after changing the ontology;
 ``tests/test_ontology.py`` fails while they disagree.
@@ -7,6 +7,7 @@ Run ``python -m argkb.devtools.gen_namespace`` after changing the ontology;
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 ONTOLOGY_NS = "https://w3id.org/argkb/ontology#"
+#: the generated files are as ``ruff format`` leaves them, with lines of at most this many
+#: characters
+LINE_LENGTH = 100
 ROOT = Path(__file__).resolve().parents[3]
 TARGET = Path(__file__).resolve().parents[1] / "vocab" / "_argkb.py"
 LENSES_TARGET = Path(__file__).resolve().parents[1] / "vocab" / "_lenses.py"
@@ -50,6 +54,26 @@ def hedge_words(graph: Graph) -> list[tuple[str, str]]:
     return sorted((str(word), str(q)[len(ONTOLOGY_NS):]) for q, word in graph.subject_objects(prop))
 
 
+def _quoted(text: str) -> str:
+    """A Python string literal of ``text`` as ``ruff format`` writes it (double quotes if it
+    can)."""
+    literal = repr(text)
+    if '"' in text or not literal.startswith("'"):
+        return literal
+    return '"' + literal[1:-1].replace("\\'", "'") + '"'
+
+
+def _term_lines(name: str, definition: str) -> list[str]:
+    """A term's annotation with its definition as a comment: after it where the line is short
+    enough, else wrapped above it."""
+    line = f"    {name}: URIRef  # {definition}"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    comment = textwrap.wrap(definition, LINE_LENGTH - len("    # "), break_long_words=False,
+                            break_on_hyphens=False)
+    return [*(f"    # {text}" for text in comment), f"    {name}: URIRef"]
+
+
 def render(terms: dict[str, list[tuple[str, str]]], hedges: Sequence[tuple[str, str]] = ()) -> str:
     lines = [
         '"""The argkb vocabulary as a strict rdflib namespace.',
@@ -57,6 +81,7 @@ def render(terms: dict[str, list[tuple[str, str]]], hedges: Sequence[tuple[str, 
         "GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``;",
         "do not edit by hand. Asking for a term the ontology lacks raises AttributeError.",
         '"""',
+        "",
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "from rdflib.term import URIRef",
         "",
@@ -70,17 +95,23 @@ def render(terms: dict[str, list[tuple[str, str]]], hedges: Sequence[tuple[str, 
     for kind, rows in terms.items():
         lines += ["", f"    # {kind}"]
         for name, definition in rows:
-            lines.append(f"    {name}: URIRef  # {definition}")
-    lines += ["", "", "#: argkb:hedgeWord: each hedge word -> the local name of the qualifier it states (the one list of hedges)",
-              "HEDGE_WORDS: dict[str, str] = {"]
-    lines += [f"    {word!r}: {qualifier!r}," for word, qualifier in hedges]
+            lines += _term_lines(name, definition)
+    lines += [
+        "",
+        "",
+        "#: argkb:hedgeWord: each hedge word -> the local name of the qualifier it states",
+        "#: (the one list of hedges)",
+        "HEDGE_WORDS: dict[str, str] = {",
+    ]
+    lines += [f"    {_quoted(word)}: {_quoted(qualifier)}," for word, qualifier in hedges]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 def built_in_lenses(graph: Graph) -> list[tuple[str, str, list[str]]]:
-    """(local name, skos:notation, sorted skos:altLabels) of each argkb:Perspective the ontology declares,
-    in the order of its owl:AllDifferent list of them (the order every table and legend shows)."""
+    """(local name, skos:notation, sorted skos:altLabels) of each argkb:Perspective the ontology
+    declares, in the order of its owl:AllDifferent list of them (the order every table and legend
+    shows)."""
     perspective = URIRef(ONTOLOGY_NS + "Perspective")
     declared = {s for s in graph.subjects(RDF.type, perspective) if str(s).startswith(ONTOLOGY_NS)}
     order: list = []
@@ -95,10 +126,11 @@ def built_in_lenses(graph: Graph) -> list[tuple[str, str, list[str]]]:
 
 def render_lenses(lenses: list[tuple[str, str, list[str]]]) -> str:
     lines = [
-        '"""The lenses argkb ships: the ``argkb:Perspective`` individuals of the ontology, in its order.',
+        '"""The lenses argkb ships: the ``argkb:Perspective`` individuals of the ontology, in its '
+        "order.",
         "",
-        "GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``; do not edit by hand.",
-        "Read them through ``argkb.vocab.lenses``.",
+        "GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``; do not",
+        "edit by hand. Read them through ``argkb.vocab.lenses``.",
         '"""',
         "",
         "#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names",
@@ -106,8 +138,8 @@ def render_lenses(lenses: list[tuple[str, str, list[str]]]) -> str:
         "BUILT_IN_LENSES = (",
     ]
     for name, notation, alt in lenses:
-        alts = "".join(f"{a!r}, " for a in alt)
-        lines.append(f"    ({name!r}, {notation!r}, ({alts.rstrip()})),")
+        alts = ", ".join(_quoted(a) for a in alt) + ("," if len(alt) == 1 else "")
+        lines.append(f"    ({_quoted(name)}, {_quoted(notation)}, ({alts})),")
     return "\n".join([*lines, ")"]) + "\n"
 
 

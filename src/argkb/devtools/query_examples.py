@@ -1,4 +1,5 @@
-"""Refresh the example output in the headers of ``queries/*.rq`` from the repository's knowledge base.
+"""Refresh the example output in the headers of ``queries/*.rq`` from the repository's knowledge
+base.
 
     PYTHONPATH=src python -m argkb.devtools.query_examples
 

@@ -1,13 +1,14 @@
-"""Refresh the screenshots of the HTML map in ``docs/`` (the README's and docs/exports.md's pictures).
+"""Refresh the screenshots of the HTML map in ``docs/`` (the README's and docs/exports.md's
+pictures).
 
-    PYTHONPATH=src python -m argkb.devtools.screenshots            # rewrite docs/argument-map*.png
-    PYTHONPATH=src python -m argkb.devtools.screenshots --check    # exit 1 if a fresh render differs
+    PYTHONPATH=src python -m argkb.devtools.screenshots          # rewrite docs/argument-map*.png
+    PYTHONPATH=src python -m argkb.devtools.screenshots --check  # exit 1 if a fresh render differs
 
 Exports the repository's knowledge base as the HTML map into a temporary folder and takes each shot
-in ``SHOTS`` in headless Chromium. The test suite never writes into ``docs/``: tests/test_map_readable.py
-renders the shots afresh into a temporary folder and compares them with the tracked files (``differs``),
-so a change to the map that changes its look fails there until this command is run and its PNGs
-committed.
+in ``SHOTS`` in headless Chromium. The test suite never writes into ``docs/``:
+tests/test_map_readable.py renders the shots afresh into a temporary folder and compares them with
+the tracked files (``differs``), so a change to the map that changes its look fails there until this
+command is run and its PNGs committed.
 """
 from __future__ import annotations
 
@@ -23,9 +24,19 @@ DOCS = REPO / "docs"
 
 #: file name -> (width, height, address fragment, what must hold before the shot)
 SHOTS: dict[str, tuple[int, int, str, str]] = {
-    "argument-map.png": (1400, 900, "", "document.body.dataset.ready === 'true' && !!document.getElementById('panel-why')"),
-    "argument-map-trace.png": (1400, 900, "#focus=kb:impl-strain-allies",
-                               "document.body.dataset.view === 'graph' && document.getElementById('cy').hasAttribute('data-label-px')"),
+    "argument-map.png": (
+        1400,
+        900,
+        "",
+        "document.body.dataset.ready === 'true' && !!document.getElementById('panel-why')",
+    ),
+    "argument-map-trace.png": (
+        1400,
+        900,
+        "#focus=kb:impl-strain-allies",
+        "document.body.dataset.view === 'graph' && "
+        "document.getElementById('cy').hasAttribute('data-label-px')",
+    ),
     "argument-map-phone.png": (390, 844, "", "document.body.dataset.ready === 'true'"),
 }
 

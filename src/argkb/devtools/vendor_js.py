@@ -1,4 +1,5 @@
-"""Vendor the HTML map's pinned JavaScript into ``argkb/export/vendor/`` from npm's verified tarballs.
+"""Vendor the HTML map's pinned JavaScript into ``argkb/export/vendor/`` from npm's verified
+tarballs.
 
     npm ci && python -m argkb.devtools.vendor_js
 
@@ -40,7 +41,8 @@ def npm_cache() -> Path:
 
 
 def cached_tarball(integrity: str, cache: Path) -> bytes:
-    """The tarball npm cached under ``integrity`` (cacache's content-v2 layout), checked against it."""
+    """The tarball npm cached under ``integrity`` (cacache's content-v2 layout), checked against
+    it."""
     algorithm, digest = integrity.split("-", 1)
     hexdigest = base64.b64decode(digest).hex()
     path = cache / "content-v2" / algorithm / hexdigest[:2] / hexdigest[2:4] / hexdigest[4:]

@@ -4,8 +4,8 @@ Claims are Argdown statements (``[id]: statement #tags {data}``), arguments are 
 (``<id>: label #lens {data}``) with their premises (``+ [claim]``), conclusion (``+> [claim]``) and
 attacks (``-> [claim]``, ``_> <argument>``) as relations below them; quotes are their exact words on
 the claim that cites them (``argkb import`` anchors them again in the source text); every other node
-(sources, agents, actors, levers, moves, references) is an entry of the front matter's ``argkb:`` block.
-``argkb import --from argdown`` reads it back to the same graph, ids included.
+(sources, agents, actors, levers, moves, references) is an entry of the front matter's ``argkb:``
+block. ``argkb import --from argdown`` reads it back to the same graph, ids included.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from rdflib.namespace import PROV, RDF, RDFS
 from argkb.export import argdown_flavour as fl
 from argkb.vocab.namespaces import ARGKB, KB, OA
 
-#: where the Argdown body puts a statement's or an argument's own text; a text outside it goes to the data
+#: where the Argdown body puts a statement's or an argument's own text; a text outside it goes to
+#: the data
 _SAFE = re.compile(r"^(?![-+(<>_]|\d)(?!.*(?:[#\[\]<>{}*_@`\\]|//|/\*|\s\s|\s$)).+$")
 _QUOTE_KEYS = {RDF.type, OA.hasSource, OA.exact, OA.start, OA.end}
 #: the relation below an argument for each of its edges
@@ -32,7 +33,8 @@ def safe_text(text: str) -> bool:
 
 
 def quote_id(claim: URIRef) -> URIRef:
-    """The id a claim's quote has unless the document says otherwise: claim-x / impl-x -> quote-x."""
+    """The id a claim's quote has unless the document says otherwise: claim-x / impl-x ->
+    quote-x."""
     local = str(claim)[len(str(KB)):] if str(claim).startswith(str(KB)) else ""
     return KB["quote-" + local.split("-", 1)[1]] if "-" in local else KB["quote-" + local]
 
@@ -64,8 +66,8 @@ class Writer:
         return self._texts[source]
 
     def _inline_quotes(self, body: set) -> set:
-        """The quotes written as words on a claim: cited by a claim, and found again where they are when
-        the import anchors their words in the source text (their first occurrence)."""
+        """The quotes written as words on a claim: cited by a claim, and found again where they are
+        when the import anchors their words in the source text (their first occurrence)."""
         out = set()
         for quote in self.g.subjects(RDF.type, ARGKB.Quote):
             preds = set(self.g.predicates(quote))
@@ -85,7 +87,8 @@ class Writer:
 
     # ------------------------------------------------------------------ data
     def _unquoted(self, node) -> bool:
-        """Whether the front matter's ``by`` applies to a body node: an argument, or a claim without quotes."""
+        """Whether the front matter's ``by`` applies to a body node: an argument, or a claim without
+        quotes."""
         return node in self.argument_set or not any(q in self.inline for q in self.g.objects(node, ARGKB.evidence))
 
     def _default_by(self):

@@ -1,5 +1,6 @@
 """argkb-flavoured Argdown: the vocabulary both the writer (``argkb.export.argdown``) and the reader
-(``argkb.interop.argdown_flavoured``) use, so the two cannot drift apart. docs/argdown.md describes it.
+(``argkb.interop.argdown_flavoured``) use, so the two cannot drift apart. docs/argdown.md describes
+it.
 
 Every triple has one place: a claim's statement is its Argdown text, its types are ``#tags``, the
 rest are keys of its ``{data}``; an argument's label is its description, its lens a ``#tag``, its
@@ -65,7 +66,8 @@ GROUPS: dict[str, URIRef | None] = {"sources": ARGKB.Source, "agents": PROV.Agen
                                     "quotes": ARGKB.Quote, "dismissals": ARGKB.Dismissal, "nodes": None}
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-#: what an id may be written as: a name or a CURIE (no spaces or IRI-breaking characters), an absolute IRI
+#: what an id may be written as: a name or a CURIE (no spaces or IRI-breaking characters), an
+#: absolute IRI
 _NAME = re.compile(r"^[^\s<>\"{}|\\^`:]+(?::[^\s<>\"{}|\\^`]*)?$")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
@@ -196,9 +198,9 @@ _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
 def dump(value) -> str:
-    """A data value in YAML's flow style, as Argdown writes data: names bare, text in JSON's double quotes
-    (which YAML reads), with the characters that would end a data block or start a comment inside
-    Argdown escaped."""
+    """A data value in YAML's flow style, as Argdown writes data: names bare, text in JSON's double
+    quotes (which YAML reads), with the characters that would end a data block or start a comment
+    inside Argdown escaped."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"{dump(k)}: {dump(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
@@ -209,7 +211,8 @@ def dump(value) -> str:
 
 
 def _escape(text: str) -> str:
-    """Escape braces and comment openers inside the JSON strings of ``text`` (outside them they are syntax)."""
+    """Escape braces and comment openers inside the JSON strings of ``text`` (outside them they are
+    syntax)."""
     out, in_string, escaped = [], False, False
     for i, ch in enumerate(text):
         if in_string:

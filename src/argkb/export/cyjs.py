@@ -11,7 +11,8 @@ from argkb.export.model import ArgumentMap
 
 
 def node_element(node, max_lines: int = 4) -> dict:
-    """A node; its label drawn on at most ``max_lines`` lines of 22 characters (the last ellipsised)."""
+    """A node; its label drawn on at most ``max_lines`` lines of 22 characters (the last
+    ellipsised)."""
     look = style.type_style(node.type)
     border_colour, border_line, border_width = style.border(node)
     lines = style.wrap(node.label, 22, max_lines)

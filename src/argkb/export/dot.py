@@ -25,7 +25,10 @@ def _legend(status_lens: str | None = None) -> str:
         bg = f' bgcolor="{colour}"' if what != "edge" else ""
         cells.append(f"<td{bg}>{sample}</td>")
     rows = "".join(cells)
-    return f'<<table border="0" cellborder="1" cellspacing="2" cellpadding="3"><tr>{rows}</tr></table>>'
+    return (
+        '<<table border="0" cellborder="1" cellspacing="2" '
+        f'cellpadding="3"><tr>{rows}</tr></table>>'
+    )
 
 
 def _node_line(node, status_lens: str | None = None) -> str:
@@ -54,7 +57,8 @@ def _node_line(node, status_lens: str | None = None) -> str:
 
 
 def to_dot(amap: ArgumentMap, clusters: bool = False, status_lens: str | None = None, **_) -> str:
-    """``status_lens`` (``overall`` or a perspective key) fills arguments and claims by their status."""
+    """``status_lens`` (``overall`` or a perspective key) fills arguments and claims by their
+    status."""
     lines = [
         "digraph argkb {",
         f"  graph [rankdir=BT, splines=true, nodesep=0.3, ranksep=0.6, fontname=Helvetica, "
@@ -73,7 +77,10 @@ def to_dot(amap: ArgumentMap, clusters: bool = False, status_lens: str | None = 
         colour = style.PERSPECTIVE_COLOURS.get(key, style.BORDER_COLOUR)
         label = nodes[0].attrs.get("perspective_label", key)
         lines.append(f"  subgraph cluster_{i} {{")
-        lines.append(f"    label={quote(label)}; color={quote(colour)}; fontcolor={quote(colour)}; style=rounded;")
+        lines.append(
+            f"    label={quote(label)}; color={quote(colour)}; fontcolor={quote(colour)}; "
+            "style=rounded;"
+        )
         lines += ["  " + _node_line(n, status_lens) for n in nodes]
         lines.append("  }")
     for edge in amap.edges:

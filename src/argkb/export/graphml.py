@@ -1,6 +1,7 @@
-"""GraphML: plain (valid against the GraphML XSD, opens in Gephi and Cytoscape and reads back in networkx with
-every attribute; written as a stream, ``argkb.export.xmlstream``) and yEd's dialect (``graphml-yed``: y:ShapeNode / y:PolyLineEdge graphics,
-so labels, shapes and colours show in yEd; apply Layout ▸ Hierarchical there)."""
+"""GraphML: plain (valid against the GraphML XSD, opens in Gephi and Cytoscape and reads back in
+networkx with every attribute; written as a stream, ``argkb.export.xmlstream``) and yEd's dialect
+(``graphml-yed``: y:ShapeNode / y:PolyLineEdge graphics, so labels, shapes and colours show in yEd;
+apply Layout ▸ Hierarchical there)."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -30,7 +31,8 @@ def edge_attributes(edge) -> dict[str, object]:
     return {"kind": edge.kind, "label": edge.kind, "color": look.colour, "line": look.line}
 
 
-#: the look every node carries after its fields, with its GraphML type (networkx reads them back typed)
+#: the look every node carries after its fields, with its GraphML type (networkx reads them back
+#: typed)
 LOOK_KEYS = (("color", "string"), ("r", "long"), ("g", "long"), ("b", "long"), ("size", "double"),
              ("shape", "string"))
 EDGE_KEYS = ("kind", "label", "color", "line")
@@ -51,8 +53,8 @@ def to_graphml(amap: ArgumentMap, **_) -> str:
 
 
 def graphml_chunks(amap: ArgumentMap, **_) -> Iterator[str]:
-    """GraphML (valid against the GraphML XSD; read by networkx, Gephi and Cytoscape), written as it goes:
-    a key per attribute, then each node with its fields and look, then each edge."""
+    """GraphML (valid against the GraphML XSD; read by networkx, Gephi and Cytoscape), written as it
+    goes: a key per attribute, then each node with its fields and look, then each edge."""
     return xmlstream.batched(_graphml_pieces(amap))
 
 
@@ -81,7 +83,8 @@ _FEW_VALUES = frozenset(FIELD_ORDER) - {"iri", "label", "statement", "warrant", 
 
 
 def _node_pieces(amap: ArgumentMap, keys: dict[str, str]) -> Iterator[str]:
-    """Each node with its fields and look; the lines that recur (a status, a look) are escaped once."""
+    """Each node with its fields and look; the lines that recur (a status, a look) are escaped
+    once."""
     opening = {name: f'  <data key="{key}">' for name, key in keys.items()}
     lines: dict[tuple[str, str], str] = {}
     looks: dict[tuple[str, str], str] = {}      # a handful: written once each
@@ -116,7 +119,9 @@ def _edge_pieces(amap: ArgumentMap, edge_keys: dict[str, str]) -> Iterator[str]:
             body = bodies[edge.kind] = "".join(
                 f'  <data key="{edge_keys[name]}">{xmlstream.text(datum)}</data>\n'
                 for name, datum in edge_attributes(edge).items()) + "</edge>\n"
-        yield f"<edge{attrs({'source': edge.source, 'target': edge.target, 'id': edge.id})}>\n{body}"
+        yield (
+            f"<edge{attrs({'source': edge.source, 'target': edge.target, 'id': edge.id})}>\n{body}"
+        )
 
 
 # ---------------------------------------------------------------- yEd dialect

@@ -42,10 +42,13 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
     ids = {node_id: f"n{i}" for i, node_id in enumerate(amap.nodes)}
     lines = [f"%% {escape(amap.title)} — argkb export", "flowchart BT"]
     if len(amap.edges) > MAX_EDGES:
-        lines.insert(1, f"%% {len(amap.edges)} edges: over mermaid's default maxEdges ({MAX_EDGES}). Render with a "
-                        "config that raises it (mmdc -c config.json with {\"maxEdges\": N}), export it split into "
-                        "diagrams that render with the defaults (--format mermaid-md), or export a smaller map "
-                        "(--perspective, --source, --focus)")
+        lines.insert(
+            1,
+            f"%% {len(amap.edges)} edges: over mermaid's default maxEdges ({MAX_EDGES}). Render "
+            f'with a config that raises it (mmdc -c config.json with {{"maxEdges": N}}), export '
+            "it split into diagrams that render with the defaults (--format mermaid-md), or "
+            "export a smaller map (--perspective, --source, --focus)",
+        )
     classes: dict[str, list[str]] = {}
     attackers: list[str] = []
     for node in amap.nodes.values():
@@ -59,9 +62,15 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
         lines.append(f"  {ids[edge.source]} {arrow} {ids[edge.target]}")
     for node_type in style.NODE_TYPES:
         look = style.type_style(node_type)
-        lines.append(f"  classDef {node_type} fill:{look.fill},stroke:{style.BORDER_COLOUR},color:{look.text}")
+        lines.append(
+            f"  classDef {node_type} "
+            f"fill:{look.fill},stroke:{style.BORDER_COLOUR},color:{look.text}"
+        )
     for key, colour in style.PERSPECTIVE_COLOURS.items():
-        lines.append(f"  classDef p_{key.replace('-', '_')} fill:{colour},stroke:{style.BORDER_COLOUR},color:#ffffff")
+        lines.append(
+            f"  classDef p_{key.replace('-', '_')} "
+            f"fill:{colour},stroke:{style.BORDER_COLOUR},color:#ffffff"
+        )
     lines.append(f"  classDef attacker stroke:{style.ATTACK_COLOUR},stroke-width:3px,stroke-dasharray:5 5")
     for name, members in classes.items():
         lines.append(f"  class {','.join(members)} {name}")
@@ -75,12 +84,18 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
     for kind, numbers in links.items():
         edge_look = style.EDGE_STYLES[kind]
         dash = ",stroke-dasharray:5 5" if edge_look.line == "dashed" else ""
-        lines.append(f"  linkStyle {','.join(numbers)} stroke:{edge_look.colour},stroke-width:{edge_look.width:g}px{dash}")
+        lines.append(
+            f"  linkStyle {','.join(numbers)} "
+            f"stroke:{edge_look.colour},stroke-width:{edge_look.width:g}px{dash}"
+        )
     text = "\n".join(lines) + "\n"
     if len(text) > MAX_TEXT:
-        note = (f"%% {{}} characters: over mermaid's default maxTextSize ({MAX_TEXT}). Render with a config that "
-                "raises it (mmdc -c config.json with {{\"maxTextSize\": N}}), export it split into diagrams "
-                "(--format mermaid-md), or export a smaller map (--perspective, --source, --focus)")
+        note = (
+            f"%% {{}} characters: over mermaid's default maxTextSize ({MAX_TEXT}). Render with a "
+            f'config that raises it (mmdc -c config.json with {{{{"maxTextSize": N}}}}), export '
+            "it split into diagrams (--format mermaid-md), or export a smaller map "
+            "(--perspective, --source, --focus)"
+        )
         size = len(text)
         while len(text) + len(note.format(size)) + 1 != size:     # the note's own line counts too
             size = len(text) + len(note.format(size)) + 1
@@ -90,12 +105,17 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
 
 
 def to_mermaid_markdown(amap: ArgumentMap, **_) -> str:
-    """Markdown: the map as ```mermaid diagrams of at most ``MAX_EDGES`` links each (see the module's doc)."""
+    """Markdown: the map as
+    ```mermaid diagrams of at most ``MAX_EDGES`` links each (see the module's doc)."""
     parts = split(amap)
-    out = [f"# {_md(amap.title)}", "",
-           f"{len(amap.nodes)} nodes and {len(amap.edges)} links in {len(parts)} diagram{'s' * (len(parts) != 1)} "
-           f"(mermaid draws at most {MAX_EDGES} links per diagram with its default configuration). "
-           "Written by `argkb export --format mermaid-md`.", ""]
+    out = [
+        f"# {_md(amap.title)}",
+        "",
+        f"{len(amap.nodes)} nodes and {len(amap.edges)} links in {len(parts)} "
+        f"diagram{'s' * (len(parts) != 1)} (mermaid draws at most {MAX_EDGES} links per diagram "
+        "with its default configuration). Written by `argkb export --format mermaid-md`.",
+        "",
+    ]
     for title, part in parts:
         out += [f"## {_md(title)}", "", f"{len(part.nodes)} nodes, {len(part.edges)} links.", "", "```mermaid",
                 to_mermaid(part).rstrip("\n"), "```", ""]
@@ -103,13 +123,15 @@ def to_mermaid_markdown(amap: ArgumentMap, **_) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe in a Markdown heading: HTML's specials as entities, Markdown's punctuation escaped."""
+    """Text safe in a Markdown heading: HTML's specials as entities, Markdown's punctuation
+    escaped."""
     text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return "".join("\\" + c if c in "\\`*_{}[]()#+!|~" else c for c in text)
 
 
 def split(amap: ArgumentMap) -> list[tuple[str, ArgumentMap]]:
-    """(title, part) for each diagram: the whole map when it fits, else by perspective, then by size."""
+    """(title, part) for each diagram: the whole map when it fits, else by perspective, then by
+    size."""
     if len(amap.edges) <= MAX_EDGES:
         return [(amap.title, amap)]
     groups: dict[str, list[Edge]] = {}

@@ -17,15 +17,16 @@ actor        actor → move           ``?move argkb:actor ?actor``
 lever        lever → move           ``?move argkb:lever ?lever``
 ===========  =====================  ==============================================
 
-Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.export.sparql`` (on the
-derived pyoxigraph store, by the scans of ``argkb.export.scan``, which give the same rows).
+Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.export.sparql`` (on
+the derived pyoxigraph store, by the scans of ``argkb.export.scan``, which give the same rows).
 
 Every argument, claim and implication also carries its status (IN, OUT or UNDEC, from
 ``argkb.assess.framework``): ``status`` overall and ``status_<lens>`` under each of the five lenses
 (``status_realism`` … ``status_security_analysis``), left out where the lens does not see it.
 Every implication carries its graded strength in [0, 1] the same way (``strength``,
 ``strength_realism`` …; DF-QuAD, ``argkb.assess.strength``), written as text with three decimals.
-They come from one argument graph read per export (kept as ``ArgumentMap.graph``), labelled six times.
+They come from one argument graph read per export (kept as ``ArgumentMap.graph``), labelled six
+times.
 """
 from __future__ import annotations
 
@@ -116,7 +117,8 @@ class Node:
     quotes: list[Quote] = field(default_factory=list)
 
     def fields(self) -> dict[str, str]:
-        """Every attribute as text, in a fixed order, empty ones left out (what the formats write)."""
+        """Every attribute as text, in a fixed order, empty ones left out (what the formats
+        write)."""
         out = {"iri": self.iri, "type": self.type, "label": self.label}
         for name in ATTR_FIELDS:
             if self.attrs.get(name):
@@ -127,7 +129,8 @@ class Node:
         return out
 
     def statuses(self) -> dict[str, str]:
-        """Status lens (``overall``, ``realism`` …) -> IN / OUT / UNDEC, for the lenses that see the node."""
+        """Status lens (``overall``, ``realism`` …) -> IN / OUT / UNDEC, for the lenses that see the
+        node."""
         return {lens: self.attrs[attr] for lens, attr in STATUS_ATTRS.items() if self.attrs.get(attr)}
 
     def strengths(self) -> dict[str, float]:
@@ -153,7 +156,8 @@ class ArgumentMap:
     store: Store | None = None
     title: str = "argkb argument map"
     semantics: str = "grounded"
-    #: the whole knowledge base's argument graph (``argkb.assess.graph``) the statuses were computed on
+    #: the whole knowledge base's argument graph (``argkb.assess.graph``) the statuses were computed
+    #: on
     graph: ArgumentGraph | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> tuple[int, int]:
@@ -186,12 +190,14 @@ def pick(values: list[Literal]) -> str:
 
 
 def clean(text: str) -> str:
-    """Text without the control characters XML and DOT cannot carry (tabs and newlines kept), trimmed."""
+    """Text without the control characters XML and DOT cannot carry (tabs and newlines kept),
+    trimmed."""
     return _CONTROL.sub("", text).strip()
 
 
 def node_id(iri: URIRef) -> str:
-    """The node's id in every format: its CURIE (``kb:x``) if that is an XML name token, else a digest."""
+    """The node's id in every format: its CURIE (``kb:x``) if that is an XML name token, else a
+    digest."""
     curie = short(iri)
     if _NAME_TOKEN.match(curie):
         return curie
@@ -264,7 +270,8 @@ def _read_quotes(rows, nodes: dict[URIRef, Node]) -> None:
 
 
 def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
-    """An argument supports (has a conclusion), rebuts (attacks a claim) or undercuts (attacks an argument)."""
+    """An argument supports (has a conclusion), rebuts (attacks a claim) or undercuts (attacks an
+    argument)."""
     by_id = {n.id: n for n in nodes.values()}
     for e in edges:
         node = by_id[e.source]
@@ -278,14 +285,14 @@ _ABSENT: Any = object()   # a sentinel: "not in node_of" (None is "no node")
 
 
 def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
-    """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall and
-    under each lens (one argument graph, which is returned)."""
+    """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall
+    and under each lens (one argument graph, which is returned)."""
     from argkb.assess import framework as argumentation
     from argkb.assess.load import keep_strengths
 
     graph = argumentation.load(store)
-    # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two URIRef
-    # objects runs rdflib's __eq__; the same object is found by identity)
+    # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two
+    # URIRef objects runs rdflib's __eq__; the same object is found by identity)
     by_text = {str(iri): node for iri, node in nodes.items()}
     node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
     for lens, attr in STATUS_ATTRS.items():

@@ -1,7 +1,8 @@
 """The HTML map's first view: first the implications where the lenses disagree (``disagreements``),
 then the implications grouped by the lever that triggers them, the levers on which most hangs first
-(``overview``), one row each with its qualifier, the move(s) behind it and its status overall and under
-each lens — what ``argkb lenses`` prints — with the rows where the lenses that judge it disagree marked.
+(``overview``), one row each with its qualifier, the move(s) behind it and its status overall and
+under each lens — what ``argkb lenses`` prints — with the rows where the lenses that judge it
+disagree marked.
 
 An implication triggered through several levers appears under each of them; one whose trigger
 is not in the map (a map cut down with ``--focus``) is grouped under ``NO_LEVER``.
@@ -25,7 +26,8 @@ def lens_statuses(impl: Node, arguing: set[str]) -> dict[str, str]:
 
 
 def diverges(statuses: dict[str, str]) -> bool:
-    """True if the lenses that judge the implication give it different statuses (``overall`` not counted)."""
+    """True if the lenses that judge the implication give it different statuses (``overall`` not
+    counted)."""
     return len({s for lens, s in statuses.items() if lens != "overall" and s}) > 1
 
 
@@ -43,7 +45,8 @@ def _row(amap: ArgumentMap, impl: Node, moves: list[str], arguing: set[str]) -> 
 
 def overview(amap: ArgumentMap) -> list[dict]:
     """[{lever, label, rows: [row, …]}, …]: the levers on which most hangs first (most implications,
-    then most where the lenses disagree, then by label; ``NO_LEVER`` last), rows by implication label."""
+    then most where the lenses disagree, then by label; ``NO_LEVER`` last), rows by implication
+    label."""
     incoming: dict[str, list] = defaultdict(list)
     for edge in amap.edges:
         incoming[edge.target].append(edge)
@@ -66,8 +69,8 @@ def overview(amap: ArgumentMap) -> list[dict]:
 
 
 def sharpness(row: dict) -> tuple[int, int]:
-    """How sharply the lenses disagree on a row: (1 if one lens holds it IN while another has it OUT,
-    else 0; how many lenses judge it)."""
+    """How sharply the lenses disagree on a row: (1 if one lens holds it IN while another has it
+    OUT, else 0; how many lenses judge it)."""
     judged = [s for lens, s in row["statuses"].items() if lens != "overall" and s]
     return int("IN" in judged and "OUT" in judged), len(judged)
 

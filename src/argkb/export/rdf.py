@@ -42,7 +42,8 @@ def graph_of(amap: ArgumentMap, full_universe: set[str] | None = None) -> Graph:
 
 
 def _universe(amap: ArgumentMap) -> set[URIRef]:
-    """Every node the unfiltered map would hold (so a statement about a left-out node is recognised)."""
+    """Every node the unfiltered map would hold (so a statement about a left-out node is
+    recognised)."""
     from argkb.export.model import load
 
     return {URIRef(n.iri) for n in load(amap.store).nodes.values()}

@@ -1,14 +1,15 @@
-"""The argument map's queries (``argkb.export.sparql``) answered on pyoxigraph by one single-pattern scan
-per property, joined here: the same rows, without the engine's property paths, OPTIONAL joins and sort.
+"""The argument map's queries (``argkb.export.sparql``) answered on pyoxigraph by one single-pattern
+scan per property, joined here: the same rows, without the engine's property paths, OPTIONAL joins
+and sort.
 
-At a million triples the map reads about a million rows; the queries' joins and ORDER BY cost more than
-the scans (as for the argument graph, ``argkb.assess.load``). Each scan is a one-pattern SPARQL query run
-on the store as it is configured (the union of its graphs for the derived store), so it sees what the
-query sees. One rdflib term is made per distinct pyoxigraph term.
+At a million triples the map reads about a million rows; the queries' joins and ORDER BY cost more
+than the scans (as for the argument graph, ``argkb.assess.load``). Each scan is a one-pattern SPARQL
+query run on the store as it is configured (the union of its graphs for the derived store), so it
+sees what the query sees. One rdflib term is made per distinct pyoxigraph term.
 
-Where the queries' answer depends on an order the scans cannot reproduce (a node with two values of a
-property ``load`` keeps the last of; two quotes of a claim at the same offset), the query itself is run:
-``Scanner.rows`` gives exactly what ``store.query(query, bindings).rows`` gives.
+Where the queries' answer depends on an order the scans cannot reproduce (a node with two values of
+a property ``load`` keeps the last of; two quotes of a claim at the same offset), the query itself
+is run: ``Scanner.rows`` gives exactly what ``store.query(query, bindings).rows`` gives.
 """
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ KEPT = (RDFS.label, RDFS.subClassOf)
 
 
 def reader(store) -> Callable[..., list[tuple]]:
-    """``rows(query, bindings=None)`` for ``store``: a ``Scanner`` on the (derived) pyoxigraph store, else
-    ``store.query(query, bindings).rows``."""
+    """``rows(query, bindings=None)`` for ``store``: a ``Scanner`` on the (derived) pyoxigraph
+    store, else ``store.query(query, bindings).rows``."""
     from argkb.store.base import OxigraphStore
 
     if type(store).query is OxigraphStore.query and getattr(store, "ox", None) is not None:
@@ -41,7 +42,8 @@ class _Ambiguous(Exception):
 
 
 class Scanner:
-    """``rows(query, bindings)`` for the map's queries on one pyoxigraph store (``OxigraphStore``)."""
+    """``rows(query, bindings)`` for the map's queries on one pyoxigraph store
+    (``OxigraphStore``)."""
 
     def __init__(self, store):
         import pyoxigraph
@@ -54,8 +56,8 @@ class Scanner:
         self._labels: dict | None = None
 
     def term(self, t):
-        """The rdflib term; one object per IRI and per typed literal (they recur: the same node in many rows,
-        the same offset in many quotes), plain and language-tagged strings made anew."""
+        """The rdflib term; one object per IRI and per typed literal (they recur: the same node in
+        many rows, the same offset in many quotes), plain and language-tagged strings made anew."""
         if type(t) is not self._named:
             if type(t) is not self._literal or t.language or t.datatype == self._string:
                 return self._from_ox(t)
@@ -73,8 +75,8 @@ class Scanner:
         return self.store.ox.query(text, use_default_graph_as_union=self.store.union)
 
     def pairs(self, prop) -> dict:
-        """subject -> [objects] of every ``?s prop ?o`` (rdflib terms; each distinct triple once); kept
-        for the properties read more than once (``KEPT``)."""
+        """subject -> [objects] of every ``?s prop ?o`` (rdflib terms; each distinct triple once);
+        kept for the properties read more than once (``KEPT``)."""
         found = self._pairs.get(prop)
         if found is None:
             found = {}
@@ -139,7 +141,8 @@ class Scanner:
         return [(n, label) for n in nodes for label in labels.get(n, [None])]
 
     def _labelled(self, prop) -> list[tuple]:
-        """``?s prop ?term OPTIONAL { ?term rdfs:label ?label }``; ambiguous when a subject gets two rows."""
+        """``?s prop ?term OPTIONAL { ?term rdfs:label ?label }``; ambiguous when a subject gets two
+        rows."""
         labels, out = self.labels(), []
         for s, objects in self.pairs(prop).items():
             rows = [(s, o, label) for o in objects for label in labels.get(o, [None])]

@@ -1,5 +1,5 @@
-"""Cutting the argument map down: by perspective (``--perspective``), by source (``--source``), to what
-follows from one lever (``--lever``) and around a node (``--focus``).
+"""Cutting the argument map down: by perspective (``--perspective``), by source (``--source``), to
+what follows from one lever (``--lever``) and around a node (``--focus``).
 
 Both keep every argument whole — with its premises and its conclusion or target — so
 each format (and AIF in particular) always shows complete inferences.
@@ -56,7 +56,8 @@ def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
 
 
 def _source_term(kb, text: str) -> URIRef:
-    """``--source NAME``: a registered source (``argkb:Source``), or a usage error naming the sources."""
+    """``--source NAME``: a registered source (``argkb:Source``), or a usage error naming the
+    sources."""
     from argkb.export.sparql import INSTANCES
     from argkb.vocab import ARGKB
 
@@ -71,7 +72,8 @@ def _perspective_key(text: str, declared: dict[str, URIRef] | None = None) -> st
 
 
 def status_lens(text: str | None) -> str | None:
-    """``--status-lens``: None or ``off`` (no status colouring), ``overall``, or a perspective key."""
+    """``--status-lens``: None or ``off`` (no status colouring), ``overall``, or a perspective
+    key."""
     if text is None or text.strip().lower() == "off":
         return None
     if text.strip().lower() == "overall":
@@ -112,9 +114,10 @@ def by_source(amap: ArgumentMap, source: URIRef) -> ArgumentMap:
 
 
 def by_lever(amap: ArgumentMap, lever: str) -> ArgumentMap:
-    """What follows from one lever (IRI, CURIE or local name): the lever, its moves and their actors,
-    the implications the moves trigger and the actors they affect, and each implication's trace — the
-    arguments for and against it, their premises and undercuts, recursively (as the HTML map's trace)."""
+    """What follows from one lever (IRI, CURIE or local name): the lever, its moves and their
+    actors, the implications the moves trigger and the actors they affect, and each implication's
+    trace — the arguments for and against it, their premises and undercuts, recursively (as the HTML
+    map's trace)."""
     levers = [n for n in amap.of_type("lever")]
     start = {n.iri: n.id for n in levers}[str(resolve(lever, [URIRef(n.iri) for n in levers], "lever"))]
     into: dict[str, list] = {}
@@ -139,8 +142,8 @@ def by_lever(amap: ArgumentMap, lever: str) -> ArgumentMap:
 
 
 def _with_arguments(amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = frozenset()) -> ArgumentMap:
-    """The map cut down to these arguments (each whole), ``keep``, and the moves, levers and actors of
-    the implications among them; an undercut whose target argument is not kept is dropped."""
+    """The map cut down to these arguments (each whole), ``keep``, and the moves, levers and actors
+    of the implications among them; an undercut whose target argument is not kept is dropped."""
     args = set(args)
     changed = True
     while changed:
@@ -162,7 +165,8 @@ def _with_arguments(amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = 
 
 
 def around(amap: ArgumentMap, focus: str, depth: int) -> ArgumentMap:
-    """The nodes within ``depth`` steps of ``focus`` (either direction), each argument kept whole."""
+    """The nodes within ``depth`` steps of ``focus`` (either direction), each argument kept
+    whole."""
     if depth < 0:
         raise UsageError(f"--depth must be 0 or more, not {depth}")
     by_iri = {n.iri: n.id for n in amap.nodes.values()}

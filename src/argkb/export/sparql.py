@@ -35,7 +35,8 @@ SELECT ?s ?value WHERE {
   FILTER(isLiteral(?value))
 }"""
 
-#: a property whose value is a named term (perspective, qualifier, direction), with that term's label
+#: a property whose value is a named term (perspective, qualifier, direction), with that term's
+#: label
 TERMS = PREFIXES + """
 SELECT ?s ?term ?label WHERE {
   ?s ?_property ?term .
@@ -70,7 +71,8 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 #: the instances of ?class (asserted types only); params: class
 INSTANCES = "SELECT ?s WHERE { ?s a ?class }"
 
-#: every (subject, object) of one property, and every instance of one class: the single-pattern scans of
-#: ``argkb.export.scan``; ``%s`` is an IRI of the vocabulary (argkb.vocab), never a user's text
+#: every (subject, object) of one property, and every instance of one class: the single-pattern
+#: scans of ``argkb.export.scan``; ``%s`` is an IRI of the vocabulary (argkb.vocab), never a user's
+#: text
 SCAN_PROPERTY = "SELECT ?s ?o WHERE { ?s <%s> ?o }"
 SCAN_CLASS = "SELECT ?s WHERE { ?s a <%s> }"

@@ -57,9 +57,9 @@ STATUS_ATTRS: dict[str, str] = {"overall": "status", **{p: "status_" + p.replace
 #: status lens -> the implication attribute holding its graded strength in [0, 1] under it
 STRENGTH_ATTRS: dict[str, str] = {lens: "strength" + attr[len("status"):] for lens, attr in STATUS_ATTRS.items()}
 
-#: status -> (fill, text colour); NOT_IN_VIEW ("silent") for a node the chosen lens says nothing about: an
-#: implication it neither concludes nor attacks, an argument or premise it does not count — the one word
-#: every view uses (the overview's table marks it "–")
+#: status -> (fill, text colour); NOT_IN_VIEW ("silent") for a node the chosen lens says nothing
+#: about: an implication it neither concludes nor attacks, an argument or premise it does not count
+#: — the one word every view uses (the overview's table marks it "–")
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "IN": ("#1a9850", "#ffffff"),
     "OUT": ("#d73027", "#ffffff"),

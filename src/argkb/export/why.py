@@ -1,4 +1,5 @@
-"""The why of every implication of a map, overall and under each lens: what the HTML map's panel shows.
+"""The why of every implication of a map, overall and under each lens: what the HTML map's panel
+shows.
 
 The same explanation as ``argkb why`` (``argkb.assess.why``), cut down to what decides the verdict:
 
@@ -34,15 +35,17 @@ GRADUAL = "df-quad"
 #: cruxes of up to this many arguments (as ``argkb why``)
 CRUX_SIZE = 3
 #: recomputations a crux search may make per implication and view before it stops, marked incomplete
-#: (the seed's largest region, 7 arguments, takes 63). Under stable semantics, which is not directional,
-#: the region is the whole view and every recomputation labels all of it: the map searches no cruxes
-#: then (``cruxes`` None; ``argkb why ID --semantics stable`` does, for one implication).
+#: (the seed's largest region, 7 arguments, takes 63). Under stable semantics, which is not
+#: directional, the region is the whole view and every recomputation labels all of it: the map
+#: searches no cruxes then (``cruxes`` None; ``argkb why ID --semantics stable`` does, for one
+#: implication).
 CRUX_BUDGET = 500
 OBJECTIONS = ("rebuts", "weakens")
 
 
 def explain_map(amap: ArgumentMap) -> dict[str, dict[str, dict]]:
-    """implication id -> status lens (``overall``, ``realism`` …) -> its compact why (see the module)."""
+    """implication id -> status lens (``overall``, ``realism`` …) -> its compact why (see the
+    module)."""
     from argkb.assess import framework as argumentation
 
     implications = amap.of_type("implication")
@@ -62,7 +65,8 @@ def explain_map(amap: ArgumentMap) -> dict[str, dict[str, dict]]:
 
 def compact(w: Why, graph) -> dict:
     """The panel's why of one implication in one view (the module says what each key holds); lenses
-    by the keys ``--perspective`` takes, lists that would be empty left out of an argument's entry."""
+    by the keys ``--perspective`` takes, lists that would be empty left out of an argument's
+    entry."""
     me = short(w.claim)
     own = [b for b in w.because if b["role"] == "supports"]
     objections: dict[str, dict] = {}

@@ -39,11 +39,15 @@ def load_json(text: str, what: str) -> dict:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise MapError(f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
-                       f"an {what} map is a JSON document") from None
+        raise MapError(
+            f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
+            f"an {what} map is a JSON document"
+        ) from None
     except RecursionError:
-        raise MapError(f"the JSON is nested too deeply to read (lists or objects inside each other thousands of "
-                       f"levels deep); an {what} map is a flat list of nodes and edges") from None
+        raise MapError(
+            "the JSON is nested too deeply to read (lists or objects inside each other thousands "
+            f"of levels deep); an {what} map is a flat list of nodes and edges"
+        ) from None
     if not isinstance(doc, dict):
         raise MapError(f"the JSON document is a {type(doc).__name__}, not an object; an {what} map is an "
                        'object with "nodes" and "edges" (AIF) or {"AIF": {…}} (xAIF)')
@@ -53,7 +57,8 @@ def load_json(text: str, what: str) -> dict:
 def _text(value) -> str:
     if isinstance(value, dict):
         value = value.get("txt", value.get("text", ""))
-    # tags out; "[^<>]" (not "[^>]") so that a run of "<" is one pass, not one scan to the end per "<"
+    # tags out; "[^<>]" (not "[^>]") so that a run of "<" is one pass, not one scan to the end per
+    # "<"
     return _TAG.sub("", value) if isinstance(value, str) else ("" if value is None else str(value))
 
 
@@ -132,9 +137,9 @@ def _warrant_nodes(structure, nodes: dict[str, dict]) -> dict[str, tuple[str, st
 def _dialogue(graph: dict, nodes: dict[str, dict], skipped: list[str] | None = None
               ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """I-node id -> who asserted it (L-node -> YA-node -> I-node: the L-node's participant, else
-    its text prefix), and I-node id -> the words of those locutions: at most ``MAX_LOCUTIONS`` of them
-    for one I-node (a YA-node shared by thousands of locutions and I-nodes made this quadratic), the
-    rest listed in ``skipped``."""
+    its text prefix), and I-node id -> the words of those locutions: at most ``MAX_LOCUTIONS`` of
+    them for one I-node (a YA-node shared by thousands of locutions and I-nodes made this
+    quadratic), the rest listed in ``skipped``."""
     into = defaultdict(list)
     for e in graph["edges"]:
         into[e["toID"]].append(e["fromID"])
@@ -159,9 +164,11 @@ def _dialogue(graph: dict, nodes: dict[str, dict], skipped: list[str] | None = N
                 words_of[l_node] = _words(graph, nodes[l_node])
             said[node_id].append(words_of[l_node])
     if crowded and skipped is not None:
-        skipped.append(f"the locutions beyond the first {MAX_LOCUTIONS} of {len(crowded):,} I-node(s) asserted by "
-                       f"more ({', '.join(crowded[:3])}{' …' if len(crowded) > 3 else ''}): the first {MAX_LOCUTIONS} "
-                       "give each one's speakers and the words tried as quotes")
+        skipped.append(
+            f"the locutions beyond the first {MAX_LOCUTIONS} of {len(crowded):,} I-node(s) "
+            f"asserted by more ({', '.join(crowded[:3])}{' …' if len(crowded) > 3 else ''}): the "
+            f"first {MAX_LOCUTIONS} give each one's speakers and the words tried as quotes"
+        )
     return {k: list(v) for k, v in found.items()}, said
 
 

@@ -49,7 +49,9 @@ class Node:
     title: str = ""
     text: str = ""
     tags: list[str] = field(default_factory=list)
-    pcs: list = field(default_factory=list)     # ("statement", node) / ("inference", rule, uses)
+    #: ("statement", node, number, (line, column)) /
+    #: ("inference", rule, uses, data blocks as (text, line, column), (line, column))
+    pcs: list = field(default_factory=list)
     data: list = field(default_factory=list)    # its {data} blocks: (text, line, column)
     at: tuple = (0, 0)                           # (line, column) where it is first defined or named
 
@@ -83,7 +85,9 @@ class Reader:
                 rule = self._text(item, [t for t in tokens if t.type != "DASHES"])
                 data = " ".join(t.value for t in tokens if t.type == "DATA")
                 uses = [int(n) for n in re.findall(r"\d+", m.group(1))] if (m := _USES.search(data)) else None
-                pcs_owner.pcs.append(("inference", rule, uses))
+                blocks = [(t.value, *position(item, t.start_pos))
+                          for t in tokens if t.type == "DATA"]
+                pcs_owner.pcs.append(("inference", rule, uses, blocks, position(item, 0)))
                 continue
             first = top.children[0]
             symbol = first.value if isinstance(first, Token) and first.type == "RELATION" else None
@@ -92,7 +96,8 @@ class Reader:
                 if pcs_owner is None:
                     raise self._error(item, 0, "a numbered statement outside a premise-conclusion structure; "
                                                "put the argument's <Title> on the line before it")
-                pcs_owner.pcs.append(("statement", node))
+                number = int(first.value[1:-1]) if isinstance(first, Token) else 0
+                pcs_owner.pcs.append(("statement", node, number, position(item, 0)))
                 stack = [(item.indent, node)]
                 continue
             if symbol is None:
@@ -186,12 +191,13 @@ class Reader:
 
     def _argument(self, node: Node) -> None:
         """One support per inference step: from the statements it ``uses`` (by number), else from
-        the previous step's conclusion and the statements after it, to the statement after the line."""
+        the previous step's conclusion and the statements after it, to the statement after the
+        line."""
         statements: list[Node] = []
         pending, since, step = None, 0, 0
         for entry in node.pcs:
             if entry[0] == "inference":
-                pending = entry[1:]
+                pending = entry[1:3]
                 continue
             statements.append(entry[1])
             if pending is None:
@@ -247,7 +253,8 @@ class Reader:
 
 
 def _span(token: Token) -> tuple[int, int]:
-    """Where a token lies in its item's text, [start, end): lark sets both for every token it lexes."""
+    """Where a token lies in its item's text, [start, end): lark sets both for every token it
+    lexes."""
     if token.start_pos is None or token.end_pos is None:   # pragma: no cover - a token lark made up
         raise ValueError(f"token {token.type} has no position")
     return token.start_pos, token.end_pos

@@ -2,10 +2,10 @@
 
 A document is flavoured when its front matter has an ``argkb:`` block. The body is tokenised by the
 same reader as any Argdown (``argkb.interop.argdown.Reader``: one linear pass, the same caps); what
-its statements, arguments, relations, tags and ``{data}`` mean is ``argkb.export.argdown_flavour``'s.
-Quotes are given as their exact words: each is anchored in its source's text (``--source``, else the
-front matter's ``source``) at its first occurrence, found as ``argkb quote`` finds a pasted passage.
-Every error names the line (and column) to fix.
+its statements, arguments, relations, tags and ``{data}`` mean is
+``argkb.export.argdown_flavour``'s. Quotes are given as their exact words: each is anchored in its
+source's text (``--source``, else the front matter's ``source``) at its first occurrence, found as
+``argkb quote`` finds a pasted passage. Every error names the line (and column) to fix.
 """
 from __future__ import annotations
 
@@ -15,10 +15,13 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from argkb.author.clauses import slug
 from argkb.export import argdown_flavour as fl
 from argkb.export.argdown import quote_id
+from argkb.interop import argdown_pcs as pcs
 from argkb.interop.argdown import RELATIONS, Node, Reader
 from argkb.interop.argdown_layout import front_matter
+from argkb.interop.contribution import short_label
 from argkb.interop.model import ATTACK, SUPPORT, MapError
 from argkb.rdf.ids import PERSPECTIVES
 from argkb.vocab.namespaces import ARGKB, KB, OA
@@ -33,8 +36,10 @@ def load_yaml(text: str, line: int, what: str):
         for token in yaml.scan(text, Loader=_LOADER):
             if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
                 mark = token.start_mark
-                raise MapError(f"line {line + mark.line}, column {mark.column + 1}: YAML anchors and aliases (& and *) "
-                               f"are not read in {what}; write the value out")
+                raise MapError(
+                    f"line {line + mark.line}, column {mark.column + 1}: YAML anchors and aliases "
+                    f"(& and *) are not read in {what}; write the value out"
+                )
         return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -55,7 +60,10 @@ def flavour(text: str) -> dict | None:
         return None
     block = matter[fl.FLAVOUR_KEY]
     if not isinstance(block, dict):
-        raise MapError(f"line {found[1]}: the front matter's argkb: is not a block of keys (see docs/argdown.md)")
+        raise MapError(
+            f"line {found[1]}: the front matter's argkb: is not a block of keys (see "
+            "docs/argdown.md)"
+        )
     return {**block, "_line": found[1]}
 
 
@@ -67,6 +75,8 @@ class FlavouredReader:
         self.source = source
         self.quotes: dict[URIRef, tuple] = {}      # quote -> (exact, source, line)
         self._texts: dict = {}
+        self._steps: dict[str, list] = {}          # an argument's inference steps (argdown_pcs)
+        self.named: dict[str, URIRef] = {}         # untitled intermediate conclusion -> its id
 
     # ------------------------------------------------------------------ values
     def _add(self, node: URIRef, key: str, value, where: str) -> None:
@@ -88,8 +98,10 @@ class FlavouredReader:
     def front(self, block: dict) -> None:
         line = block.get("_line", 1)
         if block.get("version", fl.VERSION) != fl.VERSION:
-            raise MapError(f"line {line}: argkb-flavoured Argdown version {block.get('version')!r}; this argkb "
-                           f"reads version {fl.VERSION}")
+            raise MapError(
+                f"line {line}: argkb-flavoured Argdown version {block.get('version')!r}; this "
+                f"argkb reads version {fl.VERSION}"
+            )
         self.by = self._iri(block["by"], f"line {line}: by") if block.get("by") else None
         if self.source is None and block.get("source"):
             self.source = self._iri(block["source"], f"line {line}: source")
@@ -108,8 +120,10 @@ class FlavouredReader:
                     (self._types if key == "a" else lambda n, v, w, k=key: self._add(n, k, v, w))(node, value, where)
         unknown = sorted(set(block) - set(fl.GROUPS) - {"version", "source", "by", "_line"})
         if unknown:
-            raise MapError(f"line {line}: argkb: {', '.join(map(str, unknown))}: unknown key (the keys are version, "
-                           f"source and the groups {', '.join(fl.GROUPS)})")
+            raise MapError(
+                f"line {line}: argkb: {', '.join(map(str, unknown))}: unknown key (the keys are "
+                f"version, source and the groups {', '.join(fl.GROUPS)})"
+            )
 
     def _iri(self, text, where: str) -> URIRef:
         try:
@@ -119,22 +133,21 @@ class FlavouredReader:
 
     # ------------------------------------------------------------------ body
     def _data(self, node: Node) -> dict:
-        merged: dict = {}
-        for text, line, column in node.data:
-            value = load_yaml(text, line, f"the data of {node.title or 'a statement'}")
-            if not isinstance(value, dict):
-                raise MapError(f"line {line}, column {column}: {text[:30]!r} is not a {{key: value}} block")
-            merged.update(value)
-        return merged
+        return pcs.merged(node.data, load_yaml, f"the data of {node.title or 'a statement'}")
 
     def _id(self, node: Node) -> URIRef:
+        if node.key in self.named:
+            return self.named[node.key]
         if not node.title:
             raise MapError(f"line {node.at[0]}, column {node.at[1]}: a statement without an id; give it one: "
                            "[claim-some-name]: its text")
         return self._iri(node.title, f"line {node.at[0]}")
 
     def statement(self, node: Node) -> None:
-        iri, data, where = self._id(node), self._data(node), f"line {node.at[0]} ([{node.title}])"
+        iri, data = self._id(node), self._data(node)
+        where = f"line {node.at[0]} ([{node.title or fl.curie(iri, str(KB))}])"
+        if node.key in self.named and "label" not in data:     # an untitled intermediate conclusion
+            data["label"] = short_label(node.text).rstrip(".")
         if "a" in data:
             self._types(iri, data.pop("a"), where)
         else:
@@ -153,7 +166,8 @@ class FlavouredReader:
             self._add(iri, key, value, where)
 
     def _attribute(self, iri: URIRef, data: dict, unquoted: bool) -> None:
-        """The front matter's ``by``, for an argument or an unquoted claim that names no agent of its own."""
+        """The front matter's ``by``, for an argument or an unquoted claim that names no agent of
+        its own."""
         if unquoted and "by" not in data and self.by is not None:
             self.g.add((iri, PROV.wasAttributedTo, self.by))
 
@@ -161,8 +175,10 @@ class FlavouredReader:
         if isinstance(value, str):
             value = {"exact": value}
         if not isinstance(value, dict) or not set(value) <= {"id", "exact", "source"} or not value:
-            raise MapError(f"{where}: quote: {value!r}: a quote is its exact words (\"…\"), or "
-                           "{id: quote-x, exact: \"…\", source: NAME}, or {id: quote-x} for one given on another claim")
+            raise MapError(
+                f'{where}: quote: {value!r}: a quote is its exact words ("…"), or {{id: quote-x, '
+                f'exact: "…", source: NAME}}, or {{id: quote-x}} for one given on another claim'
+            )
         quote = self._iri(value["id"], where) if "id" in value else quote_id(claim)
         self.g.add((claim, ARGKB.evidence, quote))
         if "exact" in value:
@@ -190,27 +206,82 @@ class FlavouredReader:
         self._pcs(node, iri, where)
 
     def _pcs(self, node: Node, iri: URIRef, where: str) -> None:
-        """A premise-conclusion structure: the statements above its inference line are premises, the one
-        below it the conclusion (one inference step: argkb's arguments are single inferences)."""
+        """A premise-conclusion structure: one argument per inference step (``argdown_pcs``). The
+        last step is the argument itself; an earlier one is ``<id>-step-N``, and takes the
+        argument's lens, warrant and attribution where its inference line gives none."""
         if not node.pcs:
             return
-        if sum(1 for e in node.pcs if e[0] == "inference") > 1:
-            raise MapError(f"{where}: a premise-conclusion structure of several inference steps; argkb reads one "
-                           "inference per argument: split it into arguments, one per step")
-        seen_rule = False
-        for entry in node.pcs:
-            if entry[0] == "inference":
-                seen_rule = True
+        found = self.steps_of(node)
+        inherited = {p: set(self.g.objects(iri, p))
+                     for p in (ARGKB.perspective, ARGKB.warrant, PROV.wasAttributedTo)}
+        label = self.g.value(iri, RDFS.label)
+        for n, step in enumerate(found, 1):
+            data = pcs.step_data(step, load_yaml)
+            at = f"line {step.at[0]} (the inference line of <{node.title}>)"
+            if n == len(found):
+                self._final_step(iri, data, at)
+                target = iri
+            else:
+                target = URIRef(f"{iri}-step-{n}")
+                self.g.add((target, RDF.type, ARGKB.Argument))
+                if "label" not in data and label is not None:
+                    data["label"] = f"{label} (step {n} of {len(found)})"
+                for key, value in data.items():
+                    self._add(target, key, value, at)
+                for pred, objects in inherited.items():
+                    if (target, pred, None) not in self.g:
+                        for obj in objects:
+                            self.g.add((target, pred, obj))
+            for premise in step.premises:
+                self.g.add((target, ARGKB.premise, self._id(premise)))
+            self.g.add((target, ARGKB.conclusion, self._id(step.conclusion)))
+
+    def _final_step(self, iri: URIRef, data: dict, where: str) -> None:
+        """The last inference line's data, on the argument: a key the argument gives too must
+        say the same."""
+        for key, value in data.items():
+            try:
+                pred, kind = fl.pred_for(str(key))
+                new = set(fl.decode_all(value, kind))
+            except fl.FlavourError as exc:
+                raise MapError(f"{where}: {key}: {exc}") from None
+            given = set(self.g.objects(iri, pred))
+            if given and given != new:
+                raise MapError(f"{where}: {key} is given on the argument and on its last inference "
+                               "line, differently; give it in one place")
+            for obj in new:
+                self.g.add((iri, pred, obj))
+
+    def steps_of(self, node: Node) -> list:
+        if node.key not in self._steps:
+            self._steps[node.key] = pcs.steps(node.pcs, node.title)
+        return self._steps[node.key]
+
+    def name_conclusions(self, nodes: list[Node]) -> None:
+        """An id for each untitled intermediate conclusion, from its text (``claim-word-word…``)."""
+        taken = {n.title for n in nodes if n.title}
+        for node in nodes:
+            if node.kind != "argument" or not node.pcs:
                 continue
-            self.g.add((iri, ARGKB.conclusion if seen_rule else ARGKB.premise, self._id(entry[1])))
+            for step in self.steps_of(node)[:-1]:
+                claim = step.conclusion
+                if claim.title or claim.key in self.named:
+                    continue
+                if not claim.text:
+                    raise MapError(f"line {claim.at[0]}, column {claim.at[1]}: an intermediate "
+                                   "conclusion without an id or a text; write (n) [claim-id]: text")
+                self.named[claim.key] = self._iri(slug(claim.text, taken, "claim", words=5),
+                                                  f"line {claim.at[0]}")
 
     def relation(self, symbol: str, parent: Node, child: Node, at: tuple[int, int]) -> None:
         kind, child_acts = RELATIONS[symbol]
         actor, target = (child, parent) if child_acts else (parent, child)
         where = f"line {at[0]}, column {at[1]}"
         if kind == "contradiction":
-            raise MapError(f"{where}: >< (contradiction) has no argkb counterpart; write an argument that attacks "
-                           "the claim (<arg-id> with -> [claim])")
+            raise MapError(
+                f"{where}: >< (contradiction) has no argkb counterpart; write an argument that "
+                "attacks the claim (<arg-id> with -> [claim])"
+            )
         if actor.kind == "statement" and target.kind == "argument" and kind == SUPPORT:
             self.g.add((self._id(target), ARGKB.premise, self._id(actor)))
         elif actor.kind == "argument" and kind == SUPPORT and target.kind == "statement":
@@ -218,22 +289,28 @@ class FlavouredReader:
         elif actor.kind == "argument" and kind == ATTACK:
             self.g.add((self._id(actor), ARGKB.attacks, self._id(target)))
         else:
-            raise MapError(f"{where}: {symbol} from a {actor.kind} to a {target.kind} has no argkb counterpart: "
-                           "claims support or attack through an argument (<arg-id> with + [premise] and "
-                           "+> [conclusion] or -> [attacked claim])")
+            raise MapError(
+                f"{where}: {symbol} from a {actor.kind} to a {target.kind} has no argkb "
+                "counterpart: claims support or attack through an argument (<arg-id> with + "
+                "[premise] and +> [conclusion] or -> [attacked claim])"
+            )
 
     # ------------------------------------------------------------------ quotes
     def anchor(self) -> None:
         for quote, (exact, source, where) in self.quotes.items():
             if source is None:
-                raise MapError(f"{where}: the quote has no source: pass --source NAME (a registered source) or "
-                               "give the front matter's argkb: a `source: NAME`")
+                raise MapError(
+                    f"{where}: the quote has no source: pass --source NAME (a registered source) "
+                    "or give the front matter's argkb: a `source: NAME`"
+                )
             if source not in self._texts:
                 self._texts[source] = self.source_text(source)
             text = self._texts[source]
             if text is None:
-                raise MapError(f"{where}: no text of source {fl.curie(source, str(KB))} to anchor the quote in: "
-                               "register the source (argkb source add) so its text is in data/sources/")
+                raise MapError(
+                    f"{where}: no text of source {fl.curie(source, str(KB))} to anchor the quote "
+                    "in: register the source (argkb source add) so its text is in data/sources/"
+                )
             start = text.find(exact) if exact else -1
             if start < 0 and self.find is not None and exact.strip():
                 found = self.find(text, exact)
@@ -258,6 +335,7 @@ def read_graph(text: str, name: str, source_text: Callable[[URIRef], str | None]
     reader.front(block)
     body = Reader(name)
     body.parse(text)
+    reader.name_conclusions(body.order)
     for node in body.order:
         (reader.statement if node.kind == "statement" else reader.argument)(node)
     for (symbol, parent, child), at in zip(body.relations, body.relation_at):

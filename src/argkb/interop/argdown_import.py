@@ -1,6 +1,7 @@
-"""``argkb import --from argdown`` for argkb-flavoured Argdown (docs/argdown.md): the document is read
-back into the graph it stands for, ids included, and written as a contribution file; a document
-without the front matter's ``argkb:`` block is plain Argdown, imported as before (``argkb.interop.argdown``)."""
+"""``argkb import --from argdown`` for argkb-flavoured Argdown (docs/argdown.md): the document is
+read back into the graph it stands for, ids included, and written as a contribution file; a document
+without the front matter's ``argkb:`` block is plain Argdown, imported as before
+(``argkb.interop.argdown``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,8 @@ from argkb.vocab.namespaces import ARGKB
 
 
 def read_flavoured(path: Path, kb, source: str | None = None, text: str | None = None) -> Graph | None:
-    """The graph of an argkb-flavoured document, or None if ``path`` is plain Argdown; quotes are anchored
-    in ``--source`` (else the front matter's source), read from ``kb``."""
+    """The graph of an argkb-flavoured document, or None if ``path`` is plain Argdown; quotes are
+    anchored in ``--source`` (else the front matter's source), read from ``kb``."""
     from argkb.interop.anchoring import find_words, registered_source
     from argkb.interop.argdown_flavoured import flavour, read_graph
 
@@ -54,9 +55,12 @@ def convert_flavoured(path: Path, kb, source: str | None) -> tuple[str, dict] | 
     if graph is None:
         return None
     counts = summary(graph)
-    header = (f"argkb contribution imported from {Path(path).name} (argkb-flavoured Argdown) by `argkb import`.\n"
-              f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} attacking "
-              f"arguments, {counts['quotes']} quotes anchored in their source.\n"
-              "Check it with `argkb validate FILE`, then `argkb add` it.")
+    header = (
+        f"argkb contribution imported from {Path(path).name} (argkb-flavoured Argdown) by `argkb "
+        "import`.\n"
+        f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} "
+        f"attacking arguments, {counts['quotes']} quotes anchored in their source.\n"
+        "Check it with `argkb validate FILE`, then `argkb add` it."
+    )
     return to_turtle(graph, header=header), counts
 

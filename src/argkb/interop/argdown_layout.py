@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: where a comment may start: ``<!--`` … ``-->``, ``/*`` … ``*/``, ``//`` to the end of the line (after a space)
+#: where a comment may start: ``<!--`` … ``-->``, ``/*`` … ``*/``, ``//`` to the end of the line
+#: (after a space)
 _OPENER = re.compile(r"<!--|/\*|(?:(?<=\s)|^)//", re.M)
 _CLOSER = {"<!--": "-->", "/*": "*/"}
-#: what starts a new item: a relation, a numbered premise or conclusion, an inference line, a heading
+#: what starts a new item: a relation, a numbered premise or conclusion, an inference line, a
+#: heading
 _STARTS = re.compile(r"^(?:(?:\+>|->|<\+|<-|_>|<_|><|\+|-)\s|\(\d+\)|-{2,}(?:\s|$)|#+(?:\s|$))")
 _DASHES_ONLY = re.compile(r"^-{2,}\s*$")
 
@@ -31,9 +33,9 @@ def _blank(text: str) -> str:
 
 
 def without_comments(text: str) -> str:
-    """``text`` with its comments blanked, in one pass: an opener whose closer never comes is plain text (as
-    it always was), and once a closer is known to be missing it is not looked for again, so 40,000
-    unclosed ``/*`` cost one search, not 40,000 searches to the end."""
+    """``text`` with its comments blanked, in one pass: an opener whose closer never comes is plain
+    text (as it always was), and once a closer is known to be missing it is not looked for again, so
+    40,000 unclosed ``/*`` cost one search, not 40,000 searches to the end."""
     out: list[str] = []
     at = 0
     unclosed: set[str] = set()
@@ -126,8 +128,9 @@ def items(text: str) -> list[Item]:
 
 
 def _next_is_pcs(lines: list[str], number: int) -> bool:
-    """Whether the first non-blank line after line ``number`` (1-based) is a numbered statement (or none is
-    left): reads only up to that line (the whole text was split again for every inference line)."""
+    """Whether the first non-blank line after line ``number`` (1-based) is a numbered statement (or
+    none is left): reads only up to that line (the whole text was split again for every inference
+    line)."""
     for i in range(number, len(lines)):
         stripped = lines[i].strip()
         if stripped:

@@ -11,8 +11,9 @@
 What the map does not say is not invented: an argument with no perspective and no warrant gets
 neither, but an ``argkb:todo`` saying what to supply (as ``argkb draft`` writes them), also listed
 in the header; ``argkb validate`` reports both the open TODO (rule 2) and the missing property
-(rule 3) until the analyst supplies it and deletes the TODO. ``--perspective`` fills the lens instead, recorded on the argument as the
-importer's declared default (``skos:editorialNote``), not as something the map said.
+(rule 3) until the analyst supplies it and deletes the TODO. ``--perspective`` fills the lens
+instead, recorded on the argument as the importer's declared default (``skos:editorialNote``), not
+as something the map said.
 """
 from __future__ import annotations
 
@@ -47,12 +48,13 @@ MAX_SLUG = 60
 
 
 def local_ids(raws) -> dict[str, str]:
-    """Each raw id of a map (a node id, a title, a speaker's name) -> the local part of its IRI, injectively.
+    """Each raw id of a map (a node id, a title, a speaker's name) -> the local part of its IRI,
+    injectively.
 
-    An id that is its own slug (``a``, ``x-y``, ``6064``) is kept; any other (``A``, ``x y``, ``1.1``, a
-    long one) is slugged and gets a short hash of the raw id (``a-3f2a9c``), so ``A`` and ``a``, or
-    ``x y`` and ``x-y``, stay apart, and the same raw id always gets the same local id. A hashed id that
-    meets another id takes a longer hash."""
+    An id that is its own slug (``a``, ``x-y``, ``6064``) is kept; any other (``A``, ``x y``,
+    ``1.1``, a long one) is slugged and gets a short hash of the raw id (``a-3f2a9c``), so ``A`` and
+    ``a``, or ``x y`` and ``x-y``, stay apart, and the same raw id always gets the same local id. A
+    hashed id that meets another id takes a longer hash."""
     import hashlib
 
     raws = list(dict.fromkeys(raws))
@@ -92,8 +94,8 @@ class Builder:
         self.local = {"claim": local_ids(imported.statements), "arg": local_ids(imported.inferences),
                       "speaker": local_ids(n for st in imported.statements.values() for n in st.speakers)}
         self.author = agent_iri(author) if author else KB[f"{prefix}-authors"]
-        # an agent id (kb:argkb-editors), or a name whose agent the knowledge base holds, is only referenced:
-        # giving it a label here would relabel it across the knowledge base once added
+        # an agent id (kb:argkb-editors), or a name whose agent the knowledge base holds, is only
+        # referenced: giving it a label here would relabel it across the knowledge base once added
         if not (author and (":" in author or self.author in known_agents)):
             self._agent(self.author, author or f"the authors of {imported.name}")
         self.quotes = 0
@@ -161,8 +163,16 @@ class Builder:
             lens = next((PERSPECTIVES[k] for k in map(_lens_key, inf.tags) if k in PERSPECTIVES), None)
             if lens is None and self.perspective is not None:
                 lens = self.perspective
-                g.add((arg, SKOS.editorialNote, Literal(
-                    f"argkb:perspective is the importer's declared default (--perspective), not read from {self.m.name}")))
+                g.add(
+                    (
+                        arg,
+                        SKOS.editorialNote,
+                        Literal(
+                            "argkb:perspective is the importer's declared default "
+                            f"(--perspective), not read from {self.m.name}"
+                        ),
+                    )
+                )
             if lens is not None:
                 g.add((arg, ARGKB.perspective, lens))
             else:
@@ -200,9 +210,12 @@ def build(imported: ImportedMap, prefix: str, **options) -> tuple[Graph, list[st
 
 def to_text(graph: Graph, todo: list[str], imported: ImportedMap, origin: str) -> str:
     counts = imported.counts()
-    header = [f"argkb contribution imported from {origin} by `argkb import`.",
-              f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} attacking arguments.",
-              "Review it, supply every TODO below (argkb validate lists them), then `argkb add` it."]
+    header = [
+        f"argkb contribution imported from {origin} by `argkb import`.",
+        f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} "
+        "attacking arguments.",
+        "Review it, supply every TODO below (argkb validate lists them), then `argkb add` it.",
+    ]
     if imported.skipped:
         header += ["", f"Not imported ({len(imported.skipped)}):"] + [f"  - {s}" for s in imported.skipped]
     header += ["", f"TODO ({len(todo)}):"] + [f"  TODO {t}" for t in sorted(todo)]

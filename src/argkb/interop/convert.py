@@ -14,8 +14,8 @@ from argkb.vocab.namespaces import ARGKB
 
 
 def known_agents(kb, author: str | None) -> frozenset:
-    """The agent ``--author`` names, if the knowledge base holds it (then it is referenced, never relabelled);
-    an agent id the knowledge base does not hold is refused."""
+    """The agent ``--author`` names, if the knowledge base holds it (then it is referenced, never
+    relabelled); an agent id the knowledge base does not hold is refused."""
     if not author:
         return frozenset()
     from rdflib.namespace import PROV

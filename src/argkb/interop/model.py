@@ -11,7 +11,8 @@ SUPPORT, ATTACK, REPHRASE = "support", "attack", "rephrase"
 
 
 class MapError(ValueError):
-    """The file is not a map of the format asked for: the message says what is wrong and how to fix it."""
+    """The file is not a map of the format asked for: the message says what is wrong and how to fix
+    it."""
 
 
 @dataclass
@@ -45,9 +46,9 @@ class ImportedMap:
     skipped: list[str] = field(default_factory=list)
 
     def prune(self) -> ImportedMap:
-        """Leave out (and list) every inference whose premise or target the map does not hold as a statement
-        or an inference, until none is left: an attack on a dropped support goes too. Nothing then
-        points at a claim or argument the contribution does not define."""
+        """Leave out (and list) every inference whose premise or target the map does not hold as a
+        statement or an inference, until none is left: an attack on a dropped support goes too.
+        Nothing then points at a claim or argument the contribution does not define."""
         changed = True
         while changed:
             changed = False

@@ -18,9 +18,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from arguebuf.schemas import sadface
 
 FORMATS = ("aif", "xaif", "argdown", "sadface", "kialo")
-#: the most map elements one import reads — nodes of a JSON map (and four times as many edges), non-blank lines
-#: of an Argdown or Kialo file. Reading, building and writing are linear, but a map of 400,000 elements took
-#: minutes and gigabytes; at this cap an import ends within 20 s. Real maps hold hundreds to a few thousand
+#: the most map elements one import reads — nodes of a JSON map (and four times as many edges),
+#: non-blank lines of an Argdown or Kialo file. Reading, building and writing are linear, but a map
+#: of 400,000 elements took minutes and gigabytes; at this cap an import ends within 20 s. Real maps
+#: hold hundreds to a few thousand
 MAX_MAP_ELEMENTS = 50_000
 #: SADFace scheme names -> arguebuf's (any other name is a scheme of support, kept as the title)
 _SADFACE_SCHEMES = {"support": "support", "attack": "attack", "conflict": "attack", "rephrase": "rephrase",
@@ -83,7 +84,10 @@ def _sadface(doc: dict, name: str) -> ImportedMap:
     from arguebuf import load
 
     if not isinstance(doc.get("nodes"), list) or not isinstance(doc.get("edges"), list):
-        raise MapError('no "nodes" and "edges" lists: not a SADFace document (export it from the SADFace tools as JSON)')
+        raise MapError(
+            'no "nodes" and "edges" lists: not a SADFace document (export it from the SADFace '
+            "tools as JSON)"
+        )
     core = doc.setdefault("metadata", {}).setdefault("core", {})
     for key in ("created", "edited", "analyst_name", "analyst_email", "notes", "description", "title", "version"):
         core.setdefault(key, doc.get(key))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from argkb.interop.model import ATTACK, REPHRASE, SUPPORT, ImportedMap, Inference, Statement
 
-#: the most premise links one scheme node may make (premises × conclusions): one scheme of 20,000 premises and
-#: 20,000 conclusions made 400 million triples (7.7 GB)
+#: the most premise links one scheme node may make (premises × conclusions): one scheme of 20,000
+#: premises and 20,000 conclusions made 400 million triples (7.7 GB)
 MAX_SCHEME_LINKS = 10_000
 
 
@@ -52,7 +52,8 @@ def add_structure(imported: ImportedMap, structure, *, exclude=frozenset(), titl
             continue
         lens, warrant = warrants.get(scheme_id, ("", ""))
         for n, target in enumerate(targets):
-            # one inference per target: "1-1", "1-2" … unless the map has a node of that id (a scheme "1-2")
+            # one inference per target: "1-1", "1-2" … unless the map has a node of that id (a
+            # scheme "1-2")
             inf_id = scheme_id if len(targets) == 1 else f"{scheme_id}-{n + 1}"
             while inf_id != scheme_id and (inf_id in structure.scheme_nodes or inf_id in structure.atom_nodes
                                            or inf_id in imported.inferences):

@@ -1,8 +1,9 @@
 """The knowledge-base folder: where it is, which files it holds, its sources, its contribution log.
 
-- ``argkb.kb.folder`` — ``KnowledgeBase`` (discovery: ``--kb``, ``$ARGKB_HOME``, the current directory
-  upward, the bundled copy), its files, source texts and cache folder; ``new_graph``;
-- ``argkb.kb.log`` — the provenance log ``data/contributions.ttl`` (read and written by ``argkb.contrib``);
+- ``argkb.kb.folder`` — ``KnowledgeBase`` (discovery: ``--kb``, ``$ARGKB_HOME``, the current
+  directory upward, the bundled copy), its files, source texts and cache folder; ``new_graph``;
+- ``argkb.kb.log`` — the provenance log ``data/contributions.ttl`` (read and written by
+  ``argkb.contrib``);
 - ``argkb.kb.layout`` — the log's file name, read without rdflib;
 - ``argkb.kb.locate`` — which file and line define a node (what a validation result points to);
 - ``argkb.kb.processes`` — whether a process still runs (stale locks);

@@ -5,10 +5,11 @@ finds it as git finds a repository: ``--kb DIR``, else ``$ARGKB_HOME``, else the
 directory or its nearest parent holding both folders, else the copy bundled with the
 package. The Turtle files are the source of truth; anything derived from them is a cache.
 
-Two knowledge bases are read-only to argkb's writing commands (``require_writable``): the one bundled
-inside the installed package, and one inside argkb's own source checkout (``checkout_of``) found without
-being named — running argkb from a clone must not write into the repository's ``data/``. Naming it
-(``--kb DIR`` or ``$ARGKB_HOME``) makes the checkout's writable, for changing the seed itself.
+Two knowledge bases are read-only to argkb's writing commands (``require_writable``): the one
+bundled inside the installed package, and one inside argkb's own source checkout (``checkout_of``)
+found without being named — running argkb from a clone must not write into the repository's
+``data/``. Naming it (``--kb DIR`` or ``$ARGKB_HOME``) makes the checkout's writable, for changing
+the seed itself.
 """
 from __future__ import annotations
 
@@ -50,8 +51,8 @@ def bundled_root() -> Path | None:
 
 
 def checkout_of(root: Path) -> Path | None:
-    """The argkb source checkout holding ``root`` (itself or a parent folder), None if it is in none: a
-    folder with ``src/argkb/`` and a ``pyproject.toml`` that names the project argkb."""
+    """The argkb source checkout holding ``root`` (itself or a parent folder), None if it is in
+    none: a folder with ``src/argkb/`` and a ``pyproject.toml`` that names the project argkb."""
     for folder in (root, *root.parents):
         project = folder / "pyproject.toml"
         if (folder / "src" / "argkb" / "__init__.py").is_file() and project.is_file():
@@ -88,14 +89,16 @@ SOURCE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
 def register_hint(source) -> str:
-    """How to register a source's text: the `argkb source add` to run, with the source's own name where
-    that name can be a source id (never ``--id ../../x``)."""
+    """How to register a source's text: the `argkb source add` to run, with the source's own name
+    where that name can be a source id (never ``--id ../../x``)."""
     iri = str(source)
     name = iri[len(_KB):] if iri.startswith(_KB) else ""
     if SOURCE_ID.match(name):
         return f"register the article with `argkb source add FILE --id {name} --title TITLE`"
-    return ("register the article with `argkb source add FILE --id NAME --title TITLE` and quote kb:NAME "
-            "(a source id is letters, digits, '-' and '_', starting with a letter)")
+    return (
+        "register the article with `argkb source add FILE --id NAME --title TITLE` and quote "
+        "kb:NAME (a source id is letters, digits, '-' and '_', starting with a letter)"
+    )
 
 
 @dataclass
@@ -153,8 +156,8 @@ class KnowledgeBase:
         return files
 
     def superseded(self) -> dict[Path, frozenset]:
-        """Data file -> the facts live amendments replaced in it (``argkb.kb.supersede``); the file is
-        left as it is and readers leave these facts out of it; none without a log (no rdflib
+        """Data file -> the facts live amendments replaced in it (``argkb.kb.supersede``); the file
+        is left as it is and readers leave these facts out of it; none without a log (no rdflib
         imported then)."""
         if not (self.data_dir / LOG_NAME).exists():
             return {}
@@ -163,8 +166,8 @@ class KnowledgeBase:
         return {self.root / name: triples for name, triples in superseded(self.data_dir).items()}
 
     def read_file(self, path: Path, graph: Graph | None = None, superseded: dict | None = None, **kwargs) -> Graph:
-        """One data file's triples as the knowledge base reads them: minus what live amendments replaced
-        (``superseded``: ``self.superseded()`` when the caller already has it)."""
+        """One data file's triples as the knowledge base reads them: minus what live amendments
+        replaced (``superseded``: ``self.superseded()`` when the caller already has it)."""
         superseded = self.superseded() if superseded is None else superseded
         gone = superseded.get(Path(path)) if Path(path) not in self.extra else None
         if not gone:
@@ -180,7 +183,8 @@ class KnowledgeBase:
         return graph
 
     def retracted_files(self) -> set[str]:
-        """Names of contribution files taken out of the live knowledge base (read from the contributions log)."""
+        """Names of contribution files taken out of the live knowledge base (read from the
+        contributions log)."""
         from argkb.kb.log import retracted_names
 
         return retracted_names(self.data_dir)
@@ -233,26 +237,30 @@ class KnowledgeBase:
 
     @property
     def in_checkout(self) -> bool:
-        """True for a knowledge base inside argkb's own source checkout that was not named (see the module)."""
+        """True for a knowledge base inside argkb's own source checkout that was not named (see the
+        module)."""
         return not self.named and checkout_of(self.root.resolve()) is not None
 
     def require_writable(self) -> None:
-        """Refuse to write into the bundled knowledge base, or into argkb's own checkout unless it was named:
-        users make their own with ``argkb init``."""
+        """Refuse to write into the bundled knowledge base, or into argkb's own checkout unless it
+        was named: users make their own with ``argkb init``."""
         if self.is_bundled:
             raise UsageError("the knowledge base bundled with argkb is read-only; make a writable copy with "
                              "`argkb init DIR`, then work in DIR (or pass --kb DIR)")
         if self.in_checkout:
-            raise UsageError(f"{self.root} is inside argkb's own source checkout, read-only unless named; make a "
-                             "writable copy outside the checkout with `argkb init DIR` (e.g. ~/my-kb), then work in "
-                             f"DIR (or pass --kb DIR), or name this one with --kb {self.root} to change it")
+            raise UsageError(
+                f"{self.root} is inside argkb's own source checkout, read-only unless named; make "
+                "a writable copy outside the checkout with `argkb init DIR` (e.g. ~/my-kb), then "
+                f"work in DIR (or pass --kb DIR), or name this one with --kb {self.root} to change "
+                "it"
+            )
 
     @property
     def cache_dir(self) -> Path:
-        """Where derived data lives: ``<kb>/.argkb-cache`` (git-ignored); for the knowledge base bundled
-        inside an installed package, a folder of the user's cache directory (``platformdirs``: on Linux
-        ``$XDG_CACHE_HOME/argkb/``, by default ``~/.cache/argkb/``) instead, so nothing is ever written
-        into site-packages."""
+        """Where derived data lives: ``<kb>/.argkb-cache`` (git-ignored); for the knowledge base
+        bundled inside an installed package, a folder of the user's cache directory
+        (``platformdirs``: on Linux ``$XDG_CACHE_HOME/argkb/``, by default ``~/.cache/argkb/``)
+        instead, so nothing is ever written into site-packages."""
         if self.is_bundled:
             digest = hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
             return user_cache_dir() / f"bundled-{digest}"
@@ -272,8 +280,9 @@ def _turtle_files(folder: Path) -> list[Path]:
 
 
 def user_cache_dir() -> Path:
-    """argkb's folder in the user's cache directory, from ``platformdirs``: on Linux ``$XDG_CACHE_HOME/argkb``
-    (``~/.cache/argkb`` by default), on macOS ``~/Library/Caches/argkb``."""
+    """argkb's folder in the user's cache directory, from ``platformdirs``: on Linux
+    ``$XDG_CACHE_HOME/argkb`` (``~/.cache/argkb`` by default), on macOS
+    ``~/Library/Caches/argkb``."""
     from platformdirs import user_cache_path
 
     return user_cache_path("argkb", appauthor=False)
@@ -291,7 +300,8 @@ def new_graph() -> Graph:
 
 
 def relative(path: Path) -> str:
-    """``path`` relative to the current directory where it lies below it, else as given (for messages)."""
+    """``path`` relative to the current directory where it lies below it, else as given (for
+    messages)."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:

@@ -41,7 +41,8 @@ class Locator:
             if self.store is None or not self.files or self._in_store(node) else in_files
         local = re.split(r"[/#]", str(node))[-1].encode("utf-8")
         for path, given in candidates:
-            # the knowledge base's own (possibly large) files are only indexed when they mention the node
+            # the knowledge base's own (possibly large) files are only indexed when they mention the
+            # node
             if not given and local not in _file_bytes(path, path.stat().st_mtime_ns):
                 continue
             line = find_line(path, node)
@@ -70,10 +71,11 @@ _LEADING = re.compile(r"\s*(<[^>\s]*>|[^\s;,<\"']+)")
 
 @lru_cache(maxsize=64)
 def _subject_lines(path: Path, _mtime: int) -> dict[str, int]:
-    """Each token that starts a line -> the first line it starts (read once per file version: linear in its size).
+    """Each token that starts a line -> the first line it starts (read once per file version: linear
+    in its size).
 
-    A prefixed name ending in dots, or holding dots, is also indexed cut at each dot, as a name may be followed by
-    the statement's final ``.``."""
+    A prefixed name ending in dots, or holding dots, is also indexed cut at each dot, as a name may
+    be followed by the statement's final ``.``."""
     index: dict[str, int] = {}
     with open(path, encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, 1):

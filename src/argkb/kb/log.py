@@ -8,8 +8,8 @@ author (a ``prov:Agent`` with an ``rdfs:label``), ``prov:startedAtTime`` /
 ``argkb:retractedAt``, ``argkb:retractionReason`` and ``argkb:retractedBy``; an amending one
 (``argkb add --amend``) ``argkb:replaced`` reified statements, each with the ``argkb:contentFile``
 that asserts the replaced fact: while the amendment is live, readers leave that fact out of that
-file (``argkb.kb.supersede``); no file is ever edited. The log lives in ``data/`` and is read with the
-knowledge base, so SPARQL can ask who added what; no SHACL rule targets these nodes.
+file (``argkb.kb.supersede``); no file is ever edited. The log lives in ``data/`` and is read with
+the knowledge base, so SPARQL can ask who added what; no SHACL rule targets these nodes.
 """
 from __future__ import annotations
 
@@ -105,7 +105,8 @@ def agent_iri(author: str) -> URIRef:
 
 
 def check_log_text(author: str, text: str, what: str) -> str:
-    """The author, checked before anything is written: valid text, a usable agent id; ``text`` likewise."""
+    """The author, checked before anything is written: valid text, a usable agent id; ``text``
+    likewise."""
     agent_iri(author)
     check_text(text, what)
     return author
@@ -220,8 +221,9 @@ _LOG_CACHE: dict[str, tuple[tuple, Graph]] = {}
 
 
 def log_graph_of(data_dir: Path) -> Graph:
-    """The log as parsed (an empty graph when there is none), parsed once while its file is unchanged
-    (same inode, time and size: every write replaces it by a rename). Callers must not change it."""
+    """The log as parsed (an empty graph when there is none), parsed once while its file is
+    unchanged (same inode, time and size: every write replaces it by a rename). Callers must not
+    change it."""
     path = log_path(data_dir)
     try:
         st = os.stat(path)

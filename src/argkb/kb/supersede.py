@@ -32,7 +32,8 @@ _CACHE: dict[str, tuple[object, tuple, Superseded]] = {}
 
 def superseded(data_dir: Path) -> Superseded:
     """The facts live amendments replaced, by the file asserting them (read from the log; worked out
-    once per parse of the log and state of the amendments' content files, since every reader of every file asks)."""
+    once per parse of the log and state of the amendments' content files, since every reader of
+    every file asks)."""
     from argkb.kb.log import log_graph_of
 
     log = log_graph_of(data_dir)
@@ -47,7 +48,8 @@ def superseded(data_dir: Path) -> Superseded:
 
 
 def amendment_files(g) -> set[str]:
-    """The content files (relative to the knowledge base) of the live contributions that replace facts."""
+    """The content files (relative to the knowledge base) of the live contributions that replace
+    facts."""
     from rdflib.namespace import RDF
 
     from argkb.vocab.namespaces import ARGKB
@@ -57,8 +59,9 @@ def amendment_files(g) -> set[str]:
 
 
 def from_log_graph(g, in_place=None) -> Superseded:
-    """``superseded`` of a parsed log: the ``argkb:replaced`` statements of contributions not retracted, whose
-    content file is in place (``in_place(content_file)``; every one when not given)."""
+    """``superseded`` of a parsed log: the ``argkb:replaced`` statements of contributions not
+    retracted, whose content file is in place (``in_place(content_file)``; every one when not
+    given)."""
     from rdflib import URIRef
     from rdflib.namespace import RDF
 

@@ -4,8 +4,8 @@
 contributions log (an amendment pending, a contribution retracted) and with some source texts given
 in memory (``argkb source add`` registers one): ``data_files()`` leaves out what that log retracts,
 ``superseded()`` what its live amendments replace, ``source_text()`` answers from ``texts`` first.
-Its store is never opened from the folder (that would bring the live derived store to the view's files):
-``argkb.store.view.store_view`` gives it one, a dataset view over the live store.
+Its store is never opened from the folder (that would bring the live derived store to the view's
+files): ``argkb.store.view.store_view`` gives it one, a dataset view over the live store.
 """
 from __future__ import annotations
 

@@ -39,7 +39,8 @@ class LensView:
 
 @dataclass
 class Step:
-    """How an implication was reached from the previous one: through which argument, under which lens."""
+    """How an implication was reached from the previous one: through which argument, under which
+    lens."""
 
     argument: walk.Named
     perspective: str | None
@@ -82,7 +83,8 @@ class ImpactReport:
 
 
 def impacts(kb_or_store, node, perspectives=None) -> ImpactReport:
-    """The impact report of a move, lever or actor (IRI, CURIE or bare name; type read from rdf:type).
+    """The impact report of a move, lever or actor (IRI, CURIE or bare name; type read from
+    rdf:type).
 
     ``perspectives``: only arguments under these lenses count; implications no such argument
     speaks to are left out, and chains are followed only through such arguments.
@@ -152,7 +154,8 @@ class _Walker:
         return sorted(views.values(), key=lambda v: v.perspective_label or "")
 
     def next_steps(self, iri: URIRef):
-        """(step, implication) for each argument that has ``iri`` as premise and concludes an implication."""
+        """(step, implication) for each argument that has ``iri`` as premise and concludes an
+        implication."""
         steps = []
         for arg in walk.linking(self.store, iri, ARGKB.premise):
             arg_iri = URIRef(arg.iri)

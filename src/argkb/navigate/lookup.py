@@ -1,13 +1,14 @@
 """The walk's questions answered by index lookups on the plain embedded pyoxigraph store.
 
-``walk``'s small bound queries cost 0.1–0.3 ms each in Oxigraph's parser, planner and evaluator, and a
-trace asks about 40 of them per implication. On an ``OxigraphStore`` whose ``query`` is its own (not a
-subclass's), ``rows(store, sparql, bindings)`` answers each of them instead with
-``quads_for_pattern`` lookups, giving the same rows the query gives — the same variables, in the same
-order, OPTIONALs as ``None``, each combination once — so ``walk`` sorts and picks from them exactly as
-it does from query answers. Any other store (an endpoint, rdflib, a wrapper) gets ``None`` here and
-keeps the SPARQL path. On a union store (the derived store, one named graph per file) every graph is
-read, including the default one, and a triple stated in several files counts once.
+``walk``'s small bound queries cost 0.1–0.3 ms each in Oxigraph's parser, planner and evaluator, and
+a trace asks about 40 of them per implication. On an ``OxigraphStore`` whose ``query`` is its own
+(not a subclass's), ``rows(store, sparql, bindings)`` answers each of them instead with
+``quads_for_pattern`` lookups, giving the same rows the query gives — the same variables, in the
+same order, OPTIONALs as ``None``, each combination once — so ``walk`` sorts and picks from them
+exactly as it does from query answers. Any other store (an endpoint, rdflib, a wrapper) gets
+``None`` here and keeps the SPARQL path. On a union store (the derived store, one named graph per
+file) every graph is read, including the default one, and a triple stated in several files counts
+once.
 """
 from __future__ import annotations
 
@@ -30,14 +31,16 @@ _DCTERMS = "http://purl.org/dc/terms/"
 
 
 def plain_oxigraph(store) -> bool:
-    """Whether ``store`` is pyoxigraph queried as ``OxigraphStore`` does it (so its indexes say the same)."""
+    """Whether ``store`` is pyoxigraph queried as ``OxigraphStore`` does it (so its indexes say the
+    same)."""
     return isinstance(store, OxigraphStore) and type(store).query is OxigraphStore.query \
         and getattr(store, "ox", None) is not None
 
 
 class Lookup:
     """Triples around one node of a pyoxigraph store, in the graph(s) the store's queries read; each
-    (subject, predicate) asked once, so a ``Lookup`` lives for one walk (``remembering``) or one question."""
+    (subject, predicate) asked once, so a ``Lookup`` lives for one walk (``remembering``) or one
+    question."""
 
     def __init__(self, store: OxigraphStore):
         import pyoxigraph
@@ -66,9 +69,9 @@ class Lookup:
         return new
 
     def objects(self, subject, predicate) -> list:
-        """The distinct objects of ``subject predicate ?o`` (none for a literal subject); asked of the store
-        once (a trace asks for each lens's label, each class's superclasses… again and again), and not at all
-        for a node ``read_whole``."""
+        """The distinct objects of ``subject predicate ?o`` (none for a literal subject); asked of
+        the store once (a trace asks for each lens's label, each class's superclasses… again and
+        again), and not at all for a node ``read_whole``."""
         if not isinstance(subject, self.subject_types):
             return []
         found = self.memo.get((subject, predicate))
@@ -78,10 +81,10 @@ class Lookup:
         return found
 
     def read_whole(self, subject) -> None:
-        """Every triple of ``subject`` read in one lookup, for a node whose triples the walk asks for nearly all
-        of (a claim, an argument, a quote): one lookup costs about as much as decoding one triple on the
-        on-disk store, so nodes of which the walk needs one or two triples (a lens, a class, a source) are
-        asked predicate by predicate instead."""
+        """Every triple of ``subject`` read in one lookup, for a node whose triples the walk asks
+        for nearly all of (a claim, an argument, a quote): one lookup costs about as much as
+        decoding one triple on the on-disk store, so nodes of which the walk needs one or two
+        triples (a lens, a class, a source) are asked predicate by predicate instead."""
         if subject in self.whole or not isinstance(subject, self.subject_types):
             return
         self.whole.add(subject)
@@ -99,7 +102,8 @@ class Lookup:
         return list(dict.fromkeys(q.subject for q in self.ox.quads_for_pattern(None, predicate, obj, self.graph)))
 
     def optional(self, subject, predicate) -> list:
-        """``OPTIONAL { subject predicate ?x }``: the objects, or one unbound (None) where there is none."""
+        """``OPTIONAL { subject predicate ?x }``: the objects, or one unbound (None) where there is
+        none."""
         return (self.objects(subject, predicate) or [None]) if subject is not None else [None]
 
     def to_ox(self, value):
@@ -112,8 +116,9 @@ class Lookup:
         return found
 
     def term(self, value, key: str):
-        """A value of a row as ``walk`` reads it: an rdflib term, or where ``walk`` only takes a literal's
-        text (``str(term)``: a label, statement, title…), that text, which costs less to make."""
+        """A value of a row as ``walk`` reads it: an rdflib term, or where ``walk`` only takes a
+        literal's text (``str(term)``: a label, statement, title…), that text, which costs less to
+        make."""
         if value is None or isinstance(value, str):
             return value
         if isinstance(value, self.literal):
@@ -123,7 +128,8 @@ class Lookup:
             found = self.terms[value] = from_ox(value)
         return found
 
-    # one method per query of ``walk``: the rows as ``QueryResult.dicts()`` would give them (ox terms)
+    # one method per query of ``walk``: the rows as ``QueryResult.dicts()`` would give them (ox
+    # terms)
     def types(self, node) -> list[dict]:
         """``?_node a/rdfs:subClassOf* ?class``."""
         found = dict.fromkeys(self.objects(node, self.type))
@@ -182,15 +188,17 @@ class Lookup:
         return self.arguments(node, supports=False)
 
 
-#: the walk in progress in this thread (or task): (its store, its ``Lookup``), set by ``remembering``
+#: the walk in progress in this thread (or task): (its store, its ``Lookup``), set by
+#: ``remembering``
 _WALK: ContextVar[tuple | None] = ContextVar("argkb_navigate_walk", default=None)
 
 
 @contextmanager
 def remembering(store):
-    """Within the block, each node's triples are read from ``store`` once (a walk over a store nobody writes
-    meanwhile, like one trace); a no-op on stores other than plain pyoxigraph, or inside a block on the same
-    store. The memory is the block's own (a ``ContextVar``): other threads' walks do not share it."""
+    """Within the block, each node's triples are read from ``store`` once (a walk over a store
+    nobody writes meanwhile, like one trace); a no-op on stores other than plain pyoxigraph, or
+    inside a block on the same store. The memory is the block's own (a ``ContextVar``): other
+    threads' walks do not share it."""
     active = _WALK.get()
     if not plain_oxigraph(store) or (active is not None and active[0] is store):
         yield
@@ -211,8 +219,9 @@ def _prototype(store) -> Lookup:
 
 
 def rows(store, name: str, bindings: dict) -> list[dict] | None:
-    """The rows of ``walk``'s query ``name`` (a ``Lookup`` method) with ``bindings``, as ``walk`` reads them;
-    None where the store is not plain pyoxigraph or a bound term is one the query path should judge."""
+    """The rows of ``walk``'s query ``name`` (a ``Lookup`` method) with ``bindings``, as ``walk``
+    reads them; None where the store is not plain pyoxigraph or a bound term is one the query path
+    should judge."""
     if not plain_oxigraph(store):
         return None
     active = _WALK.get()

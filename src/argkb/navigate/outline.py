@@ -14,8 +14,8 @@ from argkb.vocab.lenses import BUILT_IN, local_name
 #: lens IRI (suffix) -> terminal colour, in the order of the built-in lenses (argkb.vocab.lenses)
 LENS_COLOURS = dict(zip((local_name(term) for term in BUILT_IN), ("red", "blue", "magenta", "green", "yellow")))
 
-# part styles: "label" (a node's name), "id" (its CURIE), "lens" (a perspective), "quote" (source words),
-# "for" / "against" (relation words), "note" (secondary text), "" (plain)
+# part styles: "label" (a node's name), "id" (its CURIE), "lens" (a perspective), "quote" (source
+# words), "for" / "against" (relation words), "note" (secondary text), "" (plain)
 _TERMINAL = {"label": "bold", "id": "dim", "quote": "italic", "for": "green", "against": "red", "note": "dim", "": ""}
 
 

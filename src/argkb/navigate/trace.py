@@ -7,8 +7,9 @@ title, exact words, offsets) or attribution. Each node is expanded once; later o
 references (``ref: true``), which also makes the walk safe on cycles through attacks.
 
 The walk starts from the bound claim and asks a handful of small bound queries per node
-(``argkb.navigate.walk``): it never scans the knowledge base, and it reads through ``open_store(kb)``,
-whatever store that is. The result is a plain dataclass tree; ``to_dict()`` gives JSON.
+(``argkb.navigate.walk``): it never scans the knowledge base, and it reads through
+``open_store(kb)``, whatever store that is. The result is a plain dataclass tree; ``to_dict()``
+gives JSON.
 """
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ class ClaimNode:
     assessed: bool = False              # (on the root) statuses were set: JSON then carries them
 
     def to_dict(self) -> dict:
-        """The tree as JSON data; ``status`` (and each claim's ``strength``, to three decimals) only when assessed."""
+        """The tree as JSON data; ``status`` (and each claim's ``strength``, to three decimals) only
+        when assessed."""
         if not self.assessed:
             return plain(self, skip=_ASSESSMENT)
         return _rounded(plain(self, skip=("assessed",)))
@@ -86,8 +88,8 @@ def trace(kb_or_store, claim, perspectives=None, depth: int | None = None,
 
     ``perspectives``: only arguments read through these lenses (IRIs or names) are followed.
     ``depth``: how many argument steps to expand below the claim (None: all).
-    ``status_lens``: label every claim and argument IN / OUT / UNDEC under this lens (``overall``: every
-    argument), each claim with its strength, as ``argkb.assess.framework.graded`` finds them.
+    ``status_lens``: label every claim and argument IN / OUT / UNDEC under this lens (``overall``:
+    every argument), each claim with its strength, as ``argkb.assess.framework.graded`` finds them.
     """
     store = walk.as_store(kb_or_store)
     iri = claim if isinstance(claim, URIRef) else walk.resolve(store, str(claim), ARGKB.Claim, "claim")[0]
@@ -102,8 +104,8 @@ def trace(kb_or_store, claim, perspectives=None, depth: int | None = None,
 
 
 def set_statuses(root: ClaimNode, status: dict[URIRef, str], strength: dict[URIRef, float] | None = None) -> None:
-    """Fill ``status`` on every claim and argument of the tree (None where not in view) and ``strength`` on every
-    claim, from what ``argkb.assess`` found; marks the tree assessed."""
+    """Fill ``status`` on every claim and argument of the tree (None where not in view) and
+    ``strength`` on every claim, from what ``argkb.assess`` found; marks the tree assessed."""
     strength = strength or {}
     root.assessed = True
     stack: list = [root]
@@ -145,7 +147,8 @@ def _lenses(perspectives, store) -> set[URIRef] | None:
 
 
 class _Tracer:
-    """The walk, written as generators run by ``deep.drive``: a chain of any length needs no stack frames."""
+    """The walk, written as generators run by ``deep.drive``: a chain of any length needs no stack
+    frames."""
 
     def __init__(self, store, lenses, depth):
         self.store, self.lenses, self.depth = store, lenses, depth

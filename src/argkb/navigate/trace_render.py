@@ -39,7 +39,8 @@ def outline(node: ClaimNode) -> Line:
 
 
 def _claim_body(line: Line, node: ClaimNode):
-    """A generator run by ``deep.drive``: it yields the sub-walks a recursive function would call."""
+    """A generator run by ``deep.drive``: it yields the sub-walks a recursive function would
+    call."""
     if node.ref:
         return
     if node.statement:
@@ -77,7 +78,8 @@ def _argument(parent: Line, arg: ArgumentNode):
 
 
 def _status(node) -> list[tuple[str, str]]:
-    """`` IN`` / `` OUT`` / `` UNDEC`` after a node when ``argkb trace --status`` set it, a claim's strength beside."""
+    """`` IN`` / `` OUT`` / `` UNDEC`` after a node when ``argkb trace --status`` set it, a claim's
+    strength beside."""
     status = node.status
     strength = node.strength if isinstance(node, ClaimNode) else None
     if not status:

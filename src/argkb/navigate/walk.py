@@ -27,7 +27,8 @@ Q_TYPES = PREFIXES + "SELECT ?class WHERE { ?_node a/rdfs:subClassOf* ?class . }
 Q_INFO = PREFIXES + """SELECT ?label ?statement ?qualifier ?qualifierLabel WHERE {
   OPTIONAL { ?_node rdfs:label ?label . }
   OPTIONAL { ?_node argkb:statement ?statement . }
-  OPTIONAL { ?_node argkb:qualifier ?qualifier . OPTIONAL { ?qualifier rdfs:label ?qualifierLabel . } }
+  OPTIONAL { ?_node argkb:qualifier ?qualifier . OPTIONAL { ?qualifier rdfs:label ?qualifierLabel \
+. } }
 }"""
 
 Q_QUOTES = PREFIXES + """SELECT ?quote ?source ?title ?exact ?start ?end WHERE {
@@ -87,7 +88,8 @@ def _text(term) -> str | None:
 
 
 def _first_rows(rows, key: str) -> list[dict]:
-    """One row per ``key`` value (the first, after sorting for a stable choice among label variants)."""
+    """One row per ``key`` value (the first, after sorting for a stable choice among label
+    variants)."""
     seen: dict = {}
     for row in sorted(rows, key=lambda r: tuple("" if v is None else str(v) for v in r.values())):
         seen.setdefault(row[key], row)
@@ -95,8 +97,8 @@ def _first_rows(rows, key: str) -> list[dict]:
 
 
 def _rows(store, sparql: str, lookup: str, bindings: dict) -> list[dict]:
-    """The rows of ``sparql`` with ``bindings``: by index lookups on the plain embedded store (``lookup``'s
-    method ``lookup`` gives the same rows), else by the query itself."""
+    """The rows of ``sparql`` with ``bindings``: by index lookups on the plain embedded store
+    (``lookup``'s method ``lookup`` gives the same rows), else by the query itself."""
     found = index_rows(store, lookup, bindings)
     return store.query(sparql, bindings).dicts() if found is None else found
 
@@ -139,7 +141,8 @@ def linking(store, node: URIRef, prop: URIRef) -> list[Named]:
 
 
 def alternatives(store, node: URIRef) -> list[Named]:
-    """The implications the source offers as alternatives to ``node`` (argkb:alternativeTo, either direction)."""
+    """The implications the source offers as alternatives to ``node`` (argkb:alternativeTo, either
+    direction)."""
     from argkb.vocab.namespaces import ARGKB
 
     found = {n.iri: n for n in linked(store, node, ARGKB.alternativeTo) + linking(store, node, ARGKB.alternativeTo)}
@@ -147,19 +150,20 @@ def alternatives(store, node: URIRef) -> list[Named]:
 
 
 def arguments_about(store, node: URIRef, perspectives=None) -> list[dict]:
-    """The arguments that conclude or attack ``node``, optionally only those under ``perspectives``."""
+    """The arguments that conclude or attack ``node``, optionally only those under
+    ``perspectives``."""
     return _arguments(store, node, perspectives, "arguments")
 
 
 def attackers(store, node: URIRef, perspectives=None) -> list[dict]:
-    """``arguments_about`` but only those attacking ``node`` (an argument's undercuts: nothing concludes an
-    argument, and the index lookups need not ask)."""
+    """``arguments_about`` but only those attacking ``node`` (an argument's undercuts: nothing
+    concludes an argument, and the index lookups need not ask)."""
     return _arguments(store, node, perspectives, "attackers")
 
 
 def _arguments(store, node: URIRef, perspectives, lookup: str) -> list[dict]:
-    # an argument both concluding and attacking ``node`` keeps its "attacks" row here, first in sort order,
-    # so asking for the attacks alone keeps the same row for it
+    # an argument both concluding and attacking ``node`` keeps its "attacks" row here, first in sort
+    # order, so asking for the attacks alone keeps the same row for it
     rows = _first_rows(_rows(store, Q_ARGUMENTS, lookup, {"_node": node}), "argument")
     out = []
     for r in rows:
@@ -177,7 +181,8 @@ def _arguments(store, node: URIRef, perspectives, lookup: str) -> list[dict]:
 
 
 def resolve(store, text: str, cls: URIRef | tuple, what: str) -> tuple[URIRef, URIRef]:
-    """``text`` as the IRI of a node of class ``cls`` (or one of several); returns (iri, class matched).
+    """``text`` as the IRI of a node of class ``cls`` (or one of several); returns (iri, class
+    matched).
 
     Unknown or wrong-type ids raise a UsageError naming the nearest ids of that class (found
     only then, with an unbound query: the error path may scan).

@@ -1,4 +1,5 @@
-"""``argkb query`` as one library call: find the query, bind its parameters, run it, add label columns."""
+"""``argkb query`` as one library call: find the query, bind its parameters, run it, add label
+columns."""
 from __future__ import annotations
 
 from argkb.query.library import MAX_ROWS, find, run, split_assignments
@@ -6,9 +7,9 @@ from argkb.query.library import MAX_ROWS, find, run, split_assignments
 
 def answer(kb, spec: str, params=(), allow_network: bool = False, max_rows: int | None = MAX_ROWS,
            labels: bool = False):
-    """The named query, ``.rq`` file or standard input (``-``) ``spec`` run on the knowledge base's store with
-    ``params`` (``NAME=VALUE`` texts) bound; with ``labels``, a label column after each column of IRIs
-    (``argkb.query.labels``)."""
+    """The named query, ``.rq`` file or standard input (``-``) ``spec`` run on the knowledge base's
+    store with ``params`` (``NAME=VALUE`` texts) bound; with ``labels``, a label column after each
+    column of IRIs (``argkb.query.labels``)."""
     from argkb.store import open_store
 
     query = find(spec, kb)

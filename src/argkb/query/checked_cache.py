@@ -1,5 +1,5 @@
-"""A memo of the queries that passed ``argkb.query.library.checked``, so a command does not import and run
-rdflib's SPARQL parser (~0.2 s of start-up) to check again a query it checked before.
+"""A memo of the queries that passed ``argkb.query.library.checked``, so a command does not import
+and run rdflib's SPARQL parser (~0.2 s of start-up) to check again a query it checked before.
 
 An entry is a file in the user's cache (``$XDG_CACHE_HOME/argkb/checked-queries/``, never in a
 knowledge base, so a shared knowledge base cannot bring entries of its own) named by the SHA-256 of
@@ -41,7 +41,8 @@ def _checker_version() -> str:
 
 
 def recall(text: str, allow_network: bool) -> str | None:
-    """The form of ``text`` if it passed the check before (with the same ``allow_network``), else None."""
+    """The form of ``text`` if it passed the check before (with the same ``allow_network``), else
+    None."""
     try:
         form = _entry(text, allow_network).read_text("ascii").strip()
     except (OSError, UnicodeDecodeError, RuntimeError):   # (RuntimeError: no home folder to be found)

@@ -6,9 +6,10 @@
     #+ example: argkb query NAME --param name=x
     #+   ...its output, as comment lines...
 
-``from_text`` reads a query's text into a ``NamedQuery``: its summary, its parameters (``Param``, each
-bound to an RDF term from what a user types, never pasted into the text) and its example. Undeclared
-``?_name`` variables become parameters too. (``argkb.query.library`` re-exports all of it.)
+``from_text`` reads a query's text into a ``NamedQuery``: its summary, its parameters (``Param``,
+each bound to an RDF term from what a user types, never pasted into the text) and its example.
+Undeclared ``?_name`` variables become parameters too. (``argkb.query.library`` re-exports all of
+it.)
 """
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ class Param:
 
     def bind(self, value: str, perspectives: dict | None = None) -> Identifier:
         """The RDF term a user's text stands for (never query text); ``perspectives``: the lens
-        names the knowledge base declares (``argkb.store.perspectives``), for perspective parameters."""
+        names the knowledge base declares (``argkb.store.perspectives``), for perspective
+        parameters."""
         from rdflib import Literal
 
         if self.kind == "literal":
@@ -145,7 +147,15 @@ def from_text(text: str, name: str, path: Path | None = None) -> NamedQuery:
     known = {p.name for p in params}
     for var in dict.fromkeys(_VARIABLE.findall(_without_comments(text))):
         if var not in known:
-            params.append(Param(var, "term", True, "not declared in the header: an IRI, or a \"quoted\" literal (\"text\"@en for a language)"))
+            params.append(
+                Param(
+                    var,
+                    "term",
+                    True,
+                    'not declared in the header: an IRI, or a "quoted" literal ("text"@en for '
+                    "a language)",
+                )
+            )
             known.add(var)
     example = fields.get("example", [])
     return NamedQuery(name=name, text=text, path=path, summary=" ".join(fields.get("summary", [])),

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 
-# the header of a query file (re-exported: ``from argkb.query.library import NamedQuery`` keeps working)
+# the header of a query file (re-exported: ``from argkb.query.library import NamedQuery`` keeps
+# working)
 from argkb.query.header import KINDS, NamedQuery, Param, _without_comments, from_text, parse_header  # noqa: F401
 from argkb.rdf import ids
 
@@ -42,7 +43,8 @@ LABEL_QUERY = ("SELECT ?label WHERE { ?_node <http://www.w3.org/2000/01/rdf-sche
 
 # ----------------------------------------------------------------- library ---
 def library_dirs(kb=None) -> list[Path]:
-    """Where named queries live: the library shipped with argkb, then the knowledge base's own queries/."""
+    """Where named queries live: the library shipped with argkb, then the knowledge base's own
+    queries/."""
     from argkb.kb.folder import bundled_root
 
     dirs = []
@@ -55,7 +57,8 @@ def library_dirs(kb=None) -> list[Path]:
 
 
 def library(kb=None) -> dict[str, NamedQuery]:
-    """Every named query by name (a knowledge base's own query overrides a library one of the same name)."""
+    """Every named query by name (a knowledge base's own query overrides a library one of the same
+    name)."""
     found: dict[str, NamedQuery] = {}
     for folder in library_dirs(kb):
         for path in sorted(folder.glob("*.rq")):
@@ -165,16 +168,17 @@ def standard_prefixes() -> dict[str, str]:
 
 
 def server_check(text: str) -> str:
-    """What ``argkb serve`` forwards for a query: the canonical text that was checked (as ``argkb query``
-    checks it), with the standard prefixes it uses."""
+    """What ``argkb serve`` forwards for a query: the canonical text that was checked (as
+    ``argkb query`` checks it), with the standard prefixes it uses."""
     canonical = checked(text, "query", network_hint=SERVER_NETWORK_HINT)[1]
     return standard_prologue(canonical) + canonical
 
 
 def standard_prologue(text: str) -> str:
-    """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line, for
-    rdflib's parser and for a SPARQL server (errors subtract them: line numbers stay those of the query
-    as written). The embedded store takes them as pyoxigraph's ``prefixes=`` instead (``run``)."""
+    """PREFIX declarations for the standard prefixes ``text`` does not declare itself, one a line,
+    for rdflib's parser and for a SPARQL server (errors subtract them: line numbers stay those of
+    the query as written). The embedded store takes them as pyoxigraph's ``prefixes=`` instead
+    (``run``)."""
     from argkb.store.queries import prefix_prologue
 
     return prefix_prologue(text, standard_prefixes())
@@ -224,7 +228,8 @@ def _find_network(node) -> str | None:
 
 # ----------------------------------------------------------------- binding ---
 def split_assignments(pairs) -> dict[str, str]:
-    """``name=value`` strings (from ``--param``) as a dict; the name may be written ``?_name`` or ``_name``."""
+    """``name=value`` strings (from ``--param``) as a dict; the name may be written ``?_name`` or
+    ``_name``."""
     values: dict[str, str] = {}
     for pair in pairs:
         if "=" not in pair:
@@ -238,7 +243,8 @@ def split_assignments(pairs) -> dict[str, str]:
 
 
 def bind(query: NamedQuery, values: dict[str, str], perspectives: dict | None = None) -> dict[str, Identifier]:
-    """Terms for the query's ``?_name`` variables from the user's text; checks names and required ones."""
+    """Terms for the query's ``?_name`` variables from the user's text; checks names and required
+    ones."""
     names = ", ".join(p.name for p in query.params) or "none"
     bindings: dict[str, Identifier] = {}
     defaults = {p.name: p.default for p in query.params if p.default is not None and p.name not in values}
@@ -259,7 +265,8 @@ _Q_NODES = "SELECT DISTINCT ?node WHERE { ?node a ?class . FILTER (isIRI(?node))
 
 
 def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> None:
-    """Refuse (exit 2, a bad parameter) an IRI parameter that names a node no triple mentions: it would answer 0 rows silently."""
+    """Refuse (exit 2, a bad parameter) an IRI parameter that names a node no triple mentions: it
+    would answer 0 rows silently."""
     if not bindings:
         return
     from rdflib import URIRef
@@ -269,12 +276,16 @@ def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> 
         if param.kind not in ("iri", "term") or not isinstance(value, URIRef):
             continue
         if not store.query(Q_NODE_MENTIONED, {"_node": value}).boolean:
-            known = [row[0] for row in store.query(_Q_NODES).rows]   # the error path may scan
-            raise NoSuchNode(f"parameter {param.name}: no node {ids.short(value)} in the knowledge base, so query "
-                             f"{query.name!r} would answer nothing{ids.did_you_mean(ids.short(value), known, n=3)}")
+            known = [row[0] for row in store.query(_Q_NODES).rows]  # the error path may scan
+            raise NoSuchNode(
+                f"parameter {param.name}: no node {ids.short(value)} in the knowledge base, so "
+                f"query {query.name!r} would answer "
+                f"nothing{ids.did_you_mean(ids.short(value), known, n=3)}"
+            )
 
 
-#: the most rows (triples for CONSTRUCT / DESCRIBE) ``argkb query`` holds by default (``--max-rows``)
+#: the most rows (triples for CONSTRUCT / DESCRIBE) ``argkb query`` holds by default
+#: (``--max-rows``)
 MAX_ROWS = 200_000
 
 
@@ -337,9 +348,10 @@ def _native(store, query: NamedQuery, text: str, bindings: dict, max_rows: int |
 
 #: query threads left running after Ctrl-C (``argkb.cli.main`` then ends the process at once)
 ABANDONED: list = []
-#: the stack of the thread a query runs in (reserved, used only as deep as the query goes): Oxigraph's parser and
-#: evaluator recurse over the query, and the 8 MiB default overflowed (exit 139) on 10,000 chained "||"; the bounds
-#: of ``argkb.store.bounds`` refuse such queries first, and this makes any that slips through an answer, not a crash
+#: the stack of the thread a query runs in (reserved, used only as deep as the query goes):
+#: Oxigraph's parser and evaluator recurse over the query, and the 8 MiB default overflowed
+#: (exit 139) on 10,000 chained "||"; the bounds of ``argkb.store.bounds`` refuse such queries
+#: first, and this makes any that slips through an answer, not a crash
 QUERY_STACK_BYTES = 512 * 2**20
 
 
@@ -366,7 +378,9 @@ def interruptible(call):
             outcome["error"] = error
 
     previous = threading.stack_size()
-    try:   # a deep stack: Oxigraph recurses over the query, and must never overflow it (a segmentation fault)
+    try:
+        # a deep stack: Oxigraph recurses over the query, and must never overflow it (a segmentation
+        # fault)
         threading.stack_size(QUERY_STACK_BYTES)
     except (ValueError, RuntimeError):   # a platform that refuses it keeps its default
         pass

@@ -36,7 +36,10 @@ def render(result, fmt: str, color: bool = False, width: int | None = None) -> s
             raise UsageError(f"a CONSTRUCT/DESCRIBE answer is a graph: use --format turtle or jsonld, not {fmt}")
         return render_graph(result.graph, fmt)
     if fmt not in TABULAR:
-        raise UsageError(f"a {result.kind.upper()} answer is a table: use --format table, csv, tsv or json, not {fmt}")
+        raise UsageError(
+            f"a {result.kind.upper()} answer is a table: use --format table, csv, tsv or json, not "
+            f"{fmt}"
+        )
     return {"table": lambda r: render_table(r, color, width), "csv": render_csv,
             "tsv": render_tsv, "json": render_json}[fmt](result)
 

@@ -1,4 +1,5 @@
-"""Atomic writes: a temporary file in the same folder, flushed, fsynced, then renamed over the target."""
+"""Atomic writes: a temporary file in the same folder, flushed, fsynced, then renamed over the
+target."""
 from __future__ import annotations
 
 import os
@@ -12,11 +13,12 @@ from argkb.errors import UsageError
 
 def atomic_write_bytes(path: Path | str, data: bytes | Iterable[bytes], mode: int | None = None,
                        create_folders: bool = True, option: str | None = None) -> None:
-    """Write ``data`` to ``path`` atomically; ``mode`` sets the permissions (default: keep the target's,
-    or 0666 less the umask for a new file).
+    """Write ``data`` to ``path`` atomically; ``mode`` sets the permissions (default: keep the
+    target's, or 0666 less the umask for a new file).
 
-    ``option`` names the option that gave a user's path (``-o``): such a path must be a regular file or a
-    new name in an existing folder (``check_output_path``), checked again just before the rename."""
+    ``option`` names the option that gave a user's path (``-o``): such a path must be a regular file
+    or a new name in an existing folder (``check_output_path``), checked again just before the
+    rename."""
     path = Path(path)
     if option is not None:
         check_output_path(path, option)
@@ -30,10 +32,10 @@ def atomic_write_bytes(path: Path | str, data: bytes | Iterable[bytes], mode: in
 
 def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes], mode: int | None = None,
                         create_folders: bool = True, option: str | None = None) -> int:
-    """``atomic_write_bytes`` of a document that comes in pieces (a large export written as it is made,
-    never held whole): the target is replaced only once the last piece is written and synced; an error
-    on the way (a full disk, or one raised by whatever makes the pieces) leaves it as it was.
-    Returns the number of bytes written."""
+    """``atomic_write_bytes`` of a document that comes in pieces (a large export written as it is
+    made, never held whole): the target is replaced only once the last piece is written and synced;
+    an error on the way (a full disk, or one raised by whatever makes the pieces) leaves it as it
+    was. Returns the number of bytes written."""
     counted = _Counted(chunks)
     atomic_write_bytes(path, counted, mode, create_folders, option)
     return counted.size
@@ -51,7 +53,8 @@ class _Counted:
 
 def _write_replace(path: Path, data: bytes | Iterable[bytes], mode: int | None, create_folders: bool = True,
                    option: str | None = None) -> None:
-    """mkstemp creates the temporary file with O_EXCL (never through a symbolic link), in the target's folder."""
+    """mkstemp creates the temporary file with O_EXCL (never through a symbolic link), in the
+    target's folder."""
     if create_folders:
         path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -77,7 +80,8 @@ def _write_replace(path: Path, data: bytes | Iterable[bytes], mode: int | None, 
 
 
 def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask (not mkstemp's 0600)."""
+    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask (not
+    mkstemp's 0600)."""
     try:
         return path.lstat().st_mode & 0o7777
     except FileNotFoundError:
@@ -96,10 +100,10 @@ _KINDS = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")
 
 
 def check_output_path(path: Path | str, option: str = "-o") -> Path:
-    """Refuse (UsageError, one sentence) a path given to ``option`` that a write would replace or that needs
-    folders: anything but a regular file or a new name in an existing folder. Renaming over a device node,
-    a FIFO or a symbolic link replaces it with a regular file (as root, ``-o /dev/null`` replaced
-    /dev/null), and folders are never created for the user."""
+    """Refuse (UsageError, one sentence) a path given to ``option`` that a write would replace or
+    that needs folders: anything but a regular file or a new name in an existing folder. Renaming
+    over a device node, a FIFO or a symbolic link replaces it with a regular file (as root,
+    ``-o /dev/null`` replaced /dev/null), and folders are never created for the user."""
     path = Path(path)
     try:
         found = path.lstat()
@@ -111,8 +115,10 @@ def check_output_path(path: Path | str, option: str = "-o") -> Path:
         if stat.S_ISREG(found.st_mode):
             return path
         if stat.S_ISLNK(found.st_mode):
-            raise UsageError(f"{path}: is a symbolic link (to {os.readlink(path)}); {option} writes only a regular "
-                             "file or a new path: give the file the link points to, or another name")
+            raise UsageError(
+                f"{path}: is a symbolic link (to {os.readlink(path)}); {option} writes only a "
+                "regular file or a new path: give the file the link points to, or another name"
+            )
         if stat.S_ISDIR(found.st_mode):
             raise UsageError(f"{path}: is a folder; {option} takes a file name: give e.g. {path / 'out.txt'}")
         kind = next((name for test, name in _KINDS if test(found.st_mode)), "not a regular file")

@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     #: what users may type for a perspective -> its term (``argkb.vocab.lenses``, from the ontology)
     PERSPECTIVES: dict[str, URIRef]
 
-#: characters no IRI may hold (control characters, any whitespace, and <>"{}|^`\); also checked by argkb.store
+#: characters no IRI may hold (control characters, any whitespace, and
+#: <>"{}|^`\); also checked by argkb.store
 IRI_FORBIDDEN = re.compile(r'[\s\x00-\x20<>"{}|^`\\]')
 
 _CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
@@ -78,7 +79,8 @@ def unknown_message(text: str, known: Iterable[URIRef], what: str = "id") -> str
 
 
 def did_you_mean(text: str, known: Iterable[URIRef], n: int = 5) -> str:
-    """``"; did you mean kb:a, kb:b?"`` naming the ids in ``known`` nearest to ``text``, or ``""``."""
+    """``"; did you mean kb:a, kb:b?"`` naming the ids in ``known`` nearest to ``text``, or
+    ``""``."""
     names = {short(k): k for k in known}
     guess = text.strip().strip("<>")
     guess = guess.split("/")[-1].split("#")[-1].split(":")[-1]

@@ -53,8 +53,9 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The bytes of a regular file, at most ``max_bytes`` of them (counted as read, not from ``st_size``),
-    else an InputError saying why not: devices, FIFOs and sockets are refused before reading."""
+    """The bytes of a regular file, at most ``max_bytes`` of them (counted as read, not from
+    ``st_size``), else an InputError saying why not: devices, FIFOs and sockets are refused before
+    reading."""
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -81,7 +82,8 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
 
 
 def check_input_file(path: Path, max_bytes: int = USER_MAX_BYTES) -> None:
-    """Refuse, before any reading, a user's file that is missing, not a regular file, or larger than the limit."""
+    """Refuse, before any reading, a user's file that is missing, not a regular file, or larger than
+    the limit."""
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -96,7 +98,11 @@ def check_input_file(path: Path, max_bytes: int = USER_MAX_BYTES) -> None:
 
 def _check_size(path: Path, size: int, limit: int) -> None:
     if size > limit:
-        raise InputError(path, f"file is {size:,} bytes, over the limit of {limit:,} bytes; split it into smaller files")
+        raise InputError(
+            path,
+            f"file is {size:,} bytes, over the limit of {limit:,} bytes; split it into smaller "
+            "files",
+        )
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:
@@ -168,8 +174,10 @@ def _refuse_entities(path: Path | str, text: str) -> None:
 
 
 def _check_jsonld(path: Path | str, text: str, allow_network: bool) -> None:
-    deep = ("JSON nested too deeply to read (lists or objects inside each other thousands of levels deep); "
-            "flatten the document")
+    deep = (
+        "JSON nested too deeply to read (lists or objects inside each other thousands of levels "
+        "deep); flatten the document"
+    )
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -217,9 +225,12 @@ def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> Inpu
         line, column, ox_why = _oxigraph_position(text, _OX_MEDIA[fmt])
         why = ox_why or why
     if line is not None and line <= _first_content_line(text):
-        # nothing could be read: it may not be an RDF file at all, and what it holds is not echoed back
-        why = f"this does not look like {_FORMAT_NAMES.get(fmt, fmt)} (its first statement cannot be read); " \
-              "is it the right file?"
+        # nothing could be read: it may not be an RDF file at all, and what it holds is not echoed
+        # back
+        why = (
+            f"this does not look like {_FORMAT_NAMES.get(fmt, fmt)} (its first statement cannot be "
+            "read); is it the right file?"
+        )
     return InputError(path, f"syntax error: {why}", line, column)
 
 

@@ -19,7 +19,8 @@ from argkb.rdf.text import check_text  # noqa: F401 - re-exported: read from her
 
 
 class UnsafeWrite(ArgkbError):
-    """Bytes about to be written would not read back as the intended triples (nothing was written)."""
+    """Bytes about to be written would not read back as the intended triples (nothing was
+    written)."""
 
 
 def ox_named_node(iri: str) -> ox.NamedNode:
@@ -57,7 +58,8 @@ def ox_term(term, skolem: dict | None = None):
 
 
 def from_ox(term):
-    """A pyoxigraph term as an rdflib term; plain strings stay plain (no xsd:string), as rdflib reads them."""
+    """A pyoxigraph term as an rdflib term; plain strings stay plain (no xsd:string), as rdflib
+    reads them."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -79,9 +81,10 @@ _new_str = str.__new__
 
 
 def _string_literal(value: str, language: str | None) -> Literal:
-    """``Literal(value, lang=language)`` as rdflib's constructor makes it for a plain or language-tagged
-    string (the same four fields), without its checks: pyoxigraph's strings and tags passed stricter ones.
-    At a million triples the map reads some 360,000 literals; the constructor cost 13 µs each."""
+    """``Literal(value, lang=language)`` as rdflib's constructor makes it for a plain or
+    language-tagged string (the same four fields), without its checks: pyoxigraph's strings and tags
+    passed stricter ones. At a million triples the map reads some 360,000 literals; the constructor
+    cost 13 µs each."""
     literal = _new_str(Literal, value)
     literal._language = language
     literal._datatype = None
@@ -91,7 +94,8 @@ def _string_literal(value: str, language: str | None) -> Literal:
 
 
 def to_nt(term) -> str:
-    """A term in N-Triples syntax: one line whatever the text holds (the log records replaced values so)."""
+    """A term in N-Triples syntax: one line whatever the text holds (the log records replaced values
+    so)."""
     return str(ox_term(term))
 
 
@@ -119,7 +123,8 @@ def ox_triples(graph: Graph) -> set:
 
 
 def check_graph(graph: Graph, path: Path | str) -> Graph:
-    """``graph`` unchanged when every term is one RDF allows; else an InputError naming the first bad one."""
+    """``graph`` unchanged when every term is one RDF allows; else an InputError naming the first
+    bad one."""
     seen: dict = {}
     checked: set = set()
     for triple in graph:
@@ -135,7 +140,8 @@ def check_graph(graph: Graph, path: Path | str) -> Graph:
 
 
 def check_turtle(data: bytes, graph: Graph, name: str) -> None:
-    """Raise UnsafeWrite unless ``data`` parses strictly as Turtle holding exactly ``graph``'s triples."""
+    """Raise UnsafeWrite unless ``data`` parses strictly as Turtle holding exactly ``graph``'s
+    triples."""
     try:
         parsed = {q.triple for q in ox.parse(data, ox.RdfFormat.TURTLE, base_iri="urn:argkb:check")}
     except SyntaxError as exc:

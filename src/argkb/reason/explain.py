@@ -130,9 +130,13 @@ def in_words(ax: Axiom) -> str:
         case "oneof":
             return f"{_a(t[0])} is exactly one of " + ", ".join(_n(x) for x in t[1:])
         case "characteristic":
-            return {"Functional": f"{_n(t[1])} is functional: nothing has two different {_n(t[1])} values",
-                    "Irreflexive": f"{_n(t[1])} is irreflexive: nothing has itself as its {_n(t[1])}",
-                    "InverseFunctional": f"{_n(t[1])} is inverse-functional"}.get(t[0], ax.text)
+            return {
+                "Functional": (
+                    f"{_n(t[1])} is functional: nothing has two different {_n(t[1])} values"
+                ),
+                "Irreflexive": f"{_n(t[1])} is irreflexive: nothing has itself as its {_n(t[1])}",
+                "InverseFunctional": f"{_n(t[1])} is inverse-functional",
+            }.get(t[0], ax.text)
     return ax.text
 
 
@@ -173,7 +177,11 @@ def headline(axioms: list[Axiom]) -> tuple[str, list]:
     values = [ax.terms for ax in axioms if ax.kind == "value"]
     for s, p, o in values:
         if s == o and ("Irreflexive", p) in chars:
-            return f"{_n(s)} {_n(p)} itself, but {_n(p)} is irreflexive: nothing may be related to itself by it", [s]
+            return (
+                f"{_n(s)} {_n(p)} itself, but {_n(p)} is irreflexive: nothing may be related to "
+                "itself by it",
+                [s],
+            )
     for s, p, o in values:
         twins = sorted({o2 for s2, p2, o2 in values if s2 == s and p2 == p and o2 != o}, key=str)
         if ("Functional", p) in chars and twins:
@@ -181,8 +189,11 @@ def headline(axioms: list[Axiom]) -> tuple[str, list]:
             first, second = sorted([o, o2], key=str)
             why = ("they are declared different individuals" if _distinct(axioms, o, o2)
                    else _clash_words(axioms, first, second))
-            return (f"{_n(s)} has two {_n(p)} values, {_n(first)} and {_n(second)}, but {_n(p)} is functional "
-                    f"(one value only) and {why}", [s, first, second])
+            return (
+                f"{_n(s)} has two {_n(p)} values, {_n(first)} and {_n(second)}, but {_n(p)} is "
+                f"functional (one value only) and {why}",
+                [s, first, second],
+            )
     if "oneof" in kinds:
         ax = next(ax for ax in axioms if ax.kind == "oneof")
         member = next((t[0] for t in (a.terms for a in axioms if a.kind == "type") if t[1] == ax.terms[0]), None)
@@ -200,9 +211,16 @@ def headline(axioms: list[Axiom]) -> tuple[str, list]:
         for ind, classes in sorted(_types(axioms).items(), key=lambda kv: str(kv[0])):
             clash = _disjoint_pair(axioms, classes)
             if clash:
-                return (f"{_n(ind)} is both {_a(clash[0])} and {_a(clash[1])}, which the ontology declares disjoint",
-                        [ind])
-    return ("the knowledge base is inconsistent with the ontology; the reasoner traced it to the axioms below", [])
+                return (
+                    f"{_n(ind)} is both {_a(clash[0])} and {_a(clash[1])}, which the ontology "
+                    "declares disjoint",
+                    [ind],
+                )
+    return (
+        "the knowledge base is inconsistent with the ontology; the reasoner traced it to the "
+        "axioms below",
+        [],
+    )
 
 
 def _disjoint_pair(axioms, classes):
@@ -219,8 +237,10 @@ def _clash_words(axioms, a, b) -> str:
     for ca in sorted(types.get(a, ()), key=str):
         for cb in sorted(types.get(b, ()), key=str):
             if _disjoint_pair(axioms, {ca, cb}):
-                return (f"so {_n(a)} and {_n(b)} would be one and the same, yet one is {_a(ca)} and the other "
-                        f"{_a(cb)}, which the ontology declares disjoint")
+                return (
+                    f"so {_n(a)} and {_n(b)} would be one and the same, yet one is {_a(ca)} and "
+                    f"the other {_a(cb)}, which the ontology declares disjoint"
+                )
     return "the two cannot be the same individual"
 
 
@@ -242,8 +262,8 @@ def _data_triples(axioms, graph: Graph) -> list[tuple]:
 
 
 def explain_all(graph: Graph, java: str, limit: int, folder: Path, kb=None) -> list[Explanation]:
-    """Up to ``limit`` explanations: explain, set the data assertions involved aside, look again (pellet's
-    input written into ``folder``, a scratch folder)."""
+    """Up to ``limit`` explanations: explain, set the data assertions involved aside, look again
+    (pellet's input written into ``folder``, a scratch folder)."""
     graph = graph + Graph()   # a copy we may shrink
     names = Names(graph)
     parsed: dict = {}   # data file -> its graph, read when first needed

@@ -84,8 +84,10 @@ class ReasonResult:
                          f"{self.seconds:.1f} s)")
         else:
             n = len(self.explanations)
-            lines.append(f"INCONSISTENT: {n} problem{'s' if n != 1 else ''} found ({self.reasoner} + pellet explain, "
-                         f"{self.seconds:.1f} s)")
+            lines.append(
+                f"INCONSISTENT: {n} problem{'s' if n != 1 else ''} found ({self.reasoner} + pellet "
+                f"explain, {self.seconds:.1f} s)"
+            )
             for i, e in enumerate(self.explanations, 1):
                 lines.append(f"{i}. {e.headline}")
                 lines += [f"     because {b}" for b in e.because]
@@ -103,19 +105,27 @@ class ReasonResult:
         """The findings first; the routine inferences only counted."""
         found = self.findings()
         if not found:
-            lines = ["findings: none (nothing inferred beyond the class hierarchy and inverse properties)"]
+            lines = [
+                "findings: none (nothing inferred beyond the class hierarchy and inverse "
+                "properties)"
+            ]
         else:
             lines = [f"findings: {len(found)} inferred beyond the class hierarchy and inverse properties"]
             shown = [f"  {short(s)} a {short(o)}" if p == RDF.type else f"  {short(s)} {short(p)} {short(o)}"
                      for s, p, o in found]
             lines += shown[:TEXT_LIMIT]
             if len(shown) > TEXT_LIMIT:
-                lines.append(f"  … and {len(shown) - TEXT_LIMIT} more (all of them with --format json or --infer)")
+                lines.append(
+                    f"  … and {len(shown) - TEXT_LIMIT} more (all of them with --format json or "
+                    "--infer)"
+                )
         types = sum(1 for _ in self.routine.triples((None, RDF.type, None)))
         values = len(self.routine) - types
         if types or values:
-            lines.append(f"routine, not listed: {types} superclass type(s) (e.g. every implication is a claim) and "
-                         f"{values} inverse property value(s); all with --format json or --infer")
+            lines.append(
+                f"routine, not listed: {types} superclass type(s) (e.g. every implication is a "
+                f"claim) and {values} inverse property value(s); all with --format json or --infer"
+            )
         return lines
 
 
@@ -131,9 +141,9 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
     java = find_java()
     start = time.perf_counter()
     asserted = kb_triples(kb)
-    # the reasoners' input files go to a scratch folder in the cache, never the system's temporary folder:
-    # removed after, and recovered by the next command if this one is killed (owlready2 also left its
-    # file behind whenever the knowledge base was inconsistent)
+    # the reasoners' input files go to a scratch folder in the cache, never the system's temporary
+    # folder: removed after, and recovered by the next command if this one is killed (owlready2 also
+    # left its file behind whenever the knowledge base was inconsistent)
     with scratch(kb, "reason") as folder, system_temp_in(folder):
         world, error = _run(asserted, reasoner, java)
         if error is not None:
@@ -147,7 +157,8 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
 
 
 def _run(graph: Graph, reasoner: str, java: str):
-    """Load ``graph`` into a fresh World and reason; returns (world, inconsistency error or None)."""
+    """Load ``graph`` into a fresh World and reason; returns (world, inconsistency error or
+    None)."""
     import owlready2
 
     owlready2.JAVA_EXE = java
@@ -169,11 +180,13 @@ def _run(graph: Graph, reasoner: str, java: str):
 
 
 def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
-    """Types (with every superclass the reasoner settled) and object property values not asserted, and
-    the routine part of them (superclasses of asserted types, inverse and symmetric values): ``(inferred, routine)``.
+    """Types (with every superclass the reasoner settled) and object property values not asserted,
+    and the routine part of them (superclasses of asserted types, inverse and symmetric values):
+    ``(inferred, routine)``.
 
-    Values that only restate an asserted value through owl:inverseOf (or an owl:SymmetricProperty) are added too (queries can
-    use them) but types of ontology-level nodes (classes, properties) are left out.
+    Values that only restate an asserted value through owl:inverseOf (or an owl:SymmetricProperty)
+    are added too (queries can use them) but types of ontology-level nodes (classes, properties) are
+    left out.
     """
     out, routine = Graph(), Graph()
     individuals: set[Identifier] = {s for s in asserted.subjects(RDF.type, OWL.NamedIndividual)
@@ -207,14 +220,16 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
 
 
 def _told_superclasses(asserted: Graph, individual) -> set:
-    """Every class the ontology's rdfs:subClassOf chains put above the individual's asserted types."""
+    """Every class the ontology's rdfs:subClassOf chains put above the individual's asserted
+    types."""
     return {c for t in asserted.objects(individual, RDF.type) if isinstance(t, URIRef)
             for c in asserted.transitive_objects(t, RDFS.subClassOf)}
 
 
 def write_inferences(result: ReasonResult, target: Path, user_path: bool = True) -> Path:
-    """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path must be a
-    regular file or a new name in an existing folder (``--infer FILE``); only argkb's own cache folder is created."""
+    """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path
+    must be a regular file or a new name in an existing folder (``--infer FILE``); only argkb's own
+    cache folder is created."""
     from argkb.kb.folder import new_graph
     from argkb.rdf.atomic import atomic_write_text
 
@@ -223,7 +238,10 @@ def write_inferences(result: ReasonResult, target: Path, user_path: bool = True)
     g = new_graph()
     for t in result.inferred:
         g.add(t)
-    header = "# Inferred by `argkb reason --infer` (OWL reasoner output): derived, not a source; regenerate, do not edit.\n"
+    header = (
+        "# Inferred by `argkb reason --infer` (OWL reasoner output): derived, not a source; "
+        "regenerate, do not edit.\n"
+    )
     target = Path(target)
     atomic_write_text(target, header + g.serialize(format="turtle"), create_folders=not user_path,
                       option="--infer" if user_path else None)
@@ -232,8 +250,9 @@ def write_inferences(result: ReasonResult, target: Path, user_path: bool = True)
 
 def reason_and_infer(kb, infer_to: str | None = None, reasoner: str = "hermit",
                      max_explanations: int = 10) -> ReasonResult:
-    """``argkb reason``: ``reason``, and with ``infer_to`` (a path, or "" for the cache's ``inferred.ttl``) the
-    inferences written there — never among the sources (``data/``, ``ontology/``)."""
+    """``argkb reason``: ``reason``, and with ``infer_to`` (a path, or "" for the cache's
+    ``inferred.ttl``) the inferences written there — never among the sources (``data/``,
+    ``ontology/``)."""
     from argkb.errors import UsageError
 
     target = None

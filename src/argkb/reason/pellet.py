@@ -42,8 +42,8 @@ class Explanation:
 
 
 def run_pellet_explain(graph: Graph, java: str, folder: Path, *extra: str) -> str:
-    """``pellet explain`` (bundled with owlready2) on ``graph`` written as RDF/XML into ``folder`` (a scratch
-    folder in the knowledge base's cache: ``argkb.kb.scratch``); its stdout."""
+    """``pellet explain`` (bundled with owlready2) on ``graph`` written as RDF/XML into ``folder``
+    (a scratch folder in the knowledge base's cache: ``argkb.kb.scratch``); its stdout."""
     from owlready2 import reasoning
 
     path = Path(folder) / "explain.owl"

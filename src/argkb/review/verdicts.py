@@ -1,4 +1,5 @@
-"""Review findings computed from the verdicts rather than read by a query: premises that decide them.
+"""Review findings computed from the verdicts rather than read by a query: premises that decide
+them.
 
 A **verdict** is the status of one implication in one view: overall, or under one lens (the
 built-in five and any the knowledge base declares), as ``argkb assess lenses`` shows it
@@ -39,10 +40,19 @@ EDITORS = "argkb:RestsOnEditorsPremise"
 #: the name computed findings carry where a query's findings carry the query's name
 CHECK = "verdicts"
 CHECKS = [
-    (CHECK, DECISIVE, "Review (computed): premises that alone decide three or more verdicts (an implication's "
-                      "status overall or under a lens): removing the arguments resting on one changes them."),
-    (CHECK, EDITORS, "Review (computed): verdicts that rest on one premise of the editors' own that quotes and "
-                     "cites nothing and that nothing attacks: removing the arguments resting on it changes them."),
+    (
+        CHECK,
+        DECISIVE,
+        "Review (computed): premises that alone decide three or more verdicts (an implication's "
+        "status overall or under a lens): removing the arguments resting on one changes them.",
+    ),
+    (
+        CHECK,
+        EDITORS,
+        "Review (computed): verdicts that rest on one premise of the editors' own that quotes and "
+        "cites nothing and that nothing attacks: removing the arguments resting on it changes "
+        "them.",
+    ),
 ]
 #: how many verdict changes a premise needs to be decisive
 DECISIVE_AT = 3

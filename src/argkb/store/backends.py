@@ -120,7 +120,8 @@ def _with_extra(kb: KnowledgeBase, derived):
 
 
 class SnapshotStore(OxigraphStore):
-    """A private writable copy of the derived store; its folder is removed when it is closed or dropped."""
+    """A private writable copy of the derived store; its folder is removed when it is closed or
+    dropped."""
 
     path: Path | None = None
 

@@ -1,11 +1,12 @@
 """The one small interface every read goes through: SPARQL with bound parameters.
 
-``Store.query(sparql, bindings, prefixes=…)`` runs a read-only SPARQL 1.1 query with ``?_name``-style
-variables bound to RDF terms (never pasted into the text), and prefixes the query may use without
-declaring them, and returns a ``QueryResult`` of rdflib terms, whatever the engine: ``OxigraphStore`` (pyoxigraph, the default),
-``RdflibStore`` (an rdflib graph, for small graphs and cross-checks), ``EndpointStore``
-(any SPARQL 1.1 Protocol server, ``argkb.store.endpoint``). ``argkb.store.open_store(kb)`` picks one
-(``argkb.store.backends.open_store``): the persistent derived store (``argkb.store.derived``) by default.
+``Store.query(sparql, bindings, prefixes=…)`` runs a read-only SPARQL 1.1 query with
+``?_name``-style variables bound to RDF terms (never pasted into the text), and prefixes the query
+may use without declaring them, and returns a ``QueryResult`` of rdflib terms, whatever the engine:
+``OxigraphStore`` (pyoxigraph, the default), ``RdflibStore`` (an rdflib graph, for small graphs and
+cross-checks), ``EndpointStore`` (any SPARQL 1.1 Protocol server, ``argkb.store.endpoint``).
+``argkb.store.open_store(kb)`` picks one (``argkb.store.backends.open_store``): the persistent
+derived store (``argkb.store.derived``) by default.
 """
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def __getattr__(name: str):
 
 @dataclass
 class QueryResult:
-    """A SELECT (``vars`` + ``rows``), ASK (``boolean``) or CONSTRUCT/DESCRIBE (``graph``) answer."""
+    """A SELECT (``vars`` + ``rows``), ASK (``boolean``) or CONSTRUCT/DESCRIBE (``graph``)
+    answer."""
 
     kind: str                                   # "select" | "ask" | "graph"
     vars: list[str] = field(default_factory=list)
@@ -56,9 +58,10 @@ class Store:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None,
               max_rows: int | None = None, prefixes: Mapping[str, str] | None = None) -> QueryResult:
-        """The answer; with ``max_rows``, a ``TooLarge`` error as soon as it has more rows (triples for a
-        CONSTRUCT), so a cartesian product is never held whole. ``prefixes`` (name -> namespace IRI) are
-        those the query may use without declaring them; a PREFIX the query declares wins."""
+        """The answer; with ``max_rows``, a ``TooLarge`` error as soon as it has more rows (triples
+        for a CONSTRUCT), so a cartesian product is never held whole. ``prefixes`` (name ->
+        namespace IRI) are those the query may use without declaring them; a PREFIX the query
+        declares wins."""
         raise NotImplementedError
 
     def describes(self, node: Node) -> bool:
@@ -148,7 +151,8 @@ class OxigraphStore(Store):
         return self
 
     def _bulk_load(self, path, fmt) -> None:
-        """Load one file; a syntax error becomes an InputError naming file, line and column (not a traceback)."""
+        """Load one file; a syntax error becomes an InputError naming file, line and column (not a
+        traceback)."""
         from argkb.errors import InputError
         from argkb.rdf.parse import MAX_FILE_BYTES, check_input_file
 
@@ -175,7 +179,8 @@ class OxigraphStore(Store):
         self.ox.extend([pyoxigraph.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph])
 
     def describes(self, node):
-        """An index lookup, not a query to parse and plan (``Locator`` asks once per validation result)."""
+        """An index lookup, not a query to parse and plan (``Locator`` asks once per validation
+        result)."""
         import pyoxigraph
         from rdflib import URIRef
 
@@ -218,22 +223,24 @@ class OxigraphStore(Store):
             return QueryResult("select", vars=names, rows=rows)
         except Exception as exc:   # noqa: BLE001 - re-raised below, as it is
             error = exc.with_traceback(None)
-        # raised again outside the handler, the answer dropped first: pyoxigraph's solutions must be freed on
-        # the thread that made them, not where a traceback holding them ends up (the caller's, after Ctrl-C)
+        # raised again outside the handler, the answer dropped first: pyoxigraph's solutions must be
+        # freed on the thread that made them, not where a traceback holding them ends up (the
+        # caller's, after Ctrl-C)
         del result
         raise error
 
 
 
-#: query texts whose parameters pyoxigraph's ``substitutions=`` cannot bind (kept for the process; bounded)
+#: query texts whose parameters pyoxigraph's ``substitutions=`` cannot bind (kept for the process;
+#: bounded)
 _NOT_SUBSTITUTABLE: set[str] = set()
 
 
 def _ox_query(ox, sparql: str, bindings: Mapping[str, Node] | None, **options):
-    """``ox.query`` with the parameters bound by pyoxigraph's ``substitutions=``. It follows SEP-0007, which
-    binds a SELECT's variables only where the SELECT projects them (ASK, CONSTRUCT and DESCRIBE always),
-    and refuses the query before running it otherwise: then the parameters go in as a VALUES block of
-    escaped terms (``with_values``), as for a SPARQL server."""
+    """``ox.query`` with the parameters bound by pyoxigraph's ``substitutions=``. It follows
+    SEP-0007, which binds a SELECT's variables only where the SELECT projects them (ASK, CONSTRUCT
+    and DESCRIBE always), and refuses the query before running it otherwise: then the parameters go
+    in as a VALUES block of escaped terms (``with_values``), as for a SPARQL server."""
     import pyoxigraph
 
     if not bindings:
@@ -251,13 +258,15 @@ def _ox_query(ox, sparql: str, bindings: Mapping[str, Node] | None, **options):
 
 
 def checked_term(term: Node) -> Node:
-    """``term`` if it may be bound as a parameter (an IRI with no forbidden character, a literal)."""
+    """``term`` if it may be bound as a parameter (an IRI with no forbidden character, a
+    literal)."""
     term_sparql(term)
     return term
 
 
 def term_sparql(term: Node) -> str:
-    """An RDF term written as SPARQL, escaped; refuses what cannot be an IRI rather than pasting it."""
+    """An RDF term written as SPARQL, escaped; refuses what cannot be an IRI rather than pasting
+    it."""
     from rdflib import Literal, URIRef
 
     if isinstance(term, URIRef):
@@ -288,8 +297,8 @@ def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
 def where_brace(sparql: str) -> int | None:
     """Index of the ``{`` opening the query's WHERE pattern (skipping comments, strings and IRIs).
 
-    Memoised: the walks of ``trace`` and ``impacts`` bind the same few query texts thousands of times,
-    and this scan, in Python, cost them as much as parsing the query in Oxigraph."""
+    Memoised: the walks of ``trace`` and ``impacts`` bind the same few query texts thousands of
+    times, and this scan, in Python, cost them as much as parsing the query in Oxigraph."""
     i, n = 0, len(sparql)
     seen_where = False
     upper = sparql.upper()

@@ -1,4 +1,5 @@
-"""A SPARQL query's text made canonical, and bounds on its size and shape, checked before any parser sees it.
+"""A SPARQL query's text made canonical, and bounds on its size and shape, checked before any parser
+sees it.
 
 **One text for the check and the run.** rdflib (argkb's check) and Oxigraph (which runs the
 query) read some text differently: Oxigraph ends a comment at a carriage return, rdflib at the
@@ -11,22 +12,24 @@ is checked and run:
 * comments are dropped (up to, not including, their line end);
 * a carriage return outside a string is a line end (``\\r\\n`` and ``\\r`` become ``\\n``); inside a
   ``\"\"\"…\"\"\"`` string it is written ``\\r``;
-* ``\\u``/``\\U`` escapes inside strings become the character (or ``\\"``, ``\\'``, ``\\\\``, ``\\n``, ``\\r``),
-  inside IRIs the character (refused if an IRI may not hold it); anywhere else they are refused;
+* ``\\u``/``\\U`` escapes inside strings become the character (or ``\\"``, ``\\'``, ``\\\\``,
+  ``\\n``, ``\\r``), inside IRIs the character (refused if an IRI may not hold it); anywhere else
+  they are refused;
 * a line break inside a ``"…"`` / ``'…'`` string is refused (SPARQL forbids it).
 
 The result holds no carriage return and nothing rdflib would expand as an escape.
 
-**Bounds.** Oxigraph's parser and evaluator recurse over the query: 5,000 nested ``{`` or a filter of
-10,000 ``||`` terms overflow the native stack and kill the process (a segmentation fault, not
+**Bounds.** Oxigraph's parser and evaluator recurse over the query: 5,000 nested ``{`` or a filter
+of 10,000 ``||`` terms overflow the native stack and kill the process (a segmentation fault, not
 an error), and rdflib's parser takes minutes on such text. ``check_bounds`` refuses them
 first, by a single scan of the canonical text that skips strings, IRIs and escaped characters:
 
 * at most ``MAX_QUERY_BYTES`` bytes of UTF-8;
 * brackets ``{ ( [`` nested at most ``MAX_NESTING`` deep (parentheses and brackets inside what looks
   like an IRI count too: ``?a <((…))> 2`` is a comparison to Oxigraph);
-* at most ``MAX_OPERATORS`` operators and pattern combinators (``|| && = != < > <= >= + - * / ! ^ |``,
-  ``UNION``, ``OPTIONAL``, ``MINUS``, ``FILTER``, ``BIND``), each one a level of the trees the engines recurse on.
+* at most ``MAX_OPERATORS`` operators and pattern combinators
+  (``|| && = != < > <= >= + - * / ! ^ |``, ``UNION``, ``OPTIONAL``, ``MINUS``, ``FILTER``,
+  ``BIND``), each one a level of the trees the engines recurse on.
 
 Every named query of the library stays far below these numbers; measured crash points of
 pyoxigraph 0.5 are above 500 nested groups and above 3,000 chained ``||``.
@@ -44,8 +47,8 @@ MAX_OPERATORS = 1000
 _IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _IRI_ESCAPED = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
 _IRI_FORBIDDEN = re.compile(r"[<>\"{}|^`\\\x00-\x20]")
-#: a "<" followed by one of these is a comparison, not an IRI (``?a<?b``, ``?n<3``), as Oxigraph reads it: reading
-#: ``?a<?b)#>`` as an IRI hid the comment that follows from argkb's scan
+#: a "<" followed by one of these is a comparison, not an IRI (``?a<?b``, ``?n<3``), as Oxigraph
+#: reads it: reading ``?a<?b)#>`` as an IRI hid the comment that follows from argkb's scan
 _OPERAND_START = frozenset("?$0123456789(!+-.'")
 _CODE_POINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: what rdflib's parser expands before parsing (4 or 8 hex digits after \u, any case)
@@ -77,8 +80,8 @@ def _code_point(text: str, match: re.Match, origin: str) -> str:
 
 
 def canonical(text: str, origin: str = "query") -> str:
-    """The query as both rdflib and Oxigraph read it alike (see the module's description); refuses, with
-    line and column, what cannot be made so (InputError)."""
+    """The query as both rdflib and Oxigraph read it alike (see the module's description); refuses,
+    with line and column, what cannot be made so (InputError)."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -109,7 +112,8 @@ def canonical(text: str, origin: str = "query") -> str:
             if following in ("u", "U"):
                 raise _refuse(text, i, origin, f"a {text[i:i + 6]!r} escape outside a string or IRI: write the "
                                                "character itself (escapes are read only inside \"…\" and <…>)")
-            # an escaped character of a prefixed name (kb:a\-b, kb:a\#b), else a syntax error for the parser
+            # an escaped character of a prefixed name (kb:a\-b, kb:a\#b), else a syntax error for
+            # the parser
             out.append("\\" + ("\n" if following == "\r" else following))
             i += 2
         else:  # a "<" that opens no IRI: an operator
@@ -125,7 +129,8 @@ def canonical(text: str, origin: str = "query") -> str:
 
 
 def _canonical_string(text: str, i: int, out: list[str], origin: str) -> int:
-    """Copy the string starting at ``text[i]`` to ``out``, escapes made plain; the index after it."""
+    """Copy the string starting at ``text[i]`` to ``out``, escapes made plain; the index after
+    it."""
     quote = text[i]
     long = text.startswith(quote * 3, i)
     delimiter = quote * 3 if long else quote
@@ -156,7 +161,8 @@ def _canonical_string(text: str, i: int, out: list[str], origin: str) -> int:
 
 
 def check_size(text: str, origin: str = "query") -> None:
-    """Raise ``UsageError`` if ``text`` is over ``MAX_QUERY_BYTES`` of UTF-8 (checked before anything reads it)."""
+    """Raise ``UsageError`` if ``text`` is over ``MAX_QUERY_BYTES`` of UTF-8 (checked before
+    anything reads it)."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_QUERY_BYTES:
         raise UsageError(f"{origin}: the query is {size:,} bytes; the limit is {MAX_QUERY_BYTES:,}: "

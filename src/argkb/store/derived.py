@@ -16,9 +16,9 @@ manifest, written atomically, switches to it. A committed database is never writ
 so readers (``Store.read_only``) never see a half-applied update and need no lock. A
 ``DIRTY`` marker, written before an update and removed after, names the database being
 built: found on the next open, it means a crash, and the half-built copy is discarded.
-Writers serialise on ``lock`` (``fcntl.flock``, ``argkb.store.store_lock``). A rebuild is one bulk load
-(``Store.bulk_extend``) of every file's quads: within ~1.1-1.2x of pyoxigraph's own ``bulk_load`` of the
-same quads into an on-disk store (``bench/before.py``).
+Writers serialise on ``lock`` (``fcntl.flock``, ``argkb.store.store_lock``). A rebuild is one bulk
+load (``Store.bulk_extend``) of every file's quads: within ~1.1-1.2x of pyoxigraph's own
+``bulk_load`` of the same quads into an on-disk store (``bench/before.py``).
 """
 from __future__ import annotations
 
@@ -173,9 +173,9 @@ class DerivedStore:
         return real[len(self._root_prefix):] if real.startswith(self._root_prefix) else real
 
     def _real(self, path: Path, st: os.stat_result | None = None) -> str:
-        """``str(path.resolve())``, each folder resolved once, in strings (else opening a store of thousands
-        of files spends its time in the ``lstat`` of every component of every path, and in pathlib);
-        ``st``: the file's own ``lstat``, when the caller has it."""
+        """``str(path.resolve())``, each folder resolved once, in strings (else opening a store of
+        thousands of files spends its time in the ``lstat`` of every component of every path, and in
+        pathlib); ``st``: the file's own ``lstat``, when the caller has it."""
         text = os.fspath(path)
         parent, name = os.path.split(text)
         folder = self._real_dirs.get(parent) or self._real_dirs.setdefault(parent, os.path.realpath(parent or "."))
@@ -188,7 +188,7 @@ class DerivedStore:
         return Manifest.read(self.manifest_path)
 
     def scan(self, verify: bool = False) -> Changes:
-        """Compare the files with the manifest; hash only what the stat signature cannot vouch for."""
+        """Compare the files with the manifest; hash only what stat signatures cannot vouch for."""
         changes = Changes()
         manifest = changes.manifest = self.manifest()
         if manifest is None:
@@ -227,7 +227,7 @@ class DerivedStore:
         return changes
 
     def _hash(self, path: Path, st: os.stat_result | None = None) -> tuple[FileEntry, bytes]:
-        """A fresh entry for ``path`` (stat taken before reading) and the bytes it was hashed from."""
+        """A fresh entry for ``path`` (stat taken before reading) and the bytes hashed for it."""
         if st is None:
             try:
                 st = path.stat()
@@ -244,7 +244,8 @@ class DerivedStore:
 
     # -------------------------------------------------------------- open
     def open(self):
-        """A read-only pyoxigraph Store of the current files, updating the derived store first if needed."""
+        """A read-only pyoxigraph Store of the current files, updating the derived store first if
+        needed."""
         import pyoxigraph
 
         changes = self.scan()
@@ -298,14 +299,19 @@ class DerivedStore:
             self.dirty_path.unlink(missing_ok=True)
             raise
         self.dirty_path.unlink(missing_ok=True)
-        what = f"rebuilt ({len(manifest.files)} files)" if base is None else \
-            f"updated (+{len(changes.added)} ~{len(changes.changed)} -{len(changes.removed)} files)"
+        what = (
+            f"rebuilt ({len(manifest.files)} files)"
+            if base is None
+            else f"updated (+{len(changes.added)} ~{len(changes.changed)} -{len(changes.removed)} "
+            "files)"
+        )
         self.notes.append(what)
         self._collect(keep={name, base.db if base else name})
         return manifest
 
     def _quads(self, keys: list[str], changes: Changes):
-        """Every triple of these files as a quad in the file's named graph; records each file's triple count."""
+        """Every triple of these files as a quad in the file's named graph; records each file's
+        triple count."""
         for key in keys:
             data = changes.content.get(key)
             if data is None:  # unchanged but rebuilt: read again, record what was read
@@ -340,7 +346,7 @@ class DerivedStore:
             pass  # someone else is writing, or the cache is read-only: hash again next time
 
     def _recover(self) -> None:
-        """Called under the lock: a DIRTY marker means a crashed update; discard its half-built copy."""
+        """Under the lock: a DIRTY marker means a crashed update; discard its half-built copy."""
         if not self.dirty_path.exists():
             return
         try:
@@ -371,7 +377,7 @@ class DerivedStore:
 
     # ---------------------------------------------------------- snapshots
     def snapshot(self, prefix: str = "tmp") -> Path:
-        """A private writable copy of the current database (hard links), for --data files or a server."""
+        """A private writable copy of the current database (hard links), for --data or a server."""
         import pyoxigraph
 
         manifest = self.manifest()
@@ -392,7 +398,7 @@ def ox_triple(triple):
 
 
 def _parse(path: Path, data: bytes, graph: str):
-    """The quads of one Turtle file in its named graph; a syntax error names file, line and column."""
+    """The quads of one Turtle file in its named graph; a syntax error names file, line, column."""
     import pyoxigraph
 
     name = pyoxigraph.NamedNode(graph)
@@ -411,6 +417,6 @@ def _syntax_message(exc: SyntaxError) -> str:
 
 
 def _racy(entry: FileEntry, st: os.stat_result) -> bool:
-    """Modified (or its inode changed) too close to its hashing for the timestamps to vouch for it."""
+    """Modified (or its inode changed) too close to its hashing for its timestamps to vouch."""
     return entry.hashed_ns - max(st.st_mtime_ns, st.st_ctime_ns) <= RACY_NS
 

@@ -1,4 +1,5 @@
-"""Any SPARQL 1.1 server as a Store: the SPARQL 1.1 Protocol for reads, the Graph Store Protocol for writes.
+"""Any SPARQL 1.1 server as a Store: the SPARQL 1.1 Protocol for reads, the Graph Store Protocol for
+writes.
 
 ``EndpointStore(query_url, update_url=None)`` answers ``query(sparql, bindings)`` like the
 embedded stores (same ``QueryResult`` of rdflib terms, parameters bound in a VALUES block).
@@ -150,9 +151,10 @@ class EndpointStore(Store):
         said = f" (the server sent {capped[0]}: {headers.get(capped[0])})" if capped else ""
         really = f"the query has {total} rows" if total is not None else "the full count could not be checked"
         raise TruncatedResult(
-            f"{self.query_url}: the answer was cut at {n} rows{said}, {really}. The server caps result "
-            "sizes (Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini); argkb refuses "
-            "to use a truncated answer")
+            f"{self.query_url}: the answer was cut at {n} rows{said}, {really}. The server caps "
+            "result sizes (Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of "
+            "virtuoso.ini); argkb refuses to use a truncated answer"
+        )
 
     def count(self, select_text: str) -> int:
         """How many rows a SELECT has, asked of the server as a COUNT over it as a subquery."""
@@ -180,7 +182,8 @@ def query_form(sparql: str) -> str:
 
 
 def parse_results_json(body: bytes, where: str) -> QueryResult:
-    """SPARQL 1.1 Query Results JSON as a QueryResult of rdflib terms (plain literals stay plain)."""
+    """SPARQL 1.1 Query Results JSON as a QueryResult of rdflib terms (plain literals stay
+    plain)."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:

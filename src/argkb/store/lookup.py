@@ -46,7 +46,8 @@ class TripleLookup:
         return [row[0] for row in self.source.query(queries.OBJECTS, {"s": s, "p": p}).rows]
 
     def neighbours(self, node: Identifier) -> set:
-        """The nodes ``node`` points to and the nodes pointing to it (IRIs and blank nodes, not literals)."""
+        """The nodes ``node`` points to and the nodes pointing to it (IRIs and blank nodes, not
+        literals)."""
         if isinstance(self.source, Graph):
             found = {*self.source.objects(node, None), *self.source.subjects(None, node)}
         else:

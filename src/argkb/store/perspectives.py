@@ -37,6 +37,7 @@ def declared_perspectives(store) -> dict[str, URIRef]:
 
 
 def lenses(store) -> list[URIRef]:
-    """The lenses of a knowledge base in order: the five built-in ones, then the declared ones by IRI."""
+    """The lenses of a knowledge base in order: the five built-in ones, then the declared ones by
+    IRI."""
     extra = sorted({iri for iri in declared_perspectives(store).values() if iri not in BUILT_IN}, key=str)
     return [*BUILT_IN, *extra]

@@ -1,4 +1,5 @@
-"""The HTTP front of ``argkb serve``: every SPARQL request is checked here, then forwarded to Oxigraph.
+"""The HTTP front of ``argkb serve``: every SPARQL request is checked here, then forwarded to
+Oxigraph.
 
 The Oxigraph server listens on a private loopback port; clients only reach this front, which
 
@@ -8,8 +9,8 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
   connection silent for ``IDLE_TIMEOUT_S`` while sending it (slow headers or body); listens with a
   backlog of 128;
 * runs the caller's ``check(text)`` before anything parses the query, and forwards the text it
-  returns (the canonical text that was checked: ``argkb.store.bounds.canonical``): argkb's bounds on size,
-  nesting and operators (deep or long queries crash Oxigraph's parser), SERVICE (the server
+  returns (the canonical text that was checked: ``argkb.store.bounds.canonical``): argkb's bounds on
+  size, nesting and operators (deep or long queries crash Oxigraph's parser), SERVICE (the server
   must not reach other hosts), FROM / FROM NAMED and the protocol's ``default-graph-uri`` /
   ``named-graph-uri`` (the server answers on the union of the knowledge base's graphs only);
   a refusal is a 400 whose body says what is wrong and how to fix it;
@@ -18,9 +19,9 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
   ``--timeout-s`` limit for the whole exchange (504), so a client never gets a 200 with a cut body
   and the front never holds more than the cap; a query past the limit is a 504 that retires only
   its own Oxigraph process (``argkb.store.serve.Upstream``); a query whose process crashed under it
-  is a 503 (it may be what crashed it: sent again, it would take the fresh process down with everyone
-  else's requests), one whose process was replaced before it answered is sent again to the fresh one
-  (reads are idempotent), and requests arriving meanwhile queue for it rather than fail.
+  is a 503 (it may be what crashed it: sent again, it would take the fresh process down with
+  everyone else's requests), one whose process was replaced before it answered is sent again to the
+  fresh one (reads are idempotent), and requests arriving meanwhile queue for it rather than fail.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ CHUNK_BYTES = 64 * 1024
 IDLE_TIMEOUT_S = 10
 #: how long past the limit a request waits for a replaced Oxigraph process to answer
 START_WAIT_S = 10.0
-#: how often a read whose connection to Oxigraph failed before an answer is sent (to the replacing process)
+#: how often a read whose connection to Oxigraph failed before an answer is sent (to the replacing
+#: process)
 ATTEMPTS = 2
 #: a form-encoded query grows up to three times (percent-encoding)
 MAX_BODY_BYTES = 3 * MAX_QUERY_BYTES + 1024
@@ -58,9 +60,9 @@ class Front(ThreadingHTTPServer):
     def __init__(self, address, check, timeout_s: float):
         super().__init__(address, Handler)
         self.check = check
-        #: rdflib's query parser (pyparsing) is not thread-safe: concurrent checks broke each other's parse
-        #: actions (TypeError in postParse), which dropped half of 50 clients' connections. It is CPU-bound
-        #: under the GIL anyway, so one check at a time costs nothing
+        #: rdflib's query parser (pyparsing) is not thread-safe: concurrent checks broke each
+        #: other's parse actions (TypeError in postParse), which dropped half of 50 clients'
+        #: connections. It is CPU-bound under the GIL anyway, so one check at a time costs nothing
         self.check_lock = threading.Lock()
         self.timeout_s = timeout_s
         self.upstream: Supervisor | None = None
@@ -76,7 +78,8 @@ class Process(Protocol):
 
 
 class Supervisor(Protocol):
-    """The supervised Oxigraph processes, as the front sees them (``argkb.store.serve.Upstream``)."""
+    """The supervised Oxigraph processes, as the front sees them
+    (``argkb.store.serve.Upstream``)."""
 
     def state(self) -> str: ...
 
@@ -88,9 +91,9 @@ class Supervisor(Protocol):
 
 
 def _crashed(instance, wait_s: float = 1.0) -> str:
-    """How the process of a failed exchange ended ("was killed by signal 9"), if it died on its own; "" when
-    it runs on or was retired (stopped on purpose). A crash resets the connection a moment before the
-    process can be reaped, hence the short wait."""
+    """How the process of a failed exchange ended ("was killed by signal 9"), if it died on its own;
+    "" when it runs on or was retired (stopped on purpose). A crash resets the connection a moment
+    before the process can be reaped, hence the short wait."""
     if instance.retired_at is not None:
         return ""
     deadline = time.monotonic() + wait_s
@@ -103,8 +106,8 @@ class Handler(BaseHTTPRequestHandler):
     server: Front
     server_version = "argkb-serve"
     protocol_version = "HTTP/1.0"
-    #: seconds a client may stay silent while sending its request (headers or body), or reading the answer:
-    #: a connection that trickles its headers is closed, not kept with a thread forever
+    #: seconds a client may stay silent while sending its request (headers or body), or reading the
+    #: answer: a connection that trickles its headers is closed, not kept with a thread forever
     timeout = IDLE_TIMEOUT_S
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
@@ -168,13 +171,15 @@ class Handler(BaseHTTPRequestHandler):
         self._forward(text)  # the text that was checked, never the client's own
 
     def _forward(self, query: str) -> None:
-        """Relay Oxigraph's answer once it is whole: read in chunks, at most ``MAX_ANSWER_BYTES`` and until
-        the server's limit, so the status sent is always the true one and the body is never cut.
+        """Relay Oxigraph's answer once it is whole: read in chunks, at most ``MAX_ANSWER_BYTES``
+        and until the server's limit, so the status sent is always the true one and the body is
+        never cut.
 
-        Every query is a read, so one whose connection to Oxigraph failed before an answer (its process was
-        replaced, or reset the connection) is sent again, transparently, to the process that replaces it; a
-        request waits for that process (up to the limit plus ``START_WAIT_S``) instead of failing. One whose
-        process crashed under it is a 503: it may be the query that crashes it."""
+        Every query is a read, so one whose connection to Oxigraph failed before an answer (its
+        process was replaced, or reset the connection) is sent again, transparently, to the process
+        that replaces it; a request waits for that process (up to the limit plus ``START_WAIT_S``)
+        instead of failing. One whose process crashed under it is a 503: it may be the query that
+        crashes it."""
         upstream = self.server.upstream
         if upstream is None:   # (the front listens only once it is set)
             return self._refuse(503, "the Oxigraph server behind argkb serve has not started: retry")
@@ -207,8 +212,9 @@ class Handler(BaseHTTPRequestHandler):
         self._refuse(502, f"the Oxigraph server behind argkb serve did not answer ({outcome}): retry")
 
     def _exchange(self, instance: Process, query: str, limit: float) -> str | None:
-        """Send the query to one process and relay its answer (None); or say why not: "expired" when it
-        outlived the limit, else the connection error (nothing was sent to the client: it can be retried)."""
+        """Send the query to one process and relay its answer (None); or say why not: "expired" when
+        it outlived the limit, else the connection error (nothing was sent to the client: it can be
+        retried)."""
         target = urllib.parse.urlsplit(instance.url)
         connection = http.client.HTTPConnection(target.hostname or "127.0.0.1", target.port, timeout=limit + 2)
         expired = threading.Event()

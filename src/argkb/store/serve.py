@@ -8,10 +8,10 @@ derived store listens on a private loopback port; clients talk to the checking f
   is killed with SIGKILL; SIGTERM and Ctrl-C stop it too, and the snapshot is removed;
 * a failed start is reported with the server's exit code and its own words, not guessed at;
 * when it dies while serving, the wrapper says how (exit code or signal) and restarts it, again and
-  again: it never gives up while it serves. Repeated crashes (or failed starts) within ``CRASH_WINDOW_S``
-  wait before each restart, a back-off that doubles from ``FIRST_BACKOFF_S`` up to ``MAX_BACKOFF_S``
-  (``restart_delay``); the requests that crashed with it are answered 503 by the front, the others wait
-  for the new process;
+  again: it never gives up while it serves. Repeated crashes (or failed starts) within
+  ``CRASH_WINDOW_S`` wait before each restart, a back-off that doubles from ``FIRST_BACKOFF_S`` up
+  to ``MAX_BACKOFF_S`` (``restart_delay``); the requests that crashed with it are answered 503 by
+  the front, the others wait for the new process;
 * a query past the limit retires only the process it ran on: a fresh one takes the new requests
   and the retired one is stopped once its other requests are answered (``Upstream``).
 """
@@ -42,7 +42,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: crashes are counted over this window: the more of them, the longer the wait before a restart
 CRASH_WINDOW_S = 60.0
-#: the back-off before a restart after repeated crashes: doubling from the first, never above the last
+#: the back-off before a restart after repeated crashes: doubling from the first, never above the
+#: last
 FIRST_BACKOFF_S = 0.05
 MAX_BACKOFF_S = 1.0
 START_TIMEOUT_S = 60.0
@@ -57,15 +58,17 @@ class ServerFailed(ArgkbError):
 
 
 def restart_delay(crashes: int) -> float:
-    """Seconds to wait before a restart, after ``crashes`` crashes within ``CRASH_WINDOW_S``: none after the
-    first, then doubling from ``FIRST_BACKOFF_S``, capped at ``MAX_BACKOFF_S`` (never a give-up)."""
+    """Seconds to wait before a restart, after ``crashes`` crashes within ``CRASH_WINDOW_S``: none
+    after the first, then doubling from ``FIRST_BACKOFF_S``, capped at ``MAX_BACKOFF_S`` (never a
+    give-up)."""
     if crashes <= 1:
         return 0.0
     return min(MAX_BACKOFF_S, FIRST_BACKOFF_S * 2 ** min(crashes - 2, 30))
 
 
 def oxigraph_binary() -> str:
-    """The ``oxigraph`` server program (PyPI package ``oxigraph``), next to this Python or on PATH."""
+    """The ``oxigraph`` server program (PyPI package ``oxigraph``), next to this Python or on
+    PATH."""
     beside = Path(sys.executable).with_name("oxigraph")
     found = str(beside) if beside.is_file() else shutil.which("oxigraph")
     if not found:
@@ -83,7 +86,8 @@ class Instance:
         self.crash_counted = False              # its crash was reported and counted (a restart may have failed)
 
     def state(self) -> str:
-        """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it runs."""
+        """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it
+        runs."""
         code = self.process.poll()
         if code is None:
             return ""
@@ -100,14 +104,15 @@ class Instance:
 
 
 class Upstream:
-    """The supervised Oxigraph servers on private loopback ports: one current, and the retired ones still
-    finishing their requests.
+    """The supervised Oxigraph servers on private loopback ports: one current, and the retired ones
+    still finishing their requests.
 
-    A query that outlives the limit retires only the process it ran on (``retire``): the supervisor starts a
-    fresh one, new requests wait for it (``acquire``), and the retired process is stopped once its other
-    requests are answered (or past their own limit), so a slow query never resets another client's request.
-    Processes are started only by the supervising main thread (``supervise``): Linux sends the parent-death
-    signal when the *thread* that started a child ends (``PR_SET_PDEATHSIG``)."""
+    A query that outlives the limit retires only the process it ran on (``retire``): the supervisor
+    starts a fresh one, new requests wait for it (``acquire``), and the retired process is stopped
+    once its other requests are answered (or past their own limit), so a slow query never resets
+    another client's request. Processes are started only by the supervising main thread
+    (``supervise``): Linux sends the parent-death signal when the *thread* that started a child ends
+    (``PR_SET_PDEATHSIG``)."""
 
     def __init__(self, binary: str, location: Path, timeout_s: float, log: Path):
         self.binary, self.location, self.timeout_s, self.log = binary, location, timeout_s, log
@@ -128,13 +133,15 @@ class Upstream:
         return self.current.process if self.current else None
 
     def start(self) -> None:
-        """Start a process and make it the current one once it answers; the one it replaces is retired."""
+        """Start a process and make it the current one once it answers; the one it replaces is
+        retired."""
         port = _free_loopback_port()
         url = f"http://127.0.0.1:{port}/query"
         command = [self.binary, "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
                    "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout_s)))]
-        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the front's bounds
-        # missed is then answered, not a stack overflow that kills the server for every client
+        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the
+        # front's bounds missed is then answered, not a stack overflow that kills the server for
+        # every client
         env = {**os.environ, "RUST_MIN_STACK": str(SERVER_STACK_BYTES)}
         with open(self.log, "ab") as log:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
@@ -161,8 +168,8 @@ class Upstream:
         return self.current.state() if self.current else "has not started"
 
     def acquire(self, timeout: float) -> Instance | None:
-        """The current process, counted as busy with one more request; waits (at most ``timeout`` s) while it
-        is being replaced. None if no process answers in time."""
+        """The current process, counted as busy with one more request; waits (at most ``timeout`` s)
+        while it is being replaced. None if no process answers in time."""
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -184,8 +191,9 @@ class Upstream:
             self.wake.set()   # the supervisor stops it now
 
     def retire(self, instance: Instance) -> None:
-        """Replace a process whose query outlived the limit (Oxigraph's own timeout does not always stop the
-        evaluation, and an abandoned query must not go on burning a core); its other requests finish."""
+        """Replace a process whose query outlived the limit (Oxigraph's own timeout does not always
+        stop the evaluation, and an abandoned query must not go on burning a core); its other
+        requests finish."""
         with self.lock:
             if instance.retired_at is None:
                 instance.retired_at = time.monotonic()
@@ -200,13 +208,15 @@ class Upstream:
             self.retire(self.current)
 
     def wait_running(self, timeout: float) -> bool:
-        """Wait (at most ``timeout`` s) until a process answers: a retired or crashed one is being replaced."""
+        """Wait (at most ``timeout`` s) until a process answers: a retired or crashed one is being
+        replaced."""
         return self.ready.wait(timeout) and not self.state()
 
     def supervise(self) -> None:
-        """Stop retired processes whose requests are answered, and replace a retired or dead current one
-        (called by the supervising main thread only). It never gives up: a crash, or a restart that fails,
-        is reported and tried again after ``restart_delay`` (at most ``MAX_BACKOFF_S``)."""
+        """Stop retired processes whose requests are answered, and replace a retired or dead current
+        one (called by the supervising main thread only). It never gives up: a crash, or a restart
+        that fails, is reported and tried again after ``restart_delay`` (at most
+        ``MAX_BACKOFF_S``)."""
         now = time.monotonic()
         with self.lock:
             done = [i for i in self.retiring if i.inflight <= 0 or i.state()
@@ -231,7 +241,8 @@ class Upstream:
             self._crashed(str(failure))
 
     def _crashed(self, what: str) -> None:
-        """Count a crash, say what happened, and wait the back-off before the restart that follows."""
+        """Count a crash, say what happened, and wait the back-off before the restart that
+        follows."""
         now = time.monotonic()
         self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
         self.restarts += 1
@@ -259,8 +270,8 @@ class Upstream:
 def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
     """Run the server in the foreground until interrupted; the snapshot it serves is removed after.
 
-    ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the text
-    that was checked, never the client's own.
+    ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the
+    text that was checked, never the client's own.
     """
     from argkb.store.backends import derived_store
 
@@ -301,7 +312,8 @@ def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], 
 
 
 def remove_stale_snapshots(folder: Path) -> list[Path]:
-    """Remove the snapshots (``serve-PID-…``) and logs of servers whose wrapper is gone (killed with SIGKILL)."""
+    """Remove the snapshots (``serve-PID-…``) and logs of servers whose wrapper is gone (killed with
+    SIGKILL)."""
     from argkb.kb.processes import pid_alive
 
     removed = []

@@ -1,4 +1,5 @@
-"""The writers' lock of a derived store (``argkb.store.derived``): ``fcntl.flock`` on its ``lock`` file."""
+"""The writers' lock of a derived store (``argkb.store.derived``): ``fcntl.flock`` on its ``lock``
+file."""
 from __future__ import annotations
 
 import time
@@ -8,7 +9,8 @@ from pathlib import Path
 
 @contextmanager
 def exclusive(lock_path: Path, timeout: float):
-    """Hold the lock on ``lock_path`` (made if missing), waiting up to ``timeout`` seconds (TimeoutError)."""
+    """Hold the lock on ``lock_path`` (made if missing), waiting up to ``timeout`` seconds
+    (TimeoutError)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX: no cross-process lock

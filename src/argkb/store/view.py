@@ -11,8 +11,9 @@ on it unchanged, and nothing is written into the knowledge base:
   million triples re-read;
 * otherwise (``ARGKB_STORE=memory``, or no derived store): the view's files read into memory.
 
-When the change leaves the same files and facts (only new source texts), the view shares the live store.
-``changed(live, view)`` says which triples the change removes and adds: what ``argkb retract`` checks.
+When the change leaves the same files and facts (only new source texts), the view shares the live
+store. ``changed(live, view)`` says which triples the change removes and adds: what
+``argkb retract`` checks.
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ from argkb.store.lookup import TripleLookup
 
 @dataclass
 class Change:
-    """What the view's files and amendments differ in from the live ones, file by file (absolute paths)."""
+    """What the view's files and amendments differ in from the live ones, file by file (absolute
+    paths)."""
 
     left_out: list[Path] = field(default_factory=list)       # files the view no longer reads
     brought_in: list[Path] = field(default_factory=list)     # files only the view reads
@@ -45,7 +47,8 @@ class Change:
 
 
 def change_of(live: KnowledgeBase, view: KnowledgeBase) -> Change:
-    """How ``view`` differs from ``live`` (worked out once per view: listing a large knowledge base's files costs)."""
+    """How ``view`` differs from ``live`` (worked out once per view: listing a large knowledge
+    base's files costs)."""
     cached = getattr(view, "change", None)
     if isinstance(cached, Change):
         return cached
@@ -61,7 +64,8 @@ def change_of(live: KnowledgeBase, view: KnowledgeBase) -> Change:
 @contextmanager
 def knowledge_base_as(live: KnowledgeBase, log: list[Contribution] | None = None,
                       texts: dict[Path, str] | None = None) -> Iterator[KnowledgeBaseView]:
-    """``live`` as ``log`` (and the new source ``texts``) would leave it, its store a view over the live one."""
+    """``live`` as ``log`` (and the new source ``texts``) would leave it, its store a view over the
+    live one."""
     view = KnowledgeBaseView.of(live, log, texts)
     change = view.change = change_of(live, view)
     store = open_store(live)
@@ -79,7 +83,8 @@ def knowledge_base_as(live: KnowledgeBase, log: list[Contribution] | None = None
 
 
 def _view_store(live: KnowledgeBase, view: KnowledgeBaseView, store, change: Change):
-    """A store holding what ``view`` reads: a changed checkpoint of the derived store, else in memory."""
+    """A store holding what ``view`` reads: a changed checkpoint of the derived store, else in
+    memory."""
     if not (isinstance(store, OxigraphStore) and store.union and store.backend.startswith("disk ")
             and not live.extra):
         return OxigraphStore.from_kb(view)
@@ -112,7 +117,8 @@ def _view_store(live: KnowledgeBase, view: KnowledgeBaseView, store, change: Cha
 
 
 def changed(live: KnowledgeBase, view: KnowledgeBaseView) -> tuple[set, set]:
-    """(removed, added): the triples the live store holds and the view's does not, and the other way round."""
+    """(removed, added): the triples the live store holds and the view's does not, and the other way
+    round."""
     change = change_of(live, view)
     before, after = TripleLookup(open_store(live)), TripleLookup(open_store(view))
     gone: set = set()

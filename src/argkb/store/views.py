@@ -43,8 +43,8 @@ def read_view(store, name: str):
 
 
 def write_view(store, name: str, value) -> bool:
-    """Store ``value`` (built of marshal's types: str, int, float, bool, None, tuples, lists, dicts) as
-    view ``name``. Best effort: False, and nothing left behind, when the folder cannot be written
+    """Store ``value`` (built of marshal's types: str, int, float, bool, None, tuples, lists, dicts)
+    as view ``name``. Best effort: False, and nothing left behind, when the folder cannot be written
     (a read-only checkout, a full disk)."""
     path = view_path(store, name)
     if path is None:

@@ -7,7 +7,8 @@ from rdflib.namespace import XSD
 
 
 def rewritten_literal(data: Graph):
-    """A literal of ``data`` that pyoxigraph stores in another form ("4.0"^^xsd:decimal as "4"), or None.
+    """A literal of ``data`` that pyoxigraph stores in another form ("4.0"^^xsd:decimal as "4"), or
+    None.
 
     SHACL compares terms as written (sh:in, counts of distinct values, sh:value); the store the
     compiled queries run on canonicalises numbers, booleans and dates, so such data is refused.

@@ -1,6 +1,7 @@
-"""What the compiled shapes are made of: a ``Check`` (one constraint of one shape, as a SELECT finding its
-violations), a ``RawResult`` (one violation, before the report names its rule and file), and ``Unsupported``
-(a shape the compiler does not translate: pySHACL validates instead). See ``argkb.validation.compiled``."""
+"""What the compiled shapes are made of: a ``Check`` (one constraint of one shape, as a SELECT
+finding its violations), a ``RawResult`` (one violation, before the report names its rule and file),
+and ``Unsupported`` (a shape the compiler does not translate: pySHACL validates instead). See
+``argkb.validation.compiled``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ class Unsupported(UsageError):
 
 @dataclass(frozen=True)
 class Check:
-    """One constraint of one shape, as a query selecting ``?this`` (and ``?value`` …) for each violation."""
+    """One constraint of one shape, as a query selecting ``?this`` (and ``?value`` …) for each
+    violation."""
 
     shape: object              # the sh:sourceShape
     severity: str              # Violation | Warning | Info
@@ -35,7 +37,8 @@ class Check:
     rule_label: str = ""
     prefixes: str = ""         # PREFIX lines the query needs
     component: Node | None = SH.SPARQLConstraintComponent   # the sh:sourceConstraintComponent
-    described: tuple = ()      # triples describing the blank nodes it names (a complex path, a property shape)
+    # triples describing the blank nodes it names (a complex path, a property shape)
+    described: tuple = ()
     message_lang: str | None = None
     severity_term: Node | None = None   # when not one of SHACL's three
     constraint: object = None  # the sh:sourceConstraint (a SPARQL-based constraint's node)

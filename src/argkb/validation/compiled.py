@@ -30,8 +30,9 @@ from rdflib.term import Node
 from argkb.store.base import term_sparql, where_brace
 from argkb.store.focus import focus_pattern, mostly
 
-# what checks are (argkb.validation.checks) and how SHACL Core constraints become SPARQL (argkb.validation.core),
-# re-exported: ``from argkb.validation.compiled import Check, Unsupported, blank_descriptions`` keeps working
+# what checks are (argkb.validation.checks) and how SHACL Core constraints become SPARQL
+# (argkb.validation.core), re-exported:
+# ``from argkb.validation.compiled import Check, Unsupported, blank_descriptions`` keeps working
 from argkb.validation.checks import Check, RawResult, Unsupported  # noqa: F401
 from argkb.validation.core import (  # noqa: F401
     _VALUE_KEYS,
@@ -54,7 +55,8 @@ class CompiledShapes:
         self.checks = checks
 
     def run(self, store, focus: Iterable | None = None, checks: Iterable[Check] | None = None) -> list[RawResult]:
-        """Every violation of ``checks`` (default: all) in ``store``, optionally only for ``focus`` nodes."""
+        """Every violation of ``checks`` (default: all) in ``store``, optionally only for ``focus``
+        nodes."""
         focus = None if focus is None else sorted({f for f in focus if isinstance(f, URIRef)})
         if focus is not None and not focus:
             return []
@@ -71,7 +73,8 @@ class CompiledShapes:
 
 
 def subclass_closure(store):
-    """``closure("<C>")``: C and every class below it through ``rdfs:subClassOf`` in ``store`` (as SPARQL terms).
+    """``closure("<C>")``: C and every class below it through ``rdfs:subClassOf`` in ``store`` (as
+    SPARQL terms).
 
     Targets and ``sh:class`` count instances of subclasses; listing the subclasses in a VALUES
     block lets the engine use its indexes instead of walking ``rdf:type/rdfs:subClassOf*`` per node.
@@ -96,7 +99,8 @@ def subclass_closure(store):
 
 
 def _results_of(check: Check, rows: list[dict]) -> list[RawResult]:
-    """Rows to results as pySHACL makes them: defaults for sh:value, message templates, no duplicates."""
+    """Rows to results as pySHACL makes them: defaults for sh:value, message templates, no
+    duplicates."""
     seen: set = set()
     out = []
     for row in rows:
@@ -140,8 +144,8 @@ def _compiled_cached(path: Path, _mtime: int, cache_dir: Path | None) -> Compile
 
 
 def compiled_for(shapes_file: Path, cache_dir: Path | None = None) -> CompiledShapes:
-    """The compiled shapes of a shapes file (cached while the file is unchanged); ``cache_dir`` keeps
-    the SPARQL constraints' pre-binding verdicts between processes."""
+    """The compiled shapes of a shapes file (cached while the file is unchanged); ``cache_dir``
+    keeps the SPARQL constraints' pre-binding verdicts between processes."""
     return _compiled_cached(Path(shapes_file), Path(shapes_file).stat().st_mtime_ns, cache_dir)
 
 
@@ -170,7 +174,8 @@ def rule_of(shapes: Graph, shape) -> tuple[int | None, str]:
 
 
 def _replacement(text: str) -> Callable[[re.Match[str]], str]:
-    """``text`` as re.sub's replacement, taken as it is (no group references or escapes read in it)."""
+    """``text`` as re.sub's replacement, taken as it is (no group references or escapes read in
+    it)."""
     return lambda _match: text
 
 
@@ -215,7 +220,8 @@ def _shape_checks(shapes: Graph, shape, target: str) -> list[Check]:
 
 
 def _sparql_check(shapes: Graph, shape, constraint, target: str) -> Check:
-    """A SPARQL-based constraint of a node shape, kept as written, when joining targets equals pre-binding."""
+    """A SPARQL-based constraint of a node shape, kept as written, when joining targets equals
+    pre-binding."""
     from argkb.validation.prebinding import NotEquivalent, check, prefix_lines
 
     select = shapes.value(constraint, SH.select)

@@ -1,7 +1,7 @@
 """SHACL Core constraints written as SPARQL: the checks of a property shape (counts, values, unique
-languages, ``sh:lessThan``) and the conditions a value node violates (class, in, pattern, lengths, node
-kind, datatype, ranges, or), with the severity and message each result carries. Anything else raises
-``Unsupported``. Used by ``argkb.validation.compiled``, which compiles whole shapes files."""
+languages, ``sh:lessThan``) and the conditions a value node violates (class, in, pattern, lengths,
+node kind, datatype, ranges, or), with the severity and message each result carries. Anything else
+raises ``Unsupported``. Used by ``argkb.validation.compiled``, which compiles whole shapes files."""
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -101,17 +101,25 @@ def _property_checks(shapes: Graph, prop, target: str) -> list[Check]:
         if not (isinstance(unique, Literal) and unique.datatype == XSD.boolean):
             raise Unsupported(f"sh:uniqueLang {unique!r} on {prop}: expected a boolean")
         if str(unique) == "true":  # only "true" activates it (W3C uniqueLang-002); one result per repeated tag
-            add(SH.UniqueLangConstraintComponent, f"SELECT DISTINCT ?this ?_lang WHERE {{ #TARGET# ?this {path} ?v . "
-                f"?this {path} ?w FILTER (!sameTerm(?v, ?w) && LANG(?v) != \"\" && LCASE(LANG(?v)) = LCASE(LANG(?w))) "
-                "BIND (LCASE(LANG(?v)) AS ?_lang) }")
+            add(
+                SH.UniqueLangConstraintComponent,
+                f"SELECT DISTINCT ?this ?_lang WHERE {{ #TARGET# ?this {path} ?v . ?this {path} ?w "
+                'FILTER (!sameTerm(?v, ?w) && LANG(?v) != "" && LCASE(LANG(?v)) = '
+                f"LCASE(LANG(?w))) BIND (LCASE(LANG(?v)) AS ?_lang) }}",
+            )
     for other in shapes.objects(prop, SH.lessThan):  # one result per pair (value, other value) that fails
-        add(SH.LessThanConstraintComponent, f"SELECT DISTINCT ?this ?value ?_other WHERE {{ #TARGET# ?this {path} ?v . "
-            f"?this {_path_sparql(shapes, other)} ?_other FILTER (!COALESCE(?v < ?_other, false)) BIND(?v AS ?value) }}")
+        add(
+            SH.LessThanConstraintComponent,
+            f"SELECT DISTINCT ?this ?value ?_other WHERE {{ #TARGET# ?this {path} ?v . ?this "
+            f"{_path_sparql(shapes, other)} ?_other FILTER (!COALESCE(?v < ?_other, false)) "
+            f"BIND(?v AS ?value) }}",
+        )
     return checks
 
 
 def _value_conditions(shapes: Graph, shape) -> list[tuple[URIRef, str]]:
-    """(component, SPARQL condition true when value node ?v VIOLATES it) for each value constraint of ``shape``."""
+    """(component, SPARQL condition true when value node ?v VIOLATES it) for each value constraint
+    of ``shape``."""
     conditions = []
     for cls in shapes.objects(shape, SH["class"]):
         conditions.append((SH.ClassConstraintComponent, f"!{_instance_of('?v', cls)}"))
@@ -152,7 +160,8 @@ def _instance_of(var: str, cls) -> str:
 
 
 def _conforms(shapes: Graph, member) -> str:
-    """A SPARQL condition true when ?v conforms to the sh:or member shape ``member`` (a small subset)."""
+    """A SPARQL condition true when ?v conforms to the sh:or member shape ``member`` (a small
+    subset)."""
     keys = set(shapes.predicates(member, None)) - {RDF.type}
     path = shapes.value(member, SH.path)
     if path is not None and keys <= {SH.path, SH.minCount} and shapes.value(member, SH.minCount) == Literal(1):

@@ -35,7 +35,10 @@ def validate_graphs(data: Graph, shapes: Graph, engine: str = "auto") -> Validat
                 raise
     if compiled is not None and (rewritten := rewritten_literal(data)) is not None:
         if engine == "fast":
-            raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
+            raise Unsupported(
+                f"data holding {rewritten.n3()}, which the engine's store rewrites to its "
+                "canonical form"
+            )
         compiled = None
     if compiled is not None:
         from argkb.store.base import OxigraphStore

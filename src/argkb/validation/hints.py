@@ -41,7 +41,8 @@ EXPECTED = {
 
 
 class _Lookup:
-    """Small bound queries over the knowledge base's store and the files being validated, rows unioned."""
+    """Small bound queries over the knowledge base's store and the files being validated, rows
+    unioned."""
 
     def __init__(self, kb, extra: Graph | None):
         from argkb.store import open_store
@@ -59,7 +60,8 @@ class _Lookup:
     def types(self, node: URIRef) -> list[URIRef]:
         found = {t for (t,) in self.rows(queries.TYPES, node=node)}
         mine = sorted(t for t in found if str(t).startswith(str(ARGKB)))
-        # the most specific: drop a class when a subclass of it is there too (Implication over Claim)
+        # the most specific: drop a class when a subclass of it is there too (Implication over
+        # Claim)
         return [t for t in mine if not any(o != t and (o, t) in _SUBCLASS_PAIRS for o in mine)] or sorted(found)
 
     def instances(self, cls: URIRef) -> set[URIRef]:
@@ -71,7 +73,8 @@ _SUBCLASS_PAIRS = {(ARGKB.Implication, ARGKB.Claim), (ARGKB.State, ARGKB.Actor),
 
 
 def enrich(results: list[Result], kb, extra: Graph | None = None, files=()) -> list[Result]:
-    """The results with actionable messages, and the rule-2 results that open TODOs stand for folded into them."""
+    """The results with actionable messages, and the rule-2 results that open TODOs stand for folded
+    into them."""
     results = _fold_todos(results)
     if extra is not None:
         for r in results:
@@ -105,7 +108,8 @@ _NAMING = (OA.exact, ARGKB.statement, RDFS.label, ARGKB.warrant)
 
 
 def _name_blank_node(r: Result, graph: Graph, files: list[Path]) -> None:
-    """``[ a argkb:Quote ; oa:exact "…" ] (the argkb:evidence of kb:claim-x)`` and the line that writes it."""
+    """``[ a argkb:Quote ; oa:exact "…" ] (the argkb:evidence of kb:claim-x)`` and the line that
+    writes it."""
     node = BNode(r.focus[2:])
     types = sorted(curie(t) for t in graph.objects(node, RDF.type))
     key = next(((p, o) for p in _NAMING for o in graph.objects(node, p) if isinstance(o, Literal)), None)
@@ -120,7 +124,8 @@ def _name_blank_node(r: Result, graph: Graph, files: list[Path]) -> None:
 
 
 def _line_of(files: list[Path], literal, referrer) -> tuple[str | None, int | None]:
-    """The file and line that write ``literal`` (its first words), else the line of the referring node."""
+    """The file and line that write ``literal`` (its first words), else the line of the referring
+    node."""
     from argkb.kb.folder import relative
     from argkb.kb.locate import find_line
 
@@ -162,7 +167,10 @@ def _wrong_kind(r: Result, lookup: _Lookup) -> str | None:
     what = f"it is {' and '.join(_a(curie(t)) for t in types)}" if types else "nothing defines it"
     known = set().union(*(lookup.instances(c) for c in classes))
     hint = did_you_mean(curie(value), known, n=3)
-    return f"{r.path.split(':')[-1] if r.path else 'value'} {curie(value)} is not {wanted} ({what}){hint}"
+    return (
+        f"{r.path.split(':')[-1] if r.path else 'value'} {curie(value)} is not {wanted} "
+        f"({what}){hint}"
+    )
 
 
 def _a(name: str) -> str:
@@ -207,19 +215,28 @@ def _where_quote_occurs(quote, lookup: _Lookup, extra: Graph | None) -> str:
     exact = str(exact)
     spans = [m.start() for m in re.finditer(re.escape(exact), text)]
     if len(spans) == 1:
-        return f"; the exact text occurs at [{spans[0]}, {spans[0] + len(exact)}): set oa:start {spans[0]} and oa:end {spans[0] + len(exact)}"
+        return (
+            f"; the exact text occurs at [{spans[0]}, {spans[0] + len(exact)}): set oa:start "
+            f"{spans[0]} and oa:end {spans[0] + len(exact)}"
+        )
     if spans:
         at = ", ".join(f"[{s}, {s + len(exact)})" for s in spans[:5])
-        return f"; the exact text occurs {len(spans)} times, at {at}: set the offsets of the one you mean"
+        return (
+            f"; the exact text occurs {len(spans)} times, at {at}: set the offsets of the one you "
+            "mean"
+        )
     start, end, ratio = closest_passage(exact, text)
     if ratio < 0.5:
         return "; the exact text does not occur in the source, nor anything close to it"
-    return (f"; the exact text does not occur in the source; the closest passage ({ratio:.0%} alike) is at "
-            f"[{start}, {end}): {text[start:end][:120]!r}")
+    return (
+        f"; the exact text does not occur in the source; the closest passage ({ratio:.0%} alike) "
+        f"is at [{start}, {end}): {text[start:end][:120]!r}"
+    )
 
 
 def closest_passage(exact: str, text: str) -> tuple[int, int, float]:
-    """The passage of ``text`` most like ``exact`` (windows of its length starting at word starts)."""
+    """The passage of ``text`` most like ``exact`` (windows of its length starting at word
+    starts)."""
     best = (0, 0, 0.0)
     size = len(exact)
     matcher = difflib.SequenceMatcher(autojunk=False)

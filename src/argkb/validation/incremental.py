@@ -1,4 +1,5 @@
-"""Validate a contribution without loading the knowledge base: its nodes and the neighbourhood they need.
+"""Validate a contribution without loading the knowledge base: its nodes and the neighbourhood they
+need.
 
 The focus nodes are the ones the contribution touches: every subject it describes and
 every IRI it names. Whole-graph validation of "knowledge base + contribution", reported for
@@ -45,7 +46,8 @@ def touched_nodes(contribution: Graph) -> set:
 
 
 class Neighbourhood:
-    """The small pyoxigraph graph (blank nodes renamed to IRIs) the shapes read about the focus nodes."""
+    """The small pyoxigraph graph (blank nodes renamed to IRIs) the shapes read about the focus
+    nodes."""
 
     def __init__(self, store, contribution: Graph, focus: set, source_text):
         import pyoxigraph as ox
@@ -67,8 +69,9 @@ class Neighbourhood:
         self.add_texts(source_text)
 
     def blank_nodes(self, nodes: list) -> None:
-        """The store's own blank focus nodes (a change's reach, ``argkb.validation.change``): their triples
-        and blank values, and the triples pointing at them, by index lookups (a query cannot name them)."""
+        """The store's own blank focus nodes (a change's reach, ``argkb.validation.change``): their
+        triples and blank values, and the triples pointing at them, by index lookups (a query cannot
+        name them)."""
         if not nodes or not isinstance(self.remote, OxigraphStore):
             return
         ox, graph = self.ox, None if self.remote.union else self.ox.DefaultGraph()
@@ -81,7 +84,8 @@ class Neighbourhood:
         self.local.extend([ox.Quad(_skolem(q.subject), q.predicate, _skolem(q.object)) for q in quads])
 
     def fetch(self, nodes: list[str], query: str) -> None:
-        """Run a CONSTRUCT on the knowledge base with ``?s`` bound to ``nodes`` (SPARQL terms, in batches)."""
+        """Run a CONSTRUCT on the knowledge base with ``?s`` bound to ``nodes`` (SPARQL terms, in
+        batches)."""
         batches = [nodes[i:i + _BATCH] for i in range(0, len(nodes), _BATCH)] if nodes else [None]
         if not nodes and queries.binds_nodes(query):
             return
@@ -97,7 +101,8 @@ class Neighbourhood:
         return {q.object for s in subjects for q in self.local.quads_for_pattern(s, predicate, None)}
 
     def support_chains(self) -> None:
-        """Every argument reachable upwards (premise -> conclusion) from the focus arguments' conclusions (rule 4)."""
+        """Every argument reachable upwards (premise -> conclusion) from the focus arguments'
+        conclusions (rule 4)."""
         premise, conclusion = self.ox.NamedNode(str(ARGKB.premise)), self.ox.NamedNode(str(ARGKB.conclusion))
         frontier = self.objects(self.focus, conclusion)
         seen: set = set()
@@ -123,7 +128,8 @@ class Neighbourhood:
 
 
 def construct_triples(store, text: str) -> list:
-    """A CONSTRUCT's triples as pyoxigraph Triples: straight from pyoxigraph when the store is one."""
+    """A CONSTRUCT's triples as pyoxigraph Triples: straight from pyoxigraph when the store is
+    one."""
     import pyoxigraph as ox
 
     if isinstance(store, OxigraphStore):
@@ -147,13 +153,14 @@ def unskolem(term):
 
 
 def check_contribution(kb, contribution: Graph, compiled) -> list:
-    """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's context
-    (``open_store(kb)``: the live store, or a view over it, ``argkb.store.view``)."""
+    """Raw results (``shapes_fast.RawResult``) for the nodes ``contribution`` touches, in the KB's
+    context (``open_store(kb)``: the live store, or a view over it, ``argkb.store.view``)."""
     return check_nodes(open_store(kb), touched_nodes(contribution), compiled, kb.source_text, contribution)
 
 
 def check_nodes(store, focus: set, compiled, source_text, contribution: Graph | None = None) -> list:
-    """Raw results for the ``focus`` nodes of ``store`` (plus ``contribution``), from their neighbourhood."""
+    """Raw results for the ``focus`` nodes of ``store`` (plus ``contribution``), from their
+    neighbourhood."""
     from dataclasses import replace
 
     from argkb.store.base import from_ox

@@ -44,7 +44,8 @@ VERDICTS: dict[str, str] = {}
 
 
 def load_verdicts(path: Path) -> int:
-    """Remember the verdicts saved in ``path`` (parsing queries with rdflib costs seconds per process)."""
+    """Remember the verdicts saved in ``path`` (parsing queries with rdflib costs seconds per
+    process)."""
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -70,7 +71,8 @@ def _key(query: str) -> str:
 
 
 def check(query: str) -> None:
-    """Raise ``NotEquivalent`` unless joining targets into ``query`` equals pre-binding ``$this`` (remembered)."""
+    """Raise ``NotEquivalent`` unless joining targets into ``query`` equals pre-binding ``$this``
+    (remembered)."""
     key = _key(query)
     if key not in VERDICTS:
         try:
@@ -105,7 +107,8 @@ def _check(query: str) -> None:
 
 
 def _below_aggregation(node: CompValue) -> CompValue:
-    """Peel solution modifiers and, for an aggregate query, its HAVING and aggregates: the pattern below."""
+    """Peel solution modifiers and, for an aggregate query, its HAVING and aggregates: the pattern
+    below."""
     while node.name in _MODIFIERS or node.name in _REFUSED:
         if node.name in _REFUSED:
             raise NotEquivalent(f"{node.name} is not compiled")
@@ -187,7 +190,8 @@ def _no_rebinding(extend: CompValue) -> None:
 
 
 def _exists_patterns(expr) -> None:
-    """EXISTS patterns get ``?this`` substituted in both readings; their own content must still be safe."""
+    """EXISTS patterns get ``?this`` substituted in both readings; their own content must still be
+    safe."""
     for node in _walk(expr):
         if isinstance(node, CompValue) and node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
             graph = node.graph
@@ -221,7 +225,8 @@ def _walk(node):
 
 
 def prefix_lines(shapes, constraint) -> str:
-    """PREFIX lines from the constraint's sh:prefixes, following owl:imports inside the shapes graph."""
+    """PREFIX lines from the constraint's sh:prefixes, following owl:imports inside the shapes
+    graph."""
     lines = ["PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"]
     todo, seen = list(shapes.objects(constraint, SH.prefixes)), set()
     while todo:

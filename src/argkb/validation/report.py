@@ -45,7 +45,8 @@ class Result:
     file: str | None = None    # the file that defines the focus node
     line: int | None = None
     #: the RDF terms behind the strings above, for the ``sh:ValidationReport`` (not in JSON):
-    #: focus, value, shape, path, component, constraint, message_lang, described (blank nodes' triples)
+    #: focus, value, shape, path, component, constraint, message_lang, described (blank nodes'
+    #: triples)
     terms: dict = field(default_factory=dict, repr=False, compare=False)
 
     def where(self) -> str:
@@ -75,9 +76,14 @@ class Checked:
         rules = _rule_span(self.rules)
         files = f"{len(self.files)} file{'s' * (len(self.files) != 1)}"
         if self.contribution:
-            return (f"checked {files} ({', '.join(self.files)}): {self.nodes} node{'s' * (self.nodes != 1)} "
-                    f"against {rules}, in the context of {where}")
-        return f"checked {where}: {len(self.files)} data file{'s' * (len(self.files) != 1)}, {self.nodes} node{'s' * (self.nodes != 1)}, {rules}"
+            return (
+                f"checked {files} ({', '.join(self.files)}): {self.nodes} "
+                f"node{'s' * (self.nodes != 1)} against {rules}, in the context of {where}"
+            )
+        return (
+            f"checked {where}: {len(self.files)} data file{'s' * (len(self.files) != 1)}, "
+            f"{self.nodes} node{'s' * (self.nodes != 1)}, {rules}"
+        )
 
 
 def _rule_span(rules: list[int]) -> str:
@@ -91,7 +97,8 @@ def _rule_span(rules: list[int]) -> str:
 class ValidationReport:
     results: list[Result] = field(default_factory=list)
     files: list[str] = field(default_factory=list)   # what was validated
-    #: the data graph, when at hand: blank-node focus nodes and values are described from it in ``to_graph``
+    #: the data graph, when at hand: blank-node focus nodes and values are described from it in
+    #: ``to_graph``
     data: Graph | None = field(default=None, repr=False, compare=False)
     checked: Checked | None = None                     # which knowledge base, files, nodes, rules
 
@@ -147,7 +154,8 @@ class ValidationReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     def to_graph(self) -> Graph:
-        """A SHACL ``sh:ValidationReport``: ``sh:conforms`` is true only when there is no result at all."""
+        """A SHACL ``sh:ValidationReport``: ``sh:conforms`` is true only when there is no result at
+        all."""
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
@@ -193,7 +201,8 @@ class ValidationReport:
 
 
 def described(graph: Graph, node) -> list:
-    """The triples describing ``node`` and the blank nodes it points to (a path, an RDF list, a value)."""
+    """The triples describing ``node`` and the blank nodes it points to (a path, an RDF list, a
+    value)."""
     out, todo, seen = [], [node], set()
     while todo:
         subject = todo.pop()
@@ -211,6 +220,7 @@ _PUBLIC = [f.name for f in fields(Result) if f.name != "terms"]
 
 
 def _public(result: Result) -> dict:
-    """A result as JSON: its strings, without the RDF terms (every field but ``terms`` is a string, a number
-    or None: no deep copy is needed, and ``asdict`` would copy the terms only to drop them)."""
+    """A result as JSON: its strings, without the RDF terms (every field but ``terms`` is a string,
+    a number or None: no deep copy is needed, and ``asdict`` would copy the terms only to drop
+    them)."""
     return {name: getattr(result, name) for name in _PUBLIC}

@@ -24,7 +24,8 @@ def contribution_nodes(graph: Graph) -> int:
 
 
 def rule_numbers(kb: KnowledgeBase, compiled=None) -> list[int]:
-    """The rule numbers of the shapes in force (from the compiled checks, else the shapes' sh:group)."""
+    """The rule numbers of the shapes in force (from the compiled checks, else the shapes'
+    sh:group)."""
     if compiled is not None:
         return sorted({c.rule for c in compiled.checks if c.rule is not None})
     from argkb.validation.compiled import rule_of

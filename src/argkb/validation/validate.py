@@ -46,7 +46,8 @@ def add_source_texts(kb: KnowledgeBase, graph: Graph) -> Graph:
 
 
 class ShapesRefused(UsageError):
-    """pySHACL cannot validate with these shapes (they break a SHACL syntax rule, or use what it does not support)."""
+    """pySHACL cannot validate with these shapes (they break a SHACL syntax rule, or use what it
+    does not support)."""
 
 
 def run_shacl(data: Graph, shapes: Graph) -> Graph:
@@ -68,11 +69,13 @@ def run_shacl(data: Graph, shapes: Graph) -> Graph:
 
 def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
              engine: str = "auto", parsed: Graph | None = None, violations_only: bool = False) -> ValidationReport:
-    """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring.
+    """Validate the knowledge base; with ``files``, validate them in its context and report on what
+    they bring.
 
-    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed twice).
-    ``violations_only``: whole-knowledge-base validation runs only the rules of severity Violation (``argkb
-    retract`` compares violations before and after; the warnings of a large knowledge base are many)."""
+    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed
+    twice). ``violations_only``: whole-knowledge-base validation runs only the rules of severity
+    Violation (``argkb retract`` compares violations before and after; the warnings of a large
+    knowledge base are many)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     paths = [Path(f) for f in files]
@@ -87,7 +90,10 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
 
         rewritten = rewritten_literal(contribution)
         if rewritten is not None and engine == "fast":
-            raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
+            raise Unsupported(
+                f"data holding {rewritten.n3()}, which the engine's store rewrites to its "
+                "canonical form"
+            )
         compiled = None if rewritten is not None else compiled
     if compiled is None:
         return validate_whole(kb, paths, graphs, engine="pyshacl")
@@ -102,7 +108,8 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
 
 def validate_whole(kb: KnowledgeBase, files: Sequence[Path] = (), graphs: list[Graph] | None = None,
                    engine: str = "fast", violations_only: bool = False) -> ValidationReport:
-    """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files touch."""
+    """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files
+    touch."""
     files = list(files)
     graphs = graphs if graphs is not None else [parse_file(p, new_graph(), allow_network=kb.allow_network)
                                                 for p in files]
@@ -136,7 +143,8 @@ def validate_whole(kb: KnowledgeBase, files: Sequence[Path] = (), graphs: list[G
 
 
 def run_fast(kb: KnowledgeBase, store, compiled) -> list:
-    """Every result of the compiled shapes on ``store``; checks reading source texts run on a small text store."""
+    """Every result of the compiled shapes on ``store``; checks reading source texts run on a small
+    text store."""
     plain = [c for c in compiled.checks if not c.needs_text]
     texts = [c for c in compiled.checks if c.needs_text]
     raw = compiled.run(store, checks=plain)
@@ -146,7 +154,8 @@ def run_fast(kb: KnowledgeBase, store, compiled) -> list:
 
 
 def _text_store(kb: KnowledgeBase, store, checks) -> object:
-    """The nodes the text-reading checks target (their descriptions), the class tree, and the sources' texts."""
+    """The nodes the text-reading checks target (their descriptions), the class tree, and the
+    sources' texts."""
     import pyoxigraph as ox
 
     from argkb.store.base import OxigraphStore, to_ox
@@ -169,12 +178,14 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
 
 
 def _expanded_by(closure) -> Callable[[re.Match[str]], str]:
-    """A ``#SUBCLASSES <C>#`` marker's replacement: C and the classes below it (``subclass_closure``)."""
+    """A ``#SUBCLASSES <C>#`` marker's replacement: C and the classes below it
+    (``subclass_closure``)."""
     return lambda match: " ".join(closure(match.group(1)))
 
 
 def _source_texts(kb: KnowledgeBase, store) -> Graph:
-    """``argkb:text`` for every source in ``store`` whose text file exists (what ``add_source_texts`` adds)."""
+    """``argkb:text`` for every source in ``store`` whose text file exists (what
+    ``add_source_texts`` adds)."""
     texts = new_graph()
     from argkb.validation.queries import SOURCES
 
@@ -195,7 +206,8 @@ def _severe(compiled, violations_only: bool):
 
 
 def _compiled(kb: KnowledgeBase, required: bool = False):
-    """The knowledge base's shapes compiled; None if they use what the compiler refuses (unless ``required``)."""
+    """The knowledge base's shapes compiled; None if they use what the compiler refuses (unless
+    ``required``)."""
     from argkb.validation.compiled import Unsupported, compiled_for
 
     try:
@@ -239,8 +251,9 @@ def pyshacl_raw(results: Graph, shapes: Graph):
 
 def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator, nodes: int,
             compiled=None, contribution: Graph | None = None) -> ValidationReport:
-    """The report on the knowledge base (or ``files`` in its context), with actionable hints in the messages,
-    saying what was checked (``nodes``: how many kb: nodes; ``compiled``: the shapes' checks, for the rules)."""
+    """The report on the knowledge base (or ``files`` in its context), with actionable hints in the
+    messages, saying what was checked (``nodes``: how many kb: nodes; ``compiled``: the shapes'
+    checks, for the rules)."""
     from argkb.validation.hints import enrich
 
     report = report_of(raw, locator.where)
@@ -251,7 +264,8 @@ def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator, n
 
 
 def report_of(raw: list, where=lambda _focus: (None, None)) -> ValidationReport:
-    """The report of raw results from either engine; ``where(focus)`` names the file and line defining it."""
+    """The report of raw results from either engine; ``where(focus)`` names the file and line
+    defining it."""
     results = []
     for r in raw:
         check = r.check

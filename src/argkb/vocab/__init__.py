@@ -2,7 +2,8 @@
 
 - ``argkb.vocab._argkb`` — ``ARGKB``, the strict namespace class generated from
   ``ontology/argkb.ttl`` by ``python -m argkb.devtools.gen_namespace`` (a test fails on drift);
-- ``argkb.vocab.namespaces`` — ``KB``, ``OA``, ``AIF`` and ``PREFIXES`` (the prefixes argkb prints with).
+- ``argkb.vocab.namespaces`` — ``KB``, ``OA``, ``AIF`` and ``PREFIXES`` (the prefixes argkb prints
+  with).
 
 Imports nothing of argkb's but the generated class. The namespaces are rdflib's, built when first
 asked for (``argkb query`` on the derived store never imports rdflib).

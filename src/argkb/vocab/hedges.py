@@ -1,9 +1,11 @@
-"""The one list of hedge words (``argkb:hedgeWord`` in the ontology, generated into ``_argkb.HEDGE_WORDS``).
+"""The one list of hedge words (``argkb:hedgeWord`` in the ontology, generated into
+``_argkb.HEDGE_WORDS``).
 
 ``argkb draft`` proposes an implication's qualifier from them (``QUALIFIER_OF``, ``modal_pattern``),
-``argkb review`` finds a label that drops the source's hedge by them (``queries/review-dropped-hedge.rq``
-reads ``argkb:hedgeWord`` from the ontology in the store), and the shapes' list of qualifiers is the
-qualifiers they name (``tests/test_hedges.py`` proves the three agree).
+``argkb review`` finds a label that drops the source's hedge by them
+(``queries/review-dropped-hedge.rq`` reads ``argkb:hedgeWord`` from the ontology in the store), and
+the shapes' list of qualifiers is the qualifiers they name (``tests/test_hedges.py`` proves the
+three agree).
 """
 from __future__ import annotations
 

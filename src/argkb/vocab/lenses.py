@@ -1,8 +1,10 @@
-"""The lenses (perspectives) argkb ships, and the names users type for them: the one place that says so.
+"""The lenses (perspectives) argkb ships, and the names users type for them: the one place that says
+so.
 
-They come from the ontology (``argkb:Perspective`` individuals, ``skos:notation``, ``skos:altLabel``), through
-``argkb.vocab._lenses``, generated from it. A knowledge base may declare more (``argkb.store.perspectives``
-reads those from its store, next to these). Nothing else in argkb writes a lens's name.
+They come from the ontology (``argkb:Perspective`` individuals, ``skos:notation``,
+``skos:altLabel``), through ``argkb.vocab._lenses``, generated from it. A knowledge base may declare
+more (``argkb.store.perspectives`` reads those from its store, next to these). Nothing else in argkb
+writes a lens's name.
 
 ``NAMES`` is text; the tables of terms (``BUILT_IN``, ``NOTATION``, ``SHORT``, ``PERSPECTIVES``) are
 made when first asked for, so that a command that only shows the names does not import rdflib.
