@@ -133,14 +133,13 @@ def render_lenses(lenses: list[tuple[str, str, list[str]]]) -> str:
         "edit by hand. Read them through ``argkb.vocab.lenses``.",
         '"""',
         "",
-        "from argkb.vocab._argkb import ARGKB",
-        "",
-        "#: (term, skos:notation, skos:altLabels)",
+        "#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names",
+        "#: are read without rdflib (``argkb.vocab.lenses`` makes the terms)",
         "BUILT_IN_LENSES = (",
     ]
     for name, notation, alt in lenses:
         alts = ", ".join(_quoted(a) for a in alt) + ("," if len(alt) == 1 else "")
-        lines.append(f"    (ARGKB.{name}, {_quoted(notation)}, ({alts})),")
+        lines.append(f"    ({_quoted(name)}, {_quoted(notation)}, ({alts})),")
     return "\n".join([*lines, ")"]) + "\n"
 
 

@@ -24,13 +24,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from argkb.errors import UsageError
+from argkb.kb.layout import LOG_NAME
 from argkb.rdf.atomic import atomic_write_bytes
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file
 from argkb.rdf.strict import check_text, from_nt, ox_named_node, to_nt
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 
-LOG_NAME = "contributions.ttl"
 FILE_MODE = 0o644   # data files are readable by all, like the rest of the knowledge base
 CONTRIB_DIR = "contributions"
 _SLUG = re.compile(r"[^a-z0-9]+")

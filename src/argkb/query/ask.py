@@ -15,7 +15,9 @@ def answer(kb, spec: str, params=(), allow_network: bool = False, max_rows: int 
     query = find(spec, kb)
     kb.allow_network = allow_network
     store = open_store(kb)
-    result = run(store, query, split_assignments(params), allow_network, max_rows)
+    # native pyoxigraph terms unless labels are added (``argkb.query.labels`` reads rdflib's)
+    result = run(store, query, split_assignments(params), allow_network, max_rows,
+                 native=not labels)
     if labels:
         from argkb.query.labels import with_labels
 

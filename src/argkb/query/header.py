@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rdflib import Literal
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, UsageError
 from argkb.rdf import ids
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib.term import Identifier
 
 KINDS = ("iri", "perspective", "literal", "integer")   # "term" (IRI or "quoted" literal): undeclared ones
 _FIELD = re.compile(r"^#\+ (\w+):\s?(.*)$")
@@ -45,6 +46,8 @@ class Param:
         """The RDF term a user's text stands for (never query text); ``perspectives``: the lens
         names the knowledge base declares (``argkb.store.perspectives``), for perspective
         parameters."""
+        from rdflib import Literal
+
         if self.kind == "literal":
             return Literal(value)
         if self.kind == "integer":

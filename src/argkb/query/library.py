@@ -21,9 +21,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-
-from rdflib import URIRef
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 
@@ -31,6 +29,9 @@ from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 # working)
 from argkb.query.header import KINDS, NamedQuery, Param, _without_comments, from_text, parse_header  # noqa: F401
 from argkb.rdf import ids
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib.term import Identifier
 
 log = logging.getLogger(__name__)
 
@@ -266,6 +267,10 @@ _Q_NODES = "SELECT DISTINCT ?node WHERE { ?node a ?class . FILTER (isIRI(?node))
 def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> None:
     """Refuse (exit 2, a bad parameter) an IRI parameter that names a node no triple mentions: it
     would answer 0 rows silently."""
+    if not bindings:
+        return
+    from rdflib import URIRef
+
     for param in query.params:
         value = bindings.get("_" + param.name)
         if param.kind not in ("iri", "term") or not isinstance(value, URIRef):
@@ -285,9 +290,11 @@ MAX_ROWS = 200_000
 
 
 def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False,
-        max_rows: int | None = MAX_ROWS):
+        max_rows: int | None = MAX_ROWS, native: bool = False):
     """Check, bind and run a query on a Store; returns its QueryResult (a UsageError beyond
-    ``max_rows``: a cartesian product is refused as soon as it passes the cap, never held whole)."""
+    ``max_rows``: a cartesian product is refused as soon as it passes the cap, never held whole).
+    With ``native`` and the derived store, a SELECT's rows hold pyoxigraph's terms, and the answers
+    of argkb's own queries are kept beside the database (``argkb.query.answers``)."""
     from argkb.store.base import TooLarge
 
     origin = str(query.path) if query.path else query.name
@@ -301,7 +308,11 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
     try:
         require_nodes(store, query, bindings)
         started = time.perf_counter()
-        result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows, prefixes=standard_prefixes()))
+        if native and hasattr(store, "ox"):
+            result = _native(store, query, text, bindings, max_rows)
+        else:
+            result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows,
+                                                       prefixes=standard_prefixes()))
         log.debug("%s on %s: %s in %.3f s", query.name, getattr(store, "backend", type(store).__name__),
                   f"{len(result.rows)} rows" if result.kind == "select" else result.kind, time.perf_counter() - started)
         return result
@@ -314,6 +325,25 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
         raise UsageError(f"{origin}: cannot bind parameters: {exc}") from None
     except OSError as exc:
         raise UsageError(f"{origin}: the query failed: {exc}") from None
+
+
+def _native(store, query: NamedQuery, text: str, bindings: dict, max_rows: int | None):
+    """``text`` run on an Oxigraph store, its rows in pyoxigraph's terms; a kept answer read back
+    (``argkb.query.answers``), else the answer kept when it may be."""
+    from argkb.query import answers
+    from argkb.store.base import TooLarge
+
+    prefixes = standard_prefixes()
+    view = answers.name(text, bindings, prefixes) if answers.keeps(store, query, text) else None
+    result = answers.recall(store, view) if view else None
+    if result is None:
+        result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows,
+                                                   prefixes=prefixes, native=True))
+        if view:
+            answers.remember(store, view, result)
+    elif max_rows is not None and result.kind == "select" and len(result.rows) > max_rows:
+        raise TooLarge(max_rows)
+    return result
 
 
 #: query threads left running after Ctrl-C (``argkb.cli.main`` then ends the process at once)

@@ -12,11 +12,12 @@ import os
 import re
 import stat
 from pathlib import Path
-from xml.sax import SAXParseException
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
 
 #: file suffix -> rdflib parser name
 FORMATS: dict[str, str] = {
@@ -149,6 +150,8 @@ def parse_file(path: Path | str, graph: Graph | None = None, fmt: str | None = N
 
 def parse_text(text: str, path: Path | str, graph: Graph | None = None, fmt: str = "turtle",
                allow_network: bool = False) -> Graph:
+    from rdflib import Graph
+
     graph = Graph() if graph is None else graph
     if fmt == "xml":
         _refuse_entities(path, text)
@@ -207,6 +210,8 @@ def _remote_contexts(node) -> list[str]:
 
 def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> InputError:
     """Name line and column: from rdflib where it says, else from pyoxigraph's parser."""
+    from xml.sax import SAXParseException  # (imported here: start-up of every command)
+
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or first_line
     line: int | None = None

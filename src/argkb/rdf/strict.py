@@ -15,23 +15,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, InputError, UsageError
+from argkb.rdf.text import check_text  # noqa: F401 - re-exported: read from here too
 
 
 class UnsafeWrite(ArgkbError):
     """Bytes about to be written would not read back as the intended triples (nothing was
     written)."""
-
-
-def check_text(text: str, what: str) -> str:
-    """``text`` when it is valid Unicode (no lone surrogate), else a UsageError naming ``what``."""
-    try:
-        text.encode("utf-8")   # fast path: only lone surrogates fail to encode
-        return text
-    except UnicodeEncodeError as exc:
-        char = text[exc.start]
-        raise UsageError(f"{what} holds U+{ord(char):04X} at character {exc.start + 1}, which is not valid "
-                         "Unicode text (invalid UTF-8, or a lone \\uD800-\\uDFFF escape); give UTF-8 text "
-                         "and write a character beyond U+FFFF as one \\U0001F600 escape, not two \\u escapes") from None
 
 
 def ox_named_node(iri: str) -> ox.NamedNode:

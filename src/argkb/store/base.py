@@ -17,14 +17,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Identifier, Node, Variable
-
 from argkb.rdf.ids import IRI_FORBIDDEN
-from argkb.rdf.strict import from_ox  # noqa: F401 - re-exported: readers of query results import it from here
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
+    from rdflib.term import Identifier, Node
+
     from argkb.kb.folder import KnowledgeBase
+    from argkb.rdf.strict import from_ox  # noqa: F401
+
+
+def __getattr__(name: str):
+    """``from_ox`` (``argkb.rdf.strict``), re-exported: readers of query results import it from
+    here; rdflib is imported when it is first asked for, not with the store (``argkb query`` needs
+    none of it)."""
+    if name == "from_ox":
+        from argkb.rdf.strict import from_ox
+
+        return from_ox
+    raise AttributeError(f"module 'argkb.store.base' has no attribute {name!r}")
 
 
 @dataclass
@@ -66,6 +77,9 @@ class RdflibStore(Store):
         self.graph = graph
 
     def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
+        from rdflib import Graph
+        from rdflib.term import Variable
+
         init = {Variable(k.lstrip("?$")): v for k, v in (bindings or {}).items()}
         result = self.graph.query(sparql, initBindings=init, initNs=dict(prefixes or {}))
         if result.type == "ASK":
@@ -168,6 +182,7 @@ class OxigraphStore(Store):
         """An index lookup, not a query to parse and plan (``Locator`` asks once per validation
         result)."""
         import pyoxigraph
+        from rdflib import URIRef
 
         try:
             subject = to_ox(node) if isinstance(node, URIRef) else None
@@ -178,7 +193,10 @@ class OxigraphStore(Store):
         graph = None if self.union else pyoxigraph.DefaultGraph()   # union: every graph is the default graph
         return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
-    def query(self, sparql, bindings=None, max_rows=None, prefixes=None):
+    def query(self, sparql, bindings=None, max_rows=None, prefixes=None, native: bool = False):
+        """As ``Store.query``; with ``native``, a SELECT's rows hold pyoxigraph's own terms, not
+        rdflib's (``argkb query`` renders them as they are: no rdflib to import, no terms to
+        convert)."""
         import pyoxigraph
 
         options = {"prefixes": dict(prefixes)} if prefixes else {}
@@ -186,6 +204,14 @@ class OxigraphStore(Store):
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         try:
+            if native and isinstance(result, pyoxigraph.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return QueryResult("select", vars=names,
+                                   rows=[tuple(sol) for sol in capped(result, max_rows)])
+            from rdflib import Graph
+
+            from argkb.rdf.strict import from_ox
+
             if isinstance(result, pyoxigraph.QueryTriples):
                 g = Graph()
                 for t in capped(result, max_rows):
@@ -241,6 +267,8 @@ def checked_term(term: Node) -> Node:
 def term_sparql(term: Node) -> str:
     """An RDF term written as SPARQL, escaped; refuses what cannot be an IRI rather than pasting
     it."""
+    from rdflib import Literal, URIRef
+
     if isinstance(term, URIRef):
         if IRI_FORBIDDEN.search(str(term)):
             raise ValueError(f"not a valid IRI: {str(term)!r}")
@@ -342,6 +370,7 @@ def _matching_brace(text: str, i: int) -> int | None:
 
 def to_ox(term):
     import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, URIRef):
         return pyoxigraph.NamedNode(str(term))

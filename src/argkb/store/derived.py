@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -84,6 +85,19 @@ class FileEntry:
             (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
+_ENTRY_FIELDS = frozenset(FileEntry.__dataclass_fields__)
+
+
+def _entry(fields: dict) -> FileEntry:
+    """``FileEntry(**fields)``; an entry with every field (as this version writes them) is adopted
+    as it is, without the dataclass's ``__init__`` (a cold start reads thousands of them)."""
+    if fields.keys() != _ENTRY_FIELDS:
+        return FileEntry(**fields)
+    entry = object.__new__(FileEntry)
+    entry.__dict__ = fields
+    return entry
+
+
 @dataclass
 class Manifest:
     db: str
@@ -106,7 +120,7 @@ class Manifest:
             db = data["db"]
             if not isinstance(db, str) or not db.startswith("db-") or "/" in db:
                 return None
-            return cls(db, {k: FileEntry(**v) for k, v in data["files"].items()}, data["engine"])
+            return cls(db, {k: _entry(v) for k, v in data["files"].items()}, data["engine"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -142,7 +156,7 @@ class DerivedStore:
         self._real_dirs: dict[str, str] = {}    # folder -> its resolved path (the files share a few folders)
         self._real_root = self.root.resolve()
         self._root_prefix = str(self._real_root).rstrip("/") + "/"
-        self.files = [Path(p) for p in files]
+        self.files = [p if isinstance(p, Path) else Path(p) for p in files]
         #: store key -> the triples amendments replaced in that file (left out when it is loaded)
         self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
         self.folder = Path(folder) if folder is not None else self.root / CACHE_DIR / "store"
@@ -153,17 +167,20 @@ class DerivedStore:
 
     # ------------------------------------------------------------- inspect
     def key(self, path: Path) -> str:
-        real = self._real(path)
+        return self._key_of_real(self._real(path))
+
+    def _key_of_real(self, real: str) -> str:
         return real[len(self._root_prefix):] if real.startswith(self._root_prefix) else real
 
-    def _real(self, path: Path) -> str:
+    def _real(self, path: Path, st: os.stat_result | None = None) -> str:
         """``str(path.resolve())``, each folder resolved once, in strings (else opening a store of
         thousands of files spends its time in the ``lstat`` of every component of every path, and in
-        pathlib)."""
+        pathlib); ``st``: the file's own ``lstat``, when the caller has it."""
         text = os.fspath(path)
         parent, name = os.path.split(text)
         folder = self._real_dirs.get(parent) or self._real_dirs.setdefault(parent, os.path.realpath(parent or "."))
-        if name in ("", ".", "..") or os.path.islink(text):
+        link = stat.S_ISLNK(st.st_mode) if st is not None else os.path.islink(text)
+        if name in ("", ".", "..") or link:
             return os.path.realpath(text)
         return folder.rstrip("/") + "/" + name
 
@@ -185,12 +202,14 @@ class DerivedStore:
         old = manifest.files if manifest else {}
         seen = set()
         for path in self.files:
-            key = self.key(path)
-            seen.add(key)
-            try:
-                st = path.stat()
+            try:   # one lstat tells both whether it is a link (its key) and, if not, what stat says
+                st = os.lstat(path)
+                key = self._key_of_real(self._real(path, st))
+                if stat.S_ISLNK(st.st_mode):
+                    st = os.stat(path)
             except OSError as exc:
                 raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+            seen.add(key)
             entry = old.get(key)
             gone = digest(self.superseded.get(key))
             if entry and not verify and entry.same_stat(st) and not _racy(entry, st) and entry.superseded == gone:

@@ -4,13 +4,12 @@ GENERATED from ontology/argkb.ttl by ``python -m argkb.devtools.gen_namespace``;
 edit by hand. Read them through ``argkb.vocab.lenses``.
 """
 
-from argkb.vocab._argkb import ARGKB
-
-#: (term, skos:notation, skos:altLabels)
+#: (local name in ``argkb:``, skos:notation, skos:altLabels): text, so that the names
+#: are read without rdflib (``argkb.vocab.lenses`` makes the terms)
 BUILT_IN_LENSES = (
-    (ARGKB.Realism, "realism", ()),
-    (ARGKB.Liberalism, "liberalism", ()),
-    (ARGKB.Constructivism, "constructivism", ()),
-    (ARGKB.DiplomaticPractice, "diplomatic-practice", ("diplomacy",)),
-    (ARGKB.SecurityAnalysis, "security-analysis", ("security",)),
+    ("Realism", "realism", ()),
+    ("Liberalism", "liberalism", ()),
+    ("Constructivism", "constructivism", ()),
+    ("DiplomaticPractice", "diplomatic-practice", ("diplomacy",)),
+    ("SecurityAnalysis", "security-analysis", ("security",)),
 )
