@@ -181,6 +181,10 @@ def test_an_empty_kb_draft_gives_every_implication_an_actor_and_says_how_in_both
     assert any("# proposed: the consequence names no actor" in line for line in affects_lines)
     argdown = paths["argdown"].read_text(encoding="utf-8")
     assert "// affects ethiopia, proposed: weaker: " in argdown
+    # the attribution a label leaves out is in its comment, in both formats
+    attributed = 'the sentence attributes it: "according to Somaliland\'s leaders"'
+    assert f"# proposed: the consequence clause, shortened; {attributed}" in turtle_text
+    assert f"// label, without its attribution: {attributed}" in argdown
     [parsed] = official_parser([paths["argdown"]])
     assert parsed["errors"] == [] and parsed["statements"] == len(implications)
     back = tmp_path / "back.ttl"

@@ -56,6 +56,7 @@ _EVENT = re.compile(r"\b(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".j
                     + r")\s+(?:between|among)\s+(?P<who>.+)$", re.I)
 # an attribution opening the clause ("according to Somaliland's leaders, it would …"): dropped
 _ACCORDING = re.compile(r"^according to [^,;:]{1,60},\s+(?=\S)", re.I)
+_ACCORDING_ANYWHERE = re.compile(r"\baccording to [^,;:]{1,60}(?=,)", re.I)
 _TRAILING = re.compile(r"\s+(?P<cond>(?:if|unless|once|as long as)\s+[^,;:]+?)\s*$", re.I)
 # a plural's possessive apostrophe ("the Houthis' attacks") stays
 _QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|(?<![sS])['‘’](?!\w)")
@@ -123,6 +124,8 @@ class Parts:
     frame_subject: str | None = None
     # a sequel to the sentence before: "In that case, …", "X would then …" (its condition holds)
     sequel: bool = False
+    # the attribution the label drops: "according to Somaliland's leaders", "Riyadh fears that"
+    attribution: str | None = None
 
 
 def _flat(text: str) -> str:
@@ -182,7 +185,10 @@ def parts(sentence: str) -> Parts:
     if who and text.split() and text.split()[0].lower() in {"it", "they"} and len(who.split()) <= 4:
         text = who + " " + " ".join(text.split()[1:])       # "it will seek one" -> "Saudi Arabia will seek one"
     sequel = bool(_SEQUEL_OPENING.match(_flat(sentence)) or _SEQUEL.search(text))
-    return Parts(condition, text, who or opener, sequel and condition is None)
+    attributed = [a.group(0).strip(" ,") for a in (frame if who else None,
+                                                   _ACCORDING_ANYWHERE.search(_flat(sentence))) if a]
+    return Parts(condition, text, who or opener, sequel and condition is None,
+                 "; ".join(attributed) or None)
 
 
 def _indicative(clause: str) -> str:

@@ -77,7 +77,8 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None,
     """The draft of source ``name`` as Turtle text.
 
     ``notes``, when given, receives for each implication how its affected actors were proposed
-    (``(actor, how)``), as the Turtle's comments say it (for the Argdown draft)."""
+    (``(actor, how)``), as the Turtle's comments say it (for the Argdown draft), and the
+    attribution its label left out (``(rdfs:label, "the sentence attributes it: …")``)."""
     from argkb.store import open_store
 
     source, text = source_of(kb, name)
@@ -139,14 +140,18 @@ def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: F
     triggers = [(stubs.move(m, new), m) for m in proposal.triggers]
     moves = [n for n, _ in triggers]
     affects = [(stubs.actor(a, new), a.how) for a in proposal.affects]
-    notes[node] = affects
+    notes[node] = affects + ([(RDFS.label, f'the sentence attributes it: "{proposal.attribution}"')]
+                             if proposal.attribution else [])
     todos = [TODO_MOVE.format(moves=", ".join(short(m) for m in moves)) if moves else TODO_MOVE_NONE,
              TODO_ARGUMENTS.format(node=short(node))]
     if not affects:
         todos.append(TODO_AFFECTS)
     proposed = [RDFS.label, ARGKB.qualifier] + ([ARGKB.trigger] if moves else []) + ([ARGKB.affects] if affects else [])
     statements: list[Statement] = [(RDF.type, [ARGKB.Implication], None),
-                  (RDFS.label, [Literal(proposal.label, lang="en")], "proposed: the consequence clause, shortened"),
+                  (RDFS.label, [Literal(proposal.label, lang="en")],
+                   "proposed: the consequence clause, shortened" + (
+                       f'; the sentence attributes it: "{proposal.attribution}"'
+                       if proposal.attribution else "")),
                   (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
                   (ARGKB.evidence, [quote_node], None),
                   (ARGKB.qualifier, [finding.qualifier], f"proposed from {finding.cue!r}")]

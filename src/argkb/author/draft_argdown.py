@@ -8,7 +8,7 @@ commented argument template, one line per relation.
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from argkb.author.draft import draft, source_of
 from argkb.export.argdown import to_argdown_text
@@ -52,5 +52,7 @@ def draft_argdown(kb: KnowledgeBase, name: str, claims: bool = False, store=None
 
 
 def _how(affects: list[tuple[URIRef, str]]) -> list[str]:
-    """Comment lines saying how each affected actor was proposed (a weaker guess says so)."""
-    return [f"// affects {str(actor)[len(str(KB)):]}, proposed: {how}" for actor, how in affects]
+    """Comment lines saying how each affected actor was proposed (a weaker guess says so), and
+    the attribution the label left out."""
+    return [f"// label, without its attribution: {how}" if actor == RDFS.label else
+            f"// affects {str(actor)[len(str(KB)):]}, proposed: {how}" for actor, how in affects]

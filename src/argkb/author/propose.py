@@ -132,6 +132,7 @@ class Proposal:
     label: str = ""
     affects: list[ActorRef] = field(default_factory=list)
     triggers: list[MoveRef] = field(default_factory=list)
+    attribution: str | None = None        # what the label dropped: "according to X", "X fears that"
 
 
 @cache
@@ -223,7 +224,7 @@ class Vocabulary:
                  if a.ident not in movers or a.ident in in_consequence]
         named.sort(key=lambda a: a.ident not in in_consequence)   # the consequence's own first
         affects = self._affected(flat, parts, named, triggers, context or refer.Context())
-        return Proposal(clauses.shorten(parts.consequence), affects, triggers)
+        return Proposal(clauses.shorten(parts.consequence), affects, triggers, parts.attribution)
 
     def _affected(self, flat: str, parts: clauses.Parts, named: list[ActorRef],
                   triggers: list[MoveRef], context: refer.Context) -> list[ActorRef]:
