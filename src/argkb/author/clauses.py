@@ -185,8 +185,8 @@ def parts(sentence: str) -> Parts:
     if who and text.split() and text.split()[0].lower() in {"it", "they"} and len(who.split()) <= 4:
         text = who + " " + " ".join(text.split()[1:])       # "it will seek one" -> "Saudi Arabia will seek one"
     sequel = bool(_SEQUEL_OPENING.match(_flat(sentence)) or _SEQUEL.search(text))
-    attributed = [a.group(0).strip(" ,") for a in (frame if who else None,
-                                                   _ACCORDING_ANYWHERE.search(_flat(sentence))) if a]
+    according = _ACCORDING_ANYWHERE.search(_flat(sentence))
+    attributed = [a.group(0).strip(" ,") for a in (frame if who else None, according) if a]
     return Parts(condition, text, who or opener, sequel and condition is None,
                  "; ".join(attributed) or None)
 
