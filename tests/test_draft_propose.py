@@ -68,6 +68,12 @@ def test_the_condition_clause_is_found_wherever_it_stands():
     assert parts("Should Europe fail to agree, the sanctions would lapse.").condition == \
         "Europe fails to agree"                  # inverted: the verb agrees with its subject
     assert parts("The sanctions would lapse if Europe fails to agree.").condition == "Europe fails to agree"
+    assert parts("Provided that Turkey reopens the straits, navies could escort convoys."
+                 ).condition == "Turkey reopens the straits"
+    assert parts("Navies could escort convoys in case Russia mines the approaches.").condition == \
+        "Russia mines the approaches"
+    assert parts("The talks could affect the assistance provided to Ukraine by the U.S."
+                 ).condition is None                # a participle, not "provided that"
     assert parts("Sanctions would lapse.").condition is None
 
 

@@ -37,8 +37,9 @@ _FRAME = re.compile(
 _SAID = re.compile(r"^(?P<who>[^,;:]{1,60}?)\s+(?:has|have|had) said\s+(?=(?:it|they)\s)",
                    re.I)
 _OPENING = re.compile(
-    r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|without|in case|should|were|"
-    r"had)\b[^;:]*?),\s+(?P<rest>.+)$",
+    r"^(?P<cond>(?:if|unless|when|whenever|once|as long as|so long as|without|in case|"
+    r"in the event(?: that)?|provided(?: that)?|should|were|had)\b[^;:]*?),\s+"
+    r"(?P<rest>.+)$",
     re.I | re.S,
 )
 # an opening clause or adverbial before the main clause ("While X, …", "With Russia watching, …")
@@ -57,7 +58,8 @@ _EVENT = re.compile(r"\b(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".j
 # an attribution opening the clause ("according to Somaliland's leaders, it would …"): dropped
 _ACCORDING = re.compile(r"^according to [^,;:]{1,60},\s+(?=\S)", re.I)
 _ACCORDING_ANYWHERE = re.compile(r"\baccording to [^,;:]{1,60}(?=,)", re.I)
-_TRAILING = re.compile(r"\s+(?P<cond>(?:if|unless|once|as long as)\s+[^,;:]+?)\s*$", re.I)
+_TRAILING = re.compile(r"\s+(?P<cond>(?:if|unless|once|as long as|provided that|in case)"
+                       r"\s+[^,;:]+?)\s*$", re.I)
 # a plural's possessive apostrophe ("the Houthis' attacks") stays
 _QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|(?<![sS])['‘’](?!\w)")
 _CUTS = re.compile(
@@ -176,7 +178,8 @@ def parts(sentence: str) -> Parts:
             condition, text = trailing.group("cond"), text[:trailing.start()]
     if condition is not None:
         inverted = re.match(r"should\s+", condition, re.I) is not None
-        condition = re.sub(r"^(?:if|unless|when|whenever|once|as long as|without|in case|should|"
+        condition = re.sub(r"^(?:if|unless|when|whenever|once|as long as|so long as|without|"
+                           r"in case|in the event(?: that)?|provided(?: that)?|should|"
                            r"were|had)\s+", "", condition, flags=re.I)
         condition = _indicative(condition) if inverted else condition
     text = _strip_marker(text)
