@@ -1,4 +1,5 @@
 """Shared fixtures: the repository's knowledge base, and a tiny one built in a temporary folder."""
+
 from __future__ import annotations
 
 import os

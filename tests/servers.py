@@ -1,5 +1,6 @@
 """Helpers for tests that start real SPARQL servers on 127.0.0.1 (Oxigraph, Virtuoso, argkb
 serve)."""
+
 from __future__ import annotations
 
 import json
@@ -39,15 +40,35 @@ def start_serve(kb_dir, stderr_path, *options: str) -> tuple[subprocess.Popen, i
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     with open(stderr_path, "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(kb_dir), "--port", str(port),
-                                    *options], env=env, stdout=subprocess.DEVNULL, stderr=err)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "argkb",
+                "serve",
+                "--kb",
+                str(kb_dir),
+                "--port",
+                str(port),
+                *options,
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     return process, port
 
 
 def ask(url: str, query: str = "ASK { }", timeout: float = 5.0) -> bytes:
     data = urllib.parse.urlencode({"query": query}).encode()
-    req = urllib.request.Request(url, data=data, headers={"Accept": "application/sparql-results+json",
-                                                          "Content-Type": "application/x-www-form-urlencoded"})
+    req = urllib.request.Request(
+        url,
+        data=data,
+        headers={
+            "Accept": "application/sparql-results+json",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
     with urllib.request.urlopen(req, timeout=timeout) as resp:
         return resp.read()
 
@@ -75,10 +96,23 @@ def stop(process) -> None:
             process.wait(timeout=5)
 
 
-NAMES = ["actor-levers", "argument-map", "arguments-by-perspective", "contested-claims", "lens-disagreements",
-         "undercut-arguments", "unused-claims", "attributed-claims", "single-lens-implications"]
-PARAMS = [("implications-affecting-actor", "actor=kb:russia"), ("is-contested", "claim=kb:impl-russia-bolder"),
-          ("arguments-by-perspective", "perspective=realism"), ("rationale-chain", "claim=kb:impl-russia-bolder")]
+NAMES = [
+    "actor-levers",
+    "argument-map",
+    "arguments-by-perspective",
+    "contested-claims",
+    "lens-disagreements",
+    "undercut-arguments",
+    "unused-claims",
+    "attributed-claims",
+    "single-lens-implications",
+]
+PARAMS = [
+    ("implications-affecting-actor", "actor=kb:russia"),
+    ("is-contested", "claim=kb:impl-russia-bolder"),
+    ("arguments-by-perspective", "perspective=realism"),
+    ("rationale-chain", "claim=kb:impl-russia-bolder"),
+]
 
 
 def _json_rows(output: str):

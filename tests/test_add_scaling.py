@@ -15,6 +15,7 @@ rest of the query (work ~ N²), or the nodes went in batches, each batch a query
 
 The batch size is made small so that a few dozen claims already need several batches.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ from argkb.kb.folder import KnowledgeBase
 from argkb.store.base import OxigraphStore
 from conftest import REPO, make_kb
 
-pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+pytestmark = pytest.mark.slow  # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 sys.path.insert(0, str(REPO / "bench"))
 from large_add import contribution  # noqa: E402
@@ -40,7 +41,9 @@ _VALUES = re.compile(r"VALUES \?\w+ \{([^}]*)\}")
 
 def largest_values(sparql: str) -> int:
     """The most terms one single-variable VALUES block of ``sparql`` lists."""
-    return max((block.count("<") + block.count('"') // 2 for block in _VALUES.findall(sparql)), default=0)
+    return max(
+        (block.count("<") + block.count('"') // 2 for block in _VALUES.findall(sparql)), default=0
+    )
 
 
 def spy(monkeypatch) -> Counter:
@@ -53,10 +56,16 @@ def spy(monkeypatch) -> Counter:
     seen: Counter = Counter()
     monkeypatch.setattr(axioms, "_BATCH", BATCH)
     monkeypatch.setattr(incremental, "_BATCH", BATCH)
-    query, construct, parse_text = OxigraphStore.query, incremental.construct_triples, parse.parse_text
+    query, construct, parse_text = (
+        OxigraphStore.query,
+        incremental.construct_triples,
+        parse.parse_text,
+    )
 
     def counted_query(store, sparql, bindings=None):
-        seen["local queries" if not store.union else "kb queries"] += 1   # the kb's derived store is a union
+        seen["local queries" if not store.union else "kb queries"] += (
+            1  # the kb's derived store is a union
+        )
         seen["largest VALUES"] = max(seen["largest VALUES"], largest_values(sparql))
         return query(store, sparql, bindings)
 
@@ -72,7 +81,9 @@ def spy(monkeypatch) -> Counter:
     monkeypatch.setattr(OxigraphStore, "query", counted_query)
     monkeypatch.setattr(incremental, "construct_triples", counted_construct)
     monkeypatch.setattr(parse, "parse_text", counted_parse)
-    monkeypatch.delenv("ARGKB_STORE", raising=False)   # the derived store on disk: the knowledge base's store
+    monkeypatch.delenv(
+        "ARGKB_STORE", raising=False
+    )  # the derived store on disk: the knowledge base's store
     return seen
 
 
@@ -88,28 +99,36 @@ def work_of_adding(tmp_path: Path, seen: Counter, claims: int) -> Counter:
     seen.clear()
     outcome = add(KnowledgeBase.locate(folder), [given], author="Test Runner")
     assert outcome.status == "added", outcome.summary
-    assert len(outcome.report.results) >= claims // 2   # rule 7 warns on most claims: each result located
+    assert (
+        len(outcome.report.results) >= claims // 2
+    )  # rule 7 warns on most claims: each result located
     assert all(r.line for r in outcome.report.results)
     return Counter({**seen, "files indexed": locate._subject_lines.cache_info().misses})
 
 
 @pytest.mark.parametrize("restrict", ["marked", "filtered"])
 def test_adding_4n_claims_takes_linear_work(tmp_path, monkeypatch, restrict):
-    try:   # both ways of restricting a check to the focus nodes (argkb.store.focus)
+    try:  # both ways of restricting a check to the focus nodes (argkb.store.focus)
         import argkb.store.focus as focus
 
-        monkeypatch.setattr(focus, "MOSTLY", 0 if restrict == "marked" else 10 ** 9)
-    except ImportError:   # the code before the fix (kept so that this test shows it failing, not erroring)
+        monkeypatch.setattr(focus, "MOSTLY", 0 if restrict == "marked" else 10**9)
+    except (
+        ImportError
+    ):  # the code before the fix (kept so that this test shows it failing, not erroring)
         pass
     seen = spy(monkeypatch)
     small, large = (work_of_adding(tmp_path, seen, n) for n in (24, 96))
     assert large["local queries"] == small["local queries"], (small, large)
     assert large["largest VALUES"] == small["largest VALUES"] <= BATCH + 20, (small, large)
     assert small["kb queries"] <= large["kb queries"] <= 4 * small["kb queries"], (small, large)
-    assert large["parses"] == small["parses"] and large["files indexed"] == small["files indexed"], (small, large)
+    assert (
+        large["parses"] == small["parses"] and large["files indexed"] == small["files indexed"]
+    ), (small, large)
 
 
-def test_adding_reads_the_knowledge_base_through_its_store_not_an_rdflib_copy(tmp_path, monkeypatch):
+def test_adding_reads_the_knowledge_base_through_its_store_not_an_rdflib_copy(
+    tmp_path, monkeypatch
+):
     """On a million triples, parsing the knowledge base into rdflib took a minute of every
     `argkb add` (to compare the contribution with it), and the axiom check fetched every triple
     pointing at a node the contribution names (all the claims attributed to kb:argkb-editors). Now
@@ -143,4 +162,6 @@ def test_adding_reads_the_knowledge_base_through_its_store_not_an_rdflib_copy(tm
     assert loads["graph"] == 0
     editors = "https://w3id.org/argkb/id/argkb-editors"
     pointing = [t for t in fetched if getattr(t.object, "value", None) == editors]
-    assert fetched and pointing == []   # the 30 + 3 claims attributed to the editors were not fetched
+    assert (
+        fetched and pointing == []
+    )  # the 30 + 3 claims attributed to the editors were not fetched

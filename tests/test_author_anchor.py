@@ -1,5 +1,6 @@
 """``argkb anchor``: offsets filled in and corrected from the exact text; never a guess between
 occurrences."""
+
 from __future__ import annotations
 
 from rdflib import Graph, Literal
@@ -62,11 +63,13 @@ def test_pasted_wording_becomes_the_stored_wording(runner, mini_kb_dir, tmp_path
     assert result.exit_code == 0, result.output
     out = Graph().parse(tmp_path / "out.ttl", format="turtle")
     assert out.value(KB.q, OA.exact) == Literal("Russia could grow bolder")
-    assert "russia  could" in path.read_text(encoding="utf-8")   # -o leaves the input alone
+    assert "russia  could" in path.read_text(encoding="utf-8")  # -o leaves the input alone
 
 
 def test_several_occurrences_are_never_guessed(runner, mini_kb_dir, tmp_path):
-    (mini_kb_dir / "data" / "sources" / "mini-source.txt").write_text(TEXT + " Russia could grow bolder.", encoding="utf-8")
+    (mini_kb_dir / "data" / "sources" / "mini-source.txt").write_text(
+        TEXT + " Russia could grow bolder.", encoding="utf-8"
+    )
     path = tmp_path / "c.ttl"
     path.write_text(
         PREFIXES + 'kb:q a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "Russia could grow '
@@ -109,24 +112,38 @@ def test_write_refuses_files_it_would_turn_into_another_format(runner, mini_kb_d
 def test_write_keeps_the_files_comments_and_layout(runner, mini_kb_dir, tmp_path):
     """--write edits only the offsets and wording in the file's own text: every comment, blank line
     and the author's order stay; the file reads back as the anchored graph."""
-    commented = (PREFIXES + "\n# Claims from the mini source.  (keep this comment)\n\n"
-                 + CLAIM.replace('oa:exact "Russia could grow bolder." ;',
-                                 'oa:exact "russia  could grow bolder." ;   # pasted, wrong case: anchor fixes it')
-                 + "\n# the end of the file\n")
+    commented = (
+        PREFIXES
+        + "\n# Claims from the mini source.  (keep this comment)\n\n"
+        + CLAIM.replace(
+            'oa:exact "Russia could grow bolder." ;',
+            'oa:exact "russia  could grow bolder." ;   # pasted, wrong case: anchor fixes it',
+        )
+        + "\n# the end of the file\n"
+    )
     path = tmp_path / "c.ttl"
     path.write_text(commented, encoding="utf-8")
     result = run(runner, mini_kb_dir, path, "--write")
     assert result.exit_code == 0, result.output
     assert "re-serialised" not in result.stderr
     written = path.read_text(encoding="utf-8")
-    for comment in ("# Claims from the mini source.  (keep this comment)", "# pasted, wrong case: anchor fixes it",
-                    "# the end of the file"):
+    for comment in (
+        "# Claims from the mini source.  (keep this comment)",
+        "# pasted, wrong case: anchor fixes it",
+        "# the end of the file",
+    ):
         assert comment in written
     bolder, doubt = TEXT.index("Russia could"), TEXT.index("Allies might")
     g = Graph().parse(path, format="turtle")
-    assert (g.value(KB["q-bolder-2"], OA.start), g.value(KB["q-bolder-2"], OA.end)) == (Literal(bolder), Literal(bolder + 25))
+    assert (g.value(KB["q-bolder-2"], OA.start), g.value(KB["q-bolder-2"], OA.end)) == (
+        Literal(bolder),
+        Literal(bolder + 25),
+    )
     assert g.value(KB["q-bolder-2"], OA.exact) == Literal("Russia could grow bolder.")
     blank = g.value(KB["claim-doubt-2"], ARGKB.evidence)
-    assert (g.value(blank, OA.start), g.value(blank, OA.end)) == (Literal(doubt), Literal(len(TEXT)))
+    assert (g.value(blank, OA.start), g.value(blank, OA.end)) == (
+        Literal(doubt),
+        Literal(len(TEXT)),
+    )
     # the rest of the text is untouched: removing the new values gives back the original lines
     assert written.splitlines()[:6] == commented.splitlines()[:6]

@@ -1,4 +1,5 @@
 """``argkb init --empty`` and ``argkb add`` refusing quotes of sources with no registered text."""
+
 from __future__ import annotations
 
 from argkb.cli.main import cli
@@ -24,7 +25,9 @@ def test_init_empty_has_ontology_shapes_and_queries_but_no_data(runner, tmp_path
     assert "empty: no data yet" in result.output
     kb = KnowledgeBase.locate(target)
     assert kb.ontology_file.is_file() and kb.shapes_file.is_file()
-    assert sorted(p.name for p in kb.queries_dir.glob("*.rq")) == sorted(p.name for p in (REPO / "queries").glob("*.rq"))
+    assert sorted(p.name for p in kb.queries_dir.glob("*.rq")) == sorted(
+        p.name for p in (REPO / "queries").glob("*.rq")
+    )
     assert kb.data_files() == [] and list(kb.sources_dir.iterdir()) == []
     assert runner.invoke(cli, ["validate", "--kb", str(target)]).exit_code == 0
     listed = runner.invoke(cli, ["source", "list", "--kb", str(target)])

@@ -1,6 +1,7 @@
 """The cold open's shortcuts (issue 23) read what the slow ways read: the data files as pathlib's
 glob lists them, the manifest's entries as the dataclass makes them, no supersession without a
 log."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """The named query library: headers, expected rows on a fixture, and the same answers on both
 engines."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ from argkb.store.base import OxigraphStore, RdflibStore
 from conftest import DATA, REPO, make_kb
 
 CHAIN = DATA / "query" / "chain.ttl"
-ALTERNATIVES = DATA / "query" / "alternatives.ttl"   # alternativeTo, a lens description
+ALTERNATIVES = DATA / "query" / "alternatives.ttl"  # alternativeTo, a lens description
 
 # query name -> (parameters, expected rows as CURIEs / lexical forms, in the query's order)
 EXPECTED = {
@@ -310,7 +311,9 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory) -> KnowledgeBase:
-    return KnowledgeBase.locate(make_kb(tmp_path_factory.mktemp("q") / "kb"), extra=[CHAIN, ALTERNATIVES])
+    return KnowledgeBase.locate(
+        make_kb(tmp_path_factory.mktemp("q") / "kb"), extra=[CHAIN, ALTERNATIVES]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -323,9 +326,21 @@ LIBRARY = Q.library(KnowledgeBase.locate(REPO))
 
 def test_library_has_the_required_queries():
     assert len(LIBRARY) >= 12
-    for name in ("rationale-chain", "implications-of-move", "implications-of-lever", "implications-affecting-actor",
-                 "arguments-by-perspective", "lens-disagreements", "contested-claims", "undercut-arguments",
-                 "source-quotes", "attributed-claims", "unused-claims", "lever-perspective-summary", "actor-levers"):
+    for name in (
+        "rationale-chain",
+        "implications-of-move",
+        "implications-of-lever",
+        "implications-affecting-actor",
+        "arguments-by-perspective",
+        "lens-disagreements",
+        "contested-claims",
+        "undercut-arguments",
+        "source-quotes",
+        "attributed-claims",
+        "unused-claims",
+        "lever-perspective-summary",
+        "actor-levers",
+    ):
         assert name in LIBRARY
 
 
@@ -373,14 +388,21 @@ def test_same_answers_on_both_engines(name, stores):
 
 def test_ask_is_false_for_an_uncontested_claim(stores):
     for store in stores.values():
-        assert Q.run(store, LIBRARY["is-contested"], {"claim": "impl-allies-doubt"}).boolean is False
+        assert (
+            Q.run(store, LIBRARY["is-contested"], {"claim": "impl-allies-doubt"}).boolean is False
+        )
 
 
 def test_optional_parameter_unbound_lists_everything(stores):
     result = Q.run(stores["oxigraph"], LIBRARY["arguments-by-perspective"], {})
     assert len(result.rows) == 9
-    assert {cell(r[0]) for r in result.rows} == {"argkb:Realism", "argkb:Liberalism", "argkb:Constructivism",
-                                                 "argkb:DiplomaticPractice", "argkb:SecurityAnalysis"}
+    assert {cell(r[0]) for r in result.rows} == {
+        "argkb:Realism",
+        "argkb:Liberalism",
+        "argkb:Constructivism",
+        "argkb:DiplomaticPractice",
+        "argkb:SecurityAnalysis",
+    }
 
 
 def test_default_parameter_and_override(stores):
@@ -390,8 +412,15 @@ def test_default_parameter_and_override(stores):
     assert [cell(r[0]) for r in other.rows] == ["kb:claim-aid-deters", "kb:impl-russia-deterred"]
 
 
-@pytest.mark.parametrize("value", ["kb:sanctions", "sanctions", "https://w3id.org/argkb/id/sanctions",
-                                   "<https://w3id.org/argkb/id/sanctions>"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "kb:sanctions",
+        "sanctions",
+        "https://w3id.org/argkb/id/sanctions",
+        "<https://w3id.org/argkb/id/sanctions>",
+    ],
+)
 def test_iri_parameter_forms(value, stores):
     rows = Q.run(stores["oxigraph"], LIBRARY["implications-of-lever"], {"lever": value}).rows
     assert len(rows) == 3
@@ -400,10 +429,16 @@ def test_iri_parameter_forms(value, stores):
 def test_kb_queries_folder_adds_and_overrides(tmp_path):
     root = make_kb(tmp_path / "kb")
     (root / "queries").mkdir()
-    (root / "queries" / "unused-claims.rq").write_text("#+ summary: overridden here\n#+ params: none\nASK {}\n")
+    (root / "queries" / "unused-claims.rq").write_text(
+        "#+ summary: overridden here\n#+ params: none\nASK {}\n"
+    )
     (root / "queries" / "mine.rq").write_text("#+ summary: my own\n#+ params: none\nASK {}\n")
     lib = Q.library(KnowledgeBase.locate(root))
-    assert lib["unused-claims"].summary == "overridden here" and "mine" in lib and "rationale-chain" in lib
+    assert (
+        lib["unused-claims"].summary == "overridden here"
+        and "mine" in lib
+        and "rationale-chain" in lib
+    )
 
 
 def test_header_parsing():
@@ -421,8 +456,11 @@ def test_header_parsing():
     )
     q = Q.from_text(text, "t")
     assert q.summary == "First line second line."
-    assert [(p.name, p.kind, p.optional) for p in q.params] == [("who", "iri", True), ("text", "literal", False),
-                                                               ("extra", "term", True)]
+    assert [(p.name, p.kind, p.optional) for p in q.params] == [
+        ("who", "iri", True),
+        ("text", "literal", False),
+        ("extra", "term", True),
+    ]
     assert q.params[0].example == "kb:x" and q.params[1].description == "words, more words."
     assert q.example == "argkb query t" and q.example_output == ["a | b", "1 | 2"]
 

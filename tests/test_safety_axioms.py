@@ -5,6 +5,7 @@ Each planted fixture is checked twice: by ``argkb.contrib.axioms`` (compiled SPA
 runs) and by HermiT (``argkb reason``'s reasoner, through owlready2) on the knowledge base with the
 fixture added. The test asserts the two verdicts are the same — neither is written down here.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -19,7 +20,7 @@ from argkb.store import open_store
 from conftest import make_kb, unavailable
 from contrib_support import tree_digest
 
-pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+pytestmark = pytest.mark.slow  # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 HEAD = (
     "@prefix kb: <https://w3id.org/argkb/id/> .\n"
@@ -114,10 +115,14 @@ def test_a_type_only_what_points_at_a_node_gives_is_checked_like_hermit(template
     shutil.copytree(template, kb_dir)
     (kb_dir / "data" / "pointing.ttl").write_text(
         HEAD + "kb:move-us-decrease-sanctions argkb:actor kb:typed-by-range .\n"
-               "kb:move-planted-two argkb:actor kb:typed-by-range .\n", encoding="utf-8")
+        "kb:move-planted-two argkb:actor kb:typed-by-range .\n",
+        encoding="utf-8",
+    )
     kb = KnowledgeBase.locate(kb_dir)
     contribution = Graph().parse(data=HEAD + "kb:typed-by-range a argkb:Lever .", format="turtle")
     ours = check_axioms(open_store(kb), contribution, kb.ontology_graph())
     assert [str(i.node) for i in ours] == ["https://w3id.org/argkb/id/typed-by-range"]
-    (kb_dir / "data" / "planted.ttl").write_text(HEAD + "kb:typed-by-range a argkb:Lever .", encoding="utf-8")
+    (kb_dir / "data" / "planted.ttl").write_text(
+        HEAD + "kb:typed-by-range a argkb:Lever .", encoding="utf-8"
+    )
     assert not _hermit_consistent(kb_dir)

@@ -8,6 +8,7 @@ against the SHACL rules and returns a ``ValidationReport``.
 (importing ``importlib.metadata`` costs ~60 ms, which every command would otherwise pay at
 start-up).
 """
+
 __all__ = ["__version__"]
 
 

@@ -12,6 +12,7 @@ What a lens counts (``../shared/design.md``, "Reading through a lens"): under le
 arguments count, and another lens's argument counts when L grants all its premises. L grants
 shared ground (a claim no lens holds, ``argkb:heldBy``) and the claims L holds itself.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ class Argument:
     conclusion: URIRef | None = None
     attacks: URIRef | None = None
     premises: list[URIRef] = field(default_factory=list)
-    weakens: bool = False          # argkb:force argkb:Weaken: lowers strength, never defeats
+    weakens: bool = False  # argkb:force argkb:Weaken: lowers strength, never defeats
 
 
 @dataclass
@@ -42,8 +43,8 @@ class Claim:
     iri: URIRef
     label: str = ""
     implication: bool = False
-    held_by: frozenset = frozenset()   # the lenses whose theory states it; empty: shared ground
-    base: float | None = None          # the qualifier's argkb:baseScore (implications)
+    held_by: frozenset = frozenset()  # the lenses whose theory states it; empty: shared ground
+    base: float | None = None  # the qualifier's argkb:baseScore (implications)
 
     @property
     def base_score(self) -> float:
@@ -195,7 +196,9 @@ class ArgumentGraph:
         own = set(self.own_arguments(lens))
         # every argument but those resting on a premise the lens does not grant, unless its own
         view = set(self.arguments)
-        view.difference_update([a for a, need in self.needs.items() if need is not None and lens not in need])
+        view.difference_update(
+            [a for a, need in self.needs.items() if need is not None and lens not in need]
+        )
         view |= own
         return own, view
 
@@ -207,9 +210,14 @@ class ArgumentGraph:
 def supporters(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view) -> list[URIRef]:
     """Support that counts for ``claim`` in ``view``: under a lens an implication has only the
     lens's own."""
-    own_only = lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
-    return _sorted(a for a in graph.concluding.get(claim, ())
-                   if a in view and (not own_only or graph.arguments[a].perspective == lens))
+    own_only = (
+        lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
+    )
+    return _sorted(
+        a
+        for a in graph.concluding.get(claim, ())
+        if a in view and (not own_only or graph.arguments[a].perspective == lens)
+    )
 
 
 def _sorted(terms) -> list:

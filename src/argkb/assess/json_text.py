@@ -4,6 +4,7 @@ encoder's generators (an indent keeps ``json`` off its C encoder: at a million t
 floats through ``float.__repr__`` as ``json`` does; anything else (a non-string key, NaN, another
 type) is left to ``json.dumps`` itself.
 """
+
 from __future__ import annotations
 
 import json

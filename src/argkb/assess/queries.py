@@ -3,13 +3,16 @@ or by one index scan per property on pyoxigraph), its neighbourhood (``load_loca
 the grounds of a premise, the moves of a scenario. Parameters are ``?name`` variables bound at run
 time.
 """
+
 from __future__ import annotations
 
 # --- the argument graph (load) ---
 PREFIX = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
-ARGUMENTS_Q = PREFIX + """SELECT ?arg ?perspective ?label ?conclusion ?target ?force WHERE {
+ARGUMENTS_Q = (
+    PREFIX
+    + """SELECT ?arg ?perspective ?label ?conclusion ?target ?force WHERE {
   ?arg a argkb:Argument .
   OPTIONAL { ?arg argkb:perspective ?perspective }
   OPTIONAL { ?arg rdfs:label ?label }
@@ -17,13 +20,19 @@ ARGUMENTS_Q = PREFIX + """SELECT ?arg ?perspective ?label ?conclusion ?target ?f
   OPTIONAL { ?arg argkb:attacks ?target }
   OPTIONAL { ?arg argkb:force ?force }
 }"""
-PREMISES_Q = PREFIX + "SELECT ?arg ?premise WHERE { ?arg a argkb:Argument ; argkb:premise ?premise }"
-CLAIMS_Q = PREFIX + """SELECT ?claim ?label ?implication ?base WHERE {
+)
+PREMISES_Q = (
+    PREFIX + "SELECT ?arg ?premise WHERE { ?arg a argkb:Argument ; argkb:premise ?premise }"
+)
+CLAIMS_Q = (
+    PREFIX
+    + """SELECT ?claim ?label ?implication ?base WHERE {
   { ?claim a argkb:Claim } UNION { ?claim a argkb:Implication }
   OPTIONAL { ?claim rdfs:label ?label }
   OPTIONAL { ?claim argkb:qualifier/argkb:baseScore ?base }
   BIND (EXISTS { ?claim a argkb:Implication } AS ?implication)
 }"""
+)
 HELD_Q = PREFIX + "SELECT ?claim ?lens WHERE { ?claim argkb:heldBy ?lens }"
 
 # --- by index scans on pyoxigraph (load._load_scans) ---
@@ -52,29 +61,39 @@ SCAN_Q = {
 }
 
 # --- one claim's neighbourhood (load_local) ---
-CLAIM_Q = PREFIX + """SELECT ?label ?implication ?base ?lens WHERE {
+CLAIM_Q = (
+    PREFIX
+    + """SELECT ?label ?implication ?base ?lens WHERE {
   { ?node a argkb:Claim } UNION { ?node a argkb:Implication }
   OPTIONAL { ?node rdfs:label ?label }
   OPTIONAL { ?node argkb:qualifier/argkb:baseScore ?base }
   OPTIONAL { ?node argkb:heldBy ?lens }
   BIND (EXISTS { ?node a argkb:Implication } AS ?implication)
 }"""
-CONCLUDING_Q = PREFIX + "SELECT DISTINCT ?arg WHERE { ?arg argkb:conclusion ?node ; a argkb:Argument }"
+)
+CONCLUDING_Q = (
+    PREFIX + "SELECT DISTINCT ?arg WHERE { ?arg argkb:conclusion ?node ; a argkb:Argument }"
+)
 ATTACKING_Q = PREFIX + "SELECT DISTINCT ?arg WHERE { ?arg argkb:attacks ?node ; a argkb:Argument }"
 
 # --- why: grounds, and whether a node is a claim ---
-GROUNDS_Q = PREFIX + """PREFIX prov: <http://www.w3.org/ns/prov#>
+GROUNDS_Q = (
+    PREFIX
+    + """PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?quote ?agent ?reference WHERE {
   OPTIONAL { ?node argkb:evidence ?quote }
   OPTIONAL { ?node prov:wasAttributedTo ?agent }
   OPTIONAL { ?node argkb:cites ?reference }
 }"""
+)
 IS_CLAIM_Q = (
     PREFIX
     + "SELECT ?c WHERE { { ?node a argkb:Claim } UNION { ?node a argkb:Implication } BIND(?node "
     "AS ?c) } LIMIT 1"
 )
-ALL_CLAIMS_Q = PREFIX + "SELECT DISTINCT ?c WHERE { { ?c a argkb:Claim } UNION { ?c a argkb:Implication } }"
+ALL_CLAIMS_Q = (
+    PREFIX + "SELECT DISTINCT ?c WHERE { { ?c a argkb:Claim } UNION { ?c a argkb:Implication } }"
+)
 
 # --- scenario ---
 MOVES_Q = """PREFIX argkb: <https://w3id.org/argkb/ontology#>

@@ -10,6 +10,7 @@ store again.
 The encoding: every IRI once, in a list; arguments and claims as tuples of indexes into it, in the
 order ``load`` gives them (dict order is part of the result: it orders tables and ties).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -55,28 +56,49 @@ def encode(graph: ArgumentGraph) -> dict:
             found = index[node] = len(index)
         return found
 
-    arguments = [(i(a.iri), a.label, i(a.perspective), i(a.conclusion), i(a.attacks),
-                  tuple(i(p) for p in a.premises), a.weakens) for a in graph.arguments.values()]
-    claims = [(i(c.iri), c.label, c.implication, tuple(i(h) for h in c.held_by), c.base)
-              for c in graph.claims.values()]
+    arguments = [
+        (
+            i(a.iri),
+            a.label,
+            i(a.perspective),
+            i(a.conclusion),
+            i(a.attacks),
+            tuple(i(p) for p in a.premises),
+            a.weakens,
+        )
+        for a in graph.arguments.values()
+    ]
+    claims = [
+        (i(c.iri), c.label, c.implication, tuple(i(h) for h in c.held_by), c.base)
+        for c in graph.claims.values()
+    ]
     data = {"arguments": arguments, "claims": claims}
     strength = graph.__dict__.get("_strength_index")
-    if strength is not None:   # the strengths' influence graph, numbered once (argkb.assess.strength_view)
+    if (
+        strength is not None
+    ):  # the strengths' influence graph, numbered once (argkb.assess.strength_view)
         data["strength_index"] = strength.to_data(i)
-    data["iris"] = [str(node) for node in index]   # last: numbering may have met new IRIs
+    data["iris"] = [str(node) for node in index]  # last: numbering may have met new IRIs
     return data
 
 
 def decode(data) -> ArgumentGraph | None:
     """The graph ``encode`` wrote, or None when the data is not such a graph."""
     try:
-        new = str.__new__   # the IRIs were URIRefs already: no need to check them again
+        new = str.__new__  # the IRIs were URIRefs already: no need to check them again
         iris = [new(URIRef, text) for text in data["iris"]]
         arguments: dict[URIRef, Argument] = {}
         for node, label, perspective, conclusion, attacks, premises, weakens in data["arguments"]:
             iri = iris[node]
-            arguments[iri] = Argument(iri, label, _at(iris, perspective), _at(iris, conclusion), _at(iris, attacks),
-                                      [iris[p] for p in premises], weakens)
+            arguments[iri] = Argument(
+                iri,
+                label,
+                _at(iris, perspective),
+                _at(iris, conclusion),
+                _at(iris, attacks),
+                [iris[p] for p in premises],
+                weakens,
+            )
         claims: dict[URIRef, Claim] = {}
         for node, label, implication, held, base in data["claims"]:
             iri = iris[node]
@@ -85,7 +107,7 @@ def decode(data) -> ArgumentGraph | None:
         return None
     graph = ArgumentGraph(arguments, claims)
     graph.__dict__["_iris"] = iris
-    if "strength_index" in data:   # rebuilt from it when strengths are first asked for
+    if "strength_index" in data:  # rebuilt from it when strengths are first asked for
         graph.__dict__["_strength_index_data"] = data["strength_index"]
     return graph
 

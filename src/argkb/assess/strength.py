@@ -25,6 +25,7 @@ support it, those attacking it (refuting or weakening alike) attack it. An argum
 its weakest premise (the weakest-link principle of ASPIC+, Modgil & Prakken 2014) before its
 undercutters attack it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Text, Markdown and JSON renderings of ``argkb why``."""
+
 from __future__ import annotations
 
 import json
@@ -17,24 +18,37 @@ def _named(item: dict) -> dict:
     if out.get("lens"):
         out["lens"] = lens_name_of(out["lens"])
     if "premises" in out:
-        out["premises"] = [{**p, "held_by": [lens_name_of(x) for x in p["held_by"]]} for p in out["premises"]]
+        out["premises"] = [
+            {**p, "held_by": [lens_name_of(x) for x in p["held_by"]]} for p in out["premises"]
+        ]
     if "attacked_by" in out:
         out["attacked_by"] = [_named(x) for x in out["attacked_by"]]
     return out
 
 
 def why_json(w: Why) -> dict:
-    data = {"id": short(w.claim), "label": w.label, "lens": lens_name(w.lens), "status": w.status,
-            "strength": w.strength, "semantics": w.semantics, "gradual": w.gradual,
-            "held_by": [lens_name(x) for x in w.held_by], "granted": w.granted,
-            "because": [_named(b) for b in w.because], "cruxes": [[short(a) for a in c] for c in w.cruxes],
-            "cruxes_complete": w.complete}
+    data = {
+        "id": short(w.claim),
+        "label": w.label,
+        "lens": lens_name(w.lens),
+        "status": w.status,
+        "strength": w.strength,
+        "semantics": w.semantics,
+        "gradual": w.gradual,
+        "held_by": [lens_name(x) for x in w.held_by],
+        "granted": w.granted,
+        "because": [_named(b) for b in w.because],
+        "cruxes": [[short(a) for a in c] for c in w.cruxes],
+        "cruxes_complete": w.complete,
+    }
     if w.cycle:
         data["cycle"] = [short(a) for a in w.cycle]
     if w.between:
         data["between"] = [{**b, "lens": lens_name_of(b["lens"])} for b in w.between]
-        data["difference"] = [{**d, "counted_by": lens_name_of(d["counted_by"]), "not_by": lens_name_of(d["not_by"])}
-                              for d in w.difference]
+        data["difference"] = [
+            {**d, "counted_by": lens_name_of(d["counted_by"]), "not_by": lens_name_of(d["not_by"])}
+            for d in w.difference
+        ]
     return data
 
 
@@ -52,7 +66,7 @@ def render_why(w: Why, fmt: str = "text") -> str:
     view = "overall" if w.lens is None else f"under {lens_name(w.lens)}"
     status = w.status or ("silent" if w.granted else "not granted")
     strength = "" if w.strength is None else f", strength {w.strength:.2f}"
-    head = f"{short(w.claim)} \"{w.label}\"" if w.label else short(w.claim)
+    head = f'{short(w.claim)} "{w.label}"' if w.label else short(w.claim)
     lines = [
         ("## " if md else "") + head,
         f"{view}: {status}{strength} ({w.semantics} semantics, "
@@ -66,7 +80,10 @@ def render_why(w: Why, fmt: str = "text") -> str:
         lines += _argument_lines(item, 1, md, who)
     if w.cycle:
         lines += ["", "The cycle: " + ", ".join(short(a) for a in w.cycle)]
-    lines += ["", ("### " if md else "") + "Cruxes (remove these arguments and the verdict changes)"]
+    lines += [
+        "",
+        ("### " if md else "") + "Cruxes (remove these arguments and the verdict changes)",
+    ]
     if w.cruxes:
         lines += [f"{i}. " + " + ".join(short(a) for a in c) for i, c in enumerate(w.cruxes, 1)]
     else:
@@ -76,12 +93,17 @@ def render_why(w: Why, fmt: str = "text") -> str:
     if w.between:
         lines += ["", ("### " if md else "") + "Where the lenses part"]
         for b in w.between:
-            lines.append(f"{lens_name_of(b['lens'])}: {b['status'] or 'silent'}"
-                         + ("" if b["strength"] is None else f", strength {b['strength']:.2f}"))
+            lines.append(
+                f"{lens_name_of(b['lens'])}: {b['status'] or 'silent'}"
+                + ("" if b["strength"] is None else f", strength {b['strength']:.2f}")
+            )
         if w.difference:
             for d in w.difference:
-                lines.append(f"- {d['argument']} counts under {lens_name_of(d['counted_by'])}, not under "
-                             f"{lens_name_of(d['not_by'])}: " + _not_granted(lens_name_of(d["not_by"]), d["because"]))
+                lines.append(
+                    f"- {d['argument']} counts under {lens_name_of(d['counted_by'])}, not under "
+                    f"{lens_name_of(d['not_by'])}: "
+                    + _not_granted(lens_name_of(d["not_by"]), d["because"])
+                )
         else:
             lines.append(
                 "- both lenses count the same arguments here; they part on whose arguments are "
@@ -126,13 +148,25 @@ def _lead(w: Why) -> str:
             "answered (or only weakens it)."
         )
     if w.status == OUT:
-        defeaters = [b["argument"] for b in attacks if b["counted"] and b["status"] == IN and b["force"] == "refute"]
+        defeaters = [
+            b["argument"]
+            for b in attacks
+            if b["counted"] and b["status"] == IN and b["force"] == "refute"
+        ]
         for b in own:
-            defeaters += [x["argument"] for x in b.get("attacked_by", ()) if x["status"] == IN and x["force"] == "refute"]
+            defeaters += [
+                x["argument"]
+                for x in b.get("attacked_by", ())
+                if x["status"] == IN and x["force"] == "refute"
+            ]
         if defeaters:
             names = list(dict.fromkeys(defeaters))
-            return ("OUT: defeated by " + ", ".join(names) + (", which stands" if len(names) == 1 else ", which stand")
-                    + " unanswered.")
+            return (
+                "OUT: defeated by "
+                + ", ".join(names)
+                + (", which stands" if len(names) == 1 else ", which stand")
+                + " unanswered."
+            )
         return f"OUT: every argument {who} makes for it falls."
     if w.status == UNDEC and not own:
         return (
@@ -152,11 +186,19 @@ def _argument_lines(item: dict, depth: int, md: bool, who: str) -> list[str]:
         state = item["status"]
     weak = " (only weakens)" if item["force"] == "weaken" and sign == "-" else ""
     lens = lens_name_of(item["lens"]) if item["lens"] else "no lens"
-    lines = [(f"{pad}{bullet}{sign} {item['role']}{weak} {item['argument']} ({lens})  {state}  "
-              f"\"{item['label']}\"")]
+    lines = [
+        (
+            f"{pad}{bullet}{sign} {item['role']}{weak} {item['argument']} ({lens})  {state}  "
+            f'"{item["label"]}"'
+        )
+    ]
     for p in item["premises"]:
         grant = "granted" if p["granted"] else "NOT granted"
-        held = f"; held by {', '.join(lens_name_of(x) for x in p['held_by'])}" if p["held_by"] else "; shared ground"
+        held = (
+            f"; held by {', '.join(lens_name_of(x) for x in p['held_by'])}"
+            if p["held_by"]
+            else "; shared ground"
+        )
         lines.append(f"{pad}    {bullet}premise {p['id']}: {grant}{held}; {p['grounds']}")
     for sub in item.get("attacked_by", ()):
         lines += _argument_lines(sub, depth + 2, md, who)

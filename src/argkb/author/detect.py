@@ -19,6 +19,7 @@ the one list of hedge words (``argkb:hedgeWord`` in the ontology, read through
 *likely*, *unlikely*, *probably*, *tends to* → Likely; *will*, *is bound to*, and a conditional
 with no modal at all ("when X, it breeds Y") → Certain.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,13 +48,17 @@ _CONTRAST = re.compile(r"^(conversely|however|on the other hand|similarly)\b", r
 _NORMATIVE = re.compile(
     r"\b(?:it is|it's|is|are)\s+(?:crucial|essential|vital|important|key|necessary)\b"
     r"|(?<!^)\bshould\s+(?:not\s+)?(?:be\s+)?\w+"
-    r"|\bneed(?:s)?\s+to\b", re.I)
+    r"|\bneed(?:s)?\s+to\b",
+    re.I,
+)
 # an obligation is a consequence only under a condition ("should X happen, they would have to …")
 _OBLIGATION = re.compile(r"\b(?:will|would)\s+have\s+to\b", re.I)
 _ANALYST = re.compile(
     r"\b(?:experts?|scholars?|analysts?|diplomats?|policymakers|readers|we|they|perspective)\b"
     r"[^,.;]{0,20}\b(?:can|could|might|may)\s+(?:also\s+|better\s+|\w+ly\s+)?"
-    r"(?:analy[sz]e|offer|provide|assess|focus|emphasi[sz]e|draw|identify|understand|consider|study|examine)\b", re.I)
+    r"(?:analy[sz]e|offer|provide|assess|focus|emphasi[sz]e|draw|identify|understand|consider|study|examine)\b",
+    re.I,
+)
 _META = re.compile(r"^(?:let's|let us|here are|here’s|here's)\b", re.I)
 
 
@@ -64,8 +69,8 @@ class Finding:
 
     sentence: Sentence
     consequence: bool
-    cue: str | None = None         # the modal or conditional word the sentence was found by
-    qualifier: object = None       # an ARGKB qualifier for a consequence
+    cue: str | None = None  # the modal or conditional word the sentence was found by
+    qualifier: object = None  # an ARGKB qualifier for a consequence
 
 
 def is_heading(text: str) -> bool:
@@ -89,7 +94,7 @@ def consequence_cue(text: str) -> tuple[str, object] | None:
         if not (modal and _outcome_after_normative(flat, modal)):
             return None
     if modal is None:
-        assert conditional is not None   # neither a modal nor a conditional returned above
+        assert conditional is not None  # neither a modal nor a conditional returned above
         return (conditional.group(1) or conditional.group(0).split()[0]).lower(), BARE_CONDITIONAL
     return modal, QUALIFIER_OF.get(cue_key(modal), ARGKB.Could)
 
@@ -111,8 +116,13 @@ def is_claim(text: str) -> bool:
     """A declarative sentence that asserts something: not a heading, question, list opening or
     aside."""
     flat = " ".join(text.split())
-    return not (is_heading(flat) or flat.endswith("?") or flat.endswith(":") or _META.search(flat)
-                or len(flat.split()) < 4)
+    return not (
+        is_heading(flat)
+        or flat.endswith("?")
+        or flat.endswith(":")
+        or _META.search(flat)
+        or len(flat.split()) < 4
+    )
 
 
 def _main_clause_modal(flat: str, conditional) -> str | None:
@@ -131,4 +141,6 @@ def _outcome_after_normative(flat: str, modal: str) -> bool:
     normative = _NORMATIVE.search(flat)
     if normative is None:
         return False
-    return flat.lower().find(modal, normative.end()) > 0 and bool(re.search(r",\s*(?:but|and|while)\b", flat[normative.end():]))
+    return flat.lower().find(modal, normative.end()) > 0 and bool(
+        re.search(r",\s*(?:but|and|while)\b", flat[normative.end() :])
+    )

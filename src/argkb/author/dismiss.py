@@ -8,6 +8,7 @@ sentence's Quote (anchored at its offsets in the stored text) with the editors' 
 attributed to ``kb:argkb-editors`` and dated (``prov:generatedAtTime``), added as one logged
 contribution like any other (``argkb retract`` undoes it).
 """
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -31,14 +32,24 @@ def dismissal_graph(source, slug: str, sentence, reason: str, with_editors: bool
     """The dismissal of ``sentence`` (an ``argkb.author.sentences.Sentence``) of ``source``, with
     its quote."""
     g = Graph()
-    node, quote = KB[f"dismissal-{slug}-s{sentence.number}"], KB[f"quote-dismissed-{slug}-s{sentence.number}"]
+    node, quote = (
+        KB[f"dismissal-{slug}-s{sentence.number}"],
+        KB[f"quote-dismissed-{slug}-s{sentence.number}"],
+    )
     g.add((node, RDF.type, ARGKB.Dismissal))
-    g.add((node, RDFS.label, Literal(f"dismissed: sentence {sentence.number} of {slug}", lang="en")))
+    g.add(
+        (node, RDFS.label, Literal(f"dismissed: sentence {sentence.number} of {slug}", lang="en"))
+    )
     g.add((node, ARGKB.dismisses, quote))
     g.add((node, ARGKB.reason, Literal(reason, lang="en")))
     g.add((node, PROV.wasAttributedTo, EDITORS))
-    g.add((node, PROV.generatedAtTime, Literal(datetime.now(UTC).replace(microsecond=0).isoformat(),
-                                               datatype=XSD.dateTime)))
+    g.add(
+        (
+            node,
+            PROV.generatedAtTime,
+            Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=XSD.dateTime),
+        )
+    )
     g.add((quote, RDF.type, ARGKB.Quote))
     g.add((quote, OA.hasSource, source))
     g.add((quote, OA.exact, Literal(sentence.text)))
@@ -51,8 +62,16 @@ def dismissal_graph(source, slug: str, sentence, reason: str, with_editors: bool
     return g
 
 
-def dismiss(kb: KnowledgeBase, name: str, number: int, reason: str, *, author: str | None = None,
-            message: str = "", timeout: float = 60.0):
+def dismiss(
+    kb: KnowledgeBase,
+    name: str,
+    number: int,
+    reason: str,
+    *,
+    author: str | None = None,
+    message: str = "",
+    timeout: float = 60.0,
+):
     """Dismiss sentence ``number`` of source ``name`` (as ``argkb draft`` and ``argkb source show``
     number it)."""
     from argkb.contrib.add import add
@@ -79,9 +98,16 @@ def dismiss(kb: KnowledgeBase, name: str, number: int, reason: str, *, author: s
     with_editors = not store.query(DESCRIBED, {"_node": EDITORS}).boolean
     slug = short(source).split(":", 1)[-1]
     graph = dismissal_graph(source, slug, sentence, reason, with_editors)
-    header = f"Dismissal of sentence {number} of {short(source)}: written by `argkb source dismiss`."
+    header = (
+        f"Dismissal of sentence {number} of {short(source)}: written by `argkb source dismiss`."
+    )
     with scratch(kb, "dismiss") as tmp:
         path = tmp / f"dismissal-{slug}-s{number}.ttl"
         path.write_text(to_turtle(graph, header), encoding="utf-8")
-        return add(kb, [path], author=author, message=message or f"dismiss sentence {number} of {short(source)}: {reason}",
-                   timeout=timeout)
+        return add(
+            kb,
+            [path],
+            author=author,
+            message=message or f"dismiss sentence {number} of {short(source)}: {reason}",
+            timeout=timeout,
+        )

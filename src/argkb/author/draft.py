@@ -12,6 +12,7 @@ decide is an ``argkb:todo``: confirming the trigger, the arguments per perspecti
 warrants, and the affected actors when none was found. ``argkb validate`` reports each open TODO as
 one violation (and nothing else about the stub), so the draft is finished when it validates.
 """
+
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
@@ -38,9 +39,11 @@ TODO_MOVE_NONE = (
     "the move: add argkb:trigger with the move(s) that trigger this (an existing argkb:Move, or a "
     "new one with argkb:actor, argkb:lever and argkb:direction)"
 )
-TODO_ARGUMENTS = ("the arguments: at least one argkb:Argument per perspective you read this through, each with "
-                  "argkb:conclusion {node}, argkb:perspective, argkb:premise and a one-sentence argkb:warrant "
-                  "(template below)")
+TODO_ARGUMENTS = (
+    "the arguments: at least one argkb:Argument per perspective you read this through, each with "
+    "argkb:conclusion {node}, argkb:perspective, argkb:premise and a one-sentence argkb:warrant "
+    "(template below)"
+)
 TODO_AFFECTS = (
     "the affected actors: add argkb:affects (the sentence names no actor the knowledge base or "
     "the gazetteer knows)"
@@ -69,11 +72,20 @@ def unquoted_consequences(kb: KnowledgeBase, name: str, store=None) -> list[Find
 
     rows = store.query(QUOTED_SPANS_QUERY, {"_source": source}).rows
     spans = [(int(s), int(e)) for s, e in rows]
-    return [f for f in detect(text) if not any(s < f.sentence.end and f.sentence.start < e for s, e in spans)]
+    return [
+        f
+        for f in detect(text)
+        if not any(s < f.sentence.end and f.sentence.start < e for s, e in spans)
+    ]
 
 
-def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None,
-          notes: dict[URIRef, list[tuple[URIRef, str]]] | None = None) -> str:
+def draft(
+    kb: KnowledgeBase,
+    name: str,
+    claims: bool = False,
+    store=None,
+    notes: dict[URIRef, list[tuple[URIRef, str]]] | None = None,
+) -> str:
     """The draft of source ``name`` as Turtle text.
 
     ``notes``, when given, receives for each implication how its affected actors were proposed
@@ -87,7 +99,7 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None,
     findings = detect(text, claims=claims)
     out = Turtle()
     out.term(RDF.type)
-    out.used.update(("argkb", "kb", "oa", "prov", "rdfs"))   # the template's prefixes too
+    out.used.update(("argkb", "kb", "oa", "prov", "rdfs"))  # the template's prefixes too
     ids = Ids(store)
     stubs = Stubs(out, ids, store)
     blocks: list[str] = []
@@ -95,8 +107,11 @@ def draft(kb: KnowledgeBase, name: str, claims: bool = False, store=None,
     for finding in findings:
         if finding.consequence:
             proposal = proposed[finding.sentence.number]
-            blocks.append(_implication(out, source, ids, stubs, finding, proposal,
-                                       notes if notes is not None else {}))
+            blocks.append(
+                _implication(
+                    out, source, ids, stubs, finding, proposal, notes if notes is not None else {}
+                )
+            )
         else:
             blocks.append(_claim(out, source, ids, finding))
     return finish(out, _header(source, findings, claims), blocks, short(source))
@@ -125,48 +140,96 @@ def _header(source: URIRef, findings: list[Finding], claims: bool) -> list[str]:
 
 def _quote(out: Turtle, source: URIRef, node: URIRef, finding: Finding) -> tuple[URIRef, str]:
     s = finding.sentence
-    return node, out.block(node, [(RDF.type, [ARGKB.Quote], None), (OA.hasSource, [source], None),
-                                  (OA.exact, [Literal(s.text)], None), (OA.start, [Literal(s.start)], None),
-                                  (OA.end, [Literal(s.end)], None)])
+    return node, out.block(
+        node,
+        [
+            (RDF.type, [ARGKB.Quote], None),
+            (OA.hasSource, [source], None),
+            (OA.exact, [Literal(s.text)], None),
+            (OA.start, [Literal(s.start)], None),
+            (OA.end, [Literal(s.end)], None),
+        ],
+    )
 
 
-def _implication(out: Turtle, source: URIRef, ids: Ids, stubs: Stubs, finding: Finding,
-                 proposal: Proposal, notes: dict[URIRef, list[tuple[URIRef, str]]]) -> str:
+def _implication(
+    out: Turtle,
+    source: URIRef,
+    ids: Ids,
+    stubs: Stubs,
+    finding: Finding,
+    proposal: Proposal,
+    notes: dict[URIRef, list[tuple[URIRef, str]]],
+) -> str:
     s = finding.sentence
     node = ids.new(proposal.label, "impl")
     local = str(node).rsplit("/", 1)[-1]
-    quote_node, quote = _quote(out, source, ids.new(local[len("impl-"):], "quote", 8), finding)
-    new: list[str] = []                                             # stub actors, levers, moves first used here
+    quote_node, quote = _quote(out, source, ids.new(local[len("impl-") :], "quote", 8), finding)
+    new: list[str] = []  # stub actors, levers, moves first used here
     triggers = [(stubs.move(m, new), m) for m in proposal.triggers]
     moves = [n for n, _ in triggers]
     affects = [(stubs.actor(a, new), a.how) for a in proposal.affects]
-    notes[node] = affects + ([(RDFS.label, f'the sentence attributes it: "{proposal.attribution}"')]
-                             if proposal.attribution else [])
-    todos = [TODO_MOVE.format(moves=", ".join(short(m) for m in moves)) if moves else TODO_MOVE_NONE,
-             TODO_ARGUMENTS.format(node=short(node))]
+    notes[node] = affects + (
+        [(RDFS.label, f'the sentence attributes it: "{proposal.attribution}"')]
+        if proposal.attribution
+        else []
+    )
+    todos = [
+        TODO_MOVE.format(moves=", ".join(short(m) for m in moves)) if moves else TODO_MOVE_NONE,
+        TODO_ARGUMENTS.format(node=short(node)),
+    ]
     if not affects:
         todos.append(TODO_AFFECTS)
-    proposed = [RDFS.label, ARGKB.qualifier] + ([ARGKB.trigger] if moves else []) + ([ARGKB.affects] if affects else [])
-    statements: list[Statement] = [(RDF.type, [ARGKB.Implication], None),
-                  (RDFS.label, [Literal(proposal.label, lang="en")],
-                   "proposed: the consequence clause, shortened" + (
-                       f'; the sentence attributes it: "{proposal.attribution}"'
-                       if proposal.attribution else "")),
-                  (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
-                  (ARGKB.evidence, [quote_node], None),
-                  (ARGKB.qualifier, [finding.qualifier], f"proposed from {finding.cue!r}")]
-    statements += [(ARGKB.trigger, [move], f"proposed: {ref.why}" + (" (a new move, above)" if ref.node is None else ""))
-                   for move, ref in triggers]
+    proposed = (
+        [RDFS.label, ARGKB.qualifier]
+        + ([ARGKB.trigger] if moves else [])
+        + ([ARGKB.affects] if affects else [])
+    )
+    statements: list[Statement] = [
+        (RDF.type, [ARGKB.Implication], None),
+        (
+            RDFS.label,
+            [Literal(proposal.label, lang="en")],
+            "proposed: the consequence clause, shortened"
+            + (
+                f'; the sentence attributes it: "{proposal.attribution}"'
+                if proposal.attribution
+                else ""
+            ),
+        ),
+        (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
+        (ARGKB.evidence, [quote_node], None),
+        (ARGKB.qualifier, [finding.qualifier], f"proposed from {finding.cue!r}"),
+    ]
+    statements += [
+        (
+            ARGKB.trigger,
+            [move],
+            f"proposed: {ref.why}" + (" (a new move, above)" if ref.node is None else ""),
+        )
+        for move, ref in triggers
+    ]
     statements += [(ARGKB.affects, [actor], f"proposed: {how}") for actor, how in affects]
-    statements += [(ARGKB.proposed, proposed, None), (ARGKB.todo, [Literal(t, lang="en") for t in todos], None)]
+    statements += [
+        (ARGKB.proposed, proposed, None),
+        (ARGKB.todo, [Literal(t, lang="en") for t in todos], None),
+    ]
     head = rule(f"sentence {s.number}, [{s.start}, {s.end}), found by {finding.cue!r}")
     stubs_text = "".join(block + "\n" for block in new)
-    return (head + "\n" + stubs_text + out.block(node, statements) + "\n" + quote + "\n"
-            + _argument_template(out, node, local[len("impl-"):]))
+    return (
+        head
+        + "\n"
+        + stubs_text
+        + out.block(node, statements)
+        + "\n"
+        + quote
+        + "\n"
+        + _argument_template(out, node, local[len("impl-") :])
+    )
 
 
 def _argument_template(out: Turtle, node: URIRef, slug: str) -> str:
-    lens = BUILT_IN[0]   # the example lens: the ontology's first (argkb.vocab.lenses)
+    lens = BUILT_IN[0]  # the example lens: the ontology's first (argkb.vocab.lenses)
     argument = URIRef(str(node).rsplit("/", 1)[0] + f"/arg-{slug}-{NOTATION[lens]}")
     return "\n".join(
         [
@@ -188,13 +251,25 @@ def _claim(out: Turtle, source: URIRef, ids: Ids, finding: Finding) -> str:
     s = finding.sentence
     label = clause_label(s.text)
     node = ids.new(label, "claim")
-    quote_node, quote = _quote(out, source, ids.new(str(node).rsplit("/", 1)[-1][len("claim-"):], "quote", 8), finding)
-    return rule(f"sentence {s.number}, [{s.start}, {s.end}): a claim") + "\n" + out.block(node, [
-        (RDF.type, [ARGKB.Claim], None),
-        (RDFS.label, [Literal(label, lang="en")], "proposed: the main clause, shortened"),
-        (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
-        (ARGKB.evidence, [quote_node], None),
-        (ARGKB.proposed, [RDFS.label], None)]) + "\n" + quote
+    quote_node, quote = _quote(
+        out, source, ids.new(str(node).rsplit("/", 1)[-1][len("claim-") :], "quote", 8), finding
+    )
+    return (
+        rule(f"sentence {s.number}, [{s.start}, {s.end}): a claim")
+        + "\n"
+        + out.block(
+            node,
+            [
+                (RDF.type, [ARGKB.Claim], None),
+                (RDFS.label, [Literal(label, lang="en")], "proposed: the main clause, shortened"),
+                (ARGKB.statement, [Literal(" ".join(s.text.split()), lang="en")], None),
+                (ARGKB.evidence, [quote_node], None),
+                (ARGKB.proposed, [RDFS.label], None),
+            ],
+        )
+        + "\n"
+        + quote
+    )
 
 
 __all__ = ["draft", "unquoted_consequences", "source_of"]

@@ -5,6 +5,7 @@ The draft is built and checked as Turtle (``argkb.author.draft``), read back as 
 with the Argdown writer, so both formats say the same triples; each implication is followed by a
 commented argument template, one line per relation.
 """
+
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
@@ -33,26 +34,40 @@ HEADER = [
 
 
 def template(node: object) -> list[str]:
-    local = str(node)[len(str(KB)):]
+    local = str(node)[len(str(KB)) :]
     arg = "arg-" + local.split("-", 1)[-1] + "-realism"
-    return [f"// <{arg}>: a short label #realism {{warrant: \"why the premises support it\"}}",
-            "//   + [claim-…]", f"//   +> [{local}]"]
+    return [
+        f'// <{arg}>: a short label #realism {{warrant: "why the premises support it"}}',
+        "//   + [claim-…]",
+        f"//   +> [{local}]",
+    ]
 
 
 def draft_argdown(kb: KnowledgeBase, name: str, claims: bool = False, store=None) -> str:
     source, _ = source_of(kb, name)
     how: dict[URIRef, list[tuple[URIRef, str]]] = {}
-    graph = Graph().parse(data=draft(kb, name, claims=claims, store=store, notes=how),
-                          format="turtle")
+    graph = Graph().parse(
+        data=draft(kb, name, claims=claims, store=store, notes=how), format="turtle"
+    )
     implications = sorted(graph.subjects(RDF.type, ARGKB.Implication), key=str)
     header = [line.format(source=short(source), count=len(implications)) for line in HEADER]
-    return to_argdown_text(graph, kb.source_text, title=f"Draft of {short(source)}", header=header,
-                           notes={node: _how(how.get(URIRef(str(node)), [])) + template(node)
-                                  for node in implications})
+    return to_argdown_text(
+        graph,
+        kb.source_text,
+        title=f"Draft of {short(source)}",
+        header=header,
+        notes={
+            node: _how(how.get(URIRef(str(node)), [])) + template(node) for node in implications
+        },
+    )
 
 
 def _how(affects: list[tuple[URIRef, str]]) -> list[str]:
     """Comment lines saying how each affected actor was proposed (a weaker guess says so), and
     the attribution the label left out."""
-    return [f"// label, without its attribution: {how}" if actor == RDFS.label else
-            f"// affects {str(actor)[len(str(KB)):]}, proposed: {how}" for actor, how in affects]
+    return [
+        f"// label, without its attribution: {how}"
+        if actor == RDFS.label
+        else f"// affects {str(actor)[len(str(KB)) :]}, proposed: {how}"
+        for actor, how in affects
+    ]

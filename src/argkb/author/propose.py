@@ -22,6 +22,7 @@ Proposals are made from words, never decided:
   article's most salient actor as a weaker guess (``argkb.author.refer``; each with a note ``how``).
 - **The label** is the consequence clause in at most twelve words (``argkb.author.clauses``).
 """
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,11 @@ DIRECTION_WORDS = {
         r"hold(?:s|ing)? (?:a|an|the) \w+|call(?:s|ing)? for"
     ),
 }
-_SIGNAL = re.compile(r"\b(?:signal(?:s|ling)?|express(?:es|ing)?|warn(?:s|ing)?|threaten(?:s|ing)?|announc(?:e|es|ing)|"
-                     r"promis(?:e|es|ing)|willingness|perceive[sd]?)\b", re.I)
+_SIGNAL = re.compile(
+    r"\b(?:signal(?:s|ling)?|express(?:es|ing)?|warn(?:s|ing)?|threaten(?:s|ing)?|announc(?:e|es|ing)|"
+    r"promis(?:e|es|ing)|willingness|perceive[sd]?)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -92,10 +96,10 @@ class ActorRef:
     gazetteer."""
 
     node: URIRef | None
-    words: str                                  # the words found
+    words: str  # the words found
     start: int
     entry: gazetteer.Entry | None = None
-    how: str = field(default="", compare=False)   # which step proposed it (``argkb.author.refer``)
+    how: str = field(default="", compare=False)  # which step proposed it (``argkb.author.refer``)
 
     @property
     def key(self) -> str:
@@ -132,12 +136,16 @@ class Proposal:
     label: str = ""
     affects: list[ActorRef] = field(default_factory=list)
     triggers: list[MoveRef] = field(default_factory=list)
-    attribution: str | None = None        # what the label dropped: "according to X", "X fears that"
+    attribution: str | None = None  # what the label dropped: "according to X", "X fears that"
 
 
 @cache
 def _stub_levers() -> tuple[tuple[str, re.Pattern], ...]:
-    rows = (Path(__file__).resolve().parent / "data" / "levers.tsv").read_text(encoding="utf-8").splitlines()
+    rows = (
+        (Path(__file__).resolve().parent / "data" / "levers.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     cells = [[c for c in r.split("\t") if c] for r in rows if r.strip() and not r.startswith("#")]
     return tuple((c[0], re.compile(r"\b(?:" + "|".join(c[1:]) + r")\b", re.I)) for c in cells)
 
@@ -148,7 +156,7 @@ class Vocabulary:
 
     def __init__(self, store=None):
         terms: dict[URIRef, Term] = {}
-        for row in (store.query(TERMS_QUERY).dicts() if store is not None else []):
+        for row in store.query(TERMS_QUERY).dicts() if store is not None else []:
             node = row["node"]
             if not isinstance(node, URIRef):
                 continue
@@ -160,7 +168,9 @@ class Vocabulary:
             term.leader = term.leader or row.get("leader") is not None
         self.terms = sorted(terms.values(), key=lambda t: str(t.node))
         self._patterns = {t.node: t.pattern() for t in self.terms}
-        self._names = {n.lower(): t.node for t in self.terms if t.kind == ARGKB.Actor for n in t.names}
+        self._names = {
+            n.lower(): t.node for t in self.terms if t.kind == ARGKB.Actor for n in t.names
+        }
         self._seen: dict[str, list[ActorRef]] = {}
 
     def _found(self, kind: URIRef, text: str) -> dict[URIRef, re.Match]:
@@ -181,12 +191,17 @@ class Vocabulary:
         return list(self._seen[text])
 
     def _actors(self, text: str) -> list[ActorRef]:
-        found = [ActorRef(node, m.group(0), m.start()) for node, m in self._found(ARGKB.Actor, text).items()]
+        found = [
+            ActorRef(node, m.group(0), m.start())
+            for node, m in self._found(ARGKB.Actor, text).items()
+        ]
         spans = [(a.start, a.start + len(a.words)) for a in found]
         for entry, match in gazetteer.find(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e in spans):
                 continue
-            known = next((self._names[n.lower()] for n in entry.names if n.lower() in self._names), None)
+            known = next(
+                (self._names[n.lower()] for n in entry.names if n.lower() in self._names), None
+            )
             if known is not None:
                 found.append(ActorRef(known, match.group(0), match.start()))
             else:
@@ -196,8 +211,9 @@ class Vocabulary:
             unique.setdefault(actor.ident, actor)
         return list(unique.values())
 
-    def propose(self, sentence: str, previous: Proposal | None = None,
-                context: refer.Context | None = None) -> Proposal:
+    def propose(
+        self, sentence: str, previous: Proposal | None = None, context: refer.Context | None = None
+    ) -> Proposal:
         """The label, triggers and affected actors proposed for a consequence ``sentence``.
 
         ``previous``: the proposal for the sentence just before, whose trigger a pronoun refers to;
@@ -207,27 +223,45 @@ class Vocabulary:
         if (anaphoric or parts.sequel) and previous is not None and previous.triggers:
             triggers = previous.triggers
         elif cause:
-            triggers = (self._moves(cause) or self._moves(" ".join(sentence.split()))
-                        or self._stubs(cause, parts, (" ".join(sentence.split()), context)))
+            triggers = (
+                self._moves(cause)
+                or self._moves(" ".join(sentence.split()))
+                or self._stubs(cause, parts, (" ".join(sentence.split()), context))
+            )
         else:
             triggers = []
         movers = {a.ident for t in triggers if t.node is None for a in self._joined(t.label)}
-        movers |= {t.actor.ident for t in triggers if t.actor} | {self._term(t.node).actor for t in triggers if t.node}
+        movers |= {t.actor.ident for t in triggers if t.actor} | {
+            self._term(t.node).actor for t in triggers if t.node
+        }
         # the consequence's own words: after its subject, when the subject was read as the trigger
         # (unless the subject is an actor itself: "Russia and China … are unlikely to enforce …" is
         # about them)
         actor_subject = bool(cause) and any(a.start == 0 for a in self.actors(cause))
-        said = parts.consequence if parts.condition or anaphoric or actor_subject else parts.consequence[len(cause):]
+        said = (
+            parts.consequence
+            if parts.condition or anaphoric or actor_subject
+            else parts.consequence[len(cause) :]
+        )
         in_consequence = {a.ident for a in self.actors(said)}
         flat = " ".join(sentence.split())
-        named = [refer.noted(a, f'named in the sentence ("{a.words}")') for a in self.actors(flat)
-                 if a.ident not in movers or a.ident in in_consequence]
-        named.sort(key=lambda a: a.ident not in in_consequence)   # the consequence's own first
+        named = [
+            refer.noted(a, f'named in the sentence ("{a.words}")')
+            for a in self.actors(flat)
+            if a.ident not in movers or a.ident in in_consequence
+        ]
+        named.sort(key=lambda a: a.ident not in in_consequence)  # the consequence's own first
         affects = self._affected(flat, parts, named, triggers, context or refer.Context())
         return Proposal(clauses.shorten(parts.consequence), affects, triggers, parts.attribution)
 
-    def _affected(self, flat: str, parts: clauses.Parts, named: list[ActorRef],
-                  triggers: list[MoveRef], context: refer.Context) -> list[ActorRef]:
+    def _affected(
+        self,
+        flat: str,
+        parts: clauses.Parts,
+        named: list[ActorRef],
+        triggers: list[MoveRef],
+        context: refer.Context,
+    ) -> list[ActorRef]:
         """The named actors, those a reference opening the consequence stands for, else others."""
         consequence = parts.consequence
         offset = flat.find(consequence)
@@ -237,11 +271,17 @@ class Vocabulary:
             if opening is False and found:
                 break
             for match, kinds in refer.references(consequence, opening):
-                actor = refer.resolve(self.actors, _subject_of, flat, offset + match.start(), kinds,
-                                      context)
+                actor = refer.resolve(
+                    self.actors, _subject_of, flat, offset + match.start(), kinds, context
+                )
                 if actor is not None and actor.ident not in {a.ident for a in found}:
-                    found.append(refer.noted(actor, f'"{match.group(0)}" read as "{actor.words}", '
-                                                    "its most plausible antecedent"))
+                    found.append(
+                        refer.noted(
+                            actor,
+                            f'"{match.group(0)}" read as "{actor.words}", '
+                            "its most plausible antecedent",
+                        )
+                    )
         if found:
             return found
         condition = [t.actor for t in triggers if t.actor is not None]
@@ -259,7 +299,7 @@ class Vocabulary:
         text = re.sub(r"^(?:because|while|whether|although|though|where)\s+", "", text, flags=re.I)
         words = [w.lower() for w in text.split()]
         if words and all(w in clauses.PRONOUNS for w in words[:2]) and len(words) <= 2:
-            return "", True                      # "it", "they": only the previous sentence can say what
+            return "", True  # "it", "they": only the previous sentence can say what
         return text, bool(words) and words[0] in clauses.PRONOUNS
 
     def _term(self, node: URIRef) -> Term:
@@ -274,8 +314,13 @@ class Vocabulary:
         levers = self._found(ARGKB.Lever, text)
         direction = _direction(text)
         for term in self.terms:
-            if (term.kind == ARGKB.Move and term.node not in moves and term.actor in actors and term.lever in levers
-                    and (direction is None or term.direction == direction)):
+            if (
+                term.kind == ARGKB.Move
+                and term.node not in moves
+                and term.actor in actors
+                and term.lever in levers
+                and (direction is None or term.direction == direction)
+            ):
                 found.append(
                     MoveRef(
                         f'its actor ("{actors[term.actor]}") and lever '
@@ -291,14 +336,15 @@ class Vocabulary:
         actors = self.actors(" ".join(text.split()[:5]))
         joined = actors[:1]
         for actor in actors[1:]:
-            between = text[joined[-1].start + len(joined[-1].words):actor.start]
+            between = text[joined[-1].start + len(joined[-1].words) : actor.start]
             if not re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", between):
                 break
             joined.append(actor)
         return joined
 
-    def _stubs(self, cause: str, parts: clauses.Parts,
-               within: tuple[str, refer.Context | None]) -> list[MoveRef]:
+    def _stubs(
+        self, cause: str, parts: clauses.Parts, within: tuple[str, refer.Context | None]
+    ) -> list[MoveRef]:
         """A stub move for the condition clause, or for a subject that reads as an action
         ("cutting all aid …", "drones have hit …") or names an event between actors ("the
         discussions between Trump and Putin"); none for a bare noun phrase ("the militants",
@@ -306,15 +352,23 @@ class Vocabulary:
         if parts.condition is None and not clauses.acts(cause):
             named = clauses.event(cause)
             parties = self._joined(named[0]) if named else []
-            if not named or len(parties) < 2 or named[0][parties[-1].start
-                                                         + len(parties[-1].words):].strip():
+            if (
+                not named
+                or len(parties) < 2
+                or named[0][parties[-1].start + len(parties[-1].words) :].strip()
+            ):
                 return []
-            cause = f"{named[0]} {named[1]}"     # "Trump and Putin hold discussions"
+            cause = f"{named[0]} {named[1]}"  # "Trump and Putin hold discussions"
         stub = self._stub(cause, parts.frame_subject, not parts.condition, within)
         return [stub] if len(stub.label.split()) >= 2 else []
 
-    def _stub(self, text: str, frame: str | None = None, subject: bool = False,
-              within: tuple[str, refer.Context | None] | None = None) -> MoveRef:
+    def _stub(
+        self,
+        text: str,
+        frame: str | None = None,
+        subject: bool = False,
+        within: tuple[str, refer.Context | None] | None = None,
+    ) -> MoveRef:
         """A new move read from the clause: its label, the actor its first words name (else, for a
         subject, any it names: "the perception of discord between the U.S. and Russia"; else the one
         who reports it or frames it: "Riyadh fears that …", "For China, …"; else the antecedent of a
@@ -323,8 +377,12 @@ class Vocabulary:
         actors = self.actors(opening) or (self.actors(text) if subject else [])
         actors = actors or (self.actors(frame) if frame else [])
         context = within[1] if within is not None else None
-        if not actors and within is not None and context is not None \
-                and text.split()[0].lower() in ("it", "they"):
+        if (
+            not actors
+            and within is not None
+            and context is not None
+            and text.split()[0].lower() in ("it", "they")
+        ):
             flat = within[0]
             at = max(flat.find(text), 0)
             actor = refer.resolve(self.actors, _subject_of, flat, at, None, context)
@@ -332,11 +390,19 @@ class Vocabulary:
                 how = f'"{text.split()[0]}" read as "{actor.words}", its most plausible antecedent'
                 actors = [refer.noted(actor, how)]
         levers = self._found(ARGKB.Lever, text)
-        lever = next(iter(levers), None) or next((StubLever(name) for name, p in _stub_levers() if p.search(text)), None)
+        lever = next(iter(levers), None) or next(
+            (StubLever(name) for name, p in _stub_levers() if p.search(text)), None
+        )
         kind = ARGKB.Signal if _SIGNAL.search(text) else None
-        return MoveRef(f'the condition or cause: "{" ".join(text.split())}"', None,
-                       clauses.clause_label(text),
-                       actors[0] if actors else None, lever, _direction(text), kind)
+        return MoveRef(
+            f'the condition or cause: "{" ".join(text.split())}"',
+            None,
+            clauses.clause_label(text),
+            actors[0] if actors else None,
+            lever,
+            _direction(text),
+            kind,
+        )
 
 
 def _subject_of(sentence: str) -> str:

@@ -19,6 +19,7 @@
 
 Every one of them is a proposal (``argkb:proposed``) with a note saying which step found it.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,25 +50,34 @@ _STATE = {ARGKB.State, ARGKB.Leader}
 _GROUP = {ARGKB.Alliance, ARGKB.Organisation}
 #: definite descriptions and the kinds of actor they can stand for (None: any)
 _DESCRIPTIONS = [
-    (r"the (?:country|government|state|regime|administration|authorities|nation|kingdom|republic"
-     r"|capital|leadership|president|prime minister)(?:['’]s)?", _STATE),
-    (r"the (?:bloc|alliance|union|organi[sz]ation|coalition|group|movement|council|fund|agency"
-     r"|militants|rebels|insurgents)(?:['’]s)?", _GROUP),
+    (
+        r"the (?:country|government|state|regime|administration|authorities|nation|kingdom|republic"
+        r"|capital|leadership|president|prime minister)(?:['’]s)?",
+        _STATE,
+    ),
+    (
+        r"the (?:bloc|alliance|union|organi[sz]ation|coalition|group|movement|council|fund|agency"
+        r"|militants|rebels|insurgents)(?:['’]s)?",
+        _GROUP,
+    ),
 ]
 # "it" is left out: opening a consequence, it mostly stands for an event ("if X signals Y, it …")
 _PRONOUN = r"its|they|their"
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(_DESCRIPTIONS))
-    + rf"|(?P<p>{_PRONOUN}))(?![\w-])", re.I)
-LOOK_BACK = 3          # preceding sentences searched for an antecedent
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(_DESCRIPTIONS))
+    + rf"|(?P<p>{_PRONOUN}))(?![\w-])",
+    re.I,
+)
+LOOK_BACK = 3  # preceding sentences searched for an antecedent
 
 
 @dataclass(frozen=True)
 class Context:
     """What the draft knows of the article around one sentence."""
 
-    before: tuple[str, ...] = ()                     # the preceding sentences, nearest last
-    salient: tuple[tuple[Any, int], ...] = ()        # the most salient actor, with its count
+    before: tuple[str, ...] = ()  # the preceding sentences, nearest last
+    salient: tuple[tuple[Any, int], ...] = ()  # the most salient actor, with its count
 
 
 def salient(mentions: Sequence[Sequence[A]]) -> tuple[tuple[A, int], ...]:
@@ -80,7 +90,7 @@ def salient(mentions: Sequence[Sequence[A]]) -> tuple[tuple[A, int], ...]:
             first.setdefault(actor.ident, actor)
     if not counts:
         return ()
-    key, n = counts.most_common(1)[0]        # a tie goes to the actor named first
+    key, n = counts.most_common(1)[0]  # a tie goes to the actor named first
     return ((first[key], n),)
 
 
@@ -88,10 +98,10 @@ def references(text: str, opening_only: bool) -> list[tuple[re.Match, set | None
     """The pronouns and definite descriptions of ``text`` (only one that opens it, when asked)."""
     found = []
     for match in _REFERENCE.finditer(text):
-        if opening_only and text[:match.start()].strip(" ,").lower() not in ("", "even", "then"):
+        if opening_only and text[: match.start()].strip(" ,").lower() not in ("", "even", "then"):
             break
         if match.group("p") and opening_only is False:
-            continue                                  # a pronoun only as the clause's subject
+            continue  # a pronoun only as the clause's subject
         kinds = next((k for i, (_, k) in enumerate(_DESCRIPTIONS) if match.group(f"d{i}")), None)
         found.append((match, kinds))
         if opening_only:
@@ -110,13 +120,19 @@ def _ranked(actors: Callable[[str], list[A]], sentence: str, subject: str) -> li
     return head + [a for a in rest if a.ident not in {h.ident for h in head}]
 
 
-def resolve(actors: Callable[[str], list[A]], subject_of: Callable[[str], str], sentence: str,
-            at: int, kinds: set | None, context: Context) -> A | None:
+def resolve(
+    actors: Callable[[str], list[A]],
+    subject_of: Callable[[str], str],
+    sentence: str,
+    at: int,
+    kinds: set | None,
+    context: Context,
+) -> A | None:
     """The actor the reference at offset ``at`` of ``sentence`` most plausibly refers to."""
     earlier = [a for a in actors(sentence[:at]) if _fits(a, kinds)]
     if earlier:
         return earlier[0]
-    opening = references(sentence[:at], True)        # "The bloc …, and it is unlikely …"
+    opening = references(sentence[:at], True)  # "The bloc …, and it is unlikely …"
     if opening and opening[0][0].start() < at:
         match, first_kinds = opening[0]
         found = resolve(actors, subject_of, sentence, match.start(), first_kinds, context)
@@ -137,7 +153,19 @@ def noted(actor: A, how: str) -> A:
 def fallback(condition: list[A], context: Context) -> list[A]:
     """Steps 3 and 4: the condition's (trigger's, subject's) actors, else the most salient ones."""
     if condition:
-        return [noted(a, f'the consequence names no actor: the condition\'s or trigger\'s actor '
-                         f'("{a.words}")') for a in condition]
-    return [noted(a, f'weaker: the sentence names no actor; the article\'s most salient actor '
-                     f'("{a.words}", named in {n} sentences)') for a, n in context.salient]
+        return [
+            noted(
+                a,
+                f"the consequence names no actor: the condition's or trigger's actor "
+                f'("{a.words}")',
+            )
+            for a in condition
+        ]
+    return [
+        noted(
+            a,
+            f"weaker: the sentence names no actor; the article's most salient actor "
+            f'("{a.words}", named in {n} sentences)',
+        )
+        for a, n in context.salient
+    ]

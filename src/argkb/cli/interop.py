@@ -1,4 +1,5 @@
 """``argkb import``: an argument map from another tool as a contribution file to review."""
+
 from __future__ import annotations
 
 import logging
@@ -15,13 +16,29 @@ IMPORT_FORMATS = ["aif", "xaif", "argdown", "sadface", "kialo"]
 
 #: (option, metavar, help) of the options that take one value and default to none
 VALUE_OPTIONS = (
-    ("--source", "NAME", "A source registered in the knowledge base (kb:NAME, its text in data/sources/NAME.txt): "
-                         "claims whose words occur in it are quoted there."),
-    ("--perspective", "LENS", "The lens of every argument the map does not tag with one; recorded as your "
-                              "declared default. Without it each such argument is a TODO."),
-    ("--author", "WHO", "Who made the map (a name, or an agent id such as kb:argkb-editors); arguments, and claims "
-                        "with no speaker, are attributed to it (default: an agent 'the authors of FILE')."),
-    ("--prefix", "SLUG", "Start of every id the import creates (default: the file name without extension)."),
+    (
+        "--source",
+        "NAME",
+        "A source registered in the knowledge base (kb:NAME, its text in data/sources/NAME.txt): "
+        "claims whose words occur in it are quoted there.",
+    ),
+    (
+        "--perspective",
+        "LENS",
+        "The lens of every argument the map does not tag with one; recorded as your "
+        "declared default. Without it each such argument is a TODO.",
+    ),
+    (
+        "--author",
+        "WHO",
+        "Who made the map (a name, or an agent id such as kb:argkb-editors); arguments, and claims "
+        "with no speaker, are attributed to it (default: an agent 'the authors of FILE').",
+    ),
+    (
+        "--prefix",
+        "SLUG",
+        "Start of every id the import creates (default: the file name without extension).",
+    ),
 )
 
 
@@ -46,9 +63,14 @@ def _value_options(func):
     ),
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "fmt", type=click.Choice(IMPORT_FORMATS, case_sensitive=False), required=True,
-              help="The map's format: aif (AIFdb, OVA), xaif (OVA3, arg-tech), argdown (a documented subset, "
-                   "see docs/import.md), sadface, kialo (Kialo's plain-text export).")
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS, case_sensitive=False),
+    required=True,
+    help="The map's format: aif (AIFdb, OVA), xaif (OVA3, arg-tech), argdown (a documented subset, "
+    "see docs/import.md), sadface, kialo (Kialo's plain-text export).",
+)
 @_value_options
 @output_option
 @kb_options
@@ -62,8 +84,15 @@ def import_cmd(kb, file, fmt, source, perspective, author, prefix, output):
     """
     from argkb.interop.convert import convert
 
-    text, summary = convert(file, fmt.lower(), kb=kb, source=source, perspective=perspective, author=author,
-                            prefix=prefix)
+    text, summary = convert(
+        file,
+        fmt.lower(),
+        kb=kb,
+        source=source,
+        perspective=perspective,
+        author=author,
+        prefix=prefix,
+    )
     emit(text, output)
     if summary.get("flavoured"):
         log.info(

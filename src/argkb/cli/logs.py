@@ -7,6 +7,7 @@ prints nothing itself; the command line installs one handler on ``argkb`` that w
 ``click.echo(err=True)`` (so a test's ``CliRunner`` sees it). Errors are not logged: a failing
 command ends with its one-sentence ``argkb: error: …`` and exit 2 (``argkb.cli.main.LazyGroup``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -51,7 +52,7 @@ def configure(verbose: int = 0, quiet: int = 0) -> int:
         handler = EchoHandler()
         handler.setFormatter(MessageFormatter())
         logger.addHandler(handler)
-    logger.propagate = False   # printed once, by this handler, whatever the root logger has
+    logger.propagate = False  # printed once, by this handler, whatever the root logger has
     level = LEVELS[max(0, min(len(LEVELS) - 1, DEFAULT + verbose - quiet))]
     logger.setLevel(level)
     return level

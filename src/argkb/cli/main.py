@@ -4,6 +4,7 @@ Commands live in the other modules of ``argkb.cli`` and are imported only when u
 ``argkb --help`` stays fast; heavy libraries (pySHACL, pyoxigraph, owlready2)
 are imported inside the library calls that need them.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -84,7 +85,9 @@ class LazyGroup(click.Group):
         except ArgkbError as exc:
             click.echo(f"argkb: error: {clip(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
-        except OSError as exc:   # a file system refusal nothing above turned into a sentence: still no traceback
+        except (
+            OSError
+        ) as exc:  # a file system refusal nothing above turned into a sentence: still no traceback
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"argkb: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(2)
@@ -145,14 +148,38 @@ def _exit_now_if_a_query_runs_on(code: int) -> None:
     os._exit(code)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, _p, v: _version(ctx, v),
-              help="Show the version and exit.")
-@click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIRECTORY",
-              help="Knowledge base folder, for the command that follows (as its own --kb).")
-@click.option("-v", "--verbose", count=True, help="Say more on stderr: how the command works (stores, timings).")
-@click.option("-q", "--quiet", count=True,
-              help="Say less on stderr: -q warnings only (no 'wrote …' lines), -qq errors only.")
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _p, v: _version(ctx, v),
+    help="Show the version and exit.",
+)
+@click.option(
+    "--kb",
+    "kb_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIRECTORY",
+    help="Knowledge base folder, for the command that follows (as its own --kb).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Say more on stderr: how the command works (stores, timings).",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    count=True,
+    help="Say less on stderr: -q warnings only (no 'wrote …' lines), -qq errors only.",
+)
 @click.pass_context
 def cli(ctx, kb_dir, verbose, quiet):
     """argkb: a structured-argument knowledge base.
@@ -170,9 +197,14 @@ def cli(ctx, kb_dir, verbose, quiet):
     configure(verbose, quiet)
     if kb_dir is not None:
         command = cli.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
-        if command is not None and not isinstance(command, click.Group) and \
-                not any(p.name == "kb_dir" for p in command.params):
-            raise click.UsageError(f"argkb {ctx.invoked_subcommand} does not read a knowledge base: it takes no --kb")
+        if (
+            command is not None
+            and not isinstance(command, click.Group)
+            and not any(p.name == "kb_dir" for p in command.params)
+        ):
+            raise click.UsageError(
+                f"argkb {ctx.invoked_subcommand} does not read a knowledge base: it takes no --kb"
+            )
         ctx.meta[KB_BEFORE_COMMAND] = kb_dir
 
 

@@ -1,4 +1,5 @@
 """``argkb review``: the findings an editor works through (see argkb.review)."""
+
 from __future__ import annotations
 
 import click
@@ -6,7 +7,9 @@ import click
 from argkb.cli.common import emit, examples, format_option, kb_options, output_option
 
 
-@click.command("review", epilog=examples("argkb review", "argkb review --format json -o review.json"))
+@click.command(
+    "review", epilog=examples("argkb review", "argkb review --format json -o review.json")
+)
 @format_option(["text", "json"], "text")
 @output_option
 @kb_options

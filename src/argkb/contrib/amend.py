@@ -15,6 +15,7 @@ adding content again that an amendment replaced some of it. Readers leave replac
 ``argkb retract`` of an amendment is a retraction like any other (its log entry, retracted, no
 longer replaces anything).
 """
+
 from __future__ import annotations
 
 from argkb.contrib.diff import Conflict
@@ -34,14 +35,19 @@ def plan_amend(live: KnowledgeBase, conflicts: list[Conflict]) -> list[Replaced]
     amendments do not change)."""
     old = {(c.node, c.prop, value) for c in conflicts for value in c.old}
     where = _files_asserting(live, old)
-    found = [Replaced(str(s), str(p), to_nt(o), rel) for (s, p, o), files in sorted(
-        where.items(), key=lambda item: tuple(map(str, item[0]))) for rel in files]
+    found = [
+        Replaced(str(s), str(p), to_nt(o), rel)
+        for (s, p, o), files in sorted(where.items(), key=lambda item: tuple(map(str, item[0])))
+        for rel in files
+    ]
     missing = sorted(old - set(where), key=lambda t: tuple(map(str, t)))
     if missing:
         s, p, o = missing[0]
-        raise UsageError(f"cannot amend {show(s)} {show(p)} {show(o)}: no data file asserts it (it comes from "
-                         f"the ontology, {live.ontology_file.relative_to(live.root)}); amendments change data, "
-                         "not the ontology — edit the ontology file and review it like code")
+        raise UsageError(
+            f"cannot amend {show(s)} {show(p)} {show(o)}: no data file asserts it (it comes from "
+            f"the ontology, {live.ontology_file.relative_to(live.root)}); amendments change data, "
+            "not the ontology — edit the ontology file and review it like code"
+        )
     return found
 
 
@@ -61,7 +67,7 @@ def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]
         for triple in triples:
             s, p, o = (to_ox(t) for t in triple)
             for quad in store.ox.quads_for_pattern(s, p, o, None):
-                graph = getattr(quad.graph_name, "value", None)   # (none for the default graph)
+                graph = getattr(quad.graph_name, "value", None)  # (none for the default graph)
                 rel = names.get(graph) if graph is not None else None
                 if rel is not None:
                     found.setdefault(triple, set()).add(rel)
@@ -85,7 +91,11 @@ def amended_hint(same: list[Contribution], entries: list[Contribution]) -> str:
     them back."""
     if not same:
         return ""
-    amendments = [c.id for c in entries if not c.retracted and any(r.file == same[-1].content_file for r in c.replaced)]
+    amendments = [
+        c.id
+        for c in entries
+        if not c.retracted and any(r.file == same[-1].content_file for r in c.replaced)
+    ]
     if not amendments:
         return ""
     return (
@@ -100,6 +110,14 @@ def pending_amendment(replaced: list[Replaced]) -> Contribution:
     holds."""
     from argkb.vocab.namespaces import KB
 
-    return Contribution(id=PENDING_ID, author="pending", agent=str(KB["contributor-pending"]), started=iso(now()),
-                        ended=iso(now()), message="", content_file=f"data/contributions/{PENDING_ID}.ttl",
-                        sha256="", replaced=replaced)
+    return Contribution(
+        id=PENDING_ID,
+        author="pending",
+        agent=str(KB["contributor-pending"]),
+        started=iso(now()),
+        ended=iso(now()),
+        message="",
+        content_file=f"data/contributions/{PENDING_ID}.ttl",
+        sha256="",
+        replaced=replaced,
+    )

@@ -28,6 +28,7 @@ exit code. Only what differs from run to run is masked on both sides: the folder
 ``/home/me/argkb``), times and durations. Nothing is written into the repository: a command that
 would write a file needs a copy.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,24 +44,30 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 DOCS = REPO / "docs"
 MINIKB = "/tmp/minikb"
-CHECKOUT = "/home/me/argkb"           # the repository, as the pages show it
-SKIP_PAGES = {"tutorial.md"}           # tests/test_tutorial.py runs it as a session of its own
+CHECKOUT = "/home/me/argkb"  # the repository, as the pages show it
+SKIP_PAGES = {"tutorial.md"}  # tests/test_tutorial.py runs it as a session of its own
 
-_BLOCK = re.compile(r"(?:<!-- (?P<directive>(?:check|not checked|file):[^>]*?) -->\s*\n)?"
-                    r"(?P<fence>```+)(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.S | re.M)
-_MASKS = [(re.compile(r"\d{8}T\d{6}Z"), "<time>"), (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?"), "<time>"),
-          (re.compile(r"\b\d+(\.\d+)? ?(s|ms)\b(?= |\)|$|,)"), "<duration>")]
+_BLOCK = re.compile(
+    r"(?:<!-- (?P<directive>(?:check|not checked|file):[^>]*?) -->\s*\n)?"
+    r"(?P<fence>```+)(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$",
+    re.S | re.M,
+)
+_MASKS = [
+    (re.compile(r"\d{8}T\d{6}Z"), "<time>"),
+    (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?"), "<time>"),
+    (re.compile(r"\b\d+(\.\d+)? ?(s|ms)\b(?= |\)|$|,)"), "<duration>"),
+]
 
 
 @dataclass
 class Block:
     page: str
-    start: int                # offsets of the body in the page
+    start: int  # offsets of the body in the page
     end: int
     body: str
     directive: str = ""
-    commands: list[tuple[str, str]] = field(default_factory=list)   # (command, shown output)
-    raw: list[str] = field(default_factory=list)                       # each command's lines as written
+    commands: list[tuple[str, str]] = field(default_factory=list)  # (command, shown output)
+    raw: list[str] = field(default_factory=list)  # each command's lines as written
 
     @property
     def checked(self) -> bool:
@@ -69,7 +76,11 @@ class Block:
     @property
     def options(self) -> set[str]:
         rest = self.directive.split(":", 1)[1] if ":" in self.directive else ""
-        return {o.strip() for o in rest.split(",") if o.strip()} if self.directive.startswith("check") else set()
+        return (
+            {o.strip() for o in rest.split(",") if o.strip()}
+            if self.directive.startswith("check")
+            else set()
+        )
 
     @property
     def where(self) -> str:
@@ -82,11 +93,15 @@ def blocks(page: Path) -> list[Block]:
     text = page.read_text(encoding="utf-8")
     for m in _BLOCK.finditer(text):
         directive = (m["directive"] or "").strip()
-        if directive.startswith("file:") or (m["lang"] not in ("", "text", "console") and "output of" not in directive):
+        if directive.startswith("file:") or (
+            m["lang"] not in ("", "text", "console") and "output of" not in directive
+        ):
             continue
         body = m["body"]
         block = Block(page.name, m.start("body"), m.end("body"), body, directive)
-        output_of = next((o[len("output of "):] for o in block.options if o.startswith("output of ")), None)
+        output_of = next(
+            (o[len("output of ") :] for o in block.options if o.startswith("output of ")), None
+        )
         if output_of:
             block.commands = [(output_of, body.rstrip("\n"))]
         elif body.startswith("$ "):
@@ -94,7 +109,9 @@ def blocks(page: Path) -> list[Block]:
             i = 0
             while i < len(lines):
                 raw = [lines[i]]
-                while raw[-1].endswith("\\") and i + 1 < len(lines):   # a command continued on the next line
+                while raw[-1].endswith("\\") and i + 1 < len(
+                    lines
+                ):  # a command continued on the next line
                     i += 1
                     raw.append(lines[i])
                 i += 1
@@ -114,8 +131,11 @@ def blocks(page: Path) -> list[Block]:
 def files(page: Path, before: int) -> dict[str, str]:
     """The files a page shows before offset ``before``: name -> text."""
     text = page.read_text(encoding="utf-8")
-    return {m["directive"][len("file:"):].strip(): m["body"] for m in _BLOCK.finditer(text)
-            if (m["directive"] or "").startswith("file:") and m.start() < before}
+    return {
+        m["directive"][len("file:") :].strip(): m["body"]
+        for m in _BLOCK.finditer(text)
+        if (m["directive"] or "").startswith("file:") and m.start() < before
+    }
 
 
 def pages() -> list[Path]:
@@ -135,8 +155,15 @@ def argkb_process(args: list[str], stdin: str | None, cwd: Path) -> tuple[str, i
     (``Session(argkb=…)``)."""
     env = {k: v for k, v in os.environ.items() if k not in ("ARGKB_HOME", "PYTHONPATH")}
     env.update(PYTHONPATH=str(REPO / "src"), COLUMNS="100")
-    done = subprocess.run([sys.executable, "-m", "argkb", *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, env=env, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "argkb", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     return done.stdout + done.stderr, done.returncode
 
 
@@ -171,8 +198,15 @@ def run(command: str, cwd: Path, folder: str | None = None, argkb=argkb_process)
         elif words[0] == "argkb":
             text, code = argkb(words[1:], stdin, cwd)
         elif words[0] == "python":
-            done = subprocess.run([sys.executable, *words[1:]], cwd=cwd, input=stdin, capture_output=True, text=True,
-                                  env={**os.environ, "PYTHONPATH": str(REPO / "src")}, timeout=600)
+            done = subprocess.run(
+                [sys.executable, *words[1:]],
+                cwd=cwd,
+                input=stdin,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+                timeout=600,
+            )
             text, code = done.stdout + done.stderr, done.returncode
         else:
             raise ValueError(f"docs may show argkb, python, echo and head commands, not {stage!r}")
@@ -200,7 +234,9 @@ def excerpt_matches(shown: str, actual: str) -> bool:
     for line in shown.splitlines():
         if line.strip() in ("…", "..."):
             continue
-        pattern = re.compile("^" + ".*?".join(re.escape(part) for part in line.rstrip().split("…")) + r"\s*$")
+        pattern = re.compile(
+            "^" + ".*?".join(re.escape(part) for part in line.rstrip().split("…")) + r"\s*$"
+        )
         while at < len(lines) and not pattern.match(lines[at]):
             at += 1
         if at == len(lines):
@@ -264,10 +300,17 @@ def refresh(page: Path, argkb=argkb_process) -> int:
         if any(o.startswith("output of ") for o in block.options):
             body = results[0][2].rstrip("\n") + "\n"
         else:
-            body = "".join(raw + "\n" + (actual.strip("\n") + "\n" if actual.strip() else "")
-                           + ("\n" if shown.endswith("\n") else "")      # keep the blank line between commands
-                           for raw, (_, shown, actual, _) in zip(block.raw, results)).rstrip("\n") + "\n"
-        text = text[:block.start] + body + text[block.end:]
+            body = (
+                "".join(
+                    raw
+                    + "\n"
+                    + (actual.strip("\n") + "\n" if actual.strip() else "")
+                    + ("\n" if shown.endswith("\n") else "")  # keep the blank line between commands
+                    for raw, (_, shown, actual, _) in zip(block.raw, results)
+                ).rstrip("\n")
+                + "\n"
+            )
+        text = text[: block.start] + body + text[block.end :]
         changed += 1
     page.write_text(text, encoding="utf-8")
     return changed
@@ -293,7 +336,10 @@ def main(argv: list[str] | None = None) -> int:
                 with Session(block) as session:
                     for command, *_, ok in session.outputs():
                         if not ok:
-                            print(f"docs/{page.name}: `{command}` prints something else now", file=sys.stderr)
+                            print(
+                                f"docs/{page.name}: `{command}` prints something else now",
+                                file=sys.stderr,
+                            )
                             bad += 1
         else:
             changed = refresh(page)

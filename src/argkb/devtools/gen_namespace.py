@@ -4,6 +4,7 @@ lenses, from ``ontology/argkb.ttl``.
 Run ``python -m argkb.devtools.gen_namespace`` after changing the ontology;
 ``tests/test_ontology.py`` fails while they disagree.
 """
+
 from __future__ import annotations
 
 import sys
@@ -39,10 +40,12 @@ def ontology_terms(graph: Graph) -> dict[str, list[tuple[str, str]]]:
         for t in types:
             for s in graph.subjects(RDF.type, t):
                 if isinstance(s, URIRef) and str(s).startswith(ONTOLOGY_NS):
-                    name = str(s)[len(ONTOLOGY_NS):]
+                    name = str(s)[len(ONTOLOGY_NS) :]
                     if name not in seen:
                         seen.add(name)
-                        definition = graph.value(s, SKOS.definition) or graph.value(s, RDFS.label) or ""
+                        definition = (
+                            graph.value(s, SKOS.definition) or graph.value(s, RDFS.label) or ""
+                        )
                         rows.append((name, " ".join(str(definition).split())))
         out[kind] = sorted(rows)
     return out
@@ -51,7 +54,9 @@ def ontology_terms(graph: Graph) -> dict[str, list[tuple[str, str]]]:
 def hedge_words(graph: Graph) -> list[tuple[str, str]]:
     """``(word, qualifier's local name)`` for every argkb:hedgeWord, sorted."""
     prop = URIRef(ONTOLOGY_NS + "hedgeWord")
-    return sorted((str(word), str(q)[len(ONTOLOGY_NS):]) for q, word in graph.subject_objects(prop))
+    return sorted(
+        (str(word), str(q)[len(ONTOLOGY_NS) :]) for q, word in graph.subject_objects(prop)
+    )
 
 
 def _quoted(text: str) -> str:
@@ -69,8 +74,9 @@ def _term_lines(name: str, definition: str) -> list[str]:
     line = f"    {name}: URIRef  # {definition}"
     if len(line) <= LINE_LENGTH:
         return [line]
-    comment = textwrap.wrap(definition, LINE_LENGTH - len("    # "), break_long_words=False,
-                            break_on_hyphens=False)
+    comment = textwrap.wrap(
+        definition, LINE_LENGTH - len("    # "), break_long_words=False, break_on_hyphens=False
+    )
     return [*(f"    # {text}" for text in comment), f"    {name}: URIRef"]
 
 
@@ -89,7 +95,7 @@ def render(terms: dict[str, list[tuple[str, str]]], hedges: Sequence[tuple[str, 
         "class ARGKB(DefinedNamespace):",
         '    """argkb ontology: https://w3id.org/argkb/ontology#"""',
         "",
-        "    _NS = Namespace(\"%s\")" % ONTOLOGY_NS,
+        '    _NS = Namespace("%s")' % ONTOLOGY_NS,
         "    _fail = True",
     ]
     for kind, rows in terms.items():
@@ -120,8 +126,14 @@ def built_in_lenses(graph: Graph) -> list[tuple[str, str, list[str]]]:
         if declared and set(listed) == declared:
             order = listed
     order = order or sorted(declared, key=str)
-    return [(str(s)[len(ONTOLOGY_NS):], str(graph.value(s, SKOS.notation)),
-             sorted(str(a) for a in graph.objects(s, SKOS.altLabel))) for s in order]
+    return [
+        (
+            str(s)[len(ONTOLOGY_NS) :],
+            str(graph.value(s, SKOS.notation)),
+            sorted(str(a) for a in graph.objects(s, SKOS.altLabel)),
+        )
+        for s in order
+    ]
 
 
 def render_lenses(lenses: list[tuple[str, str, list[str]]]) -> str:

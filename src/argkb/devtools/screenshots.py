@@ -10,6 +10,7 @@ tests/test_map_readable.py renders the shots afresh into a temporary folder and 
 the tracked files (``differs``), so a change to the map that changes its look fails there until this
 command is run and its PNGs committed.
 """
+
 from __future__ import annotations
 
 import sys
@@ -65,7 +66,7 @@ def take(folder: Path, names: list[str] | None = None) -> dict[str, Path]:
         width, height, fragment, ready = SHOTS[name]
         with Browser(folder / f"profile-{width}", width, height) as browser:
             browser.open(page.as_uri() + fragment, ready)
-            time.sleep(0.5)                       # the canvas draws on the next animation frames
+            time.sleep(0.5)  # the canvas draws on the next animation frames
             out[name] = browser.screenshot(folder / name)
     return out
 
@@ -79,10 +80,14 @@ def differs(fresh: Path, tracked: Path) -> str | None:
         return f"{tracked} is missing"
     with Image.open(fresh) as a, Image.open(tracked) as b:
         if a.size != b.size:
-            return f"{tracked.name}: {b.size[0]}×{b.size[1]} tracked, {a.size[0]}×{a.size[1]} rendered"
+            return (
+                f"{tracked.name}: {b.size[0]}×{b.size[1]} tracked, {a.size[0]}×{a.size[1]} rendered"
+            )
         r, g, bl = ImageChops.difference(a.convert("RGB"), b.convert("RGB")).split()
-        most = ImageChops.lighter(ImageChops.lighter(r, g), bl)     # each pixel's largest channel difference
-        off = sum(most.histogram()[PIXEL_LEVELS + 1:])
+        most = ImageChops.lighter(
+            ImageChops.lighter(r, g), bl
+        )  # each pixel's largest channel difference
+        off = sum(most.histogram()[PIXEL_LEVELS + 1 :])
         share = off / (a.size[0] * a.size[1])
     if share > TOLERANCE:
         return f"{tracked.name}: {share:.1%} of the pixels differ (tolerance {TOLERANCE:.0%})"

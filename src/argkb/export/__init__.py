@@ -5,6 +5,7 @@ yields it in pieces, for a writer that puts each on disk as it comes (the format
 made that way, never held whole; the others come as one piece). Formats and the function writing
 each are listed in ``FORMATS``; modules are imported only when their format is asked for.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -23,6 +23,7 @@ of JSON becomes some 11 MB of page). Decoded, an element is exactly the one ``cy
 ``cyjs.edge_element`` makes (the tests compare them in Chromium). Everything stays data: the page
 reads it with ``JSON.parse`` and shows it with ``textContent``.
 """
+
 from __future__ import annotations
 
 import base64
@@ -46,9 +47,14 @@ DERIVED = ("name", "value")
 def script(table: dict) -> str:
     """The table as the page embeds it: JSON, deflated, in base64 (nothing in it can close the
     element)."""
-    packed = zlib.compress(json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
-    return ('<script type="application/octet-stream" id="argkb-traces" data-encoding="deflate base64">'
-            + base64.b64encode(packed).decode("ascii") + "</script>")
+    packed = zlib.compress(
+        json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6
+    )
+    return (
+        '<script type="application/octet-stream" id="argkb-traces" data-encoding="deflate base64">'
+        + base64.b64encode(packed).decode("ascii")
+        + "</script>"
+    )
 
 
 def expand(curie: str) -> str | None:
@@ -75,8 +81,13 @@ def traces(amap: ArgumentMap, max_lines: int, why: dict) -> dict:
         for f, v in row.items():
             if len(distinct[f]) <= PROFILE_VALUES:
                 distinct[f].add(repr(v))
-    profile_fields = [f for f in fields if len(distinct[f]) <= PROFILE_VALUES and f not in ("id", "label")
-                      and not any(isinstance(row.get(f), (list, dict)) for row in rows)]
+    profile_fields = [
+        f
+        for f in fields
+        if len(distinct[f]) <= PROFILE_VALUES
+        and f not in ("id", "label")
+        and not any(isinstance(row.get(f), (list, dict)) for row in rows)
+    ]
     columns = {f: [row.get(f) for row in rows] for f in fields if f not in profile_fields}
     profiles: dict[tuple, int] = {}
     index = []
@@ -94,10 +105,17 @@ def traces(amap: ArgumentMap, max_lines: int, why: dict) -> dict:
             data = {k: v for k, v in look["data"].items() if k not in ("id", "source", "target")}
             looks.append({"data": data, "classes": look["classes"]})
         flat += (position[edge.source], position[edge.target], kinds[edge.kind])
-    return {"prefixes": dict(PREFIXES),
-            "count": len(rows), "columns": columns, "profileFields": profile_fields,
-            "profiles": [list(p) for p in profiles], "profile": index,
-            "kinds": looks, "edges": flat, "why": _unlabelled(why, {n.id: n.label for n in amap.nodes.values()})}
+    return {
+        "prefixes": dict(PREFIXES),
+        "count": len(rows),
+        "columns": columns,
+        "profileFields": profile_fields,
+        "profiles": [list(p) for p in profiles],
+        "profile": index,
+        "kinds": looks,
+        "edges": flat,
+        "why": _unlabelled(why, {n.id: n.label for n in amap.nodes.values()}),
+    }
 
 
 def _unlabelled(value, labels: dict[str, str]):

@@ -5,6 +5,7 @@ networkx writes GEXF 1.3 with attributes the 1.3 schema no longer allows (``grap
 and a misspelt XML Schema instance namespace, so the document is written here, as a stream of text
 (``argkb.export.xmlstream``), as GraphML is.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,9 +18,22 @@ GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 
 #: node attribute columns (id, title) in the order Gephi's data table shows them
-NODE_COLUMNS = ("iri", "type", "statement", "perspective", "perspective_label", "role", "qualifier", "direction",
-                "warrant", "quote", "source", "attribution", *style.STATUS_ATTRS.values(),
-                *style.STRENGTH_ATTRS.values())
+NODE_COLUMNS = (
+    "iri",
+    "type",
+    "statement",
+    "perspective",
+    "perspective_label",
+    "role",
+    "qualifier",
+    "direction",
+    "warrant",
+    "quote",
+    "source",
+    "attribution",
+    *style.STATUS_ATTRS.values(),
+    *style.STRENGTH_ATTRS.values(),
+)
 
 
 def to_gexf(amap: ArgumentMap, **_) -> str:
@@ -36,26 +50,32 @@ def _gexf_pieces(amap: ArgumentMap) -> Iterator[str]:
     yield xmlstream.DECLARATION
     # no xsi:schemaLocation: the 1.3 RELAX NG forbids it
     yield f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.3">\n'
-    yield f'  <meta{xmlstream.attrs({"lastmodifieddate": export_time().date().isoformat()})}>\n'
-    yield (f'    {el("creator", None, f"argkb {__version__}")}\n'
-           f'    {el("description", None, amap.title)}\n  </meta>\n')
+    yield f"  <meta{xmlstream.attrs({'lastmodifieddate': export_time().date().isoformat()})}>\n"
+    yield (
+        f"    {el('creator', None, f'argkb {__version__}')}\n"
+        f"    {el('description', None, amap.title)}\n  </meta>\n"
+    )
     yield (
         '  <graph defaultedgetype="directed" mode="static">\n'
         '    <attributes class="node" mode="static">\n'
     )
     for column in NODE_COLUMNS:
         # every column a string: Gephi's importer drops columns of types it does not know (anyURI)
-        yield f'      {el("attribute", {"id": column, "title": column, "type": "string"})}\n'
-    yield ('    </attributes>\n    <attributes class="edge" mode="static">\n'
-           '      <attribute id="kind" title="kind" type="string"/>\n    </attributes>\n')
+        yield f"      {el('attribute', {'id': column, 'title': column, 'type': 'string'})}\n"
+    yield (
+        '    </attributes>\n    <attributes class="edge" mode="static">\n'
+        '      <attribute id="kind" title="kind" type="string"/>\n    </attributes>\n'
+    )
     yield f'    <nodes count="{len(amap.nodes)}">\n'
     for node in amap.nodes.values():
-        parts = ["      <node"
-                 f'{xmlstream.attrs({"id": node.id, "label": " ".join(node.label.split())})}>\n'
-                 "        <attvalues>\n"]
+        parts = [
+            "      <node"
+            f"{xmlstream.attrs({'id': node.id, 'label': ' '.join(node.label.split())})}>\n"
+            "        <attvalues>\n"
+        ]
         for name, value in node.fields().items():
             if name in NODE_COLUMNS:
-                parts.append(f'          {el("attvalue", {"for": name, "value": value})}\n')
+                parts.append(f"          {el('attvalue', {'for': name, 'value': value})}\n")
         r, gr, b = style.rgb(style.fill(node))
         look = style.type_style(node.type)
         parts.append(
@@ -69,8 +89,13 @@ def _gexf_pieces(amap: ArgumentMap) -> Iterator[str]:
     for i, edge in enumerate(amap.edges):
         line = style.EDGE_STYLES[edge.kind]
         r, gr, b = style.rgb(line.colour)
-        ends: dict[str, object] = {"id": f"e{i}", "source": edge.source, "target": edge.target,
-                                   "label": edge.kind, "kind": edge.kind}
+        ends: dict[str, object] = {
+            "id": f"e{i}",
+            "source": edge.source,
+            "target": edge.target,
+            "label": edge.kind,
+            "kind": edge.kind,
+        }
         yield (
             f"      <edge{xmlstream.attrs(ends)}>\n"
             "        <attvalues>\n"

@@ -11,6 +11,7 @@ Everything from the knowledge base is data: it is embedded as JSON in a
 ``<script type="application/json">`` with ``<``, ``>``, ``&`` and U+2028/U+2029 escaped, and the
 page builds its DOM with ``textContent`` only. A Content-Security-Policy forbids any network access.
 """
+
 from __future__ import annotations
 
 import html
@@ -69,8 +70,13 @@ def json_for_script(data) -> str:
     """JSON safe inside ``<script type="application/json">``: nothing in it can close the
     element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, escaped in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, escaped)
     return text
 
@@ -116,23 +122,30 @@ def page_data(amap: ArgumentMap, status_lens: str | None = None, compact: bool =
         "minLabelPx": MIN_LABEL_PX,
         "title": amap.title,
         "counts": {"nodes": len(amap.nodes), "edges": len(amap.edges)},
-        "perspectives": [{"key": k, "label": k.replace("-", " "), "colour": c}
-                         for k, c in style.PERSPECTIVE_COLOURS.items()],
+        "perspectives": [
+            {"key": k, "label": k.replace("-", " "), "colour": c}
+            for k, c in style.PERSPECTIVE_COLOURS.items()
+        ],
         "perspectiveColours": dict(style.PERSPECTIVE_COLOURS),
         "legend": [{"what": w, "name": n, "colour": c} for w, n, c in style.legend()],
         "semantics": amap.semantics,
         "statusLens": status_lens or "off",
         "statusAttrs": dict(style.STATUS_ATTRS),
-        "statusColours": {**{k: list(v) for k, v in style.STATUS_COLOURS.items()},
-                          style.NOT_IN_VIEW: list(style.NOT_IN_VIEW_COLOURS)},
+        "statusColours": {
+            **{k: list(v) for k, v in style.STATUS_COLOURS.items()},
+            style.NOT_IN_VIEW: list(style.NOT_IN_VIEW_COLOURS),
+        },
         "notInView": style.NOT_IN_VIEW,
         "gradual": GRADUAL,
         "why": {} if compact else explain_map(amap),
         "rowLimit": compact_map.ROW_LIMIT if compact else None,
     }
     if compact:
-        data["argkb"]["compact"] = {"nodes": len(amap.nodes), "edges": len(amap.edges),
-                                    "implications": len(amap.of_type("implication"))}
+        data["argkb"]["compact"] = {
+            "nodes": len(amap.nodes),
+            "edges": len(amap.edges),
+            "implications": len(amap.of_type("implication")),
+        }
     return data
 
 
@@ -141,19 +154,26 @@ def traces_data(amap: ArgumentMap) -> dict:
     return compact_map.traces(amap, LABEL_LINES, explain_map(amap))
 
 
-def to_html(amap: ArgumentMap, status_lens: str | None = None, compact: bool | None = None, **_) -> str:
+def to_html(
+    amap: ArgumentMap, status_lens: str | None = None, compact: bool | None = None, **_
+) -> str:
     """The page; ``compact`` (default: for maps of more than ``compact.COMPACT_NODES`` nodes) writes
     the overview's data first and the traces in a compact table the page expands as they are
     opened."""
     compact = is_compact(amap) if compact is None else compact
     scripts = vendor_scripts()
-    vendor = "\n".join(f"<!-- {html.escape(pkg)} {html.escape(version)} (npm, inlined) -->\n"
-                       f"<script>\n{_inline_script(src)}\n</script>" for pkg, version, src in scripts)
+    vendor = "\n".join(
+        f"<!-- {html.escape(pkg)} {html.escape(version)} (npm, inlined) -->\n"
+        f"<script>\n{_inline_script(src)}\n</script>"
+        for pkg, version, src in scripts
+    )
     page = Template((TEMPLATES / "map.html").read_text(encoding="utf-8"))
     own_js = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in SCRIPTS)
     return page.substitute(
         title=html.escape(amap.title),
-        generator=html.escape(f"argkb {__version__}; " + ", ".join(f"{p} {v}" for p, v, _ in scripts)),
+        generator=html.escape(
+            f"argkb {__version__}; " + ", ".join(f"{p} {v}" for p, v, _ in scripts)
+        ),
         css=(TEMPLATES / "map.css").read_text(encoding="utf-8"),
         data=json_for_script(page_data(amap, status_lens, compact)),
         traces=compact_map.script(traces_data(amap)) if compact else "",

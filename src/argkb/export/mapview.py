@@ -14,6 +14,7 @@ rdflib and pyoxigraph), so a view written by another version of argkb is never r
 back has no argument graph (``ArgumentMap.graph`` is None): the formats that want it (the HTML
 map's traces) load it, from its own view.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -70,14 +71,28 @@ def _code_digest() -> str:
 def encode(amap: ArgumentMap) -> dict:
     """The map as marshal's types: nodes in their order, each edge as indexes into the nodes."""
     index = {node_id: i for i, node_id in enumerate(amap.nodes)}
-    nodes = [(n.id, n.iri, n.type, n.label, n.attrs,
-              [(q.iri, q.exact, q.source, q.source_title, q.start, q.end) for q in n.quotes])
-             for n in amap.nodes.values()]
+    nodes = [
+        (
+            n.id,
+            n.iri,
+            n.type,
+            n.label,
+            n.attrs,
+            [(q.iri, q.exact, q.source, q.source_title, q.start, q.end) for q in n.quotes],
+        )
+        for n in amap.nodes.values()
+    ]
     kinds: dict[str, int] = {}
-    edges = [(index[e.source], index[e.target], kinds.setdefault(e.kind, len(kinds)))
-             for e in amap.edges]
-    return {"title": amap.title, "semantics": amap.semantics, "nodes": nodes,
-            "kinds": list(kinds), "edges": edges}
+    edges = [
+        (index[e.source], index[e.target], kinds.setdefault(e.kind, len(kinds))) for e in amap.edges
+    ]
+    return {
+        "title": amap.title,
+        "semantics": amap.semantics,
+        "nodes": nodes,
+        "kinds": list(kinds),
+        "edges": edges,
+    }
 
 
 def decode(data, store) -> ArgumentMap | None:
@@ -86,12 +101,14 @@ def decode(data, store) -> ArgumentMap | None:
         nodes: dict[str, Node] = {}
         ids: list[str] = []
         for node_id, iri, node_type, label, attrs, quotes in data["nodes"]:
-            nodes[node_id] = Node(node_id, iri, node_type, label, attrs,
-                                  [Quote(*quote) for quote in quotes])
+            nodes[node_id] = Node(
+                node_id, iri, node_type, label, attrs, [Quote(*quote) for quote in quotes]
+            )
             ids.append(node_id)
         kinds = data["kinds"]
-        edges = [_edge(ids[source], ids[target], kinds[kind])
-                 for source, target, kind in data["edges"]]
+        edges = [
+            _edge(ids[source], ids[target], kinds[kind]) for source, target, kind in data["edges"]
+        ]
         return ArgumentMap(nodes, edges, store, data["title"], data["semantics"])
     except (KeyError, IndexError, TypeError, ValueError):
         return None

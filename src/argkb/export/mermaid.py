@@ -10,6 +10,7 @@ parts are drawn in each; every edge is drawn exactly once.
 Every label is written inside double quotes with all but plain letters, digits and spaces
 as Mermaid entity codes (``#34;``), so no label can close its node, start a link or carry markup.
 """
+
 from __future__ import annotations
 
 from argkb.export import style
@@ -58,7 +59,11 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
         if style.border(node)[1] == "dashed":
             attackers.append(ids[node.id])
     for edge in amap.edges:
-        arrow = f"-. {edge.kind} .->" if style.EDGE_STYLES[edge.kind].line != "solid" else f"-->|{edge.kind}|"
+        arrow = (
+            f"-. {edge.kind} .->"
+            if style.EDGE_STYLES[edge.kind].line != "solid"
+            else f"-->|{edge.kind}|"
+        )
         lines.append(f"  {ids[edge.source]} {arrow} {ids[edge.target]}")
     for node_type in style.NODE_TYPES:
         look = style.type_style(node_type)
@@ -71,7 +76,9 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
             f"  classDef p_{key.replace('-', '_')} "
             f"fill:{colour},stroke:{style.BORDER_COLOUR},color:#ffffff"
         )
-    lines.append(f"  classDef attacker stroke:{style.ATTACK_COLOUR},stroke-width:3px,stroke-dasharray:5 5")
+    lines.append(
+        f"  classDef attacker stroke:{style.ATTACK_COLOUR},stroke-width:3px,stroke-dasharray:5 5"
+    )
     for name, members in classes.items():
         lines.append(f"  class {','.join(members)} {name}")
     if attackers:
@@ -97,7 +104,7 @@ def to_mermaid(amap: ArgumentMap, **_) -> str:
             "(--perspective, --source, --focus)"
         )
         size = len(text)
-        while len(text) + len(note.format(size)) + 1 != size:     # the note's own line counts too
+        while len(text) + len(note.format(size)) + 1 != size:  # the note's own line counts too
             size = len(text) + len(note.format(size)) + 1
         lines.insert(2 if len(amap.edges) > MAX_EDGES else 1, note.format(size))
         text = "\n".join(lines) + "\n"
@@ -117,8 +124,16 @@ def to_mermaid_markdown(amap: ArgumentMap, **_) -> str:
         "",
     ]
     for title, part in parts:
-        out += [f"## {_md(title)}", "", f"{len(part.nodes)} nodes, {len(part.edges)} links.", "", "```mermaid",
-                to_mermaid(part).rstrip("\n"), "```", ""]
+        out += [
+            f"## {_md(title)}",
+            "",
+            f"{len(part.nodes)} nodes, {len(part.edges)} links.",
+            "",
+            "```mermaid",
+            to_mermaid(part).rstrip("\n"),
+            "```",
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -138,21 +153,39 @@ def split(amap: ArgumentMap) -> list[tuple[str, ArgumentMap]]:
     for edge in amap.edges:
         groups.setdefault(_group(amap, edge), []).append(edge)
     linked = {n for e in amap.edges for n in (e.source, e.target)}
-    alone = [n for n in amap.nodes if n not in linked]   # drawn with the structure
+    alone = [n for n in amap.nodes if n not in linked]  # drawn with the structure
     parts = []
     for key in sorted(groups, key=lambda k: (k != "structure", k)):
         edges = groups[key]
-        pieces = [edges[i:i + MAX_EDGES] for i in range(0, len(edges), MAX_EDGES)]
+        pieces = [edges[i : i + MAX_EDGES] for i in range(0, len(edges), MAX_EDGES)]
         for number, piece in enumerate(pieces, 1):
-            keep = {n for e in piece for n in (e.source, e.target)} | (set(alone) if key == "structure" and number == 1
-                                                                           else set())
+            keep = {n for e in piece for n in (e.source, e.target)} | (
+                set(alone) if key == "structure" and number == 1 else set()
+            )
             nodes = {k: v for k, v in amap.nodes.items() if k in keep}
-            name = "Structure: actors, levers, moves, implications" if key == "structure" else f"Arguments: {key}"
+            name = (
+                "Structure: actors, levers, moves, implications"
+                if key == "structure"
+                else f"Arguments: {key}"
+            )
             title = f"{name} ({number} of {len(pieces)})" if len(pieces) > 1 else name
-            parts.append((title, ArgumentMap(nodes, piece, amap.store, f"{amap.title} — {title}", amap.semantics)))
+            parts.append(
+                (
+                    title,
+                    ArgumentMap(
+                        nodes, piece, amap.store, f"{amap.title} — {title}", amap.semantics
+                    ),
+                )
+            )
     if alone and "structure" not in groups:
         nodes = {k: amap.nodes[k] for k in alone}
-        parts.insert(0, ("Unlinked nodes", ArgumentMap(nodes, [], amap.store, f"{amap.title} — unlinked", amap.semantics)))
+        parts.insert(
+            0,
+            (
+                "Unlinked nodes",
+                ArgumentMap(nodes, [], amap.store, f"{amap.title} — unlinked", amap.semantics),
+            ),
+        )
     return parts
 
 
@@ -161,5 +194,9 @@ def _group(amap: ArgumentMap, edge: Edge) -> str:
     for end in (edge.source, edge.target):
         node = amap.nodes.get(end)
         if node is not None and node.type == "argument":
-            return node.attrs.get("perspective_label") or node.attrs.get("perspective") or "no perspective"
+            return (
+                node.attrs.get("perspective_label")
+                or node.attrs.get("perspective")
+                or "no perspective"
+            )
     return "structure"

@@ -28,6 +28,7 @@ Every implication carries its graded strength in [0, 1] the same way (``strength
 They come from one argument graph read per export (kept as ``ArgumentMap.graph``), labelled six
 times.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -76,8 +77,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff
 _NAME_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9._:-]*$")
 
 #: the attributes ``Node.fields`` writes from ``Node.attrs``, in its order
-ATTR_FIELDS = ("statement", "perspective", "perspective_label", "role", "qualifier", "direction", "warrant",
-               "attribution", *STATUS_ATTRS.values(), *STRENGTH_ATTRS.values())
+ATTR_FIELDS = (
+    "statement",
+    "perspective",
+    "perspective_label",
+    "role",
+    "qualifier",
+    "direction",
+    "warrant",
+    "attribution",
+    *STATUS_ATTRS.values(),
+    *STRENGTH_ATTRS.values(),
+)
 #: every field a node can carry, in the order ``Node.fields`` gives them
 FIELD_ORDER = ("iri", "type", "label", *ATTR_FIELDS, "quote", "source")
 
@@ -85,7 +96,11 @@ FIELD_ORDER = ("iri", "type", "label", *ATTR_FIELDS, "quote", "source")
 LITERAL_ATTRS = {"statement": ARGKB.statement, "warrant": ARGKB.warrant}
 
 #: attribute name -> property whose value is a named term (its label is what is shown)
-TERM_ATTRS = {"perspective": ARGKB.perspective, "qualifier": ARGKB.qualifier, "direction": ARGKB.direction}
+TERM_ATTRS = {
+    "perspective": ARGKB.perspective,
+    "qualifier": ARGKB.qualifier,
+    "direction": ARGKB.direction,
+}
 
 #: the perspective term -> the key `--perspective` takes (realism, diplomatic-practice, ...)
 PERSPECTIVE_KEYS: dict[URIRef, str] = {}
@@ -103,7 +118,9 @@ class Quote:
     end: int | None = None
 
     def cite(self) -> str:
-        where = f" [{self.start}–{self.end}]" if self.start is not None and self.end is not None else ""
+        where = (
+            f" [{self.start}–{self.end}]" if self.start is not None and self.end is not None else ""
+        )
         return f"“{self.exact}” — {self.source_title or self.source}{where}"
 
 
@@ -131,11 +148,17 @@ class Node:
     def statuses(self) -> dict[str, str]:
         """Status lens (``overall``, ``realism`` …) -> IN / OUT / UNDEC, for the lenses that see the
         node."""
-        return {lens: self.attrs[attr] for lens, attr in STATUS_ATTRS.items() if self.attrs.get(attr)}
+        return {
+            lens: self.attrs[attr] for lens, attr in STATUS_ATTRS.items() if self.attrs.get(attr)
+        }
 
     def strengths(self) -> dict[str, float]:
         """Status lens -> graded strength of an implication, for the lenses that see it."""
-        return {lens: float(self.attrs[attr]) for lens, attr in STRENGTH_ATTRS.items() if self.attrs.get(attr)}
+        return {
+            lens: float(self.attrs[attr])
+            for lens, attr in STRENGTH_ATTRS.items()
+            if self.attrs.get(attr)
+        }
 
 
 @dataclass(frozen=True)
@@ -183,9 +206,11 @@ def pick(values: list[Literal]) -> str:
     """One literal of several: English or untagged first, then the first in a stable order."""
     if not values:
         return ""
-    if len(values) == 1:   # the usual case, 250,000 times at a million triples: nothing to rank
+    if len(values) == 1:  # the usual case, 250,000 times at a million triples: nothing to rank
         return clean(str(values[0]))
-    ranked = sorted(values, key=lambda v: (getattr(v, "language", None) not in (None, "en"), str(v)))
+    ranked = sorted(
+        values, key=lambda v: (getattr(v, "language", None) not in (None, "en"), str(v))
+    )
     return clean(str(ranked[0]))
 
 
@@ -220,7 +245,10 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
             types[node] = node_type
             if label is not None and label not in labels[node]:
                 labels[node].append(label)
-    nodes = {iri: Node(node_id(iri), str(iri), t, pick(labels[iri]) or local_name(str(iri))) for iri, t in types.items()}
+    nodes = {
+        iri: Node(node_id(iri), str(iri), t, pick(labels[iri]) or local_name(str(iri)))
+        for iri, t in types.items()
+    }
     _read_attributes(rows, nodes)
     _read_quotes(rows, nodes)
     edges: dict[Edge, None] = {}
@@ -255,10 +283,16 @@ def _read_attributes(rows, nodes: dict[URIRef, Node]) -> None:
             if s not in nodes:
                 continue
             if name == "perspective":
-                nodes[s].attrs["perspective"] = PERSPECTIVE_KEYS.get(term, local_name(str(term)).lower())
-                nodes[s].attrs["perspective_label"] = clean(label) if label is not None else local_name(str(term))
+                nodes[s].attrs["perspective"] = PERSPECTIVE_KEYS.get(
+                    term, local_name(str(term)).lower()
+                )
+                nodes[s].attrs["perspective_label"] = (
+                    clean(label) if label is not None else local_name(str(term))
+                )
             else:
-                nodes[s].attrs[name] = clean(label) if label is not None else local_name(str(term)).lower()
+                nodes[s].attrs[name] = (
+                    clean(label) if label is not None else local_name(str(term)).lower()
+                )
     for s, agent, label in rows(sparql.ATTRIBUTION):
         if s in nodes:
             nodes[s].attrs["attribution"] = clean(label) if label is not None else short(agent)
@@ -270,10 +304,16 @@ def _read_quotes(rows, nodes: dict[URIRef, Node]) -> None:
         if claim not in nodes or (claim, quote) in seen:
             continue
         seen.add((claim, quote))
-        nodes[claim].quotes.append(Quote(
-            str(quote), clean(str(exact)), str(source) if source is not None else "",
-            clean(str(title)) if title is not None else "",
-            int(start) if start is not None else None, int(end) if end is not None else None))
+        nodes[claim].quotes.append(
+            Quote(
+                str(quote),
+                clean(str(exact)),
+                str(source) if source is not None else "",
+                clean(str(title)) if title is not None else "",
+                int(start) if start is not None else None,
+                int(end) if end is not None else None,
+            )
+        )
 
 
 def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
@@ -288,7 +328,7 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
 
 
-_ABSENT: Any = object()   # a sentinel: "not in node_of" (None is "no node")
+_ABSENT: Any = object()  # a sentinel: "not in node_of" (None is "no node")
 
 
 def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
@@ -305,13 +345,19 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
     node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
     # the strengths the map shows: the implications' (the others are computed as far as these need)
     graph_iri = {str(iri): iri for iri in node_of}
-    implications = [graph_iri.get(str(iri), iri) for iri, node in nodes.items()
-                    if node.type == "implication"]
+    implications = [
+        graph_iri.get(str(iri), iri) for iri, node in nodes.items() if node.type == "implication"
+    ]
     for lens, attr in STATUS_ATTRS.items():
-        ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
-        for found in (ev.arguments, ev.claims):   # a claim's status after an argument's of the same IRI
+        ev = argumentation.evaluate(
+            graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics
+        )
+        for found in (
+            ev.arguments,
+            ev.claims,
+        ):  # a claim's status after an argument's of the same IRI
             for iri, status in found.items():
-                node = node_of.get(iri, _ABSENT)   # one look-up: a million of them
+                node = node_of.get(iri, _ABSENT)  # one look-up: a million of them
                 if node is _ABSENT:
                     node = nodes.get(iri)
                 if node is not None:
@@ -323,5 +369,7 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
                 node = nodes.get(iri)
             if node is not None and node.type == "implication":
                 node.attrs[strength_attr] = f"{value:.3f}"
-    keep_strengths(store, graph)   # the next export (or lenses) on this database reads the strengths' index back
+    keep_strengths(
+        store, graph
+    )  # the next export (or lenses) on this database reads the strengths' index back
     return graph

@@ -4,6 +4,7 @@ what follows from one lever (``--lever``) and around a node (``--focus``).
 Both keep every argument whole — with its premises and its conclusion or target — so
 each format (and AIF in particular) always shows complete inferences.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -26,9 +27,16 @@ DEFAULT_DEPTH = 2
 _ARGUMENT_EDGES = ("premise", "conclusion", "attacks")
 
 
-def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
-              depth: int | None = None, title: str | None = None, semantics: str = "grounded",
-              source: str | None = None, lever: str | None = None) -> ArgumentMap:
+def build_map(
+    kb,
+    perspectives: Iterable[str] = (),
+    focus: str | None = None,
+    depth: int | None = None,
+    title: str | None = None,
+    semantics: str = "grounded",
+    source: str | None = None,
+    lever: str | None = None,
+) -> ArgumentMap:
     """The argument map of ``kb`` (through ``open_store(kb)``), filtered as the export options ask.
 
     Statuses are computed on the whole knowledge base before any filter, under ``semantics``.
@@ -97,7 +105,9 @@ def by_perspective(amap: ArgumentMap, keys: set[str]) -> ArgumentMap:
 
     An argument that undercuts an argument of another lens goes too: what it attacks is not shown.
     """
-    return _with_arguments(amap, {n.id for n in amap.of_type("argument") if n.attrs.get("perspective") in keys})
+    return _with_arguments(
+        amap, {n.id for n in amap.of_type("argument") if n.attrs.get("perspective") in keys}
+    )
 
 
 def by_source(amap: ArgumentMap, source: URIRef) -> ArgumentMap:
@@ -120,7 +130,9 @@ def by_lever(amap: ArgumentMap, lever: str) -> ArgumentMap:
     trace — the arguments for and against it, their premises and undercuts, recursively (as the HTML
     map's trace)."""
     levers = [n for n in amap.of_type("lever")]
-    start = {n.iri: n.id for n in levers}[str(resolve(lever, [URIRef(n.iri) for n in levers], "lever"))]
+    start = {n.iri: n.id for n in levers}[
+        str(resolve(lever, [URIRef(n.iri) for n in levers], "lever"))
+    ]
     into: dict[str, list] = {}
     for e in amap.edges:
         into.setdefault(e.target, []).append(e)
@@ -130,19 +142,30 @@ def by_lever(amap: ArgumentMap, lever: str) -> ArgumentMap:
     keep |= {e.source for m in moves for e in into.get(m, ()) if e.kind == "actor"}
     keep |= {e.target for e in amap.edges if e.source in implications and e.kind == "affects"}
     todo = list(implications)
-    while todo:   # up from each implication: what argues for or against it, what those rest on
+    while todo:  # up from each implication: what argues for or against it, what those rest on
         here = todo.pop()
-        kinds = ("premise", "attacks") if amap.nodes[here].type == "argument" else ("conclusion", "attacks")
+        kinds = (
+            ("premise", "attacks")
+            if amap.nodes[here].type == "argument"
+            else ("conclusion", "attacks")
+        )
         for e in into.get(here, ()):
             if e.kind in kinds and e.source not in keep:
                 keep.add(e.source)
                 todo.append(e.source)
-    keep |= {e.target for e in amap.edges if e.source in keep and amap.nodes[e.source].type == "argument"
-             and e.kind in ("conclusion", "attacks")}
+    keep |= {
+        e.target
+        for e in amap.edges
+        if e.source in keep
+        and amap.nodes[e.source].type == "argument"
+        and e.kind in ("conclusion", "attacks")
+    }
     return amap.subgraph(keep)
 
 
-def _with_arguments(amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = frozenset()) -> ArgumentMap:
+def _with_arguments(
+    amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = frozenset()
+) -> ArgumentMap:
     """The map cut down to these arguments (each whole), ``keep``, and the moves, levers and actors
     of the implications among them; an undercut whose target argument is not kept is dropped."""
     args = set(args)
@@ -195,4 +218,3 @@ def around(amap: ArgumentMap, focus: str, depth: int) -> ArgumentMap:
                 if amap.nodes[part].type == "argument":
                     todo.append(part)
     return amap.subgraph(keep)
-

@@ -19,6 +19,7 @@ The premises of each argument (what ``argkb why`` prints at length) are left out
 shows them. One reader per lens labels and grades the whole argument graph once for all the map's
 implications (``argkb.assess.why.explain`` would do it once per implication).
 """
+
 from __future__ import annotations
 
 from rdflib import URIRef
@@ -57,8 +58,18 @@ def explain_map(amap: ArgumentMap) -> dict[str, dict[str, dict]]:
         lens_iri = None if lens == "overall" else argumentation.lens_iri(lens)
         reader = Reader(graph, amap.store, lens_iri, amap.semantics, GRADUAL, grounds=False)
         for node in implications:
-            why = explain(graph, amap.store, URIRef(node.iri), lens_iri, amap.semantics, GRADUAL, CRUX_SIZE,
-                          reader, CRUX_BUDGET, search_cruxes=amap.semantics != "stable")
+            why = explain(
+                graph,
+                amap.store,
+                URIRef(node.iri),
+                lens_iri,
+                amap.semantics,
+                GRADUAL,
+                CRUX_SIZE,
+                reader,
+                CRUX_BUDGET,
+                search_cruxes=amap.semantics != "stable",
+            )
             out[node.id][lens] = compact(why, graph)
     return out
 
@@ -71,7 +82,8 @@ def compact(w: Why, graph) -> dict:
     own = [b for b in w.because if b["role"] == "supports"]
     objections: dict[str, dict] = {}
     for target, items in [(me, [b for b in w.because if b["role"] in OBJECTIONS])] + [
-            (s["argument"], s.get("attacked_by", ())) for s in own]:
+        (s["argument"], s.get("attacked_by", ())) for s in own
+    ]:
         for item in items:
             seen = objections.get(item["argument"])
             if seen is None:
@@ -81,16 +93,27 @@ def compact(w: Why, graph) -> dict:
     deciding, not_counted = [], []
     for entry in objections.values():
         item = entry["item"]
-        row = {"id": item["argument"], "label": item["label"], "lens": _lens_key(item["lens"]),
-               "role": item["role"], "force": item["force"], "status": item["status"], "counted": item["counted"],
-               "against": entry["against"]}
+        row = {
+            "id": item["argument"],
+            "label": item["label"],
+            "lens": _lens_key(item["lens"]),
+            "role": item["role"],
+            "force": item["force"],
+            "status": item["status"],
+            "counted": item["counted"],
+            "against": entry["against"],
+        }
         if not item["counted"]:
-            row["not_counted_because"] = [{"id": p, "label": _label(graph, p)}
-                                          for p in item.get("not_counted_because", ())]
+            row["not_counted_because"] = [
+                {"id": p, "label": _label(graph, p)} for p in item.get("not_counted_because", ())
+            ]
             not_counted.append(row)
         elif w.status != OUT or (item["status"] == IN and item["force"] == "refute"):
-            answers = [{"id": x["argument"], "label": x["label"]} for x in item.get("attacked_by", ())
-                       if x["counted"] and x["status"] == IN and x["force"] == "refute"]
+            answers = [
+                {"id": x["argument"], "label": x["label"]}
+                for x in item.get("attacked_by", ())
+                if x["counted"] and x["status"] == IN and x["force"] == "refute"
+            ]
             if answers:
                 row["answered_by"] = answers
             deciding.append(row)
@@ -98,8 +121,15 @@ def compact(w: Why, graph) -> dict:
         "status": w.status,
         "strength": w.strength,
         "lead": lead(w),
-        "for": [{"id": b["argument"], "label": b["label"], "lens": _lens_key(b["lens"]), "status": b["status"]}
-                for b in own],
+        "for": [
+            {
+                "id": b["argument"],
+                "label": b["label"],
+                "lens": _lens_key(b["lens"]),
+                "status": b["status"],
+            }
+            for b in own
+        ],
         "deciding": deciding,
         "not_counted": not_counted,
         "cruxes": None if w.semantics == "stable" else [[short(a) for a in c] for c in w.cruxes],

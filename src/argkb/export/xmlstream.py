@@ -10,6 +10,7 @@ attributes, and the carriage return, tab and line feed characters an attribute (
 in text) would otherwise lose to XML's normalisation. The model has already removed the control
 characters XML cannot carry (``argkb.export.model.clean``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,7 @@ DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
 def text(value: object) -> str:
     """``value`` as XML character data."""
-    text = str(value)   # str.replace finds nothing fast; str.translate looks up every character
+    text = str(value)  # str.replace finds nothing fast; str.translate looks up every character
     if "&" in text:
         text = text.replace("&", "&amp;")
     return text.replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
@@ -34,7 +35,7 @@ def attrs(values: dict[str, object]) -> str:
 
 
 def _attr(value: object) -> str:
-    return (text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
+    return text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def element(tag: str, values: dict[str, object] | None = None, body: str | None = None) -> str:

@@ -1,4 +1,5 @@
 """Where an import finds its quotes: a registered source's text, and a passage's words in it."""
+
 from __future__ import annotations
 
 from rdflib import URIRef
@@ -29,6 +30,8 @@ def registered_source(kb, name: str) -> tuple[URIRef, str]:
         )
     text = kb.source_text(node)
     if text is None:
-        raise UsageError(f"--source {name}: the source has no text file ({kb.source_text_path(node)}); "
-                         "put its text there so quotes can be found in it")
+        raise UsageError(
+            f"--source {name}: the source has no text file ({kb.source_text_path(node)}); "
+            "put its text there so quotes can be found in it"
+        )
     return node, text

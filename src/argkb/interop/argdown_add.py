@@ -2,6 +2,7 @@
 (argkb-flavoured, or plain Argdown as `argkb import` reads it) into a scratch Turtle file, which is
 then validated and added like any other; the results name the Argdown file, and `argkb add`'s log
 records the files given."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -7,6 +7,7 @@ its statements, arguments, relations, tags and ``{data}`` mean is
 source's text (``--source``, else the front matter's ``source``) at its first occurrence, found as
 ``argkb quote`` finds a pasted passage. Every error names the line (and column) to fix.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -44,8 +45,10 @@ def load_yaml(text: str, line: int, what: str):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {line + mark.line}, column {mark.column + 1}" if mark else f"line {line}"
-        raise MapError(f"{where}: {what} is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
-                       "quote text values in double quotes") from None
+        raise MapError(
+            f"{where}: {what} is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+            "quote text values in double quotes"
+        ) from None
     except RecursionError:
         raise MapError(f"line {line}: {what} is nested too deeply to read") from None
 
@@ -68,15 +71,20 @@ def flavour(text: str) -> dict | None:
 
 
 class FlavouredReader:
-    def __init__(self, name: str, source_text: Callable[[URIRef], str | None], source: URIRef | None = None,
-                 find=None):
+    def __init__(
+        self,
+        name: str,
+        source_text: Callable[[URIRef], str | None],
+        source: URIRef | None = None,
+        find=None,
+    ):
         self.name, self.source_text, self.find = name, source_text, find
         self.g = Graph()
         self.source = source
-        self.quotes: dict[URIRef, tuple] = {}      # quote -> (exact, source, line)
+        self.quotes: dict[URIRef, tuple] = {}  # quote -> (exact, source, line)
         self._texts: dict = {}
-        self._steps: dict[str, list] = {}          # an argument's inference steps (argdown_pcs)
-        self.named: dict[str, URIRef] = {}         # untitled intermediate conclusion -> its id
+        self._steps: dict[str, list] = {}  # an argument's inference steps (argdown_pcs)
+        self.named: dict[str, URIRef] = {}  # untitled intermediate conclusion -> its id
 
     # ------------------------------------------------------------------ values
     def _add(self, node: URIRef, key: str, value, where: str) -> None:
@@ -108,7 +116,9 @@ class FlavouredReader:
         for group, base in fl.GROUPS.items():
             entries = block.get(group) or {}
             if not isinstance(entries, dict):
-                raise MapError(f"line {line}: argkb: {group}: is not a block of `id: {{data}}` entries")
+                raise MapError(
+                    f"line {line}: argkb: {group}: is not a block of `id: {{data}}` entries"
+                )
             for ident, data in entries.items():
                 where = f"line {line}: argkb: {group}: {ident}"
                 node = self._iri(ident, where)
@@ -117,7 +127,9 @@ class FlavouredReader:
                 if base is not None:
                     self.g.add((node, RDF.type, base))
                 for key, value in data.items():
-                    (self._types if key == "a" else lambda n, v, w, k=key: self._add(n, k, v, w))(node, value, where)
+                    (self._types if key == "a" else lambda n, v, w, k=key: self._add(n, k, v, w))(
+                        node, value, where
+                    )
         unknown = sorted(set(block) - set(fl.GROUPS) - {"version", "source", "by", "_line"})
         if unknown:
             raise MapError(
@@ -139,14 +151,16 @@ class FlavouredReader:
         if node.key in self.named:
             return self.named[node.key]
         if not node.title:
-            raise MapError(f"line {node.at[0]}, column {node.at[1]}: a statement without an id; give it one: "
-                           "[claim-some-name]: its text")
+            raise MapError(
+                f"line {node.at[0]}, column {node.at[1]}: a statement without an id; give it one: "
+                "[claim-some-name]: its text"
+            )
         return self._iri(node.title, f"line {node.at[0]}")
 
     def statement(self, node: Node) -> None:
         iri, data = self._id(node), self._data(node)
         where = f"line {node.at[0]} ([{node.title or fl.curie(iri, str(KB))}])"
-        if node.key in self.named and "label" not in data:     # an untitled intermediate conclusion
+        if node.key in self.named and "label" not in data:  # an untitled intermediate conclusion
             data["label"] = short_label(node.text).rstrip(".")
         if "a" in data:
             self._types(iri, data.pop("a"), where)
@@ -184,7 +198,9 @@ class FlavouredReader:
         if "exact" in value:
             source = self._iri(value["source"], where) if "source" in value else self.source
             if quote in self.quotes and self.quotes[quote][:2] != (value["exact"], source):
-                raise MapError(f"{where}: quote {fl.curie(quote, str(KB))} is given twice with different words")
+                raise MapError(
+                    f"{where}: quote {fl.curie(quote, str(KB))} is given twice with different words"
+                )
             self.quotes[quote] = (str(value["exact"]), source, where)
 
     def argument(self, node: Node) -> None:
@@ -195,9 +211,15 @@ class FlavouredReader:
             self.g.add((iri, RDF.type, ARGKB.Argument))
         if node.text:
             self.g.add((iri, RDFS.label, Literal(node.text, lang="en")))
-        lenses = {PERSPECTIVES[k] for k in (t.lower().replace("_", "-") for t in node.tags) if k in PERSPECTIVES}
+        lenses = {
+            PERSPECTIVES[k]
+            for k in (t.lower().replace("_", "-") for t in node.tags)
+            if k in PERSPECTIVES
+        }
         if len(lenses) > 1:
-            raise MapError(f"{where}: tagged with {len(lenses)} lenses; an argument is read through one")
+            raise MapError(
+                f"{where}: tagged with {len(lenses)} lenses; an argument is read through one"
+            )
         for lens in lenses:
             self.g.add((iri, ARGKB.perspective, lens))
         self._attribute(iri, data, unquoted=True)
@@ -212,8 +234,10 @@ class FlavouredReader:
         if not node.pcs:
             return
         found = self.steps_of(node)
-        inherited = {p: set(self.g.objects(iri, p))
-                     for p in (ARGKB.perspective, ARGKB.warrant, PROV.wasAttributedTo)}
+        inherited = {
+            p: set(self.g.objects(iri, p))
+            for p in (ARGKB.perspective, ARGKB.warrant, PROV.wasAttributedTo)
+        }
         label = self.g.value(iri, RDFS.label)
         for n, step in enumerate(found, 1):
             data = pcs.step_data(step, load_yaml)
@@ -247,8 +271,10 @@ class FlavouredReader:
                 raise MapError(f"{where}: {key}: {exc}") from None
             given = set(self.g.objects(iri, pred))
             if given and given != new:
-                raise MapError(f"{where}: {key} is given on the argument and on its last inference "
-                               "line, differently; give it in one place")
+                raise MapError(
+                    f"{where}: {key} is given on the argument and on its last inference "
+                    "line, differently; give it in one place"
+                )
             for obj in new:
                 self.g.add((iri, pred, obj))
 
@@ -268,10 +294,13 @@ class FlavouredReader:
                 if claim.title or claim.key in self.named:
                     continue
                 if not claim.text:
-                    raise MapError(f"line {claim.at[0]}, column {claim.at[1]}: an intermediate "
-                                   "conclusion without an id or a text; write (n) [claim-id]: text")
-                self.named[claim.key] = self._iri(slug(claim.text, taken, "claim", words=5),
-                                                  f"line {claim.at[0]}")
+                    raise MapError(
+                        f"line {claim.at[0]}, column {claim.at[1]}: an intermediate "
+                        "conclusion without an id or a text; write (n) [claim-id]: text"
+                    )
+                self.named[claim.key] = self._iri(
+                    slug(claim.text, taken, "claim", words=5), f"line {claim.at[0]}"
+                )
 
     def relation(self, symbol: str, parent: Node, child: Node, at: tuple[int, int]) -> None:
         kind, child_acts = RELATIONS[symbol]
@@ -315,22 +344,36 @@ class FlavouredReader:
             if start < 0 and self.find is not None and exact.strip():
                 found = self.find(text, exact)
                 if found is not None:
-                    start, exact = found[0], text[found[0]:found[1]]
+                    start, exact = found[0], text[found[0] : found[1]]
             if start < 0:
-                raise MapError(f"{where}: the quoted words {exact[:60]!r} are not in source "
-                               f"{fl.curie(source, str(KB))}; paste them from its text")
-            for p, o in ((RDF.type, ARGKB.Quote), (OA.hasSource, source), (OA.exact, Literal(exact)),
-                         (OA.start, Literal(start, datatype=XSD.integer)),
-                         (OA.end, Literal(start + len(exact), datatype=XSD.integer))):
+                raise MapError(
+                    f"{where}: the quoted words {exact[:60]!r} are not in source "
+                    f"{fl.curie(source, str(KB))}; paste them from its text"
+                )
+            for p, o in (
+                (RDF.type, ARGKB.Quote),
+                (OA.hasSource, source),
+                (OA.exact, Literal(exact)),
+                (OA.start, Literal(start, datatype=XSD.integer)),
+                (OA.end, Literal(start + len(exact), datatype=XSD.integer)),
+            ):
                 self.g.add((quote, p, o))
 
 
-def read_graph(text: str, name: str, source_text: Callable[[URIRef], str | None], source: URIRef | None = None,
-               find=None, block: dict | None = None) -> Graph:
+def read_graph(
+    text: str,
+    name: str,
+    source_text: Callable[[URIRef], str | None],
+    source: URIRef | None = None,
+    find=None,
+    block: dict | None = None,
+) -> Graph:
     """The graph an argkb-flavoured Argdown document stands for."""
     block = flavour(text) if block is None else block
     if block is None:
-        raise MapError("no argkb: block in the front matter: not argkb-flavoured Argdown (see docs/argdown.md)")
+        raise MapError(
+            "no argkb: block in the front matter: not argkb-flavoured Argdown (see docs/argdown.md)"
+        )
     reader = FlavouredReader(name, source_text, source, find)
     reader.front(block)
     body = Reader(name)

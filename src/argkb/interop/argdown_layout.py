@@ -1,6 +1,7 @@
 """The layout of an Argdown document, before its grammar: comments and front matter blanked out
 (offsets kept, so errors point at the right line and column), and physical lines joined into
 items — a hard-wrapped line continues the item above it."""
+
 from __future__ import annotations
 
 import re
@@ -18,10 +19,12 @@ _DASHES_ONLY = re.compile(r"^-{2,}\s*$")
 
 @dataclass
 class Item:
-    text: str            # the joined lines
-    line: int            # 1-based line of its first line
-    indent: int          # columns before its first character
-    offsets: list[tuple[int, int, int]]   # (index in text, line, column) where each joined line starts
+    text: str  # the joined lines
+    line: int  # 1-based line of its first line
+    indent: int  # columns before its first character
+    offsets: list[
+        tuple[int, int, int]
+    ]  # (index in text, line, column) where each joined line starts
 
 
 def blank(match: re.Match) -> str:
@@ -85,15 +88,15 @@ def front_matter(text: str) -> tuple[str, int] | None:
     if first is None or lines[first].strip() != "===":
         return None
     end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
-    return None if end is None else ("\n".join(lines[first + 1:end]), first + 2)
+    return None if end is None else ("\n".join(lines[first + 1 : end]), first + 2)
 
 
 def items(text: str) -> list[Item]:
     out: list[Item] = []
     current: Item | None = None
-    parts: list[str] = []                 # the current item's lines (joined once, at its end)
+    parts: list[str] = []  # the current item's lines (joined once, at its end)
     length = 0
-    in_rule = False                       # between the two "--" lines of a multi-line inference
+    in_rule = False  # between the two "--" lines of a multi-line inference
     raw_lines = text.split("\n")
 
     def close() -> None:
@@ -118,7 +121,11 @@ def items(text: str) -> list[Item]:
             current = Item(stripped, number, column - 1, [(0, number, column)])
             parts, length = [stripped], len(stripped)
             out.append(current)
-            in_rule = bool(_DASHES_ONLY.match(stripped)) and len(stripped) < 4 and not _next_is_pcs(raw_lines, number)
+            in_rule = (
+                bool(_DASHES_ONLY.match(stripped))
+                and len(stripped) < 4
+                and not _next_is_pcs(raw_lines, number)
+            )
             continue
         current.offsets.append((length + 1, number, column))
         parts.append(stripped)

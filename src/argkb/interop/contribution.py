@@ -15,6 +15,7 @@ in the header; ``argkb validate`` reports both the open TODO (rule 2) and the mi
 instead, recorded on the argument as the importer's declared default (``skos:editorialNote``), not
 as something the map said.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,15 +85,25 @@ def short_label(text: str) -> str:
 
 
 class Builder:
-    def __init__(self, imported: ImportedMap, prefix: str, author: str | None = None,
-                 perspective: URIRef | None = None, source: tuple[URIRef, str] | None = None, find=None,
-                 known_agents=frozenset()):
+    def __init__(
+        self,
+        imported: ImportedMap,
+        prefix: str,
+        author: str | None = None,
+        perspective: URIRef | None = None,
+        source: tuple[URIRef, str] | None = None,
+        find=None,
+        known_agents=frozenset(),
+    ):
         self.m, self.prefix = imported, prefix
         self.g = Graph()
         self.todo: list[str] = []
         self.perspective, self.source, self.find = perspective, source, find
-        self.local = {"claim": local_ids(imported.statements), "arg": local_ids(imported.inferences),
-                      "speaker": local_ids(n for st in imported.statements.values() for n in st.speakers)}
+        self.local = {
+            "claim": local_ids(imported.statements),
+            "arg": local_ids(imported.inferences),
+            "speaker": local_ids(n for st in imported.statements.values() for n in st.speakers),
+        }
         self.author = agent_iri(author) if author else KB[f"{prefix}-authors"]
         # an agent id (kb:argkb-editors), or a name whose agent the knowledge base holds, is only
         # referenced: giving it a label here would relabel it across the knowledge base once added
@@ -154,13 +165,24 @@ class Builder:
             if inf.target in self.m.inferences:
                 g.add((arg, ARGKB.attacks, self.iri("arg", inf.target)))
             else:
-                g.add((arg, ARGKB.attacks if inf.kind == ATTACK else ARGKB.conclusion, self.iri("claim", inf.target)))
+                g.add(
+                    (
+                        arg,
+                        ARGKB.attacks if inf.kind == ATTACK else ARGKB.conclusion,
+                        self.iri("claim", inf.target),
+                    )
+                )
             if inf.warrant:
                 g.add((arg, ARGKB.warrant, literal(inf.warrant)))
             else:
-                self._todo(arg, f"argkb:warrant — why do the premises "
-                                f"{'count against' if inf.kind == ATTACK else 'support'} the target?")
-            lens = next((PERSPECTIVES[k] for k in map(_lens_key, inf.tags) if k in PERSPECTIVES), None)
+                self._todo(
+                    arg,
+                    f"argkb:warrant — why do the premises "
+                    f"{'count against' if inf.kind == ATTACK else 'support'} the target?",
+                )
+            lens = next(
+                (PERSPECTIVES[k] for k in map(_lens_key, inf.tags) if k in PERSPECTIVES), None
+            )
             if lens is None and self.perspective is not None:
                 lens = self.perspective
                 g.add(
@@ -197,7 +219,7 @@ def _lens_key(tag: str) -> str:
 
 
 def _curie(iri: URIRef) -> str:
-    return "kb:" + str(iri)[len(str(KB)):]
+    return "kb:" + str(iri)[len(str(KB)) :]
 
 
 def build(imported: ImportedMap, prefix: str, **options) -> tuple[Graph, list[str]]:
@@ -217,6 +239,8 @@ def to_text(graph: Graph, todo: list[str], imported: ImportedMap, origin: str) -
         "Review it, supply every TODO below (argkb validate lists them), then `argkb add` it.",
     ]
     if imported.skipped:
-        header += ["", f"Not imported ({len(imported.skipped)}):"] + [f"  - {s}" for s in imported.skipped]
+        header += ["", f"Not imported ({len(imported.skipped)}):"] + [
+            f"  - {s}" for s in imported.skipped
+        ]
     header += ["", f"TODO ({len(todo)}):"] + [f"  TODO {t}" for t in sorted(todo)]
     return to_turtle(graph, header="\n".join(header))

@@ -11,6 +11,7 @@
 
 Depends on ``argkb.rdf`` and below; knows nothing of stores, validation or the commands.
 """
+
 from argkb.kb.folder import KnowledgeBase, bundled_root, find_root, new_graph
 
 __all__ = ["KnowledgeBase", "bundled_root", "find_root", "new_graph"]

@@ -11,6 +11,7 @@ found without being named — running argkb from a clone must not write into the
 ``data/``. Naming it (``--kb DIR`` or ``$ARGKB_HOME``) makes the checkout's writable, for changing
 the seed itself.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,7 +35,7 @@ _KB = PREFIXES["kb"]
 ENV_VAR = "ARGKB_HOME"
 #: the longest file name most file systems allow (bytes): a source's text file is named after its id
 MAX_NAME_BYTES = 255
-_PACKAGE = Path(__file__).resolve().parents[1]   # src/argkb (or site-packages/argkb)
+_PACKAGE = Path(__file__).resolve().parents[1]  # src/argkb (or site-packages/argkb)
 
 
 def _is_kb(folder: Path) -> bool:
@@ -71,7 +72,9 @@ def find_root(kb: str | Path | None = None, cwd: Path | None = None) -> Path:
     if kb is not None:
         root = Path(kb).expanduser()
         if not _is_kb(root):
-            raise KnowledgeBaseNotFound(f"{root}: not a knowledge base (a folder holding ontology/ and data/)")
+            raise KnowledgeBaseNotFound(
+                f"{root}: not a knowledge base (a folder holding ontology/ and data/)"
+            )
         return root.resolve()
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -79,8 +82,10 @@ def find_root(kb: str | Path | None = None, cwd: Path | None = None) -> Path:
             return folder
     bundled = bundled_root()
     if bundled is None:
-        raise KnowledgeBaseNotFound("no knowledge base found: run inside a folder holding ontology/ and data/, "
-                                    f"or give --kb DIR or set {ENV_VAR}")
+        raise KnowledgeBaseNotFound(
+            "no knowledge base found: run inside a folder holding ontology/ and data/, "
+            f"or give --kb DIR or set {ENV_VAR}"
+        )
     return bundled
 
 
@@ -92,7 +97,7 @@ def register_hint(source) -> str:
     """How to register a source's text: the `argkb source add` to run, with the source's own name
     where that name can be a source id (never ``--id ../../x``)."""
     iri = str(source)
-    name = iri[len(_KB):] if iri.startswith(_KB) else ""
+    name = iri[len(_KB) :] if iri.startswith(_KB) else ""
     if SOURCE_ID.match(name):
         return f"register the article with `argkb source add FILE --id {name} --title TITLE`"
     return (
@@ -108,16 +113,18 @@ class KnowledgeBase:
     root: Path
     extra: tuple[Path, ...] = ()
     allow_network: bool = False
-    endpoint: str | None = None            # --endpoint: read through this SPARQL 1.1 server
-    update_endpoint: str | None = None     # --update-endpoint: its SPARQL Update URL, where needed
-    named: bool = False                    # given by --kb or $ARGKB_HOME, not found by looking around
+    endpoint: str | None = None  # --endpoint: read through this SPARQL 1.1 server
+    update_endpoint: str | None = None  # --update-endpoint: its SPARQL Update URL, where needed
+    named: bool = False  # given by --kb or $ARGKB_HOME, not found by looking around
     _graph: Graph | None = field(default=None, repr=False)
-    _store: object | None = field(default=None, repr=False)   # set by argkb.store.open_store
+    _store: object | None = field(default=None, repr=False)  # set by argkb.store.open_store
 
     @classmethod
-    def locate(cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs) -> KnowledgeBase:
+    def locate(
+        cls, kb: str | Path | None = None, extra=(), cwd: Path | None = None, **kwargs
+    ) -> KnowledgeBase:
         extra = tuple(Path(p) for p in extra)
-        for path in extra:   # --data: refused before anything is read (and every read is capped too)
+        for path in extra:  # --data: refused before anything is read (and every read is capped too)
             check_input_file(path, USER_MAX_BYTES)
         named = kb is not None or bool(os.environ.get(ENV_VAR))
         return cls(find_root(kb, cwd), extra, named=kwargs.pop("named", named), **kwargs)
@@ -165,7 +172,9 @@ class KnowledgeBase:
 
         return {self.root / name: triples for name, triples in superseded(self.data_dir).items()}
 
-    def read_file(self, path: Path, graph: Graph | None = None, superseded: dict | None = None, **kwargs) -> Graph:
+    def read_file(
+        self, path: Path, graph: Graph | None = None, superseded: dict | None = None, **kwargs
+    ) -> Graph:
         """One data file's triples as the knowledge base reads them: minus what live amendments
         replaced (``superseded``: ``self.superseded()`` when the caller already has it)."""
         superseded = self.superseded() if superseded is None else superseded
@@ -194,8 +203,13 @@ class KnowledgeBase:
         iri = str(source)
         if not iri.startswith(_KB):
             return None
-        name = iri[len(_KB):]
-        if not name or "/" in name or name.startswith(".") or len(f"{name}.txt".encode()) > MAX_NAME_BYTES:
+        name = iri[len(_KB) :]
+        if (
+            not name
+            or "/" in name
+            or name.startswith(".")
+            or len(f"{name}.txt".encode()) > MAX_NAME_BYTES
+        ):
             return None
         return self.sources_dir / f"{name}.txt"
 
@@ -207,10 +221,13 @@ class KnowledgeBase:
             return read_bytes(path).decode("utf-8")
         except UnicodeDecodeError as exc:
             name = path.stem
-            raise InputError(path, f"the stored text of kb:{name} is not UTF-8 (byte {exc.start}); argkb stores "
-                                   "source texts as UTF-8: register the article again with `argkb source add FILE "
-                                   f"--id {name} --encoding ENCODING` (after retracting the old one), or re-save "
-                                   "the file as UTF-8") from None
+            raise InputError(
+                path,
+                f"the stored text of kb:{name} is not UTF-8 (byte {exc.start}); argkb stores "
+                "source texts as UTF-8: register the article again with `argkb source add FILE "
+                f"--id {name} --encoding ENCODING` (after retracting the old one), or re-save "
+                "the file as UTF-8",
+            ) from None
 
     # ----------------------------------------------------------------- graphs
     def ontology_graph(self) -> Graph:
@@ -225,8 +242,13 @@ class KnowledgeBase:
             g = self.ontology_graph()
             superseded = self.superseded()
             for path in (*self.data_files(), *self.extra):
-                self.read_file(path, g, superseded, allow_network=self.allow_network,
-                               max_bytes=USER_MAX_BYTES if path in self.extra else None)
+                self.read_file(
+                    path,
+                    g,
+                    superseded,
+                    allow_network=self.allow_network,
+                    max_bytes=USER_MAX_BYTES if path in self.extra else None,
+                )
             self._graph = g
         return self._graph
 
@@ -245,8 +267,10 @@ class KnowledgeBase:
         """Refuse to write into the bundled knowledge base, or into argkb's own checkout unless it
         was named: users make their own with ``argkb init``."""
         if self.is_bundled:
-            raise UsageError("the knowledge base bundled with argkb is read-only; make a writable copy with "
-                             "`argkb init DIR`, then work in DIR (or pass --kb DIR)")
+            raise UsageError(
+                "the knowledge base bundled with argkb is read-only; make a writable copy with "
+                "`argkb init DIR`, then work in DIR (or pass --kb DIR)"
+            )
         if self.in_checkout:
             raise UsageError(
                 f"{self.root} is inside argkb's own source checkout, read-only unless named; make "
@@ -286,7 +310,6 @@ def user_cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path("argkb", appauthor=False)
-
 
 
 def new_graph() -> Graph:

@@ -6,6 +6,7 @@ removes every folder whose process is no longer alive. ``system_temp_in(folder)`
 library writes to "the system's temporary folder" (``tempfile``: owlready2's reasoner input) into
 such a folder.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,8 +55,10 @@ def scratch(kb, purpose: str) -> Iterator[Path]:
         clean_stale(kb.cache_dir)
         folder = Path(tempfile.mkdtemp(prefix=f"{purpose}-{os.getpid()}-", dir=root))
     except OSError as exc:
-        raise UsageError(f"{kb.cache_dir}: cannot make a temporary folder: {exc.strerror or exc} "
-                         "(is the knowledge base read-only? argkb needs its .argkb-cache folder)") from None
+        raise UsageError(
+            f"{kb.cache_dir}: cannot make a temporary folder: {exc.strerror or exc} "
+            "(is the knowledge base read-only? argkb needs its .argkb-cache folder)"
+        ) from None
     try:
         yield folder
     finally:

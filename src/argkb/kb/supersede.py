@@ -13,6 +13,7 @@ two left readers with the old facts dropped and the new ones unread (``validate`
 next write finished the rename). Readers now see the knowledge base as it was until the content is
 there (or retracted, or the file gone by hand: the old value stays rather than none).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -54,8 +55,11 @@ def amendment_files(g) -> set[str]:
 
     from argkb.vocab.namespaces import ARGKB
 
-    return {str(g.value(node, ARGKB.contentFile)) for node in g.subjects(RDF.type, ARGKB.Contribution)
-            if g.value(node, ARGKB.retractedAt) is None and g.value(node, ARGKB.replaced) is not None}
+    return {
+        str(g.value(node, ARGKB.contentFile))
+        for node in g.subjects(RDF.type, ARGKB.Contribution)
+        if g.value(node, ARGKB.retractedAt) is None and g.value(node, ARGKB.replaced) is not None
+    }
 
 
 def from_log_graph(g, in_place=None) -> Superseded:
@@ -72,12 +76,23 @@ def from_log_graph(g, in_place=None) -> Superseded:
     for node in g.subjects(RDF.type, ARGKB.Contribution):
         if g.value(node, ARGKB.retractedAt) is not None:
             continue
-        if in_place is not None and node != pending and \
-                not in_place(str(g.value(node, ARGKB.contentFile))):
-            continue   # committed, its content not yet renamed into place (or gone): not applied
+        if (
+            in_place is not None
+            and node != pending
+            and not in_place(str(g.value(node, ARGKB.contentFile)))
+        ):
+            continue  # committed, its content not yet renamed into place (or gone): not applied
         for st in g.objects(node, ARGKB.replaced):
-            s, p, o, file = (g.value(st, prop) for prop in (RDF.subject, RDF.predicate, RDF.object, ARGKB.contentFile))
-            if isinstance(s, URIRef) and isinstance(p, URIRef) and o is not None and file is not None:
+            s, p, o, file = (
+                g.value(st, prop)
+                for prop in (RDF.subject, RDF.predicate, RDF.object, ARGKB.contentFile)
+            )
+            if (
+                isinstance(s, URIRef)
+                and isinstance(p, URIRef)
+                and o is not None
+                and file is not None
+            ):
                 found.setdefault(Path(str(file)).as_posix(), set()).add((s, p, o))
     return {name: frozenset(triples) for name, triples in found.items()}
 

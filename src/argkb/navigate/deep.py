@@ -6,6 +6,7 @@ call itself, the generator ``yield``s the sub-walk's generator and receives its 
 calls live on an explicit stack, so depth costs memory, never stack frames. ``plain(obj)`` is
 ``dataclasses.asdict`` without recursion; ``dumps`` is ``json.dumps`` for deep trees.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -38,6 +39,7 @@ def drive(walk: GeneratorType):
 def plain(obj, skip=()):
     """Dataclasses, lists and dicts as plain dicts and lists, iteratively (what ``asdict`` does
     recursively); fields named in ``skip`` are left out."""
+
     def convert(item):
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
             out = {}
@@ -82,7 +84,9 @@ def depth(data) -> int:
     while stack:
         item, level = stack.pop()
         deepest = max(deepest, level)
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
         stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
     return deepest
 

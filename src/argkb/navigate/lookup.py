@@ -10,6 +10,7 @@ exactly as it does from query answers. Any other store (an endpoint, rdflib, a w
 file) every graph is read, including the default one, and a triple stated in several files counts
 once.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -21,7 +22,9 @@ from rdflib import URIRef
 from argkb.store.base import OxigraphStore, checked_term, from_ox, to_ox
 
 #: the columns ``walk`` uses as terms (keys, IRIs, numbers); of the others it only takes the text
-_AS_TERMS = frozenset(("class", "quote", "target", "subject", "argument", "perspective", "start", "end"))
+_AS_TERMS = frozenset(
+    ("class", "quote", "target", "subject", "argument", "perspective", "start", "end")
+)
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -33,8 +36,11 @@ _DCTERMS = "http://purl.org/dc/terms/"
 def plain_oxigraph(store) -> bool:
     """Whether ``store`` is pyoxigraph queried as ``OxigraphStore`` does it (so its indexes say the
     same)."""
-    return isinstance(store, OxigraphStore) and type(store).query is OxigraphStore.query \
+    return (
+        isinstance(store, OxigraphStore)
+        and type(store).query is OxigraphStore.query
         and getattr(store, "ox", None) is not None
+    )
 
 
 class Lookup:
@@ -47,19 +53,36 @@ class Lookup:
 
         self.ox = store.ox
         self.graph = None if store.union else pyoxigraph.DefaultGraph()
-        self.subject_types, self.literal = (pyoxigraph.NamedNode, pyoxigraph.BlankNode), pyoxigraph.Literal
+        self.subject_types, self.literal = (
+            (pyoxigraph.NamedNode, pyoxigraph.BlankNode),
+            pyoxigraph.Literal,
+        )
         n = pyoxigraph.NamedNode
-        self.type, self.sub_class_of, self.label = n(_RDF + "type"), n(_RDFS + "subClassOf"), n(_RDFS + "label")
+        self.type, self.sub_class_of, self.label = (
+            n(_RDF + "type"),
+            n(_RDFS + "subClassOf"),
+            n(_RDFS + "label"),
+        )
         self.statement, self.qualifier = n(_ARGKB + "statement"), n(_ARGKB + "qualifier")
-        self.evidence, self.conclusion, self.attacks = n(_ARGKB + "evidence"), n(_ARGKB + "conclusion"), \
-            n(_ARGKB + "attacks")
-        self.perspective, self.warrant, self.premise = n(_ARGKB + "perspective"), n(_ARGKB + "warrant"), \
-            n(_ARGKB + "premise")
-        self.source, self.exact, self.start, self.end = n(_OA + "hasSource"), n(_OA + "exact"), n(_OA + "start"), \
-            n(_OA + "end")
+        self.evidence, self.conclusion, self.attacks = (
+            n(_ARGKB + "evidence"),
+            n(_ARGKB + "conclusion"),
+            n(_ARGKB + "attacks"),
+        )
+        self.perspective, self.warrant, self.premise = (
+            n(_ARGKB + "perspective"),
+            n(_ARGKB + "warrant"),
+            n(_ARGKB + "premise"),
+        )
+        self.source, self.exact, self.start, self.end = (
+            n(_OA + "hasSource"),
+            n(_OA + "exact"),
+            n(_OA + "start"),
+            n(_OA + "end"),
+        )
         self.title = n(_DCTERMS + "title")
-        self.memo: dict = {}    # (subject, predicate) -> objects
-        self.terms: dict = {}   # IRIs converted either way
+        self.memo: dict = {}  # (subject, predicate) -> objects
+        self.terms: dict = {}  # IRIs converted either way
         self.whole: set = set()  # the subjects ``read_whole``
 
     def fresh(self) -> Lookup:
@@ -95,11 +118,19 @@ class Lookup:
             self.memo.setdefault((subject, predicate), list(objects))
 
     def _objects(self, subject, predicate) -> list:
-        return list(dict.fromkeys(q.object for q in self.ox.quads_for_pattern(subject, predicate, None, self.graph)))
+        return list(
+            dict.fromkeys(
+                q.object for q in self.ox.quads_for_pattern(subject, predicate, None, self.graph)
+            )
+        )
 
     def subjects(self, predicate, obj) -> list:
         """The distinct subjects of ``?s predicate obj``."""
-        return list(dict.fromkeys(q.subject for q in self.ox.quads_for_pattern(None, predicate, obj, self.graph)))
+        return list(
+            dict.fromkeys(
+                q.subject for q in self.ox.quads_for_pattern(None, predicate, obj, self.graph)
+            )
+        )
 
     def optional(self, subject, predicate) -> list:
         """``OPTIONAL { subject predicate ?x }``: the objects, or one unbound (None) where there is
@@ -143,46 +174,76 @@ class Lookup:
 
     def info(self, node) -> list[dict]:
         self.read_whole(node)
-        return [{"label": label, "statement": statement, "qualifier": qualifier, "qualifierLabel": qualifier_label}
-                for label in self.optional(node, self.label)
-                for statement in self.optional(node, self.statement)
-                for qualifier in self.optional(node, self.qualifier)
-                for qualifier_label in self.optional(qualifier, self.label)]
+        return [
+            {
+                "label": label,
+                "statement": statement,
+                "qualifier": qualifier,
+                "qualifierLabel": qualifier_label,
+            }
+            for label in self.optional(node, self.label)
+            for statement in self.optional(node, self.statement)
+            for qualifier in self.optional(node, self.qualifier)
+            for qualifier_label in self.optional(qualifier, self.label)
+        ]
 
     def quotes(self, node) -> list[dict]:
         for quote in self.objects(node, self.evidence):
             self.read_whole(quote)
-        return [{"quote": quote, "source": source, "title": title, "exact": exact, "start": start, "end": end}
-                for quote in self.objects(node, self.evidence)
-                for source in self.optional(quote, self.source)
-                for title in self.optional(source, self.title)
-                for exact in self.optional(quote, self.exact)
-                for start in self.optional(quote, self.start)
-                for end in self.optional(quote, self.end)]
+        return [
+            {
+                "quote": quote,
+                "source": source,
+                "title": title,
+                "exact": exact,
+                "start": start,
+                "end": end,
+            }
+            for quote in self.objects(node, self.evidence)
+            for source in self.optional(quote, self.source)
+            for title in self.optional(source, self.title)
+            for exact in self.optional(quote, self.exact)
+            for start in self.optional(quote, self.start)
+            for end in self.optional(quote, self.end)
+        ]
 
     def linked(self, node, prop) -> list[dict]:
-        if prop == self.premise:   # premises: claims the walk reads next
+        if prop == self.premise:  # premises: claims the walk reads next
             for target in self.objects(node, prop):
                 self.read_whole(target)
-        return [{"target": target, "label": label}
-                for target in self.objects(node, prop) for label in self.optional(target, self.label)]
+        return [
+            {"target": target, "label": label}
+            for target in self.objects(node, prop)
+            for label in self.optional(target, self.label)
+        ]
 
     def linking(self, node, prop) -> list[dict]:
-        return [{"subject": subject, "label": label}
-                for subject in self.subjects(prop, node) for label in self.optional(subject, self.label)]
+        return [
+            {"subject": subject, "label": label}
+            for subject in self.subjects(prop, node)
+            for label in self.optional(subject, self.label)
+        ]
 
     def arguments(self, node, supports: bool = True) -> list[dict]:
         about = [(a, "supports") for a in self.subjects(self.conclusion, node)] if supports else []
         about += [(a, "attacks") for a in self.subjects(self.attacks, node)]
         for argument, _ in about:
             self.read_whole(argument)
-        return [{"argument": argument, "relation": relation, "label": label, "perspective": perspective,
-                 "perspectiveLabel": perspective_label, "warrant": warrant}
-                for argument, relation in about
-                for label in self.optional(argument, self.label)
-                for perspective in self.optional(argument, self.perspective)
-                for perspective_label in self.optional(perspective, self.label)
-                for warrant in self.optional(argument, self.warrant)]
+        return [
+            {
+                "argument": argument,
+                "relation": relation,
+                "label": label,
+                "perspective": perspective,
+                "perspectiveLabel": perspective_label,
+                "warrant": warrant,
+            }
+            for argument, relation in about
+            for label in self.optional(argument, self.label)
+            for perspective in self.optional(argument, self.perspective)
+            for perspective_label in self.optional(perspective, self.label)
+            for warrant in self.optional(argument, self.warrant)
+        ]
 
     def attackers(self, node) -> list[dict]:
         return self.arguments(node, supports=False)
@@ -228,7 +289,7 @@ def rows(store, name: str, bindings: dict) -> list[dict] | None:
     lookup = active[1] if active is not None and active[0] is store else _prototype(store).fresh()
     try:
         args = [lookup.to_ox(value) for value in bindings.values()]
-    except Exception:   # noqa: BLE001 - not a term to look up: the query says what it says of it
+    except Exception:  # noqa: BLE001 - not a term to look up: the query says what it says of it
         return None
     found = getattr(lookup, name)(*args)
     term = lookup.term

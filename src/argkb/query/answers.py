@@ -13,6 +13,7 @@ other query (a file, standard input, a knowledge base's own queries), and any an
 is not a committed database (``--data``, ``--endpoint``, memory). A view is a cache: losing it costs
 one query.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,15 +35,21 @@ def shipped(query) -> bool:
     from argkb.kb.folder import bundled_root
 
     root = bundled_root()
-    return query.path is not None and root is not None and \
-        Path(query.path).resolve().parent == (root / "queries").resolve()
+    return (
+        query.path is not None
+        and root is not None
+        and Path(query.path).resolve().parent == (root / "queries").resolve()
+    )
 
 
 def name(text: str, bindings: dict, prefixes: dict) -> str:
     """The view's name for ``text`` run with ``bindings`` (parameter -> term) and ``prefixes``."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for part in (text, *(f"{k}={_key(v)}" for k, v in sorted(bindings.items())),
-                 *(f"{k}:{v}" for k, v in sorted(prefixes.items()))):
+    for part in (
+        text,
+        *(f"{k}={_key(v)}" for k, v in sorted(bindings.items())),
+        *(f"{k}:{v}" for k, v in sorted(prefixes.items())),
+    ):
         digest.update(b"\0" + part.encode("utf-8"))
     return f"{VIEW}-{digest.hexdigest()[:20]}"
 
@@ -66,9 +73,10 @@ def recall(store, view: str):
         if isinstance(value, tuple) and value[0] == "ask":
             return QueryResult("ask", boolean=bool(value[1]))
         if isinstance(value, tuple) and value[0] == "select":
-            return QueryResult("select", vars=list(value[1]),
-                               rows=[tuple(map(_decode, row)) for row in value[2]])
-    except (TypeError, ValueError, IndexError):   # not what this module writes: asked again
+            return QueryResult(
+                "select", vars=list(value[1]), rows=[tuple(map(_decode, row)) for row in value[2]]
+            )
+    except (TypeError, ValueError, IndexError):  # not what this module writes: asked again
         return None
     return None
 
@@ -82,7 +90,7 @@ def remember(store, view: str, result) -> None:
         return
     try:
         rows = [tuple(map(_encode, row)) for row in result.rows]
-    except TypeError:   # a blank node, or a term of another library
+    except TypeError:  # a blank node, or a term of another library
         return
     write_view(store, view, ("select", tuple(result.vars), rows))
 
@@ -96,8 +104,11 @@ def _encode(term):
         return term.value
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        return (term.value, term.language or "", "" if term.language or datatype == _XSD_STRING
-                else datatype)
+        return (
+            term.value,
+            term.language or "",
+            "" if term.language or datatype == _XSD_STRING else datatype,
+        )
     raise TypeError(f"not kept: {term!r}")
 
 

@@ -8,6 +8,7 @@ allowed, rdflib's installation (its package file's path, size and time) and the 
 checking module; it holds the query's form. Only queries that passed are kept: a refused or broken
 query is parsed every time, and says what it says. An unreadable or unwritable cache is no cache.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,7 +23,7 @@ def _entry(text: str, allow_network: bool) -> Path:
     from argkb.kb.folder import user_cache_dir
 
     digest = hashlib.sha256(f"{_checker_version()}\0{allow_network}\0".encode())
-    digest.update(CHECKER.read_bytes())   # another checker: other entries
+    digest.update(CHECKER.read_bytes())  # another checker: other entries
     digest.update(text.encode("utf-8"))
     return user_cache_dir() / "checked-queries" / digest.hexdigest()
 
@@ -45,7 +46,11 @@ def recall(text: str, allow_network: bool) -> str | None:
     None."""
     try:
         form = _entry(text, allow_network).read_text("ascii").strip()
-    except (OSError, UnicodeDecodeError, RuntimeError):   # (RuntimeError: no home folder to be found)
+    except (
+        OSError,
+        UnicodeDecodeError,
+        RuntimeError,
+    ):  # (RuntimeError: no home folder to be found)
         return None
     return form if form in FORMS else None
 

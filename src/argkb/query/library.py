@@ -14,6 +14,7 @@ refused, and so are SERVICE and dataset clauses (FROM / FROM NAMED) unless the c
 allows the network. Everything is checked by parsing, not by searching the text.
 The header itself is read by ``argkb.query.header`` (re-exported here).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -37,8 +38,10 @@ log = logging.getLogger(__name__)
 
 
 #: one node's label, for the label columns of ``argkb query --labels`` (``argkb.query.labels``)
-LABEL_QUERY = ("SELECT ?label WHERE { ?_node <http://www.w3.org/2000/01/rdf-schema#label> ?label } "
-               "ORDER BY ?label LIMIT 1")
+LABEL_QUERY = (
+    "SELECT ?label WHERE { ?_node <http://www.w3.org/2000/01/rdf-schema#label> ?label } "
+    "ORDER BY ?label LIMIT 1"
+)
 
 
 # ----------------------------------------------------------------- library ---
@@ -51,7 +54,11 @@ def library_dirs(kb=None) -> list[Path]:
     root = bundled_root()
     if root is not None and (root / "queries").is_dir():
         dirs.append(root / "queries")
-    if kb is not None and kb.queries_dir.is_dir() and kb.queries_dir.resolve() not in [d.resolve() for d in dirs]:
+    if (
+        kb is not None
+        and kb.queries_dir.is_dir()
+        and kb.queries_dir.resolve() not in [d.resolve() for d in dirs]
+    ):
         dirs.append(kb.queries_dir)
     return dirs
 
@@ -88,16 +95,24 @@ def find(spec: str, kb=None) -> NamedQuery:
         return queries[spec]
     close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise UsageError(f"unknown query {spec!r}{hint}\nnamed queries: {', '.join(queries) or '(none)'}")
+    raise UsageError(
+        f"unknown query {spec!r}{hint}\nnamed queries: {', '.join(queries) or '(none)'}"
+    )
 
 
 # ------------------------------------------------------------------ safety ---
-SERVER_NETWORK_HINT = ("argkb serve never reaches other hosts, and answers on the union of the knowledge base's "
-                       "graphs: read one file's graph with GRAPH <…> { … }")
+SERVER_NETWORK_HINT = (
+    "argkb serve never reaches other hosts, and answers on the union of the knowledge base's "
+    "graphs: read one file's graph with GRAPH <…> { … }"
+)
 
 
-def check(text: str, origin: str = "query", allow_network: bool = False,
-          network_hint: str = "pass --allow-network to permit it") -> str:
+def check(
+    text: str,
+    origin: str = "query",
+    allow_network: bool = False,
+    network_hint: str = "pass --allow-network to permit it",
+) -> str:
     """Parse ``text`` as a SPARQL 1.1 query; returns its form (select, ask, construct, describe).
 
     Refuses queries beyond ``argkb.store.bounds`` (size, nesting, operators) and SPARQL Update
@@ -108,8 +123,12 @@ def check(text: str, origin: str = "query", allow_network: bool = False,
     return checked(text, origin, allow_network, network_hint)[0]
 
 
-def checked(text: str, origin: str = "query", allow_network: bool = False,
-            network_hint: str = "pass --allow-network to permit it") -> tuple[str, str]:
+def checked(
+    text: str,
+    origin: str = "query",
+    allow_network: bool = False,
+    network_hint: str = "pass --allow-network to permit it",
+) -> tuple[str, str]:
     """(form, the canonical text) of a query that passes ``check``: the canonical text
     (``argkb.store.bounds.canonical``: no comment, no carriage return, no escape read two ways)
     is what was checked, and is the only text that may be run or forwarded.
@@ -118,12 +137,16 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
     from argkb.store.bounds import canonical, check_bounds, check_size
 
     check_size(text, origin)
-    text = canonical(text, origin)  # the one text checked, then run: CR and escapes read alike by all
+    text = canonical(
+        text, origin
+    )  # the one text checked, then run: CR and escapes read alike by all
     if not text.strip():
-        raise InputError(origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+        raise InputError(
+            origin, "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query"
+        )
     check_bounds(text, origin)  # before any parser: deep or long queries crash Oxigraph's
     prologue = standard_prologue(text)
-    form = checked_cache.recall(prologue + text, allow_network)   # passed before: not parsed again
+    form = checked_cache.recall(prologue + text, allow_network)  # passed before: not parsed again
     if form is not None:
         return form, text
     from pyparsing import ParseBaseException
@@ -134,19 +157,23 @@ def checked(text: str, origin: str = "query", allow_network: bool = False,
         tree = parseQuery(prologue + text)
     except ParseBaseException as exc:
         if _is_update(text):
-            raise UsageError(f"{origin}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, "
-                             "ADD) is refused: argkb only reads; changes go through the contribution "
-                             "workflow (argkb add)") from None
-        near = (prologue + text)[exc.loc:].split("\n", 1)[0].strip()[:30]
+            raise UsageError(
+                f"{origin}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, "
+                "ADD) is refused: argkb only reads; changes go through the contribution "
+                "workflow (argkb add)"
+            ) from None
+        near = (prologue + text)[exc.loc :].split("\n", 1)[0].strip()[:30]
         where = f" at {near!r}" if near else " at the end of the query"
-        line = exc.lineno - prologue.count("\n")   # as the user wrote it
+        line = exc.lineno - prologue.count("\n")  # as the user wrote it
         raise InputError(origin, f"SPARQL syntax error{where} ({exc.msg})", line, exc.col) from None
     except RecursionError:
         raise InputError(origin, "SPARQL query nested too deeply") from None
     if not allow_network:
         found = _find_network(tree)
         if found:
-            raise NetworkRefused(f"{origin}: {found} may reach the network and is refused; {network_hint}")
+            raise NetworkRefused(
+                f"{origin}: {found} may reach the network and is refused; {network_hint}"
+            )
     try:
         translateQuery(tree)
     except Exception as exc:  # rdflib raises bare Exceptions for e.g. an unknown prefix
@@ -184,7 +211,18 @@ def standard_prologue(text: str) -> str:
     return prefix_prologue(text, standard_prefixes())
 
 
-UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+UPDATE_KEYWORDS = (
+    "INSERT",
+    "DELETE",
+    "LOAD",
+    "CLEAR",
+    "CREATE",
+    "DROP",
+    "COPY",
+    "MOVE",
+    "ADD",
+    "WITH",
+)
 
 
 def _is_update(text: str) -> bool:
@@ -198,7 +236,9 @@ def _is_update(text: str) -> bool:
         return True
     except ParseBaseException:
         pass
-    leading = (Prologue + MatchFirst([CaselessKeyword(k) for k in UPDATE_KEYWORDS])).ignore(python_style_comment)
+    leading = (Prologue + MatchFirst([CaselessKeyword(k) for k in UPDATE_KEYWORDS])).ignore(
+        python_style_comment
+    )
     try:
         leading.parse_string(text)
         return True
@@ -242,20 +282,28 @@ def split_assignments(pairs) -> dict[str, str]:
     return values
 
 
-def bind(query: NamedQuery, values: dict[str, str], perspectives: dict | None = None) -> dict[str, Identifier]:
+def bind(
+    query: NamedQuery, values: dict[str, str], perspectives: dict | None = None
+) -> dict[str, Identifier]:
     """Terms for the query's ``?_name`` variables from the user's text; checks names and required
     ones."""
     names = ", ".join(p.name for p in query.params) or "none"
     bindings: dict[str, Identifier] = {}
-    defaults = {p.name: p.default for p in query.params if p.default is not None and p.name not in values}
+    defaults = {
+        p.name: p.default for p in query.params if p.default is not None and p.name not in values
+    }
     for name, value in {**values, **defaults}.items():
         param = query.param(name)
         if param is None:
-            raise UsageError(f"query {query.name!r} has no parameter {name!r} (its parameters: {names})")
+            raise UsageError(
+                f"query {query.name!r} has no parameter {name!r} (its parameters: {names})"
+            )
         bindings["_" + name] = param.bind(value, perspectives)
     missing = [p.name for p in query.params if not p.optional and p.name not in values]
     if missing:
-        example = "; ".join(f"--param {p.name}={p.example or '…'}" for p in query.params if p.name in missing)
+        example = "; ".join(
+            f"--param {p.name}={p.example or '…'}" for p in query.params if p.name in missing
+        )
         raise UsageError(f"query {query.name!r} needs {', '.join(missing)} ({example})")
     return bindings
 
@@ -289,8 +337,14 @@ def require_nodes(store, query: NamedQuery, bindings: dict[str, Identifier]) -> 
 MAX_ROWS = 200_000
 
 
-def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_network: bool = False,
-        max_rows: int | None = MAX_ROWS, native: bool = False):
+def run(
+    store,
+    query: NamedQuery,
+    values: dict[str, str] | None = None,
+    allow_network: bool = False,
+    max_rows: int | None = MAX_ROWS,
+    native: bool = False,
+):
     """Check, bind and run a query on a Store; returns its QueryResult (a UsageError beyond
     ``max_rows``: a cartesian product is refused as soon as it passes the cap, never held whole).
     With ``native`` and the derived store, a SELECT's rows hold pyoxigraph's terms, and the answers
@@ -311,14 +365,22 @@ def run(store, query: NamedQuery, values: dict[str, str] | None = None, allow_ne
         if native and hasattr(store, "ox"):
             result = _native(store, query, text, bindings, max_rows)
         else:
-            result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows,
-                                                       prefixes=standard_prefixes()))
-        log.debug("%s on %s: %s in %.3f s", query.name, getattr(store, "backend", type(store).__name__),
-                  f"{len(result.rows)} rows" if result.kind == "select" else result.kind, time.perf_counter() - started)
+            result = interruptible(
+                lambda: store.query(text, bindings, max_rows=max_rows, prefixes=standard_prefixes())
+            )
+        log.debug(
+            "%s on %s: %s in %.3f s",
+            query.name,
+            getattr(store, "backend", type(store).__name__),
+            f"{len(result.rows)} rows" if result.kind == "select" else result.kind,
+            time.perf_counter() - started,
+        )
         return result
     except TooLarge as exc:
-        raise UsageError(f"{origin}: the answer has more than {exc.max_rows:,} rows: add a LIMIT (and OFFSET to "
-                         "page) or narrow the pattern, or raise --max-rows") from None
+        raise UsageError(
+            f"{origin}: the answer has more than {exc.max_rows:,} rows: add a LIMIT (and OFFSET to "
+            "page) or narrow the pattern, or raise --max-rows"
+        ) from None
     except SyntaxError as exc:
         raise InputError(origin, f"SPARQL syntax error: {exc}") from None
     except (ValueError, TypeError) as exc:
@@ -337,8 +399,9 @@ def _native(store, query: NamedQuery, text: str, bindings: dict, max_rows: int |
     view = answers.name(text, bindings, prefixes) if answers.keeps(store, query, text) else None
     result = answers.recall(store, view) if view else None
     if result is None:
-        result = interruptible(lambda: store.query(text, bindings, max_rows=max_rows,
-                                                   prefixes=prefixes, native=True))
+        result = interruptible(
+            lambda: store.query(text, bindings, max_rows=max_rows, prefixes=prefixes, native=True)
+        )
         if view:
             answers.remember(store, view, result)
     elif max_rows is not None and result.kind == "select" and len(result.rows) > max_rows:
@@ -382,7 +445,7 @@ def interruptible(call):
         # a deep stack: Oxigraph recurses over the query, and must never overflow it (a segmentation
         # fault)
         threading.stack_size(QUERY_STACK_BYTES)
-    except (ValueError, RuntimeError):   # a platform that refuses it keeps its default
+    except (ValueError, RuntimeError):  # a platform that refuses it keeps its default
         pass
     try:
         worker = threading.Thread(target=work, name="argkb-query", daemon=True)
@@ -393,7 +456,9 @@ def interruptible(call):
         while worker.is_alive():
             worker.join(0.05)
     except KeyboardInterrupt:
-        ABANDONED.append(worker)   # still inside the engine: the process must not wait for it at exit
+        ABANDONED.append(
+            worker
+        )  # still inside the engine: the process must not wait for it at exit
         raise
     if "error" in outcome:
         raise outcome["error"]

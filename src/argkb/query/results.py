@@ -8,6 +8,7 @@ Results JSON format. The table is for people: IRIs are shortened to CURIEs.
 The rows hold rdflib's terms or pyoxigraph's (``Store.query(native=True)``): each term is read
 through ``parts`` (rdflib is not imported to render pyoxigraph's).
 """
+
 from __future__ import annotations
 
 import csv
@@ -33,15 +34,21 @@ def render(result, fmt: str, color: bool = False, width: int | None = None) -> s
     fmt = fmt.lower()
     if result.kind == "graph":
         if fmt not in GRAPH:
-            raise UsageError(f"a CONSTRUCT/DESCRIBE answer is a graph: use --format turtle or jsonld, not {fmt}")
+            raise UsageError(
+                f"a CONSTRUCT/DESCRIBE answer is a graph: use --format turtle or jsonld, not {fmt}"
+            )
         return render_graph(result.graph, fmt)
     if fmt not in TABULAR:
         raise UsageError(
             f"a {result.kind.upper()} answer is a table: use --format table, csv, tsv or json, not "
             f"{fmt}"
         )
-    return {"table": lambda r: render_table(r, color, width), "csv": render_csv,
-            "tsv": render_tsv, "json": render_json}[fmt](result)
+    return {
+        "table": lambda r: render_table(r, color, width),
+        "csv": render_csv,
+        "tsv": render_tsv,
+        "json": render_json,
+    }[fmt](result)
 
 
 # ------------------------------------------------------------------ graphs ---
@@ -108,8 +115,13 @@ def render_table(result, color: bool = False, width: int | None = None) -> str:
     for row in result.rows:
         table.add_row(*(cell(t) for t in row), style=None)
     out = io.StringIO()
-    console = Console(file=out, force_terminal=color, no_color=not color, width=width or 160,
-                      color_system="standard" if color else None)
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 160,
+        color_system="standard" if color else None,
+    )
     console.print(table)
     count = len(result.rows)
     console.print(f"{count} row{'s' if count != 1 else ''}")
@@ -183,7 +195,9 @@ def results_json(result) -> dict:
     """The answer as a SPARQL 1.1 Query Results JSON document."""
     if result.kind == "ask":
         return {"head": {}, "boolean": bool(result.boolean)}
-    bindings = [{v: json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
+    bindings = [
+        {v: json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows
+    ]
     return {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
 
 

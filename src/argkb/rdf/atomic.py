@@ -1,5 +1,6 @@
 """Atomic writes: a temporary file in the same folder, flushed, fsynced, then renamed over the
 target."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,13 @@ from pathlib import Path
 from argkb.errors import UsageError
 
 
-def atomic_write_bytes(path: Path | str, data: bytes | Iterable[bytes], mode: int | None = None,
-                       create_folders: bool = True, option: str | None = None) -> None:
+def atomic_write_bytes(
+    path: Path | str,
+    data: bytes | Iterable[bytes],
+    mode: int | None = None,
+    create_folders: bool = True,
+    option: str | None = None,
+) -> None:
     """Write ``data`` to ``path`` atomically; ``mode`` sets the permissions (default: keep the
     target's, or 0666 less the umask for a new file).
 
@@ -24,14 +30,21 @@ def atomic_write_bytes(path: Path | str, data: bytes | Iterable[bytes], mode: in
         check_output_path(path, option)
     try:
         _write_replace(path, data, mode, create_folders, option)
-    except OSError as exc:   # full disk, read-only folder, quota: a sentence, never a traceback
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}; the file was not changed "
-                         "(free some disk space or make the folder writable)") from None
+    except OSError as exc:  # full disk, read-only folder, quota: a sentence, never a traceback
+        raise UsageError(
+            f"{path}: cannot write: {exc.strerror or exc}; the file was not changed "
+            "(free some disk space or make the folder writable)"
+        ) from None
     fsync_dir(path.parent)
 
 
-def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes], mode: int | None = None,
-                        create_folders: bool = True, option: str | None = None) -> int:
+def atomic_write_chunks(
+    path: Path | str,
+    chunks: Iterable[bytes],
+    mode: int | None = None,
+    create_folders: bool = True,
+    option: str | None = None,
+) -> int:
     """``atomic_write_bytes`` of a document that comes in pieces (a large export written as it is
     made, never held whole): the target is replaced only once the last piece is written and synced;
     an error on the way (a full disk, or one raised by whatever makes the pieces) leaves it as it
@@ -51,8 +64,13 @@ class _Counted:
             yield chunk
 
 
-def _write_replace(path: Path, data: bytes | Iterable[bytes], mode: int | None, create_folders: bool = True,
-                   option: str | None = None) -> None:
+def _write_replace(
+    path: Path,
+    data: bytes | Iterable[bytes],
+    mode: int | None,
+    create_folders: bool = True,
+    option: str | None = None,
+) -> None:
     """mkstemp creates the temporary file with O_EXCL (never through a symbolic link), in the
     target's folder."""
     if create_folders:
@@ -69,7 +87,7 @@ def _write_replace(path: Path, data: bytes | Iterable[bytes], mode: int | None, 
             handle.flush()
             os.fsync(handle.fileno())
         if option is not None:
-            check_output_path(path, option)   # what the path names may have changed meanwhile
+            check_output_path(path, option)  # what the path names may have changed meanwhile
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -90,13 +108,22 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def atomic_write_text(path: Path | str, text: str, mode: int | None = None, create_folders: bool = True,
-                      option: str | None = None) -> None:
+def atomic_write_text(
+    path: Path | str,
+    text: str,
+    mode: int | None = None,
+    create_folders: bool = True,
+    option: str | None = None,
+) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode, create_folders, option)
 
 
-_KINDS = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def check_output_path(path: Path | str, option: str = "-o") -> Path:
@@ -110,7 +137,9 @@ def check_output_path(path: Path | str, option: str = "-o") -> Path:
     except (FileNotFoundError, NotADirectoryError):
         found = None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be written ({exc.strerror or exc}); give {option} another path") from None
+        raise UsageError(
+            f"{path}: cannot be written ({exc.strerror or exc}); give {option} another path"
+        ) from None
     if found is not None:
         if stat.S_ISREG(found.st_mode):
             return path
@@ -120,28 +149,40 @@ def check_output_path(path: Path | str, option: str = "-o") -> Path:
                 "regular file or a new path: give the file the link points to, or another name"
             )
         if stat.S_ISDIR(found.st_mode):
-            raise UsageError(f"{path}: is a folder; {option} takes a file name: give e.g. {path / 'out.txt'}")
+            raise UsageError(
+                f"{path}: is a folder; {option} takes a file name: give e.g. {path / 'out.txt'}"
+            )
         kind = next((name for test, name in _KINDS if test(found.st_mode)), "not a regular file")
-        raise UsageError(f"{path}: is {kind}, not a regular file, and {option} would replace it: leave out "
-                         f"{option} and redirect the output instead (> {path})")
+        raise UsageError(
+            f"{path}: is {kind}, not a regular file, and {option} would replace it: leave out "
+            f"{option} and redirect the output instead (> {path})"
+        )
     parent = path.parent
     try:
         folder = parent.stat()
     except (FileNotFoundError, NotADirectoryError):
         folder = None
     except OSError as exc:
-        raise UsageError(f"{parent}: cannot be read ({exc.strerror or exc}); give {option} another path") from None
+        raise UsageError(
+            f"{parent}: cannot be read ({exc.strerror or exc}); give {option} another path"
+        ) from None
     if folder is None:
         missing = parent
         while not missing.parent.exists() and missing.parent != missing:
             missing = missing.parent
         if missing.parent.exists() and not missing.parent.is_dir():
-            raise UsageError(f"{missing.parent}: is not a folder, so {path} cannot be written; give {option} "
-                             "another path")
-        raise UsageError(f"{path}: the folder {parent} does not exist, and argkb does not create folders for "
-                         f"{option}: create it first (mkdir -p {parent}) or give another path")
+            raise UsageError(
+                f"{missing.parent}: is not a folder, so {path} cannot be written; give {option} "
+                "another path"
+            )
+        raise UsageError(
+            f"{path}: the folder {parent} does not exist, and argkb does not create folders for "
+            f"{option}: create it first (mkdir -p {parent}) or give another path"
+        )
     if not stat.S_ISDIR(folder.st_mode):
-        raise UsageError(f"{parent}: is not a folder, so {path} cannot be written; give {option} another path")
+        raise UsageError(
+            f"{parent}: is not a folder, so {path} cannot be written; give {option} another path"
+        )
     return path
 
 

@@ -2,6 +2,7 @@
 
 Unknown ids raise a UsageError (exit 2) naming the nearest existing ids.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
 IRI_FORBIDDEN = re.compile(r'[\s\x00-\x20<>"{}|^`\\]')
 
 _CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s<>\"{}|^`\\]*)$")
-
 
 
 def __getattr__(name: str):
@@ -59,7 +59,9 @@ def to_iri(text: str) -> URIRef:
     if match and match.group(1) in PREFIXES:
         return URIRef(PREFIXES[match.group(1)] + match.group(2))
     if match:
-        raise UsageError(f"unknown prefix {match.group(1)!r} in {text!r}; known prefixes: {', '.join(PREFIXES)}")
+        raise UsageError(
+            f"unknown prefix {match.group(1)!r} in {text!r}; known prefixes: {', '.join(PREFIXES)}"
+        )
     if IRI_FORBIDDEN.search(text):
         raise UsageError(f"not a valid id: {text!r}")
     return URIRef(PREFIXES["kb"] + text)
@@ -93,8 +95,8 @@ def short(iri: Node | str) -> str:
     """An IRI as a CURIE of argkb's prefixes, else in angle brackets."""
     s = str(iri)
     for prefix, ns in PREFIXES.items():
-        if s.startswith(ns) and s[len(ns):]:
-            return f"{prefix}:{s[len(ns):]}"
+        if s.startswith(ns) and s[len(ns) :]:
+            return f"{prefix}:{s[len(ns) :]}"
     return f"<{s}>"
 
 
@@ -104,9 +106,12 @@ def _bare() -> dict:
     their type."""
     from rdflib.namespace import XSD
 
-    return {XSD.integer: re.compile(r"[+-]?\d+"), XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
-            XSD.double: re.compile(r"[+-]?(\d+\.\d*|\.?\d+)[eE][+-]?\d+"),
-            XSD.boolean: re.compile(r"true|false")}
+    return {
+        XSD.integer: re.compile(r"[+-]?\d+"),
+        XSD.decimal: re.compile(r"[+-]?\d*\.\d+"),
+        XSD.double: re.compile(r"[+-]?(\d+\.\d*|\.?\d+)[eE][+-]?\d+"),
+        XSD.boolean: re.compile(r"true|false"),
+    }
 
 
 def show(term) -> str:

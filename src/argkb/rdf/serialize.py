@@ -13,6 +13,7 @@ plain ASCII the grammar certainly allows. ``turtle_bytes`` then re-parses the ex
 with pyoxigraph's strict parser and compares them with the graph: what it returns is safe
 to write.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,10 @@ from argkb.vocab.namespaces import PREFIXES
 _TYPE = RDF.type
 _FIRST = {RDF.type: "0", RDFS.label: "1"}
 #: datatypes Turtle writes bare (when the lexical form is already the bare one)
-_NATIVE = {XSD.integer: re.compile(r"^[+-]?[0-9]+$").match, XSD.boolean: re.compile(r"^(true|false)$").match}
+_NATIVE = {
+    XSD.integer: re.compile(r"^[+-]?[0-9]+$").match,
+    XSD.boolean: re.compile(r"^(true|false)$").match,
+}
 #: local names written as prefix:local: an ASCII subset of Turtle's PN_LOCAL (no escapes, no final
 #: dot)
 _PLAIN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$").match
@@ -35,12 +39,18 @@ _PLAIN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$").ma
 def _iri(iri: str) -> tuple[str, str | None]:
     """An IRI as Turtle writes it, and the prefix that takes (None: written in full)."""
     for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and _PLAIN_LOCAL(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}", prefix
+        if iri.startswith(ns) and _PLAIN_LOCAL(iri[len(ns) :]):
+            return f"{prefix}:{iri[len(ns) :]}", prefix
     return str(ox_named_node(iri)), None
 
 
-def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = None, predicate: bool = False) -> str:
+def _name(
+    term,
+    used: set[str],
+    blanks: dict | None = None,
+    iris: dict | None = None,
+    predicate: bool = False,
+) -> str:
     """``term`` as Turtle (``iris``: IRIs already written, and how, so each is worked out once);
     ``a`` stands for rdf:type only as a predicate (as an object, ``argkb:proposed rdf:type``, it is
     written out)."""
@@ -62,7 +72,7 @@ def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = 
             return str(term)
         quoted = str(ox_literal(str(term)))
         if term.language:
-            ox_literal(str(term), language=term.language)   # refuses a tag the grammar forbids
+            ox_literal(str(term), language=term.language)  # refuses a tag the grammar forbids
             return f"{quoted}@{term.language}"
         if term.datatype is not None:
             return f"{quoted}^^{_name(term.datatype, used, iris=iris)}"
@@ -84,15 +94,19 @@ def comment_text(text: str, limit: int = 300) -> str:
     spaces (a comment ends at a line break, and what follows it would be read as Turtle), runs of
     spaces one, at most ``limit`` characters."""
     flat = " ".join(_CONTROL.sub(" ", text).split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _sort_key(term) -> tuple:
-    return (0 if isinstance(term, URIRef) else 1, str(term), str(getattr(term, "datatype", "") or ""),
-            str(getattr(term, "language", "") or ""))
+    return (
+        0 if isinstance(term, URIRef) else 1,
+        str(term),
+        str(getattr(term, "datatype", "") or ""),
+        str(getattr(term, "language", "") or ""),
+    )
 
 
 def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:

@@ -6,6 +6,7 @@ not. ``check_graph`` refuses such terms in what a user gives (an ``InputError`` 
 term and how to fix it); ``check_turtle`` re-parses bytes about to be written and proves they
 hold exactly the intended triples.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +29,9 @@ def ox_named_node(iri: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(iri)
     except ValueError as exc:
-        raise UsageError(f"not a valid IRI <{iri}>: {exc}; percent-encode or remove the character") from None
+        raise UsageError(
+            f"not a valid IRI <{iri}>: {exc}; percent-encode or remove the character"
+        ) from None
 
 
 def ox_literal(value: str, language: str | None = None, datatype: str | None = None) -> ox.Literal:
@@ -40,8 +43,9 @@ def ox_literal(value: str, language: str | None = None, datatype: str | None = N
             return ox.Literal(value, datatype=ox_named_node(datatype))
         return ox.Literal(value)
     except ValueError as exc:
-        raise UsageError(f"not a valid language tag {language!r}: {exc}; use a BCP 47 tag such as en or en-GB") \
-            from None
+        raise UsageError(
+            f"not a valid language tag {language!r}: {exc}; use a BCP 47 tag such as en or en-GB"
+        ) from None
 
 
 def ox_term(term, skolem: dict | None = None):
@@ -63,7 +67,9 @@ def from_ox(term):
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return _new_str(URIRef, term.value)   # URIRef's check only warns, and pyoxigraph's IRIs passed a stricter one
+        return _new_str(
+            URIRef, term.value
+        )  # URIRef's check only warns, and pyoxigraph's IRIs passed a stricter one
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
@@ -110,7 +116,7 @@ def from_nt(text: str):
 
 def ox_triples(graph: Graph) -> set:
     seen: dict = {}
-    iris: dict = {}   # an IRI is checked and converted once, however often it occurs
+    iris: dict = {}  # an IRI is checked and converted once, however often it occurs
 
     def term(t):
         if isinstance(t, URIRef):
@@ -119,6 +125,7 @@ def ox_triples(graph: Graph) -> set:
                 found = iris[t] = ox_term(t)
             return found
         return ox_term(t, seen)
+
     return {ox.Triple(term(s), term(p), term(o)) for s, p, o in graph}
 
 
@@ -145,12 +152,16 @@ def check_turtle(data: bytes, graph: Graph, name: str) -> None:
     try:
         parsed = {q.triple for q in ox.parse(data, ox.RdfFormat.TURTLE, base_iri="urn:argkb:check")}
     except SyntaxError as exc:
-        raise UnsafeWrite(f"{name}: refusing to write Turtle that does not parse ({exc}); nothing was written; "
-                          "please report this as a bug in argkb") from None
+        raise UnsafeWrite(
+            f"{name}: refusing to write Turtle that does not parse ({exc}); nothing was written; "
+            "please report this as a bug in argkb"
+        ) from None
     if any(isinstance(t, BNode) for triple in graph for t in triple):
         same = len(parsed) == len(graph)
     else:
         same = parsed == ox_triples(graph)
     if not same:
-        raise UnsafeWrite(f"{name}: refusing to write Turtle that would not read back as the same triples; "
-                          "nothing was written; please report this as a bug in argkb")
+        raise UnsafeWrite(
+            f"{name}: refusing to write Turtle that would not read back as the same triples; "
+            "nothing was written; please report this as a bug in argkb"
+        )

@@ -8,6 +8,7 @@ explained by ``pellet explain`` (which finds a minimal set of axioms behind it),
 by ``argkb.reason.explain``; the data assertions of that set are then set aside and the check is
 repeated, so that several independent mistakes are each reported once.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,7 @@ from argkb.store import open_store
 
 EVERYTHING = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 _BASE = "http://argkb.invalid/reasoning"
-TEXT_LIMIT = 40   # inferences listed in text output
+TEXT_LIMIT = 40  # inferences listed in text output
 _META = (str(OWL), str(RDF), "http://www.w3.org/2000/01/rdf-schema#")
 
 
@@ -60,28 +61,54 @@ class ReasonResult:
         return sorted((s, p, o) for s, p, o in self.inferred if p != RDF.type)
 
     def render(self, fmt: str = "text") -> str:
-        return json.dumps(self.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else self.to_text()
+        return (
+            json.dumps(self.to_json(), indent=2, ensure_ascii=False)
+            if fmt == "json"
+            else self.to_text()
+        )
 
     def to_json(self) -> dict:
         return {
-            "consistent": self.consistent, "reasoner": self.reasoner, "seconds": round(self.seconds, 2),
-            "inconsistencies": [{"explanation": e.headline, "because": e.because,
-                                 "individuals": [str(i) for i in e.individuals], "axioms": e.raw}
-                                for e in self.explanations],
+            "consistent": self.consistent,
+            "reasoner": self.reasoner,
+            "seconds": round(self.seconds, 2),
+            "inconsistencies": [
+                {
+                    "explanation": e.headline,
+                    "because": e.because,
+                    "individuals": [str(i) for i in e.individuals],
+                    "axioms": e.raw,
+                }
+                for e in self.explanations
+            ],
             "unsatisfiable_classes": [str(c) for c in self.unsatisfiable],
-            "findings": [{"subject": str(s), "property": str(p), "object": str(o)} for s, p, o in self.findings()],
-            "inferred_types": [{"individual": str(s), "type": str(o), "routine": (s, RDF.type, o) in self.routine}
-                               for s, o in self.inferred_types()],
-            "inferred_values": [{"subject": str(s), "property": str(p), "object": str(o),
-                                 "routine": (s, p, o) in self.routine} for s, p, o in self.inferred_values()],
+            "findings": [
+                {"subject": str(s), "property": str(p), "object": str(o)}
+                for s, p, o in self.findings()
+            ],
+            "inferred_types": [
+                {"individual": str(s), "type": str(o), "routine": (s, RDF.type, o) in self.routine}
+                for s, o in self.inferred_types()
+            ],
+            "inferred_values": [
+                {
+                    "subject": str(s),
+                    "property": str(p),
+                    "object": str(o),
+                    "routine": (s, p, o) in self.routine,
+                }
+                for s, p, o in self.inferred_values()
+            ],
             "inferred_file": str(self.inferred_file) if self.inferred_file else None,
         }
 
     def to_text(self) -> str:
         lines = []
         if self.consistent:
-            lines.append(f"consistent: the knowledge base has a model under the ontology ({self.reasoner}, "
-                         f"{self.seconds:.1f} s)")
+            lines.append(
+                f"consistent: the knowledge base has a model under the ontology ({self.reasoner}, "
+                f"{self.seconds:.1f} s)"
+            )
         else:
             n = len(self.explanations)
             lines.append(
@@ -92,14 +119,15 @@ class ReasonResult:
                 lines.append(f"{i}. {e.headline}")
                 lines += [f"     because {b}" for b in e.because]
         if self.unsatisfiable:
-            lines.append("unsatisfiable classes (nothing can belong to them): "
-                         + ", ".join(short(c) for c in self.unsatisfiable))
+            lines.append(
+                "unsatisfiable classes (nothing can belong to them): "
+                + ", ".join(short(c) for c in self.unsatisfiable)
+            )
         if self.consistent:
             lines += self._findings_text()
         if self.inferred_file:
             lines.append(f"inferences written to {self.inferred_file}")
         return "\n".join(lines)
-
 
     def _findings_text(self) -> list[str]:
         """The findings first; the routine inferences only counted."""
@@ -110,9 +138,15 @@ class ReasonResult:
                 "properties)"
             ]
         else:
-            lines = [f"findings: {len(found)} inferred beyond the class hierarchy and inverse properties"]
-            shown = [f"  {short(s)} a {short(o)}" if p == RDF.type else f"  {short(s)} {short(p)} {short(o)}"
-                     for s, p, o in found]
+            lines = [
+                f"findings: {len(found)} inferred beyond the class hierarchy and inverse properties"
+            ]
+            shown = [
+                f"  {short(s)} a {short(o)}"
+                if p == RDF.type
+                else f"  {short(s)} {short(p)} {short(o)}"
+                for s, p, o in found
+            ]
             lines += shown[:TEXT_LIMIT]
             if len(shown) > TEXT_LIMIT:
                 lines.append(
@@ -151,9 +185,13 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
 
             explanations = explain_all(asserted, java, max_explanations, folder, kb)
             return ReasonResult(False, reasoner, time.perf_counter() - start, explanations)
-    unsat = sorted(URIRef(c.iri) for c in world.inconsistent_classes() if not c.iri.startswith(_META[0]))
+    unsat = sorted(
+        URIRef(c.iri) for c in world.inconsistent_classes() if not c.iri.startswith(_META[0])
+    )
     inferred, routine = _inferences(world, asserted)
-    return ReasonResult(True, reasoner, time.perf_counter() - start, [], unsat, inferred, routine=routine)
+    return ReasonResult(
+        True, reasoner, time.perf_counter() - start, [], unsat, inferred, routine=routine
+    )
 
 
 def _run(graph: Graph, reasoner: str, java: str):
@@ -170,8 +208,9 @@ def _run(graph: Graph, reasoner: str, java: str):
             if reasoner == "pellet":
                 owlready2.sync_reasoner_pellet(world, infer_property_values=True, debug=0)
             else:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0,
-                                               ignore_unsupported_datatypes=True)
+                owlready2.sync_reasoner_hermit(
+                    world, infer_property_values=True, debug=0, ignore_unsupported_datatypes=True
+                )
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         return world, exc
     except owlready2.OwlReadyJavaError as exc:
@@ -189,27 +228,44 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
     left out.
     """
     out, routine = Graph(), Graph()
-    individuals: set[Identifier] = {s for s in asserted.subjects(RDF.type, OWL.NamedIndividual)
-                                     if isinstance(s, Identifier)} | {
-        s for s, o in asserted.subject_objects(RDF.type)
-        if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)}
+    individuals: set[Identifier] = {
+        s for s in asserted.subjects(RDF.type, OWL.NamedIndividual) if isinstance(s, Identifier)
+    } | {
+        s
+        for s, o in asserted.subject_objects(RDF.type)
+        if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)
+    }
     for iri in sorted(individuals):
         ind = world[str(iri)]
         told = _told_superclasses(asserted, iri)
         for cls in getattr(ind, "INDIRECT_is_a", ()):
             cls_iri = getattr(cls, "iri", None)
-            if cls_iri and not cls_iri.startswith(_META) and (iri, RDF.type, URIRef(cls_iri)) not in asserted:
+            if (
+                cls_iri
+                and not cls_iri.startswith(_META)
+                and (iri, RDF.type, URIRef(cls_iri)) not in asserted
+            ):
                 out.add((iri, RDF.type, URIRef(cls_iri)))
                 if URIRef(cls_iri) in told:
                     routine.add((iri, RDF.type, URIRef(cls_iri)))
     reasoned = world.as_rdflib_graph()
     for s, p, o in reasoned:
-        if (isinstance(s, URIRef) and isinstance(o, URIRef) and s in individuals and p != RDF.type
-                and not str(p).startswith(_META) and not str(p).startswith(_BASE) and (s, p, o) not in asserted
-                and (p, RDF.type, OWL.ObjectProperty) in asserted):
+        if (
+            isinstance(s, URIRef)
+            and isinstance(o, URIRef)
+            and s in individuals
+            and p != RDF.type
+            and not str(p).startswith(_META)
+            and not str(p).startswith(_BASE)
+            and (s, p, o) not in asserted
+            and (p, RDF.type, OWL.ObjectProperty) in asserted
+        ):
             out.add((s, p, o))
     # a symmetric property is its own inverse: ``a alternativeTo b`` restates ``b alternativeTo a``
-    pairs = [*asserted.subject_objects(OWL.inverseOf), *((p, p) for p in asserted.subjects(RDF.type, OWL.SymmetricProperty))]
+    pairs = [
+        *asserted.subject_objects(OWL.inverseOf),
+        *((p, p) for p in asserted.subjects(RDF.type, OWL.SymmetricProperty)),
+    ]
     for p, q in pairs:
         for a, b in ((p, q), (q, p)):
             for s, o in asserted.subject_objects(a):
@@ -222,8 +278,12 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
 def _told_superclasses(asserted: Graph, individual) -> set:
     """Every class the ontology's rdfs:subClassOf chains put above the individual's asserted
     types."""
-    return {c for t in asserted.objects(individual, RDF.type) if isinstance(t, URIRef)
-            for c in asserted.transitive_objects(t, RDFS.subClassOf)}
+    return {
+        c
+        for t in asserted.objects(individual, RDF.type)
+        if isinstance(t, URIRef)
+        for c in asserted.transitive_objects(t, RDFS.subClassOf)
+    }
 
 
 def write_inferences(result: ReasonResult, target: Path, user_path: bool = True) -> Path:
@@ -243,13 +303,18 @@ def write_inferences(result: ReasonResult, target: Path, user_path: bool = True)
         "regenerate, do not edit.\n"
     )
     target = Path(target)
-    atomic_write_text(target, header + g.serialize(format="turtle"), create_folders=not user_path,
-                      option="--infer" if user_path else None)
+    atomic_write_text(
+        target,
+        header + g.serialize(format="turtle"),
+        create_folders=not user_path,
+        option="--infer" if user_path else None,
+    )
     return target
 
 
-def reason_and_infer(kb, infer_to: str | None = None, reasoner: str = "hermit",
-                     max_explanations: int = 10) -> ReasonResult:
+def reason_and_infer(
+    kb, infer_to: str | None = None, reasoner: str = "hermit", max_explanations: int = 10
+) -> ReasonResult:
     """``argkb reason``: ``reason``, and with ``infer_to`` (a path, or "" for the cache's
     ``inferred.ttl``) the inferences written there — never among the sources (``data/``,
     ``ontology/``)."""
@@ -258,11 +323,14 @@ def reason_and_infer(kb, infer_to: str | None = None, reasoner: str = "hermit",
     target = None
     if infer_to is not None:
         target = Path(infer_to) if infer_to else kb.cache_dir / "inferred.ttl"
-        if target.resolve().is_relative_to(kb.data_dir.resolve()) or \
-                target.resolve().is_relative_to(kb.ontology_dir.resolve()):
-            raise UsageError(f"{target}: inferences are derived, never written among the sources "
-                             "(data/, ontology/); choose another file")
-        if infer_to:   # the user's own path: a regular file or a new name in an existing folder
+        if target.resolve().is_relative_to(
+            kb.data_dir.resolve()
+        ) or target.resolve().is_relative_to(kb.ontology_dir.resolve()):
+            raise UsageError(
+                f"{target}: inferences are derived, never written among the sources "
+                "(data/, ontology/); choose another file"
+            )
+        if infer_to:  # the user's own path: a regular file or a new name in an existing folder
             from argkb.rdf.atomic import check_output_path
 
             check_output_path(target, "--infer")

@@ -15,6 +15,7 @@
 
 Depends on ``argkb.kb`` and below.
 """
+
 from argkb.store.backends import open_store
 from argkb.store.base import OxigraphStore, QueryResult, RdflibStore, Store
 

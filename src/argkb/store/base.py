@@ -8,6 +8,7 @@ cross-checks), ``EndpointStore`` (any SPARQL 1.1 Protocol server, ``argkb.store.
 ``argkb.store.open_store(kb)`` picks one (``argkb.store.backends.open_store``): the persistent
 derived store (``argkb.store.derived``) by default.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,9 +44,9 @@ class QueryResult:
     """A SELECT (``vars`` + ``rows``), ASK (``boolean``) or CONSTRUCT/DESCRIBE (``graph``)
     answer."""
 
-    kind: str                                   # "select" | "ask" | "graph"
+    kind: str  # "select" | "ask" | "graph"
     vars: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)   # rdflib terms or None, in ``vars`` order
+    rows: list[tuple] = field(default_factory=list)  # rdflib terms or None, in ``vars`` order
     boolean: bool | None = None
     graph: Graph | None = None
 
@@ -56,8 +57,13 @@ class QueryResult:
 class Store:
     """Read-only SPARQL over a knowledge base."""
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None,
-              max_rows: int | None = None, prefixes: Mapping[str, str] | None = None) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> QueryResult:
         """The answer; with ``max_rows``, a ``TooLarge`` error as soon as it has more rows (triples
         for a CONSTRUCT), so a cartesian product is never held whole. ``prefixes`` (name ->
         namespace IRI) are those the query may use without declaring them; a PREFIX the query
@@ -90,8 +96,11 @@ class RdflibStore(Store):
                 g.add(t)
             return QueryResult("graph", graph=g)
         names = [str(v) for v in result.vars]
-        return QueryResult("select", vars=names, rows=[tuple(row[i] for i in range(len(names)))
-                                                       for row in capped(result, max_rows)])
+        return QueryResult(
+            "select",
+            vars=names,
+            rows=[tuple(row[i] for i in range(len(names))) for row in capped(result, max_rows)],
+        )
 
 
 class TooLarge(Exception):
@@ -137,8 +146,12 @@ class OxigraphStore(Store):
 
         from argkb.rdf.parse import guess_format
 
-        media = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-                 "xml": pyoxigraph.RdfFormat.RDF_XML, "json-ld": None}
+        media = {
+            "turtle": pyoxigraph.RdfFormat.TURTLE,
+            "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+            "xml": pyoxigraph.RdfFormat.RDF_XML,
+            "json-ld": None,
+        }
         self = cls()
         for path in paths:
             fmt = media.get(guess_format(path))
@@ -166,9 +179,11 @@ class OxigraphStore(Store):
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> OxigraphStore:
         gone = kb.superseded()
-        store = cls.from_files([kb.ontology_file, *(p for p in kb.data_files() if p not in gone), *kb.extra])
+        store = cls.from_files(
+            [kb.ontology_file, *(p for p in kb.data_files() if p not in gone), *kb.extra]
+        )
         for path in kb.data_files():
-            if path in gone:   # amended: its own triples minus what live amendments replaced
+            if path in gone:  # amended: its own triples minus what live amendments replaced
                 store.add_graph(kb.read_file(path))
         return store
 
@@ -186,11 +201,13 @@ class OxigraphStore(Store):
 
         try:
             subject = to_ox(node) if isinstance(node, URIRef) else None
-        except ValueError:   # not an IRI pyoxigraph takes: the query says what it says of it
+        except ValueError:  # not an IRI pyoxigraph takes: the query says what it says of it
             subject = None
         if subject is None:
             return super().describes(node)
-        graph = None if self.union else pyoxigraph.DefaultGraph()   # union: every graph is the default graph
+        graph = (
+            None if self.union else pyoxigraph.DefaultGraph()
+        )  # union: every graph is the default graph
         return next(iter(self.ox.quads_for_pattern(subject, None, None, graph)), None) is not None
 
     def query(self, sparql, bindings=None, max_rows=None, prefixes=None, native: bool = False):
@@ -200,14 +217,17 @@ class OxigraphStore(Store):
         import pyoxigraph
 
         options = {"prefixes": dict(prefixes)} if prefixes else {}
-        result = _ox_query(self.ox, sparql, bindings, use_default_graph_as_union=self.union, **options)
+        result = _ox_query(
+            self.ox, sparql, bindings, use_default_graph_as_union=self.union, **options
+        )
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         try:
             if native and isinstance(result, pyoxigraph.QuerySolutions):
                 names = [v.value for v in result.variables]
-                return QueryResult("select", vars=names,
-                                   rows=[tuple(sol) for sol in capped(result, max_rows)])
+                return QueryResult(
+                    "select", vars=names, rows=[tuple(sol) for sol in capped(result, max_rows)]
+                )
             from rdflib import Graph
 
             from argkb.rdf.strict import from_ox
@@ -218,17 +238,18 @@ class OxigraphStore(Store):
                     g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
                 return QueryResult("graph", graph=g)
             names = [v.value for v in result.variables]
-            rows = [tuple(from_ox(sol[name]) if sol[name] is not None else None for name in names)
-                    for sol in capped(result, max_rows)]
+            rows = [
+                tuple(from_ox(sol[name]) if sol[name] is not None else None for name in names)
+                for sol in capped(result, max_rows)
+            ]
             return QueryResult("select", vars=names, rows=rows)
-        except Exception as exc:   # noqa: BLE001 - re-raised below, as it is
+        except Exception as exc:  # noqa: BLE001 - re-raised below, as it is
             error = exc.with_traceback(None)
         # raised again outside the handler, the answer dropped first: pyoxigraph's solutions must be
         # freed on the thread that made them, not where a traceback holding them ends up (the
         # caller's, after Ctrl-C)
         del result
         raise error
-
 
 
 #: query texts whose parameters pyoxigraph's ``substitutions=`` cannot bind (kept for the process;
@@ -246,7 +267,9 @@ def _ox_query(ox, sparql: str, bindings: Mapping[str, Node] | None, **options):
     if not bindings:
         return ox.query(sparql, **options)
     if sparql not in _NOT_SUBSTITUTABLE:
-        substitutions = {pyoxigraph.Variable(k.lstrip("?$")): to_ox(checked_term(v)) for k, v in bindings.items()}
+        substitutions = {
+            pyoxigraph.Variable(k.lstrip("?$")): to_ox(checked_term(v)) for k, v in bindings.items()
+        }
         try:
             return ox.query(sparql, substitutions=substitutions, **options)
         except RuntimeError as exc:
@@ -286,11 +309,15 @@ def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     """
     # one single-variable block per parameter (the same one-row table): Virtuoso 7.2 fails to
     # compile a multi-variable VALUES row binding a predicate variable
-    block = " " + " ".join(f"VALUES ?{k.lstrip('?$')} {{ {term_sparql(v)} }}" for k, v in bindings.items()) + " "
+    block = (
+        " "
+        + " ".join(f"VALUES ?{k.lstrip('?$')} {{ {term_sparql(v)} }}" for k, v in bindings.items())
+        + " "
+    )
     at = where_brace(sparql)
     if at is None:
         return sparql + "\n" + block
-    return sparql[: at + 1] + block + sparql[at + 1:]
+    return sparql[: at + 1] + block + sparql[at + 1 :]
 
 
 @lru_cache(maxsize=1024)

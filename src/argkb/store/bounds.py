@@ -34,6 +34,7 @@ first, by a single scan of the canonical text that skips strings, IRIs and escap
 Every named query of the library stays far below these numbers; measured crash points of
 pyoxigraph 0.5 are above 500 nested groups and above 3,000 chained ``||``.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,13 @@ def _refuse(text: str, i: int, origin: str, reason: str):
 def _code_point(text: str, match: re.Match, origin: str) -> str:
     value = int(match.group(1) or match.group(2), 16)
     if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-        raise _refuse(text, match.start(), origin, f"{match.group()} is not a Unicode character: "
-                                                   "write the character you mean, or drop the escape")
+        raise _refuse(
+            text,
+            match.start(),
+            origin,
+            f"{match.group()} is not a Unicode character: "
+            "write the character you mean, or drop the escape",
+        )
     return chr(value)
 
 
@@ -99,19 +105,33 @@ def canonical(text: str, origin: str = "query") -> str:
             i += 2 if text.startswith("\r\n", i) else 1
         elif c in "\"'":
             i = _canonical_string(text, i, out, origin)
-        elif c == "<" and text[i + 1:i + 2] not in _OPERAND_START and (iri := _IRI_ESCAPED.match(text, i)):
+        elif (
+            c == "<"
+            and text[i + 1 : i + 2] not in _OPERAND_START
+            and (iri := _IRI_ESCAPED.match(text, i))
+        ):
             value = _CODE_POINT.sub(lambda m: _code_point(text, m, origin), iri.group()[1:-1])
             if forbidden := _IRI_FORBIDDEN.search(value):
                 bad = forbidden.group()
-                raise _refuse(text, i, origin, f"an escape in IRI {iri.group()[:60]!r} gives {bad!r}, which is not "
-                                               "allowed in an IRI: percent-encode it (%20 for a space)")
+                raise _refuse(
+                    text,
+                    i,
+                    origin,
+                    f"an escape in IRI {iri.group()[:60]!r} gives {bad!r}, which is not "
+                    "allowed in an IRI: percent-encode it (%20 for a space)",
+                )
             out.append(f"<{value}>")
             i = iri.end()
         elif c == "\\":
-            following = text[i + 1:i + 2]
+            following = text[i + 1 : i + 2]
             if following in ("u", "U"):
-                raise _refuse(text, i, origin, f"a {text[i:i + 6]!r} escape outside a string or IRI: write the "
-                                               "character itself (escapes are read only inside \"…\" and <…>)")
+                raise _refuse(
+                    text,
+                    i,
+                    origin,
+                    f"a {text[i : i + 6]!r} escape outside a string or IRI: write the "
+                    'character itself (escapes are read only inside "…" and <…>)',
+                )
             # an escaped character of a prefixed name (kb:a\-b, kb:a\#b), else a syntax error for
             # the parser
             out.append("\\" + ("\n" if following == "\r" else following))
@@ -122,9 +142,12 @@ def canonical(text: str, origin: str = "query") -> str:
     result = "".join(out)
     stray = _RDFLIB_ESCAPE.search(result)
     if stray:
-        raise InputError(origin, f"a backslash followed by {stray.group()[1:]!r} (written \\\\{stray.group()[1:]} "
-                                 "or made by an escape): SPARQL readers disagree on it; write the character "
-                                 "itself, or split the string with CONCAT")
+        raise InputError(
+            origin,
+            f"a backslash followed by {stray.group()[1:]!r} (written \\\\{stray.group()[1:]} "
+            "or made by an escape): SPARQL readers disagree on it; write the character "
+            "itself, or split the string with CONCAT",
+        )
     return result
 
 
@@ -148,13 +171,20 @@ def _canonical_string(text: str, i: int, out: list[str], origin: str) -> int:
                 out.append(_AS_ECHAR.get(value, value))
                 j = point.end()
                 continue
-            following = text[j + 1:j + 2]
-            out.append("\\" + ("\n" if following == "\r" else following))  # an ECHAR (\n, \", \\ …) or an error
+            following = text[j + 1 : j + 2]
+            out.append(
+                "\\" + ("\n" if following == "\r" else following)
+            )  # an ECHAR (\n, \", \\ …) or an error
             j += 2
             continue
         if c in "\r\n" and not long:
-            raise _refuse(text, j, origin, f"a line break inside a {quote}…{quote} string: write \\n, or use a "
-                                           f"{quote * 3}…{quote * 3} string")
+            raise _refuse(
+                text,
+                j,
+                origin,
+                f"a line break inside a {quote}…{quote} string: write \\n, or use a "
+                f"{quote * 3}…{quote * 3} string",
+            )
         out.append("\\r" if c == "\r" else c)
         j += 1
     return n  # unterminated: the parser says so
@@ -165,8 +195,10 @@ def check_size(text: str, origin: str = "query") -> None:
     anything reads it)."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_QUERY_BYTES:
-        raise UsageError(f"{origin}: the query is {size:,} bytes; the limit is {MAX_QUERY_BYTES:,}: "
-                         "split it, or bind long lists of values with --param / a VALUES block")
+        raise UsageError(
+            f"{origin}: the query is {size:,} bytes; the limit is {MAX_QUERY_BYTES:,}: "
+            "split it, or bind long lists of values with --param / a VALUES block"
+        )
 
 
 def check_bounds(text: str, origin: str = "query") -> None:
@@ -181,8 +213,10 @@ def check_bounds(text: str, origin: str = "query") -> None:
         nonlocal depth
         depth += by
         if depth > MAX_NESTING:
-            raise UsageError(f"{origin}: brackets nested more than {MAX_NESTING} deep: "
-                             "flatten the query (groups and parentheses that hold one element can go)")
+            raise UsageError(
+                f"{origin}: brackets nested more than {MAX_NESTING} deep: "
+                "flatten the query (groups and parentheses that hold one element can go)"
+            )
 
     while i < n:
         c = text[i]
@@ -196,8 +230,10 @@ def check_bounds(text: str, origin: str = "query") -> None:
         if c == "\\":  # an escaped character of a prefixed name: kb:a\#b, kb:a\'b
             i += 2
             continue
-        if c == "<" and text[i + 1:i + 2] not in _OPERAND_START and (iri := _IRI.match(text, i)):
-            for b in iri.group():  # to Oxigraph this may be "<" then an expression: its brackets count
+        if c == "<" and text[i + 1 : i + 2] not in _OPERAND_START and (iri := _IRI.match(text, i)):
+            for (
+                b
+            ) in iri.group():  # to Oxigraph this may be "<" then an expression: its brackets count
                 if b in "([":
                     deeper(1)
                 elif b in ")]":
@@ -210,12 +246,15 @@ def check_bounds(text: str, origin: str = "query") -> None:
             depth -= 1
         elif c == "-" and i > 0 and (text[i - 1].isalpha() or text[i - 1] == "_"):
             pass  # inside a name (kb:impl-strain), not a minus
-        elif (op := _OPERATOR.match(text, i)) or ((i == 0 or not _name_char(text[i - 1])) and
-                                                   (op := _KEYWORD.match(text, i))):
+        elif (op := _OPERATOR.match(text, i)) or (
+            (i == 0 or not _name_char(text[i - 1])) and (op := _KEYWORD.match(text, i))
+        ):
             operators += 1
             if operators > MAX_OPERATORS:
-                raise UsageError(f"{origin}: more than {MAX_OPERATORS:,} operators (||, &&, =, +, UNION, "
-                                 "FILTER …): test many values with IN (…) or a VALUES block instead of a chain")
+                raise UsageError(
+                    f"{origin}: more than {MAX_OPERATORS:,} operators (||, &&, =, +, UNION, "
+                    "FILTER …): test many values with IN (…) or a VALUES block instead of a chain"
+                )
             i = op.end()
             continue
         i += 1

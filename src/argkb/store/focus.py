@@ -15,6 +15,7 @@ the caller then runs the query on the whole store and keeps the rows of the node
 same rows for any query whose rows for one node do not depend on the others (what the compiled
 shapes guarantee).
 """
+
 from __future__ import annotations
 
 import uuid

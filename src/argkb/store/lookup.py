@@ -7,6 +7,7 @@ for that took a minute; on the derived store each question is one index lookup
 (``quads_for_pattern``). ``TripleLookup`` answers them on a pyoxigraph store, on any other
 ``Store`` (a SPARQL endpoint: bound ASK/SELECT queries), or on an rdflib ``Graph``.
 """
+
 from __future__ import annotations
 
 from rdflib import BNode, Graph, URIRef
@@ -63,7 +64,7 @@ class TripleLookup:
         if isinstance(self.source, Graph):
             return next(iter(self.source.predicate_objects(node)), None) is not None
         if not isinstance(node, URIRef):
-            return False   # blank nodes of a contribution are never the knowledge base's
+            return False  # blank nodes of a contribution are never the knowledge base's
         return self.source.describes(node)
 
     def _quads(self, s, p, o):

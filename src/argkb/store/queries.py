@@ -2,6 +2,7 @@
 neighbours, the declared perspectives, a server's counts): the one module of ``argkb.store`` that
 holds query text. Parameters are variables bound at run time (``Store.query(text, bindings)``),
 never pasted in."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ OBJECTS = "SELECT ?o WHERE { ?s ?p ?o }"
 NEIGHBOURS = "SELECT DISTINCT ?x WHERE { { ?n ?p ?x } UNION { ?x ?p ?n } }"
 
 #: triples per named graph whose name starts with ``?prefix``
-GRAPH_COUNTS = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                "FILTER(STRSTARTS(STR(?g), ?prefix)) } GROUP BY ?g")
+GRAPH_COUNTS = (
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+    "FILTER(STRSTARTS(STR(?g), ?prefix)) } GROUP BY ?g"
+)
 
 
 def count_rows(prologue: str, body: str) -> str:
@@ -49,4 +52,6 @@ def prefix_prologue(sparql: str, prefixes: Mapping[str, str]) -> str:
     for a SPARQL server, which takes no prefixes beside the text (pyoxigraph and rdflib take them as
     options)."""
     declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared)
+    return "".join(
+        f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items() if name not in declared
+    )

@@ -15,6 +15,7 @@ derived store listens on a private loopback port; clients talk to the checking f
 * a query past the limit retires only the process it ran on: a fresh one takes the new requests
   and the retired one is stopped once its other requests are answered (``Upstream``).
 """
+
 from __future__ import annotations
 
 import errno
@@ -82,8 +83,8 @@ class Instance:
     def __init__(self, process: subprocess.Popen, url: str):
         self.process, self.url = process, url
         self.inflight = 0
-        self.retired_at: float | None = None   # set when it is replaced: it gets no new request
-        self.crash_counted = False              # its crash was reported and counted (a restart may have failed)
+        self.retired_at: float | None = None  # set when it is replaced: it gets no new request
+        self.crash_counted = False  # its crash was reported and counted (a restart may have failed)
 
     def state(self) -> str:
         """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it
@@ -118,10 +119,12 @@ class Upstream:
         self.binary, self.location, self.timeout_s, self.log = binary, location, timeout_s, log
         self.current: Instance | None = None
         self.retiring: list[Instance] = []
-        self.crashes: list[float] = []   # when each crash (or failed restart) happened, within CRASH_WINDOW_S
+        self.crashes: list[
+            float
+        ] = []  # when each crash (or failed restart) happened, within CRASH_WINDOW_S
         self.restarts = 0
         self.lock = threading.Lock()
-        self.wake = threading.Event()   # set when the supervisor should look now
+        self.wake = threading.Event()  # set when the supervisor should look now
         self.ready = threading.Event()  # set while the current process answers and is not retired
 
     @property
@@ -137,20 +140,37 @@ class Upstream:
         retired."""
         port = _free_loopback_port()
         url = f"http://127.0.0.1:{port}/query"
-        command = [self.binary, "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
-                   "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout_s)))]
+        command = [
+            self.binary,
+            "serve-read-only",
+            "--location",
+            str(self.location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+            "--timeout-s",
+            str(max(1, round(self.timeout_s))),
+        ]
         # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the
         # front's bounds missed is then answered, not a stack overflow that kills the server for
         # every client
         env = {**os.environ, "RUST_MIN_STACK": str(SERVER_STACK_BYTES)}
         with open(self.log, "ab") as log:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
-                                       preexec_fn=_stop_with_parent)
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                env=env,
+                preexec_fn=_stop_with_parent,
+            )
         fresh = Instance(process, url)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise ServerFailed(f"the Oxigraph server did not start: it {fresh.state()}: {self._log_tail()}")
+                raise ServerFailed(
+                    f"the Oxigraph server did not start: it {fresh.state()}: {self._log_tail()}"
+                )
             if _answers(url):
                 with self.lock:
                     old, self.current = self.current, fresh
@@ -161,7 +181,9 @@ class Upstream:
                 return
             time.sleep(0.05)
         fresh.stop()
-        raise ServerFailed(f"the Oxigraph server did not answer within {START_TIMEOUT_S:g} s: {self._log_tail()}")
+        raise ServerFailed(
+            f"the Oxigraph server did not answer within {START_TIMEOUT_S:g} s: {self._log_tail()}"
+        )
 
     def state(self) -> str:
         """How the current process ended, or "" while it runs."""
@@ -180,7 +202,7 @@ class Upstream:
                 if instance is not None and instance.retired_at is None and not instance.state():
                     instance.inflight += 1
                     return instance
-                self.ready.clear()   # dead or retired: the supervisor replaces it
+                self.ready.clear()  # dead or retired: the supervisor replaces it
             self.wake.set()
 
     def release(self, instance: Instance) -> None:
@@ -188,7 +210,7 @@ class Upstream:
             instance.inflight -= 1
             done = instance.retired_at is not None and instance.inflight <= 0
         if done:
-            self.wake.set()   # the supervisor stops it now
+            self.wake.set()  # the supervisor stops it now
 
     def retire(self, instance: Instance) -> None:
         """Replace a process whose query outlived the limit (Oxigraph's own timeout does not always
@@ -219,8 +241,11 @@ class Upstream:
         ``MAX_BACKOFF_S``)."""
         now = time.monotonic()
         with self.lock:
-            done = [i for i in self.retiring if i.inflight <= 0 or i.state()
-                    or now - (i.retired_at or now) > self.timeout_s + 5]
+            done = [
+                i
+                for i in self.retiring
+                if i.inflight <= 0 or i.state() or now - (i.retired_at or now) > self.timeout_s + 5
+            ]
             self.retiring = [i for i in self.retiring if i not in done]
             current = self.current
         for instance in done:
@@ -237,7 +262,7 @@ class Upstream:
             self._crashed(f"the Oxigraph server {state}")
         try:
             self.start()
-        except ServerFailed as failure:   # e.g. it could not start now: the next round tries again
+        except ServerFailed as failure:  # e.g. it could not start now: the next round tries again
             self._crashed(str(failure))
 
     def _crashed(self, what: str) -> None:
@@ -247,7 +272,11 @@ class Upstream:
         self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
         self.restarts += 1
         delay = restart_delay(len(self.crashes))
-        later = f" in {delay:g} s ({len(self.crashes)} crashes within {CRASH_WINDOW_S:g} s)" if delay else ""
+        later = (
+            f" in {delay:g} s ({len(self.crashes)} crashes within {CRASH_WINDOW_S:g} s)"
+            if delay
+            else ""
+        )
         logger.warning(f"{what}; restarting it{later}")
         time.sleep(delay)
 
@@ -267,7 +296,9 @@ class Upstream:
         return text[-600:] or "(it wrote nothing)"
 
 
-def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
+def serve(
+    kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0
+) -> int:
     """Run the server in the foreground until interrupted; the snapshot it serves is removed after.
 
     ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the
@@ -292,8 +323,10 @@ def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], 
         listening = True
         if host not in ("127.0.0.1", "localhost", "::1"):
             logger.warning(f"listening on {host}: the knowledge base is readable from the network")
-        logger.info(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
-                 f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)")
+        logger.info(
+            f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
+            f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)"
+        )
         while True:
             upstream.wake.wait(0.2)
             upstream.wake.clear()
@@ -320,7 +353,9 @@ def remove_stale_snapshots(folder: Path) -> list[Path]:
     for path in folder.glob("serve-*"):
         pid = path.name.split("-")[1]
         if pid.isdigit() and not pid_alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(
+                missing_ok=True
+            )
             removed.append(path)
     return removed
 
@@ -332,15 +367,21 @@ def _listen(host: str, port: int, check, timeout_s: float):
         return Front((host, port), check, timeout_s)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            raise UsageError(f"cannot listen on {host}:{port}: the port is in use; choose another with --port") from None
+            raise UsageError(
+                f"cannot listen on {host}:{port}: the port is in use; choose another with --port"
+            ) from None
         if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
-            raise UsageError(f"cannot listen on {host!r}: not an address of this machine; "
-                             "use --host 127.0.0.1 (or another local address)") from None
+            raise UsageError(
+                f"cannot listen on {host!r}: not an address of this machine; "
+                "use --host 127.0.0.1 (or another local address)"
+            ) from None
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
 
 
 def _answers(url: str) -> bool:
-    request = urllib.request.Request(url, data=b"ASK {}", headers={"Content-Type": "application/sparql-query"})
+    request = urllib.request.Request(
+        url, data=b"ASK {}", headers={"Content-Type": "application/sparql-query"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=2):
             return True

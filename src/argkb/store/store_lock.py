@@ -1,5 +1,6 @@
 """The writers' lock of a derived store (``argkb.store.derived``): ``fcntl.flock`` on its ``lock``
 file."""
+
 from __future__ import annotations
 
 import time
@@ -25,7 +26,9 @@ def exclusive(lock_path: Path, timeout: float):
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise TimeoutError(f"{lock_path}: another argkb process is updating the store") from None
+                    raise TimeoutError(
+                        f"{lock_path}: another argkb process is updating the store"
+                    ) from None
                 time.sleep(0.05)
         try:
             yield

@@ -15,6 +15,7 @@
   pySHACL;
 - ``argkb.validation.report`` — the report object the CLI renders as text, JSON or Turtle.
 """
+
 from argkb.validation.graphs import validate_graphs
 from argkb.validation.report import Result, ValidationReport
 from argkb.validation.validate import validate

@@ -20,6 +20,7 @@ shapes the compiler cannot translate, or a store that is not the derived store (
 not the view's) fall back to validating the whole knowledge base twice.
 ``tests/test_retract_incremental.py`` holds the two ways to the same verdict.
 """
+
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
@@ -41,7 +42,9 @@ def key(r: Result) -> tuple:
     return (r.focus, r.rule, r.path_iri, r.message)
 
 
-def new_violations(live: KnowledgeBase, view: KnowledgeBaseView, incremental: bool = True) -> list[Result]:
+def new_violations(
+    live: KnowledgeBase, view: KnowledgeBaseView, incremental: bool = True
+) -> list[Result]:
     """The violations ``view`` (the knowledge base as the change leaves it) has and ``live`` does
     not, located in ``view``'s files. ``incremental=False``: by validating both whole (the
     reference)."""
@@ -51,8 +54,12 @@ def new_violations(live: KnowledgeBase, view: KnowledgeBaseView, incremental: bo
     removed, added = changed(live, view)
     if not removed and not added:
         return []
-    if not incremental or compiled is None or not _incremental_store(view) or \
-            any(p == RDFS.subClassOf for _s, p, _o in removed | added):
+    if (
+        not incremental
+        or compiled is None
+        or not _incremental_store(view)
+        or any(p == RDFS.subClassOf for _s, p, _o in removed | added)
+    ):
         return _whole(live, view)
     compiled = _severe(compiled, violations_only=True)
     focus = reach(live, view, removed, added)

@@ -9,6 +9,7 @@ The engines of ``argkb validate`` on plain rdflib graphs, without a knowledge ba
 
 The test suite runs the whole W3C SHACL test suite through this function.
 """
+
 from __future__ import annotations
 
 from rdflib import Graph

@@ -17,6 +17,7 @@ in the knowledge base and the files validated:
 The rules and their engines are untouched: only ``Result.message`` changes, and rule-2 results
 on nodes with open TODOs are dropped.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -34,9 +35,15 @@ from argkb.vocab.namespaces import ARGKB, OA
 _SHAPES = "https://w3id.org/argkb/shapes#"
 #: the property -> the classes its values must have (as the shapes say)
 EXPECTED = {
-    ARGKB.premise: (ARGKB.Claim,), ARGKB.conclusion: (ARGKB.Claim,), ARGKB.attacks: (ARGKB.Claim, ARGKB.Argument),
-    ARGKB.trigger: (ARGKB.Move,), ARGKB.affects: (ARGKB.Actor,), ARGKB.evidence: (ARGKB.Quote,),
-    ARGKB.actor: (ARGKB.Actor,), ARGKB.lever: (ARGKB.Lever,), OA.hasSource: (ARGKB.Source,),
+    ARGKB.premise: (ARGKB.Claim,),
+    ARGKB.conclusion: (ARGKB.Claim,),
+    ARGKB.attacks: (ARGKB.Claim, ARGKB.Argument),
+    ARGKB.trigger: (ARGKB.Move,),
+    ARGKB.affects: (ARGKB.Actor,),
+    ARGKB.evidence: (ARGKB.Quote,),
+    ARGKB.actor: (ARGKB.Actor,),
+    ARGKB.lever: (ARGKB.Lever,),
+    OA.hasSource: (ARGKB.Source,),
 }
 
 
@@ -48,13 +55,18 @@ class _Lookup:
         from argkb.store import open_store
         from argkb.store.base import RdflibStore
 
-        self.stores = [open_store(kb)] + ([RdflibStore(extra)] if extra is not None and len(extra) else [])
+        self.stores = [open_store(kb)] + (
+            [RdflibStore(extra)] if extra is not None and len(extra) else []
+        )
         self.kb = kb
 
     def rows(self, sparql: str, **bindings) -> set[tuple]:
         out: set[tuple] = set()
         for store in self.stores:
-            out |= {tuple(row) for row in store.query(sparql, {f"_{k}": v for k, v in bindings.items()}).rows}
+            out |= {
+                tuple(row)
+                for row in store.query(sparql, {f"_{k}": v for k, v in bindings.items()}).rows
+            }
         return out
 
     def types(self, node: URIRef) -> list[URIRef]:
@@ -62,14 +74,22 @@ class _Lookup:
         mine = sorted(t for t in found if str(t).startswith(str(ARGKB)))
         # the most specific: drop a class when a subclass of it is there too (Implication over
         # Claim)
-        return [t for t in mine if not any(o != t and (o, t) in _SUBCLASS_PAIRS for o in mine)] or sorted(found)
+        return [
+            t for t in mine if not any(o != t and (o, t) in _SUBCLASS_PAIRS for o in mine)
+        ] or sorted(found)
 
     def instances(self, cls: URIRef) -> set[URIRef]:
         return {n for (n,) in self.rows(queries.INSTANCES, cls=cls) if isinstance(n, URIRef)}
 
 
-_SUBCLASS_PAIRS = {(ARGKB.Implication, ARGKB.Claim), (ARGKB.State, ARGKB.Actor), (ARGKB.Leader, ARGKB.Actor),
-                   (ARGKB.Alliance, ARGKB.Actor), (ARGKB.Organisation, ARGKB.Actor), (ARGKB.Population, ARGKB.Actor)}
+_SUBCLASS_PAIRS = {
+    (ARGKB.Implication, ARGKB.Claim),
+    (ARGKB.State, ARGKB.Actor),
+    (ARGKB.Leader, ARGKB.Actor),
+    (ARGKB.Alliance, ARGKB.Actor),
+    (ARGKB.Organisation, ARGKB.Actor),
+    (ARGKB.Population, ARGKB.Actor),
+}
 
 
 def enrich(results: list[Result], kb, extra: Graph | None = None, files=()) -> list[Result]:
@@ -112,7 +132,9 @@ def _name_blank_node(r: Result, graph: Graph, files: list[Path]) -> None:
     writes it."""
     node = BNode(r.focus[2:])
     types = sorted(curie(t) for t in graph.objects(node, RDF.type))
-    key = next(((p, o) for p in _NAMING for o in graph.objects(node, p) if isinstance(o, Literal)), None)
+    key = next(
+        ((p, o) for p in _NAMING for o in graph.objects(node, p) if isinstance(o, Literal)), None
+    )
     parts = [f"a {', '.join(types)}"] if types else []
     if key is not None:
         text = " ".join(str(key[1]).split())
@@ -129,7 +151,11 @@ def _line_of(files: list[Path], literal, referrer) -> tuple[str | None, int | No
     from argkb.kb.folder import relative
     from argkb.kb.locate import find_line
 
-    probe = str(literal)[:40].replace("\\", "\\\\").replace('"', '\\"').split("\n")[0] if literal is not None else None
+    probe = (
+        str(literal)[:40].replace("\\", "\\\\").replace('"', '\\"').split("\n")[0]
+        if literal is not None
+        else None
+    )
     for path in files:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         if probe:
@@ -145,19 +171,25 @@ def _line_of(files: list[Path], literal, referrer) -> tuple[str | None, int | No
 
 # ------------------------------------------------------------- draft TODOs
 
+
 def _fold_todos(results: list[Result]) -> list[Result]:
     todo_foci = {r.focus for r in results if r.shape == _SHAPES + "OpenTodoShape"}
-    return [r for r in results if not (r.focus in todo_foci and r.rule in (0, 2) and r.shape != _SHAPES + "OpenTodoShape")]
+    return [
+        r
+        for r in results
+        if not (r.focus in todo_foci and r.rule in (0, 2) and r.shape != _SHAPES + "OpenTodoShape")
+    ]
 
 
 # ------------------------------------------------------------ wrong kind
+
 
 def _kind_check(r: Result) -> bool:
     return bool(r.path_iri and URIRef(r.path_iri) in EXPECTED and r.value and "://" in r.value)
 
 
 def _wrong_kind(r: Result, lookup: _Lookup) -> str | None:
-    if r.value is None or r.path_iri is None:   # (_kind_check lets none of these through)
+    if r.value is None or r.path_iri is None:  # (_kind_check lets none of these through)
         return None
     value, classes = URIRef(r.value), EXPECTED[URIRef(r.path_iri)]
     types = lookup.types(value)
@@ -179,6 +211,7 @@ def _a(name: str) -> str:
 
 # ----------------------------------------------------------- perspectives
 
+
 def _perspective_check(r: Result) -> bool:
     return r.rule == 3 and bool(r.value) and "not a declared argkb:Perspective" in r.message
 
@@ -195,12 +228,15 @@ def _perspective(r: Result) -> str:
 
 # ------------------------------------------------------------------ quotes
 
+
 def _quote_check(r: Result) -> bool:
     return r.rule == 6 and r.message.startswith("oa:exact is not the text at")
 
 
 def _where_quote_occurs(quote, lookup: _Lookup, extra: Graph | None) -> str:
-    if extra is not None and (quote, OA.exact, None) in extra:       # a quote of the files (blank nodes too)
+    if (
+        extra is not None and (quote, OA.exact, None) in extra
+    ):  # a quote of the files (blank nodes too)
         rows = {(extra.value(quote, OA.exact), extra.value(quote, OA.hasSource))}
     elif isinstance(quote, URIRef):
         rows = lookup.rows(queries.QUOTE, q=quote)
@@ -242,7 +278,7 @@ def closest_passage(exact: str, text: str) -> tuple[int, int, float]:
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(exact)
     for m in re.finditer(r"\b\w", text):
-        window = text[m.start():m.start() + size]
+        window = text[m.start() : m.start() + size]
         matcher.set_seq1(window)
         if matcher.real_quick_ratio() <= best[2] or matcher.quick_ratio() <= best[2]:
             continue

@@ -15,6 +15,7 @@ value the join does not: the W3C ``pre-binding`` tests); a subquery must select 
 aggregates must ``GROUP BY ?this``; ``LIMIT``/``OFFSET``, ``VALUES``, ``MINUS``, ``GRAPH``,
 ``SERVICE`` and ``AS ?this`` are refused, as is a query that does not select ``?this``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,7 +52,9 @@ def load_verdicts(path: Path) -> int:
     except (OSError, ValueError):
         return 0
     if isinstance(saved, dict):
-        VERDICTS.update({k: v for k, v in saved.items() if isinstance(k, str) and isinstance(v, str)})
+        VERDICTS.update(
+            {k: v for k, v in saved.items() if isinstance(k, str) and isinstance(v, str)}
+        )
     return len(VERDICTS)
 
 
@@ -67,7 +70,9 @@ def save_verdicts(path: Path) -> None:
 
 def _key(query: str) -> str:
     """The query and this module's own text: a changed analysis never reuses an old verdict."""
-    return hashlib.sha256(Path(__file__).read_bytes() + query.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(
+        Path(__file__).read_bytes() + query.encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def check(query: str) -> None:
@@ -93,7 +98,9 @@ def _check(query: str) -> None:
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        algebra = prepareQuery(query.replace("#TARGET#", f" ?this <{_SENTINEL}> ?this . ", 1)).algebra
+        algebra = prepareQuery(
+            query.replace("#TARGET#", f" ?this <{_SENTINEL}> ?this . ", 1)
+        ).algebra
     except Exception as error:  # the parser raises many kinds of error
         raise NotEquivalent(f"the query does not parse: {error}") from None
     if algebra.name != "SelectQuery":
@@ -120,7 +127,9 @@ def _below_aggregation(node: CompValue) -> CompValue:
         return node
     while node.name in ("Filter", "Extend"):
         if node.name == "Extend" and not (node.var == THIS and str(node.expr).startswith("__agg_")):
-            _no_rebinding(node)  # (rdflib itself rebinds ?this to SAMPLE(?this) when grouping by it)
+            _no_rebinding(
+                node
+            )  # (rdflib itself rebinds ?this to SAMPLE(?this) when grouping by it)
         node = node.p
     group = node.p
     if not group.expr or THIS not in group.expr:
@@ -195,7 +204,9 @@ def _exists_patterns(expr) -> None:
     for node in _walk(expr):
         if isinstance(node, CompValue) and node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
             graph = node.graph
-            if graph.name == "GroupGraphPatternSub":  # rdflib leaves some EXISTS patterns untranslated
+            if (
+                graph.name == "GroupGraphPatternSub"
+            ):  # rdflib leaves some EXISTS patterns untranslated
                 from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
 
                 graph = translateGroupGraphPattern(graph)
@@ -237,7 +248,13 @@ def prefix_lines(shapes, constraint) -> str:
         todo += shapes.objects(ontology, OWL.imports)
         for decl in shapes.objects(ontology, SH.declare):
             prefix, namespace = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
-            if prefix is None or namespace is None or not re.fullmatch(r"[A-Za-z][\w.-]*|", str(prefix)):
-                raise NotEquivalent(f"a prefix declaration of {ontology} is incomplete or malformed")
+            if (
+                prefix is None
+                or namespace is None
+                or not re.fullmatch(r"[A-Za-z][\w.-]*|", str(prefix))
+            ):
+                raise NotEquivalent(
+                    f"a prefix declaration of {ontology} is incomplete or malformed"
+                )
             lines.append(f"PREFIX {prefix}: {term_sparql(URIRef(str(namespace)))}")
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@ and ``prebinding`` compile from ``ontology/shapes.ttl``): the neighbourhood a co
 checked in, the texts, the hints' lookups, the node count. The one module of ``argkb.validation``
 that writes query text by hand. Parameters are ``?_name`` variables bound at run time, or node lists
 in ``VALUES ?s`` blocks (``bound``)."""
+
 from __future__ import annotations
 
 from argkb.vocab.namespaces import ARGKB, KB, OA
@@ -12,15 +13,19 @@ _SUB = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 # ---------------------------------------------------- the neighbourhood
 # (argkb.validation.incremental)
 #: the description of each ?s, and of its blank-node values
-DESCRIPTIONS_WITH_BLANKS = ("CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . "
-                            "OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }")
+DESCRIPTIONS_WITH_BLANKS = (
+    "CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o . "
+    "OPTIONAL { FILTER (isBlank(?o)) ?o ?p2 ?o2 } }"
+)
 #: the description of each ?s
 DESCRIPTIONS = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 #: every rdfs:subClassOf triple
 SUBCLASS_TRIPLES = f"CONSTRUCT {{ ?a {_SUB} ?b }} WHERE {{ ?a {_SUB} ?b }}"
 #: the arguments supporting each ?s (one level up a support chain)
-SUPPORT_LINKS = (f"CONSTRUCT {{ ?a <{ARGKB.premise}> ?s . ?a <{ARGKB.conclusion}> ?c }} WHERE {{ "
-                 f"?a <{ARGKB.premise}> ?s ; <{ARGKB.conclusion}> ?c }}")
+SUPPORT_LINKS = (
+    f"CONSTRUCT {{ ?a <{ARGKB.premise}> ?s . ?a <{ARGKB.conclusion}> ?c }} WHERE {{ "
+    f"?a <{ARGKB.premise}> ?s ; <{ARGKB.conclusion}> ?c }}"
+)
 
 
 def incoming(predicates) -> str:
@@ -28,8 +33,10 @@ def incoming(predicates) -> str:
     types and lens."""
     union = " UNION ".join(f"{{ ?a {p} ?s BIND ({p} AS ?p) }}" for p in predicates)
     lens = f"<{ARGKB.perspective}>"
-    return (f"CONSTRUCT {{ ?a ?p ?s . ?a a ?t . ?a {lens} ?lens }} WHERE {{ {union} "
-            f"OPTIONAL {{ ?a a ?t }} OPTIONAL {{ ?a {lens} ?lens }} }}")
+    return (
+        f"CONSTRUCT {{ ?a ?p ?s . ?a a ?t . ?a {lens} ?lens }} WHERE {{ {union} "
+        f"OPTIONAL {{ ?a a ?t }} OPTIONAL {{ ?a {lens} ?lens }} }}"
+    )
 
 
 def binds_nodes(query: str) -> bool:
@@ -56,8 +63,10 @@ def target_descriptions(target: str) -> str:
 
 
 #: the kb: nodes with a type (argkb.validation.scope)
-KB_NODES = ("SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?type "
-            f'FILTER(STRSTARTS(STR(?node), "{KB}")) }}')
+KB_NODES = (
+    "SELECT (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?type "
+    f'FILTER(STRSTARTS(STR(?node), "{KB}")) }}'
+)
 
 # --------------------------------------------------------------------------- hints
 # (argkb.validation.hints)

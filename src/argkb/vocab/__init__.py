@@ -8,6 +8,7 @@
 Imports nothing of argkb's but the generated class. The namespaces are rdflib's, built when first
 asked for (``argkb query`` on the derived store never imports rdflib).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -9,6 +9,7 @@ writes a lens's name.
 ``NAMES`` is text; the tables of terms (``BUILT_IN``, ``NOTATION``, ``SHORT``, ``PERSPECTIVES``) are
 made when first asked for, so that a command that only shows the names does not import rdflib.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -40,10 +41,12 @@ def _tables() -> dict:
     for term, notation, alt in lenses:
         for name in (notation, notation.replace("-", ""), *alt):
             typed.setdefault(name, term)
-    return {"BUILT_IN": tuple(term for term, _notation, _alt in lenses),
-            "NOTATION": {term: notation for term, notation, _alt in lenses},
-            "SHORT": {term: (alt[0] if alt else notation) for term, notation, alt in lenses},
-            "PERSPECTIVES": typed}
+    return {
+        "BUILT_IN": tuple(term for term, _notation, _alt in lenses),
+        "NOTATION": {term: notation for term, notation, _alt in lenses},
+        "SHORT": {term: (alt[0] if alt else notation) for term, notation, alt in lenses},
+        "PERSPECTIVES": typed,
+    }
 
 
 def __getattr__(name: str):

@@ -5,6 +5,7 @@ is a W3C / DCMI namespace or the instance namespace fixed by the design contract
 ``PREFIXES`` is plain text; the rdflib namespaces are built when first asked for (importing rdflib
 costs a command ~0.1 s of start-up, and ``argkb query`` on the derived store needs none of it).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -35,8 +36,21 @@ PREFIXES: dict[str, str] = {
 }
 AIF_IRI = "http://www.arg.dundee.ac.uk/aif#"
 
-__all__ = ["ARGKB", "KB", "OA", "AIF", "PREFIXES", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SH",
-           "SKOS", "XSD"]
+__all__ = [
+    "ARGKB",
+    "KB",
+    "OA",
+    "AIF",
+    "PREFIXES",
+    "DCTERMS",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SH",
+    "SKOS",
+    "XSD",
+]
 _OWN = {"KB": "kb", "OA": "oa", "AIF": None}
 
 
