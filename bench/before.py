@@ -43,20 +43,11 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
+from before_children import child_convert, child_floor, child_open, child_trace  # noqa: E402
+from before_report import load, table  # noqa: E402
 from generate import VERSION, generate, parse_size  # noqa: E402
 
-#: issue 23's "before" figures at 1M and its goals (seconds): operation -> (issue's figure, goal
-#: text)
-ISSUE = {
-    "rebuild": ("10.1–12.1 s", "≤ 1.5× pyoxigraph's bulk load on disk"),
-    "lenses": ("10.8 s", "≤ 5 s"),
-    "graphml": ("42 s, 1.23 GB", "≤ 15 s in ≤ 1 GB"),
-    "summary": ("0.85 s", "≤ 0.3 s"),
-    "trace_p50": ("6.1 ms", "≤ 2 ms"),
-    "open_cold": ("0.6 s", "≤ 0.3 s"),
-}
 OPS = ("rebuild", "open", "summary", "trace", "lenses", "graphml")
-ID_BASE = "https://w3id.org/argkb/id/"
 
 
 def timed(argv: list[str], src: Path | None, cwd: Path | None = None) -> dict:
@@ -111,116 +102,6 @@ def median_of(runs: int, call) -> dict:
         "cpu": statistics.median(r["cpu"] for r in results),
         "rss": max(r["rss"] for r in results),
     }
-
-
-# ------------------------------------------------------------------ in a child process ---
-def child_floor(kb: Path, mode: str, nquads: Path) -> dict:
-    """pyoxigraph's own load of the knowledge base's files (``mode``: disk-graphs, disk-default,
-    memory)."""
-    import pyoxigraph as ox
-
-    started, cpu = time.perf_counter(), time.process_time()
-    if mode == "memory":
-        store = ox.Store()
-        for path in kb_files(kb):
-            store.bulk_load(
-                path=str(path),
-                format=ox.RdfFormat.TURTLE,
-                base_iri=path.resolve().as_uri(),
-                to_graph=ox.NamedNode(graph_of(kb, path)),
-            )
-        folder = None
-    else:
-        folder = Path(tempfile.mkdtemp(prefix="floor-", dir=nquads.parent))
-        store = ox.Store(str(folder))
-        fmt = ox.RdfFormat.N_QUADS if mode == "disk-graphs" else ox.RdfFormat.N_TRIPLES
-        store.bulk_load(
-            path=str(nquads if mode == "disk-graphs" else nquads.with_suffix(".nt")), format=fmt
-        )
-        store.flush()
-    figures = {
-        "wall": time.perf_counter() - started,
-        "cpu": time.process_time() - cpu,
-        "quads": len(store),
-    }
-    del store
-    if folder is not None:
-        shutil.rmtree(folder, ignore_errors=True)
-    return figures
-
-
-def child_convert(kb: Path, nquads: Path) -> dict:
-    """The knowledge base's files as one N-Quads file (a named graph per file) and one N-Triples
-    file."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    for path in kb_files(kb):
-        store.bulk_load(
-            path=str(path),
-            format=ox.RdfFormat.TURTLE,
-            base_iri=path.resolve().as_uri(),
-            to_graph=ox.NamedNode(graph_of(kb, path)),
-        )
-    store.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
-    with open(nquads.with_suffix(".nt"), "wb") as out:
-        for path in kb_files(kb):
-            out.write(
-                ox.serialize(
-                    ox.parse(
-                        path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()
-                    ),
-                    format=ox.RdfFormat.N_TRIPLES,
-                )
-            )
-    return {"quads": len(store)}
-
-
-def child_open(kb: Path) -> dict:
-    from argkb.kb.folder import KnowledgeBase
-    from argkb.store import open_store
-
-    return {"ask": bool(open_store(KnowledgeBase.locate(kb)).query("ASK { ?s ?p ?o }").boolean)}
-
-
-def child_trace(kb: Path, samples: int = 60) -> dict:
-    import random
-
-    from rdflib import URIRef
-
-    from argkb.kb.folder import KnowledgeBase
-    from argkb.navigate.trace import trace
-    from argkb.store import open_store
-
-    manifest = json.loads((kb / "generated.json").read_text(encoding="utf-8"))
-    rng = random.Random(5)  # the implications of bench/ops.py's ``queries``
-    impls = [
-        URIRef(ID_BASE + i["iri"].split(":", 1)[1])
-        for i in rng.sample(manifest["implications"], min(samples, len(manifest["implications"])))
-    ]
-    store = open_store(KnowledgeBase.locate(kb))
-    for iri in impls[:2]:
-        trace(store, iri)
-    walls, cpus = [], []
-    for iri in impls:
-        started, cpu = time.perf_counter(), time.process_time()
-        trace(store, iri)
-        walls.append(time.perf_counter() - started)
-        cpus.append(time.process_time() - cpu)
-    walls.sort()
-    return {
-        "trace_p50": statistics.median(walls),
-        "trace_p95": walls[int(round(0.95 * (len(walls) - 1)))],
-        "trace_cpu_p50": statistics.median(cpus),
-    }
-
-
-def kb_files(kb: Path) -> list[Path]:
-    return [kb / "ontology" / "argkb.ttl", *sorted((kb / "data").rglob("*.ttl"))]
-
-
-def graph_of(kb: Path, path: Path) -> str:
-    return "https://w3id.org/argkb/graph/" + path.relative_to(kb).as_posix()
 
 
 def child(src: Path | None, name: str, *args: str) -> dict:
@@ -316,84 +197,6 @@ def measure(
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return figures
-
-
-# ----------------------------------------------------------------------- reporting ---
-def cell(f: dict | None, key: str = "wall", unit: str = "s") -> str:
-    if not f or f.get(key) is None:
-        return "—"
-    value = f[key]
-    text = f"{value * 1000:.1f} ms" if unit == "ms" else f"{value:.2f} s"
-    if unit == "s" and f.get("cpu") is not None and key == "wall":
-        text += f" ({f['cpu']:.2f} s CPU)"
-    return text
-
-
-def table(fig: dict, label: dict[str, str]) -> str:
-    before, after = label["before"], label["after"]
-    lines = [
-        f"| operation at {fig['size']} ({fig['triples']:,} triples) | issue 23 at 1M | goal at 1M "
-        f"| before ({before}) | after ({after}) |",
-        "|---|---|---|---|---|",
-    ]
-
-    def row(name, key, issue=("", ""), unit="s", field="wall", extra=""):
-        b, a = fig.get(f"before_{key}"), fig.get(f"after_{key}")
-        if b is None and a is None:
-            return
-        lines.append(
-            f"| {name} | {issue[0]} | {issue[1]} | {cell(b, field, unit)} | "
-            f"{cell(a, field, unit)}{extra} |"
-        )
-
-    row("`argkb store rebuild`, whole process", "rebuild", ISSUE["rebuild"])
-    for mode, text in (
-        ("disk-graphs", "pyoxigraph `bulk_load`, on disk, a named graph per file (the floor)"),
-        ("disk-default", "pyoxigraph `bulk_load`, on disk, default graph only"),
-        ("memory", "pyoxigraph `bulk_load` of each Turtle file, in memory"),
-    ):
-        f = fig.get(f"floor_{mode}")
-        if f:
-            lines.append(f"| {text} | | | {cell(f)} | (same run) |")
-    floor = fig.get("floor_disk-graphs")
-    if floor and fig.get("after_rebuild"):
-        r = fig["after_rebuild"]
-        lines.append(
-            "| rebuild ÷ floor (wall; CPU) | | ≤ 1.5× | "
-            + (
-                f"{fig['before_rebuild']['wall'] / floor['wall']:.2f}×; "
-                f"{fig['before_rebuild']['cpu'] / floor['cpu']:.2f}×"
-                if fig.get("before_rebuild")
-                else "—"
-            )
-            + f" | {r['wall'] / floor['wall']:.2f}×; {r['cpu'] / floor['cpu']:.2f}× |"
-        )
-    row("`import argkb`, whole process", "import")
-    row("`argkb --help`, whole process", "help")
-    row("open the store cold (new process, one ASK)", "open_cold", ISSUE["open_cold"])
-    row("`argkb query lever-perspective-summary`, whole process", "summary", ISSUE["summary"])
-    row("trace p50, in process", "trace", ISSUE["trace_p50"], "ms", "trace_p50")
-    row("trace p95, in process", "trace", unit="ms", field="trace_p95")
-    row("trace p50, CPU, in process", "trace", unit="ms", field="trace_cpu_p50")
-    row(
-        "`argkb lenses --format json`, whole process, first on a database",
-        "lenses_first",
-        ISSUE["lenses"],
-    )
-    row("`argkb lenses --format json`, whole process, again (median)", "lenses", ISSUE["lenses"])
-    row("`argkb export --format graphml`, whole process", "graphml", ISSUE["graphml"])
-    for side in ("before", "after"):
-        g = fig.get(f"{side}_graphml")
-        if g:
-            lines.append(f"| peak memory, graphml ({side}) | | | {g['rss']:.0f} MB | |")
-    return "\n".join(lines)
-
-
-def load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "?"
 
 
 def worktree(commit: str) -> tuple[Path, str]:

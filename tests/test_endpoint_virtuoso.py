@@ -9,8 +9,8 @@ import pytest
 from rdflib.compare import isomorphic
 
 from argkb.store import open_store
-from argkb.store.derived import GRAPH_BASE
 from argkb.store.endpoint import EndpointStore, TruncatedResult
+from argkb.store.manifest import GRAPH_BASE
 from servers import differing_answers, free_port, require, same_trace, stop, wait_until_up
 
 pytestmark = pytest.mark.slow  # the slowest 10 % of cases (docs/contributing.md, Tests)

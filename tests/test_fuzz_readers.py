@@ -374,7 +374,7 @@ def test_fuzz_sparql_front(pieces):
     """What the check lets through is the canonical text, and the engine reads it without harm."""
     import pyoxigraph
 
-    from argkb.query.library import checked
+    from argkb.query.safety import checked
 
     text = "".join(pieces)
 

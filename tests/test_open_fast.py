@@ -9,7 +9,7 @@ from pathlib import Path
 
 from argkb.kb.folder import KnowledgeBase, _turtle_files
 from argkb.store.backends import derived_store
-from argkb.store.derived import FileEntry, Manifest
+from argkb.store.manifest import FileEntry, Manifest
 
 
 def test_the_data_files_are_those_pathlib_globs(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from argkb.errors import InputError, NetworkRefused, NoSuchNode, UsageError
 from argkb.kb.folder import KnowledgeBase
 from argkb.query import library as Q
+from argkb.query import safety
 from argkb.store.base import OxigraphStore, RdflibStore
 from argkb.store.bounds import canonical
 from conftest import REPO, make_kb
@@ -33,7 +34,7 @@ UPDATES = [
 @pytest.mark.parametrize("text", UPDATES)
 def test_updates_are_refused(text):
     with pytest.raises(UsageError, match="SPARQL Update .* is refused"):
-        Q.check(text)
+        safety.check(text)
 
 
 def test_update_words_inside_a_query_are_fine():
@@ -41,7 +42,7 @@ def test_update_words_inside_a_query_are_fine():
         "# INSERT DATA { } in a comment\n"
         'SELECT ?x WHERE { BIND("DELETE WHERE { ?s ?p ?o }" AS ?x) }'
     )
-    assert Q.check(text) == "select"
+    assert safety.check(text) == "select"
 
 
 @pytest.mark.parametrize(
@@ -59,14 +60,14 @@ def test_update_words_inside_a_query_are_fine():
 )
 def test_network_is_refused_unless_allowed(text, what):
     with pytest.raises(NetworkRefused, match=what):
-        Q.check(text)
-    assert Q.check(text, allow_network=True) == "select"
+        safety.check(text)
+    assert safety.check(text, allow_network=True) == "select"
 
 
 def test_syntax_error_names_line_and_column():
     text = "#+ summary: broken\nSELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER( \n}\n"
     with pytest.raises(InputError) as err:
-        Q.check(text, "broken.rq")
+        safety.check(text, "broken.rq")
     # the parser stops at the FILTER it cannot complete: line 5, column 3
     assert err.value.path == "broken.rq" and (err.value.line, err.value.column) == (5, 3)
     assert str(err.value).startswith("broken.rq:5:3: SPARQL syntax error")
@@ -74,7 +75,7 @@ def test_syntax_error_names_line_and_column():
 
 def test_unknown_prefix_is_an_input_error():
     with pytest.raises(InputError, match="prefix"):
-        Q.check("SELECT * WHERE { ?s nope:p ?o }")
+        safety.check("SELECT * WHERE { ?s nope:p ?o }")
 
 
 # ----------------------------------------------------------------- injection ---
@@ -145,7 +146,7 @@ def test_parameters_are_never_pasted(monkeypatch, stores):
     query = Q.library(KnowledgeBase.locate(REPO))["implications-of-lever"]
     Q.run(Spy(stores[1].graph), query, {"lever": "sanctions"})
     # the file's text as checked (its comments dropped: argkb.store.bounds.canonical), after the
-    # standard prefixes it does not declare (argkb.query.library.standard_prologue)
+    # standard prefixes it does not declare (argkb.query.safety.standard_prologue)
     text = canonical(query.text)
     assert seen[-1][0].endswith(text) and "sanctions" not in text.split("WHERE")[1]
     assert all(line.startswith("PREFIX ") for line in seen[-1][0][: -len(text)].splitlines())
@@ -167,26 +168,26 @@ def test_a_query_checked_before_is_not_parsed_again_and_refusals_are_never_remem
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     select = "SELECT ?s WHERE { ?s a argkb:Claim }"
     service = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
-    assert Q.checked(select) == ("select", select)
-    assert Q.check(service, allow_network=True) == "select"
+    assert safety.checked(select) == ("select", select)
+    assert safety.check(service, allow_network=True) == "select"
     assert len(list((tmp_path / "cache" / "argkb" / "checked-queries").iterdir())) == 2
 
     def no_parser(*_args, **_kwargs):
         raise AssertionError("parsed again")
 
     monkeypatch.setattr(parser, "parseQuery", no_parser)
-    assert Q.checked(select) == ("select", select)  # recalled, not parsed
+    assert safety.checked(select) == ("select", select)  # recalled, not parsed
     with pytest.raises(AssertionError, match="parsed again"):  # never checked without the network
-        Q.check(service)
+        safety.check(service)
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with pytest.raises(NetworkRefused, match="SERVICE"):
-        Q.check(service)
+        safety.check(service)
     with pytest.raises(InputError):  # a broken query: parsed, refused, every time
-        Q.check("SELECT ?s WHERE { ?s ?p }")
+        safety.check("SELECT ?s WHERE { ?s ?p }")
     with pytest.raises(InputError):
-        Q.check("SELECT ?s WHERE { ?s ?p }")
-    entry = checked_cache._entry(Q.standard_prologue(select) + select, False)
+        safety.check("SELECT ?s WHERE { ?s ?p }")
+    entry = checked_cache._entry(safety.standard_prologue(select) + select, False)
     entry.write_text("drop\n", encoding="ascii")  # not a form: no entry
-    assert checked_cache.recall(Q.standard_prologue(select) + select, False) is None
-    assert Q.check(select) == "select" and entry.read_text(encoding="ascii") == "select\n"
+    assert checked_cache.recall(safety.standard_prologue(select) + select, False) is None
+    assert safety.check(select) == "select" and entry.read_text(encoding="ascii") == "select\n"

@@ -12,7 +12,8 @@ import pyoxigraph as ox
 from argkb.cli.main import cli
 from argkb.kb.folder import KnowledgeBase
 from argkb.query import answers
-from argkb.query.library import check, library
+from argkb.query.library import library
+from argkb.query.safety import check
 from argkb.store.backends import open_store
 from argkb.store.base import QueryResult
 from argkb.store.views import view_path, write_view

@@ -18,7 +18,7 @@ import threading
 import pytest
 
 from argkb.errors import ArgkbError, InputError, NetworkRefused, UsageError
-from argkb.query import library as Q
+from argkb.query import safety
 from argkb.store.bounds import canonical, check_bounds
 from conftest import REPO
 
@@ -86,7 +86,7 @@ def test_a_clause_hidden_behind_a_comment_is_never_run(clause, end):
     escape."""
     text = hidden(clause, LINE_ENDS[end], "http://127.0.0.1:9/x")
     try:
-        form, checked = Q.checked(text)
+        form, checked = safety.checked(text)
     except ArgkbError as refused:
         assert isinstance(refused, (NetworkRefused, InputError, UsageError))
         if end == "CR":  # a raw CR ends the comment: the clause is live, and refused as such
@@ -102,14 +102,14 @@ def test_a_clause_hidden_behind_a_comment_is_never_run(clause, end):
 @pytest.mark.parametrize("clause", ["SERVICE", "FROM", "FROM NAMED"])
 def test_a_carriage_return_is_a_line_end_for_the_check(clause):
     with pytest.raises(NetworkRefused, match="SERVICE|FROM"):
-        Q.check(hidden(clause, "\r", "http://127.0.0.1:9/x"))
+        safety.check(hidden(clause, "\r", "http://127.0.0.1:9/x"))
     with pytest.raises(NetworkRefused, match="SERVICE|FROM"):
-        Q.check(hidden(clause, "\r\n", "http://127.0.0.1:9/x"))
+        safety.check(hidden(clause, "\r\n", "http://127.0.0.1:9/x"))
 
 
 def test_a_code_point_backslash_cannot_hide_a_service_inside_a_string():
     with pytest.raises(NetworkRefused, match="SERVICE"):
-        Q.check(ESCAPED_BACKSLASH.format(url="http://127.0.0.1:9/x"))
+        safety.check(ESCAPED_BACKSLASH.format(url="http://127.0.0.1:9/x"))
 
 
 @pytest.mark.parametrize("end", ["\r", "\\u000D", "\\U0000000D"])
@@ -166,8 +166,8 @@ def test_canonical_text_keeps_strings_and_iris():
     # and the values are those Oxigraph gives the original
     import pyoxigraph
 
-    row = next(iter(pyoxigraph.Store().query(Q.standard_prologue(text) + text)))
-    again = next(iter(pyoxigraph.Store().query(Q.standard_prologue(out) + out)))
+    row = next(iter(pyoxigraph.Store().query(safety.standard_prologue(text) + text)))
+    again = next(iter(pyoxigraph.Store().query(safety.standard_prologue(out) + out)))
     assert [row[v] for v in ("x", "y", "z", "w", "v")] == [
         again[v] for v in ("x", "y", "z", "w", "v")
     ]
@@ -175,7 +175,7 @@ def test_canonical_text_keeps_strings_and_iris():
 
 def test_the_rdflib_eight_digit_escape_is_a_plain_query():
     """``"\\u00530045"`` is "S0045" to SPARQL; rdflib read 8 hex digits and raised a ValueError."""
-    assert Q.check('SELECT * WHERE { BIND("\\u00530045" AS ?x) }') == "select"
+    assert safety.check('SELECT * WHERE { BIND("\\u00530045" AS ?x) }') == "select"
 
 
 @pytest.mark.parametrize(
@@ -191,7 +191,7 @@ def test_the_rdflib_eight_digit_escape_is_a_plain_query():
 )
 def test_escapes_the_parsers_read_differently_are_refused_in_one_sentence(text, says):
     with pytest.raises((InputError, UsageError), match=says) as refused:
-        Q.check(text)
+        safety.check(text)
     assert "\n" not in str(refused.value)
 
 
@@ -288,7 +288,7 @@ def test_a_query_that_slips_past_the_bounds_cannot_overflow_the_stack():
     """The query thread has a deep stack: 20,000 nested groups, given to the engine directly, are an
     answer."""
     script = (
-        "from argkb.query.library import interruptible\n"
+        "from argkb.query.interruptible import interruptible\n"
         "from argkb.store.base import OxigraphStore\n"
         "deep = 'SELECT * WHERE ' + '{' * 20000 + ' ?s ?p ?o ' + '}' * 20000\n"
         "print(interruptible(lambda: OxigraphStore().query(deep)).kind)\n"

@@ -19,7 +19,7 @@ from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
 from argkb.store.backends import derived_store, store_status
 from argkb.store.base import OxigraphStore
-from argkb.store.derived import GRAPH_BASE, Manifest
+from argkb.store.manifest import GRAPH_BASE, Manifest
 from conftest import REPO
 
 KB = "https://w3id.org/argkb/id/"
@@ -326,7 +326,8 @@ def test_keys_and_graphs_are_those_of_the_resolved_paths(tmp_path, monkeypatch):
     """Each folder is resolved once (speed): a file reached through a symlinked folder, a symlinked
     file, a file outside the knowledge base and a relative path get the keys and graphs
     ``Path.resolve()`` gives."""
-    from argkb.store.derived import DerivedStore, graph_iri
+    from argkb.store.derived import DerivedStore
+    from argkb.store.manifest import graph_iri
 
     root, outside = tmp_path / "kb", tmp_path / "elsewhere"
     (root / "data" / "real").mkdir(parents=True)

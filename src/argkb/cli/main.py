@@ -130,14 +130,14 @@ _quiet_rdflib()
 
 def _exit_now_if_a_query_runs_on(code: int) -> None:
     """After Ctrl-C, a query thread may still be inside pyoxigraph
-    (``argkb.query.library.interruptible``): run the exit handlers (temporary snapshots are
+    (``argkb.query.interruptible.interruptible``): run the exit handlers (temporary snapshots are
     removed), flush, and end the process without the interpreter's shutdown, which could wait on
     that thread."""
     import atexit
     import os
 
-    library = sys.modules.get("argkb.query.library")
-    if library is None or not getattr(library, "ABANDONED", None):
+    worker = sys.modules.get("argkb.query.interruptible")
+    if worker is None or not getattr(worker, "ABANDONED", None):
         return
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):

@@ -122,7 +122,7 @@ def serve_cmd(kb, port, host, timeout_s):
     size and nesting bounds are refused (HTTP 400/403). A crashed Oxigraph process is reported
     and restarted. The snapshot is taken at start: restart the server to serve later edits.
     """
-    from argkb.query.library import server_check
+    from argkb.query.safety import server_check
     from argkb.store.serve import serve
 
     serve(kb, host, port, server_check, timeout_s)

@@ -57,7 +57,7 @@ def _files_asserting(live: KnowledgeBase, triples: set) -> dict[tuple, list[str]
     read."""
     from argkb.store import open_store
     from argkb.store.base import OxigraphStore, to_ox
-    from argkb.store.derived import graph_iri
+    from argkb.store.manifest import graph_iri
 
     files = {path.relative_to(live.root).as_posix(): path for path in live.data_files()}
     store = open_store(live)

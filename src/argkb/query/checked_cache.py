@@ -1,4 +1,4 @@
-"""A memo of the queries that passed ``argkb.query.library.checked``, so a command does not import
+"""A memo of the queries that passed ``argkb.query.safety.checked``, so a command does not import
 and run rdflib's SPARQL parser (~0.2 s of start-up) to check again a query it checked before.
 
 An entry is a file in the user's cache (``$XDG_CACHE_HOME/argkb/checked-queries/``, never in a

@@ -5,7 +5,8 @@
   ``with_values`` (a VALUES block of escaped terms): never pasted into the text;
 - ``argkb.store.backends`` — ``open_store(kb)``: the derived store, an endpoint or memory;
 - ``argkb.store.derived`` — the persistent pyoxigraph copy of the Turtle files, kept in step by hash
-  (its writers' lock: ``argkb.store.store_lock``);
+  (its writers' lock: ``argkb.store.store_lock``; its manifest of files and their hashes:
+  ``argkb.store.manifest``);
 - ``argkb.store.endpoint`` — any SPARQL 1.1 server as a Store;
 - ``argkb.store.focus`` — a query restricted to many nodes in linear time (marker graph, not a
   VALUES join);

@@ -112,7 +112,7 @@ def _with_extra(kb: KnowledgeBase, derived):
     import pyoxigraph
 
     from argkb.rdf.parse import USER_MAX_BYTES, parse_file
-    from argkb.store.derived import GRAPH_BASE
+    from argkb.store.manifest import GRAPH_BASE
 
     graphs = [
         parse_file(path, allow_network=kb.allow_network, max_bytes=USER_MAX_BYTES)

@@ -1,14 +1,14 @@
 """The derived store: a persistent pyoxigraph copy of the knowledge base's Turtle files.
 
-The Turtle files stay the source of truth. This module keeps, in ``<kb>/.argkb-cache/store/``,
-a pyoxigraph (RocksDB) database holding one named graph per file (``graph_iri``), and a
-``manifest.json`` naming, for each file, its SHA-256, its triple count and the stat
-signature (size, mtime, ctime, inode) seen when it was hashed. Queries read the union of the
-graphs. A file whose stat signature is unchanged, and old enough not to be "racy" (modified
-within ``RACY_NS`` of its hashing), is not re-read; any other file is hashed, and re-loaded
-only if its hash changed. Facts live amendments replaced (``argkb.kb.supersede``) are left out of
-the graph of the file asserting them; each entry records their fingerprint, and a file whose
-fingerprint changed (an amendment added or retracted) is re-loaded though its bytes did not change.
+The Turtle files stay the source of truth. This module keeps, in ``<kb>/.argkb-cache/store/``, a
+pyoxigraph (RocksDB) database holding one named graph per file (``graph_iri``), and a
+``manifest.json`` (``argkb.store.manifest``) naming, for each file, its SHA-256, its triple count
+and the stat signature (size, mtime, ctime, inode) seen when it was hashed. Queries read the union
+of the graphs. A file whose stat signature is unchanged, and old enough not to be "racy" (modified
+within ``RACY_NS`` of its hashing), is not re-read; any other file is hashed, and re-loaded only if
+its hash changed. Facts live amendments replaced (``argkb.kb.supersede``) are left out of the graph
+of the file asserting them; each entry records their fingerprint, and a file whose fingerprint
+changed (an amendment added or retracted) is re-loaded though its bytes did not change.
 
 Updates are copy-on-write: the current database is snapshotted (``backup``: hard links),
 the snapshot is opened for writing, changed files' graphs are dropped and re-loaded, and the
@@ -25,135 +25,24 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import shutil
 import stat
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from argkb.errors import InputError, UsageError
 from argkb.kb.processes import pid_alive
 from argkb.kb.supersede import digest
 from argkb.rdf.atomic import atomic_write_text
+from argkb.store.manifest import Changes, FileEntry, Manifest, _graph_iri, engine_version
 from argkb.store.views import collect_views
 
 CACHE_DIR = ".argkb-cache"
-FORMAT = 2  # 2: entries record the fingerprint of what amendments replaced in the file
-#: named graphs of the knowledge base's files: this prefix + the file's path inside the KB
-GRAPH_BASE = "https://w3id.org/argkb/graph/"
 #: a file modified this close to its hashing is hashed again next time (coarse timestamps)
 RACY_NS = 2_000_000_000
 LOCK_TIMEOUT_S = 300.0
-
-
-def graph_iri(root: Path, path: Path) -> str:
-    """The named graph holding ``path``: GRAPH_BASE + its path relative to the KB root."""
-    return _graph_iri(Path(root).resolve(), Path(path).resolve(), Path(path).name)
-
-
-def _graph_iri(real_root: Path, real_path: Path, name: str) -> str:
-    try:
-        rel = real_path.relative_to(real_root).as_posix()
-    except ValueError:
-        rel = "external/" + hashlib.sha256(str(real_path).encode()).hexdigest()[:16] + "/" + name
-    return GRAPH_BASE + quote(rel, safe="/-._~")
-
-
-def engine_version() -> str:
-    import pyoxigraph
-
-    return f"pyoxigraph {getattr(pyoxigraph, '__version__', '?')}"
-
-
-@dataclass
-class FileEntry:
-    sha256: str
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    ino: int
-    hashed_ns: int
-    triples: int
-    graph: str
-    superseded: str = ""  # argkb.kb.supersede.digest of the facts left out of this file
-
-    def same_stat(self, st: os.stat_result) -> bool:
-        return (self.size, self.mtime_ns, self.ctime_ns, self.ino) == (
-            st.st_size,
-            st.st_mtime_ns,
-            st.st_ctime_ns,
-            st.st_ino,
-        )
-
-
-_ENTRY_FIELDS = frozenset(FileEntry.__dataclass_fields__)
-
-
-def _entry(fields: dict) -> FileEntry:
-    """``FileEntry(**fields)``; an entry with every field (as this version writes them) is adopted
-    as it is, without the dataclass's ``__init__`` (a cold start reads thousands of them)."""
-    if fields.keys() != _ENTRY_FIELDS:
-        return FileEntry(**fields)
-    entry = object.__new__(FileEntry)
-    entry.__dict__ = fields
-    return entry
-
-
-@dataclass
-class Manifest:
-    db: str
-    files: dict[str, FileEntry] = field(default_factory=dict)
-    engine: str = ""
-    format: int = FORMAT
-
-    def to_json(self) -> str:
-        data = {
-            "format": self.format,
-            "engine": self.engine,
-            "db": self.db,
-            "files": {k: asdict(v) for k, v in sorted(self.files.items())},
-        }
-        return json.dumps(data, indent=1) + "\n"
-
-    @classmethod
-    def read(cls, path: Path) -> Manifest | None:
-        """The manifest, or None when missing, unreadable, corrupt or from another format/engine."""
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            if data.get("format") != FORMAT or data.get("engine") != engine_version():
-                return None
-            db = data["db"]
-            if not isinstance(db, str) or not db.startswith("db-") or "/" in db:
-                return None
-            return cls(db, {k: _entry(v) for k, v in data["files"].items()}, data["engine"])
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return None
-
-    @property
-    def triples(self) -> int:
-        return sum(e.triples for e in self.files.values())
-
-
-@dataclass
-class Changes:
-    """What differs between the files and the manifest (file keys are paths relative to the KB)."""
-
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    rebuild_reason: str | None = None  # the whole store must be rebuilt, and why
-    entries: dict[str, FileEntry] = field(default_factory=dict)  # fresh entries (hash known)
-    content: dict[str, bytes] = field(default_factory=dict)  # bytes read while hashing
-    restat: bool = False  # unchanged files whose stat signature needs recording
-    manifest: Manifest | None = None  # the manifest compared with
-
-    @property
-    def fresh(self) -> bool:
-        return self.rebuild_reason is None and not (self.added or self.changed or self.removed)
 
 
 class DerivedStore:

@@ -1,6 +1,6 @@
 """``argkb push``: load the knowledge base into a SPARQL server through the Graph Store Protocol.
 
-One named graph per file (the same names as the derived store: ``argkb.store.derived.graph_iri``),
+One named graph per file (the same names as the derived store: ``argkb.store.manifest.graph_iri``),
 so a server holds the ontology, each source's file and each contribution separately. Each graph
 is replaced whole (HTTP PUT) with N-Triples taken from the derived store (no Turtle re-parsed;
 N-Triples is also Turtle, which every server reads); graphs argkb pushed earlier whose file is gone
@@ -72,8 +72,8 @@ def push(kb: KnowledgeBase, endpoint: str, graph_store: str | None = None) -> Pu
     import pyoxigraph
 
     from argkb.store.backends import derived_store
-    from argkb.store.derived import GRAPH_BASE
     from argkb.store.endpoint import EndpointStore, Http
+    from argkb.store.manifest import GRAPH_BASE
 
     query = EndpointStore(endpoint)
     gsp = Http(graph_store or graph_store_url(endpoint))

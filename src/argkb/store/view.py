@@ -103,7 +103,7 @@ def _view_store(live: KnowledgeBase, view: KnowledgeBaseView, store, change: Cha
         return OxigraphStore.from_kb(view)
     import pyoxigraph as ox
 
-    from argkb.store.derived import graph_iri
+    from argkb.store.manifest import graph_iri
 
     try:
         path = derived_store(live).snapshot("view")
