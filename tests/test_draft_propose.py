@@ -12,8 +12,10 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from argkb.author.clauses import label, parts, slug
+from argkb.author.clause_labels import label
+from argkb.author.clauses import parts
 from argkb.author.propose import Vocabulary
+from argkb.author.slugs import slug
 from argkb.vocab import ARGKB, KB
 
 REPO = Path(__file__).resolve().parent.parent

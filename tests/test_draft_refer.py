@@ -123,9 +123,9 @@ def test_nearly_every_consequence_gets_an_affected_actor_on_both_corpora():
         assert total.aff_found / total.aff_keys >= 0.85
 
 
-def _bench(name: str):
-    """bench/draft_accuracy.py as a module."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "draft_accuracy.py")
+def _bench(name: str, script: str = "draft_accuracy.py"):
+    """bench/draft_accuracy.py (or another bench script) as a module."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / script)
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench
     spec.loader.exec_module(bench)
@@ -144,7 +144,7 @@ def test_held_out_articles_get_a_trigger_for_most_consequences_and_no_junk():
 
 def test_the_bench_calls_the_reviewed_defects_junk_or_unusable():
     """The stricter bench checks catch what an analyst rejected in a held-out draft."""
-    bench = _bench("draft_accuracy_checks")
+    bench = _bench("label_checks", "label_checks.py")
     for cut in (
         "The agreement is likely to hold only as long as neither is",
         "Ethiopian officials have not renounced the will never allow foreign troops",

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from argkb.author import refer
 from argkb.author.detect import Finding
-from argkb.author.propose import Proposal, Vocabulary
+from argkb.author.proposal import Proposal
+from argkb.author.propose import Vocabulary
 from argkb.author.sentences import split
 
 

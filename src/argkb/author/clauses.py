@@ -1,24 +1,22 @@
-"""A consequence sentence taken apart: its condition clause, its consequence clause, a short label,
-an id.
+"""A consequence sentence taken apart: its condition clause, its consequence clause.
 
 ``parts(sentence)`` finds the condition (the clause opened by *if*, *unless*, *when*, *once*,
 *as long as*, *without*, or an inverted *should*/*were*/*had*, at the start of the sentence,
 after a reporting frame such as "Saudi Arabia has said that", or trailing the main clause) and
 the consequence: the rest, without discourse markers ("For instance,", "However,", "Conversely,"
 …), without "but", quotation marks and the reporting frame, reduced to the clause that holds the
-modal when ";", ":" or ", but" join two. ``label`` shortens the consequence to at most twelve
-words and keeps its modal; ``slug`` makes a readable id from a label.
+modal when ";", ":" or ", but" join two. ``subject``, ``event`` and ``acts`` read a clause's
+subject, an event it names and whether it reads as an action. The labels made from the
+consequence: ``argkb.author.clause_labels``; ids: ``argkb.author.slugs``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
 from argkb.author.detect import MODAL
 
-MAX_WORDS = 12
 PRONOUNS = {"it", "they", "this", "that", "these", "those", "such", "he", "she", "them", "there"}
 
 _MARKERS = (
@@ -81,182 +79,6 @@ _TRAILING = re.compile(
 )
 # a plural's possessive apostrophe ("the Houthis' attacks") stays
 _QUOTES = re.compile(r"[\"“”„«»]|(?<!\w)['‘’]|(?<![sS])['‘’](?!\w)")
-_CUTS = re.compile(
-    r",\s+(?:but|while|which|whether|because|since|although|though|as|with all)\b|;|"
-    r"\s+(?:who|whom|whose)\s+|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ",
-    re.I,
-)
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "on",
-    "in",
-    "its",
-    "their",
-    "for",
-    "with",
-    "by",
-    "at",
-    "from",
-    "as",
-    "than",
-    "that",
-    "which",
-    "is",
-    "are",
-    "be",
-    "been",
-    "also",
-    "even",
-    "far",
-    "much",
-    "more",
-    "very",
-    "it",
-    "they",
-    "this",
-    "these",
-    "there",
-    "then",
-    "will",
-    "would",
-    "could",
-    "might",
-    "may",
-    "can",
-    "cannot",
-    "likely",
-    "unlikely",
-    "probably",
-    "bound",
-    "tends",
-    "tend",
-    "risks",
-    "once",
-    "own",
-    "any",
-    "some",
-    "such",
-    "yet",
-    "another",
-    "further",
-    "still",
-    "just",
-    "only",
-    "either",
-    "both",
-    "each",
-    "not",
-    "no",
-    "eventually",
-    "significantly",
-    "easily",
-    "actually",
-    "quickly",
-    "considerably",
-}
-_TAIL = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "on",
-    "in",
-    "its",
-    "their",
-    "for",
-    "with",
-    "by",
-    "at",
-    "from",
-    "as",
-    "than",
-    "that",
-    "which",
-    "between",
-    "into",
-    "both",
-    "either",
-    "any",
-    "more",
-    "his",
-    "her",
-    "our",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "neither",
-    "so",
-    "very",
-    "them",
-    "will",
-    "would",
-    "could",
-    "might",
-    "may",
-    "can",
-    "not",
-    "no",
-    "while",
-    "when",
-    "if",
-    "who",
-    "whom",
-    "whose",
-    "has",
-    "have",
-    "had",
-    "this",
-    "these",
-    "those",
-    "each",
-    "every",
-    "among",
-    "through",
-    "over",
-    "under",
-    "without",
-    "against",
-    "such",
-    "but",
-    "nor",
-    "because",
-    "since",
-    "whether",
-    "where",
-    "then",
-    "even",
-    "only",
-    "it",
-}
-
-
-# trailing adjuncts a label can lose: a clause after a comma, "as long as …", "so far from …",
-# a relative or subordinate clause, a prepositional phrase ("of" phrases stay: "a stretch of coast")
-_ADJUNCT = re.compile(
-    r",\s|\s+(?:only\s+)?as long as\b|\s+so far from\b|\s+(?:that|which|who|whom|whose|where"
-    r"|while|whether|because|since|although|though|unless|until|before|after|once|if|even if"
-    r"|than|as)\s|\s+(?:in|on|at|for|from|with|without|by|through|across|along|between|among"
-    r"|towards?|into|against|over|under|within|during|around|beyond|near|like|about|via)\s",
-    re.I,
-)
-# an inner parenthetical: ", for their part,", ", for instance,", ", however,"
-_PARENTHETICAL = re.compile(
-    r",\s+(?:for (?:their|its|his|her|our) part|for (?:example|instance)"
-    r"|however|in turn|in other words|of course|above all),(?=\s)",
-    re.I,
-)
 # a clause's end that leaves it hanging: "Egypt is", "… as illegitimate and are"
 _DANGLING = re.compile(
     r"(?:,?\s+(?:and|or|but))?\s+(?:is|are|was|were|has|have|had|be|been)"
@@ -284,9 +106,7 @@ _NOT_GERUNDS = {
     "string",
     "wing",
 }
-# a coordinated predicate before the modal ("… reject snapback as illegitimate and are"), and the
-# names that open the subject ("Russia and China")
-_COORDINATED = re.compile(r"\s+and\s+(are|is|was|were|has|have|had)\s*$")
+# the names that open the subject ("Russia and China")
 _NAMES = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|,\s*)?[A-Z][\w'’.-]*)*")
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 # a consequence embedded in a report of what has shown it ("… have shown how quickly X can …")
@@ -296,24 +116,6 @@ _EMBEDDED = re.compile(
     r"\s+",
     re.I,
 )
-# the words that end a phrase well once an adjunct is cut ("many more", "took from them")
-_CLOSED = _TAIL - {"more", "it", "them", "then", "only", "even", "so"}
-
-_SUBJECT_CUT = {
-    "of",
-    "between",
-    "in",
-    "on",
-    "for",
-    "to",
-    "with",
-    "that",
-    "who",
-    "which",
-    "from",
-    "over",
-    "along",
-}
 
 
 @dataclass(frozen=True)
@@ -440,72 +242,6 @@ def subject(consequence: str) -> str:
     return consequence[: modal.start()].strip() if modal else ""
 
 
-def _trim(text: str, limit: int, keep: int) -> str:
-    """``text`` less its trailing adjuncts (from the last), until it has at most ``limit`` words;
-    never cut before offset ``keep``, nor so much that fewer than six words and less than half
-    of them are left ("It could also be seen"): then ``text``."""
-    trimmed = text
-    while len(trimmed.split()) > limit:
-        cuts = [m.start() for m in _ADJUNCT.finditer(trimmed) if m.start() >= keep]
-        if not cuts:
-            break
-        trimmed = " ".join(_untailed(trimmed[: cuts[-1]].rstrip(" ,;:").split(), _CLOSED))
-    left = len(trimmed.split())
-    return trimmed if left >= 6 or 2 * left >= len(text.split()) else text
-
-
-def _untailed(words: list[str], tail: set[str] = _TAIL) -> list[str]:
-    """The words without the function words they end in ("… for a continent that")."""
-    while (
-        len(words) > 3
-        and words[-1].lower().strip(",") in tail
-        and not (MODAL.fullmatch(words[-1]) or MODAL.fullmatch(words[-2]))
-    ):
-        words = words[:-1]  # "will be", "could" stay: the modal is kept
-    return words
-
-
-def _close(words: list[str], cut: bool) -> str:
-    """The words as a label: no trailing function word when cut, a capital first."""
-    label = " ".join(_untailed(words) if cut else words).rstrip(",;:")
-    return label[:1].upper() + label[1:]
-
-
-def shorten(text: str, limit: int = MAX_WORDS) -> str:
-    """``text`` in at most ``limit`` words: cut at a clause boundary after the modal, then its
-    trailing adjuncts dropped ("… for a naval base", "… as long as neither is tested"), then
-    (as a last resort) its subject reduced to its head and the words cut, never after a
-    function word."""
-    modal = MODAL.search(text)
-    after = modal.end() if modal else 0
-    cut = _CUTS.search(text, after)
-    if cut and len(text[: cut.start()].split()) >= 3:
-        text = text[: cut.start()]
-    keep = after + len(text[after:]) - len(text[after:].lstrip()) + 1
-    keep = text.find(" ", keep) if text.find(" ", keep) > 0 else len(text)  # the modal's next word
-    text = _trim(_PARENTHETICAL.sub("", text), limit, keep)
-    words = text.split()
-    if len(words) > limit and modal and (at := MODAL.search(text)):
-        before = text[: at.start()]
-        joined = _COORDINATED.search(before)  # "Russia and China reject X and are unlikely …"
-        if joined and (names := _NAMES.match(before)):
-            before = f"{names.group(0)} {joined.group(1)} "
-        head = before.split()  # the subject: its head noun phrase
-        stop = next((i for i, w in enumerate(head[1:], 1) if w.lower() in _SUBJECT_CUT), len(head))
-        words = head[: min(stop, 6)] + text[at.start() :].split()
-    return _close(words[:limit], len(words) > limit)
-
-
-def clause_label(text: str, limit: int = MAX_WORDS) -> str:
-    """A move's label from its clause: without an opening attribution, parentheticals or a
-    dangling auxiliary at its end ("… and are"), its trailing adjuncts dropped to fit."""
-    text = _strip_attribution(_PARENTHETICAL.sub("", " ".join(text.split())))
-    text = _DANGLING.sub("", text)
-    text = _trim(text, limit, text.find(" ", text.find(" ") + 1) + 1 or len(text))
-    words = text.split()
-    return _close(words[:limit], len(words) > limit)
-
-
 def event(clause: str) -> tuple[str, str] | None:
     """``(who, verb phrase)`` of a clause that names an event by a noun between its parties
     ("the discussions between Trump and Putin" -> "Trump and Putin", "hold discussions")."""
@@ -521,34 +257,3 @@ def acts(clause: str) -> bool:
     if words and words[0].endswith("ing") and words[0] not in _NOT_GERUNDS:
         return True
     return bool(_FINITE.search(_DANGLING.sub("", " ".join(clause.split()))))
-
-
-def label(sentence: str) -> str:
-    """A short label (at most twelve words) for a consequence sentence, made from its consequence
-    clause."""
-    return shorten(parts(sentence).consequence)
-
-
-class Taken(Protocol):
-    """The ids already in use (a set, or ``argkb.author.stubs.Ids``, which also asks the knowledge
-    base)."""
-
-    def __contains__(self, local: str, /) -> bool: ...
-
-    def add(self, local: str, /) -> None: ...
-
-
-def slug(text: str, taken: Taken, prefix: str, words: int = 4) -> str:
-    """A readable id ``PREFIX-word-word…`` from ``text``'s content words, not in ``taken`` (which it
-    joins)."""
-    content = [
-        w
-        for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s", ""))
-        if w not in _STOP
-    ]
-    base = "-".join([prefix, *content[:words]]) if content else prefix
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate

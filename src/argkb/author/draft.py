@@ -19,10 +19,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from argkb.author.article import proposals
-from argkb.author.clauses import label as clause_label
+from argkb.author.clause_labels import label as clause_label
 from argkb.author.detect import Finding, detect
 from argkb.author.draft_turtle import Statement, Turtle, finish, rule
-from argkb.author.propose import Proposal, Vocabulary
+from argkb.author.proposal import Proposal
+from argkb.author.propose import Vocabulary
 from argkb.author.stubs import Ids, Stubs
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, register_hint

@@ -20,55 +20,21 @@ Proposals are made from words, never decided:
   consequence clause names it too; then a pronoun or description opening the consequence ("the
   country would …") resolved to its antecedent; with none, the condition's actors, else the
   article's most salient actor as a weaker guess (``argkb.author.refer``; each with a note ``how``).
-- **The label** is the consequence clause in at most twelve words (``argkb.author.clauses``).
+- **The label** is the consequence clause in at most twelve words (``argkb.author.clause_labels``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 from rdflib import URIRef
 
-from argkb.author import clauses, gazetteer, refer
+from argkb.author import clause_labels, clauses, gazetteer, refer
+from argkb.author.move_words import _SIGNAL, _direction, _stub_levers
+from argkb.author.proposal import ActorRef, MoveRef, Proposal, StubLever
 from argkb.author.queries import TERMS_QUERY
 from argkb.vocab import ARGKB
-
-#: words that say which way a move goes -> its argkb:direction (the first that matches decides)
-DIRECTION_WORDS = {
-    ARGKB.Decrease: (
-        r"eas(?:e|es|ing)|lift(?:s|ing)?|reduc(?:e|es|ing)|withdraw(?:s|ing)?|cut(?:s|ting)?|"
-        r"weaken(?:s|ing)?|lower(?:s|ing)?|soften(?:s|ing)?|abandon(?:s|ing)?|end(?:s|ing)?|"
-        r"drop(?:s|ping)?|fail(?:s|ing)? to|waver(?:s|ing)?|disappear(?:s|ing)?|"
-        r"stop(?:s|ped|ping)?|cool(?:s|ing)?"
-    ),
-    ARGKB.Increase: (
-        r"increas(?:e|es|ing)|strengthen(?:s|ing)?|rais(?:e|es|ing)|boost(?:s|ing)?|"
-        r"renew(?:s|ed|ing)?|tighten(?:s|ing)?|expand(?:s|ing)?|step(?:s|ping)? up|"
-        r"harden(?:s|ing)?|escalat(?:e|es|ing)|consolidat(?:e|es|ing)|stand(?:s|ing)? firm|"
-        r"determination"
-    ),
-    ARGKB.Maintain: (
-        r"maintain(?:s|ed|ing)?|keep(?:s|ing)?|sustain(?:s|ing)?|continu(?:e|es|ing)|"
-        r"stay(?:s|ing)?|hold(?:s|ing)?"
-    ),
-    ARGKB.Undertake: (
-        r"attend(?:s|ing)?|launch(?:es|ing)?|meet(?:s|ing)?|visit(?:s|ing)?|sign(?:s|ing)?|"
-        r"announc(?:e|es|ing)|strik(?:e|es|ing)|attack(?:s|ing)?|invad(?:e|es|ing)|mines?|mining|"
-        r"tests?|testing|obtain(?:s|ing)?|acquir(?:e|es|ing)|find(?:s|ing)?|reach(?:es|ing)?|"
-        r"reopen(?:s|ing)?|open(?:s|ing)?|close(?:s|ing)?|push(?:es|ing)?|seek(?:s|ing)?|"
-        r"offer(?:s|ing)?|agree(?:s|ing)?|send(?:s|ing)?|arriv(?:e|es|ing)|suffer(?:s|ing)?|"
-        r"express(?:es|ing)?|signal(?:s|ling)?|asks?|asking|request(?:s|ing)?|"
-        r"hold(?:s|ing)? (?:a|an|the) \w+|call(?:s|ing)? for"
-    ),
-}
-_SIGNAL = re.compile(
-    r"\b(?:signal(?:s|ling)?|express(?:es|ing)?|warn(?:s|ing)?|threaten(?:s|ing)?|announc(?:e|es|ing)|"
-    r"promis(?:e|es|ing)|willingness|perceive[sd]?)\b",
-    re.I,
-)
 
 
 @dataclass
@@ -88,66 +54,6 @@ class Term:
         if self.leader:
             names |= {n.split()[-1] for n in self.names if len(n.split()) > 1}
         return gazetteer.name_pattern(names, plural=True)
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    """An actor named in a sentence: of the knowledge base (``entry`` None) or a stub from the
-    gazetteer."""
-
-    node: URIRef | None
-    words: str  # the words found
-    start: int
-    entry: gazetteer.Entry | None = None
-    how: str = field(default="", compare=False)  # which step proposed it (``argkb.author.refer``)
-
-    @property
-    def key(self) -> str:
-        return self.entry.key if self.entry else str(self.node)
-
-    @property
-    def ident(self):
-        return self.node or self.entry.key
-
-
-@dataclass(frozen=True)
-class StubLever:
-    name: str
-
-
-@dataclass
-class MoveRef:
-    """A proposed trigger: a move of the knowledge base (``node``) or a new stub move with what was
-    found of it."""
-
-    why: str
-    node: URIRef | None = None
-    label: str = ""
-    actor: ActorRef | None = None
-    lever: URIRef | StubLever | None = None
-    direction: URIRef | None = None
-    kind: URIRef | None = None
-
-
-@dataclass
-class Proposal:
-    """What the draft proposes for one sentence."""
-
-    label: str = ""
-    affects: list[ActorRef] = field(default_factory=list)
-    triggers: list[MoveRef] = field(default_factory=list)
-    attribution: str | None = None  # what the label dropped: "according to X", "X fears that"
-
-
-@cache
-def _stub_levers() -> tuple[tuple[str, re.Pattern], ...]:
-    rows = (
-        (Path(__file__).resolve().parent / "data" / "levers.tsv")
-        .read_text(encoding="utf-8")
-        .splitlines()
-    )
-    cells = [[c for c in r.split("\t") if c] for r in rows if r.strip() and not r.startswith("#")]
-    return tuple((c[0], re.compile(r"\b(?:" + "|".join(c[1:]) + r")\b", re.I)) for c in cells)
 
 
 class Vocabulary:
@@ -252,7 +158,9 @@ class Vocabulary:
         ]
         named.sort(key=lambda a: a.ident not in in_consequence)  # the consequence's own first
         affects = self._affected(flat, parts, named, triggers, context or refer.Context())
-        return Proposal(clauses.shorten(parts.consequence), affects, triggers, parts.attribution)
+        return Proposal(
+            clause_labels.shorten(parts.consequence), affects, triggers, parts.attribution
+        )
 
     def _affected(
         self,
@@ -397,7 +305,7 @@ class Vocabulary:
         return MoveRef(
             f'the condition or cause: "{" ".join(text.split())}"',
             None,
-            clauses.clause_label(text),
+            clause_labels.clause_label(text),
             actors[0] if actors else None,
             lever,
             _direction(text),
@@ -408,10 +316,3 @@ class Vocabulary:
 def _subject_of(sentence: str) -> str:
     """The subject of a sentence's main clause (the words before its modal; empty without one)."""
     return clauses.subject(clauses.parts(sentence).consequence)
-
-
-def _direction(text: str) -> URIRef | None:
-    for direction, words in DIRECTION_WORDS.items():
-        if re.search(rf"\b(?:{words})\b", text, re.I):
-            return direction
-    return None

@@ -32,7 +32,7 @@ from argkb.vocab import ARGKB
 
 
 class ActorRef(Protocol):
-    """An actor found in a text (``argkb.author.propose.ActorRef``, a frozen dataclass)."""
+    """An actor found in a text (``argkb.author.proposal.ActorRef``, a frozen dataclass)."""
 
     @property
     def words(self) -> str: ...

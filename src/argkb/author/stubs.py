@@ -13,9 +13,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from argkb.author import clauses
+from argkb.author import slugs
 from argkb.author.draft_turtle import Statement, Turtle, kb_node
-from argkb.author.propose import ActorRef, MoveRef, StubLever
+from argkb.author.proposal import ActorRef, MoveRef, StubLever
 from argkb.author.queries import HAS_TYPE, MENTIONED
 from argkb.vocab import ARGKB
 
@@ -44,7 +44,7 @@ class Ids:
 
     def new(self, text: str, prefix: str, words: int = 4) -> URIRef:
         """A readable id for a new node, ``PREFIX-content-words`` from ``text``, unique."""
-        return kb_node(clauses.slug(text, self, prefix, words))
+        return kb_node(slugs.slug(text, self, prefix, words))
 
 
 class Stubs:
@@ -105,7 +105,7 @@ class Stubs:
             return lever
         if ("lever", lever.name) in self.nodes:
             return self.nodes[("lever", lever.name)]
-        local = clauses.slug(lever.name, set(), "", 6).strip("-")
+        local = slugs.slug(lever.name, set(), "", 6).strip("-")
         node = kb_node(local)
         if local in self.ids:
             known = (

@@ -16,7 +16,7 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
-from argkb.author.clauses import slug
+from argkb.author.slugs import slug
 from argkb.export import argdown_flavour as fl
 from argkb.export.argdown import quote_id
 from argkb.interop import argdown_pcs as pcs
