@@ -11,14 +11,19 @@ from rdflib import URIRef
 
 from argkb.assess.graph import WEAKEN, Argument, ArgumentGraph, Claim, _score
 from argkb.assess.queries import ARGUMENTS_Q, CLAIMS_Q, HELD_Q, PREMISES_Q, SCAN_Q
+from argkb.vocab.namespaces import ARGKB, RDFS
 
 
-def load(store, labels: bool = True) -> ArgumentGraph:
+def load(store, labels: bool = True, shared=None) -> ArgumentGraph:
     """Read arguments and claims through a Store (``open_store(kb)``) with SPARQL.
 
     ``labels=False``: only the implications' labels are read (all ``lenses`` and ``scenario`` show);
     the other labels are left empty. On pyoxigraph (the derived store) the graph is read by one
     index scan per property (``_load_scans``), not by the joins below; the result is the same.
+
+    ``shared``: a reader of the same store that scanned some properties already (the export's
+    ``argkb.export.scan.Scanner``: ``term(t)`` and ``pairs(prop)``, subject -> its distinct
+    values); the graph takes those properties from it rather than decoding their rows again.
     """
     if _plain_oxigraph(store):
         from argkb.assess.snapshot import decode, encode, has_strength_index, view_name
@@ -30,7 +35,7 @@ def load(store, labels: bool = True) -> ArgumentGraph:
         if graph is not None:
             graph.__dict__["_view"] = (name, has_strength_index(kept))
             return graph
-        graph = _load_scans(store, labels)
+        graph = _load_scans(store, labels, shared)
         if graph is not None:
             write_view(store, name, encode(graph))
             graph.__dict__["_view"] = (name, False)
@@ -103,7 +108,7 @@ class _Several(Exception):
     """A node has several values where ``load``'s queries keep the first one."""
 
 
-def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
+def _load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
     import pyoxigraph
 
     from argkb.rdf.strict import from_ox
@@ -112,7 +117,7 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
     named = pyoxigraph.NamedNode
     iris: dict[str, URIRef] = {}
 
-    def term(t):
+    def own_term(t):
         if type(t) is named:
             v = t.value
             u = iris.get(v)
@@ -120,6 +125,9 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
                 u = iris[v] = URIRef(v)
             return u
         return None if t is None else from_ox(t)
+
+    # with a shared reader, its terms (one object per IRI across both readers) and its scans
+    term = own_term if shared is None else (lambda t: None if t is None else shared.term(t))
 
     def rows(name: str, *args):
         text = SCAN_Q[name] % args if args else SCAN_Q[name]
@@ -130,7 +138,14 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
 
     def single(name: str) -> dict:
         """node -> its one value (the same value read twice, from two files, is one value)."""
-        found: dict = {}
+        if shared is not None and name in _SHARED:
+            found = {}
+            for node, values in shared.pairs(_SHARED[name]).items():
+                if len(values) > 1:  # distinct values: the scan below would find them too
+                    raise _Several(node)
+                found[node] = values[0]
+            return found
+        found = {}
         for n, v in rows(name):
             node, value = term(n), term(v)
             old = found.setdefault(node, value)
@@ -156,7 +171,11 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         order = list(dict.fromkeys(term(n) for (n,) in rows("arguments")))
         arguments = set(order)
         perspective: dict = {}
-        lenses = bound_values("perspective", [term(v) for (v,) in rows("perspectives")])
+        lenses = (
+            None
+            if shared is not None
+            else bound_values("perspective", [term(v) for (v,) in rows("perspectives")])
+        )
         if lenses is not None:
             for (
                 value,
@@ -172,8 +191,9 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         conclusion, attacks = single("conclusion"), single("attacks")
         weakens = {node for node, value in pairs("force") if value == WEAKEN}
         premises: dict = {}
-        for n, v in rows("premise"):
-            node, value = term(n), term(v)
+        for node, value in _pairs_of(shared, "premise") if shared is not None else rows("premise"):
+            if shared is None:
+                node, value = term(node), term(value)
             if node in arguments:
                 if (
                     type(value) is not URIRef
@@ -190,13 +210,21 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         )  # CLAIMS_Q's
         known = arguments.union(claim_order)
         label: dict = {}
-        for n, v in rows("labels" if labels else "implication_labels"):
-            node = term(n)
-            if node in known:
-                text = label_text(v)
-                old = label.setdefault(node, text)
-                if old != text:
-                    raise _Several(node)
+        if shared is not None and labels:  # the same texts: label_text(t) is str(from_ox(t) or "")
+            for node, values in shared.pairs(_SHARED["labels"]).items():
+                if node in known:
+                    for value in values:
+                        text = str(value or "")
+                        if label.setdefault(node, text) != text:
+                            raise _Several(node)
+        else:
+            for n, v in rows("labels" if labels else "implication_labels"):
+                node = term(n)
+                if node in known:
+                    text = label_text(v)
+                    old = label.setdefault(node, text)
+                    if old != text:
+                        raise _Several(node)
         base: dict = {}
         scores = pairs("scores")  # qualifier -> base score: a handful, each then read per qualifier
         qualifiers = bound_values("scores", [q for q, _ in scores])
@@ -246,3 +274,19 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: the scans a shared reader (``load``'s ``shared``) answers: scan name -> its property
+_SHARED = {
+    "perspective": ARGKB.perspective,
+    "conclusion": ARGKB.conclusion,
+    "attacks": ARGKB.attacks,
+    "premise": ARGKB.premise,
+    "labels": RDFS.label,
+}
+
+
+def _pairs_of(shared, name: str):
+    """``(node, value)`` for each distinct value of each node, as the shared reader has them."""
+    return [
+        (node, value) for node, values in shared.pairs(_SHARED[name]).items() for value in values
+    ]

@@ -40,10 +40,10 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Literal, URIRef
 
 from argkb.export import sparql
-from argkb.export.scan import reader
+from argkb.export.scan import reader, scanner_of
 from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
-from argkb.vocab.namespaces import ARGKB
+from argkb.vocab.namespaces import ARGKB, RDFS
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.assess.graph import ArgumentGraph
@@ -72,6 +72,9 @@ EDGE_PROPERTIES: tuple[tuple[str, URIRef, bool], ...] = (
     ("actor", ARGKB.actor, True),
     ("lever", ARGKB.lever, True),
 )
+
+#: the properties the argument graph reads that the map scans too (``argkb.assess.load``'s shared)
+GRAPH_PROPERTIES = (ARGKB.perspective, ARGKB.conclusion, ARGKB.attacks, ARGKB.premise, RDFS.label)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _NAME_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9._:-]*$")
@@ -239,7 +242,10 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     ``argkb.export.mapview.load`` keeps it beside the derived store's database."""
     types: dict[URIRef, str] = {}
     labels: dict[URIRef, list] = defaultdict(list)
-    rows = reader(store)
+    scanner = scanner_of(store)
+    rows = scanner.rows if scanner is not None else reader(store)
+    if scanner is not None:  # the argument graph's properties, read again below (_set_statuses)
+        scanner.keep.update(GRAPH_PROPERTIES)
     for node_type, cls in NODE_CLASSES:
         for node, label in rows(sparql.NODES, {"_class": cls}):
             types[node] = node_type
@@ -258,7 +264,7 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
-    graph = _set_statuses(store, nodes, semantics)
+    graph = _set_statuses(store, nodes, semantics, scanner)
     # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
     # first (the same order as by tuples; comparing strings costs less than comparing tuples)
     ordered = sorted(nodes.values(), key=lambda n: n.id)
@@ -331,14 +337,15 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
 _ABSENT: Any = object()  # a sentinel: "not in node_of" (None is "no node")
 
 
-def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
+def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str, scanner=None):
     """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall
-    and under each lens (one argument graph, which is returned)."""
+    and under each lens (one argument graph, which is returned). ``scanner``: the map's reader,
+    whose scans of ``GRAPH_PROPERTIES`` the argument graph reuses (none decoded twice)."""
     from argkb.assess import framework as argumentation
     from argkb.assess.load import keep_strengths
     from argkb.assess.strength_view import view_strengths
 
-    graph = argumentation.load(store)
+    graph = argumentation.load(store, shared=scanner)
     # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two
     # URIRef objects runs rdflib's __eq__; the same object is found by identity)
     by_text = {str(iri): node for iri, node in nodes.items()}

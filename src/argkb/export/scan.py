@@ -31,11 +31,19 @@ KEPT = (RDFS.label, RDFS.subClassOf)
 def reader(store) -> Callable[..., list[tuple]]:
     """``rows(query, bindings=None)`` for ``store``: a ``Scanner`` on the (derived) pyoxigraph
     store, else ``store.query(query, bindings).rows``."""
+    scanner = scanner_of(store)
+    if scanner is not None:
+        return scanner.rows
+    return lambda query, bindings=None: store.query(query, bindings).rows
+
+
+def scanner_of(store) -> Scanner | None:
+    """A ``Scanner`` on the (derived) pyoxigraph store, else None."""
     from argkb.store.base import OxigraphStore
 
     if type(store).query is OxigraphStore.query and getattr(store, "ox", None) is not None:
-        return Scanner(store).rows
-    return lambda query, bindings=None: store.query(query, bindings).rows
+        return Scanner(store)
+    return None
 
 
 class _Ambiguous(Exception):
@@ -59,6 +67,8 @@ class Scanner:
             {},
         )
         self._labels: dict | None = None
+        #: the properties whose scans are kept (``KEPT``, and any a later reader will want)
+        self.keep = set(KEPT)
 
     def term(self, t):
         """The rdflib term; one object per IRI and per typed literal (they recur: the same node in
@@ -101,7 +111,7 @@ class Scanner:
                     found[key] = [value]
                 elif value not in values:
                     values.append(value)
-            if prop in KEPT:
+            if prop in self.keep:
                 self._pairs[prop] = found
         return found
 

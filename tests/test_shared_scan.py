@@ -1,0 +1,116 @@
+"""The argument graph read through the export's reader (``argkb.assess.load``'s ``shared``): the
+properties the map scanned already are not decoded again, and the graph is the one read alone,
+equal in order and values, or given up on (None) exactly when the graph read alone is."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from argkb.assess.load import _load_scans
+from argkb.cli.main import cli
+from argkb.export.model import GRAPH_PROPERTIES
+from argkb.export.model import load as computed
+from argkb.export.scan import scanner_of
+from argkb.kb.folder import KnowledgeBase
+from argkb.store.backends import open_store
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate  # noqa: E402
+
+#: odd data the scans must treat alike: a second label, a second perspective, a literal premise,
+#: a typed label, and an empty one (each file alone, on top of the seed knowledge base)
+ODD = {
+    "two-labels": 'kb:odd-a a argkb:Argument ; rdfs:label "one"@en, "two"@en ;\n'
+    "    argkb:perspective argkb:Realism ; argkb:conclusion kb:odd-c .\n"
+    'kb:odd-c a argkb:Claim ; rdfs:label "c"@en .',
+    "same-text-twice": 'kb:odd-a a argkb:Argument ; rdfs:label "one"@en, "one" ;\n'
+    "    argkb:perspective argkb:Realism ; argkb:conclusion kb:odd-c .\n"
+    'kb:odd-c a argkb:Claim ; rdfs:label "c"@en .',
+    "two-perspectives": 'kb:odd-a a argkb:Argument ; rdfs:label "a"@en ;\n'
+    "    argkb:perspective argkb:Realism, argkb:Liberalism ; argkb:conclusion kb:odd-c .\n"
+    'kb:odd-c a argkb:Claim ; rdfs:label "c"@en .',
+    "two-conclusions": 'kb:odd-a a argkb:Argument ; rdfs:label "a"@en ;\n'
+    "    argkb:perspective argkb:Realism ; argkb:conclusion kb:odd-c, kb:odd-d .\n"
+    'kb:odd-c a argkb:Claim ; rdfs:label "c"@en .\nkb:odd-d a argkb:Claim .',
+    "literal-premise": 'kb:odd-a a argkb:Argument ; rdfs:label "a"@en ;\n'
+    '    argkb:perspective argkb:Realism ; argkb:conclusion kb:odd-c ; argkb:premise "p" .\n'
+    'kb:odd-c a argkb:Claim ; rdfs:label "c"@en .',
+    "typed-and-empty-labels": 'kb:odd-a a argkb:Argument ; rdfs:label "0"^^xsd:integer ;\n'
+    "    argkb:perspective argkb:Realism ; argkb:conclusion kb:odd-c ;\n"
+    "    argkb:premise kb:odd-d, kb:odd-c .\n"
+    'kb:odd-c a argkb:Claim ; rdfs:label "" .\nkb:odd-d a argkb:Claim ; rdfs:label "d"@en .',
+}
+#: the cases where the scans give up (the graph is read by queries instead), labels read
+GIVES_UP = {"two-labels", "two-perspectives", "two-conclusions", "literal-premise"}
+PREFIXES = (
+    "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+    "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+)
+
+
+def _same(a, b) -> None:
+    assert (a is None) == (b is None)
+    if a is None:
+        return
+    assert list(a.arguments) == list(b.arguments) and list(a.claims) == list(b.claims)
+    assert list(a.arguments.values()) == list(b.arguments.values())
+    assert list(a.claims.values()) == list(b.claims.values())
+
+
+def _check(store) -> None:
+    """For both label settings: the graph from a scanner that read the map's properties equals
+    the one read alone."""
+    for labels in (True, False):
+        alone = _load_scans(store, labels)
+        scanner = scanner_of(store)
+        assert scanner is not None
+        scanner.keep.update(GRAPH_PROPERTIES)  # as ``model.load`` asks it to
+        for prop in GRAPH_PROPERTIES:
+            assert isinstance(scanner.pairs(prop), dict)
+        _same(_load_scans(store, labels, scanner), alone)
+
+
+def test_the_shared_scans_give_the_graph_read_alone(repo_kb):
+    _check(open_store(repo_kb))
+
+
+def test_on_generated_knowledge_bases(tmp_path):
+    for seed in (1, 2):
+        kb_dir = tmp_path / f"kb{seed}"
+        generate(kb_dir, 3_000, seed=seed)
+        _check(open_store(KnowledgeBase.locate(kb_dir)))
+
+
+@pytest.mark.parametrize("case", sorted(ODD))
+def test_odd_data_is_treated_alike(repo_kb, tmp_path, case):
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(repo_kb.root / "ontology", kb_dir / "ontology")
+    shutil.copytree(repo_kb.root / "data", kb_dir / "data")
+    (kb_dir / "data" / "odd.ttl").write_text(PREFIXES + ODD[case] + "\n")
+    store = open_store(KnowledgeBase.locate(kb_dir))
+    assert (_load_scans(store, True) is None) == (case in GIVES_UP)
+    _check(store)
+    # and the export's map (which reads its graph through its scanner) is the in-memory one's
+    amap = computed(store)
+    assert amap.graph is not None and any(str(a).endswith("odd-a") for a in amap.graph.arguments)
+
+
+def test_the_export_is_the_same_as_in_memory(repo_kb, tmp_path, runner, monkeypatch):
+    """The CLI's GraphML on the derived store (graph read through the map's scans) equals the
+    in-memory store's (read by queries)."""
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(repo_kb.root / "ontology", kb_dir / "ontology")
+    shutil.copytree(repo_kb.root / "data", kb_dir / "data")
+    args = ["--kb", str(kb_dir), "export", "--format", "graphml"]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    monkeypatch.setenv("ARGKB_STORE", "memory")
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 0 and second.output == first.output
