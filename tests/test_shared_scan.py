@@ -1,6 +1,7 @@
-"""The argument graph read through the export's reader (``argkb.assess.load``'s ``shared``): the
-properties the map scanned already are not decoded again, and the graph is the one read alone,
-equal in order and values, or given up on (None) exactly when the graph read alone is."""
+"""The first command on a new database of the derived store: the argument graph read through the
+export's reader (``argkb.assess.load``'s ``shared``) decodes no property the map scanned already,
+and is the graph read alone, equal in order and values, or given up on (None) exactly when the
+graph read alone is; a view written twice (``argkb.assess.snapshot.encode``) is numbered once."""
 
 from __future__ import annotations
 
@@ -114,3 +115,23 @@ def test_the_export_is_the_same_as_in_memory(repo_kb, tmp_path, runner, monkeypa
     monkeypatch.setenv("ARGKB_STORE", "memory")
     second = runner.invoke(cli, args)
     assert second.exit_code == 0 and second.output == first.output
+
+
+def test_a_view_encoded_again_with_strengths_is_a_fresh_encoding(repo_kb):
+    import marshal
+
+    from argkb.assess import framework
+    from argkb.assess.snapshot import encode
+    from argkb.assess.strength_view import view_strengths
+
+    store = open_store(repo_kb)
+    graph = _load_scans(store, True)
+    first = marshal.dumps(encode(graph))  # as ``load`` writes the view
+    ev = framework.evaluate(graph, None, "grounded")
+    assert view_strengths(graph, ev.lens, ev.view, ev.gradual)
+    again = encode(graph)  # as ``keep_strengths`` writes it, the numbering kept from the first
+    assert "strength_index" in again and "strength_index" not in marshal.loads(first)
+    fresh = _load_scans(store, True)
+    fresh.__dict__["_strength_index"] = graph.__dict__["_strength_index"]
+    # equal values (marshal's bytes differ only in which equal strings it writes as references)
+    assert marshal.loads(marshal.dumps(again)) == marshal.loads(marshal.dumps(encode(fresh)))

@@ -46,16 +46,15 @@ _CODE = ("graph.py", "load.py", "queries.py", "strength.py", "strength_view.py",
 
 
 def encode(graph: ArgumentGraph) -> dict:
+    """The graph as marshal's types. The numbering and the arguments' and claims' tuples are kept
+    on the graph (it is not changed once read): a view written again with the strengths' index
+    (``load.keep_strengths``) numbers only what the index adds, as a fresh encoding would."""
+    kept = graph.__dict__.get("_encoded")
+    if kept is not None:
+        index, arguments, claims = kept
+        return _with_strengths(graph, index, arguments, claims)
     index: dict[URIRef, int] = {}
-
-    def i(node) -> int:
-        if node is None:
-            return -1
-        found = index.get(node)
-        if found is None:
-            found = index[node] = len(index)
-        return found
-
+    i = _numbering(index)
     arguments = [
         (
             i(a.iri),
@@ -72,11 +71,29 @@ def encode(graph: ArgumentGraph) -> dict:
         (i(c.iri), c.label, c.implication, tuple(i(h) for h in c.held_by), c.base)
         for c in graph.claims.values()
     ]
-    data = {"arguments": arguments, "claims": claims}
+    graph.__dict__["_encoded"] = (index, arguments, claims)
+    return _with_strengths(graph, index, arguments, claims)
+
+
+def _numbering(index: dict):
+    """``i(node)``: the node's number in ``index`` (a new node gets the next one), -1 for None."""
+
+    def i(node) -> int:
+        if node is None:
+            return -1
+        found = index.get(node)
+        if found is None:
+            found = index[node] = len(index)
+        return found
+
+    return i
+
+
+def _with_strengths(graph: ArgumentGraph, index: dict, arguments: list, claims: list) -> dict:
+    i = _numbering(index)
+    data: dict = {"arguments": arguments, "claims": claims}
     strength = graph.__dict__.get("_strength_index")
-    if (
-        strength is not None
-    ):  # the strengths' influence graph, numbered once (argkb.assess.strength_view)
+    if strength is not None:  # the strengths' influence graph, numbered once (strength_view)
         data["strength_index"] = strength.to_data(i)
     data["iris"] = [str(node) for node in index]  # last: numbering may have met new IRIs
     return data
