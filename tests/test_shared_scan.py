@@ -135,3 +135,33 @@ def test_a_view_encoded_again_with_strengths_is_a_fresh_encoding(repo_kb):
     fresh.__dict__["_strength_index"] = graph.__dict__["_strength_index"]
     # equal values (marshal's bytes differ only in which equal strings it writes as references)
     assert marshal.loads(marshal.dumps(again)) == marshal.loads(marshal.dumps(encode(fresh)))
+
+
+def test_a_view_left_for_later_is_written_once_with_its_strengths(repo_kb, tmp_path):
+    from argkb.assess import framework
+    from argkb.assess.load import keep_strengths, load
+    from argkb.assess.snapshot import decode, view_name
+    from argkb.assess.strength_view import view_strengths
+    from argkb.store.views import read_view, view_path
+
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(repo_kb.root / "ontology", kb_dir / "ontology")
+    shutil.copytree(repo_kb.root / "data", kb_dir / "data")
+    store = open_store(KnowledgeBase.locate(kb_dir))
+    path = view_path(store, view_name(False))
+    assert path is not None
+    graph = load(store, False, later=True)
+    assert not path.exists(), "left for keep_strengths"
+    ev = framework.evaluate(graph, None, "grounded")
+    strengths = view_strengths(graph, ev.lens, ev.view, ev.gradual)
+    keep_strengths(store, graph)
+    kept = read_view(store, view_name(False))
+    assert "strength_index" in kept
+    _same(decode(kept), _load_scans(store, False))
+    again = load(store, False)  # read back, with the index: the same strengths
+    ev2 = framework.evaluate(again, None, "grounded")
+    assert view_strengths(again, ev2.lens, ev2.view, ev2.gradual) == strengths
+    # without strengths computed, the graph is still kept
+    path.unlink()
+    keep_strengths(store, load(store, False, later=True))
+    assert path.is_file() and "strength_index" not in read_view(store, view_name(False))

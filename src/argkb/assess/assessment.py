@@ -145,7 +145,7 @@ def lenses(
     declares, unless ``perspectives`` names some)."""
     _check_semantics(semantics)
     store = open_store(kb)
-    graph = load(store, labels=False)  # it shows the implications' labels alone
+    graph = load(store, labels=False, later=True)  # it shows the implications' labels alone
     chosen = _lenses(perspectives, store) or all_lenses(store)
     implications = _sorted(c for c, info in graph.claims.items() if info.implication)
     rows = _lens_rows(graph, implications, chosen, semantics, gradual)

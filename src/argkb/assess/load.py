@@ -14,7 +14,7 @@ from argkb.assess.queries import ARGUMENTS_Q, CLAIMS_Q, HELD_Q, PREMISES_Q, SCAN
 from argkb.vocab.namespaces import ARGKB, RDFS
 
 
-def load(store, labels: bool = True, shared=None) -> ArgumentGraph:
+def load(store, labels: bool = True, shared=None, later: bool = False) -> ArgumentGraph:
     """Read arguments and claims through a Store (``open_store(kb)``) with SPARQL.
 
     ``labels=False``: only the implications' labels are read (all ``lenses`` and ``scenario`` show);
@@ -24,6 +24,9 @@ def load(store, labels: bool = True, shared=None) -> ArgumentGraph:
     ``shared``: a reader of the same store that scanned some properties already (the export's
     ``argkb.export.scan.Scanner``: ``term(t)`` and ``pairs(prop)``, subject -> its distinct
     values); the graph takes those properties from it rather than decoding their rows again.
+
+    ``later``: the caller computes strengths and then calls ``keep_strengths``, which writes the
+    view of a graph read from the store (with its strengths' index): the view is written once.
     """
     if _plain_oxigraph(store):
         from argkb.assess.snapshot import decode, encode, has_strength_index, view_name
@@ -37,7 +40,10 @@ def load(store, labels: bool = True, shared=None) -> ArgumentGraph:
             return graph
         graph = _load_scans(store, labels, shared)
         if graph is not None:
-            write_view(store, name, encode(graph))
+            if later:
+                graph.__dict__["_unwritten"] = True
+            else:
+                write_view(store, name, encode(graph))
             graph.__dict__["_view"] = (name, False)
             return graph
     arguments: dict[URIRef, Argument] = {}
@@ -74,9 +80,14 @@ def load(store, labels: bool = True, shared=None) -> ArgumentGraph:
 def keep_strengths(store, graph: ArgumentGraph) -> None:
     """Keep the graph's strength index (numbered once, and the overall strengths it solved) in its
     view of the store's database (``argkb.assess.snapshot``), when the view does not hold it yet:
-    once per database."""
+    once per database; and a view ``load(..., later=True)`` left unwritten, with or without it."""
     name, has_index = graph.__dict__.get("_view", (None, True))
-    if name is None or has_index or graph.__dict__.get("_strength_index") is None:
+    unwritten = graph.__dict__.pop("_unwritten", False)
+    if (
+        name is None
+        or has_index
+        or (graph.__dict__.get("_strength_index") is None and not unwritten)
+    ):
         return
     from argkb.assess.snapshot import encode
     from argkb.store.views import write_view

@@ -345,7 +345,7 @@ def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str, scanner=None
     from argkb.assess.load import keep_strengths
     from argkb.assess.strength_view import view_strengths
 
-    graph = argumentation.load(store, shared=scanner)
+    graph = argumentation.load(store, shared=scanner, later=True)  # kept by keep_strengths
     # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two
     # URIRef objects runs rdflib's __eq__; the same object is found by identity)
     by_text = {str(iri): node for iri, node in nodes.items()}
