@@ -165,3 +165,40 @@ def test_a_view_left_for_later_is_written_once_with_its_strengths(repo_kb, tmp_p
     path.unlink()
     keep_strengths(store, load(store, False, later=True))
     assert path.is_file() and "strength_index" not in read_view(store, view_name(False))
+
+
+def test_the_lean_graph_from_the_labelled_view_is_the_lean_graph_read(repo_kb, tmp_path):
+    """``lenses`` after ``export`` on a new database: the graph without labels comes from the
+    labelled view the export kept (with its strengths' index), and is the graph the scans read."""
+    from argkb.assess.load import load
+    from argkb.assess.snapshot import view_name
+    from argkb.store.views import view_path
+
+    generate(tmp_path / "gen", 3_000, seed=3)
+    seed = tmp_path / "seed"
+    shutil.copytree(repo_kb.root / "ontology", seed / "ontology")
+    shutil.copytree(repo_kb.root / "data", seed / "data")
+    for kb_dir in (seed, tmp_path / "gen"):
+        store = open_store(KnowledgeBase.locate(kb_dir))
+        computed(store)  # the export's map: keeps the labelled graph
+        lean_path = view_path(store, view_name(False))
+        assert lean_path is not None and not lean_path.exists()
+        assert view_path(store, view_name(True)).is_file()
+        lean = load(store, False)
+        assert lean.__dict__.get("_strength_index_data") is not None, "the export's index"
+        _same(lean, _load_scans(store, False))
+        assert lean_path.is_file()
+        assert any(c.label for c in lean.claims.values() if c.implication)
+
+
+def test_lenses_after_export_are_the_lenses_in_memory(repo_kb, tmp_path, runner, monkeypatch):
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(repo_kb.root / "ontology", kb_dir / "ontology")
+    shutil.copytree(repo_kb.root / "data", kb_dir / "data")
+    lenses = ["--kb", str(kb_dir), "lenses", "--format", "json"]
+    exported = runner.invoke(cli, ["--kb", str(kb_dir), "export", "--format", "graphml"])
+    assert exported.exit_code == 0, exported.output
+    after_export = runner.invoke(cli, lenses)
+    assert after_export.exit_code == 0, after_export.output
+    monkeypatch.setenv("ARGKB_STORE", "memory")
+    assert runner.invoke(cli, lenses).output == after_export.output

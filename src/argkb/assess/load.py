@@ -38,6 +38,15 @@ def load(store, labels: bool = True, shared=None, later: bool = False) -> Argume
         if graph is not None:
             graph.__dict__["_view"] = (name, has_strength_index(kept))
             return graph
+        if not labels:  # the labelled graph another command kept (export) holds this one
+            graph = _without_labels(read_view(store, view_name(True)))
+            if graph is not None:
+                if later:
+                    graph.__dict__["_unwritten"] = True
+                else:
+                    write_view(store, name, encode(graph))
+                graph.__dict__["_view"] = (name, False)
+                return graph
         graph = _load_scans(store, labels, shared)
         if graph is not None:
             if later:
@@ -75,6 +84,27 @@ def load(store, labels: bool = True, shared=None, later: bool = False) -> Argume
         if iri in claims:
             claims[iri].held_by = frozenset(lenses)
     return ArgumentGraph(arguments, claims)
+
+
+def _without_labels(kept) -> ArgumentGraph | None:
+    """The graph ``load(store, labels=False)`` reads, from the view of ``load(store)``'s (None if
+    there is none). That view is written only when the scans read the graph, and then the scans
+    without labels read the same graph, with the labels of the nodes typed argkb:Implication alone
+    (``implication_labels``): the claims marked ``implication``."""
+    from argkb.assess.snapshot import decode
+
+    graph = decode(kept) if kept is not None else None
+    if graph is None:
+        return None
+    claims = graph.claims
+    for claim in claims.values():
+        if not claim.implication:
+            claim.label = ""
+    for node, argument in graph.arguments.items():
+        claim = claims.get(node)
+        if claim is None or not claim.implication:
+            argument.label = ""
+    return graph
 
 
 def keep_strengths(store, graph: ArgumentGraph) -> None:
