@@ -38,16 +38,13 @@ def load(store, labels: bool = True, shared=None, later: bool = False) -> Argume
         if graph is not None:
             graph.__dict__["_view"] = (name, has_strength_index(kept))
             return graph
-        if not labels:  # the labelled graph another command kept (export) holds this one
+        # the graph with (without) labels another command kept (lenses, export) holds this one
+        if labels:
+            graph = _with_labels(read_view(store, view_name(False)), shared) if shared else None
+        else:
             graph = _without_labels(read_view(store, view_name(True)))
-            if graph is not None:
-                if later:
-                    graph.__dict__["_unwritten"] = True
-                else:
-                    write_view(store, name, encode(graph))
-                graph.__dict__["_view"] = (name, False)
-                return graph
-        graph = _load_scans(store, labels, shared)
+        if graph is None:
+            graph = _load_scans(store, labels, shared)
         if graph is not None:
             if later:
                 graph.__dict__["_unwritten"] = True
@@ -252,12 +249,7 @@ def _load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None
         known = arguments.union(claim_order)
         label: dict = {}
         if shared is not None and labels:  # the same texts: label_text(t) is str(from_ox(t) or "")
-            for node, values in shared.pairs(_SHARED["labels"]).items():
-                if node in known:
-                    for value in values:
-                        text = str(value or "")
-                        if label.setdefault(node, text) != text:
-                            raise _Several(node)
+            label = _shared_labels(shared, known)
         else:
             for n, v in rows("labels" if labels else "implication_labels"):
                 node = term(n)
@@ -324,6 +316,40 @@ _SHARED = {
     "premise": ARGKB.premise,
     "labels": RDFS.label,
 }
+
+
+def _shared_labels(shared, known) -> dict:
+    """node -> its label's text, for the nodes in ``known``, from the shared reader's labels
+    (``_Several``: a node has two)."""
+    label: dict = {}
+    for node, values in shared.pairs(_SHARED["labels"]).items():
+        if node in known:
+            for value in values:
+                text = str(value or "")
+                if label.setdefault(node, text) != text:
+                    raise _Several(node)
+    return label
+
+
+def _with_labels(kept, shared) -> ArgumentGraph | None:
+    """The graph ``load(store)`` reads, from the view of ``load(store, labels=False)``'s and the
+    labels the shared reader scanned (None if there is no such view, or a node has two labels:
+    the scans would give up too). The lean view is written only when the scans read the graph;
+    the labelled scans read the same graph then, unless two labels make them give up."""
+    from argkb.assess.snapshot import decode
+
+    graph = decode(kept) if kept is not None else None
+    if graph is None:
+        return None
+    try:
+        label = _shared_labels(shared, graph.arguments.keys() | graph.claims.keys())
+    except _Several:
+        return None
+    for node, argument in graph.arguments.items():
+        argument.label = label.get(node, "")
+    for node, claim in graph.claims.items():
+        claim.label = label.get(node, "")
+    return graph
 
 
 def _pairs_of(shared, name: str):
