@@ -7,6 +7,8 @@ and the query texts are in ``argkb.assess.graph``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rdflib import URIRef
 
 from argkb.assess.graph import WEAKEN, Argument, ArgumentGraph, Claim, _score
@@ -98,8 +100,8 @@ def _without_labels(kept) -> ArgumentGraph | None:
         if not claim.implication:
             claim.label = ""
     for node, argument in graph.arguments.items():
-        claim = claims.get(node)
-        if claim is None or not claim.implication:
+        same = claims.get(node)
+        if same is None or not same.implication:
             argument.label = ""
     return graph
 
@@ -165,7 +167,7 @@ def _load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None
         return None if t is None else from_ox(t)
 
     # with a shared reader, its terms (one object per IRI across both readers) and its scans
-    term = own_term if shared is None else (lambda t: None if t is None else shared.term(t))
+    term: Any = own_term if shared is None else (lambda t: None if t is None else shared.term(t))
 
     def rows(name: str, *args):
         text = SCAN_Q[name] % args if args else SCAN_Q[name]

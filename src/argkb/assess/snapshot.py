@@ -51,8 +51,7 @@ def encode(graph: ArgumentGraph) -> dict:
     (``load.keep_strengths``) numbers only what the index adds, as a fresh encoding would."""
     kept = graph.__dict__.get("_encoded")
     if kept is not None:
-        index, arguments, claims = kept
-        return _with_strengths(graph, index, arguments, claims)
+        return _with_strengths(graph, *kept)
     index: dict[URIRef, int] = {}
     i = _numbering(index)
     arguments = [
