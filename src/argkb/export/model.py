@@ -26,7 +26,8 @@ Every argument, claim and implication also carries its status (IN, OUT or UNDEC,
 Every implication carries its graded strength in [0, 1] the same way (``strength``,
 ``strength_realism`` …; DF-QuAD, ``argkb.assess.strength``), written as text with three decimals.
 They come from one argument graph read per export (kept as ``ArgumentMap.graph``), labelled six
-times.
+times; on the derived store it is read from the map's own scans (``GRAPH_PROPERTIES``), or from the
+view of it another command kept (``argkb.assess.load``).
 """
 
 from __future__ import annotations
