@@ -77,6 +77,13 @@ def make_kb(folder: Path) -> Path:
     return folder
 
 
+def kb_files(folder: Path) -> dict[str, bytes]:
+    """The bytes of every file of a knowledge base (ontology/ and data/), by relative path: a module
+    that shares one copy among tests that only read it checks it is unchanged when it is done."""
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for top in ("ontology", "data") for p in sorted((folder / top).rglob("*")) if p.is_file()}
+
+
 @pytest.fixture
 def mini_kb_dir(tmp_path) -> Path:
     return make_kb(tmp_path / "kb")
