@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,23 @@ def kb_files(folder: Path) -> dict[str, bytes]:
     that shares one copy among tests that only read it checks it is unchanged when it is done."""
     return {str(p.relative_to(folder)): p.read_bytes()
             for top in ("ontology", "data") for p in sorted((folder / top).rglob("*")) if p.is_file()}
+
+
+@contextmanager
+def left_unchanged(folder: Path):
+    """For a copy of a knowledge base that a module's tests share: they must only read it."""
+    before = kb_files(folder)
+    yield folder
+    assert kb_files(folder) == before, f"a test wrote into {folder}, which its module's tests share"
+
+
+@pytest.fixture(scope="module")
+def shared_mini_kb_dir(tmp_path_factory) -> Path:
+    """One copy of the tiny knowledge base for the tests of a module that only read it: its derived
+    store and compiled shapes are built once, not once per test. A module whose tests all only read
+    it overrides ``mini_kb_dir`` with this one."""
+    with left_unchanged(make_kb(tmp_path_factory.mktemp("shared") / "kb")) as folder:
+        yield folder
 
 
 @pytest.fixture

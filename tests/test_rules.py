@@ -13,7 +13,7 @@ import pytest
 
 from argkb.kb.folder import KnowledgeBase
 from argkb.validation.validate import validate
-from conftest import kb_files, make_kb
+from conftest import left_unchanged, make_kb
 
 DATA = Path(__file__).parent / "data"
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))
@@ -37,10 +37,8 @@ def with_texts(folder: Path) -> Path:
 def kb(tmp_path_factory) -> KnowledgeBase:
     """One copy of the tiny knowledge base, its store built once, for the tests that only read it:
     they validate a fixture beside it. The copy is checked unchanged at the end."""
-    folder = with_texts(make_kb(tmp_path_factory.mktemp("rules") / "kb"))
-    before = kb_files(folder)
-    yield KnowledgeBase.locate(folder)
-    assert kb_files(folder) == before, "a test wrote into the knowledge base the module shares"
+    with left_unchanged(with_texts(make_kb(tmp_path_factory.mktemp("rules") / "kb"))) as folder:
+        yield KnowledgeBase.locate(folder)
 
 
 def test_every_rule_has_invalid_fixtures():
