@@ -4,6 +4,7 @@ The Turtle files at the repository root stay the single source of truth; this co
 them into ``argkb/bundled/`` of the built wheel so an installed argkb has a knowledge
 base to fall back on. Metadata lives in pyproject.toml.
 """
+
 import shutil
 from pathlib import Path
 
@@ -21,8 +22,12 @@ class BuildWithKnowledgeBase(build_py):
         for name in BUNDLED:
             src = ROOT / name
             if src.is_dir():
-                shutil.copytree(src, target / name, dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns(".argkb-cache", "__pycache__"))
+                shutil.copytree(
+                    src,
+                    target / name,
+                    dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".argkb-cache", "__pycache__"),
+                )
 
 
 setup(cmdclass={"build_py": BuildWithKnowledgeBase})

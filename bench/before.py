@@ -1,27 +1,32 @@
-"""Before and after on one machine in one run: a baseline commit beside the working tree (issue 23's table).
+"""Before and after on one machine in one run: a baseline commit beside the working tree (issue 23's
+table).
 
-    python bench/before.py --before COMMIT [--sizes 1m] [--ops rebuild,open,summary,trace,lenses,graphml]
-                           [--runs 3] [--work /tmp/argkb-bench] [--output FILE]
+    python bench/before.py --before COMMIT [--sizes 1m] [--runs 3]
+                           [--ops rebuild,open,summary,trace,lenses,graphml]
+                           [--work /tmp/argkb-bench] [--output FILE]
 
 ``COMMIT`` is checked out in a temporary git worktree (removed at the end); the knowledge base of
-``bench/run.py`` (generated and cached under ``--work``) is copied twice, without its derived store, so
-each side builds and reads its own store of the same files. Each operation runs on one side, then on
-the other, so that both see the same load:
+``bench/run.py`` (generated and cached under ``--work``) is copied twice, without its derived store,
+so each side builds and reads its own store of the same files. Each operation runs on one side, then
+on the other, so that both see the same load:
 
-* ``rebuild``: ``argkb store rebuild`` as a whole process; beside it, the floors measured in the same run:
-  pyoxigraph's own ``bulk_load`` of the same quads (N-Quads, converted beforehand, not timed) into an
-  on-disk store, one named graph per file as the derived store keeps them, and into the default graph
-  only; and ``bulk_load`` of each Turtle file into an in-memory store;
-* ``open``: ``import argkb``, ``argkb --help``, and opening the store cold (a new process that opens it
-  and asks one ASK query);
+* ``rebuild``: ``argkb store rebuild`` as a whole process; beside it, the floors measured in the
+  same run: pyoxigraph's own ``bulk_load`` of the same quads (N-Quads, converted beforehand, not
+  timed) into an on-disk store, one named graph per file as the derived store keeps them, and into
+  the default graph only; and ``bulk_load`` of each Turtle file into an in-memory store;
+* ``open``: ``import argkb``, ``argkb --help``, and opening the store cold (a new process that opens
+  it and asks one ASK query);
 * ``summary``: ``argkb query lever-perspective-summary --format json`` as a whole process;
 * ``trace``: ``trace`` p50/p95 over 60 implications, in process (two warm-up traces not counted);
-* ``lenses``: ``argkb lenses --format json``; ``graphml``: ``argkb export --format graphml -o FILE``.
+* ``lenses``: ``argkb lenses --format json``; ``graphml``:
+  ``argkb export --format graphml -o FILE``.
 
 Every process is timed for its wall-clock and CPU (user + system) seconds and its peak memory
 (``os.wait4``); whole-process figures are the median of ``--runs`` (one run for rebuild, the first
-``lenses`` and graphml). The load average is printed before and after. Prints a Markdown table and one JSON line.
+``lenses`` and graphml). The load average is printed before and after. Prints a Markdown table and
+one JSON line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +45,8 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from generate import VERSION, generate, parse_size  # noqa: E402
 
-#: issue 23's "before" figures at 1M and its goals (seconds): operation -> (issue's figure, goal text)
+#: issue 23's "before" figures at 1M and its goals (seconds): operation -> (issue's figure, goal
+#: text)
 ISSUE = {
     "rebuild": ("10.1–12.1 s", "≤ 1.5× pyoxigraph's bulk load on disk"),
     "lenses": ("10.8 s", "≤ 5 s"),
@@ -54,24 +60,34 @@ ID_BASE = "https://w3id.org/argkb/id/"
 
 
 def timed(argv: list[str], src: Path | None, cwd: Path | None = None) -> dict:
-    """One process: wall and CPU seconds, peak memory (MB), its output; fails loudly on a non-zero exit."""
+    """One process: wall and CPU seconds, peak memory (MB), its output; fails loudly on a non-zero
+    exit."""
     env = {**os.environ}
     env.pop("ARGKB_STORE", None)
     if src is not None:
         env["PYTHONPATH"] = str(src)
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
-    out, err = proc.communicate()   # (wait4 after communicate: the pipes drained, the child reaped here)
+    out, err = (
+        proc.communicate()
+    )  # (wait4 after communicate: the pipes drained, the child reaped here)
     wall = time.perf_counter() - started
     usage = proc.rusage if hasattr(proc, "rusage") else None
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace')[-1500:]}")
-    return {"wall": wall, "cpu": usage[0] if usage else None, "rss": usage[1] if usage else None,
-            "out": out.decode("utf-8", errors="replace")}
+        raise RuntimeError(
+            f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace')[-1500:]}"
+        )
+    return {
+        "wall": wall,
+        "cpu": usage[0] if usage else None,
+        "rss": usage[1] if usage else None,
+        "out": out.decode("utf-8", errors="replace"),
+    }
 
 
 class _Popen(subprocess.Popen):
-    """Popen that keeps the child's own resource usage (CPU seconds, peak memory) from ``os.wait4``."""
+    """Popen that keeps the child's own resource usage (CPU seconds, peak memory) from
+    ``os.wait4``."""
 
     def _try_wait(self, wait_flags):
         pid, status, usage = os.wait4(self.pid, wait_flags)
@@ -89,29 +105,44 @@ def argkb(src: Path, kb: Path, *args: str) -> dict:
 
 def median_of(runs: int, call) -> dict:
     results = [call() for _ in range(runs)]
-    return {"wall": statistics.median(r["wall"] for r in results), "wall_min": min(r["wall"] for r in results),
-            "cpu": statistics.median(r["cpu"] for r in results), "rss": max(r["rss"] for r in results)}
+    return {
+        "wall": statistics.median(r["wall"] for r in results),
+        "wall_min": min(r["wall"] for r in results),
+        "cpu": statistics.median(r["cpu"] for r in results),
+        "rss": max(r["rss"] for r in results),
+    }
 
 
 # ------------------------------------------------------------------ in a child process ---
 def child_floor(kb: Path, mode: str, nquads: Path) -> dict:
-    """pyoxigraph's own load of the knowledge base's files (``mode``: disk-graphs, disk-default, memory)."""
+    """pyoxigraph's own load of the knowledge base's files (``mode``: disk-graphs, disk-default,
+    memory)."""
     import pyoxigraph as ox
 
     started, cpu = time.perf_counter(), time.process_time()
     if mode == "memory":
         store = ox.Store()
         for path in kb_files(kb):
-            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(),
-                            to_graph=ox.NamedNode(graph_of(kb, path)))
+            store.bulk_load(
+                path=str(path),
+                format=ox.RdfFormat.TURTLE,
+                base_iri=path.resolve().as_uri(),
+                to_graph=ox.NamedNode(graph_of(kb, path)),
+            )
         folder = None
     else:
         folder = Path(tempfile.mkdtemp(prefix="floor-", dir=nquads.parent))
         store = ox.Store(str(folder))
         fmt = ox.RdfFormat.N_QUADS if mode == "disk-graphs" else ox.RdfFormat.N_TRIPLES
-        store.bulk_load(path=str(nquads if mode == "disk-graphs" else nquads.with_suffix(".nt")), format=fmt)
+        store.bulk_load(
+            path=str(nquads if mode == "disk-graphs" else nquads.with_suffix(".nt")), format=fmt
+        )
         store.flush()
-    figures = {"wall": time.perf_counter() - started, "cpu": time.process_time() - cpu, "quads": len(store)}
+    figures = {
+        "wall": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "quads": len(store),
+    }
     del store
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
@@ -119,18 +150,29 @@ def child_floor(kb: Path, mode: str, nquads: Path) -> dict:
 
 
 def child_convert(kb: Path, nquads: Path) -> dict:
-    """The knowledge base's files as one N-Quads file (a named graph per file) and one N-Triples file."""
+    """The knowledge base's files as one N-Quads file (a named graph per file) and one N-Triples
+    file."""
     import pyoxigraph as ox
 
     store = ox.Store()
     for path in kb_files(kb):
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(),
-                        to_graph=ox.NamedNode(graph_of(kb, path)))
+        store.bulk_load(
+            path=str(path),
+            format=ox.RdfFormat.TURTLE,
+            base_iri=path.resolve().as_uri(),
+            to_graph=ox.NamedNode(graph_of(kb, path)),
+        )
     store.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
     with open(nquads.with_suffix(".nt"), "wb") as out:
         for path in kb_files(kb):
-            out.write(ox.serialize(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE,
-                                            base_iri=path.resolve().as_uri()), format=ox.RdfFormat.N_TRIPLES))
+            out.write(
+                ox.serialize(
+                    ox.parse(
+                        path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()
+                    ),
+                    format=ox.RdfFormat.N_TRIPLES,
+                )
+            )
     return {"quads": len(store)}
 
 
@@ -151,9 +193,11 @@ def child_trace(kb: Path, samples: int = 60) -> dict:
     from argkb.store import open_store
 
     manifest = json.loads((kb / "generated.json").read_text(encoding="utf-8"))
-    rng = random.Random(5)   # the implications of bench/ops.py's ``queries``
-    impls = [URIRef(ID_BASE + i["iri"].split(":", 1)[1])
-             for i in rng.sample(manifest["implications"], min(samples, len(manifest["implications"])))]
+    rng = random.Random(5)  # the implications of bench/ops.py's ``queries``
+    impls = [
+        URIRef(ID_BASE + i["iri"].split(":", 1)[1])
+        for i in rng.sample(manifest["implications"], min(samples, len(manifest["implications"])))
+    ]
     store = open_store(KnowledgeBase.locate(kb))
     for iri in impls[:2]:
         trace(store, iri)
@@ -164,8 +208,11 @@ def child_trace(kb: Path, samples: int = 60) -> dict:
         walls.append(time.perf_counter() - started)
         cpus.append(time.process_time() - cpu)
     walls.sort()
-    return {"trace_p50": statistics.median(walls), "trace_p95": walls[int(round(0.95 * (len(walls) - 1)))],
-            "trace_cpu_p50": statistics.median(cpus)}
+    return {
+        "trace_p50": statistics.median(walls),
+        "trace_p95": walls[int(round(0.95 * (len(walls) - 1)))],
+        "trace_cpu_p50": statistics.median(cpus),
+    }
 
 
 def kb_files(kb: Path) -> list[Path]:
@@ -177,7 +224,8 @@ def graph_of(kb: Path, path: Path) -> str:
 
 
 def child(src: Path | None, name: str, *args: str) -> dict:
-    """``name`` run in a child process of this script, with ``src`` on its path (None: no argkb needed)."""
+    """``name`` run in a child process of this script, with ``src`` on its path (None: no argkb
+    needed)."""
     done = timed([sys.executable, str(Path(__file__).resolve()), "--child", name, *args], src)
     figures = json.loads(done["out"].strip().splitlines()[-1])
     # the process's own wall and CPU seconds, unless the child timed its work itself (the floors)
@@ -190,17 +238,29 @@ def copy_kb(source: Path, target: Path) -> Path:
     return target
 
 
-def measure(size: str, sides: dict[str, Path], work: Path, seed: int, ops: list[str], runs: int, log) -> dict:
+def measure(
+    size: str, sides: dict[str, Path], work: Path, seed: int, ops: list[str], runs: int, log
+) -> dict:
     source = work / f"{size.lower()}-seed{seed}"
-    cached = json.loads((source / "generated.json").read_text()) if (source / "generated.json").is_file() else {}
+    cached = (
+        json.loads((source / "generated.json").read_text())
+        if (source / "generated.json").is_file()
+        else {}
+    )
     if cached.get("size") != parse_size(size) or cached.get("version") != VERSION:
         log(f"generating {size} …")
         generate(source, parse_size(size), seed)
     scratch = Path(tempfile.mkdtemp(prefix=f"argkb-before-{size}-"))
-    figures: dict = {"size": size, "triples": json.loads((source / "generated.json").read_text())["triples"]}
+    figures: dict = {
+        "size": size,
+        "triples": json.loads((source / "generated.json").read_text())["triples"],
+    }
     try:
         kbs = {side: copy_kb(source, scratch / side) for side in sides}
-        for side, src in sides.items():   # every side's store built once, not timed (rebuild times it)
+        for (
+            side,
+            src,
+        ) in sides.items():  # every side's store built once, not timed (rebuild times it)
             argkb(src, kbs[side], "store", "status")
             argkb(src, kbs[side], "query", "lever-perspective-summary", "--format", "json")
         for op in ops:
@@ -215,21 +275,41 @@ def measure(size: str, sides: dict[str, Path], work: Path, seed: int, ops: list[
                 if op == "rebuild":
                     figures[f"{side}_rebuild"] = argkb(src, kb, "store", "rebuild")
                 elif op == "open":
-                    figures[f"{side}_import"] = median_of(runs, lambda src=src: timed([sys.executable, "-c", "import argkb"], src))
-                    figures[f"{side}_help"] = median_of(runs, lambda src=src: timed([sys.executable, "-m", "argkb", "--help"], src))
-                    figures[f"{side}_open_cold"] = median_of(runs, lambda src=src, kb=kb: child(src, "open", str(kb)))
+                    figures[f"{side}_import"] = median_of(
+                        runs, lambda src=src: timed([sys.executable, "-c", "import argkb"], src)
+                    )
+                    figures[f"{side}_help"] = median_of(
+                        runs, lambda src=src: timed([sys.executable, "-m", "argkb", "--help"], src)
+                    )
+                    figures[f"{side}_open_cold"] = median_of(
+                        runs, lambda src=src, kb=kb: child(src, "open", str(kb))
+                    )
                 elif op == "summary":
-                    figures[f"{side}_summary"] = median_of(runs, lambda src=src, kb=kb: argkb(
-                        src, kb, "query", "lever-perspective-summary", "--format", "json"))
+                    figures[f"{side}_summary"] = median_of(
+                        runs,
+                        lambda src=src, kb=kb: argkb(
+                            src, kb, "query", "lever-perspective-summary", "--format", "json"
+                        ),
+                    )
                 elif op == "trace":
                     figures[f"{side}_trace"] = child(src, "trace", str(kb))
-                elif op == "lenses":   # the first run on a database reads the store; the next ones its views
+                elif (
+                    op == "lenses"
+                ):  # the first run on a database reads the store; the next ones its views
                     figures[f"{side}_lenses_first"] = argkb(src, kb, "lenses", "--format", "json")
-                    figures[f"{side}_lenses"] = median_of(runs, lambda src=src, kb=kb: argkb(
-                        src, kb, "lenses", "--format", "json"))
+                    figures[f"{side}_lenses"] = median_of(
+                        runs, lambda src=src, kb=kb: argkb(src, kb, "lenses", "--format", "json")
+                    )
                 elif op == "graphml":
-                    figures[f"{side}_graphml"] = argkb(src, kb, "export", "--format", "graphml", "-o",
-                                                       str(scratch / f"{side}.graphml"))
+                    figures[f"{side}_graphml"] = argkb(
+                        src,
+                        kb,
+                        "export",
+                        "--format",
+                        "graphml",
+                        "-o",
+                        str(scratch / f"{side}.graphml"),
+                    )
                 for value in figures.values():
                     if isinstance(value, dict):
                         value.pop("out", None)
@@ -251,29 +331,43 @@ def cell(f: dict | None, key: str = "wall", unit: str = "s") -> str:
 
 def table(fig: dict, label: dict[str, str]) -> str:
     before, after = label["before"], label["after"]
-    lines = [f"| operation at {fig['size']} ({fig['triples']:,} triples) | issue 23 at 1M | goal at 1M "
-             f"| before ({before}) | after ({after}) |", "|---|---|---|---|---|"]
+    lines = [
+        f"| operation at {fig['size']} ({fig['triples']:,} triples) | issue 23 at 1M | goal at 1M "
+        f"| before ({before}) | after ({after}) |",
+        "|---|---|---|---|---|",
+    ]
 
     def row(name, key, issue=("", ""), unit="s", field="wall", extra=""):
         b, a = fig.get(f"before_{key}"), fig.get(f"after_{key}")
         if b is None and a is None:
             return
-        lines.append(f"| {name} | {issue[0]} | {issue[1]} | {cell(b, field, unit)} | {cell(a, field, unit)}{extra} |")
+        lines.append(
+            f"| {name} | {issue[0]} | {issue[1]} | {cell(b, field, unit)} | "
+            f"{cell(a, field, unit)}{extra} |"
+        )
 
     row("`argkb store rebuild`, whole process", "rebuild", ISSUE["rebuild"])
-    for mode, text in (("disk-graphs", "pyoxigraph `bulk_load`, on disk, a named graph per file (the floor)"),
-                       ("disk-default", "pyoxigraph `bulk_load`, on disk, default graph only"),
-                       ("memory", "pyoxigraph `bulk_load` of each Turtle file, in memory")):
+    for mode, text in (
+        ("disk-graphs", "pyoxigraph `bulk_load`, on disk, a named graph per file (the floor)"),
+        ("disk-default", "pyoxigraph `bulk_load`, on disk, default graph only"),
+        ("memory", "pyoxigraph `bulk_load` of each Turtle file, in memory"),
+    ):
         f = fig.get(f"floor_{mode}")
         if f:
             lines.append(f"| {text} | | | {cell(f)} | (same run) |")
     floor = fig.get("floor_disk-graphs")
     if floor and fig.get("after_rebuild"):
         r = fig["after_rebuild"]
-        lines.append("| rebuild ÷ floor (wall; CPU) | | ≤ 1.5× | "
-                     + (f"{fig['before_rebuild']['wall'] / floor['wall']:.2f}×; "
-                        f"{fig['before_rebuild']['cpu'] / floor['cpu']:.2f}×" if fig.get("before_rebuild") else "—")
-                     + f" | {r['wall'] / floor['wall']:.2f}×; {r['cpu'] / floor['cpu']:.2f}× |")
+        lines.append(
+            "| rebuild ÷ floor (wall; CPU) | | ≤ 1.5× | "
+            + (
+                f"{fig['before_rebuild']['wall'] / floor['wall']:.2f}×; "
+                f"{fig['before_rebuild']['cpu'] / floor['cpu']:.2f}×"
+                if fig.get("before_rebuild")
+                else "—"
+            )
+            + f" | {r['wall'] / floor['wall']:.2f}×; {r['cpu'] / floor['cpu']:.2f}× |"
+        )
     row("`import argkb`, whole process", "import")
     row("`argkb --help`, whole process", "help")
     row("open the store cold (new process, one ASK)", "open_cold", ISSUE["open_cold"])
@@ -281,7 +375,11 @@ def table(fig: dict, label: dict[str, str]) -> str:
     row("trace p50, in process", "trace", ISSUE["trace_p50"], "ms", "trace_p50")
     row("trace p95, in process", "trace", unit="ms", field="trace_p95")
     row("trace p50, CPU, in process", "trace", unit="ms", field="trace_cpu_p50")
-    row("`argkb lenses --format json`, whole process, first on a database", "lenses_first", ISSUE["lenses"])
+    row(
+        "`argkb lenses --format json`, whole process, first on a database",
+        "lenses_first",
+        ISSUE["lenses"],
+    )
     row("`argkb lenses --format json`, whole process, again (median)", "lenses", ISSUE["lenses"])
     row("`argkb export --format graphml`, whole process", "graphml", ISSUE["graphml"])
     for side in ("before", "after"):
@@ -302,16 +400,28 @@ def worktree(commit: str) -> tuple[Path, str]:
     """A detached temporary worktree of ``commit``; (its folder, the commit's short name)."""
     folder = Path(tempfile.mkdtemp(prefix="argkb-before-src-"))
     folder.rmdir()
-    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(folder), commit], check=True)
-    short = subprocess.run(["git", "-C", str(folder), "rev-parse", "--short", "HEAD"], check=True,
-                           capture_output=True, text=True).stdout.strip()
+    subprocess.run(
+        ["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(folder), commit],
+        check=True,
+    )
+    short = subprocess.run(
+        ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     return folder, short
 
 
 def main(argv=None) -> int:
     if argv is None and sys.argv[1:2] == ["--child"]:
         name, *args = sys.argv[2:]
-        fn = {"floor": child_floor, "convert": child_convert, "open": child_open, "trace": child_trace}[name]
+        fn = {
+            "floor": child_floor,
+            "convert": child_convert,
+            "open": child_open,
+            "trace": child_trace,
+        }[name]
         paths = [Path(a) if "/" in a else a for a in args]
         print(json.dumps(fn(*paths)))
         return 0
@@ -319,9 +429,15 @@ def main(argv=None) -> int:
     parser.add_argument("--before", required=True, help="the baseline commit (any git revision)")
     parser.add_argument("--sizes", default="1m")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--ops", default=",".join(OPS), help=f"comma-separated, of: {', '.join(OPS)}")
-    parser.add_argument("--runs", type=int, default=3, help="runs of the quick whole-process operations")
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "argkb-bench")
+    parser.add_argument(
+        "--ops", default=",".join(OPS), help=f"comma-separated, of: {', '.join(OPS)}"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs of the quick whole-process operations"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "argkb-bench"
+    )
     parser.add_argument("--output", type=Path, help="also write the tables here")
     args = parser.parse_args(argv)
     ops = [op.strip() for op in args.ops.split(",") if op.strip()]
@@ -331,26 +447,43 @@ def main(argv=None) -> int:
 
     def log(text):
         print(text, file=sys.stderr, flush=True)
+
     folder, short = worktree(args.before)
-    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                          text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "src", "queries"], capture_output=True,
-                           text=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "src", "queries"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     label = {"before": short, "after": head + (" + changes" if dirty else "")}
     sections, rows = [], []
     try:
         started_load = load()
         for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
-            fig = measure(size, {"before": folder / "src", "after": REPO / "src"}, args.work, args.seed, ops,
-                          args.runs, log)
+            fig = measure(
+                size,
+                {"before": folder / "src", "after": REPO / "src"},
+                args.work,
+                args.seed,
+                ops,
+                args.runs,
+                log,
+            )
             rows.append(fig)
             sections.append(table(fig, label))
     finally:
-        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(folder)], check=False)
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "remove", "--force", str(folder)], check=False
+        )
     from run import machine
 
-    text = (f"Machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; load average {started_load} at the start, "
-            f"{load()} at the end (1, 5, 15 min)\n\n" + "\n\n".join(sections) + "\n")
+    text = (
+        f"Machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; load average {started_load} at "
+        f"the start, {load()} at the end (1, 5, 15 min)\n"
+        "\n" + "\n\n".join(sections) + "\n"
+    )
     print(text)
     for fig in rows:
         print(json.dumps(fig))

@@ -1,6 +1,7 @@
-"""Generated contributions (about 200 triples) to a generated knowledge base: valid, or broken one named way.
+"""Generated contributions (about 200 triples) to a generated knowledge base: valid, or broken one
+named way.
 
-    python bench/contribution.py --kb /tmp/kb-10k --seed 3 [--break cycle-existing] > contribution.ttl
+    python bench/contribution.py --kb /tmp/kb-10k --seed 3 [--break cycle-existing] > new.ttl
 
 A contribution adds moves, implications argued from two lenses, new claims quoted from the
 existing sources' texts, and arguments resting on, concluding or attacking existing nodes.
@@ -8,6 +9,7 @@ existing sources' texts, and arguments resting on, concluding or attacking exist
 a dangling premise, quote offsets off by one, a duplicate label on an existing node, …);
 the tests validate each both incrementally and as a whole and compare the results.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,45 +40,89 @@ class Contribution:
         text = (self.kb / "data" / "sources" / f"{source[3:]}.txt").read_text(encoding="utf-8")
         start = self.rng.randrange(0, max(1, len(text) - 60))
         end = min(len(text), start + self.rng.randint(20, 60))
-        return self.add(f"{N}-q{i}", ("a", "argkb:Quote"), ("oa:hasSource", source), ("oa:exact", lit(text[start:end], None)),
-                        ("oa:start", str(start)), ("oa:end", str(end)))
+        return self.add(
+            f"{N}-q{i}",
+            ("a", "argkb:Quote"),
+            ("oa:hasSource", source),
+            ("oa:exact", lit(text[start:end], None)),
+            ("oa:start", str(start)),
+            ("oa:end", str(end)),
+        )
 
     def claim(self, iri: str, i: int, kind: str = "argkb:Claim", *extra) -> str:
-        return self.add(iri, ("a", kind), ("rdfs:label", lit(f"contributed {iri[3:]}")),
-                        ("argkb:statement", lit(f"Statement of {iri[3:]}.")), ("argkb:evidence", self.quote(i)), *extra)
+        return self.add(
+            iri,
+            ("a", kind),
+            ("rdfs:label", lit(f"contributed {iri[3:]}")),
+            ("argkb:statement", lit(f"Statement of {iri[3:]}.")),
+            ("argkb:evidence", self.quote(i)),
+            *extra,
+        )
 
     def argument(self, iri: str, lens: str, premises: list[str], target: tuple[str, str]) -> str:
-        return self.add(iri, ("a", "argkb:Argument"), ("rdfs:label", lit(f"contributed {iri[3:]}")),
-                        ("argkb:perspective", lens), *[("argkb:premise", p) for p in premises],
-                        ("argkb:warrant", lit("Because the premises make it so.")), target,
-                        ("prov:wasAttributedTo", "kb:argkb-editors"))
+        return self.add(
+            iri,
+            ("a", "argkb:Argument"),
+            ("rdfs:label", lit(f"contributed {iri[3:]}")),
+            ("argkb:perspective", lens),
+            *[("argkb:premise", p) for p in premises],
+            ("argkb:warrant", lit("Because the premises make it so.")),
+            target,
+            ("prov:wasAttributedTo", "kb:argkb-editors"),
+        )
 
     def existing_impl(self) -> dict:
         return self.rng.choice(self.manifest["implications"])
 
     def build(self) -> None:
         rng, m = self.rng, self.manifest
-        moves = [self.add(f"{N}-move{k}", ("a", "argkb:Move"), ("rdfs:label", lit(f"contributed move {k}")),
-                          ("argkb:actor", f"kb:{rng.choice(m['actors'])}"), ("argkb:lever", f"kb:{rng.choice(m['levers'])}"),
-                          ("argkb:direction", rng.choice(DIRECTIONS))) for k in range(2)]
+        moves = [
+            self.add(
+                f"{N}-move{k}",
+                ("a", "argkb:Move"),
+                ("rdfs:label", lit(f"contributed move {k}")),
+                ("argkb:actor", f"kb:{rng.choice(m['actors'])}"),
+                ("argkb:lever", f"kb:{rng.choice(m['levers'])}"),
+                ("argkb:direction", rng.choice(DIRECTIONS)),
+            )
+            for k in range(2)
+        ]
         q = 0
         for i in range(4):
             q += 1
-            impl = self.claim(f"{N}-impl{i}", q, "argkb:Implication", ("argkb:trigger", rng.choice(moves)),
-                              ("argkb:affects", f"kb:{rng.choice(m['actors'])}"), ("argkb:qualifier", rng.choice(QUALIFIERS)))
+            impl = self.claim(
+                f"{N}-impl{i}",
+                q,
+                "argkb:Implication",
+                ("argkb:trigger", rng.choice(moves)),
+                ("argkb:affects", f"kb:{rng.choice(m['actors'])}"),
+                ("argkb:qualifier", rng.choice(QUALIFIERS)),
+            )
             q += 1
             basis = self.claim(f"{N}-claim{i}", q)
             lenses = rng.sample(LENSES, 2)
             self.argument(f"{N}-impl{i}-a", lenses[0], [basis], ("argkb:conclusion", impl))
-            self.argument(f"{N}-impl{i}-b", lenses[1], [basis, self.existing_impl()["iri"]], ("argkb:conclusion", impl))
+            self.argument(
+                f"{N}-impl{i}-b",
+                lenses[1],
+                [basis, self.existing_impl()["iri"]],
+                ("argkb:conclusion", impl),
+            )
         for k in range(2):
             q += 1
             objection = self.claim(f"{N}-objection{k}", q)
             target = self.existing_impl()
             victim = target["iri"] if k == 0 else target["iri"] + "-b"
-            self.argument(f"{N}-attack{k}", rng.choice(LENSES), [objection], ("argkb:attacks", victim))
+            self.argument(
+                f"{N}-attack{k}", rng.choice(LENSES), [objection], ("argkb:attacks", victim)
+            )
         existing = self.existing_impl()
-        self.argument(f"{N}-support", rng.choice(LENSES), [f"{N}-claim0"], ("argkb:conclusion", existing["iri"]))
+        self.argument(
+            f"{N}-support",
+            rng.choice(LENSES),
+            [f"{N}-claim0"],
+            ("argkb:conclusion", existing["iri"]),
+        )
 
     # ------------------------------------------------------------ breakages --
     def drop(self, iri: str, predicate: str) -> None:
@@ -95,7 +141,9 @@ class Contribution:
 
 def _cycle_existing(c: Contribution) -> None:
     impl = next(i for i in c.manifest["implications"] if i["chain"])
-    c.argument(f"{N}-cycle", "argkb:Realism", [impl["iri"]], ("argkb:conclusion", impl["chain"][-1]))
+    c.argument(
+        f"{N}-cycle", "argkb:Realism", [impl["iri"]], ("argkb:conclusion", impl["chain"][-1])
+    )
 
 
 def _quote_off_by_one(c: Contribution) -> None:
@@ -106,12 +154,18 @@ def _quote_off_by_one(c: Contribution) -> None:
 
 def _bnode_quote(c: Contribution) -> None:
     source = c.manifest["sources"][0]["iri"]
-    c.set(f"{N}-claim1", "argkb:evidence",
-          f'[ a argkb:Quote ; oa:hasSource {source} ; oa:exact "not in the text" ; oa:start 0 ; oa:end 15 ]')
+    c.set(
+        f"{N}-claim1",
+        "argkb:evidence",
+        f'[ a argkb:Quote ; oa:hasSource {source} ; oa:exact "not in the text" ; oa:start 0 ; '
+        "oa:end 15 ]",
+    )
 
 
 def _cycle_within(c: Contribution) -> None:
-    c.add(f"{N}-claim2", ("argkb:premise", f"{N}-claim1"))  # a claim given a premise: harmless noise
+    c.add(
+        f"{N}-claim2", ("argkb:premise", f"{N}-claim1")
+    )  # a claim given a premise: harmless noise
     c.argument(f"{N}-loop", "argkb:Liberalism", [f"{N}-impl0"], ("argkb:conclusion", f"{N}-claim0"))
 
 
@@ -122,19 +176,32 @@ BREAKAGES = {
     "cycle-within": _cycle_within,
     "dangling-premise": lambda c: c.add(f"{N}-impl1-a", ("argkb:premise", "kb:nowhere-claim")),
     "wrong-perspective": lambda c: c.set(f"{N}-impl1-b", "argkb:perspective", "kb:not-a-lens"),
-    "two-perspectives": lambda c: c.add(f"{N}-impl2-a", ("argkb:perspective", "argkb:Realism"))
-    if dict(c.nodes[f"{N}-impl2-a"])["argkb:perspective"] != "argkb:Realism"
-    else c.add(f"{N}-impl2-a", ("argkb:perspective", "argkb:Liberalism")),
+    "two-perspectives": lambda c: (
+        c.add(f"{N}-impl2-a", ("argkb:perspective", "argkb:Realism"))
+        if dict(c.nodes[f"{N}-impl2-a"])["argkb:perspective"] != "argkb:Realism"
+        else c.add(f"{N}-impl2-a", ("argkb:perspective", "argkb:Liberalism"))
+    ),
     "quote-off-by-one": _quote_off_by_one,
-    "conclusion-and-attack": lambda c: c.add(f"{N}-impl0-b", ("argkb:attacks", c.existing_impl()["iri"])),
+    "conclusion-and-attack": lambda c: c.add(
+        f"{N}-impl0-b", ("argkb:attacks", c.existing_impl()["iri"])
+    ),
     "implication-without-rationale": lambda c: [c.nodes.pop(f"{N}-impl3-{x}") for x in "ab"],
-    "duplicate-label-existing": lambda c: c.add(c.existing_impl()["iri"], ("rdfs:label", lit("a second label"))),
-    "second-statement-existing": lambda c: c.add(c.existing_impl()["iri"], ("argkb:statement", lit("Another."))),
+    "duplicate-label-existing": lambda c: c.add(
+        c.existing_impl()["iri"], ("rdfs:label", lit("a second label"))
+    ),
+    "second-statement-existing": lambda c: c.add(
+        c.existing_impl()["iri"], ("argkb:statement", lit("Another."))
+    ),
     "unused-claim": lambda c: c.claim(f"{N}-unused", 99),
-    "single-lens": lambda c: c.set(f"{N}-impl1-b", "argkb:perspective",
-                                   dict(c.nodes[f"{N}-impl1-a"])["argkb:perspective"]),
-    "source-without-text": lambda c: c.add(f"{N}-source", ("a", "argkb:Source"), ("dcterms:title", lit("No text")),
-                                           ("argkb:sha256", '"' + "0" * 64 + '"')),
+    "single-lens": lambda c: c.set(
+        f"{N}-impl1-b", "argkb:perspective", dict(c.nodes[f"{N}-impl1-a"])["argkb:perspective"]
+    ),
+    "source-without-text": lambda c: c.add(
+        f"{N}-source",
+        ("a", "argkb:Source"),
+        ("dcterms:title", lit("No text")),
+        ("argkb:sha256", '"' + "0" * 64 + '"'),
+    ),
     "attacks-actor": lambda c: c.set(f"{N}-attack0", "argkb:attacks", "kb:russia"),
     "blank-warrant": lambda c: c.set(f"{N}-attack1", "argkb:warrant", '"   "'),
     "move-bad-direction": lambda c: c.set(f"{N}-move0", "argkb:direction", "argkb:Sideways"),
@@ -142,9 +209,13 @@ BREAKAGES = {
     "unsourced-claim": lambda c: c.drop(f"{N}-claim3", "argkb:evidence"),
     "premise-is-argument": lambda c: c.add(f"{N}-support", ("argkb:premise", f"{N}-attack0")),
     "bnode-quote": _bnode_quote,
-    "existing-claim-unlabelled-use": lambda c: c.add(f"{N}-support", ("argkb:premise",
-                                                     c.existing_impl()["chain"][0] if c.existing_impl()["chain"]
-                                                     else f"{N}-claim0")),
+    "existing-claim-unlabelled-use": lambda c: c.add(
+        f"{N}-support",
+        (
+            "argkb:premise",
+            c.existing_impl()["chain"][0] if c.existing_impl()["chain"] else f"{N}-claim0",
+        ),
+    ),
 }
 
 

@@ -13,6 +13,7 @@ the Turtle files, and pySHACL on the merged graph; and pySHACL on a pyoxigraph-b
 (oxrdflib's ``Oxigraph`` store), the second baseline. The tables are printed and written, with a
 description of the machine, to bench/RESULTS.md (or --output).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,12 @@ ROWS = [
     ("impacts p50", "impacts_p50", "b_impacts_p50", "ms"),
     ("lever x perspective summary query", "summary", "b_summary", "ms"),
     ("whole-KB validation", "validate", "b_validate", "s"),
-    ("whole-KB validation; baseline: pySHACL on a pyoxigraph-backed rdflib graph (oxrdflib)", "validate",
-     "b_validate_ox", "s"),
+    (
+        "whole-KB validation; baseline: pySHACL on a pyoxigraph-backed rdflib graph (oxrdflib)",
+        "validate",
+        "b_validate_ox",
+        "s",
+    ),
     ("validate a ~200-triple contribution", "contribution", "b_contribution", "ms"),
     ("export graphml", "export", "b_export", "s"),
     ("`argkb why ID -p realism`, whole process, p50 (target ≤ 1 s)", "why_p50", None, "s"),
@@ -59,8 +64,13 @@ def run_op(op: str, kb_dir: Path, timeout: float) -> dict:
     env = {**os.environ, "PYTHONPATH": str(BENCH.parent / "src")}
     env.pop("ARGKB_STORE", None)
     try:
-        proc = subprocess.run([sys.executable, str(BENCH / "ops.py"), op, str(kb_dir)], capture_output=True,
-                              text=True, timeout=timeout, env=env)
+        proc = subprocess.run(
+            [sys.executable, str(BENCH / "ops.py"), op, str(kb_dir)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+        )
     except subprocess.TimeoutExpired:
         return {"_timeout": op}
     if proc.returncode != 0:
@@ -81,8 +91,14 @@ def measure(kb_dir: Path, baseline: bool, timeout: float, log) -> dict:
             figures["failed"].append(op)
         figures.update(out)
         log(f"  {op}: {time.perf_counter() - started:.1f} s")
-    figures["rss_max"] = max((v for k, v in figures.items() if k.startswith("rss_") and not k.startswith("rss_b_")
-                              and k != "rss_max"), default=None)
+    figures["rss_max"] = max(
+        (
+            v
+            for k, v in figures.items()
+            if k.startswith("rss_") and not k.startswith("rss_b_") and k != "rss_max"
+        ),
+        default=None,
+    )
     b_rss = [v for k, v in figures.items() if k.startswith("rss_b_") and k != "rss_b_max"]
     figures["rss_b_max"] = max(b_rss) if b_rss else None
     return figures
@@ -99,12 +115,33 @@ def fmt(value, unit: str) -> str:
 
 
 #: which operation gives each figure (to say "stopped" when it ran out of time)
-OP_OF = {"load": "build", "open_cold": "open", "open_warm": "open", "trace_p50": "queries", "trace_p95": "queries",
-         "impacts_p50": "queries", "summary": "queries", "validate": "validate", "contribution": "contribution",
-         "export": "export", "why_p50": "why", "why_max": "why", "lenses": "lenses", "lenses_cpu": "lenses",
-         "rss_validate": "validate", "b_load": "b_queries", "b_trace_p50": "b_queries",
-         "b_trace_p95": "b_queries", "b_impacts_p50": "b_queries", "b_summary": "b_queries", "b_export": "b_queries",
-         "b_validate": "b_validate", "b_validate_ox": "b_validate_ox", "b_contribution": "b_contribution", "rss_b_validate": "b_validate"}
+OP_OF = {
+    "load": "build",
+    "open_cold": "open",
+    "open_warm": "open",
+    "trace_p50": "queries",
+    "trace_p95": "queries",
+    "impacts_p50": "queries",
+    "summary": "queries",
+    "validate": "validate",
+    "contribution": "contribution",
+    "export": "export",
+    "why_p50": "why",
+    "why_max": "why",
+    "lenses": "lenses",
+    "lenses_cpu": "lenses",
+    "rss_validate": "validate",
+    "b_load": "b_queries",
+    "b_trace_p50": "b_queries",
+    "b_trace_p95": "b_queries",
+    "b_impacts_p50": "b_queries",
+    "b_summary": "b_queries",
+    "b_export": "b_queries",
+    "b_validate": "b_validate",
+    "b_validate_ox": "b_validate_ox",
+    "b_contribution": "b_contribution",
+    "rss_b_validate": "b_validate",
+}
 
 
 def cell(figures: dict, name: str, unit: str, timeout: float) -> str:
@@ -115,11 +152,24 @@ def cell(figures: dict, name: str, unit: str, timeout: float) -> str:
 
 
 def table(figures: dict, baseline: bool, timeout: float) -> str:
-    lines = ["| operation | argkb | baseline (rdflib Memory + pySHACL) | baseline / argkb |", "|---|---|---|---|"]
+    lines = [
+        "| operation | argkb | baseline (rdflib Memory + pySHACL) | baseline / argkb |",
+        "|---|---|---|---|",
+    ]
     for label, ours, theirs, unit in ROWS:
         a, b = figures.get(ours), figures.get(theirs) if theirs else None
-        b_text = "—" if theirs is None else cell(figures, theirs, unit, timeout) if baseline else "skipped"
-        ratio = f"{b / a:.1f}×" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > 0 else "—"
+        b_text = (
+            "—"
+            if theirs is None
+            else cell(figures, theirs, unit, timeout)
+            if baseline
+            else "skipped"
+        )
+        ratio = (
+            f"{b / a:.1f}×"
+            if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > 0
+            else "—"
+        )
         lines.append(f"| {label} | {cell(figures, ours, unit, timeout)} | {b_text} | {ratio} |")
     return "\n".join(lines)
 
@@ -130,13 +180,20 @@ def targets(figures: dict) -> list[str]:
 
     def met(value, target) -> str:
         return "met" if value <= target else "not met"
+
     if figures.get("why_max") is not None:
-        out.append(f"`argkb why` ≤ {WHY_TARGET:g} s (the target at 1M): **{met(figures['why_max'], WHY_TARGET)}** "
-                   f"(slowest of 5: {fmt(figures['why_max'], 's')}; {', '.join(figures.get('why_ids', []))})")
+        out.append(
+            f"`argkb why` ≤ {WHY_TARGET:g} s (the target at 1M): "
+            f"**{met(figures['why_max'], WHY_TARGET)}** (slowest of 5: "
+            f"{fmt(figures['why_max'], 's')}; {', '.join(figures.get('why_ids', []))})"
+        )
     if figures.get("lenses") is not None:
-        out.append(f"`argkb lenses` ≤ {LENSES_TARGET:g} s (the target at 1M): "
-                   f"**{met(figures['lenses'], LENSES_TARGET)}** (median of 3: {fmt(figures['lenses'], 's')}, fastest {fmt(figures['lenses_min'], 's')}, "
-                   f"CPU {fmt(figures['lenses_cpu'], 's')}; {figures.get('lenses_rows')} implications)")
+        out.append(
+            f"`argkb lenses` ≤ {LENSES_TARGET:g} s (the target at 1M): "
+            f"**{met(figures['lenses'], LENSES_TARGET)}** (median of 3: "
+            f"{fmt(figures['lenses'], 's')}, fastest {fmt(figures['lenses_min'], 's')}, CPU "
+            f"{fmt(figures['lenses_cpu'], 's')}; {figures.get('lenses_rows')} implications)"
+        )
     return out
 
 
@@ -151,8 +208,13 @@ def machine() -> str:
         pass
     mem = ""
     try:
-        kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal")).split()[1])
+        kb = int(
+            next(
+                line
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ).split()[1]
+        )
         mem = f", {kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, StopIteration):
         pass
@@ -164,23 +226,38 @@ def machine() -> str:
             versions.append(f"{dist} {version(dist)}")
         except Exception:  # noqa: BLE001 - a missing package is just not listed
             pass
-    return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}; " + ", ".join(versions))
+    return (
+        f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; " + ", ".join(versions)
+    )
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated sizes (10k, 100k, 1m or numbers)")
+    parser.add_argument(
+        "--sizes", default="10k,100k,1m", help="comma-separated sizes (10k, 100k, 1m or numbers)"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip-baseline-above", default="100k", help="no baseline for larger sizes ('none': always)")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds after which one operation is stopped")
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "argkb-bench")
+    parser.add_argument(
+        "--skip-baseline-above",
+        default="100k",
+        help="no baseline for larger sizes ('none': always)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=900, help="seconds after which one operation is stopped"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "argkb-bench"
+    )
     parser.add_argument("--output", type=Path, default=BENCH / "RESULTS.md")
     args = parser.parse_args(argv)
-    limit = float("inf") if args.skip_baseline_above == "none" else parse_size(args.skip_baseline_above)
+    limit = (
+        float("inf") if args.skip_baseline_above == "none" else parse_size(args.skip_baseline_above)
+    )
 
     def log(text):
         print(text, file=sys.stderr, flush=True)
+
     sections = []
     for name in [s.strip() for s in args.sizes.split(",") if s.strip()]:
         size = parse_size(name)
@@ -196,39 +273,51 @@ def main(argv=None) -> int:
         figures = measure(kb_dir, baseline, args.timeout, log)
         text = table(figures, baseline, args.timeout)
         notes = []
-        if figures.get("validate_conforms") is False or figures.get("contribution_conforms") is False:
+        if (
+            figures.get("validate_conforms") is False
+            or figures.get("contribution_conforms") is False
+        ):
             notes.append("**warning: the generated data did not validate**")
         if figures["failed"]:
             notes.append("failed: " + ", ".join(figures["failed"]))
         notes += targets(figures)
         if figures.get("store_triples"):
             triples = figures["store_triples"]
-        section = f"### {name}: {triples:,} triples with the ontology (seed {args.seed})\n\n{text}\n" + \
-            ("\n" + "\n".join(notes) + "\n" if notes else "")
+        section = (
+            f"### {name}: {triples:,} triples with the ontology (seed {args.seed})\n\n{text}\n"
+            + ("\n" + "\n".join(notes) + "\n" if notes else "")
+        )
         print(section, flush=True)
         sections.append(section)
     command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
     kept = _other_sections(args.output)
     args.output.write_text(
-        "# argkb benchmark results\n\n"
-        f"Machine: {machine()}.\n\nCommand: `{command.strip()}` — {time.strftime('%Y-%m-%d %H:%M')}.\n\n"
-        "Each figure comes from its own process. Baseline: the same library calls on an rdflib Memory "
-        "graph parsed from the Turtle files (so its \"open\" is that parse), and pySHACL on the merged "
-        "graph; argkb: the persistent derived store, compiled shapes, incremental validation.\n\n"
-        + "\n".join(sections) + kept, encoding="utf-8")
+        "# argkb benchmark results\n"
+        "\n"
+        f"Machine: {machine()}.\n"
+        "\n"
+        f"Command: `{command.strip()}` — {time.strftime('%Y-%m-%d %H:%M')}.\n"
+        "\n"
+        "Each figure comes from its own process. Baseline: the same library calls on an rdflib "
+        'Memory graph parsed from the Turtle files (so its "open" is that parse), and pySHACL '
+        "on the merged graph; argkb: the persistent derived store, compiled shapes, incremental "
+        "validation.\n"
+        "\n" + "\n".join(sections) + kept,
+        encoding="utf-8",
+    )
     log(f"wrote {args.output}")
     return 0
 
 
 def _other_sections(path: Path) -> str:
-    """The ``## `` sections other scripts (bench/large_add.py's figures, whole-process timings) wrote into
-    the results file: kept as they are when this script rewrites its own part."""
+    """The ``## `` sections other scripts (bench/large_add.py's figures, whole-process timings)
+    wrote into the results file: kept as they are when this script rewrites its own part."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return ""
     start = text.find("\n## ")
-    return "" if start < 0 else "\n" + text[start + 1:]
+    return "" if start < 0 else "\n" + text[start + 1 :]
 
 
 if __name__ == "__main__":

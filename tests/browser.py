@@ -1,5 +1,6 @@
 """Headless Chromium for the tests: ``argkb.devtools.browser.Browser``, with a missing Chromium
 an unavailable test (a failure in CI, a skip elsewhere) rather than an error."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """Shared fixtures: the repository's knowledge base, and a tiny one built in a temporary folder."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,8 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def unavailable(message: str, allow_module_level: bool = False):
-    """Something a test needs is missing: in CI that fails the test, elsewhere it skips it, saying why."""
+    """Something a test needs is missing: in CI that fails the test, elsewhere it skips it, saying
+    why."""
     if IN_CI:
         pytest.fail(message + " (required in CI)", pytrace=False)
     pytest.skip(message, allow_module_level=allow_module_level)
@@ -46,9 +48,9 @@ def program(name: str) -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 def private_user_cache(tmp_path_factory):
-    """Each test session, and each pytest-xdist worker of one, gets a user cache of its own (the derived
-    store of the bundled knowledge base lives there): workers never share one, and the suite never
-    writes into the user's ~/.cache. Subprocesses the tests start inherit it."""
+    """Each test session, and each pytest-xdist worker of one, gets a user cache of its own (the
+    derived store of the bundled knowledge base lives there): workers never share one, and the suite
+    never writes into the user's ~/.cache. Subprocesses the tests start inherit it."""
     folder = tmp_path_factory.getbasetemp() / "user-cache"
     folder.mkdir(exist_ok=True)
     before = os.environ.get("XDG_CACHE_HOME")
@@ -72,7 +74,8 @@ def repo_kb() -> KnowledgeBase:
 
 
 def make_kb(folder: Path) -> Path:
-    """A writable copy of the tiny test knowledge base: the real ontology plus tests/data/kb/data."""
+    """A writable copy of the tiny test knowledge base: the real ontology plus
+    tests/data/kb/data."""
     shutil.copytree(REPO / "ontology", folder / "ontology")
     shutil.copytree(DATA / "kb" / "data", folder / "data")
     return folder
@@ -81,8 +84,12 @@ def make_kb(folder: Path) -> Path:
 def kb_files(folder: Path) -> dict[str, bytes]:
     """The bytes of every file of a knowledge base (ontology/ and data/), by relative path: a module
     that shares one copy among tests that only read it checks it is unchanged when it is done."""
-    return {str(p.relative_to(folder)): p.read_bytes()
-            for top in ("ontology", "data") for p in sorted((folder / top).rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for top in ("ontology", "data")
+        for p in sorted((folder / top).rglob("*"))
+        if p.is_file()
+    }
 
 
 @contextmanager

@@ -1,4 +1,6 @@
-"""Helpers shared by the contribution tests: fixtures' paths, a whole-tree digest, running argkb as a process."""
+"""Helpers shared by the contribution tests: fixtures' paths, a whole-tree digest, running argkb as
+a process."""
+
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +21,11 @@ def tree_digest(root: Path) -> dict[str, str]:
 
     The derived store's cache (``.argkb-cache/``, rebuilt from the Turtle files on demand) is not
     knowledge-base content and is left out."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(Path(root).rglob("*"))
-            if (p.is_file() or p.is_symlink()) and ".argkb-cache" not in p.relative_to(root).parts}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(Path(root).rglob("*"))
+        if (p.is_file() or p.is_symlink()) and ".argkb-cache" not in p.relative_to(root).parts
+    }
 
 
 def argkb_cmd(*args) -> list[str]:
@@ -29,5 +33,10 @@ def argkb_cmd(*args) -> list[str]:
 
 
 def run_argkb(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
-    return subprocess.run(argkb_cmd(*args), env={**ENV, **(env or {})}, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        argkb_cmd(*args),
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

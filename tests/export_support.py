@@ -1,4 +1,5 @@
 """Shared by the export tests: the fixture knowledge bases, the real clients, the schemas."""
+
 from __future__ import annotations
 
 import shutil
@@ -27,13 +28,30 @@ def mini_kb_copy(folder: Path, hostile: bool = False) -> KnowledgeBase:
 
 
 def xmllint(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([need("xmllint"), "--noout", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [need("xmllint"), "--noout", *args], capture_output=True, text=True, timeout=60
+    )
 
 
 def chromium(url: str, user_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     binary = shutil.which("chromium") or shutil.which("chromium-browser") or need("chromium")
     return subprocess.run(
-        [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={user_dir}", "--virtual-time-budget=5000", *extra, url],
-        capture_output=True, text=True, timeout=120)
+        [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={user_dir}",
+            "--virtual-time-budget=5000",
+            *extra,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

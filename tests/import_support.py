@@ -1,5 +1,6 @@
 """Shared by the import tests: the real maps (tests/data/interop, see SOURCES.md there), and the
 comparison of two knowledge bases' argument structure as graphs, ids aside."""
+
 from __future__ import annotations
 
 import re
@@ -54,8 +55,15 @@ def open_decisions(report) -> set[tuple[str, str]]:
     """(focus, property) of every violation, checking that each is an open TODO (rule 2, "supply
     argkb:X …") matched by the missing property itself (rule 3) — and nothing else."""
     missing = {(r.focus_name, r.path) for r in report.violations if r.rule == 3}
-    todos = {(r.focus_name, m.group(1)) for r in report.violations if r.rule == 2
-             for m in [re.search(r"open TODO: supply (argkb:\w+)", r.message)] if m}
-    assert todos == missing, (todos ^ missing)
-    assert len(report.violations) == len(todos) + len(missing), [r.message for r in report.violations]
+    todos = {
+        (r.focus_name, m.group(1))
+        for r in report.violations
+        if r.rule == 2
+        for m in [re.search(r"open TODO: supply (argkb:\w+)", r.message)]
+        if m
+    }
+    assert todos == missing, todos ^ missing
+    assert len(report.violations) == len(todos) + len(missing), [
+        r.message for r in report.violations
+    ]
     return missing

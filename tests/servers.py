@@ -1,4 +1,6 @@
-"""Helpers for tests that start real SPARQL servers on 127.0.0.1 (Oxigraph, Virtuoso, argkb serve)."""
+"""Helpers for tests that start real SPARQL servers on 127.0.0.1 (Oxigraph, Virtuoso, argkb
+serve)."""
+
 from __future__ import annotations
 
 import json
@@ -17,9 +19,9 @@ _GIVEN: set[int] = set()
 
 
 def free_port() -> int:
-    """A port on 127.0.0.1 nothing listens on, never the same twice in one process (two ports asked for
-    one server, e.g. Virtuoso's SQL and HTTP ports, differ). The kernel picks it, so parallel workers
-    (pytest-xdist) and other processes get different ones."""
+    """A port on 127.0.0.1 nothing listens on, never the same twice in one process (two ports asked
+    for one server, e.g. Virtuoso's SQL and HTTP ports, differ). The kernel picks it, so parallel
+    workers (pytest-xdist) and other processes get different ones."""
     while True:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -33,20 +35,40 @@ require = program
 
 
 def start_serve(kb_dir, stderr_path, *options: str) -> tuple[subprocess.Popen, int]:
-    """``argkb serve`` on ``kb_dir`` as a real process on a free port, its stderr in ``stderr_path``:
-    (the process, its port). Stop it with ``stop``."""
+    """``argkb serve`` on ``kb_dir`` as a real process on a free port, its stderr in
+    ``stderr_path``: (the process, its port). Stop it with ``stop``."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     with open(stderr_path, "w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(kb_dir), "--port", str(port),
-                                    *options], env=env, stdout=subprocess.DEVNULL, stderr=err)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "argkb",
+                "serve",
+                "--kb",
+                str(kb_dir),
+                "--port",
+                str(port),
+                *options,
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     return process, port
 
 
 def ask(url: str, query: str = "ASK { }", timeout: float = 5.0) -> bytes:
     data = urllib.parse.urlencode({"query": query}).encode()
-    req = urllib.request.Request(url, data=data, headers={"Accept": "application/sparql-results+json",
-                                                          "Content-Type": "application/x-www-form-urlencoded"})
+    req = urllib.request.Request(
+        url,
+        data=data,
+        headers={
+            "Accept": "application/sparql-results+json",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
     with urllib.request.urlopen(req, timeout=timeout) as resp:
         return resp.read()
 
@@ -74,10 +96,23 @@ def stop(process) -> None:
             process.wait(timeout=5)
 
 
-NAMES = ["actor-levers", "argument-map", "arguments-by-perspective", "contested-claims", "lens-disagreements",
-         "undercut-arguments", "unused-claims", "attributed-claims", "single-lens-implications"]
-PARAMS = [("implications-affecting-actor", "actor=kb:russia"), ("is-contested", "claim=kb:impl-russia-bolder"),
-          ("arguments-by-perspective", "perspective=realism"), ("rationale-chain", "claim=kb:impl-russia-bolder")]
+NAMES = [
+    "actor-levers",
+    "argument-map",
+    "arguments-by-perspective",
+    "contested-claims",
+    "lens-disagreements",
+    "undercut-arguments",
+    "unused-claims",
+    "attributed-claims",
+    "single-lens-implications",
+]
+PARAMS = [
+    ("implications-affecting-actor", "actor=kb:russia"),
+    ("is-contested", "claim=kb:impl-russia-bolder"),
+    ("arguments-by-perspective", "perspective=realism"),
+    ("rationale-chain", "claim=kb:impl-russia-bolder"),
+]
 
 
 def _json_rows(output: str):
@@ -88,7 +123,8 @@ def _json_rows(output: str):
 
 
 def differing_answers(runner, kb_dir, endpoint: str) -> tuple[int, list[str]]:
-    """Run the named queries on the embedded store and on ``endpoint``: (how many compared, which differ)."""
+    """Run the named queries on the embedded store and on ``endpoint``: (how many compared, which
+    differ)."""
     from argkb.cli.main import cli
 
     compared, differ = 0, []

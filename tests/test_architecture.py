@@ -1,6 +1,7 @@
 """The layout is a contract: imports point down the layers (pyproject's [tool.importlinter]) and no
 module imports a module that imports it back. Both checks are also run on a planted violation,
 so a check that could never fail would be caught."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,14 @@ LINT = Path(sys.executable).with_name("lint-imports")
 
 def lint(src: Path) -> subprocess.CompletedProcess:
     env = {"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([str(LINT), "--config", str(REPO / "pyproject.toml"), "--no-cache"],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(LINT), "--config", str(REPO / "pyproject.toml"), "--no-cache"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 CYCLES = """
@@ -40,14 +47,22 @@ print(json.dumps(cycles))
 def module_cycles(src: Path) -> list[tuple[str, ...]]:
     """Every import a -> b for which b also reaches a: (a, b, ..., a). Run in a fresh interpreter,
     so the package analysed is the one under ``src`` and this process's modules stay untouched."""
-    done = subprocess.run([sys.executable, "-c", CYCLES], env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CYCLES],
+        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return [tuple(c) for c in json.loads(done.stdout)]
 
 
 def planted(tmp_path: Path, module: str, line: str) -> Path:
     copy = tmp_path / "src"
-    shutil.copytree(SRC / "argkb", copy / "argkb", ignore=shutil.ignore_patterns("__pycache__", "bundled"))
+    shutil.copytree(
+        SRC / "argkb", copy / "argkb", ignore=shutil.ignore_patterns("__pycache__", "bundled")
+    )
     target = copy / "argkb" / module
     target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
     return copy
@@ -71,20 +86,45 @@ def test_no_module_imports_a_module_that_imports_it_back():
 
 
 def test_cycle_check_finds_a_planted_cycle(tmp_path):
-    src = planted(tmp_path, "navigate/outline.py", "from argkb.navigate import trace_render  # planted")
+    src = planted(
+        tmp_path, "navigate/outline.py", "from argkb.navigate import trace_render  # planted"
+    )
     cycles = module_cycles(src)
-    assert any(c[0] == "argkb.navigate.outline" and c[-1] == "argkb.navigate.outline" for c in cycles), cycles
+    assert any(
+        c[0] == "argkb.navigate.outline" and c[-1] == "argkb.navigate.outline" for c in cycles
+    ), cycles
 
 
-@pytest.mark.parametrize("package", ["vocab", "rdf", "kb", "store", "query", "validation", "navigate",
-                                     "assess", "reason", "contrib", "export", "cli", "devtools"])
+@pytest.mark.parametrize(
+    "package",
+    [
+        "vocab",
+        "rdf",
+        "kb",
+        "store",
+        "query",
+        "validation",
+        "navigate",
+        "assess",
+        "reason",
+        "contrib",
+        "export",
+        "cli",
+        "devtools",
+    ],
+)
 def test_every_package_says_what_it_holds(package):
     init = SRC / "argkb" / package / "__init__.py"
     doc = init.read_text(encoding="utf-8").lstrip()
-    assert doc.startswith('"""') and len(doc.split('"""')[1].strip()) > 40, f"{init}: needs a docstring"
+    assert doc.startswith('"""') and len(doc.split('"""')[1].strip()) > 40, (
+        f"{init}: needs a docstring"
+    )
 
 
 def test_no_module_over_the_size_limit():
-    long = {str(p.relative_to(SRC)): n for p in (SRC / "argkb").rglob("*.py")
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}
+    long = {
+        str(p.relative_to(SRC)): n
+        for p in (SRC / "argkb").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450
+    }
     assert long == {}, f"split these modules (over ~400 lines): {long}"

@@ -2,6 +2,7 @@
 inference steps"): each inference step is an argument, each intermediate conclusion a claim; the
 fixtures (tests/data/interop/argdown-pcs) import to their hand-written graphs, the official parser
 reads them as the same chains, and what cannot be imported is refused with its line."""
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,9 @@ FIXTURES = ["two-step", "three-step"]
 
 def imported(runner, tmp_path, path):
     out = tmp_path / (path.stem + ".ttl")
-    result = runner.invoke(cli, ["import", "--kb", str(REPO), str(path), "--from", "argdown",
-                                 "-o", str(out)])
+    result = runner.invoke(
+        cli, ["import", "--kb", str(REPO), str(path), "--from", "argdown", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     return Graph().parse(out)
 
@@ -65,15 +67,16 @@ def test_the_documented_chain_parses_and_adds_to_the_seed(tmp_path, runner):
     from argkb.kb.folder import KnowledgeBase
 
     page = (REPO / "docs" / "argdown.md").read_text(encoding="utf-8")
-    section = page[page.index("## Chains of inference steps"):]
+    section = page[page.index("## Chains of inference steps") :]
     example = tmp_path / "chain.argdown"
     block = re.search(r"^```argdown\n(.*?)^```$", section, re.S | re.M)[1]
     example.write_text(block, encoding="utf-8")
     [parsed] = official_parser([example])
     assert parsed["errors"] == [] and parsed["statements"] == 6
     assert runner.invoke(cli, ["init", str(tmp_path / "kb")]).exit_code == 0
-    result = runner.invoke(cli, ["add", "--kb", str(tmp_path / "kb"), str(example),
-                                 "-m", "a chain"])
+    result = runner.invoke(
+        cli, ["add", "--kb", str(tmp_path / "kb"), str(example), "-m", "a chain"]
+    )
     assert result.exit_code == 0 and "0 violations" in result.output, result.output
     g = KnowledgeBase.locate(tmp_path / "kb").graph()
     arg = "arg-example-relief-eases-pressure"
@@ -98,21 +101,35 @@ argkb:
 """
 
 
-@pytest.mark.parametrize("body, line, words", [
-    ("(1) [claim-a]\n----\n----\n(2) [claim-b]\n", 14, "two inference lines"),
-    ("(1) [claim-a]\n----\n(2) Then C.\n----\n", 15, "no conclusion below it"),
-    ("----\n(1) [claim-a]\n", 12, "no premise above it"),
-    ("(1) [claim-a]\n(2) [claim-b]\n", 12, "has no inference line"),
-    ("(1) [claim-a]\n----\n(2) [claim-b]\n(3) [claim-a]\n", 15, "follows the last conclusion"),
-    ("(1) [claim-a]\n-- {uses: [1, 7]} --\n(2) Then C.\n----\n(3) [claim-b]\n", 13, "uses: [7]"),
-    ("(1) [claim-a]\n----\n(2) Then C.\n----\n(3) Then D.\n", 16, "without an id"),
-    ("(1) <arg-y>\n----\n(2) [claim-b]\n", 12, "is an argument"),
-    ("(1) [claim-a]\n----\n(2) Then C.\n-- Because. --\n(3) [claim-b]\n", 15,
-     "on the argument and on its last inference line"),
-    ("(1) [claim-a]\n-- {colour: red} --\n(2) Then C.\n----\n(3) [claim-b]\n", 13, "colour"),
-    ("(1) [claim-a]\n-- {lens: Realism, perspective: Realism} --\n(2) Then C.\n----\n"
-     "(3) [claim-b]\n", 13, "give the lens once"),
-])
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ("(1) [claim-a]\n----\n----\n(2) [claim-b]\n", 14, "two inference lines"),
+        ("(1) [claim-a]\n----\n(2) Then C.\n----\n", 15, "no conclusion below it"),
+        ("----\n(1) [claim-a]\n", 12, "no premise above it"),
+        ("(1) [claim-a]\n(2) [claim-b]\n", 12, "has no inference line"),
+        ("(1) [claim-a]\n----\n(2) [claim-b]\n(3) [claim-a]\n", 15, "follows the last conclusion"),
+        (
+            "(1) [claim-a]\n-- {uses: [1, 7]} --\n(2) Then C.\n----\n(3) [claim-b]\n",
+            13,
+            "uses: [7]",
+        ),
+        ("(1) [claim-a]\n----\n(2) Then C.\n----\n(3) Then D.\n", 16, "without an id"),
+        ("(1) <arg-y>\n----\n(2) [claim-b]\n", 12, "is an argument"),
+        (
+            "(1) [claim-a]\n----\n(2) Then C.\n-- Because. --\n(3) [claim-b]\n",
+            15,
+            "on the argument and on its last inference line",
+        ),
+        ("(1) [claim-a]\n-- {colour: red} --\n(2) Then C.\n----\n(3) [claim-b]\n", 13, "colour"),
+        (
+            "(1) [claim-a]\n-- {lens: Realism, perspective: Realism} --\n(2) Then C.\n----\n"
+            "(3) [claim-b]\n",
+            13,
+            "give the lens once",
+        ),
+    ],
+)
 def test_what_cannot_be_imported_is_refused_with_its_line(runner, tmp_path, body, line, words):
     bad = tmp_path / "bad.argdown"
     bad.write_text(HEAD + body, encoding="utf-8")
@@ -122,4 +139,4 @@ def test_what_cannot_be_imported_is_refused_with_its_line(runner, tmp_path, body
     assert f"bad.argdown: line {line}" in result.output and words in result.output
     assert "Traceback" not in result.output and not out.exists()
     message = result.output.strip().splitlines()
-    assert len(message) == 1 and not re.search(r"[.;] [A-Z]", message[0])     # one sentence
+    assert len(message) == 1 and not re.search(r"[.;] [A-Z]", message[0])  # one sentence

@@ -1,4 +1,6 @@
-"""The semantics in argkb.assess.dung against a brute-force enumeration of every subset and against py_arg."""
+"""The semantics in argkb.assess.dung against a brute-force enumeration of every subset and against
+py_arg."""
+
 from __future__ import annotations
 
 from itertools import combinations
@@ -9,7 +11,7 @@ from hypothesis import strategies as st
 
 from argkb.assess.dung import IN, OUT, UNDEC, Framework, extensions, grounded, labelling_of, labels
 
-pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+pytestmark = pytest.mark.slow  # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 
 @st.composite
@@ -43,8 +45,14 @@ def sceptical(af, exts):
     if not exts:
         return {a: UNDEC for a in af.arguments}
     labs = [labelling_of(af, e) for e in exts]
-    return {a: IN if all(lab[a] == IN for lab in labs) else OUT if all(lab[a] == OUT for lab in labs) else UNDEC
-            for a in af.arguments}
+    return {
+        a: IN
+        if all(lab[a] == IN for lab in labs)
+        else OUT
+        if all(lab[a] == OUT for lab in labs)
+        else UNDEC
+        for a in af.arguments
+    }
 
 
 @settings(max_examples=1500, deadline=None)
@@ -60,7 +68,9 @@ def test_semantics_agree_with_brute_force(af):
 
 
 def _py_arg(af):
-    from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import AbstractArgumentationFramework
+    from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
+        AbstractArgumentationFramework,
+    )
     from py_arg.abstract_argumentation_classes.argument import Argument
     from py_arg.abstract_argumentation_classes.defeat import Defeat
     from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
@@ -68,10 +78,15 @@ def _py_arg(af):
     from py_arg.algorithms.semantics.get_stable_extensions import get_stable_extensions
 
     objs = {a: Argument(str(a)) for a in af.arguments}
-    paf = AbstractArgumentationFramework("af", list(objs.values()), [Defeat(objs[a], objs[b]) for a, b in af.attacks])
+    paf = AbstractArgumentationFramework(
+        "af", list(objs.values()), [Defeat(objs[a], objs[b]) for a, b in af.attacks]
+    )
     name = lambda ext: frozenset(int(x.name) for x in ext)  # noqa: E731
-    return (name(get_grounded_extension(paf)), {name(e) for e in get_preferred_extensions(paf)},
-            {name(e) for e in get_stable_extensions(paf)})
+    return (
+        name(get_grounded_extension(paf)),
+        {name(e) for e in get_preferred_extensions(paf)},
+        {name(e) for e in get_stable_extensions(paf)},
+    )
 
 
 @settings(max_examples=1000, deadline=None)

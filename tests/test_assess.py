@@ -1,4 +1,5 @@
 """argkb assess / lenses / scenario on the mini knowledge base: formats, options, errors."""
+
 from __future__ import annotations
 
 import json
@@ -34,16 +35,30 @@ def test_assess_overall_table(runner, mini_kb_dir):
 
 
 def test_assess_json_per_perspective(runner, mini_kb_dir):
-    out = run(runner, mini_kb_dir, "assess", "-p", "realism", "--perspective", "constructivism",
-              "--semantics", "preferred", "--format", "json")
+    out = run(
+        runner,
+        mini_kb_dir,
+        "assess",
+        "-p",
+        "realism",
+        "--perspective",
+        "constructivism",
+        "--semantics",
+        "preferred",
+        "--format",
+        "json",
+    )
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     assert data["semantics"] == "preferred"
     assert [v["lens"] for v in data["views"]] == ["realism", "constructivism"]
     doubt = "https://w3id.org/argkb/id/impl-allies-doubt"
     assert [v["claims"][doubt] for v in data["views"]] == ["IN", "OUT"]
-    assert {"from": "https://w3id.org/argkb/id/arg-undercut-liberal",
-            "to": "https://w3id.org/argkb/id/arg-bolder-liberalism", "kind": "undercut"} in data["attacks"]
+    assert {
+        "from": "https://w3id.org/argkb/id/arg-undercut-liberal",
+        "to": "https://w3id.org/argkb/id/arg-bolder-liberalism",
+        "kind": "undercut",
+    } in data["attacks"]
 
 
 def test_assess_markdown(runner, mini_kb_dir):
@@ -59,10 +74,12 @@ def test_lenses_shows_where_they_part_ways(runner, mini_kb_dir):
     row = next(line for line in out.output.splitlines() if line.startswith("kb:impl-allies-doubt"))
     statuses = [w for w in row.split()[1:] if w in ("IN", "OUT", "UNDEC", "-")][:6]
     assert statuses == ["IN", "IN", "-", "OUT", "-", "-"]
-    assert "IN 1 " in row and "OUT .60" in row        # each status with its strength beside it
+    assert "IN 1 " in row and "OUT .60" in row  # each status with its strength beside it
     assert "Where the lenses part ways (1 implication)" in out.output
-    assert ("constructivism OUT: kb:arg-doubt-constructivism supports (OUT); kb:arg-bolder-security-rebuttal "
-            "undermines kb:arg-doubt-constructivism (IN)") in out.output
+    assert (
+        "constructivism OUT: kb:arg-doubt-constructivism supports (OUT); "
+        "kb:arg-bolder-security-rebuttal undermines kb:arg-doubt-constructivism (IN)"
+    ) in out.output
     assert "realism IN: kb:arg-doubt-realism supports (IN)" in out.output
 
 
@@ -70,38 +87,78 @@ def test_lenses_json(runner, mini_kb_dir):
     data = json.loads(run(runner, mini_kb_dir, "lenses", "--format", "json").output)
     by_id = {i["id"]: i for i in data["implications"]}
     assert by_id["kb:impl-russia-bolder"]["lenses"] == {
-        "realism": "OUT", "liberalism": "OUT", "constructivism": None, "diplomatic-practice": None,
-        "security-analysis": "OUT"}
+        "realism": "OUT",
+        "liberalism": "OUT",
+        "constructivism": None,
+        "diplomatic-practice": None,
+        "security-analysis": "OUT",
+    }
     assert by_id["kb:impl-russia-bolder"]["divergent"] is False
-    assert by_id["kb:impl-allies-doubt"]["deciding"]["realism"] == [{
-        "argument": "https://w3id.org/argkb/id/arg-doubt-realism", "id": "kb:arg-doubt-realism",
-        "role": "supports", "status": "IN"}]
+    assert by_id["kb:impl-allies-doubt"]["deciding"]["realism"] == [
+        {
+            "argument": "https://w3id.org/argkb/id/arg-doubt-realism",
+            "id": "kb:arg-doubt-realism",
+            "role": "supports",
+            "status": "IN",
+        }
+    ]
 
 
 def test_scenario_follows_moves(runner, mini_kb_dir):
-    out = run(runner, mini_kb_dir, "scenario", "--move", "move-us-decrease-sanctions", "-p", "realism",
-              "--format", "json")
+    out = run(
+        runner,
+        mini_kb_dir,
+        "scenario",
+        "--move",
+        "move-us-decrease-sanctions",
+        "-p",
+        "realism",
+        "--format",
+        "json",
+    )
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     assert data["moves"] == ["https://w3id.org/argkb/id/move-us-decrease-sanctions"]
     assert [(i["id"], i["depth"], i["lenses"]) for i in data["implications"]] == [
-        ("kb:impl-allies-doubt", 1, {"realism": "IN"}), ("kb:impl-russia-bolder", 1, {"realism": "OUT"})]
+        ("kb:impl-allies-doubt", 1, {"realism": "IN"}),
+        ("kb:impl-russia-bolder", 1, {"realism": "OUT"}),
+    ]
 
 
 def test_scenario_unknown_move_and_bad_lens_are_usage_errors(runner, mini_kb_dir):
     out = run(runner, mini_kb_dir, "scenario", "--move", "move-us-decrease-sanction")
     assert out.exit_code == 2
-    assert "unknown move 'move-us-decrease-sanction'; did you mean kb:move-us-decrease-sanctions?" in out.output
+    assert (
+        "unknown move 'move-us-decrease-sanction'; did you mean kb:move-us-decrease-sanctions?"
+        in out.output
+    )
     out = run(runner, mini_kb_dir, "assess", "-p", "realsim")
-    assert out.exit_code == 2 and "unknown perspective 'realsim'" in out.output and "did you mean realism" in out.output
+    assert (
+        out.exit_code == 2
+        and "unknown perspective 'realsim'" in out.output
+        and "did you mean realism" in out.output
+    )
     out = run(runner, mini_kb_dir, "scenario")
     assert out.exit_code == 2 and "--move" in out.output
 
 
 def test_scenario_on_the_seed_is_transitive_as_a_subprocess():
-    done = subprocess.run([sys.executable, "-m", "argkb", "scenario", "--move", "move-donald-trump-decrease-sanctions",
-                           "--format", "json"], cwd=REPO, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "argkb",
+            "scenario",
+            "--move",
+            "move-donald-trump-decrease-sanctions",
+            "--format",
+            "json",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
     assert done.returncode == 0, done.stderr
     items = json.loads(done.stdout)["implications"]
     assert items and all(i["depth"] >= 1 for i in items)
@@ -117,10 +174,24 @@ def test_trace_shows_statuses_under_a_lens(runner, mini_kb_dir):
     first = out.output.splitlines()[0]
     assert first.startswith("Allies doubt US resolve  kb:impl-allies-doubt  OUT")
     assert "kb:arg-doubt-constructivism  OUT" in out.output
-    data = json.loads(run(runner, mini_kb_dir, "trace", "impl-allies-doubt", "--status", "overall",
-                          "--format", "json").output)
+    data = json.loads(
+        run(
+            runner,
+            mini_kb_dir,
+            "trace",
+            "impl-allies-doubt",
+            "--status",
+            "overall",
+            "--format",
+            "json",
+        ).output
+    )
     assert data["status"] == "IN"
     assert {a["id"]: a["status"] for a in data["supported_by"]} == {
-        "kb:arg-doubt-constructivism": "OUT", "kb:arg-doubt-realism": "IN"}
-    plain = json.loads(run(runner, mini_kb_dir, "trace", "impl-allies-doubt", "--format", "json").output)
-    assert "status" not in plain          # without --status the trace is unchanged
+        "kb:arg-doubt-constructivism": "OUT",
+        "kb:arg-doubt-realism": "IN",
+    }
+    plain = json.loads(
+        run(runner, mini_kb_dir, "trace", "impl-allies-doubt", "--format", "json").output
+    )
+    assert "status" not in plain  # without --status the trace is unchanged

@@ -1,5 +1,7 @@
-"""The argument graph kept beside the derived store's database (argkb.store.views, argkb.assess.snapshot):
-read back identical, never stale, never trusted when damaged, removed with its database."""
+"""The argument graph kept beside the derived store's database (argkb.store.views,
+argkb.assess.snapshot): read back identical, never stale, never trusted when damaged, removed with
+its database."""
+
 from __future__ import annotations
 
 import json
@@ -38,9 +40,9 @@ def test_the_kept_graph_is_the_graph_read_from_the_store(repo_kb, tmp_path):
     for labels in (False, True):
         path = view_path(store, view_name(labels))
         assert path is not None and not path.exists()
-        first = load(store, labels)          # read by index scans, then kept
+        first = load(store, labels)  # read by index scans, then kept
         assert path.is_file()
-        again = load(store, labels)          # read back from the view
+        again = load(store, labels)  # read back from the view
         _same(first, again)
         _same(again, _load_scans(store, labels))
         assert len(again.arguments) > 20 and any(c.held_by for c in again.claims.values())
@@ -51,7 +53,9 @@ def test_the_kept_graph_is_the_graph_read_from_the_store(repo_kb, tmp_path):
     assert all(any(h is lens for lens in lenses_) for h in held)
 
 
-def test_a_changed_knowledge_base_is_read_again_and_old_views_are_removed(repo_kb, tmp_path, runner):
+def test_a_changed_knowledge_base_is_read_again_and_old_views_are_removed(
+    repo_kb, tmp_path, runner
+):
     kb_dir = _copy_seed(repo_kb, tmp_path / "kb")
     before = _lenses_json(runner, kb_dir)
     views = kb_dir / ".argkb-cache" / "store" / "views"
@@ -59,11 +63,19 @@ def test_a_changed_knowledge_base_is_read_again_and_old_views_are_removed(repo_k
     assert len(old) == 1
     # drop every argument of one file: the verdicts change, so a stale view would show
     data = kb_dir / "data"
-    victim = max((p for p in data.rglob("*.ttl") if "argkb:Argument" in p.read_text()), key=lambda p: p.stat().st_size)
-    victim.write_text("\n".join(line for line in victim.read_text().splitlines() if "argkb:conclusion" not in line))
+    victim = max(
+        (p for p in data.rglob("*.ttl") if "argkb:Argument" in p.read_text()),
+        key=lambda p: p.stat().st_size,
+    )
+    victim.write_text(
+        "\n".join(
+            line for line in victim.read_text().splitlines() if "argkb:conclusion" not in line
+        )
+    )
     after = _lenses_json(runner, kb_dir)
     assert after != before
-    # the previous database is kept for readers still open, and its view with it; one more change removes both
+    # the previous database is kept for readers still open, and its view with it; one more change
+    # removes both
     victim.write_text(victim.read_text() + "\n# a change\n")
     assert _lenses_json(runner, kb_dir) == after
     now = sorted(p.name for p in views.iterdir())
@@ -77,7 +89,13 @@ def test_a_damaged_view_is_ignored(repo_kb, tmp_path, runner):
     expected = _lenses_json(runner, kb_dir)
     (path,) = (kb_dir / ".argkb-cache" / "store" / "views").iterdir()
     good = path.read_bytes()
-    for damaged in (b"", good[:20], good[: len(good) // 2], b"not a view at all", good.replace(b"argkb-view 1", b"argkb-view 9")):
+    for damaged in (
+        b"",
+        good[:20],
+        good[: len(good) // 2],
+        b"not a view at all",
+        good.replace(b"argkb-view 1", b"argkb-view 9"),
+    ):
         path.write_bytes(damaged)
         assert _lenses_json(runner, kb_dir) == expected
     assert decode({"iris": [], "arguments": [(5, "", -1, -1, -1, (), False)], "claims": []}) is None
@@ -99,8 +117,9 @@ def test_encode_decode_round_trip_keeps_order_and_values(repo_kb):
 
 
 def test_the_kept_strength_index_gives_the_same_strengths(repo_kb, tmp_path, runner, monkeypatch):
-    """``lenses`` keeps the strengths' index in the view once; read back, every strength and verdict is the
-    same as computed afresh (and as in memory, where nothing is kept); an index that does not fit is rebuilt."""
+    """``lenses`` keeps the strengths' index in the view once; read back, every strength and verdict
+    is the same as computed afresh (and as in memory, where nothing is kept); an index that does not
+    fit is rebuilt."""
     import marshal
 
     from argkb.store.views import MAGIC
@@ -108,26 +127,33 @@ def test_the_kept_strength_index_gives_the_same_strengths(repo_kb, tmp_path, run
     kb_dir = _copy_seed(repo_kb, tmp_path / "kb")
     for gradual in ("df-quad", "quadratic-energy"):
         args = ["--kb", str(kb_dir), "lenses", "--format", "json", "--gradual", gradual]
-        first = runner.invoke(cli, args)        # reads the store, keeps the graph, then its index
+        first = runner.invoke(cli, args)  # reads the store, keeps the graph, then its index
         (path,) = (kb_dir / ".argkb-cache" / "store" / "views").iterdir()
-        kept = marshal.loads(path.read_bytes()[len(MAGIC):])
+        kept = marshal.loads(path.read_bytes()[len(MAGIC) :])
         assert "strength_index" in kept
-        again = runner.invoke(cli, args)        # reads both back
+        again = runner.invoke(cli, args)  # reads both back
         assert first.exit_code == again.exit_code == 0 and first.output == again.output
         monkeypatch.setenv("ARGKB_STORE", "memory")
         assert runner.invoke(cli, args).output == first.output
         monkeypatch.delenv("ARGKB_STORE")
     expected = runner.invoke(cli, ["--kb", str(kb_dir), "lenses", "--format", "json"]).output
     index = kept["strength_index"]
-    for broken in ({**index, "touched_by": index["touched_by"][:-1]}, {**index, "nodes": index["nodes"][:-1]},
-                   {**index, "n": "x"}):
+    for broken in (
+        {**index, "touched_by": index["touched_by"][:-1]},
+        {**index, "nodes": index["nodes"][:-1]},
+        {**index, "n": "x"},
+    ):
         path.write_bytes(MAGIC + marshal.dumps({**kept, "strength_index": broken}))
-        assert runner.invoke(cli, ["--kb", str(kb_dir), "lenses", "--format", "json"]).output == expected
+        assert (
+            runner.invoke(cli, ["--kb", str(kb_dir), "lenses", "--format", "json"]).output
+            == expected
+        )
 
 
 def test_a_view_written_by_other_code_is_not_read(repo_kb, tmp_path, runner, monkeypatch):
-    """The view's name holds a digest of the code that computed it: a tampered view is read (the view is
-    really used), and the same view is ignored once the code differs (another argkb version)."""
+    """The view's name holds a digest of the code that computed it: a tampered view is read (the
+    view is really used), and the same view is ignored once the code differs (another argkb
+    version)."""
     import marshal
 
     from argkb.assess import snapshot
@@ -137,10 +163,12 @@ def test_a_view_written_by_other_code_is_not_read(repo_kb, tmp_path, runner, mon
     expected = _lenses_json(runner, kb_dir)
     (path,) = (kb_dir / ".argkb-cache" / "store" / "views").iterdir()
     assert snapshot._code_digest() in path.name
-    kept = marshal.loads(path.read_bytes()[len(MAGIC):])
+    kept = marshal.loads(path.read_bytes()[len(MAGIC) :])
     kept.pop("strength_index", None)
-    kept["claims"] = [(node, label, False, held, base) for node, label, _impl, held, base in kept["claims"]]
-    path.write_bytes(MAGIC + marshal.dumps(kept))           # every implication turned into a plain claim
+    kept["claims"] = [
+        (node, label, False, held, base) for node, label, _impl, held, base in kept["claims"]
+    ]
+    path.write_bytes(MAGIC + marshal.dumps(kept))  # every implication turned into a plain claim
     assert _lenses_json(runner, kb_dir)["implications"] == []
     monkeypatch.setattr(snapshot, "_code_digest", lambda: "0" * 12)
     assert _lenses_json(runner, kb_dir) == expected

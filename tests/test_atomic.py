@@ -1,4 +1,5 @@
 """Atomic writes leave either the old file or the new one, with ordinary permissions."""
+
 from __future__ import annotations
 
 import os

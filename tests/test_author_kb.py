@@ -1,4 +1,5 @@
 """``argkb init --empty`` and ``argkb add`` refusing quotes of sources with no registered text."""
+
 from __future__ import annotations
 
 from argkb.cli.main import cli
@@ -6,7 +7,8 @@ from argkb.kb.folder import KnowledgeBase
 from conftest import REPO
 from contrib_support import tree_digest
 
-QUOTING_UNREGISTERED = """@prefix argkb: <https://w3id.org/argkb/ontology#> . @prefix kb: <https://w3id.org/argkb/id/> .
+QUOTING_UNREGISTERED = """@prefix argkb: <https://w3id.org/argkb/ontology#> . @prefix kb: \
+<https://w3id.org/argkb/id/> .
 @prefix oa: <http://www.w3.org/ns/oa#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 kb:nowhere a argkb:Source ; dcterms:title "Unregistered" ;
@@ -23,7 +25,9 @@ def test_init_empty_has_ontology_shapes_and_queries_but_no_data(runner, tmp_path
     assert "empty: no data yet" in result.output
     kb = KnowledgeBase.locate(target)
     assert kb.ontology_file.is_file() and kb.shapes_file.is_file()
-    assert sorted(p.name for p in kb.queries_dir.glob("*.rq")) == sorted(p.name for p in (REPO / "queries").glob("*.rq"))
+    assert sorted(p.name for p in kb.queries_dir.glob("*.rq")) == sorted(
+        p.name for p in (REPO / "queries").glob("*.rq")
+    )
     assert kb.data_files() == [] and list(kb.sources_dir.iterdir()) == []
     assert runner.invoke(cli, ["validate", "--kb", str(target)]).exit_code == 0
     listed = runner.invoke(cli, ["source", "list", "--kb", str(target)])

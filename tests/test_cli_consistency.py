@@ -1,5 +1,7 @@
-"""The command line is consistent wherever a user looks: options only where they apply, one meaning per
-short option, examples at the end of every command's help, IN/OUT/UNDEC explained where they appear."""
+"""The command line is consistent wherever a user looks: options only where they apply, one meaning
+per short option, examples at the end of every command's help, IN/OUT/UNDEC explained where they
+appear."""
+
 from __future__ import annotations
 
 import shlex
@@ -45,12 +47,14 @@ def test_help_ends_with_one_or_two_examples_that_parse(runner, name):
     assert result.exit_code == 0
     lines = result.output.rstrip().splitlines()
     heading = max(i for i, line in enumerate(lines) if line.strip() == "Examples:")
-    found = [line.strip() for line in lines[heading + 1:]]
-    assert 1 <= len(found) <= 2, f"argkb {name} --help should end with one or two examples, not {found}"
+    found = [line.strip() for line in lines[heading + 1 :]]
+    assert 1 <= len(found) <= 2, (
+        f"argkb {name} --help should end with one or two examples, not {found}"
+    )
     for example in found:
         words = shlex.split(example)
-        assert words[:1 + len(name.split())] == ["argkb", *name.split()], example
-        parsed = runner.invoke(cli, [*words[1:], "--help"])   # unknown options fail even with --help
+        assert words[: 1 + len(name.split())] == ["argkb", *name.split()], example
+        parsed = runner.invoke(cli, [*words[1:], "--help"])  # unknown options fail even with --help
         assert parsed.exit_code == 0, f"{example}: {parsed.output}"
 
 
@@ -59,7 +63,9 @@ def test_a_short_option_means_one_thing(name):
     meanings = {"-p": "--perspective", "-m": "--message", "-o": "--output"}
     for param in all_commands()[name].params:
         for short in (o for o in getattr(param, "opts", []) if o in meanings):
-            assert meanings[short] in param.opts, f"argkb {name}: {short} is {param.opts}, not {meanings[short]}"
+            assert meanings[short] in param.opts, (
+                f"argkb {name}: {short} is {param.opts}, not {meanings[short]}"
+            )
 
 
 def test_every_command_that_filters_by_lens_has_p():
@@ -72,10 +78,29 @@ def test_every_command_that_filters_by_lens_has_p():
 def test_options_only_where_they_apply():
     commands = all_commands()
     assert [n for n in COMMAND_NAMES if "--update-endpoint" in options(commands[n])] == []
-    for name in ("serve", "store status", "store rebuild", "init", "add", "retract", "contributions", "queries"):
+    for name in (
+        "serve",
+        "store status",
+        "store rebuild",
+        "init",
+        "add",
+        "retract",
+        "contributions",
+        "queries",
+    ):
         assert "--endpoint" not in options(commands[name]), name
         assert "--data" not in options(commands[name]), name
-    for name in ("validate", "query", "trace", "impacts", "export", "assess", "lenses", "scenario", "reason"):
+    for name in (
+        "validate",
+        "query",
+        "trace",
+        "impacts",
+        "export",
+        "assess",
+        "lenses",
+        "scenario",
+        "reason",
+    ):
         assert {"--endpoint", "--data", "--kb"} <= set(options(commands[name])), name
 
 
@@ -89,9 +114,16 @@ def test_status_words_are_explained_in_help(runner, args):
     assert STATUS_MEANING in help_text
 
 
-@pytest.mark.parametrize("args", [["assess"], ["lenses"], ["scenario", "--move", "move-us-decrease-sanctions"],
-                                  ["trace", "impl-russia-bolder", "--status", "overall"],
-                                  ["trace", "impl-russia-bolder", "--status", "realism", "--format", "markdown"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess"],
+        ["lenses"],
+        ["scenario", "--move", "move-us-decrease-sanctions"],
+        ["trace", "impl-russia-bolder", "--status", "overall"],
+        ["trace", "impl-russia-bolder", "--status", "realism", "--format", "markdown"],
+    ],
+)
 def test_status_words_are_explained_in_a_footer(runner, mini_kb_dir, args):
     result = runner.invoke(cli, [*args, "--kb", str(mini_kb_dir)])
     assert result.exit_code == 0, result.output

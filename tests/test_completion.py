@@ -1,4 +1,6 @@
-"""Shell completion (click's ``_ARGKB_COMPLETE``): the scripts for bash, zsh and fish, and answers."""
+"""Shell completion (click's ``_ARGKB_COMPLETE``): the scripts for bash, zsh and fish, and
+answers."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +14,14 @@ def complete(runner, env: dict) -> list[str]:
     return result.output.splitlines()
 
 
-@pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"), ("zsh", "compdef"),
-                                           ("fish", "complete --no-files --command argkb")])
+@pytest.mark.parametrize(
+    "shell, marker",
+    [
+        ("bash", "complete -o nosort -F"),
+        ("zsh", "compdef"),
+        ("fish", "complete --no-files --command argkb"),
+    ],
+)
 def test_each_shell_gets_a_script_that_calls_argkb_back(runner, shell, marker):
     script = "\n".join(complete(runner, {"_ARGKB_COMPLETE": f"{shell}_source"}))
     assert marker in script
@@ -21,17 +29,31 @@ def test_each_shell_gets_a_script_that_calls_argkb_back(runner, shell, marker):
 
 
 def test_commands_complete(runner):
-    answers = complete(runner, {"_ARGKB_COMPLETE": "bash_complete", "COMP_WORDS": "argkb va", "COMP_CWORD": "1"})
+    answers = complete(
+        runner, {"_ARGKB_COMPLETE": "bash_complete", "COMP_WORDS": "argkb va", "COMP_CWORD": "1"}
+    )
     assert answers == ["plain,validate"]
 
 
 def test_option_values_complete(runner):
-    answers = complete(runner, {"_ARGKB_COMPLETE": "bash_complete", "COMP_WORDS": "argkb trace --format ",
-                                "COMP_CWORD": "3"})
+    answers = complete(
+        runner,
+        {
+            "_ARGKB_COMPLETE": "bash_complete",
+            "COMP_WORDS": "argkb trace --format ",
+            "COMP_CWORD": "3",
+        },
+    )
     assert {a.split(",", 1)[1] for a in answers} == {"tree", "json", "markdown"}
 
 
 def test_lens_names_complete(runner):
-    answers = complete(runner, {"_ARGKB_COMPLETE": "bash_complete", "COMP_WORDS": "argkb lenses -p diplo",
-                                "COMP_CWORD": "3"})
+    answers = complete(
+        runner,
+        {
+            "_ARGKB_COMPLETE": "bash_complete",
+            "COMP_WORDS": "argkb lenses -p diplo",
+            "COMP_CWORD": "3",
+        },
+    )
     assert answers == ["plain,diplomatic-practice"]

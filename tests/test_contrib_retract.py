@@ -1,4 +1,6 @@
-"""argkb contributions / retract: every contribution traceable; a retracted one gone from queries, kept in history."""
+"""argkb contributions / retract: every contribution traceable; a retracted one gone from queries,
+kept in history."""
+
 from __future__ import annotations
 
 import json
@@ -39,34 +41,49 @@ def test_log_lists_newest_first_with_author_time_message(runner, mini_kb_dir):
     second = added_id(runner, mini_kb_dir, "editor-claim.rdf", "--author", "Bob", "-m", "second")
     listed = json.loads(invoke(runner, mini_kb_dir, "contributions", "--format", "json").output)
     assert [c["id"] for c in listed] == [second, first]
-    assert [(c["author"], c["message"], c["state"]) for c in listed] == [("Bob", "second", "live"),
-                                                                         ("Ada", "first", "live")]
+    assert [(c["author"], c["message"], c["state"]) for c in listed] == [
+        ("Bob", "second", "live"),
+        ("Ada", "first", "live"),
+    ]
     assert listed[0]["inputs"] == ["editor-claim.rdf"] and len(listed[0]["sha256"]) == 64
     text = invoke(runner, mini_kb_dir, "contributions").output
     assert text.index(second) < text.index(first) and "2 contributions, 2 live" in text
     shown = invoke(runner, mini_kb_dir, "contributions", "show", second[-8:])
-    assert shown.exit_code == 0 and "author        Bob" in shown.output and "kb:claim-editors-guarantees" in shown.output
+    assert (
+        shown.exit_code == 0
+        and "author        Bob" in shown.output
+        and "kb:claim-editors-guarantees" in shown.output
+    )
 
 
 def test_who_added_what_is_queryable(runner, mini_kb_dir):
     added_id(runner, mini_kb_dir, "editor-claim.nt", "--author", "Ada Lovelace")
     rows = open_store(KnowledgeBase.locate(mini_kb_dir)).query(WHO_ADDED).dicts()
     assert [str(r["name"]) for r in rows] == ["Ada Lovelace"]
-    assert runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir)]).exit_code == 0   # the log breaks no rule
+    assert (
+        runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir)]).exit_code == 0
+    )  # the log breaks no rule
 
 
 def test_retracted_contribution_leaves_queries_but_not_history(runner, mini_kb_dir):
     cid = added_id(runner, mini_kb_dir, "attack-existing-claim.ttl")
     node = {"node": KB["arg-doubt-rebuttal-diplomacy"]}
     assert open_store(KnowledgeBase.locate(mini_kb_dir)).query(HAS_NODE, node).boolean
-    result = invoke(runner, mini_kb_dir, "retract", cid, "--reason", "superseded by a better reading")
+    result = invoke(
+        runner, mini_kb_dir, "retract", cid, "--reason", "superseded by a better reading"
+    )
     assert result.exit_code == 0, result.output
     kb = KnowledgeBase.locate(mini_kb_dir)
     assert not open_store(kb).query(HAS_NODE, node).boolean
     content = mini_kb_dir / "data" / "contributions" / f"{cid}.ttl"
     assert content.is_file() and content not in kb.data_files()
-    entry = json.loads(invoke(runner, mini_kb_dir, "contributions", "show", cid, "--format", "json").output)
-    assert entry["state"] == "retracted" and entry["retraction_reason"] == "superseded by a better reading"
+    entry = json.loads(
+        invoke(runner, mini_kb_dir, "contributions", "show", cid, "--format", "json").output
+    )
+    assert (
+        entry["state"] == "retracted"
+        and entry["retraction_reason"] == "superseded by a better reading"
+    )
     assert entry["retracted_at"]
     again = invoke(runner, mini_kb_dir, "retract", cid, "--reason", "twice")
     assert again.exit_code == 0 and "already retracted" in again.output
@@ -86,18 +103,26 @@ kb:arg-trust-deficit a argkb:Argument ; rdfs:label "No trust, no deal"@en ;
 """)
     added = invoke(runner, mini_kb_dir, "add", dependent)
     assert added.exit_code == 0
-    dependent_id = json.loads(invoke(runner, mini_kb_dir, "contributions", "--format", "json").output)[0]["id"]
+    dependent_id = json.loads(
+        invoke(runner, mini_kb_dir, "contributions", "--format", "json").output
+    )[0]["id"]
     assert dependent_id != base
     log_before = (mini_kb_dir / "data" / "contributions.ttl").read_bytes()
     refused = invoke(runner, mini_kb_dir, "retract", base, "--reason", "wrong")
     assert refused.exit_code == 1
     assert "kb:arg-trust-deficit" in refused.output and "rule 3" in refused.output
-    assert "data/contributions/" in refused.output   # names the contribution file the dependent node is in
+    assert (
+        "data/contributions/" in refused.output
+    )  # names the contribution file the dependent node is in
     assert (mini_kb_dir / "data" / "contributions.ttl").read_bytes() == log_before
     # says what to do: retract the dependant first, then this one
-    advice = refused.output.split("retract the contributions that depend on it first", 1)[1].splitlines()
-    assert [line.strip() for line in advice[1:3]] == [f"argkb retract {dependent_id} -m TEXT",
-                                                      f"argkb retract {base} -m TEXT"]
+    advice = refused.output.split("retract the contributions that depend on it first", 1)[
+        1
+    ].splitlines()
+    assert [line.strip() for line in advice[1:3]] == [
+        f"argkb retract {dependent_id} -m TEXT",
+        f"argkb retract {base} -m TEXT",
+    ]
     assert invoke(runner, mini_kb_dir, "retract", dependent_id, "--reason", "first").exit_code == 0
     assert invoke(runner, mini_kb_dir, "retract", base, "--reason", "then").exit_code == 0
 
@@ -112,9 +137,14 @@ def test_retract_needs_a_known_id_and_a_reason(runner, mini_kb_dir):
 
 @pytest.mark.slow
 def test_contributions_as_a_real_process(mini_kb_dir):
-    assert run_argkb("add", "--kb", mini_kb_dir, VALID / "editor-claim.jsonld", "-m", "json-ld").returncode == 0
+    assert (
+        run_argkb(
+            "add", "--kb", mini_kb_dir, VALID / "editor-claim.jsonld", "-m", "json-ld"
+        ).returncode
+        == 0
+    )
     listed = run_argkb("contributions", "--kb", mini_kb_dir, "--format", "json")
     assert listed.returncode == 0
     entry = json.loads(listed.stdout)[0]
     assert entry["author"] == "Test Runner" and entry["message"] == "json-ld"
-    assert Literal(entry["ended"])   # an ISO timestamp was recorded
+    assert Literal(entry["ended"])  # an ISO timestamp was recorded

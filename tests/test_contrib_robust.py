@@ -1,4 +1,6 @@
-"""No data ever lost: refused input changes no byte, killed writers leave before-or-after, concurrent writers serialise."""
+"""No data ever lost: refused input changes no byte, killed writers leave before-or-after,
+concurrent writers serialise."""
+
 from __future__ import annotations
 
 import random
@@ -22,7 +24,10 @@ from argkb.rdf.parse import parse_file
 from argkb.validation.validate import validate
 from contrib_support import ENV, INVALID, VALID, argkb_cmd, run_argkb, tree_digest
 
-TTL_HEAD = "@prefix kb: <https://w3id.org/argkb/id/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+TTL_HEAD = (
+    "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+)
 
 
 def knowledge(kb_dir: Path) -> Graph:
@@ -43,13 +48,19 @@ def bad_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
         "empty.ttl": (b"", "file is empty"),
         "only-comments.ttl": (b"# nothing here\n", "holds no triples"),
         "latin1.ttl": ((TTL_HEAD + 'kb:x rdfs:label "caf\xe9" .\n').encode("latin-1"), "not UTF-8"),
-        "malformed.ttl": ((TTL_HEAD + 'kb:x rdfs:label "no final dot"@en\n').encode(), "syntax error"),
+        "malformed.ttl": (
+            (TTL_HEAD + 'kb:x rdfs:label "no final dot"@en\n').encode(),
+            "syntax error",
+        ),
     }
     out = {}
     for name, (data, why) in made.items():
         (folder / name).write_bytes(data)
         out[name] = (folder / name, why)
-    out["external-entity.rdf"] = (INVALID / "external-entity.rdf", "never resolves or expands entities")
+    out["external-entity.rdf"] = (
+        INVALID / "external-entity.rdf",
+        "never resolves or expands entities",
+    )
     out["remote-context.jsonld"] = (INVALID / "remote-context.jsonld", "does not reach the network")
     out["unknown.suffix"] = (INVALID / "owl-imports.ttl", "")
     return out
@@ -75,11 +86,12 @@ def test_owl_imports_is_refused_and_never_fetched(runner, mini_kb_dir):
     assert tree_digest(mini_kb_dir) == before
 
 
-#: runs argkb with the arguments given and reports the process's own peak memory (VmHWM, reset at exec;
-#: ``wait4``'s ru_maxrss would also count the pytest process the child was forked from)
+#: runs argkb with the arguments given and reports the process's own peak memory (VmHWM, reset at
+#: exec; ``wait4``'s ru_maxrss would also count the pytest process the child was forked from)
 PEAK_RSS = """
 import atexit, sys
-atexit.register(lambda: sys.stderr.write(next(l for l in open("/proc/self/status") if l.startswith("VmHWM"))))
+atexit.register(lambda: sys.stderr.write(next(l for l in open("/proc/self/status") if \
+l.startswith("VmHWM"))))
 from argkb.cli.main import main
 main(sys.argv[1:])
 """
@@ -87,15 +99,20 @@ main(sys.argv[1:])
 
 def test_a_200_mb_file_is_refused_in_bounded_memory(mini_kb_dir, tmp_path):
     huge = tmp_path / "huge.ttl"
-    with open(huge, "wb") as handle:   # sparse: 200 MB on paper, nothing on disk
+    with open(huge, "wb") as handle:  # sparse: 200 MB on paper, nothing on disk
         handle.truncate(200 * 1024 * 1024)
     before = tree_digest(mini_kb_dir)
-    done = subprocess.run([sys.executable, "-c", PEAK_RSS, "add", "--kb", str(mini_kb_dir), str(huge)], env=ENV,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, "add", "--kb", str(mini_kb_dir), str(huge)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "over the limit" in done.stderr and "209,715,200 bytes" in done.stderr
     peak_kib = int(re.search(r"^VmHWM:\s+(\d+) kB", done.stderr, re.M).group(1))
-    assert peak_kib < 180 * 1024   # the file was never read into memory
+    assert peak_kib < 180 * 1024  # the file was never read into memory
     assert tree_digest(mini_kb_dir) == before
 
 
@@ -106,14 +123,18 @@ def test_killed_at_each_write_step_leaves_before_or_after(mini_kb_dir, step):
     after = before + Graph().parse(contribution)
     done = run_argkb("add", "--kb", mini_kb_dir, contribution, env={"ARGKB_FAULT": step})
     assert done.returncode == -signal.SIGKILL
-    assert isomorphic(knowledge(mini_kb_dir), before)   # a reader sees nothing half-written
+    assert isomorphic(knowledge(mini_kb_dir), before)  # a reader sees nothing half-written
     notes = recover(mini_kb_dir / "data")
     expected = before if step == "before-log" else after
     assert isomorphic(knowledge(mini_kb_dir), expected)
-    assert notes and all(("removed" in n) if step == "before-log" else ("completed" in n) for n in notes)
+    assert notes and all(
+        ("removed" in n) if step == "before-log" else ("completed" in n) for n in notes
+    )
     assert len(read_log(mini_kb_dir / "data")) == (0 if step == "before-log" else 1)
     assert validate(KnowledgeBase.locate(mini_kb_dir)).conforms
-    assert not [p for p in (mini_kb_dir / "data").rglob("*") if p.name.endswith((".pending", ".tmp"))]
+    assert not [
+        p for p in (mini_kb_dir / "data").rglob("*") if p.name.endswith((".pending", ".tmp"))
+    ]
 
 
 @pytest.mark.slow
@@ -132,8 +153,12 @@ def test_sigkill_at_random_moments(tmp_path):
     for i in range(12):
         kb_dir = tmp_path / f"kb{i}"
         shutil.copytree(template, kb_dir)
-        proc = subprocess.Popen(argkb_cmd("add", "--kb", kb_dir, contribution), env=ENV,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            argkb_cmd("add", "--kb", kb_dir, contribution),
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.1, 1.1) * duration)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -153,12 +178,27 @@ def test_concurrent_adds_all_land_or_are_refused_cleanly(mini_kb_dir, tmp_path):
     clash = []
     for n, label in enumerate(["Gas", "Oil"]):
         path = tmp_path / f"clash-{n}.ttl"
-        path.write_text("@prefix argkb: <https://w3id.org/argkb/ontology#> .\n" + TTL_HEAD +
-                        f'kb:energy-exports a argkb:Lever ; rdfs:label "{label} exports"@en .\n')
+        path.write_text(
+            "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+            + TTL_HEAD
+            + f'kb:energy-exports a argkb:Lever ; rdfs:label "{label} exports"@en .\n'
+        )
         clash.append(path)
-    distinct = [VALID / "attack-existing-claim.ttl", VALID / "editor-claim.nt", VALID / "editor-claim.rdf"]
-    procs = [subprocess.Popen(argkb_cmd("add", "--kb", mini_kb_dir, path), env=ENV, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for path in [*distinct, *clash]]
+    distinct = [
+        VALID / "attack-existing-claim.ttl",
+        VALID / "editor-claim.nt",
+        VALID / "editor-claim.rdf",
+    ]
+    procs = [
+        subprocess.Popen(
+            argkb_cmd("add", "--kb", mini_kb_dir, path),
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path in [*distinct, *clash]
+    ]
     results = [(p.wait(timeout=300), p.stdout.read() + p.stderr.read()) for p in procs]
     assert [code for code, _ in results[:3]] == [0, 0, 0], results
     clash_codes = sorted(code for code, _ in results[3:])
@@ -167,7 +207,8 @@ def test_concurrent_adds_all_land_or_are_refused_cleanly(mini_kb_dir, tmp_path):
     assert "kb:energy-exports already has rdfs:label" in refused
     entries = read_log(mini_kb_dir / "data")
     assert len(entries) == 4 and len({c.id for c in entries}) == 4
-    assert sorted(p.name for p in (mini_kb_dir / "data" / "contributions").iterdir()) == \
-        sorted(f"{c.id}.ttl" for c in entries)
+    assert sorted(p.name for p in (mini_kb_dir / "data" / "contributions").iterdir()) == sorted(
+        f"{c.id}.ttl" for c in entries
+    )
     assert validate(KnowledgeBase.locate(mini_kb_dir)).conforms
     assert not (mini_kb_dir / "data" / ".argkb.lock").exists()

@@ -1,5 +1,6 @@
 """The documentation site: it builds with ``mkdocs build --strict`` (no broken link or anchor), its
 command reference covers every command, and its query library page covers every ``queries/*.rq``."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,23 @@ from conftest import REPO
 
 def build(root: Path, site: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-                           "-d", str(site)], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +47,9 @@ def site(tmp_path_factory) -> Path:
 def test_every_command_is_in_the_generated_reference(site):
     html = (site / "commands" / "index.html").read_text(encoding="utf-8")
     for name in COMMANDS:
-        assert f'id="argkb-{name}"' in html, f"argkb {name} is missing from docs/commands.md's reference"
+        assert f'id="argkb-{name}"' in html, (
+            f"argkb {name} is missing from docs/commands.md's reference"
+        )
 
 
 def test_every_query_file_is_in_the_generated_library(site):
@@ -76,7 +94,18 @@ def test_the_home_page_lists_every_page_and_links_the_glossary(site):
     pages = {p.name for p in (REPO / "docs").glob("*.md")} - {"index.md"}
     assert {p for p in pages if f"({p})" not in home} == set()
     glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
-    for word in ("IN", "OUT", "UNDEC", "Silent", "Lens", "Move", "Implication", "Qualifier", "Strength", "Crux",
-                 "Held by, grant"):
+    for word in (
+        "IN",
+        "OUT",
+        "UNDEC",
+        "Silent",
+        "Lens",
+        "Move",
+        "Implication",
+        "Qualifier",
+        "Strength",
+        "Crux",
+        "Held by, grant",
+    ):
         assert f"<dt><strong>{word}</strong>" in glossary, word
     assert "Use a SPARQL server" in (site / "index.html").read_text(encoding="utf-8")

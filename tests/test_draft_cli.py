@@ -1,5 +1,6 @@
 """``argkb draft``: valid Turtle, quotes anchored in the stored text, proposals marked as such,
 and ``argkb validate`` failing with exactly one message per open TODO."""
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,14 @@ from rdflib.namespace import RDF, RDFS
 from argkb.vocab import ARGKB, KB, OA
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_TEXT = (REPO / "data" / "sources" / "trump-putin-ukraine-talks.txt").read_text(encoding="utf-8")
+SEED_TEXT = (REPO / "data" / "sources" / "trump-putin-ukraine-talks.txt").read_text(
+    encoding="utf-8"
+)
 
 
 def _cli():
     from argkb.cli.main import cli
+
     return cli
 
 
@@ -26,7 +30,9 @@ def seed_draft(tmp_path_factory) -> tuple[Path, Graph]:
     from click.testing import CliRunner
 
     out = tmp_path_factory.mktemp("draft") / "draft.ttl"
-    result = CliRunner().invoke(_cli(), ["draft", "trump-putin-ukraine-talks", "--kb", str(REPO), "-o", str(out)])
+    result = CliRunner().invoke(
+        _cli(), ["draft", "trump-putin-ukraine-talks", "--kb", str(REPO), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     return out, Graph().parse(out, format="turtle")
 
@@ -47,23 +53,30 @@ def test_every_implication_quotes_its_sentence_and_marks_its_proposals(seed_draf
     assert implications
     for impl in implications:
         quote = g.value(impl, ARGKB.evidence)
-        assert " ".join(str(g.value(quote, OA.exact)).split()) == str(g.value(impl, ARGKB.statement))
+        assert " ".join(str(g.value(quote, OA.exact)).split()) == str(
+            g.value(impl, ARGKB.statement)
+        )
         proposed = set(g.objects(impl, ARGKB.proposed))
         assert {ARGKB.qualifier, RDFS.label} <= proposed
         assert (ARGKB.trigger in proposed) == (g.value(impl, ARGKB.trigger) is not None)
-        assert len(list(g.objects(impl, ARGKB.todo))) >= 2          # the move and the arguments
+        assert len(list(g.objects(impl, ARGKB.todo))) >= 2  # the move and the arguments
 
 
 def test_strain_allies_sentence_gets_the_moves_and_actors_it_names(seed_draft):
     _, g = seed_draft
     start = SEED_TEXT.index("For instance, if Trump signals a willingness to ease sanctions")
-    [impl] = [i for i in g.subjects(RDF.type, ARGKB.Implication)
-              if g.value(g.value(i, ARGKB.evidence), OA.start).toPython() == start]
-    assert g.value(impl, ARGKB.qualifier) == ARGKB.Could                       # "it could strain relations"
-    assert KB["move-donald-trump-decrease-sanctions"] in set(g.objects(impl, ARGKB.trigger))   # Trump + ease sanctions
+    [impl] = [
+        i
+        for i in g.subjects(RDF.type, ARGKB.Implication)
+        if g.value(g.value(i, ARGKB.evidence), OA.start).toPython() == start
+    ]
+    assert g.value(impl, ARGKB.qualifier) == ARGKB.Could  # "it could strain relations"
+    assert KB["move-donald-trump-decrease-sanctions"] in set(
+        g.objects(impl, ARGKB.trigger)
+    )  # Trump + ease sanctions
     affects = set(g.objects(impl, ARGKB.affects))
     assert {KB.russia, KB.ukraine} <= affects
-    assert KB["donald-trump"] not in affects                                   # the mover, not the affected
+    assert KB["donald-trump"] not in affects  # the mover, not the affected
 
 
 def test_validate_gives_one_clear_violation_per_open_todo(seed_draft):
@@ -71,13 +84,18 @@ def test_validate_gives_one_clear_violation_per_open_todo(seed_draft):
 
     path, g = seed_draft
     todos = {(str(s), str(o)) for s, o in g.subject_objects(ARGKB.todo)}
-    result = CliRunner().invoke(_cli(), ["validate", "--kb", str(REPO), str(path), "--format", "json"])
+    result = CliRunner().invoke(
+        _cli(), ["validate", "--kb", str(REPO), str(path), "--format", "json"]
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     report = json.loads(result.output)
     violations = [r for r in report["results"] if r["severity"] == "Violation"]
     assert len(violations) == len(todos)
-    assert {(r["focus"], re.match(r"open TODO: (.*) \(delete", r["message"]).group(1)) for r in violations} == todos
+    assert {
+        (r["focus"], re.match(r"open TODO: (.*) \(delete", r["message"]).group(1))
+        for r in violations
+    } == todos
 
 
 def test_a_todo_deleted_but_not_done_brings_the_rule_back(seed_draft, tmp_path):
@@ -89,7 +107,9 @@ def test_a_todo_deleted_but_not_done_brings_the_rule_back(seed_draft, tmp_path):
     g.remove((impl, ARGKB.todo, None))
     path = tmp_path / "edited.ttl"
     g.serialize(path, format="turtle")
-    mine = [r for r in validate(KnowledgeBase.locate(REPO), [path]).violations if r.focus == str(impl)]
+    mine = [
+        r for r in validate(KnowledgeBase.locate(REPO), [path]).violations if r.focus == str(impl)
+    ]
     assert any("rationale" in r.message for r in mine), [r.message for r in mine]
     assert not any(r.message.startswith("open TODO") for r in mine)
 
@@ -98,14 +118,17 @@ def test_claims_drafts_the_other_claims_too(tmp_path):
     from click.testing import CliRunner
 
     out = tmp_path / "draft.ttl"
-    result = CliRunner().invoke(_cli(), ["draft", "kb:trump-putin-ukraine-talks", "--claims", "--kb", str(REPO), "-o", str(out)])
+    result = CliRunner().invoke(
+        _cli(),
+        ["draft", "kb:trump-putin-ukraine-talks", "--claims", "--kb", str(REPO), "-o", str(out)],
+    )
     assert result.exit_code == 0, result.output
     g = Graph().parse(out, format="turtle")
     claims = set(g.subjects(RDF.type, ARGKB.Claim))
     assert len(claims) >= 20
     statements = {str(g.value(c, ARGKB.statement)) for c in claims}
     assert "Secondly, Ukraine remains a highly sensitive and contested region." in statements
-    assert "Why do these talks matter?" not in statements                     # a question is not a claim
+    assert "Why do these talks matter?" not in statements  # a question is not a claim
 
 
 def test_unregistered_source_is_a_usage_error_naming_source_add(tmp_path):
@@ -128,23 +151,31 @@ def test_unquoted_consequences_leaves_out_the_sentences_implications_quote():
     strain = SEED_TEXT.index("For instance, if Trump signals a willingness to ease sanctions")
     assert 0 < len(left) < len(every)
     assert strain in {f.sentence.start for f in every}
-    assert strain not in {f.sentence.start for f in left}                      # kb:impl-strain-allies quotes it
+    assert strain not in {f.sentence.start for f in left}  # kb:impl-strain-allies quotes it
 
 
-def test_the_draft_parses_when_a_name_wraps_the_text_holds_a_nul_or_a_line_ends_in_a_quote(mini_kb_dir, runner):
-    """An actor's name wrapped across lines ended the proposal's comment (the rest of the name was read as
-    Turtle), a NUL and a line break after `\\"` were written by f-strings into strings pyoxigraph rejects: the
-    draft is now written term by term by the strict serialiser and re-parsed before it is returned."""
+def test_the_draft_parses_when_a_name_wraps_the_text_holds_a_nul_or_a_line_ends_in_a_quote(
+    mini_kb_dir, runner
+):
+    """An actor's name wrapped across lines ended the proposal's comment (the rest of the name was
+    read as Turtle), a NUL and a line break after `\\"` were written by f-strings into strings
+    pyoxigraph rejects: the draft is now written term by term by the strict serialiser and re-parsed
+    before it is returned."""
     import pyoxigraph as ox
 
     from argkb.rdf.strict import ox_triples
 
     article = mini_kb_dir / "article.txt"
-    article.write_text('If sanctions are lifted, the United\nStates could lose leverage over Russia.\n'
-                       'If the talks fail, Russia might say "no\\"\nagain.\n'
-                       'If Europe acts, the X deal would hold.\n', encoding="utf-8")
-    result = runner.invoke(_cli(), ["source", "add", str(article), "--id", "art", "--title", "Art",
-                                    "--kb", str(mini_kb_dir)])
+    article.write_text(
+        "If sanctions are lifted, the United\nStates could lose leverage over Russia.\n"
+        'If the talks fail, Russia might say "no\\"\nagain.\n'
+        "If Europe acts, the X deal would hold.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        _cli(),
+        ["source", "add", str(article), "--id", "art", "--title", "Art", "--kb", str(mini_kb_dir)],
+    )
     assert result.exit_code == 0, result.output
     stored = mini_kb_dir / "data" / "sources" / "art.txt"
     stored.write_text(stored.read_text(encoding="utf-8").replace(" X ", " \0 "), encoding="utf-8")
@@ -152,15 +183,17 @@ def test_the_draft_parses_when_a_name_wraps_the_text_holds_a_nul_or_a_line_ends_
     result = runner.invoke(_cli(), ["draft", "art", "--kb", str(mini_kb_dir), "-o", str(out)])
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
-    strict = list(ox.parse(data, ox.RdfFormat.TURTLE))   # raises on anything the grammar forbids
+    strict = list(ox.parse(data, ox.RdfFormat.TURTLE))  # raises on anything the grammar forbids
     g = Graph().parse(data=data.decode(), format="turtle")
     assert {q.triple for q in strict} == ox_triples(g)
     exact = {str(o) for o in g.objects(None, OA.exact)}
-    assert 'If sanctions are lifted, the United\nStates could lose leverage over Russia.' in exact
+    assert "If sanctions are lifted, the United\nStates could lose leverage over Russia." in exact
     assert 'If the talks fail, Russia might say "no\\"\nagain.' in exact
     assert "If Europe acts, the \0 deal would hold." in exact
-    assert ARGKB.affects in set(g.predicates()) and KB["move-us-decrease-sanctions"] in set(g.objects(None, ARGKB.trigger))
-    assert '("United States")' in data.decode()   # the wrapped name, on one comment line
+    assert ARGKB.affects in set(g.predicates()) and KB["move-us-decrease-sanctions"] in set(
+        g.objects(None, ARGKB.trigger)
+    )
+    assert '("United States")' in data.decode()  # the wrapped name, on one comment line
 
 
 def test_comment_text_is_one_line():

@@ -1,4 +1,6 @@
-"""Silent row caps are caught: a server header saying so, or a round row count a COUNT contradicts."""
+"""Silent row caps are caught: a server header saying so, or a round row count a COUNT
+contradicts."""
+
 from __future__ import annotations
 
 import json
@@ -20,11 +22,29 @@ class Capped(BaseHTTPRequestHandler):
         form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
         query = form["query"][0]
         if "argkb_rows" in query:
-            body = {"head": {"vars": ["argkb_rows"]}, "results": {"bindings": [{"argkb_rows": {
-                "type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": str(self.total)}}]}}
+            body = {
+                "head": {"vars": ["argkb_rows"]},
+                "results": {
+                    "bindings": [
+                        {
+                            "argkb_rows": {
+                                "type": "literal",
+                                "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+                                "value": str(self.total),
+                            }
+                        }
+                    ]
+                },
+            }
         else:
-            body = {"head": {"vars": ["s"]}, "results": {"bindings": [
-                {"s": {"type": "uri", "value": f"urn:x:{i}"}} for i in range(self.rows)]}}
+            body = {
+                "head": {"vars": ["s"]},
+                "results": {
+                    "bindings": [
+                        {"s": {"type": "uri", "value": f"urn:x:{i}"}} for i in range(self.rows)
+                    ]
+                },
+            }
         raw = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")

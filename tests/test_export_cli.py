@@ -1,4 +1,6 @@
-"""`argkb export` on the command line: every format, options, errors (exit 2), and a real subprocess."""
+"""`argkb export` on the command line: every format, options, errors (exit 2), and a real
+subprocess."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +38,24 @@ def test_each_format_writes_a_file(runner, kb_dir, tmp_path, fmt):
 
 
 def test_options_reach_the_model(runner, kb_dir):
-    result = runner.invoke(cli, ["export", "--kb", str(kb_dir), "--format", "cyjs", "--perspective", "realism",
-                                 "--focus", "kb:impl-allies-doubt", "--depth", "1", "--title", "Doubt <&>"])
+    result = runner.invoke(
+        cli,
+        [
+            "export",
+            "--kb",
+            str(kb_dir),
+            "--format",
+            "cyjs",
+            "--perspective",
+            "realism",
+            "--focus",
+            "kb:impl-allies-doubt",
+            "--depth",
+            "1",
+            "--title",
+            "Doubt <&>",
+        ],
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     amap = build_map(KnowledgeBase.locate(kb_dir), ["realism"], "kb:impl-allies-doubt", 1)
@@ -45,13 +63,16 @@ def test_options_reach_the_model(runner, kb_dir):
     assert doc["data"]["name"] == "Doubt <&>"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--format", "dot", "--focus", "nowhere"], "unknown node in the map 'nowhere'"),
-    (["--format", "dot", "--perspective", "stoicism"], "unknown perspective 'stoicism'"),
-    (["--format", "dot", "--depth", "2"], "--depth needs --focus"),
-    (["--format", "pdf"], "Invalid value for '--format'"),
-    (["--format", "dot", "--data", "no-such-file.ttl"], "no-such-file.ttl"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--format", "dot", "--focus", "nowhere"], "unknown node in the map 'nowhere'"),
+        (["--format", "dot", "--perspective", "stoicism"], "unknown perspective 'stoicism'"),
+        (["--format", "dot", "--depth", "2"], "--depth needs --focus"),
+        (["--format", "pdf"], "Invalid value for '--format'"),
+        (["--format", "dot", "--data", "no-such-file.ttl"], "no-such-file.ttl"),
+    ],
+)
 def test_bad_input_exits_2(runner, kb_dir, args, message):
     result = runner.invoke(cli, ["export", "--kb", str(kb_dir), *args])
     assert result.exit_code == 2
@@ -62,9 +83,25 @@ def test_bad_input_exits_2(runner, kb_dir, args, message):
 def test_real_subprocess_with_extra_data(kb_dir, tmp_path):
     out = tmp_path / "map.gexf"
     result = subprocess.run(
-        [sys.executable, "-m", "argkb", "export", "--kb", str(kb_dir), "--data", str(HOSTILE),
-         "--format", "gexf", "-o", str(out)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")}, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "argkb",
+            "export",
+            "--kb",
+            str(kb_dir),
+            "--data",
+            str(HOSTILE),
+            "--format",
+            "gexf",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.count("<node ") == 19 and text.count("<edge ") == 23

@@ -1,6 +1,7 @@
 """Exports loaded by the outside tools that read them, with those tools' default settings:
 mermaid-cli (driven by the Chromium from apt), arg-tech's ``xaif`` and ReCAP's ``arguebuf`` for
 AIF / xAIF; and the RDF exports leave no node they point to undescribed."""
+
 from __future__ import annotations
 
 import json
@@ -38,21 +39,28 @@ def mmdc() -> str:
 
 
 def _mmdc(text: str, tmp_path, name: str, mermaid_config: dict | None = None) -> str:
-    """The SVG mermaid-cli draws from ``text`` (mermaid's own config default unless one is given)."""
+    """The SVG mermaid-cli draws from ``text`` (mermaid's own config default unless one is
+    given)."""
     source = tmp_path / f"{name}.mmd"
     source.write_text(text, encoding="utf-8")
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if not browser:
         unavailable("chromium is not installed (.ci/run installs it)")
-    config = tmp_path / "puppeteer.json"       # only the browser and its sandbox
-    config.write_text(json.dumps({"executablePath": browser, "args": ["--no-sandbox", "--disable-gpu"]}))
+    config = tmp_path / "puppeteer.json"  # only the browser and its sandbox
+    config.write_text(
+        json.dumps({"executablePath": browser, "args": ["--no-sandbox", "--disable-gpu"]})
+    )
     extra = []
     if mermaid_config is not None:
         (tmp_path / f"{name}.json").write_text(json.dumps(mermaid_config))
         extra = ["-c", str(tmp_path / f"{name}.json")]
     svg = tmp_path / f"{name}.svg"
-    result = subprocess.run([mmdc(), "-p", str(config), *extra, "-i", str(source), "-o", str(svg)],
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [mmdc(), "-p", str(config), *extra, "-i", str(source), "-o", str(svg)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     drawing = svg.read_text(encoding="utf-8")
     assert "Maximum text size" not in drawing and "Syntax error" not in drawing
@@ -60,20 +68,24 @@ def _mmdc(text: str, tmp_path, name: str, mermaid_config: dict | None = None) ->
 
 
 def _drawn(drawing: str) -> tuple[int, int]:
-    return (len(re.findall(r'<g class="node ', drawing)),
-            len(re.findall(r'<path[^>]*class="[^"]*flowchart-link', drawing)))
+    return (
+        len(re.findall(r'<g class="node ', drawing)),
+        len(re.findall(r'<path[^>]*class="[^"]*flowchart-link', drawing)),
+    )
 
 
 def test_whole_seed_map_renders_with_mermaid_cli(seed_map, tmp_path):
-    """Over mermaid's default maxEdges or maxTextSize (settings a diagram cannot raise) the file says so,
-    with its size, and how to render it; rendered so, it draws every node and edge. (A lens's map
-    renders with the defaults: the next test draws it in its mermaid-cli run.)"""
+    """Over mermaid's default maxEdges or maxTextSize (settings a diagram cannot raise) the file
+    says so, with its size, and how to render it; rendered so, it draws every node and edge. (A
+    lens's map renders with the defaults: the next test draws it in its mermaid-cli run.)"""
     from argkb.export.mermaid import MAX_EDGES, MAX_TEXT
 
     text = render(seed_map, "mermaid")
     config = {}
     if len(seed_map.edges) > MAX_EDGES:
-        assert f"{len(seed_map.edges)} edges: over mermaid's default maxEdges" in text.splitlines()[1]
+        assert (
+            f"{len(seed_map.edges)} edges: over mermaid's default maxEdges" in text.splitlines()[1]
+        )
         config["maxEdges"] = len(seed_map.edges)
     notes = [line for line in text.splitlines()[:3] if "over mermaid's default maxTextSize" in line]
     assert bool(notes) == (len(text) > MAX_TEXT)
@@ -81,7 +93,10 @@ def test_whole_seed_map_renders_with_mermaid_cli(seed_map, tmp_path):
         assert notes[0].startswith(f"%% {len(text)} characters: ")
         config["maxTextSize"] = len(text)
     config = config or None
-    assert _drawn(_mmdc(text, tmp_path, "whole", config)) == (len(seed_map.nodes), len(seed_map.edges))
+    assert _drawn(_mmdc(text, tmp_path, "whole", config)) == (
+        len(seed_map.nodes),
+        len(seed_map.edges),
+    )
 
 
 def test_whole_seed_map_split_into_diagrams_renders_with_mermaid_cli_defaults(seed_map, tmp_path):
@@ -94,7 +109,9 @@ def test_whole_seed_map_split_into_diagrams_renders_with_mermaid_cli_defaults(se
 
     parts = split(seed_map)
     assert len(parts) > 1 and all(len(part.edges) <= MAX_EDGES for _title, part in parts)
-    assert sorted(e.id for _t, part in parts for e in part.edges) == sorted(e.id for e in seed_map.edges)
+    assert sorted(e.id for _t, part in parts for e in part.edges) == sorted(
+        e.id for e in seed_map.edges
+    )
     assert {n for _t, part in parts for n in part.nodes} == set(seed_map.nodes)
     lens = by_perspective(seed_map, {"realism"})
     assert len(lens.edges) <= MAX_EDGES
@@ -105,11 +122,17 @@ def test_whole_seed_map_split_into_diagrams_renders_with_mermaid_cli_defaults(se
     if not browser:
         unavailable("chromium is not installed (.ci/run installs it)")
     config = tmp_path / "puppeteer.json"
-    config.write_text(json.dumps({"executablePath": browser, "args": ["--no-sandbox", "--disable-gpu"]}))
+    config.write_text(
+        json.dumps({"executablePath": browser, "args": ["--no-sandbox", "--disable-gpu"]})
+    )
     out = tmp_path / "out" / "map.md"
     out.parent.mkdir()
-    result = subprocess.run([mmdc(), "-p", str(config), "-i", str(source), "-o", str(out)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [mmdc(), "-p", str(config), "-i", str(source), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     for number, (_title, part) in enumerate([*parts, ("realism", lens)], 1):
         drawing = (out.parent / f"map-{number}.svg").read_text(encoding="utf-8")
@@ -124,7 +147,9 @@ def test_mermaid_markdown_cuts_a_part_still_too_big_into_pieces(seed_map, monkey
     monkeypatch.setattr(mermaid, "MAX_EDGES", 40)
     parts = mermaid.split(seed_map)
     assert all(len(part.edges) <= 40 for _title, part in parts)
-    assert sorted(e.id for _t, part in parts for e in part.edges) == sorted(e.id for e in seed_map.edges)
+    assert sorted(e.id for _t, part in parts for e in part.edges) == sorted(
+        e.id for e in seed_map.edges
+    )
     assert any(re.search(r"\(2 of \d+\)$", title) for title, _part in parts)
     text = mermaid.to_mermaid_markdown(seed_map)
     assert text.count("```mermaid") == len(parts)
@@ -139,19 +164,27 @@ def test_mermaid_markdown_escapes_titles(mini_map):
 
 def test_mermaid_styles_links_by_kind(mini_map):
     text = render(mini_map, "mermaid")
-    styled = [int(i) for line in re.findall(r"^  linkStyle ([\d,]+) ", text, re.M) for i in line.split(",")]
+    styled = [
+        int(i)
+        for line in re.findall(r"^  linkStyle ([\d,]+) ", text, re.M)
+        for i in line.split(",")
+    ]
     assert sorted(styled) == list(range(len(mini_map.edges)))
     assert len(re.findall(r"^  linkStyle ", text, re.M)) == len({e.kind for e in mini_map.edges})
 
 
 def _expected_relations(amap) -> int:
-    """(premise, conclusion) pairs through RA/CA nodes into claims: premises plus the warrant node."""
-    return sum(len(amap.in_edges(a.id, "premise")) + bool(a.attrs.get("warrant"))
-               for a in amap.of_type("argument") if a.attrs.get("role") != "undercut")
+    """(premise, conclusion) pairs through RA/CA nodes into claims: premises plus the warrant
+    node."""
+    return sum(
+        len(amap.in_edges(a.id, "premise")) + bool(a.attrs.get("warrant"))
+        for a in amap.of_type("argument")
+        if a.attrs.get("role") != "undercut"
+    )
 
 
 def test_xaif_loads_in_arg_techs_xaif(mini_map):
-    module("pandas")   # xaif imports pandas without declaring it
+    module("pandas")  # xaif imports pandas without declaring it
     xaif = module("xaif")
     doc = json.loads(render(mini_map, "xaif"))
     aif = xaif.AIF(doc)
@@ -183,7 +216,7 @@ def test_aif_locutions_are_typed_as_aifdb_types_them(mini_map):
     doc = json.loads(render(mini_map, "aif"))
     assert doc["locutions"]
     for loc in doc["locutions"]:
-        for key in ("start", "end"):           # AIFdb: a "YYYY-MM-DD HH:MM:SS" time or null, never an offset
+        for key in ("start", "end"):  # AIFdb: a "YYYY-MM-DD HH:MM:SS" time or null, never an offset
             assert loc[key] is None or re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", loc[key])
 
 

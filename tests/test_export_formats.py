@@ -3,6 +3,7 @@
 The knowledge base is the mini KB plus labels that try to break out of each format
 (tests/data/export/hostile.ttl): every format must still parse and keep them as text.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,10 +48,17 @@ def test_graphml_valid_against_the_xsd_and_read_back(amap, out):
     assert (g.number_of_nodes(), g.number_of_edges()) == amap.counts()
     hostile = g.nodes["kb:impl-hostile"]
     assert hostile["label"] == "<script>alert(1)</script>"
-    assert (hostile["type"], hostile["qualifier"], hostile["color"]) == ("implication", "could", "#ffd166")
+    assert (hostile["type"], hostile["qualifier"], hostile["color"]) == (
+        "implication",
+        "could",
+        "#ffd166",
+    )
     assert g.nodes["kb:arg-hostile"]["warrant"].startswith("</script><script>alert(3)")
     # the statuses (validated above with the rest): the hostile realist argument stands, unattacked
-    assert (g.nodes["kb:arg-hostile"]["status"], g.nodes["kb:arg-hostile"]["status_realism"]) == ("IN", "IN")
+    assert (g.nodes["kb:arg-hostile"]["status"], g.nodes["kb:arg-hostile"]["status_realism"]) == (
+        "IN",
+        "IN",
+    )
     assert Counter(d["kind"] for _, _, d in g.edges(data=True))["attacks"] == 2
 
 
@@ -88,35 +96,52 @@ def test_gexf_valid_against_the_1_3_relax_ng_as_written(amap, out):
     assert all(n.find(f"{v}color") is not None and n.find(f"{v}size") is not None for n in nodes)
     hostile = root.find(f".//{g}node[@id='kb:impl-hostile']")
     assert hostile.get("label") == "<script>alert(1)</script>"
-    statuses = {v.get("for"): v.get("value") for v in hostile.iter(f"{g}attvalue") if v.get("for").startswith("status")}
-    assert statuses == {"status": "IN", "status_realism": "IN"}   # validated above with the rest
-    # every column a type Gephi's importer knows (it drops anyURI columns); the lens by its label too
+    statuses = {
+        v.get("for"): v.get("value")
+        for v in hostile.iter(f"{g}attvalue")
+        if v.get("for").startswith("status")
+    }
+    assert statuses == {"status": "IN", "status_realism": "IN"}  # validated above with the rest
+    # every column a type Gephi's importer knows (it drops anyURI columns); the lens by its label
+    # too
     types = {a.get("id"): a.get("type") for a in root.iter(f"{g}attribute")}
     assert set(types.values()) == {"string"} and "iri" in types
-    arg = {v.get("for"): v.get("value") for v in root.find(f".//{g}node[@id='kb:arg-hostile']").iter(f"{g}attvalue")}
-    assert arg["perspective_label"] == "realism"      # rdfs:label of argkb:Realism
+    arg = {
+        v.get("for"): v.get("value")
+        for v in root.find(f".//{g}node[@id='kb:arg-hostile']").iter(f"{g}attvalue")
+    }
+    assert arg["perspective_label"] == "realism"  # rdfs:label of argkb:Realism
 
 
 def test_dot_renders_with_graphviz(amap, out):
     path = write(out, amap, "dot", clusters=True)
-    result = subprocess.run([need("dot"), "-Tsvg", str(path)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [need("dot"), "-Tsvg", str(path)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     svg = ET.fromstring(result.stdout)
-    classes = Counter(el.get("class", "").split()[0] for el in svg.iter("{http://www.w3.org/2000/svg}g")
-                      if el.get("class"))
+    classes = Counter(
+        el.get("class", "").split()[0]
+        for el in svg.iter("{http://www.w3.org/2000/svg}g")
+        if el.get("class")
+    )
     assert (classes["node"], classes["edge"]) == amap.counts()
-    assert classes["cluster"] == 5       # one per lens
+    assert classes["cluster"] == 5  # one per lens
     titles = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert "<script>alert(1)</script>" in titles
 
 
 def test_cyjs_read_back(amap, out):
     doc = json.loads(write(out, amap, "cyjs").read_text(encoding="utf-8"))
-    g = nx.cytoscape_graph(doc)                    # the document as written: directed, not a multigraph
+    g = nx.cytoscape_graph(doc)  # the document as written: directed, not a multigraph
     assert g.is_directed() and not g.is_multigraph()
     assert (g.number_of_nodes(), g.number_of_edges()) == amap.counts()
-    assert g.has_edge("kb:arg-hostile", "kb:impl-hostile") and not g.has_edge("kb:impl-hostile", "kb:arg-hostile")
-    ids = [n["data"]["id"] for n in doc["elements"]["nodes"]] + [e["data"]["id"] for e in doc["elements"]["edges"]]
+    assert g.has_edge("kb:arg-hostile", "kb:impl-hostile") and not g.has_edge(
+        "kb:impl-hostile", "kb:arg-hostile"
+    )
+    ids = [n["data"]["id"] for n in doc["elements"]["nodes"]] + [
+        e["data"]["id"] for e in doc["elements"]["edges"]
+    ]
     assert len(ids) == len(set(ids))
     assert g.nodes["kb:arg-hostile"]["color"] == "#4e79a7"  # realism
     assert any(s["selector"] == "node" for s in doc["style"])
@@ -127,7 +152,9 @@ def test_mermaid_escapes_every_label(amap, out):
     node_lines = re.findall(r"^  n\d+[\[({]", text, re.M)
     edge_lines = re.findall(r"^  n\d+ (?:-->|-\.)", text, re.M)
     assert (len(node_lines), len(edge_lines)) == amap.counts()
-    assert sum(len(m.split(",")) for m in re.findall(r"^  linkStyle ([\d,]+) ", text, re.M)) == len(amap.edges)
+    assert sum(len(m.split(",")) for m in re.findall(r"^  linkStyle ([\d,]+) ", text, re.M)) == len(
+        amap.edges
+    )
     for bad in ("<script", "<img", "]]>", "-->", "%% end"):
         assert bad not in text.replace("-->|", "")
     # each node line holds exactly one quoted label, with no raw quote inside it
@@ -163,7 +190,7 @@ def test_filtered_rdf_leaves_out_other_lenses(amap, out):
 def test_aif_follows_the_aif_rules(amap, out):
     doc = json.loads(write(out, amap, "aif").read_text(encoding="utf-8"))
     nodes = {n["nodeID"]: n for n in doc["nodes"]}
-    assert len(nodes) == len(doc["nodes"])                     # ids unique
+    assert len(nodes) == len(doc["nodes"])  # ids unique
     assert len({e["edgeID"] for e in doc["edges"]}) == len(doc["edges"])
     assert all(e["fromID"] in nodes and e["toID"] in nodes for e in doc["edges"])
     types = Counter(n["type"] for n in nodes.values())
@@ -171,12 +198,21 @@ def test_aif_follows_the_aif_rules(amap, out):
     args = amap.of_type("argument")
     quotes = sum(len(n.quotes) for n in amap.nodes.values())
     attacking = sum(a.attrs["role"] != "support" for a in args)
-    assert types == {"I": claims + len(args), "RA": len(args) - attacking, "CA": attacking,
-                     "L": quotes, "YA": quotes}
+    assert types == {
+        "I": claims + len(args),
+        "RA": len(args) - attacking,
+        "CA": attacking,
+        "L": quotes,
+        "YA": quotes,
+    }
     premises = sum(1 for e in amap.edges if e.kind == "premise")
     assert len(doc["edges"]) == premises + 2 * len(args) + 2 * quotes
-    incoming = {k: [nodes[e["fromID"]]["type"] for e in doc["edges"] if e["toID"] == k] for k in nodes}
-    outgoing = {k: [nodes[e["toID"]]["type"] for e in doc["edges"] if e["fromID"] == k] for k in nodes}
+    incoming = {
+        k: [nodes[e["fromID"]]["type"] for e in doc["edges"] if e["toID"] == k] for k in nodes
+    }
+    outgoing = {
+        k: [nodes[e["toID"]]["type"] for e in doc["edges"] if e["fromID"] == k] for k in nodes
+    }
     for node_id, node in nodes.items():
         if node["type"] in ("RA", "CA"):
             assert sum(t in ("I", "RA") for t in incoming[node_id]) >= 1
@@ -185,5 +221,9 @@ def test_aif_follows_the_aif_rules(amap, out):
             assert "I" not in outgoing[node_id]
     undercut = [n for n in nodes.values() if n["type"] == "CA" and "RA" in outgoing[n["nodeID"]]]
     assert len(undercut) == 1
-    assert any(n["text"].startswith("[diplomatic practice] Where trade ties") for n in nodes.values())
-    assert {loc["nodeID"] for loc in doc["locutions"]} == {k for k, n in nodes.items() if n["type"] == "L"}
+    assert any(
+        n["text"].startswith("[diplomatic practice] Where trade ties") for n in nodes.values()
+    )
+    assert {loc["nodeID"] for loc in doc["locutions"]} == {
+        k for k, n in nodes.items() if n["type"] == "L"
+    }

@@ -1,4 +1,6 @@
-"""The one graph model behind every export: nodes, edges, attributes, perspective and focus filters."""
+"""The one graph model behind every export: nodes, edges, attributes, perspective and focus
+filters."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -22,9 +24,22 @@ def test_mini_kb_nodes_and_edges(kb):
     amap = build_map(kb)
     assert amap.counts() == (16, 19)
     assert Counter(n.type for n in amap.nodes.values()) == {
-        "actor": 3, "lever": 1, "move": 1, "claim": 3, "implication": 2, "argument": 6}
+        "actor": 3,
+        "lever": 1,
+        "move": 1,
+        "claim": 3,
+        "implication": 2,
+        "argument": 6,
+    }
     assert Counter(e.kind for e in amap.edges) == {
-        "premise": 7, "conclusion": 4, "attacks": 2, "trigger": 2, "affects": 2, "actor": 1, "lever": 1}
+        "premise": 7,
+        "conclusion": 4,
+        "attacks": 2,
+        "trigger": 2,
+        "affects": 2,
+        "actor": 1,
+        "lever": 1,
+    }
     # edges run the way the reasoning flows
     edges = {(e.source, e.kind, e.target) for e in amap.edges}
     assert ("kb:claim-pressure-restrains", "premise", "kb:arg-bolder-realism") in edges
@@ -39,11 +54,16 @@ def test_node_attributes(kb):
     impl = amap.nodes["kb:impl-russia-bolder"].fields()
     assert impl["iri"] == "https://w3id.org/argkb/id/impl-russia-bolder"
     assert impl["qualifier"] == "could"
-    assert impl["quote"].startswith("“If the United States eases sanctions, Russia could grow bolder.” — "
-                                    "A two-sentence test article [0–63]")
+    assert impl["quote"].startswith(
+        "“If the United States eases sanctions, Russia could grow bolder.” — "
+        "A two-sentence test article [0–63]"
+    )
     arg = amap.nodes["kb:arg-undercut-liberal"].fields()
     assert (arg["perspective"], arg["perspective_label"], arg["role"]) == (
-        "diplomatic-practice", "diplomatic practice", "undercut")
+        "diplomatic-practice",
+        "diplomatic practice",
+        "undercut",
+    )
     assert arg["warrant"].startswith("Where trade ties are already cut")
     assert amap.nodes["kb:arg-bolder-security-rebuttal"].attrs["role"] == "rebut"
     assert amap.nodes["kb:move-us-decrease-sanctions"].attrs["direction"] == "decrease"
@@ -54,7 +74,9 @@ def test_same_model_on_rdflib_and_oxigraph(kb):
     ox, rl = load(open_store(kb)), load(RdflibStore(kb.graph()))
     assert ox.counts() == rl.counts() == (16, 19)
     assert ox.edges == rl.edges
-    assert {k: v.fields() for k, v in ox.nodes.items()} == {k: v.fields() for k, v in rl.nodes.items()}
+    assert {k: v.fields() for k, v in ox.nodes.items()} == {
+        k: v.fields() for k, v in rl.nodes.items()
+    }
 
 
 def test_perspective_keeps_only_that_lens(kb):
@@ -67,29 +89,40 @@ def test_perspective_keeps_only_that_lens(kb):
 
 def test_perspective_drops_undercut_of_a_dropped_argument(kb):
     amap = build_map(kb, perspectives=["diplomatic-practice"])
-    assert amap.of_type("argument") == []   # its target (a liberal argument) is not shown
+    assert amap.of_type("argument") == []  # its target (a liberal argument) is not shown
     both = build_map(kb, perspectives=["liberalism", "diplomacy"])
-    assert {n.id for n in both.of_type("argument")} == {"kb:arg-bolder-liberalism", "kb:arg-undercut-liberal"}
+    assert {n.id for n in both.of_type("argument")} == {
+        "kb:arg-bolder-liberalism",
+        "kb:arg-undercut-liberal",
+    }
     assert both.counts() == (9, 8)
 
 
 def test_focus_keeps_arguments_whole(kb):
     amap = build_map(kb, focus="claim-sanctions-porous", depth=1)
     # depth 1 reaches the two attacking arguments; each brings what it attacks
-    assert set(amap.nodes) == {"kb:claim-sanctions-porous", "kb:arg-bolder-security-rebuttal",
-                               "kb:arg-undercut-liberal", "kb:impl-russia-bolder", "kb:arg-bolder-liberalism",
-                               "kb:claim-pressure-restrains"}
+    assert set(amap.nodes) == {
+        "kb:claim-sanctions-porous",
+        "kb:arg-bolder-security-rebuttal",
+        "kb:arg-undercut-liberal",
+        "kb:impl-russia-bolder",
+        "kb:arg-bolder-liberalism",
+        "kb:claim-pressure-restrains",
+    }
     assert amap.counts() == (6, 6)
     assert build_map(kb, focus="kb:impl-allies-doubt", depth=0).counts() == (1, 0)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"focus": "no-such-node"}, "unknown node in the map 'no-such-node'"),
-    ({"focus": "impl-russia-boldr"}, "did you mean kb:impl-russia-bolder"),
-    ({"perspective": ["marxism"]}, "unknown perspective 'marxism'"),
-    ({"depth": 3}, "--depth needs --focus"),
-    ({"focus": "impl-russia-bolder", "depth": -1}, "--depth must be 0 or more"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"focus": "no-such-node"}, "unknown node in the map 'no-such-node'"),
+        ({"focus": "impl-russia-boldr"}, "did you mean kb:impl-russia-bolder"),
+        ({"perspective": ["marxism"]}, "unknown perspective 'marxism'"),
+        ({"depth": 3}, "--depth needs --focus"),
+        ({"focus": "impl-russia-bolder", "depth": -1}, "--depth must be 0 or more"),
+    ],
+)
 def test_bad_options_are_usage_errors(kb, kwargs, message):
     with pytest.raises(UsageError, match=message.replace("(", r"\(")):
         build_map(kb, kwargs.get("perspective", ()), kwargs.get("focus"), kwargs.get("depth"))
@@ -109,7 +142,8 @@ kb:claim-trade-finds-a-way a argkb:Claim ; rdfs:label "Trade finds a way"@en ;
     argkb:statement "Trade finds a way."@en ; argkb:evidence kb:quote-other .
 kb:arg-doubt-liberalism a argkb:Argument ; rdfs:label "Trade reassures"@en ;
     argkb:perspective argkb:Liberalism ; argkb:premise kb:claim-trade-finds-a-way ;
-    argkb:warrant "Where trade goes on, allies see continuity."@en ; argkb:attacks kb:impl-allies-doubt .
+    argkb:warrant "Where trade goes on, allies see continuity."@en ; argkb:attacks \
+kb:impl-allies-doubt .
 """
 
 
@@ -124,14 +158,27 @@ def test_source_keeps_what_one_source_says(tmp_path):
     # the claim quoted from it, the argument resting on it (whole: its target too), and that
     # implication's move, lever and actors; nothing quoted only from the mini source
     assert {n.id for n in other.of_type("argument")} == {"kb:arg-doubt-liberalism"}
-    assert {"kb:claim-trade-finds-a-way", "kb:impl-allies-doubt", "kb:move-us-decrease-sanctions",
-            "kb:european-allies", "kb:sanctions", "kb:united-states"} <= set(other.nodes)
-    assert "kb:impl-russia-bolder" not in other.nodes and "kb:claim-sanctions-porous" not in other.nodes
+    assert {
+        "kb:claim-trade-finds-a-way",
+        "kb:impl-allies-doubt",
+        "kb:move-us-decrease-sanctions",
+        "kb:european-allies",
+        "kb:sanctions",
+        "kb:united-states",
+    } <= set(other.nodes)
+    assert (
+        "kb:impl-russia-bolder" not in other.nodes
+        and "kb:claim-sanctions-porous" not in other.nodes
+    )
     mini = build_map(kb, source="kb:mini-source")
-    assert {"kb:impl-russia-bolder", "kb:impl-allies-doubt", "kb:arg-bolder-realism"} <= set(mini.nodes)
+    assert {"kb:impl-russia-bolder", "kb:impl-allies-doubt", "kb:arg-bolder-realism"} <= set(
+        mini.nodes
+    )
     # an argument against a claim of this source is part of its debate, kept whole with its premise
     assert {"kb:arg-doubt-liberalism", "kb:claim-trade-finds-a-way"} <= set(mini.nodes)
-    with pytest.raises(UsageError, match="unknown source 'mini-sourc'; did you mean kb:mini-source"):
+    with pytest.raises(
+        UsageError, match="unknown source 'mini-sourc'; did you mean kb:mini-source"
+    ):
         build_map(kb, source="mini-sourc")
 
 
@@ -141,10 +188,14 @@ def test_export_source_option_on_the_command_line(tmp_path):
     from argkb.cli import cli
 
     root = mini_kb_copy(tmp_path / "kb").root
-    out = CliRunner().invoke(cli, ["export", "--format", "cyjs", "--source", "mini-source", "--kb", str(root)])
+    out = CliRunner().invoke(
+        cli, ["export", "--format", "cyjs", "--source", "mini-source", "--kb", str(root)]
+    )
     assert out.exit_code == 0, out.output
     assert "kb:impl-russia-bolder" in out.output
-    out = CliRunner().invoke(cli, ["export", "--format", "cyjs", "--source", "nowhere", "--kb", str(root)])
+    out = CliRunner().invoke(
+        cli, ["export", "--format", "cyjs", "--source", "nowhere", "--kb", str(root)]
+    )
     assert out.exit_code == 2 and "unknown source 'nowhere'" in out.output
 
 
@@ -155,10 +206,12 @@ DECLARED_LENS = """
 @prefix skos:  <http://www.w3.org/2004/02/skos/core#> .
 kb:my-lenses a skos:ConceptScheme ; rdfs:label "Our lenses"@en .
 kb:feminist-ir a argkb:Perspective, skos:Concept ; skos:inScheme kb:my-lenses ;
-    rdfs:label "Feminist IR"@en ; skos:prefLabel "Feminist IR"@en ; skos:definition "Gender and security."@en .
+    rdfs:label "Feminist IR"@en ; skos:prefLabel "Feminist IR"@en ; skos:definition "Gender and \
+security."@en .
 kb:arg-doubt-feminist a argkb:Argument ; rdfs:label "Whose resolve"@en ;
     argkb:perspective kb:feminist-ir ; argkb:premise kb:claim-signals-matter ;
-    argkb:warrant "Resolve is read through gendered ideas of strength."@en ; argkb:conclusion kb:impl-allies-doubt .
+    argkb:warrant "Resolve is read through gendered ideas of strength."@en ; argkb:conclusion \
+kb:impl-allies-doubt .
 """
 
 

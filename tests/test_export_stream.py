@@ -1,6 +1,8 @@
-"""GraphML and GEXF written as a stream (``argkb.export.xmlstream``): the same document networkx's own
-writer makes, read back; the pieces join to ``render``'s text; the file is replaced only once whole; and
-the map read by scans on pyoxigraph (``argkb.export.scan``) gives the queries' very rows."""
+"""GraphML and GEXF written as a stream (``argkb.export.xmlstream``): the same document networkx's
+own writer makes, read back; the pieces join to ``render``'s text; the file is replaced only once
+whole; and the map read by scans on pyoxigraph (``argkb.export.scan``) gives the queries' very
+rows."""
+
 from __future__ import annotations
 
 import io
@@ -39,8 +41,11 @@ def networkx_document(amap) -> bytes:
 
 def as_read(document: bytes):
     g = nx.read_graphml(io.BytesIO(document))
-    return (g.graph, dict(g.nodes(data=True)),
-            sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True)))
+    return (
+        g.graph,
+        dict(g.nodes(data=True)),
+        sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True)),
+    )
 
 
 @pytest.mark.parametrize("which", ["mini", "seed"])
@@ -73,8 +78,20 @@ def test_large_documents_come_in_several_pieces(amap, monkeypatch):
 def test_the_cli_writes_the_streamed_document(amap, runner, tmp_path):
     kb = mini_kb_copy(tmp_path / "kb", hostile=True)
     out = tmp_path / "map.graphml"
-    result = runner.invoke(cli, ["export", "--kb", str(kb.root), "--data", str(kb.extra[0]), "--format", "graphml",
-                                 "-o", str(out)])
+    result = runner.invoke(
+        cli,
+        [
+            "export",
+            "--kb",
+            str(kb.root),
+            "--data",
+            str(kb.extra[0]),
+            "--format",
+            "graphml",
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == render(build_map(kb), "graphml")
     assert f"GraphML, {out.stat().st_size / 1000:.0f} KB" in result.output
@@ -91,7 +108,7 @@ def test_a_stream_that_fails_leaves_the_file_as_it_was(tmp_path):
     with pytest.raises(UsageError, match="stopped half way"):
         atomic_write_chunks(target, pieces())
     assert target.read_bytes() == b"before"
-    assert [p.name for p in tmp_path.iterdir()] == ["map.graphml"]       # no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == ["map.graphml"]  # no temporary file left
     assert atomic_write_chunks(target, iter([b"a", b"bc"])) == 3 and target.read_bytes() == b"abc"
 
 
@@ -108,12 +125,14 @@ def test_the_scans_give_the_queries_rows(repo_kb):
         got, want = scanner.rows(query, bindings), store.query(query, bindings).rows
         assert set(got) == set(want), (query[-80:], bindings)
         answered += bool(got)
-    assert answered >= len(asked) - 3          # the seed uses all but the inverse properties
+    assert answered >= len(asked) - 3  # the seed uses all but the inverse properties
     quotes = store.query(sparql.QUOTES).rows
-    assert scanner.rows(sparql.QUOTES) == quotes and len(quotes) > 50      # in the query's order
+    assert scanner.rows(sparql.QUOTES) == quotes and len(quotes) > 50  # in the query's order
 
 
-@pytest.mark.parametrize("value", ["plain", "a & b <c> \"d\" 'e'", "line\nbreak\ttab\rreturn", "&amp; already", ""])
+@pytest.mark.parametrize(
+    "value", ["plain", "a & b <c> \"d\" 'e'", "line\nbreak\ttab\rreturn", "&amp; already", ""]
+)
 def test_escaped_text_and_attributes_read_back_as_they_were(value):
     import xml.etree.ElementTree as ET
 
@@ -124,7 +143,9 @@ def test_escaped_text_and_attributes_read_back_as_they_were(value):
     assert (root.text or "") == value
 
 
-@pytest.mark.parametrize("lexical, language", [("plain", None), ("Grüße", "de"), ("x\ny", "en-gb"), ("", None)])
+@pytest.mark.parametrize(
+    "lexical, language", [("plain", None), ("Grüße", "de"), ("x\ny", "en-gb"), ("", None)]
+)
 def test_literals_read_from_pyoxigraph_are_the_ones_rdflibs_constructor_makes(lexical, language):
     import pyoxigraph
     from rdflib import Literal
@@ -134,4 +155,6 @@ def test_literals_read_from_pyoxigraph_are_the_ones_rdflibs_constructor_makes(le
     made = from_ox(pyoxigraph.Literal(lexical, language=language))
     expected = Literal(lexical, lang=language)
     assert made == expected and hash(made) == hash(expected)
-    assert [getattr(made, slot) for slot in Literal.__slots__] == [getattr(expected, slot) for slot in Literal.__slots__]
+    assert [getattr(made, slot) for slot in Literal.__slots__] == [
+        getattr(expected, slot) for slot in Literal.__slots__
+    ]

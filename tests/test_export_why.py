@@ -1,7 +1,9 @@
-"""The why of an implication in the HTML map: the model carries each implication's strength overall and
-under each lens; the page embeds, for every implication and view, the verdict and strength `argkb why`
-gives, its deciding arguments, the objections the lens does not count and the cruxes; the panel shows
-them under the lens chosen in "Status under" (headless Chromium), labels as inert text."""
+"""The why of an implication in the HTML map: the model carries each implication's strength overall
+and under each lens; the page embeds, for every implication and view, the verdict and strength
+`argkb why` gives, its deciding arguments, the objections the lens does not count and the cruxes;
+the panel shows them under the lens chosen in "Status under" (headless Chromium), labels as inert
+text."""
+
 from __future__ import annotations
 
 import re
@@ -24,12 +26,13 @@ from conftest import REPO
 from export_support import HOSTILE, mini_kb_copy
 
 LENSES = list(STATUS_ATTRS)
-AID = "kb:impl-allies-united-front"   # a necessity realism refutes by its own theory
+AID = "kb:impl-allies-united-front"  # a necessity realism refutes by its own theory
 REALIST_REBUTTAL = "kb:arg-allies-united-front-realism-attack"
 READY = "document.body.hasAttribute('data-graph-ready') && !!document.getElementById('panel-why')"
 
-#: an objection from liberalism to the hostile implication, resting on a premise only liberalism holds,
-#: every label markup or script: under realism it is "not counted", overall it defeats the implication
+#: an objection from liberalism to the hostile implication, resting on a premise only liberalism
+#: holds, every label markup or script: under realism it is "not counted", overall it defeats the
+#: implication
 HOSTILE_OBJECTION = """@prefix argkb: <https://w3id.org/argkb/ontology#> .
 @prefix kb:    <https://w3id.org/argkb/id/> .
 @prefix prov:  <http://www.w3.org/ns/prov#> .
@@ -67,8 +70,10 @@ WHY = """(() => {
 
 
 def choose_lens(browser: Browser, lens: str) -> None:
-    browser.eval(f"(() => {{ const s = document.getElementById('status-lens'); s.value = {lens!r};"
-                 " s.dispatchEvent(new Event('change')); })()")
+    browser.eval(
+        f"(() => {{ const s = document.getElementById('status-lens'); s.value = {lens!r};"
+        " s.dispatchEvent(new Event('change')); })()"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -81,21 +86,35 @@ def test_implications_carry_their_strength_per_lens(tmp_path):
     kb = mini_kb_copy(tmp_path)
     amap = build_map(kb)
     graph = framework.load(amap.store)
-    assert list(STRENGTH_ATTRS.values()) == ["strength", "strength_realism", "strength_liberalism",
-                                             "strength_constructivism", "strength_diplomatic_practice",
-                                             "strength_security_analysis"]
+    assert list(STRENGTH_ATTRS.values()) == [
+        "strength",
+        "strength_realism",
+        "strength_liberalism",
+        "strength_constructivism",
+        "strength_diplomatic_practice",
+        "strength_security_analysis",
+    ]
     for lens, attr in STRENGTH_ATTRS.items():
         ev = framework.evaluate(graph, None if lens == "overall" else framework.lens_iri(lens))
         for node in amap.of_type("implication"):
             expected = ev.strength.get(URIRef(node.iri))
-            assert node.attrs.get(attr) == (None if expected is None else f"{expected:.3f}"), (node.id, lens)
-    assert all(STRENGTH_ATTRS["overall"] not in n.attrs for n in amap.nodes.values() if n.type != "implication")
+            assert node.attrs.get(attr) == (None if expected is None else f"{expected:.3f}"), (
+                node.id,
+                lens,
+            )
+    assert all(
+        STRENGTH_ATTRS["overall"] not in n.attrs
+        for n in amap.nodes.values()
+        if n.type != "implication"
+    )
     # GraphML and GEXF carry them as text columns beside the statuses
     path = tmp_path / "map.graphml"
     path.write_text(render(amap, "graphml"), encoding="utf-8")
     impl = nx.read_graphml(path).nodes["kb:impl-russia-bolder"]
     assert impl["strength"] == amap.nodes["kb:impl-russia-bolder"].attrs["strength"]
-    assert set(STRENGTH_ATTRS.values()) <= set(re.findall(r'<attribute id="([^"]+)"', render(amap, "gexf")))
+    assert set(STRENGTH_ATTRS.values()) <= set(
+        re.findall(r'<attribute id="([^"]+)"', render(amap, "gexf"))
+    )
 
 
 @pytest.mark.slow
@@ -108,8 +127,19 @@ def test_page_why_equals_argkb_why_on_the_seed(seed_map):
         for lens, got in views.items():
             ref = why(kb, impl, None if lens == "overall" else lens)
             data = why_json(ref)
-            assert (got["status"], got["strength"], got["lead"], got["cruxes"], got["complete"]) == (
-                data["status"], data["strength"], lead(ref), data["cruxes"], data["cruxes_complete"]), (impl, lens)
+            assert (
+                got["status"],
+                got["strength"],
+                got["lead"],
+                got["cruxes"],
+                got["complete"],
+            ) == (
+                data["status"],
+                data["strength"],
+                lead(ref),
+                data["cruxes"],
+                data["cruxes_complete"],
+            ), (impl, lens)
 
 
 def test_united_front_why_by_reasoning(seed_map):
@@ -124,7 +154,9 @@ def test_united_front_why_by_reasoning(seed_map):
     assert (liberalism["status"], liberalism["strength"]) == ("IN", 1.0)
     rebuttal = next(d for d in liberalism["not_counted"] if d["id"] == REALIST_REBUTTAL)
     assert rebuttal["counted"] is False and rebuttal["lens"] == "realism"
-    assert {p["id"] for p in rebuttal["not_counted_because"]} == {"kb:claim-alignment-follows-interest"}
+    assert {p["id"] for p in rebuttal["not_counted_because"]} == {
+        "kb:claim-alignment-follows-interest"
+    }
     assert all(p["label"] for p in rebuttal["not_counted_because"])
 
 
@@ -133,7 +165,9 @@ def test_the_whys_keep_the_page_small(seed_map):
     whys = len(json_for_script(data["argkb"].pop("why")).encode("utf-8"))
     rest = len(render(seed_map, "html").encode("utf-8")) - whys
     assert whys < 0.4 * rest, (whys, rest)
-    assert '"premises"' not in json_for_script(explain_map(seed_map))     # argkb why's premise lists are left out
+    assert '"premises"' not in json_for_script(
+        explain_map(seed_map)
+    )  # argkb why's premise lists are left out
 
 
 def test_stable_semantics_searches_no_cruxes(tmp_path):
@@ -161,9 +195,11 @@ def seed_panel(seed_map, tmp_path_factory):
         choose_lens(browser, "realism")
         link = f'#panel-why .why-deciding li[data-arg="{REALIST_REBUTTAL}"] .link'
         browser.eval(f"document.querySelector({link!r}).click()")
-        views["clicked"] = browser.eval("[ArgkbMap.cy.$(':selected').map(n => n.id()), "
-                                        "document.querySelector('#panel-body h2').textContent, "
-                                        "!!document.getElementById('panel-why')]")
+        views["clicked"] = browser.eval(
+            "[ArgkbMap.cy.$(':selected').map(n => n.id()), "
+            "document.querySelector('#panel-body h2').textContent, "
+            "!!document.getElementById('panel-why')]"
+        )
     return views
 
 
@@ -179,11 +215,17 @@ def test_panel_shows_the_realism_why(seed_panel, seed_map):
 
 def test_panel_shows_the_liberal_why_with_the_rebuttal_not_counted(seed_panel, seed_map):
     view = seed_panel["liberalism"]
-    assert (view["lens"], view["status"], view["heading"]) == ("liberalism", "IN", "Why IN (strength 1.00)")
+    assert (view["lens"], view["status"], view["heading"]) == (
+        "liberalism",
+        "IN",
+        "Why IN (strength 1.00)",
+    )
     assert REALIST_REBUTTAL in view["notCounted"] and REALIST_REBUTTAL not in view["deciding"]
     line = view["notCountedText"][view["notCounted"].index(REALIST_REBUTTAL)]
     premise = seed_map.nodes["kb:claim-alignment-follows-interest"].label
-    assert line.startswith("Not counted under liberalism: " + seed_map.nodes[REALIST_REBUTTAL].label)
+    assert line.startswith(
+        "Not counted under liberalism: " + seed_map.nodes[REALIST_REBUTTAL].label
+    )
     assert f"(rests on {premise}, " in line and line.endswith(", not granted)")
     assert view["cruxes"] == ["kb:arg-allies-united-front-liberalism"]
 
@@ -191,14 +233,17 @@ def test_panel_shows_the_liberal_why_with_the_rebuttal_not_counted(seed_panel, s
 def test_panel_why_is_overall_when_statuses_are_off(seed_panel):
     view = seed_panel["off"]
     assert (view["lens"], view["status"]) == ("overall", "OUT")
-    # a necessity (certain: base 0.9) with its support and the realist attack in balance keeps its base
+    # a necessity (certain: base 0.9) with its support and the realist attack in balance keeps its
+    # base
     assert view["heading"] == "Why OUT (strength 0.90)" and "under the overall view" in view["text"]
 
 
 def test_a_deciding_argument_opens_its_panel(seed_panel, seed_map):
     selected, heading, has_why = seed_panel["clicked"]
     assert selected == [REALIST_REBUTTAL]
-    assert heading.endswith(seed_map.nodes[REALIST_REBUTTAL].label) and not has_why    # an argument has no why
+    assert (
+        heading.endswith(seed_map.nodes[REALIST_REBUTTAL].label) and not has_why
+    )  # an argument has no why
 
 
 def test_hostile_labels_in_the_why_stay_text(tmp_path):
@@ -215,11 +260,17 @@ def test_hostile_labels_in_the_why_stay_text(tmp_path):
         choose_lens(browser, "overall")
         views["overall"] = browser.eval(WHY)
         xss = browser.eval("window.__xss === undefined ? null : window.__xss")
-    objection, theory = '<img src=x onerror="window.__xss = 5">', "<script>window.__xss = 6</script>"
+    objection, theory = (
+        '<img src=x onerror="window.__xss = 5">',
+        "<script>window.__xss = 6</script>",
+    )
     realism = views["realism"]
     assert realism["notCounted"] == ["kb:arg-hostile-objection"]
-    assert f"Not counted under realism: {objection} (rests on {theory}, not granted)" in realism["notCountedText"]
-    assert '"]]><b id="injected">bold</b>' in realism["text"]          # the supporting argument, as text
+    assert (
+        f"Not counted under realism: {objection} (rests on {theory}, not granted)"
+        in realism["notCountedText"]
+    )
+    assert '"]]><b id="injected">bold</b>' in realism["text"]  # the supporting argument, as text
     overall = views["overall"]
     assert overall["status"] == "OUT" and overall["deciding"] == ["kb:arg-hostile-objection"]
     assert objection in overall["text"]

@@ -1,4 +1,5 @@
 """argkb init: a new writable knowledge base that validates and takes contributions."""
+
 from __future__ import annotations
 
 from argkb.cli.main import cli
@@ -11,21 +12,34 @@ def test_init_makes_a_writable_knowledge_base(runner, mini_kb_dir, tmp_path):
     result = runner.invoke(cli, ["init", "--kb", str(mini_kb_dir), str(target)])
     assert result.exit_code == 0, result.output
     assert f"created knowledge base {target}" in result.output
-    for name in ("ontology/argkb.ttl", "ontology/shapes.ttl", "data/mini.ttl", "data/sources/mini-source.txt",
-                 "README.md", ".gitignore"):
+    for name in (
+        "ontology/argkb.ttl",
+        "ontology/shapes.ttl",
+        "data/mini.ttl",
+        "data/sources/mini-source.txt",
+        "README.md",
+        ".gitignore",
+    ):
         assert (target / name).is_file(), name
     assert (target / "queries").is_dir()
     assert ".argkb-cache/" in (target / ".gitignore").read_text()
-    assert (target / "data" / "mini.ttl").read_bytes() == (mini_kb_dir / "data" / "mini.ttl").read_bytes()
+    assert (target / "data" / "mini.ttl").read_bytes() == (
+        mini_kb_dir / "data" / "mini.ttl"
+    ).read_bytes()
     assert runner.invoke(cli, ["validate", "--kb", str(target)]).exit_code == 0
     added = runner.invoke(cli, ["add", "--kb", str(target), str(VALID / "editor-claim.nt")])
     assert added.exit_code == 0, added.output
-    assert not (mini_kb_dir / "data" / "contributions").exists()   # the source KB is untouched
-    assert len(KnowledgeBase.locate(target).data_files()) == 3     # seed, log, contribution
+    assert not (mini_kb_dir / "data" / "contributions").exists()  # the source KB is untouched
+    assert len(KnowledgeBase.locate(target).data_files()) == 3  # seed, log, contribution
 
 
 def test_init_copies_contributions_and_their_history(runner, mini_kb_dir, tmp_path):
-    assert runner.invoke(cli, ["add", "--kb", str(mini_kb_dir), str(VALID / "editor-claim.nt")]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["add", "--kb", str(mini_kb_dir), str(VALID / "editor-claim.nt")]
+        ).exit_code
+        == 0
+    )
     target = tmp_path / "copy"
     assert runner.invoke(cli, ["init", "--kb", str(mini_kb_dir), str(target)]).exit_code == 0
     listed = runner.invoke(cli, ["contributions", "--kb", str(target)])

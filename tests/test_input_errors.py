@@ -1,4 +1,6 @@
-"""Bad input gets a clear error naming file, line and column — never a traceback, never the network."""
+"""Bad input gets a clear error naming file, line and column — never a traceback, never the
+network."""
+
 from __future__ import annotations
 
 import os
@@ -22,11 +24,14 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize("body, line, column", [
-    (PREFIX + "kb:a kb:b kb:c .\nkb:a kb:b \"unterminated .\n", 3, None),
-    (PREFIX + "kb:a kb:b kb:c ;;; foo bar .\n", 2, None),
-    (PREFIX + "kb:a kb:b undeclared:c .\n", 2, None),
-])
+@pytest.mark.parametrize(
+    "body, line, column",
+    [
+        (PREFIX + 'kb:a kb:b kb:c .\nkb:a kb:b "unterminated .\n', 3, None),
+        (PREFIX + "kb:a kb:b kb:c ;;; foo bar .\n", 2, None),
+        (PREFIX + "kb:a kb:b undeclared:c .\n", 2, None),
+    ],
+)
 def test_malformed_turtle_names_file_line_and_column(tmp_path, body, line, column):
     path = write(tmp_path, "bad.ttl", body)
     with pytest.raises(InputError) as err:
@@ -38,17 +43,22 @@ def test_malformed_turtle_names_file_line_and_column(tmp_path, body, line, colum
 
 
 def test_malformed_ntriples_is_located_by_the_second_parser(tmp_path):
-    path = write(tmp_path, "bad.nt", "<http://a> <http://b> <http://c> .\n<http://a> <http://b> \"x .\n")
+    path = write(
+        tmp_path, "bad.nt", '<http://a> <http://b> <http://c> .\n<http://a> <http://b> "x .\n'
+    )
     with pytest.raises(InputError) as err:
         parse_file(path)
     assert err.value.line == 2 and err.value.column is not None
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    ("kb:a kb:b \"caf\xe9\" .".encode("latin-1"), "not UTF-8"),
-    (b"   \n\n", "empty"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ('kb:a kb:b "caf\xe9" .'.encode("latin-1"), "not UTF-8"),
+        (b"   \n\n", "empty"),
+    ],
+)
 def test_binary_wrong_encoding_and_empty_files(tmp_path, content, reason):
     with pytest.raises(InputError) as err:
         parse_file(write(tmp_path, "x.ttl", content))
@@ -86,13 +96,18 @@ def test_jsonld_remote_context_is_refused(tmp_path):
 
 
 def test_jsonld_with_inline_context_parses(tmp_path):
-    doc = '{"@context": {"rdfs": "http://www.w3.org/2000/01/rdf-schema#"}, "@id": "https://w3id.org/argkb/id/a", "rdfs:label": "A"}'
+    doc = (
+        '{"@context": {"rdfs": "http://www.w3.org/2000/01/rdf-schema#"}, "@id": '
+        '"https://w3id.org/argkb/id/a", "rdfs:label": "A"}'
+    )
     assert len(parse_file(write(tmp_path, "x.jsonld", doc))) == 1
 
 
 def test_owl_imports_is_never_followed(tmp_path):
-    body = ("@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
-            "<https://w3id.org/argkb/id/o> a owl:Ontology ; owl:imports <http://127.0.0.1:9/never> .\n")
+    body = (
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/argkb/id/o> a owl:Ontology ; owl:imports <http://127.0.0.1:9/never> .\n"
+    )
     assert len(parse_file(write(tmp_path, "x.ttl", body))) == 2
 
 
@@ -106,8 +121,12 @@ def test_cli_reports_parse_error_without_traceback(runner, mini_kb_dir, tmp_path
 def test_cli_subprocess_binary_input_exit_2(mini_kb_dir, tmp_path):
     bad = write(tmp_path, "bad.ttl", b"\x00\x01\x02")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    proc = subprocess.run([sys.executable, "-m", "argkb", "validate", "--kb", str(mini_kb_dir), str(bad)],
-                          capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argkb", "validate", "--kb", str(mini_kb_dir), str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert proc.returncode == 2
     assert "binary data" in proc.stderr and "Traceback" not in proc.stderr + proc.stdout
 

@@ -1,4 +1,5 @@
 """The writers' lock: exclusive, cleared when its holder died, gone when released."""
+
 from __future__ import annotations
 
 import os
@@ -27,7 +28,7 @@ def test_lock_is_exclusive_and_removed_on_release(tmp_path):
             KBLock(tmp_path, timeout=0.2).acquire()
         assert held.stale_pid is None
     assert not (tmp_path / LOCK_NAME).exists()
-    with KBLock(tmp_path, timeout=0.2):   # free again
+    with KBLock(tmp_path, timeout=0.2):  # free again
         pass
 
 

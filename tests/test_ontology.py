@@ -1,4 +1,6 @@
-"""The ontology is the one source of truth: complete, documented, and identical to the Python namespace."""
+"""The ontology is the one source of truth: complete, documented, and identical to the Python
+namespace."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +11,13 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from argkb.devtools.gen_namespace import built_in_lenses, hedge_words, ontology_terms, render, render_lenses
+from argkb.devtools.gen_namespace import (
+    built_in_lenses,
+    hedge_words,
+    ontology_terms,
+    render,
+    render_lenses,
+)
 from argkb.store.base import from_ox
 from argkb.vocab._argkb import ARGKB
 
@@ -24,33 +32,75 @@ def ontology() -> Graph:
 
 def test_namespace_module_is_generated_from_the_ontology():
     generated = render(ontology_terms(ontology()), hedge_words(ontology()))
-    assert (REPO / "src" / "argkb" / "vocab" / "_argkb.py").read_text(encoding="utf-8") == generated, \
-        "run: python -m argkb.devtools.gen_namespace"
+    assert (REPO / "src" / "argkb" / "vocab" / "_argkb.py").read_text(
+        encoding="utf-8"
+    ) == generated, "run: python -m argkb.devtools.gen_namespace"
     lenses = render_lenses(built_in_lenses(ontology()))
-    assert (REPO / "src" / "argkb" / "vocab" / "_lenses.py").read_text(encoding="utf-8") == lenses, \
-        "run: python -m argkb.devtools.gen_namespace"
+    assert (REPO / "src" / "argkb" / "vocab" / "_lenses.py").read_text(
+        encoding="utf-8"
+    ) == lenses, "run: python -m argkb.devtools.gen_namespace"
 
 
 def test_namespace_is_strict_and_complete():
     g = ontology()
-    declared = {str(s)[len(NS):] for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)}
+    declared = {
+        str(s)[len(NS) :] for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)
+    }
     assert declared == set(ARGKB.__annotations__)
-    with pytest.raises(AttributeError):   # ARGKB refuses unknown terms
+    with pytest.raises(AttributeError):  # ARGKB refuses unknown terms
         _ = ARGKB.NotATerm
 
 
 def test_design_contract_terms_exist():
-    for name in ["Actor", "Lever", "Move", "Claim", "Implication", "Argument", "Perspective", "Source", "Quote",
-                 "actor", "lever", "direction", "Increase", "Decrease", "Maintain", "statement", "trigger",
-                 "affects", "qualifier", "Could", "Might", "Likely", "Certain", "premise", "perspective",
-                 "warrant", "conclusion", "attacks", "Realism", "Liberalism", "Constructivism",
-                 "DiplomaticPractice", "SecurityAnalysis", "sha256", "evidence"]:
+    for name in [
+        "Actor",
+        "Lever",
+        "Move",
+        "Claim",
+        "Implication",
+        "Argument",
+        "Perspective",
+        "Source",
+        "Quote",
+        "actor",
+        "lever",
+        "direction",
+        "Increase",
+        "Decrease",
+        "Maintain",
+        "statement",
+        "trigger",
+        "affects",
+        "qualifier",
+        "Could",
+        "Might",
+        "Likely",
+        "Certain",
+        "premise",
+        "perspective",
+        "warrant",
+        "conclusion",
+        "attacks",
+        "Realism",
+        "Liberalism",
+        "Constructivism",
+        "DiplomaticPractice",
+        "SecurityAnalysis",
+        "sha256",
+        "evidence",
+    ]:
         assert name in ARGKB.__annotations__, name
 
 
 def test_every_class_and_property_has_label_and_definition():
     g = ontology()
-    kinds = [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual]
+    kinds = [
+        OWL.Class,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        OWL.AnnotationProperty,
+        OWL.NamedIndividual,
+    ]
     terms = {s for k in kinds for s in g.subjects(RDF.type, k) if str(s).startswith(NS)}
     assert len(terms) > 40
     for term in terms:
@@ -84,8 +134,13 @@ def test_ontology_version_matches_package_version():
 def test_perspectives_form_one_concept_scheme():
     g = ontology()
     lenses = set(g.subjects(RDF.type, ARGKB.Perspective))
-    assert lenses == {ARGKB.Realism, ARGKB.Liberalism, ARGKB.Constructivism, ARGKB.DiplomaticPractice,
-                      ARGKB.SecurityAnalysis}
+    assert lenses == {
+        ARGKB.Realism,
+        ARGKB.Liberalism,
+        ARGKB.Constructivism,
+        ARGKB.DiplomaticPractice,
+        ARGKB.SecurityAnalysis,
+    }
     for lens in lenses:
         assert (lens, RDF.type, SKOS.Concept) in g
         assert (lens, SKOS.inScheme, ARGKB.Perspectives) in g
@@ -94,7 +149,10 @@ def test_perspectives_form_one_concept_scheme():
 
 def test_qualifiers_are_ordered():
     g = ontology()
-    ranks = {q: int(g.value(q, ARGKB.rank)) for q in (ARGKB.Could, ARGKB.Might, ARGKB.Likely, ARGKB.Certain)}
+    ranks = {
+        q: int(g.value(q, ARGKB.rank))
+        for q in (ARGKB.Could, ARGKB.Might, ARGKB.Likely, ARGKB.Certain)
+    }
     assert sorted(ranks, key=ranks.get) == [ARGKB.Could, ARGKB.Might, ARGKB.Likely, ARGKB.Certain]
 
 
@@ -108,7 +166,14 @@ def test_alignment_to_aif_prov_and_web_annotation():
 
 
 def turtle_files() -> list[Path]:
-    return sorted(p for p in [*REPO.glob("ontology/*.ttl"), *REPO.glob("data/**/*.ttl"), *REPO.glob("tests/data/**/*.ttl")])
+    return sorted(
+        p
+        for p in [
+            *REPO.glob("ontology/*.ttl"),
+            *REPO.glob("data/**/*.ttl"),
+            *REPO.glob("tests/data/**/*.ttl"),
+        ]
+    )
 
 
 def test_a_second_parser_reads_every_turtle_file_the_same_way():

@@ -1,4 +1,6 @@
-"""A knowledge base may declare its own lenses; every command treats them like the five built-in ones."""
+"""A knowledge base may declare its own lenses; every command treats them like the five built-in
+ones."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +11,9 @@ import pytest
 
 from argkb.cli.main import cli
 
-LENS = Path(__file__).parent / "data" / "lenses" / "declared-lens.ttl"   # kb:FeministIR, notation feminist-ir
+LENS = (
+    Path(__file__).parent / "data" / "lenses" / "declared-lens.ttl"
+)  # kb:FeministIR, notation feminist-ir
 ARG = "https://w3id.org/argkb/id/arg-doubt-feminist"
 
 
@@ -27,27 +31,66 @@ def invoke(runner, *args):
 
 def test_lenses_compares_the_declared_lens_beside_the_built_in_ones(runner, kb_dir):
     data = json.loads(invoke(runner, "lenses", "--kb", str(kb_dir), "--format", "json"))
-    assert data["lenses"] == ["realism", "liberalism", "constructivism", "diplomatic-practice", "security-analysis",
-                              "kb:FeministIR"]
+    assert data["lenses"] == [
+        "realism",
+        "liberalism",
+        "constructivism",
+        "diplomatic-practice",
+        "security-analysis",
+        "kb:FeministIR",
+    ]
     doubt = next(i for i in data["implications"] if i["id"] == "kb:impl-allies-doubt")
     assert doubt["lenses"]["kb:FeministIR"] == "IN"
 
 
 @pytest.mark.parametrize("name", ["feminist-ir", "feminist IR", "kb:FeministIR"])
 def test_query_binds_the_declared_lens_by_any_of_its_names(runner, kb_dir, name):
-    out = invoke(runner, "query", "arguments-by-perspective", "--kb", str(kb_dir), "--param", f"perspective={name}",
-                 "--format", "json")
+    out = invoke(
+        runner,
+        "query",
+        "arguments-by-perspective",
+        "--kb",
+        str(kb_dir),
+        "--param",
+        f"perspective={name}",
+        "--format",
+        "json",
+    )
     rows = json.loads(out)["results"]["bindings"]
     assert [r["argument"]["value"] for r in rows] == [ARG]
 
 
 def test_assess_trace_and_impacts_follow_the_declared_lens(runner, kb_dir):
-    assert "kb:arg-doubt-feminist" in invoke(runner, "assess", "--kb", str(kb_dir), "--perspective", "feminist-ir")
-    trace = json.loads(invoke(runner, "trace", "impl-allies-doubt", "--kb", str(kb_dir), "--perspective", "feminist-ir",
-                              "--format", "json"))
+    assert "kb:arg-doubt-feminist" in invoke(
+        runner, "assess", "--kb", str(kb_dir), "--perspective", "feminist-ir"
+    )
+    trace = json.loads(
+        invoke(
+            runner,
+            "trace",
+            "impl-allies-doubt",
+            "--kb",
+            str(kb_dir),
+            "--perspective",
+            "feminist-ir",
+            "--format",
+            "json",
+        )
+    )
     assert [a["id"] for a in trace["supported_by"]] == ["kb:arg-doubt-feminist"]
-    impacts = json.loads(invoke(runner, "impacts", "move-us-decrease-sanctions", "--kb", str(kb_dir),
-                                "--perspective", "feminist-ir", "--format", "json"))
+    impacts = json.loads(
+        invoke(
+            runner,
+            "impacts",
+            "move-us-decrease-sanctions",
+            "--kb",
+            str(kb_dir),
+            "--perspective",
+            "feminist-ir",
+            "--format",
+            "json",
+        )
+    )
     assert [i["id"] for i in impacts["moves"][0]["implications"]] == ["kb:impl-allies-doubt"]
 
 
@@ -58,8 +101,17 @@ def test_unknown_lens_is_refused_naming_the_declared_ones(runner, kb_dir):
 
 
 def test_without_the_declaration_the_name_is_unknown(runner, mini_kb_dir):
-    result = runner.invoke(cli, ["query", "arguments-by-perspective", "--kb", str(mini_kb_dir),
-                                 "--param", "perspective=feminist-ir"])
+    result = runner.invoke(
+        cli,
+        [
+            "query",
+            "arguments-by-perspective",
+            "--kb",
+            str(mini_kb_dir),
+            "--param",
+            "perspective=feminist-ir",
+        ],
+    )
     assert result.exit_code == 2, result.output
 
 
@@ -78,7 +130,8 @@ kb:arg-resolve-feminist-attack a argkb:Argument ;
     rdfs:label "Credibility talk is a frame"@en ;
     argkb:perspective kb:FeministIR ;
     argkb:premise kb:claim-resolve-gendered ;
-    argkb:warrant "What realists call credibility is a gendered frame, not a fact allies must read."@en ;
+    argkb:warrant "What realists call credibility is a gendered frame, not a fact allies must \
+read."@en ;
     argkb:attacks kb:arg-doubt-realism ;
     prov:wasAttributedTo kb:argkb-editors .
 """
@@ -87,12 +140,40 @@ kb:arg-resolve-feminist-attack a argkb:Argument ;
 def test_a_declared_lens_holds_a_theory_like_a_built_in_one(runner, kb_dir):
     (kb_dir / "data" / "held.ttl").write_text(HELD, encoding="utf-8")
     assert runner.invoke(cli, ["validate", "--kb", str(kb_dir)]).exit_code == 0
-    rows = {r["id"]: r for r in json.loads(invoke(runner, "lenses", "--kb", str(kb_dir), "--format", "json"))["implications"]}
+    rows = {
+        r["id"]: r
+        for r in json.loads(invoke(runner, "lenses", "--kb", str(kb_dir), "--format", "json"))[
+            "implications"
+        ]
+    }
     # realism does not grant the feminist frame: its credibility argument stands under realism
     assert rows["kb:impl-allies-doubt"]["lenses"]["realism"] == "IN"
-    data = json.loads(invoke(runner, "why", "impl-allies-doubt", "-p", "realism", "--between", "feminist-ir", "realism",
-                             "--kb", str(kb_dir), "--format", "json"))
-    assert data["difference"] == [{"argument": "kb:arg-resolve-feminist-attack", "label": "Credibility talk is a frame",
-                                   "counted_by": "kb:FeministIR", "not_by": "realism",
-                                   "because": ["kb:claim-resolve-gendered"]}]
-    assert [b["lens"] for b in data["between"]] == ["kb:FeministIR", "realism"]   # keyed as in `lenses`
+    data = json.loads(
+        invoke(
+            runner,
+            "why",
+            "impl-allies-doubt",
+            "-p",
+            "realism",
+            "--between",
+            "feminist-ir",
+            "realism",
+            "--kb",
+            str(kb_dir),
+            "--format",
+            "json",
+        )
+    )
+    assert data["difference"] == [
+        {
+            "argument": "kb:arg-resolve-feminist-attack",
+            "label": "Credibility talk is a frame",
+            "counted_by": "kb:FeministIR",
+            "not_by": "realism",
+            "because": ["kb:claim-resolve-gendered"],
+        }
+    ]
+    assert [b["lens"] for b in data["between"]] == [
+        "kb:FeministIR",
+        "realism",
+    ]  # keyed as in `lenses`

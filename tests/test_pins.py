@@ -1,5 +1,7 @@
-"""Third-party Python packages are pinned: constraints.txt names an exact version of every dependency
-pyproject.toml declares (core and every extra), and both Quick start commands install with it."""
+"""Third-party Python packages are pinned: constraints.txt names an exact version of every
+dependency pyproject.toml declares (core and every extra), and both Quick start commands install
+with it."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +24,7 @@ def test_every_declared_dependency_has_an_exact_pin():
             name, _sep, version = line.partition("==")
             assert version and re.fullmatch(r"[\w.+!-]+", version), f"not an exact pin: {line!r}"
             pins[_name(name)] = version
-    declared -= {"setuptools"}   # the build backend's own, installed by pip itself
+    declared -= {"setuptools"}  # the build backend's own, installed by pip itself
     assert sorted(declared - set(pins)) == []
 
 

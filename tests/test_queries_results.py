@@ -1,4 +1,5 @@
 """Result formats: SPARQL 1.1 CSV / TSV / JSON, the table, and graphs as Turtle / JSON-LD."""
+
 from __future__ import annotations
 
 import csv
@@ -14,15 +15,22 @@ from argkb.errors import UsageError
 from argkb.query.results import default_format, render
 from argkb.store.base import QueryResult
 
-ROW = (URIRef("https://w3id.org/argkb/id/x"), Literal('a "quoted",\ttabbed\nline', lang="en"),
-       Literal(3), BNode("b0"), None)
+ROW = (
+    URIRef("https://w3id.org/argkb/id/x"),
+    Literal('a "quoted",\ttabbed\nline', lang="en"),
+    Literal(3),
+    BNode("b0"),
+    None,
+)
 RESULT = QueryResult("select", vars=["s", "text", "n", "b", "missing"], rows=[ROW])
 
 
 def test_csv_is_sparql_csv():
     rows = list(csv.reader(io.StringIO(render(RESULT, "csv"), newline="")))
-    assert rows == [["s", "text", "n", "b", "missing"],
-                    ["https://w3id.org/argkb/id/x", 'a "quoted",\ttabbed\nline', "3", "_:b0", ""]]
+    assert rows == [
+        ["s", "text", "n", "b", "missing"],
+        ["https://w3id.org/argkb/id/x", 'a "quoted",\ttabbed\nline', "3", "_:b0", ""],
+    ]
 
 
 def test_tsv_is_sparql_tsv_one_line_per_row():
@@ -31,7 +39,9 @@ def test_tsv_is_sparql_tsv_one_line_per_row():
     assert len(lines) == 2
     fields = lines[1].split("\t")
     assert fields[0] == "<https://w3id.org/argkb/id/x>" and fields[2] == f'"3"^^<{XSD.integer}>'
-    assert fields[1].startswith('"a \\"quoted\\",') and fields[1].endswith('@en') and fields[4] == ""
+    assert (
+        fields[1].startswith('"a \\"quoted\\",') and fields[1].endswith("@en") and fields[4] == ""
+    )
 
 
 def test_json_is_sparql_results_json():
@@ -58,8 +68,13 @@ def test_ask_everywhere():
 
 def test_graphs():
     g = Graph()
-    g.add((URIRef("https://w3id.org/argkb/id/a"), URIRef("https://w3id.org/argkb/ontology#premise"),
-           URIRef("https://w3id.org/argkb/id/b")))
+    g.add(
+        (
+            URIRef("https://w3id.org/argkb/id/a"),
+            URIRef("https://w3id.org/argkb/ontology#premise"),
+            URIRef("https://w3id.org/argkb/id/b"),
+        )
+    )
     result = QueryResult("graph", graph=g)
     ttl = render(result, "turtle")
     assert "kb:a argkb:premise kb:b" in ttl

@@ -1,4 +1,6 @@
-"""Queries are read-only and offline, errors name line and column, and parameters cannot change a query."""
+"""Queries are read-only and offline, errors name line and column, and parameters cannot change a
+query."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +16,8 @@ UPDATES = [
     "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
     "DELETE DATA { <urn:a> <urn:b> <urn:c> }",
     "DELETE WHERE { ?s ?p ?o }",
-    "PREFIX kb: <https://w3id.org/argkb/id/>\nDELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    "PREFIX kb: <https://w3id.org/argkb/id/>\n"
+    "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
     "LOAD <http://example.org/data.ttl>",
     "CLEAR ALL",
     "CREATE GRAPH <urn:g>",
@@ -23,7 +26,7 @@ UPDATES = [
     "MOVE DEFAULT TO <urn:g>",
     "ADD DEFAULT TO <urn:g>",
     "insert data { <urn:a> <urn:b> <urn:c> } ; clear all",
-    "INSERT DATA { <urn:a> <urn:b> ",          # a broken update is still refused as an update
+    "INSERT DATA { <urn:a> <urn:b> ",  # a broken update is still refused as an update
 ]
 
 
@@ -34,16 +37,26 @@ def test_updates_are_refused(text):
 
 
 def test_update_words_inside_a_query_are_fine():
-    text = '# INSERT DATA { } in a comment\nSELECT ?x WHERE { BIND("DELETE WHERE { ?s ?p ?o }" AS ?x) }'
+    text = (
+        "# INSERT DATA { } in a comment\n"
+        'SELECT ?x WHERE { BIND("DELETE WHERE { ?s ?p ?o }" AS ?x) }'
+    )
     assert Q.check(text) == "select"
 
 
-@pytest.mark.parametrize("text, what", [
-    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
-    ("SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE SILENT <http://x.example/> { ?s ?p ?o } } }", "SERVICE"),
-    ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "FROM"),
-    ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM"),
-])
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+        (
+            "SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE SILENT <http://x.example/> { ?s ?p ?o } "
+            "} }",
+            "SERVICE",
+        ),
+        ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "FROM"),
+        ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM"),
+    ],
+)
 def test_network_is_refused_unless_allowed(text, what):
     with pytest.raises(NetworkRefused, match=what):
         Q.check(text)
@@ -87,21 +100,30 @@ def stores(tmp_path_factory):
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_iri_parameters_are_refused_or_find_nothing(value, stores):
     query = Q.library(KnowledgeBase.locate(REPO))["implications-of-lever"]
-    assert len(Q.run(stores[0], query, {"lever": "sanctions"}).rows) == 2   # the query itself works
+    assert len(Q.run(stores[0], query, {"lever": "sanctions"}).rows) == 2  # the query itself works
     for store in stores:
         try:
             result = Q.run(store, query, {"lever": value})
-        except (UsageError, NoSuchNode):   # not an IRI; an IRI no triple names
+        except (UsageError, NoSuchNode):  # not an IRI; an IRI no triple names
             continue
-        assert result.kind == "select" and result.vars == ["move", "actor", "direction", "implication", "qualifier"]
+        assert result.kind == "select" and result.vars == [
+            "move",
+            "actor",
+            "direction",
+            "implication",
+            "qualifier",
+        ]
         assert result.rows == []
 
 
-@pytest.mark.parametrize("value", HOSTILE + ['"; DROP ALL; "', "a\\", "\"\"\"x\"\"\""])
+@pytest.mark.parametrize("value", HOSTILE + ['"; DROP ALL; "', "a\\", '"""x"""'])
 def test_hostile_literal_parameters_find_nothing(value, stores):
-    query = Q.from_text("#+ params:\n#+   label (literal): a label\n"
-                        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-                        "SELECT ?s WHERE { ?s rdfs:label ?_label }", "by-label")
+    query = Q.from_text(
+        "#+ params:\n#+   label (literal): a label\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?s WHERE { ?s rdfs:label ?_label }",
+        "by-label",
+    )
     for store in stores:
         result = Q.run(store, query, {"label": value})
         assert result.kind == "select" and result.rows == []
@@ -111,7 +133,8 @@ def test_hostile_literal_parameters_find_nothing(value, stores):
 
 
 def test_parameters_are_never_pasted(monkeypatch, stores):
-    """The query text reaching the engine is the file's text; only a VALUES block of terms is added."""
+    """The query text reaching the engine is the file's text; only a VALUES block of terms is
+    added."""
     seen = []
 
     class Spy(RdflibStore):
@@ -121,8 +144,8 @@ def test_parameters_are_never_pasted(monkeypatch, stores):
 
     query = Q.library(KnowledgeBase.locate(REPO))["implications-of-lever"]
     Q.run(Spy(stores[1].graph), query, {"lever": "sanctions"})
-    # the file's text as checked (its comments dropped: argkb.store.bounds.canonical), after the standard
-    # prefixes it does not declare (argkb.query.library.standard_prologue)
+    # the file's text as checked (its comments dropped: argkb.store.bounds.canonical), after the
+    # standard prefixes it does not declare (argkb.query.library.standard_prologue)
     text = canonical(query.text)
     assert seen[-1][0].endswith(text) and "sanctions" not in text.split("WHERE")[1]
     assert all(line.startswith("PREFIX ") for line in seen[-1][0][: -len(text)].splitlines())
@@ -131,9 +154,12 @@ def test_parameters_are_never_pasted(monkeypatch, stores):
     assert all(sparql.endswith(text) or sparql == Q.Q_NODE_MENTIONED for sparql, _ in seen)
 
 
-def test_a_query_checked_before_is_not_parsed_again_and_refusals_are_never_remembered(tmp_path, monkeypatch):
-    """argkb.query.checked_cache: a query that passed is recalled from the user's cache (rdflib's parser not
-    run); one with SERVICE passed with the network allowed is still refused without; junk entries are ignored."""
+def test_a_query_checked_before_is_not_parsed_again_and_refusals_are_never_remembered(
+    tmp_path, monkeypatch
+):
+    """argkb.query.checked_cache: a query that passed is recalled from the user's cache (rdflib's
+    parser not run); one with SERVICE passed with the network allowed is still refused without; junk
+    entries are ignored."""
     import rdflib.plugins.sparql.parser as parser
 
     from argkb.query import checked_cache
@@ -147,19 +173,20 @@ def test_a_query_checked_before_is_not_parsed_again_and_refusals_are_never_remem
 
     def no_parser(*_args, **_kwargs):
         raise AssertionError("parsed again")
+
     monkeypatch.setattr(parser, "parseQuery", no_parser)
-    assert Q.checked(select) == ("select", select)                    # recalled, not parsed
-    with pytest.raises(AssertionError, match="parsed again"):         # never checked without the network
+    assert Q.checked(select) == ("select", select)  # recalled, not parsed
+    with pytest.raises(AssertionError, match="parsed again"):  # never checked without the network
         Q.check(service)
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with pytest.raises(NetworkRefused, match="SERVICE"):
         Q.check(service)
-    with pytest.raises(InputError):                                   # a broken query: parsed, refused, every time
+    with pytest.raises(InputError):  # a broken query: parsed, refused, every time
         Q.check("SELECT ?s WHERE { ?s ?p }")
     with pytest.raises(InputError):
         Q.check("SELECT ?s WHERE { ?s ?p }")
     entry = checked_cache._entry(Q.standard_prologue(select) + select, False)
-    entry.write_text("drop\n", encoding="ascii")                      # not a form: no entry
+    entry.write_text("drop\n", encoding="ascii")  # not a form: no entry
     assert checked_cache.recall(Q.standard_prologue(select) + select, False) is None
     assert Q.check(select) == "select" and entry.read_text(encoding="ascii") == "select\n"

@@ -1,4 +1,6 @@
-"""Ad-hoc queries get the standard prefixes they do not declare; CSV / TSV carry label columns on request."""
+"""Ad-hoc queries get the standard prefixes they do not declare; CSV / TSV carry label columns on
+request."""
+
 from __future__ import annotations
 
 import csv
@@ -29,9 +31,14 @@ def run(runner, kb_dir, text, *args):
 
 def test_undeclared_standard_prefixes_are_supplied(runner, mini_kb_dir):
     body = "SELECT ?x ?l WHERE { ?x a argkb:Implication ; rdfs:label ?l } ORDER BY ?x"
-    declared = ("PREFIX argkb: <https://w3id.org/argkb/ontology#>\n"
-                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + body)
-    bare, full = run(runner, mini_kb_dir, body, "--format", "csv"), run(runner, mini_kb_dir, declared, "--format", "csv")
+    declared = (
+        "PREFIX argkb: <https://w3id.org/argkb/ontology#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + body
+    )
+    bare, full = (
+        run(runner, mini_kb_dir, body, "--format", "csv"),
+        run(runner, mini_kb_dir, declared, "--format", "csv"),
+    )
     assert bare.exit_code == full.exit_code == 0, bare.output
     assert bare.output == full.output and bare.output.count("\n") > 1
 
@@ -40,15 +47,20 @@ def test_a_declared_prefix_is_the_users(runner, mini_kb_dir):
     text = "PREFIX kb: <http://example.org/elsewhere/>\nASK { kb:russia ?p ?o }"
     result = run(runner, mini_kb_dir, text, "--format", "csv")
     assert result.exit_code == 0 and result.output.splitlines()[1] == "false"
-    assert run(runner, mini_kb_dir, "ASK { kb:russia ?p ?o }", "--format", "csv").output.splitlines()[1] == "true"
+    assert (
+        run(runner, mini_kb_dir, "ASK { kb:russia ?p ?o }", "--format", "csv").output.splitlines()[
+            1
+        ]
+        == "true"
+    )
 
 
 def test_syntax_errors_keep_the_users_line_and_column(runner, mini_kb_dir):
     result = run(runner, mini_kb_dir, "SELECT ?x WHERE { ?x rdfs:label }")
     assert result.exit_code == 2
-    assert "<stdin>:1:19:" in result.output   # the pattern at column 19 of the user's line 1
+    assert "<stdin>:1:19:" in result.output  # the pattern at column 19 of the user's line 1
     second = run(runner, mini_kb_dir, "SELECT ?x\nWHERE { ?x rdfs:label }")
-    assert second.exit_code == 2 and "<stdin>:2:9:" in second.output   # the same pattern, on line 2
+    assert second.exit_code == 2 and "<stdin>:2:9:" in second.output  # the same pattern, on line 2
 
 
 def test_label_columns_beside_iri_columns(runner, mini_kb_dir):

@@ -1,5 +1,6 @@
 """The README is a short guide: at most 250 lines, its Quick start names the test command `.ci/run`
 really runs, its links into docs/ resolve, and every command of its ten-minute tour runs."""
+
 from __future__ import annotations
 
 import os
@@ -33,7 +34,9 @@ def test_quick_start_names_the_test_command_ci_runs():
     blocks = shell_blocks(section("Quick start"))
     assert any(line.strip() == "bash .ci/run" for block in blocks for line in block.splitlines())
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    last_command = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")][-1]
+    last_command = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")][
+        -1
+    ]
     assert last_command.strip() in [line.strip() for block in blocks for line in block.splitlines()]
 
 
@@ -66,7 +69,10 @@ def tour_steps(text: str):
             if not words:
                 continue
             if words[0] not in ("argkb", "cd"):
-                pytest.fail(f"the tour uses {line!r}, which this test cannot run: keep the tour to argkb, cd and cat > FILE")
+                pytest.fail(
+                    f"the tour uses {line!r}, which this test cannot run: keep the tour to argkb, "
+                    "cd and cat > FILE"
+                )
             yield (words[0], *words[1:])
 
 
@@ -76,7 +82,7 @@ def test_the_tour_runs(tmp_path, monkeypatch, runner):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     work = tmp_path / "tour"
     work.mkdir()
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))            # the tour's ~/my-kb
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # the tour's ~/my-kb
     (tmp_path / "home").mkdir()
     monkeypatch.chdir(work)
     ran = []
@@ -88,12 +94,16 @@ def test_the_tour_runs(tmp_path, monkeypatch, runner):
             Path(step[1]).write_text(step[2], encoding="utf-8")
         else:
             result = runner.invoke(cli, list(step[1:]), catch_exceptions=False)
-            assert result.exit_code == 0, f"{shlex.join(step)} exited {result.exit_code}:\n{result.output}"
+            assert result.exit_code == 0, (
+                f"{shlex.join(step)} exited {result.exit_code}:\n{result.output}"
+            )
             ran.append((step[1], result.output))
     commands = [name for name, _ in ran]
     for expected in ("validate", "trace", "impacts", "lenses", "export", "init", "add"):
         assert expected in commands, f"the tour does not show argkb {expected}"
-    assert (tmp_path / "home" / "my-kb" / "data" / "contributions").is_dir()   # a folder of its own, outside the clone
+    assert (
+        tmp_path / "home" / "my-kb" / "data" / "contributions"
+    ).is_dir()  # a folder of its own, outside the clone
     # the contribution landed: the last trace shows the argument the tour added
     added = re.findall(r"^(kb:arg-\S+) a argkb:Argument", README, re.M)
     assert added and added[0] in ran[-1][1]

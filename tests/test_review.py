@@ -1,4 +1,6 @@
-"""``argkb review``: the findings an editor works through, and the ones the editors chose to leave."""
+"""``argkb review``: the findings an editor works through, and the ones the editors chose to
+leave."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +33,10 @@ def test_seed_review_lists_only_what_the_editors_left_with_a_reason(runner):
     found = run_review(runner, REPO)
     assert found["open"] == []
     seed = Graph().parse(REPO / "data" / "trump-putin-ukraine-talks.ttl")
-    accepted = {(f"argkb:{kind.split('#')[1]}", f"kb:{node.split('/')[-1]}")
-                for node, kind in seed.subject_objects(ARGKB.acceptedFinding)}
+    accepted = {
+        (f"argkb:{kind.split('#')[1]}", f"kb:{node.split('/')[-1]}")
+        for node, kind in seed.subject_objects(ARGKB.acceptedFinding)
+    }
     assert pairs(found["accepted"]) == accepted
     assert all(f["note"].strip() for f in found["accepted"])
 
@@ -40,12 +44,14 @@ def test_seed_review_lists_only_what_the_editors_left_with_a_reason(runner):
 def test_each_check_finds_its_weakness(runner, mini_kb_dir):
     found = run_review(runner, mini_kb_dir, WEAK)
     open_ = pairs(found["open"])
-    for expected in [("argkb:UncitedBackground", "kb:claim-goodwill-returned"),
-                     ("argkb:DroppedHedge", "kb:impl-russia-restrained"),
-                     ("argkb:SingleLens", "kb:impl-russia-restrained"),
-                     ("argkb:OneSidedAlternative", "kb:impl-russia-restrained"),
-                     ("argkb:MoveWithoutKind", "kb:move-us-decrease-sanctions"),
-                     ("argkb:UndatedSource", "kb:mini-source")]:
+    for expected in [
+        ("argkb:UncitedBackground", "kb:claim-goodwill-returned"),
+        ("argkb:DroppedHedge", "kb:impl-russia-restrained"),
+        ("argkb:SingleLens", "kb:impl-russia-restrained"),
+        ("argkb:OneSidedAlternative", "kb:impl-russia-restrained"),
+        ("argkb:MoveWithoutKind", "kb:move-us-decrease-sanctions"),
+        ("argkb:UndatedSource", "kb:mini-source"),
+    ]:
         assert expected in open_, expected
     # the attacked side of the alternative is not one-sided
     assert ("argkb:OneSidedAlternative", "kb:impl-russia-bolder") not in open_
@@ -55,15 +61,20 @@ def test_each_check_finds_its_weakness(runner, mini_kb_dir):
 
 
 def test_lens_description_used_as_premise_is_listed(runner, mini_kb_dir):
-    found = run_review(runner, mini_kb_dir, DATA / "invalid" / "rule3-lens-description-as-premise.ttl")
+    found = run_review(
+        runner, mini_kb_dir, DATA / "invalid" / "rule3-lens-description-as-premise.ttl"
+    )
     assert ("argkb:LensDescriptionPremise", "kb:arg-x") in pairs(found["open"])
 
 
 def test_accepting_a_finding_moves_it_to_the_left_list(runner, mini_kb_dir, tmp_path):
     accept = tmp_path / "accept.ttl"
-    accept.write_text('@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n'
-                      'kb:impl-russia-restrained argkb:acceptedFinding argkb:DroppedHedge ;\n'
-                      '    argkb:reviewNote "The label is a headline; the statement keeps the hedge."@en .\n')
+    accept.write_text(
+        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "kb:impl-russia-restrained argkb:acceptedFinding argkb:DroppedHedge ;\n"
+        '    argkb:reviewNote "The label is a headline; the statement keeps the hedge."@en .\n'
+    )
     found = run_review(runner, mini_kb_dir, WEAK, accept)
     assert ("argkb:DroppedHedge", "kb:impl-russia-restrained") not in pairs(found["open"])
     left = [f for f in found["accepted"] if f["node"] == "kb:impl-russia-restrained"]
@@ -82,7 +93,8 @@ def test_review_query_without_finding_header_is_refused(runner, mini_kb_dir):
     (mini_kb_dir / "queries").mkdir()
     (mini_kb_dir / "queries" / "review-mine.rq").write_text(
         "#+ summary: My own check, which forgets to say what it finds.\n#+ params: none\n"
-        "SELECT ?node WHERE { ?node a <https://w3id.org/argkb/ontology#Move> }\n")
+        "SELECT ?node WHERE { ?node a <https://w3id.org/argkb/ontology#Move> }\n"
+    )
     result = runner.invoke(cli, ["review", "--kb", str(mini_kb_dir)])
     assert result.exit_code == 2
     assert "#+ finding:" in result.output and "Traceback" not in result.output

@@ -1,5 +1,7 @@
 """``argkb review``'s findings about verdicts: decisive premises, verdicts resting on an editors'
-premise (computed, argkb.review.verdicts), and refuted possibilities (queries/review-refuted-possibility.rq)."""
+premise (computed, argkb.review.verdicts), and refuted possibilities
+(queries/review-refuted-possibility.rq)."""
+
 from __future__ import annotations
 
 import shutil
@@ -38,12 +40,13 @@ def verdicts_kb(tmp_path) -> Path:
     return verdicts_folder(tmp_path / "kb")
 
 
-
 def of_kind(findings, kind) -> dict:
     return {f["node"]: f for f in findings if f["kind"] == kind}
 
 
-@pytest.mark.parametrize("extra", [None, ACCEPTED, CITED, WEAKEN], ids=["base", "accepted", "cited", "weaken"])
+@pytest.mark.parametrize(
+    "extra", [None, ACCEPTED, CITED, WEAKEN], ids=["base", "accepted", "cited", "weaken"]
+)
 def test_fixtures_pass_validation(runner, verdicts_kb, extra):
     args = ["validate", "--kb", str(verdicts_kb)] + (["--data", str(extra)] if extra else [])
     result = runner.invoke(cli, args)
@@ -54,7 +57,8 @@ def test_fixtures_pass_validation(runner, verdicts_kb, extra):
 def test_one_premise_flipping_three_implications_is_decisive(runner, verdicts_kb):
     found = run_review(runner, verdicts_kb)
     decisive = of_kind(found["open"], "argkb:DecisivePremise")
-    # the realist theory claim, and no other premise (each of the others decides at most two verdicts)
+    # the realist theory claim, and no other premise (each of the others decides at most two
+    # verdicts)
     assert set(decisive) == {"kb:claim-power-decides"}
     f = decisive["kb:claim-power-decides"]
     assert f["query"] == "verdicts" and not f["accepted"]
@@ -63,7 +67,8 @@ def test_one_premise_flipping_three_implications_is_decisive(runner, verdicts_kb
     for impl in ("impl-freedonia-calmer", "impl-freedonia-trades", "impl-freedonia-reciprocates"):
         assert f"{impl} overall OUT -> IN" in f["detail"]
         assert f"{impl} under realism OUT -> {SILENT}" not in f["detail"]
-    # the lens rule: liberalism does not grant the realist premise, so its verdicts never depended on it
+    # the lens rule: liberalism does not grant the realist premise, so its verdicts never depended
+    # on it
     assert "under liberalism" not in f["detail"]
     assert "argkb:DecisivePremise" not in {g["kind"] for g in found["accepted"]}
 
@@ -75,19 +80,27 @@ def test_accepted_decisive_premise_is_listed_with_the_note(runner, verdicts_kb):
     assert left["note"].startswith("Realism's core claim")
     assert left["detail"].startswith("removing the 3 arguments")
     # accepting another finding on a premise (UncitedBackground) leaves this one open
-    assert "kb:claim-openness-read-as-friendship" in of_kind(found["open"], "argkb:RestsOnEditorsPremise")
-    assert "kb:claim-openness-read-as-friendship" in of_kind(found["accepted"], "argkb:UncitedBackground")
+    assert "kb:claim-openness-read-as-friendship" in of_kind(
+        found["open"], "argkb:RestsOnEditorsPremise"
+    )
+    assert "kb:claim-openness-read-as-friendship" in of_kind(
+        found["accepted"], "argkb:UncitedBackground"
+    )
 
 
 def test_verdict_resting_on_an_uncited_unattacked_editors_premise(runner, verdicts_kb):
     found = run_review(runner, verdicts_kb)
     resting = of_kind(found["open"], "argkb:RestsOnEditorsPremise")
-    # claim-cheaper-imports decides a verdict too, but it is not the editors' own and it cites a work
+    # claim-cheaper-imports decides a verdict too, but it is not the editors' own and it cites a
+    # work
     assert set(resting) == {"kb:claim-openness-read-as-friendship"}
     assert resting["kb:claim-openness-read-as-friendship"]["detail"] == (
         "removing the argument resting on it changes 1 verdict: "
-        "impl-freedonia-warmer under constructivism IN -> silent")
-    assert "kb:claim-openness-read-as-friendship" not in of_kind(found["open"], "argkb:DecisivePremise")
+        "impl-freedonia-warmer under constructivism IN -> silent"
+    )
+    assert "kb:claim-openness-read-as-friendship" not in of_kind(
+        found["open"], "argkb:DecisivePremise"
+    )
 
 
 def test_cited_editors_premise_is_not_listed(runner, verdicts_kb):
@@ -98,14 +111,18 @@ def test_cited_editors_premise_is_not_listed(runner, verdicts_kb):
 def test_attacked_editors_premise_is_not_listed(runner, verdicts_kb, tmp_path):
     attack = tmp_path / "attack.ttl"
     attack.write_text(
-        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        "kb:arg-friendship-doubted a argkb:Argument ; rdfs:label \"Read as a ploy\"@en ;\n"
+        'kb:arg-friendship-doubted a argkb:Argument ; rdfs:label "Read as a ploy"@en ;\n'
         "    argkb:perspective argkb:Realism ; argkb:premise kb:claim-power-decides ;\n"
-        "    argkb:warrant \"A stronger neighbour's gesture is read as a ploy.\"@en ;\n"
-        "    argkb:attacks kb:claim-openness-read-as-friendship .\n")
+        '    argkb:warrant "A stronger neighbour\'s gesture is read as a ploy."@en ;\n'
+        "    argkb:attacks kb:claim-openness-read-as-friendship .\n"
+    )
     found = run_review(runner, verdicts_kb, attack)
-    assert "kb:claim-openness-read-as-friendship" not in of_kind(found["open"], "argkb:RestsOnEditorsPremise")
+    assert "kb:claim-openness-read-as-friendship" not in of_kind(
+        found["open"], "argkb:RestsOnEditorsPremise"
+    )
 
 
 def test_refuting_a_could_implication_is_a_refuted_possibility(runner, verdicts_kb):
@@ -114,7 +131,9 @@ def test_refuting_a_could_implication_is_a_refuted_possibility(runner, verdicts_
     # the realist attacks refute implications the source says are likely: not listed
     assert set(refuted) == {"kb:arg-emboldened-diplomatic-attack"}
     f = refuted["kb:arg-emboldened-diplomatic-attack"]
-    assert f["detail"] == "kb:impl-freedonia-emboldened" and f["query"] == "review-refuted-possibility"
+    assert (
+        f["detail"] == "kb:impl-freedonia-emboldened" and f["query"] == "review-refuted-possibility"
+    )
 
 
 def test_weakening_attack_on_a_possibility_is_not_listed(runner, verdicts_kb):
@@ -124,29 +143,42 @@ def test_weakening_attack_on_a_possibility_is_not_listed(runner, verdicts_kb):
 
 def test_accepted_refuted_possibility_is_listed_with_the_note(runner, verdicts_kb, tmp_path):
     accept = tmp_path / "accept.ttl"
-    accept.write_text('@prefix argkb: <https://w3id.org/argkb/ontology#> .\n'
-                      '@prefix kb: <https://w3id.org/argkb/id/> .\n'
-                      'kb:arg-emboldened-diplomatic-attack argkb:acceptedFinding argkb:RefutedPossibility ;\n'
-                      '    argkb:reviewNote "The talks show the possibility is gone."@en .\n')
+    accept.write_text(
+        "@prefix argkb: <https://w3id.org/argkb/ontology#> .\n"
+        "@prefix kb: <https://w3id.org/argkb/id/> .\n"
+        "kb:arg-emboldened-diplomatic-attack argkb:acceptedFinding argkb:RefutedPossibility ;\n"
+        '    argkb:reviewNote "The talks show the possibility is gone."@en .\n'
+    )
     found = run_review(runner, verdicts_kb, accept)
     assert of_kind(found["open"], "argkb:RefutedPossibility") == {}
     left = of_kind(found["accepted"], "argkb:RefutedPossibility")
-    assert left["kb:arg-emboldened-diplomatic-attack"]["note"] == "The talks show the possibility is gone."
+    assert (
+        left["kb:arg-emboldened-diplomatic-attack"]["note"]
+        == "The talks show the possibility is gone."
+    )
 
 
 def test_checks_and_text_output_name_the_new_findings(runner, verdicts_kb):
     checks = {(c["query"], c["finding"]) for c in run_review(runner, verdicts_kb)["checks"]}
-    assert {("verdicts", "argkb:DecisivePremise"), ("verdicts", "argkb:RestsOnEditorsPremise"),
-            ("review-refuted-possibility", "argkb:RefutedPossibility")} <= checks
+    assert {
+        ("verdicts", "argkb:DecisivePremise"),
+        ("verdicts", "argkb:RestsOnEditorsPremise"),
+        ("review-refuted-possibility", "argkb:RefutedPossibility"),
+    } <= checks
     result = runner.invoke(cli, ["review", "--kb", str(verdicts_kb)])
     assert result.exit_code == 0, result.output
-    for line in ("argkb:DecisivePremise (1)", "argkb:RestsOnEditorsPremise (1)", "argkb:RefutedPossibility (1)"):
+    for line in (
+        "argkb:DecisivePremise (1)",
+        "argkb:RestsOnEditorsPremise (1)",
+        "argkb:RefutedPossibility (1)",
+    ):
         assert line in result.output
     assert "changes 3 verdicts" in result.output
 
 
 def brute_force(graph, views) -> dict:
-    """premise -> sorted (implication, lens, before, after): every view recomputed whole, without pruning."""
+    """premise -> sorted (implication, lens, before, after): every view recomputed whole, without
+    pruning."""
     implications = sorted(c for c, info in graph.claims.items() if info.implication)
 
     def verdicts(removed):
@@ -156,16 +188,23 @@ def brute_force(graph, views) -> dict:
             own, view = own - removed, view - removed
             arg_labels, _ = labels(framework(graph, view))
             for c in implications:
-                argues = any(a in own for a in (*graph.concluding.get(c, ()), *graph.rebutting.get(c, ())))
-                out[(c, lens)] = claim_status(graph, lens, c, view, arg_labels) if argues else SILENT
+                argues = any(
+                    a in own for a in (*graph.concluding.get(c, ()), *graph.rebutting.get(c, ()))
+                )
+                out[(c, lens)] = (
+                    claim_status(graph, lens, c, view, arg_labels) if argues else SILENT
+                )
         return out
 
     before = verdicts(set())
     result = {}
     for premise in sorted(graph.using):
         after = verdicts(set(graph.using[premise]))
-        changed = sorted((c, str(lens), before[(c, lens)], after[(c, lens)])
-                         for c, lens in before if before[(c, lens)] != after[(c, lens)])
+        changed = sorted(
+            (c, str(lens), before[(c, lens)], after[(c, lens)])
+            for c, lens in before
+            if before[(c, lens)] != after[(c, lens)]
+        )
         if changed:
             result[premise] = changed
     return result
@@ -176,13 +215,17 @@ def test_pruned_recomputation_equals_recomputing_every_view(which, tmp_path):
     if which == "fixture":
         kb = KnowledgeBase.locate(verdicts_folder(tmp_path / "kb"))
     elif which == "mini+weakening":
-        kb = KnowledgeBase.locate(make_kb(tmp_path / "kb"),
-                                  extra=[DATA / "valid" / "held-by-two-lenses-and-weakening-attack.ttl"])
+        kb = KnowledgeBase.locate(
+            make_kb(tmp_path / "kb"),
+            extra=[DATA / "valid" / "held-by-two-lenses-and-weakening-attack.ttl"],
+        )
     else:
         kb = KnowledgeBase.locate(REPO)
     store = open_store(kb)
     graph, chosen = load(store), lenses(store)
-    fast = {p: sorted((ch.claim, str(ch.lens), ch.before, ch.after) for ch in changed)
-            for p, changed in verdict_changes(graph, chosen).items()}
+    fast = {
+        p: sorted((ch.claim, str(ch.lens), ch.before, ch.after) for ch in changed)
+        for p, changed in verdict_changes(graph, chosen).items()
+    }
     assert fast == brute_force(graph, [None, *chosen])
-    assert fast   # not vacuous
+    assert fast  # not vacuous

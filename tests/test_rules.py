@@ -3,6 +3,7 @@
 Fixtures in tests/data/invalid are contributions read on top of the tiny test
 knowledge base; each starts with ``# expect: rule N FOCUS``.
 """
+
 from __future__ import annotations
 
 import re
@@ -61,7 +62,11 @@ def test_invalid_fixture_is_refused_naming_node_rule_and_file(kb, fixture):
     assert hits, report.to_text()
     assert all(r.rule == rule for r in report.violations), report.to_text()
     assert all(r.message for r in report.violations)
-    if focus != "kb:russia" and not focus.startswith("kb:claim-signals") and not focus.startswith("kb:arg-doubt"):
+    if (
+        focus != "kb:russia"
+        and not focus.startswith("kb:claim-signals")
+        and not focus.startswith("kb:arg-doubt")
+    ):
         assert hits[0].file.endswith(fixture.name) and hits[0].line is not None
 
 
@@ -70,7 +75,9 @@ def test_rule7_gives_warnings_not_violations(kb, fixture):
     rule, focus = expectation(fixture)
     report = validate(kb, [fixture])
     assert report.conforms, report.to_text()
-    assert [(r.rule, r.focus_name, r.severity) for r in report.results] == [(rule, focus, "Warning")]
+    assert [(r.rule, r.focus_name, r.severity) for r in report.results] == [
+        (rule, focus, "Warning")
+    ]
 
 
 @pytest.mark.parametrize("fixture", VALID, ids=[p.stem for p in VALID])
@@ -87,7 +94,10 @@ def test_violation_on_existing_node_names_the_file_that_defines_it(kb):
 
 def test_whole_kb_report_covers_everything(mini_kb_dir):
     with_texts(mini_kb_dir)
-    shutil.copy(DATA / "invalid" / "rule2-implication-without-rationale.ttl", mini_kb_dir / "data" / "broken.ttl")
+    shutil.copy(
+        DATA / "invalid" / "rule2-implication-without-rationale.ttl",
+        mini_kb_dir / "data" / "broken.ttl",
+    )
     report = validate(KnowledgeBase.locate(mini_kb_dir))
     assert {(r.rule, r.focus_name) for r in report.violations} == {(2, "kb:impl-x")}
     assert any(r.file.endswith("broken.ttl") for r in report.violations)

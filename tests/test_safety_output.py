@@ -4,6 +4,7 @@ As root, ``argkb review -o /dev/full`` replaced the device with a regular file; 
 symbolic link became a regular file too, and missing folders were created silently. Device
 nodes are made here inside the test's own folder (never /dev), so a regression replaces only them.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,18 +36,20 @@ def test_a_new_file_and_a_regular_file_are_written(runner, mini_kb_dir, tmp_path
     assert target.read_text().startswith("claim")
     target.chmod(0o640)
     assert _run(runner, mini_kb_dir, "-o", str(target)).exit_code == 0
-    assert stat.S_IMODE(target.stat().st_mode) == 0o640   # an existing file keeps its permissions
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # an existing file keeps its permissions
 
 
 def test_a_fifo_is_refused_and_kept(runner, mini_kb_dir, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     said = _one_sentence(_run(runner, mini_kb_dir, "-o", str(fifo)))
-    assert "FIFO" in said and "not a regular file" in said and ">" in said   # says: redirect instead
+    assert "FIFO" in said and "not a regular file" in said and ">" in said  # says: redirect instead
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
-@pytest.mark.parametrize("minor", [3, 7])  # /dev/null's and /dev/full's numbers, in the test's folder
+@pytest.mark.parametrize(
+    "minor", [3, 7]
+)  # /dev/null's and /dev/full's numbers, in the test's folder
 def test_a_device_node_is_refused_and_kept(runner, mini_kb_dir, tmp_path, minor):
     if os.geteuid() != 0:
         unavailable("making a device node needs root (CI runs as root)")
@@ -56,11 +59,16 @@ def test_a_device_node_is_refused_and_kept(runner, mini_kb_dir, tmp_path, minor)
     said = _one_sentence(_run(runner, mini_kb_dir, "-o", str(device)))
     assert "device" in said and "not a regular file" in said
     after = device.lstat()
-    assert stat.S_ISCHR(after.st_mode) and (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert stat.S_ISCHR(after.st_mode) and (after.st_mode, after.st_ino) == (
+        before.st_mode,
+        before.st_ino,
+    )
 
 
 @pytest.mark.parametrize("points_to", ["file", "missing", "folder"])
-def test_a_symbolic_link_is_refused_and_neither_it_nor_its_target_changes(runner, mini_kb_dir, tmp_path, points_to):
+def test_a_symbolic_link_is_refused_and_neither_it_nor_its_target_changes(
+    runner, mini_kb_dir, tmp_path, points_to
+):
     target = tmp_path / "target"
     if points_to == "file":
         target.write_text("keep me\n")
@@ -105,7 +113,9 @@ def test_draft_o_and_reason_infer_refuse_the_same(runner, mini_kb_dir, tmp_path)
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     source = next((mini_kb_dir / "data" / "sources").glob("*.txt"))
-    said = _one_sentence(runner.invoke(cli, ["draft", str(source), "--kb", str(mini_kb_dir), "-o", str(fifo)]))
+    said = _one_sentence(
+        runner.invoke(cli, ["draft", str(source), "--kb", str(mini_kb_dir), "-o", str(fifo)])
+    )
     assert "FIFO" in said and stat.S_ISFIFO(fifo.lstat().st_mode)
     from argkb.errors import UsageError
     from argkb.reason.owl import ReasonResult, write_inferences

@@ -1,5 +1,6 @@
-"""Issue 24, items 10, 14 and 18: hostile inputs end in the usual one sentence (exit 2), never a traceback,
-a hang or a message that echoes the input whole or suggests what cannot work."""
+"""Issue 24, items 10, 14 and 18: hostile inputs end in the usual one sentence (exit 2), never a
+traceback, a hang or a message that echoes the input whole or suggests what cannot work."""
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,8 @@ def one_sentence(result, *says: str) -> str:
 
 # ------------------------------------------------------------------ PDF ---
 def _pdf_declaring_a_huge_xref() -> bytes:
-    """A valid one-page PDF whose cross-reference table claims 99,999,999 entries: pypdf's LimitReachedError."""
+    """A valid one-page PDF whose cross-reference table claims 99,999,999 entries: pypdf's
+    LimitReachedError."""
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -41,38 +43,68 @@ def test_a_pdf_past_pypdfs_limits_is_refused(runner, mini_kb_dir, tmp_path):
     module("pypdf")
     bomb = tmp_path / "bomb.pdf"
     bomb.write_bytes(_pdf_declaring_a_huge_xref())
-    result = runner.invoke(cli, ["source", "add", str(bomb), "--kb", str(mini_kb_dir), "--id", "bomb", "--title", "B"])
+    result = runner.invoke(
+        cli, ["source", "add", str(bomb), "--kb", str(mini_kb_dir), "--id", "bomb", "--title", "B"]
+    )
     one_sentence(result, "bomb.pdf", "PDF", ".txt")
 
 
 def test_any_pypdf_failure_is_a_sentence(runner, mini_kb_dir, tmp_path, monkeypatch):
-    """pypdf raises many kinds of errors on hostile files (KeyError, RecursionError …): each is one sentence."""
+    """pypdf raises many kinds of errors on hostile files (KeyError, RecursionError …): each is one
+    sentence."""
     module("pypdf")
     import pypdf
 
-    for error in (RecursionError("maximum recursion depth exceeded"), KeyError("/Root"), MemoryError()):
+    for error in (
+        RecursionError("maximum recursion depth exceeded"),
+        KeyError("/Root"),
+        MemoryError(),
+    ):
+
         def broken(*_args, error=error, **_kwargs):
             raise error
 
         monkeypatch.setattr(pypdf, "PdfReader", broken)
         pdf = tmp_path / "x.pdf"
         pdf.write_bytes(b"%PDF-1.7\n...")
-        result = runner.invoke(cli, ["source", "add", str(pdf), "--kb", str(mini_kb_dir), "--id", "x", "--title", "X"])
+        result = runner.invoke(
+            cli, ["source", "add", str(pdf), "--kb", str(mini_kb_dir), "--id", "x", "--title", "X"]
+        )
         one_sentence(result, "x.pdf")
 
 
 # ------------------------------------------------------------- encodings ---
-@pytest.mark.parametrize("data, encoding", [
-    (b"A text with \\ud800 a lone surrogate.", "unicode_escape"),   # decodes to an unwritable string
-    (b"abc-9999999999", "punycode"),                                 # UnicodeError, not UnicodeDecodeError
-    (b"A text \\N{NO SUCH NAME} here.", "unicode_escape"),
-    (b"plain text", "rot13"),                                        # not a text encoding
-])
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (
+            b"A text with \\ud800 a lone surrogate.",
+            "unicode_escape",
+        ),  # decodes to an unwritable string
+        (b"abc-9999999999", "punycode"),  # UnicodeError, not UnicodeDecodeError
+        (b"A text \\N{NO SUCH NAME} here.", "unicode_escape"),
+        (b"plain text", "rot13"),  # not a text encoding
+    ],
+)
 def test_odd_encodings_are_refused_in_one_sentence(runner, mini_kb_dir, tmp_path, data, encoding):
     path = tmp_path / "article.txt"
     path.write_bytes(data)
-    result = runner.invoke(cli, ["source", "add", str(path), "--kb", str(mini_kb_dir), "--id", "enc", "--title", "T",
-                                 "--encoding", encoding])
+    result = runner.invoke(
+        cli,
+        [
+            "source",
+            "add",
+            str(path),
+            "--kb",
+            str(mini_kb_dir),
+            "--id",
+            "enc",
+            "--title",
+            "T",
+            "--encoding",
+            encoding,
+        ],
+    )
     one_sentence(result, "--encoding")
     assert not (mini_kb_dir / "data" / "sources" / "enc.txt").exists()
 
@@ -90,7 +122,11 @@ def test_deeply_nested_json_ld_is_refused_in_one_sentence(runner, mini_kb_dir, t
     path = tmp_path / "deep.jsonld"
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     for command in ("validate", "diff", "add"):
-        one_sentence(runner.invoke(cli, [command, str(path), "--kb", str(mini_kb_dir)]), "deep.jsonld", "nested")
+        one_sentence(
+            runner.invoke(cli, [command, str(path), "--kb", str(mini_kb_dir)]),
+            "deep.jsonld",
+            "nested",
+        )
 
 
 # --------------------------------------------------- non-UTF-8 source text ---
@@ -99,11 +135,15 @@ def latin1_source(mini_kb_dir):
     """A registered source whose stored text someone replaced with Latin-1 bytes."""
     texts = mini_kb_dir / "data" / "sources"
     stored = next(texts.glob("*.txt"))
-    stored.write_bytes(stored.read_bytes().decode("utf-8").encode("utf-8") + " caf\xe9".encode("latin-1"))
+    stored.write_bytes(
+        stored.read_bytes().decode("utf-8").encode("utf-8") + " caf\xe9".encode("latin-1")
+    )
     return mini_kb_dir, stored
 
 
-@pytest.mark.parametrize("command", [["validate"], ["draft", "SOURCE"], ["quote", "SOURCE", "some words"]])
+@pytest.mark.parametrize(
+    "command", [["validate"], ["draft", "SOURCE"], ["quote", "SOURCE", "some words"]]
+)
 def test_a_source_text_that_is_not_utf8_is_one_sentence(runner, latin1_source, command):
     kb_dir, stored = latin1_source
     args = [stored.stem if a == "SOURCE" else a for a in command]
@@ -114,8 +154,19 @@ def test_a_source_text_that_is_not_utf8_is_one_sentence(runner, latin1_source, c
 # -------------------------------------------------------------- messages ---
 def test_a_long_name_is_not_echoed_whole(runner, mini_kb_dir):
     name = "x" * 100_000
-    result = runner.invoke(cli, ["import", str(REPO / "tests/data/interop/aif/aifdb_nodeset6064_tabs.json"),
-                                 "--from", "aif", "--kb", str(mini_kb_dir), "--source", name])
+    result = runner.invoke(
+        cli,
+        [
+            "import",
+            str(REPO / "tests/data/interop/aif/aifdb_nodeset6064_tabs.json"),
+            "--from",
+            "aif",
+            "--kb",
+            str(mini_kb_dir),
+            "--source",
+            name,
+        ],
+    )
     text = one_sentence(result)
     assert len(text) < 1000 and "100,000 characters" in text
 
@@ -130,19 +181,30 @@ def test_hints_never_suggest_an_id_that_cannot_work(runner, mini_kb_dir, command
 
 def test_rdflib_warnings_do_not_precede_the_sentence(tmp_path, mini_kb_dir):
     bad = tmp_path / "bad.ttl"
-    bad.write_text("@prefix kb: <https://w3id.org/argkb/id/> .\nkb:x <http://x/p> <http://x/a\\u0020b> .\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "@prefix kb: <https://w3id.org/argkb/id/> .\nkb:x <http://x/p> <http://x/a\\u0020b> .\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     for command in ("validate", "diff"):
-        done = subprocess.run([sys.executable, "-m", "argkb", command, str(bad), "--kb", str(mini_kb_dir)],
-                              env=env, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "argkb", command, str(bad), "--kb", str(mini_kb_dir)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 2
-        assert done.stderr.startswith("argkb: error: ") and done.stderr.count("\n") == 1, done.stderr
+        assert done.stderr.startswith("argkb: error: ") and done.stderr.count("\n") == 1, (
+            done.stderr
+        )
 
 
 # ------------------------------------------------------- item 10: source add ---
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
-def test_source_add_refuses_a_fifo_and_dev_zero_without_reading(runner, mini_kb_dir, tmp_path, kind):
+def test_source_add_refuses_a_fifo_and_dev_zero_without_reading(
+    runner, mini_kb_dir, tmp_path, kind
+):
     path = tmp_path / "article.txt"
     if kind == "fifo":
         os.mkfifo(path)
@@ -151,13 +213,14 @@ def test_source_add_refuses_a_fifo_and_dev_zero_without_reading(runner, mini_kb_
     outcome = {}
 
     def run():
-        outcome["result"] = runner.invoke(cli, ["source", "add", str(path), "--kb", str(mini_kb_dir), "--id", "z",
-                                                "--title", "Z"])
+        outcome["result"] = runner.invoke(
+            cli, ["source", "add", str(path), "--kb", str(mini_kb_dir), "--id", "z", "--title", "Z"]
+        )
 
     worker = threading.Thread(target=run, daemon=True)
     worker.start()
     worker.join(30)
-    if worker.is_alive():   # unblock a reader stuck on the FIFO, then fail
+    if worker.is_alive():  # unblock a reader stuck on the FIFO, then fail
         if kind == "fifo":
             with open(path, "wb"):
                 pass
@@ -168,8 +231,22 @@ def test_source_add_refuses_a_fifo_and_dev_zero_without_reading(runner, mini_kb_
 def test_source_add_caps_what_it_reads(runner, mini_kb_dir, tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("word " * 2000, encoding="utf-8")
-    result = runner.invoke(cli, ["source", "add", str(path), "--kb", str(mini_kb_dir), "--id", "big", "--title", "B",
-                                 "--max-bytes", "1000"])
+    result = runner.invoke(
+        cli,
+        [
+            "source",
+            "add",
+            str(path),
+            "--kb",
+            str(mini_kb_dir),
+            "--id",
+            "big",
+            "--title",
+            "B",
+            "--max-bytes",
+            "1000",
+        ],
+    )
     one_sentence(result, "--max-bytes")
 
 
@@ -179,9 +256,13 @@ def test_an_html_page_of_100k_elements_is_refused_at_once(runner, mini_kb_dir, t
 
     module("trafilatura")
     page = tmp_path / "page.html"
-    page.write_text("<html><body><article>" + "<p>Some words.</p>" * 100_000 + "</article></body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        "<html><body><article>" + "<p>Some words.</p>" * 100_000 + "</article></body></html>",
+        encoding="utf-8",
+    )
     started = time.monotonic()
-    result = runner.invoke(cli, ["source", "add", str(page), "--kb", str(mini_kb_dir), "--id", "page", "--title", "P"])
+    result = runner.invoke(
+        cli, ["source", "add", str(page), "--kb", str(mini_kb_dir), "--id", "page", "--title", "P"]
+    )
     assert time.monotonic() - started < 10
     one_sentence(result, "100,003 HTML elements", ".txt")

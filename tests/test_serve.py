@@ -1,4 +1,6 @@
-"""argkb serve: a real subprocess answering SPARQL on 127.0.0.1, refusing updates, stopping cleanly."""
+"""argkb serve: a real subprocess answering SPARQL on 127.0.0.1, refusing updates, stopping
+cleanly."""
+
 from __future__ import annotations
 
 import json
@@ -19,51 +21,76 @@ from argkb.store import open_store
 from conftest import REPO
 from servers import ask, free_port, require, start_serve, stop, wait_until_up
 
-pytestmark = pytest.mark.slow   # the slowest 10 % of cases (docs/contributing.md, Tests)
+pytestmark = pytest.mark.slow  # the slowest 10 % of cases (docs/contributing.md, Tests)
 
 
 def test_serve_answers_queries_and_refuses_updates(mini_kb_dir):
     require("oxigraph")
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    process = subprocess.Popen([sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port", str(port)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argkb", "serve", "--kb", str(mini_kb_dir), "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url + "/query", process)
         answer = json.loads(ask(url + "/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
         served = int(answer["results"]["bindings"][0]["n"]["value"])
-        local = open_store(KnowledgeBase.locate(mini_kb_dir)).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        local = open_store(KnowledgeBase.locate(mini_kb_dir)).query(
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        )
         assert served == int(local.rows[0][0]) > 100
-        update = urllib.request.Request(url + "/update", data=urllib.parse.urlencode(
-            {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).encode(), method="POST",
-            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        update = urllib.request.Request(
+            url + "/update",
+            data=urllib.parse.urlencode(
+                {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}
+            ).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(update, timeout=10)
         assert refused.value.code >= 400
-        assert json.loads(ask(url + "/query", "ASK { <urn:a> <urn:b> <urn:c> }"))["boolean"] is False
+        assert (
+            json.loads(ask(url + "/query", "ASK { <urn:a> <urn:b> <urn:c> }"))["boolean"] is False
+        )
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=30)
     finally:
         stop(process)
     assert process.returncode == 0, err
     assert f"read-only at http://127.0.0.1:{port}/query" in err and "server stopped" in err
-    assert not list((mini_kb_dir / ".argkb-cache" / "store").glob("serve-*"))  # its snapshot is gone
+    assert not list(
+        (mini_kb_dir / ".argkb-cache" / "store").glob("serve-*")
+    )  # its snapshot is gone
 
 
 def test_serve_has_no_endpoint_or_data_option(runner, mini_kb_dir):
     from argkb.cli.main import cli
 
-    result = runner.invoke(cli, ["serve", "--kb", str(mini_kb_dir), "--endpoint", "http://127.0.0.1:1/query"])
+    result = runner.invoke(
+        cli, ["serve", "--kb", str(mini_kb_dir), "--endpoint", "http://127.0.0.1:1/query"]
+    )
     assert result.exit_code == 2 and "No such option '--endpoint'" in result.output
-    result = runner.invoke(cli, ["serve", "--kb", str(mini_kb_dir), "--data", str(mini_kb_dir / "data" / "mini.ttl")])
+    result = runner.invoke(
+        cli, ["serve", "--kb", str(mini_kb_dir), "--data", str(mini_kb_dir / "data" / "mini.ttl")]
+    )
     assert result.exit_code == 2 and "No such option '--data'" in result.output
 
 
-def _post(url: str, body: bytes, content_type: str = "application/sparql-query",
-          timeout: float = 30) -> tuple[int, str]:
-    request = urllib.request.Request(url, data=body, method="POST", headers={
-        "Content-Type": content_type, "Accept": "application/sparql-results+json"})
+def _post(
+    url: str, body: bytes, content_type: str = "application/sparql-query", timeout: float = 30
+) -> tuple[int, str]:
+    request = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={"Content-Type": content_type, "Accept": "application/sparql-results+json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             return answer.status, answer.read().decode()
@@ -108,10 +135,14 @@ def test_serve_survives_hostile_requests_and_a_crashed_oxigraph(mini_kb_dir, tmp
         status, body = _post(url, count.encode())
         assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 100
         hostile = {
-            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }": "never reaches other hosts",
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }": (
+                "never reaches other hosts"
+            ),
             "SELECT * FROM <urn:x> WHERE { ?s ?p ?o }": "FROM",
             "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000: "nested more than",
-            "SELECT ?s WHERE { ?s ?p ?o FILTER(" + "||".join(f"?o={i}" for i in range(10000)) + ") }": "bytes",
+            "SELECT ?s WHERE { ?s ?p ?o FILTER("
+            + "||".join(f"?o={i}" for i in range(10000))
+            + ") }": "bytes",
             "DROP ALL": "SPARQL Update",
         }
         for query, says in hostile.items():
@@ -128,13 +159,17 @@ def test_serve_survives_hostile_requests_and_a_crashed_oxigraph(mini_kb_dir, tmp
         assert status == 504 and "did not finish" in body and time.monotonic() - started < 15
         # the abandoned query does not burn a core: its process is replaced by a fresh one
         assert _wait_for(lambda: _gone(oxigraph), 15)
-        assert _wait_for(lambda: _post(url, count.encode())[0] == 200, 30)  # still alive after all of it
+        assert _wait_for(
+            lambda: _post(url, count.encode())[0] == 200, 30
+        )  # still alive after all of it
         [oxigraph] = _children(process.pid)
         before = _cpu_seconds(oxigraph)
         time.sleep(1)
         assert _cpu_seconds(oxigraph) - before < 0.5  # and the new one is idle
 
-        os.kill(oxigraph, signal.SIGKILL)  # a crash: reported as what it is, and the server restarted
+        os.kill(
+            oxigraph, signal.SIGKILL
+        )  # a crash: reported as what it is, and the server restarted
         assert _wait_for(lambda: "was killed by signal 9; restarting" in errors.read_text(), 30)
         assert _wait_for(lambda: _post(url, count.encode())[0] == 200, 30)
         [restarted] = _children(process.pid)
@@ -166,13 +201,18 @@ def test_serve_says_when_the_port_is_taken(runner, mini_kb_dir):
 def test_snapshots_of_killed_servers_are_removed_on_the_next_start(tmp_path):
     from argkb.store.serve import remove_stale_snapshots
 
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     gone = int(dead.stdout)  # a process that has exited
     (tmp_path / f"serve-{gone}-abcd1234").mkdir()
     (tmp_path / f"serve-{gone}-abcd1234.log").write_text("…")
     (tmp_path / f"serve-{os.getpid()}-live0000").mkdir()  # a running server's: kept
     removed = remove_stale_snapshots(tmp_path)
-    assert sorted(p.name for p in removed) == [f"serve-{gone}-abcd1234", f"serve-{gone}-abcd1234.log"]
+    assert sorted(p.name for p in removed) == [
+        f"serve-{gone}-abcd1234",
+        f"serve-{gone}-abcd1234.log",
+    ]
     assert [p.name for p in tmp_path.iterdir()] == [f"serve-{os.getpid()}-live0000"]
 
 
@@ -184,9 +224,9 @@ def _peak_rss_mb(pid: int) -> float:
 
 
 def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb_dir, tmp_path):
-    """A SERVICE or 5,000 brackets behind a carriage-return comment are refused (Oxigraph ends the comment at
-    the CR, rdflib did not); the 50-byte cartesian query ends in a non-200 with a whole body, in bounded
-    memory, and the server stays up through all of it."""
+    """A SERVICE or 5,000 brackets behind a carriage-return comment are refused (Oxigraph ends the
+    comment at the CR, rdflib did not); the 50-byte cartesian query ends in a non-200 with a whole
+    body, in bounded memory, and the server stays up through all of it."""
     from test_safety_query_text import ESCAPED_BACKSLASH, Listener, hidden
 
     require("oxigraph")
@@ -199,13 +239,16 @@ def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb
         for clause in ("SERVICE", "FROM", "FROM NAMED"):
             status, body = _post(url, hidden(clause, "\r", bait).encode())
             assert status == 400 and "never reaches other hosts" in body, (clause, body)
-            for escaped in ("\\u000D", "\\U0000000D"):   # comment text to Oxigraph: runs without the clause
+            for escaped in (
+                "\\u000D",
+                "\\U0000000D",
+            ):  # comment text to Oxigraph: runs without the clause
                 status, body = _post(url, hidden(clause, escaped, bait).encode())
                 assert status == 200 and json.loads(body)["head"], (clause, body)
         status, body = _post(url, ESCAPED_BACKSLASH.format(url=bait).encode())
         assert status == 400 and "never reaches other hosts" in body, body
         deep = "SELECT * WHERE { # x\r" + "{" * 5000 + " ?s ?p ?o " + "}" * 5000 + "\n}"
-        for _ in range(7):   # 7 of these used to take the server down for good (5 restarts)
+        for _ in range(7):  # 7 of these used to take the server down for good (5 restarts)
             status, body = _post(url, deep.encode())
             assert status == 400 and "nested more than" in body, body
         assert listener.hits == 0
@@ -214,15 +257,26 @@ def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb
         started = time.monotonic()
         status, body = _post(url, cartesian.encode())
         took = time.monotonic() - started
-        assert status in (504, 507) and body.count("\n") == 1 and ("LIMIT" in body), (status, body[:300])
+        assert status in (504, 507) and body.count("\n") == 1 and ("LIMIT" in body), (
+            status,
+            body[:300],
+        )
         assert took < 5 + 10
-        assert _peak_rss_mb(process.pid) < 400     # the front held at most the cap (it buffered 7 GB before)
-        for _ in range(2):   # a query past the limit: 504, its server replaced, not counted as a crash
+        assert (
+            _peak_rss_mb(process.pid) < 400
+        )  # the front held at most the cap (it buffered 7 GB before)
+        for _ in range(
+            2
+        ):  # a query past the limit: 504, its server replaced, not counted as a crash
             started = time.monotonic()
             status, body = _post(url, (cartesian + " ORDER BY ?a ?d ?g LIMIT 1").encode())
-            assert status == 504 and "did not finish" in body and time.monotonic() - started < 5 + 5, body
+            assert (
+                status == 504 and "did not finish" in body and time.monotonic() - started < 5 + 5
+            ), body
             status, body = _post(url, b"ASK {}")
-            assert status == 200, body   # the next client waits for the fresh server instead of failing
+            assert status == 200, (
+                body
+            )  # the next client waits for the fresh server instead of failing
         assert "restarting" not in (tmp_path / "stderr.txt").read_text()
         status, body = _post(url, b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 100
@@ -233,8 +287,8 @@ def test_serve_checks_the_text_it_forwards_and_caps_the_cartesian_answer(mini_kb
 
 
 def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_path):
-    """200 connections that send half a request line and stop: each is closed after the idle limit (they used
-    to stay open, one thread each), and a normal client is answered meanwhile."""
+    """200 connections that send half a request line and stop: each is closed after the idle limit
+    (they used to stay open, one thread each), and a normal client is answered meanwhile."""
     import socket
 
     from argkb.store.proxy import IDLE_TIMEOUT_S
@@ -257,9 +311,9 @@ def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_pa
             s.settimeout(0.5)
             try:
                 closed += s.recv(1024) == b""
-            except TimeoutError:   # still open
+            except TimeoutError:  # still open
                 pass
-            except OSError:        # reset: closed too
+            except OSError:  # reset: closed too
                 closed += 1
         assert closed == len(slow)
         assert process.poll() is None and "Traceback" not in (tmp_path / "stderr.txt").read_text()
@@ -270,8 +324,8 @@ def test_serve_closes_connections_that_trickle_their_headers(mini_kb_dir, tmp_pa
 
 
 def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_dir, tmp_path):
-    """Its threads get a deep stack (RUST_MIN_STACK): 20,000 nested groups and 10,000 chained || sent straight
-    to its private port are answered; with the default stack the process aborted."""
+    """Its threads get a deep stack (RUST_MIN_STACK): 20,000 nested groups and 10,000 chained ||
+    sent straight to its private port are answered; with the default stack the process aborted."""
     require("oxigraph")
     process, port = start_serve(mini_kb_dir, tmp_path / "stderr.txt")
     try:
@@ -279,20 +333,26 @@ def test_the_oxigraph_server_survives_a_query_that_slips_past_the_front(mini_kb_
         [oxigraph] = _children(process.pid)
         command = Path(f"/proc/{oxigraph}/cmdline").read_bytes().split(b"\0")
         private = command[command.index(b"--bind") + 1].decode()
-        for query in ("SELECT * WHERE " + "{" * 20_000 + " ?s ?p ?o " + "}" * 20_000,
-                      "SELECT * WHERE { ?a ?b ?c FILTER(" + "||".join(["?a=1"] * 10_000) + ") }"):
+        for query in (
+            "SELECT * WHERE " + "{" * 20_000 + " ?s ?p ?o " + "}" * 20_000,
+            "SELECT * WHERE { ?a ?b ?c FILTER(" + "||".join(["?a=1"] * 10_000) + ") }",
+        ):
             # survival, not speed: parsing 20,000 nested groups takes long on a loaded machine
             status, _body = _post(f"http://{private}/query", query.encode(), timeout=180)
             assert status == 200
-        assert _children(process.pid) == [oxigraph] and "restarting" not in (tmp_path / "stderr.txt").read_text()
+        assert (
+            _children(process.pid) == [oxigraph]
+            and "restarting" not in (tmp_path / "stderr.txt").read_text()
+        )
     finally:
         stop(process)
 
 
 def test_a_slow_query_does_not_disturb_fifty_other_clients(mini_kb_dir, tmp_path):
-    """One client sends queries past the limit, one after another, while 50 clients query normally: the slow
-    ones are 504s that retire only their own Oxigraph process, and every normal request is answered 200
-    (it used to recycle the one process under everyone: 344 × 503, 306 × 504 and 105 resets in 25 s)."""
+    """One client sends queries past the limit, one after another, while 50 clients query normally:
+    the slow ones are 504s that retire only their own Oxigraph process, and every normal request is
+    answered 200 (it used to recycle the one process under everyone: 344 × 503, 306 × 504 and 105
+    resets in 25 s)."""
     import collections
     import threading
 
@@ -305,8 +365,11 @@ def test_a_slow_query_does_not_disturb_fifty_other_clients(mini_kb_dir, tmp_path
     stop_at = [0.0]
 
     def client(n: int) -> None:
-        query = ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" if n % 2 else
-                 "SELECT ?s ?o WHERE { ?s a ?o } LIMIT 20").encode()
+        query = (
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+            if n % 2
+            else "SELECT ?s ?o WHERE { ?s a ?o } LIMIT 20"
+        ).encode()
         while time.monotonic() < stop_at[0]:
             try:
                 status, body = _post(url, query)
@@ -329,16 +392,20 @@ def test_a_slow_query_does_not_disturb_fifty_other_clients(mini_kb_dir, tmp_path
     try:
         wait_until_up(url, process)
         stop_at[0] = time.monotonic() + 15
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(50)] + [threading.Thread(target=slow)]
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(50)] + [
+            threading.Thread(target=slow)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=60)
         assert not any(thread.is_alive() for thread in threads)
         print(f"normal: {dict(normal)}; hostile: {dict(hostile)}")
-        assert set(hostile) == {504} and hostile[504] >= 3           # the slow query was replaced each time
-        assert set(normal) == {200} and normal[200] >= 200, normal   # and nobody else noticed
-        assert _wait_for(lambda: len(_children(process.pid)) == 1, 15)   # retired processes are stopped
+        assert set(hostile) == {504} and hostile[504] >= 3  # the slow query was replaced each time
+        assert set(normal) == {200} and normal[200] >= 200, normal  # and nobody else noticed
+        assert _wait_for(
+            lambda: len(_children(process.pid)) == 1, 15
+        )  # retired processes are stopped
         said = (tmp_path / "stderr.txt").read_text()
         assert process.poll() is None and "restarting" not in said and "Traceback" not in said
     finally:

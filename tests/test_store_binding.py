@@ -1,7 +1,8 @@
-"""Parameters and prefixes reach the embedded store as pyoxigraph options (``substitutions=``, ``prefixes=``),
-not as text spliced into the query; a SELECT that does not project a parameter (SEP-0007 binds only
-projected variables) falls back to a VALUES block of escaped terms. Either way the answer is the
-answer of the same query on rdflib with ``initBindings``."""
+"""Parameters and prefixes reach the embedded store as pyoxigraph options (``substitutions=``,
+``prefixes=``), not as text spliced into the query; a SELECT that does not project a parameter
+(SEP-0007 binds only projected variables) falls back to a VALUES block of escaped terms. Either way
+the answer is the answer of the same query on rdflib with ``initBindings``."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,15 +25,21 @@ def stores():
     return ox, RdflibStore(g)
 
 
-@pytest.mark.parametrize("query, substituted", [
-    ("SELECT ?s ?_text WHERE { ?s ex:says ?_text }", True),     # projected: pyoxigraph binds it
-    ("SELECT ?s WHERE { ?s ex:says ?_text }", False),           # not projected: a VALUES block
-    ("ASK { ?s ex:says ?_text }", True),
-])
+@pytest.mark.parametrize(
+    "query, substituted",
+    [
+        ("SELECT ?s ?_text WHERE { ?s ex:says ?_text }", True),  # projected: pyoxigraph binds it
+        ("SELECT ?s WHERE { ?s ex:says ?_text }", False),  # not projected: a VALUES block
+        ("ASK { ?s ex:says ?_text }", True),
+    ],
+)
 def test_a_bound_literal_matches_exactly_what_rdflib_binds(stores, query, substituted):
     ox, rd = stores
     bindings, prefixes = {"_text": Literal(HOSTILE)}, {"ex": EX}
-    got, want = ox.query(query, bindings, prefixes=prefixes), rd.query(query, bindings, prefixes=prefixes)
+    got, want = (
+        ox.query(query, bindings, prefixes=prefixes),
+        rd.query(query, bindings, prefixes=prefixes),
+    )
     assert (got.rows, got.boolean) == (want.rows, want.boolean)
     assert got.rows or got.boolean
     assert (query not in base._NOT_SUBSTITUTABLE) is substituted

@@ -1,4 +1,6 @@
-"""The graded reading: DF-QuAD and the quadratic energy model against worked examples and their properties."""
+"""The graded reading: DF-QuAD and the quadratic energy model against worked examples and their
+properties."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +9,8 @@ from hypothesis import strategies as st
 
 from argkb.assess.strength import QBAF, aggregate, combine, solve
 
-# The e-democracy example of Rago, Toni, Aurisicchio & Baroni (KR 2016), as encoded in Potyka's Uncertainpy
-# (examples/gradual/BAG/RagoEtAlEDemocracy.bag): base scores and edges.
+# The e-democracy example of Rago, Toni, Aurisicchio & Baroni (KR 2016), as encoded in Potyka's
+# Uncertainpy (examples/gradual/BAG/RagoEtAlEDemocracy.bag): base scores and edges.
 NAMES = "A1 A2 P1 P2 P3 C1 C2 C3 C4".split()
 BASE = [0.5, 0.5, 0.7, 0.5, 0.9, 0.2, 0.2, 0.6, 0.5]
 ATTACKS = [("C1", "A2"), ("C2", "P2"), ("C3", "P2"), ("C4", "P2")]
@@ -33,12 +35,12 @@ def test_df_quad_on_the_e_democracy_example():
     assert got["P2"] == pytest.approx(0.08)
     assert got["A1"] == pytest.approx(0.862)
     assert got["A2"] == pytest.approx(0.85)
-    assert got["C3"] == pytest.approx(0.6)       # unattacked, unsupported: its base score
+    assert got["C3"] == pytest.approx(0.6)  # unattacked, unsupported: its base score
 
 
 def test_quadratic_energy_on_the_e_democracy_example():
-    # by hand: P2: E = -1.3, h(1.3) = 1.69/2.69, 0.5 - 0.5*h = 0.185874; A1: E = 0.7 + 0.185874 -> 0.719852;
-    # A2: E = 0.9 - 0.2 = 0.7, h = 0.49/1.49 -> 0.664430
+    # by hand: P2: E = -1.3, h(1.3) = 1.69/2.69, 0.5 - 0.5*h = 0.185874; A1: E = 0.7 + 0.185874 ->
+    # 0.719852; A2: E = 0.9 - 0.2 = 0.7, h = 0.49/1.49 -> 0.664430
     got = dict(zip(NAMES, solve(_edemocracy(), "quadratic-energy")))
     assert got["P2"] == pytest.approx(0.185874, abs=1e-6)
     assert got["A1"] == pytest.approx(0.719852, abs=1e-6)
@@ -48,7 +50,7 @@ def test_quadratic_energy_on_the_e_democracy_example():
 def test_aggregation_and_combination():
     assert aggregate([]) == 0
     assert aggregate([0.5, 0.5]) == pytest.approx(0.75)
-    assert combine(0.4, 0.3, 0.3) == pytest.approx(0.4)          # balanced: the base score
+    assert combine(0.4, 0.3, 0.3) == pytest.approx(0.4)  # balanced: the base score
     assert combine(0.4, 1.0, 0.0) == pytest.approx(0.0)
     assert combine(0.4, 0.0, 1.0) == pytest.approx(1.0)
 
@@ -74,7 +76,15 @@ def acyclic(draw, max_nodes=7):
     base = [draw(st.floats(0, 1)) for _ in range(n)]
     att, sup, prem = [], [], []
     for j in range(n):
-        inputs = draw(st.lists(st.tuples(st.integers(0, max(j - 1, 0)), st.sampled_from("asp")), max_size=3)) if j else []
+        inputs = (
+            draw(
+                st.lists(
+                    st.tuples(st.integers(0, max(j - 1, 0)), st.sampled_from("asp")), max_size=3
+                )
+            )
+            if j
+            else []
+        )
         att.append(sorted({i for i, k in inputs if k == "a"}))
         sup.append(sorted({i for i, k in inputs if k == "s" and i not in att[-1]}))
         prem.append(sorted({i for i, k in inputs if k == "p"}))
@@ -94,7 +104,11 @@ def _naive(q: QBAF, model: str) -> list[float]:
                 w = min(w, min(value(p) for p in q.premises[i]))
             a = [value(x) for x in q.attackers[i]]
             s = [value(x) for x in q.supporters[i]]
-            memo[i] = combine(w, aggregate(a), aggregate(s)) if model == "df-quad" else quadratic_energy(w, a, s)
+            memo[i] = (
+                combine(w, aggregate(a), aggregate(s))
+                if model == "df-quad"
+                else quadratic_energy(w, a, s)
+            )
         return memo[i]
 
     return [value(i) for i in range(len(q.base))]
@@ -112,8 +126,12 @@ def test_a_new_support_never_lowers_and_a_new_attack_never_raises(q, model, scor
     target = data.draw(st.integers(0, len(q.base) - 1))
     before = solve(q, model)[target]
     for kind in ("support", "attack"):
-        grown = QBAF([*q.base, score], [list(x) for x in q.attackers] + [[]],
-                     [list(x) for x in q.supporters] + [[]], [list(x) for x in q.premises] + [[]])
+        grown = QBAF(
+            [*q.base, score],
+            [list(x) for x in q.attackers] + [[]],
+            [list(x) for x in q.supporters] + [[]],
+            [list(x) for x in q.premises] + [[]],
+        )
         (grown.supporters if kind == "support" else grown.attackers)[target].append(len(q.base))
         after = solve(grown, model)[target]
         if kind == "support":
@@ -126,7 +144,10 @@ def test_a_new_support_never_lowers_and_a_new_attack_never_raises(q, model, scor
 @given(st.integers(2, 6), st.data(), st.sampled_from(["df-quad", "quadratic-energy"]))
 def test_cyclic_graphs_reach_a_fixed_point_in_range(n, data, model):
     base = [data.draw(st.floats(0, 1)) for _ in range(n)]
-    att = [sorted({data.draw(st.integers(0, n - 1)) for _ in range(data.draw(st.integers(0, 2)))}) for _ in range(n)]
+    att = [
+        sorted({data.draw(st.integers(0, n - 1)) for _ in range(data.draw(st.integers(0, 2)))})
+        for _ in range(n)
+    ]
     q = QBAF(base, att, [[] for _ in range(n)])
     from argkb.assess.strength import _update
 

@@ -1,10 +1,12 @@
-"""The walk by index lookups (plain pyoxigraph) gives the very trace the walk by SPARQL queries gives.
+"""The walk by index lookups (plain pyoxigraph) gives the very trace the walk by SPARQL queries
+gives.
 
-For every claim of the seed knowledge base and of the mini one (with the chain and alternatives fixtures,
-and a file restating another's triples plus second labels and an undercut that also concludes what it
-attacks, so the lookups must deduplicate across named
+For every claim of the seed knowledge base and of the mini one (with the chain and alternatives
+fixtures, and a file restating another's triples plus second labels and an undercut that also
+concludes what it attacks, so the lookups must deduplicate across named
 graphs and choose among labels as the queries do), in every format, with and without statuses.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -49,7 +51,9 @@ def mini(tmp_path_factory) -> KnowledgeBase:
     folder = make_kb(tmp_path_factory.mktemp("lookup") / "kb")
     shutil.copy(folder / "data" / "mini.ttl", folder / "data" / "mini-restated.ttl")
     (folder / "data" / "labels.ttl").write_text(EXTRA, encoding="utf-8")
-    return KnowledgeBase.locate(folder, extra=[DATA / "query" / "chain.ttl", DATA / "query" / "alternatives.ttl"])
+    return KnowledgeBase.locate(
+        folder, extra=[DATA / "query" / "chain.ttl", DATA / "query" / "alternatives.ttl"]
+    )
 
 
 @pytest.fixture(scope="module", params=["seed", "mini", "mini-in-memory"])
@@ -85,12 +89,14 @@ def test_every_claim_traces_alike_in_every_format(stores):
         for fmt in ("tree", "json", "markdown"):
             assert render(fast, fmt) == render(slow, fmt), (claim, fmt, "status")
         for lens in ("liberalism", "realism"):
-            assert render(trace(plain, claim, perspectives=[lens], depth=2), "json") == \
-                render(trace(queried, claim, perspectives=[lens], depth=2), "json"), (claim, lens)
+            assert render(trace(plain, claim, perspectives=[lens], depth=2), "json") == render(
+                trace(queried, claim, perspectives=[lens], depth=2), "json"
+            ), (claim, lens)
 
 
 MOVES_AND_LEVERS = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
-SELECT DISTINCT ?node WHERE { { ?node a argkb:Move } UNION { ?node a argkb:Lever } } ORDER BY ?node"""
+SELECT DISTINCT ?node WHERE { { ?node a argkb:Move } UNION { ?node a argkb:Lever } } ORDER BY \
+?node"""
 
 
 def test_impacts_alike_in_every_format(stores):
@@ -99,8 +105,9 @@ def test_impacts_alike_in_every_format(stores):
     assert nodes
     for node in nodes:
         for fmt in ("tree", "json", "markdown"):
-            assert impacts_render.render(impacts(plain, node), fmt) == \
-                impacts_render.render(impacts(queried, node), fmt), (node, fmt)
+            assert impacts_render.render(impacts(plain, node), fmt) == impacts_render.render(
+                impacts(queried, node), fmt
+            ), (node, fmt)
 
 
 def test_nothing_is_remembered_from_one_trace_to_the_next(tmp_path_factory):
@@ -115,4 +122,6 @@ def test_nothing_is_remembered_from_one_trace_to_the_next(tmp_path_factory):
     added.add((claim, RDFS.label, Literal("0 a label sorted first")))
     store.add_graph(added)
     after = render(trace(store, "impl-russia-bolder"), "json")
-    assert "0 a label sorted first" in after and after == render(trace(QueryOnly(store), "impl-russia-bolder"), "json")
+    assert "0 a label sorted first" in after and after == render(
+        trace(QueryOnly(store), "impl-russia-bolder"), "json"
+    )

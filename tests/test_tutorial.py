@@ -6,6 +6,7 @@ reader saves (as NAME, in the session's current folder) before going on. Only wh
 run to run is masked on both sides: the session's folder (shown as /home/analyst), times, and
 the file count of ``argkb init``.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,10 +21,15 @@ from conftest import REPO
 
 TUTORIAL = REPO / "docs" / "tutorial.md"
 HOME = "/home/analyst"
-_BLOCK = re.compile(r"(?:<!-- file: (?P<file>[^ ]+) -->\s*\n)?```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```\s*$",
-                    re.S | re.M)
-_MASKS = [(re.compile(r"\d{8}T\d{6}Z"), "<time>"), (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"), "<time>"),
-          (re.compile(r"\(\d+ files,"), "(N files,")]
+_BLOCK = re.compile(
+    r"(?:<!-- file: (?P<file>[^ ]+) -->\s*\n)?```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```\s*$",
+    re.S | re.M,
+)
+_MASKS = [
+    (re.compile(r"\d{8}T\d{6}Z"), "<time>"),
+    (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"), "<time>"),
+    (re.compile(r"\(\d+ files,"), "(N files,"),
+]
 
 
 def steps(markdown: str):
@@ -76,7 +82,9 @@ def test_the_tutorial_runs_as_written(tmp_path, monkeypatch):
     home = str(tmp_path.resolve())
     ran = []
     for command, shown, actual in session(tmp_path, monkeypatch):
-        assert mask(actual, home) == mask(shown, home), f"`{command}` no longer prints what docs/tutorial.md shows"
+        assert mask(actual, home) == mask(shown, home), (
+            f"`{command}` no longer prints what docs/tutorial.md shows"
+        )
         ran.append(command.split()[:2])
     assert ["argkb", "trace"] in ran and ["argkb", "add"] in ran and ["argkb", "init"] in ran
 
@@ -87,7 +95,7 @@ def test_the_tutorial_starts_empty_and_ends_traced():
     assert any(c.startswith("argkb trace") for c in commands)
 
 
-if __name__ == "__main__":   # print the real transcript, to refresh the document by hand
+if __name__ == "__main__":  # print the real transcript, to refresh the document by hand
     import sys
     import tempfile
 

@@ -5,6 +5,7 @@ path, value, message): on the repository's seed knowledge base, on the tiny test
 base with every invalid fixture loaded into it at once, and on a generated knowledge base
 with broken contributions merged in.
 """
+
 from __future__ import annotations
 
 import os
@@ -61,16 +62,17 @@ def test_every_invalid_fixture_at_once(mini_kb_dir, sparql_parsed_once):
     assert isomorphic(fast.to_graph(), reference.to_graph())
 
 
-def test_pyshacl_reports_alike_with_each_sparql_text_parsed_once(mini_kb_dir, sparql_parsed_once,
-                                                                  monkeypatch):
+def test_pyshacl_reports_alike_with_each_sparql_text_parsed_once(
+    mini_kb_dir, sparql_parsed_once, monkeypatch
+):
     """The ``sparql_parsed_once`` fixture the comparisons use spares pySHACL its re-parsing only:
     its results graph is the one it writes without the fixture."""
     from argkb.validation.validate import add_source_texts, run_shacl
 
     kb = every_fixture(mini_kb_dir)
     once = run_shacl(add_source_texts(kb, kb.graph()), kb.shapes_graph())
-    assert len(sparql_parsed_once) >= 8    # the SPARQL constraints of the shapes, each parsed once
-    monkeypatch.undo()                     # rdflib as it is: every text parsed on every call
+    assert len(sparql_parsed_once) >= 8  # the SPARQL constraints of the shapes, each parsed once
+    monkeypatch.undo()  # rdflib as it is: every text parsed on every call
     each_time = run_shacl(add_source_texts(kb, kb.graph()), kb.shapes_graph())
     assert len(each_time) > 100 and isomorphic(once, each_time)
 
@@ -79,8 +81,16 @@ def test_pyshacl_reports_alike_with_each_sparql_text_parsed_once(mini_kb_dir, sp
 def test_generated_kb_with_broken_contributions(tmp_path, sparql_parsed_once):
     root = tmp_path / "kb"
     generate(root, 800, seed=3)
-    for i, breakage in enumerate(("cycle-existing", "quote-off-by-one", "duplicate-label-existing",
-                                  "implication-without-rationale", "bnode-quote", "single-lens")):
+    for i, breakage in enumerate(
+        (
+            "cycle-existing",
+            "quote-off-by-one",
+            "duplicate-label-existing",
+            "implication-without-rationale",
+            "bnode-quote",
+            "single-lens",
+        )
+    ):
         text = make_contribution(root, i, breakage).replace("kb:contrib", f"kb:contrib{i}")
         (root / "data" / f"contrib-{i}.ttl").write_text(text, encoding="utf-8")
     fast, reference = both(KnowledgeBase.locate(root))
@@ -88,44 +98,65 @@ def test_generated_kb_with_broken_contributions(tmp_path, sparql_parsed_once):
     assert fast == reference
 
 
-@pytest.mark.parametrize("prop", [
-    "sh:path ex:p ; sh:qualifiedValueShape [ sh:class ex:D ] ; sh:qualifiedMinCount 1",
-    "sh:path ex:p ; sh:property [ sh:path ex:q ; sh:minCount 1 ]",       # nested in a property shape
-    "sh:path ( ex:p ex:q )",                                              # a sequence path
-    "sh:path [ sh:inversePath ex:p ; rdf:first ex:q ; rdf:rest () ]",    # a list that is also an inverse
-    "sh:path ex:p ; sh:datatype xsd:byte",                               # well-formedness not compiled
-])
+@pytest.mark.parametrize(
+    "prop",
+    [
+        "sh:path ex:p ; sh:qualifiedValueShape [ sh:class ex:D ] ; sh:qualifiedMinCount 1",
+        # nested in a property shape
+        "sh:path ex:p ; sh:property [ sh:path ex:q ; sh:minCount 1 ]",
+        # a sequence path
+        "sh:path ( ex:p ex:q )",
+        # a list that is also an inverse
+        "sh:path [ sh:inversePath ex:p ; rdf:first ex:q ; rdf:rest () ]",
+        # well-formedness not compiled
+        "sh:path ex:p ; sh:datatype xsd:byte",
+    ],
+)
 def test_unknown_shacl_feature_is_refused_not_guessed(prop):
-    shapes = Graph().parse(data=f"""
+    shapes = Graph().parse(
+        data=f"""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
-        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ {prop} ] .""", format="turtle")
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdf: \
+<http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ {prop} ] .""",
+        format="turtle",
+    )
     with pytest.raises(Unsupported):
         compile_shapes(shapes)
 
 
 @pytest.mark.slow
 def test_nested_property_shape_end_to_end(runner, mini_kb_dir, sparql_parsed_once):
-    """The issue's case: a property shape inside a property shape; `validate` used to say "conforms"."""
+    """The issue's case: a property shape inside a property shape; `validate` used to say
+    "conforms"."""
     from argkb.cli.main import cli
 
     shapes = mini_kb_dir / "ontology" / "shapes.ttl"
-    shapes.write_text(shapes.read_text(encoding="utf-8") + """
+    shapes.write_text(
+        shapes.read_text(encoding="utf-8")
+        + """
         <urn:test:NestedShape> a sh:NodeShape ; sh:targetClass argkb:Argument ;
             sh:property [ sh:path argkb:conclusion ;
                           sh:property [ sh:path <urn:test:never> ; sh:minCount 1 ] ] .
-        """, encoding="utf-8")
+        """,
+        encoding="utf-8",
+    )
     auto = runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir), "--format", "json"])
-    reference = runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir), "--format", "json", "--engine", "pyshacl"])
+    reference = runner.invoke(
+        cli, ["validate", "--kb", str(mini_kb_dir), "--format", "json", "--engine", "pyshacl"]
+    )
     assert auto.exit_code == reference.exit_code == 1
     assert auto.output == reference.output and "urn:test:never" in auto.output
     fast = runner.invoke(cli, ["validate", "--kb", str(mini_kb_dir), "--engine", "fast"])
-    assert fast.exit_code == 2 and "does not compile" in fast.output and "--engine auto" in fast.output
+    assert (
+        fast.exit_code == 2 and "does not compile" in fast.output and "--engine auto" in fast.output
+    )
     assert "Traceback" not in fast.output
 
 
 def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
-    """With ``--endpoint`` the checks run on the server and texts are joined locally: same results."""
+    """With ``--endpoint`` the checks run on the server and texts are joined locally: same
+    results."""
     from argkb.kb.locate import Locator
     from argkb.validation.compiled import compiled_for
     from argkb.validation.validate import _report, run_fast
@@ -135,14 +166,17 @@ def test_checks_run_through_a_store_like_on_an_endpoint(mini_kb_dir):
     for text in (DATA / "invalid" / "sources").glob("*.txt"):
         shutil.copy(text, mini_kb_dir / "data" / "sources" / text.name)
     kb = KnowledgeBase.locate(mini_kb_dir)
-    through_store = _report(run_fast(kb, open_store(kb), compiled_for(kb.shapes_file)), kb, [], Locator(kb), 0)
+    through_store = _report(
+        run_fast(kb, open_store(kb), compiled_for(kb.shapes_file)), kb, [], Locator(kb), 0
+    )
     in_memory = validate_whole(kb, engine="fast")
     assert key(through_store) == key(in_memory)
     assert {r.rule for r in in_memory.results} >= {0, 1, 2, 3, 4, 5, 6}
 
 
 def test_prebinding_verdicts_are_kept_between_processes(tmp_path, monkeypatch):
-    """Parsing the SPARQL constraints with rdflib costs seconds: their verdicts are cached by query text."""
+    """Parsing the SPARQL constraints with rdflib costs seconds: their verdicts are cached by query
+    text."""
     import json
     import shutil as sh
 
@@ -163,18 +197,33 @@ def test_prebinding_verdicts_are_kept_between_processes(tmp_path, monkeypatch):
     assert [c.query for c in again.checks] == [c.query for c in compiled.checks]
 
 
-@pytest.mark.parametrize("value", [Literal("04", datatype=XSD.integer, normalize=False),
-                                   Literal("4.0", datatype=XSD.decimal, normalize=False)])
+@pytest.mark.parametrize(
+    "value",
+    [
+        Literal("04", datatype=XSD.integer, normalize=False),
+        Literal("4.0", datatype=XSD.decimal, normalize=False),
+    ],
+)
 def test_data_the_store_would_rewrite_is_refused(value, sparql_parsed_once):
-    """pyoxigraph stores "04" as "4" and "4.0" as "4"; SHACL compares terms as written (not in sh:in here)."""
+    """pyoxigraph stores "04" as "4" and "4.0" as "4"; SHACL compares terms as written (not in sh:in
+    here)."""
     from argkb.validation import validate_graphs
 
-    graph = Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+    graph = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
         ex:S a sh:NodeShape ; sh:targetNode ex:x ; sh:property [ sh:path ex:p ; sh:in ( 4 ) ] .""",
-        format="turtle")
+        format="turtle",
+    )
     graph.add((URIRef("http://example.org/x"), URIRef("http://example.org/p"), value))
     with pytest.raises(Unsupported):
         validate_graphs(graph, graph, engine="fast")
-    auto, reference = validate_graphs(graph, graph, engine="auto"), validate_graphs(graph, graph, engine="pyshacl")
-    assert [r.terms["value"] for r in auto.results] == [r.terms["value"] for r in reference.results] == [value]
+    auto, reference = (
+        validate_graphs(graph, graph, engine="auto"),
+        validate_graphs(graph, graph, engine="pyshacl"),
+    )
+    assert (
+        [r.terms["value"] for r in auto.results]
+        == [r.terms["value"] for r in reference.results]
+        == [value]
+    )
     assert isomorphic(auto.to_graph(), reference.to_graph())

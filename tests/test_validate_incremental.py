@@ -6,6 +6,7 @@ validated incrementally (``validate(kb, [file])``: a neighbourhood taken from th
 as a whole (the merged graph, reported on the nodes the file touches), and the results must
 be the same set of (focus, rule, shape, severity, path, value, message).
 """
+
 from __future__ import annotations
 
 import sys
@@ -26,9 +27,12 @@ CASES = [(b, s) for b in sorted(BREAKAGES) for s in SEEDS]
 
 
 def masked(r) -> tuple:
-    """What a result says, blank nodes masked (their labels differ between two parses of one file)."""
+    """What a result says, blank nodes masked (their labels differ between two parses of one
+    file)."""
+
     def mask(text):
         return "_:" if text and text.startswith("_:") else text
+
     return mask(r.focus), r.rule, r.shape, r.severity, r.path, mask(r.value), r.message
 
 
@@ -56,7 +60,9 @@ def test_incremental_equals_whole(gen_kb, tmp_path, breakage, seed):
     incremental = validate(kb, [contribution])
     whole = validate_whole(kb, [contribution], engine="fast")
     assert key(incremental) == key(whole)
-    assert incremental.conforms == (breakage in ("valid", "unused-claim", "single-lens", "existing-claim-unlabelled-use"))
+    assert incremental.conforms == (
+        breakage in ("valid", "unused-claim", "single-lens", "existing-claim-unlabelled-use")
+    )
     if breakage in ("unused-claim", "single-lens"):
         assert [r.rule for r in incremental.warnings] == [7]
     if not incremental.conforms:  # every violation names the file that defines its node
@@ -78,15 +84,21 @@ def test_blank_node_quote_is_reported(gen_kb, tmp_path):
 
 
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
-def test_every_way_of_restricting_to_the_focus_gives_the_same_report(gen_kb, tmp_path, monkeypatch, breakage):
-    """The focus nodes marked in a graph of their own, the whole neighbourhood checked and filtered, or a
-    VALUES block (argkb.store.focus): the same results, files and lines."""
+def test_every_way_of_restricting_to_the_focus_gives_the_same_report(
+    gen_kb, tmp_path, monkeypatch, breakage
+):
+    """The focus nodes marked in a graph of their own, the whole neighbourhood checked and filtered,
+    or a VALUES block (argkb.store.focus): the same results, files and lines."""
     import argkb.store.focus as focus
 
     contribution = tmp_path / f"{breakage}.ttl"
     contribution.write_text(make_contribution(gen_kb, 1, breakage), encoding="utf-8")
     reports = {}
-    for way, mostly, markable in (("marked", 0, True), ("filtered", 10 ** 9, True), ("values", 0, False)):
+    for way, mostly, markable in (
+        ("marked", 0, True),
+        ("filtered", 10**9, True),
+        ("values", 0, False),
+    ):
         monkeypatch.setattr(focus, "MOSTLY", mostly)
         if not markable:
             monkeypatch.setattr(focus, "markable", lambda _store: False)

@@ -1,5 +1,6 @@
 """`argkb validate` says what it checked: which knowledge base (its folder; the bundled one or not),
 which files, how many nodes, which rules."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,13 @@ def typed_kb_nodes(*files) -> int:
     g = Graph()
     for f in files:
         g.parse(f)
-    return len({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(KB_NS)})
+    return len(
+        {
+            s
+            for s in g.subjects(RDF.type, None)
+            if isinstance(s, URIRef) and str(s).startswith(KB_NS)
+        }
+    )
 
 
 def test_whole_kb_names_folder_files_nodes_and_rules(runner, mini_kb_dir):
@@ -24,8 +31,10 @@ def test_whole_kb_names_folder_files_nodes_and_rules(runner, mini_kb_dir):
     assert result.exit_code == 0, result.output
     data_files = sorted((mini_kb_dir / "data").rglob("*.ttl"))
     first = result.output.splitlines()[0]
-    assert first == (f"checked knowledge base {mini_kb_dir}: {len(data_files)} data file"
-                     f"{'s' * (len(data_files) != 1)}, {typed_kb_nodes(*data_files)} nodes, 8 rules (0–7)")
+    assert first == (
+        f"checked knowledge base {mini_kb_dir}: {len(data_files)} data file"
+        f"{'s' * (len(data_files) != 1)}, {typed_kb_nodes(*data_files)} nodes, 8 rules (0–7)"
+    )
 
 
 def test_json_says_what_was_checked(runner, mini_kb_dir):
@@ -47,7 +56,12 @@ def test_files_are_checked_in_the_context_of_the_kb(runner, mini_kb_dir):
 def test_the_bundled_kb_is_named_as_such(runner, tmp_path, monkeypatch):
     monkeypatch.delenv("ARGKB_HOME", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.chdir(tmp_path)   # no knowledge base here or above: argkb falls back to its bundled one
+    monkeypatch.chdir(
+        tmp_path
+    )  # no knowledge base here or above: argkb falls back to its bundled one
     result = runner.invoke(cli, ["validate", "--format", "json"])
     checked = json.loads(result.output)["checked"]
-    assert checked["bundled"] is True and checked["knowledge_base"] in (str(REPO), str(REPO / "src/argkb/bundled"))
+    assert checked["bundled"] is True and checked["knowledge_base"] in (
+        str(REPO),
+        str(REPO / "src/argkb/bundled"),
+    )

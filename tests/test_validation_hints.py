@@ -1,5 +1,6 @@
 """Validation messages an author can act on (argkb.validation.hints): the offending value, what it
 is, the nearest id meant, the perspectives there are, and where a quote's text really occurs."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,6 +16,7 @@ PREFIXES = """@prefix argkb: <https://w3id.org/argkb/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
 
+
 @pytest.fixture(scope="module")
 def mini_kb_dir(shared_mini_kb_dir):
     """The tests here only read the tiny knowledge base: they share one copy (tests/conftest.py)."""
@@ -28,29 +30,53 @@ def _messages(kb: KnowledgeBase, tmp_path: Path, body: str) -> list[str]:
 
 
 def test_a_misspelt_premise_names_the_value_and_the_id_meant(mini_kb, tmp_path):
-    messages = _messages(mini_kb, tmp_path, """
+    messages = _messages(
+        mini_kb,
+        tmp_path,
+        """
 kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realism ;
-    argkb:premise kb:claim-signals-mater ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
+    argkb:premise kb:claim-signals-mater ; argkb:warrant "W." ; argkb:conclusion \
+kb:impl-allies-doubt .""",
+    )
     [message] = messages
-    assert message.startswith("premise kb:claim-signals-mater is not an argkb:Claim (nothing defines it); "
-                              "did you mean kb:claim-signals-matter"), message      # the nearest first
+    assert message.startswith(
+        "premise kb:claim-signals-mater is not an argkb:Claim (nothing defines it); "
+        "did you mean kb:claim-signals-matter"
+    ), message  # the nearest first
 
 
 def test_a_reference_to_a_node_of_another_kind_says_what_it_is(mini_kb, tmp_path):
-    messages = _messages(mini_kb, tmp_path, """
+    messages = _messages(
+        mini_kb,
+        tmp_path,
+        """
 kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realism ;
-    argkb:premise kb:russia ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
-    assert any(m.startswith("premise kb:russia is not an argkb:Claim (it is an argkb:State)") for m in messages), messages
+    argkb:premise kb:russia ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""",
+    )
+    assert any(
+        m.startswith("premise kb:russia is not an argkb:Claim (it is an argkb:State)")
+        for m in messages
+    ), messages
 
 
 def test_an_undeclared_perspective_lists_the_perspectives(mini_kb, tmp_path):
-    messages = _messages(mini_kb, tmp_path, """
+    messages = _messages(
+        mini_kb,
+        tmp_path,
+        """
 kb:arg-new a argkb:Argument ; rdfs:label "a" ; argkb:perspective argkb:Realist ;
-    argkb:premise kb:claim-signals-matter ; argkb:warrant "W." ; argkb:conclusion kb:impl-allies-doubt .""")
+    argkb:premise kb:claim-signals-matter ; argkb:warrant "W." ; argkb:conclusion \
+kb:impl-allies-doubt .""",
+    )
     [message] = messages
     assert message.startswith("argkb:Realist is not a perspective; the perspectives are ")
-    for lens in ("argkb:Realism", "argkb:Liberalism", "argkb:Constructivism", "argkb:DiplomaticPractice",
-                 "argkb:SecurityAnalysis"):
+    for lens in (
+        "argkb:Realism",
+        "argkb:Liberalism",
+        "argkb:Constructivism",
+        "argkb:DiplomaticPractice",
+        "argkb:SecurityAnalysis",
+    ):
         assert lens in message
     assert message.endswith("did you mean argkb:Realism?")
 
@@ -59,17 +85,29 @@ def test_a_misplaced_quote_says_where_its_text_occurs(mini_kb, tmp_path):
     text = (mini_kb.sources_dir / "mini-source.txt").read_text(encoding="utf-8")
     exact = text[10:40]
     assert text.count(exact) == 1
-    [message] = _messages(mini_kb, tmp_path, f"""
-kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{exact}" ; oa:start 11 ; oa:end 41 .""")
-    assert message.endswith("; the exact text occurs at [10, 40): set oa:start 10 and oa:end 40"), message
+    [message] = _messages(
+        mini_kb,
+        tmp_path,
+        f"""
+kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{exact}" ; oa:start 11 ; \
+oa:end 41 .""",
+    )
+    assert message.endswith("; the exact text occurs at [10, 40): set oa:start 10 and oa:end 40"), (
+        message
+    )
 
 
 def test_a_quote_not_in_the_source_gets_the_closest_passage(mini_kb, tmp_path):
     text = (mini_kb.sources_dir / "mini-source.txt").read_text(encoding="utf-8")
     original = text[5:45]
-    altered = original[:20] + "X" + original[21:]          # one character changed
-    [message] = _messages(mini_kb, tmp_path, f"""
-kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{altered}" ; oa:start 5 ; oa:end 45 .""")
+    altered = original[:20] + "X" + original[21:]  # one character changed
+    [message] = _messages(
+        mini_kb,
+        tmp_path,
+        f"""
+kb:quote-new a argkb:Quote ; oa:hasSource kb:mini-source ; oa:exact "{altered}" ; oa:start 5 ; \
+oa:end 45 .""",
+    )
     assert "does not occur in the source; the closest passage" in message
     assert "at [5, 45)" in message, message
 
@@ -79,13 +117,21 @@ def test_an_id_of_the_wrong_kind_says_what_it_is_and_which_command_reads_it(runn
 
     result = runner.invoke(cli, ["impacts", "kb:impl-allies-doubt", "--kb", str(mini_kb_dir)])
     assert result.exit_code == 2
-    assert ("kb:impl-allies-doubt is an Implication, not a move, lever or actor: "
-            "try `argkb trace kb:impl-allies-doubt`") in result.output
-    result = runner.invoke(cli, ["trace", "kb:move-us-decrease-sanctions", "--kb", str(mini_kb_dir)])
-    assert "kb:move-us-decrease-sanctions is a Move, not a claim: try `argkb impacts" in result.output
+    assert (
+        "kb:impl-allies-doubt is an Implication, not a move, lever or actor: "
+        "try `argkb trace kb:impl-allies-doubt`"
+    ) in result.output
+    result = runner.invoke(
+        cli, ["trace", "kb:move-us-decrease-sanctions", "--kb", str(mini_kb_dir)]
+    )
+    assert (
+        "kb:move-us-decrease-sanctions is a Move, not a claim: try `argkb impacts" in result.output
+    )
 
 
-def test_a_named_query_on_an_id_that_does_not_exist_exits_2_naming_the_id_meant(runner, mini_kb_dir):
+def test_a_named_query_on_an_id_that_does_not_exist_exits_2_naming_the_id_meant(
+    runner, mini_kb_dir
+):
     """A parameter naming no node is a usage error: exit 2, as the help promises (0.3; it was 1)."""
     from argkb.cli.main import cli
 
@@ -108,8 +154,11 @@ kb:claim-new a argkb:Claim ; rdfs:label "new"@en ; argkb:statement "New."@en ;
     path = tmp_path / "contribution.ttl"
     path.write_text(PREFIXES + body, encoding="utf-8")
     [r] = validate(mini_kb, [path]).violations
-    assert r.focus.startswith("_:")                                   # the report's term is still the node
-    assert r.focus_name == f'[ a argkb:Quote ; oa:exact "{exact}" ] (the argkb:evidence of kb:claim-new)'
+    assert r.focus.startswith("_:")  # the report's term is still the node
+    assert (
+        r.focus_name
+        == f'[ a argkb:Quote ; oa:exact "{exact}" ] (the argkb:evidence of kb:claim-new)'
+    )
     written = (PREFIXES + body).splitlines()
     assert r.line == next(i for i, line in enumerate(written, 1) if "oa:exact" in line)
     assert r.file.endswith("contribution.ttl")

@@ -1,6 +1,7 @@
 """The vendored JavaScript of the HTML map is exactly what the npm registry published for the
 versions package-lock.json pins: each file is compared with the one in the tarball whose SHA-512
 is the lock's integrity hash (the tarball is taken from npm's cache, which `npm ci` fills)."""
+
 from __future__ import annotations
 
 import json
@@ -35,12 +36,16 @@ def npm_cache():
 def test_vendored_bytes_match_the_lock_integrity(package, npm_cache):
     version, integrity = vendor_js.locked(package)
     try:
-        tarball = vendor_js.cached_tarball(integrity, npm_cache)     # raises unless sha512(tarball) == integrity
+        tarball = vendor_js.cached_tarball(
+            integrity, npm_cache
+        )  # raises unless sha512(tarball) == integrity
     except FileNotFoundError as exc:
         unavailable(str(exc))
     entry = vendor_manifest()[package]
     for name in (entry["script"], *entry["files"]):
-        assert vendored_path(package, version, name).read_bytes() == vendor_js.tarball_member(tarball, name), name
+        assert vendored_path(package, version, name).read_bytes() == vendor_js.tarball_member(
+            tarball, name
+        ), name
 
 
 def test_a_tampered_tarball_is_refused(tmp_path):

@@ -5,8 +5,10 @@ The library API (each CLI command is a thin layer over one of these):
 against the SHACL rules and returns a ``ValidationReport``.
 
 ``argkb.__version__`` is read from the installed package's metadata when first asked for
-(importing ``importlib.metadata`` costs ~60 ms, which every command would otherwise pay at start-up).
+(importing ``importlib.metadata`` costs ~60 ms, which every command would otherwise pay at
+start-up).
 """
+
 __all__ = ["__version__"]
 
 

@@ -1,4 +1,5 @@
 """``python -m argkb`` runs the command line."""
+
 from argkb.cli.main import main
 
 if __name__ == "__main__":

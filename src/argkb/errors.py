@@ -3,6 +3,7 @@
 Every error a user can cause is an ``ArgkbError``; the CLI prints its message and
 exits with its ``exit_code`` (2: usage error, unreadable or unparsable input).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,7 +40,9 @@ class KnowledgeBaseNotFound(ArgkbError):
 class InputError(ArgkbError):
     """A file could not be read or parsed: names file, line and column."""
 
-    def __init__(self, path: Path | str, reason: str, line: int | None = None, column: int | None = None):
+    def __init__(
+        self, path: Path | str, reason: str, line: int | None = None, column: int | None = None
+    ):
         self.path = str(path)
         self.reason = reason
         self.line = line

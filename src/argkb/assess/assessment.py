@@ -3,8 +3,10 @@
 ``assess`` labels every argument and claim in one or more views; ``lenses`` puts each
 implication's status under the five lenses side by side and picks out where they part ways;
 ``scenario`` follows one or more moves to every implication they trigger, transitively, with
-its status per lens. All read the knowledge base through ``open_store(kb)`` (see argkb.assess.framework).
+its status per lens. All read the knowledge base through ``open_store(kb)`` (see
+argkb.assess.framework).
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -24,8 +26,7 @@ from argkb.store.perspectives import lenses as all_lenses
 from argkb.vocab.namespaces import ARGKB
 
 ALL_LENSES: tuple[URIRef, ...] = tuple(ARGKB[name] for name in LENSES)
-SILENT = "-"   # the lens neither concludes nor attacks the implication
-
+SILENT = "-"  # the lens neither concludes nor attacks the implication
 
 
 def _check_semantics(semantics: str) -> None:
@@ -37,7 +38,9 @@ def _lenses(perspectives, store) -> list[URIRef]:
     """The lenses named (built-in or declared by the knowledge base), in order, without repeats."""
     declared = declared_perspectives(store) if perspectives else None
     named = (lens_iri(p, declared) for p in perspectives)
-    return list(dict.fromkeys(iri for iri in named if iri is not None))   # (a name gives an IRI, never None)
+    return list(
+        dict.fromkeys(iri for iri in named if iri is not None)
+    )  # (a name gives an IRI, never None)
 
 
 @dataclass
@@ -49,7 +52,9 @@ class Assessment:
     views: list[Evaluation]
 
 
-def assess(kb, perspectives=(), semantics: str = "grounded", overall: bool | None = None) -> Assessment:
+def assess(
+    kb, perspectives=(), semantics: str = "grounded", overall: bool | None = None
+) -> Assessment:
     """Label arguments and claims overall (no perspectives) or under each perspective given.
 
     ``overall=True`` adds the overall view in front of the lenses.
@@ -65,13 +70,14 @@ def assess(kb, perspectives=(), semantics: str = "grounded", overall: bool | Non
 
 @dataclass
 class LensRow:
-    """One implication: its status overall and under each lens (SILENT where the lens says nothing)."""
+    """One implication: its status overall and under each lens (SILENT where the lens says
+    nothing)."""
 
     claim: URIRef
     overall: str
     by_lens: dict[URIRef, str]
     deciding: dict[URIRef, list[tuple[URIRef, str, str]]] = field(default_factory=dict)
-    strength: dict[URIRef | None, float | None] = field(default_factory=dict)   # None key: overall
+    strength: dict[URIRef | None, float | None] = field(default_factory=dict)  # None key: overall
 
     @property
     def divergent(self) -> bool:
@@ -91,7 +97,9 @@ class LensComparison:
         return [r for r in self.rows if r.divergent]
 
 
-def _lens_rows(graph: ArgumentGraph, claims, lenses, semantics, gradual: str = "df-quad") -> list[LensRow]:
+def _lens_rows(
+    graph: ArgumentGraph, claims, lenses, semantics, gradual: str = "df-quad"
+) -> list[LensRow]:
     from argkb.assess.strength_view import view_strengths
 
     claims = list(claims)
@@ -101,16 +109,27 @@ def _lens_rows(graph: ArgumentGraph, claims, lenses, semantics, gradual: str = "
     argued = {lens: {c for c in claims if ev.argues(c)} for lens, ev in views.items()}
     strength = {None: view_strengths(graph, None, overall.view, gradual, targets=claims)}
     for lens, ev in views.items():
-        strength[lens] = view_strengths(graph, lens, ev.view, gradual, targets=[c for c in claims if c in argued[lens]])
+        strength[lens] = view_strengths(
+            graph, lens, ev.view, gradual, targets=[c for c in claims if c in argued[lens]]
+        )
     rows = []
     for c in claims:
-        by_lens = {lens: (ev.claims.get(c, SILENT) if c in argued[lens] else SILENT) for lens, ev in views.items()}
+        by_lens = {
+            lens: (ev.claims.get(c, SILENT) if c in argued[lens] else SILENT)
+            for lens, ev in views.items()
+        }
         row = LensRow(c, overall.claims.get(c, SILENT), by_lens)
         row.strength = {None: _rounded(strength[None].get(c))}
-        row.strength.update({lens: None if by_lens[lens] == SILENT else _rounded(strength[lens].get(c))
-                             for lens in lenses})
+        row.strength.update(
+            {
+                lens: None if by_lens[lens] == SILENT else _rounded(strength[lens].get(c))
+                for lens in lenses
+            }
+        )
         if row.divergent:
-            row.deciding = {lens: views[lens].deciding(c) for lens, s in by_lens.items() if s != SILENT}
+            row.deciding = {
+                lens: views[lens].deciding(c) for lens, s in by_lens.items() if s != SILENT
+            }
         rows.append(row)
     return rows
 
@@ -119,16 +138,20 @@ def _rounded(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
 
 
-def lenses(kb, semantics: str = "grounded", perspectives=(), gradual: str = "df-quad") -> LensComparison:
+def lenses(
+    kb, semantics: str = "grounded", perspectives=(), gradual: str = "df-quad"
+) -> LensComparison:
     """Every implication under each lens (the five built-in ones and any the knowledge base
     declares, unless ``perspectives`` names some)."""
     _check_semantics(semantics)
     store = open_store(kb)
-    graph = load(store, labels=False)   # it shows the implications' labels alone
+    graph = load(store, labels=False)  # it shows the implications' labels alone
     chosen = _lenses(perspectives, store) or all_lenses(store)
     implications = _sorted(c for c, info in graph.claims.items() if info.implication)
     rows = _lens_rows(graph, implications, chosen, semantics, gradual)
-    keep_strengths(store, graph)   # the next command on this database reads the strengths' index back
+    keep_strengths(
+        store, graph
+    )  # the next command on this database reads the strengths' index back
     return LensComparison(graph, semantics, chosen, rows, gradual)
 
 
@@ -138,7 +161,9 @@ class Reached:
 
     claim: URIRef
     depth: int
-    via: tuple[URIRef, ...]   # (move,) for a direct trigger; (premise implication, argument) otherwise
+    via: tuple[
+        URIRef, ...
+    ]  # (move,) for a direct trigger; (premise implication, argument) otherwise
 
 
 @dataclass
@@ -159,18 +184,22 @@ def scenario(kb, moves, perspectives=(), semantics: str = "grounded") -> Scenari
     store = open_store(kb)
     known = {row[0] for row in store.query(MOVES_Q).rows}
     chosen_moves = list(dict.fromkeys(resolve(m, known, "move") for m in moves))
-    graph = load(store, labels=False)   # it shows the implications' labels alone
+    graph = load(store, labels=False)  # it shows the implications' labels alone
     triggered: dict[URIRef, list[URIRef]] = {}
     for move, impl in store.query(TRIGGERS_Q).rows:
         triggered.setdefault(move, []).append(impl)
     reached = follow(graph, chosen_moves, triggered)
     chosen = _lenses(perspectives, store) or all_lenses(store)
     order = sorted(reached, key=lambda c: (reached[c].depth, str(c)))
-    comparison = LensComparison(graph, semantics, chosen, _lens_rows(graph, order, chosen, semantics))
+    comparison = LensComparison(
+        graph, semantics, chosen, _lens_rows(graph, order, chosen, semantics)
+    )
     return Scenario(chosen_moves, comparison, reached)
 
 
-def follow(graph: ArgumentGraph, moves, triggered: dict[URIRef, list[URIRef]]) -> dict[URIRef, Reached]:
+def follow(
+    graph: ArgumentGraph, moves, triggered: dict[URIRef, list[URIRef]]
+) -> dict[URIRef, Reached]:
     """Breadth-first: implications the moves trigger, then those argued from them (any lens)."""
     leads: dict[URIRef, list[tuple[URIRef, URIRef]]] = {}
     for a in sorted(graph.arguments.values(), key=lambda a: str(a.iri)):

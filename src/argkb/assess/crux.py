@@ -7,6 +7,7 @@ is a minimal set of arguments whose removal changes the verdict: removing it cha
 (or leaves the lens silent), and removing any proper part of it does not. Cruxes are found by
 recomputation, smallest first, up to three arguments each.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -27,7 +28,9 @@ def region(graph: ArgumentGraph, claim: URIRef, view, semantics: str = "grounded
     """The arguments in ``view`` the claim's status depends on, nearest first."""
     if semantics == "stable":
         return sorted(view, key=str)
-    start = [a for a in (*graph.concluding.get(claim, ()), *graph.rebutting.get(claim, ())) if a in view]
+    start = [
+        a for a in (*graph.concluding.get(claim, ()), *graph.rebutting.get(claim, ())) if a in view
+    ]
     dist = {a: 0 for a in start}
     queue = deque(start)
     while queue:
@@ -43,23 +46,40 @@ def argues(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, arguments) 
     """Does ``lens`` (None: overall) conclude or attack the claim with one of ``arguments``?"""
     return lens is None or any(
         a in arguments and graph.arguments[a].perspective == lens
-        for a in (*graph.concluding.get(claim, ()), *graph.rebutting.get(claim, ())))
+        for a in (*graph.concluding.get(claim, ()), *graph.rebutting.get(claim, ()))
+    )
 
 
-def verdict(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, arguments, semantics: str = "grounded") -> str | None:
-    """The claim's status when only ``arguments`` exist (None: the lens is silent on an implication)."""
+def verdict(
+    graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, arguments, semantics: str = "grounded"
+) -> str | None:
+    """The claim's status when only ``arguments`` exist (None: the lens is silent on an
+    implication)."""
     arguments = set(arguments)
     info = graph.claims.get(claim)
-    if lens is not None and info is not None and info.implication and not argues(graph, lens, claim, arguments):
+    if (
+        lens is not None
+        and info is not None
+        and info.implication
+        and not argues(graph, lens, claim, arguments)
+    ):
         return None
     arg_labels, _ = labels(framework(graph, arguments), semantics)
     return claim_status(graph, lens, claim, arguments, arg_labels)
 
 
-def cruxes(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view, semantics: str = "grounded",
-           max_size: int = MAX_SIZE, budget: int = BUDGET) -> tuple[list[list[URIRef]], bool]:
+def cruxes(
+    graph: ArgumentGraph,
+    lens: URIRef | None,
+    claim: URIRef,
+    view,
+    semantics: str = "grounded",
+    max_size: int = MAX_SIZE,
+    budget: int = BUDGET,
+) -> tuple[list[list[URIRef]], bool]:
     """The minimal sets of up to ``max_size`` arguments whose removal changes the verdict, smallest
-    first, each verified by recomputation; and whether the search was complete (within ``budget``)."""
+    first, each verified by recomputation; and whether the search was complete (within
+    ``budget``)."""
     candidates = region(graph, claim, view, semantics)
     everything = set(candidates)
     before = verdict(graph, lens, claim, everything, semantics)
@@ -80,5 +100,7 @@ def cruxes(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view, seman
 
 def _ordered(found, candidates) -> list[tuple[URIRef, ...]]:
     rank = {a: i for i, a in enumerate(candidates)}
-    return sorted((tuple(sorted(f, key=rank.__getitem__)) for f in found),
-                  key=lambda t: (len(t), [rank[a] for a in t]))
+    return sorted(
+        (tuple(sorted(f, key=rank.__getitem__)) for f in found),
+        key=lambda t: (len(t), [rank[a] for a in t]),
+    )

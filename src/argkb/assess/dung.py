@@ -14,6 +14,7 @@ For preferred and stable there may be several extensions; ``labels`` reports the
 labelling: IN when IN in every extension, OUT when OUT in every one, UNDEC otherwise (and, for
 stable semantics with no extension at all, UNDEC everywhere).
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -22,11 +23,14 @@ from dataclasses import dataclass, field
 from itertools import product
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
-#: the three statuses in plain words: command help and the footer of every text output that shows them
-STATUS_MEANING = ("IN: it stands (whatever argues against it has been defeated, or nothing does). "
-                  "OUT: it falls (an argument that stands attacks it). "
-                  "UNDEC: undecided (the arguments for and against it hold each other in check, "
-                  "for example two that attack each other, so neither side wins).")
+#: the three statuses in plain words: command help and the footer of every text output that shows
+#: them
+STATUS_MEANING = (
+    "IN: it stands (whatever argues against it has been defeated, or nothing does). "
+    "OUT: it falls (an argument that stands attacks it). "
+    "UNDEC: undecided (the arguments for and against it hold each other in check, "
+    "for example two that attack each other, so neither side wins)."
+)
 SEMANTICS = ("grounded", "preferred", "stable")
 
 
@@ -57,7 +61,7 @@ def grounded(af: Framework) -> dict[Hashable, str]:
 
 def _grounded_ix(af: Framework) -> list[str]:
     n = len(af.arguments)
-    live = [len(af.attackers[i]) for i in range(n)]   # attackers not yet OUT
+    live = [len(af.attackers[i]) for i in range(n)]  # attackers not yet OUT
     lab: list[str | None] = [None] * n
     todo = deque(i for i in range(n) if live[i] == 0)
     while todo:
@@ -106,8 +110,10 @@ def _maximal_admissible(af: Framework, part: list[int]) -> list[frozenset[int]]:
     found: list[frozenset[int]] = []
 
     def dead(lab) -> bool:
-        return any(label == _MUST_OUT and not any(lab.get(b) == _BLANK for b in af.attackers[a])
-                   for a, label in lab.items())
+        return any(
+            label == _MUST_OUT and not any(lab.get(b) == _BLANK for b in af.attackers[a])
+            for a, label in lab.items()
+        )
 
     def walk(lab):
         if dead(lab):
@@ -134,14 +140,18 @@ def _maximal_admissible(af: Framework, part: list[int]) -> list[frozenset[int]]:
     return [s for s in unique if not any(s < t for t in unique)]
 
 
-def _part_extensions(af: Framework, semantics: str, lab0: list[str]) -> list[tuple[list[int], list[frozenset[int]]]]:
+def _part_extensions(
+    af: Framework, semantics: str, lab0: list[str]
+) -> list[tuple[list[int], list[frozenset[int]]]]:
     """Each part of the grounded residue with its preferred (or stable) extensions."""
     residue = [i for i, label in enumerate(lab0) if label == UNDEC]
     result = []
     for part in _components(af, residue):
         exts = _maximal_admissible(af, part)
         if semantics == "stable":
-            exts = [e for e in exts if all(a in e or any(b in e for b in af.attackers[a]) for a in part)]
+            exts = [
+                e for e in exts if all(a in e or any(b in e for b in af.attackers[a]) for a in part)
+            ]
         result.append((part, exts))
     return result
 
@@ -186,4 +196,7 @@ def labelling_of(af: Framework, extension: Iterable) -> dict[Hashable, str]:
     """The labelling an extension induces: its members IN, what they attack OUT, the rest UNDEC."""
     members = {af.index[a] for a in extension}
     attacked = {t for a in members for t in af.targets[a]}
-    return {a: IN if i in members else OUT if i in attacked else UNDEC for i, a in enumerate(af.arguments)}
+    return {
+        a: IN if i in members else OUT if i in attacked else UNDEC
+        for i, a in enumerate(af.arguments)
+    }

@@ -17,6 +17,7 @@ when one of them stands, and a lens that argues only against it leaves it UNDEC 
 fails (unsupported is not IN). Another claim nothing supports is UNDEC when an UNDEC argument
 attacks it, and IN otherwise: a premise taken as given.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,18 +31,24 @@ from argkb.assess.load import load  # noqa: F401  (the API)
 from argkb.store import open_store
 from argkb.vocab.lenses import BUILT_IN, local_name
 
-LENSES = tuple(local_name(term) for term in BUILT_IN)   # the built-in lenses' local names (argkb.vocab.lenses)
+LENSES = tuple(
+    local_name(term) for term in BUILT_IN
+)  # the built-in lenses' local names (argkb.vocab.lenses)
 
 
 def framework(graph: ArgumentGraph, view) -> Framework:
     """The Dung framework of the arguments in ``view``: the refuting attacks among them. A view much
-    smaller than the graph (a crux search's region, recomputed hundreds of times) is read from its own
-    arguments' attackers, not from every attack of the graph."""
+    smaller than the graph (a crux search's region, recomputed hundreds of times) is read from its
+    own arguments' attackers, not from every attack of the graph."""
     members = view if isinstance(view, (set, frozenset, dict)) else set(view)
     if _small(graph, members):
         arguments, attackers = graph.arguments, graph.attackers_of
-        defeats = {(a, b) for b in members for a in attackers.get(b, ())
-                   if a in members and not arguments[a].weakens}
+        defeats = {
+            (a, b)
+            for b in members
+            for a in attackers.get(b, ())
+            if a in members and not arguments[a].weakens
+        }
     else:
         defeats = {(a, b) for a, b in graph.defeats if a in members and b in members}
     return Framework(_in_order(graph, members), defeats)
@@ -52,7 +59,8 @@ def _small(graph: ArgumentGraph, members) -> bool:
 
 
 def _in_order(graph: ArgumentGraph, view) -> list:
-    """``sorted(view)``: the graph's arguments sorted once, kept when in ``view`` (a small view sorted alone)."""
+    """``sorted(view)``: the graph's arguments sorted once, kept when in ``view`` (a small view
+    sorted alone)."""
     members = view if isinstance(view, (set, frozenset, dict)) else set(view)
     if _small(graph, members):
         return _sorted(members)
@@ -63,7 +71,8 @@ def _in_order(graph: ArgumentGraph, view) -> list:
 def _labels(graph: ArgumentGraph, view, semantics: str) -> tuple[dict, int]:
     """``labels(framework(graph, view), semantics)``. Under grounded semantics an argument's label
     depends only on its attackers, back to the unattacked: the framework of the arguments some
-    refuting attack in view touches is labelled alone, every other argument is IN (nothing attacks it)."""
+    refuting attack in view touches is labelled alone, every other argument is IN (nothing attacks
+    it)."""
     if semantics != "grounded":
         return labels(framework(graph, view), semantics)
     defeats = {(a, b) for a, b in graph.defeats if a in view and b in view}
@@ -89,13 +98,18 @@ class Evaluation:
     gradual: str = "df-quad"
 
     def supporters(self, claim: URIRef) -> list[URIRef]:
-        """The arguments in view that support the claim: under a lens, only its own for an implication."""
+        """The arguments in view that support the claim: under a lens, only its own for an
+        implication."""
         return supporters(self.graph, self.lens, claim, self.view)
 
     def claim_attackers(self, claim: URIRef, weakening: bool = False) -> list[URIRef]:
-        """The refuting arguments in view that attack the claim (``weakening=True``: the weakening ones)."""
-        return _sorted(a for a in self.graph.rebutting.get(claim, ())
-                       if a in self.view and self.graph.arguments[a].weakens == weakening)
+        """The refuting arguments in view that attack the claim (``weakening=True``: the weakening
+        ones)."""
+        return _sorted(
+            a
+            for a in self.graph.rebutting.get(claim, ())
+            if a in self.view and self.graph.arguments[a].weakens == weakening
+        )
 
     def argues(self, claim: URIRef) -> bool:
         """Does this view conclude or attack the claim (rather than only reason from it)?"""
@@ -116,7 +130,8 @@ class Evaluation:
 
     @cached_property
     def strength(self) -> dict[URIRef, float]:
-        """The graded strength in [0, 1] of every argument and claim in view (``argkb.assess.strength``)."""
+        """The graded strength in [0, 1] of every argument and claim in view
+        (``argkb.assess.strength``)."""
         from argkb.assess.strength_view import view_strengths
 
         return view_strengths(self.graph, self.lens, self.view, self.gradual)
@@ -124,24 +139,37 @@ class Evaluation:
     def deciding(self, claim: URIRef) -> list[tuple[URIRef, str, str]]:
         """The arguments that decide the claim's status here: (argument, role, status).
 
-        Its supporters, the arguments attacking it (refuting, then those that only weaken it), and the
-        IN or UNDEC attackers of its supporters.
+        Its supporters, the arguments attacking it (refuting, then those that only weaken it), and
+        the IN or UNDEC attackers of its supporters.
         """
         rows = [(a, "supports", self.arguments[a]) for a in self.supporters(claim)]
         rows += [(a, "attacks", self.arguments[a]) for a in self.claim_attackers(claim)]
-        rows += [(a, "weakens", self.arguments[a]) for a in self.claim_attackers(claim, weakening=True)]
+        rows += [
+            (a, "weakens", self.arguments[a]) for a in self.claim_attackers(claim, weakening=True)
+        ]
         seen = {r[0] for r in rows}
         for s in self.supporters(claim):
             for b in _sorted(self.graph.attackers_of.get(s, ())):
-                if (b in self.view and b not in seen and self.arguments[b] != OUT
-                        and not self.graph.arguments[b].weakens):
-                    rows.append((b, f"{self.graph.attacks[(b, s)]}s {_local(s)}", self.arguments[b]))
+                if (
+                    b in self.view
+                    and b not in seen
+                    and self.arguments[b] != OUT
+                    and not self.graph.arguments[b].weakens
+                ):
+                    rows.append(
+                        (b, f"{self.graph.attacks[(b, s)]}s {_local(s)}", self.arguments[b])
+                    )
                     seen.add(b)
         return rows
 
 
-def evaluate(graph: ArgumentGraph, lens: URIRef | None = None, semantics: str = "grounded",
-             gradual: str = "df-quad", only=None) -> Evaluation:
+def evaluate(
+    graph: ArgumentGraph,
+    lens: URIRef | None = None,
+    semantics: str = "grounded",
+    gradual: str = "df-quad",
+    only=None,
+) -> Evaluation:
     """Label the arguments ``lens`` counts (None: all of them) and derive the claims' statuses.
 
     ``only``: derive the statuses of these claims alone (those in view), not of every claim in view.
@@ -150,31 +178,46 @@ def evaluate(graph: ArgumentGraph, lens: URIRef | None = None, semantics: str = 
     arg_labels, count = _labels(graph, view, semantics)
     if only is not None:
         touching = graph.touching
-        in_scope = {c for c in only if c in graph.claims
-                    and (lens is None or any(a in view for a in touching.get(c, ())))}
+        in_scope = {
+            c
+            for c in only
+            if c in graph.claims and (lens is None or any(a in view for a in touching.get(c, ())))
+        }
     elif lens is None:
         in_scope = set(graph.claims)
     else:
-        in_scope = {c for a in view for c in (graph.arguments[a].conclusion, graph.arguments[a].attacks,
-                                              *graph.arguments[a].premises) if c in graph.claims}
+        in_scope = {
+            c
+            for a in view
+            for c in (
+                graph.arguments[a].conclusion,
+                graph.arguments[a].attacks,
+                *graph.arguments[a].premises,
+            )
+            if c in graph.claims
+        }
     ev = Evaluation(graph, lens, semantics, own, view, arg_labels, {}, count, gradual)
     for c in _sorted(in_scope):
         info = graph.claims[c]
         if lens is not None and info.implication and not ev.argues(c):
-            continue    # the lens is silent on an implication it neither concludes nor attacks
+            continue  # the lens is silent on an implication it neither concludes nor attacks
         ev.claims[c] = claim_status(graph, lens, c, view, arg_labels)
     return ev
 
 
 def claim_status(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view, arg_labels) -> str:
-    """A claim's status from the labels of the arguments in ``view`` (see the module's docstring)."""
+    """A claim's status from the labels of the arguments in ``view`` (see the module's
+    docstring)."""
     arguments = graph.arguments
-    attackers = [arg_labels[a] for a in graph.rebutting.get(claim, ())
-                 if a in view and not arguments[a].weakens]
+    attackers = [
+        arg_labels[a]
+        for a in graph.rebutting.get(claim, ())
+        if a in view and not arguments[a].weakens
+    ]
     if IN in attackers:
         return OUT
     info = graph.claims.get(claim)
-    if lens is not None and info is not None and info.implication:   # ``supporters``, unsorted
+    if lens is not None and info is not None and info.implication:  # ``supporters``, unsorted
         own = graph.own_arguments(lens)
         support = [arg_labels[a] for a in graph.concluding.get(claim, ()) if a in view and a in own]
     else:
@@ -184,7 +227,7 @@ def claim_status(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view,
     if UNDEC in attackers:
         return UNDEC
     if lens is not None and info is not None and info.implication:
-        return UNDEC    # the lens argues against it, or only reasons from it: unsupported is not IN
+        return UNDEC  # the lens argues against it, or only reasons from it: unsupported is not IN
     return IN
 
 
@@ -207,9 +250,11 @@ def statuses(kb, perspective=None, semantics: str = "grounded") -> dict[URIRef, 
     return graded(kb, perspective, semantics)[0]
 
 
-def graded(kb, perspective=None, semantics: str = "grounded", gradual: str = "df-quad"
-           ) -> tuple[dict[URIRef, str], dict[URIRef, float]]:
-    """``statuses`` and the strength in [0, 1] of every claim in view (``argkb.assess.strength``)."""
+def graded(
+    kb, perspective=None, semantics: str = "grounded", gradual: str = "df-quad"
+) -> tuple[dict[URIRef, str], dict[URIRef, float]]:
+    """``statuses`` and the strength in [0, 1] of every claim in view
+    (``argkb.assess.strength``)."""
     from argkb.store.perspectives import declared_perspectives
 
     store = open_store(kb)

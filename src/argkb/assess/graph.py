@@ -12,6 +12,7 @@ What a lens counts (``../shared/design.md``, "Reading through a lens"): under le
 arguments count, and another lens's argument counts when L grants all its premises. L grants
 shared ground (a claim no lens holds, ``argkb:heldBy``) and the claims L holds itself.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ class Argument:
     conclusion: URIRef | None = None
     attacks: URIRef | None = None
     premises: list[URIRef] = field(default_factory=list)
-    weakens: bool = False          # argkb:force argkb:Weaken: lowers strength, never defeats
+    weakens: bool = False  # argkb:force argkb:Weaken: lowers strength, never defeats
 
 
 @dataclass
@@ -42,8 +43,8 @@ class Claim:
     iri: URIRef
     label: str = ""
     implication: bool = False
-    held_by: frozenset = frozenset()   # the lenses whose theory states it; empty: shared ground
-    base: float | None = None          # the qualifier's argkb:baseScore (implications)
+    held_by: frozenset = frozenset()  # the lenses whose theory states it; empty: shared ground
+    base: float | None = None  # the qualifier's argkb:baseScore (implications)
 
     @property
     def base_score(self) -> float:
@@ -67,7 +68,8 @@ class ArgumentGraph:
 
     @cached_property
     def concluding(self) -> dict[URIRef, list[URIRef]]:
-        """claim -> the arguments that conclude it (an index, so lookups never scan every argument)."""
+        """claim -> the arguments that conclude it (an index, so lookups never scan every
+        argument)."""
         index: dict[URIRef, list[URIRef]] = {}
         for a in self.arguments.values():
             if a.conclusion is not None:
@@ -103,7 +105,8 @@ class ArgumentGraph:
 
     @cached_property
     def attacks(self) -> dict[tuple[URIRef, URIRef], str]:
-        """(attacker, attacked) -> "undercut" | "rebut" | "undermine", weakening attacks included."""
+        """(attacker, attacked) -> "undercut" | "rebut" | "undermine", weakening attacks
+        included."""
         out: dict[tuple[URIRef, URIRef], str] = {}
         for b in self.arguments.values():
             t = b.attacks
@@ -133,7 +136,8 @@ class ArgumentGraph:
 
     @cached_property
     def needs(self) -> dict[URIRef, frozenset | None]:
-        """argument -> the lenses that grant all its premises (None: every lens, all shared ground)."""
+        """argument -> the lenses that grant all its premises (None: every lens, all shared
+        ground)."""
         out: dict[URIRef, frozenset | None] = {}
         for a in self.arguments.values():
             need: frozenset | None = None
@@ -176,21 +180,25 @@ class ArgumentGraph:
         return out
 
     def counts(self, lens: URIRef | None, arg: URIRef) -> bool:
-        """Does the argument count under ``lens``: its own, or one whose premises the lens all grants?"""
+        """Does the argument count under ``lens``: its own, or one whose premises the lens all
+        grants?"""
         if lens is None:
             return True
         need = self.needs[arg]
         return self.arguments[arg].perspective == lens or need is None or lens in need
 
     def lens_arguments(self, lens: URIRef | None) -> tuple[set[URIRef], set[URIRef]]:
-        """(the arguments the lens makes, the arguments it counts): all of them when lens is None."""
+        """(the arguments the lens makes, the arguments it counts): all of them when lens is
+        None."""
         if lens is None:
             everything = set(self.arguments)
             return everything, everything
         own = set(self.own_arguments(lens))
         # every argument but those resting on a premise the lens does not grant, unless its own
         view = set(self.arguments)
-        view.difference_update([a for a, need in self.needs.items() if need is not None and lens not in need])
+        view.difference_update(
+            [a for a, need in self.needs.items() if need is not None and lens not in need]
+        )
         view |= own
         return own, view
 
@@ -200,14 +208,21 @@ class ArgumentGraph:
 
 
 def supporters(graph: ArgumentGraph, lens: URIRef | None, claim: URIRef, view) -> list[URIRef]:
-    """Support that counts for ``claim`` in ``view``: under a lens an implication has only the lens's own."""
-    own_only = lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
-    return _sorted(a for a in graph.concluding.get(claim, ())
-                   if a in view and (not own_only or graph.arguments[a].perspective == lens))
+    """Support that counts for ``claim`` in ``view``: under a lens an implication has only the
+    lens's own."""
+    own_only = (
+        lens is not None and (info := graph.claims.get(claim)) is not None and info.implication
+    )
+    return _sorted(
+        a
+        for a in graph.concluding.get(claim, ())
+        if a in view and (not own_only or graph.arguments[a].perspective == lens)
+    )
 
 
 def _sorted(terms) -> list:
-    """``sorted(terms)``: rdflib's order of terms, which for IRIs alone is their strings' order (faster)."""
+    """``sorted(terms)``: rdflib's order of terms, which for IRIs alone is their strings' order
+    (faster)."""
     terms = list(terms)
     if len(terms) < 2:
         return terms

@@ -1,8 +1,10 @@
-"""``json.dumps(data, indent=2, ensure_ascii=False)``, the same text, without the pure-Python encoder's
-generators (an indent keeps ``json`` off its C encoder: at a million triples ``lenses --format json``
-spent half a second there). Strings go through ``json``'s own C escaping, floats through ``float.__repr__``
-as ``json`` does; anything else (a non-string key, NaN, another type) is left to ``json.dumps`` itself.
+"""``json.dumps(data, indent=2, ensure_ascii=False)``, the same text, without the pure-Python
+encoder's generators (an indent keeps ``json`` off its C encoder: at a million triples
+``lenses --format json`` spent half a second there). Strings go through ``json``'s own C escaping,
+floats through ``float.__repr__`` as ``json`` does; anything else (a non-string key, NaN, another
+type) is left to ``json.dumps`` itself.
 """
+
 from __future__ import annotations
 
 import json

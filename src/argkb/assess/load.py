@@ -1,8 +1,10 @@
-"""Reading the argument graph from a store: SPARQL queries, or one index scan per property on pyoxigraph.
+"""Reading the argument graph from a store: SPARQL queries, or one index scan per property on
+pyoxigraph.
 
-``load`` is the one entry point (``argkb.assess.framework.load`` re-exports it); the graph's classes and
-the query texts are in ``argkb.assess.graph``.
+``load`` is the one entry point (``argkb.assess.framework.load`` re-exports it); the graph's classes
+and the query texts are in ``argkb.assess.graph``.
 """
+
 from __future__ import annotations
 
 from rdflib import URIRef
@@ -50,7 +52,9 @@ def load(store, labels: bool = True) -> ArgumentGraph:
     for iri, label, implication, base in store.query(CLAIMS_Q).rows:
         c = claims.setdefault(iri, Claim(iri))
         c.label = c.label or str(label or "")
-        c.implication = c.implication or (implication is not None and implication.toPython() is True)
+        c.implication = c.implication or (
+            implication is not None and implication.toPython() is True
+        )
         if base is not None and c.base is None:
             c.base = _score(base)
     held: dict[URIRef, set] = {}
@@ -63,8 +67,9 @@ def load(store, labels: bool = True) -> ArgumentGraph:
 
 
 def keep_strengths(store, graph: ArgumentGraph) -> None:
-    """Keep the graph's strength index (numbered once, and the overall strengths it solved) in its view of the
-    store's database (``argkb.assess.snapshot``), when the view does not hold it yet: once per database."""
+    """Keep the graph's strength index (numbered once, and the overall strengths it solved) in its
+    view of the store's database (``argkb.assess.snapshot``), when the view does not hold it yet:
+    once per database."""
     name, has_index = graph.__dict__.get("_view", (None, True))
     if name is None or has_index or graph.__dict__.get("_strength_index") is None:
         return
@@ -87,8 +92,11 @@ def keep_strengths(store, graph: ArgumentGraph) -> None:
 def _plain_oxigraph(store) -> bool:
     from argkb.store.base import OxigraphStore
 
-    return isinstance(store, OxigraphStore) and type(store).query is OxigraphStore.query \
+    return (
+        isinstance(store, OxigraphStore)
+        and type(store).query is OxigraphStore.query
         and getattr(store, "ox", None) is not None
+    )
 
 
 class _Several(Exception):
@@ -131,7 +139,8 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         return found
 
     def bound_values(name: str, values) -> list | None:
-        """``(IRI, its SPARQL text)`` for each value, or None when one is no IRI (read them the slow way)."""
+        """``(IRI, its SPARQL text)`` for each value, or None when one is no IRI (read them the slow
+        way)."""
         try:
             bound = [(value, term_sparql(value)) for value in values if isinstance(value, URIRef)]
         except ValueError:
@@ -140,7 +149,7 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
 
     def label_text(t) -> str:
         if type(t) is pyoxigraph.Literal and (t.language or t.datatype.value == _XSD_STRING):
-            return t.value   # str(Literal(v) or "") is v for a plain or language-tagged string
+            return t.value  # str(Literal(v) or "") is v for a plain or language-tagged string
         return str(from_ox(t) or "")
 
     try:
@@ -149,7 +158,10 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         perspective: dict = {}
         lenses = bound_values("perspective", [term(v) for (v,) in rows("perspectives")])
         if lenses is not None:
-            for value, text in lenses:   # one scan per lens: its IRI is read once, not once per argument
+            for (
+                value,
+                text,
+            ) in lenses:  # one scan per lens: its IRI is read once, not once per argument
                 for (n,) in rows("perspective_of", text):
                     node = term(n)
                     old = perspective.setdefault(node, value)
@@ -163,7 +175,9 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         for n, v in rows("premise"):
             node, value = term(n), term(v)
             if node in arguments:
-                if type(value) is not URIRef:   # sorted with other terms: rdflib's order, the queries'
+                if (
+                    type(value) is not URIRef
+                ):  # sorted with other terms: rdflib's order, the queries'
                     raise _Several(node)
                 found = premises.get(node)
                 if found is None:
@@ -171,7 +185,9 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
                 elif value not in found:
                     found.append(value)
         implications = [term(n) for (n,) in rows("implications")]
-        claim_order = list(dict.fromkeys([*implications, *(term(n) for (n,) in rows("claims"))]))  # CLAIMS_Q's
+        claim_order = list(
+            dict.fromkeys([*implications, *(term(n) for (n,) in rows("claims"))])
+        )  # CLAIMS_Q's
         known = arguments.union(claim_order)
         label: dict = {}
         for n, v in rows("labels" if labels else "implication_labels"):
@@ -182,7 +198,7 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
                 if old != text:
                     raise _Several(node)
         base: dict = {}
-        scores = pairs("scores")   # qualifier -> base score: a handful, each then read per qualifier
+        scores = pairs("scores")  # qualifier -> base score: a handful, each then read per qualifier
         qualifiers = bound_values("scores", [q for q, _ in scores])
         if qualifiers is not None:
             for (_q, text), (_, value) in zip(qualifiers, scores):
@@ -202,13 +218,22 @@ def _load_scans(store, labels: bool = True) -> ArgumentGraph | None:
         if found is None:
             found = []
         elif len(found) > 1:
-            found.sort(key=str)   # IRIs alone: rdflib's order is their strings'
-        out[node] = Argument(node, label.get(node, ""), perspective.get(node), conclusion.get(node),
-                             attacks.get(node), found, node in weakens)
+            found.sort(key=str)  # IRIs alone: rdflib's order is their strings'
+        out[node] = Argument(
+            node,
+            label.get(node, ""),
+            perspective.get(node),
+            conclusion.get(node),
+            attacks.get(node),
+            found,
+            node in weakens,
+        )
     claims: dict[URIRef, Claim] = {}
     for node in claim_order:
         score = base.get(node)
-        claims[node] = Claim(node, label.get(node, ""), False, frozenset(), None if score is None else _score(score))
+        claims[node] = Claim(
+            node, label.get(node, ""), False, frozenset(), None if score is None else _score(score)
+        )
     for node in implications:
         claims[node].implication = True
     held: dict[URIRef, set] = {}

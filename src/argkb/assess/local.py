@@ -6,6 +6,7 @@ addition, on the support of every premise on the way. ``load_local`` follows exa
 from the claim with bound queries (one node at a time, never the whole knowledge base), so
 ``argkb why`` costs the size of that neighbourhood, not of the knowledge base.
 """
+
 from __future__ import annotations
 
 from rdflib import URIRef
@@ -45,7 +46,9 @@ def load_local(store, claim: URIRef) -> ArgumentGraph:
         claim_todo += arg.premises
         arg_todo += attackers(a)
         if arg.conclusion is not None:
-            arg_todo += attackers(arg.conclusion)   # its rebutters (the conclusion's own support is not needed)
+            arg_todo += attackers(
+                arg.conclusion
+            )  # its rebutters (the conclusion's own support is not needed)
             if arg.conclusion not in claims and arg.conclusion not in expanded:
                 info = _claim(store, arg.conclusion)
                 if info is not None:
@@ -78,7 +81,9 @@ def _claim(store, iri: URIRef) -> Claim | None:
     lenses = set()
     for row in rows:
         c.label = c.label or str(row["label"] or "")
-        c.implication = c.implication or (row["implication"] is not None and row["implication"].toPython() is True)
+        c.implication = c.implication or (
+            row["implication"] is not None and row["implication"].toPython() is True
+        )
         if row["base"] is not None and c.base is None:
             c.base = _score(row["base"])
         if row["lens"] is not None:

@@ -1,4 +1,5 @@
-"""A graded reading: the strength in [0, 1] of every claim and argument, by a published gradual semantics.
+"""A graded reading: the strength in [0, 1] of every claim and argument, by a published gradual
+semantics.
 
 Two semantics for quantitative bipolar argumentation frameworks (QBAFs: arguments with a base
 score, attacks and supports) are offered:
@@ -24,6 +25,7 @@ support it, those attacking it (refuting or weakening alike) attack it. An argum
 its weakest premise (the weakest-link principle of ASPIC+, Modgil & Prakken 2014) before its
 undercutters attack it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,13 +1,23 @@
-"""The graded strengths of a knowledge base's views: its argument graph as a QBAF (``argkb.assess.strength``).
+"""The graded strengths of a knowledge base's views: its argument graph as a QBAF
+(``argkb.assess.strength``).
 
 How argkb's knowledge maps onto a QBAF is said in ``argkb.assess.strength``; this module numbers the
 knowledge base's influence graph once and solves each view (overall, or a lens) on it, recomputing
 for a lens only what its differences from the overall view reach.
 """
+
 from __future__ import annotations
 
 from argkb.assess import strength
-from argkb.assess.strength import MODELS, QBAF, _inputs, _parts, aggregate, combine, quadratic_energy
+from argkb.assess.strength import (
+    MODELS,
+    QBAF,
+    _inputs,
+    _parts,
+    aggregate,
+    combine,
+    quadratic_energy,
+)
 
 
 def view_strengths(graph, lens, view, model: str = "df-quad", targets=None) -> dict:
@@ -49,7 +59,9 @@ def view_strengths(graph, lens, view, model: str = "df-quad", targets=None) -> d
 def _index(graph) -> _Index:
     found = graph.__dict__.get("_strength_index")
     if found is None:
-        kept = graph.__dict__.pop("_strength_index_data", None)   # kept beside the store (argkb.assess.snapshot)
+        kept = graph.__dict__.pop(
+            "_strength_index_data", None
+        )  # kept beside the store (argkb.assess.snapshot)
         found = _Index.from_data(kept, graph) if kept is not None else None
         found = graph.__dict__["_strength_index"] = found or _Index(graph)
     return found
@@ -68,7 +80,7 @@ class _Index:
         arguments = graph.arguments
         args = graph.sorted_arguments if hasattr(graph, "sorted_arguments") else _sorted(arguments)
         objs = [arguments[a] for a in args]
-        touched = set()   # the claims some argument concludes, attacks or reasons from
+        touched = set()  # the claims some argument concludes, attacks or reasons from
         for arg in objs:
             touched.add(arg.conclusion)
             touched.add(arg.attacks)
@@ -83,18 +95,26 @@ class _Index:
         self._claims_ix = cix = {c: i for i, c in enumerate(claims)}
         self.arg_ids = {a: n + k for k, a in enumerate(args)}
         infos = [graph.claims.get(c) for c in claims]
-        self.base = [info.base_score if info is not None else 1.0 for info in infos] + [1.0] * len(args)
-        self.implication = [info is not None and info.implication for info in infos] + [False] * len(args)
+        self.base = [info.base_score if info is not None else 1.0 for info in infos] + [1.0] * len(
+            args
+        )
+        self.implication = [info is not None and info.implication for info in infos] + [
+            False
+        ] * len(args)
         self.implications = [i for i in range(n) if self.implication[i]]
         empty: list = []
         attackers: list[list[int]] = [empty] * size
         supporters: list[list[int]] = [empty] * size
         premises: list[list[int]] = [empty] * size
-        dependents: list[list[int]] = [[] for _ in range(size)]   # the inputs transposed, with multiplicity
+        dependents: list[list[int]] = [
+            [] for _ in range(size)
+        ]  # the inputs transposed, with multiplicity
         touches = [empty] * n
         by_lens: dict = {}
         claim_id = cix.get
-        for i, arg in enumerate(objs, n):   # sorted: each claim's supporters come sorted, as ``supporters`` sorts them
+        for i, arg in enumerate(
+            objs, n
+        ):  # sorted: each claim's supporters come sorted, as ``supporters`` sorts them
             if arg.premises:
                 premises[i] = pre = [ix[p] for p in arg.premises]
                 for j in pre:
@@ -106,13 +126,19 @@ class _Index:
                 else:
                     supporters[j].append(i)
                 dependents[i].append(j)
-            touches.append([j for c in (arg.conclusion, arg.attacks, *arg.premises) if (j := claim_id(c)) is not None])
+            touches.append(
+                [
+                    j
+                    for c in (arg.conclusion, arg.attacks, *arg.premises)
+                    if (j := claim_id(c)) is not None
+                ]
+            )
             found = by_lens.get(arg.perspective)
             if found is None:
                 by_lens[arg.perspective] = [i]
             else:
                 found.append(i)
-        for arg in arguments.values():   # in graph.rebutting's and graph.undercutting's order
+        for arg in arguments.values():  # in graph.rebutting's and graph.undercutting's order
             t = arg.attacks
             if t is not None:
                 i, j = ix[arg.iri], ix[t]
@@ -121,7 +147,12 @@ class _Index:
                 else:
                     attackers[j].append(i)
                 dependents[i].append(j)
-        self.attackers, self.supporters, self.premises, self.dependents = attackers, supporters, premises, dependents
+        self.attackers, self.supporters, self.premises, self.dependents = (
+            attackers,
+            supporters,
+            premises,
+            dependents,
+        )
         self.touches = touches
         touched_by: list[list[int]] = [[] for _ in range(n)]
         for i in range(n, size):
@@ -132,16 +163,27 @@ class _Index:
         self._full: dict[str, list[float]] = {}
 
     def to_data(self, number) -> dict:
-        """The index as marshal's types, each node as ``number(node)`` (``argkb.assess.snapshot``)."""
-        return {"nodes": [number(x) for x in self.nodes], "n": self.n_claims, "base": self.base,
-                "implication": self.implication, "attackers": self.attackers, "supporters": self.supporters,
-                "premises": self.premises, "dependents": self.dependents, "touches": self.touches,
-                "touched_by": self.touched_by, "full": self._full,
-                "by_lens": [(number(k), v) for k, v in self.by_lens.items()]}
+        """The index as marshal's types, each node as ``number(node)``
+        (``argkb.assess.snapshot``)."""
+        return {
+            "nodes": [number(x) for x in self.nodes],
+            "n": self.n_claims,
+            "base": self.base,
+            "implication": self.implication,
+            "attackers": self.attackers,
+            "supporters": self.supporters,
+            "premises": self.premises,
+            "dependents": self.dependents,
+            "touches": self.touches,
+            "touched_by": self.touched_by,
+            "full": self._full,
+            "by_lens": [(number(k), v) for k, v in self.by_lens.items()],
+        }
 
     @classmethod
     def from_data(cls, data: dict, graph) -> _Index | None:
-        """The index ``to_data`` gave, on the graph's IRIs (``graph.__dict__["_iris"]``); None if it does not fit."""
+        """The index ``to_data`` gave, on the graph's IRIs (``graph.__dict__["_iris"]``); None if it
+        does not fit."""
         iris = graph.__dict__.get("_iris")
         try:
             self = cls.__new__(cls)
@@ -154,7 +196,14 @@ class _Index:
             self.arg_ids = {a: n + k for k, a in enumerate(args)}
             self.base, self.implication = data["base"], data["implication"]
             self.implications = [i for i in range(n) if self.implication[i]]
-            for name in ("attackers", "supporters", "premises", "dependents", "touches", "touched_by"):
+            for name in (
+                "attackers",
+                "supporters",
+                "premises",
+                "dependents",
+                "touches",
+                "touched_by",
+            ):
                 value = data[name]
                 if len(value) != (n if name == "touched_by" else len(nodes)):
                     return None
@@ -172,8 +221,8 @@ class _Index:
         return self._full[model]
 
     def inview(self, members: list[int]) -> bytearray:
-        """1 for the view's arguments and for every claim (a claim is an input only as a premise of an
-        argument in view, which touches it)."""
+        """1 for the view's arguments and for every claim (a claim is an input only as a premise of
+        an argument in view, which touches it)."""
         flags = bytearray(b"\x01") * self.n_claims + bytearray(len(self.nodes) - self.n_claims)
         for i in members:
             flags[i] = 1
@@ -186,7 +235,8 @@ class _Index:
         return flags
 
     def in_view(self, inview: bytearray, targets=None) -> list[int]:
-        """The view's nodes (the claims its arguments touch, then its arguments), or those of ``targets``."""
+        """The view's nodes (the claims its arguments touch, then its arguments), or those of
+        ``targets``."""
         n = self.n_claims
         if targets is None:
             touched = bytearray(len(self.nodes))
@@ -238,11 +288,13 @@ class _Index:
 Inputs = tuple[list[int], list[int], list[int]]
 
 
-def _solve(idx: _Index, model: str, wanted, dirty: bytearray, inview: bytearray, own, lens, x: list[float]) -> None:
-    """Set ``x[i]`` to its final (unclamped) strength for every dirty node the ``wanted`` ones depend on
-    through dirty nodes; the others' values in ``x`` are final already. Inputs first, in topological
-    order; a part where influence goes round in a circle as ``solve`` does (Euler steps from the base
-    scores until nothing moves by more than 1e-10)."""
+def _solve(
+    idx: _Index, model: str, wanted, dirty: bytearray, inview: bytearray, own, lens, x: list[float]
+) -> None:
+    """Set ``x[i]`` to its final (unclamped) strength for every dirty node the ``wanted`` ones
+    depend on through dirty nodes; the others' values in ``x`` are final already. Inputs first, in
+    topological order; a part where influence goes round in a circle as ``solve`` does (Euler steps
+    from the base scores until nothing moves by more than 1e-10)."""
     n_nodes = len(idx.nodes)
     base, implication = idx.base, idx.implication
     all_att, all_sup, all_pre = idx.attackers, idx.supporters, idx.premises
@@ -310,7 +362,7 @@ def _solve_all(idx: _Index, model: str) -> list[float]:
     while ready:
         i = ready.pop()
         pre, att, sup = premises[i], attackers[i], supporters[i]
-        if df_quad:   # _value's df-quad, inline: the same float operations in the same order
+        if df_quad:  # _value's df-quad, inline: the same float operations in the same order
             w = base[i]
             if pre:
                 w = min(w, min([x[p] for p in pre]))
@@ -337,11 +389,19 @@ def _solve_all(idx: _Index, model: str) -> list[float]:
                 ready.append(k)
     rest_nodes = [i for i, count in enumerate(pending) if count]
     if rest_nodes:
-        _solve_cycles(rest_nodes, {i: (attackers[i], supporters[i], premises[i]) for i in rest_nodes}, base, model, x)
+        _solve_cycles(
+            rest_nodes,
+            {i: (attackers[i], supporters[i], premises[i]) for i in rest_nodes},
+            base,
+            model,
+            x,
+        )
     return x
 
 
-def _value(model: str, w: float, att: list[int], sup: list[int], pre: list[int], x: list[float]) -> float:
+def _value(
+    model: str, w: float, att: list[int], sup: list[int], pre: list[int], x: list[float]
+) -> float:
     """``_update`` of one node from its inputs' strengths in ``x``."""
     if pre:
         w = min(w, min(x[p] for p in pre))
@@ -351,14 +411,18 @@ def _value(model: str, w: float, att: list[int], sup: list[int], pre: list[int],
     return quadratic_energy(w, attack, support)
 
 
-def _solve_cycles(rest: list[int], inputs: dict[int, Inputs], base: list[float], model: str, x: list[float]) -> None:
+def _solve_cycles(
+    rest: list[int], inputs: dict[int, Inputs], base: list[float], model: str, x: list[float]
+) -> None:
     """The nodes on or after a circle of influence: ``solve``'s parts (Tarjan), inputs first."""
     positions = {i: k for k, i in enumerate(sorted(rest))}
     members = sorted(rest)
-    local = QBAF([base[i] for i in members],
-                 [[positions[a] for a in inputs[i][0] if a in positions] for i in members],
-                 [[positions[s] for s in inputs[i][1] if s in positions] for i in members],
-                 [[positions[p] for p in inputs[i][2] if p in positions] for i in members])
+    local = QBAF(
+        [base[i] for i in members],
+        [[positions[a] for a in inputs[i][0] if a in positions] for i in members],
+        [[positions[s] for s in inputs[i][1] if s in positions] for i in members],
+        [[positions[p] for p in inputs[i][2] if p in positions] for i in members],
+    )
     outside = {i: inputs[i] for i in members}
 
     def update(k: int) -> float:
@@ -370,7 +434,7 @@ def _solve_cycles(rest: list[int], inputs: dict[int, Inputs], base: list[float],
             x[nodes[0]] = update(part[0])
             continue
         for i in nodes:
-            x[i] = base[i]   # a circle starts from the base scores
+            x[i] = base[i]  # a circle starts from the base scores
         for _ in range(strength._MAX_STEPS):
             moved = 0.0
             new = [update(k) for k in part]

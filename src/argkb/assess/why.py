@@ -8,6 +8,7 @@
 Objections the lens does not count are listed too, with the premise it does not grant: that is
 where lenses part. Only the claim's neighbourhood is read (``argkb.assess.local``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -39,24 +40,26 @@ class Why:
     lens: URIRef | None
     semantics: str
     gradual: str
-    status: str | None                 # None: the lens is silent on the implication
+    status: str | None  # None: the lens is silent on the implication
     strength: float | None
     because: list[dict] = field(default_factory=list)
     cruxes: list[list[URIRef]] = field(default_factory=list)
     complete: bool = True
     cycle: list[URIRef] = field(default_factory=list)
-    between: list[dict] = field(default_factory=list)   # --between: one entry per lens compared
+    between: list[dict] = field(default_factory=list)  # --between: one entry per lens compared
     difference: list[dict] = field(default_factory=list)
     held_by: list[URIRef] = field(default_factory=list)  # the lenses whose theory states the claim
-    granted: bool = True                                 # does the lens grant the claim itself?
+    granted: bool = True  # does the lens grant the claim itself?
 
 
 class Reader:
     """One view of a local argument graph, labelled and graded, that explains what it holds."""
 
-    def __init__(self, graph: ArgumentGraph, store, lens, semantics: str, gradual: str, grounds: bool = True):
+    def __init__(
+        self, graph: ArgumentGraph, store, lens, semantics: str, gradual: str, grounds: bool = True
+    ):
         self.graph, self.store, self.lens, self.semantics = graph, store, lens, semantics
-        self.with_grounds = grounds     # False: premises by id only (no query per premise)
+        self.with_grounds = grounds  # False: premises by id only (no query per premise)
         self.own, self.view = graph.lens_arguments(lens)
         self.labels, _ = labels(framework(graph, self.view), semantics)
         self.strength = view_strengths(graph, lens, self.view, gradual)
@@ -68,8 +71,13 @@ class Reader:
         info = self.graph.claims.get(p)
         held = sorted(str(x) for x in (info.held_by if info else ()))
         granted = grants(info, self.lens)
-        return {"id": short(p), "label": info.label if info else "", "granted": granted,
-                "held_by": held, "grounds": self.grounds(p)}
+        return {
+            "id": short(p),
+            "label": info.label if info else "",
+            "granted": granted,
+            "held_by": held,
+            "grounds": self.grounds(p),
+        }
 
     def grounds(self, p: URIRef) -> str:
         """Where the claim comes from: quoted, the editors' (citing …), or attributed to whom."""
@@ -96,43 +104,75 @@ class Reader:
         """An argument with its status, its premises and (while depth allows) the attacks on it."""
         arg = self.graph.arguments[a]
         counted = a in self.view
-        item: dict[str, object] = {"argument": short(a), "label": arg.label, "role": role,
-                "lens": str(arg.perspective) if arg.perspective else None,
-                "force": "weaken" if arg.weakens else "refute", "counted": counted,
-                "status": self.labels.get(a) if counted else None,
-                "strength": _round(self.strength.get(a)) if counted else None,
-                "premises": [self.premise(p) for p in arg.premises]}
+        item: dict[str, object] = {
+            "argument": short(a),
+            "label": arg.label,
+            "role": role,
+            "lens": str(arg.perspective) if arg.perspective else None,
+            "force": "weaken" if arg.weakens else "refute",
+            "counted": counted,
+            "status": self.labels.get(a) if counted else None,
+            "strength": _round(self.strength.get(a)) if counted else None,
+            "premises": [self.premise(p) for p in arg.premises],
+        }
         if not counted:
             item["not_counted_because"] = [short(p) for p in self.graph.ungranted(self.lens, a)]
             return item
         if depth < DEPTH and a not in seen:
             # a supporter's rebuttals attack the claim itself: they are listed once, beside it
-            item["attacked_by"] = [self.argument(b, self.graph.attacks[(b, a)] + "s", depth + 1, seen | {a})
-                                   for b in sorted(self.graph.attackers_of.get(a, ()), key=str)
-                                   if not (role.startswith("supports") and self.graph.attacks[(b, a)] == "rebut")]
+            item["attacked_by"] = [
+                self.argument(b, self.graph.attacks[(b, a)] + "s", depth + 1, seen | {a})
+                for b in sorted(self.graph.attackers_of.get(a, ()), key=str)
+                if not (role.startswith("supports") and self.graph.attacks[(b, a)] == "rebut")
+            ]
         return item
 
     def claim_reasons(self, claim: URIRef) -> list[dict]:
         g = self.graph
         rows = [self.argument(a, "supports") for a in supporters(g, self.lens, claim, self.view)]
-        others = [a for a in g.concluding.get(claim, ()) if a in self.view and a not in
-                  supporters(g, self.lens, claim, self.view)]
-        rows += [self.argument(a, "supports (another lens's: not this lens's case)", DEPTH)
-                 for a in sorted(others, key=str)]
-        rows += [self.argument(a, "rebuts" if not g.arguments[a].weakens else "weakens")
-                 for a in sorted(g.rebutting.get(claim, ()), key=str)]
+        others = [
+            a
+            for a in g.concluding.get(claim, ())
+            if a in self.view and a not in supporters(g, self.lens, claim, self.view)
+        ]
+        rows += [
+            self.argument(a, "supports (another lens's: not this lens's case)", DEPTH)
+            for a in sorted(others, key=str)
+        ]
+        rows += [
+            self.argument(a, "rebuts" if not g.arguments[a].weakens else "weakens")
+            for a in sorted(g.rebutting.get(claim, ()), key=str)
+        ]
         return rows
 
     def cycle(self, claim: URIRef) -> list[URIRef]:
         """The undecided arguments in the claim's region that attack one another."""
-        undec = [a for a in region(self.graph, claim, self.view, self.semantics) if self.labels.get(a) == UNDEC]
+        undec = [
+            a
+            for a in region(self.graph, claim, self.view, self.semantics)
+            if self.labels.get(a) == UNDEC
+        ]
         inside = set(undec)
-        return [a for a in undec if any(b in inside for b in self.graph.attackers_of.get(a, ())
-                                        if not self.graph.arguments[b].weakens)]
+        return [
+            a
+            for a in undec
+            if any(
+                b in inside
+                for b in self.graph.attackers_of.get(a, ())
+                if not self.graph.arguments[b].weakens
+            )
+        ]
 
 
-def why(kb, claim: str, perspective=None, semantics: str = "grounded", gradual: str = "df-quad",
-        between: tuple = (), crux_size: int = 3) -> Why:
+def why(
+    kb,
+    claim: str,
+    perspective=None,
+    semantics: str = "grounded",
+    gradual: str = "df-quad",
+    between: tuple = (),
+    crux_size: int = 3,
+) -> Why:
     """Explain ``claim``'s verdict under ``perspective`` (None: overall), or compare two lenses."""
     from argkb.store import open_store
     from argkb.store.perspectives import declared_perspectives
@@ -146,7 +186,7 @@ def why(kb, claim: str, perspective=None, semantics: str = "grounded", gradual: 
     declared = declared_perspectives(store) if (perspective or between) else None
     lens = lens_iri(perspective, declared)
     graph = load_local(store, iri)
-    if semantics == "stable":   # not directional: the whole knowledge base decides
+    if semantics == "stable":  # not directional: the whole knowledge base decides
         from argkb.assess.load import load
 
         graph = load(store)
@@ -155,26 +195,53 @@ def why(kb, claim: str, perspective=None, semantics: str = "grounded", gradual: 
         if len(between) != 2:
             raise UsageError("--between takes two lenses, e.g. --between realism liberalism")
         pair = [lens_iri(x, declared) for x in between]
-        result.between = [_summary(explain(graph, store, iri, x, semantics, gradual, crux_size)) for x in pair]
+        result.between = [
+            _summary(explain(graph, store, iri, x, semantics, gradual, crux_size)) for x in pair
+        ]
         result.difference = difference(graph, iri, pair[0], pair[1], semantics)
     return result
 
 
-def explain(graph, store, iri, lens, semantics, gradual, crux_size=3, reader: Reader | None = None,
-            budget: int = BUDGET, search_cruxes: bool = True) -> Why:
-    """The verdict of ``iri`` in one view and what it rests on. A ``reader`` labels and grades the view once
-    for many claims (the map explains every implication with one per lens); ``budget`` bounds the crux
-    search's recomputations, and ``search_cruxes=False`` skips it (marked incomplete)."""
+def explain(
+    graph,
+    store,
+    iri,
+    lens,
+    semantics,
+    gradual,
+    crux_size=3,
+    reader: Reader | None = None,
+    budget: int = BUDGET,
+    search_cruxes: bool = True,
+) -> Why:
+    """The verdict of ``iri`` in one view and what it rests on. A ``reader`` labels and grades the
+    view once for many claims (the map explains every implication with one per lens); ``budget``
+    bounds the crux search's recomputations, and ``search_cruxes=False`` skips it (marked
+    incomplete)."""
     reader = reader or Reader(graph, store, lens, semantics, gradual)
     info = graph.claims.get(iri)
-    if lens is not None and info is not None and info.implication and not argues(graph, lens, iri, reader.view):
-        status = None        # the lens is silent on it
-    else:                    # the view's labelling decides the claim as its region's would (crux.verdict)
+    if (
+        lens is not None
+        and info is not None
+        and info.implication
+        and not argues(graph, lens, iri, reader.view)
+    ):
+        status = None  # the lens is silent on it
+    else:  # the view's labelling decides the claim as its region's would (crux.verdict)
         status = claim_status(graph, lens, iri, reader.view, reader.labels)
-    if info is not None and not info.implication and not grants(info, lens) and not argues(graph, lens, iri, reader.view):
-        status = None    # another lens's theory, which this lens neither grants nor argues about
+    if (
+        info is not None
+        and not info.implication
+        and not grants(info, lens)
+        and not argues(graph, lens, iri, reader.view)
+    ):
+        status = None  # another lens's theory, which this lens neither grants nor argues about
     # a claim no argument in view touches keeps its base score
-    strength = _round(reader.strength.get(iri, info.base_score if info else None)) if status is not None else None
+    strength = (
+        _round(reader.strength.get(iri, info.base_score if info else None))
+        if status is not None
+        else None
+    )
     result = Why(iri, info.label if info else "", lens, semantics, gradual, status, strength)
     result.because = reader.claim_reasons(iri)
     if info is not None:
@@ -184,7 +251,9 @@ def explain(graph, store, iri, lens, semantics, gradual, crux_size=3, reader: Re
     if not search_cruxes:
         result.complete = False
     elif status is not None:
-        result.cruxes, result.complete = cruxes(graph, lens, iri, reader.view, semantics, crux_size, budget)
+        result.cruxes, result.complete = cruxes(
+            graph, lens, iri, reader.view, semantics, crux_size, budget
+        )
     return result
 
 
@@ -198,22 +267,32 @@ def difference(graph: ArgumentGraph, claim: URIRef, a, b, semantics: str) -> lis
         if in_a == in_b:
             continue
         counted_by, not_by = (a, b) if in_a else (b, a)
-        rows.append({"argument": short(arg), "label": graph.arguments[arg].label,
-                     "counted_by": str(counted_by), "not_by": str(not_by),
-                     "because": [short(p) for p in graph.ungranted(not_by, arg)]})
+        rows.append(
+            {
+                "argument": short(arg),
+                "label": graph.arguments[arg].label,
+                "counted_by": str(counted_by),
+                "not_by": str(not_by),
+                "because": [short(p) for p in graph.ungranted(not_by, arg)],
+            }
+        )
     return rows
 
 
 def _summary(w: Why) -> dict:
-    return {"lens": str(w.lens) if w.lens else "overall", "status": w.status, "strength": w.strength,
-            "cruxes": [[short(a) for a in c] for c in w.cruxes]}
+    return {
+        "lens": str(w.lens) if w.lens else "overall",
+        "status": w.status,
+        "strength": w.strength,
+        "cruxes": [[short(a) for a in c] for c in w.cruxes],
+    }
 
 
 def _claim_iri(store, text: str) -> URIRef:
     iri = to_iri(text)
     if store.query(IS_CLAIM_Q, {"node": iri}).rows:
         return iri
-    known = [r[0] for r in store.query(ALL_CLAIMS_Q).rows]   # the error path only
+    known = [r[0] for r in store.query(ALL_CLAIMS_Q).rows]  # the error path only
     raise UsageError(unknown_message(text, known, "claim"))
 
 

@@ -1,4 +1,5 @@
-"""Authoring: turning a new article into a contribution without counting offsets or computing hashes.
+"""Authoring: turning a new article into a contribution without counting offsets or computing
+hashes.
 
 ``ingest`` reads an article (text, Markdown, HTML, PDF) into the normalised text argkb stores;
 ``sources`` registers it as a contribution of its own (``argkb source add``) and ``catalogue``

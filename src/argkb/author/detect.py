@@ -1,4 +1,5 @@
-"""Finding the sentences of an article that state a consequence, and the modal force they state it with.
+"""Finding the sentences of an article that state a consequence, and the modal force they state it
+with.
 
 A sentence states a consequence when it says what would or could follow from an event, an
 action or a condition: with a conditional clause (*if*, *unless*, *when*, *once*, an inverted
@@ -18,6 +19,7 @@ the one list of hedge words (``argkb:hedgeWord`` in the ontology, read through
 *likely*, *unlikely*, *probably*, *tends to* → Likely; *will*, *is bound to*, and a conditional
 with no modal at all ("when X, it breeds Y") → Certain.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,37 +32,45 @@ from argkb.vocab.hedges import QUALIFIER_OF, cue_key, modal_pattern
 #: the qualifier of a conditional that states its outcome without a modal ("when X, it breeds Y")
 BARE_CONDITIONAL = ARGKB.Certain
 
-#: a modal or hedging cue: any word of the one list of hedges (``argkb.vocab.hedges``, from the ontology)
+#: a modal or hedging cue: any word of the one list of hedges (``argkb.vocab.hedges``, from the
+#: ontology)
 MODAL = modal_pattern()
-# a conditional clause: at the start of the sentence or of a clause (after a comma, semicolon, colon,
-# a dash, "that" or "and"), or an inverted "Should/Were/Had X, …" opening the sentence
+# a conditional clause: at the start of the sentence or of a clause (after a comma, semicolon,
+# colon, a dash, "that" or "and"), or an inverted "Should/Were/Had X, …" opening the sentence
 _CONDITIONAL = re.compile(
-    r"(?:^|[,;:—–]\s*|\b(?:that|and|but|so)\s+)(?:for (?:example|instance),\s*|conversely,\s*|however,\s*|similarly,\s*)?"
-    r"(if|unless|when|whenever|once)\b"
-    r"|^(?:should|were|had)\s+(?!\w+ly\b)\w+", re.I)
+    r"(?:^|[,;:—–]\s*|\b(?:that|and|but|so)\s+)(?:for (?:example|instance),\s*|conversely,\s*|"
+    r"however,\s*|similarly,\s*)?(if|unless|when|whenever|once)\b|"
+    r"^(?:should|were|had)\s+(?!\w+ly\b)\w+",
+    re.I,
+)
 _CONTRAST = re.compile(r"^(conversely|however|on the other hand|similarly)\b", re.I)
 # what is not a consequence even with a modal or a conditional clause
 _NORMATIVE = re.compile(
     r"\b(?:it is|it's|is|are)\s+(?:crucial|essential|vital|important|key|necessary)\b"
     r"|(?<!^)\bshould\s+(?:not\s+)?(?:be\s+)?\w+"
-    r"|\bneed(?:s)?\s+to\b", re.I)
+    r"|\bneed(?:s)?\s+to\b",
+    re.I,
+)
 # an obligation is a consequence only under a condition ("should X happen, they would have to …")
 _OBLIGATION = re.compile(r"\b(?:will|would)\s+have\s+to\b", re.I)
 _ANALYST = re.compile(
     r"\b(?:experts?|scholars?|analysts?|diplomats?|policymakers|readers|we|they|perspective)\b"
     r"[^,.;]{0,20}\b(?:can|could|might|may)\s+(?:also\s+|better\s+|\w+ly\s+)?"
-    r"(?:analy[sz]e|offer|provide|assess|focus|emphasi[sz]e|draw|identify|understand|consider|study|examine)\b", re.I)
+    r"(?:analy[sz]e|offer|provide|assess|focus|emphasi[sz]e|draw|identify|understand|consider|study|examine)\b",
+    re.I,
+)
 _META = re.compile(r"^(?:let's|let us|here are|here’s|here's)\b", re.I)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A sentence ``draft`` proposes: a consequence (with its cue and qualifier) or, with ``--claims``, a claim."""
+    """A sentence ``draft`` proposes: a consequence (with its cue and qualifier) or, with
+    ``--claims``, a claim."""
 
     sentence: Sentence
     consequence: bool
-    cue: str | None = None         # the modal or conditional word the sentence was found by
-    qualifier: object = None       # an ARGKB qualifier for a consequence
+    cue: str | None = None  # the modal or conditional word the sentence was found by
+    qualifier: object = None  # an ARGKB qualifier for a consequence
 
 
 def is_heading(text: str) -> bool:
@@ -84,13 +94,14 @@ def consequence_cue(text: str) -> tuple[str, object] | None:
         if not (modal and _outcome_after_normative(flat, modal)):
             return None
     if modal is None:
-        assert conditional is not None   # neither a modal nor a conditional returned above
+        assert conditional is not None  # neither a modal nor a conditional returned above
         return (conditional.group(1) or conditional.group(0).split()[0]).lower(), BARE_CONDITIONAL
     return modal, QUALIFIER_OF.get(cue_key(modal), ARGKB.Could)
 
 
 def detect(text: str, claims: bool = False) -> list[Finding]:
-    """The consequences stated in ``text`` (and, with ``claims``, its other sentences that are claims)."""
+    """The consequences stated in ``text`` (and, with ``claims``, its other sentences that are
+    claims)."""
     found = []
     for sentence in split(text):
         cue = consequence_cue(sentence.text)
@@ -102,14 +113,21 @@ def detect(text: str, claims: bool = False) -> list[Finding]:
 
 
 def is_claim(text: str) -> bool:
-    """A declarative sentence that asserts something: not a heading, question, list opening or aside."""
+    """A declarative sentence that asserts something: not a heading, question, list opening or
+    aside."""
     flat = " ".join(text.split())
-    return not (is_heading(flat) or flat.endswith("?") or flat.endswith(":") or _META.search(flat)
-                or len(flat.split()) < 4)
+    return not (
+        is_heading(flat)
+        or flat.endswith("?")
+        or flat.endswith(":")
+        or _META.search(flat)
+        or len(flat.split()) < 4
+    )
 
 
 def _main_clause_modal(flat: str, conditional) -> str | None:
-    """The first modal cue of the main clause: after the conditional clause when the sentence opens with one."""
+    """The first modal cue of the main clause: after the conditional clause when the sentence opens
+    with one."""
     start = 0
     if conditional is not None and conditional.start() < 3:
         comma = flat.find(",", conditional.end())
@@ -123,4 +141,6 @@ def _outcome_after_normative(flat: str, modal: str) -> bool:
     normative = _NORMATIVE.search(flat)
     if normative is None:
         return False
-    return flat.lower().find(modal, normative.end()) > 0 and bool(re.search(r",\s*(?:but|and|while)\b", flat[normative.end():]))
+    return flat.lower().find(modal, normative.end()) > 0 and bool(
+        re.search(r",\s*(?:but|and|while)\b", flat[normative.end() :])
+    )

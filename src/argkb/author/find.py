@@ -10,6 +10,7 @@ the pasted ones, are what a Quote records.
 
 ``closest`` ranks passages of the text by fuzzy similarity (rapidfuzz) for when nothing matches.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,18 +33,22 @@ _DROP = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 @dataclass(frozen=True)
 class Match:
-    """A span of the stored text: ``text[start:end] == exact`` (code-point offsets, end exclusive)."""
+    """A span of the stored text: ``text[start:end] == exact`` (code-point offsets, end
+    exclusive)."""
 
     start: int
     end: int
     exact: str
-    score: float | None = None   # similarity 0-100, for passages found by ``closest``
+    score: float | None = None  # similarity 0-100, for passages found by ``closest``
 
     def context(self, text: str, width: int = 40) -> str:
         """The match in its surroundings, on one line, the match itself in [brackets]."""
         lead = "…" if self.start > width else ""
         tail = "…" if self.end + width < len(text) else ""
-        shown = f"{text[max(0, self.start - width):self.start]}[{self.exact}]{text[self.end:self.end + width]}"
+        shown = (
+            f"{text[max(0, self.start - width) : self.start]}[{self.exact}]"
+            f"{text[self.end : self.end + width]}"
+        )
         return lead + " ".join(shown.split()) + tail
 
     def to_dict(self) -> dict:
@@ -55,29 +60,34 @@ class Match:
 
 #: a character folded to itself (not whitespace, a dash, a folded or a dropped one)
 _SAME = "[^\\s" + re.escape("-" + "".join(_FOLD) + "".join(_DROP)) + "]"
-#: words of such characters with single spaces between them (all folded to themselves), or any one character
+#: words of such characters with single spaces between them (all folded to themselves), or any one
+#: character
 _RUN = re.compile(f"{_SAME}+(?: {_SAME}+)*|.", re.S)
 
 
 def _folded(text: str, ignore_case: bool = False) -> tuple[str, array, array]:
-    """``text`` folded, with, for each folded character, the [start, end) of the original it comes from.
+    """``text`` folded, with, for each folded character, the [start, end) of the original it comes
+    from.
 
     Whitespace runs become one space, runs of dashes one "-"; spaces next to a dash are dropped
     ("a — b" == "a--b" == "a-b");
     with ``ignore_case``, letters are lower-cased (where that keeps them one character).
-    Runs of ordinary characters are copied whole, and the offsets are kept in arrays (4 bytes each, not a
-    Python int): a 10 MB source folded in both cases used 1.8 GB as lists."""
+    Runs of ordinary characters are copied whole, and the offsets are kept in arrays (4 bytes each,
+    not a Python int): a 10 MB source folded in both cases used 1.8 GB as lists."""
     chars: list[str] = []
     kind = "i" if len(text) < 2**31 else "q"
     starts, ends = array(kind), array(kind)
-    last = ""   # the last folded character
+    last = ""  # the last folded character
     for run in _RUN.finditer(text):
         i, piece = run.start(), run.group()
         ch = piece[0]
         if len(piece) > 1 or not (ch in _DROP or ch.isspace() or ch in _FOLD or ch == "-"):
             if ignore_case:
-                piece = piece.lower() if piece.isascii() else "".join(
-                    c.lower() if len(c.lower()) == 1 else c for c in piece)
+                piece = (
+                    piece.lower()
+                    if piece.isascii()
+                    else "".join(c.lower() if len(c.lower()) == 1 else c for c in piece)
+                )
             chars.append(piece)
             starts.extend(range(i, i + len(piece)))
             ends.extend(range(i + 1, i + 1 + len(piece)))
@@ -102,7 +112,7 @@ def _folded(text: str, ignore_case: bool = False) -> tuple[str, array, array]:
             starts.pop()
             ends.pop()
             last = chars[-1][-1] if chars else ""
-        if folded == "-" and last == "-":   # "--" typed for a dash
+        if folded == "-" and last == "-":  # "--" typed for a dash
             ends[-1] = i + 1
             continue
         for part in folded:
@@ -125,10 +135,10 @@ def find_quote(text: str, needle: str) -> list[Match]:
     return _find(text, needle, False) or _find(text, needle, True)
 
 
-@lru_cache(maxsize=2)   # one text, in both cases
+@lru_cache(maxsize=2)  # one text, in both cases
 def _folded_text(text: str, ignore_case: bool) -> tuple[str, array, array]:
-    """``_folded`` of a source text, kept for the next needle: `import --source` looks for every claim of a map
-    in the same text (200 claims in a 1 MB text folded it 200 times: 104 s)."""
+    """``_folded`` of a source text, kept for the next needle: `import --source` looks for every
+    claim of a map in the same text (200 claims in a 1 MB text folded it 200 times: 104 s)."""
     return _folded(text, ignore_case)
 
 
@@ -147,20 +157,21 @@ def _find(text: str, needle: str, ignore_case: bool) -> list[Match]:
     return found
 
 
-#: the most characters of a needle the fuzzy search compares (a longer needle is ranked by its start): the
-#: search is linear in the text, quadratic in this; a 5,000-character needle took minutes, a 100 KB one
-#: exhausted the memory
+#: the most characters of a needle the fuzzy search compares (a longer needle is ranked by its
+#: start): the search is linear in the text, quadratic in this; a 5,000-character needle took
+#: minutes, a 100 KB one exhausted the memory
 MAX_FUZZY_CHARS = 300
 #: candidate passages scored at a time (their text is sliced per batch, never all at once)
 _BATCH = 4096
 
 
 def closest(text: str, needle: str, n: int = 3) -> list[Match]:
-    """The ``n`` passages of ``text`` most like ``needle`` (fuzzy, rapidfuzz), best first, not overlapping.
+    """The ``n`` passages of ``text`` most like ``needle`` (fuzzy, rapidfuzz), best first, not
+    overlapping.
 
-    Candidates are word-aligned windows about as long as the needle; each carries its score (0-100). A needle
-    over ``MAX_FUZZY_CHARS`` is ranked by its first ``MAX_FUZZY_CHARS`` characters (the passages shown still
-    run as long as the needle), so time grows with the text's length only."""
+    Candidates are word-aligned windows about as long as the needle; each carries its score (0-100).
+    A needle over ``MAX_FUZZY_CHARS`` is ranked by its first ``MAX_FUZZY_CHARS`` characters (the
+    passages shown still run as long as the needle), so time grows with the text's length only."""
     from rapidfuzz import fuzz, process
 
     wanted = normalise_needle(needle, True)
@@ -169,21 +180,25 @@ def closest(text: str, needle: str, n: int = 3) -> list[Match]:
         return []
     probe = wanted[:MAX_FUZZY_CHARS]
     words = [i for i, ch in enumerate(folded) if ch != " " and (i == 0 or folded[i - 1] == " ")]
-    word_ends = [i + 1 for i, ch in enumerate(folded) if ch != " " and (i + 1 == len(folded) or folded[i + 1] == " ")]
+    word_ends = [
+        i + 1
+        for i, ch in enumerate(folded)
+        if ch != " " and (i + 1 == len(folded) or folded[i + 1] == " ")
+    ]
 
     def window(w: int, length: int) -> tuple[int, int]:
         k = bisect_left(word_ends, w + length)
         return w, word_ends[min(k, len(word_ends) - 1)]
 
-    scored: list[tuple[float, int]] = []   # (score, word index), the best few of each batch
+    scored: list[tuple[float, int]] = []  # (score, word index), the best few of each batch
     keep = max(4 * n, 16)
     for first in range(0, len(words), _BATCH):
-        batch = words[first:first + _BATCH]
+        batch = words[first : first + _BATCH]
         choices = [folded[a:b] for a, b in (window(w, len(probe)) for w in batch)]
         for _choice, score, index in process.extract(probe, choices, scorer=fuzz.ratio, limit=None):
             scored.append((score, first + index))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        del scored[keep * 64:]   # enough to pick n non-overlapping ones from
+        del scored[keep * 64 :]  # enough to pick n non-overlapping ones from
     chosen: list[Match] = []
     for score, index in scored:
         a, b = window(words[index], len(wanted))

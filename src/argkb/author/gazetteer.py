@@ -7,6 +7,7 @@ curated ``data/state_names.tsv``; organisations, alliances and named groups from
 argkb class its stub actor gets, its preferred name and the names it is found by. A leader is an
 entry of its own (a stub ``argkb:Leader``) whose key is its state's.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,13 +24,14 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @dataclass(frozen=True)
 class Entry:
-    """One actor the gazetteer knows: its key, class, preferred name and the names it is found by."""
+    """One actor the gazetteer knows: its key, class, preferred name and the names it is found
+    by."""
 
     key: str
     kind: URIRef
     name: str
-    names: tuple[str, ...]       # every name it is found by, adjectives included
-    state: str | None = None     # for a leader: the key of the state it leads
+    names: tuple[str, ...]  # every name it is found by, adjectives included
+    state: str | None = None  # for a leader: the key of the state it leads
     adjectives: tuple[str, ...] = ()
 
     @property
@@ -44,7 +46,11 @@ class Entry:
 
 def _rows(name: str) -> list[list[str]]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [[c.strip() for c in line.split("\t") if c.strip()] for line in lines if line.strip() and not line.startswith("#")]
+    return [
+        [c.strip() for c in line.split("\t") if c.strip()]
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 @cache
@@ -56,13 +62,22 @@ def entries() -> tuple[Entry, ...]:
     found: list[Entry] = []
     for country in pycountry.countries:
         given = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
-        names: list[str] = [n for n in given if isinstance(n, str) and n and "," not in n] or [country.name.split(",")[0]]
+        names: list[str] = [n for n in given if isinstance(n, str) and n and "," not in n] or [
+            country.name.split(",")[0]
+        ]
         cells = curated.get(country.alpha_3, [])
         extra = [c for c in cells if not c.startswith("adj:")]
         adjectives = tuple(c[4:] for c in cells if c.startswith("adj:"))
         preferred = extra[0] if extra else names[0]
-        found.append(Entry(country.alpha_3, ARGKB.State, preferred,
-                           tuple(dict.fromkeys([preferred, *names, *extra, *adjectives])), adjectives=adjectives))
+        found.append(
+            Entry(
+                country.alpha_3,
+                ARGKB.State,
+                preferred,
+                tuple(dict.fromkeys([preferred, *names, *extra, *adjectives])),
+                adjectives=adjectives,
+            )
+        )
     for row in _rows("state_names.tsv"):
         if row[0] == "leader":
             found.append(Entry(row[1], ARGKB.Leader, row[2], tuple(row[2:]), state=row[1]))
@@ -73,13 +88,22 @@ def entries() -> tuple[Entry, ...]:
 
 
 def name_pattern(names, plural: bool = False) -> re.Pattern | None:
-    """One pattern finding any of ``names`` as whole words (an all-capitals name only as written)."""
-    variants = sorted({re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in names if n.strip()}, key=len, reverse=True)
+    """One pattern finding any of ``names`` as whole words (an all-capitals name only as
+    written)."""
+    variants = sorted(
+        {re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in names if n.strip()},
+        key=len,
+        reverse=True,
+    )
     if not variants:
         return None
 
     def one(v: str) -> str:
-        body = r"\s+".join(map(re.escape, v.split())) + (r"(?:s|es)?" if plural else "") + r"(?:['’]s)?"
+        body = (
+            r"\s+".join(map(re.escape, v.split()))
+            + (r"(?:s|es)?" if plural else "")
+            + r"(?:['’]s)?"
+        )
         return body if v.upper() != v or not re.search("[A-Z]", v) else f"(?-i:{body})"
 
     return re.compile(rf"(?<![\w-])(?:{'|'.join(one(v) for v in variants)})(?![\w-])", re.I)
@@ -91,7 +115,8 @@ def _patterns() -> tuple[tuple[Entry, re.Pattern], ...]:
 
 
 def find(text: str) -> list[tuple[Entry, re.Match]]:
-    """The entries named in ``text``, each with its first mention, in the order they occur (longest name wins)."""
+    """The entries named in ``text``, each with its first mention, in the order they occur (longest
+    name wins)."""
     hits = []
     for entry, pattern in _patterns():
         match = pattern.search(text)

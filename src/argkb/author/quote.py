@@ -3,6 +3,7 @@
 One occurrence: the Quote. Several: each with its context, unless ``occurrence`` (1-based) or
 ``near`` (an offset; the occurrence starting closest to it) picks one. None: the closest passages.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,16 +41,18 @@ def stored_text(kb: KnowledgeBase, source: str) -> tuple[URIRef, str]:
     try:
         return iri, path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 at byte {exc.start}; source texts are stored as UTF-8 "
-                         "(register them with `argkb source add`)") from None
+        raise UsageError(
+            f"{path}: not UTF-8 at byte {exc.start}; source texts are stored as UTF-8 "
+            "(register them with `argkb source add`)"
+        ) from None
 
 
 @dataclass
 class QuoteResult:
     source: URIRef
-    text: str                                   # the source's stored text
+    text: str  # the source's stored text
     needle: str
-    status: str                                 # found | ambiguous | not-found
+    status: str  # found | ambiguous | not-found
     matches: list[Match] = field(default_factory=list)
     chosen: Match | None = None
     nearest: list[Match] = field(default_factory=list)
@@ -59,12 +62,19 @@ class QuoteResult:
         return 0 if self.status == FOUND else 1
 
 
-def quote(kb: KnowledgeBase, source: str, needle: str, occurrence: int | None = None,
-          near: int | None = None) -> QuoteResult:
+def quote(
+    kb: KnowledgeBase,
+    source: str,
+    needle: str,
+    occurrence: int | None = None,
+    near: int | None = None,
+) -> QuoteResult:
     if occurrence is not None and near is not None:
         raise UsageError("give --occurrence or --near, not both")
     if not needle.strip():
-        raise UsageError("the text to find is empty; give the words of the passage as they read in the article")
+        raise UsageError(
+            "the text to find is empty; give the words of the passage as they read in the article"
+        )
     iri, text = stored_text(kb, source)
     matches = find_quote(text, needle)
     result = QuoteResult(iri, text, needle, NOT_FOUND, matches)
@@ -80,11 +90,14 @@ def quote(kb: KnowledgeBase, source: str, needle: str, occurrence: int | None = 
 
 
 def pick(matches: list[Match], occurrence: int | None, near: int | None) -> Match | None:
-    """The one match meant: the only one, the ``occurrence``-th (1-based), or the one starting nearest ``near``."""
+    """The one match meant: the only one, the ``occurrence``-th (1-based), or the one starting
+    nearest ``near``."""
     if occurrence is not None:
         if not 1 <= occurrence <= len(matches):
-            raise UsageError(f"--occurrence {occurrence}: the text occurs {len(matches)} time(s); "
-                             f"give a number from 1 to {len(matches)}")
+            raise UsageError(
+                f"--occurrence {occurrence}: the text occurs {len(matches)} time(s); "
+                f"give a number from 1 to {len(matches)}"
+            )
         return matches[occurrence - 1]
     if near is not None:
         return min(matches, key=lambda m: (abs(m.start - near), m.start))
@@ -92,7 +105,7 @@ def pick(matches: list[Match], occurrence: int | None, near: int | None) -> Matc
 
 
 def quote_id(source: URIRef, match: Match) -> URIRef:
-    name = str(source)[len(str(KB)):] if str(source).startswith(str(KB)) else "source"
+    name = str(source)[len(str(KB)) :] if str(source).startswith(str(KB)) else "source"
     return KB[f"quote-{name}-{match.start}"]
 
 
@@ -108,14 +121,22 @@ def quote_graph(source: URIRef, match: Match, node: URIRef | None = None) -> Gra
 
 
 def render(result: QuoteResult, fmt: str, node: URIRef | None = None) -> str:
-    """What goes to standard output: the Quote (turtle / json / text), or, in json, why there is none."""
+    """What goes to standard output: the Quote (turtle / json / text), or, in json, why there is
+    none."""
     if fmt == "json":
-        out: dict[str, object] = {"source": short(result.source), "status": result.status,
-               "matches": [dict(m.to_dict(), context=m.context(result.text)) for m in result.matches]}
+        out: dict[str, object] = {
+            "source": short(result.source),
+            "status": result.status,
+            "matches": [dict(m.to_dict(), context=m.context(result.text)) for m in result.matches],
+        }
         if result.chosen:
-            out["quote"] = dict(result.chosen.to_dict(), id=short(node or quote_id(result.source, result.chosen)))
+            out["quote"] = dict(
+                result.chosen.to_dict(), id=short(node or quote_id(result.source, result.chosen))
+            )
         if result.nearest:
-            out["closest"] = [dict(m.to_dict(), context=m.context(result.text)) for m in result.nearest]
+            out["closest"] = [
+                dict(m.to_dict(), context=m.context(result.text)) for m in result.nearest
+            ]
         return json.dumps(out, indent=2, ensure_ascii=False)
     if result.chosen is None:
         return ""
@@ -129,9 +150,14 @@ def explain(result: QuoteResult) -> str:
     """Why no single Quote was printed, and how to get one (for standard error)."""
     where = short(result.source)
     if result.status == AMBIGUOUS:
-        lines = [f"the text occurs {len(result.matches)} times in {where}; pick one with --occurrence N "
-                 "or --near OFFSET:"]
-        lines += [f"  {i}. [{m.start}, {m.end}) {m.context(result.text)}" for i, m in enumerate(result.matches, 1)]
+        lines = [
+            f"the text occurs {len(result.matches)} times in {where}; pick one with --occurrence N "
+            "or --near OFFSET:"
+        ]
+        lines += [
+            f"  {i}. [{m.start}, {m.end}) {m.context(result.text)}"
+            for i, m in enumerate(result.matches, 1)
+        ]
         return "\n".join(lines)
     if result.status == NOT_FOUND:
         lines = [f"the text is not in {where}, even allowing for quotes, dashes and spacing"]

@@ -4,6 +4,7 @@ The segmenter is syntok (a maintained rule-based segmenter for English and Germa
 splits paragraphs at blank lines, so headings stand alone, and keeps abbreviations such as
 "U.S." inside their sentence. Every ``Sentence`` satisfies ``text[start:end] == sentence.text``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

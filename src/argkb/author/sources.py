@@ -6,6 +6,7 @@ stored text — and hands both to ``argkb.contrib.add.add``: the text goes to
 ``data/sources/NAME.txt`` in the same locked, logged step as the node, so a source is
 registered whole or not at all, and is retracted like any contribution (``argkb retract``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,15 +47,19 @@ class SourceMeta:
     url: str | None = None
     language: str | None = None
     media_type: str = "text/plain"
-    origins: dict[str, str] = field(default_factory=dict)   # field -> where its value came from
+    origins: dict[str, str] = field(default_factory=dict)  # field -> where its value came from
 
 
 def check_id(ident: str) -> URIRef:
     if not _ID.match(ident or ""):
-        raise UsageError(f"--id {ident!r} is not a valid source id: use letters, digits, '-' and '_', starting "
-                         "with a letter (e.g. --id eu-sanctions-2025)")
+        raise UsageError(
+            f"--id {ident!r} is not a valid source id: use letters, digits, '-' and '_', starting "
+            "with a letter (e.g. --id eu-sanctions-2025)"
+        )
     if ident.startswith(_RESERVED):
-        raise UsageError(f"--id {ident!r}: ids starting with {', '.join(_RESERVED)} are reserved; choose another")
+        raise UsageError(
+            f"--id {ident!r}: ids starting with {', '.join(_RESERVED)} are reserved; choose another"
+        )
     return KB[ident]
 
 
@@ -69,20 +74,32 @@ def check_unused(kb: KnowledgeBase, ident: str) -> None:
         what = ", ".join(sorted({short(t) for (t,) in rows if t is not None})) or "a node"
         raise UsageError(f"--id {ident}: {short(iri)} is already used ({what}); choose another id")
     if path.exists():
-        raise UsageError(f"--id {ident}: {path.relative_to(kb.root)} already exists (kept from a retracted "
-                         "source?); choose another id")
+        raise UsageError(
+            f"--id {ident}: {path.relative_to(kb.root)} already exists (kept from a retracted "
+            "source?); choose another id"
+        )
 
 
-def metadata(article, title=None, date=None, creators=(), publisher=None, url=None, language=None) -> SourceMeta:
+def metadata(
+    article, title=None, date=None, creators=(), publisher=None, url=None, language=None
+) -> SourceMeta:
     """What the user gave, else what the file says (``origins``: which, field by field); checked."""
-    given_title, given_creators, given_publisher, given_url, given_language = title, creators, publisher, url, language
+    given_title, given_creators, given_publisher, given_url, given_language = (
+        title,
+        creators,
+        publisher,
+        url,
+        language,
+    )
     title = one_line(title or article.title or "")
     if not title:
         raise UsageError("give the article's title with --title (the file does not name one)")
     given_date = date
     if not date and not article.date and article.media_type == "text/html":
-        raise UsageError("the page's metadata gives no publication date (argkb reads dates only from a page's "
-                         "<meta> tags and JSON-LD, never from its text): give it with --date YYYY-MM-DD")
+        raise UsageError(
+            "the page's metadata gives no publication date (argkb reads dates only from a page's "
+            "<meta> tags and JSON-LD, never from its text): give it with --date YYYY-MM-DD"
+        )
     date = date or article.date
     if date:
         try:
@@ -90,7 +107,7 @@ def metadata(article, title=None, date=None, creators=(), publisher=None, url=No
         except ValueError:
             if given_date:
                 raise UsageError(f"--date {given_date!r}: give the date as YYYY-MM-DD") from None
-            date = None   # an unusable date read from the page is dropped, not fatal
+            date = None  # an unusable date read from the page is dropped, not fatal
     url = url or article.url
     if url and not _URL.match(url):
         raise UsageError(f"--url {url!r}: give an http:// or https:// address")
@@ -99,11 +116,26 @@ def metadata(article, title=None, date=None, creators=(), publisher=None, url=No
         raise UsageError(f"--language {language!r}: give a language tag such as en or en-GB")
     creators = [one_line(c) for c in (creators or article.creators) if one_line(c)]
     publisher = one_line(publisher or article.publisher or "") or None
-    given = {"title": title and given_title, "date": given_date, "creators": given_creators, "publisher": given_publisher,
-             "url": given_url, "language": given_language}
-    origins = {k: (f"--{k.rstrip('s')}" if given[k] else article.origins.get(k, "the file"))
-               for k, v in (("title", title), ("date", date), ("creators", creators), ("publisher", publisher),
-                            ("url", url), ("language", language)) if v}
+    given = {
+        "title": title and given_title,
+        "date": given_date,
+        "creators": given_creators,
+        "publisher": given_publisher,
+        "url": given_url,
+        "language": given_language,
+    }
+    origins = {
+        k: (f"--{k.rstrip('s')}" if given[k] else article.origins.get(k, "the file"))
+        for k, v in (
+            ("title", title),
+            ("date", date),
+            ("creators", creators),
+            ("publisher", publisher),
+            ("url", url),
+            ("language", language),
+        )
+        if v
+    }
     return SourceMeta(title, date, creators, publisher, url, language, article.media_type, origins)
 
 
@@ -139,8 +171,18 @@ class Registration:
 
     def _fields(self) -> list[tuple[str, str]]:
         m = self.meta or SourceMeta("")
-        return [(k, v) for k, v in (("title", m.title), ("date", m.date), ("creators", "; ".join(m.creators)),
-                                    ("publisher", m.publisher), ("url", m.url), ("language", m.language)) if v]
+        return [
+            (k, v)
+            for k, v in (
+                ("title", m.title),
+                ("date", m.date),
+                ("creators", "; ".join(m.creators)),
+                ("publisher", m.publisher),
+                ("url", m.url),
+                ("language", m.language),
+            )
+            if v
+        ]
 
     @property
     def exit_code(self) -> int:
@@ -151,22 +193,41 @@ class Registration:
 
         lines = list(self.outcome.notes)
         if self.outcome.status == "added":
-            lines.append(f"registered {short(self.source)}: {relative(self.text_file)} "
-                         f"({self.chars} characters, sha256 {self.sha256[:12]}…)")
+            lines.append(
+                f"registered {short(self.source)}: {relative(self.text_file)} "
+                f"({self.chars} characters, sha256 {self.sha256[:12]}…)"
+            )
             origins = self.meta.origins if self.meta is not None else {}
-            lines += [f"  {field_}: {value} (from {origins[field_]})" for field_, value in self._fields()
-                      if not origins.get(field_, "--").startswith("--")]   # the options' need no saying
+            lines += [
+                f"  {field_}: {value} (from {origins[field_]})"
+                for field_, value in self._fields()
+                if not origins.get(field_, "--").startswith("--")
+            ]  # the options' need no saying
         elif self.outcome.report is not None and not self.outcome.report.conforms:
             lines.append(self.outcome.report.to_text())
         lines.append(self.outcome.summary)
         return "\n".join(lines)
 
 
-def register(kb: KnowledgeBase, path: Path, ident: str, *, title: str | None = None, date: str | None = None,
-             creators=(), publisher: str | None = None, url: str | None = None, language: str | None = None,
-             author: str | None = None, message: str = "", encoding: str | None = None,
-             max_bytes: int = MAX_SOURCE_BYTES, timeout: float = 60.0) -> Registration:
-    """Register the article at ``path`` as source ``kb:ident`` (see the module); nothing is written if refused."""
+def register(
+    kb: KnowledgeBase,
+    path: Path,
+    ident: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    creators=(),
+    publisher: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    author: str | None = None,
+    message: str = "",
+    encoding: str | None = None,
+    max_bytes: int = MAX_SOURCE_BYTES,
+    timeout: float = 60.0,
+) -> Registration:
+    """Register the article at ``path`` as source ``kb:ident`` (see the module); nothing is written
+    if refused."""
     from argkb.contrib.add import add
 
     kb.require_writable()
@@ -178,12 +239,19 @@ def register(kb: KnowledgeBase, path: Path, ident: str, *, title: str | None = N
     sha = hashlib.sha256(stored).hexdigest()
     text_file = kb.sources_dir / f"{ident}.txt"
     header = f"Source {short(iri)}: registered by `argkb source add` from {Path(path).name}."
-    # in the knowledge base's cache, not the system's temporary folder: a folder left by a killed process is
-    # removed by the next command that needs one (argkb.kb.scratch)
+    # in the knowledge base's cache, not the system's temporary folder: a folder left by a killed
+    # process is removed by the next command that needs one (argkb.kb.scratch)
     with scratch(kb, "source") as tmp:
         node_file = tmp / f"{ident}.ttl"
         node_file.write_text(to_turtle(source_graph(iri, meta, sha), header), encoding="utf-8")
-        outcome = add(kb, [node_file], author=author, message=message or f"register source {short(iri)}",
-                      timeout=timeout, attachments={text_file: article.text},
-                      guard=lambda live: check_unused(live, ident), inputs=[Path(path).name])
+        outcome = add(
+            kb,
+            [node_file],
+            author=author,
+            message=message or f"register source {short(iri)}",
+            timeout=timeout,
+            attachments={text_file: article.text},
+            guard=lambda live: check_unused(live, ident),
+            inputs=[Path(path).name],
+        )
     return Registration(iri, text_file, len(article.text), sha, outcome, meta)

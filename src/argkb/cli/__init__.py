@@ -4,6 +4,7 @@
 so ``argkb --help`` stays fast); each other module holds one command group and does nothing but
 parse options, call the library and render. Nothing below imports from here.
 """
+
 from argkb.cli.main import cli, main
 
 __all__ = ["cli", "main"]

@@ -1,4 +1,5 @@
 """``argkb quote``, ``source``, ``anchor``: authoring a contribution from a new article."""
+
 from __future__ import annotations
 
 import json
@@ -13,17 +14,37 @@ from argkb.cli.common import emit, examples, format_option, kb_only, output_opti
 log = logging.getLogger(__name__)
 
 
-@click.command("quote", epilog=examples(
-    'argkb quote trump-putin-ukraine-talks "could strain relations with traditional U.S. allies"',
-    'argkb quote my-article "sanctions" --occurrence 2 --format text'))
+@click.command(
+    "quote",
+    epilog=examples(
+        'argkb quote trump-putin-ukraine-talks "could strain relations with traditional U.S. '
+        'allies"',
+        'argkb quote my-article "sanctions" --occurrence 2 --format text',
+    ),
+)
 @click.argument("source")
 @click.argument("text")
-@click.option("--occurrence", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Take the N-th occurrence (1-based) when the text occurs several times.")
-@click.option("--near", type=click.IntRange(min=0), default=None, metavar="OFFSET",
-              help="Take the occurrence starting nearest this code-point offset.")
-@click.option("--id", "node", default=None, metavar="ID",
-              help="Name the Quote node (default: kb:quote-SOURCE-START).")
+@click.option(
+    "--occurrence",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Take the N-th occurrence (1-based) when the text occurs several times.",
+)
+@click.option(
+    "--near",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="OFFSET",
+    help="Take the occurrence starting nearest this code-point offset.",
+)
+@click.option(
+    "--id",
+    "node",
+    default=None,
+    metavar="ID",
+    help="Name the Quote node (default: kb:quote-SOURCE-START).",
+)
 @format_option(["turtle", "json", "text"], "turtle")
 @kb_only
 def quote_cmd(source, text, occurrence, near, node, fmt, kb):
@@ -46,36 +67,83 @@ def quote_cmd(source, text, occurrence, near, node, fmt, kb):
     raise SystemExit(result.exit_code)
 
 
-@click.group("source", epilog=examples("argkb source add article.html --id my-article --date 2025-02-18",
-                                       "argkb source show trump-putin-ukraine-talks"))
+@click.group(
+    "source",
+    epilog=examples(
+        "argkb source add article.html --id my-article --date 2025-02-18",
+        "argkb source show trump-putin-ukraine-talks",
+    ),
+)
 def source_cmd():
-    """Register articles (`add`), see what is anchored to them (`list`, `show`), and set aside drafted
-    sentences that state no consequence (`dismiss`)."""
+    """Register articles (`add`), see what is anchored to them (`list`, `show`), and set aside
+    drafted sentences that state no consequence (`dismiss`)."""
 
 
-@source_cmd.command("add", epilog=examples(
-    'argkb source add article.txt --id my-article --title "Talks in Riyadh" --date 2025-02-18',
-    'argkb source add report.pdf --id my-report --creator "Jane Doe" -m "the ministry\'s report"'))
+@source_cmd.command(
+    "add",
+    epilog=examples(
+        'argkb source add article.txt --id my-article --title "Talks in Riyadh" --date 2025-02-18',
+        'argkb source add report.pdf --id my-report --creator "Jane Doe" -m "the ministry\'s '
+        'report"',
+    ),
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--id", "ident", required=True, metavar="NAME",
-              help="The source's id: kb:NAME, its text data/sources/NAME.txt (letters, digits, - and _).")
-@click.option("--title", default=None, help="The article's title (an HTML or PDF file may supply it).")
+@click.option(
+    "--id",
+    "ident",
+    required=True,
+    metavar="NAME",
+    help="The source's id: kb:NAME, its text data/sources/NAME.txt (letters, digits, - and _).",
+)
+@click.option(
+    "--title", default=None, help="The article's title (an HTML or PDF file may supply it)."
+)
 @click.option("--date", default=None, metavar="YYYY-MM-DD", help="Publication date.")
-@click.option("--creator", "creators", multiple=True, metavar="NAME", help="An author of the article (repeatable).")
+@click.option(
+    "--creator",
+    "creators",
+    multiple=True,
+    metavar="NAME",
+    help="An author of the article (repeatable).",
+)
 @click.option("--publisher", default=None, help="Who published it.")
 @click.option("--url", default=None, help="Where it was published (http:// or https://).")
 @click.option("--language", default=None, metavar="TAG", help="Its language, e.g. en.")
-@click.option("--encoding", default=None, help="The file's encoding when it is not UTF-8 (e.g. cp1252).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Largest article file accepted (default 16 MiB).")
-@click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
-                                "(default: $ARGKB_AUTHOR, else your user name).")
+@click.option(
+    "--encoding", default=None, help="The file's encoding when it is not UTF-8 (e.g. cp1252)."
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest article file accepted (default 16 MiB).",
+)
+@click.option(
+    "--author",
+    help="Who contributes: a name, or an agent id such as kb:argkb-editors "
+    "(default: $ARGKB_AUTHOR, else your user name).",
+)
 @click.option("-m", "--message", default="", help="Why: recorded in the log.")
 @wait_option
 @kb_only
-def source_add_cmd(file, ident, title, date, creators, publisher, url, language, encoding, max_bytes,
-                   author, message, wait, kb):
-    """Register the article FILE (.txt, .md, .html, .pdf) as source kb:NAME, in one logged contribution.
+def source_add_cmd(
+    file,
+    ident,
+    title,
+    date,
+    creators,
+    publisher,
+    url,
+    language,
+    encoding,
+    max_bytes,
+    author,
+    message,
+    wait,
+    kb,
+):
+    """Register the article FILE (.txt, .md, .html, .pdf) as source kb:NAME, in one logged
+    contribution.
 
     The text is stored in data/sources/NAME.txt with LF line endings and in Unicode NFC (quote
     offsets count code points in that file); the argkb:Source node carries its SHA-256. HTML and
@@ -84,9 +152,22 @@ def source_add_cmd(file, ident, title, date, creators, publisher, url, language,
     from argkb.author.ingest import MAX_SOURCE_BYTES
     from argkb.author.sources import register
 
-    done = register(kb, file, ident, title=title, date=date, creators=creators, publisher=publisher, url=url,
-                    language=language, author=author, message=message, encoding=encoding,
-                    max_bytes=max_bytes or MAX_SOURCE_BYTES, timeout=wait)
+    done = register(
+        kb,
+        file,
+        ident,
+        title=title,
+        date=date,
+        creators=creators,
+        publisher=publisher,
+        url=url,
+        language=language,
+        author=author,
+        message=message,
+        encoding=encoding,
+        max_bytes=max_bytes or MAX_SOURCE_BYTES,
+        timeout=wait,
+    )
     emit(done.to_text())
     raise SystemExit(done.exit_code)
 
@@ -100,17 +181,25 @@ def source_list_cmd(fmt, kb):
     from argkb.author.ingest import printable
 
     summaries = list_sources(kb)
-    emit(_json_c1(json.dumps([s.to_dict() for s in summaries], indent=2, ensure_ascii=False)) if fmt == "json"
-         else printable(list_text(summaries)))
+    emit(
+        _json_c1(json.dumps([s.to_dict() for s in summaries], indent=2, ensure_ascii=False))
+        if fmt == "json"
+        else printable(list_text(summaries))
+    )
 
 
 def _json_c1(text: str) -> str:
-    """JSON text with DEL and the C1 control characters written as \\u escapes (json.dumps escapes only C0)."""
+    """JSON text with DEL and the C1 control characters written as \\u escapes (json.dumps escapes
+    only C0)."""
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-@source_cmd.command("show", epilog=examples("argkb source show trump-putin-ukraine-talks",
-                                             "argkb source show my-article --format json"))
+@source_cmd.command(
+    "show",
+    epilog=examples(
+        "argkb source show trump-putin-ukraine-talks", "argkb source show my-article --format json"
+    ),
+)
 @click.argument("name")
 @format_option(["text", "json"], "text")
 @kb_only
@@ -121,19 +210,31 @@ def source_show_cmd(name, fmt, kb):
     from argkb.author.ingest import printable
 
     detail = show_source(kb, name)
-    # control characters a hand-edited text or label may hold are printed escaped, never raw (JSON escapes C0
-    # itself; C1, such as the 8-bit CSI \x9b, is escaped here)
-    emit(_json_c1(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False)) if fmt == "json"
-         else printable(detail_text(detail)))
+    # control characters a hand-edited text or label may hold are printed escaped, never raw (JSON
+    # escapes C0 itself; C1, such as the 8-bit CSI \x9b, is escaped here)
+    emit(
+        _json_c1(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False))
+        if fmt == "json"
+        else printable(detail_text(detail))
+    )
 
 
-@source_cmd.command("dismiss", epilog=examples(
-    'argkb source dismiss my-article 12 --reason "a capability, not an outcome"'))
+@source_cmd.command(
+    "dismiss",
+    epilog=examples('argkb source dismiss my-article 12 --reason "a capability, not an outcome"'),
+)
 @click.argument("name")
 @click.argument("sentence", type=click.IntRange(min=1))
-@click.option("--reason", required=True, help="Why the sentence states no consequence (recorded in the knowledge base).")
-@click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
-                                "(default: $ARGKB_AUTHOR, else your user name).")
+@click.option(
+    "--reason",
+    required=True,
+    help="Why the sentence states no consequence (recorded in the knowledge base).",
+)
+@click.option(
+    "--author",
+    help="Who contributes: a name, or an agent id such as kb:argkb-editors "
+    "(default: $ARGKB_AUTHOR, else your user name).",
+)
 @click.option("-m", "--message", default="", help="Why: recorded in the log (default: the reason).")
 @wait_option
 @kb_only
@@ -144,13 +245,28 @@ def source_dismiss_cmd(name, sentence, reason, author, message, wait, kb):
     from argkb.author.dismiss import dismiss
 
     outcome = dismiss(kb, name, sentence, reason, author=author, message=message, timeout=wait)
-    emit("\n".join([*outcome.notes, *([outcome.report.to_text()] if outcome.report is not None
-                                       and not outcome.report.conforms else []), outcome.summary]))
+    emit(
+        "\n".join(
+            [
+                *outcome.notes,
+                *(
+                    [outcome.report.to_text()]
+                    if outcome.report is not None and not outcome.report.conforms
+                    else []
+                ),
+                outcome.summary,
+            ]
+        )
+    )
     raise SystemExit(outcome.exit_code)
 
 
-@click.command("anchor", epilog=examples("argkb anchor my-analysis.ttl --write",
-                                         "argkb anchor my-analysis.ttl -o anchored.ttl"))
+@click.command(
+    "anchor",
+    epilog=examples(
+        "argkb anchor my-analysis.ttl --write", "argkb anchor my-analysis.ttl -o anchored.ttl"
+    ),
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--write", is_flag=True, help="Rewrite each FILE in place (atomically).")
 @output_option
@@ -171,7 +287,9 @@ def anchor_cmd(files, write, output, kb):
     if write and output:
         raise click.UsageError("give --write or -o OUT, not both")
     if write and any(Path(f).suffix.lower() not in (".ttl", ".turtle") for f in files):
-        raise click.UsageError("--write rewrites Turtle files (.ttl) only; for other formats give -o OUT.ttl")
+        raise click.UsageError(
+            "--write rewrites Turtle files (.ttl) only; for other formats give -o OUT.ttl"
+        )
     report = anchor_files(kb, files)
     if write:
         for path in write_anchored(report):

@@ -1,4 +1,6 @@
-"""``argkb init``, ``diff``, ``add``, ``contributions``, ``retract``: contributing to a knowledge base."""
+"""``argkb init``, ``diff``, ``add``, ``contributions``, ``retract``: contributing to a knowledge
+base."""
+
 from __future__ import annotations
 
 import json
@@ -6,14 +8,28 @@ from pathlib import Path
 
 import click
 
-from argkb.cli.common import emit, examples, format_option, kb_data_options, kb_only, no_cycle_collection, wait_option
+from argkb.cli.common import (
+    emit,
+    examples,
+    format_option,
+    kb_data_options,
+    kb_only,
+    no_cycle_collection,
+    wait_option,
+)
 
-_files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+_files = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
 
 
 @click.command("init", epilog=examples("argkb init my-kb", "argkb init my-kb --empty"))
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--empty", is_flag=True, help="Only the ontology, shapes and queries: no seed data, for your own articles.")
+@click.option(
+    "--empty",
+    is_flag=True,
+    help="Only the ontology, shapes and queries: no seed data, for your own articles.",
+)
 @kb_only
 def init_cmd(folder, empty, kb):
     """Make FOLDER a new, writable knowledge base, seeded from the one argkb finds.
@@ -31,7 +47,10 @@ def init_cmd(folder, empty, kb):
     click.echo(f"next: cd {folder} && argkb validate")
 
 
-@click.command("diff", epilog=examples("argkb diff my-analysis.ttl", "argkb diff my-analysis.ttl --format json"))
+@click.command(
+    "diff",
+    epilog=examples("argkb diff my-analysis.ttl", "argkb diff my-analysis.ttl --format json"),
+)
 @_files
 @format_option(["text", "json"], "text")
 @kb_data_options
@@ -53,23 +72,36 @@ def diff_cmd(files, fmt, kb):
     raise SystemExit(1 if diff.refused else 0)
 
 
-@click.command("add", epilog=examples('argkb add my-analysis.ttl --author "Jane Doe" -m "a diplomatic reading"',
-                                           "argkb add my-analysis.ttl --amend -m \"corrected warrant\""))
+@click.command(
+    "add",
+    epilog=examples(
+        'argkb add my-analysis.ttl --author "Jane Doe" -m "a diplomatic reading"',
+        'argkb add my-analysis.ttl --amend -m "corrected warrant"',
+    ),
+)
 @_files
-@click.option("--author", help="Who contributes: a name, or an agent id such as kb:argkb-editors "
-                                "(default: $ARGKB_AUTHOR, else your user name).")
+@click.option(
+    "--author",
+    help="Who contributes: a name, or an agent id such as kb:argkb-editors "
+    "(default: $ARGKB_AUTHOR, else your user name).",
+)
 @click.option("-m", "--message", default="", help="Why: recorded in the log.")
-@click.option("--amend", is_flag=True, help="Replace single-valued facts the contribution gives new values "
-                                            "(label, statement, warrant, …), recording what was replaced.")
+@click.option(
+    "--amend",
+    is_flag=True,
+    help="Replace single-valued facts the contribution gives new values "
+    "(label, statement, warrant, …), recording what was replaced.",
+)
 @format_option(["text", "json"], "text")
 @wait_option
 @kb_only
 def add_cmd(files, author, message, amend, fmt, wait, kb):
-    """Validate FILES in the knowledge base's context and, if they pass, add them as one contribution.
+    """Validate FILES in the knowledge base's context and, if they pass, add them as one
+    contribution.
 
     Accepts Turtle, JSON-LD, N-Triples, RDF/XML or Argdown (`.argdown`: argkb-flavoured Argdown, see
-    docs/argdown.md; its quotes are anchored in the source text). On a violation, a conflict or an id outside
-    kb: nothing changes and the exit code is 1; unreadable input exits 2. Adding the same
+    docs/argdown.md; its quotes are anchored in the source text). On a violation, a conflict or an
+    id outside kb: nothing changes and the exit code is 1; unreadable input exits 2. Adding the same
     content again does nothing (exit 0).
     """
     from argkb.contrib.add import add
@@ -94,24 +126,32 @@ def _outcome_text(outcome) -> str:
         lines += [f"  {i}" for i in outcome.inconsistencies]
     if outcome.report is not None and (outcome.report.results or not outcome.report.conforms):
         lines.append(outcome.report.to_text())
-    for r in (outcome.diff.replaced if outcome.diff is not None else []):
-        lines.append(f"supersedes in {r.file} (left as it is): <{r.subject}> <{r.predicate}> {r.object}")
+    for r in outcome.diff.replaced if outcome.diff is not None else []:
+        lines.append(
+            f"supersedes in {r.file} (left as it is): <{r.subject}> <{r.predicate}> {r.object}"
+        )
     lines.append(outcome.summary)
     return "\n".join(lines)
 
 
 def _outcome_dict(outcome) -> dict:
     return {
-        "status": outcome.status, "summary": outcome.summary, "notes": outcome.notes,
+        "status": outcome.status,
+        "summary": outcome.summary,
+        "notes": outcome.notes,
         "diff": outcome.diff.to_dict() if outcome.diff is not None else None,
         "validation": outcome.report.to_dict() if outcome.report is not None else None,
         "contribution": outcome.contribution.to_dict() if outcome.contribution else None,
-        "inconsistencies": [{"node": str(i.node), "reason": i.reason} for i in outcome.inconsistencies],
+        "inconsistencies": [
+            {"node": str(i.node), "reason": i.reason} for i in outcome.inconsistencies
+        ],
     }
 
 
-@click.command("contributions", epilog=examples("argkb contributions",
-                                                     "argkb contributions show 20261125T143615Z-e2fcac75"))
+@click.command(
+    "contributions",
+    epilog=examples("argkb contributions", "argkb contributions show 20261125T143615Z-e2fcac75"),
+)
 @click.argument("action", required=False, default="list", type=click.Choice(["list", "show"]))
 @click.argument("ident", required=False)
 @format_option(["text", "json"], "text")
@@ -128,7 +168,11 @@ def contributions_cmd(action, ident, fmt, kb):
         if ident:
             raise click.UsageError("`argkb contributions list` takes no ID; use `show ID`")
         entries = contributions(kb)
-        emit(json.dumps(entries, indent=2, ensure_ascii=False) if fmt == "json" else list_text(entries))
+        emit(
+            json.dumps(entries, indent=2, ensure_ascii=False)
+            if fmt == "json"
+            else list_text(entries)
+        )
         return
     if not ident:
         raise click.UsageError("`argkb contributions show` needs an ID")
@@ -136,11 +180,20 @@ def contributions_cmd(action, ident, fmt, kb):
     emit(json.dumps(entry, indent=2, ensure_ascii=False) if fmt == "json" else entry_text(entry))
 
 
-@click.command("retract", epilog=examples('argkb retract 20261125T143615Z-e2fcac75 -m "premise not in the source"'))
+@click.command(
+    "retract",
+    epilog=examples('argkb retract 20261125T143615Z-e2fcac75 -m "premise not in the source"'),
+)
 @click.argument("ident", metavar="ID")
-@click.option("-m", "--message", "--reason", "reason", required=True,
-              help="Why the contribution is retracted: recorded in the log (as `add -m`; --reason, the older "
-                   "name, is kept for one release).")
+@click.option(
+    "-m",
+    "--message",
+    "--reason",
+    "reason",
+    required=True,
+    help="Why the contribution is retracted: recorded in the log (as `add -m`; --reason, the older "
+    "name, is kept for one release).",
+)
 @click.option("--author", help="Who retracts it (default: $ARGKB_AUTHOR, else your user name).")
 @wait_option
 @kb_only

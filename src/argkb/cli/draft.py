@@ -1,4 +1,6 @@
-"""``argkb draft``: a Turtle scaffold of a registered source's implications, for the analyst to finish."""
+"""``argkb draft``: a Turtle scaffold of a registered source's implications, for the analyst to
+finish."""
+
 from __future__ import annotations
 
 import click
@@ -6,17 +8,31 @@ import click
 from argkb.cli.common import emit, examples, kb_options, output_option
 
 
-@click.command("draft", epilog=examples("argkb draft trump-putin-ukraine-talks -o draft.ttl",
-                                        "argkb draft my-article --claims --format argdown -o draft.argdown"))
+@click.command(
+    "draft",
+    epilog=examples(
+        "argkb draft trump-putin-ukraine-talks -o draft.ttl",
+        "argkb draft my-article --claims --format argdown -o draft.argdown",
+    ),
+)
 @click.argument("source")
 @output_option(help="Write the draft to this file (atomically) instead of standard output.")
-@click.option("--claims", is_flag=True, help="Also draft the article's other (non-conditional) claims.")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "argdown"]), default="turtle", show_default=True,
-              help="turtle, or argdown: argkb-flavoured Argdown (docs/argdown.md) to complete in an Argdown "
-                   "editor; `argkb add` takes either.")
+@click.option(
+    "--claims", is_flag=True, help="Also draft the article's other (non-conditional) claims."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "argdown"]),
+    default="turtle",
+    show_default=True,
+    help="turtle, or argdown: argkb-flavoured Argdown (docs/argdown.md) to complete in an Argdown "
+    "editor; `argkb add` takes either.",
+)
 @kb_options
 def draft_cmd(source, output, claims, fmt, kb):
-    """Draft the implications SOURCE states, as Turtle (or Argdown) to complete and then `argkb add`.
+    """Draft the implications SOURCE states, as Turtle (or Argdown) to complete and then
+    `argkb add`.
 
     SOURCE is a registered source (`argkb source add`): its id, e.g. `my-article` or
     `kb:my-article`. Each sentence stating a consequence (if / when / unless / should

@@ -1,11 +1,13 @@
-"""argkb's own messages on stderr, through ``logging``: what a command did, warnings, and with ``-v`` the
-detail of how (``argkb -v COMMAND``); ``-q`` keeps warnings only, ``-qq`` nothing but errors.
+"""argkb's own messages on stderr, through ``logging``: what a command did, warnings, and with
+``-v`` the detail of how (``argkb -v COMMAND``); ``-q`` keeps warnings only, ``-qq`` nothing but
+errors.
 
 The library logs to the ``argkb`` logger tree (``logging.getLogger(__name__)`` in each module) and
 prints nothing itself; the command line installs one handler on ``argkb`` that writes through
-``click.echo(err=True)`` (so a test's ``CliRunner`` sees it). Errors are not logged: a failing command
-ends with its one-sentence ``argkb: error: …`` and exit 2 (``argkb.cli.main.LazyGroup``).
+``click.echo(err=True)`` (so a test's ``CliRunner`` sees it). Errors are not logged: a failing
+command ends with its one-sentence ``argkb: error: …`` and exit 2 (``argkb.cli.main.LazyGroup``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -30,7 +32,8 @@ class EchoHandler(logging.Handler):
 
 
 class MessageFormatter(logging.Formatter):
-    """What a command did, as a plain line; ``argkb: warning: …``; with -v, ``argkb: debug: module: …``."""
+    """What a command did, as a plain line; ``argkb: warning: …``; with -v,
+    ``argkb: debug: module: …``."""
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
@@ -42,13 +45,14 @@ class MessageFormatter(logging.Formatter):
 
 
 def configure(verbose: int = 0, quiet: int = 0) -> int:
-    """Set the level of argkb's messages for this invocation (installing the handler once); returns it."""
+    """Set the level of argkb's messages for this invocation (installing the handler once); returns
+    it."""
     logger = logging.getLogger(ROOT)
     if not any(isinstance(h, EchoHandler) for h in logger.handlers):
         handler = EchoHandler()
         handler.setFormatter(MessageFormatter())
         logger.addHandler(handler)
-    logger.propagate = False   # printed once, by this handler, whatever the root logger has
+    logger.propagate = False  # printed once, by this handler, whatever the root logger has
     level = LEVELS[max(0, min(len(LEVELS) - 1, DEFAULT + verbose - quiet))]
     logger.setLevel(level)
     return level

@@ -4,6 +4,7 @@ Commands live in the other modules of ``argkb.cli`` and are imported only when u
 ``argkb --help`` stays fast; heavy libraries (pySHACL, pyoxigraph, owlready2)
 are imported inside the library calls that need them.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -49,7 +50,8 @@ COMMANDS: dict[str, str] = {
 
 
 def _version(ctx: click.Context, value: bool) -> None:
-    """``--version``: as click's own option prints it; the version read only when asked for (start-up time)."""
+    """``--version``: as click's own option prints it; the version read only when asked for
+    (start-up time)."""
     if not value or ctx.resilient_parsing:
         return
     from argkb import __version__
@@ -64,7 +66,8 @@ def _available(target: str) -> bool:
 
 
 class LazyGroup(click.Group):
-    """Imports a command's module only when the command is asked for; turns ArgkbError into a clean exit."""
+    """Imports a command's module only when the command is asked for; turns ArgkbError into a clean
+    exit."""
 
     def list_commands(self, ctx):
         return [name for name, target in COMMANDS.items() if _available(target)]
@@ -82,7 +85,9 @@ class LazyGroup(click.Group):
         except ArgkbError as exc:
             click.echo(f"argkb: error: {clip(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
-        except OSError as exc:   # a file system refusal nothing above turned into a sentence: still no traceback
+        except (
+            OSError
+        ) as exc:  # a file system refusal nothing above turned into a sentence: still no traceback
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"argkb: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(2)
@@ -92,8 +97,8 @@ class LazyGroup(click.Group):
             ctx.exit(130)
 
 
-#: a run of non-blank characters longer than this in a message is shown by its ends (a 100 KB name given
-#: on the command line is not echoed back whole)
+#: a run of non-blank characters longer than this in a message is shown by its ends (a 100 KB name
+#: given on the command line is not echoed back whole)
 MAX_ECHO = 200
 
 
@@ -109,8 +114,8 @@ def clip(message: str) -> str:
 
 
 def _quiet_rdflib() -> None:
-    """rdflib logs "… does not look like a valid URI" before argkb refuses the same IRI in a sentence of its
-    own: that warning is argkb's to give."""
+    """rdflib logs "… does not look like a valid URI" before argkb refuses the same IRI in a
+    sentence of its own: that warning is argkb's to give."""
     import logging
 
     class NoUriWarnings(logging.Filter):
@@ -124,9 +129,10 @@ _quiet_rdflib()
 
 
 def _exit_now_if_a_query_runs_on(code: int) -> None:
-    """After Ctrl-C, a query thread may still be inside pyoxigraph (``argkb.query.library.interruptible``):
-    run the exit handlers (temporary snapshots are removed), flush, and end the process without the
-    interpreter's shutdown, which could wait on that thread."""
+    """After Ctrl-C, a query thread may still be inside pyoxigraph
+    (``argkb.query.library.interruptible``): run the exit handlers (temporary snapshots are
+    removed), flush, and end the process without the interpreter's shutdown, which could wait on
+    that thread."""
     import atexit
     import os
 
@@ -142,14 +148,38 @@ def _exit_now_if_a_query_runs_on(code: int) -> None:
     os._exit(code)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, _p, v: _version(ctx, v),
-              help="Show the version and exit.")
-@click.option("--kb", "kb_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIRECTORY",
-              help="Knowledge base folder, for the command that follows (as its own --kb).")
-@click.option("-v", "--verbose", count=True, help="Say more on stderr: how the command works (stores, timings).")
-@click.option("-q", "--quiet", count=True,
-              help="Say less on stderr: -q warnings only (no 'wrote …' lines), -qq errors only.")
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _p, v: _version(ctx, v),
+    help="Show the version and exit.",
+)
+@click.option(
+    "--kb",
+    "kb_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIRECTORY",
+    help="Knowledge base folder, for the command that follows (as its own --kb).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Say more on stderr: how the command works (stores, timings).",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    count=True,
+    help="Say less on stderr: -q warnings only (no 'wrote …' lines), -qq errors only.",
+)
 @click.pass_context
 def cli(ctx, kb_dir, verbose, quiet):
     """argkb: a structured-argument knowledge base.
@@ -167,9 +197,14 @@ def cli(ctx, kb_dir, verbose, quiet):
     configure(verbose, quiet)
     if kb_dir is not None:
         command = cli.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
-        if command is not None and not isinstance(command, click.Group) and \
-                not any(p.name == "kb_dir" for p in command.params):
-            raise click.UsageError(f"argkb {ctx.invoked_subcommand} does not read a knowledge base: it takes no --kb")
+        if (
+            command is not None
+            and not isinstance(command, click.Group)
+            and not any(p.name == "kb_dir" for p in command.params)
+        ):
+            raise click.UsageError(
+                f"argkb {ctx.invoked_subcommand} does not read a knowledge base: it takes no --kb"
+            )
         ctx.meta[KB_BEFORE_COMMAND] = kb_dir
 
 

@@ -1,4 +1,6 @@
-"""``argkb queries``, ``argkb query``, ``argkb trace``, ``argkb impacts``: reading the knowledge base."""
+"""``argkb queries``, ``argkb query``, ``argkb trace``, ``argkb impacts``: reading the knowledge
+base."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +10,15 @@ import sys
 import click
 
 from argkb.assess.dung import STATUS_MEANING
-from argkb.cli.common import emit, examples, format_option, kb_only, kb_options, output_option, perspective_option
+from argkb.cli.common import (
+    emit,
+    examples,
+    format_option,
+    kb_only,
+    kb_options,
+    output_option,
+    perspective_option,
+)
 
 
 def _terminal(output) -> bool:
@@ -55,7 +65,9 @@ def queries_cmd(name, fmt, kb):
 
 
 def _param_usage(p) -> str:
-    flags = [p.kind] + (["default " + p.default] if p.default else ["optional"] if p.optional else [])
+    flags = [p.kind] + (
+        ["default " + p.default] if p.default else ["optional"] if p.optional else []
+    )
     text = f"{p.name}=VALUE  ({', '.join(flags)}) {p.description}".rstrip()
     return text + (f" Example: {p.example}" if p.example else "")
 
@@ -71,19 +83,43 @@ def _describe(q) -> str:
     return "\n".join(lines)
 
 
-@click.command("query", epilog=examples("argkb query implications-of-lever --param lever=sanctions",
-                                             "argkb query my-query.rq --format csv --labels -o answer.csv"))
+@click.command(
+    "query",
+    epilog=examples(
+        "argkb query implications-of-lever --param lever=sanctions",
+        "argkb query my-query.rq --format csv --labels -o answer.csv",
+    ),
+)
 @click.argument("spec", metavar="NAME|FILE.rq|-")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
-                   "name (x, read as kb:x), or text where the query declares a literal parameter.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind the query's ?_NAME variable (repeatable). VALUE: an IRI, a CURIE (kb:x), a bare "
+    "name (x, read as kb:x), or text where the query declares a literal parameter.",
+)
 @format_option(["table", "csv", "tsv", "json", "turtle", "jsonld"])
-@click.option("--labels", is_flag=True,
-              help="Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV.")
-@click.option("--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default).")
-@click.option("--max-rows", type=click.IntRange(1), default=200_000, show_default=True,
-              help="Refuse (exit 2) an answer with more rows than this (triples for CONSTRUCT), as soon as it "
-                   "passes them: a cartesian product is never held whole.")
+@click.option(
+    "--labels",
+    is_flag=True,
+    help=(
+        "Add a NAME_label column (rdfs:label) after every column holding IRIs, e.g. for CSV or TSV."
+    ),
+)
+@click.option(
+    "--allow-network", is_flag=True, help="Permit SERVICE and FROM clauses (refused by default)."
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(1),
+    default=200_000,
+    show_default=True,
+    help=(
+        "Refuse (exit 2) an answer with more rows than this (triples for CONSTRUCT), as soon as "
+        "it passes them: a cartesian product is never held whole."
+    ),
+)
 @output_option
 @kb_options
 def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200_000):
@@ -93,8 +129,9 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200
     CSV, TSV or SPARQL 1.1 Results JSON; CONSTRUCT and DESCRIBE as Turtle (default) or
     JSON-LD. Parameters are bound as RDF terms, never pasted into the query. Queries are
     read-only: SPARQL Update is refused (changes go through contributions). A query may use
-    the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:) without
-    declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line and column) or a refusal.
+    the standard prefixes (argkb:, kb:, rdf:, rdfs:, owl:, prov:, oa:, skos:, dcterms:, xsd:)
+    without declaring them. Exit 2 on an unknown query, a bad parameter, a syntax error (with line
+    and column) or a refusal.
     """
     from argkb.query.ask import answer
     from argkb.query.results import default_format, render
@@ -105,8 +142,24 @@ def query_cmd(spec, params, fmt, labels, allow_network, output, kb, max_rows=200
     emit(render(result, chosen, color=_colour(output), width=_width(output)), output)
 
 
-_SPARQL_START = ("select", "ask", "construct", "describe", "prefix", "base", "insert", "delete", "with", "load",
-                 "clear", "create", "drop", "copy", "move", "add")
+_SPARQL_START = (
+    "select",
+    "ask",
+    "construct",
+    "describe",
+    "prefix",
+    "base",
+    "insert",
+    "delete",
+    "with",
+    "load",
+    "clear",
+    "create",
+    "drop",
+    "copy",
+    "move",
+    "add",
+)
 
 
 def _refuse_inline_sparql(spec: str) -> None:
@@ -116,20 +169,37 @@ def _refuse_inline_sparql(spec: str) -> None:
         from argkb.errors import UsageError
 
         quoted = spec.replace("'", "'\\''")
-        raise UsageError("that is a SPARQL query, not a query name: pass its text on standard input, "
-                         f"echo '{quoted}' | argkb query -, or save it in a file and run argkb query FILE.rq")
+        raise UsageError(
+            "that is a SPARQL query, not a query name: pass its text on standard input, "
+            f"echo '{quoted}' | argkb query -, or save it in a file and run argkb query FILE.rq"
+        )
 
 
-@click.command("trace", epilog=examples("argkb trace impl-strain-allies -p realism",
-                                             "argkb trace impl-strain-allies --status-lens overall --depth 1"))
+@click.command(
+    "trace",
+    epilog=examples(
+        "argkb trace impl-strain-allies -p realism",
+        "argkb trace impl-strain-allies --status-lens overall --depth 1",
+    ),
+)
 @click.argument("claim", metavar="ID")
 @perspective_option()
-@click.option("--depth", type=click.IntRange(min=0), default=None,
-              help="Expand at most N argument steps below the claim (default: all).")
-@click.option("--status-lens", "--status", "status_lens", metavar="LENS|overall", default=None,
-              help="Show each claim's and argument's status (grounded semantics) overall or under a lens "
-                   "(see argkb assess), and each claim's strength in [0, 1] (DF-QuAD); the same option as "
-                   "`export --status-lens` (--status, the older name, is kept for one release). " + STATUS_MEANING)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Expand at most N argument steps below the claim (default: all).",
+)
+@click.option(
+    "--status-lens",
+    "--status",
+    "status_lens",
+    metavar="LENS|overall",
+    default=None,
+    help="Show each claim's and argument's status (grounded semantics) overall or under a lens "
+    "(see argkb assess), and each claim's strength in [0, 1] (DF-QuAD); the same option as "
+    "`export --status-lens` (--status, the older name, is kept for one release). " + STATUS_MEANING,
+)
 @format_option(["tree", "json", "markdown"], "tree")
 @output_option
 @kb_options
@@ -148,8 +218,13 @@ def trace_cmd(claim, perspectives, depth, fmt, output, kb, status_lens=None):
     emit(render(node, fmt, color=_colour(output), width=_width(output)), output)
 
 
-@click.command("impacts", epilog=examples("argkb impacts sanctions -p realism",
-                                               "argkb impacts move-donald-trump-decrease-sanctions --format markdown"))
+@click.command(
+    "impacts",
+    epilog=examples(
+        "argkb impacts sanctions -p realism",
+        "argkb impacts move-donald-trump-decrease-sanctions --format markdown",
+    ),
+)
 @click.argument("node", metavar="ID")
 @perspective_option()
 @format_option(["tree", "json", "markdown"], "tree")

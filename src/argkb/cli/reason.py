@@ -1,4 +1,6 @@
-"""``argkb reason``, ``assess``, ``lenses``, ``scenario``: OWL reasoning and lens-by-lens evaluation."""
+"""``argkb reason``, ``assess``, ``lenses``, ``scenario``: OWL reasoning and lens-by-lens
+evaluation."""
+
 from __future__ import annotations
 
 import click
@@ -24,27 +26,57 @@ def _status_help(func):
 
 
 def semantics_option(func):
-    return click.option("--semantics", type=click.Choice(["grounded", "preferred", "stable"], case_sensitive=False),
-                        default="grounded", show_default=True,
-                        help="Argumentation semantics: grounded (the sceptical, unique labelling), preferred or "
-                             "stable (IN/OUT when so in every extension, else UNDEC).")(func)
+    return click.option(
+        "--semantics",
+        type=click.Choice(["grounded", "preferred", "stable"], case_sensitive=False),
+        default="grounded",
+        show_default=True,
+        help="Argumentation semantics: grounded (the sceptical, unique labelling), preferred or "
+        "stable (IN/OUT when so in every extension, else UNDEC).",
+    )(func)
 
 
 def gradual_option(func):
-    return click.option("--gradual", type=click.Choice(["df-quad", "quadratic-energy"], case_sensitive=False),
-                        default="df-quad", show_default=True,
-                        help="Gradual semantics of the strength in [0, 1]: DF-QuAD (Rago et al., KR 2016) or the "
-                             "quadratic energy model (Potyka, KR 2018).")(func)
+    return click.option(
+        "--gradual",
+        type=click.Choice(["df-quad", "quadratic-energy"], case_sensitive=False),
+        default="df-quad",
+        show_default=True,
+        help="Gradual semantics of the strength in [0, 1]: DF-QuAD (Rago et al., KR 2016) or the "
+        "quadratic energy model (Potyka, KR 2018).",
+    )(func)
 
 
-@click.command("reason", epilog=examples("argkb reason", "argkb reason --reasoner pellet --format json"))
-@click.option("--infer", "infer_to", is_flag=False, flag_value="", default=None, metavar="[FILE]",
-              help="Also write the inferred types and property values as Turtle, to FILE "
-                   "(default: .argkb-cache/inferred.ttl in the knowledge base); never into the sources.")
-@click.option("--reasoner", type=click.Choice(["hermit", "pellet"]), default="hermit", show_default=True,
-              help="OWL reasoner for the consistency check and inferences (Pellet always explains inconsistencies).")
-@click.option("--max-explanations", type=click.IntRange(1, 100), default=10, show_default=True,
-              help="How many distinct inconsistencies to look for and explain.")
+@click.command(
+    "reason", epilog=examples("argkb reason", "argkb reason --reasoner pellet --format json")
+)
+@click.option(
+    "--infer",
+    "infer_to",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[FILE]",
+    help="Also write the inferred types and property values as Turtle, to FILE "
+    "(default: .argkb-cache/inferred.ttl in the knowledge base); never into the sources.",
+)
+@click.option(
+    "--reasoner",
+    type=click.Choice(["hermit", "pellet"]),
+    default="hermit",
+    show_default=True,
+    help=(
+        "OWL reasoner for the consistency check and inferences (Pellet always explains "
+        "inconsistencies)."
+    ),
+)
+@click.option(
+    "--max-explanations",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    help="How many distinct inconsistencies to look for and explain.",
+)
 @format_option(["text", "json"], "text")
 @output_option
 @kb_options
@@ -64,10 +96,16 @@ def reason_cmd(infer_to, reasoner, max_explanations, fmt, output, kb):
     raise SystemExit(0 if result.ok else 1)
 
 
-@click.command("assess", epilog=examples("argkb assess", "argkb assess -p realism -p liberalism --format markdown"))
+@click.command(
+    "assess",
+    epilog=examples("argkb assess", "argkb assess -p realism -p liberalism --format markdown"),
+)
 @perspective_options
-@click.option("--overall/--no-overall", default=None,
-              help="Show the overall view (all arguments) too; default: only when no --perspective is given.")
+@click.option(
+    "--overall/--no-overall",
+    default=None,
+    help="Show the overall view (all arguments) too; default: only when no --perspective is given.",
+)
 @semantics_option
 @format_option(["table", "json", "markdown"], "table")
 @output_option
@@ -84,7 +122,10 @@ def assess_cmd(perspectives, overall, semantics, fmt, output, kb):
     emit(render_assessment(assess(kb, perspectives, semantics.lower(), overall), fmt), output)
 
 
-@click.command("lenses", epilog=examples("argkb lenses", "argkb lenses --semantics preferred --format markdown"))
+@click.command(
+    "lenses",
+    epilog=examples("argkb lenses", "argkb lenses --semantics preferred --format markdown"),
+)
 @perspective_options
 @semantics_option
 @gradual_option
@@ -93,7 +134,8 @@ def assess_cmd(perspectives, overall, semantics, fmt, output, kb):
 @kb_options
 @_status_help
 def lenses_cmd(perspectives, semantics, gradual, fmt, output, kb):
-    """Each implication's status under the five lenses side by side, and where they part ways (and why).
+    """Each implication's status under the five lenses side by side, and where they part ways (and
+    why).
 
     {meaning} "-": the lens neither concludes nor attacks the implication. Each status has its
     graded strength in [0, 1] beside it (--gradual). `argkb why ID -p LENS` explains one verdict.
@@ -101,13 +143,27 @@ def lenses_cmd(perspectives, semantics, gradual, fmt, output, kb):
     from argkb.assess.assessment import lenses
     from argkb.assess.render import render_comparison
 
-    with no_cycle_collection():   # a million-triple argument graph: full collections walk it again and again
-        emit(render_comparison(lenses(kb, semantics.lower(), perspectives, gradual.lower()), fmt), output)
+    with (
+        no_cycle_collection()
+    ):  # a million-triple argument graph: full collections walk it again and again
+        emit(
+            render_comparison(lenses(kb, semantics.lower(), perspectives, gradual.lower()), fmt),
+            output,
+        )
 
 
-@click.command("scenario", epilog=examples("argkb scenario --move move-donald-trump-decrease-sanctions -p realism"))
-@click.option("--move", "moves", multiple=True, required=True, metavar="MOVE",
-              help="A move (id, CURIE or IRI), e.g. move-donald-trump-decrease-sanctions; repeatable.")
+@click.command(
+    "scenario",
+    epilog=examples("argkb scenario --move move-donald-trump-decrease-sanctions -p realism"),
+)
+@click.option(
+    "--move",
+    "moves",
+    multiple=True,
+    required=True,
+    metavar="MOVE",
+    help="A move (id, CURIE or IRI), e.g. move-donald-trump-decrease-sanctions; repeatable.",
+)
 @perspective_options
 @semantics_option
 @format_option(["table", "json", "markdown"], "table")

@@ -1,4 +1,6 @@
-"""``argkb store status|rebuild``, ``argkb serve``, ``argkb push``: the derived store and SPARQL servers."""
+"""``argkb store status|rebuild``, ``argkb serve``, ``argkb push``: the derived store and SPARQL
+servers."""
+
 from __future__ import annotations
 
 import json
@@ -10,16 +12,23 @@ from argkb.cli.common import emit, examples, format_option, kb_only
 
 @click.group("store", epilog=examples("argkb store status", "argkb store rebuild --kb my-kb"))
 def store_cmd():
-    """The derived store: a persistent pyoxigraph copy of the Turtle files, in <kb>/.argkb-cache/store.
+    """The derived store: a persistent pyoxigraph copy of the Turtle files, in
+    <kb>/.argkb-cache/store.
 
     Every read command brings it up to date by itself (only changed files are re-read);
     these commands show it and rebuild it.
     """
 
 
-@store_cmd.command("status", epilog=examples("argkb store status", "argkb store status --verify --format json"))
+@store_cmd.command(
+    "status", epilog=examples("argkb store status", "argkb store status --verify --format json")
+)
 @kb_only
-@click.option("--verify", is_flag=True, help="Re-hash every file instead of trusting unchanged size and timestamps.")
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Re-hash every file instead of trusting unchanged size and timestamps.",
+)
 @format_option(["text", "json"], "text")
 def status_cmd(kb, verify, fmt):
     """Say whether the derived store matches the files, and what it holds. Exit 0 either way."""
@@ -30,10 +39,12 @@ def status_cmd(kb, verify, fmt):
 
 
 def _status_text(status: dict) -> str:
-    lines = [f"derived store: {status['folder']}",
-             f"state: {status['state']}" + (f" ({status['reason']})" if status.get("reason") else ""),
-             f"engine: {status['engine']}",
-             f"files: {len(status['files'])}, triples: {status['triples']}"]
+    lines = [
+        f"derived store: {status['folder']}",
+        f"state: {status['state']}" + (f" ({status['reason']})" if status.get("reason") else ""),
+        f"engine: {status['engine']}",
+        f"files: {len(status['files'])}, triples: {status['triples']}",
+    ]
     for change in ("added", "changed", "removed"):
         lines += [f"  {change}: {key}" for key in status[change]]
     for key, info in status["files"].items():
@@ -41,7 +52,9 @@ def _status_text(status: dict) -> str:
     return "\n".join(lines)
 
 
-@store_cmd.command("rebuild", epilog=examples("argkb store rebuild", "argkb store rebuild --kb my-kb"))
+@store_cmd.command(
+    "rebuild", epilog=examples("argkb store rebuild", "argkb store rebuild --kb my-kb")
+)
 @kb_only
 def rebuild_cmd(kb):
     """Rebuild the derived store from the Turtle files (re-hashing and re-loading every file)."""
@@ -55,7 +68,10 @@ def rebuild_cmd(kb):
     took = time.perf_counter() - started
     for note in derived.notes[:-1]:
         click.echo(f"note: {note}")
-    emit(f"rebuilt {derived.folder}: {len(manifest.files)} files, {manifest.triples} triples in {took:.2f} s")
+    emit(
+        f"rebuilt {derived.folder}: {len(manifest.files)} files, {manifest.triples} triples in "
+        f"{took:.2f} s"
+    )
 
 
 def _host(value: str) -> str:
@@ -70,17 +86,33 @@ def _host(value: str) -> str:
     label = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"
     if len(value) <= 253 and re.fullmatch(rf"{label}(\.{label})*", value):
         return value
-    raise click.BadParameter(f"{value!r} is neither an IP address nor a host name; give e.g. 127.0.0.1, ::1 "
-                             "or localhost")
+    raise click.BadParameter(
+        f"{value!r} is neither an IP address nor a host name; give e.g. 127.0.0.1, ::1 or localhost"
+    )
 
 
 @click.command("serve", epilog=examples("argkb serve", "argkb serve --kb my-kb --port 8000"))
 @kb_only
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port.")
-@click.option("--host", default="127.0.0.1", show_default=True, callback=lambda _c, _p, v: _host(v),
-              help="Address to listen on; anything but a loopback address exposes the knowledge base to the network.")
-@click.option("--timeout-s", type=click.FloatRange(1, 3600), default=30, show_default=True,
-              help="Stop a query after this many seconds.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port."
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    callback=lambda _c, _p, v: _host(v),
+    help=(
+        "Address to listen on; anything but a loopback address exposes the knowledge base to the "
+        "network."
+    ),
+)
+@click.option(
+    "--timeout-s",
+    type=click.FloatRange(1, 3600),
+    default=30,
+    show_default=True,
+    help="Stop a query after this many seconds.",
+)
 def serve_cmd(kb, port, host, timeout_s):
     """Serve the knowledge base read-only over SPARQL 1.1 at http://HOST:PORT/query (Ctrl-C stops).
 
@@ -96,14 +128,27 @@ def serve_cmd(kb, port, host, timeout_s):
     serve(kb, host, port, server_check, timeout_s)
 
 
-@click.command("push", epilog=examples("argkb push --endpoint http://127.0.0.1:7878/query",
-                                        "argkb push --kb my-kb --endpoint http://127.0.0.1:3030/argkb/sparql"))
+@click.command(
+    "push",
+    epilog=examples(
+        "argkb push --endpoint http://127.0.0.1:7878/query",
+        "argkb push --kb my-kb --endpoint http://127.0.0.1:3030/argkb/sparql",
+    ),
+)
 @kb_only
-@click.option("--endpoint", required=True, metavar="URL",
-              help="The server's SPARQL query URL (the pushed graphs are counted back through it).")
-@click.option("--graph-store", default=None, metavar="URL",
-              help="The server's Graph Store Protocol URL (default: guessed from --endpoint for Oxigraph, "
-                   "Fuseki, Virtuoso and GraphDB).")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The server's SPARQL query URL (the pushed graphs are counted back through it).",
+)
+@click.option(
+    "--graph-store",
+    default=None,
+    metavar="URL",
+    help="The server's Graph Store Protocol URL (default: guessed from --endpoint for Oxigraph, "
+    "Fuseki, Virtuoso and GraphDB).",
+)
 def push_cmd(kb, endpoint, graph_store):
     """Load the knowledge base into the SPARQL server given by --endpoint, one named graph per file.
 

@@ -1,4 +1,6 @@
-"""``argkb validate``: the knowledge base, or contributions in its context, against the SHACL rules."""
+"""``argkb validate``: the knowledge base, or contributions in its context, against the SHACL
+rules."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,13 +10,20 @@ import click
 from argkb.cli.common import emit, examples, format_option, kb_options, output_option
 
 
-@click.command("validate", epilog=examples("argkb validate", "argkb validate my-analysis.ttl --strict"))
+@click.command(
+    "validate", epilog=examples("argkb validate", "argkb validate my-analysis.ttl --strict")
+)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @format_option(["text", "json", "turtle"], "text")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
-@click.option("--engine", type=click.Choice(["auto", "fast", "pyshacl"]), default="auto", show_default=True,
-              help="fast: the shapes compiled to SPARQL (refuses shapes it cannot translate exactly); "
-                   "pyshacl: the reference; auto: fast when the shapes compile, else pySHACL.")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "fast", "pyshacl"]),
+    default="auto",
+    show_default=True,
+    help="fast: the shapes compiled to SPARQL (refuses shapes it cannot translate exactly); "
+    "pyshacl: the reference; auto: fast when the shapes compile, else pySHACL.",
+)
 @output_option
 @kb_options
 def validate_cmd(files, fmt, strict, engine, output, kb):
@@ -33,6 +42,7 @@ def validate_cmd(files, fmt, strict, engine, output, kb):
 
     if any(str(f).lower().endswith(".argdown") for f in files):
         from argkb.interop.argdown_add import as_turtle, name_argdown
+
         converted = as_turtle(kb, files)
     else:
         converted, name_argdown = nullcontext((files, {})), None
@@ -41,8 +51,12 @@ def validate_cmd(files, fmt, strict, engine, output, kb):
         if name_argdown is not None:
             name_argdown(report, named)
     emit(report.render(fmt), output)
-    if problems:   # the same id rules as `argkb add`: a file validate passes, add does not refuse for its ids
-        click.echo(f"refused ids ({len(problems)}; `argkb add` would refuse these files):", err=True)
+    if (
+        problems
+    ):  # the same id rules as `argkb add`: a file validate passes, add does not refuse for its ids
+        click.echo(
+            f"refused ids ({len(problems)}; `argkb add` would refuse these files):", err=True
+        )
         for problem in problems:
             click.echo(f"  {problem}", err=True)
     failed = not report.conforms or (strict and report.warnings) or problems

@@ -1,4 +1,5 @@
 """``argkb why``: why a claim has its verdict, overall or under a lens, and what would change it."""
+
 from __future__ import annotations
 
 import click
@@ -8,14 +9,33 @@ from argkb.cli.common import LENSES, emit, examples, format_option, kb_options, 
 from argkb.cli.reason import gradual_option, semantics_option
 
 
-@click.command("why", epilog=examples("argkb why impl-aid-sovereignty -p liberalism",
-                                      "argkb why impl-aid-sovereignty --between realism liberalism --format json"))
+@click.command(
+    "why",
+    epilog=examples(
+        "argkb why impl-aid-sovereignty -p liberalism",
+        "argkb why impl-aid-sovereignty --between realism liberalism --format json",
+    ),
+)
 @click.argument("claim")
-@click.option("--perspective", "-p", "perspective", metavar="LENS", default=None,
-              help=f"Explain the verdict under this lens ({', '.join(LENSES)}, or its IRI / CURIE); "
-                   "default: the overall view.")
-@click.option("--between", nargs=2, metavar="LENS LENS", default=None,
-              help="Also compare two lenses: each one's verdict, and the arguments one counts and the other does not.")
+@click.option(
+    "--perspective",
+    "-p",
+    "perspective",
+    metavar="LENS",
+    default=None,
+    help=f"Explain the verdict under this lens ({', '.join(LENSES)}, or its IRI / CURIE); "
+    "default: the overall view.",
+)
+@click.option(
+    "--between",
+    nargs=2,
+    metavar="LENS LENS",
+    default=None,
+    help=(
+        "Also compare two lenses: each one's verdict, and the arguments one counts and the other "
+        "does not."
+    ),
+)
 @semantics_option
 @gradual_option
 @format_option(["text", "json", "markdown"], "text")

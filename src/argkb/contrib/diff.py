@@ -1,10 +1,13 @@
-"""What a contribution would change: new nodes by type, new links, links to existing nodes, conflicts.
+"""What a contribution would change: new nodes by type, new links, links to existing nodes,
+conflicts.
 
 A *conflict* gives an existing node a second value for a single-valued property (its
 label, statement, perspective, conclusion, qualifier, warrant, …: every
 ``owl:FunctionalProperty`` of the ontology, plus labels, titles and a quote's anchor).
-``argkb add`` refuses conflicts unless ``--amend``, which supersedes the old value (``argkb.contrib.amend``).
+``argkb add`` refuses conflicts unless ``--amend``, which supersedes the old value
+(``argkb.contrib.amend``).
 """
+
 from __future__ import annotations
 
 import json
@@ -19,46 +22,70 @@ from argkb.contrib.prepare import Problem
 from argkb.rdf.ids import short, show
 from argkb.vocab.namespaces import OA
 
-ALWAYS_SINGLE = {RDFS.label, SKOS.prefLabel, DCTERMS.title, OA.hasSource, OA.exact, OA.start, OA.end}
+ALWAYS_SINGLE = {
+    RDFS.label,
+    SKOS.prefLabel,
+    DCTERMS.title,
+    OA.hasSource,
+    OA.exact,
+    OA.start,
+    OA.end,
+}
 
 
 def single_valued(ontology: Graph) -> set[URIRef]:
-    return ALWAYS_SINGLE | {p for p in ontology.subjects(RDF.type, OWL.FunctionalProperty) if isinstance(p, URIRef)}
+    return ALWAYS_SINGLE | {
+        p for p in ontology.subjects(RDF.type, OWL.FunctionalProperty) if isinstance(p, URIRef)
+    }
 
 
-_n = show   # a term as a person writes it
+_n = show  # a term as a person writes it
 
 
 @dataclass
 class Conflict:
     node: Node
     prop: Node
-    old: list            # the values the knowledge base has
-    new: object          # the value the contribution gives
+    old: list  # the values the knowledge base has
+    new: object  # the value the contribution gives
 
     def __str__(self) -> str:
-        return (f"{_n(self.node)} already has {_n(self.prop)} {', '.join(_n(v) for v in self.old)}; "
-                f"the contribution gives {_n(self.new)}")
+        return (
+            f"{_n(self.node)} already has {_n(self.prop)} {', '.join(_n(v) for v in self.old)}; "
+            f"the contribution gives {_n(self.new)}"
+        )
 
     def to_dict(self) -> dict:
-        return {"node": str(self.node), "property": str(self.prop),
-                "old": [_n(v) for v in self.old], "new": _n(self.new)}
+        return {
+            "node": str(self.node),
+            "property": str(self.prop),
+            "old": [_n(v) for v in self.old],
+            "new": _n(self.new),
+        }
 
 
 @dataclass
 class Diff:
-    new_nodes: dict[str, list[Node]] = field(default_factory=dict)   # type (CURIE) -> nodes
-    new_links: list[tuple] = field(default_factory=list)               # triples among new nodes / literals
-    links_to_existing: list[tuple] = field(default_factory=list)       # new triples touching existing nodes
+    new_nodes: dict[str, list[Node]] = field(default_factory=dict)  # type (CURIE) -> nodes
+    new_links: list[tuple] = field(default_factory=list)  # triples among new nodes / literals
+    links_to_existing: list[tuple] = field(
+        default_factory=list
+    )  # new triples touching existing nodes
     already_present: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    replaced: list = field(default_factory=list)         # (--amend) Replaced facts: the files asserting them stay as they are
-    compared: bool = True    # False when refused ids stopped the comparison: there are no counts to show
+    replaced: list = field(
+        default_factory=list
+    )  # (--amend) Replaced facts: the files asserting them stay as they are
+    compared: bool = (
+        True  # False when refused ids stopped the comparison: there are no counts to show
+    )
 
     @property
     def nothing_new(self) -> bool:
-        return not self.new_links and not self.links_to_existing and not any(self.new_nodes.values())
+        return (
+            not self.new_links and not self.links_to_existing and not any(self.new_nodes.values())
+        )
 
     @property
     def refused(self) -> bool:
@@ -66,7 +93,9 @@ class Diff:
 
     def to_text(self) -> str:
         if not self.compared:
-            return "\n".join([f"refused ids: {len(self.problems)}", *(f"  {p}" for p in self.problems)])
+            return "\n".join(
+                [f"refused ids: {len(self.problems)}", *(f"  {p}" for p in self.problems)]
+            )
         out: list[str] = []
         count = sum(len(v) for v in self.new_nodes.values())
         out.append(f"new nodes: {count}")
@@ -100,8 +129,8 @@ class Diff:
 
 
 def compute_diff(contribution: Graph, kb, ontology: Graph, problems=()) -> Diff:
-    """Compare a (skolemised) contribution with the knowledge base (ontology + data): ``kb`` is its Store
-    (index lookups: ``argkb.store.lookup``) or an rdflib Graph of it."""
+    """Compare a (skolemised) contribution with the knowledge base (ontology + data): ``kb`` is its
+    Store (index lookups: ``argkb.store.lookup``) or an rdflib Graph of it."""
     from argkb.store.lookup import TripleLookup
 
     lookup = TripleLookup(kb)
@@ -109,7 +138,7 @@ def compute_diff(contribution: Graph, kb, ontology: Graph, problems=()) -> Diff:
     single = single_valued(ontology)
     vocabulary = set(ontology.subjects())
 
-    def existing(node) -> bool:   # a node the knowledge base's data describes
+    def existing(node) -> bool:  # a node the knowledge base's data describes
         return node not in vocabulary and lookup.describes(node)
 
     kinds: dict[str, list[Node]] = defaultdict(list)
@@ -119,7 +148,9 @@ def compute_diff(contribution: Graph, kb, ontology: Graph, problems=()) -> Diff:
     diff.new_nodes = dict(kinds)
     conflicts: dict[tuple, Conflict] = {}
     for s, p, o in sorted(contribution, key=lambda t: tuple(str(x) for x in t)):
-        known = s in vocabulary or existing(s)   # a subject the knowledge base does not describe holds none of it
+        known = s in vocabulary or existing(
+            s
+        )  # a subject the knowledge base does not describe holds none of it
         if known and ((s, p, o) in ontology or lookup.holds(s, p, o)):
             diff.already_present += 1
             continue

@@ -1,11 +1,12 @@
-"""``argkb init DIR [--empty]``: a new, writable knowledge base folder, seeded from the one argkb finds
-(``--empty``: its ontology, shapes and queries only).
+"""``argkb init DIR [--empty]``: a new, writable knowledge base folder, seeded from the one argkb
+finds (``--empty``: its ontology, shapes and queries only).
 
 The folder is assembled under a temporary name beside DIR and renamed into place, so
 it appears whole or not at all. It holds ``ontology/``, ``data/`` (the seed data, its
 source texts and any contributions with their log), ``queries/`` (when the source has
 them), a README stub and a ``.gitignore`` for derived caches.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -49,17 +50,27 @@ Work inside this folder (or pass `--kb {name}`):
 
 
 def _skip(folder: str, names: list[str]) -> set[str]:
-    return {n for n in names if n == LOCK_NAME or n.endswith(".tmp") or PENDING in n or AMEND in n
-            or n in ("__pycache__", ".argkb-cache")}
+    return {
+        n
+        for n in names
+        if n == LOCK_NAME
+        or n.endswith(".tmp")
+        or PENDING in n
+        or AMEND in n
+        or n in ("__pycache__", ".argkb-cache")
+    }
 
 
 def init_kb(target: Path, source: KnowledgeBase, empty: bool = False) -> Path:
     """Make ``target`` a knowledge base copied from ``source``; ``empty``: the ontology, shapes and
-    queries only — no data, no source texts, no contributions (for analysts bringing their own articles)."""
+    queries only — no data, no source texts, no contributions (for analysts bringing their own
+    articles)."""
     target = Path(target).expanduser()
     if target.is_symlink():
-        raise UsageError(f"{target}: is a symbolic link{' to a missing path' if not target.exists() else ''}; "
-                         "argkb init makes a new folder: give a path that does not exist yet")
+        raise UsageError(
+            f"{target}: is a symbolic link{' to a missing path' if not target.exists() else ''}; "
+            "argkb init makes a new folder: give a path that does not exist yet"
+        )
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target}: already exists and is not empty; choose a new folder")
     parent = target.resolve().parent
@@ -76,11 +87,15 @@ def init_kb(target: Path, source: KnowledgeBase, empty: bool = False) -> Path:
             shutil.copytree(source.queries_dir, staging / "queries", ignore=_skip)
         else:
             (staging / "queries").mkdir()
-        origin = f"the ontology, shapes and queries of {source.root} (no data)" if empty else source.root
-        (staging / "README.md").write_text(README.format(name=target.name, origin=origin), encoding="utf-8")
+        origin = (
+            f"the ontology, shapes and queries of {source.root} (no data)" if empty else source.root
+        )
+        (staging / "README.md").write_text(
+            README.format(name=target.name, origin=origin), encoding="utf-8"
+        )
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
         if target.exists():
-            target.rmdir()   # empty: checked above
+            target.rmdir()  # empty: checked above
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

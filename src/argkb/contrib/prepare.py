@@ -7,6 +7,7 @@ same ids and two contributions never share one by accident. A contribution may d
 ``argkb:`` term the ontology lacks, declare ``owl:imports``, or write the log's own
 nodes (``kb:contribution-…``, ``argkb:Contribution``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,12 +45,12 @@ class Problem:
 @dataclass
 class Prepared:
     files: list[Path]
-    graph: Graph                 # skolemised: no blank nodes
-    turtle: str                  # the content file, byte for byte
+    graph: Graph  # skolemised: no blank nodes
+    turtle: str  # the content file, byte for byte
     sha256: str
     problems: list[Problem] = field(default_factory=list)
-    had_blank_nodes: bool = False   # the files themselves used blank nodes (skolemised in ``graph``)
-    given: Graph | None = None      # the files' triples as read (blank nodes kept)
+    had_blank_nodes: bool = False  # the files themselves used blank nodes (skolemised in ``graph``)
+    given: Graph | None = None  # the files' triples as read (blank nodes kept)
 
     @property
     def sha8(self) -> str:
@@ -59,15 +60,17 @@ class Prepared:
 def read_inputs(files, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Graph:
     graphs = []
     for path in files:
-        one = check_graph(parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network), path)
+        one = check_graph(
+            parse_file(Path(path), max_bytes=max_bytes, allow_network=allow_network), path
+        )
         if len(one) == 0:
             raise InputError(path, "holds no triples: nothing to contribute")
         graphs.append(one)
     if len(graphs) == 1:
-        return graphs[0]   # one file: its graph as parsed (a copy of a large one costs seconds)
+        return graphs[0]  # one file: its graph as parsed (a copy of a large one costs seconds)
     graph = Graph()
     for one in graphs:
-        graph += one   # each file's blank nodes stay its own
+        graph += one  # each file's blank nodes stay its own
     return graph
 
 
@@ -76,12 +79,15 @@ def has_blank_nodes(graph: Graph) -> bool:
 
 
 def skolemise(graph: Graph, blank: bool | None = None) -> Graph:
-    """``blank``: whether ``graph`` has blank nodes, when the caller knows (one scan of a large graph, not two)."""
+    """``blank``: whether ``graph`` has blank nodes, when the caller knows (one scan of a large
+    graph, not two)."""
     if not (has_blank_nodes(graph) if blank is None else blank):
-        return graph   # nothing to name: canonicalising a large graph would cost much and change nothing
+        # nothing to name: canonicalising a large graph would cost much and change nothing
+        return graph
     canonical = to_canonical_graph(graph)
-    digest = hashlib.sha256("\n".join(sorted(
-        " ".join(t.n3() for t in triple) for triple in canonical)).encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha256(
+        "\n".join(sorted(" ".join(t.n3() for t in triple) for triple in canonical)).encode("utf-8")
+    ).hexdigest()[:8]
 
     def iri(term):
         if isinstance(term, BNode):
@@ -94,46 +100,77 @@ def skolemise(graph: Graph, blank: bool | None = None) -> Graph:
     return out
 
 
-def prepare(files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: bool = False) -> Prepared:
-    """Parse ``files`` into one skolemised graph, its content file and digest, and the id problems."""
+def prepare(
+    files, ontology: Graph, max_bytes: int = MAX_BYTES, allow_network: bool = False
+) -> Prepared:
+    """Parse ``files`` into one skolemised graph, its content file and digest, and the id
+    problems."""
     files = [Path(f) for f in files]
     given = read_inputs(files, max_bytes, allow_network)
     blank = has_blank_nodes(given)
     graph = skolemise(given, blank)
     data = turtle_bytes(graph, name="the contribution")
     sha = hashlib.sha256(data).hexdigest()
-    return Prepared(files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank, given)
+    return Prepared(
+        files, graph, data.decode("utf-8"), sha, check_ids(graph, ontology), blank, given
+    )
 
 
 def _local(node) -> str:
-    return str(node)[len(str(KB)):] if str(node).startswith(str(KB)) else str(node)
+    return str(node)[len(str(KB)) :] if str(node).startswith(str(KB)) else str(node)
 
 
 def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
     problems: dict[tuple[str, str], Problem] = {}
 
     def refuse(node, reason):
-        problems.setdefault((str(node), reason), Problem(short(node) if isinstance(node, URIRef) else str(node), reason))
+        problems.setdefault(
+            (str(node), reason),
+            Problem(short(node) if isinstance(node, URIRef) else str(node), reason),
+        )
 
     ontology_terms = set(ontology.subjects())
     kb, argkb = str(KB), PREFIXES["argkb"]
-    subjects: set = set()   # each subject and each term is judged once: their verdicts depend on them alone
+    subjects: set = (
+        set()
+    )  # each subject and each term is judged once: their verdicts depend on them alone
     terms: set = set()
     for s, p, o in graph:
-        if isinstance(s, BNode):   # validate FILE checks files before skolemising: blank nodes are fine
+        if isinstance(
+            s, BNode
+        ):  # validate FILE checks files before skolemising: blank nodes are fine
             continue
         if p == OWL.imports:
-            refuse(s, "declares owl:imports; argkb never fetches imports: put the triples in the contribution")
+            refuse(
+                s,
+                "declares owl:imports; argkb never fetches imports: put the triples in the "
+                "contribution",
+            )
         if s not in subjects:
             subjects.add(s)
             if not str(s).startswith(kb):
-                what = "redefines the ontology term" if s in ontology_terms else "defines a node outside kb:"
-                refuse(s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})")
-            elif str(s)[len(kb):].startswith(RESERVED):
-                refuse(s, "kb:contribution-… ids belong to the contributions log; choose another id")
-        if p == RDF.type and o == ARGKB.Source and len(f"{_local(s)}.txt".encode()) > MAX_NAME_BYTES:
-            refuse(s, f"a source's id names its text file data/sources/ID.txt, which may be at most {MAX_NAME_BYTES} "
-                      "bytes long; choose a shorter id")
+                what = (
+                    "redefines the ontology term"
+                    if s in ontology_terms
+                    else "defines a node outside kb:"
+                )
+                refuse(
+                    s, f"{what} {short(s)}; a contribution may only define nodes under kb: ({KB})"
+                )
+            elif str(s)[len(kb) :].startswith(RESERVED):
+                refuse(
+                    s, "kb:contribution-… ids belong to the contributions log; choose another id"
+                )
+        if (
+            p == RDF.type
+            and o == ARGKB.Source
+            and len(f"{_local(s)}.txt".encode()) > MAX_NAME_BYTES
+        ):
+            refuse(
+                s,
+                "a source's id names its text file data/sources/ID.txt, which may be at most "
+                f"{MAX_NAME_BYTES} bytes long; choose a shorter id",
+            )
         if p == RDF.type and o == ARGKB.Contribution:
             refuse(s, "only argkb add may record an argkb:Contribution")
         for term in (p, o):
@@ -145,9 +182,14 @@ def check_ids(graph: Graph, ontology: Graph) -> list[Problem]:
 
 
 def validate_files(kb, files, engine: str = "auto"):
-    """``argkb validate``: the validation report of ``files`` in the knowledge base's context (of the knowledge
-    base itself without files) and the id problems ``argkb add`` would refuse the files for."""
+    """``argkb validate``: the validation report of ``files`` in the knowledge base's context (of
+    the knowledge base itself without files) and the id problems ``argkb add`` would refuse the
+    files for."""
     from argkb.validation.validate import validate
 
-    problems = check_ids(read_inputs(files, allow_network=kb.allow_network), kb.ontology_graph()) if files else []
+    problems = (
+        check_ids(read_inputs(files, allow_network=kb.allow_network), kb.ontology_graph())
+        if files
+        else []
+    )
     return validate(kb, files, engine=engine), problems

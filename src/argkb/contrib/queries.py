@@ -1,11 +1,14 @@
-"""The SPARQL ``argkb add`` and ``argkb retract`` ask the store by hand (the axiom checks' own queries are
-compiled from the ontology in ``argkb.contrib.axioms``): the one module of ``argkb.contrib`` that writes query
-text. Parameters are variables bound at run time, or node lists in a ``VALUES ?n`` block (``describing``)."""
+"""The SPARQL ``argkb add`` and ``argkb retract`` ask the store by hand (the axiom checks' own
+queries are compiled from the ontology in ``argkb.contrib.axioms``): the one module of
+``argkb.contrib`` that writes query text. Parameters are variables bound at run time, or node lists
+in a ``VALUES ?n`` block (``describing``)."""
+
 from __future__ import annotations
 
 #: the quotes of ?source and the claims citing them as evidence (bound: source, hasSource, evidence)
-QUOTING_CLAIMS = ("SELECT DISTINCT ?quote ?claim WHERE { ?quote ?hasSource ?source . "
-                  "?claim ?evidence ?quote }")
+QUOTING_CLAIMS = (
+    "SELECT DISTINCT ?quote ?claim WHERE { ?quote ?hasSource ?source . ?claim ?evidence ?quote }"
+)
 
 
 def values_block(nodes) -> str:

@@ -8,6 +8,7 @@ read a pending name. So, after a crash: a pending file whose contribution is in 
 is renamed into place (the change was committed); one whose contribution is not is
 removed (it never happened). Leftover temporary files of interrupted atomic writes are removed.
 """
+
 from __future__ import annotations
 
 import os

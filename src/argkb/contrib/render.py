@@ -1,4 +1,5 @@
 """How ``argkb contributions`` prints the log: a list (newest first) or one contribution in full."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -10,8 +11,9 @@ from argkb.kb.log import Contribution
 
 
 def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] = ()) -> dict:
-    """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next write) or
-    missing; and ``superseded``: the facts of its file that live amendments in ``log`` replaced, and by which."""
+    """The contribution as a dict, plus ``state``: live, retracted, pending (finished by the next
+    write) or missing; and ``superseded``: the facts of its file that live amendments in ``log``
+    replaced, and by which."""
     path = kb.root / c.content_file
     if c.retracted:
         state = "retracted"
@@ -21,13 +23,19 @@ def with_state(kb: KnowledgeBase, c: Contribution, log: Sequence[Contribution] =
         state = "pending"
     else:
         state = "missing"
-    superseded = [{"subject": r.subject, "predicate": r.predicate, "object": r.object, "by": a.id}
-                  for a in log if not a.retracted and a.id != c.id for r in a.replaced if r.file == c.content_file]
+    superseded = [
+        {"subject": r.subject, "predicate": r.predicate, "object": r.object, "by": a.id}
+        for a in log
+        if not a.retracted and a.id != c.id
+        for r in a.replaced
+        if r.file == c.content_file
+    ]
     return {**c.to_dict(), "state": state, "path": str(path), "superseded": superseded}
 
 
 def contributions(kb: KnowledgeBase) -> list[dict]:
-    """``argkb contributions``: every contribution of the log, newest first, with its state (``with_state``)."""
+    """``argkb contributions``: every contribution of the log, newest first, with its state
+    (``with_state``)."""
     from argkb.kb.log import read_log
 
     log = read_log(kb.data_dir)
@@ -35,11 +43,15 @@ def contributions(kb: KnowledgeBase) -> list[dict]:
 
 
 def contribution(kb: KnowledgeBase, ident: str) -> dict:
-    """``argkb contributions show ID``: one contribution by id, unique prefix or SHA part (``argkb.kb.log.find``)."""
+    """``argkb contributions show ID``: one contribution by id, unique prefix or SHA part
+    (``argkb.kb.log.find``)."""
     from argkb.kb.log import find
 
     entries = contributions(kb)
-    found = find([Contribution(**{k: e[k] for k in Contribution.__dataclass_fields__}) for e in entries], ident)
+    found = find(
+        [Contribution(**{k: e[k] for k in Contribution.__dataclass_fields__}) for e in entries],
+        ident,
+    )
     return next(e for e in entries if e["id"] == found.id)
 
 
@@ -68,12 +80,18 @@ def entry_text(e: dict) -> str:
         ("sha256", e["sha256"]),
     ]
     if e["retracted_at"]:
-        rows += [("retracted", f"{e['retracted_at']} by {e['retracted_by'] or '?'}"),
-                 ("reason", e["retraction_reason"] or "-")]
+        rows += [
+            ("retracted", f"{e['retracted_at']} by {e['retracted_by'] or '?'}"),
+            ("reason", e["retraction_reason"] or "-"),
+        ]
     for r in e["replaced"]:
-        rows.append(("supersedes", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (in {r['file']})"))
+        rows.append(
+            ("supersedes", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (in {r['file']})")
+        )
     for r in e.get("superseded", []):
-        rows.append(("superseded", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (by {r['by']})"))
+        rows.append(
+            ("superseded", f"<{r['subject']}> <{r['predicate']}> {r['object']}  (by {r['by']})")
+        )
     width = max(len(k) for k, _ in rows)
     text = "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
     path = Path(e["path"])

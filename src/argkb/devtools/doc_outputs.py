@@ -3,29 +3,32 @@
     PYTHONPATH=src python -m argkb.devtools.doc_outputs            # rewrite every checked output
     PYTHONPATH=src python -m argkb.devtools.doc_outputs --check    # exit 1 where a page differs
 
-A fenced block (no language, ``text`` or ``console``) whose lines start with ``$ COMMAND`` shows each
-command followed by what it prints. ``tests/test_doc_outputs.py`` runs every such block of every page
-(docs/tutorial.md has its own test, tests/test_tutorial.py) and compares what the commands print now with
-what the page shows; this module rewrites the shown output from a fresh run. An HTML comment right before
-a block says how to run it:
+A fenced block (no language, ``text`` or ``console``) whose lines start with ``$ COMMAND`` shows
+each command followed by what it prints. ``tests/test_doc_outputs.py`` runs every such block of
+every page (docs/tutorial.md has its own test, tests/test_tutorial.py) and compares what the
+commands print now with what the page shows; this module rewrites the shown output from a fresh run.
+An HTML comment right before a block says how to run it:
 
 * none: in the repository, on its knowledge base;
 * ``<!-- check: in minikb -->``: in a fresh copy of the test knowledge base (``ontology/`` and
-  ``tests/data/kb/data/`` as ``data/``), which the page calls ``/tmp/minikb``, holding the files the page
-  shows before the block (a fenced block right after ``<!-- file: NAME -->``, as in the tutorial);
+  ``tests/data/kb/data/`` as ``data/``), which the page calls ``/tmp/minikb``, holding the files the
+  page shows before the block (a fenced block right after ``<!-- file: NAME -->``, as in the
+  tutorial);
 * ``<!-- check: with minikb -->``: in the repository, with that copy as ``/tmp/minikb``;
-* ``<!-- check: excerpt -->``: each shown line must be a line of the output, a ``…`` in it standing for any
-  text and a line that is only ``…`` for any lines (a page that shows a few lines of a long answer);
-  such a block is checked, never rewritten;
+* ``<!-- check: excerpt -->``: each shown line must be a line of the output, a ``…`` in it standing
+  for any text and a line that is only ``…`` for any lines (a page that shows a few lines of a long
+  answer); such a block is checked, never rewritten;
 * ``<!-- check: output of COMMAND -->``: the block is COMMAND's output, without ``$`` lines;
 * ``<!-- not checked: REASON -->``: not run (a server, a timing); the reason is required.
 
-Commands are ``argkb …`` (run as a process here; in-process in the test), ``python …`` (this Python, in the
-repository), ``echo TEXT | argkb …`` (TEXT on standard input), ``echo TEXT > FILE``, ``… | head -N``,
-``… > /dev/null``, and ``# comments``; a shown line ``# exit N`` is the command's exit code. Only what
-differs from run to run is masked on both sides: the folders (the repository is ``/home/me/argkb``), times
-and durations. Nothing is written into the repository: a command that would write a file needs a copy.
+Commands are ``argkb …`` (run as a process here; in-process in the test), ``python …`` (this Python,
+in the repository), ``echo TEXT | argkb …`` (TEXT on standard input), ``echo TEXT > FILE``,
+``… | head -N``, ``… > /dev/null``, and ``# comments``; a shown line ``# exit N`` is the command's
+exit code. Only what differs from run to run is masked on both sides: the folders (the repository is
+``/home/me/argkb``), times and durations. Nothing is written into the repository: a command that
+would write a file needs a copy.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,24 +44,30 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 DOCS = REPO / "docs"
 MINIKB = "/tmp/minikb"
-CHECKOUT = "/home/me/argkb"           # the repository, as the pages show it
-SKIP_PAGES = {"tutorial.md"}           # tests/test_tutorial.py runs it as a session of its own
+CHECKOUT = "/home/me/argkb"  # the repository, as the pages show it
+SKIP_PAGES = {"tutorial.md"}  # tests/test_tutorial.py runs it as a session of its own
 
-_BLOCK = re.compile(r"(?:<!-- (?P<directive>(?:check|not checked|file):[^>]*?) -->\s*\n)?"
-                    r"(?P<fence>```+)(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.S | re.M)
-_MASKS = [(re.compile(r"\d{8}T\d{6}Z"), "<time>"), (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?"), "<time>"),
-          (re.compile(r"\b\d+(\.\d+)? ?(s|ms)\b(?= |\)|$|,)"), "<duration>")]
+_BLOCK = re.compile(
+    r"(?:<!-- (?P<directive>(?:check|not checked|file):[^>]*?) -->\s*\n)?"
+    r"(?P<fence>```+)(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$",
+    re.S | re.M,
+)
+_MASKS = [
+    (re.compile(r"\d{8}T\d{6}Z"), "<time>"),
+    (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?"), "<time>"),
+    (re.compile(r"\b\d+(\.\d+)? ?(s|ms)\b(?= |\)|$|,)"), "<duration>"),
+]
 
 
 @dataclass
 class Block:
     page: str
-    start: int                # offsets of the body in the page
+    start: int  # offsets of the body in the page
     end: int
     body: str
     directive: str = ""
-    commands: list[tuple[str, str]] = field(default_factory=list)   # (command, shown output)
-    raw: list[str] = field(default_factory=list)                       # each command's lines as written
+    commands: list[tuple[str, str]] = field(default_factory=list)  # (command, shown output)
+    raw: list[str] = field(default_factory=list)  # each command's lines as written
 
     @property
     def checked(self) -> bool:
@@ -67,7 +76,11 @@ class Block:
     @property
     def options(self) -> set[str]:
         rest = self.directive.split(":", 1)[1] if ":" in self.directive else ""
-        return {o.strip() for o in rest.split(",") if o.strip()} if self.directive.startswith("check") else set()
+        return (
+            {o.strip() for o in rest.split(",") if o.strip()}
+            if self.directive.startswith("check")
+            else set()
+        )
 
     @property
     def where(self) -> str:
@@ -80,11 +93,15 @@ def blocks(page: Path) -> list[Block]:
     text = page.read_text(encoding="utf-8")
     for m in _BLOCK.finditer(text):
         directive = (m["directive"] or "").strip()
-        if directive.startswith("file:") or (m["lang"] not in ("", "text", "console") and "output of" not in directive):
+        if directive.startswith("file:") or (
+            m["lang"] not in ("", "text", "console") and "output of" not in directive
+        ):
             continue
         body = m["body"]
         block = Block(page.name, m.start("body"), m.end("body"), body, directive)
-        output_of = next((o[len("output of "):] for o in block.options if o.startswith("output of ")), None)
+        output_of = next(
+            (o[len("output of ") :] for o in block.options if o.startswith("output of ")), None
+        )
         if output_of:
             block.commands = [(output_of, body.rstrip("\n"))]
         elif body.startswith("$ "):
@@ -92,7 +109,9 @@ def blocks(page: Path) -> list[Block]:
             i = 0
             while i < len(lines):
                 raw = [lines[i]]
-                while raw[-1].endswith("\\") and i + 1 < len(lines):   # a command continued on the next line
+                while raw[-1].endswith("\\") and i + 1 < len(
+                    lines
+                ):  # a command continued on the next line
                     i += 1
                     raw.append(lines[i])
                 i += 1
@@ -112,8 +131,11 @@ def blocks(page: Path) -> list[Block]:
 def files(page: Path, before: int) -> dict[str, str]:
     """The files a page shows before offset ``before``: name -> text."""
     text = page.read_text(encoding="utf-8")
-    return {m["directive"][len("file:"):].strip(): m["body"] for m in _BLOCK.finditer(text)
-            if (m["directive"] or "").startswith("file:") and m.start() < before}
+    return {
+        m["directive"][len("file:") :].strip(): m["body"]
+        for m in _BLOCK.finditer(text)
+        if (m["directive"] or "").startswith("file:") and m.start() < before
+    }
 
 
 def pages() -> list[Path]:
@@ -128,18 +150,27 @@ def mask(text: str, folder: str | None = None) -> str:
 
 
 def argkb_process(args: list[str], stdin: str | None, cwd: Path) -> tuple[str, int]:
-    """``argkb ARGS`` as a reader runs it: a process (this Python, this source tree), standard output then
-    standard error, and its exit code. The tests pass an in-process runner instead (``Session(argkb=…)``)."""
+    """``argkb ARGS`` as a reader runs it: a process (this Python, this source tree), standard
+    output then standard error, and its exit code. The tests pass an in-process runner instead
+    (``Session(argkb=…)``)."""
     env = {k: v for k, v in os.environ.items() if k not in ("ARGKB_HOME", "PYTHONPATH")}
     env.update(PYTHONPATH=str(REPO / "src"), COLUMNS="100")
-    done = subprocess.run([sys.executable, "-m", "argkb", *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, env=env, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "argkb", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     return done.stdout + done.stderr, done.returncode
 
 
 def run(command: str, cwd: Path, folder: str | None = None, argkb=argkb_process) -> tuple[str, int]:
-    """What ``command`` prints (standard output and error, as a reader sees them) run in ``cwd``, and its
-    exit code; ``argkb(args, stdin, cwd) -> (output, exit code)`` runs the argkb commands."""
+    """What ``command`` prints (standard output and error, as a reader sees them) run in ``cwd``,
+    and its exit code; ``argkb(args, stdin, cwd) -> (output, exit code)`` runs the argkb
+    commands."""
     command = re.sub(r"\s+#.*$", "", command).strip()
     if folder:
         command = command.replace(MINIKB, folder)
@@ -153,7 +184,10 @@ def run(command: str, cwd: Path, folder: str | None = None, argkb=argkb_process)
             m = re.match(r"^(.*?)\s*>\s*(\S+)$", stage)
             if m and i == len(stages) - 1:
                 if cwd == REPO:
-                    raise ValueError(f"{stage!r} would write into the repository: mark the block 'check: in minikb'")
+                    raise ValueError(
+                        f"{stage!r} would write into the repository: mark the block 'check: in "
+                        "minikb'"
+                    )
                 (cwd / m[2]).write_text(" ".join(shlex.split(m[1])[1:]) + "\n", encoding="utf-8")
                 text = ""
             else:
@@ -164,8 +198,15 @@ def run(command: str, cwd: Path, folder: str | None = None, argkb=argkb_process)
         elif words[0] == "argkb":
             text, code = argkb(words[1:], stdin, cwd)
         elif words[0] == "python":
-            done = subprocess.run([sys.executable, *words[1:]], cwd=cwd, input=stdin, capture_output=True, text=True,
-                                  env={**os.environ, "PYTHONPATH": str(REPO / "src")}, timeout=600)
+            done = subprocess.run(
+                [sys.executable, *words[1:]],
+                cwd=cwd,
+                input=stdin,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+                timeout=600,
+            )
             text, code = done.stdout + done.stderr, done.returncode
         else:
             raise ValueError(f"docs may show argkb, python, echo and head commands, not {stage!r}")
@@ -186,13 +227,16 @@ def with_exit(shown: str, actual: str, code: int) -> str:
 
 
 def excerpt_matches(shown: str, actual: str) -> bool:
-    """Each shown line is a line of ``actual`` in order, "…" standing for any text (a lone "…" for any lines)."""
+    """Each shown line is a line of ``actual`` in order, "…" standing for any text (a lone "…" for
+    any lines)."""
     lines = actual.splitlines()
     at = 0
     for line in shown.splitlines():
         if line.strip() in ("…", "..."):
             continue
-        pattern = re.compile("^" + ".*?".join(re.escape(part) for part in line.rstrip().split("…")) + r"\s*$")
+        pattern = re.compile(
+            "^" + ".*?".join(re.escape(part) for part in line.rstrip().split("…")) + r"\s*$"
+        )
         while at < len(lines) and not pattern.match(lines[at]):
             at += 1
         if at == len(lines):
@@ -202,7 +246,8 @@ def excerpt_matches(shown: str, actual: str) -> bool:
 
 
 class Session:
-    """One block's commands, in order, in its own folder (a copy of the test knowledge base, or the repository)."""
+    """One block's commands, in order, in its own folder (a copy of the test knowledge base, or the
+    repository)."""
 
     def __init__(self, block: Block, argkb=argkb_process):
         self.block, self.argkb = block, argkb
@@ -228,8 +273,8 @@ class Session:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
     def outputs(self):
-        """(command, shown, actual, matches) for each command of the block, the actual output as the page
-        would show it."""
+        """(command, shown, actual, matches) for each command of the block, the actual output as the
+        page would show it."""
         for command, shown in self.block.commands:
             actual, code = run(command, self.cwd, self.folder, self.argkb)
             actual = with_exit(shown, mask_folder(actual, self.folder), code)
@@ -241,7 +286,8 @@ class Session:
 
 
 def refresh(page: Path, argkb=argkb_process) -> int:
-    """Rewrite the page's checked outputs (not excerpts) from a fresh run; how many blocks changed."""
+    """Rewrite the page's checked outputs (not excerpts) from a fresh run; how many blocks
+    changed."""
     text = page.read_text(encoding="utf-8")
     changed = 0
     for block in reversed(blocks(page)):
@@ -254,18 +300,25 @@ def refresh(page: Path, argkb=argkb_process) -> int:
         if any(o.startswith("output of ") for o in block.options):
             body = results[0][2].rstrip("\n") + "\n"
         else:
-            body = "".join(raw + "\n" + (actual.strip("\n") + "\n" if actual.strip() else "")
-                           + ("\n" if shown.endswith("\n") else "")      # keep the blank line between commands
-                           for raw, (_, shown, actual, _) in zip(block.raw, results)).rstrip("\n") + "\n"
-        text = text[:block.start] + body + text[block.end:]
+            body = (
+                "".join(
+                    raw
+                    + "\n"
+                    + (actual.strip("\n") + "\n" if actual.strip() else "")
+                    + ("\n" if shown.endswith("\n") else "")  # keep the blank line between commands
+                    for raw, (_, shown, actual, _) in zip(block.raw, results)
+                ).rstrip("\n")
+                + "\n"
+            )
+        text = text[: block.start] + body + text[block.end :]
         changed += 1
     page.write_text(text, encoding="utf-8")
     return changed
 
 
 def mask_folder(text: str, folder: str | None) -> str:
-    """The output as the page shows it: the copy of the test knowledge base as /tmp/minikb, the repository
-    as /home/me/argkb."""
+    """The output as the page shows it: the copy of the test knowledge base as /tmp/minikb, the
+    repository as /home/me/argkb."""
     if folder:
         text = text.replace(folder, MINIKB)
     return text.replace(str(REPO), CHECKOUT)
@@ -283,7 +336,10 @@ def main(argv: list[str] | None = None) -> int:
                 with Session(block) as session:
                     for command, *_, ok in session.outputs():
                         if not ok:
-                            print(f"docs/{page.name}: `{command}` prints something else now", file=sys.stderr)
+                            print(
+                                f"docs/{page.name}: `{command}` prints something else now",
+                                file=sys.stderr,
+                            )
                             bad += 1
         else:
             changed = refresh(page)

@@ -5,6 +5,7 @@ Used as a MkDocs hook (``hooks:`` in ``mkdocs.yml``): in ``docs/queries.md`` the
 its example command and output — read with the same parser ``argkb queries`` uses, so the page
 cannot drift from the files. ``python -m argkb.devtools.query_docs`` prints the generated text.
 """
+
 from __future__ import annotations
 
 import sys
@@ -26,7 +27,12 @@ def _param_row(param) -> str:
 
 def render_query(query: NamedQuery) -> str:
     """One query as a Markdown section."""
-    lines = [f"## `{query.name}` {{#{query.name}}}", "", query.summary or "(no summary in the header)", ""]
+    lines = [
+        f"## `{query.name}` {{#{query.name}}}",
+        "",
+        query.summary or "(no summary in the header)",
+        "",
+    ]
     if query.params:
         lines += ["| parameter | kind | what it is | example |", "|---|---|---|---|"]
         lines += [_param_row(p) for p in query.params]

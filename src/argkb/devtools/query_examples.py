@@ -1,10 +1,12 @@
-"""Refresh the example output in the headers of ``queries/*.rq`` from the repository's knowledge base.
+"""Refresh the example output in the headers of ``queries/*.rq`` from the repository's knowledge
+base.
 
     PYTHONPATH=src python -m argkb.devtools.query_examples
 
 Runs each query's ``#+ example:`` command on the knowledge base and writes the first rows
 of its answer back as ``#+   `` comment lines under the example line.
 """
+
 from __future__ import annotations
 
 import shlex
@@ -33,8 +35,12 @@ def example_lines(kb, query) -> list[str]:
     if result.kind == "graph":
         from argkb.query.results import render_graph
 
-        body = [line for line in render_graph(result.graph, "turtle").splitlines() if line and not line.startswith("@prefix")]
-        return body[:ROWS * 2] + [f"… ({len(result.graph)} triples)"]
+        body = [
+            line
+            for line in render_graph(result.graph, "turtle").splitlines()
+            if line and not line.startswith("@prefix")
+        ]
+        return body[: ROWS * 2] + [f"… ({len(result.graph)} triples)"]
     table = [list(result.vars)] + [[_short(cell(t)) for t in row] for row in result.rows[:ROWS]]
     widths = [max(len(r[i]) for r in table) for i in range(len(result.vars))]
     lines = [" | ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in table]

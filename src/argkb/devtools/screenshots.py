@@ -1,14 +1,16 @@
-"""Refresh the screenshots of the HTML map in ``docs/`` (the README's and docs/exports.md's pictures).
+"""Refresh the screenshots of the HTML map in ``docs/`` (the README's and docs/exports.md's
+pictures).
 
-    PYTHONPATH=src python -m argkb.devtools.screenshots            # rewrite docs/argument-map*.png
-    PYTHONPATH=src python -m argkb.devtools.screenshots --check    # exit 1 if a fresh render differs
+    PYTHONPATH=src python -m argkb.devtools.screenshots          # rewrite docs/argument-map*.png
+    PYTHONPATH=src python -m argkb.devtools.screenshots --check  # exit 1 if a fresh render differs
 
 Exports the repository's knowledge base as the HTML map into a temporary folder and takes each shot
-in ``SHOTS`` in headless Chromium. The test suite never writes into ``docs/``: tests/test_map_readable.py
-renders the shots afresh into a temporary folder and compares them with the tracked files (``differs``),
-so a change to the map that changes its look fails there until this command is run and its PNGs
-committed.
+in ``SHOTS`` in headless Chromium. The test suite never writes into ``docs/``:
+tests/test_map_readable.py renders the shots afresh into a temporary folder and compares them with
+the tracked files (``differs``), so a change to the map that changes its look fails there until this
+command is run and its PNGs committed.
 """
+
 from __future__ import annotations
 
 import sys
@@ -23,9 +25,19 @@ DOCS = REPO / "docs"
 
 #: file name -> (width, height, address fragment, what must hold before the shot)
 SHOTS: dict[str, tuple[int, int, str, str]] = {
-    "argument-map.png": (1400, 900, "", "document.body.dataset.ready === 'true' && !!document.getElementById('panel-why')"),
-    "argument-map-trace.png": (1400, 900, "#focus=kb:impl-strain-allies",
-                               "document.body.dataset.view === 'graph' && document.getElementById('cy').hasAttribute('data-label-px')"),
+    "argument-map.png": (
+        1400,
+        900,
+        "",
+        "document.body.dataset.ready === 'true' && !!document.getElementById('panel-why')",
+    ),
+    "argument-map-trace.png": (
+        1400,
+        900,
+        "#focus=kb:impl-strain-allies",
+        "document.body.dataset.view === 'graph' && "
+        "document.getElementById('cy').hasAttribute('data-label-px')",
+    ),
     "argument-map-phone.png": (390, 844, "", "document.body.dataset.ready === 'true'"),
 }
 
@@ -54,7 +66,7 @@ def take(folder: Path, names: list[str] | None = None) -> dict[str, Path]:
         width, height, fragment, ready = SHOTS[name]
         with Browser(folder / f"profile-{width}", width, height) as browser:
             browser.open(page.as_uri() + fragment, ready)
-            time.sleep(0.5)                       # the canvas draws on the next animation frames
+            time.sleep(0.5)  # the canvas draws on the next animation frames
             out[name] = browser.screenshot(folder / name)
     return out
 
@@ -68,10 +80,14 @@ def differs(fresh: Path, tracked: Path) -> str | None:
         return f"{tracked} is missing"
     with Image.open(fresh) as a, Image.open(tracked) as b:
         if a.size != b.size:
-            return f"{tracked.name}: {b.size[0]}×{b.size[1]} tracked, {a.size[0]}×{a.size[1]} rendered"
+            return (
+                f"{tracked.name}: {b.size[0]}×{b.size[1]} tracked, {a.size[0]}×{a.size[1]} rendered"
+            )
         r, g, bl = ImageChops.difference(a.convert("RGB"), b.convert("RGB")).split()
-        most = ImageChops.lighter(ImageChops.lighter(r, g), bl)     # each pixel's largest channel difference
-        off = sum(most.histogram()[PIXEL_LEVELS + 1:])
+        most = ImageChops.lighter(
+            ImageChops.lighter(r, g), bl
+        )  # each pixel's largest channel difference
+        off = sum(most.histogram()[PIXEL_LEVELS + 1 :])
         share = off / (a.size[0] * a.size[1])
     if share > TOLERANCE:
         return f"{tracked.name}: {share:.1%} of the pixels differ (tolerance {TOLERANCE:.0%})"

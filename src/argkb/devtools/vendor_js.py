@@ -1,4 +1,5 @@
-"""Vendor the HTML map's pinned JavaScript into ``argkb/export/vendor/`` from npm's verified tarballs.
+"""Vendor the HTML map's pinned JavaScript into ``argkb/export/vendor/`` from npm's verified
+tarballs.
 
     npm ci && python -m argkb.devtools.vendor_js
 
@@ -8,6 +9,7 @@ is checked against the lock before a file is taken from it, so what lands in the
 byte for byte what the registry published for the pinned version. ``tests/test_vendor_js.py``
 repeats the check on the files committed.
 """
+
 from __future__ import annotations
 
 import base64
@@ -35,12 +37,15 @@ def npm_cache() -> Path:
     npm = shutil.which("npm")
     if not npm:
         raise FileNotFoundError("npm is not installed")
-    out = subprocess.run([npm, "config", "get", "cache"], capture_output=True, text=True, timeout=60, check=True)
+    out = subprocess.run(
+        [npm, "config", "get", "cache"], capture_output=True, text=True, timeout=60, check=True
+    )
     return Path(out.stdout.strip()) / "_cacache"
 
 
 def cached_tarball(integrity: str, cache: Path) -> bytes:
-    """The tarball npm cached under ``integrity`` (cacache's content-v2 layout), checked against it."""
+    """The tarball npm cached under ``integrity`` (cacache's content-v2 layout), checked against
+    it."""
     algorithm, digest = integrity.split("-", 1)
     hexdigest = base64.b64decode(digest).hex()
     path = cache / "content-v2" / algorithm / hexdigest[:2] / hexdigest[2:4] / hexdigest[4:]
@@ -66,7 +71,10 @@ def main() -> int:
     for package, entry in vendor_manifest().items():
         version, integrity = locked(package)
         if version != entry["version"]:
-            print(f"{package}: package-lock.json pins {version}; update vendor.json first", file=sys.stderr)
+            print(
+                f"{package}: package-lock.json pins {version}; update vendor.json first",
+                file=sys.stderr,
+            )
             return 1
         tarball = cached_tarball(integrity, cache)
         for name in (entry["script"], *entry["files"]):
@@ -76,7 +84,7 @@ def main() -> int:
             print(f"{target.relative_to(ROOT)}  ({package} {version}, {integrity[:19]}…)")
     kept = {f"{package}@{entry['version']}" for package, entry in vendor_manifest().items()}
     for folder in VENDOR.iterdir():
-        if folder.is_dir() and folder.name not in kept:          # an earlier version
+        if folder.is_dir() and folder.name not in kept:  # an earlier version
             shutil.rmtree(folder)
     return 0
 

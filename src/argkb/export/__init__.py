@@ -1,10 +1,11 @@
 """Exports of the argument map: one model (``argkb.export.model``), one module per format family.
 
-``render(amap, fmt, **options)`` returns the document as text; ``stream(amap, fmt, **options)`` yields it
-in pieces, for a writer that puts each on disk as it comes (the formats in ``STREAMS`` are made that way,
-never held whole; the others come as one piece). Formats and the function writing each are listed in
-``FORMATS``; modules are imported only when their format is asked for.
+``render(amap, fmt, **options)`` returns the document as text; ``stream(amap, fmt, **options)``
+yields it in pieces, for a writer that puts each on disk as it comes (the formats in ``STREAMS`` are
+made that way, never held whole; the others come as one piece). Formats and the function writing
+each are listed in ``FORMATS``; modules are imported only when their format is asked for.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -18,6 +18,7 @@ The argument structure maps onto AIF directly:
 
 Actors, levers and moves are not AIF content and are left out of this format.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,12 +37,20 @@ class _Builder:
 
     def node(self, text: str, kind: str, **extra) -> str:
         node_id = str(len(self.nodes) + 1)
-        self.nodes.append({"nodeID": node_id, "text": text, "type": kind, "timestamp": self.stamp, **extra})
+        self.nodes.append(
+            {"nodeID": node_id, "text": text, "type": kind, "timestamp": self.stamp, **extra}
+        )
         return node_id
 
     def edge(self, from_id: str, to_id: str) -> None:
-        self.edges.append({"edgeID": str(len(self.edges) + 1), "fromID": from_id, "toID": to_id,
-                           "formEdgeID": None})
+        self.edges.append(
+            {
+                "edgeID": str(len(self.edges) + 1),
+                "fromID": from_id,
+                "toID": to_id,
+                "formEdgeID": None,
+            }
+        )
 
 
 def document(amap: ArgumentMap) -> dict:
@@ -53,14 +62,19 @@ def document(amap: ArgumentMap) -> dict:
     arguments = amap.of_type("argument")
     for arg in arguments:
         attacking = arg.attrs.get("role") in ("rebut", "undercut")
-        ids[arg.id] = b.node("Default Conflict" if attacking else "Default Inference", "CA" if attacking else "RA",
-                             scheme="Default Conflict" if attacking else "Default Inference")
+        ids[arg.id] = b.node(
+            "Default Conflict" if attacking else "Default Inference",
+            "CA" if attacking else "RA",
+            scheme="Default Conflict" if attacking else "Default Inference",
+        )
     for arg in arguments:
         for edge in amap.in_edges(arg.id, "premise"):
             b.edge(ids[edge.source], ids[arg.id])
         if arg.attrs.get("warrant"):
             lens = arg.attrs.get("perspective_label") or arg.attrs.get("perspective", "")
-            warrant = b.node(f"[{lens}] {arg.attrs['warrant']}" if lens else arg.attrs["warrant"], "I")
+            warrant = b.node(
+                f"[{lens}] {arg.attrs['warrant']}" if lens else arg.attrs["warrant"], "I"
+            )
             b.edge(warrant, ids[arg.id])
         for edge in amap.out_edges(arg.id):
             if edge.kind in ("conclusion", "attacks"):
@@ -75,14 +89,24 @@ def document(amap: ArgumentMap) -> dict:
             ya = b.node("Asserting", "YA")
             b.edge(l_node, ya)
             b.edge(ya, ids[node.id])
-            locutions.append({"nodeID": l_node, "personID": str(person), "timestamp": b.stamp,
-                              "start": None, "end": None, "source": quote.source or None})
+            locutions.append(
+                {
+                    "nodeID": l_node,
+                    "personID": str(person),
+                    "timestamp": b.stamp,
+                    "start": None,
+                    "end": None,
+                    "source": quote.source or None,
+                }
+            )
     return {
         "nodes": b.nodes,
         "edges": b.edges,
         "locutions": locutions,
-        "participants": [{"participantID": str(pid), "firstname": name, "surname": ""}
-                         for name, pid in participants.items()],
+        "participants": [
+            {"participantID": str(pid), "firstname": name, "surname": ""}
+            for name, pid in participants.items()
+        ],
     }
 
 

@@ -4,9 +4,10 @@ Claims are Argdown statements (``[id]: statement #tags {data}``), arguments are 
 (``<id>: label #lens {data}``) with their premises (``+ [claim]``), conclusion (``+> [claim]``) and
 attacks (``-> [claim]``, ``_> <argument>``) as relations below them; quotes are their exact words on
 the claim that cites them (``argkb import`` anchors them again in the source text); every other node
-(sources, agents, actors, levers, moves, references) is an entry of the front matter's ``argkb:`` block.
-``argkb import --from argdown`` reads it back to the same graph, ids included.
+(sources, agents, actors, levers, moves, references) is an entry of the front matter's ``argkb:``
+block. ``argkb import --from argdown`` reads it back to the same graph, ids included.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,8 @@ from rdflib.namespace import PROV, RDF, RDFS
 from argkb.export import argdown_flavour as fl
 from argkb.vocab.namespaces import ARGKB, KB, OA
 
-#: where the Argdown body puts a statement's or an argument's own text; a text outside it goes to the data
+#: where the Argdown body puts a statement's or an argument's own text; a text outside it goes to
+#: the data
 _SAFE = re.compile(r"^(?![-+(<>_]|\d)(?!.*(?:[#\[\]<>{}*_@`\\]|//|/\*|\s\s|\s$)).+$")
 _QUOTE_KEYS = {RDF.type, OA.hasSource, OA.exact, OA.start, OA.end}
 #: the relation below an argument for each of its edges
@@ -32,29 +34,44 @@ def safe_text(text: str) -> bool:
 
 
 def quote_id(claim: URIRef) -> URIRef:
-    """The id a claim's quote has unless the document says otherwise: claim-x / impl-x -> quote-x."""
-    local = str(claim)[len(str(KB)):] if str(claim).startswith(str(KB)) else ""
+    """The id a claim's quote has unless the document says otherwise: claim-x / impl-x ->
+    quote-x."""
+    local = str(claim)[len(str(KB)) :] if str(claim).startswith(str(KB)) else ""
     return KB["quote-" + local.split("-", 1)[1]] if "-" in local else KB["quote-" + local]
 
 
 class Writer:
-    def __init__(self, graph: Graph, source_text: Callable[[URIRef], str | None] | None = None,
-                 notes: dict | None = None):
+    def __init__(
+        self,
+        graph: Graph,
+        source_text: Callable[[URIRef], str | None] | None = None,
+        notes: dict | None = None,
+    ):
         self.g = graph
-        self.notes = notes or {}          # node -> comment lines written after it (a draft's templates)
+        self.notes = notes or {}  # node -> comment lines written after it (a draft's templates)
         self.source_text = source_text or (lambda node: None)
         self._texts: dict = {}
         self.types = {s: set(graph.objects(s, RDF.type)) for s in set(graph.subjects())}
-        self.statements = sorted((s for s, t in self.types.items() if t & fl.STATEMENT_TYPES), key=str)
+        self.statements = sorted(
+            (s for s, t in self.types.items() if t & fl.STATEMENT_TYPES), key=str
+        )
         self.statement_set = set(self.statements)
-        self.arguments = sorted((s for s, t in self.types.items() if ARGKB.Argument in t and s not in self.statement_set),
-                                key=str)
+        self.arguments = sorted(
+            (
+                s
+                for s, t in self.types.items()
+                if ARGKB.Argument in t and s not in self.statement_set
+            ),
+            key=str,
+        )
         self.argument_set = set(self.arguments)
         body = self.statement_set | self.argument_set
         self.inline = self._inline_quotes(body)
         sources = Counter(self.g.value(q, OA.hasSource) for q in self.inline)
         self.source = sources.most_common(1)[0][0] if sources else None
-        self.front = sorted((s for s in self.types if s not in body and s not in self.inline), key=str)
+        self.front = sorted(
+            (s for s in self.types if s not in body and s not in self.inline), key=str
+        )
         self.by = self._default_by()
 
     # ------------------------------------------------------------------ quotes
@@ -64,29 +81,44 @@ class Writer:
         return self._texts[source]
 
     def _inline_quotes(self, body: set) -> set:
-        """The quotes written as words on a claim: cited by a claim, and found again where they are when
-        the import anchors their words in the source text (their first occurrence)."""
+        """The quotes written as words on a claim: cited by a claim, and found again where they are
+        when the import anchors their words in the source text (their first occurrence)."""
         out = set()
         for quote in self.g.subjects(RDF.type, ARGKB.Quote):
             preds = set(self.g.predicates(quote))
             values = {p: list(self.g.objects(quote, p)) for p in _QUOTE_KEYS}
-            if preds - _QUOTE_KEYS or self.types[quote] != {ARGKB.Quote} or any(len(v) != 1 for v in values.values()):
+            if (
+                preds - _QUOTE_KEYS
+                or self.types[quote] != {ARGKB.Quote}
+                or any(len(v) != 1 for v in values.values())
+            ):
                 continue
             exact, start, end = values[OA.exact][0], values[OA.start][0], values[OA.end][0]
             if not any(c in body for c in self.g.subjects(ARGKB.evidence, quote)):
                 continue
-            if fl.encode(exact, fl.STR) != str(exact) or fl.encode(start, fl.INT) != _int(start) \
-                    or fl.encode(end, fl.INT) != _int(end):
+            if (
+                fl.encode(exact, fl.STR) != str(exact)
+                or fl.encode(start, fl.INT) != _int(start)
+                or fl.encode(end, fl.INT) != _int(end)
+            ):
                 continue
             text, at = self._text_of(values[OA.hasSource][0]), _int(start)
-            if text is not None and at is not None and text.find(str(exact)) == at and _int(end) == at + len(str(exact)):
+            if (
+                text is not None
+                and at is not None
+                and text.find(str(exact)) == at
+                and _int(end) == at + len(str(exact))
+            ):
                 out.add(quote)
         return out
 
     # ------------------------------------------------------------------ data
     def _unquoted(self, node) -> bool:
-        """Whether the front matter's ``by`` applies to a body node: an argument, or a claim without quotes."""
-        return node in self.argument_set or not any(q in self.inline for q in self.g.objects(node, ARGKB.evidence))
+        """Whether the front matter's ``by`` applies to a body node: an argument, or a claim without
+        quotes."""
+        return node in self.argument_set or not any(
+            q in self.inline for q in self.g.objects(node, ARGKB.evidence)
+        )
 
     def _default_by(self):
         """The agent most arguments and unquoted claims are attributed to (alone), if any."""
@@ -121,7 +153,9 @@ class Writer:
                 continue
             written.add(quote)
             exact, source = str(self.g.value(quote, OA.exact)), self.g.value(quote, OA.hasSource)
-            entry: dict[str, str] = {} if quote == quote_id(claim) else {"id": fl.curie(quote, str(KB))}
+            entry: dict[str, str] = (
+                {} if quote == quote_id(claim) else {"id": fl.curie(quote, str(KB))}
+            )
             if source != self.source:
                 entry["source"] = fl.curie(source, str(KB))
             out.append({**entry, "exact": exact} if entry else exact)
@@ -131,13 +165,23 @@ class Writer:
     def statement(self, node, written: set) -> str:
         types = self.types[node]
         tags = sorted(fl.TAG_OF_TYPE[t] for t in types if t in fl.TAG_OF_TYPE)
-        implied = {fl.TYPE_TAGS[t] for t in tags} | ({ARGKB.Claim} if "implication" not in tags else set())
+        implied = {fl.TYPE_TAGS[t] for t in tags} | (
+            {ARGKB.Claim} if "implication" not in tags else set()
+        )
         texts = list(self.g.objects(node, ARGKB.statement))
-        shown = len(texts) == 1 and fl.encode(texts[0], fl.EN) == str(texts[0]) and safe_text(str(texts[0]))
+        shown = (
+            len(texts) == 1
+            and fl.encode(texts[0], fl.EN) == str(texts[0])
+            and safe_text(str(texts[0]))
+        )
         inline = [q for q in self.g.objects(node, ARGKB.evidence) if q in self.inline]
         data = self._data(node, skip={ARGKB.statement} if shown else set(), body=True)
         if inline:
-            rest = [fl.encode(q, fl.ID) for q in sorted(self.g.objects(node, ARGKB.evidence), key=str) if q not in self.inline]
+            rest = [
+                fl.encode(q, fl.ID)
+                for q in sorted(self.g.objects(node, ARGKB.evidence), key=str)
+                if q not in self.inline
+            ]
             data.pop("evidence", None)
             if rest:
                 data["evidence"] = rest[0] if len(rest) == 1 else rest
@@ -152,13 +196,21 @@ class Writer:
         lenses = list(self.g.objects(node, ARGKB.perspective))
         tag = _lens_tag(lenses[0]) if len(lenses) == 1 else None
         labels = list(self.g.objects(node, RDFS.label))
-        shown = len(labels) == 1 and fl.encode(labels[0], fl.EN) == str(labels[0]) and safe_text(str(labels[0]))
+        shown = (
+            len(labels) == 1
+            and fl.encode(labels[0], fl.EN) == str(labels[0])
+            and safe_text(str(labels[0]))
+        )
         relations, skip = [], {ARGKB.perspective} if tag else set()
         if shown:
             skip.add(RDFS.label)
         body, arguments = self.statement_set, self.argument_set
-        for pred, symbol, targets in ((ARGKB.premise, _PREMISE, body), (ARGKB.conclusion, _CONCLUSION, body),
-                                      (ARGKB.attacks, _REBUT, body), (ARGKB.attacks, _UNDERCUT, arguments)):
+        for pred, symbol, targets in (
+            (ARGKB.premise, _PREMISE, body),
+            (ARGKB.conclusion, _CONCLUSION, body),
+            (ARGKB.attacks, _REBUT, body),
+            (ARGKB.attacks, _UNDERCUT, arguments),
+        ):
             objects = sorted(self.g.objects(node, pred), key=str)
             if all(o in body or o in arguments for o in objects):
                 relations += [(symbol, o) for o in objects if o in targets]
@@ -175,19 +227,28 @@ class Writer:
 
     # ------------------------------------------------------------------ front matter
     def front_matter(self, title: str) -> list[str]:
-        lines = ["===", f"title: {fl.dump(title)}", f"{fl.FLAVOUR_KEY}:", f"  version: {fl.VERSION}"]
+        lines = [
+            "===",
+            f"title: {fl.dump(title)}",
+            f"{fl.FLAVOUR_KEY}:",
+            f"  version: {fl.VERSION}",
+        ]
         if self.source is not None:
             lines.append(f"  source: {fl.dump(fl.curie(self.source, str(KB)))}")
         if self.by is not None:
             lines.append(f"  by: {fl.dump(fl.curie(self.by, str(KB)))}")
         groups: dict[str, list[str]] = {}
         for node in self.front:
-            name, base = next((n, t) for n, t in fl.GROUPS.items() if t is None or t in self.types[node])
+            name, base = next(
+                (n, t) for n, t in fl.GROUPS.items() if t is None or t in self.types[node]
+            )
             data = self._data(node)
             extra = sorted(fl.curie(t, str(ARGKB)) for t in self.types[node] if t != base)
             if extra:
                 data = {"a": extra[0] if len(extra) == 1 and base is not None else extra, **data}
-            groups.setdefault(name, []).append(f"    {fl.dump(fl.curie(node, str(KB)))}: {fl.dump(data)}")
+            groups.setdefault(name, []).append(
+                f"    {fl.dump(fl.curie(node, str(KB)))}: {fl.dump(data)}"
+            )
         for name in fl.GROUPS:
             if name in groups:
                 lines += [f"  {name}:"] + groups[name]
@@ -231,8 +292,9 @@ def _line(head: str, tags: list[str], data: dict) -> str:
     return " ".join(parts)
 
 
-def to_argdown_text(graph: Graph, source_text=None, title: str = "argkb knowledge base", header=(),
-                    notes=None) -> str:
+def to_argdown_text(
+    graph: Graph, source_text=None, title: str = "argkb knowledge base", header=(), notes=None
+) -> str:
     """``graph`` as argkb-flavoured Argdown; ``header``: lines of a comment after the front matter;
     ``notes``: node -> comment lines written below its statement."""
     return Writer(graph, source_text, notes).write(title, list(header))
@@ -242,4 +304,3 @@ def to_argdown(amap, source_text=None, **_) -> str:
     from argkb.export.rdf import graph_of
 
     return to_argdown_text(graph_of(amap), source_text, amap.title)
-

@@ -1,5 +1,6 @@
 """argkb-flavoured Argdown: the vocabulary both the writer (``argkb.export.argdown``) and the reader
-(``argkb.interop.argdown_flavoured``) use, so the two cannot drift apart. docs/argdown.md describes it.
+(``argkb.interop.argdown_flavoured``) use, so the two cannot drift apart. docs/argdown.md describes
+it.
 
 Every triple has one place: a claim's statement is its Argdown text, its types are ``#tags``, the
 rest are keys of its ``{data}``; an argument's label is its description, its lens a ``#tag``, its
@@ -9,6 +10,7 @@ value is written in the key's usual form (a bare id, an English string, a date) 
 anything else, in an explicit JSON-LD-like object (``{"@id": …}``, ``{"@value": …, "@type": …}``),
 so nothing is lost, whatever the graph holds.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,41 +33,88 @@ _DATATYPES = {DATE: XSD.date, GYEAR: XSD.gYear, URI: XSD.anyURI, INT: XSD.intege
 
 #: data key -> (predicate, the kind a plain value of it has)
 KEYS: dict[str, tuple[URIRef, str]] = {
-    "label": (RDFS.label, EN), "comment": (RDFS.comment, EN), "definition": (SKOS.definition, EN),
-    "altLabel": (SKOS.altLabel, EN), "dismisses": (ARGKB.dismisses, ID), "reason": (ARGKB.reason, EN),
-    "statement": (ARGKB.statement, EN), "warrant": (ARGKB.warrant, EN), "reviewNote": (ARGKB.reviewNote, EN),
-    "title": (DCTERMS.title, EN), "citation": (DCTERMS.bibliographicCitation, STR),
-    "creator": (DCTERMS.creator, STR), "issued": (DCTERMS.issued, GYEAR), "format": (DCTERMS.format, STR),
-    "date": (DCTERMS.date, DATE), "publisher": (DCTERMS.publisher, STR), "language": (DCTERMS.language, STR),
-    "by": (PROV.wasAttributedTo, ID), "trigger": (ARGKB.trigger, ID), "affects": (ARGKB.affects, ID),
-    "qualifier": (ARGKB.qualifier, TERM), "heldBy": (ARGKB.heldBy, TERM), "describes": (ARGKB.describes, TERM),
-    "asOf": (ARGKB.asOf, DATE), "cites": (ARGKB.cites, ID), "alternativeTo": (ARGKB.alternativeTo, ID),
-    "tradeOff": (ARGKB.tradeOff, ID), "acceptedFinding": (ARGKB.acceptedFinding, TERM),
-    "force": (ARGKB.force, TERM), "perspective": (ARGKB.perspective, TERM),
-    "premise": (ARGKB.premise, ID), "conclusion": (ARGKB.conclusion, ID), "attacks": (ARGKB.attacks, ID),
-    "evidence": (ARGKB.evidence, ID), "todo": (ARGKB.todo, EN), "proposed": (ARGKB.proposed, TERM),
-    "holds": (ARGKB.holds, ID), "memberOf": (ARGKB.memberOf, ID), "leaderOf": (ARGKB.leaderOf, ID),
-    "broader": (SKOS.broader, ID), "actor": (ARGKB.actor, ID), "lever": (ARGKB.lever, ID),
-    "direction": (ARGKB.direction, TERM), "moveKind": (ARGKB.moveKind, TERM),
-    "sha256": (ARGKB.sha256, STR), "notBefore": (ARGKB.notBefore, DATE), "notAfter": (ARGKB.notAfter, DATE),
-    "url": (ARGKB.url, URI), "doi": (ARGKB.doi, STR),
-    "source": (OA.hasSource, ID), "exact": (OA.exact, STR), "start": (OA.start, INT), "end": (OA.end, INT),
+    "label": (RDFS.label, EN),
+    "comment": (RDFS.comment, EN),
+    "definition": (SKOS.definition, EN),
+    "altLabel": (SKOS.altLabel, EN),
+    "dismisses": (ARGKB.dismisses, ID),
+    "reason": (ARGKB.reason, EN),
+    "statement": (ARGKB.statement, EN),
+    "warrant": (ARGKB.warrant, EN),
+    "reviewNote": (ARGKB.reviewNote, EN),
+    "title": (DCTERMS.title, EN),
+    "citation": (DCTERMS.bibliographicCitation, STR),
+    "creator": (DCTERMS.creator, STR),
+    "issued": (DCTERMS.issued, GYEAR),
+    "format": (DCTERMS.format, STR),
+    "date": (DCTERMS.date, DATE),
+    "publisher": (DCTERMS.publisher, STR),
+    "language": (DCTERMS.language, STR),
+    "by": (PROV.wasAttributedTo, ID),
+    "trigger": (ARGKB.trigger, ID),
+    "affects": (ARGKB.affects, ID),
+    "qualifier": (ARGKB.qualifier, TERM),
+    "heldBy": (ARGKB.heldBy, TERM),
+    "describes": (ARGKB.describes, TERM),
+    "asOf": (ARGKB.asOf, DATE),
+    "cites": (ARGKB.cites, ID),
+    "alternativeTo": (ARGKB.alternativeTo, ID),
+    "tradeOff": (ARGKB.tradeOff, ID),
+    "acceptedFinding": (ARGKB.acceptedFinding, TERM),
+    "force": (ARGKB.force, TERM),
+    "perspective": (ARGKB.perspective, TERM),
+    "premise": (ARGKB.premise, ID),
+    "conclusion": (ARGKB.conclusion, ID),
+    "attacks": (ARGKB.attacks, ID),
+    "evidence": (ARGKB.evidence, ID),
+    "todo": (ARGKB.todo, EN),
+    "proposed": (ARGKB.proposed, TERM),
+    "holds": (ARGKB.holds, ID),
+    "memberOf": (ARGKB.memberOf, ID),
+    "leaderOf": (ARGKB.leaderOf, ID),
+    "broader": (SKOS.broader, ID),
+    "actor": (ARGKB.actor, ID),
+    "lever": (ARGKB.lever, ID),
+    "direction": (ARGKB.direction, TERM),
+    "moveKind": (ARGKB.moveKind, TERM),
+    "sha256": (ARGKB.sha256, STR),
+    "notBefore": (ARGKB.notBefore, DATE),
+    "notAfter": (ARGKB.notAfter, DATE),
+    "url": (ARGKB.url, URI),
+    "doi": (ARGKB.doi, STR),
+    "source": (OA.hasSource, ID),
+    "exact": (OA.exact, STR),
+    "start": (OA.start, INT),
+    "end": (OA.end, INT),
 }
 KEY_OF: dict[Any, str] = {pred: key for key, (pred, _) in KEYS.items()}
 
 #: the statement types a #tag says (a statement with none of these tags is an argkb:Claim)
-TYPE_TAGS = {"implication": ARGKB.Implication, "framing": ARGKB.Framing, "lens-description": ARGKB.LensDescription}
+TYPE_TAGS = {
+    "implication": ARGKB.Implication,
+    "framing": ARGKB.Framing,
+    "lens-description": ARGKB.LensDescription,
+}
 TAG_OF_TYPE: dict[Any, str] = {t: tag for tag, t in TYPE_TAGS.items()}
 #: the types that make a node an Argdown statement
 STATEMENT_TYPES = {ARGKB.Claim, *TYPE_TAGS.values()}
 
 #: front matter groups: name -> the type every entry has (an entry's "a" lists its other types)
-GROUPS: dict[str, URIRef | None] = {"sources": ARGKB.Source, "agents": PROV.Agent, "actors": ARGKB.Actor,
-                                    "levers": ARGKB.Lever, "moves": ARGKB.Move, "references": ARGKB.Reference,
-                                    "quotes": ARGKB.Quote, "dismissals": ARGKB.Dismissal, "nodes": None}
+GROUPS: dict[str, URIRef | None] = {
+    "sources": ARGKB.Source,
+    "agents": PROV.Agent,
+    "actors": ARGKB.Actor,
+    "levers": ARGKB.Lever,
+    "moves": ARGKB.Move,
+    "references": ARGKB.Reference,
+    "quotes": ARGKB.Quote,
+    "dismissals": ARGKB.Dismissal,
+    "nodes": None,
+}
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-#: what an id may be written as: a name or a CURIE (no spaces or IRI-breaking characters), an absolute IRI
+#: what an id may be written as: a name or a CURIE (no spaces or IRI-breaking characters), an
+#: absolute IRI
 _NAME = re.compile(r"^[^\s<>\"{}|\\^`:]+(?::[^\s<>\"{}|\\^`]*)?$")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
@@ -77,29 +126,35 @@ class FlavourError(ValueError):
 def curie(iri: object, default: str | None = None) -> str:
     """``iri`` as a bare name in ``default``'s namespace, else a CURIE, else ``<iri>``."""
     text = str(iri)
-    if default is not None and text.startswith(default) and _SLUG.match(text[len(default):]):
-        return text[len(default):]
+    if default is not None and text.startswith(default) and _SLUG.match(text[len(default) :]):
+        return text[len(default) :]
     for prefix, ns in PREFIXES.items():
-        if text.startswith(ns) and _SLUG.match(text[len(ns):]):
-            return f"{prefix}:{text[len(ns):]}"
+        if text.startswith(ns) and _SLUG.match(text[len(ns) :]):
+            return f"{prefix}:{text[len(ns) :]}"
     return f"<{text}>"
 
 
 def iri(text: str, default: str = str(KB)) -> URIRef:
     """The inverse of ``curie``."""
     if not isinstance(text, str) or not text.strip():
-        raise FlavourError(f"{text!r} is not an id (write a name such as russia, or a CURIE such as argkb:Claim)")
+        raise FlavourError(
+            f"{text!r} is not an id (write a name such as russia, or a CURIE such as argkb:Claim)"
+        )
     text = text.strip()
     if text.startswith("<") and text.endswith(">") and _IRI.match(text[1:-1]):
         return URIRef(text[1:-1])
     if not _NAME.match(text):
-        raise FlavourError(f"{text[:80]!r} is not an id: an id is one word, letters, digits and hyphens "
-                           "(claim-russia-escalates), a CURIE (kb:claim-russia-escalates) or an <IRI>")
+        raise FlavourError(
+            f"{text[:80]!r} is not an id: an id is one word, letters, digits and hyphens "
+            "(claim-russia-escalates), a CURIE (kb:claim-russia-escalates) or an <IRI>"
+        )
     prefix, colon, local = text.partition(":")
     if colon and prefix in PREFIXES:
         return URIRef(PREFIXES[prefix] + local)
     if colon:
-        raise FlavourError(f"{text!r}: unknown prefix {prefix!r} (use one of {', '.join(PREFIXES)})")
+        raise FlavourError(
+            f"{text!r}: unknown prefix {prefix!r} (use one of {', '.join(PREFIXES)})"
+        )
     return URIRef(default + text)
 
 
@@ -141,9 +196,15 @@ def decode(value, kind: str):
             if "@language" in value and "@type" in value:
                 raise FlavourError(f"{value!r}: a literal has a language or a datatype, not both")
             lang, datatype = value.get("@language"), value.get("@type")
-            return Literal(str(value["@value"]), lang=lang, datatype=iri(datatype, str(XSD)) if datatype else None)
-        raise FlavourError(f"{value!r}: an explicit value is {{\"@id\": ID}} or {{\"@value\": TEXT}} with an "
-                           "optional \"@language\" or \"@type\"")
+            return Literal(
+                str(value["@value"]),
+                lang=lang,
+                datatype=iri(datatype, str(XSD)) if datatype else None,
+            )
+        raise FlavourError(
+            f'{value!r}: an explicit value is {{"@id": ID}} or {{"@value": TEXT}} with an '
+            'optional "@language" or "@type"'
+        )
     if isinstance(value, (list, tuple)):
         raise FlavourError(f"{value!r}: a list inside a list; give the values as one flat list")
     if kind in (ID, TERM):
@@ -180,14 +241,20 @@ def pred_for(key: str) -> tuple[URIRef, str]:
     if key in KEYS:
         return KEYS[key]
     if ":" not in key:
-        raise FlavourError(f"unknown data key {key!r} (the keys are listed in docs/argdown.md; another "
-                           "property is written as its CURIE, e.g. skos:editorialNote)")
+        raise FlavourError(
+            f"unknown data key {key!r} (the keys are listed in docs/argdown.md; another "
+            "property is written as its CURIE, e.g. skos:editorialNote)"
+        )
     return iri(key), EN
 
 
 def _order(term) -> tuple:
-    return (type(term).__name__, str(term), str(getattr(term, "language", "") or ""),
-            str(getattr(term, "datatype", "") or ""))
+    return (
+        type(term).__name__,
+        str(term),
+        str(getattr(term, "language", "") or ""),
+        str(getattr(term, "datatype", "") or ""),
+    )
 
 
 #: a string YAML (and so Argdown) reads back as the same string without quotes
@@ -196,9 +263,9 @@ _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
 def dump(value) -> str:
-    """A data value in YAML's flow style, as Argdown writes data: names bare, text in JSON's double quotes
-    (which YAML reads), with the characters that would end a data block or start a comment inside
-    Argdown escaped."""
+    """A data value in YAML's flow style, as Argdown writes data: names bare, text in JSON's double
+    quotes (which YAML reads), with the characters that would end a data block or start a comment
+    inside Argdown escaped."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"{dump(k)}: {dump(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
@@ -209,7 +276,8 @@ def dump(value) -> str:
 
 
 def _escape(text: str) -> str:
-    """Escape braces and comment openers inside the JSON strings of ``text`` (outside them they are syntax)."""
+    """Escape braces and comment openers inside the JSON strings of ``text`` (outside them they are
+    syntax)."""
     out, in_string, escaped = [], False, False
     for i, ch in enumerate(text):
         if in_string:
@@ -221,13 +289,11 @@ def _escape(text: str) -> str:
                 in_string = False
             elif ch in "{}":
                 ch = "\\u%04x" % ord(ch)
-            elif ch == "/" and (text[i + 1:i + 2] in ("/", "*") or text[i - 1:i] == "*"):
+            elif ch == "/" and (text[i + 1 : i + 2] in ("/", "*") or text[i - 1 : i] == "*"):
                 ch = "\\/"
-            elif ch == "<" and text[i + 1:i + 4] == "!--":
+            elif ch == "<" and text[i + 1 : i + 4] == "!--":
                 ch = "\\u003c"
         elif ch == '"':
             in_string = True
         out.append(ch)
     return "".join(out)
-
-

@@ -1,5 +1,6 @@
 """Graphviz DOT: a layered drawing (implications on top, premises below), with an optional
 cluster per perspective (``clusters=True``) and a legend of colours in the graph label."""
+
 from __future__ import annotations
 
 from argkb.export import style
@@ -13,7 +14,9 @@ def quote(text: str) -> str:
 
 
 def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _legend(status_lens: str | None = None) -> str:
@@ -21,11 +24,18 @@ def _legend(status_lens: str | None = None) -> str:
     for what, name, colour in style.legend(status_lens):
         white = what == "perspective" or (what == "status" and name in ("IN", "OUT"))
         font = ' color="white"' if white else ""
-        sample = f'<font{font}>{_html(name)}</font>' if what != "edge" else f'<font color="{colour}">→ {_html(name)}</font>'
+        sample = (
+            f"<font{font}>{_html(name)}</font>"
+            if what != "edge"
+            else f'<font color="{colour}">→ {_html(name)}</font>'
+        )
         bg = f' bgcolor="{colour}"' if what != "edge" else ""
         cells.append(f"<td{bg}>{sample}</td>")
     rows = "".join(cells)
-    return f'<<table border="0" cellborder="1" cellspacing="2" cellpadding="3"><tr>{rows}</tr></table>>'
+    return (
+        '<<table border="0" cellborder="1" cellspacing="2" '
+        f'cellpadding="3"><tr>{rows}</tr></table>>'
+    )
 
 
 def _node_line(node, status_lens: str | None = None) -> str:
@@ -54,7 +64,8 @@ def _node_line(node, status_lens: str | None = None) -> str:
 
 
 def to_dot(amap: ArgumentMap, clusters: bool = False, status_lens: str | None = None, **_) -> str:
-    """``status_lens`` (``overall`` or a perspective key) fills arguments and claims by their status."""
+    """``status_lens`` (``overall`` or a perspective key) fills arguments and claims by their
+    status."""
     lines = [
         "digraph argkb {",
         f"  graph [rankdir=BT, splines=true, nodesep=0.3, ranksep=0.6, fontname=Helvetica, "
@@ -73,17 +84,30 @@ def to_dot(amap: ArgumentMap, clusters: bool = False, status_lens: str | None = 
         colour = style.PERSPECTIVE_COLOURS.get(key, style.BORDER_COLOUR)
         label = nodes[0].attrs.get("perspective_label", key)
         lines.append(f"  subgraph cluster_{i} {{")
-        lines.append(f"    label={quote(label)}; color={quote(colour)}; fontcolor={quote(colour)}; style=rounded;")
+        lines.append(
+            f"    label={quote(label)}; color={quote(colour)}; fontcolor={quote(colour)}; "
+            "style=rounded;"
+        )
         lines += ["  " + _node_line(n, status_lens) for n in nodes]
         lines.append("  }")
     for edge in amap.edges:
         look = style.EDGE_STYLES[edge.kind]
-        attrs = {"label": edge.kind, "color": look.colour, "fontcolor": look.colour,
-                 "style": look.line, "penwidth": str(look.width),
-                 "arrowhead": "tee" if edge.kind == "attacks" else "normal"}
+        attrs = {
+            "label": edge.kind,
+            "color": look.colour,
+            "fontcolor": look.colour,
+            "style": look.line,
+            "penwidth": str(look.width),
+            "arrowhead": "tee" if edge.kind == "attacks" else "normal",
+        }
         if edge.kind == "affects":
-            attrs["constraint"] = "false"   # keeps the layers: what an implication affects is drawn beside it
-        lines.append(f"  {quote(edge.source)} -> {quote(edge.target)} ["
-                     + ", ".join(f"{k}={quote(v)}" for k, v in attrs.items()) + "];")
+            attrs["constraint"] = (
+                "false"  # keeps the layers: what an implication affects is drawn beside it
+            )
+        lines.append(
+            f"  {quote(edge.source)} -> {quote(edge.target)} ["
+            + ", ".join(f"{k}={quote(v)}" for k, v in attrs.items())
+            + "];"
+        )
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -17,16 +17,18 @@ actor        actor → move           ``?move argkb:actor ?actor``
 lever        lever → move           ``?move argkb:lever ?lever``
 ===========  =====================  ==============================================
 
-Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.export.sparql`` (on the
-derived pyoxigraph store, by the scans of ``argkb.export.scan``, which give the same rows).
+Everything is read through ``open_store(kb)`` with the bound queries of ``argkb.export.sparql`` (on
+the derived pyoxigraph store, by the scans of ``argkb.export.scan``, which give the same rows).
 
 Every argument, claim and implication also carries its status (IN, OUT or UNDEC, from
 ``argkb.assess.framework``): ``status`` overall and ``status_<lens>`` under each of the five lenses
 (``status_realism`` … ``status_security_analysis``), left out where the lens does not see it.
 Every implication carries its graded strength in [0, 1] the same way (``strength``,
 ``strength_realism`` …; DF-QuAD, ``argkb.assess.strength``), written as text with three decimals.
-They come from one argument graph read per export (kept as ``ArgumentMap.graph``), labelled six times.
+They come from one argument graph read per export (kept as ``ArgumentMap.graph``), labelled six
+times.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -75,8 +77,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff
 _NAME_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9._:-]*$")
 
 #: the attributes ``Node.fields`` writes from ``Node.attrs``, in its order
-ATTR_FIELDS = ("statement", "perspective", "perspective_label", "role", "qualifier", "direction", "warrant",
-               "attribution", *STATUS_ATTRS.values(), *STRENGTH_ATTRS.values())
+ATTR_FIELDS = (
+    "statement",
+    "perspective",
+    "perspective_label",
+    "role",
+    "qualifier",
+    "direction",
+    "warrant",
+    "attribution",
+    *STATUS_ATTRS.values(),
+    *STRENGTH_ATTRS.values(),
+)
 #: every field a node can carry, in the order ``Node.fields`` gives them
 FIELD_ORDER = ("iri", "type", "label", *ATTR_FIELDS, "quote", "source")
 
@@ -84,7 +96,11 @@ FIELD_ORDER = ("iri", "type", "label", *ATTR_FIELDS, "quote", "source")
 LITERAL_ATTRS = {"statement": ARGKB.statement, "warrant": ARGKB.warrant}
 
 #: attribute name -> property whose value is a named term (its label is what is shown)
-TERM_ATTRS = {"perspective": ARGKB.perspective, "qualifier": ARGKB.qualifier, "direction": ARGKB.direction}
+TERM_ATTRS = {
+    "perspective": ARGKB.perspective,
+    "qualifier": ARGKB.qualifier,
+    "direction": ARGKB.direction,
+}
 
 #: the perspective term -> the key `--perspective` takes (realism, diplomatic-practice, ...)
 PERSPECTIVE_KEYS: dict[URIRef, str] = {}
@@ -102,7 +118,9 @@ class Quote:
     end: int | None = None
 
     def cite(self) -> str:
-        where = f" [{self.start}–{self.end}]" if self.start is not None and self.end is not None else ""
+        where = (
+            f" [{self.start}–{self.end}]" if self.start is not None and self.end is not None else ""
+        )
         return f"“{self.exact}” — {self.source_title or self.source}{where}"
 
 
@@ -116,7 +134,8 @@ class Node:
     quotes: list[Quote] = field(default_factory=list)
 
     def fields(self) -> dict[str, str]:
-        """Every attribute as text, in a fixed order, empty ones left out (what the formats write)."""
+        """Every attribute as text, in a fixed order, empty ones left out (what the formats
+        write)."""
         out = {"iri": self.iri, "type": self.type, "label": self.label}
         for name in ATTR_FIELDS:
             if self.attrs.get(name):
@@ -127,12 +146,19 @@ class Node:
         return out
 
     def statuses(self) -> dict[str, str]:
-        """Status lens (``overall``, ``realism`` …) -> IN / OUT / UNDEC, for the lenses that see the node."""
-        return {lens: self.attrs[attr] for lens, attr in STATUS_ATTRS.items() if self.attrs.get(attr)}
+        """Status lens (``overall``, ``realism`` …) -> IN / OUT / UNDEC, for the lenses that see the
+        node."""
+        return {
+            lens: self.attrs[attr] for lens, attr in STATUS_ATTRS.items() if self.attrs.get(attr)
+        }
 
     def strengths(self) -> dict[str, float]:
         """Status lens -> graded strength of an implication, for the lenses that see it."""
-        return {lens: float(self.attrs[attr]) for lens, attr in STRENGTH_ATTRS.items() if self.attrs.get(attr)}
+        return {
+            lens: float(self.attrs[attr])
+            for lens, attr in STRENGTH_ATTRS.items()
+            if self.attrs.get(attr)
+        }
 
 
 @dataclass(frozen=True)
@@ -153,7 +179,8 @@ class ArgumentMap:
     store: Store | None = None
     title: str = "argkb argument map"
     semantics: str = "grounded"
-    #: the whole knowledge base's argument graph (``argkb.assess.graph``) the statuses were computed on
+    #: the whole knowledge base's argument graph (``argkb.assess.graph``) the statuses were computed
+    #: on
     graph: ArgumentGraph | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> tuple[int, int]:
@@ -179,19 +206,23 @@ def pick(values: list[Literal]) -> str:
     """One literal of several: English or untagged first, then the first in a stable order."""
     if not values:
         return ""
-    if len(values) == 1:   # the usual case, 250,000 times at a million triples: nothing to rank
+    if len(values) == 1:  # the usual case, 250,000 times at a million triples: nothing to rank
         return clean(str(values[0]))
-    ranked = sorted(values, key=lambda v: (getattr(v, "language", None) not in (None, "en"), str(v)))
+    ranked = sorted(
+        values, key=lambda v: (getattr(v, "language", None) not in (None, "en"), str(v))
+    )
     return clean(str(ranked[0]))
 
 
 def clean(text: str) -> str:
-    """Text without the control characters XML and DOT cannot carry (tabs and newlines kept), trimmed."""
+    """Text without the control characters XML and DOT cannot carry (tabs and newlines kept),
+    trimmed."""
     return _CONTROL.sub("", text).strip()
 
 
 def node_id(iri: URIRef) -> str:
-    """The node's id in every format: its CURIE (``kb:x``) if that is an XML name token, else a digest."""
+    """The node's id in every format: its CURIE (``kb:x``) if that is an XML name token, else a
+    digest."""
     curie = short(iri)
     if _NAME_TOKEN.match(curie):
         return curie
@@ -204,7 +235,8 @@ def local_name(iri: str) -> str:
 
 def load(store, semantics: str = "grounded") -> ArgumentMap:
     """The whole knowledge base as an argument map, read through ``store`` (``open_store(kb)``),
-    with statuses under ``semantics`` (grounded, preferred or stable)."""
+    with statuses under ``semantics`` (grounded, preferred or stable). Computed every time:
+    ``argkb.export.mapview.load`` keeps it beside the derived store's database."""
     types: dict[URIRef, str] = {}
     labels: dict[URIRef, list] = defaultdict(list)
     rows = reader(store)
@@ -213,7 +245,10 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
             types[node] = node_type
             if label is not None and label not in labels[node]:
                 labels[node].append(label)
-    nodes = {iri: Node(node_id(iri), str(iri), t, pick(labels[iri]) or local_name(str(iri))) for iri, t in types.items()}
+    nodes = {
+        iri: Node(node_id(iri), str(iri), t, pick(labels[iri]) or local_name(str(iri)))
+        for iri, t in types.items()
+    }
     _read_attributes(rows, nodes)
     _read_quotes(rows, nodes)
     edges: dict[Edge, None] = {}
@@ -224,8 +259,14 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
     graph = _set_statuses(store, nodes, semantics)
-    by_id = {n.id: n for n in sorted(nodes.values(), key=lambda n: (n.type, n.id))}
-    edge_list = sorted(edges, key=lambda e: (e.kind, e.source, e.target))
+    # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
+    # first (the same order as by tuples; comparing strings costs less than comparing tuples)
+    ordered = sorted(nodes.values(), key=lambda n: n.id)
+    ordered.sort(key=lambda n: n.type)
+    by_id = {n.id: n for n in ordered}
+    edge_list = sorted(edges, key=lambda e: e.target)
+    edge_list.sort(key=lambda e: e.source)
+    edge_list.sort(key=lambda e: e.kind)
     return ArgumentMap(by_id, edge_list, store, semantics=semantics, graph=graph)
 
 
@@ -242,10 +283,16 @@ def _read_attributes(rows, nodes: dict[URIRef, Node]) -> None:
             if s not in nodes:
                 continue
             if name == "perspective":
-                nodes[s].attrs["perspective"] = PERSPECTIVE_KEYS.get(term, local_name(str(term)).lower())
-                nodes[s].attrs["perspective_label"] = clean(label) if label is not None else local_name(str(term))
+                nodes[s].attrs["perspective"] = PERSPECTIVE_KEYS.get(
+                    term, local_name(str(term)).lower()
+                )
+                nodes[s].attrs["perspective_label"] = (
+                    clean(label) if label is not None else local_name(str(term))
+                )
             else:
-                nodes[s].attrs[name] = clean(label) if label is not None else local_name(str(term)).lower()
+                nodes[s].attrs[name] = (
+                    clean(label) if label is not None else local_name(str(term)).lower()
+                )
     for s, agent, label in rows(sparql.ATTRIBUTION):
         if s in nodes:
             nodes[s].attrs["attribution"] = clean(label) if label is not None else short(agent)
@@ -257,14 +304,21 @@ def _read_quotes(rows, nodes: dict[URIRef, Node]) -> None:
         if claim not in nodes or (claim, quote) in seen:
             continue
         seen.add((claim, quote))
-        nodes[claim].quotes.append(Quote(
-            str(quote), clean(str(exact)), str(source) if source is not None else "",
-            clean(str(title)) if title is not None else "",
-            int(start) if start is not None else None, int(end) if end is not None else None))
+        nodes[claim].quotes.append(
+            Quote(
+                str(quote),
+                clean(str(exact)),
+                str(source) if source is not None else "",
+                clean(str(title)) if title is not None else "",
+                int(start) if start is not None else None,
+                int(end) if end is not None else None,
+            )
+        )
 
 
 def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
-    """An argument supports (has a conclusion), rebuts (attacks a claim) or undercuts (attacks an argument)."""
+    """An argument supports (has a conclusion), rebuts (attacks a claim) or undercuts (attacks an
+    argument)."""
     by_id = {n.id: n for n in nodes.values()}
     for e in edges:
         node = by_id[e.source]
@@ -274,35 +328,48 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
 
 
-_ABSENT: Any = object()   # a sentinel: "not in node_of" (None is "no node")
+_ABSENT: Any = object()  # a sentinel: "not in node_of" (None is "no node")
 
 
 def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str):
-    """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall and
-    under each lens (one argument graph, which is returned)."""
+    """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall
+    and under each lens (one argument graph, which is returned)."""
     from argkb.assess import framework as argumentation
     from argkb.assess.load import keep_strengths
+    from argkb.assess.strength_view import view_strengths
 
     graph = argumentation.load(store)
-    # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two URIRef
-    # objects runs rdflib's __eq__; the same object is found by identity)
+    # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two
+    # URIRef objects runs rdflib's __eq__; the same object is found by identity)
     by_text = {str(iri): node for iri, node in nodes.items()}
     node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
+    # the strengths the map shows: the implications' (the others are computed as far as these need)
+    graph_iri = {str(iri): iri for iri in node_of}
+    implications = [
+        graph_iri.get(str(iri), iri) for iri, node in nodes.items() if node.type == "implication"
+    ]
     for lens, attr in STATUS_ATTRS.items():
-        ev = argumentation.evaluate(graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics)
-        for found in (ev.arguments, ev.claims):   # a claim's status after an argument's of the same IRI
+        ev = argumentation.evaluate(
+            graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics
+        )
+        for found in (
+            ev.arguments,
+            ev.claims,
+        ):  # a claim's status after an argument's of the same IRI
             for iri, status in found.items():
-                node = node_of.get(iri, _ABSENT)   # one look-up: a million of them
+                node = node_of.get(iri, _ABSENT)  # one look-up: a million of them
                 if node is _ABSENT:
                     node = nodes.get(iri)
                 if node is not None:
                     node.attrs[attr] = status
         strength_attr = STRENGTH_ATTRS[lens]
-        for iri, value in ev.strength.items():
+        for iri, value in view_strengths(graph, ev.lens, ev.view, ev.gradual, implications).items():
             node = node_of.get(iri, _ABSENT)
             if node is _ABSENT:
                 node = nodes.get(iri)
             if node is not None and node.type == "implication":
                 node.attrs[strength_attr] = f"{value:.3f}"
-    keep_strengths(store, graph)   # the next export (or lenses) on this database reads the strengths' index back
+    keep_strengths(
+        store, graph
+    )  # the next export (or lenses) on this database reads the strengths' index back
     return graph

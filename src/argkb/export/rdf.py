@@ -5,6 +5,7 @@ a statement pointing at a node the filters left out (an argument of another lens
 Every other knowledge-base node a kept statement points to (a quote's source, the agent a claim
 is attributed to) is described too, so no ``oa:hasSource`` or ``prov:wasAttributedTo`` dangles.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,13 +38,14 @@ def graph_of(amap: ArgumentMap, full_universe: set[str] | None = None) -> Graph:
                 continue
             g.add((s, p, o))
             if isinstance(o, URIRef) and o.startswith(KB) and o not in described and o not in todo:
-                todo.append(o)     # a source, an agent: described so nothing points into the void
+                todo.append(o)  # a source, an agent: described so nothing points into the void
     return g
 
 
 def _universe(amap: ArgumentMap) -> set[URIRef]:
-    """Every node the unfiltered map would hold (so a statement about a left-out node is recognised)."""
-    from argkb.export.model import load
+    """Every node the unfiltered map would hold (so a statement about a left-out node is
+    recognised)."""
+    from argkb.export.mapview import load
 
     return {URIRef(n.iri) for n in load(amap.store).nodes.values()}
 

@@ -1,15 +1,17 @@
-"""The argument map's queries (``argkb.export.sparql``) answered on pyoxigraph by one single-pattern scan
-per property, joined here: the same rows, without the engine's property paths, OPTIONAL joins and sort.
+"""The argument map's queries (``argkb.export.sparql``) answered on pyoxigraph by one single-pattern
+scan per property, joined here: the same rows, without the engine's property paths, OPTIONAL joins
+and sort.
 
-At a million triples the map reads about a million rows; the queries' joins and ORDER BY cost more than
-the scans (as for the argument graph, ``argkb.assess.load``). Each scan is a one-pattern SPARQL query run
-on the store as it is configured (the union of its graphs for the derived store), so it sees what the
-query sees. One rdflib term is made per distinct pyoxigraph term.
+At a million triples the map reads about a million rows; the queries' joins and ORDER BY cost more
+than the scans (as for the argument graph, ``argkb.assess.load``). Each scan is a one-pattern SPARQL
+query run on the store as it is configured (the union of its graphs for the derived store), so it
+sees what the query sees. One rdflib term is made per distinct pyoxigraph term.
 
-Where the queries' answer depends on an order the scans cannot reproduce (a node with two values of a
-property ``load`` keeps the last of; two quotes of a claim at the same offset), the query itself is run:
-``Scanner.rows`` gives exactly what ``store.query(query, bindings).rows`` gives.
+Where the queries' answer depends on an order the scans cannot reproduce (a node with two values of
+a property ``load`` keeps the last of; two quotes of a claim at the same offset), the query itself
+is run: ``Scanner.rows`` gives exactly what ``store.query(query, bindings).rows`` gives.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -27,8 +29,8 @@ KEPT = (RDFS.label, RDFS.subClassOf)
 
 
 def reader(store) -> Callable[..., list[tuple]]:
-    """``rows(query, bindings=None)`` for ``store``: a ``Scanner`` on the (derived) pyoxigraph store, else
-    ``store.query(query, bindings).rows``."""
+    """``rows(query, bindings=None)`` for ``store``: a ``Scanner`` on the (derived) pyoxigraph
+    store, else ``store.query(query, bindings).rows``."""
     from argkb.store.base import OxigraphStore
 
     if type(store).query is OxigraphStore.query and getattr(store, "ox", None) is not None:
@@ -41,7 +43,8 @@ class _Ambiguous(Exception):
 
 
 class Scanner:
-    """``rows(query, bindings)`` for the map's queries on one pyoxigraph store (``OxigraphStore``)."""
+    """``rows(query, bindings)`` for the map's queries on one pyoxigraph store
+    (``OxigraphStore``)."""
 
     def __init__(self, store):
         import pyoxigraph
@@ -50,16 +53,23 @@ class Scanner:
 
         self.store, self._made, self._pairs = store, {}, {}
         self._named, self._from_ox = pyoxigraph.NamedNode, from_ox
-        self._literal, self._string, self._typed = pyoxigraph.Literal, pyoxigraph.NamedNode(_XSD_STRING), {}
+        self._literal, self._string, self._typed = (
+            pyoxigraph.Literal,
+            pyoxigraph.NamedNode(_XSD_STRING),
+            {},
+        )
         self._labels: dict | None = None
 
     def term(self, t):
-        """The rdflib term; one object per IRI and per typed literal (they recur: the same node in many rows,
-        the same offset in many quotes), plain and language-tagged strings made anew."""
+        """The rdflib term; one object per IRI and per typed literal (they recur: the same node in
+        many rows, the same offset in many quotes), plain and language-tagged strings made anew."""
         if type(t) is not self._named:
             if type(t) is not self._literal or t.language or t.datatype == self._string:
                 return self._from_ox(t)
-            key = (t.value, t.datatype.value)   # a typed literal (an offset): rdflib's constructor is slow, they recur
+            key = (
+                t.value,
+                t.datatype.value,
+            )  # a typed literal (an offset): rdflib's constructor is slow, they recur
             found = self._typed.get(key)
             if found is None:
                 found = self._typed[key] = self._from_ox(t)
@@ -73,14 +83,14 @@ class Scanner:
         return self.store.ox.query(text, use_default_graph_as_union=self.store.union)
 
     def pairs(self, prop) -> dict:
-        """subject -> [objects] of every ``?s prop ?o`` (rdflib terms; each distinct triple once); kept
-        for the properties read more than once (``KEPT``)."""
+        """subject -> [objects] of every ``?s prop ?o`` (rdflib terms; each distinct triple once);
+        kept for the properties read more than once (``KEPT``)."""
         found = self._pairs.get(prop)
         if found is None:
             found = {}
             made, named, term = self._made, self._named, self.term
             for s, o in self._query(sparql.SCAN_PROPERTY % prop):
-                key = made.get(s) if type(s) is named else None   # ``term`` inlined: a million rows
+                key = made.get(s) if type(s) is named else None  # ``term`` inlined: a million rows
                 if key is None:
                     key = term(s)
                 value = made.get(o) if type(o) is named else None
@@ -104,10 +114,16 @@ class Scanner:
             if query is sparql.NODES:
                 return self._nodes(bound["_class"])
             if query is sparql.LINKS:
-                return [(s, o) for s, objects in self.pairs(bound["_property"]).items() for o in objects]
+                return [
+                    (s, o) for s, objects in self.pairs(bound["_property"]).items() for o in objects
+                ]
             if query is sparql.VALUES:
-                return [(s, o) for s, objects in self.pairs(bound["_property"]).items() for o in objects
-                        if isinstance(o, Literal)]
+                return [
+                    (s, o)
+                    for s, objects in self.pairs(bound["_property"]).items()
+                    for o in objects
+                    if isinstance(o, Literal)
+                ]
             if query is sparql.TERMS:
                 return self._labelled(bound["_property"])
             if query is sparql.ATTRIBUTION:
@@ -139,7 +155,8 @@ class Scanner:
         return [(n, label) for n in nodes for label in labels.get(n, [None])]
 
     def _labelled(self, prop) -> list[tuple]:
-        """``?s prop ?term OPTIONAL { ?term rdfs:label ?label }``; ambiguous when a subject gets two rows."""
+        """``?s prop ?term OPTIONAL { ?term rdfs:label ?label }``; ambiguous when a subject gets two
+        rows."""
         labels, out = self.labels(), []
         for s, objects in self.pairs(prop).items():
             rows = [(s, o, label) for o in objects for label in labels.get(o, [None])]
@@ -150,7 +167,11 @@ class Scanner:
 
     def _quotes(self) -> list[tuple]:
         """The QUOTES rows, in its order (by claim, then by start offset)."""
-        exact, source, title = self.pairs(OA.exact), self.pairs(OA.hasSource), self.pairs(DCTERMS.title)
+        exact, source, title = (
+            self.pairs(OA.exact),
+            self.pairs(OA.hasSource),
+            self.pairs(DCTERMS.title),
+        )
         start, end = self.pairs(OA.start), self.pairs(OA.end)
         out: list[tuple] = []
         for claim, quotes in self.pairs(ARGKB.evidence).items():
@@ -158,18 +179,21 @@ class Scanner:
             for quote in quotes:
                 for text in exact.get(quote, ()):
                     for src in source.get(quote, [None]):
-                        for name in (title.get(src, [None]) if src is not None else [None]):
+                        for name in title.get(src, [None]) if src is not None else [None]:
                             for first in start.get(quote, [None]):
                                 for last in end.get(quote, [None]):
                                     rows.append((claim, quote, text, src, name, first, last))
             if len({r[1] for r in rows}) != len(rows):
-                raise _Ambiguous(claim)      # a quote with two values of one of its properties
+                raise _Ambiguous(claim)  # a quote with two values of one of its properties
             offsets = [r[5] for r in rows]
-            if any(o is not None and (not isinstance(o, Literal) or str(o.datatype) != _XSD_INTEGER) for o in offsets):
+            if any(
+                o is not None and (not isinstance(o, Literal) or str(o.datatype) != _XSD_INTEGER)
+                for o in offsets
+            ):
                 raise _Ambiguous(claim)
             keys = [-1 if o is None else int(o) for o in offsets]
             if len(set(keys)) != len(keys):
-                raise _Ambiguous(claim)      # two quotes at one offset: the engine's order
+                raise _Ambiguous(claim)  # two quotes at one offset: the engine's order
             out.extend((claim, rows[i]) for i in sorted(range(len(rows)), key=keys.__getitem__))
         out.sort(key=lambda pair: str(pair[0]))
         return [row for _, row in out]

@@ -1,9 +1,10 @@
-"""Cutting the argument map down: by perspective (``--perspective``), by source (``--source``), to what
-follows from one lever (``--lever``) and around a node (``--focus``).
+"""Cutting the argument map down: by perspective (``--perspective``), by source (``--source``), to
+what follows from one lever (``--lever``) and around a node (``--focus``).
 
 Both keep every argument whole — with its premises and its conclusion or target — so
 each format (and AIF in particular) always shows complete inferences.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -13,7 +14,8 @@ from collections.abc import Set as AbstractSet
 from rdflib import URIRef
 
 from argkb.errors import UsageError
-from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, load, local_name
+from argkb.export.mapview import load
+from argkb.export.model import PERSPECTIVE_KEYS, STATUS_ATTRS, ArgumentMap, local_name
 from argkb.rdf.ids import perspective as perspective_term
 from argkb.rdf.ids import resolve
 from argkb.store import open_store
@@ -25,9 +27,16 @@ DEFAULT_DEPTH = 2
 _ARGUMENT_EDGES = ("premise", "conclusion", "attacks")
 
 
-def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
-              depth: int | None = None, title: str | None = None, semantics: str = "grounded",
-              source: str | None = None, lever: str | None = None) -> ArgumentMap:
+def build_map(
+    kb,
+    perspectives: Iterable[str] = (),
+    focus: str | None = None,
+    depth: int | None = None,
+    title: str | None = None,
+    semantics: str = "grounded",
+    source: str | None = None,
+    lever: str | None = None,
+) -> ArgumentMap:
     """The argument map of ``kb`` (through ``open_store(kb)``), filtered as the export options ask.
 
     Statuses are computed on the whole knowledge base before any filter, under ``semantics``.
@@ -56,7 +65,8 @@ def build_map(kb, perspectives: Iterable[str] = (), focus: str | None = None,
 
 
 def _source_term(kb, text: str) -> URIRef:
-    """``--source NAME``: a registered source (``argkb:Source``), or a usage error naming the sources."""
+    """``--source NAME``: a registered source (``argkb:Source``), or a usage error naming the
+    sources."""
     from argkb.export.sparql import INSTANCES
     from argkb.vocab import ARGKB
 
@@ -71,7 +81,8 @@ def _perspective_key(text: str, declared: dict[str, URIRef] | None = None) -> st
 
 
 def status_lens(text: str | None) -> str | None:
-    """``--status-lens``: None or ``off`` (no status colouring), ``overall``, or a perspective key."""
+    """``--status-lens``: None or ``off`` (no status colouring), ``overall``, or a perspective
+    key."""
     if text is None or text.strip().lower() == "off":
         return None
     if text.strip().lower() == "overall":
@@ -94,7 +105,9 @@ def by_perspective(amap: ArgumentMap, keys: set[str]) -> ArgumentMap:
 
     An argument that undercuts an argument of another lens goes too: what it attacks is not shown.
     """
-    return _with_arguments(amap, {n.id for n in amap.of_type("argument") if n.attrs.get("perspective") in keys})
+    return _with_arguments(
+        amap, {n.id for n in amap.of_type("argument") if n.attrs.get("perspective") in keys}
+    )
 
 
 def by_source(amap: ArgumentMap, source: URIRef) -> ArgumentMap:
@@ -112,11 +125,14 @@ def by_source(amap: ArgumentMap, source: URIRef) -> ArgumentMap:
 
 
 def by_lever(amap: ArgumentMap, lever: str) -> ArgumentMap:
-    """What follows from one lever (IRI, CURIE or local name): the lever, its moves and their actors,
-    the implications the moves trigger and the actors they affect, and each implication's trace — the
-    arguments for and against it, their premises and undercuts, recursively (as the HTML map's trace)."""
+    """What follows from one lever (IRI, CURIE or local name): the lever, its moves and their
+    actors, the implications the moves trigger and the actors they affect, and each implication's
+    trace — the arguments for and against it, their premises and undercuts, recursively (as the HTML
+    map's trace)."""
     levers = [n for n in amap.of_type("lever")]
-    start = {n.iri: n.id for n in levers}[str(resolve(lever, [URIRef(n.iri) for n in levers], "lever"))]
+    start = {n.iri: n.id for n in levers}[
+        str(resolve(lever, [URIRef(n.iri) for n in levers], "lever"))
+    ]
     into: dict[str, list] = {}
     for e in amap.edges:
         into.setdefault(e.target, []).append(e)
@@ -126,21 +142,32 @@ def by_lever(amap: ArgumentMap, lever: str) -> ArgumentMap:
     keep |= {e.source for m in moves for e in into.get(m, ()) if e.kind == "actor"}
     keep |= {e.target for e in amap.edges if e.source in implications and e.kind == "affects"}
     todo = list(implications)
-    while todo:   # up from each implication: what argues for or against it, what those rest on
+    while todo:  # up from each implication: what argues for or against it, what those rest on
         here = todo.pop()
-        kinds = ("premise", "attacks") if amap.nodes[here].type == "argument" else ("conclusion", "attacks")
+        kinds = (
+            ("premise", "attacks")
+            if amap.nodes[here].type == "argument"
+            else ("conclusion", "attacks")
+        )
         for e in into.get(here, ()):
             if e.kind in kinds and e.source not in keep:
                 keep.add(e.source)
                 todo.append(e.source)
-    keep |= {e.target for e in amap.edges if e.source in keep and amap.nodes[e.source].type == "argument"
-             and e.kind in ("conclusion", "attacks")}
+    keep |= {
+        e.target
+        for e in amap.edges
+        if e.source in keep
+        and amap.nodes[e.source].type == "argument"
+        and e.kind in ("conclusion", "attacks")
+    }
     return amap.subgraph(keep)
 
 
-def _with_arguments(amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = frozenset()) -> ArgumentMap:
-    """The map cut down to these arguments (each whole), ``keep``, and the moves, levers and actors of
-    the implications among them; an undercut whose target argument is not kept is dropped."""
+def _with_arguments(
+    amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = frozenset()
+) -> ArgumentMap:
+    """The map cut down to these arguments (each whole), ``keep``, and the moves, levers and actors
+    of the implications among them; an undercut whose target argument is not kept is dropped."""
     args = set(args)
     changed = True
     while changed:
@@ -162,7 +189,8 @@ def _with_arguments(amap: ArgumentMap, args: set[str], keep: AbstractSet[str] = 
 
 
 def around(amap: ArgumentMap, focus: str, depth: int) -> ArgumentMap:
-    """The nodes within ``depth`` steps of ``focus`` (either direction), each argument kept whole."""
+    """The nodes within ``depth`` steps of ``focus`` (either direction), each argument kept
+    whole."""
     if depth < 0:
         raise UsageError(f"--depth must be 0 or more, not {depth}")
     by_iri = {n.iri: n.id for n in amap.nodes.values()}
@@ -190,4 +218,3 @@ def around(amap: ArgumentMap, focus: str, depth: int) -> ArgumentMap:
                 if amap.nodes[part].type == "argument":
                     todo.append(part)
     return amap.subgraph(keep)
-

@@ -8,6 +8,7 @@ With a status lens (``overall`` or a perspective key; the HTML map and DOT), arg
 and implications are filled by their status under it instead: IN green, OUT red, UNDEC amber,
 and pale grey where that lens does not see them.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -22,44 +23,59 @@ NODE_TYPES = ("implication", "argument", "claim", "move", "actor", "lever")
 EDGE_KINDS = ("premise", "conclusion", "attacks", "trigger", "affects", "actor", "lever")
 
 #: canonical perspective keys (as `--perspective` takes them), in the ontology's order
-PERSPECTIVES = NAMES   # the built-in lenses' keys (argkb.vocab.lenses, from the ontology)
+PERSPECTIVES = NAMES  # the built-in lenses' keys (argkb.vocab.lenses, from the ontology)
 
 
 @dataclass(frozen=True)
 class NodeStyle:
     fill: str
-    shape_cy: str       # Cytoscape.js
-    shape_dot: str      # Graphviz
-    shape_yed: str      # yEd y:Shape
-    shape_gexf: str     # GEXF viz:shape (disc, square, triangle, diamond)
+    shape_cy: str  # Cytoscape.js
+    shape_dot: str  # Graphviz
+    shape_yed: str  # yEd y:Shape
+    shape_gexf: str  # GEXF viz:shape (disc, square, triangle, diamond)
     mermaid: tuple[str, str]  # Mermaid node delimiters
-    size: float         # relative size (GEXF viz:size, DOT/yEd geometry scale)
+    size: float  # relative size (GEXF viz:size, DOT/yEd geometry scale)
     text: str = "#1b1b1b"
 
 
 TYPE_STYLES: dict[str, NodeStyle] = {
-    "implication": NodeStyle("#ffd166", "hexagon", "hexagon", "hexagon", "square", ("{{", "}}"), 22),
-    "argument": NodeStyle("#bbbbbb", "diamond", "diamond", "diamond", "diamond", ("{", "}"), 12, "#ffffff"),
-    "claim": NodeStyle("#e9ecef", "round-rectangle", "box", "roundrectangle", "disc", ("(", ")"), 16),
-    "move": NodeStyle("#a8dadc", "rhomboid", "parallelogram", "parallelogram", "triangle", ("[/", "/]"), 16),
+    "implication": NodeStyle(
+        "#ffd166", "hexagon", "hexagon", "hexagon", "square", ("{{", "}}"), 22
+    ),
+    "argument": NodeStyle(
+        "#bbbbbb", "diamond", "diamond", "diamond", "diamond", ("{", "}"), 12, "#ffffff"
+    ),
+    "claim": NodeStyle(
+        "#e9ecef", "round-rectangle", "box", "roundrectangle", "disc", ("(", ")"), 16
+    ),
+    "move": NodeStyle(
+        "#a8dadc", "rhomboid", "parallelogram", "parallelogram", "triangle", ("[/", "/]"), 16
+    ),
     "actor": NodeStyle("#cdb4db", "ellipse", "ellipse", "ellipse", "disc", ("((", "))"), 18),
     "lever": NodeStyle("#b7e4c7", "barrel", "cylinder", "trapezoid", "square", ("[(", ")]"), 14),
 }
 
 #: one colour per lens (Tableau 10; red is kept for attacks)
-PERSPECTIVE_COLOURS: dict[str, str] = dict(zip(PERSPECTIVES, ("#4e79a7", "#59a14f", "#b07aa1", "#f28e2b", "#9c755f")))
+PERSPECTIVE_COLOURS: dict[str, str] = dict(
+    zip(PERSPECTIVES, ("#4e79a7", "#59a14f", "#b07aa1", "#f28e2b", "#9c755f"))
+)
 
 ATTACK_COLOUR = "#d62728"
 BORDER_COLOUR = "#555555"
 
 #: status lens (``overall`` or a perspective key) -> the node attribute holding the status under it
-STATUS_ATTRS: dict[str, str] = {"overall": "status", **{p: "status_" + p.replace("-", "_") for p in PERSPECTIVES}}
+STATUS_ATTRS: dict[str, str] = {
+    "overall": "status",
+    **{p: "status_" + p.replace("-", "_") for p in PERSPECTIVES},
+}
 #: status lens -> the implication attribute holding its graded strength in [0, 1] under it
-STRENGTH_ATTRS: dict[str, str] = {lens: "strength" + attr[len("status"):] for lens, attr in STATUS_ATTRS.items()}
+STRENGTH_ATTRS: dict[str, str] = {
+    lens: "strength" + attr[len("status") :] for lens, attr in STATUS_ATTRS.items()
+}
 
-#: status -> (fill, text colour); NOT_IN_VIEW ("silent") for a node the chosen lens says nothing about: an
-#: implication it neither concludes nor attacks, an argument or premise it does not count — the one word
-#: every view uses (the overview's table marks it "–")
+#: status -> (fill, text colour); NOT_IN_VIEW ("silent") for a node the chosen lens says nothing
+#: about: an implication it neither concludes nor attacks, an argument or premise it does not count
+#: — the one word every view uses (the overview's table marks it "–")
 STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "IN": ("#1a9850", "#ffffff"),
     "OUT": ("#d73027", "#ffffff"),
@@ -75,7 +91,7 @@ STATUS_TYPES = ("argument", "claim", "implication")
 @dataclass(frozen=True)
 class EdgeStyle:
     colour: str
-    line: str           # solid | dashed | dotted
+    line: str  # solid | dashed | dotted
     width: float = 1.5
 
 
@@ -116,7 +132,9 @@ def fill(node, status_lens: str | None = None) -> str:
     if by_status:
         return by_status[0]
     if node.type == "argument":
-        return PERSPECTIVE_COLOURS.get(node.attrs.get("perspective", ""), TYPE_STYLES["argument"].fill)
+        return PERSPECTIVE_COLOURS.get(
+            node.attrs.get("perspective", ""), TYPE_STYLES["argument"].fill
+        )
     return TYPE_STYLES[node.type].fill
 
 

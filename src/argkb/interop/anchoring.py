@@ -1,4 +1,5 @@
 """Where an import finds its quotes: a registered source's text, and a passage's words in it."""
+
 from __future__ import annotations
 
 from rdflib import URIRef
@@ -10,8 +11,8 @@ from argkb.vocab.namespaces import ARGKB
 
 
 def find_words(text: str, words: str) -> tuple[int, int] | None:
-    """Where ``words`` first occur in ``text`` (code-point offsets), found as ``argkb quote`` finds a
-    pasted passage (``argkb.author.find``: quotes, dashes, whitespace and line breaks tolerated);
+    """Where ``words`` first occur in ``text`` (code-point offsets), found as ``argkb quote`` finds
+    a pasted passage (``argkb.author.find``: quotes, dashes, whitespace and line breaks tolerated);
     None if they do not occur."""
     from argkb.author.find import find_quote
 
@@ -22,10 +23,15 @@ def find_words(text: str, words: str) -> tuple[int, int] | None:
 def registered_source(kb, name: str) -> tuple[URIRef, str]:
     node = to_iri(name)
     if (node, RDF.type, ARGKB.Source) not in kb.graph():
-        raise UsageError(f"--source {name}: no argkb:Source {name} in the knowledge base; register the source "
-                         "first (its Turtle with dcterms:title and argkb:sha256, its text in data/sources/NAME.txt)")
+        raise UsageError(
+            f"--source {name}: no argkb:Source {name} in the knowledge base; register the source "
+            "first (its Turtle with dcterms:title and argkb:sha256, its text in "
+            "data/sources/NAME.txt)"
+        )
     text = kb.source_text(node)
     if text is None:
-        raise UsageError(f"--source {name}: the source has no text file ({kb.source_text_path(node)}); "
-                         "put its text there so quotes can be found in it")
+        raise UsageError(
+            f"--source {name}: the source has no text file ({kb.source_text_path(node)}); "
+            "put its text there so quotes can be found in it"
+        )
     return node, text

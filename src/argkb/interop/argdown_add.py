@@ -1,6 +1,8 @@
-"""``argkb add`` and ``argkb validate`` of Argdown files (``.argdown``): each is imported (argkb-flavoured,
-or plain Argdown as `argkb import` reads it) into a scratch Turtle file, which is then validated and added
-like any other; the results name the Argdown file, and `argkb add`'s log records the files given."""
+"""``argkb add`` and ``argkb validate`` of Argdown files (``.argdown``): each is imported
+(argkb-flavoured, or plain Argdown as `argkb import` reads it) into a scratch Turtle file, which is
+then validated and added like any other; the results name the Argdown file, and `argkb add`'s log
+records the files given."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -14,8 +16,8 @@ def is_argdown(path) -> bool:
 
 @contextmanager
 def as_turtle(kb, files) -> Iterator[tuple[list[Path], dict[str, str]]]:
-    """``files`` with each Argdown file replaced by its import in a scratch folder (removed afterwards), and
-    the scratch names -> the Argdown file's name, for the reports."""
+    """``files`` with each Argdown file replaced by its import in a scratch folder (removed
+    afterwards), and the scratch names -> the Argdown file's name, for the reports."""
     from argkb.interop.convert import convert
     from argkb.kb.folder import relative
     from argkb.kb.scratch import scratch
@@ -35,7 +37,8 @@ def as_turtle(kb, files) -> Iterator[tuple[list[Path], dict[str, str]]]:
 
 
 def name_argdown(report, named: dict[str, str]) -> None:
-    """Results found in a scratch import point at the Argdown file instead (without a Turtle line)."""
+    """Results found in a scratch import point at the Argdown file instead (without a Turtle
+    line)."""
     if report is None:
         return
     report.files = [named.get(f, f) for f in report.files]
@@ -47,8 +50,8 @@ def name_argdown(report, named: dict[str, str]) -> None:
 
 
 def add_with_argdown(kb, files, **options):
-    """``argkb add`` where some FILES are Argdown: all are added as one contribution, validated and committed
-    like any other (``argkb.contrib.add.add``)."""
+    """``argkb add`` where some FILES are Argdown: all are added as one contribution, validated and
+    committed like any other (``argkb.contrib.add.add``)."""
     from argkb.contrib.add import add
 
     with as_turtle(kb, files) as (given, named):

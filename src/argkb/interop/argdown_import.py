@@ -1,6 +1,8 @@
-"""``argkb import --from argdown`` for argkb-flavoured Argdown (docs/argdown.md): the document is read
-back into the graph it stands for, ids included, and written as a contribution file; a document
-without the front matter's ``argkb:`` block is plain Argdown, imported as before (``argkb.interop.argdown``)."""
+"""``argkb import --from argdown`` for argkb-flavoured Argdown (docs/argdown.md): the document is
+read back into the graph it stands for, ids included, and written as a contribution file; a document
+without the front matter's ``argkb:`` block is plain Argdown, imported as before
+(``argkb.interop.argdown``)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,16 +18,20 @@ from argkb.rdf.serialize import to_turtle
 from argkb.vocab.namespaces import ARGKB
 
 
-def read_flavoured(path: Path, kb, source: str | None = None, text: str | None = None) -> Graph | None:
-    """The graph of an argkb-flavoured document, or None if ``path`` is plain Argdown; quotes are anchored
-    in ``--source`` (else the front matter's source), read from ``kb``."""
+def read_flavoured(
+    path: Path, kb, source: str | None = None, text: str | None = None
+) -> Graph | None:
+    """The graph of an argkb-flavoured document, or None if ``path`` is plain Argdown; quotes are
+    anchored in ``--source`` (else the front matter's source), read from ``kb``."""
     from argkb.interop.anchoring import find_words, registered_source
     from argkb.interop.argdown_flavoured import flavour, read_graph
 
     path = Path(path)
     if text is None:
         if path.exists() and not path.is_file():
-            raise InputError(path, "is not a regular file (a device or a pipe); save the map to a file first")
+            raise InputError(
+                path, "is not a regular file (a device or a pipe); save the map to a file first"
+            )
         text = read_text(path, MAX_BYTES)
     try:
         block = flavour(text)
@@ -44,9 +50,15 @@ def summary(graph: Graph) -> dict:
 
     attacks = {s for s in graph.subjects(ARGKB.attacks, None)}
     args = set(graph.subjects(RDF.type, ARGKB.Argument))
-    return {"claims": count(ARGKB.Claim) + count(ARGKB.Implication), "supports": len(args - attacks),
-            "attacks": len(args & attacks), "todo": sum(1 for _ in graph.subject_objects(ARGKB.todo)),
-            "skipped": 0, "quotes": count(ARGKB.Quote), "flavoured": True}
+    return {
+        "claims": count(ARGKB.Claim) + count(ARGKB.Implication),
+        "supports": len(args - attacks),
+        "attacks": len(args & attacks),
+        "todo": sum(1 for _ in graph.subject_objects(ARGKB.todo)),
+        "skipped": 0,
+        "quotes": count(ARGKB.Quote),
+        "flavoured": True,
+    }
 
 
 def convert_flavoured(path: Path, kb, source: str | None) -> tuple[str, dict] | None:
@@ -54,9 +66,11 @@ def convert_flavoured(path: Path, kb, source: str | None) -> tuple[str, dict] | 
     if graph is None:
         return None
     counts = summary(graph)
-    header = (f"argkb contribution imported from {Path(path).name} (argkb-flavoured Argdown) by `argkb import`.\n"
-              f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} attacking "
-              f"arguments, {counts['quotes']} quotes anchored in their source.\n"
-              "Check it with `argkb validate FILE`, then `argkb add` it.")
+    header = (
+        f"argkb contribution imported from {Path(path).name} (argkb-flavoured Argdown) by `argkb "
+        "import`.\n"
+        f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} "
+        f"attacking arguments, {counts['quotes']} quotes anchored in their source.\n"
+        "Check it with `argkb validate FILE`, then `argkb add` it."
+    )
     return to_turtle(graph, header=header), counts
-

@@ -1,25 +1,30 @@
 """The layout of an Argdown document, before its grammar: comments and front matter blanked out
 (offsets kept, so errors point at the right line and column), and physical lines joined into
 items — a hard-wrapped line continues the item above it."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-#: where a comment may start: ``<!--`` … ``-->``, ``/*`` … ``*/``, ``//`` to the end of the line (after a space)
+#: where a comment may start: ``<!--`` … ``-->``, ``/*`` … ``*/``, ``//`` to the end of the line
+#: (after a space)
 _OPENER = re.compile(r"<!--|/\*|(?:(?<=\s)|^)//", re.M)
 _CLOSER = {"<!--": "-->", "/*": "*/"}
-#: what starts a new item: a relation, a numbered premise or conclusion, an inference line, a heading
+#: what starts a new item: a relation, a numbered premise or conclusion, an inference line, a
+#: heading
 _STARTS = re.compile(r"^(?:(?:\+>|->|<\+|<-|_>|<_|><|\+|-)\s|\(\d+\)|-{2,}(?:\s|$)|#+(?:\s|$))")
 _DASHES_ONLY = re.compile(r"^-{2,}\s*$")
 
 
 @dataclass
 class Item:
-    text: str            # the joined lines
-    line: int            # 1-based line of its first line
-    indent: int          # columns before its first character
-    offsets: list[tuple[int, int, int]]   # (index in text, line, column) where each joined line starts
+    text: str  # the joined lines
+    line: int  # 1-based line of its first line
+    indent: int  # columns before its first character
+    offsets: list[
+        tuple[int, int, int]
+    ]  # (index in text, line, column) where each joined line starts
 
 
 def blank(match: re.Match) -> str:
@@ -31,9 +36,9 @@ def _blank(text: str) -> str:
 
 
 def without_comments(text: str) -> str:
-    """``text`` with its comments blanked, in one pass: an opener whose closer never comes is plain text (as
-    it always was), and once a closer is known to be missing it is not looked for again, so 40,000
-    unclosed ``/*`` cost one search, not 40,000 searches to the end."""
+    """``text`` with its comments blanked, in one pass: an opener whose closer never comes is plain
+    text (as it always was), and once a closer is known to be missing it is not looked for again, so
+    40,000 unclosed ``/*`` cost one search, not 40,000 searches to the end."""
     out: list[str] = []
     at = 0
     unclosed: set[str] = set()
@@ -83,15 +88,15 @@ def front_matter(text: str) -> tuple[str, int] | None:
     if first is None or lines[first].strip() != "===":
         return None
     end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
-    return None if end is None else ("\n".join(lines[first + 1:end]), first + 2)
+    return None if end is None else ("\n".join(lines[first + 1 : end]), first + 2)
 
 
 def items(text: str) -> list[Item]:
     out: list[Item] = []
     current: Item | None = None
-    parts: list[str] = []                 # the current item's lines (joined once, at its end)
+    parts: list[str] = []  # the current item's lines (joined once, at its end)
     length = 0
-    in_rule = False                       # between the two "--" lines of a multi-line inference
+    in_rule = False  # between the two "--" lines of a multi-line inference
     raw_lines = text.split("\n")
 
     def close() -> None:
@@ -116,7 +121,11 @@ def items(text: str) -> list[Item]:
             current = Item(stripped, number, column - 1, [(0, number, column)])
             parts, length = [stripped], len(stripped)
             out.append(current)
-            in_rule = bool(_DASHES_ONLY.match(stripped)) and len(stripped) < 4 and not _next_is_pcs(raw_lines, number)
+            in_rule = (
+                bool(_DASHES_ONLY.match(stripped))
+                and len(stripped) < 4
+                and not _next_is_pcs(raw_lines, number)
+            )
             continue
         current.offsets.append((length + 1, number, column))
         parts.append(stripped)
@@ -126,8 +135,9 @@ def items(text: str) -> list[Item]:
 
 
 def _next_is_pcs(lines: list[str], number: int) -> bool:
-    """Whether the first non-blank line after line ``number`` (1-based) is a numbered statement (or none is
-    left): reads only up to that line (the whole text was split again for every inference line)."""
+    """Whether the first non-blank line after line ``number`` (1-based) is a numbered statement (or
+    none is left): reads only up to that line (the whole text was split again for every inference
+    line)."""
     for i in range(number, len(lines)):
         stripped = lines[i].strip()
         if stripped:

@@ -9,6 +9,7 @@ inference line's text and ``{data}`` are the step's: its text is the warrant, it
 an argument's data takes, with ``lens:`` read as ``perspective:``. Here the structure is checked
 and cut into steps; every malformed structure is a ``MapError`` naming the line and the fix.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,11 +22,11 @@ LENS_KEYS = ("perspective", "lens")
 
 @dataclass
 class Step:
-    premises: list            # the statement nodes the step reasons from
-    conclusion: object        # the statement node it concludes
-    rule: str                 # the inference line's text (the step's warrant)
-    blocks: list              # the inference line's {data} blocks: (text, line, column)
-    at: tuple[int, int]       # where its inference line starts
+    premises: list  # the statement nodes the step reasons from
+    conclusion: object  # the statement node it concludes
+    rule: str  # the inference line's text (the step's warrant)
+    blocks: list  # the inference line's {data} blocks: (text, line, column)
+    at: tuple[int, int]  # where its inference line starts
     data: dict = field(default_factory=dict)
 
 
@@ -35,7 +36,7 @@ def _where(at: tuple[int, int]) -> str:
 
 def steps(pcs: list, name: str) -> list[Step]:
     """The inference steps of an argument's structure ``pcs`` (``Node.pcs``), checked."""
-    statements: list[tuple] = []           # ("statement", node, number, at), in order
+    statements: list[tuple] = []  # ("statement", node, number, at), in order
     since, pending, out = 0, None, []
     for entry in pcs:
         if entry[0] == "inference":
@@ -43,35 +44,47 @@ def steps(pcs: list, name: str) -> list[Step]:
             pending = entry
             continue
         if entry[1].kind != "statement":
-            raise MapError(f"{_where(entry[3])}: ({entry[2]}) is an argument; a premise-conclusion "
-                           "structure numbers statements: write [claim-id] there")
+            raise MapError(
+                f"{_where(entry[3])}: ({entry[2]}) is an argument; a premise-conclusion "
+                "structure numbers statements: write [claim-id] there"
+            )
         statements.append(entry)
         if pending is not None:
             out.append(_step(pending, statements, since, name))
             since, pending = len(statements) - 1, None
     if pending is not None:
-        raise MapError(f"{_where(pending[4])}: the inference line of <{name}> has no conclusion "
-                       "below it; write it as the next numbered statement: (n) [claim-id]: text")
+        raise MapError(
+            f"{_where(pending[4])}: the inference line of <{name}> has no conclusion "
+            "below it; write it as the next numbered statement: (n) [claim-id]: text"
+        )
     if not out:
         at = statements[0][3] if statements else (0, 0)
-        raise MapError(f"{_where(at)}: the premise-conclusion structure of <{name}> has no "
-                       "inference line; put ---- above its conclusion")
+        raise MapError(
+            f"{_where(at)}: the premise-conclusion structure of <{name}> has no "
+            "inference line; put ---- above its conclusion"
+        )
     if len(statements) - 1 > since:
         extra = statements[since + 1]
-        raise MapError(f"{_where(extra[3])}: ({extra[2]}) follows the last conclusion of <{name}> "
-                       "with no inference line below it; put ---- and a conclusion after it, or "
-                       "remove it")
+        raise MapError(
+            f"{_where(extra[3])}: ({extra[2]}) follows the last conclusion of <{name}> "
+            "with no inference line below it; put ---- and a conclusion after it, or "
+            "remove it"
+        )
     return out
 
 
 def _check_rule(entry: tuple, pending, premises: list, name: str) -> None:
     if pending is not None:
-        raise MapError(f"{_where(entry[4])}: two inference lines of <{name}> with no conclusion "
-                       f"between them (lines {pending[4][0]} and {entry[4][0]}); write the "
-                       "intermediate conclusion between them: (n) text")
+        raise MapError(
+            f"{_where(entry[4])}: two inference lines of <{name}> with no conclusion "
+            f"between them (lines {pending[4][0]} and {entry[4][0]}); write the "
+            "intermediate conclusion between them: (n) text"
+        )
     if not premises:
-        raise MapError(f"{_where(entry[4])}: the inference line of <{name}> has no premise above "
-                       "it; number its premises above it: (1) [claim-id]")
+        raise MapError(
+            f"{_where(entry[4])}: the inference line of <{name}> has no premise above "
+            "it; number its premises above it: (1) [claim-id]"
+        )
 
 
 def _step(rule: tuple, statements: list, since: int, name: str) -> Step:
@@ -82,8 +95,10 @@ def _step(rule: tuple, statements: list, since: int, name: str) -> Step:
         numbered = {s[2]: s for s in statements[:-1]}
         missing = [n for n in uses if n not in numbered]
         if missing:
-            raise MapError(f"{_where(at)}: uses: {missing} of <{name}> are not numbered statements "
-                           "above this inference line; name only the numbers above it")
+            raise MapError(
+                f"{_where(at)}: uses: {missing} of <{name}> are not numbered statements "
+                "above this inference line; name only the numbers above it"
+            )
         above = [numbered[n] for n in dict.fromkeys(uses)]
     return Step([s[1] for s in above], conclusion[1], text, blocks, at)
 
@@ -94,8 +109,9 @@ def merged(blocks: list, load, what: str) -> dict:
     for text, line, column in blocks:
         value = load(text, line, what)
         if not isinstance(value, dict):
-            raise MapError(f"line {line}, column {column}: {text[:30]!r} is not a "
-                           "{key: value} block")
+            raise MapError(
+                f"line {line}, column {column}: {text[:30]!r} is not a {{key: value}} block"
+            )
         data.update(value)
     return data
 
@@ -106,13 +122,17 @@ def step_data(step: Step, load) -> dict:
     data = merged(step.blocks, load, "the data of an inference line")
     data.pop("uses", None)
     if all(k in data for k in LENS_KEYS):
-        raise MapError(f"{_where(step.at)}: the inference line gives both lens: and perspective:; "
-                       "give the lens once")
+        raise MapError(
+            f"{_where(step.at)}: the inference line gives both lens: and perspective:; "
+            "give the lens once"
+        )
     if "lens" in data:
         data["perspective"] = data.pop("lens")
     if step.rule:
         if "warrant" in data and data["warrant"] != step.rule:
-            raise MapError(f"{_where(step.at)}: the inference line has a text and a warrant: "
-                           "its text is the warrant; give one of them")
+            raise MapError(
+                f"{_where(step.at)}: the inference line has a text and a warrant: "
+                "its text is the warrant; give one of them"
+            )
         data["warrant"] = step.rule
     return data

@@ -11,9 +11,11 @@
 What the map does not say is not invented: an argument with no perspective and no warrant gets
 neither, but an ``argkb:todo`` saying what to supply (as ``argkb draft`` writes them), also listed
 in the header; ``argkb validate`` reports both the open TODO (rule 2) and the missing property
-(rule 3) until the analyst supplies it and deletes the TODO. ``--perspective`` fills the lens instead, recorded on the argument as the
-importer's declared default (``skos:editorialNote``), not as something the map said.
+(rule 3) until the analyst supplies it and deletes the TODO. ``--perspective`` fills the lens
+instead, recorded on the argument as the importer's declared default (``skos:editorialNote``), not
+as something the map said.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,12 +49,13 @@ MAX_SLUG = 60
 
 
 def local_ids(raws) -> dict[str, str]:
-    """Each raw id of a map (a node id, a title, a speaker's name) -> the local part of its IRI, injectively.
+    """Each raw id of a map (a node id, a title, a speaker's name) -> the local part of its IRI,
+    injectively.
 
-    An id that is its own slug (``a``, ``x-y``, ``6064``) is kept; any other (``A``, ``x y``, ``1.1``, a
-    long one) is slugged and gets a short hash of the raw id (``a-3f2a9c``), so ``A`` and ``a``, or
-    ``x y`` and ``x-y``, stay apart, and the same raw id always gets the same local id. A hashed id that
-    meets another id takes a longer hash."""
+    An id that is its own slug (``a``, ``x-y``, ``6064``) is kept; any other (``A``, ``x y``,
+    ``1.1``, a long one) is slugged and gets a short hash of the raw id (``a-3f2a9c``), so ``A`` and
+    ``a``, or ``x y`` and ``x-y``, stay apart, and the same raw id always gets the same local id. A
+    hashed id that meets another id takes a longer hash."""
     import hashlib
 
     raws = list(dict.fromkeys(raws))
@@ -82,18 +85,28 @@ def short_label(text: str) -> str:
 
 
 class Builder:
-    def __init__(self, imported: ImportedMap, prefix: str, author: str | None = None,
-                 perspective: URIRef | None = None, source: tuple[URIRef, str] | None = None, find=None,
-                 known_agents=frozenset()):
+    def __init__(
+        self,
+        imported: ImportedMap,
+        prefix: str,
+        author: str | None = None,
+        perspective: URIRef | None = None,
+        source: tuple[URIRef, str] | None = None,
+        find=None,
+        known_agents=frozenset(),
+    ):
         self.m, self.prefix = imported, prefix
         self.g = Graph()
         self.todo: list[str] = []
         self.perspective, self.source, self.find = perspective, source, find
-        self.local = {"claim": local_ids(imported.statements), "arg": local_ids(imported.inferences),
-                      "speaker": local_ids(n for st in imported.statements.values() for n in st.speakers)}
+        self.local = {
+            "claim": local_ids(imported.statements),
+            "arg": local_ids(imported.inferences),
+            "speaker": local_ids(n for st in imported.statements.values() for n in st.speakers),
+        }
         self.author = agent_iri(author) if author else KB[f"{prefix}-authors"]
-        # an agent id (kb:argkb-editors), or a name whose agent the knowledge base holds, is only referenced:
-        # giving it a label here would relabel it across the knowledge base once added
+        # an agent id (kb:argkb-editors), or a name whose agent the knowledge base holds, is only
+        # referenced: giving it a label here would relabel it across the knowledge base once added
         if not (author and (":" in author or self.author in known_agents)):
             self._agent(self.author, author or f"the authors of {imported.name}")
         self.quotes = 0
@@ -152,17 +165,36 @@ class Builder:
             if inf.target in self.m.inferences:
                 g.add((arg, ARGKB.attacks, self.iri("arg", inf.target)))
             else:
-                g.add((arg, ARGKB.attacks if inf.kind == ATTACK else ARGKB.conclusion, self.iri("claim", inf.target)))
+                g.add(
+                    (
+                        arg,
+                        ARGKB.attacks if inf.kind == ATTACK else ARGKB.conclusion,
+                        self.iri("claim", inf.target),
+                    )
+                )
             if inf.warrant:
                 g.add((arg, ARGKB.warrant, literal(inf.warrant)))
             else:
-                self._todo(arg, f"argkb:warrant — why do the premises "
-                                f"{'count against' if inf.kind == ATTACK else 'support'} the target?")
-            lens = next((PERSPECTIVES[k] for k in map(_lens_key, inf.tags) if k in PERSPECTIVES), None)
+                self._todo(
+                    arg,
+                    f"argkb:warrant — why do the premises "
+                    f"{'count against' if inf.kind == ATTACK else 'support'} the target?",
+                )
+            lens = next(
+                (PERSPECTIVES[k] for k in map(_lens_key, inf.tags) if k in PERSPECTIVES), None
+            )
             if lens is None and self.perspective is not None:
                 lens = self.perspective
-                g.add((arg, SKOS.editorialNote, Literal(
-                    f"argkb:perspective is the importer's declared default (--perspective), not read from {self.m.name}")))
+                g.add(
+                    (
+                        arg,
+                        SKOS.editorialNote,
+                        Literal(
+                            "argkb:perspective is the importer's declared default "
+                            f"(--perspective), not read from {self.m.name}"
+                        ),
+                    )
+                )
             if lens is not None:
                 g.add((arg, ARGKB.perspective, lens))
             else:
@@ -187,7 +219,7 @@ def _lens_key(tag: str) -> str:
 
 
 def _curie(iri: URIRef) -> str:
-    return "kb:" + str(iri)[len(str(KB)):]
+    return "kb:" + str(iri)[len(str(KB)) :]
 
 
 def build(imported: ImportedMap, prefix: str, **options) -> tuple[Graph, list[str]]:
@@ -200,10 +232,15 @@ def build(imported: ImportedMap, prefix: str, **options) -> tuple[Graph, list[st
 
 def to_text(graph: Graph, todo: list[str], imported: ImportedMap, origin: str) -> str:
     counts = imported.counts()
-    header = [f"argkb contribution imported from {origin} by `argkb import`.",
-              f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} attacking arguments.",
-              "Review it, supply every TODO below (argkb validate lists them), then `argkb add` it."]
+    header = [
+        f"argkb contribution imported from {origin} by `argkb import`.",
+        f"{counts['claims']} claims, {counts['supports']} supporting and {counts['attacks']} "
+        "attacking arguments.",
+        "Review it, supply every TODO below (argkb validate lists them), then `argkb add` it.",
+    ]
     if imported.skipped:
-        header += ["", f"Not imported ({len(imported.skipped)}):"] + [f"  - {s}" for s in imported.skipped]
+        header += ["", f"Not imported ({len(imported.skipped)}):"] + [
+            f"  - {s}" for s in imported.skipped
+        ]
     header += ["", f"TODO ({len(todo)}):"] + [f"  TODO {t}" for t in sorted(todo)]
     return to_turtle(graph, header="\n".join(header))

@@ -1,4 +1,5 @@
 """``argkb import``: a map file in, the text of a contribution file out (never added)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,8 @@ from argkb.vocab.namespaces import ARGKB
 
 
 def known_agents(kb, author: str | None) -> frozenset:
-    """The agent ``--author`` names, if the knowledge base holds it (then it is referenced, never relabelled);
-    an agent id the knowledge base does not hold is refused."""
+    """The agent ``--author`` names, if the knowledge base holds it (then it is referenced, never
+    relabelled); an agent id the knowledge base does not hold is refused."""
     if not author:
         return frozenset()
     from rdflib.namespace import PROV
@@ -27,14 +28,23 @@ def known_agents(kb, author: str | None) -> frozenset:
         return frozenset()
     held = (agent, RDF.type, PROV.Agent) in kb.graph() or (agent, None, None) in kb.graph()
     if ":" in author and not held:
-        raise UsageError(f"--author {author}: no agent {author} in the knowledge base; give a name (e.g. "
-                         "--author 'Jane Roe', made an agent of its own) or an existing agent id such as "
-                         "kb:argkb-editors")
+        raise UsageError(
+            f"--author {author}: no agent {author} in the knowledge base; give a name (e.g. "
+            "--author 'Jane Roe', made an agent of its own) or an existing agent id such as "
+            "kb:argkb-editors"
+        )
     return frozenset({agent}) if held else frozenset()
 
 
-def convert(path: Path, fmt: str, kb=None, source: str | None = None, perspective: str | None = None,
-            author: str | None = None, prefix: str | None = None) -> tuple[str, dict]:
+def convert(
+    path: Path,
+    fmt: str,
+    kb=None,
+    source: str | None = None,
+    perspective: str | None = None,
+    author: str | None = None,
+    prefix: str | None = None,
+) -> tuple[str, dict]:
     """The contribution's Turtle and a summary (counts, TODOs, skipped)."""
     if fmt == "argdown":
         from argkb.interop.argdown_import import convert_flavoured
@@ -47,8 +57,19 @@ def convert(path: Path, fmt: str, kb=None, source: str | None = None, perspectiv
     agents = known_agents(kb, author)
     imported = read_map(Path(path), fmt)
     prefix = slug(prefix or Path(path).stem)
-    graph, todo = build(imported, prefix, author=author, perspective=lens, source=anchor, find=find_words,
-                        known_agents=agents)
-    summary = {**imported.counts(), "todo": len(todo), "skipped": len(imported.skipped),
-               "quotes": sum(1 for _ in graph.subjects(RDF.type, ARGKB.Quote))}
+    graph, todo = build(
+        imported,
+        prefix,
+        author=author,
+        perspective=lens,
+        source=anchor,
+        find=find_words,
+        known_agents=agents,
+    )
+    summary = {
+        **imported.counts(),
+        "todo": len(todo),
+        "skipped": len(imported.skipped),
+        "quotes": sum(1 for _ in graph.subjects(RDF.type, ARGKB.Quote)),
+    }
     return to_text(graph, todo, imported, Path(path).name), summary

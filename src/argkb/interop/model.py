@@ -3,6 +3,7 @@
 An ``Inference`` is one AIF S-node (RA, CA, MA), one Argdown relation or argument, one Kialo
 pro/con: premises (statement ids) and one target, a statement or another inference.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,7 +12,8 @@ SUPPORT, ATTACK, REPHRASE = "support", "attack", "rephrase"
 
 
 class MapError(ValueError):
-    """The file is not a map of the format asked for: the message says what is wrong and how to fix it."""
+    """The file is not a map of the format asked for: the message says what is wrong and how to fix
+    it."""
 
 
 @dataclass
@@ -28,11 +30,11 @@ class Statement:
 @dataclass
 class Inference:
     id: str
-    kind: str                      # support, attack or rephrase
+    kind: str  # support, attack or rephrase
     premises: list[str]
-    target: str                    # a statement id, or an inference id (an undercut)
-    title: str = ""                # an Argdown argument title, an AIF scheme name
-    warrant: str = ""              # only where the format states why the inference holds
+    target: str  # a statement id, or an inference id (an undercut)
+    title: str = ""  # an Argdown argument title, an AIF scheme name
+    warrant: str = ""  # only where the format states why the inference holds
     tags: list[str] = field(default_factory=list)
 
 
@@ -45,9 +47,9 @@ class ImportedMap:
     skipped: list[str] = field(default_factory=list)
 
     def prune(self) -> ImportedMap:
-        """Leave out (and list) every inference whose premise or target the map does not hold as a statement
-        or an inference, until none is left: an attack on a dropped support goes too. Nothing then
-        points at a claim or argument the contribution does not define."""
+        """Leave out (and list) every inference whose premise or target the map does not hold as a
+        statement or an inference, until none is left: an attack on a dropped support goes too.
+        Nothing then points at a claim or argument the contribution does not define."""
         changed = True
         while changed:
             changed = False
@@ -56,13 +58,18 @@ class ImportedMap:
                 if inf.target not in self.statements and inf.target not in self.inferences:
                     missing.append(inf.target)
                 if missing:
-                    self.skipped.append(f"node {inf.id}: a {inf.kind} of {', '.join(missing)}, which is not "
-                                        "imported")
+                    self.skipped.append(
+                        f"node {inf.id}: a {inf.kind} of {', '.join(missing)}, which is not "
+                        "imported"
+                    )
                     del self.inferences[inf.id]
                     changed = True
         return self
 
     def counts(self) -> dict[str, int]:
         kinds = [i.kind for i in self.inferences.values()]
-        return {"claims": len(self.statements), "supports": kinds.count(SUPPORT) + kinds.count(REPHRASE),
-                "attacks": kinds.count(ATTACK)}
+        return {
+            "claims": len(self.statements),
+            "supports": kinds.count(SUPPORT) + kinds.count(REPHRASE),
+            "attacks": kinds.count(ATTACK),
+        }

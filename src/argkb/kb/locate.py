@@ -8,6 +8,7 @@ base of a million triples. The knowledge base's own files come first
 (an existing node is "defined" where the knowledge base defines it), then ``--data`` files,
 then the files under validation.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,9 @@ class Locator:
     def __init__(self, kb, files=(), store=None):
         self.kb = kb
         self.files = [Path(f) for f in files]
-        self.store = store          # when given: skip the knowledge base's files for nodes it does not hold
+        self.store = store  # when given: skip the knowledge base's files for nodes it does not hold
         self._cache: dict = {}
-        self._names: dict = {}      # path -> how messages name it
+        self._names: dict = {}  # path -> how messages name it
 
     def where(self, node) -> tuple[str | None, int | None]:
         if not isinstance(node, URIRef):
@@ -37,11 +38,15 @@ class Locator:
 
     def _find(self, node: URIRef) -> tuple[str | None, int | None]:
         in_files = [(path, True) for path in self.files]
-        candidates = [*((p, False) for p in self.kb_files), *in_files] \
-            if self.store is None or not self.files or self._in_store(node) else in_files
+        candidates = (
+            [*((p, False) for p in self.kb_files), *in_files]
+            if self.store is None or not self.files or self._in_store(node)
+            else in_files
+        )
         local = re.split(r"[/#]", str(node))[-1].encode("utf-8")
         for path, given in candidates:
-            # the knowledge base's own (possibly large) files are only indexed when they mention the node
+            # the knowledge base's own (possibly large) files are only indexed when they mention the
+            # node
             if not given and local not in _file_bytes(path, path.stat().st_mtime_ns):
                 continue
             line = find_line(path, node)
@@ -70,10 +75,11 @@ _LEADING = re.compile(r"\s*(<[^>\s]*>|[^\s;,<\"']+)")
 
 @lru_cache(maxsize=64)
 def _subject_lines(path: Path, _mtime: int) -> dict[str, int]:
-    """Each token that starts a line -> the first line it starts (read once per file version: linear in its size).
+    """Each token that starts a line -> the first line it starts (read once per file version: linear
+    in its size).
 
-    A prefixed name ending in dots, or holding dots, is also indexed cut at each dot, as a name may be followed by
-    the statement's final ``.``."""
+    A prefixed name ending in dots, or holding dots, is also indexed cut at each dot, as a name may
+    be followed by the statement's final ``.``."""
     index: dict[str, int] = {}
     with open(path, encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, 1):
@@ -95,7 +101,7 @@ def find_line(path: Path, node) -> int | None:
     names = [f"<{node}>"]
     for prefix, ns in PREFIXES.items():
         if str(node).startswith(ns):
-            names.append(f"{prefix}:{str(node)[len(ns):]}")
+            names.append(f"{prefix}:{str(node)[len(ns) :]}")
     index = _subject_lines(path, path.stat().st_mtime_ns)
     lines = [index[n] for n in names if n in index]
     return min(lines) if lines else None

@@ -8,9 +8,10 @@ author (a ``prov:Agent`` with an ``rdfs:label``), ``prov:startedAtTime`` /
 ``argkb:retractedAt``, ``argkb:retractionReason`` and ``argkb:retractedBy``; an amending one
 (``argkb add --amend``) ``argkb:replaced`` reified statements, each with the ``argkb:contentFile``
 that asserts the replaced fact: while the amendment is live, readers leave that fact out of that
-file (``argkb.kb.supersede``); no file is ever edited. The log lives in ``data/`` and is read with the
-knowledge base, so SPARQL can ask who added what; no SHACL rule targets these nodes.
+file (``argkb.kb.supersede``); no file is ever edited. The log lives in ``data/`` and is read with
+the knowledge base, so SPARQL can ask who added what; no SHACL rule targets these nodes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,14 +25,14 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from argkb.errors import UsageError
+from argkb.kb.layout import LOG_NAME
 from argkb.rdf.atomic import atomic_write_bytes
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file
 from argkb.rdf.strict import check_text, from_nt, ox_named_node, to_nt
 from argkb.vocab.namespaces import ARGKB, KB, PREFIXES
 
-LOG_NAME = "contributions.ttl"
-FILE_MODE = 0o644   # data files are readable by all, like the rest of the knowledge base
+FILE_MODE = 0o644  # data files are readable by all, like the rest of the knowledge base
 CONTRIB_DIR = "contributions"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -40,19 +41,19 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 class Replaced:
     subject: str
     predicate: str
-    object: str          # the old value, in N-Triples syntax
-    file: str            # the file that asserts it (relative to the KB root), left as it is
+    object: str  # the old value, in N-Triples syntax
+    file: str  # the file that asserts it (relative to the KB root), left as it is
 
 
 @dataclass
 class Contribution:
     id: str
-    author: str          # the agent's label
-    agent: str           # the agent's IRI
-    started: str         # ISO 8601, UTC
+    author: str  # the agent's label
+    agent: str  # the agent's IRI
+    started: str  # ISO 8601, UTC
     ended: str
     message: str
-    content_file: str    # relative to the KB root
+    content_file: str  # relative to the KB root
     sha256: str
     inputs: list[str] = field(default_factory=list)
     retracted_at: str | None = None
@@ -96,16 +97,21 @@ def agent_iri(author: str) -> URIRef:
     text = check_text(author, "the author (--author, $ARGKB_AUTHOR)").strip()
     if ":" in text:
         prefix, _sep, local = text.partition(":")
-        if not ("://" in text or text.startswith("urn:") or (prefix in PREFIXES and local.strip(":"))):
-            raise UsageError(f"author {text!r} holds ':' but is not an agent id; give a name without ':' "
-                             "(e.g. 'Ada Lovelace') or an agent id such as kb:argkb-editors")
+        if not (
+            "://" in text or text.startswith("urn:") or (prefix in PREFIXES and local.strip(":"))
+        ):
+            raise UsageError(
+                f"author {text!r} holds ':' but is not an agent id; give a name without ':' "
+                "(e.g. 'Ada Lovelace') or an agent id such as kb:argkb-editors"
+            )
         return URIRef(str(ox_named_node(str(to_iri(text))).value))
     slug = _SLUG.sub("-", text.lower()).strip("-") or "anonymous"
     return KB[f"contributor-{slug}"]
 
 
 def check_log_text(author: str, text: str, what: str) -> str:
-    """The author, checked before anything is written: valid text, a usable agent id; ``text`` likewise."""
+    """The author, checked before anything is written: valid text, a usable agent id; ``text``
+    likewise."""
     agent_iri(author)
     check_text(text, what)
     return author
@@ -129,19 +135,31 @@ def _text(g: Graph, node, prop) -> str | None:
 
 def _entry(g: Graph, node) -> Contribution:
     agent = g.value(node, PROV.wasAssociatedWith)
-    replaced = [Replaced(str(g.value(st, RDF.subject)), str(g.value(st, RDF.predicate)),
-                         to_nt(g.value(st, RDF.object)), str(g.value(st, ARGKB.contentFile)))
-                for st in g.objects(node, ARGKB.replaced)]
+    replaced = [
+        Replaced(
+            str(g.value(st, RDF.subject)),
+            str(g.value(st, RDF.predicate)),
+            to_nt(g.value(st, RDF.object)),
+            str(g.value(st, ARGKB.contentFile)),
+        )
+        for st in g.objects(node, ARGKB.replaced)
+    ]
     retracted_by = g.value(node, ARGKB.retractedBy)
     return Contribution(
         id=_text(g, node, DCTERMS.identifier) or str(node).rsplit("contribution-", 1)[-1],
-        author=str(g.value(agent, RDFS.label) or short(agent)), agent=str(agent),
-        started=_text(g, node, PROV.startedAtTime) or "", ended=_text(g, node, PROV.endedAtTime) or "",
-        message=_text(g, node, RDFS.comment) or "", content_file=_text(g, node, ARGKB.contentFile) or "",
+        author=str(g.value(agent, RDFS.label) or short(agent)),
+        agent=str(agent),
+        started=_text(g, node, PROV.startedAtTime) or "",
+        ended=_text(g, node, PROV.endedAtTime) or "",
+        message=_text(g, node, RDFS.comment) or "",
+        content_file=_text(g, node, ARGKB.contentFile) or "",
         sha256=_text(g, node, ARGKB.contentSha256) or "",
         inputs=sorted(str(v) for v in g.objects(node, ARGKB.inputFile)),
-        retracted_at=_text(g, node, ARGKB.retractedAt), retraction_reason=_text(g, node, ARGKB.retractionReason),
-        retracted_by=None if retracted_by is None else str(g.value(retracted_by, RDFS.label) or short(retracted_by)),
+        retracted_at=_text(g, node, ARGKB.retractedAt),
+        retraction_reason=_text(g, node, ARGKB.retractionReason),
+        retracted_by=None
+        if retracted_by is None
+        else str(g.value(retracted_by, RDFS.label) or short(retracted_by)),
         replaced=sorted(replaced, key=lambda r: (r.subject, r.predicate)),
     )
 
@@ -174,9 +192,13 @@ def log_graph(entries: list[Contribution]) -> Graph:
             g.add((node, ARGKB.retractedAt, Literal(c.retracted_at, datatype=XSD.dateTime)))
             g.add((node, ARGKB.retractionReason, Literal(c.retraction_reason or "")))
             if c.retracted_by:
-                g.add((node, ARGKB.retractedBy, _agent(g, agent_iri(c.retracted_by), c.retracted_by)))
+                g.add(
+                    (node, ARGKB.retractedBy, _agent(g, agent_iri(c.retracted_by), c.retracted_by))
+                )
         for r in c.replaced:
-            digest = hashlib.sha256(f"{r.subject} {r.predicate} {r.object}".encode()).hexdigest()[:8]
+            digest = hashlib.sha256(f"{r.subject} {r.predicate} {r.object}".encode()).hexdigest()[
+                :8
+            ]
             st = KB[f"contribution-{c.id}-replaced-{digest}"]
             g.add((node, ARGKB.replaced, st))
             g.add((st, RDF.type, RDF.Statement))
@@ -191,8 +213,10 @@ def log_bytes(data_dir: Path, entries: list[Contribution]) -> bytes:
     """The log holding ``entries`` as Turtle, re-parsed strictly before it is returned."""
     from argkb.rdf.serialize import turtle_bytes
 
-    header = ("argkb contributions log: who added what, when and why (newest last).\n"
-              "Written by `argkb add` / `argkb retract`; do not edit by hand.")
+    header = (
+        "argkb contributions log: who added what, when and why (newest last).\n"
+        "Written by `argkb add` / `argkb retract`; do not edit by hand."
+    )
     return turtle_bytes(log_graph(entries), header, name=str(log_path(data_dir)))
 
 
@@ -207,7 +231,11 @@ def find(entries: list[Contribution], ident: str) -> Contribution:
     exact = [c for c in entries if c.id == key]
     if exact:
         return exact[0]
-    matches = [c for c in entries if c.id.startswith(key) or c.id.split("-")[-1].startswith(key)] if key else []
+    matches = (
+        [c for c in entries if c.id.startswith(key) or c.id.split("-")[-1].startswith(key)]
+        if key
+        else []
+    )
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -220,8 +248,9 @@ _LOG_CACHE: dict[str, tuple[tuple, Graph]] = {}
 
 
 def log_graph_of(data_dir: Path) -> Graph:
-    """The log as parsed (an empty graph when there is none), parsed once while its file is unchanged
-    (same inode, time and size: every write replaces it by a rename). Callers must not change it."""
+    """The log as parsed (an empty graph when there is none), parsed once while its file is
+    unchanged (same inode, time and size: every write replaces it by a rename). Callers must not
+    change it."""
     path = log_path(data_dir)
     try:
         st = os.stat(path)
@@ -239,8 +268,22 @@ def log_graph_of(data_dir: Path) -> Graph:
 def retracted_names(data_dir: Path) -> set[str]:
     """File names (in data/contributions/) of retracted contributions."""
     g = log_graph_of(data_dir)
-    return {Path(str(g.value(node, ARGKB.contentFile))).name for node in g.subjects(ARGKB.retractedAt, None)}
+    return {
+        Path(str(g.value(node, ARGKB.contentFile))).name
+        for node in g.subjects(ARGKB.retractedAt, None)
+    }
 
 
-__all__ = ["Contribution", "Replaced", "read_log", "write_log", "find", "retracted_names", "agent_iri",
-           "now", "iso", "LOG_NAME", "CONTRIB_DIR"]
+__all__ = [
+    "Contribution",
+    "Replaced",
+    "read_log",
+    "write_log",
+    "find",
+    "retracted_names",
+    "agent_iri",
+    "now",
+    "iso",
+    "LOG_NAME",
+    "CONTRIB_DIR",
+]

@@ -1,4 +1,5 @@
 """Whether a process still runs: how stale locks and interrupted writers are recognised."""
+
 from __future__ import annotations
 
 import os

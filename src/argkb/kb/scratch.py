@@ -2,9 +2,11 @@
 
 ``scratch(kb, "add")`` makes ``<cache>/tmp/add-<pid>-<random>/`` and removes it when done.
 A process killed before it could clean up leaves its folder behind; the next ``scratch``
-removes every folder whose process is no longer alive. ``system_temp_in(folder)`` sends what a library
-writes to "the system's temporary folder" (``tempfile``: owlready2's reasoner input) into such a folder.
+removes every folder whose process is no longer alive. ``system_temp_in(folder)`` sends what a
+library writes to "the system's temporary folder" (``tempfile``: owlready2's reasoner input) into
+such a folder.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,15 +47,18 @@ def _owner(name: str) -> int | None:
 
 @contextmanager
 def scratch(kb, purpose: str) -> Iterator[Path]:
-    """A new empty folder for ``purpose`` in ``kb``'s cache, removed on exit (stale ones cleaned first)."""
+    """A new empty folder for ``purpose`` in ``kb``'s cache, removed on exit (stale ones cleaned
+    first)."""
     try:
         root = scratch_root(kb.cache_dir)
         root.mkdir(parents=True, exist_ok=True)
         clean_stale(kb.cache_dir)
         folder = Path(tempfile.mkdtemp(prefix=f"{purpose}-{os.getpid()}-", dir=root))
     except OSError as exc:
-        raise UsageError(f"{kb.cache_dir}: cannot make a temporary folder: {exc.strerror or exc} "
-                         "(is the knowledge base read-only? argkb needs its .argkb-cache folder)") from None
+        raise UsageError(
+            f"{kb.cache_dir}: cannot make a temporary folder: {exc.strerror or exc} "
+            "(is the knowledge base read-only? argkb needs its .argkb-cache folder)"
+        ) from None
     try:
         yield folder
     finally:
@@ -62,8 +67,9 @@ def scratch(kb, purpose: str) -> Iterator[Path]:
 
 @contextmanager
 def system_temp_in(folder: Path) -> Iterator[Path]:
-    """Within the block, ``tempfile`` (what libraries such as owlready2 call the system's temporary folder)
-    creates its files in ``folder``: a scratch folder, removed after and recovered after a kill."""
+    """Within the block, ``tempfile`` (what libraries such as owlready2 call the system's temporary
+    folder) creates its files in ``folder``: a scratch folder, removed after and recovered after a
+    kill."""
     before = tempfile.tempdir
     tempfile.tempdir = str(folder)
     try:

@@ -13,16 +13,13 @@ two left readers with the old facts dropped and the new ones unread (``validate`
 next write finished the rename). Readers now see the knowledge base as it was until the content is
 there (or retracted, or the file gone by hand: the old value stays rather than none).
 """
+
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from rdflib import URIRef
-from rdflib.namespace import RDF
-
-from argkb.kb.log import log_graph_of
-from argkb.vocab.namespaces import ARGKB, KB
+from argkb.vocab.namespaces import PREFIXES
 
 #: file (relative to the KB root, POSIX) -> the triples live amendments take out of it
 Superseded = dict[str, frozenset]
@@ -36,7 +33,10 @@ _CACHE: dict[str, tuple[object, tuple, Superseded]] = {}
 
 def superseded(data_dir: Path) -> Superseded:
     """The facts live amendments replaced, by the file asserting them (read from the log; worked out
-    once per parse of the log and state of the amendments' content files, since every reader of every file asks)."""
+    once per parse of the log and state of the amendments' content files, since every reader of
+    every file asks)."""
+    from argkb.kb.log import log_graph_of
+
     log = log_graph_of(data_dir)
     root = Path(data_dir).parent
     files = tuple(sorted(amendment_files(log)))
@@ -49,24 +49,50 @@ def superseded(data_dir: Path) -> Superseded:
 
 
 def amendment_files(g) -> set[str]:
-    """The content files (relative to the knowledge base) of the live contributions that replace facts."""
-    return {str(g.value(node, ARGKB.contentFile)) for node in g.subjects(RDF.type, ARGKB.Contribution)
-            if g.value(node, ARGKB.retractedAt) is None and g.value(node, ARGKB.replaced) is not None}
+    """The content files (relative to the knowledge base) of the live contributions that replace
+    facts."""
+    from rdflib.namespace import RDF
+
+    from argkb.vocab.namespaces import ARGKB
+
+    return {
+        str(g.value(node, ARGKB.contentFile))
+        for node in g.subjects(RDF.type, ARGKB.Contribution)
+        if g.value(node, ARGKB.retractedAt) is None and g.value(node, ARGKB.replaced) is not None
+    }
 
 
 def from_log_graph(g, in_place=None) -> Superseded:
-    """``superseded`` of a parsed log: the ``argkb:replaced`` statements of contributions not retracted, whose
-    content file is in place (``in_place(content_file)``; every one when not given)."""
+    """``superseded`` of a parsed log: the ``argkb:replaced`` statements of contributions not
+    retracted, whose content file is in place (``in_place(content_file)``; every one when not
+    given)."""
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from argkb.vocab.namespaces import ARGKB
+
+    pending = URIRef(f"{PREFIXES['kb']}contribution-{PENDING_ID}")
     found: dict[str, set] = {}
     for node in g.subjects(RDF.type, ARGKB.Contribution):
         if g.value(node, ARGKB.retractedAt) is not None:
             continue
-        if in_place is not None and node != KB[f"contribution-{PENDING_ID}"] and \
-                not in_place(str(g.value(node, ARGKB.contentFile))):
-            continue   # committed, its content not yet renamed into place (or gone): not applied
+        if (
+            in_place is not None
+            and node != pending
+            and not in_place(str(g.value(node, ARGKB.contentFile)))
+        ):
+            continue  # committed, its content not yet renamed into place (or gone): not applied
         for st in g.objects(node, ARGKB.replaced):
-            s, p, o, file = (g.value(st, prop) for prop in (RDF.subject, RDF.predicate, RDF.object, ARGKB.contentFile))
-            if isinstance(s, URIRef) and isinstance(p, URIRef) and o is not None and file is not None:
+            s, p, o, file = (
+                g.value(st, prop)
+                for prop in (RDF.subject, RDF.predicate, RDF.object, ARGKB.contentFile)
+            )
+            if (
+                isinstance(s, URIRef)
+                and isinstance(p, URIRef)
+                and o is not None
+                and file is not None
+            ):
                 found.setdefault(Path(str(file)).as_posix(), set()).add((s, p, o))
     return {name: frozenset(triples) for name, triples in found.items()}
 

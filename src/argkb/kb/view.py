@@ -4,9 +4,10 @@
 contributions log (an amendment pending, a contribution retracted) and with some source texts given
 in memory (``argkb source add`` registers one): ``data_files()`` leaves out what that log retracts,
 ``superseded()`` what its live amendments replace, ``source_text()`` answers from ``texts`` first.
-Its store is never opened from the folder (that would bring the live derived store to the view's files):
-``argkb.store.view.store_view`` gives it one, a dataset view over the live store.
+Its store is never opened from the folder (that would bring the live derived store to the view's
+files): ``argkb.store.view.store_view`` gives it one, a dataset view over the live store.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,17 +23,30 @@ from argkb.kb.supersede import from_log_graph
 @dataclass
 class KnowledgeBaseView(KnowledgeBase):
     log: list[Contribution] = field(default_factory=list)
-    texts: dict[Path, str] = field(default_factory=dict)    # source text path -> its text, not yet written
-    change: object | None = field(default=None, repr=False)   # how it differs from the live one (argkb.store.view)
+    texts: dict[Path, str] = field(
+        default_factory=dict
+    )  # source text path -> its text, not yet written
+    change: object | None = field(
+        default=None, repr=False
+    )  # how it differs from the live one (argkb.store.view)
 
     @classmethod
-    def of(cls, live: KnowledgeBase, log: list[Contribution] | None = None,
-           texts: dict[Path, str] | None = None) -> KnowledgeBaseView:
+    def of(
+        cls,
+        live: KnowledgeBase,
+        log: list[Contribution] | None = None,
+        texts: dict[Path, str] | None = None,
+    ) -> KnowledgeBaseView:
         from argkb.kb.log import read_log
 
-        return cls(live.root, live.extra, allow_network=live.allow_network, named=live.named,
-                   log=list(read_log(live.data_dir) if log is None else log),
-                   texts={Path(k).resolve(): v for k, v in (texts or {}).items()})
+        return cls(
+            live.root,
+            live.extra,
+            allow_network=live.allow_network,
+            named=live.named,
+            log=list(read_log(live.data_dir) if log is None else log),
+            texts={Path(k).resolve(): v for k, v in (texts or {}).items()},
+        )
 
     def retracted_files(self) -> set[str]:
         return {Path(c.content_file).name for c in self.log if c.retracted}

@@ -1,10 +1,12 @@
-"""Walking trees of any depth without Python's recursion limit: a chain of 10,000 arguments is data, not a crash.
+"""Walking trees of any depth without Python's recursion limit: a chain of 10,000 arguments is data,
+not a crash.
 
 ``drive(gen)`` runs a recursive walk written as generators: where a recursive function would
 call itself, the generator ``yield``s the sub-walk's generator and receives its result. The
 calls live on an explicit stack, so depth costs memory, never stack frames. ``plain(obj)`` is
 ``dataclasses.asdict`` without recursion; ``dumps`` is ``json.dumps`` for deep trees.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,7 +17,8 @@ from types import GeneratorType
 
 
 def drive(walk: GeneratorType):
-    """Run ``walk`` (a generator that yields sub-generators for its recursive calls) and return its result."""
+    """Run ``walk`` (a generator that yields sub-generators for its recursive calls) and return its
+    result."""
     stack = [walk]
     value = None
     while stack:
@@ -34,8 +37,9 @@ def drive(walk: GeneratorType):
 
 
 def plain(obj, skip=()):
-    """Dataclasses, lists and dicts as plain dicts and lists, iteratively (what ``asdict`` does recursively);
-    fields named in ``skip`` are left out."""
+    """Dataclasses, lists and dicts as plain dicts and lists, iteratively (what ``asdict`` does
+    recursively); fields named in ``skip`` are left out."""
+
     def convert(item):
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
             out = {}
@@ -80,12 +84,15 @@ def depth(data) -> int:
     while stack:
         item, level = stack.pop()
         deepest = max(deepest, level)
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
         stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
     return deepest
 
 
 def dumps(data, **options) -> str:
-    """``json.dumps`` for a tree of any depth (the encoder counts nesting against the recursion limit)."""
+    """``json.dumps`` for a tree of any depth (the encoder counts nesting against the recursion
+    limit)."""
     with _recursion_limit(depth(data) + 1000):
         return json.dumps(data, **options)

@@ -7,6 +7,7 @@ implication comes with its qualifier, the actors it affects and, lens by lens, t
 for and against it (with the undercuts against each). Like ``trace``, the walk starts from the
 bound node and asks small bound queries through the Store: no scan of the knowledge base.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -39,7 +40,8 @@ class LensView:
 
 @dataclass
 class Step:
-    """How an implication was reached from the previous one: through which argument, under which lens."""
+    """How an implication was reached from the previous one: through which argument, under which
+    lens."""
 
     argument: walk.Named
     perspective: str | None
@@ -55,11 +57,13 @@ class ImplicationImpact:
     qualifier: str | None = None
     qualifier_label: str | None = None
     affects: list[walk.Named] = field(default_factory=list)
-    alternatives: list[walk.Named] = field(default_factory=list)   # argkb:alternativeTo, either direction
+    alternatives: list[walk.Named] = field(
+        default_factory=list
+    )  # argkb:alternativeTo, either direction
     lenses: list[LensView] = field(default_factory=list)
     via: Step | None = None
     leads_to: list[ImplicationImpact] = field(default_factory=list)
-    ref: bool = False                     # already shown above: not expanded again
+    ref: bool = False  # already shown above: not expanded again
 
 
 @dataclass
@@ -74,7 +78,7 @@ class MoveImpact:
 @dataclass
 class ImpactReport:
     subject: walk.Named
-    kind: str                              # "move" | "lever" | "actor"
+    kind: str  # "move" | "lever" | "actor"
     moves: list[MoveImpact] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -82,7 +86,8 @@ class ImpactReport:
 
 
 def impacts(kb_or_store, node, perspectives=None) -> ImpactReport:
-    """The impact report of a move, lever or actor (IRI, CURIE or bare name; type read from rdf:type).
+    """The impact report of a move, lever or actor (IRI, CURIE or bare name; type read from
+    rdf:type).
 
     ``perspectives``: only arguments under these lenses count; implications no such argument
     speaks to are left out, and chains are followed only through such arguments.
@@ -110,8 +115,12 @@ class _Walker:
         return found[0] if found else None
 
     def move(self, iri: URIRef, named: walk.Named) -> MoveImpact:
-        result = MoveImpact(named, self.one(iri, ARGKB.actor), self.one(iri, ARGKB.lever),
-                            self.one(iri, ARGKB.direction))
+        result = MoveImpact(
+            named,
+            self.one(iri, ARGKB.actor),
+            self.one(iri, ARGKB.lever),
+            self.one(iri, ARGKB.direction),
+        )
         for impl in walk.linking(self.store, iri, ARGKB.trigger):
             node = self.implication(URIRef(impl.iri), None)
             if node is not None:
@@ -122,15 +131,30 @@ class _Walker:
         key = str(iri)
         if key in self.seen:
             first = self.seen[key]
-            return ImplicationImpact(first.iri, first.id, first.label, qualifier=first.qualifier,
-                                     qualifier_label=first.qualifier_label, via=via, ref=True)
+            return ImplicationImpact(
+                first.iri,
+                first.id,
+                first.label,
+                qualifier=first.qualifier,
+                qualifier_label=first.qualifier_label,
+                via=via,
+                ref=True,
+            )
         arguments = walk.arguments_about(self.store, iri, self.lenses)
         if self.lenses and not arguments:
             return None
         details = walk.info(self.store, iri)
         named = walk.Named.of(iri, details["label"])
-        node = ImplicationImpact(named.iri, named.id, named.label, details["statement"], details["qualifier"],
-                                 details["qualifier_label"], walk.linked(self.store, iri, ARGKB.affects), via=via)
+        node = ImplicationImpact(
+            named.iri,
+            named.id,
+            named.label,
+            details["statement"],
+            details["qualifier"],
+            details["qualifier_label"],
+            walk.linked(self.store, iri, ARGKB.affects),
+            via=via,
+        )
         self.seen[key] = node
         node.alternatives = walk.alternatives(self.store, iri)
         node.lenses = self.lens_views(arguments)
@@ -143,16 +167,21 @@ class _Walker:
     def lens_views(self, arguments: list[dict]) -> list[LensView]:
         views: dict[str | None, LensView] = {}
         for arg in arguments:
-            view = views.setdefault(arg["perspective"], LensView(arg["perspective"], arg["perspective_label"]))
+            view = views.setdefault(
+                arg["perspective"], LensView(arg["perspective"], arg["perspective_label"])
+            )
             named = walk.Named.of(arg["iri"], arg["label"])
-            undercuts = [walk.Named.of(u["iri"], u["label"])
-                         for u in walk.attackers(self.store, arg["iri"], self.lenses)]
+            undercuts = [
+                walk.Named.of(u["iri"], u["label"])
+                for u in walk.attackers(self.store, arg["iri"], self.lenses)
+            ]
             summary = ArgumentSummary(named.iri, named.id, named.label, arg["warrant"], undercuts)
             (view.supporting if arg["relation"] == "supports" else view.attacking).append(summary)
         return sorted(views.values(), key=lambda v: v.perspective_label or "")
 
     def next_steps(self, iri: URIRef):
-        """(step, implication) for each argument that has ``iri`` as premise and concludes an implication."""
+        """(step, implication) for each argument that has ``iri`` as premise and concludes an
+        implication."""
         steps = []
         for arg in walk.linking(self.store, iri, ARGKB.premise):
             arg_iri = URIRef(arg.iri)
@@ -161,9 +190,21 @@ class _Walker:
                 continue
             for target in walk.linked(self.store, arg_iri, ARGKB.conclusion):
                 if ARGKB.Implication in walk.classes(self.store, URIRef(target.iri)):
-                    steps.append((Step(arg, lens.iri if lens else None, lens.label if lens else None),
-                                  URIRef(target.iri)))
+                    steps.append(
+                        (
+                            Step(arg, lens.iri if lens else None, lens.label if lens else None),
+                            URIRef(target.iri),
+                        )
+                    )
         return steps
 
 
-__all__ = ["impacts", "ImpactReport", "MoveImpact", "ImplicationImpact", "LensView", "ArgumentSummary", "Step"]
+__all__ = [
+    "impacts",
+    "ImpactReport",
+    "MoveImpact",
+    "ImplicationImpact",
+    "LensView",
+    "ArgumentSummary",
+    "Step",
+]

@@ -1,4 +1,5 @@
 """Rendering an impact report (``argkb.navigate.impacts``) as a terminal tree, JSON or Markdown."""
+
 from __future__ import annotations
 
 import json
@@ -20,17 +21,38 @@ def render(report: ImpactReport, fmt: str, color: bool = False, width: int = 120
 
 def outline(report: ImpactReport) -> Line:
     count = sum(len(m.implications) for m in report.moves)
-    single = report.kind == "move" and len(report.moves) == 1   # the move is the root: not shown again below it
+    single = (
+        report.kind == "move" and len(report.moves) == 1
+    )  # the move is the root: not shown again below it
     moves = "" if report.kind == "move" else f"{len(report.moves)} move(s), "
-    root = Line([(report.subject.label, "label"), ("  ", ""), (report.subject.id, "id"),
-                 *([(f"  ({_what(report.moves[0])})", "note")] if single and _what(report.moves[0]) else []),
-                 (f"  [{report.kind}: {moves}{count} implication(s) triggered]", "note")])
+    root = Line(
+        [
+            (report.subject.label, "label"),
+            ("  ", ""),
+            (report.subject.id, "id"),
+            *(
+                [(f"  ({_what(report.moves[0])})", "note")]
+                if single and _what(report.moves[0])
+                else []
+            ),
+            (f"  [{report.kind}: {moves}{count} implication(s) triggered]", "note"),
+        ]
+    )
     if not report.moves:
         root.add(("no moves", "note"))
     for move in report.moves:
         what = _what(move)
-        line = root if single else root.add(("move: ", "note"), (move.move.label, "label"), ("  ", ""),
-                                            (move.move.id, "id"), (f"  ({what})" if what else "", "note"))
+        line = (
+            root
+            if single
+            else root.add(
+                ("move: ", "note"),
+                (move.move.label, "label"),
+                ("  ", ""),
+                (move.move.id, "id"),
+                (f"  ({what})" if what else "", "note"),
+            )
+        )
         if not move.implications:
             line.add(("triggers no implication (under the chosen lenses)", "note"))
         for impl in move.implications:
@@ -48,8 +70,12 @@ def _implication(parent: Line, impl: ImplicationImpact, lead: str) -> None:
     if impl.qualifier_label:
         parts.append((f"  [{impl.qualifier_label}]", "note"))
     if impl.via is not None:
-        parts += [("  via ", "note"), (f"[{impl.via.perspective_label or 'no lens'}]", f"lens:{impl.via.perspective or ''}"),
-                  (" ", ""), (impl.via.argument.label, "")]
+        parts += [
+            ("  via ", "note"),
+            (f"[{impl.via.perspective_label or 'no lens'}]", f"lens:{impl.via.perspective or ''}"),
+            (" ", ""),
+            (impl.via.argument.label, ""),
+        ]
     if impl.ref:
         parts.append(("  (shown above)", "note"))
     line = parent.add(*parts)
@@ -60,16 +86,25 @@ def _implication(parent: Line, impl: ImplicationImpact, lead: str) -> None:
     if impl.affects:
         line.add(("affects: ", "note"), (", ".join(a.label for a in impl.affects), ""))
     for alt in impl.alternatives:
-        line.add(("alternative outcome: ", "note"), (alt.label, "label"), ("  ", ""), (alt.id, "id"))
+        line.add(
+            ("alternative outcome: ", "note"), (alt.label, "label"), ("  ", ""), (alt.id, "id")
+        )
     for view in impl.lenses:
-        lens = line.add((f"[{view.perspective_label or 'no lens'}]", f"lens:{view.perspective or ''}"),
-                        (f"  {len(view.supporting)} for, {len(view.attacking)} against", "note"))
-        for args, word, style in ((view.supporting, "for: ", "for"), (view.attacking, "against: ", "against")):
+        lens = line.add(
+            (f"[{view.perspective_label or 'no lens'}]", f"lens:{view.perspective or ''}"),
+            (f"  {len(view.supporting)} for, {len(view.attacking)} against", "note"),
+        )
+        for args, word, style in (
+            (view.supporting, "for: ", "for"),
+            (view.attacking, "against: ", "against"),
+        ):
             for arg in args:
                 item = lens.add((word, style), (arg.label, "label"), ("  ", ""), (arg.id, "id"))
                 if arg.warrant:
                     item.add(("warrant: ", "note"), (arg.warrant, ""))
                 for under in arg.undercut_by:
-                    item.add(("undercut by ", "against"), (under.label, ""), ("  ", ""), (under.id, "id"))
+                    item.add(
+                        ("undercut by ", "against"), (under.label, ""), ("  ", ""), (under.id, "id")
+                    )
     for child in impl.leads_to:
         _implication(line, child, "leads to ")

@@ -3,6 +3,7 @@
 Trace and impact reports are built as outlines once, then rendered either way: ``as_tree``
 (rich, coloured by lens on a terminal) or ``as_markdown`` (a nested list a user can paste).
 """
+
 from __future__ import annotations
 
 import io
@@ -12,16 +13,28 @@ from dataclasses import dataclass, field
 from argkb.vocab.lenses import BUILT_IN, local_name
 
 #: lens IRI (suffix) -> terminal colour, in the order of the built-in lenses (argkb.vocab.lenses)
-LENS_COLOURS = dict(zip((local_name(term) for term in BUILT_IN), ("red", "blue", "magenta", "green", "yellow")))
+LENS_COLOURS = dict(
+    zip((local_name(term) for term in BUILT_IN), ("red", "blue", "magenta", "green", "yellow"))
+)
 
-# part styles: "label" (a node's name), "id" (its CURIE), "lens" (a perspective), "quote" (source words),
-# "for" / "against" (relation words), "note" (secondary text), "" (plain)
-_TERMINAL = {"label": "bold", "id": "dim", "quote": "italic", "for": "green", "against": "red", "note": "dim", "": ""}
+# part styles: "label" (a node's name), "id" (its CURIE), "lens" (a perspective), "quote" (source
+# words), "for" / "against" (relation words), "note" (secondary text), "" (plain)
+_TERMINAL = {
+    "label": "bold",
+    "id": "dim",
+    "quote": "italic",
+    "for": "green",
+    "against": "red",
+    "note": "dim",
+    "": "",
+}
 
 
 @dataclass
 class Line:
-    parts: list[tuple[str, str]] = field(default_factory=list)   # (text, style); lens style: "lens:<iri>"
+    parts: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (text, style); lens style: "lens:<iri>"
     children: list[Line] = field(default_factory=list)
 
     def add(self, *parts: tuple[str, str]) -> Line:
@@ -54,13 +67,18 @@ def as_tree(root: Line, color: bool = False, width: int = 120) -> str:
         return t
 
     tree = Tree(text(root), guide_style="dim" if color else "")
-    stack = [(tree, root)]   # iterative: an outline of any depth
+    stack = [(tree, root)]  # iterative: an outline of any depth
     while stack:
         node, line = stack.pop()
         stack.extend((node.add(text(child)), child) for child in line.children)
     out = io.StringIO()
-    Console(file=out, force_terminal=color, no_color=not color, width=width,
-            color_system="standard" if color else None).print(tree)
+    Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        color_system="standard" if color else None,
+    ).print(tree)
     return out.getvalue()
 
 
@@ -77,7 +95,7 @@ def _md_part(value: str, style: str) -> str:
     if style == "id":
         return "`" + value.replace("`", "") + "`"
     lead = value[: len(value) - len(value.lstrip())]
-    trail = value[len(value.rstrip()):]
+    trail = value[len(value.rstrip()) :]
     core = md_escape(value.strip())
     if style in ("label", "for", "against") or style.startswith("lens:"):
         core = f"**{core}**"
@@ -93,7 +111,7 @@ def md_text(line: Line) -> str:
 def as_markdown(root: Line, title: str) -> str:
     lines = [f"# {title}", "", md_text(root), ""]
 
-    stack = [(child, 0) for child in reversed(root.children)]   # iterative: an outline of any depth
+    stack = [(child, 0) for child in reversed(root.children)]  # iterative: an outline of any depth
     while stack:
         line, indent = stack.pop()
         lines.append("  " * indent + "- " + md_text(line))

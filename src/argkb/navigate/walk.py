@@ -4,6 +4,7 @@ Every query here starts from a node bound as a parameter (``?_node``), so an ind
 answers it by lookup — no query scans the knowledge base — and all of them go through the
 ``Store`` interface, whatever the backend (in-memory, persistent or a remote endpoint).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,31 +25,46 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 
 Q_TYPES = PREFIXES + "SELECT ?class WHERE { ?_node a/rdfs:subClassOf* ?class . }"
 
-Q_INFO = PREFIXES + """SELECT ?label ?statement ?qualifier ?qualifierLabel WHERE {
+Q_INFO = (
+    PREFIXES
+    + """SELECT ?label ?statement ?qualifier ?qualifierLabel WHERE {
   OPTIONAL { ?_node rdfs:label ?label . }
   OPTIONAL { ?_node argkb:statement ?statement . }
-  OPTIONAL { ?_node argkb:qualifier ?qualifier . OPTIONAL { ?qualifier rdfs:label ?qualifierLabel . } }
+  OPTIONAL { ?_node argkb:qualifier ?qualifier . OPTIONAL { ?qualifier rdfs:label ?qualifierLabel \
+. } }
 }"""
+)
 
-Q_QUOTES = PREFIXES + """SELECT ?quote ?source ?title ?exact ?start ?end WHERE {
+Q_QUOTES = (
+    PREFIXES
+    + """SELECT ?quote ?source ?title ?exact ?start ?end WHERE {
   ?_node argkb:evidence ?quote .
   OPTIONAL { ?quote oa:hasSource ?source . OPTIONAL { ?source dcterms:title ?title . } }
   OPTIONAL { ?quote oa:exact ?exact . }
   OPTIONAL { ?quote oa:start ?start . }
   OPTIONAL { ?quote oa:end ?end . }
 }"""
+)
 
-Q_LINKED = PREFIXES + """SELECT ?target ?label WHERE {
+Q_LINKED = (
+    PREFIXES
+    + """SELECT ?target ?label WHERE {
   ?_node ?_property ?target .
   OPTIONAL { ?target rdfs:label ?label . }
 }"""
+)
 
-Q_LINKING = PREFIXES + """SELECT ?subject ?label WHERE {
+Q_LINKING = (
+    PREFIXES
+    + """SELECT ?subject ?label WHERE {
   ?subject ?_property ?_node .
   OPTIONAL { ?subject rdfs:label ?label . }
 }"""
+)
 
-Q_ARGUMENTS = PREFIXES + """SELECT ?argument ?relation ?label ?perspective ?perspectiveLabel ?warrant WHERE {
+Q_ARGUMENTS = (
+    PREFIXES
+    + """SELECT ?argument ?relation ?label ?perspective ?perspectiveLabel ?warrant WHERE {
   { ?argument argkb:conclusion ?_node . BIND("supports" AS ?relation) }
   UNION
   { ?argument argkb:attacks ?_node . BIND("attacks" AS ?relation) }
@@ -57,6 +73,7 @@ Q_ARGUMENTS = PREFIXES + """SELECT ?argument ?relation ?label ?perspective ?pers
              OPTIONAL { ?perspective rdfs:label ?perspectiveLabel . } }
   OPTIONAL { ?argument argkb:warrant ?warrant . }
 }"""
+)
 
 Q_ALL_OF_CLASS = PREFIXES + "SELECT DISTINCT ?node WHERE { ?node a/rdfs:subClassOf* ?_class . }"
 
@@ -71,7 +88,11 @@ class Named:
 
     @classmethod
     def of(cls, iri, label=None) -> Named:
-        return cls(str(iri), ids.short(URIRef(iri)), str(label) if label is not None else ids.short(URIRef(iri)))
+        return cls(
+            str(iri),
+            ids.short(URIRef(iri)),
+            str(label) if label is not None else ids.short(URIRef(iri)),
+        )
 
 
 def as_store(kb_or_store):
@@ -87,7 +108,8 @@ def _text(term) -> str | None:
 
 
 def _first_rows(rows, key: str) -> list[dict]:
-    """One row per ``key`` value (the first, after sorting for a stable choice among label variants)."""
+    """One row per ``key`` value (the first, after sorting for a stable choice among label
+    variants)."""
     seen: dict = {}
     for row in sorted(rows, key=lambda r: tuple("" if v is None else str(v) for v in r.values())):
         seen.setdefault(row[key], row)
@@ -95,8 +117,8 @@ def _first_rows(rows, key: str) -> list[dict]:
 
 
 def _rows(store, sparql: str, lookup: str, bindings: dict) -> list[dict]:
-    """The rows of ``sparql`` with ``bindings``: by index lookups on the plain embedded store (``lookup``'s
-    method ``lookup`` gives the same rows), else by the query itself."""
+    """The rows of ``sparql`` with ``bindings``: by index lookups on the plain embedded store
+    (``lookup``'s method ``lookup`` gives the same rows), else by the query itself."""
     found = index_rows(store, lookup, bindings)
     return store.query(sparql, bindings).dicts() if found is None else found
 
@@ -119,47 +141,71 @@ def info(store, node: URIRef) -> dict:
 
 def quotes(store, node: URIRef) -> list[dict]:
     rows = _first_rows(_rows(store, Q_QUOTES, "quotes", {"_node": node}), "quote")
-    out = [{"iri": str(r["quote"]), "source": _text(r.get("source")), "source_title": _text(r.get("title")),
+    out = [
+        {
+            "iri": str(r["quote"]),
+            "source": _text(r.get("source")),
+            "source_title": _text(r.get("title")),
             "exact": _text(r.get("exact")),
             "start": int(r["start"]) if r.get("start") is not None else None,
-            "end": int(r["end"]) if r.get("end") is not None else None} for r in rows]
-    return sorted(out, key=lambda q: (q["source"] or "", q["start"] if q["start"] is not None else -1, q["iri"]))
+            "end": int(r["end"]) if r.get("end") is not None else None,
+        }
+        for r in rows
+    ]
+    return sorted(
+        out,
+        key=lambda q: (q["source"] or "", q["start"] if q["start"] is not None else -1, q["iri"]),
+    )
 
 
 def linked(store, node: URIRef, prop: URIRef) -> list[Named]:
     """The objects of ``node prop ?x``, with labels, sorted by label."""
-    rows = _first_rows(_rows(store, Q_LINKED, "linked", {"_node": node, "_property": prop}), "target")
-    return sorted((Named.of(r["target"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri))
+    rows = _first_rows(
+        _rows(store, Q_LINKED, "linked", {"_node": node, "_property": prop}), "target"
+    )
+    return sorted(
+        (Named.of(r["target"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri)
+    )
 
 
 def linking(store, node: URIRef, prop: URIRef) -> list[Named]:
     """The subjects of ``?x prop node``, with labels, sorted by label."""
-    rows = _first_rows(_rows(store, Q_LINKING, "linking", {"_node": node, "_property": prop}), "subject")
-    return sorted((Named.of(r["subject"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri))
+    rows = _first_rows(
+        _rows(store, Q_LINKING, "linking", {"_node": node, "_property": prop}), "subject"
+    )
+    return sorted(
+        (Named.of(r["subject"], r.get("label")) for r in rows), key=lambda n: (n.label, n.iri)
+    )
 
 
 def alternatives(store, node: URIRef) -> list[Named]:
-    """The implications the source offers as alternatives to ``node`` (argkb:alternativeTo, either direction)."""
+    """The implications the source offers as alternatives to ``node`` (argkb:alternativeTo, either
+    direction)."""
     from argkb.vocab.namespaces import ARGKB
 
-    found = {n.iri: n for n in linked(store, node, ARGKB.alternativeTo) + linking(store, node, ARGKB.alternativeTo)}
+    found = {
+        n.iri: n
+        for n in linked(store, node, ARGKB.alternativeTo)
+        + linking(store, node, ARGKB.alternativeTo)
+    }
     return sorted(found.values(), key=lambda n: (n.label, n.iri))
 
 
 def arguments_about(store, node: URIRef, perspectives=None) -> list[dict]:
-    """The arguments that conclude or attack ``node``, optionally only those under ``perspectives``."""
+    """The arguments that conclude or attack ``node``, optionally only those under
+    ``perspectives``."""
     return _arguments(store, node, perspectives, "arguments")
 
 
 def attackers(store, node: URIRef, perspectives=None) -> list[dict]:
-    """``arguments_about`` but only those attacking ``node`` (an argument's undercuts: nothing concludes an
-    argument, and the index lookups need not ask)."""
+    """``arguments_about`` but only those attacking ``node`` (an argument's undercuts: nothing
+    concludes an argument, and the index lookups need not ask)."""
     return _arguments(store, node, perspectives, "attackers")
 
 
 def _arguments(store, node: URIRef, perspectives, lookup: str) -> list[dict]:
-    # an argument both concluding and attacking ``node`` keeps its "attacks" row here, first in sort order,
-    # so asking for the attacks alone keeps the same row for it
+    # an argument both concluding and attacking ``node`` keeps its "attacks" row here, first in sort
+    # order, so asking for the attacks alone keeps the same row for it
     rows = _first_rows(_rows(store, Q_ARGUMENTS, lookup, {"_node": node}), "argument")
     out = []
     for r in rows:
@@ -167,17 +213,31 @@ def _arguments(store, node: URIRef, perspectives, lookup: str) -> list[dict]:
             continue
         if lookup == "attackers" and str(r["relation"]) != "attacks":
             continue
-        out.append({"iri": r["argument"], "relation": str(r["relation"]),
-                    "label": _text(r.get("label")) or ids.short(r["argument"]),
-                    "perspective": _text(r.get("perspective")),
-                    "perspective_label": _text(r.get("perspectiveLabel")) or
-                    (ids.short(r["perspective"]) if r.get("perspective") is not None else None),
-                    "warrant": _text(r.get("warrant"))})
-    return sorted(out, key=lambda a: (a["relation"] != "supports", a["perspective_label"] or "", a["label"], str(a["iri"])))
+        out.append(
+            {
+                "iri": r["argument"],
+                "relation": str(r["relation"]),
+                "label": _text(r.get("label")) or ids.short(r["argument"]),
+                "perspective": _text(r.get("perspective")),
+                "perspective_label": _text(r.get("perspectiveLabel"))
+                or (ids.short(r["perspective"]) if r.get("perspective") is not None else None),
+                "warrant": _text(r.get("warrant")),
+            }
+        )
+    return sorted(
+        out,
+        key=lambda a: (
+            a["relation"] != "supports",
+            a["perspective_label"] or "",
+            a["label"],
+            str(a["iri"]),
+        ),
+    )
 
 
 def resolve(store, text: str, cls: URIRef | tuple, what: str) -> tuple[URIRef, URIRef]:
-    """``text`` as the IRI of a node of class ``cls`` (or one of several); returns (iri, class matched).
+    """``text`` as the IRI of a node of class ``cls`` (or one of several); returns (iri, class
+    matched).
 
     Unknown or wrong-type ids raise a UsageError naming the nearest ids of that class (found
     only then, with an unbound query: the error path may scan).
@@ -190,7 +250,9 @@ def resolve(store, text: str, cls: URIRef | tuple, what: str) -> tuple[URIRef, U
             return iri, c
     if found:
         raise UsageError(wrong_kind_message(iri, found, what))
-    known = {row["node"] for c in wanted for row in store.query(Q_ALL_OF_CLASS, {"_class": c}).dicts()}
+    known = {
+        row["node"] for c in wanted for row in store.query(Q_ALL_OF_CLASS, {"_class": c}).dicts()
+    }
     raise UsageError(ids.unknown_message(text, known, what))
 
 
@@ -208,7 +270,7 @@ COMMAND_FOR = [
 
 
 def wrong_kind_message(iri: URIRef, found: set[URIRef], what: str) -> str:
-    """"kb:impl-x is an Implication, not a move, lever or actor: try `argkb trace kb:impl-x`"."""
+    """ "kb:impl-x is an Implication, not a move, lever or actor: try `argkb trace kb:impl-x`"."""
     name = ids.short(iri)
     for cls, label, command in COMMAND_FOR:
         if cls in found:

@@ -6,23 +6,31 @@
     #+ example: argkb query NAME --param name=x
     #+   ...its output, as comment lines...
 
-``from_text`` reads a query's text into a ``NamedQuery``: its summary, its parameters (``Param``, each
-bound to an RDF term from what a user types, never pasted into the text) and its example. Undeclared
-``?_name`` variables become parameters too. (``argkb.query.library`` re-exports all of it.)
+``from_text`` reads a query's text into a ``NamedQuery``: its summary, its parameters (``Param``,
+each bound to an RDF term from what a user types, never pasted into the text) and its example.
+Undeclared ``?_name`` variables become parameters too. (``argkb.query.library`` re-exports all of
+it.)
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rdflib import Literal
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError, UsageError
 from argkb.rdf import ids
 
-KINDS = ("iri", "perspective", "literal", "integer")   # "term" (IRI or "quoted" literal): undeclared ones
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib.term import Identifier
+
+KINDS = (
+    "iri",
+    "perspective",
+    "literal",
+    "integer",
+)  # "term" (IRI or "quoted" literal): undeclared ones
 _FIELD = re.compile(r"^#\+ (\w+):\s?(.*)$")
 _CONTINUED = re.compile(r"^#\+   (.*)$")
 _PARAM = re.compile(r"^([A-Za-z]\w*)\s*\(([^)]*)\)\s*:\s*(.*)$")
@@ -38,18 +46,23 @@ class Param:
     optional: bool = False
     description: str = ""
     example: str | None = None
-    default: str | None = None    # used when the user gives no value
+    default: str | None = None  # used when the user gives no value
 
     def bind(self, value: str, perspectives: dict | None = None) -> Identifier:
         """The RDF term a user's text stands for (never query text); ``perspectives``: the lens
-        names the knowledge base declares (``argkb.store.perspectives``), for perspective parameters."""
+        names the knowledge base declares (``argkb.store.perspectives``), for perspective
+        parameters."""
+        from rdflib import Literal
+
         if self.kind == "literal":
             return Literal(value)
         if self.kind == "integer":
             try:
                 return Literal(int(value))
             except ValueError:
-                raise UsageError(f"parameter {self.name!r} takes an integer, not {value!r}") from None
+                raise UsageError(
+                    f"parameter {self.name!r} takes an integer, not {value!r}"
+                ) from None
         if self.kind == "perspective":
             return ids.perspective(value, perspectives)
         quoted = _QUOTED.match(value) if self.kind == "term" else None
@@ -58,8 +71,14 @@ class Param:
         return ids.to_iri(value)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "optional": self.optional,
-                "default": self.default, "description": self.description, "example": self.example}
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "optional": self.optional,
+            "default": self.default,
+            "description": self.description,
+            "example": self.example,
+        }
 
 
 @dataclass
@@ -71,15 +90,20 @@ class NamedQuery:
     params: list[Param] = field(default_factory=list)
     example: str = ""
     example_output: list[str] = field(default_factory=list)
-    declared: bool = False       # the header has a params: field
+    declared: bool = False  # the header has a params: field
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "summary": self.summary, "file": str(self.path) if self.path else None,
-                "params": [p.to_dict() for p in self.params], "example": self.example,
-                "example_output": self.example_output}
+        return {
+            "name": self.name,
+            "summary": self.summary,
+            "file": str(self.path) if self.path else None,
+            "params": [p.to_dict() for p in self.params],
+            "example": self.example,
+            "example_output": self.example_output,
+        }
 
 
 # ------------------------------------------------------------------ header ---
@@ -114,17 +138,32 @@ def _parse_params(lines: list[str], origin: str) -> list[Param]:
             if params and line.startswith(" "):
                 params[-1].description += " " + line.strip()
                 continue
-            raise InputError(origin, f"query header: cannot read parameter line {line!r} "
-                                     "(expected 'name (kind[, optional]): what it is. Example: value')")
+            raise InputError(
+                origin,
+                f"query header: cannot read parameter line {line!r} "
+                "(expected 'name (kind[, optional]): what it is. Example: value')",
+            )
         name, spec, description = match.groups()
         words = [w.strip() for w in spec.split(",")]
         kind = words[0].lower() or "iri"
         if kind not in KINDS:
-            raise InputError(origin, f"query header: parameter {name!r} has unknown kind {kind!r} "
-                                     f"(one of {', '.join(KINDS)})")
-        default = next((w.split(None, 1)[1] for w in words[1:] if w.lower().startswith("default ")), None)
-        params.append(Param(name, kind, "optional" in [w.lower() for w in words[1:]] or default is not None,
-                            description.strip(), default=default))
+            raise InputError(
+                origin,
+                f"query header: parameter {name!r} has unknown kind {kind!r} "
+                f"(one of {', '.join(KINDS)})",
+            )
+        default = next(
+            (w.split(None, 1)[1] for w in words[1:] if w.lower().startswith("default ")), None
+        )
+        params.append(
+            Param(
+                name,
+                kind,
+                "optional" in [w.lower() for w in words[1:]] or default is not None,
+                description.strip(),
+                default=default,
+            )
+        )
     for p in params:
         example = _EXAMPLE.search(p.description)
         if example:
@@ -142,12 +181,27 @@ def from_text(text: str, name: str, path: Path | None = None) -> NamedQuery:
     known = {p.name for p in params}
     for var in dict.fromkeys(_VARIABLE.findall(_without_comments(text))):
         if var not in known:
-            params.append(Param(var, "term", True, "not declared in the header: an IRI, or a \"quoted\" literal (\"text\"@en for a language)"))
+            params.append(
+                Param(
+                    var,
+                    "term",
+                    True,
+                    'not declared in the header: an IRI, or a "quoted" literal ("text"@en for '
+                    "a language)",
+                )
+            )
             known.add(var)
     example = fields.get("example", [])
-    return NamedQuery(name=name, text=text, path=path, summary=" ".join(fields.get("summary", [])),
-                      params=params, example=example[0] if example else "",
-                      example_output=example[1:], declared=declared)
+    return NamedQuery(
+        name=name,
+        text=text,
+        path=path,
+        summary=" ".join(fields.get("summary", [])),
+        params=params,
+        example=example[0] if example else "",
+        example_output=example[1:],
+        declared=declared,
+    )
 
 
 def _without_comments(text: str) -> str:

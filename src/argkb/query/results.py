@@ -4,14 +4,16 @@ CONSTRUCT/DESCRIBE as Turtle or JSON-LD.
 CSV follows the SPARQL 1.1 CSV results format (IRIs and lexical forms, no markup), TSV the
 SPARQL 1.1 TSV format (``?var`` headers, terms in Turtle syntax), JSON the SPARQL 1.1 Query
 Results JSON format. The table is for people: IRIs are shortened to CURIEs.
+
+The rows hold rdflib's terms or pyoxigraph's (``Store.query(native=True)``): each term is read
+through ``parts`` (rdflib is not imported to render pyoxigraph's).
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import json
-
-from rdflib import BNode, Literal, URIRef
 
 from argkb.errors import UsageError
 from argkb.rdf.ids import short
@@ -32,12 +34,21 @@ def render(result, fmt: str, color: bool = False, width: int | None = None) -> s
     fmt = fmt.lower()
     if result.kind == "graph":
         if fmt not in GRAPH:
-            raise UsageError(f"a CONSTRUCT/DESCRIBE answer is a graph: use --format turtle or jsonld, not {fmt}")
+            raise UsageError(
+                f"a CONSTRUCT/DESCRIBE answer is a graph: use --format turtle or jsonld, not {fmt}"
+            )
         return render_graph(result.graph, fmt)
     if fmt not in TABULAR:
-        raise UsageError(f"a {result.kind.upper()} answer is a table: use --format table, csv, tsv or json, not {fmt}")
-    return {"table": lambda r: render_table(r, color, width), "csv": render_csv,
-            "tsv": render_tsv, "json": render_json}[fmt](result)
+        raise UsageError(
+            f"a {result.kind.upper()} answer is a table: use --format table, csv, tsv or json, not "
+            f"{fmt}"
+        )
+    return {
+        "table": lambda r: render_table(r, color, width),
+        "csv": render_csv,
+        "tsv": render_tsv,
+        "json": render_json,
+    }[fmt](result)
 
 
 # ------------------------------------------------------------------ graphs ---
@@ -52,16 +63,44 @@ def render_graph(graph, fmt: str) -> str:
     return g.serialize(format="json-ld", indent=2)
 
 
+# ------------------------------------------------------------------- terms ---
+IRI, BLANK, LITERAL = "iri", "bnode", "literal"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def parts(term) -> tuple[str, str, str | None, str | None]:
+    """(kind: IRI, BLANK or LITERAL; value; language; datatype) of an rdflib or a pyoxigraph term. A
+    pyoxigraph plain string has no datatype, as rdflib reads it (``argkb.rdf.strict.from_ox``)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return IRI, term.value, None, None
+    if isinstance(term, ox.BlankNode):
+        return BLANK, term.value, None, None
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return LITERAL, term.value, term.language, None
+        datatype = term.datatype.value
+        return LITERAL, term.value, None, (None if datatype == _XSD_STRING else datatype)
+    from rdflib import BNode, URIRef  # an rdflib term: rdflib is loaded already
+
+    if isinstance(term, URIRef):
+        return IRI, str(term), None, None
+    if isinstance(term, BNode):
+        return BLANK, str(term), None, None
+    typed, language = getattr(term, "datatype", None), getattr(term, "language", None)
+    return LITERAL, str(term), language, None if typed is None else str(typed)
+
+
 # ------------------------------------------------------------------- table ---
 def cell(term) -> str:
     """A term for people: CURIEs for IRIs, the text of literals, ``_:b`` for blank nodes."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return short(term)
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+    kind, value, _language, _datatype = parts(term)
+    if kind == IRI:
+        return short(value)
+    return f"_:{value}" if kind == BLANK else value
 
 
 def render_table(result, color: bool = False, width: int | None = None) -> str:
@@ -76,8 +115,13 @@ def render_table(result, color: bool = False, width: int | None = None) -> str:
     for row in result.rows:
         table.add_row(*(cell(t) for t in row), style=None)
     out = io.StringIO()
-    console = Console(file=out, force_terminal=color, no_color=not color, width=width or 160,
-                      color_system="standard" if color else None)
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 160,
+        color_system="standard" if color else None,
+    )
     console.print(table)
     count = len(result.rows)
     console.print(f"{count} row{'s' if count != 1 else ''}")
@@ -94,8 +138,15 @@ def render_csv(result) -> str:
         return out.getvalue()
     writer.writerow(result.vars)
     for row in result.rows:
-        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
+        writer.writerow([_csv_term(t) for t in row])
     return out.getvalue()
+
+
+def _csv_term(term) -> str:
+    if term is None:
+        return ""
+    kind, value, _language, _datatype = parts(term)
+    return f"_:{value}" if kind == BLANK else value
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
@@ -105,12 +156,15 @@ def tsv_term(term) -> str:
     """A term in Turtle syntax on one line (literals always short-quoted, with escapes)."""
     if term is None:
         return ""
-    if not isinstance(term, Literal):
-        return term.n3()
-    text = '"' + str(term).translate(_ESCAPES) + '"'
-    if term.language:
-        return f"{text}@{term.language}"
-    return f"{text}^^<{term.datatype}>" if term.datatype is not None else text
+    kind, value, language, datatype = parts(term)
+    if kind == IRI:
+        return f"<{value}>"
+    if kind == BLANK:
+        return f"_:{value}"
+    text = '"' + value.translate(_ESCAPES) + '"'
+    if language:
+        return f"{text}@{language}"
+    return f"{text}^^<{datatype}>" if datatype is not None else text
 
 
 def render_tsv(result) -> str:
@@ -124,15 +178,16 @@ def render_tsv(result) -> str:
 
 # -------------------------------------------------------------------- JSON ---
 def json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None:
-        out["datatype"] = str(term.datatype)
+    kind, value, language, datatype = parts(term)
+    if kind == IRI:
+        return {"type": "uri", "value": value}
+    if kind == BLANK:
+        return {"type": "bnode", "value": value}
+    out = {"type": "literal", "value": value}
+    if language:
+        out["xml:lang"] = language
+    elif datatype is not None:
+        out["datatype"] = datatype
     return out
 
 
@@ -140,7 +195,9 @@ def results_json(result) -> dict:
     """The answer as a SPARQL 1.1 Query Results JSON document."""
     if result.kind == "ask":
         return {"head": {}, "boolean": bool(result.boolean)}
-    bindings = [{v: json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
+    bindings = [
+        {v: json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows
+    ]
     return {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
 
 

@@ -5,6 +5,7 @@ binary or non-UTF-8 input, files over a size bound, RDF/XML that declares entiti
 (external entities are never resolved, internal ones never expanded), and JSON-LD
 that would load a remote ``@context``. It never follows ``owl:imports``.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,12 @@ import os
 import re
 import stat
 from pathlib import Path
-from xml.sax import SAXParseException
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from argkb.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
 
 #: file suffix -> rdflib parser name
 FORMATS: dict[str, str] = {
@@ -52,8 +54,9 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The bytes of a regular file, at most ``max_bytes`` of them (counted as read, not from ``st_size``),
-    else an InputError saying why not: devices, FIFOs and sockets are refused before reading."""
+    """The bytes of a regular file, at most ``max_bytes`` of them (counted as read, not from
+    ``st_size``), else an InputError saying why not: devices, FIFOs and sockets are refused before
+    reading."""
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -68,34 +71,50 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         if stat.S_ISDIR(mode):
             raise InputError(path, "is a folder, not a file")
         if not stat.S_ISREG(mode):
-            raise InputError(path, "is not a regular file (a device, FIFO or socket); give a file on disk")
+            raise InputError(
+                path, "is not a regular file (a device, FIFO or socket); give a file on disk"
+            )
         _check_size(path, os.fstat(fd).st_size, limit)
         try:
             raw = handle.read(limit + 1)
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > limit:
-        raise InputError(path, f"file is over the limit of {limit:,} bytes; split it into smaller files")
+        raise InputError(
+            path, f"file is over the limit of {limit:,} bytes; split it into smaller files"
+        )
     return raw
 
 
 def check_input_file(path: Path, max_bytes: int = USER_MAX_BYTES) -> None:
-    """Refuse, before any reading, a user's file that is missing, not a regular file, or larger than the limit."""
+    """Refuse, before any reading, a user's file that is missing, not a regular file, or larger than
+    the limit."""
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise InputError(path, "no such file" if isinstance(exc, FileNotFoundError)
-                         else f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(
+            path,
+            "no such file"
+            if isinstance(exc, FileNotFoundError)
+            else f"cannot read: {exc.strerror or exc}",
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        what = "is a folder, not a file" if stat.S_ISDIR(st.st_mode) else \
-            "is not a regular file (a device, FIFO or socket); give a file on disk"
+        what = (
+            "is a folder, not a file"
+            if stat.S_ISDIR(st.st_mode)
+            else "is not a regular file (a device, FIFO or socket); give a file on disk"
+        )
         raise InputError(path, what)
     _check_size(path, st.st_size, max_bytes)
 
 
 def _check_size(path: Path, size: int, limit: int) -> None:
     if size > limit:
-        raise InputError(path, f"file is {size:,} bytes, over the limit of {limit:,} bytes; split it into smaller files")
+        raise InputError(
+            path,
+            f"file is {size:,} bytes, over the limit of {limit:,} bytes; split it into smaller "
+            "files",
+        )
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:
@@ -110,7 +129,9 @@ def decode_text(path: Path | str, raw: bytes) -> str:
     if not raw.strip():
         raise InputError(path, "file is empty")
     if raw.startswith(_UTF16_BOMS):
-        raise InputError(path, "UTF-16 text; argkb reads RDF files as UTF-8 (re-save the file as UTF-8)", 1, 1)
+        raise InputError(
+            path, "UTF-16 text; argkb reads RDF files as UTF-8 (re-save the file as UTF-8)", 1, 1
+        )
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(raw, nul)
@@ -119,7 +140,9 @@ def decode_text(path: Path | str, raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
-        raise InputError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)", line, col) from None
+        raise InputError(
+            path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)", line, col
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -132,8 +155,13 @@ def _line_col(raw: bytes | str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
-def parse_file(path: Path | str, graph: Graph | None = None, fmt: str | None = None,
-               max_bytes: int | None = None, allow_network: bool = False) -> Graph:
+def parse_file(
+    path: Path | str,
+    graph: Graph | None = None,
+    fmt: str | None = None,
+    max_bytes: int | None = None,
+    allow_network: bool = False,
+) -> Graph:
     """Parse one RDF file into ``graph`` (a new Graph when None) and return it."""
     path = Path(path)
     fmt = fmt or guess_format(path)
@@ -141,8 +169,15 @@ def parse_file(path: Path | str, graph: Graph | None = None, fmt: str | None = N
     return parse_text(text, path, graph, fmt, allow_network)
 
 
-def parse_text(text: str, path: Path | str, graph: Graph | None = None, fmt: str = "turtle",
-               allow_network: bool = False) -> Graph:
+def parse_text(
+    text: str,
+    path: Path | str,
+    graph: Graph | None = None,
+    fmt: str = "turtle",
+    allow_network: bool = False,
+) -> Graph:
+    from rdflib import Graph
+
     graph = Graph() if graph is None else graph
     if fmt == "xml":
         _refuse_entities(path, text)
@@ -160,13 +195,20 @@ def _refuse_entities(path: Path | str, text: str) -> None:
     match = _ENTITY_DECL.search(text.encode("utf-8"))
     if match:
         line, col = _line_col(text, text.upper().find("<!ENTITY"))
-        raise InputError(path, "RDF/XML declares an XML entity (<!ENTITY …>); argkb never resolves "
-                               "or expands entities, remove the DOCTYPE", line, col)
+        raise InputError(
+            path,
+            "RDF/XML declares an XML entity (<!ENTITY …>); argkb never resolves "
+            "or expands entities, remove the DOCTYPE",
+            line,
+            col,
+        )
 
 
 def _check_jsonld(path: Path | str, text: str, allow_network: bool) -> None:
-    deep = ("JSON nested too deeply to read (lists or objects inside each other thousands of levels deep); "
-            "flatten the document")
+    deep = (
+        "JSON nested too deeply to read (lists or objects inside each other thousands of levels "
+        "deep); flatten the document"
+    )
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -179,8 +221,11 @@ def _check_jsonld(path: Path | str, text: str, allow_network: bool) -> None:
         except RecursionError:
             raise InputError(path, deep) from None
         if remote:
-            raise InputError(path, f"JSON-LD loads a remote @context ({remote[0]}); argkb does not reach the "
-                                   "network: inline the context")
+            raise InputError(
+                path,
+                f"JSON-LD loads a remote @context ({remote[0]}); argkb does not reach the "
+                "network: inline the context",
+            )
 
 
 def _remote_contexts(node) -> list[str]:
@@ -199,11 +244,15 @@ def _remote_contexts(node) -> list[str]:
 
 def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> InputError:
     """Name line and column: from rdflib where it says, else from pyoxigraph's parser."""
+    from xml.sax import SAXParseException  # (imported here: start-up of every command)
+
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or first_line
     line: int | None = None
     column: int | None = None
-    if hasattr(exc, "_i") and hasattr(exc, "_str"):  # rdflib's notation3 BadSyntax: an index into the bytes
+    if hasattr(exc, "_i") and hasattr(
+        exc, "_str"
+    ):  # rdflib's notation3 BadSyntax: an index into the bytes
         raw = exc._str if isinstance(exc._str, bytes) else str(exc._str).encode("utf-8")
         line, column = _line_col(raw, min(exc._i, len(raw)))
     elif isinstance(exc, SAXParseException):
@@ -212,9 +261,12 @@ def _syntax_error(path: Path | str, text: str, fmt: str, exc: Exception) -> Inpu
         line, column, ox_why = _oxigraph_position(text, _OX_MEDIA[fmt])
         why = ox_why or why
     if line is not None and line <= _first_content_line(text):
-        # nothing could be read: it may not be an RDF file at all, and what it holds is not echoed back
-        why = f"this does not look like {_FORMAT_NAMES.get(fmt, fmt)} (its first statement cannot be read); " \
-              "is it the right file?"
+        # nothing could be read: it may not be an RDF file at all, and what it holds is not echoed
+        # back
+        why = (
+            f"this does not look like {_FORMAT_NAMES.get(fmt, fmt)} (its first statement cannot be "
+            "read); is it the right file?"
+        )
     return InputError(path, f"syntax error: {why}", line, column)
 
 
@@ -239,7 +291,9 @@ def _oxigraph_position(text: str, media_type: str) -> tuple[int | None, int | No
         for _ in pyoxigraph.parse(text.encode("utf-8"), fmt, base_iri="urn:argkb:input"):
             pass
     except SyntaxError as exc:
-        message = re.sub(r"^Parser error at line \d+ between columns \d+ and \d+: ", "", exc.msg or "")
+        message = re.sub(
+            r"^Parser error at line \d+ between columns \d+ and \d+: ", "", exc.msg or ""
+        )
         return exc.lineno, exc.offset, message or None
     except Exception:  # noqa: BLE001 - only used to improve a message
         return None, None, None

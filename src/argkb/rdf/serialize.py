@@ -3,7 +3,8 @@
 Prefixes first (only those used), then one block per subject in sorted order; within a
 block ``a`` first, then ``rdfs:label``, then the other predicates sorted, objects sorted.
 Blank nodes are refused (contributions are skolemised before they get here), unless
-``blank_nodes=True`` asks for them as ``_:bN`` labels (files an author keeps editing, e.g. ``argkb anchor``).
+``blank_nodes=True`` asks for them as ``_:bN`` labels (files an author keeps editing, e.g.
+``argkb anchor``).
 
 Every term is written by pyoxigraph (``argkb.rdf.strict``), which escapes what Turtle
 requires (quotes, backslashes, line breaks, control characters) and refuses IRIs and
@@ -12,6 +13,7 @@ plain ASCII the grammar certainly allows. ``turtle_bytes`` then re-parses the ex
 with pyoxigraph's strict parser and compares them with the graph: what it returns is safe
 to write.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,22 +27,33 @@ from argkb.vocab.namespaces import PREFIXES
 _TYPE = RDF.type
 _FIRST = {RDF.type: "0", RDFS.label: "1"}
 #: datatypes Turtle writes bare (when the lexical form is already the bare one)
-_NATIVE = {XSD.integer: re.compile(r"^[+-]?[0-9]+$").match, XSD.boolean: re.compile(r"^(true|false)$").match}
-#: local names written as prefix:local: an ASCII subset of Turtle's PN_LOCAL (no escapes, no final dot)
+_NATIVE = {
+    XSD.integer: re.compile(r"^[+-]?[0-9]+$").match,
+    XSD.boolean: re.compile(r"^(true|false)$").match,
+}
+#: local names written as prefix:local: an ASCII subset of Turtle's PN_LOCAL (no escapes, no final
+#: dot)
 _PLAIN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$").match
 
 
 def _iri(iri: str) -> tuple[str, str | None]:
     """An IRI as Turtle writes it, and the prefix that takes (None: written in full)."""
     for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and _PLAIN_LOCAL(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}", prefix
+        if iri.startswith(ns) and _PLAIN_LOCAL(iri[len(ns) :]):
+            return f"{prefix}:{iri[len(ns) :]}", prefix
     return str(ox_named_node(iri)), None
 
 
-def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = None, predicate: bool = False) -> str:
-    """``term`` as Turtle (``iris``: IRIs already written, and how, so each is worked out once); ``a`` stands for
-    rdf:type only as a predicate (as an object, ``argkb:proposed rdf:type``, it is written out)."""
+def _name(
+    term,
+    used: set[str],
+    blanks: dict | None = None,
+    iris: dict | None = None,
+    predicate: bool = False,
+) -> str:
+    """``term`` as Turtle (``iris``: IRIs already written, and how, so each is worked out once);
+    ``a`` stands for rdf:type only as a predicate (as an object, ``argkb:proposed rdf:type``, it is
+    written out)."""
     if isinstance(term, BNode) and blanks is not None:
         return blanks.setdefault(term, f"_:b{len(blanks) + 1}")
     if isinstance(term, URIRef):
@@ -59,7 +72,7 @@ def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = 
             return str(term)
         quoted = str(ox_literal(str(term)))
         if term.language:
-            ox_literal(str(term), language=term.language)   # refuses a tag the grammar forbids
+            ox_literal(str(term), language=term.language)  # refuses a tag the grammar forbids
             return f"{quoted}@{term.language}"
         if term.datatype is not None:
             return f"{quoted}^^{_name(term.datatype, used, iris=iris)}"
@@ -70,25 +83,30 @@ def _name(term, used: set[str], blanks: dict | None = None, iris: dict | None = 
 
 
 def term_turtle(term, used: set[str]) -> str:
-    """One IRI or literal as Turtle, written by pyoxigraph (``used`` collects the prefixes it takes); rdf:type is
-    ``a``, as a predicate (a caller writing it as an object writes ``rdf:type`` itself)."""
+    """One IRI or literal as Turtle, written by pyoxigraph (``used`` collects the prefixes it
+    takes); rdf:type is ``a``, as a predicate (a caller writing it as an object writes ``rdf:type``
+    itself)."""
     return _name(term, used, predicate=True)
 
 
 def comment_text(text: str, limit: int = 300) -> str:
-    """``text`` made safe inside a ``#`` comment: line breaks and other control characters become spaces
-    (a comment ends at a line break, and what follows it would be read as Turtle), runs of spaces one,
-    at most ``limit`` characters."""
+    """``text`` made safe inside a ``#`` comment: line breaks and other control characters become
+    spaces (a comment ends at a line break, and what follows it would be read as Turtle), runs of
+    spaces one, at most ``limit`` characters."""
     flat = " ".join(_CONTROL.sub(" ", text).split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _sort_key(term) -> tuple:
-    return (0 if isinstance(term, URIRef) else 1, str(term), str(getattr(term, "datatype", "") or ""),
-            str(getattr(term, "language", "") or ""))
+    return (
+        0 if isinstance(term, URIRef) else 1,
+        str(term),
+        str(getattr(term, "datatype", "") or ""),
+        str(getattr(term, "language", "") or ""),
+    )
 
 
 def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:
@@ -114,7 +132,8 @@ def to_turtle(graph: Graph, header: str = "", blank_nodes: bool = False) -> str:
 
 
 def turtle_bytes(graph: Graph, header: str = "", name: str = "output") -> bytes:
-    """``to_turtle`` as UTF-8 bytes, re-parsed by the strict parser and compared with ``graph`` first."""
+    """``to_turtle`` as UTF-8 bytes, re-parsed by the strict parser and compared with ``graph``
+    first."""
     data = to_turtle(graph, header).encode("utf-8")
     check_turtle(data, graph, name)
     return data

@@ -6,6 +6,7 @@ not. ``check_graph`` refuses such terms in what a user gives (an ``InputError`` 
 term and how to fix it); ``check_turtle`` re-parses bytes about to be written and proves they
 hold exactly the intended triples.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,22 +16,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, InputError, UsageError
+from argkb.rdf.text import check_text  # noqa: F401 - re-exported: read from here too
 
 
 class UnsafeWrite(ArgkbError):
-    """Bytes about to be written would not read back as the intended triples (nothing was written)."""
-
-
-def check_text(text: str, what: str) -> str:
-    """``text`` when it is valid Unicode (no lone surrogate), else a UsageError naming ``what``."""
-    try:
-        text.encode("utf-8")   # fast path: only lone surrogates fail to encode
-        return text
-    except UnicodeEncodeError as exc:
-        char = text[exc.start]
-        raise UsageError(f"{what} holds U+{ord(char):04X} at character {exc.start + 1}, which is not valid "
-                         "Unicode text (invalid UTF-8, or a lone \\uD800-\\uDFFF escape); give UTF-8 text "
-                         "and write a character beyond U+FFFF as one \\U0001F600 escape, not two \\u escapes") from None
+    """Bytes about to be written would not read back as the intended triples (nothing was
+    written)."""
 
 
 def ox_named_node(iri: str) -> ox.NamedNode:
@@ -38,7 +29,9 @@ def ox_named_node(iri: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(iri)
     except ValueError as exc:
-        raise UsageError(f"not a valid IRI <{iri}>: {exc}; percent-encode or remove the character") from None
+        raise UsageError(
+            f"not a valid IRI <{iri}>: {exc}; percent-encode or remove the character"
+        ) from None
 
 
 def ox_literal(value: str, language: str | None = None, datatype: str | None = None) -> ox.Literal:
@@ -50,8 +43,9 @@ def ox_literal(value: str, language: str | None = None, datatype: str | None = N
             return ox.Literal(value, datatype=ox_named_node(datatype))
         return ox.Literal(value)
     except ValueError as exc:
-        raise UsageError(f"not a valid language tag {language!r}: {exc}; use a BCP 47 tag such as en or en-GB") \
-            from None
+        raise UsageError(
+            f"not a valid language tag {language!r}: {exc}; use a BCP 47 tag such as en or en-GB"
+        ) from None
 
 
 def ox_term(term, skolem: dict | None = None):
@@ -68,11 +62,14 @@ def ox_term(term, skolem: dict | None = None):
 
 
 def from_ox(term):
-    """A pyoxigraph term as an rdflib term; plain strings stay plain (no xsd:string), as rdflib reads them."""
+    """A pyoxigraph term as an rdflib term; plain strings stay plain (no xsd:string), as rdflib
+    reads them."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return _new_str(URIRef, term.value)   # URIRef's check only warns, and pyoxigraph's IRIs passed a stricter one
+        return _new_str(
+            URIRef, term.value
+        )  # URIRef's check only warns, and pyoxigraph's IRIs passed a stricter one
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
@@ -90,9 +87,10 @@ _new_str = str.__new__
 
 
 def _string_literal(value: str, language: str | None) -> Literal:
-    """``Literal(value, lang=language)`` as rdflib's constructor makes it for a plain or language-tagged
-    string (the same four fields), without its checks: pyoxigraph's strings and tags passed stricter ones.
-    At a million triples the map reads some 360,000 literals; the constructor cost 13 µs each."""
+    """``Literal(value, lang=language)`` as rdflib's constructor makes it for a plain or
+    language-tagged string (the same four fields), without its checks: pyoxigraph's strings and tags
+    passed stricter ones. At a million triples the map reads some 360,000 literals; the constructor
+    cost 13 µs each."""
     literal = _new_str(Literal, value)
     literal._language = language
     literal._datatype = None
@@ -102,7 +100,8 @@ def _string_literal(value: str, language: str | None) -> Literal:
 
 
 def to_nt(term) -> str:
-    """A term in N-Triples syntax: one line whatever the text holds (the log records replaced values so)."""
+    """A term in N-Triples syntax: one line whatever the text holds (the log records replaced values
+    so)."""
     return str(ox_term(term))
 
 
@@ -117,7 +116,7 @@ def from_nt(text: str):
 
 def ox_triples(graph: Graph) -> set:
     seen: dict = {}
-    iris: dict = {}   # an IRI is checked and converted once, however often it occurs
+    iris: dict = {}  # an IRI is checked and converted once, however often it occurs
 
     def term(t):
         if isinstance(t, URIRef):
@@ -126,11 +125,13 @@ def ox_triples(graph: Graph) -> set:
                 found = iris[t] = ox_term(t)
             return found
         return ox_term(t, seen)
+
     return {ox.Triple(term(s), term(p), term(o)) for s, p, o in graph}
 
 
 def check_graph(graph: Graph, path: Path | str) -> Graph:
-    """``graph`` unchanged when every term is one RDF allows; else an InputError naming the first bad one."""
+    """``graph`` unchanged when every term is one RDF allows; else an InputError naming the first
+    bad one."""
     seen: dict = {}
     checked: set = set()
     for triple in graph:
@@ -146,16 +147,21 @@ def check_graph(graph: Graph, path: Path | str) -> Graph:
 
 
 def check_turtle(data: bytes, graph: Graph, name: str) -> None:
-    """Raise UnsafeWrite unless ``data`` parses strictly as Turtle holding exactly ``graph``'s triples."""
+    """Raise UnsafeWrite unless ``data`` parses strictly as Turtle holding exactly ``graph``'s
+    triples."""
     try:
         parsed = {q.triple for q in ox.parse(data, ox.RdfFormat.TURTLE, base_iri="urn:argkb:check")}
     except SyntaxError as exc:
-        raise UnsafeWrite(f"{name}: refusing to write Turtle that does not parse ({exc}); nothing was written; "
-                          "please report this as a bug in argkb") from None
+        raise UnsafeWrite(
+            f"{name}: refusing to write Turtle that does not parse ({exc}); nothing was written; "
+            "please report this as a bug in argkb"
+        ) from None
     if any(isinstance(t, BNode) for triple in graph for t in triple):
         same = len(parsed) == len(graph)
     else:
         same = parsed == ox_triples(graph)
     if not same:
-        raise UnsafeWrite(f"{name}: refusing to write Turtle that would not read back as the same triples; "
-                          "nothing was written; please report this as a bug in argkb")
+        raise UnsafeWrite(
+            f"{name}: refusing to write Turtle that would not read back as the same triples; "
+            "nothing was written; please report this as a bug in argkb"
+        )

@@ -7,6 +7,7 @@ recognise the usual shapes of modelling mistakes (disjoint classes, a functional
 with two distinct values, an irreflexive property used reflexively, a value outside an
 enumeration) and say what is wrong, then list each axiom in words.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,9 @@ _ONTOLOGY_NS = "https://w3id.org/argkb/ontology#"
 
 @dataclass(frozen=True)
 class Axiom:
-    kind: str            # type | value | different | same | characteristic | domain | range | subclass
+    kind: str  # type | value | different | same | characteristic | domain | range | subclass
     #                      | disjoint | alldifferent | oneof | inverse | other
-    terms: tuple         # IRIs (URIRef) or raw strings, by kind
+    terms: tuple  # IRIs (URIRef) or raw strings, by kind
     text: str
 
 
@@ -63,8 +64,10 @@ class Names:
 
     def __init__(self, graph: Graph):
         self.by_local: dict[str, URIRef] = {}
-        for term in sorted({t for triple in graph for t in triple if isinstance(t, URIRef)},
-                           key=lambda t: (_rank(t), str(t))):
+        for term in sorted(
+            {t for triple in graph for t in triple if isinstance(t, URIRef)},
+            key=lambda t: (_rank(t), str(t)),
+        ):
             self.by_local.setdefault(re.split(r"[#/]", str(term))[-1], term)
 
     def __call__(self, name: str):
@@ -74,20 +77,32 @@ class Names:
 def to_axiom(text: str, names: Names) -> Axiom:
     group = re.match(r"^(DisjointClasses|DifferentIndividuals|DisjointProperties)\((.*)\)$", text)
     if group:
-        kind = {"DisjointClasses": "disjoint", "DifferentIndividuals": "alldifferent",
-                "DisjointProperties": "disjointprops"}[group.group(1)]
+        kind = {
+            "DisjointClasses": "disjoint",
+            "DifferentIndividuals": "alldifferent",
+            "DisjointProperties": "disjointprops",
+        }[group.group(1)]
         return Axiom(kind, tuple(names(x) for x in group.group(2).split()), text)
     oneof = re.match(r"^(\S+) equivalentTo \{(.*)\}$", text)
     if oneof:
-        return Axiom("oneof", (names(oneof.group(1)), *(names(x) for x in oneof.group(2).split(","))), text)
+        return Axiom(
+            "oneof", (names(oneof.group(1)), *(names(x) for x in oneof.group(2).split(","))), text
+        )
     words = text.split()
     if len(words) == 2:
         return Axiom("characteristic", (words[0], names(words[1])), text)
     if len(words) == 3:
         s, p, o = words
-        kind = {"type": "type", "differentFrom": "different", "sameAs": "same", "domain": "domain",
-                "range": "range", "subClassOf": "subclass", "inverseOf": "inverse",
-                "propertyDisjointWith": "disjointprops"}.get(p, "value")
+        kind = {
+            "type": "type",
+            "differentFrom": "different",
+            "sameAs": "same",
+            "domain": "domain",
+            "range": "range",
+            "subClassOf": "subclass",
+            "inverseOf": "inverse",
+            "propertyDisjointWith": "disjointprops",
+        }.get(p, "value")
         terms = (names(s), names(o)) if kind != "value" else (names(s), names(p), names(o))
         return Axiom(kind, terms, text)
     return Axiom("other", (), text)
@@ -126,13 +141,21 @@ def in_words(ax: Axiom) -> str:
         case "alldifferent":
             return ", ".join(_n(x) for x in t) + " are distinct individuals"
         case "disjointprops":
-            return "no two things are related by both " + " and ".join(_n(x) for x in t) + " (disjoint properties)"
+            return (
+                "no two things are related by both "
+                + " and ".join(_n(x) for x in t)
+                + " (disjoint properties)"
+            )
         case "oneof":
             return f"{_a(t[0])} is exactly one of " + ", ".join(_n(x) for x in t[1:])
         case "characteristic":
-            return {"Functional": f"{_n(t[1])} is functional: nothing has two different {_n(t[1])} values",
-                    "Irreflexive": f"{_n(t[1])} is irreflexive: nothing has itself as its {_n(t[1])}",
-                    "InverseFunctional": f"{_n(t[1])} is inverse-functional"}.get(t[0], ax.text)
+            return {
+                "Functional": (
+                    f"{_n(t[1])} is functional: nothing has two different {_n(t[1])} values"
+                ),
+                "Irreflexive": f"{_n(t[1])} is irreflexive: nothing has itself as its {_n(t[1])}",
+                "InverseFunctional": f"{_n(t[1])} is inverse-functional",
+            }.get(t[0], ax.text)
     return ax.text
 
 
@@ -173,36 +196,63 @@ def headline(axioms: list[Axiom]) -> tuple[str, list]:
     values = [ax.terms for ax in axioms if ax.kind == "value"]
     for s, p, o in values:
         if s == o and ("Irreflexive", p) in chars:
-            return f"{_n(s)} {_n(p)} itself, but {_n(p)} is irreflexive: nothing may be related to itself by it", [s]
+            return (
+                f"{_n(s)} {_n(p)} itself, but {_n(p)} is irreflexive: nothing may be related to "
+                "itself by it",
+                [s],
+            )
     for s, p, o in values:
         twins = sorted({o2 for s2, p2, o2 in values if s2 == s and p2 == p and o2 != o}, key=str)
         if ("Functional", p) in chars and twins:
             o2 = twins[0]
             first, second = sorted([o, o2], key=str)
-            why = ("they are declared different individuals" if _distinct(axioms, o, o2)
-                   else _clash_words(axioms, first, second))
-            return (f"{_n(s)} has two {_n(p)} values, {_n(first)} and {_n(second)}, but {_n(p)} is functional "
-                    f"(one value only) and {why}", [s, first, second])
+            why = (
+                "they are declared different individuals"
+                if _distinct(axioms, o, o2)
+                else _clash_words(axioms, first, second)
+            )
+            return (
+                f"{_n(s)} has two {_n(p)} values, {_n(first)} and {_n(second)}, but {_n(p)} is "
+                f"functional (one value only) and {why}",
+                [s, first, second],
+            )
     if "oneof" in kinds:
         ax = next(ax for ax in axioms if ax.kind == "oneof")
-        member = next((t[0] for t in (a.terms for a in axioms if a.kind == "type") if t[1] == ax.terms[0]), None)
+        member = next(
+            (t[0] for t in (a.terms for a in axioms if a.kind == "type") if t[1] == ax.terms[0]),
+            None,
+        )
         if member is not None:
-            return (f"{_n(member)} is {_a(ax.terms[0])}, but {_a(ax.terms[0])} is exactly one of "
-                    + ", ".join(_n(x) for x in ax.terms[1:]) + f", and {_n(member)} is declared different from each",
-                    [member])
+            return (
+                f"{_n(member)} is {_a(ax.terms[0])}, but {_a(ax.terms[0])} is exactly one of "
+                + ", ".join(_n(x) for x in ax.terms[1:])
+                + f", and {_n(member)} is declared different from each",
+                [member],
+            )
     if "disjointprops" in kinds:
         props = next(ax.terms for ax in axioms if ax.kind == "disjointprops")
         pairs = {(s, o) for s, p, o in values if p in props}
         for s, o in sorted(pairs, key=str):
-            return (f"{_n(s)} has {_n(o)} as both its " + " and its ".join(_n(p) for p in props)
-                    + ", which the ontology declares disjoint properties", [s, o])
+            return (
+                f"{_n(s)} has {_n(o)} as both its "
+                + " and its ".join(_n(p) for p in props)
+                + ", which the ontology declares disjoint properties",
+                [s, o],
+            )
     if "disjoint" in kinds:
         for ind, classes in sorted(_types(axioms).items(), key=lambda kv: str(kv[0])):
             clash = _disjoint_pair(axioms, classes)
             if clash:
-                return (f"{_n(ind)} is both {_a(clash[0])} and {_a(clash[1])}, which the ontology declares disjoint",
-                        [ind])
-    return ("the knowledge base is inconsistent with the ontology; the reasoner traced it to the axioms below", [])
+                return (
+                    f"{_n(ind)} is both {_a(clash[0])} and {_a(clash[1])}, which the ontology "
+                    "declares disjoint",
+                    [ind],
+                )
+    return (
+        "the knowledge base is inconsistent with the ontology; the reasoner traced it to the "
+        "axioms below",
+        [],
+    )
 
 
 def _disjoint_pair(axioms, classes):
@@ -219,8 +269,10 @@ def _clash_words(axioms, a, b) -> str:
     for ca in sorted(types.get(a, ()), key=str):
         for cb in sorted(types.get(b, ()), key=str):
             if _disjoint_pair(axioms, {ca, cb}):
-                return (f"so {_n(a)} and {_n(b)} would be one and the same, yet one is {_a(ca)} and the other "
-                        f"{_a(cb)}, which the ontology declares disjoint")
+                return (
+                    f"so {_n(a)} and {_n(b)} would be one and the same, yet one is {_a(ca)} and "
+                    f"the other {_a(cb)}, which the ontology declares disjoint"
+                )
     return "the two cannot be the same individual"
 
 
@@ -236,17 +288,21 @@ def _data_triples(axioms, graph: Graph) -> list[tuple]:
             triple = (ax.terms[0], OWL.differentFrom, ax.terms[1])
         else:
             continue
-        if all(isinstance(t, URIRef) for t in triple) and str(triple[0]).startswith(_DATA_NS) and triple in graph:
+        if (
+            all(isinstance(t, URIRef) for t in triple)
+            and str(triple[0]).startswith(_DATA_NS)
+            and triple in graph
+        ):
             out.append(triple)
     return out
 
 
 def explain_all(graph: Graph, java: str, limit: int, folder: Path, kb=None) -> list[Explanation]:
-    """Up to ``limit`` explanations: explain, set the data assertions involved aside, look again (pellet's
-    input written into ``folder``, a scratch folder)."""
-    graph = graph + Graph()   # a copy we may shrink
+    """Up to ``limit`` explanations: explain, set the data assertions involved aside, look again
+    (pellet's input written into ``folder``, a scratch folder)."""
+    graph = graph + Graph()  # a copy we may shrink
     names = Names(graph)
-    parsed: dict = {}   # data file -> its graph, read when first needed
+    parsed: dict = {}  # data file -> its graph, read when first needed
     found: list[Explanation] = []
     while len(found) < limit:
         lines = parse_explanation(run_pellet_explain(graph, java, folder))
@@ -257,15 +313,22 @@ def explain_all(graph: Graph, java: str, limit: int, folder: Path, kb=None) -> l
         where = [_where(ax, kb, graph, parsed) for ax in axioms]
         order = sorted(range(len(axioms)), key=lambda i: where[i] == " (ontology)")
         because = [in_words(axioms[i]) + where[i] for i in order]
-        found.append(Explanation(sentence, because, [i for i in individuals if isinstance(i, URIRef)], lines))
+        found.append(
+            Explanation(sentence, because, [i for i in individuals if isinstance(i, URIRef)], lines)
+        )
         data = _data_triples(axioms, graph)
         if not data:
             break
         for triple in data:
             graph.remove(triple)
     if not found:
-        found.append(Explanation("the reasoner found the knowledge base inconsistent, but pellet could not explain "
-                                 "why", []))
+        found.append(
+            Explanation(
+                "the reasoner found the knowledge base inconsistent, but pellet could not explain "
+                "why",
+                [],
+            )
+        )
     return found
 
 

@@ -8,6 +8,7 @@ explained by ``pellet explain`` (which finds a minimal set of axioms behind it),
 by ``argkb.reason.explain``; the data assertions of that set are then set aside and the check is
 repeated, so that several independent mistakes are each reported once.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,7 @@ from argkb.store import open_store
 
 EVERYTHING = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 _BASE = "http://argkb.invalid/reasoning"
-TEXT_LIMIT = 40   # inferences listed in text output
+TEXT_LIMIT = 40  # inferences listed in text output
 _META = (str(OWL), str(RDF), "http://www.w3.org/2000/01/rdf-schema#")
 
 
@@ -60,62 +61,105 @@ class ReasonResult:
         return sorted((s, p, o) for s, p, o in self.inferred if p != RDF.type)
 
     def render(self, fmt: str = "text") -> str:
-        return json.dumps(self.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else self.to_text()
+        return (
+            json.dumps(self.to_json(), indent=2, ensure_ascii=False)
+            if fmt == "json"
+            else self.to_text()
+        )
 
     def to_json(self) -> dict:
         return {
-            "consistent": self.consistent, "reasoner": self.reasoner, "seconds": round(self.seconds, 2),
-            "inconsistencies": [{"explanation": e.headline, "because": e.because,
-                                 "individuals": [str(i) for i in e.individuals], "axioms": e.raw}
-                                for e in self.explanations],
+            "consistent": self.consistent,
+            "reasoner": self.reasoner,
+            "seconds": round(self.seconds, 2),
+            "inconsistencies": [
+                {
+                    "explanation": e.headline,
+                    "because": e.because,
+                    "individuals": [str(i) for i in e.individuals],
+                    "axioms": e.raw,
+                }
+                for e in self.explanations
+            ],
             "unsatisfiable_classes": [str(c) for c in self.unsatisfiable],
-            "findings": [{"subject": str(s), "property": str(p), "object": str(o)} for s, p, o in self.findings()],
-            "inferred_types": [{"individual": str(s), "type": str(o), "routine": (s, RDF.type, o) in self.routine}
-                               for s, o in self.inferred_types()],
-            "inferred_values": [{"subject": str(s), "property": str(p), "object": str(o),
-                                 "routine": (s, p, o) in self.routine} for s, p, o in self.inferred_values()],
+            "findings": [
+                {"subject": str(s), "property": str(p), "object": str(o)}
+                for s, p, o in self.findings()
+            ],
+            "inferred_types": [
+                {"individual": str(s), "type": str(o), "routine": (s, RDF.type, o) in self.routine}
+                for s, o in self.inferred_types()
+            ],
+            "inferred_values": [
+                {
+                    "subject": str(s),
+                    "property": str(p),
+                    "object": str(o),
+                    "routine": (s, p, o) in self.routine,
+                }
+                for s, p, o in self.inferred_values()
+            ],
             "inferred_file": str(self.inferred_file) if self.inferred_file else None,
         }
 
     def to_text(self) -> str:
         lines = []
         if self.consistent:
-            lines.append(f"consistent: the knowledge base has a model under the ontology ({self.reasoner}, "
-                         f"{self.seconds:.1f} s)")
+            lines.append(
+                f"consistent: the knowledge base has a model under the ontology ({self.reasoner}, "
+                f"{self.seconds:.1f} s)"
+            )
         else:
             n = len(self.explanations)
-            lines.append(f"INCONSISTENT: {n} problem{'s' if n != 1 else ''} found ({self.reasoner} + pellet explain, "
-                         f"{self.seconds:.1f} s)")
+            lines.append(
+                f"INCONSISTENT: {n} problem{'s' if n != 1 else ''} found ({self.reasoner} + pellet "
+                f"explain, {self.seconds:.1f} s)"
+            )
             for i, e in enumerate(self.explanations, 1):
                 lines.append(f"{i}. {e.headline}")
                 lines += [f"     because {b}" for b in e.because]
         if self.unsatisfiable:
-            lines.append("unsatisfiable classes (nothing can belong to them): "
-                         + ", ".join(short(c) for c in self.unsatisfiable))
+            lines.append(
+                "unsatisfiable classes (nothing can belong to them): "
+                + ", ".join(short(c) for c in self.unsatisfiable)
+            )
         if self.consistent:
             lines += self._findings_text()
         if self.inferred_file:
             lines.append(f"inferences written to {self.inferred_file}")
         return "\n".join(lines)
 
-
     def _findings_text(self) -> list[str]:
         """The findings first; the routine inferences only counted."""
         found = self.findings()
         if not found:
-            lines = ["findings: none (nothing inferred beyond the class hierarchy and inverse properties)"]
+            lines = [
+                "findings: none (nothing inferred beyond the class hierarchy and inverse "
+                "properties)"
+            ]
         else:
-            lines = [f"findings: {len(found)} inferred beyond the class hierarchy and inverse properties"]
-            shown = [f"  {short(s)} a {short(o)}" if p == RDF.type else f"  {short(s)} {short(p)} {short(o)}"
-                     for s, p, o in found]
+            lines = [
+                f"findings: {len(found)} inferred beyond the class hierarchy and inverse properties"
+            ]
+            shown = [
+                f"  {short(s)} a {short(o)}"
+                if p == RDF.type
+                else f"  {short(s)} {short(p)} {short(o)}"
+                for s, p, o in found
+            ]
             lines += shown[:TEXT_LIMIT]
             if len(shown) > TEXT_LIMIT:
-                lines.append(f"  … and {len(shown) - TEXT_LIMIT} more (all of them with --format json or --infer)")
+                lines.append(
+                    f"  … and {len(shown) - TEXT_LIMIT} more (all of them with --format json or "
+                    "--infer)"
+                )
         types = sum(1 for _ in self.routine.triples((None, RDF.type, None)))
         values = len(self.routine) - types
         if types or values:
-            lines.append(f"routine, not listed: {types} superclass type(s) (e.g. every implication is a claim) and "
-                         f"{values} inverse property value(s); all with --format json or --infer")
+            lines.append(
+                f"routine, not listed: {types} superclass type(s) (e.g. every implication is a "
+                f"claim) and {values} inverse property value(s); all with --format json or --infer"
+            )
         return lines
 
 
@@ -131,9 +175,9 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
     java = find_java()
     start = time.perf_counter()
     asserted = kb_triples(kb)
-    # the reasoners' input files go to a scratch folder in the cache, never the system's temporary folder:
-    # removed after, and recovered by the next command if this one is killed (owlready2 also left its
-    # file behind whenever the knowledge base was inconsistent)
+    # the reasoners' input files go to a scratch folder in the cache, never the system's temporary
+    # folder: removed after, and recovered by the next command if this one is killed (owlready2 also
+    # left its file behind whenever the knowledge base was inconsistent)
     with scratch(kb, "reason") as folder, system_temp_in(folder):
         world, error = _run(asserted, reasoner, java)
         if error is not None:
@@ -141,13 +185,18 @@ def reason(kb, reasoner: str = "hermit", max_explanations: int = 10) -> ReasonRe
 
             explanations = explain_all(asserted, java, max_explanations, folder, kb)
             return ReasonResult(False, reasoner, time.perf_counter() - start, explanations)
-    unsat = sorted(URIRef(c.iri) for c in world.inconsistent_classes() if not c.iri.startswith(_META[0]))
+    unsat = sorted(
+        URIRef(c.iri) for c in world.inconsistent_classes() if not c.iri.startswith(_META[0])
+    )
     inferred, routine = _inferences(world, asserted)
-    return ReasonResult(True, reasoner, time.perf_counter() - start, [], unsat, inferred, routine=routine)
+    return ReasonResult(
+        True, reasoner, time.perf_counter() - start, [], unsat, inferred, routine=routine
+    )
 
 
 def _run(graph: Graph, reasoner: str, java: str):
-    """Load ``graph`` into a fresh World and reason; returns (world, inconsistency error or None)."""
+    """Load ``graph`` into a fresh World and reason; returns (world, inconsistency error or
+    None)."""
     import owlready2
 
     owlready2.JAVA_EXE = java
@@ -159,8 +208,9 @@ def _run(graph: Graph, reasoner: str, java: str):
             if reasoner == "pellet":
                 owlready2.sync_reasoner_pellet(world, infer_property_values=True, debug=0)
             else:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0,
-                                               ignore_unsupported_datatypes=True)
+                owlready2.sync_reasoner_hermit(
+                    world, infer_property_values=True, debug=0, ignore_unsupported_datatypes=True
+                )
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         return world, exc
     except owlready2.OwlReadyJavaError as exc:
@@ -169,34 +219,53 @@ def _run(graph: Graph, reasoner: str, java: str):
 
 
 def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
-    """Types (with every superclass the reasoner settled) and object property values not asserted, and
-    the routine part of them (superclasses of asserted types, inverse and symmetric values): ``(inferred, routine)``.
+    """Types (with every superclass the reasoner settled) and object property values not asserted,
+    and the routine part of them (superclasses of asserted types, inverse and symmetric values):
+    ``(inferred, routine)``.
 
-    Values that only restate an asserted value through owl:inverseOf (or an owl:SymmetricProperty) are added too (queries can
-    use them) but types of ontology-level nodes (classes, properties) are left out.
+    Values that only restate an asserted value through owl:inverseOf (or an owl:SymmetricProperty)
+    are added too (queries can use them) but types of ontology-level nodes (classes, properties) are
+    left out.
     """
     out, routine = Graph(), Graph()
-    individuals: set[Identifier] = {s for s in asserted.subjects(RDF.type, OWL.NamedIndividual)
-                                     if isinstance(s, Identifier)} | {
-        s for s, o in asserted.subject_objects(RDF.type)
-        if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)}
+    individuals: set[Identifier] = {
+        s for s in asserted.subjects(RDF.type, OWL.NamedIndividual) if isinstance(s, Identifier)
+    } | {
+        s
+        for s, o in asserted.subject_objects(RDF.type)
+        if isinstance(s, URIRef) and isinstance(o, URIRef) and not str(o).startswith(_META)
+    }
     for iri in sorted(individuals):
         ind = world[str(iri)]
         told = _told_superclasses(asserted, iri)
         for cls in getattr(ind, "INDIRECT_is_a", ()):
             cls_iri = getattr(cls, "iri", None)
-            if cls_iri and not cls_iri.startswith(_META) and (iri, RDF.type, URIRef(cls_iri)) not in asserted:
+            if (
+                cls_iri
+                and not cls_iri.startswith(_META)
+                and (iri, RDF.type, URIRef(cls_iri)) not in asserted
+            ):
                 out.add((iri, RDF.type, URIRef(cls_iri)))
                 if URIRef(cls_iri) in told:
                     routine.add((iri, RDF.type, URIRef(cls_iri)))
     reasoned = world.as_rdflib_graph()
     for s, p, o in reasoned:
-        if (isinstance(s, URIRef) and isinstance(o, URIRef) and s in individuals and p != RDF.type
-                and not str(p).startswith(_META) and not str(p).startswith(_BASE) and (s, p, o) not in asserted
-                and (p, RDF.type, OWL.ObjectProperty) in asserted):
+        if (
+            isinstance(s, URIRef)
+            and isinstance(o, URIRef)
+            and s in individuals
+            and p != RDF.type
+            and not str(p).startswith(_META)
+            and not str(p).startswith(_BASE)
+            and (s, p, o) not in asserted
+            and (p, RDF.type, OWL.ObjectProperty) in asserted
+        ):
             out.add((s, p, o))
     # a symmetric property is its own inverse: ``a alternativeTo b`` restates ``b alternativeTo a``
-    pairs = [*asserted.subject_objects(OWL.inverseOf), *((p, p) for p in asserted.subjects(RDF.type, OWL.SymmetricProperty))]
+    pairs = [
+        *asserted.subject_objects(OWL.inverseOf),
+        *((p, p) for p in asserted.subjects(RDF.type, OWL.SymmetricProperty)),
+    ]
     for p, q in pairs:
         for a, b in ((p, q), (q, p)):
             for s, o in asserted.subject_objects(a):
@@ -207,14 +276,20 @@ def _inferences(world, asserted: Graph) -> tuple[Graph, Graph]:
 
 
 def _told_superclasses(asserted: Graph, individual) -> set:
-    """Every class the ontology's rdfs:subClassOf chains put above the individual's asserted types."""
-    return {c for t in asserted.objects(individual, RDF.type) if isinstance(t, URIRef)
-            for c in asserted.transitive_objects(t, RDFS.subClassOf)}
+    """Every class the ontology's rdfs:subClassOf chains put above the individual's asserted
+    types."""
+    return {
+        c
+        for t in asserted.objects(individual, RDF.type)
+        if isinstance(t, URIRef)
+        for c in asserted.transitive_objects(t, RDFS.subClassOf)
+    }
 
 
 def write_inferences(result: ReasonResult, target: Path, user_path: bool = True) -> Path:
-    """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path must be a
-    regular file or a new name in an existing folder (``--infer FILE``); only argkb's own cache folder is created."""
+    """The inferences as Turtle at ``target`` (a derived file: never inside data/). A user's path
+    must be a regular file or a new name in an existing folder (``--infer FILE``); only argkb's own
+    cache folder is created."""
     from argkb.kb.folder import new_graph
     from argkb.rdf.atomic import atomic_write_text
 
@@ -223,27 +298,39 @@ def write_inferences(result: ReasonResult, target: Path, user_path: bool = True)
     g = new_graph()
     for t in result.inferred:
         g.add(t)
-    header = "# Inferred by `argkb reason --infer` (OWL reasoner output): derived, not a source; regenerate, do not edit.\n"
+    header = (
+        "# Inferred by `argkb reason --infer` (OWL reasoner output): derived, not a source; "
+        "regenerate, do not edit.\n"
+    )
     target = Path(target)
-    atomic_write_text(target, header + g.serialize(format="turtle"), create_folders=not user_path,
-                      option="--infer" if user_path else None)
+    atomic_write_text(
+        target,
+        header + g.serialize(format="turtle"),
+        create_folders=not user_path,
+        option="--infer" if user_path else None,
+    )
     return target
 
 
-def reason_and_infer(kb, infer_to: str | None = None, reasoner: str = "hermit",
-                     max_explanations: int = 10) -> ReasonResult:
-    """``argkb reason``: ``reason``, and with ``infer_to`` (a path, or "" for the cache's ``inferred.ttl``) the
-    inferences written there — never among the sources (``data/``, ``ontology/``)."""
+def reason_and_infer(
+    kb, infer_to: str | None = None, reasoner: str = "hermit", max_explanations: int = 10
+) -> ReasonResult:
+    """``argkb reason``: ``reason``, and with ``infer_to`` (a path, or "" for the cache's
+    ``inferred.ttl``) the inferences written there — never among the sources (``data/``,
+    ``ontology/``)."""
     from argkb.errors import UsageError
 
     target = None
     if infer_to is not None:
         target = Path(infer_to) if infer_to else kb.cache_dir / "inferred.ttl"
-        if target.resolve().is_relative_to(kb.data_dir.resolve()) or \
-                target.resolve().is_relative_to(kb.ontology_dir.resolve()):
-            raise UsageError(f"{target}: inferences are derived, never written among the sources "
-                             "(data/, ontology/); choose another file")
-        if infer_to:   # the user's own path: a regular file or a new name in an existing folder
+        if target.resolve().is_relative_to(
+            kb.data_dir.resolve()
+        ) or target.resolve().is_relative_to(kb.ontology_dir.resolve()):
+            raise UsageError(
+                f"{target}: inferences are derived, never written among the sources "
+                "(data/, ontology/); choose another file"
+            )
+        if infer_to:  # the user's own path: a regular file or a new name in an existing folder
             from argkb.rdf.atomic import check_output_path
 
             check_output_path(target, "--infer")

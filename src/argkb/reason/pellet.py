@@ -2,6 +2,7 @@
 
 ``Explanation`` is what an inconsistency becomes once put into words (``argkb.reason.explain``).
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,10 @@ def find_java() -> str:
         return str(Path(home) / "bin" / "java")
     found = shutil.which("java")
     if found is None:
-        raise JavaMissing("argkb reason needs Java (HermiT and Pellet run on the JVM): install a Java "
-                          "runtime, e.g. `apt-get install default-jre-headless`, or set JAVA_HOME")
+        raise JavaMissing(
+            "argkb reason needs Java (HermiT and Pellet run on the JVM): install a Java "
+            "runtime, e.g. `apt-get install default-jre-headless`, or set JAVA_HOME"
+        )
     return found
 
 
@@ -42,14 +45,23 @@ class Explanation:
 
 
 def run_pellet_explain(graph: Graph, java: str, folder: Path, *extra: str) -> str:
-    """``pellet explain`` (bundled with owlready2) on ``graph`` written as RDF/XML into ``folder`` (a scratch
-    folder in the knowledge base's cache: ``argkb.kb.scratch``); its stdout."""
+    """``pellet explain`` (bundled with owlready2) on ``graph`` written as RDF/XML into ``folder``
+    (a scratch folder in the knowledge base's cache: ``argkb.kb.scratch``); its stdout."""
     from owlready2 import reasoning
 
     path = Path(folder) / "explain.owl"
     graph.serialize(path, format="xml")
-    command = [java, "-Xmx2000M", "-cp", reasoning._PELLET_CLASSPATH, "pellet.Pellet", "explain",
-               "--ignore-imports", *extra, path.as_uri()]
+    command = [
+        java,
+        "-Xmx2000M",
+        "-cp",
+        reasoning._PELLET_CLASSPATH,
+        "pellet.Pellet",
+        "explain",
+        "--ignore-imports",
+        *extra,
+        path.as_uri(),
+    ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     finally:

@@ -12,6 +12,7 @@ premise). A finding the editors have weighed and chosen to leave carries
 - ``argkb.review.verdicts`` — the premises verdicts turn on, by removing their arguments;
 - ``argkb.review.render`` — the list as text or JSON.
 """
+
 from argkb.review.findings import Finding, Review, review
 
 __all__ = ["Finding", "Review", "review"]

@@ -1,6 +1,7 @@
 """Run the review queries (``queries/review-*.rq``) and collect their findings, with the findings
 computed from the verdicts (``argkb.review.verdicts``: decisive premises, verdicts resting on an
 editors' premise)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -15,11 +16,11 @@ PREFIX = "review-"
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str          # the argkb:Finding, as a CURIE (argkb:UncitedBackground)
-    query: str         # the named query that found it
-    node: str          # the node it is about, as a CURIE
-    detail: str        # what the query says about it (a statement, a label, the other alternative…)
-    note: str = ""     # the editors' argkb:reviewNote when they chose to leave it
+    kind: str  # the argkb:Finding, as a CURIE (argkb:UncitedBackground)
+    query: str  # the named query that found it
+    node: str  # the node it is about, as a CURIE
+    detail: str  # what the query says about it (a statement, a label, the other alternative…)
+    note: str = ""  # the editors' argkb:reviewNote when they chose to leave it
 
     @property
     def accepted(self) -> bool:
@@ -32,7 +33,9 @@ class Finding:
 @dataclass
 class Review:
     findings: list[Finding] = field(default_factory=list)
-    checks: list[tuple[str, str, str]] = field(default_factory=list)  # (query, finding kind, summary)
+    checks: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (query, finding kind, summary)
 
     @property
     def open(self) -> list[Finding]:
@@ -48,8 +51,11 @@ def review_queries(kb=None) -> list[library.NamedQuery]:
     queries = [q for name, q in library.library(kb).items() if name.startswith(PREFIX)]
     for q in queries:
         if not library.parse_header(q.text).get("finding"):
-            raise InputError(q.path or q.name, "a review query needs a '#+ finding: argkb:Kind' header line "
-                                               "naming the argkb:Finding it reports")
+            raise InputError(
+                q.path or q.name,
+                "a review query needs a '#+ finding: argkb:Kind' header line "
+                "naming the argkb:Finding it reports",
+            )
     return queries
 
 
@@ -67,10 +73,14 @@ def review(kb) -> Review:
             if node is None:
                 continue
             detail, note = row.get("detail"), row.get("note")
-            result.findings.append(Finding(kind, query.name, short(node), _text(detail), _text(note)))
+            result.findings.append(
+                Finding(kind, query.name, short(node), _text(detail), _text(note))
+            )
     result.checks.extend(verdicts.CHECKS)
-    result.findings.extend(Finding(kind, verdicts.CHECK, node, detail, note)
-                           for kind, node, detail, note in verdicts.computed(store))
+    result.findings.extend(
+        Finding(kind, verdicts.CHECK, node, detail, note)
+        for kind, node, detail, note in verdicts.computed(store)
+    )
     return result
 
 

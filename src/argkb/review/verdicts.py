@@ -1,4 +1,5 @@
-"""Review findings computed from the verdicts rather than read by a query: premises that decide them.
+"""Review findings computed from the verdicts rather than read by a query: premises that decide
+them.
 
 A **verdict** is the status of one implication in one view: overall, or under one lens (the
 built-in five and any the knowledge base declares), as ``argkb assess lenses`` shows it
@@ -21,6 +22,7 @@ labelling is directional), so each premise costs a few small labellings.
 An ``argkb:acceptedFinding`` of that kind with an ``argkb:reviewNote`` on the claim marks the
 finding as left by the editors, with that note.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,10 +41,19 @@ EDITORS = "argkb:RestsOnEditorsPremise"
 #: the name computed findings carry where a query's findings carry the query's name
 CHECK = "verdicts"
 CHECKS = [
-    (CHECK, DECISIVE, "Review (computed): premises that alone decide three or more verdicts (an implication's "
-                      "status overall or under a lens): removing the arguments resting on one changes them."),
-    (CHECK, EDITORS, "Review (computed): verdicts that rest on one premise of the editors' own that quotes and "
-                     "cites nothing and that nothing attacks: removing the arguments resting on it changes them."),
+    (
+        CHECK,
+        DECISIVE,
+        "Review (computed): premises that alone decide three or more verdicts (an implication's "
+        "status overall or under a lens): removing the arguments resting on one changes them.",
+    ),
+    (
+        CHECK,
+        EDITORS,
+        "Review (computed): verdicts that rest on one premise of the editors' own that quotes and "
+        "cites nothing and that nothing attacks: removing the arguments resting on it changes "
+        "them.",
+    ),
 ]
 #: how many verdict changes a premise needs to be decisive
 DECISIVE_AT = 3
@@ -55,7 +66,9 @@ _PREFIX = """PREFIX argkb: <https://w3id.org/argkb/ontology#>
 PREFIX kb:    <https://w3id.org/argkb/id/>
 PREFIX prov:  <http://www.w3.org/ns/prov#>
 """
-EDITORS_Q = _PREFIX + """SELECT DISTINCT ?node WHERE {
+EDITORS_Q = (
+    _PREFIX
+    + """SELECT DISTINCT ?node WHERE {
   ?argument argkb:premise ?node .
   ?node prov:wasAttributedTo kb:argkb-editors .
   FILTER NOT EXISTS { ?node argkb:evidence ?quote }
@@ -63,11 +76,15 @@ EDITORS_Q = _PREFIX + """SELECT DISTINCT ?node WHERE {
   FILTER NOT EXISTS { ?attacker argkb:attacks ?node }
   FILTER NOT EXISTS { ?node a argkb:Implication }
 }"""
-NOTES_Q = _PREFIX + """SELECT ?node ?kind ?note WHERE {
+)
+NOTES_Q = (
+    _PREFIX
+    + """SELECT ?node ?kind ?note WHERE {
   VALUES ?kind { argkb:DecisivePremise argkb:RestsOnEditorsPremise }
   ?node argkb:acceptedFinding ?kind ;
         argkb:reviewNote ?note .
 }"""
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +92,8 @@ class Change:
     """One verdict that removing a premise's arguments changes."""
 
     claim: URIRef
-    lens: URIRef | None       # None: overall
-    before: str               # IN / OUT / UNDEC, or SILENT
+    lens: URIRef | None  # None: overall
+    before: str  # IN / OUT / UNDEC, or SILENT
     after: str
 
     def __str__(self) -> str:
@@ -97,10 +114,12 @@ class _View:
         self.own, self.view = ev.own, ev.view
         self.before: dict[URIRef, str] = {}
         self.regions: dict[URIRef, list[URIRef]] = {}
-        self.sways: dict[URIRef, list[URIRef]] = {}     # argument -> the implications whose status depends on it
+        self.sways: dict[
+            URIRef, list[URIRef]
+        ] = {}  # argument -> the implications whose status depends on it
         for c in implications:
             if not ev.argues(c):
-                continue    # silent before; silent after removing anything
+                continue  # silent before; silent after removing anything
             self.before[c] = ev.claims.get(c, SILENT)
             self.regions[c] = region(graph, c, self.view, SEMANTICS)
             for a in self.regions[c]:
@@ -115,16 +134,21 @@ class _View:
         arg_labels, _ = labels(framework(self.graph, sub), SEMANTICS)
         out = []
         for c in affected:
-            after = (claim_status(self.graph, self.lens, c, sub, arg_labels) if self._argues(c, removed)
-                     else SILENT)
+            after = (
+                claim_status(self.graph, self.lens, c, sub, arg_labels)
+                if self._argues(c, removed)
+                else SILENT
+            )
             if after != self.before[c]:
                 out.append(Change(c, self.lens, self.before[c], after))
         return out
 
     def _argues(self, claim: URIRef, removed: set[URIRef]) -> bool:
         g = self.graph
-        return any(a in self.own and a not in removed
-                   for a in (*g.concluding.get(claim, ()), *g.rebutting.get(claim, ())))
+        return any(
+            a in self.own and a not in removed
+            for a in (*g.concluding.get(claim, ()), *g.rebutting.get(claim, ()))
+        )
 
 
 def verdict_changes(graph: ArgumentGraph, lenses) -> dict[URIRef, list[Change]]:
@@ -137,7 +161,7 @@ def verdict_changes(graph: ArgumentGraph, lenses) -> dict[URIRef, list[Change]]:
     for premise in sorted(graph.using):
         removed = set(graph.using[premise])
         changed = [ch for v in views for ch in v.changes(removed)]
-        if changed:   # by implication; a stable sort keeps the views in order (overall first)
+        if changed:  # by implication; a stable sort keeps the views in order (overall first)
             result[premise] = sorted(changed, key=lambda ch: order[ch.claim])
     return result
 
@@ -159,13 +183,24 @@ def computed(store) -> list[tuple[str, str, str, str]]:
         return []
     editors = {row[0] for row in store.query(EDITORS_Q).rows}
     notes: dict[tuple[URIRef, str], str] = {}
-    for node, kind, note in sorted(store.query(NOTES_Q).rows, key=lambda r: tuple(str(t) for t in r)):
+    for node, kind, note in sorted(
+        store.query(NOTES_Q).rows, key=lambda r: tuple(str(t) for t in r)
+    ):
         notes.setdefault((node, short(kind)), str(note))
     found = []
     for premise, changed in changes.items():
         flips = [ch for ch in changed if SILENT not in (ch.before, ch.after)]
-        kinds = ([DECISIVE] if len(flips) >= DECISIVE_AT else []) + ([EDITORS] if premise in editors else [])
+        kinds = ([DECISIVE] if len(flips) >= DECISIVE_AT else []) + (
+            [EDITORS] if premise in editors else []
+        )
         for kind in kinds:
             shown = flips if kind == DECISIVE else changed
-            found.append((kind, short(premise), describe(graph, premise, shown), notes.get((premise, kind), "")))
+            found.append(
+                (
+                    kind,
+                    short(premise),
+                    describe(graph, premise, shown),
+                    notes.get((premise, kind), ""),
+                )
+            )
     return found

@@ -8,6 +8,7 @@
 * else, when the cache folder cannot be written or stays locked, or ``ARGKB_STORE=memory``,
   an in-memory pyoxigraph store loaded from the files.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -35,7 +36,9 @@ ENV_STORE = "ARGKB_STORE"
 def derived_store(kb: KnowledgeBase):
     from argkb.store.derived import DerivedStore
 
-    return DerivedStore(kb.root, [kb.ontology_file, *kb.data_files()], kb.cache_dir / "store", kb.superseded())
+    return DerivedStore(
+        kb.root, [kb.ontology_file, *kb.data_files()], kb.cache_dir / "store", kb.superseded()
+    )
 
 
 def refresh_derived_store(kb: KnowledgeBase) -> str | None:
@@ -67,8 +70,10 @@ def open_store(kb: KnowledgeBase):
 def _open(kb: KnowledgeBase):
     if kb.endpoint:
         if kb.extra:
-            raise UsageError("--data cannot be combined with --endpoint: push the file to the server "
-                             "(argkb push), or read it with the embedded store")
+            raise UsageError(
+                "--data cannot be combined with --endpoint: push the file to the server "
+                "(argkb push), or read it with the embedded store"
+            )
         from argkb.store.endpoint import EndpointStore
 
         return EndpointStore(kb.endpoint, kb.update_endpoint)
@@ -87,8 +92,12 @@ def _open(kb: KnowledgeBase):
         store = OxigraphStore.from_kb(kb)
         store.backend = "memory (derived store unavailable)"
         return store
-    log.debug("derived store %s opened in %.3f s%s", derived.folder, time.perf_counter() - started,
-              "".join(f"; {note}" for note in derived.notes))
+    log.debug(
+        "derived store %s opened in %.3f s%s",
+        derived.folder,
+        time.perf_counter() - started,
+        "".join(f"; {note}" for note in derived.notes),
+    )
     if not kb.extra:
         store = OxigraphStore(ox, union=True, backend=f"disk {derived.folder}")
         # a committed database is never written again: views computed from it alone may be kept
@@ -105,10 +114,15 @@ def _with_extra(kb: KnowledgeBase, derived):
     from argkb.rdf.parse import USER_MAX_BYTES, parse_file
     from argkb.store.derived import GRAPH_BASE
 
-    graphs = [parse_file(path, allow_network=kb.allow_network, max_bytes=USER_MAX_BYTES) for path in kb.extra]
+    graphs = [
+        parse_file(path, allow_network=kb.allow_network, max_bytes=USER_MAX_BYTES)
+        for path in kb.extra
+    ]
     path = derived.snapshot()
     try:
-        store = SnapshotStore(pyoxigraph.Store(str(path)), union=True, backend=f"disk snapshot {path}")
+        store = SnapshotStore(
+            pyoxigraph.Store(str(path)), union=True, backend=f"disk snapshot {path}"
+        )
         store.path = path
         for i, graph in enumerate(graphs):
             store.add_graph(graph, f"{GRAPH_BASE}extra/{i}/{quote(Path(kb.extra[i]).name)}")
@@ -120,7 +134,8 @@ def _with_extra(kb: KnowledgeBase, derived):
 
 
 class SnapshotStore(OxigraphStore):
-    """A private writable copy of the derived store; its folder is removed when it is closed or dropped."""
+    """A private writable copy of the derived store; its folder is removed when it is closed or
+    dropped."""
 
     path: Path | None = None
 
@@ -157,9 +172,17 @@ def store_status(kb: KnowledgeBase, verify: bool = False) -> dict:
         state = "stale"
     files = manifest.files if manifest else {}
     return {
-        "folder": str(derived.folder), "state": state, "reason": changes.rebuild_reason,
-        "engine": manifest.engine if manifest else None, "database": manifest.db if manifest else None,
+        "folder": str(derived.folder),
+        "state": state,
+        "reason": changes.rebuild_reason,
+        "engine": manifest.engine if manifest else None,
+        "database": manifest.db if manifest else None,
         "triples": manifest.triples if manifest else 0,
-        "added": changes.added, "changed": changes.changed, "removed": changes.removed,
-        "files": {k: {"sha256": e.sha256, "triples": e.triples, "graph": e.graph} for k, e in sorted(files.items())},
+        "added": changes.added,
+        "changed": changes.changed,
+        "removed": changes.removed,
+        "files": {
+            k: {"sha256": e.sha256, "triples": e.triples, "graph": e.graph}
+            for k, e in sorted(files.items())
+        },
     }

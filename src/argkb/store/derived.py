@@ -16,10 +16,11 @@ manifest, written atomically, switches to it. A committed database is never writ
 so readers (``Store.read_only``) never see a half-applied update and need no lock. A
 ``DIRTY`` marker, written before an update and removed after, names the database being
 built: found on the next open, it means a crash, and the half-built copy is discarded.
-Writers serialise on ``lock`` (``fcntl.flock``, ``argkb.store.store_lock``). A rebuild is one bulk load
-(``Store.bulk_extend``) of every file's quads: within ~1.1-1.2x of pyoxigraph's own ``bulk_load`` of the
-same quads into an on-disk store (``bench/before.py``).
+Writers serialise on ``lock`` (``fcntl.flock``, ``argkb.store.store_lock``). A rebuild is one bulk
+load (``Store.bulk_extend``) of every file's quads: within ~1.1-1.2x of pyoxigraph's own
+``bulk_load`` of the same quads into an on-disk store (``bench/before.py``).
 """
+
 from __future__ import annotations
 
 import gc
@@ -27,6 +28,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -40,7 +42,7 @@ from argkb.rdf.atomic import atomic_write_text
 from argkb.store.views import collect_views
 
 CACHE_DIR = ".argkb-cache"
-FORMAT = 2   # 2: entries record the fingerprint of what amendments replaced in the file
+FORMAT = 2  # 2: entries record the fingerprint of what amendments replaced in the file
 #: named graphs of the knowledge base's files: this prefix + the file's path inside the KB
 GRAPH_BASE = "https://w3id.org/argkb/graph/"
 #: a file modified this close to its hashing is hashed again next time (coarse timestamps)
@@ -77,11 +79,28 @@ class FileEntry:
     hashed_ns: int
     triples: int
     graph: str
-    superseded: str = ""     # argkb.kb.supersede.digest of the facts left out of this file
+    superseded: str = ""  # argkb.kb.supersede.digest of the facts left out of this file
 
     def same_stat(self, st: os.stat_result) -> bool:
-        return (self.size, self.mtime_ns, self.ctime_ns, self.ino) == \
-            (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        return (self.size, self.mtime_ns, self.ctime_ns, self.ino) == (
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ctime_ns,
+            st.st_ino,
+        )
+
+
+_ENTRY_FIELDS = frozenset(FileEntry.__dataclass_fields__)
+
+
+def _entry(fields: dict) -> FileEntry:
+    """``FileEntry(**fields)``; an entry with every field (as this version writes them) is adopted
+    as it is, without the dataclass's ``__init__`` (a cold start reads thousands of them)."""
+    if fields.keys() != _ENTRY_FIELDS:
+        return FileEntry(**fields)
+    entry = object.__new__(FileEntry)
+    entry.__dict__ = fields
+    return entry
 
 
 @dataclass
@@ -92,8 +111,12 @@ class Manifest:
     format: int = FORMAT
 
     def to_json(self) -> str:
-        data = {"format": self.format, "engine": self.engine, "db": self.db,
-                "files": {k: asdict(v) for k, v in sorted(self.files.items())}}
+        data = {
+            "format": self.format,
+            "engine": self.engine,
+            "db": self.db,
+            "files": {k: asdict(v) for k, v in sorted(self.files.items())},
+        }
         return json.dumps(data, indent=1) + "\n"
 
     @classmethod
@@ -106,7 +129,7 @@ class Manifest:
             db = data["db"]
             if not isinstance(db, str) or not db.startswith("db-") or "/" in db:
                 return None
-            return cls(db, {k: FileEntry(**v) for k, v in data["files"].items()}, data["engine"])
+            return cls(db, {k: _entry(v) for k, v in data["files"].items()}, data["engine"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -122,11 +145,11 @@ class Changes:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    rebuild_reason: str | None = None       # the whole store must be rebuilt, and why
-    entries: dict[str, FileEntry] = field(default_factory=dict)   # fresh entries (hash known)
-    content: dict[str, bytes] = field(default_factory=dict)       # bytes read while hashing
-    restat: bool = False                    # unchanged files whose stat signature needs recording
-    manifest: Manifest | None = None      # the manifest compared with
+    rebuild_reason: str | None = None  # the whole store must be rebuilt, and why
+    entries: dict[str, FileEntry] = field(default_factory=dict)  # fresh entries (hash known)
+    content: dict[str, bytes] = field(default_factory=dict)  # bytes read while hashing
+    restat: bool = False  # unchanged files whose stat signature needs recording
+    manifest: Manifest | None = None  # the manifest compared with
 
     @property
     def fresh(self) -> bool:
@@ -136,33 +159,48 @@ class Changes:
 class DerivedStore:
     """The derived store of one knowledge base's files (``files``: absolute paths)."""
 
-    def __init__(self, root: Path, files: list[Path], folder: Path | None = None,
-                 superseded: dict[Path, frozenset] | None = None):
+    def __init__(
+        self,
+        root: Path,
+        files: list[Path],
+        folder: Path | None = None,
+        superseded: dict[Path, frozenset] | None = None,
+    ):
         self.root = Path(root)
-        self._real_dirs: dict[str, str] = {}    # folder -> its resolved path (the files share a few folders)
+        self._real_dirs: dict[
+            str, str
+        ] = {}  # folder -> its resolved path (the files share a few folders)
         self._real_root = self.root.resolve()
         self._root_prefix = str(self._real_root).rstrip("/") + "/"
-        self.files = [Path(p) for p in files]
+        self.files = [p if isinstance(p, Path) else Path(p) for p in files]
         #: store key -> the triples amendments replaced in that file (left out when it is loaded)
-        self.superseded = {self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples}
+        self.superseded = {
+            self.key(Path(p)): triples for p, triples in (superseded or {}).items() if triples
+        }
         self.folder = Path(folder) if folder is not None else self.root / CACHE_DIR / "store"
         self.manifest_path = self.folder / "manifest.json"
         self.dirty_path = self.folder / "DIRTY"
         self.lock_path = self.folder / "lock"
-        self.notes: list[str] = []          # what happened (recovered crash, rebuilt, updated)
+        self.notes: list[str] = []  # what happened (recovered crash, rebuilt, updated)
 
     # ------------------------------------------------------------- inspect
     def key(self, path: Path) -> str:
-        real = self._real(path)
-        return real[len(self._root_prefix):] if real.startswith(self._root_prefix) else real
+        return self._key_of_real(self._real(path))
 
-    def _real(self, path: Path) -> str:
-        """``str(path.resolve())``, each folder resolved once, in strings (else opening a store of thousands
-        of files spends its time in the ``lstat`` of every component of every path, and in pathlib)."""
+    def _key_of_real(self, real: str) -> str:
+        return real[len(self._root_prefix) :] if real.startswith(self._root_prefix) else real
+
+    def _real(self, path: Path, st: os.stat_result | None = None) -> str:
+        """``str(path.resolve())``, each folder resolved once, in strings (else opening a store of
+        thousands of files spends its time in the ``lstat`` of every component of every path, and in
+        pathlib); ``st``: the file's own ``lstat``, when the caller has it."""
         text = os.fspath(path)
         parent, name = os.path.split(text)
-        folder = self._real_dirs.get(parent) or self._real_dirs.setdefault(parent, os.path.realpath(parent or "."))
-        if name in ("", ".", "..") or os.path.islink(text):
+        folder = self._real_dirs.get(parent) or self._real_dirs.setdefault(
+            parent, os.path.realpath(parent or ".")
+        )
+        link = stat.S_ISLNK(st.st_mode) if st is not None else os.path.islink(text)
+        if name in ("", ".", "..") or link:
             return os.path.realpath(text)
         return folder.rstrip("/") + "/" + name
 
@@ -170,12 +208,15 @@ class DerivedStore:
         return Manifest.read(self.manifest_path)
 
     def scan(self, verify: bool = False) -> Changes:
-        """Compare the files with the manifest; hash only what the stat signature cannot vouch for."""
+        """Compare the files with the manifest; hash only what stat signatures cannot vouch for."""
         changes = Changes()
         manifest = changes.manifest = self.manifest()
         if manifest is None:
-            changes.rebuild_reason = "no store yet" if not self.manifest_path.exists() else \
-                "manifest unreadable, corrupt or from another engine version"
+            changes.rebuild_reason = (
+                "no store yet"
+                if not self.manifest_path.exists()
+                else "manifest unreadable, corrupt or from another engine version"
+            )
         elif not (self.folder / manifest.db).is_dir():
             changes.rebuild_reason = f"database folder {manifest.db} is missing"
             manifest = None
@@ -184,21 +225,31 @@ class DerivedStore:
         old = manifest.files if manifest else {}
         seen = set()
         for path in self.files:
-            key = self.key(path)
-            seen.add(key)
-            try:
-                st = path.stat()
+            try:  # one lstat tells both whether it is a link (its key) and, if not, what stat says
+                st = os.lstat(path)
+                key = self._key_of_real(self._real(path, st))
+                if stat.S_ISLNK(st.st_mode):
+                    st = os.stat(path)
             except OSError as exc:
                 raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+            seen.add(key)
             entry = old.get(key)
             gone = digest(self.superseded.get(key))
-            if entry and not verify and entry.same_stat(st) and not _racy(entry, st) and entry.superseded == gone:
+            if (
+                entry
+                and not verify
+                and entry.same_stat(st)
+                and not _racy(entry, st)
+                and entry.superseded == gone
+            ):
                 changes.entries[key] = entry
                 continue
             fresh, data = self._hash(path, st)
             if entry and entry.sha256 == fresh.sha256 and entry.superseded == gone:
                 fresh.triples = entry.triples
-                changes.restat = changes.restat or not entry.same_stat(st) or fresh.hashed_ns != entry.hashed_ns
+                changes.restat = (
+                    changes.restat or not entry.same_stat(st) or fresh.hashed_ns != entry.hashed_ns
+                )
             else:
                 (changes.changed if entry else changes.added).append(key)
                 changes.content[key] = data
@@ -207,7 +258,7 @@ class DerivedStore:
         return changes
 
     def _hash(self, path: Path, st: os.stat_result | None = None) -> tuple[FileEntry, bytes]:
-        """A fresh entry for ``path`` (stat taken before reading) and the bytes it was hashed from."""
+        """A fresh entry for ``path`` (stat taken before reading) and the bytes hashed for it."""
         if st is None:
             try:
                 st = path.stat()
@@ -217,14 +268,23 @@ class DerivedStore:
         from argkb.rdf.parse import read_bytes
 
         data = read_bytes(path)
-        entry = FileEntry(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns, st.st_ctime_ns,
-                          st.st_ino, hashed_ns, -1, _graph_iri(self._real_root, Path(self._real(path)), path.name),
-                          digest(self.superseded.get(self.key(path))))
+        entry = FileEntry(
+            hashlib.sha256(data).hexdigest(),
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ctime_ns,
+            st.st_ino,
+            hashed_ns,
+            -1,
+            _graph_iri(self._real_root, Path(self._real(path)), path.name),
+            digest(self.superseded.get(self.key(path))),
+        )
         return entry, data
 
     # -------------------------------------------------------------- open
     def open(self):
-        """A read-only pyoxigraph Store of the current files, updating the derived store first if needed."""
+        """A read-only pyoxigraph Store of the current files, updating the derived store first if
+        needed."""
         import pyoxigraph
 
         changes = self.scan()
@@ -267,7 +327,7 @@ class DerivedStore:
             before = base.files if base is not None else {}
             for key in (changes.changed + changes.removed) if base is not None else []:
                 store.remove_graph(pyoxigraph.NamedNode(before[key].graph))
-            store.bulk_extend(self._quads(reload, changes))   # one bulk load for every file
+            store.bulk_extend(self._quads(reload, changes))  # one bulk load for every file
             store.flush()
             del store
             gc.collect()
@@ -278,14 +338,19 @@ class DerivedStore:
             self.dirty_path.unlink(missing_ok=True)
             raise
         self.dirty_path.unlink(missing_ok=True)
-        what = f"rebuilt ({len(manifest.files)} files)" if base is None else \
-            f"updated (+{len(changes.added)} ~{len(changes.changed)} -{len(changes.removed)} files)"
+        what = (
+            f"rebuilt ({len(manifest.files)} files)"
+            if base is None
+            else f"updated (+{len(changes.added)} ~{len(changes.changed)} -{len(changes.removed)} "
+            "files)"
+        )
         self.notes.append(what)
         self._collect(keep={name, base.db if base else name})
         return manifest
 
     def _quads(self, keys: list[str], changes: Changes):
-        """Every triple of these files as a quad in the file's named graph; records each file's triple count."""
+        """Every triple of these files as a quad in the file's named graph; records each file's
+        triple count."""
         for key in keys:
             data = changes.content.get(key)
             if data is None:  # unchanged but rebuilt: read again, record what was read
@@ -320,7 +385,7 @@ class DerivedStore:
             pass  # someone else is writing, or the cache is read-only: hash again next time
 
     def _recover(self) -> None:
-        """Called under the lock: a DIRTY marker means a crashed update; discard its half-built copy."""
+        """Under the lock: a DIRTY marker means a crashed update; discard its half-built copy."""
         if not self.dirty_path.exists():
             return
         try:
@@ -331,7 +396,9 @@ class DerivedStore:
         if name.startswith("db-") and "/" not in name and (manifest is None or manifest.db != name):
             shutil.rmtree(self.folder / name, ignore_errors=True)
         self.dirty_path.unlink(missing_ok=True)
-        self.notes.append(f"recovered from an interrupted update (discarded {name or 'an unnamed copy'})")
+        self.notes.append(
+            f"recovered from an interrupted update (discarded {name or 'an unnamed copy'})"
+        )
 
     def _collect(self, keep: set[str]) -> None:
         """Remove databases no manifest names (the previous one is kept for readers still open)."""
@@ -351,7 +418,7 @@ class DerivedStore:
 
     # ---------------------------------------------------------- snapshots
     def snapshot(self, prefix: str = "tmp") -> Path:
-        """A private writable copy of the current database (hard links), for --data files or a server."""
+        """A private writable copy of the current database (hard links), for --data or a server."""
         import pyoxigraph
 
         manifest = self.manifest()
@@ -372,16 +439,19 @@ def ox_triple(triple):
 
 
 def _parse(path: Path, data: bytes, graph: str):
-    """The quads of one Turtle file in its named graph; a syntax error names file, line and column."""
+    """The quads of one Turtle file in its named graph; a syntax error names file, line, column."""
     import pyoxigraph
 
     name = pyoxigraph.NamedNode(graph)
     try:
-        for triple in pyoxigraph.parse(input=data, format=pyoxigraph.RdfFormat.TURTLE,
-                                       base_iri=path.resolve().as_uri()):
+        for triple in pyoxigraph.parse(
+            input=data, format=pyoxigraph.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()
+        ):
             yield pyoxigraph.Quad(triple.subject, triple.predicate, triple.object, name)
     except SyntaxError as exc:
-        raise InputError(path, f"syntax error: {_syntax_message(exc)}", exc.lineno, exc.offset) from None
+        raise InputError(
+            path, f"syntax error: {_syntax_message(exc)}", exc.lineno, exc.offset
+        ) from None
 
 
 def _syntax_message(exc: SyntaxError) -> str:
@@ -391,6 +461,5 @@ def _syntax_message(exc: SyntaxError) -> str:
 
 
 def _racy(entry: FileEntry, st: os.stat_result) -> bool:
-    """Modified (or its inode changed) too close to its hashing for the timestamps to vouch for it."""
+    """Modified (or its inode changed) too close to its hashing for its timestamps to vouch."""
     return entry.hashed_ns - max(st.st_mtime_ns, st.st_ctime_ns) <= RACY_NS
-

@@ -1,4 +1,5 @@
-"""Any SPARQL 1.1 server as a Store: the SPARQL 1.1 Protocol for reads, the Graph Store Protocol for writes.
+"""Any SPARQL 1.1 server as a Store: the SPARQL 1.1 Protocol for reads, the Graph Store Protocol for
+writes.
 
 ``EndpointStore(query_url, update_url=None)`` answers ``query(sparql, bindings)`` like the
 embedded stores (same ``QueryResult`` of rdflib terms, parameters bound in a VALUES block).
@@ -11,6 +12,7 @@ Credentials, where a server needs them for writes, go in the URL (``http://user:
 they are sent with HTTP Basic or Digest authentication, as the server asks, never logged.
 Nothing here runs unless the user gave an endpoint URL.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,9 +30,18 @@ from argkb.store.base import QueryResult, Store, TooLarge, with_values
 from argkb.store.queries import count_rows, prefix_prologue
 
 SELECT_TYPES = ("application/sparql-results+json", "application/json")
-GRAPH_TYPES = ("application/n-triples", "text/plain", "text/turtle", "application/turtle", "text/n-triples")
-ACCEPT = {"select": "application/sparql-results+json", "ask": "application/sparql-results+json",
-          "graph": "application/n-triples, text/turtle;q=0.9"}
+GRAPH_TYPES = (
+    "application/n-triples",
+    "text/plain",
+    "text/turtle",
+    "application/turtle",
+    "text/n-triples",
+)
+ACCEPT = {
+    "select": "application/sparql-results+json",
+    "ask": "application/sparql-results+json",
+    "graph": "application/n-triples, text/turtle;q=0.9",
+}
 CAP_HEADERS = ("X-SPARQL-MaxRows",)
 #: the largest answer read from a server
 MAX_ANSWER_BYTES = 512 * 2**20
@@ -56,15 +67,28 @@ class Http:
             netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
             url = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
             manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            manager.add_password(None, url, urllib.parse.unquote(parts.username),
-                                 urllib.parse.unquote(parts.password or ""))
-            handlers = [urllib.request.HTTPBasicAuthHandler(manager), urllib.request.HTTPDigestAuthHandler(manager)]
+            manager.add_password(
+                None,
+                url,
+                urllib.parse.unquote(parts.username),
+                urllib.parse.unquote(parts.password or ""),
+            )
+            handlers = [
+                urllib.request.HTTPBasicAuthHandler(manager),
+                urllib.request.HTTPDigestAuthHandler(manager),
+            ]
         self.url = url
         self.timeout = timeout
         self.opener = urllib.request.build_opener(*handlers)
 
-    def request(self, method: str, url: str | None = None, data: bytes | None = None,
-                headers: Mapping[str, str] | None = None, params: Mapping[str, str] | None = None):
+    def request(
+        self,
+        method: str,
+        url: str | None = None,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, str] | None = None,
+    ):
         """(status, headers, body) of one request; HTTP and network errors as EndpointError."""
         target = url or self.url
         if params:
@@ -72,13 +96,21 @@ class Http:
         req = urllib.request.Request(target, data=data, method=method, headers=dict(headers or {}))
         try:
             with self.opener.open(req, timeout=self.timeout) as resp:
-                body = resp.read(MAX_ANSWER_BYTES + 1)   # never more than the cap held, whatever the server sends
+                body = resp.read(
+                    MAX_ANSWER_BYTES + 1
+                )  # never more than the cap held, whatever the server sends
                 if len(body) > MAX_ANSWER_BYTES:
-                    raise EndpointError(f"{target}: the answer is over {MAX_ANSWER_BYTES // 2**20} MiB, more than "
-                                        "argkb reads from a server: add a LIMIT (and OFFSET to page)")
+                    raise EndpointError(
+                        f"{target}: the answer is over {MAX_ANSWER_BYTES // 2**20} MiB, more than "
+                        "argkb reads from a server: add a LIMIT (and OFFSET to page)"
+                    )
                 return resp.status, resp.headers, body
         except urllib.error.HTTPError as exc:
-            body = re.sub(r"\s+", " ", re.sub(r"<[^<>]*>", " ", exc.read(64 * 1024).decode("utf-8", "replace"))).strip()
+            body = re.sub(
+                r"\s+",
+                " ",
+                re.sub(r"<[^<>]*>", " ", exc.read(64 * 1024).decode("utf-8", "replace")),
+            ).strip()
             detail = body[:300] or exc.reason
             if exc.code in (401, 403):
                 detail += " (the server wants credentials: put them in the URL, http://USER:PASSWORD@host/…)"
@@ -108,9 +140,16 @@ class EndpointStore(Store):
         kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if kind in SELECT_TYPES:
             result = parse_results_json(body, self.query_url)
-            if form == "ask" and result.kind == "select" and len(result.vars) == 1 and len(result.rows) <= 1:
+            if (
+                form == "ask"
+                and result.kind == "select"
+                and len(result.vars) == 1
+                and len(result.rows) <= 1
+            ):
                 # Virtuoso answers ASK as a one-column SELECT: one row "1", or no row
-                return QueryResult("ask", boolean=bool(result.rows) and str(result.rows[0][0]) in ("1", "true"))
+                return QueryResult(
+                    "ask", boolean=bool(result.rows) and str(result.rows[0][0]) in ("1", "true")
+                )
             if result.kind == "select":
                 if max_rows is not None and len(result.rows) > max_rows:
                     raise TooLarge(max_rows)
@@ -121,20 +160,27 @@ class EndpointStore(Store):
             if max_rows is not None and len(graph) > max_rows:
                 raise TooLarge(max_rows)
             return QueryResult("graph", graph=graph)
-        raise EndpointError(f"{self.query_url}: unexpected answer type {kind or 'none'!r} (HTTP {status})")
+        raise EndpointError(
+            f"{self.query_url}: unexpected answer type {kind or 'none'!r} (HTTP {status})"
+        )
 
     def update(self, sparql: str) -> None:
         if self.updater is None:
             raise UsageError("this command writes to the server: give --update-endpoint URL")
-        self.updater.request("POST", data=urllib.parse.urlencode({"update": sparql}).encode("ascii"),
-                             headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.updater.request(
+            "POST",
+            data=urllib.parse.urlencode({"update": sparql}).encode("ascii"),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
 
     def _post(self, text: str, form: str = "select"):
         # form-encoded POST: the one request shape every server reads (Virtuoso 7.2 hangs on a
         # direct application/sparql-query body)
-        return self.http.request("POST", data=urllib.parse.urlencode({"query": text}).encode("ascii"),
-                                 headers={"Content-Type": "application/x-www-form-urlencoded",
-                                          "Accept": ACCEPT[form]})
+        return self.http.request(
+            "POST",
+            data=urllib.parse.urlencode({"query": text}).encode("ascii"),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT[form]},
+        )
 
     def _check_cap(self, text: str, result: QueryResult, headers) -> None:
         n = len(result.rows)
@@ -148,11 +194,16 @@ class EndpointStore(Store):
         if total is not None and total == n:
             return
         said = f" (the server sent {capped[0]}: {headers.get(capped[0])})" if capped else ""
-        really = f"the query has {total} rows" if total is not None else "the full count could not be checked"
+        really = (
+            f"the query has {total} rows"
+            if total is not None
+            else "the full count could not be checked"
+        )
         raise TruncatedResult(
-            f"{self.query_url}: the answer was cut at {n} rows{said}, {really}. The server caps result "
-            "sizes (Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini); argkb refuses "
-            "to use a truncated answer")
+            f"{self.query_url}: the answer was cut at {n} rows{said}, {really}. The server caps "
+            "result sizes (Virtuoso: raise ResultSetMaxRows in the [SPARQL] section of "
+            "virtuoso.ini); argkb refuses to use a truncated answer"
+        )
 
     def count(self, select_text: str) -> int:
         """How many rows a SELECT has, asked of the server as a COUNT over it as a subquery."""
@@ -162,12 +213,14 @@ class EndpointStore(Store):
         return int(rows[0][0])
 
 
-_PROLOGUE = re.compile(r"\A(?:\s+|#[^\n]*(?:\n|\Z)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*", re.I)
+_PROLOGUE = re.compile(
+    r"\A(?:\s+|#[^\n]*(?:\n|\Z)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*", re.I
+)
 
 
 def split_prologue(sparql: str) -> tuple[str, str]:
     """(PREFIX/BASE declarations, the rest) of a query."""
-    prologue = _PROLOGUE.match(sparql)   # (it matches every text, if only the empty prologue)
+    prologue = _PROLOGUE.match(sparql)  # (it matches every text, if only the empty prologue)
     end = prologue.end() if prologue else 0
     return sparql[:end], sparql[end:]
 
@@ -180,7 +233,8 @@ def query_form(sparql: str) -> str:
 
 
 def parse_results_json(body: bytes, where: str) -> QueryResult:
-    """SPARQL 1.1 Query Results JSON as a QueryResult of rdflib terms (plain literals stay plain)."""
+    """SPARQL 1.1 Query Results JSON as a QueryResult of rdflib terms (plain literals stay
+    plain)."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
@@ -188,7 +242,10 @@ def parse_results_json(body: bytes, where: str) -> QueryResult:
     if "boolean" in data:
         return QueryResult("ask", boolean=bool(data["boolean"]))
     names = list(data.get("head", {}).get("vars", []))
-    rows = [tuple(json_term(b.get(name)) for name in names) for b in data.get("results", {}).get("bindings", [])]
+    rows = [
+        tuple(json_term(b.get(name)) for name in names)
+        for b in data.get("results", {}).get("bindings", [])
+    ]
     return QueryResult("select", vars=names, rows=rows)
 
 
@@ -217,7 +274,9 @@ def parse_graph(body: bytes, media: str, where: str) -> Graph:
         graph.parse(data=body.decode("utf-8"), format=fmt)
     except Exception as exc:  # noqa: BLE001 - any parser failure means a bad answer
         raise EndpointError(f"{where}: cannot read the graph the server sent ({exc})") from None
-    for s, p, o in list(graph):  # typed xsd:string literals read back as plain, like the embedded stores
+    for s, p, o in list(
+        graph
+    ):  # typed xsd:string literals read back as plain, like the embedded stores
         if isinstance(o, Literal) and o.datatype == XSD.string:
             graph.remove((s, p, o))
             graph.add((s, p, Literal(str(o))))

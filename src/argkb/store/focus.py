@@ -9,11 +9,13 @@ and the pattern is ``GRAPH <g> { ?this a <urn:argkb:Focus> }``: an indexed tripl
 like any other. The default graph, which is all the queries read otherwise, does not change, and
 the marker graph is removed when the block ends. Any other store gets the ``VALUES`` block.
 
-When the nodes are most of what such a store holds (a large contribution's neighbourhood is mostly the
-contribution), even that join costs more than it saves: ``mostly(store, nodes)`` says so, and the caller
-then runs the query on the whole store and keeps the rows of the nodes, which gives the same rows for
-any query whose rows for one node do not depend on the others (what the compiled shapes guarantee).
+When the nodes are most of what such a store holds (a large contribution's neighbourhood is mostly
+the contribution), even that join costs more than it saves: ``mostly(store, nodes)`` says so, and
+the caller then runs the query on the whole store and keeps the rows of the nodes, which gives the
+same rows for any query whose rows for one node do not depend on the others (what the compiled
+shapes guarantee).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -34,13 +36,15 @@ def markable(store) -> bool:
 
 
 def mostly(store, nodes) -> bool:
-    """The store (a neighbourhood graph) holds little besides ``nodes``: at most ``MOSTLY`` triples per node."""
+    """The store (a neighbourhood graph) holds little besides ``nodes``: at most ``MOSTLY`` triples
+    per node."""
     return markable(store) and len(store.ox) <= MOSTLY * len(nodes)
 
 
 @contextmanager
 def focus_pattern(store, nodes: Iterable, var: str = "this") -> Iterator[str]:
-    """A SPARQL pattern binding ``?var`` to each of ``nodes`` (rdflib IRIs), valid inside the block."""
+    """A SPARQL pattern binding ``?var`` to each of ``nodes`` (rdflib IRIs), valid inside the
+    block."""
     nodes = list(nodes)
     if not markable(store):
         yield f"VALUES ?{var} {{ " + " ".join(term_sparql(n) for n in nodes) + " } "

@@ -7,6 +7,7 @@ for that took a minute; on the derived store each question is one index lookup
 (``quads_for_pattern``). ``TripleLookup`` answers them on a pyoxigraph store, on any other
 ``Store`` (a SPARQL endpoint: bound ASK/SELECT queries), or on an rdflib ``Graph``.
 """
+
 from __future__ import annotations
 
 from rdflib import BNode, Graph, URIRef
@@ -46,7 +47,8 @@ class TripleLookup:
         return [row[0] for row in self.source.query(queries.OBJECTS, {"s": s, "p": p}).rows]
 
     def neighbours(self, node: Identifier) -> set:
-        """The nodes ``node`` points to and the nodes pointing to it (IRIs and blank nodes, not literals)."""
+        """The nodes ``node`` points to and the nodes pointing to it (IRIs and blank nodes, not
+        literals)."""
         if isinstance(self.source, Graph):
             found = {*self.source.objects(node, None), *self.source.subjects(None, node)}
         else:
@@ -62,7 +64,7 @@ class TripleLookup:
         if isinstance(self.source, Graph):
             return next(iter(self.source.predicate_objects(node)), None) is not None
         if not isinstance(node, URIRef):
-            return False   # blank nodes of a contribution are never the knowledge base's
+            return False  # blank nodes of a contribution are never the knowledge base's
         return self.source.describes(node)
 
     def _quads(self, s, p, o):

@@ -5,6 +5,7 @@ A knowledge base may declare further lenses (neoclassical realism, feminist IR, 
 name reads them from the store with ``declared_perspectives(store)`` and treats them exactly as
 the built-in ones.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,10 @@ def declared_perspectives(store) -> dict[str, URIRef]:
     """Every name a user may type for a lens -> its IRI: the built-in names, then each declared
     perspective's skos:notation, label and local name (a built-in name is never taken over)."""
     names = dict(PERSPECTIVES)
-    for row in sorted(store.query(PERSPECTIVES_QUERY).dicts(), key=lambda r: tuple(str(v) for v in r.values() if v is not None)):
+    for row in sorted(
+        store.query(PERSPECTIVES_QUERY).dicts(),
+        key=lambda r: tuple(str(v) for v in r.values() if v is not None),
+    ):
         iri = row["perspective"]
         if not isinstance(iri, URIRef) or iri in BUILT_IN:
             continue
@@ -37,6 +41,9 @@ def declared_perspectives(store) -> dict[str, URIRef]:
 
 
 def lenses(store) -> list[URIRef]:
-    """The lenses of a knowledge base in order: the five built-in ones, then the declared ones by IRI."""
-    extra = sorted({iri for iri in declared_perspectives(store).values() if iri not in BUILT_IN}, key=str)
+    """The lenses of a knowledge base in order: the five built-in ones, then the declared ones by
+    IRI."""
+    extra = sorted(
+        {iri for iri in declared_perspectives(store).values() if iri not in BUILT_IN}, key=str
+    )
     return [*BUILT_IN, *extra]

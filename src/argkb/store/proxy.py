@@ -1,4 +1,5 @@
-"""The HTTP front of ``argkb serve``: every SPARQL request is checked here, then forwarded to Oxigraph.
+"""The HTTP front of ``argkb serve``: every SPARQL request is checked here, then forwarded to
+Oxigraph.
 
 The Oxigraph server listens on a private loopback port; clients only reach this front, which
 
@@ -8,8 +9,8 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
   connection silent for ``IDLE_TIMEOUT_S`` while sending it (slow headers or body); listens with a
   backlog of 128;
 * runs the caller's ``check(text)`` before anything parses the query, and forwards the text it
-  returns (the canonical text that was checked: ``argkb.store.bounds.canonical``): argkb's bounds on size,
-  nesting and operators (deep or long queries crash Oxigraph's parser), SERVICE (the server
+  returns (the canonical text that was checked: ``argkb.store.bounds.canonical``): argkb's bounds on
+  size, nesting and operators (deep or long queries crash Oxigraph's parser), SERVICE (the server
   must not reach other hosts), FROM / FROM NAMED and the protocol's ``default-graph-uri`` /
   ``named-graph-uri`` (the server answers on the union of the knowledge base's graphs only);
   a refusal is a 400 whose body says what is wrong and how to fix it;
@@ -18,10 +19,11 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
   ``--timeout-s`` limit for the whole exchange (504), so a client never gets a 200 with a cut body
   and the front never holds more than the cap; a query past the limit is a 504 that retires only
   its own Oxigraph process (``argkb.store.serve.Upstream``); a query whose process crashed under it
-  is a 503 (it may be what crashed it: sent again, it would take the fresh process down with everyone
-  else's requests), one whose process was replaced before it answered is sent again to the fresh one
-  (reads are idempotent), and requests arriving meanwhile queue for it rather than fail.
+  is a 503 (it may be what crashed it: sent again, it would take the fresh process down with
+  everyone else's requests), one whose process was replaced before it answered is sent again to the
+  fresh one (reads are idempotent), and requests arriving meanwhile queue for it rather than fail.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -41,11 +43,17 @@ CHUNK_BYTES = 64 * 1024
 IDLE_TIMEOUT_S = 10
 #: how long past the limit a request waits for a replaced Oxigraph process to answer
 START_WAIT_S = 10.0
-#: how often a read whose connection to Oxigraph failed before an answer is sent (to the replacing process)
+#: how often a read whose connection to Oxigraph failed before an answer is sent (to the replacing
+#: process)
 ATTEMPTS = 2
 #: a form-encoded query grows up to three times (percent-encoding)
 MAX_BODY_BYTES = 3 * MAX_QUERY_BYTES + 1024
-_REFUSED_PARAMS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
+_REFUSED_PARAMS = (
+    "default-graph-uri",
+    "named-graph-uri",
+    "using-graph-uri",
+    "using-named-graph-uri",
+)
 
 
 class Front(ThreadingHTTPServer):
@@ -53,14 +61,16 @@ class Front(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True  # (Linux still refuses a port another socket listens on)
-    request_queue_size = 128    # the listen backlog (socketserver's 5 reset 2-3 % of 50 clients' requests)
+    request_queue_size = (
+        128  # the listen backlog (socketserver's 5 reset 2-3 % of 50 clients' requests)
+    )
 
     def __init__(self, address, check, timeout_s: float):
         super().__init__(address, Handler)
         self.check = check
-        #: rdflib's query parser (pyparsing) is not thread-safe: concurrent checks broke each other's parse
-        #: actions (TypeError in postParse), which dropped half of 50 clients' connections. It is CPU-bound
-        #: under the GIL anyway, so one check at a time costs nothing
+        #: rdflib's query parser (pyparsing) is not thread-safe: concurrent checks broke each
+        #: other's parse actions (TypeError in postParse), which dropped half of 50 clients'
+        #: connections. It is CPU-bound under the GIL anyway, so one check at a time costs nothing
         self.check_lock = threading.Lock()
         self.timeout_s = timeout_s
         self.upstream: Supervisor | None = None
@@ -76,7 +86,8 @@ class Process(Protocol):
 
 
 class Supervisor(Protocol):
-    """The supervised Oxigraph processes, as the front sees them (``argkb.store.serve.Upstream``)."""
+    """The supervised Oxigraph processes, as the front sees them
+    (``argkb.store.serve.Upstream``)."""
 
     def state(self) -> str: ...
 
@@ -88,9 +99,9 @@ class Supervisor(Protocol):
 
 
 def _crashed(instance, wait_s: float = 1.0) -> str:
-    """How the process of a failed exchange ended ("was killed by signal 9"), if it died on its own; "" when
-    it runs on or was retired (stopped on purpose). A crash resets the connection a moment before the
-    process can be reaped, hence the short wait."""
+    """How the process of a failed exchange ended ("was killed by signal 9"), if it died on its own;
+    "" when it runs on or was retired (stopped on purpose). A crash resets the connection a moment
+    before the process can be reaped, hence the short wait."""
     if instance.retired_at is not None:
         return ""
     deadline = time.monotonic() + wait_s
@@ -103,8 +114,8 @@ class Handler(BaseHTTPRequestHandler):
     server: Front
     server_version = "argkb-serve"
     protocol_version = "HTTP/1.0"
-    #: seconds a client may stay silent while sending its request (headers or body), or reading the answer:
-    #: a connection that trickles its headers is closed, not kept with a thread forever
+    #: seconds a client may stay silent while sending its request (headers or body), or reading the
+    #: answer: a connection that trickles its headers is closed, not kept with a thread forever
     timeout = IDLE_TIMEOUT_S
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
@@ -120,17 +131,23 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.partition("?")[0]
         if path != "/query":
             status = 403 if path in ("/update", "/store") else 404
-            return self._refuse(status, "argkb serve is read-only: SPARQL Update and the Graph Store Protocol are "
-                                        "refused; change the knowledge base with argkb add, then restart the server")
+            return self._refuse(
+                status,
+                "argkb serve is read-only: SPARQL Update and the Graph Store Protocol are "
+                "refused; change the knowledge base with argkb add, then restart the server",
+            )
         length = self.headers.get("Content-Length")
         if length is None or not length.isdigit():
             return self._refuse(411, "send the query with a Content-Length header")
         if int(length) > MAX_BODY_BYTES:
-            return self._refuse(413, f"the request is {int(length):,} bytes; queries are limited to "
-                                     f"{MAX_QUERY_BYTES:,} bytes")
+            return self._refuse(
+                413,
+                f"the request is {int(length):,} bytes; queries are limited to "
+                f"{MAX_QUERY_BYTES:,} bytes",
+            )
         try:
             body = self.rfile.read(int(length)).decode("utf-8", "replace")
-        except OSError:   # the client stalled past IDLE_TIMEOUT_S, or left
+        except OSError:  # the client stalled past IDLE_TIMEOUT_S, or left
             self.close_connection = True
             return
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -140,8 +157,11 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "application/x-www-form-urlencoded":
             params = urllib.parse.parse_qs(body, keep_blank_values=True)
         else:
-            return self._refuse(415, "send the query as application/sparql-query or as a form "
-                                     "(application/x-www-form-urlencoded, field query)")
+            return self._refuse(
+                415,
+                "send the query as application/sparql-query or as a form "
+                "(application/x-www-form-urlencoded, field query)",
+            )
         self._query(params)
 
     def do_PUT(self):
@@ -155,62 +175,88 @@ class Handler(BaseHTTPRequestHandler):
             return self._refuse(400, "give exactly one query parameter")
         refused = [name for name in _REFUSED_PARAMS if params.get(name)]
         if refused:
-            return self._refuse(400, f"{refused[0]} is refused: the server answers on the union of the knowledge "
-                                     "base's graphs; use GRAPH <…> { … } inside the query to read one file's graph")
+            return self._refuse(
+                400,
+                f"{refused[0]} is refused: the server answers on the union of the knowledge "
+                "base's graphs; use GRAPH <…> { … } inside the query to read one file's graph",
+            )
         try:
             with self.server.check_lock:
                 text = self.server.check(queries[0])
         except ArgkbError as error:
             return self._refuse(400, str(error))
         except Exception as error:  # noqa: BLE001 - a client gets a status, never a dropped connection
-            return self._refuse(500, f"argkb serve could not check the query ({type(error).__name__}): retry, "
-                                     "or report it")
+            return self._refuse(
+                500,
+                f"argkb serve could not check the query ({type(error).__name__}): retry, "
+                "or report it",
+            )
         self._forward(text)  # the text that was checked, never the client's own
 
     def _forward(self, query: str) -> None:
-        """Relay Oxigraph's answer once it is whole: read in chunks, at most ``MAX_ANSWER_BYTES`` and until
-        the server's limit, so the status sent is always the true one and the body is never cut.
+        """Relay Oxigraph's answer once it is whole: read in chunks, at most ``MAX_ANSWER_BYTES``
+        and until the server's limit, so the status sent is always the true one and the body is
+        never cut.
 
-        Every query is a read, so one whose connection to Oxigraph failed before an answer (its process was
-        replaced, or reset the connection) is sent again, transparently, to the process that replaces it; a
-        request waits for that process (up to the limit plus ``START_WAIT_S``) instead of failing. One whose
-        process crashed under it is a 503: it may be the query that crashes it."""
+        Every query is a read, so one whose connection to Oxigraph failed before an answer (its
+        process was replaced, or reset the connection) is sent again, transparently, to the process
+        that replaces it; a request waits for that process (up to the limit plus ``START_WAIT_S``)
+        instead of failing. One whose process crashed under it is a 503: it may be the query that
+        crashes it."""
         upstream = self.server.upstream
-        if upstream is None:   # (the front listens only once it is set)
-            return self._refuse(503, "the Oxigraph server behind argkb serve has not started: retry")
+        if upstream is None:  # (the front listens only once it is set)
+            return self._refuse(
+                503, "the Oxigraph server behind argkb serve has not started: retry"
+            )
         limit = self.server.timeout_s
         deadline = time.monotonic() + limit + START_WAIT_S
         for _attempt in range(ATTEMPTS):
             instance = upstream.acquire(max(0.0, deadline - time.monotonic()))
             if instance is None:
-                return self._refuse(503, f"the Oxigraph server behind argkb serve {upstream.state() or 'is busy'}; "
-                                         "it is being restarted: retry")
+                return self._refuse(
+                    503,
+                    f"the Oxigraph server behind argkb serve {upstream.state() or 'is busy'}; "
+                    "it is being restarted: retry",
+                )
             try:
                 outcome = self._exchange(instance, query, limit)
             finally:
                 upstream.release(instance)
             if outcome is None:
-                return   # answered
+                return  # answered
             if outcome == "expired":
-                upstream.retire(instance)   # stop the abandoned query for good; other requests on it finish
-                return self._refuse(504, f"the query did not finish within the server's limit ({limit:g} s); it "
-                                         "was stopped: add a LIMIT, or narrow the pattern")
+                upstream.retire(
+                    instance
+                )  # stop the abandoned query for good; other requests on it finish
+                return self._refuse(
+                    504,
+                    f"the query did not finish within the server's limit ({limit:g} s); it "
+                    "was stopped: add a LIMIT, or narrow the pattern",
+                )
             crash = _crashed(instance)
             if crash:
-                return self._refuse(503, f"the Oxigraph server behind argkb serve {crash} while answering this "
-                                         "query; it is being restarted: retry (a query that crashes it every time "
-                                         "cannot be answered: simplify it)")
+                return self._refuse(
+                    503,
+                    f"the Oxigraph server behind argkb serve {crash} while answering this "
+                    "query; it is being restarted: retry (a query that crashes it every time "
+                    "cannot be answered: simplify it)",
+                )
             if time.monotonic() >= deadline:
                 break
             if not instance.state() and instance.retired_at is None:
-                time.sleep(0.05)   # a reset from a running process: try again, briefly later
-        self._refuse(502, f"the Oxigraph server behind argkb serve did not answer ({outcome}): retry")
+                time.sleep(0.05)  # a reset from a running process: try again, briefly later
+        self._refuse(
+            502, f"the Oxigraph server behind argkb serve did not answer ({outcome}): retry"
+        )
 
     def _exchange(self, instance: Process, query: str, limit: float) -> str | None:
-        """Send the query to one process and relay its answer (None); or say why not: "expired" when it
-        outlived the limit, else the connection error (nothing was sent to the client: it can be retried)."""
+        """Send the query to one process and relay its answer (None); or say why not: "expired" when
+        it outlived the limit, else the connection error (nothing was sent to the client: it can be
+        retried)."""
         target = urllib.parse.urlsplit(instance.url)
-        connection = http.client.HTTPConnection(target.hostname or "127.0.0.1", target.port, timeout=limit + 2)
+        connection = http.client.HTTPConnection(
+            target.hostname or "127.0.0.1", target.port, timeout=limit + 2
+        )
         expired = threading.Event()
         watchdog = None
         try:
@@ -227,9 +273,15 @@ class Handler(BaseHTTPRequestHandler):
             watchdog = threading.Timer(limit + 1, expire)
             watchdog.daemon = True
             watchdog.start()
-            connection.request("POST", target.path, body=query.encode("utf-8"), headers={
-                "Content-Type": "application/sparql-query; charset=utf-8",
-                "Accept": self.headers.get("Accept") or "application/sparql-results+json"})
+            connection.request(
+                "POST",
+                target.path,
+                body=query.encode("utf-8"),
+                headers={
+                    "Content-Type": "application/sparql-query; charset=utf-8",
+                    "Accept": self.headers.get("Accept") or "application/sparql-results+json",
+                },
+            )
             answer = connection.getresponse()
             body = bytearray()
             while not expired.is_set():
@@ -238,13 +290,16 @@ class Handler(BaseHTTPRequestHandler):
                     break
                 body += chunk
                 if len(body) > MAX_ANSWER_BYTES:
-                    self._refuse(507, f"the answer is over {MAX_ANSWER_BYTES // 2**20} MiB, more than the "
-                                      "server relays: add a LIMIT (and OFFSET to page), or select fewer "
-                                      "variables; it was stopped")
+                    self._refuse(
+                        507,
+                        f"the answer is over {MAX_ANSWER_BYTES // 2**20} MiB, more than the "
+                        "server relays: add a LIMIT (and OFFSET to page), or select fewer "
+                        "variables; it was stopped",
+                    )
                     return None
             if expired.is_set():
                 return "expired"
-            if answer.length:   # the process went away mid-answer (the body is shorter than it said)
+            if answer.length:  # the process went away mid-answer (the body is shorter than it said)
                 return "the answer was cut"
             self._send(answer.status, answer.getheader("Content-Type", "text/plain"), bytes(body))
             return None

@@ -6,6 +6,7 @@ is replaced whole (HTTP PUT) with N-Triples taken from the derived store (no Tur
 N-Triples is also Turtle, which every server reads); graphs argkb pushed earlier whose file is gone
 are deleted; then the server's triple count per graph is compared with the files'.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,24 +25,31 @@ def graph_store_url(endpoint: str) -> str:
     parts = urllib.parse.urlsplit(endpoint)
     path = parts.path.rstrip("/")
     rules = [
-        (r"^/repositories/[^/]+$", lambda m: path + "/rdf-graphs/service"),           # GraphDB, RDF4J
-        (r"^/sparql$", lambda m: "/sparql-graph-crud-auth" if parts.username else "/sparql-graph-crud"),  # Virtuoso
-        (r"^/query$", lambda m: "/store"),                                           # Oxigraph server
-        (r"^(/[^/]+)/(?:sparql|query)$", lambda m: m.group(1) + "/data"),             # Apache Jena Fuseki
+        (r"^/repositories/[^/]+$", lambda m: path + "/rdf-graphs/service"),  # GraphDB, RDF4J
+        (
+            r"^/sparql$",
+            lambda m: "/sparql-graph-crud-auth" if parts.username else "/sparql-graph-crud",
+        ),  # Virtuoso
+        (r"^/query$", lambda m: "/store"),  # Oxigraph server
+        (r"^(/[^/]+)/(?:sparql|query)$", lambda m: m.group(1) + "/data"),  # Apache Jena Fuseki
     ]
     for pattern, make in rules:
         match = re.match(pattern, path)
         if match:
             return urllib.parse.urlunsplit(parts._replace(path=make(match), query=""))
-    raise UsageError(f"{endpoint}: cannot tell where its Graph Store Protocol service is; give --graph-store URL")
+    raise UsageError(
+        f"{endpoint}: cannot tell where its Graph Store Protocol service is; give --graph-store URL"
+    )
 
 
 @dataclass
 class PushReport:
     graph_store: str
-    pushed: dict[str, int] = field(default_factory=dict)     # graph IRI -> triples
+    pushed: dict[str, int] = field(default_factory=dict)  # graph IRI -> triples
     removed: list[str] = field(default_factory=list)
-    mismatched: dict[str, tuple[int, int]] = field(default_factory=dict)  # graph -> (ours, server's)
+    mismatched: dict[str, tuple[int, int]] = field(
+        default_factory=dict
+    )  # graph -> (ours, server's)
 
     @property
     def triples(self) -> int:
@@ -51,7 +59,10 @@ class PushReport:
         lines = [f"pushed {len(self.pushed)} graphs, {self.triples} triples to {self.graph_store}"]
         lines += [f"removed stale graph {g}" for g in self.removed]
         if self.mismatched:
-            lines += [f"MISMATCH {g}: {a} triples here, {b} on the server" for g, (a, b) in self.mismatched.items()]
+            lines += [
+                f"MISMATCH {g}: {a} triples here, {b} on the server"
+                for g, (a, b) in self.mismatched.items()
+            ]
         else:
             lines.append("verified: the server's triple count matches for every graph")
         return "\n".join(lines)
@@ -71,9 +82,15 @@ def push(kb: KnowledgeBase, endpoint: str, graph_store: str | None = None) -> Pu
     manifest = derived.update()
     source = pyoxigraph.Store.read_only(str(derived.folder / manifest.db))
     for _key, entry in sorted(manifest.files.items()):
-        data = source.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(entry.graph))
-        gsp.request("PUT", data=data or b"\n", params={"graph": entry.graph},
-                    headers={"Content-Type": "text/turtle; charset=utf-8"})
+        data = source.dump(
+            format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(entry.graph)
+        )
+        gsp.request(
+            "PUT",
+            data=data or b"\n",
+            params={"graph": entry.graph},
+            headers={"Content-Type": "text/turtle; charset=utf-8"},
+        )
         report.pushed[entry.graph] = entry.triples
     counts = server_counts(query, GRAPH_BASE)
     for graph in sorted(set(counts) - set(report.pushed)):

@@ -8,13 +8,14 @@ derived store listens on a private loopback port; clients talk to the checking f
   is killed with SIGKILL; SIGTERM and Ctrl-C stop it too, and the snapshot is removed;
 * a failed start is reported with the server's exit code and its own words, not guessed at;
 * when it dies while serving, the wrapper says how (exit code or signal) and restarts it, again and
-  again: it never gives up while it serves. Repeated crashes (or failed starts) within ``CRASH_WINDOW_S``
-  wait before each restart, a back-off that doubles from ``FIRST_BACKOFF_S`` up to ``MAX_BACKOFF_S``
-  (``restart_delay``); the requests that crashed with it are answered 503 by the front, the others wait
-  for the new process;
+  again: it never gives up while it serves. Repeated crashes (or failed starts) within
+  ``CRASH_WINDOW_S`` wait before each restart, a back-off that doubles from ``FIRST_BACKOFF_S`` up
+  to ``MAX_BACKOFF_S`` (``restart_delay``); the requests that crashed with it are answered 503 by
+  the front, the others wait for the new process;
 * a query past the limit retires only the process it ran on: a fresh one takes the new requests
   and the retired one is stopped once its other requests are answered (``Upstream``).
 """
+
 from __future__ import annotations
 
 import errno
@@ -42,7 +43,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: crashes are counted over this window: the more of them, the longer the wait before a restart
 CRASH_WINDOW_S = 60.0
-#: the back-off before a restart after repeated crashes: doubling from the first, never above the last
+#: the back-off before a restart after repeated crashes: doubling from the first, never above the
+#: last
 FIRST_BACKOFF_S = 0.05
 MAX_BACKOFF_S = 1.0
 START_TIMEOUT_S = 60.0
@@ -57,15 +59,17 @@ class ServerFailed(ArgkbError):
 
 
 def restart_delay(crashes: int) -> float:
-    """Seconds to wait before a restart, after ``crashes`` crashes within ``CRASH_WINDOW_S``: none after the
-    first, then doubling from ``FIRST_BACKOFF_S``, capped at ``MAX_BACKOFF_S`` (never a give-up)."""
+    """Seconds to wait before a restart, after ``crashes`` crashes within ``CRASH_WINDOW_S``: none
+    after the first, then doubling from ``FIRST_BACKOFF_S``, capped at ``MAX_BACKOFF_S`` (never a
+    give-up)."""
     if crashes <= 1:
         return 0.0
     return min(MAX_BACKOFF_S, FIRST_BACKOFF_S * 2 ** min(crashes - 2, 30))
 
 
 def oxigraph_binary() -> str:
-    """The ``oxigraph`` server program (PyPI package ``oxigraph``), next to this Python or on PATH."""
+    """The ``oxigraph`` server program (PyPI package ``oxigraph``), next to this Python or on
+    PATH."""
     beside = Path(sys.executable).with_name("oxigraph")
     found = str(beside) if beside.is_file() else shutil.which("oxigraph")
     if not found:
@@ -79,11 +83,12 @@ class Instance:
     def __init__(self, process: subprocess.Popen, url: str):
         self.process, self.url = process, url
         self.inflight = 0
-        self.retired_at: float | None = None   # set when it is replaced: it gets no new request
-        self.crash_counted = False              # its crash was reported and counted (a restart may have failed)
+        self.retired_at: float | None = None  # set when it is replaced: it gets no new request
+        self.crash_counted = False  # its crash was reported and counted (a restart may have failed)
 
     def state(self) -> str:
-        """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it runs."""
+        """How the process ended ("exited with code 3", "was killed by signal 9"), or "" while it
+        runs."""
         code = self.process.poll()
         if code is None:
             return ""
@@ -100,23 +105,26 @@ class Instance:
 
 
 class Upstream:
-    """The supervised Oxigraph servers on private loopback ports: one current, and the retired ones still
-    finishing their requests.
+    """The supervised Oxigraph servers on private loopback ports: one current, and the retired ones
+    still finishing their requests.
 
-    A query that outlives the limit retires only the process it ran on (``retire``): the supervisor starts a
-    fresh one, new requests wait for it (``acquire``), and the retired process is stopped once its other
-    requests are answered (or past their own limit), so a slow query never resets another client's request.
-    Processes are started only by the supervising main thread (``supervise``): Linux sends the parent-death
-    signal when the *thread* that started a child ends (``PR_SET_PDEATHSIG``)."""
+    A query that outlives the limit retires only the process it ran on (``retire``): the supervisor
+    starts a fresh one, new requests wait for it (``acquire``), and the retired process is stopped
+    once its other requests are answered (or past their own limit), so a slow query never resets
+    another client's request. Processes are started only by the supervising main thread
+    (``supervise``): Linux sends the parent-death signal when the *thread* that started a child ends
+    (``PR_SET_PDEATHSIG``)."""
 
     def __init__(self, binary: str, location: Path, timeout_s: float, log: Path):
         self.binary, self.location, self.timeout_s, self.log = binary, location, timeout_s, log
         self.current: Instance | None = None
         self.retiring: list[Instance] = []
-        self.crashes: list[float] = []   # when each crash (or failed restart) happened, within CRASH_WINDOW_S
+        self.crashes: list[
+            float
+        ] = []  # when each crash (or failed restart) happened, within CRASH_WINDOW_S
         self.restarts = 0
         self.lock = threading.Lock()
-        self.wake = threading.Event()   # set when the supervisor should look now
+        self.wake = threading.Event()  # set when the supervisor should look now
         self.ready = threading.Event()  # set while the current process answers and is not retired
 
     @property
@@ -128,22 +136,41 @@ class Upstream:
         return self.current.process if self.current else None
 
     def start(self) -> None:
-        """Start a process and make it the current one once it answers; the one it replaces is retired."""
+        """Start a process and make it the current one once it answers; the one it replaces is
+        retired."""
         port = _free_loopback_port()
         url = f"http://127.0.0.1:{port}/query"
-        command = [self.binary, "serve-read-only", "--location", str(self.location), "--bind", f"127.0.0.1:{port}",
-                   "--union-default-graph", "--timeout-s", str(max(1, round(self.timeout_s)))]
-        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the front's bounds
-        # missed is then answered, not a stack overflow that kills the server for every client
+        command = [
+            self.binary,
+            "serve-read-only",
+            "--location",
+            str(self.location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+            "--timeout-s",
+            str(max(1, round(self.timeout_s))),
+        ]
+        # every thread of the server gets a deep stack (Rust reads RUST_MIN_STACK): a query the
+        # front's bounds missed is then answered, not a stack overflow that kills the server for
+        # every client
         env = {**os.environ, "RUST_MIN_STACK": str(SERVER_STACK_BYTES)}
         with open(self.log, "ab") as log:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
-                                       preexec_fn=_stop_with_parent)
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                env=env,
+                preexec_fn=_stop_with_parent,
+            )
         fresh = Instance(process, url)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise ServerFailed(f"the Oxigraph server did not start: it {fresh.state()}: {self._log_tail()}")
+                raise ServerFailed(
+                    f"the Oxigraph server did not start: it {fresh.state()}: {self._log_tail()}"
+                )
             if _answers(url):
                 with self.lock:
                     old, self.current = self.current, fresh
@@ -154,15 +181,17 @@ class Upstream:
                 return
             time.sleep(0.05)
         fresh.stop()
-        raise ServerFailed(f"the Oxigraph server did not answer within {START_TIMEOUT_S:g} s: {self._log_tail()}")
+        raise ServerFailed(
+            f"the Oxigraph server did not answer within {START_TIMEOUT_S:g} s: {self._log_tail()}"
+        )
 
     def state(self) -> str:
         """How the current process ended, or "" while it runs."""
         return self.current.state() if self.current else "has not started"
 
     def acquire(self, timeout: float) -> Instance | None:
-        """The current process, counted as busy with one more request; waits (at most ``timeout`` s) while it
-        is being replaced. None if no process answers in time."""
+        """The current process, counted as busy with one more request; waits (at most ``timeout`` s)
+        while it is being replaced. None if no process answers in time."""
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -173,7 +202,7 @@ class Upstream:
                 if instance is not None and instance.retired_at is None and not instance.state():
                     instance.inflight += 1
                     return instance
-                self.ready.clear()   # dead or retired: the supervisor replaces it
+                self.ready.clear()  # dead or retired: the supervisor replaces it
             self.wake.set()
 
     def release(self, instance: Instance) -> None:
@@ -181,11 +210,12 @@ class Upstream:
             instance.inflight -= 1
             done = instance.retired_at is not None and instance.inflight <= 0
         if done:
-            self.wake.set()   # the supervisor stops it now
+            self.wake.set()  # the supervisor stops it now
 
     def retire(self, instance: Instance) -> None:
-        """Replace a process whose query outlived the limit (Oxigraph's own timeout does not always stop the
-        evaluation, and an abandoned query must not go on burning a core); its other requests finish."""
+        """Replace a process whose query outlived the limit (Oxigraph's own timeout does not always
+        stop the evaluation, and an abandoned query must not go on burning a core); its other
+        requests finish."""
         with self.lock:
             if instance.retired_at is None:
                 instance.retired_at = time.monotonic()
@@ -200,17 +230,22 @@ class Upstream:
             self.retire(self.current)
 
     def wait_running(self, timeout: float) -> bool:
-        """Wait (at most ``timeout`` s) until a process answers: a retired or crashed one is being replaced."""
+        """Wait (at most ``timeout`` s) until a process answers: a retired or crashed one is being
+        replaced."""
         return self.ready.wait(timeout) and not self.state()
 
     def supervise(self) -> None:
-        """Stop retired processes whose requests are answered, and replace a retired or dead current one
-        (called by the supervising main thread only). It never gives up: a crash, or a restart that fails,
-        is reported and tried again after ``restart_delay`` (at most ``MAX_BACKOFF_S``)."""
+        """Stop retired processes whose requests are answered, and replace a retired or dead current
+        one (called by the supervising main thread only). It never gives up: a crash, or a restart
+        that fails, is reported and tried again after ``restart_delay`` (at most
+        ``MAX_BACKOFF_S``)."""
         now = time.monotonic()
         with self.lock:
-            done = [i for i in self.retiring if i.inflight <= 0 or i.state()
-                    or now - (i.retired_at or now) > self.timeout_s + 5]
+            done = [
+                i
+                for i in self.retiring
+                if i.inflight <= 0 or i.state() or now - (i.retired_at or now) > self.timeout_s + 5
+            ]
             self.retiring = [i for i in self.retiring if i not in done]
             current = self.current
         for instance in done:
@@ -227,16 +262,21 @@ class Upstream:
             self._crashed(f"the Oxigraph server {state}")
         try:
             self.start()
-        except ServerFailed as failure:   # e.g. it could not start now: the next round tries again
+        except ServerFailed as failure:  # e.g. it could not start now: the next round tries again
             self._crashed(str(failure))
 
     def _crashed(self, what: str) -> None:
-        """Count a crash, say what happened, and wait the back-off before the restart that follows."""
+        """Count a crash, say what happened, and wait the back-off before the restart that
+        follows."""
         now = time.monotonic()
         self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW_S] + [now]
         self.restarts += 1
         delay = restart_delay(len(self.crashes))
-        later = f" in {delay:g} s ({len(self.crashes)} crashes within {CRASH_WINDOW_S:g} s)" if delay else ""
+        later = (
+            f" in {delay:g} s ({len(self.crashes)} crashes within {CRASH_WINDOW_S:g} s)"
+            if delay
+            else ""
+        )
         logger.warning(f"{what}; restarting it{later}")
         time.sleep(delay)
 
@@ -256,11 +296,13 @@ class Upstream:
         return text[-600:] or "(it wrote nothing)"
 
 
-def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0) -> int:
+def serve(
+    kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], timeout_s: float = 30.0
+) -> int:
     """Run the server in the foreground until interrupted; the snapshot it serves is removed after.
 
-    ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the text
-    that was checked, never the client's own.
+    ``check(text)`` refuses a query (raising an ``ArgkbError``) or returns the text to forward: the
+    text that was checked, never the client's own.
     """
     from argkb.store.backends import derived_store
 
@@ -281,8 +323,10 @@ def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], 
         listening = True
         if host not in ("127.0.0.1", "localhost", "::1"):
             logger.warning(f"listening on {host}: the knowledge base is readable from the network")
-        logger.info(f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
-                 f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)")
+        logger.info(
+            f"argkb: serving {manifest.triples} triples ({len(manifest.files)} files) read-only at "
+            f"http://{host}:{port}/query (queries time out after {timeout_s:g} s; Ctrl-C stops)"
+        )
         while True:
             upstream.wake.wait(0.2)
             upstream.wake.clear()
@@ -301,14 +345,17 @@ def serve(kb: KnowledgeBase, host: str, port: int, check: Callable[[str], str], 
 
 
 def remove_stale_snapshots(folder: Path) -> list[Path]:
-    """Remove the snapshots (``serve-PID-…``) and logs of servers whose wrapper is gone (killed with SIGKILL)."""
+    """Remove the snapshots (``serve-PID-…``) and logs of servers whose wrapper is gone (killed with
+    SIGKILL)."""
     from argkb.kb.processes import pid_alive
 
     removed = []
     for path in folder.glob("serve-*"):
         pid = path.name.split("-")[1]
         if pid.isdigit() and not pid_alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(
+                missing_ok=True
+            )
             removed.append(path)
     return removed
 
@@ -320,15 +367,21 @@ def _listen(host: str, port: int, check, timeout_s: float):
         return Front((host, port), check, timeout_s)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            raise UsageError(f"cannot listen on {host}:{port}: the port is in use; choose another with --port") from None
+            raise UsageError(
+                f"cannot listen on {host}:{port}: the port is in use; choose another with --port"
+            ) from None
         if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
-            raise UsageError(f"cannot listen on {host!r}: not an address of this machine; "
-                             "use --host 127.0.0.1 (or another local address)") from None
+            raise UsageError(
+                f"cannot listen on {host!r}: not an address of this machine; "
+                "use --host 127.0.0.1 (or another local address)"
+            ) from None
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
 
 
 def _answers(url: str) -> bool:
-    request = urllib.request.Request(url, data=b"ASK {}", headers={"Content-Type": "application/sparql-query"})
+    request = urllib.request.Request(
+        url, data=b"ASK {}", headers={"Content-Type": "application/sparql-query"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=2):
             return True

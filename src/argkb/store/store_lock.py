@@ -1,4 +1,6 @@
-"""The writers' lock of a derived store (``argkb.store.derived``): ``fcntl.flock`` on its ``lock`` file."""
+"""The writers' lock of a derived store (``argkb.store.derived``): ``fcntl.flock`` on its ``lock``
+file."""
+
 from __future__ import annotations
 
 import time
@@ -8,7 +10,8 @@ from pathlib import Path
 
 @contextmanager
 def exclusive(lock_path: Path, timeout: float):
-    """Hold the lock on ``lock_path`` (made if missing), waiting up to ``timeout`` seconds (TimeoutError)."""
+    """Hold the lock on ``lock_path`` (made if missing), waiting up to ``timeout`` seconds
+    (TimeoutError)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
@@ -23,7 +26,9 @@ def exclusive(lock_path: Path, timeout: float):
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise TimeoutError(f"{lock_path}: another argkb process is updating the store") from None
+                    raise TimeoutError(
+                        f"{lock_path}: another argkb process is updating the store"
+                    ) from None
                 time.sleep(0.05)
         try:
             yield

@@ -11,9 +11,11 @@ on it unchanged, and nothing is written into the knowledge base:
   million triples re-read;
 * otherwise (``ARGKB_STORE=memory``, or no derived store): the view's files read into memory.
 
-When the change leaves the same files and facts (only new source texts), the view shares the live store.
-``changed(live, view)`` says which triples the change removes and adds: what ``argkb retract`` checks.
+When the change leaves the same files and facts (only new source texts), the view shares the live
+store. ``changed(live, view)`` says which triples the change removes and adds: what
+``argkb retract`` checks.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -32,12 +34,17 @@ from argkb.store.lookup import TripleLookup
 
 @dataclass
 class Change:
-    """What the view's files and amendments differ in from the live ones, file by file (absolute paths)."""
+    """What the view's files and amendments differ in from the live ones, file by file (absolute
+    paths)."""
 
-    left_out: list[Path] = field(default_factory=list)       # files the view no longer reads
-    brought_in: list[Path] = field(default_factory=list)     # files only the view reads
-    taken: dict[Path, frozenset] = field(default_factory=dict)   # facts the view leaves out of a file both read
-    back: dict[Path, frozenset] = field(default_factory=dict)    # facts the view reads again from such a file
+    left_out: list[Path] = field(default_factory=list)  # files the view no longer reads
+    brought_in: list[Path] = field(default_factory=list)  # files only the view reads
+    taken: dict[Path, frozenset] = field(
+        default_factory=dict
+    )  # facts the view leaves out of a file both read
+    back: dict[Path, frozenset] = field(
+        default_factory=dict
+    )  # facts the view reads again from such a file
 
     @property
     def none(self) -> bool:
@@ -45,7 +52,8 @@ class Change:
 
 
 def change_of(live: KnowledgeBase, view: KnowledgeBase) -> Change:
-    """How ``view`` differs from ``live`` (worked out once per view: listing a large knowledge base's files costs)."""
+    """How ``view`` differs from ``live`` (worked out once per view: listing a large knowledge
+    base's files costs)."""
     cached = getattr(view, "change", None)
     if isinstance(cached, Change):
         return cached
@@ -53,15 +61,20 @@ def change_of(live: KnowledgeBase, view: KnowledgeBase) -> Change:
     was, now = live.superseded(), view.superseded()
     reads, read = set(after), set(before)
     both = [p for p in after if p in read]
-    return Change(left_out=[p for p in before if p not in reads], brought_in=[p for p in after if p not in read],
-                  taken={p: t for p in both if (t := now.get(p, frozenset()) - was.get(p, frozenset()))},
-                  back={p: t for p in both if (t := was.get(p, frozenset()) - now.get(p, frozenset()))})
+    return Change(
+        left_out=[p for p in before if p not in reads],
+        brought_in=[p for p in after if p not in read],
+        taken={p: t for p in both if (t := now.get(p, frozenset()) - was.get(p, frozenset()))},
+        back={p: t for p in both if (t := was.get(p, frozenset()) - now.get(p, frozenset()))},
+    )
 
 
 @contextmanager
-def knowledge_base_as(live: KnowledgeBase, log: list[Contribution] | None = None,
-                      texts: dict[Path, str] | None = None) -> Iterator[KnowledgeBaseView]:
-    """``live`` as ``log`` (and the new source ``texts``) would leave it, its store a view over the live one."""
+def knowledge_base_as(
+    live: KnowledgeBase, log: list[Contribution] | None = None, texts: dict[Path, str] | None = None
+) -> Iterator[KnowledgeBaseView]:
+    """``live`` as ``log`` (and the new source ``texts``) would leave it, its store a view over the
+    live one."""
     view = KnowledgeBaseView.of(live, log, texts)
     change = view.change = change_of(live, view)
     store = open_store(live)
@@ -79,9 +92,14 @@ def knowledge_base_as(live: KnowledgeBase, log: list[Contribution] | None = None
 
 
 def _view_store(live: KnowledgeBase, view: KnowledgeBaseView, store, change: Change):
-    """A store holding what ``view`` reads: a changed checkpoint of the derived store, else in memory."""
-    if not (isinstance(store, OxigraphStore) and store.union and store.backend.startswith("disk ")
-            and not live.extra):
+    """A store holding what ``view`` reads: a changed checkpoint of the derived store, else in
+    memory."""
+    if not (
+        isinstance(store, OxigraphStore)
+        and store.union
+        and store.backend.startswith("disk ")
+        and not live.extra
+    ):
         return OxigraphStore.from_kb(view)
     import pyoxigraph as ox
 
@@ -89,22 +107,32 @@ def _view_store(live: KnowledgeBase, view: KnowledgeBaseView, store, change: Cha
 
     try:
         path = derived_store(live).snapshot("view")
-    except (OSError, TimeoutError):   # the cache cannot take a checkpoint now: read the view's files instead
+    except (
+        OSError,
+        TimeoutError,
+    ):  # the cache cannot take a checkpoint now: read the view's files instead
         return OxigraphStore.from_kb(view)
     try:
         snap = SnapshotStore(ox.Store(str(path)), union=True, backend=f"disk view {path}")
         snap.path = path
         _OPEN_SNAPSHOTS.add(snap)
-        name = lambda p: ox.NamedNode(graph_iri(live.root, p))   # noqa: E731 - one line, used four times
+        name = lambda p: ox.NamedNode(graph_iri(live.root, p))  # noqa: E731 - one line, used four times
         for p in change.left_out:
             snap.ox.remove_graph(name(p))
         for p in change.brought_in:
-            snap.ox.extend([ox.Quad(to_ox(s), to_ox(pr), to_ox(o), name(p)) for s, pr, o in view.read_file(p)])
+            snap.ox.extend(
+                [ox.Quad(to_ox(s), to_ox(pr), to_ox(o), name(p)) for s, pr, o in view.read_file(p)]
+            )
         for p, triples in change.taken.items():
             for s, pr, o in triples:
                 snap.ox.remove(ox.Quad(to_ox(s), to_ox(pr), to_ox(o), name(p)))
-        snap.ox.extend([ox.Quad(to_ox(s), to_ox(pr), to_ox(o), name(p))
-                        for p, triples in change.back.items() for s, pr, o in triples])
+        snap.ox.extend(
+            [
+                ox.Quad(to_ox(s), to_ox(pr), to_ox(o), name(p))
+                for p, triples in change.back.items()
+                for s, pr, o in triples
+            ]
+        )
     except BaseException:
         shutil.rmtree(path, ignore_errors=True)
         raise
@@ -112,7 +140,8 @@ def _view_store(live: KnowledgeBase, view: KnowledgeBaseView, store, change: Cha
 
 
 def changed(live: KnowledgeBase, view: KnowledgeBaseView) -> tuple[set, set]:
-    """(removed, added): the triples the live store holds and the view's does not, and the other way round."""
+    """(removed, added): the triples the live store holds and the view's does not, and the other way
+    round."""
     change = change_of(live, view)
     before, after = TripleLookup(open_store(live)), TripleLookup(open_store(view))
     gone: set = set()

@@ -8,6 +8,7 @@ atomically, read only when the database it names is the one the store was opened
 that database (``DerivedStore._collect``), and ignored when unreadable, so losing it costs only
 the time to compute it again.
 """
+
 from __future__ import annotations
 
 import marshal
@@ -34,17 +35,19 @@ def read_view(store, name: str):
     if path is None:
         return None
     try:
-        data = path.read_bytes()   # marshal.loads of the bytes: marshal.load(file) reads object by object
+        data = (
+            path.read_bytes()
+        )  # marshal.loads of the bytes: marshal.load(file) reads object by object
         if not data.startswith(MAGIC):
             return None
-        return marshal.loads(memoryview(data)[len(MAGIC):])
+        return marshal.loads(memoryview(data)[len(MAGIC) :])
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
 def write_view(store, name: str, value) -> bool:
-    """Store ``value`` (built of marshal's types: str, int, float, bool, None, tuples, lists, dicts) as
-    view ``name``. Best effort: False, and nothing left behind, when the folder cannot be written
+    """Store ``value`` (built of marshal's types: str, int, float, bool, None, tuples, lists, dicts)
+    as view ``name``. Best effort: False, and nothing left behind, when the folder cannot be written
     (a read-only checkout, a full disk)."""
     path = view_path(store, name)
     if path is None:
@@ -83,6 +86,6 @@ def collect_views(folder: Path, keep: set[str]) -> None:
 def _writer_alive(name: str) -> bool:
     from argkb.kb.processes import pid_alive
 
-    parts = name.split(".")   # .<db>.<name>.<pid>.tmp
+    parts = name.split(".")  # .<db>.<name>.<pid>.tmp
     pid = parts[-2] if len(parts) >= 3 and parts[-1] == "tmp" else ""
     return pid.isdigit() and pid_alive(int(pid))

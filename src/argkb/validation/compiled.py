@@ -14,6 +14,7 @@ know raises ``Unsupported``, and ``argkb.validation.validate`` falls back to pyS
 checks that both give the same results. ``run(store, focus)`` restricts every query to the
 given focus nodes (``argkb.store.focus``), which is how contributions are validated.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,9 @@ from rdflib.term import Node
 from argkb.store.base import term_sparql, where_brace
 from argkb.store.focus import focus_pattern, mostly
 
-# what checks are (argkb.validation.checks) and how SHACL Core constraints become SPARQL (argkb.validation.core),
-# re-exported: ``from argkb.validation.compiled import Check, Unsupported, blank_descriptions`` keeps working
+# what checks are (argkb.validation.checks) and how SHACL Core constraints become SPARQL
+# (argkb.validation.core), re-exported:
+# ``from argkb.validation.compiled import Check, Unsupported, blank_descriptions`` keeps working
 from argkb.validation.checks import Check, RawResult, Unsupported  # noqa: F401
 from argkb.validation.core import (  # noqa: F401
     _VALUE_KEYS,
@@ -53,25 +55,33 @@ class CompiledShapes:
     def __init__(self, checks: list[Check]):
         self.checks = checks
 
-    def run(self, store, focus: Iterable | None = None, checks: Iterable[Check] | None = None) -> list[RawResult]:
-        """Every violation of ``checks`` (default: all) in ``store``, optionally only for ``focus`` nodes."""
+    def run(
+        self, store, focus: Iterable | None = None, checks: Iterable[Check] | None = None
+    ) -> list[RawResult]:
+        """Every violation of ``checks`` (default: all) in ``store``, optionally only for ``focus``
+        nodes."""
         focus = None if focus is None else sorted({f for f in focus if isinstance(f, URIRef)})
         if focus is not None and not focus:
             return []
-        if focus is not None and mostly(store, focus):   # filtering the whole store's results costs less
+        if focus is not None and mostly(
+            store, focus
+        ):  # filtering the whole store's results costs less
             keep = set(focus)
             return [r for r in self.run(store, checks=checks) if r.focus in keep]
         closure = subclass_closure(store)
         out: list[RawResult] = []
         with nullcontext("") if focus is None else focus_pattern(store, focus) as values:
-            for check in (self.checks if checks is None else checks):
-                query = SUBCLASSES.sub(lambda m: " ".join(closure(m.group(1))), check.targeted(values))
+            for check in self.checks if checks is None else checks:
+                query = SUBCLASSES.sub(
+                    lambda m: " ".join(closure(m.group(1))), check.targeted(values)
+                )
                 out.extend(_results_of(check, store.query(query).dicts()))
         return out
 
 
 def subclass_closure(store):
-    """``closure("<C>")``: C and every class below it through ``rdfs:subClassOf`` in ``store`` (as SPARQL terms).
+    """``closure("<C>")``: C and every class below it through ``rdfs:subClassOf`` in ``store`` (as
+    SPARQL terms).
 
     Targets and ``sh:class`` count instances of subclasses; listing the subclasses in a VALUES
     block lets the engine use its indexes instead of walking ``rdf:type/rdfs:subClassOf*`` per node.
@@ -92,11 +102,13 @@ def subclass_closure(store):
                         todo.append(sub)
             cache[cls] = sorted(seen)
         return cache[cls]
+
     return closure
 
 
 def _results_of(check: Check, rows: list[dict]) -> list[RawResult]:
-    """Rows to results as pySHACL makes them: defaults for sh:value, message templates, no duplicates."""
+    """Rows to results as pySHACL makes them: defaults for sh:value, message templates, no
+    duplicates."""
     seen: set = set()
     out = []
     for row in rows:
@@ -110,14 +122,21 @@ def _results_of(check: Check, rows: list[dict]) -> list[RawResult]:
         seen.add(key)
         if value is None and check.value_is_focus:
             value = this
-        out.append(RawResult(check, this, path if path is not None else check.path, value,
-                             format_message(check.message, {**row, "this": this, "path": path, "value": value})))
+        out.append(
+            RawResult(
+                check,
+                this,
+                path if path is not None else check.path,
+                value,
+                format_message(check.message, {**row, "this": this, "path": path, "value": value}),
+            )
+        )
     return out
 
 
 def format_message(message: str, bound: dict) -> str:
     if "{" not in message:
-        return message   # no placeholder
+        return message  # no placeholder
     for var, val in bound.items():
         if val is not None:
             message = re.sub(f"{{[?$]{var}}}", _replacement(str(val)), message)
@@ -140,8 +159,8 @@ def _compiled_cached(path: Path, _mtime: int, cache_dir: Path | None) -> Compile
 
 
 def compiled_for(shapes_file: Path, cache_dir: Path | None = None) -> CompiledShapes:
-    """The compiled shapes of a shapes file (cached while the file is unchanged); ``cache_dir`` keeps
-    the SPARQL constraints' pre-binding verdicts between processes."""
+    """The compiled shapes of a shapes file (cached while the file is unchanged); ``cache_dir``
+    keeps the SPARQL constraints' pre-binding verdicts between processes."""
     return _compiled_cached(Path(shapes_file), Path(shapes_file).stat().st_mtime_ns, cache_dir)
 
 
@@ -170,7 +189,8 @@ def rule_of(shapes: Graph, shape) -> tuple[int | None, str]:
 
 
 def _replacement(text: str) -> Callable[[re.Match[str]], str]:
-    """``text`` as re.sub's replacement, taken as it is (no group references or escapes read in it)."""
+    """``text`` as re.sub's replacement, taken as it is (no group references or escapes read in
+    it)."""
     return lambda _match: text
 
 
@@ -186,11 +206,22 @@ def _shapes_with_targets(shapes: Graph) -> list:
 
 
 def _target_pattern(shapes: Graph, shape) -> str:
-    parts = [f"{{ VALUES ?_tc {{ #SUBCLASSES {term_sparql(c)}# }} ?this <{RDF.type}> ?_tc }}"
-             for c in sorted(shapes.objects(shape, SH.targetClass), key=str)]
-    parts += [f"{{ ?this {term_sparql(p)} [] }}" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf), key=str)]
-    parts += [f"{{ [] {term_sparql(p)} ?this }}" for p in sorted(shapes.objects(shape, SH.targetObjectsOf), key=str)]
-    parts += [f"{{ VALUES ?this {{ {term_sparql(n)} }} }}" for n in sorted(shapes.objects(shape, SH.targetNode), key=str)]
+    parts = [
+        f"{{ VALUES ?_tc {{ #SUBCLASSES {term_sparql(c)}# }} ?this <{RDF.type}> ?_tc }}"
+        for c in sorted(shapes.objects(shape, SH.targetClass), key=str)
+    ]
+    parts += [
+        f"{{ ?this {term_sparql(p)} [] }}"
+        for p in sorted(shapes.objects(shape, SH.targetSubjectsOf), key=str)
+    ]
+    parts += [
+        f"{{ [] {term_sparql(p)} ?this }}"
+        for p in sorted(shapes.objects(shape, SH.targetObjectsOf), key=str)
+    ]
+    parts += [
+        f"{{ VALUES ?this {{ {term_sparql(n)} }} }}"
+        for n in sorted(shapes.objects(shape, SH.targetNode), key=str)
+    ]
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
 
 
@@ -200,12 +231,27 @@ def _shape_checks(shapes: Graph, shape, target: str) -> list[Check]:
     if is_property:
         checks += _property_checks(shapes, shape, target)
     else:
-        _refuse_unknown(shapes, shape, allowed=_VALUE_KEYS - {SH.minCount, SH.maxCount, SH.lessThan, SH.uniqueLang})
+        _refuse_unknown(
+            shapes,
+            shape,
+            allowed=_VALUE_KEYS - {SH.minCount, SH.maxCount, SH.lessThan, SH.uniqueLang},
+        )
         for component, condition in _value_conditions(shapes, shape):
-            checks.append(Check(shape, _severity(shapes, shape), _message(shapes, shape), None,
-                                "SELECT DISTINCT ?this ?value WHERE { #TARGET# BIND(?this AS ?v) "
-                                f"FILTER ({condition}) BIND(?v AS ?value) }}", target, True, component=component,
-                                described=blank_descriptions(shapes, shape), message_lang=_message_lang(shapes, shape)))
+            checks.append(
+                Check(
+                    shape,
+                    _severity(shapes, shape),
+                    _message(shapes, shape),
+                    None,
+                    "SELECT DISTINCT ?this ?value WHERE { #TARGET# BIND(?this AS ?v) "
+                    f"FILTER ({condition}) BIND(?v AS ?value) }}",
+                    target,
+                    True,
+                    component=component,
+                    described=blank_descriptions(shapes, shape),
+                    message_lang=_message_lang(shapes, shape),
+                )
+            )
         for prop in shapes.objects(shape, SH.property):
             checks += _property_checks(shapes, prop, target)
         for constraint in shapes.objects(shape, SH.sparql):
@@ -215,22 +261,36 @@ def _shape_checks(shapes: Graph, shape, target: str) -> list[Check]:
 
 
 def _sparql_check(shapes: Graph, shape, constraint, target: str) -> Check:
-    """A SPARQL-based constraint of a node shape, kept as written, when joining targets equals pre-binding."""
+    """A SPARQL-based constraint of a node shape, kept as written, when joining targets equals
+    pre-binding."""
     from argkb.validation.prebinding import NotEquivalent, check, prefix_lines
 
     select = shapes.value(constraint, SH.select)
-    if select is None or re.search(r"\$(?!this\b)\w+", str(select)) or re.search(r"[?$]failure\b", str(select)):
+    if (
+        select is None
+        or re.search(r"\$(?!this\b)\w+", str(select))
+        or re.search(r"[?$]failure\b", str(select))
+    ):
         raise Unsupported(f"SPARQL constraint {constraint}")
     query = _THIS.sub("?this", str(select))
     at = where_brace(query)
     if at is None or re.match(r"\s*(PREFIX|BASE)\b", query, re.IGNORECASE):
         raise Unsupported(f"SPARQL constraint {constraint}: expected a plain SELECT")
-    query = query[: at + 1] + " #TARGET# " + query[at + 1:]
+    query = query[: at + 1] + " #TARGET# " + query[at + 1 :]
     try:
         prefixes = prefix_lines(shapes, constraint)
         check(prefixes + query)
     except NotEquivalent as why:
         raise Unsupported(f"SPARQL constraint {constraint}: {why}") from None
-    return Check(shape, _severity(shapes, shape), _message(shapes, constraint), None, query, target, True,
-                 prefixes=prefixes, constraint=constraint,  # (no message_lang: pySHACL drops it here too)
-                 described=blank_descriptions(shapes, shape, constraint))
+    return Check(
+        shape,
+        _severity(shapes, shape),
+        _message(shapes, constraint),
+        None,
+        query,
+        target,
+        True,
+        prefixes=prefixes,
+        constraint=constraint,  # (no message_lang: pySHACL drops it here too)
+        described=blank_descriptions(shapes, shape, constraint),
+    )

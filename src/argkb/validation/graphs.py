@@ -9,6 +9,7 @@ The engines of ``argkb validate`` on plain rdflib graphs, without a knowledge ba
 
 The test suite runs the whole W3C SHACL test suite through this function.
 """
+
 from __future__ import annotations
 
 from rdflib import Graph
@@ -35,7 +36,10 @@ def validate_graphs(data: Graph, shapes: Graph, engine: str = "auto") -> Validat
                 raise
     if compiled is not None and (rewritten := rewritten_literal(data)) is not None:
         if engine == "fast":
-            raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
+            raise Unsupported(
+                f"data holding {rewritten.n3()}, which the engine's store rewrites to its "
+                "canonical form"
+            )
         compiled = None
     if compiled is not None:
         from argkb.store.base import OxigraphStore

@@ -15,6 +15,7 @@ value the join does not: the W3C ``pre-binding`` tests); a subquery must select 
 aggregates must ``GROUP BY ?this``; ``LIMIT``/``OFFSET``, ``VALUES``, ``MINUS``, ``GRAPH``,
 ``SERVICE`` and ``AS ?this`` are refused, as is a query that does not select ``?this``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,13 +45,16 @@ VERDICTS: dict[str, str] = {}
 
 
 def load_verdicts(path: Path) -> int:
-    """Remember the verdicts saved in ``path`` (parsing queries with rdflib costs seconds per process)."""
+    """Remember the verdicts saved in ``path`` (parsing queries with rdflib costs seconds per
+    process)."""
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return 0
     if isinstance(saved, dict):
-        VERDICTS.update({k: v for k, v in saved.items() if isinstance(k, str) and isinstance(v, str)})
+        VERDICTS.update(
+            {k: v for k, v in saved.items() if isinstance(k, str) and isinstance(v, str)}
+        )
     return len(VERDICTS)
 
 
@@ -66,11 +70,14 @@ def save_verdicts(path: Path) -> None:
 
 def _key(query: str) -> str:
     """The query and this module's own text: a changed analysis never reuses an old verdict."""
-    return hashlib.sha256(Path(__file__).read_bytes() + query.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(
+        Path(__file__).read_bytes() + query.encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def check(query: str) -> None:
-    """Raise ``NotEquivalent`` unless joining targets into ``query`` equals pre-binding ``$this`` (remembered)."""
+    """Raise ``NotEquivalent`` unless joining targets into ``query`` equals pre-binding ``$this``
+    (remembered)."""
     key = _key(query)
     if key not in VERDICTS:
         try:
@@ -91,7 +98,9 @@ def _check(query: str) -> None:
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        algebra = prepareQuery(query.replace("#TARGET#", f" ?this <{_SENTINEL}> ?this . ", 1)).algebra
+        algebra = prepareQuery(
+            query.replace("#TARGET#", f" ?this <{_SENTINEL}> ?this . ", 1)
+        ).algebra
     except Exception as error:  # the parser raises many kinds of error
         raise NotEquivalent(f"the query does not parse: {error}") from None
     if algebra.name != "SelectQuery":
@@ -105,7 +114,8 @@ def _check(query: str) -> None:
 
 
 def _below_aggregation(node: CompValue) -> CompValue:
-    """Peel solution modifiers and, for an aggregate query, its HAVING and aggregates: the pattern below."""
+    """Peel solution modifiers and, for an aggregate query, its HAVING and aggregates: the pattern
+    below."""
     while node.name in _MODIFIERS or node.name in _REFUSED:
         if node.name in _REFUSED:
             raise NotEquivalent(f"{node.name} is not compiled")
@@ -117,7 +127,9 @@ def _below_aggregation(node: CompValue) -> CompValue:
         return node
     while node.name in ("Filter", "Extend"):
         if node.name == "Extend" and not (node.var == THIS and str(node.expr).startswith("__agg_")):
-            _no_rebinding(node)  # (rdflib itself rebinds ?this to SAMPLE(?this) when grouping by it)
+            _no_rebinding(
+                node
+            )  # (rdflib itself rebinds ?this to SAMPLE(?this) when grouping by it)
         node = node.p
     group = node.p
     if not group.expr or THIS not in group.expr:
@@ -187,11 +199,14 @@ def _no_rebinding(extend: CompValue) -> None:
 
 
 def _exists_patterns(expr) -> None:
-    """EXISTS patterns get ``?this`` substituted in both readings; their own content must still be safe."""
+    """EXISTS patterns get ``?this`` substituted in both readings; their own content must still be
+    safe."""
     for node in _walk(expr):
         if isinstance(node, CompValue) and node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
             graph = node.graph
-            if graph.name == "GroupGraphPatternSub":  # rdflib leaves some EXISTS patterns untranslated
+            if (
+                graph.name == "GroupGraphPatternSub"
+            ):  # rdflib leaves some EXISTS patterns untranslated
                 from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
 
                 graph = translateGroupGraphPattern(graph)
@@ -221,7 +236,8 @@ def _walk(node):
 
 
 def prefix_lines(shapes, constraint) -> str:
-    """PREFIX lines from the constraint's sh:prefixes, following owl:imports inside the shapes graph."""
+    """PREFIX lines from the constraint's sh:prefixes, following owl:imports inside the shapes
+    graph."""
     lines = ["PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"]
     todo, seen = list(shapes.objects(constraint, SH.prefixes)), set()
     while todo:
@@ -232,7 +248,13 @@ def prefix_lines(shapes, constraint) -> str:
         todo += shapes.objects(ontology, OWL.imports)
         for decl in shapes.objects(ontology, SH.declare):
             prefix, namespace = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
-            if prefix is None or namespace is None or not re.fullmatch(r"[A-Za-z][\w.-]*|", str(prefix)):
-                raise NotEquivalent(f"a prefix declaration of {ontology} is incomplete or malformed")
+            if (
+                prefix is None
+                or namespace is None
+                or not re.fullmatch(r"[A-Za-z][\w.-]*|", str(prefix))
+            ):
+                raise NotEquivalent(
+                    f"a prefix declaration of {ontology} is incomplete or malformed"
+                )
             lines.append(f"PREFIX {prefix}: {term_sparql(URIRef(str(namespace)))}")
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ One ``Result`` per SHACL result, with the rule it breaks and the file (and line)
 that defines its focus node. Renders as text (grouped by focus node), JSON, or
 Turtle (a standard ``sh:ValidationReport``).
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,13 @@ def curie(term) -> str:
     if isinstance(term, URIRef):
         iri = str(term)
         for prefix, ns in PREFIXES.items():
-            if iri.startswith(ns) and iri[len(ns):] and "/" not in iri[len(ns):] and "#" not in iri[len(ns):]:
-                return f"{prefix}:{iri[len(ns):]}"
+            if (
+                iri.startswith(ns)
+                and iri[len(ns) :]
+                and "/" not in iri[len(ns) :]
+                and "#" not in iri[len(ns) :]
+            ):
+                return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
     if isinstance(term, BNode):
         return f"_:{term}"
@@ -32,20 +38,21 @@ def curie(term) -> str:
 
 @dataclass
 class Result:
-    focus: str                 # the focus node's IRI (or blank node id)
-    focus_name: str            # the same as a CURIE
-    rule: int | None           # the design contract's rule number (0: vocabulary structure)
-    rule_label: str            # what the rule says
+    focus: str  # the focus node's IRI (or blank node id)
+    focus_name: str  # the same as a CURIE
+    rule: int | None  # the design contract's rule number (0: vocabulary structure)
+    rule_label: str  # what the rule says
     message: str
-    severity: str              # Violation | Warning | Info
-    path: str | None = None    # the property (as a CURIE), where the rule is about one
+    severity: str  # Violation | Warning | Info
+    path: str | None = None  # the property (as a CURIE), where the rule is about one
     path_iri: str | None = None
     value: str | None = None
     shape: str | None = None
-    file: str | None = None    # the file that defines the focus node
+    file: str | None = None  # the file that defines the focus node
     line: int | None = None
     #: the RDF terms behind the strings above, for the ``sh:ValidationReport`` (not in JSON):
-    #: focus, value, shape, path, component, constraint, message_lang, described (blank nodes' triples)
+    #: focus, value, shape, path, component, constraint, message_lang, described (blank nodes'
+    #: triples)
     terms: dict = field(default_factory=dict, repr=False, compare=False)
 
     def where(self) -> str:
@@ -59,41 +66,56 @@ class Checked:
     knowledge_base: str
     bundled: bool
     endpoint: str | None
-    files: list[str]               # the files validated: the contribution's, else the knowledge base's data files
-    contribution: bool             # FILES were given: they were checked in the knowledge base's context
-    nodes: int                     # kb: nodes checked (with FILES: the nodes the files describe)
+    files: list[
+        str
+    ]  # the files validated: the contribution's, else the knowledge base's data files
+    contribution: bool  # FILES were given: they were checked in the knowledge base's context
+    nodes: int  # kb: nodes checked (with FILES: the nodes the files describe)
     rules: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def to_text(self) -> str:
-        where = (f"the knowledge base bundled with argkb ({self.knowledge_base})" if self.bundled
-                 else f"knowledge base {self.knowledge_base}")
+        where = (
+            f"the knowledge base bundled with argkb ({self.knowledge_base})"
+            if self.bundled
+            else f"knowledge base {self.knowledge_base}"
+        )
         if self.endpoint:
             where += f" through the SPARQL server {self.endpoint}"
         rules = _rule_span(self.rules)
         files = f"{len(self.files)} file{'s' * (len(self.files) != 1)}"
         if self.contribution:
-            return (f"checked {files} ({', '.join(self.files)}): {self.nodes} node{'s' * (self.nodes != 1)} "
-                    f"against {rules}, in the context of {where}")
-        return f"checked {where}: {len(self.files)} data file{'s' * (len(self.files) != 1)}, {self.nodes} node{'s' * (self.nodes != 1)}, {rules}"
+            return (
+                f"checked {files} ({', '.join(self.files)}): {self.nodes} "
+                f"node{'s' * (self.nodes != 1)} against {rules}, in the context of {where}"
+            )
+        return (
+            f"checked {where}: {len(self.files)} data file{'s' * (len(self.files) != 1)}, "
+            f"{self.nodes} node{'s' * (self.nodes != 1)}, {rules}"
+        )
 
 
 def _rule_span(rules: list[int]) -> str:
     if not rules:
         return "the rules of ontology/shapes.ttl"
-    span = f"{rules[0]}–{rules[-1]}" if rules == list(range(rules[0], rules[-1] + 1)) else ", ".join(map(str, rules))
+    span = (
+        f"{rules[0]}–{rules[-1]}"
+        if rules == list(range(rules[0], rules[-1] + 1))
+        else ", ".join(map(str, rules))
+    )
     return f"{len(rules)} rule{'s' * (len(rules) != 1)} ({span})"
 
 
 @dataclass
 class ValidationReport:
     results: list[Result] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)   # what was validated
-    #: the data graph, when at hand: blank-node focus nodes and values are described from it in ``to_graph``
+    files: list[str] = field(default_factory=list)  # what was validated
+    #: the data graph, when at hand: blank-node focus nodes and values are described from it in
+    #: ``to_graph``
     data: Graph | None = field(default=None, repr=False, compare=False)
-    checked: Checked | None = None                     # which knowledge base, files, nodes, rules
+    checked: Checked | None = None  # which knowledge base, files, nodes, rules
 
     @property
     def violations(self) -> list[Result]:
@@ -108,19 +130,27 @@ class ValidationReport:
         return not self.violations
 
     def counts(self) -> dict[str, int]:
-        return {"violations": len(self.violations), "warnings": len(self.warnings),
-                "infos": len(self.results) - len(self.violations) - len(self.warnings)}
+        return {
+            "violations": len(self.violations),
+            "warnings": len(self.warnings),
+            "infos": len(self.results) - len(self.violations) - len(self.warnings),
+        }
 
     def sorted_results(self) -> list[Result]:
         order = {VIOLATION: 0, WARNING: 1, INFO: 2}
-        return sorted(self.results, key=lambda r: (order.get(r.severity, 3), r.focus_name, r.rule or 0, r.message))
+        return sorted(
+            self.results,
+            key=lambda r: (order.get(r.severity, 3), r.focus_name, r.rule or 0, r.message),
+        )
 
     # ------------------------------------------------------------- renderings
     def summary(self) -> str:
         c = self.counts()
         verdict = "conforms" if self.conforms else "does not conform"
-        return (f"{verdict}: {c['violations']} violation{'s' * (c['violations'] != 1)}, "
-                f"{c['warnings']} warning{'s' * (c['warnings'] != 1)}")
+        return (
+            f"{verdict}: {c['violations']} violation{'s' * (c['violations'] != 1)}, "
+            f"{c['warnings']} warning{'s' * (c['warnings'] != 1)}"
+        )
 
     def to_text(self) -> str:
         lines: list[str] = [self.checked.to_text(), ""] if self.checked is not None else []
@@ -140,14 +170,20 @@ class ValidationReport:
     def to_dict(self) -> dict:
         """The report as JSON values (what ``to_json`` writes)."""
         checked = self.checked.to_dict() if self.checked is not None else None
-        return {"conforms": self.conforms, **self.counts(), "files": list(self.files), "checked": checked,
-                "results": [_public(r) for r in self.sorted_results()]}
+        return {
+            "conforms": self.conforms,
+            **self.counts(),
+            "files": list(self.files),
+            "checked": checked,
+            "results": [_public(r) for r in self.sorted_results()],
+        }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     def to_graph(self) -> Graph:
-        """A SHACL ``sh:ValidationReport``: ``sh:conforms`` is true only when there is no result at all."""
+        """A SHACL ``sh:ValidationReport``: ``sh:conforms`` is true only when there is no result at
+        all."""
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
@@ -159,7 +195,15 @@ class ValidationReport:
             terms = r.terms
             g.add((report, SH.result, node))
             g.add((node, RDF.type, SH.ValidationResult))
-            g.add((node, SH.focusNode, terms.get("focus", BNode(r.focus[2:]) if r.focus.startswith("_:") else URIRef(r.focus))))
+            g.add(
+                (
+                    node,
+                    SH.focusNode,
+                    terms.get(
+                        "focus", BNode(r.focus[2:]) if r.focus.startswith("_:") else URIRef(r.focus)
+                    ),
+                )
+            )
             g.add((node, SH.resultSeverity, terms.get("severity") or SH[r.severity]))
             if r.message:
                 g.add((node, SH.resultMessage, Literal(r.message, lang=terms.get("message_lang"))))
@@ -191,9 +235,9 @@ class ValidationReport:
         return {"text": self.to_text, "json": self.to_json, "turtle": self.to_turtle}[fmt]()
 
 
-
 def described(graph: Graph, node) -> list:
-    """The triples describing ``node`` and the blank nodes it points to (a path, an RDF list, a value)."""
+    """The triples describing ``node`` and the blank nodes it points to (a path, an RDF list, a
+    value)."""
     out, todo, seen = [], [node], set()
     while todo:
         subject = todo.pop()
@@ -211,6 +255,7 @@ _PUBLIC = [f.name for f in fields(Result) if f.name != "terms"]
 
 
 def _public(result: Result) -> dict:
-    """A result as JSON: its strings, without the RDF terms (every field but ``terms`` is a string, a number
-    or None: no deep copy is needed, and ``asdict`` would copy the terms only to drop them)."""
+    """A result as JSON: its strings, without the RDF terms (every field but ``terms`` is a string,
+    a number or None: no deep copy is needed, and ``asdict`` would copy the terms only to drop
+    them)."""
     return {name: getattr(result, name) for name in _PUBLIC}

@@ -16,6 +16,7 @@ Three engines give the same results (the tests hold them to it):
 
 With ``files`` the report covers the nodes the files touch: their subjects and the IRIs they name.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,8 @@ def add_source_texts(kb: KnowledgeBase, graph: Graph) -> Graph:
 
 
 class ShapesRefused(UsageError):
-    """pySHACL cannot validate with these shapes (they break a SHACL syntax rule, or use what it does not support)."""
+    """pySHACL cannot validate with these shapes (they break a SHACL syntax rule, or use what it
+    does not support)."""
 
 
 def run_shacl(data: Graph, shapes: Graph) -> Graph:
@@ -55,39 +57,73 @@ def run_shacl(data: Graph, shapes: Graph) -> Graph:
 
     try:
         _conforms, results, text = shacl_validate(
-            data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=True,
-            advanced=False, do_owl_imports=False, meta_shacl=False, inplace=True,
+            data,
+            shacl_graph=shapes,
+            inference="none",
+            abort_on_first=False,
+            allow_warnings=True,
+            advanced=False,
+            do_owl_imports=False,
+            meta_shacl=False,
+            inplace=True,
         )
-    except Exception as error:  # pySHACL and rdflib raise many kinds: all mean "cannot use these shapes"
-        raise ShapesRefused(f"pySHACL cannot validate with these shapes: {error}; "
-                            "fix the shapes (see the SHACL specification's syntax rules)") from None
+    except (
+        Exception
+    ) as error:  # pySHACL and rdflib raise many kinds: all mean "cannot use these shapes"
+        raise ShapesRefused(
+            f"pySHACL cannot validate with these shapes: {error}; "
+            "fix the shapes (see the SHACL specification's syntax rules)"
+        ) from None
     if not isinstance(results, Graph):  # a pyshacl ValidationFailure
-        raise ShapesRefused(f"the shapes break a SHACL rule: {getattr(results, 'message', results)}; fix the shapes")
+        raise ShapesRefused(
+            f"the shapes break a SHACL rule: {getattr(results, 'message', results)}; fix the shapes"
+        )
     return results
 
 
-def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int | None = None,
-             engine: str = "auto", parsed: Graph | None = None, violations_only: bool = False) -> ValidationReport:
-    """Validate the knowledge base; with ``files``, validate them in its context and report on what they bring.
+def validate(
+    kb: KnowledgeBase,
+    files: Iterable[Path | str] = (),
+    max_bytes: int | None = None,
+    engine: str = "auto",
+    parsed: Graph | None = None,
+    violations_only: bool = False,
+) -> ValidationReport:
+    """Validate the knowledge base; with ``files``, validate them in its context and report on what
+    they bring.
 
-    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed twice).
-    ``violations_only``: whole-knowledge-base validation runs only the rules of severity Violation (``argkb
-    retract`` compares violations before and after; the warnings of a large knowledge base are many)."""
+    ``parsed``: the files' triples when the caller has already read them (``argkb add``: not parsed
+    twice). ``violations_only``: whole-knowledge-base validation runs only the rules of severity
+    Violation (``argkb retract`` compares violations before and after; the warnings of a large
+    knowledge base are many)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     paths = [Path(f) for f in files]
-    graphs = [parsed] if parsed is not None and paths else \
-        [parse_file(p, new_graph(), max_bytes=max_bytes or USER_MAX_BYTES, allow_network=kb.allow_network)
-         for p in paths]
+    graphs = (
+        [parsed]
+        if parsed is not None and paths
+        else [
+            parse_file(
+                p,
+                new_graph(),
+                max_bytes=max_bytes or USER_MAX_BYTES,
+                allow_network=kb.allow_network,
+            )
+            for p in paths
+        ]
+    )
     compiled = _compiled(kb, required=engine == "fast") if engine != "pyshacl" else None
-    contribution = _union(graphs)   # (the one graph itself when there is one: read, never changed)
+    contribution = _union(graphs)  # (the one graph itself when there is one: read, never changed)
     if compiled is not None and graphs:
         from argkb.validation.canonical import rewritten_literal
         from argkb.validation.compiled import Unsupported
 
         rewritten = rewritten_literal(contribution)
         if rewritten is not None and engine == "fast":
-            raise Unsupported(f"data holding {rewritten.n3()}, which the engine's store rewrites to its canonical form")
+            raise Unsupported(
+                f"data holding {rewritten.n3()}, which the engine's store rewrites to its "
+                "canonical form"
+            )
         compiled = None if rewritten is not None else compiled
     if compiled is None:
         return validate_whole(kb, paths, graphs, engine="pyshacl")
@@ -96,16 +132,32 @@ def validate(kb: KnowledgeBase, files: Iterable[Path | str] = (), max_bytes: int
     from argkb.validation.incremental import check_contribution
 
     raw = check_contribution(kb, contribution, compiled)
-    return _report(raw, kb, paths, Locator(kb, paths, store=open_store(kb)), contribution_nodes(contribution), compiled,
-                   contribution)
+    return _report(
+        raw,
+        kb,
+        paths,
+        Locator(kb, paths, store=open_store(kb)),
+        contribution_nodes(contribution),
+        compiled,
+        contribution,
+    )
 
 
-def validate_whole(kb: KnowledgeBase, files: Sequence[Path] = (), graphs: list[Graph] | None = None,
-                   engine: str = "fast", violations_only: bool = False) -> ValidationReport:
-    """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files touch."""
+def validate_whole(
+    kb: KnowledgeBase,
+    files: Sequence[Path] = (),
+    graphs: list[Graph] | None = None,
+    engine: str = "fast",
+    violations_only: bool = False,
+) -> ValidationReport:
+    """Whole-graph validation of the knowledge base plus ``files``, reported on the nodes the files
+    touch."""
     files = list(files)
-    graphs = graphs if graphs is not None else [parse_file(p, new_graph(), allow_network=kb.allow_network)
-                                                for p in files]
+    graphs = (
+        graphs
+        if graphs is not None
+        else [parse_file(p, new_graph(), allow_network=kb.allow_network) for p in files]
+    )
     contribution = _union(graphs)
     compiled = None
     if engine == "pyshacl":
@@ -115,7 +167,9 @@ def validate_whole(kb: KnowledgeBase, files: Sequence[Path] = (), graphs: list[G
         shapes = kb.shapes_graph()
         raw = list(pyshacl_raw(run_shacl(add_source_texts(kb, data), shapes), shapes))
         store: Store = RdflibStore(data)
-    elif kb.endpoint:  # a SPARQL server: the checks run there (texts are joined in a small local store)
+    elif (
+        kb.endpoint
+    ):  # a SPARQL server: the checks run there (texts are joined in a small local store)
         compiled, store = _severe(_compiled(kb), violations_only), open_store(kb)
         raw = run_fast(kb, store, compiled)
     else:  # the files, bulk-loaded into memory: faster than the on-disk store for whole-graph scans
@@ -136,7 +190,8 @@ def validate_whole(kb: KnowledgeBase, files: Sequence[Path] = (), graphs: list[G
 
 
 def run_fast(kb: KnowledgeBase, store, compiled) -> list:
-    """Every result of the compiled shapes on ``store``; checks reading source texts run on a small text store."""
+    """Every result of the compiled shapes on ``store``; checks reading source texts run on a small
+    text store."""
     plain = [c for c in compiled.checks if not c.needs_text]
     texts = [c for c in compiled.checks if c.needs_text]
     raw = compiled.run(store, checks=plain)
@@ -146,7 +201,8 @@ def run_fast(kb: KnowledgeBase, store, compiled) -> list:
 
 
 def _text_store(kb: KnowledgeBase, store, checks) -> object:
-    """The nodes the text-reading checks target (their descriptions), the class tree, and the sources' texts."""
+    """The nodes the text-reading checks target (their descriptions), the class tree, and the
+    sources' texts."""
     import pyoxigraph as ox
 
     from argkb.store.base import OxigraphStore, to_ox
@@ -155,7 +211,10 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
     small = ox.Store()
     from argkb.validation.queries import SUBCLASS_TRIPLES, target_descriptions
 
-    queries = [SUBCLASS_TRIPLES, *(target_descriptions(target) for target in sorted({c.target for c in checks}))]
+    queries = [
+        SUBCLASS_TRIPLES,
+        *(target_descriptions(target) for target in sorted({c.target for c in checks})),
+    ]
     closure = None
     for query in queries:
         if "#SUBCLASSES" in query:
@@ -163,18 +222,22 @@ def _text_store(kb: KnowledgeBase, store, checks) -> object:
 
             closure = closure or subclass_closure(store)
             query = SUBCLASSES.sub(_expanded_by(closure), query)
-        small.extend([ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, query)])
+        small.extend(
+            [ox.Quad(t.subject, t.predicate, t.object) for t in construct_triples(store, query)]
+        )
     small.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in _source_texts(kb, store)])
     return OxigraphStore(small)
 
 
 def _expanded_by(closure) -> Callable[[re.Match[str]], str]:
-    """A ``#SUBCLASSES <C>#`` marker's replacement: C and the classes below it (``subclass_closure``)."""
+    """A ``#SUBCLASSES <C>#`` marker's replacement: C and the classes below it
+    (``subclass_closure``)."""
     return lambda match: " ".join(closure(match.group(1)))
 
 
 def _source_texts(kb: KnowledgeBase, store) -> Graph:
-    """``argkb:text`` for every source in ``store`` whose text file exists (what ``add_source_texts`` adds)."""
+    """``argkb:text`` for every source in ``store`` whose text file exists (what
+    ``add_source_texts`` adds)."""
     texts = new_graph()
     from argkb.validation.queries import SOURCES
 
@@ -195,7 +258,8 @@ def _severe(compiled, violations_only: bool):
 
 
 def _compiled(kb: KnowledgeBase, required: bool = False):
-    """The knowledge base's shapes compiled; None if they use what the compiler refuses (unless ``required``)."""
+    """The knowledge base's shapes compiled; None if they use what the compiler refuses (unless
+    ``required``)."""
     from argkb.validation.compiled import Unsupported, compiled_for
 
     try:
@@ -228,19 +292,45 @@ def pyshacl_raw(results: Graph, shapes: Graph):
         severity_term = results.value(node, SH.resultSeverity) or SH.Violation
         severity = str(severity_term).rsplit("#", 1)[-1]
         path = results.value(node, SH.resultPath)
-        check = Check(shape, severity, "", path, "", "", False, rule, label,
-                      component=results.value(node, SH.sourceConstraintComponent), severity_term=severity_term,
-                      constraint=results.value(node, SH.sourceConstraint),
-                      described=blank_descriptions(results, path, shape, results.value(node, SH.sourceConstraint)),
-                      message_lang=getattr(results.value(node, SH.resultMessage), "language", None))
-        yield RawResult(check, results.value(node, SH.focusNode), check.path, results.value(node, SH.value),
-                        str(results.value(node, SH.resultMessage) or ""))
+        check = Check(
+            shape,
+            severity,
+            "",
+            path,
+            "",
+            "",
+            False,
+            rule,
+            label,
+            component=results.value(node, SH.sourceConstraintComponent),
+            severity_term=severity_term,
+            constraint=results.value(node, SH.sourceConstraint),
+            described=blank_descriptions(
+                results, path, shape, results.value(node, SH.sourceConstraint)
+            ),
+            message_lang=getattr(results.value(node, SH.resultMessage), "language", None),
+        )
+        yield RawResult(
+            check,
+            results.value(node, SH.focusNode),
+            check.path,
+            results.value(node, SH.value),
+            str(results.value(node, SH.resultMessage) or ""),
+        )
 
 
-def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator, nodes: int,
-            compiled=None, contribution: Graph | None = None) -> ValidationReport:
-    """The report on the knowledge base (or ``files`` in its context), with actionable hints in the messages,
-    saying what was checked (``nodes``: how many kb: nodes; ``compiled``: the shapes' checks, for the rules)."""
+def _report(
+    raw: list,
+    kb: KnowledgeBase,
+    files: list[Path],
+    locator: Locator,
+    nodes: int,
+    compiled=None,
+    contribution: Graph | None = None,
+) -> ValidationReport:
+    """The report on the knowledge base (or ``files`` in its context), with actionable hints in the
+    messages, saying what was checked (``nodes``: how many kb: nodes; ``compiled``: the shapes'
+    checks, for the rules)."""
     from argkb.validation.hints import enrich
 
     report = report_of(raw, locator.where)
@@ -251,24 +341,40 @@ def _report(raw: list, kb: KnowledgeBase, files: list[Path], locator: Locator, n
 
 
 def report_of(raw: list, where=lambda _focus: (None, None)) -> ValidationReport:
-    """The report of raw results from either engine; ``where(focus)`` names the file and line defining it."""
+    """The report of raw results from either engine; ``where(focus)`` names the file and line
+    defining it."""
     results = []
     for r in raw:
         check = r.check
         file, line = where(r.focus)
         severity = check.severity if check.severity != "Info" else INFO
-        results.append(Result(
-            focus=_node_id(r.focus), focus_name=curie(r.focus), rule=check.rule, rule_label=check.rule_label,
-            message=_shorten_iris(r.message) or check.rule_label, severity=severity,
-            path=curie(r.path) if isinstance(r.path, URIRef) else None,
-            path_iri=str(r.path) if isinstance(r.path, URIRef) else None,
-            value=None if r.value is None else str(r.value),
-            shape=str(check.shape) if isinstance(check.shape, URIRef) else None,
-            file=file, line=line,
-            terms={"focus": r.focus, "value": r.value, "shape": check.shape, "path": r.path,
-                   "component": check.component, "described": check.described, "constraint": check.constraint,
-                   "message_lang": check.message_lang, "severity": check.severity_term},
-        ))
+        results.append(
+            Result(
+                focus=_node_id(r.focus),
+                focus_name=curie(r.focus),
+                rule=check.rule,
+                rule_label=check.rule_label,
+                message=_shorten_iris(r.message) or check.rule_label,
+                severity=severity,
+                path=curie(r.path) if isinstance(r.path, URIRef) else None,
+                path_iri=str(r.path) if isinstance(r.path, URIRef) else None,
+                value=None if r.value is None else str(r.value),
+                shape=str(check.shape) if isinstance(check.shape, URIRef) else None,
+                file=file,
+                line=line,
+                terms={
+                    "focus": r.focus,
+                    "value": r.value,
+                    "shape": check.shape,
+                    "path": r.path,
+                    "component": check.component,
+                    "described": check.described,
+                    "constraint": check.constraint,
+                    "message_lang": check.message_lang,
+                    "severity": check.severity_term,
+                },
+            )
+        )
     return ValidationReport(results=results)
 
 
@@ -276,7 +382,10 @@ def _node_id(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
-_SHORTEN = [(ns, re.compile(re.escape(ns) + r"([\w.-]+)"), prefix + r":\1") for prefix, ns in PREFIXES.items()]
+_SHORTEN = [
+    (ns, re.compile(re.escape(ns) + r"([\w.-]+)"), prefix + r":\1")
+    for prefix, ns in PREFIXES.items()
+]
 
 
 def _shorten_iris(message: str) -> str:
@@ -287,4 +396,11 @@ def _shorten_iris(message: str) -> str:
     return message
 
 
-__all__ = ["validate", "validate_whole", "add_source_texts", "run_shacl", "ValidationReport", "ENGINES"]
+__all__ = [
+    "validate",
+    "validate_whole",
+    "add_source_texts",
+    "run_shacl",
+    "ValidationReport",
+    "ENGINES",
+]

@@ -2,10 +2,27 @@
 
 - ``argkb.vocab._argkb`` — ``ARGKB``, the strict namespace class generated from
   ``ontology/argkb.ttl`` by ``python -m argkb.devtools.gen_namespace`` (a test fails on drift);
-- ``argkb.vocab.namespaces`` — ``KB``, ``OA``, ``AIF`` and ``PREFIXES`` (the prefixes argkb prints with).
+- ``argkb.vocab.namespaces`` — ``KB``, ``OA``, ``AIF`` and ``PREFIXES`` (the prefixes argkb prints
+  with).
 
-Imports nothing of argkb's but the generated class.
+Imports nothing of argkb's but the generated class. The namespaces are rdflib's, built when first
+asked for (``argkb query`` on the derived store never imports rdflib).
 """
-from argkb.vocab.namespaces import AIF, ARGKB, KB, OA, PREFIXES
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argkb.vocab.namespaces import AIF, ARGKB, KB, OA, PREFIXES
 
 __all__ = ["ARGKB", "KB", "OA", "AIF", "PREFIXES"]
+
+
+def __getattr__(name: str):
+    if name not in __all__:
+        raise AttributeError(f"module 'argkb.vocab' has no attribute {name!r}")
+    from argkb.vocab import namespaces
+
+    value = globals()[name] = getattr(namespaces, name)
+    return value

@@ -1,10 +1,13 @@
-"""The one list of hedge words (``argkb:hedgeWord`` in the ontology, generated into ``_argkb.HEDGE_WORDS``).
+"""The one list of hedge words (``argkb:hedgeWord`` in the ontology, generated into
+``_argkb.HEDGE_WORDS``).
 
 ``argkb draft`` proposes an implication's qualifier from them (``QUALIFIER_OF``, ``modal_pattern``),
-``argkb review`` finds a label that drops the source's hedge by them (``queries/review-dropped-hedge.rq``
-reads ``argkb:hedgeWord`` from the ontology in the store), and the shapes' list of qualifiers is the
-qualifiers they name (``tests/test_hedges.py`` proves the three agree).
+``argkb review`` finds a label that drops the source's hedge by them
+(``queries/review-dropped-hedge.rq`` reads ``argkb:hedgeWord`` from the ontology in the store), and
+the shapes' list of qualifiers is the qualifiers they name (``tests/test_hedges.py`` proves the
+three agree).
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +23,7 @@ QUALIFIER_OF: dict[str, URIRef] = {word: getattr(ARGKB, q) for word, q in HEDGE_
 def _alternative(word: str) -> str:
     body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in word.split())
     if word in {"risk", "risks"}:
-        return body + r"(?=\s+\w+ing\b)"        # "risks being seen", not "the risks of"
+        return body + r"(?=\s+\w+ing\b)"  # "risks being seen", not "the risks of"
     if word == "bound to":
         return r"(?:(?:is|are)\s+)?" + body
     return body
