@@ -62,6 +62,7 @@ def test_every_invalid_fixture_at_once(mini_kb_dir, sparql_parsed_once):
     assert isomorphic(fast.to_graph(), reference.to_graph())
 
 
+@pytest.mark.slow
 def test_pyshacl_reports_alike_with_each_sparql_text_parsed_once(
     mini_kb_dir, sparql_parsed_once, monkeypatch
 ):
