@@ -3,12 +3,20 @@ statuses."""
 
 from __future__ import annotations
 
+import pytest
+
 from argkb.assess.dung import IN, OUT, UNDEC
 from argkb.assess.framework import evaluate, load, statuses
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
 from argkb.vocab.namespaces import ARGKB, KB
 from conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def mini_kb_dir(shared_mini_kb_dir):
+    """The tests here only read the tiny knowledge base: they share one copy (tests/conftest.py)."""
+    return shared_mini_kb_dir
 
 
 def test_attacks_are_undercuts_rebuttals_and_underminings(mini_kb):

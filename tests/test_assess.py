@@ -7,8 +7,16 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from argkb.cli.main import cli
 from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def mini_kb_dir(shared_mini_kb_dir):
+    """The tests here only read the tiny knowledge base: they share one copy (tests/conftest.py)."""
+    return shared_mini_kb_dir
 
 
 def run(runner, kb_dir, *args):

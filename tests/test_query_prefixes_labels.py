@@ -6,11 +6,18 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from rdflib import RDFS, Graph, URIRef
 
 from argkb.cli.main import cli
 
 KB = "https://w3id.org/argkb/id/"
+
+
+@pytest.fixture(scope="module")
+def mini_kb_dir(shared_mini_kb_dir):
+    """The tests here only read the tiny knowledge base: they share one copy (tests/conftest.py)."""
+    return shared_mini_kb_dir
 
 
 def mini_labels(kb_dir) -> dict[str, str]:

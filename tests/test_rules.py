@@ -14,6 +14,7 @@ import pytest
 
 from argkb.kb.folder import KnowledgeBase
 from argkb.validation.validate import validate
+from conftest import left_unchanged, make_kb
 
 DATA = Path(__file__).parent / "data"
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))
@@ -27,11 +28,18 @@ def expectation(path: Path) -> tuple[int, str]:
     return int(rule), focus
 
 
-@pytest.fixture
-def kb(mini_kb_dir) -> KnowledgeBase:
+def with_texts(folder: Path) -> Path:
     for text in (DATA / "invalid" / "sources").glob("*.txt"):
-        shutil.copy(text, mini_kb_dir / "data" / "sources" / text.name)
-    return KnowledgeBase.locate(mini_kb_dir)
+        shutil.copy(text, folder / "data" / "sources" / text.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory) -> KnowledgeBase:
+    """One copy of the tiny knowledge base, its store built once, for the tests that only read it:
+    they validate a fixture beside it. The copy is checked unchanged at the end."""
+    with left_unchanged(with_texts(make_kb(tmp_path_factory.mktemp("rules") / "kb"))) as folder:
+        yield KnowledgeBase.locate(folder)
 
 
 def test_every_rule_has_invalid_fixtures():
@@ -84,7 +92,8 @@ def test_violation_on_existing_node_names_the_file_that_defines_it(kb):
     assert hit.file.endswith("mini.ttl") and hit.line is not None
 
 
-def test_whole_kb_report_covers_everything(kb, mini_kb_dir):
+def test_whole_kb_report_covers_everything(mini_kb_dir):
+    with_texts(mini_kb_dir)
     shutil.copy(
         DATA / "invalid" / "rule2-implication-without-rationale.ttl",
         mini_kb_dir / "data" / "broken.ttl",

@@ -36,19 +36,24 @@ def both(kb: KnowledgeBase) -> tuple[set, set]:
 
 
 @pytest.mark.slow
-def test_seed_kb(repo_kb):
+def test_seed_kb(repo_kb, sparql_parsed_once):
     fast, reference = both(repo_kb)
     assert fast == reference
 
 
-@pytest.mark.slow
-def test_every_invalid_fixture_at_once(mini_kb_dir):
+def every_fixture(mini_kb_dir: Path) -> KnowledgeBase:
+    """The tiny knowledge base with every invalid and warning fixture (and their texts) in it."""
     for folder in ("invalid", "warnings"):
         for i, fixture in enumerate(sorted((DATA / folder).glob("*.ttl"))):
             shutil.copy(fixture, mini_kb_dir / "data" / f"{folder}-{i:02d}.ttl")
     for text in (DATA / "invalid" / "sources").glob("*.txt"):
         shutil.copy(text, mini_kb_dir / "data" / "sources" / text.name)
-    kb = KnowledgeBase.locate(mini_kb_dir)
+    return KnowledgeBase.locate(mini_kb_dir)
+
+
+@pytest.mark.slow
+def test_every_invalid_fixture_at_once(mini_kb_dir, sparql_parsed_once):
+    kb = every_fixture(mini_kb_dir)
     fast, reference = validate_whole(kb, engine="fast"), validate_whole(kb, engine="pyshacl")
     assert len(key(reference)) > 30 and {r[1] for r in key(reference)} == set(range(8))
     assert key(fast) == key(reference)
@@ -58,7 +63,23 @@ def test_every_invalid_fixture_at_once(mini_kb_dir):
 
 
 @pytest.mark.slow
-def test_generated_kb_with_broken_contributions(tmp_path):
+def test_pyshacl_reports_alike_with_each_sparql_text_parsed_once(
+    mini_kb_dir, sparql_parsed_once, monkeypatch
+):
+    """The ``sparql_parsed_once`` fixture the comparisons use spares pySHACL its re-parsing only:
+    its results graph is the one it writes without the fixture."""
+    from argkb.validation.validate import add_source_texts, run_shacl
+
+    kb = every_fixture(mini_kb_dir)
+    once = run_shacl(add_source_texts(kb, kb.graph()), kb.shapes_graph())
+    assert len(sparql_parsed_once) >= 8  # the SPARQL constraints of the shapes, each parsed once
+    monkeypatch.undo()  # rdflib as it is: every text parsed on every call
+    each_time = run_shacl(add_source_texts(kb, kb.graph()), kb.shapes_graph())
+    assert len(each_time) > 100 and isomorphic(once, each_time)
+
+
+@pytest.mark.slow
+def test_generated_kb_with_broken_contributions(tmp_path, sparql_parsed_once):
     root = tmp_path / "kb"
     generate(root, 800, seed=3)
     for i, breakage in enumerate(
@@ -106,7 +127,7 @@ def test_unknown_shacl_feature_is_refused_not_guessed(prop):
 
 
 @pytest.mark.slow
-def test_nested_property_shape_end_to_end(runner, mini_kb_dir):
+def test_nested_property_shape_end_to_end(runner, mini_kb_dir, sparql_parsed_once):
     """The issue's case: a property shape inside a property shape; `validate` used to say
     "conforms"."""
     from argkb.cli.main import cli
@@ -184,7 +205,7 @@ def test_prebinding_verdicts_are_kept_between_processes(tmp_path, monkeypatch):
         Literal("4.0", datatype=XSD.decimal, normalize=False),
     ],
 )
-def test_data_the_store_would_rewrite_is_refused(value):
+def test_data_the_store_would_rewrite_is_refused(value, sparql_parsed_once):
     """pyoxigraph stores "04" as "4" and "4.0" as "4"; SHACL compares terms as written (not in sh:in
     here)."""
     from argkb.validation import validate_graphs

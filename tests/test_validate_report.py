@@ -65,7 +65,7 @@ def _not_folded(theirs: Graph, shapes: Graph):
 
 
 @pytest.mark.slow
-def test_turtle_report_is_pyshacls_report(runner, mini_kb_dir):
+def test_turtle_report_is_pyshacls_report(runner, mini_kb_dir, sparql_parsed_once):
     from argkb.cli.main import cli
 
     for folder in ("invalid", "warnings"):

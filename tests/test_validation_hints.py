@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from argkb.kb.folder import KnowledgeBase
 from argkb.validation.validate import validate
 
@@ -13,6 +15,12 @@ PREFIXES = """@prefix argkb: <https://w3id.org/argkb/ontology#> .
 @prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
+
+
+@pytest.fixture(scope="module")
+def mini_kb_dir(shared_mini_kb_dir):
+    """The tests here only read the tiny knowledge base: they share one copy (tests/conftest.py)."""
+    return shared_mini_kb_dir
 
 
 def _messages(kb: KnowledgeBase, tmp_path: Path, body: str) -> list[str]:
