@@ -29,152 +29,27 @@ _REPORTING = re.compile(
     re.I,
 )
 #: function words: a label that ends in one, or has one just before a modal, was cut mid-phrase
-FUNCTION = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "am",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "than",
-    "for",
-    "with",
-    "by",
-    "at",
-    "from",
-    "into",
-    "between",
-    "among",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "your",
-    "my",
-    "this",
-    "these",
-    "those",
-    "such",
-    "if",
-    "when",
-    "while",
-    "whether",
-    "because",
-    "since",
-    "so",
-    "has",
-    "have",
-    "had",
-    "neither",
-    "either",
-    "both",
-    "each",
-    "every",
-    "any",
-    "no",
-    "not",
-    "would",
-    "could",
-    "might",
-    "may",
-    "will",
-    "can",
-    "shall",
-    "should",
-    "must",
-}
+FUNCTION = set(
+    "the a an of to as is are was were be been am and or but nor that which who whom whose "
+    "than for with by at from into between among its their his her our your my this these "
+    "those such if when while whether because since so has have had neither either both each "
+    "every any no not would could might may will can shall should must".split()
+)
 #: words that cannot stand just before a modal ("That would" can: a demonstrative as subject)
-_BEFORE_MODAL = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "as",
-    "than",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "your",
-    "my",
-    "for",
-    "with",
-    "by",
-    "at",
-    "from",
-    "into",
-}
+_BEFORE_MODAL = set(
+    "the a an of to as than is are was were be been its their his her our your my for with by "
+    "at from into".split()
+)
 _MODALS = {"would", "could", "might", "may", "will", "can", "cannot", "shall", "should", "must"}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "every",
-    "each",
-    "any",
-    "some",
-    "no",
-    "such",
-    "another",
-    "even",
-    "both",
-}
+_DETERMINERS = set(
+    "the a an this that these those its their his her our every each any some no such another "
+    "even both".split()
+)
 _NUMBERS = {"two", "three", "both", "they", "we", "it", "he", "she"}
-_PREPOSITIONS = {
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "among",
-    "between",
-    "into",
-    "along",
-    "through",
-    "over",
-    "under",
-    "against",
-    "across",
-    "according",
-}
+_PREPOSITIONS = set(
+    "of to in on at by for with from among between into along through over under against "
+    "across according".split()
+)
 
 
 def _tokens(text: str) -> list[str]:

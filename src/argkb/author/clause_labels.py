@@ -17,86 +17,13 @@ _CUTS = re.compile(
     r"\s+(?:who|whom|whose)\s+|,\s+and\s+(?=\w+\s+(?:could|might|may|would|will|can)\b)| – | — ",
     re.I,
 )
-_TAIL = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "on",
-    "in",
-    "its",
-    "their",
-    "for",
-    "with",
-    "by",
-    "at",
-    "from",
-    "as",
-    "than",
-    "that",
-    "which",
-    "between",
-    "into",
-    "both",
-    "either",
-    "any",
-    "more",
-    "his",
-    "her",
-    "our",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "neither",
-    "so",
-    "very",
-    "them",
-    "will",
-    "would",
-    "could",
-    "might",
-    "may",
-    "can",
-    "not",
-    "no",
-    "while",
-    "when",
-    "if",
-    "who",
-    "whom",
-    "whose",
-    "has",
-    "have",
-    "had",
-    "this",
-    "these",
-    "those",
-    "each",
-    "every",
-    "among",
-    "through",
-    "over",
-    "under",
-    "without",
-    "against",
-    "such",
-    "but",
-    "nor",
-    "because",
-    "since",
-    "whether",
-    "where",
-    "then",
-    "even",
-    "only",
-    "it",
-}
+_TAIL = set(
+    "the a an of to and or on in its their for with by at from as than that which between "
+    "into both either any more his her our is are was were be been neither so very them will "
+    "would could might may can not no while when if who whom whose has have had this these "
+    "those each every among through over under without against such but nor because since "
+    "whether where then even only it".split()
+)
 
 
 # trailing adjuncts a label can lose: a clause after a comma, "as long as …", "so far from …",
@@ -119,21 +46,7 @@ _COORDINATED = re.compile(r"\s+and\s+(are|is|was|were|has|have|had)\s*$")
 # the words that end a phrase well once an adjunct is cut ("many more", "took from them")
 _CLOSED = _TAIL - {"more", "it", "them", "then", "only", "even", "so"}
 
-_SUBJECT_CUT = {
-    "of",
-    "between",
-    "in",
-    "on",
-    "for",
-    "to",
-    "with",
-    "that",
-    "who",
-    "which",
-    "from",
-    "over",
-    "along",
-}
+_SUBJECT_CUT = set("of between in on for to with that who which from over along".split())
 
 
 def _trim(text: str, limit: int, keep: int) -> str:

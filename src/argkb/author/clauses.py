@@ -90,22 +90,10 @@ _FINITE = re.compile(
     r"|(?:that|who|which)\s+\w+(?:s|ed))\s+\w",
     re.I,
 )
-_NOT_GERUNDS = {
-    "according",
-    "during",
-    "nothing",
-    "something",
-    "anything",
-    "everything",
-    "morning",
-    "evening",
-    "king",
-    "thing",
-    "ring",
-    "spring",
-    "string",
-    "wing",
-}
+_NOT_GERUNDS = set(
+    "according during nothing something anything everything morning evening king thing ring "
+    "spring string wing".split()
+)
 # the names that open the subject ("Russia and China")
 _NAMES = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:and\s+|,\s*)?[A-Z][\w'’.-]*)*")
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
