@@ -45,6 +45,10 @@ def load(store, labels: bool = True, shared=None, later: bool = False) -> Argume
             graph = _with_labels(read_view(store, view_name(False)), shared) if shared else None
         else:
             graph = _without_labels(read_view(store, view_name(True)))
+        if graph is None:  # the predecessor's view and the files added since (a new database)
+            from argkb.assess.incremental import derive
+
+            graph = derive(store, name, labels, _without_labels)
         if graph is None:
             graph = _load_scans(store, labels, shared)
         if graph is not None:

@@ -42,7 +42,15 @@ def _code_digest() -> str:
 
 
 #: the modules of argkb.assess that compute what a view keeps
-_CODE = ("graph.py", "load.py", "queries.py", "strength.py", "strength_view.py", "snapshot.py")
+_CODE = (
+    "graph.py",
+    "incremental.py",
+    "load.py",
+    "queries.py",
+    "strength.py",
+    "strength_view.py",
+    "snapshot.py",
+)
 
 
 def encode(graph: ArgumentGraph) -> dict:
@@ -67,11 +75,17 @@ def encode(graph: ArgumentGraph) -> dict:
         for a in graph.arguments.values()
     ]
     claims = [
-        (i(c.iri), c.label, c.implication, tuple(i(h) for h in c.held_by), c.base)
+        (i(c.iri), c.label, c.implication, tuple(i(h) for h in _in_order(c.held_by)), c.base)
         for c in graph.claims.values()
     ]
     graph.__dict__["_encoded"] = (index, arguments, claims)
     return _with_strengths(graph, index, arguments, claims)
+
+
+def _in_order(lenses: frozenset):
+    """The lenses in their IRIs' order (a set's own order depends on the process's string hashes,
+    and the view is then the same bytes in every process)."""
+    return sorted(lenses, key=str) if len(lenses) > 1 else lenses
 
 
 def _numbering(index: dict):

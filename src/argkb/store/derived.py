@@ -37,7 +37,7 @@ from argkb.kb.processes import pid_alive
 from argkb.kb.supersede import digest
 from argkb.rdf.atomic import atomic_write_text
 from argkb.store.manifest import Changes, FileEntry, Manifest, _graph_iri, engine_version
-from argkb.store.views import collect_views
+from argkb.store.views import collect_views, write_lineage
 
 CACHE_DIR = ".argkb-cache"
 #: a file modified this close to its hashing is hashed again next time (coarse timestamps)
@@ -227,6 +227,9 @@ class DerivedStore:
             self.dirty_path.unlink(missing_ok=True)
             raise
         self.dirty_path.unlink(missing_ok=True)
+        if base is not None and changes.added and not (changes.changed or changes.removed):
+            graphs = [changes.entries[key].graph for key in changes.added]
+            write_lineage(self.folder, name, base.db, graphs)
         what = (
             f"rebuilt ({len(manifest.files)} files)"
             if base is None

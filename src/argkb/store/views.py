@@ -66,6 +66,42 @@ def write_view(store, name: str, value) -> bool:
         return False
 
 
+#: the view naming what a database added to its predecessor (``derived``: written at commit time)
+LINEAGE = "lineage"
+
+
+def write_lineage(folder: Path, db: str, predecessor: str, graphs: list[str]) -> None:
+    """Record, beside database ``db``, that it is database ``predecessor`` plus the named graphs
+    ``graphs`` (new files; nothing removed or changed): ``argkb.assess.incremental`` derives a
+    view from the predecessor's then. Best effort, as every view."""
+    store = _At(Path(folder) / VIEWS, db)
+    write_view(store, LINEAGE, {"predecessor": predecessor, "graphs": list(graphs)})
+
+
+def read_lineage(store) -> tuple[str, list[str]] | None:
+    """``(predecessor, added graphs)`` recorded for the store's database, or None."""
+    value = read_view(store, LINEAGE)
+    try:
+        predecessor, graphs = value["predecessor"], value["graphs"]
+    except (TypeError, KeyError):
+        return None
+    if not isinstance(predecessor, str) or not all(isinstance(g, str) for g in graphs):
+        return None
+    return predecessor, list(graphs)
+
+
+def predecessor_store(store, db: str):
+    """Something ``read_view`` reads the views of database ``db`` (beside the store's) through."""
+    return _At(getattr(store, "views_folder", None), db)
+
+
+class _At:
+    """The folder and database name ``view_path`` asks a store for."""
+
+    def __init__(self, folder, db: str):
+        self.views_folder, self.db = folder, db
+
+
 def collect_views(folder: Path, keep: set[str]) -> None:
     """Remove the views of databases not in ``keep`` (and temporary files of crashed writers)."""
     try:
