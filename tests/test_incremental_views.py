@@ -74,7 +74,9 @@ def _nodes(kb_dir: Path):
     return lenses, implications, claims, sorted(str(a) for a in graph.arguments)
 
 
-def contribution(kb_dir: Path, seed: int) -> str:
+def contribution(
+    kb_dir: Path, seed: int, kinds=("support", "attack", "implication", "quote")
+) -> str:
     """One to three random items: an argument for or against an existing implication, claim or
     argument (new premises, sometimes an existing one too, sometimes weakening, sometimes held by a
     lens), a new implication with an argument for it, a new quote a new claim cites."""
@@ -83,7 +85,7 @@ def contribution(kb_dir: Path, seed: int) -> str:
     out = [HEAD]
     for n in range(rnd.randint(1, 3)):
         tag = f"inc-{seed}-{n}"
-        kind = rnd.choice(("support", "attack", "implication", "quote"))
+        kind = rnd.choice(kinds)
         held = f" ;\n    argkb:heldBy <{rnd.choice(lenses)}>" if rnd.random() < 0.3 else ""
         out.append(
             f'kb:claim-{tag} a argkb:Claim ;\n    rdfs:label "claim {tag}"@en ;\n'
@@ -210,9 +212,38 @@ def test_a_removed_or_changed_file_records_no_lineage(repo_kb, tmp_path, runner)
     extra = kb_dir / "data" / "extra.ttl"
     extra.write_text(contribution(kb_dir, 1), encoding="utf-8")
     assert read_lineage(open_store(KnowledgeBase.locate(kb_dir))) is not None
+    extra.write_text(extra.read_text() + contribution(kb_dir, 3)[len(HEAD) :], encoding="utf-8")
+    assert read_lineage(open_store(KnowledgeBase.locate(kb_dir))) is not None  # it only grew
     extra.write_text(contribution(kb_dir, 2), encoding="utf-8")  # changed
     assert read_lineage(open_store(KnowledgeBase.locate(kb_dir))) is None
     extra.unlink()  # removed
     store = open_store(KnowledgeBase.locate(kb_dir))
     assert read_lineage(store) is None
     assert incremental.derive(store, view_name(False), False) is None
+
+
+def test_argkb_add_then_lenses_after_export_alone(repo_kb, tmp_path, runner, monkeypatch):
+    """A contribution added by ``argkb add`` (validated, written where contributions go), after an
+    export alone: lenses derive their graph from the export's labelled view, labels dropped."""
+    kb_dir = _seed(repo_kb, tmp_path / "kb")
+    _graphml(runner, kb_dir)
+    source = tmp_path / "contribution.ttl"
+    source.write_text(contribution(kb_dir, 11, ("support", "attack")), encoding="utf-8")
+    _run(runner, kb_dir, "add", str(source), "--format", "json")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(kb_dir, fresh, ignore=shutil.ignore_patterns(".argkb-cache"))
+    calls = _derived(monkeypatch)
+    lenses = _lenses(runner, kb_dir)
+    assert [c is not None for c in calls] == [True]
+    assert lenses == _lenses(runner, fresh)
+    assert _graphml(runner, kb_dir) == _graphml(runner, fresh)
+
+
+def test_a_file_that_only_grew_derives_the_scanned_graph(repo_kb, tmp_path, runner, monkeypatch):
+    kb_dir = _seed(repo_kb, tmp_path / "kb")
+    (kb_dir / "data" / "contributions").mkdir()
+    grown = kb_dir / "data" / "contributions" / "added.ttl"  # _check writes it again, longer
+    first = contribution(kb_dir, 21, ("support", "attack"))
+    grown.write_text(first, encoding="utf-8")
+    text = first + contribution(kb_dir, 22)[len(HEAD) :]
+    assert "claim inc-22-0" in _check(runner, monkeypatch, kb_dir, text, tmp_path, True)

@@ -1,8 +1,9 @@
 """The argument graph of a database that only added files to its predecessor, derived from the
 predecessor's view (``argkb.assess.snapshot``) instead of scanning the whole store again.
 
-The derived store records, when it commits a database that adds files and removes or changes none,
-the predecessor's name and the added files' named graphs (``argkb.store.views.write_lineage``).
+The derived store records, when it commits a database that only added triples (new files, and
+changed files that kept every triple they had: ``argkb add`` appends to the contributions log), the
+predecessor's name and those files' named graphs (``argkb.store.views.write_lineage``).
 Triples were only added then, and every property ``load`` reads is one of its node's own (subject
 side): a node no added triple is about has the same arguments' and claims' fields as before. So
 the graph is the predecessor's, with each node an added triple is about read again (its few

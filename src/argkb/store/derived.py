@@ -214,10 +214,16 @@ class DerivedStore:
             store = pyoxigraph.Store(str(target))
             reload = changes.added + changes.changed if base is not None else list(changes.entries)
             before = base.files if base is not None else {}
+            grown = _triples(store, before, changes) if base is not None else None
             for key in (changes.changed + changes.removed) if base is not None else []:
                 store.remove_graph(pyoxigraph.NamedNode(before[key].graph))
             store.bulk_extend(self._quads(reload, changes))  # one bulk load for every file
             store.flush()
+            if grown is not None and _only_grew(store, grown, changes):
+                graphs = [changes.entries[key].graph for key in changes.added + changes.changed]
+                lineage = (base.db, graphs) if graphs else None
+            else:
+                lineage = None
             del store
             gc.collect()
             manifest = Manifest(name, changes.entries, engine_version())
@@ -227,9 +233,8 @@ class DerivedStore:
             self.dirty_path.unlink(missing_ok=True)
             raise
         self.dirty_path.unlink(missing_ok=True)
-        if base is not None and changes.added and not (changes.changed or changes.removed):
-            graphs = [changes.entries[key].graph for key in changes.added]
-            write_lineage(self.folder, name, base.db, graphs)
+        if lineage is not None:
+            write_lineage(self.folder, name, *lineage)
         what = (
             f"rebuilt ({len(manifest.files)} files)"
             if base is None
@@ -320,6 +325,40 @@ class DerivedStore:
         source = pyoxigraph.Store.read_only(str(self.folder / manifest.db))
         source.backup(str(target))
         return target
+
+
+#: changed files holding more triples than this, together, are not compared (no lineage then)
+GROWN_LIMIT = 50_000
+
+
+def _triples(store, before: dict, changes: Changes) -> dict | None:
+    """The triples of each changed file's graph before the update, to tell whether the update only
+    added triples (``_only_grew``); None when something was removed or the files are too big."""
+    import pyoxigraph
+
+    if changes.removed or sum(before[key].triples for key in changes.changed) > GROWN_LIMIT:
+        return None
+    return {
+        key: {
+            quad.triple
+            for quad in store.quads_for_pattern(
+                None, None, None, pyoxigraph.NamedNode(before[key].graph)
+            )
+        }
+        for key in changes.changed
+    }
+
+
+def _only_grew(store, grown: dict, changes: Changes) -> bool:
+    """Does every changed file's graph hold all its triples of before (an appended log)?"""
+    import pyoxigraph
+
+    for key, triples in grown.items():
+        graph = pyoxigraph.NamedNode(changes.entries[key].graph)
+        now = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
+        if not triples <= now:
+            return False
+    return True
 
 
 def ox_triple(triple):

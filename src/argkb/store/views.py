@@ -71,9 +71,10 @@ LINEAGE = "lineage"
 
 
 def write_lineage(folder: Path, db: str, predecessor: str, graphs: list[str]) -> None:
-    """Record, beside database ``db``, that it is database ``predecessor`` plus the named graphs
-    ``graphs`` (new files; nothing removed or changed): ``argkb.assess.incremental`` derives a
-    view from the predecessor's then. Best effort, as every view."""
+    """Record, beside database ``db``, that it is database ``predecessor`` plus triples in the
+    named graphs ``graphs`` only (new files, and changed files that kept every triple they had,
+    such as the appended contributions log): ``argkb.assess.incremental`` derives a view from the
+    predecessor's then. Best effort, as every view."""
     store = _At(Path(folder) / VIEWS, db)
     write_view(store, LINEAGE, {"predecessor": predecessor, "graphs": list(graphs)})
 
