@@ -64,11 +64,11 @@ def _derive(store, old: ArgumentGraph, graphs: list[str], labels: bool) -> Argum
             if quad.predicate == _BASE_SCORE:
                 raise _Doubt(subject)  # a qualifier's score: every node it qualifies
             touched[subject.value] = subject
-    new = str.__new__
-    fresh = {iri: _read(ox, node, labels) for iri, node in touched.items()}
+    one = _one_object(old)
+    fresh = {iri: _read(ox, node, labels, one) for iri, node in touched.items()}
     arguments: dict = {}
     for iri in _order(store, "arguments"):
-        node = new(URIRef, iri)
+        node = one(iri)
         if iri in fresh:
             arguments[node] = fresh[iri][0]
         else:
@@ -78,7 +78,7 @@ def _derive(store, old: ArgumentGraph, graphs: list[str], labels: bool) -> Argum
             arguments[node] = found
     claims: dict = {}
     for iri in dict.fromkeys([*_order(store, "implications"), *_order(store, "claims")]):
-        node = new(URIRef, iri)
+        node = one(iri)
         if iri in fresh:
             claims[node] = fresh[iri][1]
         else:
@@ -87,12 +87,35 @@ def _derive(store, old: ArgumentGraph, graphs: list[str], labels: bool) -> Argum
                 raise _Doubt(iri)
             claims[node] = claim
     for iri in fresh:  # typed now as they were: nothing is untyped
-        node = new(URIRef, iri)
+        node = one(iri)
         if (node in old.arguments and node not in arguments) or (
             node in old.claims and node not in claims
         ):
             raise _Doubt(iri)
     return ArgumentGraph(arguments, claims)
+
+
+def _one_object(old: ArgumentGraph):
+    """``one(iri)``: the one URIRef object for the IRI (a str, or a term: other terms are returned
+    as they are), the previous graph's where it had one, as the scans give one object per IRI
+    (dict and set lookups then compare by identity, not by rdflib's slow ``__eq__``)."""
+    known: dict[str, URIRef] = {}
+    plain = str.__str__
+    for node in old.__dict__.get("_iris") or ():
+        known[plain(node)] = node
+    new = str.__new__
+
+    def one(term):
+        if type(term) is str:
+            found = known.get(term)
+            if found is None:
+                found = known[term] = new(URIRef, term)
+            return found
+        if type(term) is URIRef:
+            return known.setdefault(plain(term), term)
+        return term
+
+    return one
 
 
 _BASE_SCORE = pyoxigraph.NamedNode(str(ARGKB.baseScore))
@@ -110,7 +133,7 @@ def _order(store, scan: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _read(ox, node: pyoxigraph.NamedNode, labels: bool) -> tuple[Argument, Claim]:
+def _read(ox, node: pyoxigraph.NamedNode, labels: bool, one) -> tuple[Argument, Claim]:
     """The node's fields as argument and as claim, read from every graph, as ``_load_scans`` reads
     them (``_Doubt`` where they give up)."""
     from argkb.rdf.strict import from_ox
@@ -118,12 +141,12 @@ def _read(ox, node: pyoxigraph.NamedNode, labels: bool) -> tuple[Argument, Claim
     values: dict[str, list] = {}
     for quad in ox.quads_for_pattern(node, None, None):
         found = values.setdefault(quad.predicate.value, [])
-        term = from_ox(quad.object)
+        term = one(from_ox(quad.object))
         if term not in found:
             found.append(term)
     types = values.get(_TYPE, [])
     implication = ARGKB.Implication in types
-    iri = str.__new__(URIRef, node.value)
+    iri = one(node.value)
     label = ""
     if labels or implication:
         texts = {str(value or "") for value in values.get(str(RDFS.label), [])}
