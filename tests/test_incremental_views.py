@@ -247,3 +247,19 @@ def test_a_file_that_only_grew_derives_the_scanned_graph(repo_kb, tmp_path, runn
     grown.write_text(first, encoding="utf-8")
     text = first + contribution(kb_dir, 22)[len(HEAD) :]
     assert "claim inc-22-0" in _check(runner, monkeypatch, kb_dir, text, tmp_path, True)
+
+
+def test_a_predecessor_without_a_view_is_scanned(repo_kb, tmp_path, runner, monkeypatch):
+    kb_dir = _seed(repo_kb, tmp_path / "kb")
+    expected_kb = tmp_path / "fresh"
+    _lenses(runner, kb_dir)
+    shutil.rmtree(kb_dir / ".argkb-cache" / "store" / "views")
+    text = contribution(kb_dir, 31)
+    shutil.copytree(kb_dir, expected_kb, ignore=shutil.ignore_patterns(".argkb-cache"))
+    for folder in (kb_dir, expected_kb):
+        (folder / "data" / "added.ttl").write_text(text, encoding="utf-8")
+    assert read_lineage(open_store(KnowledgeBase.locate(kb_dir))) is not None
+    calls = _derived(monkeypatch)
+    lenses = _lenses(runner, kb_dir)
+    assert [c is not None for c in calls] == [False]
+    assert lenses == _lenses(runner, expected_kb)
