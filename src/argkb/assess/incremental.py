@@ -66,26 +66,9 @@ def _derive(store, old: ArgumentGraph, graphs: list[str], labels: bool) -> Argum
             touched[subject.value] = subject
     one = _one_object(old)
     fresh = {iri: _read(ox, node, labels, one) for iri, node in touched.items()}
-    arguments: dict = {}
-    for iri in _order(store, "arguments"):
-        node = one(iri)
-        if iri in fresh:
-            arguments[node] = fresh[iri][0]
-        else:
-            found = old.arguments.get(node)
-            if found is None:
-                raise _Doubt(iri)
-            arguments[node] = found
-    claims: dict = {}
-    for iri in dict.fromkeys([*_order(store, "implications"), *_order(store, "claims")]):
-        node = one(iri)
-        if iri in fresh:
-            claims[node] = fresh[iri][1]
-        else:
-            claim = old.claims.get(node)
-            if claim is None:
-                raise _Doubt(iri)
-            claims[node] = claim
+    arguments = _nodes(_order(store, "arguments"), fresh, 0, old.arguments, one)
+    claim_order = dict.fromkeys([*_order(store, "implications"), *_order(store, "claims")])
+    claims = _nodes(claim_order, fresh, 1, old.claims, one)
     for iri in fresh:  # typed now as they were: nothing is untyped
         node = one(iri)
         if (node in old.arguments and node not in arguments) or (
@@ -93,6 +76,22 @@ def _derive(store, old: ArgumentGraph, graphs: list[str], labels: bool) -> Argum
         ):
             raise _Doubt(iri)
     return ArgumentGraph(arguments, claims)
+
+
+def _nodes(order, fresh: dict, kind: int, before: dict, one) -> dict:
+    """node -> its argument (``kind`` 0) or claim (1), in ``order``: read again if ``fresh``
+    has it, else the previous graph's (``_Doubt`` if it had none: the node would be new)."""
+    nodes: dict = {}
+    for iri in order:
+        node = one(iri)
+        if iri in fresh:
+            nodes[node] = fresh[iri][kind]
+        else:
+            found = before.get(node)
+            if found is None:
+                raise _Doubt(iri)
+            nodes[node] = found
+    return nodes
 
 
 def _one_object(old: ArgumentGraph):

@@ -219,11 +219,10 @@ class DerivedStore:
                 store.remove_graph(pyoxigraph.NamedNode(before[key].graph))
             store.bulk_extend(self._quads(reload, changes))  # one bulk load for every file
             store.flush()
-            if grown is not None and _only_grew(store, grown, changes):
+            lineage = None
+            if base is not None and grown is not None and _only_grew(store, grown, changes):
                 graphs = [changes.entries[key].graph for key in changes.added + changes.changed]
                 lineage = (base.db, graphs) if graphs else None
-            else:
-                lineage = None
             del store
             gc.collect()
             manifest = Manifest(name, changes.entries, engine_version())
