@@ -66,6 +66,15 @@ def _same(a, b) -> None:
     assert _without_index(encode(a)) == _without_index(encode(b))
 
 
+def _view_bytes(kb_dir: Path) -> dict:
+    """The current database's views (argument graphs, map), by name without the database."""
+    db = open_store(KnowledgeBase.locate(kb_dir)).db
+    views = kb_dir / ".argkb-cache" / "store" / "views"
+    found = {p.name.split(".", 1)[1]: p.read_bytes() for p in views.glob(f"{db}.*")}
+    found.pop("lineage", None)  # the record of what the database added: the fresh one has none
+    return found
+
+
 def _without_index(data: dict) -> dict:
     return {key: value for key, value in data.items() if key != "strength_index"}
 
@@ -171,6 +180,9 @@ def _check(runner, monkeypatch, kb_dir: Path, text: str, tmp_path: Path, derived
     lenses_after = _lenses(runner, export_first)
     assert lenses == _lenses(runner, fresh) == lenses_after
     assert graphml == _graphml(runner, fresh) == graphml_first
+    views = _view_bytes(kb_dir)
+    assert views == _view_bytes(fresh)  # the kept views themselves, byte for byte
+    assert any(name.startswith("argument-graph-") for name in views) == derived  # else: queries
     return graphml
 
 
