@@ -168,6 +168,11 @@ class KnowledgeBase:
         imported then)."""
         if not (self.data_dir / LOG_NAME).exists():
             return {}
+        from argkb.kb.log_scan import summary
+
+        found = summary(self.data_dir)
+        if found is not None and not found.replaces:
+            return {}  # no live amendment replaces anything: the log need not be read with rdflib
         from argkb.kb.supersede import superseded
 
         return {self.root / name: triples for name, triples in superseded(self.data_dir).items()}
@@ -194,6 +199,11 @@ class KnowledgeBase:
     def retracted_files(self) -> set[str]:
         """Names of contribution files taken out of the live knowledge base (read from the
         contributions log)."""
+        from argkb.kb.log_scan import summary
+
+        found = summary(self.data_dir)
+        if found is not None:
+            return set(found.retracted)
         from argkb.kb.log import retracted_names
 
         return retracted_names(self.data_dir)
