@@ -156,7 +156,7 @@ def _load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None
     import pyoxigraph
 
     from argkb.rdf.strict import from_ox
-    from argkb.store.base import term_sparql
+    from argkb.store.sparql_terms import term_sparql
 
     named = pyoxigraph.NamedNode
     iris: dict[str, URIRef] = {}

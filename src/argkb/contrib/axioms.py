@@ -32,7 +32,8 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from argkb.contrib.queries import describing, pointing_at, values_block
 from argkb.rdf.ids import short
-from argkb.store.base import term_sparql, to_ox
+from argkb.store.base import to_ox
+from argkb.store.sparql_terms import term_sparql
 
 _BATCH = 500
 #: data range -> the FILTER a value outside it passes (``?v`` the value). Only ranges whose verdict

@@ -19,7 +19,8 @@ from copy import copy
 
 from rdflib import URIRef
 
-from argkb.store.base import OxigraphStore, checked_term, from_ox, to_ox
+from argkb.store.base import OxigraphStore, from_ox, to_ox
+from argkb.store.sparql_terms import checked_term
 
 #: the columns ``walk`` uses as terms (keys, IRIs, numbers); of the others it only takes the text
 _AS_TERMS = frozenset(

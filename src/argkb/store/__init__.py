@@ -3,6 +3,8 @@
 - ``argkb.store.base`` — ``Store``, ``QueryResult``, ``OxigraphStore`` (pyoxigraph),
   ``RdflibStore``, parameters bound through pyoxigraph's ``substitutions=`` or, where it cannot,
   ``with_values`` (a VALUES block of escaped terms): never pasted into the text;
+- ``argkb.store.sparql_terms`` — RDF terms written as escaped SPARQL (``term_sparql``) and the
+  VALUES block binding parameters (``with_values``);
 - ``argkb.store.backends`` — ``open_store(kb)``: the derived store, an endpoint or memory;
 - ``argkb.store.derived`` — the persistent pyoxigraph copy of the Turtle files, kept in step by hash
   (its writers' lock: ``argkb.store.store_lock``; its manifest of files and their hashes:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from argkb.errors import InputError, UsageError
-from argkb.store.base import _skip_string
+from argkb.store.sparql_terms import _skip_string
 
 MAX_QUERY_BYTES = 64 * 1024
 MAX_NESTING = 128

@@ -26,8 +26,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from argkb.errors import ArgkbError, UsageError
-from argkb.store.base import QueryResult, Store, TooLarge, with_values
+from argkb.store.base import QueryResult, Store, TooLarge
 from argkb.store.queries import count_rows, prefix_prologue
+from argkb.store.sparql_terms import with_values
 
 SELECT_TYPES = ("application/sparql-results+json", "application/json")
 GRAPH_TYPES = (

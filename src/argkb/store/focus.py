@@ -22,7 +22,8 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from argkb.store.base import OxigraphStore, term_sparql, to_ox
+from argkb.store.base import OxigraphStore, to_ox
+from argkb.store.sparql_terms import term_sparql
 
 FOCUS_CLASS = "urn:argkb:Focus"
 #: at most this many triples per node: the nodes are most of the store (``mostly``)

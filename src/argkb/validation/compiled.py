@@ -28,8 +28,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from argkb.store.base import term_sparql, where_brace
 from argkb.store.focus import focus_pattern, mostly
+from argkb.store.sparql_terms import term_sparql, where_brace
 
 # what checks are (argkb.validation.checks) and how SHACL Core constraints become SPARQL
 # (argkb.validation.core), re-exported:

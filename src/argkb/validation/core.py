@@ -10,7 +10,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from argkb.store.base import term_sparql
+from argkb.store.sparql_terms import term_sparql
 from argkb.validation.checks import Check, Unsupported
 
 _CASTABLE = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.dateTime, XSD.date}

@@ -25,7 +25,8 @@ from __future__ import annotations
 from rdflib import BNode, Graph, URIRef
 
 from argkb.store import open_store
-from argkb.store.base import OxigraphStore, term_sparql, to_ox
+from argkb.store.base import OxigraphStore, to_ox
+from argkb.store.sparql_terms import term_sparql
 from argkb.validation import queries
 from argkb.vocab.namespaces import ARGKB
 

@@ -28,7 +28,7 @@ from rdflib.namespace import OWL, SH
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Variable
 
-from argkb.store.base import term_sparql
+from argkb.store.sparql_terms import term_sparql
 
 THIS = Variable("this")
 _SENTINEL = "urn:argkb:validation:targets"
