@@ -17,7 +17,7 @@ import pytest
 
 from argkb.kb.folder import KnowledgeBase
 from argkb.store import open_store
-from argkb.store.serve import MAX_BACKOFF_S, restart_delay
+from argkb.store.upstream import MAX_BACKOFF_S, restart_delay
 from servers import require, start_serve, stop, wait_until_up
 from test_serve import _children, _gone, _post, _wait_for
 

@@ -14,7 +14,8 @@
   VALUES join);
 - ``argkb.store.bounds`` — limits on a query's size, nesting and operators, checked before parsing;
 - ``argkb.store.push`` / ``argkb.store.serve`` — ``argkb push`` (Graph Store Protocol),
-  ``argkb serve`` (a supervised Oxigraph server behind the checking front of ``argkb.store.proxy``).
+  ``argkb serve`` (a supervised Oxigraph server behind the checking front of ``argkb.store.proxy``;
+  its Oxigraph processes, supervised and restarted: ``argkb.store.upstream``).
 
 Depends on ``argkb.kb`` and below.
 """

@@ -18,7 +18,8 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
   read in chunks, at most ``MAX_ANSWER_BYTES`` (507 beyond, the query stopped) and within the
   ``--timeout-s`` limit for the whole exchange (504), so a client never gets a 200 with a cut body
   and the front never holds more than the cap; a query past the limit is a 504 that retires only
-  its own Oxigraph process (``argkb.store.serve.Upstream``); a query whose process crashed under it
+  its own Oxigraph process (``argkb.store.upstream.Upstream``); a query whose process crashed
+  under it
   is a 503 (it may be what crashed it: sent again, it would take the fresh process down with
   everyone else's requests), one whose process was replaced before it answered is sent again to the
   fresh one (reads are idempotent), and requests arriving meanwhile queue for it rather than fail.
@@ -77,7 +78,7 @@ class Front(ThreadingHTTPServer):
 
 
 class Process(Protocol):
-    """One Oxigraph process, as the front sees it (``argkb.store.serve.Instance``)."""
+    """One Oxigraph process, as the front sees it (``argkb.store.upstream.Instance``)."""
 
     url: str
     retired_at: float | None
@@ -87,7 +88,7 @@ class Process(Protocol):
 
 class Supervisor(Protocol):
     """The supervised Oxigraph processes, as the front sees them
-    (``argkb.store.serve.Upstream``)."""
+    (``argkb.store.upstream.Upstream``)."""
 
     def state(self) -> str: ...
 
