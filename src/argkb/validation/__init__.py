@@ -13,6 +13,8 @@
   pre-binding ``$this``;
 - ``argkb.validation.incremental`` — a contribution plus the neighbourhood it needs, checked by
   pySHACL;
+- ``argkb.validation.raw_results`` — either engine's raw results (pySHACL's read as the compiled
+  engine's) as a report;
 - ``argkb.validation.report`` — the report object the CLI renders as text, JSON or Turtle.
 """
 

@@ -97,7 +97,7 @@ def _results(kb: KnowledgeBase, focus: set, compiled) -> list[Result]:
     """The focus nodes' violations in ``kb`` (no hints yet: they depend on the store, not on the
     violation)."""
     from argkb.validation.incremental import check_nodes
-    from argkb.validation.validate import report_of
+    from argkb.validation.raw_results import report_of
 
     raw = check_nodes(open_store(kb), focus, compiled, kb.source_text)
     return report_of(raw, Locator(kb).where).violations

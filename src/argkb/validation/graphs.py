@@ -23,7 +23,8 @@ from argkb.validation.validate import ENGINES
 def validate_graphs(data: Graph, shapes: Graph, engine: str = "auto") -> ValidationReport:
     """The report of ``data`` against ``shapes``; neither graph is changed."""
     from argkb.validation.compiled import Unsupported, compile_shapes
-    from argkb.validation.validate import pyshacl_raw, report_of, run_shacl
+    from argkb.validation.raw_results import pyshacl_raw, report_of
+    from argkb.validation.validate import run_shacl
 
     if engine not in ENGINES:
         raise UsageError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")

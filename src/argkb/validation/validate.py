@@ -23,17 +23,17 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import SH
+from rdflib import Graph, Literal, URIRef
 
 from argkb.errors import UsageError
 from argkb.kb.folder import KnowledgeBase, new_graph, relative
 from argkb.kb.locate import Locator
 from argkb.rdf.parse import USER_MAX_BYTES, parse_file
 from argkb.store import open_store
-from argkb.validation.report import INFO, Result, ValidationReport, curie
+from argkb.validation.raw_results import pyshacl_raw, report_of
+from argkb.validation.report import ValidationReport
 from argkb.validation.scope import checked, contribution_nodes, count_nodes
-from argkb.vocab.namespaces import ARGKB, PREFIXES
+from argkb.vocab.namespaces import ARGKB
 
 ENGINES = ("auto", "fast", "pyshacl")
 
@@ -282,43 +282,6 @@ def _union(graphs: list[Graph]) -> Graph:
     return out
 
 
-def pyshacl_raw(results: Graph, shapes: Graph):
-    """pySHACL's results graph as ``RawResult``s, like the compiled engine's."""
-    from argkb.validation.compiled import Check, RawResult, blank_descriptions, rule_of
-
-    for node in results.objects(None, SH.result):  # (not the nested sh:detail results)
-        shape = results.value(node, SH.sourceShape)
-        rule, label = rule_of(shapes, shape)
-        severity_term = results.value(node, SH.resultSeverity) or SH.Violation
-        severity = str(severity_term).rsplit("#", 1)[-1]
-        path = results.value(node, SH.resultPath)
-        check = Check(
-            shape,
-            severity,
-            "",
-            path,
-            "",
-            "",
-            False,
-            rule,
-            label,
-            component=results.value(node, SH.sourceConstraintComponent),
-            severity_term=severity_term,
-            constraint=results.value(node, SH.sourceConstraint),
-            described=blank_descriptions(
-                results, path, shape, results.value(node, SH.sourceConstraint)
-            ),
-            message_lang=getattr(results.value(node, SH.resultMessage), "language", None),
-        )
-        yield RawResult(
-            check,
-            results.value(node, SH.focusNode),
-            check.path,
-            results.value(node, SH.value),
-            str(results.value(node, SH.resultMessage) or ""),
-        )
-
-
 def _report(
     raw: list,
     kb: KnowledgeBase,
@@ -338,62 +301,6 @@ def _report(
     report.files = [relative(p) for p in (files or kb.data_files())]
     report.checked = checked(kb, files, nodes, compiled)
     return report
-
-
-def report_of(raw: list, where=lambda _focus: (None, None)) -> ValidationReport:
-    """The report of raw results from either engine; ``where(focus)`` names the file and line
-    defining it."""
-    results = []
-    for r in raw:
-        check = r.check
-        file, line = where(r.focus)
-        severity = check.severity if check.severity != "Info" else INFO
-        results.append(
-            Result(
-                focus=_node_id(r.focus),
-                focus_name=curie(r.focus),
-                rule=check.rule,
-                rule_label=check.rule_label,
-                message=_shorten_iris(r.message) or check.rule_label,
-                severity=severity,
-                path=curie(r.path) if isinstance(r.path, URIRef) else None,
-                path_iri=str(r.path) if isinstance(r.path, URIRef) else None,
-                value=None if r.value is None else str(r.value),
-                shape=str(check.shape) if isinstance(check.shape, URIRef) else None,
-                file=file,
-                line=line,
-                terms={
-                    "focus": r.focus,
-                    "value": r.value,
-                    "shape": check.shape,
-                    "path": r.path,
-                    "component": check.component,
-                    "described": check.described,
-                    "constraint": check.constraint,
-                    "message_lang": check.message_lang,
-                    "severity": check.severity_term,
-                },
-            )
-        )
-    return ValidationReport(results=results)
-
-
-def _node_id(term) -> str:
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
-
-
-_SHORTEN = [
-    (ns, re.compile(re.escape(ns) + r"([\w.-]+)"), prefix + r":\1")
-    for prefix, ns in PREFIXES.items()
-]
-
-
-def _shorten_iris(message: str) -> str:
-    """Messages name nodes as CURIEs (``kb:x``), not full IRIs."""
-    for ns, pattern, curie_of in _SHORTEN:
-        if ns in message:
-            message = pattern.sub(curie_of, message)
-    return message
 
 
 __all__ = [
