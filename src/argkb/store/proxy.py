@@ -19,10 +19,10 @@ The Oxigraph server listens on a private loopback port; clients only reach this 
   ``--timeout-s`` limit for the whole exchange (504), so a client never gets a 200 with a cut body
   and the front never holds more than the cap; a query past the limit is a 504 that retires only
   its own Oxigraph process (``argkb.store.upstream.Upstream``); a query whose process crashed
-  under it
-  is a 503 (it may be what crashed it: sent again, it would take the fresh process down with
-  everyone else's requests), one whose process was replaced before it answered is sent again to the
-  fresh one (reads are idempotent), and requests arriving meanwhile queue for it rather than fail.
+  under it is a 503 (it may be what crashed it: sent again, it would take the fresh process down
+  with everyone else's requests), one whose process was replaced before it answered is sent again
+  to the fresh one (reads are idempotent), and requests arriving meanwhile queue for it rather than
+  fail.
 """
 
 from __future__ import annotations
