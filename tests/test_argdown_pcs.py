@@ -10,12 +10,12 @@ import re
 import pytest
 from rdflib import Graph
 
+from argdown_flavour_support import official_parser, same, texts
 from argkb.cli.main import cli
 from argkb.export.argdown import to_argdown_text
 from argkb.interop.argdown_flavoured import read_graph
 from argkb.vocab.namespaces import ARGKB, KB
 from conftest import REPO
-from test_argdown_flavour import official_parser, same, texts
 
 PCS = REPO / "tests" / "data" / "interop" / "argdown-pcs"
 FIXTURES = ["two-step", "three-step"]

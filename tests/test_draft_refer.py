@@ -189,9 +189,9 @@ def test_an_empty_kb_draft_gives_every_implication_an_actor_and_says_how_in_both
     from rdflib.compare import isomorphic
     from rdflib.namespace import RDF
 
+    from argdown_flavour_support import official_parser
     from argkb.cli.main import cli
     from argkb.vocab import ARGKB
-    from test_argdown_flavour import official_parser
 
     kb = tmp_path / "kb"
     shutil.copytree(REPO / "ontology", kb / "ontology")
