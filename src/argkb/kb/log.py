@@ -15,7 +15,6 @@ the knowledge base, so SPARQL can ask who added what; no SHACL rule targets thes
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -25,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from argkb.errors import UsageError
-from argkb.kb.layout import LOG_NAME
+from argkb.kb.layout import LOG_NAME, while_unchanged
 from argkb.rdf.atomic import atomic_write_bytes
 from argkb.rdf.ids import short
 from argkb.rdf.parse import parse_file
@@ -251,18 +250,7 @@ def log_graph_of(data_dir: Path) -> Graph:
     """The log as parsed (an empty graph when there is none), parsed once while its file is
     unchanged (same inode, time and size: every write replaces it by a rename). Callers must not
     change it."""
-    path = log_path(data_dir)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return Graph()
-    key = (st.st_ino, st.st_mtime_ns, st.st_size)
-    cached = _LOG_CACHE.get(str(path))
-    if cached and cached[0] == key:
-        return cached[1]
-    graph = parse_file(path)
-    _LOG_CACHE[str(path)] = (key, graph)
-    return graph
+    return while_unchanged(log_path(data_dir), _LOG_CACHE, parse_file, Graph)
 
 
 def retracted_names(data_dir: Path) -> set[str]:

@@ -16,11 +16,10 @@ file, line and column.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from argkb.kb.layout import LOG_NAME
+from argkb.kb.layout import LOG_NAME, while_unchanged
 from argkb.vocab.namespaces import PREFIXES
 
 _ARGKB = PREFIXES["argkb"]
@@ -45,18 +44,7 @@ def summary(data_dir: Path) -> LogSummary | None:
     """The log's summary (an empty one when there is no log), or None when it must be read with
     rdflib. Read once while the file is unchanged (same inode, time and size: every write replaces
     the log by a rename)."""
-    path = Path(data_dir) / LOG_NAME
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return _NO_LOG
-    key = (st.st_ino, st.st_mtime_ns, st.st_size)
-    cached = _CACHE.get(str(path))
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    found = _read(path)
-    _CACHE[str(path)] = (key, found)
-    return found
+    return while_unchanged(Path(data_dir) / LOG_NAME, _CACHE, _read, lambda: _NO_LOG)
 
 
 def _read(path: Path) -> LogSummary | None:
