@@ -35,29 +35,43 @@ CLAIMS_Q = (
 )
 HELD_Q = PREFIX + "SELECT ?claim ?lens WHERE { ?claim argkb:heldBy ?lens }"
 
-# --- by index scans on pyoxigraph (load._load_scans) ---
-SCAN_Q = {
-    name: PREFIX + q
-    for name, q in {
-        "arguments": "SELECT ?node WHERE { ?node a argkb:Argument }",
-        "perspectives": "SELECT DISTINCT ?value WHERE { ?node argkb:perspective ?value }",
-        "perspective": "SELECT ?node ?value WHERE { ?node argkb:perspective ?value }",
-        "perspective_of": "SELECT ?node WHERE { ?node argkb:perspective %s }",
-        "conclusion": "SELECT ?node ?value WHERE { ?node argkb:conclusion ?value }",
-        "attacks": "SELECT ?node ?value WHERE { ?node argkb:attacks ?value }",
-        "force": "SELECT ?node ?value WHERE { ?node argkb:force ?value }",
-        "premise": "SELECT ?node ?value WHERE { ?node argkb:premise ?value }",
-        "claims": "SELECT ?node WHERE { ?node a argkb:Claim }",
-        "implications": "SELECT ?node WHERE { ?node a argkb:Implication }",
-        "base": "SELECT ?node ?value WHERE { ?node argkb:qualifier/argkb:baseScore ?value }",
-        "scores": "SELECT ?node ?value WHERE { ?node argkb:baseScore ?value }",
-        "qualified": "SELECT ?node WHERE { ?node argkb:qualifier %s }",
-        "labels": "SELECT ?node ?value WHERE { ?node rdfs:label ?value }",
-        "implication_labels": (
-            "SELECT ?node ?value WHERE { ?node a argkb:Implication ; rdfs:label ?value }"
-        ),
-        "held": "SELECT ?node ?value WHERE { ?node argkb:heldBy ?value }",
-    }.items()
+# --- by index scans on pyoxigraph (load_scans.load_scans) ---
+#: prefixes of the scans, as pyoxigraph's ``prefixes=`` takes them
+PREFIXES = {
+    "argkb": "https://w3id.org/argkb/ontology#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+}
+#: the scans without their prefixes (``SCAN_Q`` has them): a packed scan reads one as a subquery
+SCAN_BODY = {
+    "arguments": "SELECT ?node WHERE { ?node a argkb:Argument }",
+    "perspectives": "SELECT DISTINCT ?value WHERE { ?node argkb:perspective ?value }",
+    "perspective": "SELECT ?node ?value WHERE { ?node argkb:perspective ?value }",
+    "perspective_of": "SELECT ?node WHERE { ?node argkb:perspective %s }",
+    "conclusion": "SELECT ?node ?value WHERE { ?node argkb:conclusion ?value }",
+    "attacks": "SELECT ?node ?value WHERE { ?node argkb:attacks ?value }",
+    "force": "SELECT ?node ?value WHERE { ?node argkb:force ?value }",
+    "premise": "SELECT ?node ?value WHERE { ?node argkb:premise ?value }",
+    "claims": "SELECT ?node WHERE { ?node a argkb:Claim }",
+    "implications": "SELECT ?node WHERE { ?node a argkb:Implication }",
+    "base": "SELECT ?node ?value WHERE { ?node argkb:qualifier/argkb:baseScore ?value }",
+    "scores": "SELECT ?node ?value WHERE { ?node argkb:baseScore ?value }",
+    "qualified": "SELECT ?node WHERE { ?node argkb:qualifier %s }",
+    "labels": "SELECT ?node ?value WHERE { ?node rdfs:label ?value }",
+    "implication_labels": (
+        "SELECT ?node ?value WHERE { ?node a argkb:Implication ; rdfs:label ?value }"
+    ),
+    "held": "SELECT ?node ?value WHERE { ?node argkb:heldBy ?value }",
+}
+SCAN_Q = {name: PREFIX + body for name, body in SCAN_BODY.items()}
+#: the variables each scan selects
+_NODE, _PAIR = ("node",), ("node", "value")
+SCAN_COLUMNS = {name: _PAIR for name in SCAN_BODY} | {
+    "arguments": _NODE,
+    "perspectives": ("value",),
+    "perspective_of": _NODE,
+    "claims": _NODE,
+    "implications": _NODE,
+    "qualified": _NODE,
 }
 
 # --- one claim's neighbourhood (load_local) ---
