@@ -23,8 +23,9 @@ def load(store, labels: bool = True, shared=None, later: bool = False) -> Argume
     index scan per property (``_load_scans``), not by the joins below; the result is the same.
 
     ``shared``: a reader of the same store that scanned some properties already (the export's
-    ``argkb.export.scan.Scanner``: ``term(t)`` and ``pairs(prop)``, subject -> its distinct
-    values); the graph takes those properties from it rather than decoding their rows again.
+    ``argkb.export.scan.Scanner``: ``term(t)``, ``iri(text)`` and ``pairs(prop)``, subject -> its
+    distinct values); the graph takes those properties from it rather than decoding their rows
+    again.
 
     ``later``: the caller computes strengths and then calls ``keep_strengths``, which writes the
     view of a graph read from the store (with its strengths' index): the view is written once.

@@ -59,7 +59,7 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
 
     # with a shared reader, its terms (one object per IRI across both readers) and its scans
     term: Any = own_term if shared is None else (lambda t: None if t is None else shared.term(t))
-    iri: Any = own_iri if shared is None else (lambda v: shared.term(named(v)))
+    iri: Any = own_iri if shared is None else shared.iri
 
     ahead = Prefetch(store, PREFIXES)  # the scans below, read ahead on other threads (in order)
 

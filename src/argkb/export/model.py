@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Literal, URIRef
 
 from argkb.export import sparql
-from argkb.export.scan import reader, scanner_of
+from argkb.export.scan import QUOTE_PROPERTIES, reader, scanner_of
 from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
-from argkb.vocab.namespaces import ARGKB, RDFS
+from argkb.vocab.namespaces import ARGKB, PROV, RDFS
 
 if TYPE_CHECKING:  # pragma: no cover
     from argkb.assess.graph import ArgumentGraph
@@ -247,6 +247,26 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     rows = scanner.rows if scanner is not None else reader(store)
     if scanner is not None:  # the argument graph's properties, read again below (_set_statuses)
         scanner.keep.update(GRAPH_PROPERTIES)
+        scanner.ahead([cls for _, cls in NODE_CLASSES], _scans_ahead())
+    try:
+        return _load(store, semantics, scanner, rows, types, labels)
+    finally:
+        if scanner is not None:
+            scanner.close()
+
+
+def _scans_ahead() -> list:
+    """The properties ``_load`` scans, in its order (read ahead by the scanner)."""
+    return [
+        *LITERAL_ATTRS.values(),
+        *TERM_ATTRS.values(),
+        PROV.wasAttributedTo,
+        *QUOTE_PROPERTIES,
+        *(prop for _, prop, _ in EDGE_PROPERTIES),
+    ]
+
+
+def _load(store, semantics: str, scanner, rows, types, labels) -> ArgumentMap:
     for node_type, cls in NODE_CLASSES:
         for node, label in rows(sparql.NODES, {"_class": cls}):
             types[node] = node_type

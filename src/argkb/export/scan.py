@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 from rdflib import Literal
 
@@ -26,6 +27,12 @@ _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: the properties whose scan serves several queries (the others are read once and let go)
 KEPT = (RDFS.label, RDFS.subClassOf)
+#: the map's properties whose values are literals (read ahead packed as such; the others as IRIs)
+LITERAL_VALUED = frozenset(
+    (RDFS.label, ARGKB.statement, ARGKB.warrant, OA.exact, DCTERMS.title, OA.start, OA.end)
+)
+#: the properties ``Scanner._quotes`` reads, in its order
+QUOTE_PROPERTIES = (OA.exact, OA.hasSource, DCTERMS.title, OA.start, OA.end, ARGKB.evidence)
 
 
 def reader(store) -> Callable[..., list[tuple]]:
@@ -57,10 +64,15 @@ class Scanner:
     def __init__(self, store):
         import pyoxigraph
 
-        from argkb.rdf.strict import from_ox
+        from argkb.rdf.strict import from_ox, iri_of, literal_of
 
-        self.store, self._made, self._pairs = store, {}, {}
-        self._named, self._from_ox = pyoxigraph.NamedNode, from_ox
+        self.store, self._iris, self._pairs = store, {}, {}
+        self._named, self._from_ox, self._iri_of, self._literal_of = (
+            pyoxigraph.NamedNode,
+            from_ox,
+            iri_of,
+            literal_of,
+        )
         self._literal, self._string, self._typed = (
             pyoxigraph.Literal,
             pyoxigraph.NamedNode(_XSD_STRING),
@@ -69,51 +81,130 @@ class Scanner:
         self._labels: dict | None = None
         #: the properties whose scans are kept (``KEPT``, and any a later reader will want)
         self.keep = set(KEPT)
+        #: the scans read ahead (``ahead``): property -> whether read as literals; class -> members
+        self._prefetch: Any = None
+        self._queued: dict = {}
+        self._members: dict = {}
+
+    def iri(self, text: str):
+        """The URIRef of this IRI: one object per IRI, whether read as a term or as text."""
+        found = self._iris.get(text)
+        if found is None:
+            found = self._iris[text] = self._iri_of(text)
+        return found
 
     def term(self, t):
         """The rdflib term; one object per IRI and per typed literal (they recur: the same node in
         many rows, the same offset in many quotes), plain and language-tagged strings made anew."""
-        if type(t) is not self._named:
-            if type(t) is not self._literal or t.language or t.datatype == self._string:
-                return self._from_ox(t)
-            key = (
-                t.value,
-                t.datatype.value,
-            )  # a typed literal (an offset): rdflib's constructor is slow, they recur
-            found = self._typed.get(key)
-            if found is None:
-                found = self._typed[key] = self._from_ox(t)
-            return found
-        found = self._made.get(t)
+        if type(t) is self._named:
+            return self.iri(t.value)
+        if type(t) is not self._literal or t.language or t.datatype == self._string:
+            return self._from_ox(t)
+        return self._typed_literal(t.value, t.datatype.value)
+
+    def _typed_literal(self, value: str, datatype: str):
+        """A typed literal (an offset): rdflib's constructor is slow, and they recur."""
+        key = (value, datatype)
+        found = self._typed.get(key)
         if found is None:
-            found = self._made[t] = self._from_ox(t)
+            found = self._typed[key] = self._literal_of(value, None, datatype)
         return found
 
     def _query(self, text: str):
         return self.store.ox.query(text, use_default_graph_as_union=self.store.union)
+
+    def ahead(self, classes, properties, first=()) -> None:
+        """Read the scans of ``first``, the members of ``classes`` (and of their subclasses) and the
+        scans of ``properties`` ahead on worker threads (``argkb.store.prefetch``), packed, in this
+        order: the order ``_nodes`` and ``pairs`` will want them in."""
+        from argkb.store.prefetch import Prefetch
+
+        self.close()
+        self._prefetch = Prefetch(self.store)
+        self._ahead_pairs(first)
+        for c in dict.fromkeys(c for cls in classes for c in self._classes(cls)):
+            self._members.setdefault(c, None)
+            self._prefetch.ahead_packed(sparql.SCAN_CLASS % c, ("node",))
+        self._ahead_pairs(properties)
+
+    def _ahead_pairs(self, properties) -> None:
+        for prop in properties:
+            if prop in self._pairs or prop in self._queued:
+                continue
+            literal = self._queued[prop] = prop in LITERAL_VALUED
+            if literal:
+                self._prefetch.ahead_literals(sparql.SCAN_PROPERTY % prop, "node", "value")
+            else:
+                self._prefetch.ahead_packed(sparql.SCAN_PROPERTY % prop, ("node", "value"))
+
+    def close(self) -> None:
+        """Drop the scans read ahead and not taken."""
+        if self._prefetch is not None:
+            self._prefetch.close()
+        self._prefetch = None
+        self._queued.clear()
 
     def pairs(self, prop) -> dict:
         """subject -> [objects] of every ``?s prop ?o`` (rdflib terms; each distinct triple once);
         kept for the properties read more than once (``KEPT``)."""
         found = self._pairs.get(prop)
         if found is None:
-            found = {}
-            made, named, term = self._made, self._named, self.term
-            for s, o in self._query(sparql.SCAN_PROPERTY % prop):
-                key = made.get(s) if type(s) is named else None  # ``term`` inlined: a million rows
-                if key is None:
-                    key = term(s)
-                value = made.get(o) if type(o) is named else None
-                if value is None:
-                    value = term(o)
-                values = found.get(key)
-                if values is None:
-                    found[key] = [value]
-                elif value not in values:
-                    values.append(value)
+            found = self._read(prop)
             if prop in self.keep:
                 self._pairs[prop] = found
         return found
+
+    def _read(self, prop) -> dict:
+        body = sparql.SCAN_PROPERTY % prop
+        rows: Any = None
+        literal = self._queued.pop(prop, None)
+        key = (body, "node", "value") if literal else (body, ("node", "value"))
+        if literal is not None and not self._prefetch.unstarted(*key):
+            if literal:
+                found = self._prefetch.literals(body, "node", "value")
+                if found is not None:
+                    rows = self._literal_rows(found)
+            else:
+                found = self._prefetch.packed(body, ("node", "value"))
+                if found is not None:
+                    iri = self.iri
+                    rows = ((iri(s), iri(o)) for s, o in found)
+        if rows is None:  # not read ahead, or a value the packed scan could not carry
+            rows = self._term_rows(self._query(body))
+        out: dict = {}
+        for key, value in rows:
+            values = out.get(key)
+            if values is None:
+                out[key] = [value]
+            elif value not in values:
+                values.append(value)
+        return out
+
+    def _term_rows(self, rows):
+        """``(subject, value)`` terms of pyoxigraph's rows (``term`` inlined: a million rows)."""
+        made, named, term = self._iris, self._named, self.term
+        for s, o in rows:
+            key = made.get(s.value) if type(s) is named else None
+            if key is None:
+                key = term(s)
+            value = made.get(o.value) if type(o) is named else None
+            if value is None:
+                value = term(o)
+            yield key, value
+
+    def _literal_rows(self, rows):
+        """``(subject, literal)`` terms of a packed scan's rows (``Prefetch.literals``)."""
+        iri, string, typed, xsd_string = (
+            self.iri,
+            self._literal_of,
+            self._typed_literal,
+            _XSD_STRING,
+        )
+        for s, value, language, datatype in rows:
+            if language or datatype == xsd_string:
+                yield iri(s), string(value, language, datatype)
+            else:
+                yield iri(s), typed(value, datatype)
 
     def labels(self) -> dict:
         return self.pairs(RDFS.label)
@@ -146,6 +237,15 @@ class Scanner:
 
     def _nodes(self, cls) -> list[tuple]:
         """``?node a/rdfs:subClassOf* ?_class``, IRIs only, with each label (None without one)."""
+        classes = self._classes(cls)
+        nodes: dict = {}
+        for c in sorted(classes):
+            nodes.update(dict.fromkeys(self._of_class(c)))
+        labels = self.labels()
+        return [(n, label) for n in nodes for label in labels.get(n, [None])]
+
+    def _classes(self, cls) -> list:
+        """``cls`` and its subclasses (``rdfs:subClassOf*``), in order."""
         below: dict = defaultdict(set)
         for sub, supers in self.pairs(RDFS.subClassOf).items():
             for sup in supers:
@@ -156,13 +256,25 @@ class Scanner:
                 if sub not in classes:
                     classes.add(sub)
                     todo.append(sub)
-        nodes: dict = {}
-        for c in sorted(classes):
-            for (s,) in self._query(sparql.SCAN_CLASS % c):
-                if type(s) is self._named:
-                    nodes[self.term(s)] = None
-        labels = self.labels()
-        return [(n, label) for n in nodes for label in labels.get(n, [None])]
+        return sorted(classes)
+
+    def _of_class(self, c) -> list:
+        """The IRIs of ``?node a c``, in the scan's order (read ahead and packed if queued, else
+        row by row, blank nodes left out); kept while the map is read (a class in several)."""
+        found = self._members.get(c)
+        if found is None:
+            body, packed = sparql.SCAN_CLASS % c, None
+            if c in self._members and self._prefetch is not None:
+                if not self._prefetch.unstarted(body, ("node",)):
+                    packed = self._prefetch.packed(body, ("node",))
+            if packed is not None:
+                iri = self.iri
+                found = [iri(s) for (s,) in packed]
+            else:
+                named, term = self._named, self.term
+                found = [term(s) for (s,) in self._query(body) if type(s) is named]
+            self._members[c] = found
+        return found
 
     def _labelled(self, prop) -> list[tuple]:
         """``?s prop ?term OPTIONAL { ?term rdfs:label ?label }``; ambiguous when a subject gets two
@@ -177,14 +289,9 @@ class Scanner:
 
     def _quotes(self) -> list[tuple]:
         """The QUOTES rows, in its order (by claim, then by start offset)."""
-        exact, source, title = (
-            self.pairs(OA.exact),
-            self.pairs(OA.hasSource),
-            self.pairs(DCTERMS.title),
-        )
-        start, end = self.pairs(OA.start), self.pairs(OA.end)
+        exact, source, title, start, end, evidence = map(self.pairs, QUOTE_PROPERTIES)
         out: list[tuple] = []
-        for claim, quotes in self.pairs(ARGKB.evidence).items():
+        for claim, quotes in evidence.items():
             rows = []
             for quote in quotes:
                 for text in exact.get(quote, ()):

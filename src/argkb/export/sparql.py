@@ -96,5 +96,5 @@ INSTANCES = "SELECT ?s WHERE { ?s a ?class }"
 #: every (subject, object) of one property, and every instance of one class: the single-pattern
 #: scans of ``argkb.export.scan``; ``%s`` is an IRI of the vocabulary (argkb.vocab), never a user's
 #: text
-SCAN_PROPERTY = "SELECT ?s ?o WHERE { ?s <%s> ?o }"
-SCAN_CLASS = "SELECT ?s WHERE { ?s a <%s> }"
+SCAN_PROPERTY = "SELECT ?node ?value WHERE { ?node <%s> ?value }"
+SCAN_CLASS = "SELECT ?node WHERE { ?node a <%s> }"

@@ -67,19 +67,29 @@ def from_ox(term):
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return _new_str(
-            URIRef, term.value
-        )  # URIRef's check only warns, and pyoxigraph's IRIs passed a stricter one
+        return iri_of(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return _string_literal(term.value, term.language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return _string_literal(term.value, None)
-        return Literal(term.value, datatype=URIRef(datatype))
+        language = term.language
+        return literal_of(term.value, language, "" if language else term.datatype.value)
     raise TypeError(f"unexpected term {term!r}")
+
+
+def iri_of(text: str) -> URIRef:
+    """``URIRef(text)`` for an IRI pyoxigraph holds, without URIRef's check: it only warns, and
+    pyoxigraph's IRIs passed a stricter one."""
+    return _new_str(URIRef, text)
+
+
+def literal_of(value: str, language: str | None, datatype: str) -> Literal:
+    """The rdflib literal ``from_ox`` makes of a pyoxigraph literal with this lexical form,
+    language tag (empty or None for none) and datatype IRI (read only without a tag)."""
+    if language:
+        return _string_literal(value, language)
+    if datatype == _XSD_STRING:
+        return _string_literal(value, None)
+    return Literal(value, datatype=URIRef(datatype))
 
 
 _XSD_STRING = str(XSD.string)

@@ -12,10 +12,13 @@ with no worker thread and 5.8 s with two (the same output). When a value is not 
 read gives None and the caller reads the rows.
 
 ``Prefetch(store)`` on a pyoxigraph store (``OxigraphStore``):
-- ``ahead(text, ...)`` queues row queries, and ``ahead_packed(body, columns)`` packed scans, in
-  the order the caller will want them;
-- ``rows(text)`` and ``packed(body, columns)`` give a query's answer as soon as it is read, running
-  it here and now if it was not queued. A queued query is run once per ``ahead``.
+- ``ahead(text, ...)`` queues row queries, ``ahead_packed(body, columns)`` packed scans of IRIs,
+  and ``ahead_literals(body, subject, value)`` packed scans of literals (their lexical forms,
+  language tags and datatypes), in the order the caller will want them;
+- ``rows(text)``, ``packed(body, columns)`` and ``literals(body, subject, value)`` give a query's
+  answer as soon as it is read, running it here and now if it was not queued. A queued query is
+  run once per ``ahead``.
+- ``unstarted(*key)`` drops a queued query no worker has started (its caller reads the rows);
 - ``close()`` (or leaving the ``with`` block) drops the queries not started.
 
 The rows are those ``store.ox.query(text, use_default_graph_as_union=...)`` gives, in its order;
@@ -30,7 +33,12 @@ from __future__ import annotations
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from argkb.store.queries import packed_query
+from argkb.store.queries import (
+    FIELD_SEPARATOR,
+    ROW_SEPARATOR,
+    packed_query,
+    packed_terms_query,
+)
 
 ENV_THREADS = "ARGKB_SCAN_THREADS"
 _MOST = 2  # two readers keep both cores busy beside the caller's Python; more only contend
@@ -79,6 +87,23 @@ class Prefetch:
             return [(line,) for line in lines]
         return [tuple(line.split(" ")) for line in lines]
 
+    def _run_literals(self, body: str, subject: str, value: str) -> list[list[str]] | None:
+        (solution,) = self._ox.query(
+            packed_terms_query(body, subject, value),
+            prefixes=self._prefixes,
+            use_default_graph_as_union=self._union,
+        )
+        count, packed = int(solution[0].value), solution["text"]
+        if not count:
+            return []
+        if packed is None:
+            return None  # a blank subject, or a value that is no literal
+        text = packed.value
+        # three field separators a row and one between rows, or a text holds one: give up
+        if text.count(ROW_SEPARATOR) != count - 1 or text.count(FIELD_SEPARATOR) != 3 * count:
+            return None
+        return [row.split(FIELD_SEPARATOR) for row in text.split(ROW_SEPARATOR)]
+
     def _queue(self, key, function, *args) -> None:
         if self._pool is not None:
             self._queued.setdefault(key, []).append(self._pool.submit(function, *args))
@@ -101,6 +126,10 @@ class Prefetch:
         """Queue a packed scan (``packed(body, columns)`` takes it)."""
         self._queue((body, columns), self._run_packed, body, columns)
 
+    def ahead_literals(self, body: str, subject: str, value: str) -> None:
+        """Queue a packed scan of literals (``literals(body, subject, value)`` takes it)."""
+        self._queue((body, subject, value), self._run_literals, body, subject, value)
+
     def rows(self, text: str) -> list:
         """The query's rows: read ahead if it was queued (waiting for them if need be), else now."""
         future = self._take(text)
@@ -110,6 +139,26 @@ class Prefetch:
         """The scan's rows as tuples of IRI texts, or None when a value is not an IRI."""
         future = self._take((body, columns))
         return future.result() if future is not None else self._run_packed(body, columns)
+
+    def literals(self, body: str, subject: str, value: str) -> list[list[str]] | None:
+        """The scan's rows as ``[subject IRI, lexical form, language tag, datatype IRI]`` (the
+        tag empty when there is none), or None when a subject is not an IRI, a value not a
+        literal, or a text holds a separator (``argkb.store.queries.packed_terms_query``)."""
+        future = self._take((body, subject, value))
+        return future.result() if future is not None else self._run_literals(body, subject, value)
+
+    def unstarted(self, *key) -> bool:
+        """Drop the queued query of ``key`` (``(body, columns)`` of a packed scan, ``(body,
+        subject, value)`` of literals) if no worker has started it yet: True then (and when none
+        is queued), and the caller reads it itself, row by row while it has nothing else to do,
+        rather than wait for a busy worker."""
+        queued = self._queued.get(key)
+        if not queued:
+            return True
+        if not queued[0].cancel():
+            return False
+        self._take(key)
+        return True
 
     def close(self) -> None:
         """Drop the queries not started (one running ends on its own thread, its rows let go)."""

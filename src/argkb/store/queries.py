@@ -83,3 +83,27 @@ def packed_query(body: str, columns: tuple[str, ...], subjects: tuple[str, ...] 
 _MARK = (
     '\\"'  # the double quote, in the query's string (a literal's LANG is a string; an IRI's fails)
 )
+
+
+#: the separators of ``packed_terms_query``'s text: between rows, and between a row's fields
+#: (ASCII's record and unit separators, which a text seldom holds; one that does is told apart)
+ROW_SEPARATOR, FIELD_SEPARATOR = "\x1e", "\x1f"
+
+
+def packed_terms_query(body: str, subject: str, value: str) -> str:
+    """The aggregate reading ``body`` (a SELECT of ``?subject`` and ``?value``) packed as
+    ``packed_query`` does, whatever kind of literal ``?value`` is: ``?rows`` the number of
+    solutions, ``?text`` four fields a row (the subject's IRI, the value's lexical form, its
+    language tag, its datatype's IRI), ``FIELD_SEPARATOR`` between the fields and
+    ``ROW_SEPARATOR`` between the rows, in the order of the solutions.
+
+    ``?text`` is unbound when a subject is a blank node or a value is not a literal (``STR``,
+    ``LANG`` or ``DATATYPE`` fails on it, and with it the whole aggregate)."""
+    unit, record = "\\u001f", "\\u001e"  # the separators, escaped in the query's strings
+    fields = f', "{unit}", '.join(
+        (f"STR(?{subject})", f"STR(?{value})", f"LANG(?{value})", f"STR(DATATYPE(?{value}))")
+    )
+    return (
+        f"SELECT (COUNT(*) AS ?rows) "
+        f'(GROUP_CONCAT(CONCAT({fields}); SEPARATOR="{record}") AS ?text) WHERE {{ {body} }}'
+    )
