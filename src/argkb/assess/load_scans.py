@@ -61,7 +61,10 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
     term: Any = own_term if shared is None else (lambda t: None if t is None else shared.term(t))
     iri: Any = own_iri if shared is None else shared.iri
 
-    ahead = Prefetch(store, PREFIXES)  # the scans below, read ahead on other threads (in order)
+    # the scans below, read ahead on other threads (in order); by the shared reader's threads
+    # when it queued them already (``queue_shared``)
+    preset = getattr(shared, "prefetch", None)
+    ahead = preset if preset is not None else Prefetch(store, PREFIXES)
 
     def rows(name: str, *args):
         return ahead.rows(SCAN_Q[name] % args if args else SCAN_Q[name])
@@ -118,7 +121,7 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
         )
         scores = pairs("scores")  # qualifier -> base score: a handful, each then read per qualifier
         qualifiers = bound_values("scores", [q for q, _ in scores])
-        _queue(ahead, shared, labels, lenses, qualifiers)
+        _queue(ahead, shared, labels, lenses, qualifiers, preset is not None)
         order = list(dict.fromkeys(n for (n,) in iri_rows("arguments")))
         arguments = set(order)
         perspective: dict = {}
@@ -179,7 +182,8 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
     except Several:
         return None
     finally:
-        ahead.close()
+        if preset is None:
+            ahead.close()
     out: dict[URIRef, Argument] = {}
     for node in order:
         found = premises.get(node)
@@ -216,24 +220,44 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _queue(ahead, shared, labels: bool, lenses, qualifiers) -> None:
+def _queue(ahead, shared, labels: bool, lenses, qualifiers, preset: bool = False) -> None:
     """Queue the scans ``_load_scans`` reads, in the order it reads them (those a shared reader
-    answers left out; with ``lenses`` None, ``perspective`` by ``single``)."""
-    names = ["arguments"] + (["perspective"] if shared is None and lenses is None else [])
-    ahead_packed = [(SCAN_BODY[name], SCAN_COLUMNS[name]) for name in names]
-    ahead_packed += [(SCAN_BODY["perspective_of"] % text, ("node",)) for _v, text in lenses or ()]
-    names = [] if shared is not None else ["conclusion", "attacks"]
-    names += ["force"] + ([] if shared is not None else ["premise"]) + ["implications", "claims"]
-    ahead_packed += [(SCAN_BODY[name], SCAN_COLUMNS[name]) for name in names]
-    for body, columns in ahead_packed:
-        ahead.ahead_packed(body, columns)
+    answers left out; with ``lenses`` None, ``perspective`` by ``single``; with ``preset``, those
+    ``queue_shared`` queued)."""
+    if not preset:
+        names = ["arguments"] + (["perspective"] if shared is None and lenses is None else [])
+        ahead_packed = [(SCAN_BODY[name], SCAN_COLUMNS[name]) for name in names]
+        ahead_packed += [
+            (SCAN_BODY["perspective_of"] % text, ("node",)) for _v, text in lenses or ()
+        ]
+        names = [] if shared is not None else ["conclusion", "attacks"]
+        names += (
+            ["force"] + ([] if shared is not None else ["premise"]) + ["implications", "claims"]
+        )
+        ahead_packed += [(SCAN_BODY[name], SCAN_COLUMNS[name]) for name in names]
+        for body, columns in ahead_packed:
+            ahead.ahead_packed(body, columns)
     if shared is None or not labels:
         ahead.ahead(SCAN_Q["labels" if labels else "implication_labels"])
     for _q, text in qualifiers or ():
         ahead.ahead_packed(SCAN_BODY["qualified"] % text, ("node",))
     if qualifiers is None:
         ahead.ahead(SCAN_Q["base"])
-    ahead.ahead_packed(SCAN_BODY["held"], SCAN_COLUMNS["held"])
+    if not preset:
+        ahead.ahead_packed(SCAN_BODY["held"], SCAN_COLUMNS["held"])
+
+
+#: the scans a shared reader's ``load_scans`` reads whatever the data: ``queue_shared``'s
+_FIXED = ["arguments", "force", "implications", "claims", "held"]
+
+
+def queue_shared(ahead) -> None:
+    """Queue on ``ahead`` (a ``Prefetch`` with ``argkb.assess.queries.PREFIXES``) the scans
+    ``load_scans(store, True, shared)`` will read whatever the data, for a shared reader whose
+    ``prefetch`` is ``ahead``: its argument graph's scans then run while the reader's caller is
+    busy with its own."""
+    for name in _FIXED:
+        ahead.ahead_packed(SCAN_BODY[name], SCAN_COLUMNS[name])
 
 
 #: the scans a shared reader (``load``'s ``shared``) answers: scan name -> its property

@@ -247,7 +247,10 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     rows = scanner.rows if scanner is not None else reader(store)
     if scanner is not None:  # the argument graph's properties, read again below (_set_statuses)
         scanner.keep.update(GRAPH_PROPERTIES)
-        scanner.ahead([cls for _, cls in NODE_CLASSES], _scans_ahead())
+        from argkb.assess.load_scans import PREFIXES, queue_shared
+
+        scanner.ahead([cls for _, cls in NODE_CLASSES], _scans_ahead(), PREFIXES)
+        queue_shared(scanner.prefetch)  # the argument graph's own scans, next (_set_statuses)
     try:
         return _load(store, semantics, scanner, rows, types, labels)
     finally:

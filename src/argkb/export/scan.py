@@ -81,8 +81,9 @@ class Scanner:
         self._labels: dict | None = None
         #: the properties whose scans are kept (``KEPT``, and any a later reader will want)
         self.keep = set(KEPT)
-        #: the scans read ahead (``ahead``): property -> whether read as literals; class -> members
-        self._prefetch: Any = None
+        #: the scans read ahead (``ahead``): their ``Prefetch``; property -> whether read as
+        #: literals; class -> members
+        self.prefetch: Any = None
         self._queued: dict = {}
         self._members: dict = {}
 
@@ -113,18 +114,18 @@ class Scanner:
     def _query(self, text: str):
         return self.store.ox.query(text, use_default_graph_as_union=self.store.union)
 
-    def ahead(self, classes, properties, first=()) -> None:
-        """Read the scans of ``first``, the members of ``classes`` (and of their subclasses) and the
-        scans of ``properties`` ahead on worker threads (``argkb.store.prefetch``), packed, in this
-        order: the order ``_nodes`` and ``pairs`` will want them in."""
+    def ahead(self, classes, properties, prefixes=None) -> None:
+        """Read the members of ``classes`` (and of their subclasses) and the scans of
+        ``properties`` ahead on worker threads (``argkb.store.prefetch``), packed, in this order:
+        the order ``_nodes`` and ``pairs`` will want them in. ``prefixes``: the ``Prefetch``'s,
+        for other scans queued on it (``argkb.assess.load_scans.queue_shared``)."""
         from argkb.store.prefetch import Prefetch
 
         self.close()
-        self._prefetch = Prefetch(self.store)
-        self._ahead_pairs(first)
+        self.prefetch = Prefetch(self.store, prefixes)
         for c in dict.fromkeys(c for cls in classes for c in self._classes(cls)):
             self._members.setdefault(c, None)
-            self._prefetch.ahead_packed(sparql.SCAN_CLASS % c, ("node",))
+            self.prefetch.ahead_packed(sparql.SCAN_CLASS % c, ("node",))
         self._ahead_pairs(properties)
 
     def _ahead_pairs(self, properties) -> None:
@@ -133,15 +134,15 @@ class Scanner:
                 continue
             literal = self._queued[prop] = prop in LITERAL_VALUED
             if literal:
-                self._prefetch.ahead_literals(sparql.SCAN_PROPERTY % prop, "node", "value")
+                self.prefetch.ahead_literals(sparql.SCAN_PROPERTY % prop, "node", "value")
             else:
-                self._prefetch.ahead_packed(sparql.SCAN_PROPERTY % prop, ("node", "value"))
+                self.prefetch.ahead_packed(sparql.SCAN_PROPERTY % prop, ("node", "value"))
 
     def close(self) -> None:
         """Drop the scans read ahead and not taken."""
-        if self._prefetch is not None:
-            self._prefetch.close()
-        self._prefetch = None
+        if self.prefetch is not None:
+            self.prefetch.close()
+        self.prefetch = None
         self._queued.clear()
 
     def pairs(self, prop) -> dict:
@@ -159,13 +160,13 @@ class Scanner:
         rows: Any = None
         literal = self._queued.pop(prop, None)
         key = (body, "node", "value") if literal else (body, ("node", "value"))
-        if literal is not None and not self._prefetch.unstarted(*key):
+        if literal is not None and not self.prefetch.unstarted(*key):
             if literal:
-                found = self._prefetch.literals(body, "node", "value")
+                found = self.prefetch.literals(body, "node", "value")
                 if found is not None:
                     rows = self._literal_rows(found)
             else:
-                found = self._prefetch.packed(body, ("node", "value"))
+                found = self.prefetch.packed(body, ("node", "value"))
                 if found is not None:
                     iri = self.iri
                     rows = ((iri(s), iri(o)) for s, o in found)
@@ -264,9 +265,9 @@ class Scanner:
         found = self._members.get(c)
         if found is None:
             body, packed = sparql.SCAN_CLASS % c, None
-            if c in self._members and self._prefetch is not None:
-                if not self._prefetch.unstarted(body, ("node",)):
-                    packed = self._prefetch.packed(body, ("node",))
+            if c in self._members and self.prefetch is not None:
+                if not self.prefetch.unstarted(body, ("node",)):
+                    packed = self.prefetch.packed(body, ("node",))
             if packed is not None:
                 iri = self.iri
                 found = [iri(s) for (s,) in packed]
