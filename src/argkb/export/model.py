@@ -36,12 +36,13 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
 from argkb.export import sparql
 from argkb.export.scan import QUOTE_PROPERTIES, reader, scanner_of
+from argkb.export.statuses import set_statuses
 from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
 from argkb.vocab.namespaces import ARGKB, PROV, RDFS
@@ -245,12 +246,12 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     labels: dict[URIRef, list] = defaultdict(list)
     scanner = scanner_of(store)
     rows = scanner.rows if scanner is not None else reader(store)
-    if scanner is not None:  # the argument graph's properties, read again below (_set_statuses)
+    if scanner is not None:  # the argument graph's properties, read again below (set_statuses)
         scanner.keep.update(GRAPH_PROPERTIES)
         from argkb.assess.load_scans import PREFIXES, queue_shared
 
         scanner.ahead([cls for _, cls in NODE_CLASSES], _scans_ahead(), PREFIXES)
-        queue_shared(scanner.prefetch)  # the argument graph's own scans, next (_set_statuses)
+        queue_shared(scanner.prefetch)  # the argument graph's own scans, next (set_statuses)
     try:
         return _load(store, semantics, scanner, rows, types, labels)
     finally:
@@ -288,7 +289,7 @@ def _load(store, semantics: str, scanner, rows, types, labels) -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
-    graph = _set_statuses(store, nodes, semantics, scanner)
+    graph = set_statuses(store, nodes, semantics, scanner)
     # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
     # first (the same order as by tuples; comparing strings costs less than comparing tuples)
     ordered = sorted(nodes.values(), key=lambda n: n.id)
@@ -356,51 +357,3 @@ def _set_roles(nodes: dict[URIRef, Node], edges) -> None:
             node.attrs["role"] = "support"
         elif e.kind == "attacks":
             node.attrs["role"] = "undercut" if by_id[e.target].type == "argument" else "rebut"
-
-
-_ABSENT: Any = object()  # a sentinel: "not in node_of" (None is "no node")
-
-
-def _set_statuses(store, nodes: dict[URIRef, Node], semantics: str, scanner=None):
-    """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall
-    and under each lens (one argument graph, which is returned). ``scanner``: the map's reader,
-    whose scans of ``GRAPH_PROPERTIES`` the argument graph reuses (none decoded twice)."""
-    from argkb.assess import framework as argumentation
-    from argkb.assess.load import keep_strengths
-    from argkb.assess.strength_view import view_strengths
-
-    graph = argumentation.load(store, shared=scanner, later=True)  # kept by keep_strengths
-    # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two
-    # URIRef objects runs rdflib's __eq__; the same object is found by identity)
-    by_text = {str(iri): node for iri, node in nodes.items()}
-    node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
-    # the strengths the map shows: the implications' (the others are computed as far as these need)
-    graph_iri = {str(iri): iri for iri in node_of}
-    implications = [
-        graph_iri.get(str(iri), iri) for iri, node in nodes.items() if node.type == "implication"
-    ]
-    for lens, attr in STATUS_ATTRS.items():
-        ev = argumentation.evaluate(
-            graph, None if lens == "overall" else argumentation.lens_iri(lens), semantics
-        )
-        for found in (
-            ev.arguments,
-            ev.claims,
-        ):  # a claim's status after an argument's of the same IRI
-            for iri, status in found.items():
-                node = node_of.get(iri, _ABSENT)  # one look-up: a million of them
-                if node is _ABSENT:
-                    node = nodes.get(iri)
-                if node is not None:
-                    node.attrs[attr] = status
-        strength_attr = STRENGTH_ATTRS[lens]
-        for iri, value in view_strengths(graph, ev.lens, ev.view, ev.gradual, implications).items():
-            node = node_of.get(iri, _ABSENT)
-            if node is _ABSENT:
-                node = nodes.get(iri)
-            if node is not None and node.type == "implication":
-                node.attrs[strength_attr] = f"{value:.3f}"
-    keep_strengths(
-        store, graph
-    )  # the next export (or lenses) on this database reads the strengths' index back
-    return graph

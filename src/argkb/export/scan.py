@@ -238,12 +238,15 @@ class Scanner:
 
     def _nodes(self, cls) -> list[tuple]:
         """``?node a/rdfs:subClassOf* ?_class``, IRIs only, with each label (None without one)."""
-        classes = self._classes(cls)
-        nodes: dict = {}
-        for c in sorted(classes):
-            nodes.update(dict.fromkeys(self._of_class(c)))
-        labels = self.labels()
+        labels, nodes = self.labels(), self.members(cls)
         return [(n, label) for n in nodes for label in labels.get(n, [None])]
+
+    def members(self, cls) -> list:
+        """The IRIs of ``?node a/rdfs:subClassOf* cls``, each once, in ``_nodes``'s order."""
+        nodes: dict = {}
+        for c in self._classes(cls):
+            nodes.update(dict.fromkeys(self._of_class(c)))
+        return list(nodes)
 
     def _classes(self, cls) -> list:
         """``cls`` and its subclasses (``rdfs:subClassOf*``), in order."""
