@@ -36,13 +36,12 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 
-from argkb.export import sparql
+from argkb.export import sparql, statuses
 from argkb.export.scan import QUOTE_PROPERTIES, reader, scanner_of
-from argkb.export.statuses import set_statuses
 from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
 from argkb.vocab.namespaces import ARGKB, PROV, RDFS
@@ -242,25 +241,27 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     """The whole knowledge base as an argument map, read through ``store`` (``open_store(kb)``),
     with statuses under ``semantics`` (grounded, preferred or stable). Computed every time:
     ``argkb.export.mapview.load`` keeps it beside the derived store's database."""
-    types: dict[URIRef, str] = {}
-    labels: dict[URIRef, list] = defaultdict(list)
     scanner = scanner_of(store)
-    rows = scanner.rows if scanner is not None else reader(store)
-    if scanner is not None:  # the argument graph's properties, read again below (set_statuses)
-        scanner.keep.update(GRAPH_PROPERTIES)
-        from argkb.assess.load_scans import PREFIXES, queue_shared
+    if scanner is None:
+        return _load(store, semantics, None, reader(store))
+    scanner.keep.update(GRAPH_PROPERTIES)  # read again by the argument graph (statuses.compute)
+    from argkb.assess.load_scans import PREFIXES, queue_shared
 
-        scanner.ahead([cls for _, cls in NODE_CLASSES], _scans_ahead(), PREFIXES)
-        queue_shared(scanner.prefetch)  # the argument graph's own scans, next (set_statuses)
+    # ahead, in the order they are read: the nodes' classes, the argument graph's scans (its
+    # statuses are computed first), then the rest of the map's; the labels, the longest, are read
+    # here meanwhile (row by row: cheaper than packed when this thread would only wait)
+    graph_scans = [prop for prop in GRAPH_PROPERTIES if prop != RDFS.label]
+    scanner.ahead([cls for _, cls in NODE_CLASSES], graph_scans, PREFIXES)
+    queue_shared(scanner.prefetch)
+    scanner.ahead_more(_scans_ahead())
     try:
-        return _load(store, semantics, scanner, rows, types, labels)
+        return _load(store, semantics, scanner, scanner.rows)
     finally:
-        if scanner is not None:
-            scanner.close()
+        scanner.close()
 
 
 def _scans_ahead() -> list:
-    """The properties ``_load`` scans, in its order (read ahead by the scanner)."""
+    """The properties ``_load`` scans after the argument graph's, in its order."""
     return [
         *LITERAL_ATTRS.values(),
         *TERM_ATTRS.values(),
@@ -270,14 +271,20 @@ def _scans_ahead() -> list:
     ]
 
 
-def _load(store, semantics: str, scanner, rows, types, labels) -> ArgumentMap:
+def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
+    types: dict[URIRef, str] = {}
+    labels: Any = defaultdict(list) if scanner is None else scanner.labels()
     for node_type, cls in NODE_CLASSES:
+        if scanner is not None:  # the labels below (each node's distinct labels, as NODES has)
+            types.update(dict.fromkeys(scanner.members(cls), node_type))
+            continue
         for node, label in rows(sparql.NODES, {"_class": cls}):
             types[node] = node_type
             if label is not None and label not in labels[node]:
                 labels[node].append(label)
+    graph, found = statuses.compute(store, types, semantics, scanner)
     nodes = {
-        iri: Node(node_id(iri), str(iri), t, pick(labels[iri]) or local_name(str(iri)))
+        iri: Node(node_id(iri), str(iri), t, pick(labels.get(iri) or []) or local_name(str(iri)))
         for iri, t in types.items()
     }
     _read_attributes(rows, nodes)
@@ -289,7 +296,7 @@ def _load(store, semantics: str, scanner, rows, types, labels) -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
-    graph = set_statuses(store, nodes, semantics, scanner)
+    statuses.apply(nodes, graph, found)
     # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
     # first (the same order as by tuples; comparing strings costs less than comparing tuples)
     ordered = sorted(nodes.values(), key=lambda n: n.id)

@@ -126,9 +126,10 @@ class Scanner:
         for c in dict.fromkeys(c for cls in classes for c in self._classes(cls)):
             self._members.setdefault(c, None)
             self.prefetch.ahead_packed(sparql.SCAN_CLASS % c, ("node",))
-        self._ahead_pairs(properties)
+        self.ahead_more(properties)
 
-    def _ahead_pairs(self, properties) -> None:
+    def ahead_more(self, properties) -> None:
+        """Queue the scans of ``properties`` after those queued already (after ``ahead``)."""
         for prop in properties:
             if prop in self._pairs or prop in self._queued:
                 continue
