@@ -69,7 +69,9 @@ class Prefetch:
     def _run(self, text: str) -> list:
         return list(self._ox.query(text, use_default_graph_as_union=self._union))
 
-    def _run_packed(self, body: str, columns: tuple[str, ...]) -> list[tuple[str, ...]] | None:
+    def _run_packed(self, body: str, columns: tuple[str, ...]) -> tuple[int, str] | None:
+        """The packed scan's row count and text, checked; split by the caller (``packed``): the
+        one string holds less memory than its rows while it waits to be taken."""
         (solution,) = self._ox.query(
             packed_query(body, columns),
             prefixes=self._prefixes,
@@ -77,17 +79,14 @@ class Prefetch:
         )
         count, packed = int(solution[0].value), solution["text"]
         if not count:
-            return []
+            return 0, ""
         if packed is None or '"' in packed.value:
             return None  # a blank node or a literal: its text alone does not say which
-        lines = packed.value.split("\n")
-        if len(lines) != count:
-            return None
-        if len(columns) == 1:
-            return [(line,) for line in lines]
-        return [tuple(line.split(" ")) for line in lines]
+        text = packed.value
+        return (count, text) if text.count("\n") == count - 1 else None
 
-    def _run_literals(self, body: str, subject: str, value: str) -> list[list[str]] | None:
+    def _run_literals(self, body: str, subject: str, value: str) -> tuple[int, str] | None:
+        """The packed scan's row count and text, checked (``_run_packed``)."""
         (solution,) = self._ox.query(
             packed_terms_query(body, subject, value),
             prefixes=self._prefixes,
@@ -95,14 +94,14 @@ class Prefetch:
         )
         count, packed = int(solution[0].value), solution["text"]
         if not count:
-            return []
+            return 0, ""
         if packed is None:
             return None  # a blank subject, or a value that is no literal
         text = packed.value
         # three field separators a row and one between rows, or a text holds one: give up
         if text.count(ROW_SEPARATOR) != count - 1 or text.count(FIELD_SEPARATOR) != 3 * count:
             return None
-        return [row.split(FIELD_SEPARATOR) for row in text.split(ROW_SEPARATOR)]
+        return count, text
 
     def _queue(self, key, function, *args) -> None:
         if self._pool is not None:
@@ -138,14 +137,23 @@ class Prefetch:
     def packed(self, body: str, columns: tuple[str, ...]) -> list[tuple[str, ...]] | None:
         """The scan's rows as tuples of IRI texts, or None when a value is not an IRI."""
         future = self._take((body, columns))
-        return future.result() if future is not None else self._run_packed(body, columns)
+        found = future.result() if future is not None else self._run_packed(body, columns)
+        if found is None or not found[0]:
+            return None if found is None else []
+        lines = found[1].split("\n")
+        if len(columns) == 1:
+            return [(line,) for line in lines]
+        return [tuple(line.split(" ")) for line in lines]
 
     def literals(self, body: str, subject: str, value: str) -> list[list[str]] | None:
         """The scan's rows as ``[subject IRI, lexical form, language tag, datatype IRI]`` (the
         tag empty when there is none), or None when a subject is not an IRI, a value not a
         literal, or a text holds a separator (``argkb.store.queries.packed_terms_query``)."""
         future = self._take((body, subject, value))
-        return future.result() if future is not None else self._run_literals(body, subject, value)
+        found = future.result() if future is not None else self._run_literals(body, subject, value)
+        if found is None or not found[0]:
+            return None if found is None else []
+        return [row.split(FIELD_SEPARATOR) for row in found[1].split(ROW_SEPARATOR)]
 
     def unstarted(self, *key) -> bool:
         """Drop the queued query of ``key`` (``(body, columns)`` of a packed scan, ``(body,
