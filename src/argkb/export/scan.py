@@ -7,6 +7,13 @@ than the scans (as for the argument graph, ``argkb.assess.load``). Each scan is 
 query run on the store as it is configured (the union of its graphs for the derived store), so it
 sees what the query sees. One rdflib term is made per distinct pyoxigraph term.
 
+``Scanner.ahead`` reads the scans ahead on worker threads (``argkb.store.prefetch``), each packed
+into one aggregate pyoxigraph evaluates without Python's lock: the IRI-valued properties as IRIs'
+texts, the literal-valued ones (``LITERAL_VALUED``) with each value's language tag and datatype. A
+scan the packed form cannot carry (a literal where IRIs are read, a blank node, a text holding a
+separator), or that no worker has started when it is wanted, is read row by row here. Either way one
+URIRef is made per IRI (``iri``), shared with the argument graph read through this reader.
+
 Where the queries' answer depends on an order the scans cannot reproduce (a node with two values of
 a property ``load`` keeps the last of; two quotes of a claim at the same offset), the query itself
 is run: ``Scanner.rows`` gives exactly what ``store.query(query, bindings).rows`` gives.
@@ -73,12 +80,7 @@ class Scanner:
             iri_of,
             literal_of,
         )
-        self._literal, self._string, self._typed = (
-            pyoxigraph.Literal,
-            pyoxigraph.NamedNode(_XSD_STRING),
-            {},
-        )
-        self._labels: dict | None = None
+        self._literal, self._typed = pyoxigraph.Literal, {}
         #: the properties whose scans are kept (``KEPT``, and any a later reader will want)
         self.keep = set(KEPT)
         #: the scans read ahead (``ahead``): their ``Prefetch``; property -> whether read as
@@ -99,9 +101,13 @@ class Scanner:
         many rows, the same offset in many quotes), plain and language-tagged strings made anew."""
         if type(t) is self._named:
             return self.iri(t.value)
-        if type(t) is not self._literal or t.language or t.datatype == self._string:
+        if type(t) is not self._literal:
             return self._from_ox(t)
-        return self._typed_literal(t.value, t.datatype.value)
+        language = t.language
+        datatype = "" if language else t.datatype.value
+        if language or datatype == _XSD_STRING:
+            return self._literal_of(t.value, language, datatype)
+        return self._typed_literal(t.value, datatype)
 
     def _typed_literal(self, value: str, datatype: str):
         """A typed literal (an offset): rdflib's constructor is slow, and they recur."""
