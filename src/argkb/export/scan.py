@@ -174,9 +174,9 @@ class Scanner:
                     rows = self._literal_rows(found)
             else:
                 found = self.prefetch.packed(body, ("node", "value"))
-                if found is not None:
-                    iri = self.iri
-                    rows = ((iri(s), iri(o)) for s, o in found)
+                if found is not None:  # ``iri`` inlined: a million terms
+                    get, iri = self._iris.get, self.iri
+                    rows = ((get(s) or iri(s), get(o) or iri(o)) for s, o in found)
         if rows is None:  # not read ahead, or a value the packed scan could not carry
             rows = self._term_rows(self._query(body))
         out: dict = {}
@@ -202,17 +202,12 @@ class Scanner:
 
     def _literal_rows(self, rows):
         """``(subject, literal)`` terms of a packed scan's rows (``Prefetch.literals``)."""
-        iri, string, typed, xsd_string = (
-            self.iri,
-            self._literal_of,
-            self._typed_literal,
-            _XSD_STRING,
-        )
+        get, iri, string, typed = self._iris.get, self.iri, self._literal_of, self._typed_literal
         for s, value, language, datatype in rows:
-            if language or datatype == xsd_string:
-                yield iri(s), string(value, language, datatype)
+            if language or datatype == _XSD_STRING:
+                yield get(s) or iri(s), string(value, language, datatype)
             else:
-                yield iri(s), typed(value, datatype)
+                yield get(s) or iri(s), typed(value, datatype)
 
     def labels(self) -> dict:
         return self.pairs(RDFS.label)

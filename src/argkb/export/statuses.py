@@ -45,10 +45,18 @@ def compute(store, types: dict[URIRef, str], semantics: str, scanner=None) -> tu
 
 def apply(nodes: dict[URIRef, Any], graph, found: list) -> None:
     """Set ``compute``'s statuses and strengths on the map's nodes."""
-    # the graph's own IRI objects -> the map's nodes, matched once by their text (comparing two
-    # URIRef objects runs rdflib's __eq__; the same object is found by identity)
-    by_text = {str(iri): node for iri, node in nodes.items()}
-    node_of = {iri: by_text.get(str(iri)) for iri in (*graph.arguments, *graph.claims)}
+    # the graph's own IRI objects -> the map's nodes, matched once (comparing two URIRef objects
+    # runs rdflib's __eq__; the same object, as the map's reader shares with the graph, is found by
+    # identity); any other term by its text
+    by_text: dict | None = None
+    node_of: dict = {}
+    for iri in (*graph.arguments, *graph.claims):
+        if type(iri) is URIRef:
+            node_of[iri] = nodes.get(iri)
+        else:
+            if by_text is None:
+                by_text = {str(key): node for key, node in nodes.items()}
+            node_of[iri] = by_text.get(str(iri))
     for attr, strength_attr, arguments, claims, strengths in found:
         for statuses in (arguments, claims):  # a claim's status after an argument's of one IRI
             for iri, status in statuses.items():
