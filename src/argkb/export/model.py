@@ -40,8 +40,9 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 
-from argkb.export import sparql, statuses
+from argkb.export import sparql
 from argkb.export.scan import QUOTE_PROPERTIES, reader, scanner_of
+from argkb.export.statuses import set_statuses
 from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 from argkb.rdf.ids import PERSPECTIVES, short
 from argkb.vocab.namespaces import ARGKB, PROV, RDFS
@@ -244,7 +245,7 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     scanner = scanner_of(store)
     if scanner is None:
         return _load(store, semantics, None, reader(store))
-    scanner.keep.update(GRAPH_PROPERTIES)  # read again by the argument graph (statuses.compute)
+    scanner.keep.update(GRAPH_PROPERTIES)  # read again by the argument graph (set_statuses)
     from argkb.assess.load_scans import PREFIXES, queue_shared
 
     # ahead, in the order they are read: the nodes' classes, the argument graph's scans (its
@@ -282,11 +283,12 @@ def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
             types[node] = node_type
             if label is not None and label not in labels[node]:
                 labels[node].append(label)
-    graph, found = statuses.compute(store, types, semantics, scanner)
     nodes = {
         iri: Node(node_id(iri), str(iri), t, pick(labels.get(iri) or []) or local_name(str(iri)))
         for iri, t in types.items()
     }
+    # the statuses first: the argument graph's scans are read ahead first, the map's meanwhile
+    graph = set_statuses(store, nodes, semantics, scanner)
     _read_attributes(rows, nodes)
     _read_quotes(rows, nodes)
     edges: dict[Edge, None] = {}
@@ -296,7 +298,6 @@ def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
-    statuses.apply(nodes, graph, found)
     # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
     # first (the same order as by tuples; comparing strings costs less than comparing tuples)
     ordered = sorted(nodes.values(), key=lambda n: n.id)
