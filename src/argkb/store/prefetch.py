@@ -112,9 +112,10 @@ class Prefetch:
         return future.result() if future is not None else self._run_packed(body, columns)
 
     def close(self) -> None:
-        """Drop the queries not started (one running ends on its own thread, its rows let go)."""
+        """Drop the queries not started, wait for any running, and end the threads (so the process
+        runs no thread of ours afterwards: ``argkb.assess.forked`` forks only then)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
         self._queued.clear()
 
     def __enter__(self) -> Prefetch:
