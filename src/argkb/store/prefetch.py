@@ -77,7 +77,9 @@ class Prefetch:
             return None
         if len(columns) == 1:
             return [(line,) for line in lines]
-        return [tuple(line.split(" ")) for line in lines]
+        rows = [tuple(line.split(" ")) for line in lines]
+        width = len(columns)  # (an IRI read leniently, with a space, would shift the columns)
+        return rows if all(len(row) == width for row in rows) else None
 
     def _queue(self, key, function, *args) -> None:
         if self._pool is not None:
