@@ -2,7 +2,7 @@
 table).
 
     python bench/before.py --before COMMIT [--sizes 1m] [--runs 3]
-                           [--ops rebuild,open,summary,trace,lenses,graphml]
+                           [--ops rebuild,open,summary,trace,lenses,graphml,after-add]
                            [--work /tmp/argkb-bench] [--output FILE]
 
 ``COMMIT`` is checked out in a temporary git worktree (removed at the end); the knowledge base of
@@ -19,7 +19,10 @@ on the other, so that both see the same load:
 * ``summary``: ``argkb query lever-perspective-summary --format json`` as a whole process;
 * ``trace``: ``trace`` p50/p95 over 60 implications, in process (two warm-up traces not counted);
 * ``lenses``: ``argkb lenses --format json``; ``graphml``:
-  ``argkb export --format graphml -o FILE``.
+  ``argkb export --format graphml -o FILE``;
+* ``after-add``: the first commands after a change: ``argkb add`` of a generated contribution
+  (``bench/contribution.py``, seed 3, about 200 triples), then the summary query, ``lenses`` and
+  the GraphML export, each once, in that order.
 
 Every process is timed for its wall-clock and CPU (user + system) seconds and its peak memory
 (``os.wait4``); whole-process figures are the median of ``--runs`` (one run for rebuild, the first
@@ -47,7 +50,7 @@ from before_children import child_convert, child_floor, child_open, child_trace 
 from before_report import load, table  # noqa: E402
 from generate import VERSION, generate, parse_size  # noqa: E402
 
-OPS = ("rebuild", "open", "summary", "trace", "lenses", "graphml")
+OPS = ("rebuild", "open", "summary", "trace", "lenses", "graphml", "after-add")
 
 
 def timed(argv: list[str], src: Path | None, cwd: Path | None = None) -> dict:
@@ -190,6 +193,27 @@ def measure(
                         "graphml",
                         "-o",
                         str(scratch / f"{side}.graphml"),
+                    )
+                elif op == "after-add":  # the first commands after a contribution, in order
+                    contribution = scratch / f"{side}-contribution.ttl"
+                    made = subprocess.run(
+                        [sys.executable, str(BENCH / "contribution.py"), "--kb", str(kb)]
+                        + ["--seed", "3"],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
+                    contribution.write_text(made.stdout, encoding="utf-8")
+                    figures[f"{side}_add"] = argkb(src, kb, "add", str(contribution))
+                    figures[f"{side}_summary_after_add"] = argkb(
+                        src, kb, "query", "lever-perspective-summary", "--format", "json"
+                    )
+                    figures[f"{side}_lenses_after_add"] = argkb(
+                        src, kb, "lenses", "--format", "json"
+                    )
+                    out = str(scratch / f"{side}-after-add.graphml")
+                    figures[f"{side}_graphml_after_add"] = argkb(
+                        src, kb, "export", "--format", "graphml", "-o", out
                     )
                 for value in figures.values():
                     if isinstance(value, dict):

@@ -84,6 +84,14 @@ def table(fig: dict, label: dict[str, str]) -> str:
         g = fig.get(f"{side}_graphml")
         if g:
             lines.append(f"| peak memory, graphml ({side}) | | | {g['rss']:.0f} MB | |")
+    row("`argkb add` of a generated contribution (~200 triples)", "add")
+    row("then `query lever-perspective-summary`", "summary_after_add", ISSUE["summary"])
+    row("then `lenses --format json`", "lenses_after_add", ISSUE["lenses"])
+    row("then `export --format graphml`", "graphml_after_add", ISSUE["graphml"])
+    for side in ("before", "after"):
+        g = fig.get(f"{side}_graphml_after_add")
+        if g:
+            lines.append(f"| peak memory, graphml after add ({side}) | | | {g['rss']:.0f} MB | |")
     return "\n".join(lines)
 
 

@@ -220,7 +220,7 @@ def test_before_bench_times_a_baseline_commit_beside_the_working_tree(tmp_path):
             "--sizes",
             "600",
             "--ops",
-            "rebuild,open,summary,trace",
+            "rebuild,open,summary,trace,after-add",
             "--runs",
             "1",
             "--work",
@@ -238,6 +238,8 @@ def test_before_bench_times_a_baseline_commit_beside_the_working_tree(tmp_path):
     for side in ("before", "after"):
         assert figures[f"{side}_rebuild"]["wall"] > 0 and figures[f"{side}_summary"]["cpu"] > 0
         assert 0 < figures[f"{side}_trace"]["trace_p50"] <= figures[f"{side}_trace"]["trace_p95"]
+        for step in ("add", "summary_after_add", "lenses_after_add", "graphml_after_add"):
+            assert figures[f"{side}_{step}"]["cpu"] > 0, step
     graphs, default = figures["floor_disk-graphs"]["quads"], figures["floor_disk-default"]["quads"]
     assert (
         graphs == figures["floor_memory"]["quads"] and 600 < default <= graphs
@@ -247,6 +249,7 @@ def test_before_bench_times_a_baseline_commit_beside_the_working_tree(tmp_path):
         "| `argkb store rebuild`, whole process |" in text
         and "rebuild ÷ floor" in text
         and "load average" in text
+        and "| then `lenses --format json` |" in text
     )
     worktrees = subprocess.run(
         ["git", "-C", str(REPO), "worktree", "list"], capture_output=True, text=True

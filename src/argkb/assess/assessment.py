@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from argkb.assess.dung import SEMANTICS
+from argkb.assess.forked import FAILED, beside
 from argkb.assess.framework import LENSES, ArgumentGraph, Evaluation, evaluate, lens_iri, load
 from argkb.assess.graph import _sorted
 from argkb.assess.load import keep_strengths
 from argkb.assess.queries import MOVES_Q, TRIGGERS_Q
+from argkb.assess.strength_view import has_strength_index
 from argkb.errors import UsageError
 from argkb.store import open_store
 from argkb.store.perspectives import declared_perspectives
@@ -98,31 +100,30 @@ class LensComparison:
 
 
 def _lens_rows(
-    graph: ArgumentGraph, claims, lenses, semantics, gradual: str = "df-quad"
+    graph: ArgumentGraph, claims, lenses, semantics, gradual: str = "df-quad", strengths=None
 ) -> list[LensRow]:
-    from argkb.assess.strength_view import view_strengths
-
+    """The rows of ``claims``. ``strengths``: a function giving ``_strengths(graph, claims,
+    lenses, gradual)`` computed elsewhere (by a child process, ``lenses``) or None, asked once the
+    labellings are done; else (or given None) they are computed here."""
     claims = list(claims)
     # the statuses of the rows' claims only, and their strengths only as far as they depend on
     overall = evaluate(graph, None, semantics, gradual, only=claims)
     views = {lens: evaluate(graph, lens, semantics, gradual, only=claims) for lens in lenses}
     argued = {lens: {c for c in claims if ev.argues(c)} for lens, ev in views.items()}
-    strength = {None: view_strengths(graph, None, overall.view, gradual, targets=claims)}
-    for lens, ev in views.items():
-        strength[lens] = view_strengths(
-            graph, lens, ev.view, gradual, targets=[c for c in claims if c in argued[lens]]
-        )
+    strengths = strengths() if strengths is not None else None
+    if strengths is None:
+        strengths = _strengths(graph, claims, lenses, gradual)
     rows = []
-    for c in claims:
+    for k, c in enumerate(claims):
         by_lens = {
             lens: (ev.claims.get(c, SILENT) if c in argued[lens] else SILENT)
             for lens, ev in views.items()
         }
         row = LensRow(c, overall.claims.get(c, SILENT), by_lens)
-        row.strength = {None: _rounded(strength[None].get(c))}
+        row.strength = {None: _rounded(strengths[None][k])}
         row.strength.update(
             {
-                lens: None if by_lens[lens] == SILENT else _rounded(strength[lens].get(c))
+                lens: None if by_lens[lens] == SILENT else _rounded(strengths[lens][k])
                 for lens in lenses
             }
         )
@@ -132,6 +133,22 @@ def _lens_rows(
             }
         rows.append(row)
     return rows
+
+
+def _strengths(graph: ArgumentGraph, claims: list, lenses, gradual: str) -> dict:
+    """lens (None: overall) -> the strength of each of ``claims`` in its view, in their order (None
+    where it has none: outside the view, or a lens that does not argue it). Strengths depend on
+    which arguments a view counts, not on their labels: this runs apart from the labellings."""
+    from argkb.assess.strength_view import view_strengths
+
+    out = {}
+    for lens in (None, *lenses):
+        own, view = graph.lens_arguments(lens)
+        ev = Evaluation(graph, lens, "grounded", own, view, {}, {}, 0, gradual)
+        targets = claims if lens is None else [c for c in claims if ev.argues(c)]
+        found = view_strengths(graph, lens, view, gradual, targets=targets)
+        out[lens] = [found.get(c) for c in claims]
+    return out
 
 
 def _rounded(x: float | None) -> float | None:
@@ -148,10 +165,23 @@ def lenses(
     graph = load(store, labels=False, later=True)  # it shows the implications' labels alone
     chosen = _lenses(perspectives, store) or all_lenses(store)
     implications = _sorted(c for c, info in graph.claims.items() if info.implication)
-    rows = _lens_rows(graph, implications, chosen, semantics, gradual)
-    keep_strengths(
-        store, graph
-    )  # the next command on this database reads the strengths' index back
+    # the strengths beside the labellings, in a child process, which then keeps the strengths'
+    # index in the graph's view on a first run on this database (built there, not here)
+    kept = has_strength_index(graph)
+    child = beside(
+        lambda: _strengths(graph, implications, chosen, gradual),
+        None if kept else lambda: keep_strengths(store, graph),
+    )
+    sent: list = []
+
+    def strengths():
+        sent.append(child.value() if child is not None else FAILED)
+        return None if sent[0] is FAILED else sent[0]
+
+    rows = _lens_rows(graph, implications, chosen, semantics, gradual, strengths)
+    written = child is not None and child.wait() and sent[0] is not FAILED
+    if not written:
+        keep_strengths(store, graph)  # the next command on this database reads the index back
     return LensComparison(graph, semantics, chosen, rows, gradual)
 
 

@@ -48,6 +48,12 @@ def view_strengths(graph, lens, view, model: str = "df-quad", targets=None) -> d
     return {nodes[i]: min(1.0, max(0.0, x[i])) for i in wanted}
 
 
+def has_strength_index(graph) -> bool:
+    """Whether the graph has its strengths' index, built or kept (read back with its view)."""
+    found = graph.__dict__
+    return found.get("_strength_index") is not None or found.get("_strength_index_data") is not None
+
+
 def _index(graph) -> Index:
     found = graph.__dict__.get("_strength_index")
     if found is None:

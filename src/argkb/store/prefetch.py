@@ -83,7 +83,12 @@ class Prefetch:
         if packed is None or '"' in packed.value:
             return None  # a blank node or a literal: its text alone does not say which
         text = packed.value
-        return (count, text) if text.count("\n") == count - 1 else None
+        # a line a row, and a space between columns: an IRI read leniently, with a space or a line
+        # break, would shift the columns or the rows
+        width = len(columns)
+        if text.count("\n") != count - 1 or text.count(" ") != (width - 1) * count:
+            return None
+        return count, text
 
     def _run_literals(self, body: str, subject: str, value: str) -> tuple[int, str] | None:
         """The packed scan's row count and text, checked (``_run_packed``)."""
@@ -169,9 +174,10 @@ class Prefetch:
         return True
 
     def close(self) -> None:
-        """Drop the queries not started (one running ends on its own thread, its rows let go)."""
+        """Drop the queries not started, wait for any running, and end the threads (so the process
+        runs no thread of ours afterwards: ``argkb.assess.forked`` forks only then)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
         self._queued.clear()
 
     def __enter__(self) -> Prefetch:
