@@ -248,13 +248,11 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     scanner.keep.update(GRAPH_PROPERTIES)  # read again by the argument graph (set_statuses)
     from argkb.assess.load_scans import PREFIXES, queue_shared
 
-    # ahead, in the order they are read: the nodes' classes, the argument graph's scans (its
-    # statuses are computed first), then the rest of the map's; the labels, the longest, are read
-    # here meanwhile (row by row: cheaper than packed when this thread would only wait)
-    graph_scans = [prop for prop in GRAPH_PROPERTIES if prop != RDFS.label]
-    scanner.ahead([cls for _, cls in NODE_CLASSES], graph_scans, PREFIXES)
+    # ahead, in the order they are read: the nodes' classes, the map's scans, then the argument
+    # graph's own; the labels, the longest, are read here meanwhile (row by row: cheaper than
+    # packed while this thread would only wait)
+    scanner.ahead([cls for _, cls in NODE_CLASSES], _scans_ahead(), PREFIXES)
     queue_shared(scanner.prefetch)
-    scanner.ahead_more(_scans_ahead())
     try:
         return _load(store, semantics, scanner, scanner.rows)
     finally:
@@ -262,7 +260,7 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
 
 
 def _scans_ahead() -> list:
-    """The properties ``_load`` scans after the argument graph's, in its order."""
+    """The properties ``_load`` scans, in its order (the labels aside)."""
     return [
         *LITERAL_ATTRS.values(),
         *TERM_ATTRS.values(),
@@ -287,8 +285,6 @@ def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
         iri: Node(node_id(iri), str(iri), t, pick(labels.get(iri) or []) or local_name(str(iri)))
         for iri, t in types.items()
     }
-    # the statuses first: the argument graph's scans are read ahead first, the map's meanwhile
-    graph = set_statuses(store, nodes, semantics, scanner)
     _read_attributes(rows, nodes)
     _read_quotes(rows, nodes)
     edges: dict[Edge, None] = {}
@@ -298,6 +294,7 @@ def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
+    graph = set_statuses(store, nodes, semantics, scanner)
     # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
     # first (the same order as by tuples; comparing strings costs less than comparing tuples)
     ordered = sorted(nodes.values(), key=lambda n: n.id)
