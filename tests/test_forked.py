@@ -1,9 +1,11 @@
-"""Work done beside the caller in a forked child (``argkb.assess.forked``), and ``lenses`` using it:
-the same output and the same kept view as computed in one process."""
+"""Work done beside the caller in a forked child (``argkb.assess.forked``), and ``lenses`` and the
+first ``export`` on a database using it: the same output and the same kept views as computed in one
+process."""
 
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import subprocess
@@ -14,6 +16,8 @@ import pytest
 
 from argkb.assess import forked
 from argkb.assess.forked import ENV_WORKERS, FAILED, beside, may_fork
+from argkb.store.prefetch import ENV_THREADS
+from argkb.store.views import MAGIC
 from conftest import REPO, unavailable
 
 
@@ -66,12 +70,17 @@ def test_no_fork_when_asked_not_to_or_beside_another_thread(monkeypatch):
 
 
 def _lenses_in_process(kb, workers: str) -> tuple[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), ENV_WORKERS: workers}
+    return _argkb(kb, {ENV_WORKERS: workers}, "lenses", "--format", "json")
+
+
+def _argkb(kb, env: dict, *args: str) -> tuple[str, str]:
+    """``argkb -v --kb KB ARGS`` as a process of its own (a fork in pytest's would copy its
+    threads): its output and its log."""
     done = subprocess.run(
-        [sys.executable, "-m", "argkb", "-v", "--kb", str(kb), "lenses", "--format", "json"],
+        [sys.executable, "-m", "argkb", "-v", "--kb", str(kb), *args],
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src"), **env},
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
@@ -102,3 +111,43 @@ def test_lenses_forked_or_not_give_the_same_output_and_keep_the_same_view(tmp_pa
     # and the next run, forked again, reads it back: still the same output
     again, again_log = _lenses_in_process(kbs["2"], "2")
     assert again == alone and "in child process" in again_log
+
+
+def _value(path) -> object:
+    """A kept view's value (marshal's bytes differ with refcounts, not its values)."""
+    data = path.read_bytes()
+    assert data.startswith(MAGIC)
+    return marshal.loads(data[len(MAGIC) :])
+
+
+def _export(kb, workers: str, threads: str = "2") -> tuple[str, str]:
+    return _argkb(kb, {ENV_WORKERS: workers, ENV_THREADS: threads}, "export", "--format", "graphml")
+
+
+def test_the_export_forked_or_not_gives_the_same_output_and_views(tmp_path):
+    if len(os.sched_getaffinity(0)) < 2:
+        unavailable("the export forks only with two usable cores")
+    kbs = {}
+    for name in ("alone", "forked", "rows"):
+        kb = tmp_path / name
+        shutil.copytree(REPO / "ontology", kb / "ontology")
+        shutil.copytree(REPO / "data", kb / "data")
+        kbs[name] = kb
+    alone, alone_log = _export(kbs["alone"], "1")
+    forked, forked_log = _export(kbs["forked"], "2")
+    rows, rows_log = _export(kbs["rows"], "2", "0")  # no reader thread: forks too
+    assert forked == alone == rows and "<graphml" in alone
+    assert "in child process" in forked_log and "in child process" in rows_log
+    assert "in child process" not in alone_log
+    views = {
+        name: sorted((kb / ".argkb-cache" / "store" / "views").iterdir())
+        for name, kb in kbs.items()
+    }
+    names = {name: [p.name.split(".", 1)[1] for p in found] for name, found in views.items()}
+    assert names["alone"] == names["forked"] == names["rows"]
+    assert any("argument-graph" in n for n in names["alone"])  # kept by the child, strengths too
+    for name in ("forked", "rows"):  # equal values (marshal's bytes differ with refcounts)
+        assert [_value(p) for p in views[name]] == [_value(p) for p in views["alone"]]
+    # the next export reads the map back: no child, the same bytes
+    again, again_log = _export(kbs["forked"], "2")
+    assert again == alone and "in child process" not in again_log
