@@ -149,7 +149,9 @@ def test_the_literal_valued_properties_are_read_as_literals():
     assert ARGKB.premise not in LITERAL_VALUED
 
 
-@pytest.mark.parametrize("case", [None, "literal-premise", "blank-premise", "iri-label"])
+@pytest.mark.parametrize(
+    "case", [None, "literal-premise", "blank-premise", "iri-label", "blank-claim"]
+)
 def test_the_argument_graph_shares_the_map_readers_iris(monkeypatch, case):
     monkeypatch.setenv(ENV_THREADS, "2")
     store = _store(*([ODD[case]] if case else []))
@@ -160,6 +162,11 @@ def test_the_argument_graph_shares_the_map_readers_iris(monkeypatch, case):
     queue_shared(scanner.prefetch)  # as ``model.load`` does: its own scans on the same threads
     for prop in GRAPH_PROPERTIES:
         scanner.pairs(prop)
+    for _, cls in NODE_CLASSES:  # the classes' instances too, which the graph takes when whole
+        scanner.members(cls)
+    whole = scanner.instances(ARGKB.Claim)
+    assert (whole is None) == (case == "blank-claim")  # a blank instance: the graph reads its own
+    assert scanner.instances(ARGKB.Argument) == [scanner.iri(_iri("a1").value)]
     graph = load_scans(store, True, scanner)
     scanner.close()
     assert (graph is None) == (alone is None)
@@ -167,8 +174,9 @@ def test_the_argument_graph_shares_the_map_readers_iris(monkeypatch, case):
         return
     assert list(graph.arguments.values()) == list(alone.arguments.values())
     assert list(graph.claims.values()) == list(alone.claims.values())
-    for iri in (*graph.arguments, *graph.claims):
-        assert scanner.iri(str(iri)) is iri
+    for iri in (*graph.arguments, *graph.claims):  # (a blank claim is the graph's own BNode)
+        assert scanner.iri(str(iri)) is iri or not isinstance(iri, URIRef)
+    assert any(not isinstance(c, URIRef) for c in graph.claims) == (case == "blank-claim")
 
 
 ODD_TTL = (

@@ -80,6 +80,11 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
             return [(iri(n),) for (n,) in found]
         return [(iri(n), iri(v)) for n, v in found]
 
+    def instances(name: str) -> list[tuple]:
+        """A class's scan: the shared reader's when it read the class whole, else ``iri_rows``."""
+        found = shared.instances(_CLASSES[name]) if hasattr(shared, "instances") else None
+        return [(n,) for n in found] if found is not None else iri_rows(name)
+
     def pairs(name: str):
         return [(term(n), term(v)) for n, v in rows(name)]
 
@@ -122,7 +127,7 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
         scores = pairs("scores")  # qualifier -> base score: a handful, each then read per qualifier
         qualifiers = bound_values("scores", [q for q, _ in scores])
         _queue(ahead, shared, labels, lenses, qualifiers, preset is not None)
-        order = list(dict.fromkeys(n for (n,) in iri_rows("arguments")))
+        order = list(dict.fromkeys(n for (n,) in instances("arguments")))
         arguments = set(order)
         perspective: dict = {}
         if lenses is not None:
@@ -152,9 +157,9 @@ def load_scans(store, labels: bool = True, shared=None) -> ArgumentGraph | None:
                     premises[node] = [value]
                 elif value not in found:
                     found.append(value)
-        implications = [n for (n,) in iri_rows("implications")]
+        implications = [n for (n,) in instances("implications")]
         claim_order = list(
-            dict.fromkeys([*implications, *(n for (n,) in iri_rows("claims"))])
+            dict.fromkeys([*implications, *(n for (n,) in instances("claims"))])
         )  # CLAIMS_Q's
         known = arguments.union(claim_order)
         label: dict = {}
@@ -236,7 +241,8 @@ def _queue(ahead, shared, labels: bool, lenses, qualifiers, preset: bool = False
         )
         ahead_packed += [(SCAN_BODY[name], SCAN_COLUMNS[name]) for name in names]
         for body, columns in ahead_packed:
-            ahead.ahead_packed(body, columns)
+            if not _read_by(shared, body):
+                ahead.ahead_packed(body, columns)
     if shared is None or not labels:
         ahead.ahead(SCAN_Q["labels" if labels else "implication_labels"])
     for _q, text in qualifiers or ():
@@ -247,8 +253,23 @@ def _queue(ahead, shared, labels: bool, lenses, qualifiers, preset: bool = False
         ahead.ahead_packed(SCAN_BODY["held"], SCAN_COLUMNS["held"])
 
 
-#: the scans a shared reader's ``load_scans`` reads whatever the data: ``queue_shared``'s
-_FIXED = ["arguments", "force", "implications", "claims", "held"]
+#: the scans a shared reader's ``load_scans`` reads whatever the data: ``queue_shared``'s (the
+#: classes' the map's reader has read already: ``Scanner.instances``)
+_FIXED = ["force", "held"]
+#: the class each class scan reads
+_CLASSES = {
+    "arguments": ARGKB.Argument,
+    "implications": ARGKB.Implication,
+    "claims": ARGKB.Claim,
+}
+
+
+def _read_by(shared, body: str) -> bool:
+    """Whether the shared reader has read this class scan already (``Scanner.instances``)."""
+    for name, cls in _CLASSES.items():
+        if SCAN_BODY[name] == body:
+            return hasattr(shared, "instances") and shared.instances(cls) is not None
+    return False
 
 
 def queue_shared(ahead) -> None:

@@ -88,6 +88,7 @@ class Scanner:
         self.prefetch: Any = None
         self._queued: dict = {}
         self._members: dict = {}
+        self._whole: set = set()  # the classes whose instances ``_members`` holds are all IRIs
 
     def iri(self, text: str):
         """The URIRef of this IRI: one object per IRI, whether read as a term or as text."""
@@ -276,11 +277,20 @@ class Scanner:
             if packed is not None:
                 iri = self.iri
                 found = [iri(s) for (s,) in packed]
+                self._whole.add(c)
             else:
                 named, term = self._named, self.term
-                found = [term(s) for (s,) in self._query(body) if type(s) is named]
+                rows = list(self._query(body))
+                found = [term(s) for (s,) in rows if type(s) is named]
+                if len(found) == len(rows):
+                    self._whole.add(c)
             self._members[c] = found
         return found
+
+    def instances(self, c) -> list | None:
+        """The rows of ``?node a c`` (duplicates kept), when the map has read them and each is an
+        IRI: the argument graph's own scan of the class would give them (``load_scans``)."""
+        return self._members.get(c) if c in self._whole else None
 
     def _labelled(self, prop) -> list[tuple]:
         """``?s prop ?term OPTIONAL { ?term rdfs:label ?label }``; ambiguous when a subject gets two
