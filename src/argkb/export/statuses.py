@@ -53,7 +53,7 @@ def set_statuses(store, nodes: dict[URIRef, Any], semantics: str, scanner=None):
                     node = nodes.get(iri)
                 if node is not None:
                     node.attrs[attr] = status
-    sent = child.value() if child is not None else FAILED
+    sent: Any = child.value() if child is not None else FAILED
     written = child is not None and child.wait() and sent is not FAILED
     if sent is FAILED:
         sent = _strengths(graph, [lens for _, lens in lenses], implications)
