@@ -274,7 +274,7 @@ def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
     types: dict[URIRef, str] = {}
     labels: Any = defaultdict(list) if scanner is None else scanner.labels()
     for node_type, cls in NODE_CLASSES:
-        if scanner is not None:  # the labels below (each node's distinct labels, as NODES has)
+        if scanner is not None:  # labels read above: each node's distinct labels, as NODES has
             types.update(dict.fromkeys(scanner.members(cls), node_type))
             continue
         for node, label in rows(sparql.NODES, {"_class": cls}):
