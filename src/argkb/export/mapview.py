@@ -41,8 +41,13 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     kept = read_view(store, name)
     amap = decode(kept, store) if kept is not None else None
     if amap is None:
-        amap = model.load(store, semantics)
-        write_view(store, name, encode(amap))
+        finish: list = []
+        try:
+            amap = model.load(store, semantics, finish)
+            write_view(store, name, encode(amap))  # while the graph's view is written beside
+        finally:
+            for settle in finish:
+                settle()
     return amap
 
 

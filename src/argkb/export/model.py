@@ -238,13 +238,22 @@ def local_name(iri: str) -> str:
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def load(store, semantics: str = "grounded") -> ArgumentMap:
+def load(store, semantics: str = "grounded", finish: list | None = None) -> ArgumentMap:
     """The whole knowledge base as an argument map, read through ``store`` (``open_store(kb)``),
     with statuses under ``semantics`` (grounded, preferred or stable). Computed every time:
-    ``argkb.export.mapview.load`` keeps it beside the derived store's database."""
+    ``argkb.export.mapview.load`` keeps it beside the derived store's database. ``finish``: where
+    to leave what is still to be waited for (callables: the argument graph's view being written),
+    for the caller to run; None: done before this returns."""
+    if finish is None:
+        finish = []
+        try:
+            return load(store, semantics, finish)
+        finally:
+            for settle in finish:
+                settle()
     scanner = scanner_of(store)
     if scanner is None:
-        return _load(store, semantics, None, reader(store))
+        return _load(store, semantics, None, reader(store), finish)
     scanner.keep.update(GRAPH_PROPERTIES)  # read again by the argument graph (set_statuses)
     from argkb.assess.load_scans import PREFIXES, queue_shared
 
@@ -254,7 +263,7 @@ def load(store, semantics: str = "grounded") -> ArgumentMap:
     scanner.ahead([cls for _, cls in NODE_CLASSES], _scans_ahead(), PREFIXES)
     queue_shared(scanner.prefetch)
     try:
-        return _load(store, semantics, scanner, scanner.rows)
+        return _load(store, semantics, scanner, scanner.rows, finish)
     finally:
         scanner.close()
 
@@ -270,7 +279,7 @@ def _scans_ahead() -> list:
     ]
 
 
-def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
+def _load(store, semantics: str, scanner, rows, finish: list) -> ArgumentMap:
     types: dict[URIRef, str] = {}
     labels: Any = defaultdict(list) if scanner is None else scanner.labels()
     for node_type, cls in NODE_CLASSES:
@@ -294,7 +303,7 @@ def _load(store, semantics: str, scanner, rows) -> ArgumentMap:
             if a in nodes and b in nodes:
                 edges[Edge(nodes[a].id, nodes[b].id, kind)] = None
     _set_roles(nodes, edges)
-    graph = set_statuses(store, nodes, semantics, scanner)
+    graph = set_statuses(store, nodes, semantics, scanner, finish)
     # sorted by (type, id) and edges by (kind, source, target): one stable sort per field, the last
     # first (the same order as by tuples; comparing strings costs less than comparing tuples)
     ordered = sorted(nodes.values(), key=lambda n: n.id)

@@ -18,11 +18,14 @@ from argkb.export.style import STATUS_ATTRS, STRENGTH_ATTRS
 _ABSENT: Any = object()  # a sentinel: "not in node_of" (None is "no node")
 
 
-def set_statuses(store, nodes: dict[URIRef, Any], semantics: str, scanner=None):
+def set_statuses(
+    store, nodes: dict[URIRef, Any], semantics: str, scanner=None, finish: list | None = None
+):
     """IN / OUT / UNDEC of each argument and claim, and the strength of each implication, overall
     and under each lens (one argument graph, which is returned). ``scanner``: the map's reader,
     whose scans of ``GRAPH_PROPERTIES`` the argument graph reuses (none decoded twice); its threads
-    are ended here."""
+    are ended here. ``finish``: where to leave the wait for the child that keeps the graph's view
+    (a callable), for the caller to run once it has done what it can meanwhile; None: now."""
     from argkb.assess import framework as argumentation
     from argkb.assess.forked import FAILED, beside
     from argkb.assess.load import keep_strengths
@@ -54,8 +57,8 @@ def set_statuses(store, nodes: dict[URIRef, Any], semantics: str, scanner=None):
                 if node is not None:
                     node.attrs[attr] = status
     sent: Any = child.value() if child is not None else FAILED
-    written = child is not None and child.wait() and sent is not FAILED
-    if sent is FAILED:
+    received = sent is not FAILED
+    if not received:
         sent = _strengths(graph, [lens for _, lens in lenses], implications)
     for attr, values in zip(STRENGTH_ATTRS.values(), sent):
         for iri, value in zip(implications, values):
@@ -64,8 +67,16 @@ def set_statuses(store, nodes: dict[URIRef, Any], semantics: str, scanner=None):
                 node = nodes.get(iri)
             if value is not None and node is not None and node.type == "implication":
                 node.attrs[attr] = f"{value:.3f}"
-    if not written:
-        keep_strengths(store, graph)  # the next export (or lenses) on this database reads it back
+
+    def settle() -> None:
+        """Wait for the child's end; keep the strengths' index here if it did not."""
+        if not (child is not None and child.wait() and received):
+            keep_strengths(store, graph)  # the next export (or lenses) on this database reads it
+
+    if finish is None:
+        settle()
+    else:
+        finish.append(settle)
     return graph
 
 
