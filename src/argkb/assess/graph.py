@@ -169,6 +169,21 @@ class ArgumentGraph:
         return cache[lens]
 
     @cached_property
+    def sorted_claims(self) -> list[URIRef]:
+        """Every claim, in rdflib's order of terms (``sorted``), sorted once."""
+        return _sorted(self.claims)
+
+    @cached_property
+    def touched(self) -> dict[URIRef, tuple]:
+        """argument -> the claims it concludes, attacks or reasons from (``touching`` turned
+        round)."""
+        claims = self.claims
+        return {
+            key: tuple(c for c in (a.conclusion, a.attacks, *a.premises) if c in claims)
+            for key, a in self.arguments.items()
+        }
+
+    @cached_property
     def touching(self) -> dict[URIRef, list[URIRef]]:
         """claim -> the arguments that conclude it, attack it or reason from it."""
         out: dict[URIRef, list[URIRef]] = {}
