@@ -21,7 +21,7 @@ on the other, so that both see the same load:
 * ``lenses``: ``argkb lenses --format json``; ``graphml``:
   ``argkb export --format graphml -o FILE``;
 * ``after-add``: the first commands after a change: ``argkb add`` of a generated contribution
-  (``bench/contribution.py``, seed 3, about 200 triples), then the summary query, ``lenses`` and
+  (``bench/contribution.py``, seed ``ADD_SEED``, about 200 triples; it fails if ``add`` changed nothing), then the summary query, ``lenses`` and
   the GraphML export, each once, in that order.
 
 Every process is timed for its wall-clock and CPU (user + system) seconds and its peak memory
@@ -50,6 +50,8 @@ from before_children import child_convert, child_floor, child_open, child_trace 
 from before_report import load, table  # noqa: E402
 from generate import VERSION, generate, parse_size  # noqa: E402
 
+#: the seed of ``after-add``'s contribution (``bench/contribution.py``)
+ADD_SEED = 7
 OPS = ("rebuild", "open", "summary", "trace", "lenses", "graphml", "after-add")
 
 
@@ -198,13 +200,19 @@ def measure(
                     contribution = scratch / f"{side}-contribution.ttl"
                     made = subprocess.run(
                         [sys.executable, str(BENCH / "contribution.py"), "--kb", str(kb)]
-                        + ["--seed", "3"],
+                        + ["--seed", str(ADD_SEED)],
                         capture_output=True,
                         text=True,
                         check=True,
                     )
                     contribution.write_text(made.stdout, encoding="utf-8")
                     figures[f"{side}_add"] = argkb(src, kb, "add", str(contribution))
+                    if "added contribution" not in figures[f"{side}_add"]["out"]:
+                        raise RuntimeError(
+                            f"argkb add changed nothing ({figures[f'{side}_add']['out'].strip()}): "
+                            "the generated knowledge base holds that contribution already; "
+                            "generate it again (delete its folder under --work)"
+                        )
                     figures[f"{side}_summary_after_add"] = argkb(
                         src, kb, "query", "lever-perspective-summary", "--format", "json"
                     )

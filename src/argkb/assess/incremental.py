@@ -22,7 +22,8 @@ import pyoxigraph
 from rdflib import URIRef
 
 from argkb.assess.graph import WEAKEN, Argument, ArgumentGraph, Claim, _score
-from argkb.assess.queries import SCAN_Q
+from argkb.assess.queries import PREFIXES, SCAN_BODY, SCAN_COLUMNS
+from argkb.store.prefetch import Prefetch
 from argkb.vocab.namespaces import ARGKB, RDF, RDFS
 
 
@@ -54,6 +55,15 @@ def derive(store, name: str, labels: bool, without_labels=None) -> ArgumentGraph
 
 
 def _derive(store, old: ArgumentGraph, graphs: list[str], labels: bool) -> ArgumentGraph:
+    with Prefetch(store, PREFIXES) as ahead:  # the ordering scans, read on other threads meanwhile
+        for scan in _ORDERING:
+            ahead.ahead_packed(SCAN_BODY[scan], SCAN_COLUMNS[scan])
+        return _derive_with(store, old, graphs, labels, ahead)
+
+
+def _derive_with(
+    store, old: ArgumentGraph, graphs: list[str], labels: bool, ahead
+) -> ArgumentGraph:
     ox = store.ox
     touched: dict[str, pyoxigraph.NamedNode] = {}
     for graph in graphs:
@@ -66,8 +76,8 @@ def _derive(store, old: ArgumentGraph, graphs: list[str], labels: bool) -> Argum
             touched[subject.value] = subject
     one = _one_object(old)
     fresh = {iri: _read(ox, node, labels, one) for iri, node in touched.items()}
-    arguments = _nodes(_order(store, "arguments"), fresh, 0, old.arguments, one)
-    claim_order = dict.fromkeys([*_order(store, "implications"), *_order(store, "claims")])
+    arguments = _nodes(_order(ahead, "arguments"), fresh, 0, old.arguments, one)
+    claim_order = dict.fromkeys([*_order(ahead, "implications"), *_order(ahead, "claims")])
     claims = _nodes(claim_order, fresh, 1, old.claims, one)
     for iri in fresh:  # typed now as they were: nothing is untyped
         node = one(iri)
@@ -121,15 +131,17 @@ _BASE_SCORE = pyoxigraph.NamedNode(str(ARGKB.baseScore))
 _TYPE = str(RDF.type)
 
 
-def _order(store, scan: str) -> list[str]:
-    """The IRIs one of ``load``'s ordering scans gives, in its order, first occurrence kept."""
-    rows = store.ox.query(SCAN_Q[scan], use_default_graph_as_union=store.union)
-    found = []
-    for (node,) in rows:
-        if type(node) is not pyoxigraph.NamedNode:
-            raise _Doubt(node)  # a blank node: the scans' terms, not IRIs
-        found.append(node.value)
-    return list(dict.fromkeys(found))
+#: the scans whose order is the graph's: its arguments, implications and claims
+_ORDERING = ("arguments", "implications", "claims")
+
+
+def _order(ahead, scan: str) -> list[str]:
+    """The IRIs one of ``load``'s ordering scans gives, in its order, first occurrence kept (read
+    packed: the subjects' texts)."""
+    found = ahead.packed(SCAN_BODY[scan], SCAN_COLUMNS[scan])
+    if found is None:
+        raise _Doubt(scan)  # a blank node: the scans' terms, not IRIs
+    return list(dict.fromkeys(node for (node,) in found))
 
 
 def _read(ox, node: pyoxigraph.NamedNode, labels: bool, one) -> tuple[Argument, Claim]:
