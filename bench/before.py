@@ -21,8 +21,8 @@ on the other, so that both see the same load:
 * ``lenses``: ``argkb lenses --format json``; ``graphml``:
   ``argkb export --format graphml -o FILE``;
 * ``after-add``: the first commands after a change: ``argkb add`` of a generated contribution
-  (``bench/contribution.py``, seed ``ADD_SEED``, about 200 triples; it fails if ``add`` changed nothing), then the summary query, ``lenses`` and
-  the GraphML export, each once, in that order.
+  (``bench/contribution.py``, seed ``ADD_SEED``, about 200 triples; it fails if ``add`` changed
+  nothing), then the summary query, ``lenses`` and the GraphML export, each once, in that order.
 
 Every process is timed for its wall-clock and CPU (user + system) seconds and its peak memory
 (``os.wait4``); whole-process figures are the median of ``--runs`` (one run for rebuild, the first
