@@ -151,3 +151,28 @@ def test_the_export_forked_or_not_gives_the_same_output_and_views(tmp_path):
     # the next export reads the map back: no child, the same bytes
     again, again_log = _export(kbs["forked"], "2")
     assert again == alone and "in child process" not in again_log
+
+
+def test_a_map_view_left_to_finish_is_written_by_the_time_it_is_settled(forking, tmp_path):
+    """``mapview.load(..., finish)``: the map's view written by a child while the caller goes on;
+    once the caller runs what ``finish`` holds, it is there, the same as one written in process."""
+    from argkb.export import mapview
+    from argkb.kb.folder import KnowledgeBase
+    from argkb.store import open_store
+    from argkb.store.views import view_path
+
+    kb = tmp_path / "kb"
+    shutil.copytree(REPO / "ontology", kb / "ontology")
+    shutil.copytree(REPO / "data", kb / "data")
+    store = open_store(KnowledgeBase.locate(kb))
+    name = mapview.view_name("grounded")
+    finish: list = []
+    amap = mapview.load(store, "grounded", finish)
+    assert finish, "the first export on a database leaves the views' writing to its caller"
+    for settle in finish:
+        settle()
+    written = view_path(store, name).read_bytes()
+    view_path(store, name).unlink()
+    again = mapview.load(store, "grounded")  # computed again, the view written in process
+    assert view_path(store, name).read_bytes() == written
+    assert list(again.nodes) == list(amap.nodes) and again.edges == amap.edges

@@ -158,14 +158,19 @@ def export_cmd(
             "the HTML map is a page of about a megabyte for a browser, not for a terminal: "
             "write it to a file with -o map.html (or redirect: > map.html), then open that file"
         )
+    finish: list = []  # the views a first export keeps, written beside the output, waited for
     with no_cycle_collection():  # a million-triple map: millions of objects, all kept to the end
-        amap = build_map(
-            kb, perspectives, focus, depth, title, semantics, source=source, lever=lever
-        )
-        extra = {"source_text": kb.source_text} if fmt == "argdown" else {}
-        written = emit_stream(
-            stream(amap, fmt, clusters=clusters, status_lens=lens, **extra), output
-        )
+        try:
+            amap = build_map(
+                kb, perspectives, focus, depth, title, semantics, source, lever, finish
+            )
+            extra = {"source_text": kb.source_text} if fmt == "argdown" else {}
+            written = emit_stream(
+                stream(amap, fmt, clusters=clusters, status_lens=lens, **extra), output
+            )
+        finally:
+            for settle in finish:
+                settle()
     if output is not None:
         nodes, edges = amap.counts()
         log.info(

@@ -32,23 +32,50 @@ VIEW = "export-map-1"
 _PACKAGES = ("export", "assess", "rdf", "vocab")
 
 
-def load(store, semantics: str = "grounded") -> ArgumentMap:
+def load(store, semantics: str = "grounded", finish: list | None = None) -> ArgumentMap:
     """``argkb.export.model.load``'s map of ``store`` under ``semantics``; on a committed database
-    of the derived store, read back from its view when it is there, else computed and kept."""
+    of the derived store, read back from its view when it is there, else computed and kept.
+
+    ``finish``: where to leave what may end later (a list of callables the caller runs once it has
+    written its output): the map's view is then written by a forked child (``argkb.assess.forked``)
+    while the caller writes, and the wait for it, and for the child keeping the argument graph's
+    view, is left there. None: both are written when this returns."""
     name = view_name(semantics)
     if view_path(store, name) is None:
         return model.load(store, semantics)
     kept = read_view(store, name)
     amap = decode(kept, store) if kept is not None else None
-    if amap is None:
-        finish: list = []
-        try:
-            amap = model.load(store, semantics, finish)
+    if amap is not None:
+        return amap
+    settles: list = []
+    try:
+        amap = model.load(store, semantics, settles)
+        if finish is None or not _write_beside(store, name, amap, settles):
             write_view(store, name, encode(amap))  # while the graph's view is written beside
-        finally:
-            for settle in finish:
+    finally:
+        if finish is None:
+            for settle in settles:
                 settle()
+        else:
+            finish.extend(settles)
     return amap
+
+
+def _write_beside(store, name: str, amap: ArgumentMap, settles: list) -> bool:
+    """The map's view written by a forked child; its wait (writing the view here if the child did
+    not) added to ``settles``. False when this process does not fork."""
+    from argkb.assess.forked import beside
+
+    child = beside(lambda: True, lambda: write_view(store, name, encode(amap)))
+    if child is None:
+        return False
+
+    def settle() -> None:
+        if not (child.value() is True and child.wait()):
+            write_view(store, name, encode(amap))
+
+    settles.append(settle)
+    return True
 
 
 def view_name(semantics: str) -> str:

@@ -36,17 +36,19 @@ def build_map(
     semantics: str = "grounded",
     source: str | None = None,
     lever: str | None = None,
+    finish: list | None = None,
 ) -> ArgumentMap:
     """The argument map of ``kb`` (through ``open_store(kb)``), filtered as the export options ask.
 
     Statuses are computed on the whole knowledge base before any filter, under ``semantics``.
+    ``finish``: as ``argkb.export.mapview.load``'s (the caller runs what it holds once it is done).
     """
     from argkb.assess.dung import SEMANTICS
 
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r} (choose from {', '.join(SEMANTICS)})")
     store = open_store(kb)
-    amap = load(store, semantics)
+    amap = load(store, semantics, finish)
     if title:
         amap.title = title
     declared = declared_perspectives(store) if perspectives else None
