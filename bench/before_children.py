@@ -21,14 +21,7 @@ def child_floor(kb: Path, mode: str, nquads: Path) -> dict:
 
     started, cpu = time.perf_counter(), time.process_time()
     if mode == "memory":
-        store = ox.Store()
-        for path in kb_files(kb):
-            store.bulk_load(
-                path=str(path),
-                format=ox.RdfFormat.TURTLE,
-                base_iri=path.resolve().as_uri(),
-                to_graph=ox.NamedNode(graph_of(kb, path)),
-            )
+        store = in_memory(kb)
         folder = None
     else:
         folder = Path(tempfile.mkdtemp(prefix="floor-", dir=nquads.parent))
@@ -49,9 +42,8 @@ def child_floor(kb: Path, mode: str, nquads: Path) -> dict:
     return figures
 
 
-def child_convert(kb: Path, nquads: Path) -> dict:
-    """The knowledge base's files as one N-Quads file (a named graph per file) and one N-Triples
-    file."""
+def in_memory(kb: Path):
+    """An in-memory pyoxigraph store of each Turtle file bulk-loaded into its own named graph."""
     import pyoxigraph as ox
 
     store = ox.Store()
@@ -62,6 +54,15 @@ def child_convert(kb: Path, nquads: Path) -> dict:
             base_iri=path.resolve().as_uri(),
             to_graph=ox.NamedNode(graph_of(kb, path)),
         )
+    return store
+
+
+def child_convert(kb: Path, nquads: Path) -> dict:
+    """The knowledge base's files as one N-Quads file (a named graph per file) and one N-Triples
+    file."""
+    import pyoxigraph as ox
+
+    store = in_memory(kb)
     store.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
     with open(nquads.with_suffix(".nt"), "wb") as out:
         for path in kb_files(kb):

@@ -44,6 +44,12 @@ def table(fig: dict, label: dict[str, str]) -> str:
             f"{cell(a, field, unit)}{extra} |"
         )
 
+    def peak_memory(key, name):
+        for side in ("before", "after"):
+            g = fig.get(f"{side}_{key}")
+            if g:
+                lines.append(f"| peak memory, {name} ({side}) | | | {g['rss']:.0f} MB | |")
+
     row("`argkb store rebuild`, whole process", "rebuild", ISSUE["rebuild"])
     for mode, text in (
         ("disk-graphs", "pyoxigraph `bulk_load`, on disk, a named graph per file (the floor)"),
@@ -80,18 +86,12 @@ def table(fig: dict, label: dict[str, str]) -> str:
     )
     row("`argkb lenses --format json`, whole process, again (median)", "lenses", ISSUE["lenses"])
     row("`argkb export --format graphml`, whole process", "graphml", ISSUE["graphml"])
-    for side in ("before", "after"):
-        g = fig.get(f"{side}_graphml")
-        if g:
-            lines.append(f"| peak memory, graphml ({side}) | | | {g['rss']:.0f} MB | |")
+    peak_memory("graphml", "graphml")
     row("`argkb add` of a generated contribution (~200 triples)", "add")
     row("then `query lever-perspective-summary`", "summary_after_add", ISSUE["summary"])
     row("then `lenses --format json`", "lenses_after_add", ISSUE["lenses"])
     row("then `export --format graphml`", "graphml_after_add", ISSUE["graphml"])
-    for side in ("before", "after"):
-        g = fig.get(f"{side}_graphml_after_add")
-        if g:
-            lines.append(f"| peak memory, graphml after add ({side}) | | | {g['rss']:.0f} MB | |")
+    peak_memory("graphml_after_add", "graphml after add")
     return "\n".join(lines)
 
 

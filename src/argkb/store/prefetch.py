@@ -69,20 +69,22 @@ class Prefetch:
     def _run(self, text: str) -> list:
         return list(self._ox.query(text, use_default_graph_as_union=self._union))
 
+    def _aggregate(self, query: str) -> tuple[int, str | None]:
+        """A packed query's row count and text (None when unbound: a value ``STR`` failed on)."""
+        (solution,) = self._ox.query(
+            query, prefixes=self._prefixes, use_default_graph_as_union=self._union
+        )
+        packed = solution["text"]
+        return int(solution[0].value), None if packed is None else packed.value
+
     def _run_packed(self, body: str, columns: tuple[str, ...]) -> tuple[int, str] | None:
         """The packed scan's row count and text, checked; split by the caller (``packed``): the
         one string holds less memory than its rows while it waits to be taken."""
-        (solution,) = self._ox.query(
-            packed_query(body, columns),
-            prefixes=self._prefixes,
-            use_default_graph_as_union=self._union,
-        )
-        count, packed = int(solution[0].value), solution["text"]
+        count, text = self._aggregate(packed_query(body, columns))
         if not count:
             return 0, ""
-        if packed is None or '"' in packed.value:
+        if text is None or '"' in text:
             return None  # a blank node or a literal: its text alone does not say which
-        text = packed.value
         # a line a row, and a space between columns: an IRI read leniently, with a space or a line
         # break, would shift the columns or the rows
         width = len(columns)
@@ -92,17 +94,11 @@ class Prefetch:
 
     def _run_literals(self, body: str, subject: str, value: str) -> tuple[int, str] | None:
         """The packed scan's row count and text, checked (``_run_packed``)."""
-        (solution,) = self._ox.query(
-            packed_terms_query(body, subject, value),
-            prefixes=self._prefixes,
-            use_default_graph_as_union=self._union,
-        )
-        count, packed = int(solution[0].value), solution["text"]
+        count, text = self._aggregate(packed_terms_query(body, subject, value))
         if not count:
             return 0, ""
-        if packed is None:
+        if text is None:
             return None  # a blank subject, or a value that is no literal
-        text = packed.value
         # three field separators a row and one between rows, or a text holds one: give up
         if text.count(ROW_SEPARATOR) != count - 1 or text.count(FIELD_SEPARATOR) != 3 * count:
             return None
